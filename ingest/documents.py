@@ -1,0 +1,149 @@
+"""The plain records that flow between stages: articles in, extractions out.
+
+>>> article = Article.from_text("Chips\\n\\nIntel rose.", source="a.txt")
+>>> article.title, article.text
+('Chips', 'Intel rose.')
+>>> article.id
+'sha256:14f207128f105beca9b972249dc17bff32263c5be214959a585486cd9dbb120b'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = ["ARTICLE", "Article", "Entity", "Evidence", "Extraction", "Relation"]
+
+#: The name a relation uses for the article it was read from (``roseOnNews`` ends there).
+ARTICLE = "@article"
+
+_DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*?)\s*$", re.IGNORECASE)
+_TITLE_MAX = 200
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news document: a file, a web page or one feed item.
+
+    ``id`` is what makes two reads the same document: the feed item's guid or link, or the
+    SHA-256 of a file's content. ``text`` is what the NLP reads; offsets refer to it.
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str = ""
+    date: str | None = None
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    link: str | None = None
+
+    @classmethod
+    def from_text(cls, content: str, *, source: str) -> Article:
+        """Read a plain-text or markdown document.
+
+        A leading ``date YYYY-MM-DD Publisher`` line gives the date and publisher; a short
+        first line followed by a blank line is the title.
+
+        >>> a = Article.from_text(" date 2021-03-11 Bloomberg\\n\\nSome news.", source="x.txt")
+        >>> a.date, a.publisher, a.title, a.text
+        ('2021-03-11', 'Bloomberg', '', 'Some news.')
+        """
+        digest = "sha256:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
+        lines = content.lstrip("\ufeff").split("\n")
+        date = publisher = None
+        if lines and (match := _DATE_LINE.match(lines[0])):
+            date, publisher = match.group(1), match.group(2) or None
+            lines = lines[1:]
+        while lines and not lines[0].strip():
+            lines = lines[1:]
+        title = ""
+        if len(lines) > 1 and not lines[1].strip() and _looks_like_title(lines[0]):
+            title = lines[0].strip().lstrip("#").strip()
+            lines = lines[2:]
+        text = "\n".join(lines).strip()
+        return cls(id=digest, text=text, source=source, title=title, date=date,
+                   publisher=publisher)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The inverse of :meth:`to_dict`."""
+        return cls(**{**data, "authors": tuple(data.get("authors", ()))})
+
+
+def _looks_like_title(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= _TITLE_MAX and not stripped.endswith((".", ",", ";", ":"))
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing as one document names it.
+
+    ``name`` is the fullest name the document uses, ``aliases`` every other surface form,
+    ``kind`` the policy kind of a ``Policy``.
+    """
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    kind: str | None = None
+    mentions: int = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation was read: the sentence, its offsets in the article text, the rule."""
+
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    percent: float | None = None
+    market: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation between two entities of one document (by ``Entity.name``).
+
+    The object is :data:`ARTICLE` for share moves on the article's news.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the NLP read in one article."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data, for the build cache."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """The inverse of :meth:`to_dict`."""
+        return cls(
+            article=Article.from_dict(data["article"]),
+            entities=tuple(
+                Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["entities"]
+            ),
+            relations=tuple(
+                Relation(**{**r, "evidence": Evidence(**r["evidence"])})
+                for r in data["relations"]
+            ),
+        )
