@@ -1,0 +1,168 @@
+"""Build the networkx graph from extractions.
+
+Nodes are keyed by IRI. Entity nodes carry ``type``, ``label``, ``aliases``, ``articles``
+(and ``kind`` for a Policy); Article nodes carry ``type="Article"``, ``label``, ``title``,
+``date``, ``source``, ``link``, ``publisher`` and ``authors``. Edges are keyed by their type:
+``mentions`` from an article to each entity it names, and one edge per typed relation with
+its ``evidence`` (a list of dicts), ``article_count``, ``first_seen`` and ``last_seen``.
+
+Examples
+--------
+>>> from ingest.documents import Article, Entity, Extraction
+>>> article = Article(id="a1", text="Intel rose.", source="a.txt", title="Chips")
+>>> G = build_graph([Extraction(article, (Entity("Intel", "Organisation"),))])
+>>> sorted(data["label"] for _, data in G.nodes(data=True))
+['Chips', 'Intel']
+>>> [t for _, _, t in G.edges(keys=True)]
+['mentions']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from graph.resolve import match_key, resolve
+from ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
+from ontology import NGR, RELATIONS, edge_type
+
+__all__ = ["article_iri", "build_graph", "entity_iri", "relation_allowed"]
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def article_iri(article: Article) -> str:
+    """The IRI of an article, stable for its ``id``.
+
+    >>> article_iri(Article(id="a1", text="", source="a.txt"))
+    'https://w3id.org/newsgraph/id/article/f55ff16f66f43360'
+    """
+    digest = hashlib.sha256(article.id.encode("utf-8")).hexdigest()[:16]
+    return str(NGR[f"article/{digest}"])
+
+
+def entity_iri(kind: str, label: str) -> str:
+    """The IRI of an entity of type ``kind`` with canonical ``label``.
+
+    >>> entity_iri("Organisation", "Hua Hong Semiconductor")
+    'https://w3id.org/newsgraph/id/organisation/hua-hong-semiconductor'
+    """
+    return str(NGR[f"{kind.lower()}/{_slug(label)}"])
+
+
+def relation_allowed(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Whether the ontology allows ``predicate`` between these types.
+
+    >>> relation_allowed("chairs", "Person", "Organisation")
+    True
+    >>> relation_allowed("chairs", "Country", "Organisation")
+    False
+    """
+    signature = RELATIONS.get(predicate)
+    return (
+        signature is not None
+        and subject_type in signature.domain
+        and object_type in signature.range
+    )
+
+
+
+
+def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """A graph of the entities, articles and relations in ``extractions``.
+
+    The result depends only on the set of extractions, not their order.
+    """
+    ordered = sorted(extractions, key=lambda x: article_iri(x.article))
+    groups = resolve(e for x in ordered for e in x.entities)
+    index: dict[tuple[str, str], str] = {}
+    G = nx.MultiDiGraph()
+    for group in groups:
+        iri = entity_iri(group.type, group.label)
+        for name in (group.label, *group.aliases):
+            index[(group.type, match_key(name, group.type))] = iri
+        attrs: dict[str, Any] = {
+            "type": group.type, "label": group.label, "aliases": list(group.aliases),
+            "articles": [],
+        }
+        if group.type == "Policy":
+            attrs["kind"] = group.kind or "OtherPolicy"
+        G.add_node(iri, **attrs)
+
+    rejected = 0
+    evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for extraction in ordered:
+        article = extraction.article
+        a_iri = article_iri(article)
+        G.add_node(a_iri, **_article_attrs(article))
+        local = {e.name: e for e in extraction.entities}
+        for entity in extraction.entities:
+            node = index[(entity.type, match_key(entity.name, entity.type))]
+            if not G.has_edge(a_iri, node, key="mentions"):
+                G.add_edge(a_iri, node, key="mentions", type="mentions")
+                G.nodes[node]["articles"].append(a_iri)
+        for relation in extraction.relations:
+            ends = _ends(relation, local, index, a_iri)
+            if ends is None:
+                rejected += 1
+                continue
+            found = evidence.setdefault((ends[0], relation.predicate, ends[1]), [])
+            found.append({"article": a_iri, **_evidence(relation)})
+
+    for (subject, predicate, obj), items in sorted(evidence.items()):
+        items.sort(key=lambda e: (e["article"], e["start"], e["rule"]))
+        dates = sorted(d for e in items if (d := G.nodes[e["article"]]["date"]))
+        kind = edge_type(predicate)
+        G.add_edge(
+            subject, obj, key=kind, type=kind, predicate=predicate, evidence=items,
+            article_count=len({e["article"] for e in items}),
+            first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+        )
+    for node in G.nodes:
+        if "articles" in G.nodes[node]:
+            G.nodes[node]["articles"].sort()
+    G.graph["rejected_relations"] = rejected
+    return G
+
+
+def _article_attrs(article: Article) -> dict[str, Any]:
+    return {
+        "type": "Article", "label": article.title or article.source, "title": article.title,
+        "date": article.date, "source": article.source, "link": article.link,
+        "publisher": article.publisher, "authors": list(article.authors),
+    }
+
+
+def _evidence(relation: Relation) -> dict[str, Any]:
+    e = relation.evidence
+    return {"sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
+            "percent": e.percent, "market": e.market}
+
+
+def _ends(
+    relation: Relation, local: dict[str, Entity], index: dict[tuple[str, str], str], a_iri: str
+) -> tuple[str, str] | None:
+    """The node IRIs of a relation's ends, or None when the ontology forbids it."""
+    ends = []
+    types = []
+    for name in (relation.subject, relation.object):
+        if name == ARTICLE:
+            ends.append(a_iri)
+            types.append("Article")
+            continue
+        entity = local.get(name)
+        if entity is None:
+            return None
+        ends.append(index[(entity.type, match_key(entity.name, entity.type))])
+        types.append(entity.type)
+    if not relation_allowed(relation.predicate, types[0], types[1]) or ends[0] == ends[1]:
+        return None
+    return ends[0], ends[1]

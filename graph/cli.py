@@ -1,0 +1,186 @@
+"""The command line: ``newsgraph build`` and ``newsgraph query``.
+
+The only module that opens paths: every stage it calls takes and returns values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO
+
+import networkx as nx
+from rdflib import Graph
+
+from graph.build import build_graph
+from graph.html import write_html
+from graph.nodelink import write_json
+from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
+from graph.rdf import write_turtle
+from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
+from ingest.documents import Extraction
+from ingest.errors import NewsgraphError
+from ingest.extract import extract
+from ingest.pipeline import DEFAULT_MODEL, load_pipeline
+from ingest.sources import read_sources
+
+__all__ = ["main"]
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+Writer = Callable[[IO[bytes]], None]
+
+
+def write_atomically(outputs: dict[Path, Writer]) -> None:
+    """Write every output to a temporary file beside it, then rename each into place.
+
+    A failure before the renames leaves every previous output untouched.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, writer in outputs.items():
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            staged.append((temporary, path))
+            with os.fdopen(handle, "wb") as stream:
+                writer(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        mode = 0o666 & ~_umask()
+        for temporary, path in staged:
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _report(error: NewsgraphError) -> None:
+    print(f"newsgraph: {error}", file=sys.stderr)
+
+
+def _load_cache(out: Path) -> list[Extraction]:
+    path = out / CACHE_NAME
+    if not path.exists():
+        return []
+    try:
+        with path.open("rb") as stream:
+            return read_extractions(stream)
+    except (ValueError, KeyError, TypeError) as error:
+        message = f"unreadable build cache ({error}); remove it to rebuild from scratch"
+        raise NewsgraphError(str(path), message) from error
+
+
+def _summary(G: nx.MultiDiGraph, read: int, skipped: int, failed: int) -> str:
+    types = Counter(data["type"] for _, data in G.nodes(data=True))
+    edges = Counter(key for _, _, key in G.edges(keys=True) if key != "mentions")
+    parts = [
+        f"documents: {read} read, {skipped} already built, {failed} sources failed",
+        "nodes: " + ", ".join(f"{n} {t}" for t, n in sorted(types.items())),
+        "relations: " + (", ".join(f"{n} {t}" for t, n in sorted(edges.items())) or "none"),
+    ]
+    if G.graph.get("rejected_relations"):
+        parts.append(f"relations refused by the ontology: {G.graph['rejected_relations']}")
+    return "\n".join(parts)
+
+
+def build(sources: Sequence[str], out: Path, *, model: str) -> int:
+    """Build or extend the graph in ``out``; return the exit status."""
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        cached = _load_cache(out)
+    except NewsgraphError as error:
+        _report(error)
+        return 1
+    keys = seen_keys(cached)
+    results = read_sources(sources or [str(SEEDS)])
+    failed = 0
+    articles = []
+    skipped = 0
+    for result in results:
+        for error in result.errors:
+            _report(error)
+            failed += 1
+        for article in result.articles:
+            if is_seen(article, keys):
+                skipped += 1
+                continue
+            keys.add(article.id)
+            if article.link:
+                keys.add(article.link)
+            articles.append(article)
+    if not articles and not cached:
+        print("newsgraph: nothing usable was read", file=sys.stderr)
+        return 1
+    fresh = list(extract(articles, load_pipeline(model))) if articles else []
+    extractions = cached + fresh
+    G = build_graph(extractions)
+    write_atomically({
+        out / "graph.ttl": lambda s: write_turtle(G, s),
+        out / "graph.json": lambda s: write_json(G, s),
+        out / "graph.html": lambda s: write_html(G, s),
+        out / CACHE_NAME: lambda s: write_extractions(extractions, s),
+    })
+    print(_summary(G, len(articles), skipped, failed), file=sys.stderr)
+    print(f"wrote {out / 'graph.html'}")
+    return 0
+
+
+def query(text: str, graph_path: Path, output: OutputFormat) -> int:
+    """Run a SPARQL query (or a file of one) over ``graph_path``; return the exit status."""
+    if not text.lstrip().upper().startswith(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX",
+                                             "BASE")) and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    if not graph_path.is_file():
+        print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
+              file=sys.stderr)
+        return 1
+    rdf = Graph().parse(graph_path, format="turtle")
+    try:
+        result = run_query(rdf, text)
+    except QuerySyntaxError as error:
+        print(f"newsgraph: query: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_result(result, output))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph", description="Turn the news into a typed knowledge graph."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="read sources and write graph.ttl, .json and .html")
+    b.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="files, folders or feed/article URLs (default: the bundled seeds)")
+    b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    b.add_argument("--model", default=DEFAULT_MODEL,
+                   help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
+    q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
+    q.add_argument("sparql", metavar="SPARQL_OR_FILE")
+    q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
+    q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        return build(args.sources, args.out, model=args.model)
+    return query(args.sparql, args.graph, OutputFormat(args.format))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
