@@ -100,8 +100,8 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     try:
         cached = _load_cache(out)
-    except NewsgraphError as error:
-        _report(error)
+    except NewsgraphError as cache_error:
+        _report(cache_error)
         return 1
     keys = seen_keys(cached)
     results = read_sources(sources or [str(SEEDS)])

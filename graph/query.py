@@ -22,7 +22,7 @@ import io
 import json
 
 from rdflib import Graph
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from graph.rdf import PREFIXES
 
@@ -54,8 +54,17 @@ def run_query(graph: Graph, sparql: str) -> Result:
 
 def _rows(result: Result) -> tuple[list[str], list[list[str]]]:
     names = [str(v) for v in result.vars or []]
-    rows = [["" if value is None else str(value) for value in row] for row in result]
+    rows = [
+        ["" if value is None else str(value) for value in row]
+        for row in result
+        if isinstance(row, ResultRow)
+    ]
     return names, rows
+
+
+def _serialize(result: Result, fmt: str) -> str:
+    data = result.serialize(format=fmt)
+    return data.decode("utf-8") if data is not None else ""
 
 
 def format_result(result: Result, output: OutputFormat = OutputFormat.TABLE) -> str:
@@ -65,9 +74,9 @@ def format_result(result: Result, output: OutputFormat = OutputFormat.TABLE) -> 
             return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
         return ("true" if result.askAnswer else "false") + "\n"
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        return str(result.serialize(format="turtle").decode("utf-8"))
+        return _serialize(result, "turtle")
     if output is OutputFormat.JSON:
-        return result.serialize(format="json").decode("utf-8") + "\n"
+        return _serialize(result, "json") + "\n"
     names, rows = _rows(result)
     if output is OutputFormat.CSV:
         buffer = io.StringIO()

@@ -87,7 +87,8 @@ def _add_relation(
     if last := _date(data.get("last_seen")):
         rdf.add((assertion, NG.lastSeen, last))
     for item in data["evidence"]:
-        evidence = NGR[f"evidence/{_digest(assertion, item['article'], item['start'], item['rule'])}"]
+        digest = _digest(assertion, item["article"], item["start"], item["rule"])
+        evidence = NGR[f"evidence/{digest}"]
         rdf.add((assertion, NG.evidence, evidence))
         rdf.add((evidence, RDF.type, NG.Evidence))
         rdf.add((evidence, PROV.wasDerivedFrom, URIRef(item["article"])))

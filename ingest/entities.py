@@ -40,9 +40,9 @@ if not Doc.has_extension("ng_entities"):
 
 
 def name_key(name: str) -> str:
-    """A spelling-insensitive key for a name.
+    r"""A spelling-insensitive key for a name.
 
-    >>> name_key("The  Hua-Hong’s")
+    >>> name_key("The  Hua-Hong\u2019s")
     'hua hong'
     """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'")

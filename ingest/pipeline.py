@@ -10,8 +10,9 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+# imported for their side effect: registering the components with spaCy
 import ingest.entities
-import ingest.relations  # noqa: F401  (registers the components)
+import ingest.relations
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline"]
 
@@ -30,4 +31,4 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-_ = ingest.entities
+_COMPONENTS = (ingest.entities, ingest.relations)

@@ -62,7 +62,9 @@ def _local(term: Node) -> str:
     return str(term).removeprefix(str(NG))
 
 
-def _classes(graph: Graph, node: Node) -> frozenset[str]:
+def _classes(graph: Graph, node: Node | None) -> frozenset[str]:
+    if node is None:
+        return frozenset()
     union = graph.value(node, OWL.unionOf)
     members = Collection(graph, union) if union is not None else [node]
     return frozenset(_local(m) for m in members)

@@ -1,0 +1,75 @@
+import pytest
+
+from graph.build import article_iri, build_graph, entity_iri, relation_allowed
+from ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
+
+A1 = Article(id="a1", text="", source="one.txt", title="One", date="2021-03-11")
+A2 = Article(id="a2", text="", source="two.txt", title="Two", date="2021-03-12")
+
+
+def evidence(sentence="S.", start=0, rule="r", percent=None):
+    return Evidence(sentence, start, start + len(sentence), rule, percent)
+
+
+def test_entities_of_one_type_merge_across_documents_by_name():
+    G = build_graph([
+        Extraction(A1, (Entity("Intel Corp.", "Organisation"),)),
+        Extraction(A2, (Entity("Intel", "Organisation"),)),
+    ])
+    intel = entity_iri("Organisation", "Intel Corp.")
+    assert G.nodes[intel]["aliases"] == ["Intel"]
+    assert G.nodes[intel]["articles"] == sorted([article_iri(A1), article_iri(A2)])
+
+
+def test_same_name_of_different_types_stays_apart():
+    G = build_graph([Extraction(A1, (Entity("Georgia", "Country"), Entity("Georgia", "Person")))])
+    assert sorted(d["type"] for _, d in G.nodes(data=True)) == ["Article", "Country", "Person"]
+
+
+def test_relation_evidence_is_gathered_per_triple():
+    people = (Entity("Ann Lee", "Person"), Entity("Acme", "Organisation"))
+    chairs = Relation("Ann Lee", "chairs", "Acme", evidence("Ann Lee chairs Acme."))
+    G = build_graph([Extraction(A1, people, (chairs,)), Extraction(A2, people, (chairs,))])
+    data = G.edges[entity_iri("Person", "Ann Lee"), entity_iri("Organisation", "Acme"), "chairs"]
+    assert data["predicate"] == "chairs"
+    assert data["article_count"] == 2
+    assert (data["first_seen"], data["last_seen"]) == ("2021-03-11", "2021-03-12")
+    assert [e["article"] for e in data["evidence"]] == sorted([article_iri(A1), article_iri(A2)])
+
+
+def test_share_move_ends_at_the_article():
+    move = Relation("Acme", "roseOnNews", ARTICLE, evidence("Acme rose 5%.", percent=5.0))
+    G = build_graph([Extraction(A1, (Entity("Acme", "Organisation"),), (move,))])
+    (edge,) = G.edges(entity_iri("Organisation", "Acme"), keys=True, data=True)
+    assert edge[1:3] == (article_iri(A1), "rose-on-news")
+    assert edge[3]["evidence"][0]["percent"] == 5.0
+
+
+def test_relations_the_ontology_forbids_are_refused_and_counted():
+    wrong = Relation("Japan", "chairs", "Acme", evidence())
+    G = build_graph([Extraction(
+        A1, (Entity("Japan", "Country"), Entity("Acme", "Organisation")), (wrong,))])
+    assert [k for _, _, k in G.edges(keys=True)] == ["mentions", "mentions"]
+    assert G.graph["rejected_relations"] == 1
+
+
+def test_order_of_extractions_does_not_matter():
+    one = Extraction(A1, (Entity("Intel", "Organisation"),))
+    two = Extraction(A2, (Entity("Intel Corp.", "Organisation"),))
+    forward, backward = build_graph([one, two]), build_graph([two, one])
+    assert list(forward.nodes(data=True)) == list(backward.nodes(data=True))
+    assert list(forward.edges(keys=True, data=True)) == list(backward.edges(keys=True, data=True))
+
+
+@pytest.mark.parametrize(
+    ("predicate", "subject", "obj", "allowed"),
+    [
+        ("leads", "Person", "Country", True),
+        ("basedIn", "Organisation", "Country", True),
+        ("basedIn", "Person", "Country", False),
+        ("roseOnNews", "Organisation", "Article", True),
+        ("noSuchRelation", "Person", "Person", False),
+    ],
+)
+def test_relation_allowed(predicate, subject, obj, allowed):
+    assert relation_allowed(predicate, subject, obj) is allowed

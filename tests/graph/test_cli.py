@@ -1,0 +1,137 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from graph.cli import main, write_atomically
+from graph.query import run_query
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+OUTPUTS = ("graph.ttl", "graph.json", "graph.html")
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds")
+    assert main(["build", "--out", str(out)]) == 0
+    return out
+
+
+def select(out, sparql):
+    rdf = Graph().parse(out / "graph.ttl", format="turtle")
+    return [tuple(str(v) for v in row) for row in run_query(rdf, sparql)]
+
+
+def test_build_writes_the_three_files(seed_graph):
+    assert all((seed_graph / name).stat().st_size > 0 for name in OUTPUTS)
+
+
+def test_seeds_give_54_articles_4_files_and_50_feed_items(seed_graph):
+    sources = select(seed_graph, "SELECT ?s WHERE { ?a a ng:Article ; dcterms:source ?s }")
+    assert len(sources) == 54
+    assert sum(s.startswith("https://") for (s,) in sources) == 50
+    assert sorted(Path(s).name for (s,) in sources if not s.startswith("https://")) == [
+        "000_5b8763289bf46c03.txt", "001_ddc456ae5f42c23f.txt",
+        "002_fdfc4561625d5a50.txt", "004_e24a89257b67926a.txt"]
+
+
+def test_zhou_zixue_is_a_person_mentioned_by_two_articles(seed_graph):
+    rows = select(seed_graph, """
+        SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+          ?p a ng:Person ; rdfs:label "Zhou Zixue" . ?a schema:mentions ?p }""")
+    assert rows == [("2",)]
+
+
+def test_feed_item_has_title_date_and_author(seed_graph):
+    rows = select(seed_graph, """
+        SELECT ?date ?author WHERE {
+          ?a dcterms:title "ASML boosts 2026 sales forecast despite shrinking China sales" ;
+             dcterms:date ?date ; schema:mentions ?p . ?p a ng:Person ; rdfs:label ?author }""")
+    assert rows == [("2026-04-16", "Xiaofei Xu")]
+
+
+def test_query_lists_people(seed_graph, capsys):
+    query = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name } ORDER BY ?name"
+    assert main(["query", query, "--graph", str(seed_graph / "graph.ttl"), "--format", "csv"]) == 0
+    names = capsys.readouterr().out.splitlines()
+    assert names[0] == "name"
+    assert {"Zhou Zixue", "Joe Biden", "Li Keqiang"} <= set(names)
+
+
+def test_query_from_a_file(seed_graph, tmp_path, capsys):
+    path = tmp_path / "count.rq"
+    path.write_text("SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Article }")
+    assert main(["query", str(path), "--graph", str(seed_graph / "graph.ttl")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "54"
+
+
+def test_query_syntax_error_is_one_line(seed_graph, capsys):
+    assert main(["query", "SELECT WHERE {", "--graph", str(seed_graph / "graph.ttl")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newsgraph: query: SPARQL syntax error")
+
+
+def test_same_input_same_bytes(seed_graph, tmp_path):
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    for name in OUTPUTS:
+        assert (tmp_path / name).read_bytes() == (seed_graph / name).read_bytes(), name
+
+
+def test_building_a_then_b_equals_building_both(tmp_path):
+    one, two = SEEDS / "000_5b8763289bf46c03.txt", SEEDS / "001_ddc456ae5f42c23f.txt"
+    assert main(["build", str(one), "--out", str(tmp_path / "ab")]) == 0
+    assert main(["build", str(two), "--out", str(tmp_path / "ab")]) == 0
+    assert main(["build", str(one), str(two), "--out", str(tmp_path / "both")]) == 0
+    for name in OUTPUTS:
+        assert (tmp_path / "ab" / name).read_bytes() == (tmp_path / "both" / name).read_bytes()
+
+
+def test_a_document_seen_before_is_not_added_twice(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text("Intel Corp. said on Monday it would hire 100 engineers.")
+    copy = tmp_path / "copy.txt"
+    shutil.copy(source, copy)
+    out = tmp_path / "out"
+    assert main(["build", str(source), "--out", str(out)]) == 0
+    first = (out / "graph.ttl").read_bytes()
+    capsys.readouterr()
+    assert main(["build", str(copy), "--out", str(out)]) == 0
+    assert "0 read, 1 already built" in capsys.readouterr().err
+    assert (out / "graph.ttl").read_bytes() == first
+
+
+def test_bad_source_is_one_line_and_the_rest_is_built(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    good = tmp_path / "good.txt"
+    good.write_text("Intel Corp. said on Monday it would hire 100 engineers.")
+    assert main(["build", str(empty), str(good), "--out", str(tmp_path / "out")]) == 0
+    errors = [line for line in capsys.readouterr().err.splitlines() if str(empty) in line]
+    assert len(errors) == 1
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_nothing_usable_exits_non_zero_and_writes_nothing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["build", str(empty), "--out", str(tmp_path / "out")]) == 1
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_failed_write_leaves_previous_outputs_whole(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"old a")
+    (tmp_path / "b.txt").write_bytes(b"old b")
+
+    def broken(stream):
+        stream.write(b"half")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically({
+            tmp_path / "a.txt": lambda s: s.write(b"new a"),
+            tmp_path / "b.txt": broken,
+        })
+    assert (tmp_path / "a.txt").read_bytes() == b"old a"
+    assert (tmp_path / "b.txt").read_bytes() == b"old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]

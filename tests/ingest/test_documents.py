@@ -1,0 +1,39 @@
+import pytest
+
+from ingest.documents import Article, Entity, Evidence, Extraction, Relation
+
+
+@pytest.mark.parametrize(
+    ("content", "title", "date", "publisher", "text"),
+    [
+        (" date 2021-03-11 Bloomberg\n\nBody.", "", "2021-03-11", "Bloomberg", "Body."),
+        ("Chip curbs widen\n\nBody one.\nBody two.", "Chip curbs widen", None, None,
+         "Body one.\nBody two."),
+        ("# Markdown title\n\nBody.", "Markdown title", None, None, "Body."),
+        ("First sentence ends here.\n\nSecond.", "", None, None,
+         "First sentence ends here.\n\nSecond."),
+        ("One paragraph only.", "", None, None, "One paragraph only."),
+        ("date 2020-01-02\nChips\n\nBody.", "Chips", "2020-01-02", None, "Body."),
+    ],
+)
+def test_from_text(content, title, date, publisher, text):
+    article = Article.from_text(content, source="a.txt")
+    assert (article.title, article.date, article.publisher, article.text) == (
+        title, date, publisher, text)
+
+
+def test_from_text_id_is_content_hash():
+    one = Article.from_text("Same.", source="a.txt")
+    two = Article.from_text("Same.", source="b.txt")
+    assert one.id == two.id
+    assert one.id != Article.from_text("Other.", source="a.txt").id
+
+
+def test_extraction_round_trips_through_dict():
+    extraction = Extraction(
+        Article(id="x", text="t", source="s", authors=("Ann Cao",)),
+        (Entity("Intel", "Organisation", ("Intel Corp.",), mentions=2),),
+        (Relation("Intel", "roseOnNews", "@article",
+                  Evidence("Intel rose 5%.", 0, 14, "share-move", 5.0, None)),),
+    )
+    assert Extraction.from_dict(extraction.to_dict()) == extraction
