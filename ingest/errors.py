@@ -101,11 +101,12 @@ class Messages:
 
     EMPTY_FILE = "is empty (expected a feed, an article page or a text; got 0 bytes)"
     BLANK_FILE = "holds only blanks (expected a feed, an article page or a text; got {size} bytes)"
-    EMPTY_FEED = "is a {kind} feed with no items (expected at least one <item> or <entry>)"
+    EMPTY_FEED = "is a feed ({kind}) with no items (expected at least one <item> or <entry>)"
     EMPTY_PAGE = "is an HTML page with no main text (expected an article page)"
     EMPTY_FOLDER = "is a folder with no readable files (expected files in it)"
     EMPTY_OPML = "is an OPML list with no feeds (expected <outline xmlUrl=...>)"
-    MALFORMED_FEED = "is a malformed {kind} feed with no usable items ({reason})"
+    MALFORMED_FEED = "is a malformed feed ({kind}) with no usable items ({reason})"
+    BLANK_ITEMS = "is a feed ({kind}) whose {count} items have no title and no text"
     NOT_A_FEED = (
         "is XML but not a feed (expected RSS, Atom, RDF or OPML; got a <{root}> document)"
     )
@@ -125,5 +126,4 @@ class Messages:
     CONNECTION = "could not connect ({reason})"
     PROTOCOL = "sent a broken HTTP response ({reason})"
     BAD_ENCODING = "sent content in a broken {encoding} encoding ({reason})"
-    NOT_MODIFIED = "has not changed since the last fetch (HTTP 304)"
     ARTICLE_FALLBACK = "article page unusable, kept the feed's description ({reason})"

@@ -28,6 +28,7 @@ import time
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from typing import Any
+from xml.sax import SAXParseException
 
 import feedparser
 
@@ -88,8 +89,17 @@ def read_feed(
                 kind=kind if kind != "XML" else "RSS/Atom", reason=_bozo_reason(parsed)))
         raise EmptySourceError(source, Messages.EMPTY_FEED.format(kind=kind))
     publisher = clean_line(parsed.feed.get("title", "")) or None
-    return tuple(item_to_article(entry, source=source, publisher=publisher)
-                 for entry in parsed.entries)
+    articles = tuple(
+        article
+        for entry in parsed.entries
+        if (article := item_to_article(entry, source=source, publisher=publisher)).title
+        or article.text
+    )
+    if not articles:
+        raise EmptySourceError(
+            source, Messages.BLANK_ITEMS.format(kind=kind, count=len(parsed.entries))
+        )
+    return articles
 
 
 def parse_feed(data: bytes, *, source: str, content_type: str | None = None) -> Any:
@@ -111,11 +121,10 @@ def _bozo_reason(parsed: Any) -> str:
     error = parsed.get("bozo_exception")
     if error is None:
         return "not well-formed XML"
-    text = " ".join(str(error).split()) or type(error).__name__
-    line = getattr(error, "getLineNumber", None)
-    if callable(line) and f"line {line()}" not in text and ":" not in text:
-        text = f"line {line()}: {text}"
-    return text
+    if isinstance(error, SAXParseException):
+        where = f"line {error.getLineNumber()}, column {error.getColumnNumber()}"
+        return f"{where}: {' '.join(error.getMessage().split())}"
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def item_to_article(entry: Any, *, source: str, publisher: str | None = None) -> Article:

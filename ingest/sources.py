@@ -44,6 +44,9 @@ from ingest.web import Fetcher, is_url
 __all__ = ["SourceResult", "read_bytes", "read_file", "read_sources"]
 
 
+_READ_CHUNK = 1 << 20
+
+
 @dataclass(frozen=True)
 class SourceResult:
     """What one SOURCE gave: its articles in document order, and its errors.
@@ -112,7 +115,7 @@ def read_bytes(data: bytes, *, source: str) -> SourceResult:
     --------
     >>> rss = b'<rss version="2.0"><channel><title>W</title></channel></rss>'
     >>> read_bytes(rss, source="w.xml").errors[0].line()
-    'w.xml: is a RSS 2.0 feed with no items (expected at least one <item> or <entry>)'
+    'w.xml: is a feed (RSS 2.0) with no items (expected at least one <item> or <entry>)'
     """
     return _read_data(data, source, _Context())
 
@@ -144,12 +147,18 @@ def read_file(path: str, *, max_bytes: int = 20_000_000) -> bytes:
         )
     try:
         with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+            chunks: list[bytes] = []
+            size = 0
+            while chunk := stream.read(min(_READ_CHUNK, max_bytes + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise TooLargeError(
+                        path, Messages.TOO_LARGE.format(limit=max_bytes, size="more")
+                    )
     except OSError as e:
         raise SourceError(path, Messages.UNREADABLE.format(reason=e.strerror or e)) from e
-    if len(data) > max_bytes:
-        raise TooLargeError(path, Messages.TOO_LARGE.format(limit=max_bytes, size="more"))
-    return data
+    return b"".join(chunks)
 
 
 def _read_source(source: str, context: _Context) -> SourceResult:
