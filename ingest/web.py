@@ -276,6 +276,15 @@ class Fetcher:
             raise FetchError(source, Messages.PROTOCOL.format(reason=_reason(e))) from e
         except OSError as e:
             raise FetchError(source, Messages.CONNECTION.format(reason=_reason(e))) from e
+        try:
+            return self._answer(source, response, sock, url, end)
+        finally:
+            response.close()
+
+    def _answer(
+        self, source: str, response: http.client.HTTPResponse, sock: socket.socket | None,
+        url: str, end: float,
+    ) -> Response | str:
         status = response.status
         if status in _REDIRECTS:
             location = response.getheader("Location")
