@@ -104,9 +104,9 @@ def declared_encoding(data: bytes, *, content_type: str | None = None) -> str | 
 def decode(data: bytes, *, source: str, content_type: str | None = None) -> str:
     """Decode untrusted bytes as text, or raise :class:`~ingest.errors.DecodeError`.
 
-    A byte-order mark decides first; then UTF-8; then the declared encoding; then
-    charset detection. NUL bytes (without a UTF-16/32 mark) and control characters mean
-    binary junk. A byte-order mark is dropped from the text.
+    A byte-order mark decides first; then UTF-8; then the declared encoding, if the bytes
+    decode in it; then charset detection. NUL bytes (without a UTF-16/32 mark) and control
+    characters mean binary junk. A byte-order mark is dropped from the text.
 
     Parameters
     ----------
@@ -137,11 +137,24 @@ a text; got NUL bytes)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        declared = declared_encoding(data, content_type=content_type)
-        text = _strict(data, declared, source=source) if declared else _detect(data, source)
+        text = _declared(data, content_type) or _detect(data, source)
     if len(_CONTROLS.findall(text)) > _MAX_CONTROL_SHARE * len(text):
         raise DecodeError(source, Messages.BINARY.format(what="control characters"))
     return text
+
+
+def _declared(data: bytes, content_type: str | None) -> str | None:
+    """``data`` decoded as it declares, or None if it declares nothing, or lies.
+
+    A UTF-16/32 declaration without a byte-order mark is a lie here: the bytes hold no NUL.
+    """
+    declared = declared_encoding(data, content_type=content_type)
+    if declared is None or declared.startswith(("utf-16", "utf-32")):
+        return None
+    try:
+        return data.decode(declared)
+    except UnicodeDecodeError:
+        return None
 
 
 def _strict(data: bytes, codec: str, *, source: str) -> str:

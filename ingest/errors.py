@@ -125,5 +125,5 @@ class Messages:
     BAD_REDIRECT = "redirects to an unusable location ({location!r})"
     CONNECTION = "could not connect ({reason})"
     PROTOCOL = "sent a broken HTTP response ({reason})"
-    BAD_ENCODING = "sent content in a broken {encoding} encoding ({reason})"
+    BAD_ENCODING = "is not valid {encoding} though it starts with its byte-order mark ({reason})"
     ARTICLE_FALLBACK = "article page unusable, kept the feed's description ({reason})"

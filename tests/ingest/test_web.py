@@ -3,6 +3,7 @@
 import gzip
 import threading
 import time
+from typing import ClassVar
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -28,7 +29,7 @@ SLEEP = 1.0  # seconds a slow handler waits: well past the tests' timeouts
 
 
 class Handler(BaseHTTPRequestHandler):
-    seen: list[dict[str, str]] = []
+    seen: ClassVar[list[dict[str, str]]] = []
 
     def log_message(self, format, *args):  # keep test output clean
         pass
