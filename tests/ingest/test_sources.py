@@ -47,8 +47,10 @@ def test_seed_text_file():
 
 @pytest.mark.skipif(not EXTRA.is_dir(), reason="shared eval files not present")
 def test_extra_eval_files():
-    [result] = read_sources([str(EXTRA / "20_reuters-business-feed.xml"),
-                             str(EXTRA / "18_reuters1987-japan-chipmakers-angered.txt")])[:1]
+    feed, text = read_sources([str(EXTRA / "20_reuters-business-feed.xml"),
+                               str(EXTRA / "18_reuters1987-japan-chipmakers-angered.txt")])
+    assert text.articles[0].title == "JAPAN'S CHIP MAKERS ANGERED BY U.S. SANCTION PLANS"
+    result = feed
     assert len(result.articles) == 20
     assert result.articles[0].publisher == "Reuters: Business News"
     assert all(a.date in ("2019-01-18", "2019-01-19") for a in result.articles)

@@ -3,8 +3,8 @@
 import gzip
 import threading
 import time
-from typing import ClassVar
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -52,6 +52,10 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 self.send(200, FEED.replace(b"{base}", base),
                           [("Content-Type", "application/rss+xml"), ("ETag", ETAG)])
+        elif path == "/subs.opml":
+            opml = (b'<opml version="2.0"><body><outline xmlUrl="' + base + b'/feed"/>'
+                    b'<outline xmlUrl="' + base + b'/500"/></body></opml>')
+            self.send(200, opml, [("Content-Type", "text/x-opml")])
         elif path == "/article":
             self.send(200, ARTICLE, [("Content-Type", "text/html; charset=utf-8")])
         elif path == "/text":
@@ -217,3 +221,15 @@ def test_non_http_urls_are_refused():
     assert result.errors[0].message == (
         "has an unsupported URL scheme (expected http or https; got 'ftp')"
     )
+
+
+def test_opml_lists_feeds_that_are_fetched(server, tmp_path):
+    [result] = read_sources([server + "/subs.opml"], fetcher=fetcher())
+    assert [a.id for a in result.articles] == ["loop-1", "loop-2"]
+    assert [e.line() for e in result.errors] == [
+        f"{server}/500: HTTP error 500 Internal Server Error (expected 200 OK)"
+    ]
+    local = tmp_path / "subs.xml"
+    local.write_bytes(f'<opml><body><outline xmlUrl="{server}/feed"/></body></opml>'.encode())
+    [result] = read_sources([str(local)], fetcher=fetcher())
+    assert (len(result.articles), result.errors) == (2, ())
