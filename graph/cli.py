@@ -67,7 +67,7 @@ def _umask() -> int:
 
 
 def _report(error: NewsgraphError) -> None:
-    print(f"newsgraph: {error}", file=sys.stderr)
+    print(error.line(), file=sys.stderr)
 
 
 def _load_cache(out: Path) -> list[Extraction]:
@@ -95,7 +95,9 @@ def _summary(G: nx.MultiDiGraph, read: int, skipped: int, failed: int) -> str:
     return "\n".join(parts)
 
 
-def build(sources: Sequence[str], out: Path, *, model: str) -> int:
+def build(
+    sources: Sequence[str], out: Path, *, model: str, fetch_articles: bool = False
+) -> int:
     """Build or extend the graph in ``out``; return the exit status."""
     out.mkdir(parents=True, exist_ok=True)
     try:
@@ -104,7 +106,7 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
         _report(cache_error)
         return 1
     keys = seen_keys(cached)
-    results = read_sources(sources or [str(SEEDS)])
+    results = read_sources(sources or [str(SEEDS)], fetch_articles=fetch_articles)
     failed = 0
     articles = []
     skipped = 0
@@ -167,6 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--model", default=DEFAULT_MODEL,
                    help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
+    b.add_argument("--fetch-articles", action="store_true",
+                   help="fetch the page behind each feed item instead of using its description")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
@@ -178,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "build":
-        return build(args.sources, args.out, model=args.model)
+        return build(args.sources, args.out, model=args.model,
+                     fetch_articles=args.fetch_articles)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 

@@ -1,24 +1,129 @@
-"""newsgraph's exceptions.
+"""The errors newsgraph reports, and their messages.
 
-::
+Every error carries the ``source`` it is about (a path, a folder, a URL) and a message that says
+what was expected and what came, so that the command line can print one line per failed source,
+``{source}: {message}``, and go on with the others.
 
-    NewsgraphError          anything newsgraph reports as one line: "{source}: {message}"
-    └── SourceError         a source could not be read or held nothing usable
+The tree is small on purpose::
+
+    NewsgraphError            root: the CLI catches only this
+    └── SourceError           a source (or a part of one) could not be read or used
+        ├── FetchError        the network: refused, timed out, HTTP error status, redirects
+        ├── TooLargeError     more bytes than the size limit
+        ├── EmptySourceError  nothing to read: an empty file, a feed with no items
+        ├── DecodeError       binary junk, or bytes that decode as no text encoding
+        └── FeedError         a feed, an OPML list or an XML file that cannot be used
+
+Messages that repeat live in :class:`Messages`, in one place.
+
+>>> error = EmptySourceError("news/empty.txt", Messages.EMPTY_FILE)
+>>> str(error)
+'news/empty.txt: is empty (expected a feed, an article page or a text; got 0 bytes)'
+>>> error.message
+'is empty (expected a feed, an article page or a text; got 0 bytes)'
+>>> isinstance(error, NewsgraphError)
+True
 """
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "SourceError"]
+__all__ = [
+    "DecodeError",
+    "EmptySourceError",
+    "FeedError",
+    "FetchError",
+    "Messages",
+    "NewsgraphError",
+    "SourceError",
+    "TooLargeError",
+]
 
 
 class NewsgraphError(Exception):
-    """An error tied to one source (a path, URL or graph file)."""
+    """The root of every error newsgraph raises or reports.
+
+    Parameters
+    ----------
+    source : str
+        What the error is about: a file path, a folder, a URL.
+    message : str
+        What was expected and what came, without the source (``str(error)`` adds it).
+
+    Examples
+    --------
+    >>> NewsgraphError("feed.xml", "is broken").line()
+    'feed.xml: is broken'
+    """
 
     def __init__(self, source: str, message: str) -> None:
-        super().__init__(f"{source}: {message}")
+        super().__init__(source, message)
         self.source = source
         self.message = message
 
+    def __str__(self) -> str:
+        return self.line()
+
+    def line(self) -> str:
+        """The one line the command line prints: ``{source}: {message}``.
+
+        Line breaks in the source or message (hostile input can bring them) are flattened.
+        """
+        text = f"{self.source}: {self.message}"
+        return " ".join(text.split()) if any(c in text for c in "\r\n\u2028\u2029") else text
+
 
 class SourceError(NewsgraphError):
-    """A source could not be read, or held nothing usable."""
+    """A source, or one part of it (a file in a folder, a feed in an OPML list), is unusable."""
+
+
+class FetchError(SourceError):
+    """A URL could not be fetched: connection, timeout, HTTP status, redirects, scheme."""
+
+
+class TooLargeError(SourceError):
+    """A source is larger than the size limit; it is refused before it is read whole."""
+
+
+class EmptySourceError(SourceError):
+    """A source holds nothing to read: no bytes, only blanks, a feed without items."""
+
+
+class DecodeError(SourceError):
+    """A source is binary, or its bytes are text in no encoding that could be found."""
+
+
+class FeedError(SourceError):
+    """A feed, an OPML list or another XML document cannot be used (malformed, not a feed)."""
+
+
+class Messages:
+    """The messages that are used in more than one place (format with ``str.format``)."""
+
+    EMPTY_FILE = "is empty (expected a feed, an article page or a text; got 0 bytes)"
+    BLANK_FILE = "holds only blanks (expected a feed, an article page or a text; got {size} bytes)"
+    EMPTY_FEED = "is a feed ({kind}) with no items (expected at least one <item> or <entry>)"
+    EMPTY_PAGE = "is an HTML page with no main text (expected an article page)"
+    EMPTY_FOLDER = "is a folder with no readable files (expected files in it)"
+    EMPTY_OPML = "is an OPML list with no feeds (expected <outline xmlUrl=...>)"
+    MALFORMED_FEED = "is a malformed feed ({kind}) with no usable items ({reason})"
+    BLANK_ITEMS = "is a feed ({kind}) whose {count} items have no title and no text"
+    NOT_A_FEED = (
+        "is XML but not a feed (expected RSS, Atom, RDF or OPML; got a <{root}> document)"
+    )
+    BINARY = "is binary, not text (expected a feed, an article page or a text; got {what})"
+    UNDECODABLE = "is not text in any encoding found (expected UTF-8, GB18030, Latin-1...)"
+    TOO_LARGE = "is larger than the limit of {limit:,} bytes (got {size})"
+    NOT_FOUND = "does not exist (expected a file, a folder or an http(s) URL)"
+    NOT_REGULAR = "is not a regular file or folder (expected a file, a folder or a URL)"
+    UNREADABLE = "cannot be read ({reason})"
+    BAD_SCHEME = "has an unsupported URL scheme (expected http or https; got {scheme!r})"
+    HTTP_STATUS = "HTTP error {status} {reason} (expected 200 OK)"
+    TIMEOUT = "timed out after {seconds:g} s ({phase})"
+    DEADLINE = "took longer than the total deadline of {seconds:g} s ({received} bytes received)"
+    TOO_MANY_REDIRECTS = "redirected more than {limit} times (last to {location})"
+    REDIRECT_LOOP = "redirects in a loop (back to {location})"
+    BAD_REDIRECT = "redirects to an unusable location ({location!r})"
+    CONNECTION = "could not connect ({reason})"
+    PROTOCOL = "sent a broken HTTP response ({reason})"
+    BAD_ENCODING = "is not valid {encoding} though it starts with its byte-order mark ({reason})"
+    ARTICLE_FALLBACK = "article page unusable, kept the feed's description ({reason})"
