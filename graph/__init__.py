@@ -1,0 +1,1 @@
+"""Build, export and view the newsgraph knowledge graph."""
