@@ -45,8 +45,10 @@ NODE_TYPES = ("Organisation", "Person", "Country", "Policy", "Article")
 VISIBLE_LIMIT = 2500
 
 _MENTIONS = "mentions"
-_UNIT = 160.0  # pixels per ideal edge length
+_UNIT = 170.0  # pixels per ideal edge length
 _CORE = 700  # nodes of a component laid out by force; the rest hang off them
+_SINGLE_GAP = 0.8  # between entities that have no relation
+_GRAVITY = 3.0  # pull towards the centre, so loosely tied parts stay close
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -360,7 +362,16 @@ def _layout(nodes: list[int], links: Iterable[tuple[int, int]]) -> dict[int, tup
     components = sorted(
         (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
     )
-    boxes = [_component_layout(graph, component) for component in components]
+    boxes = [_component_layout(graph, c) for c in components if len(c) > 1]
+    singles = [c[0] for c in components if len(c) == 1]
+    if singles:
+        columns = math.ceil(math.sqrt(len(singles)) * 1.6)
+        boxes.append(
+            {
+                n: (_SINGLE_GAP * (i % columns), _SINGLE_GAP * (i // columns))
+                for i, n in enumerate(singles)
+            }
+        )
     return _pack(boxes)
 
 
@@ -375,6 +386,8 @@ def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[floa
     for u, v in graph.subgraph(core).edges:
         adjacency[local[u], local[v]] = adjacency[local[v], local[u]] = 1.0
     coords = _force(adjacency)
+    lengths = [float(np.hypot(*(coords[local[u]] - coords[local[v]]))) for u, v in graph.subgraph(core).edges]
+    coords /= max(float(np.median(lengths)), 0.01) if lengths else 1.0
     positions = {n: (float(coords[i, 0]), float(coords[i, 1])) for n, i in local.items()}
     children: dict[int, int] = defaultdict(int)
     frontier = list(core)
@@ -407,6 +420,7 @@ def _force(adjacency: np.ndarray[Any, Any], iterations: int = 80) -> np.ndarray[
         distance = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
         strength = 1.0 / distance**2 - adjacency * distance
         displacement = np.einsum("ijk,ij->ik", delta, strength)
+        displacement -= _GRAVITY * (coords - coords.mean(axis=0))
         length = np.maximum(np.hypot(displacement[:, 0], displacement[:, 1]), 0.01)
         coords += displacement * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cooling

@@ -226,9 +226,7 @@
     var li = el("li");
     li.appendChild(link(article.link, articleTitle(article)));
     var meta = el("div", "ng-meta", articleMeta(article));
-    var details = itemButton(meta.textContent ? "  details" : "details", function () { select(a, true); });
-    details.style.fontSize = "12px";
-    meta.appendChild(details);
+    meta.appendChild(itemButton("details", function () { select(a, true); }));
     li.appendChild(meta);
     return li;
   }
@@ -279,7 +277,7 @@
         parts = parts.concat(section("Mentions (" + mentioned.length + ")", mentioned.map(function (n) {
           var li = el("li");
           li.appendChild(nodeButton(n));
-          li.appendChild(el("span", "ng-meta", "  " + (TYPES[nodes[n].type] || TYPES.Entity).name));
+          li.appendChild(el("span", "ng-meta ng-after", (TYPES[nodes[n].type] || TYPES.Entity).name));
           return li;
         })));
       }
@@ -318,7 +316,7 @@
     var edge = edges[e];
     var title = el("h2");
     title.appendChild(nodeButton(edge.from));
-    title.appendChild(el("span", "", " " + edgeName(edge) + " "));
+    title.appendChild(el("span", "ng-predicate", edgeName(edge) + " \u2192"));
     title.appendChild(nodeButton(edge.to));
     var parts = [badge("Relation"), title, el("p", "ng-meta", "Predicate: " + edge.predicate)];
     var seen = [];
@@ -330,7 +328,7 @@
       if (item.percent !== null) {
         var move = el("p");
         move.appendChild(moveText(edge, item.percent));
-        if (item.market) move.appendChild(el("span", "ng-meta", "  " + item.market));
+        if (item.market) move.appendChild(el("span", "ng-meta ng-after", item.market));
         li.appendChild(move);
       }
       li.appendChild(el("blockquote", "", item.sentence));
@@ -339,9 +337,7 @@
         var source = el("div");
         source.appendChild(link(article.link, articleTitle(article)));
         var meta = el("div", "ng-meta", articleMeta(article));
-        var details = itemButton(meta.textContent ? "  details" : "details", function () { select(item.article, true); });
-        details.style.fontSize = "12px";
-        meta.appendChild(details);
+        meta.appendChild(itemButton("details", function () { select(item.article, true); }));
         source.appendChild(meta);
         li.appendChild(source);
       }
@@ -594,4 +590,5 @@
     });
   });
   network.fit({ animation: false });
+  if (network.getScale() > 1.5) network.moveTo({ scale: 1.5 });
 })();
