@@ -23,13 +23,18 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.html import render_html  # noqa: E402
+from graph.html import render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Route
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,6 +47,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+SHARE_MOVES = [("rose-on-news", "roseOnNews"), ("fell-on-news", "fellOnNews")]
 NS = "https://w3id.org/newsgraph/id/"
 RELATIONS = [
     ("leads", "leads", "Person", "Organisation"),
@@ -77,9 +83,15 @@ def synthetic_graph(size: int, seed: int = 0) -> nx.MultiDiGraph:
         date = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
         title = f"Markets move as story {i} unfolds"
         graph.add_node(
-            article, type="Article", label=title, title=title, date=date,
-            source=f"https://news.example/{i}", link=f"https://news.example/{i}",
-            publisher="Example News", authors=["A. Writer"],
+            article,
+            type="Article",
+            label=title,
+            title=title,
+            date=date,
+            source=f"https://news.example/{i}",
+            link=f"https://news.example/{i}",
+            publisher="Example News",
+            authors=["A. Writer"],
         )
     mentioned: dict[str, set[str]] = {n: set() for n in everyone}
     for article in articles:
@@ -99,8 +111,12 @@ def synthetic_graph(size: int, seed: int = 0) -> nx.MultiDiGraph:
             name = node.rsplit("/", 1)[1].replace("-", " ").title()
             extra = {"kind": "ExportControl"} if kind == "Policy" else {}
             graph.add_node(
-                node, type=kind, label=name, aliases=sorted([name.upper(), name + " Ltd"]),
-                articles=sorted(mentioned[node]), **extra,
+                node,
+                type=kind,
+                label=name,
+                aliases=sorted([name.upper(), name + " Ltd"]),
+                articles=sorted(mentioned[node]),
+                **extra,
             )
     for article in articles:
         here = sorted(graph.successors(article))
@@ -116,20 +132,31 @@ def synthetic_graph(size: int, seed: int = 0) -> nx.MultiDiGraph:
             if source != target:
                 _add_relation(graph, source, target, edge, predicate, article, date, None)
         if by_type.get("Organisation") and rng.random() < 0.15:
-            edge, predicate = rng.choice([("rose-on-news", "roseOnNews"), ("fell-on-news", "fellOnNews")])
+            edge, predicate = rng.choice(SHARE_MOVES)
             percent = round(rng.uniform(0.5, 12), 1)
-            _add_relation(graph, by_type["Organisation"][0], article, edge, predicate, article, date,
-                          percent)
+            mover = by_type["Organisation"][0]
+            _add_relation(graph, mover, article, edge, predicate, article, date, percent)
     return graph
 
 
 def _add_relation(
-    graph: nx.MultiDiGraph, source: str, target: str, edge: str, predicate: str,
-    article: str, date: str, percent: float | None,
+    graph: nx.MultiDiGraph,
+    source: str,
+    target: str,
+    edge: str,
+    predicate: str,
+    article: str,
+    date: str,
+    percent: float | None,
 ) -> None:
     evidence = {
-        "article": article, "sentence": f"{source} {predicate} {target}.", "start": 0, "end": 10,
-        "rule": f"{edge}-1", "percent": percent, "market": "Nasdaq" if percent else None,
+        "article": article,
+        "sentence": f"{source} {predicate} {target}.",
+        "start": 0,
+        "end": 10,
+        "rule": f"{edge}-1",
+        "percent": percent,
+        "market": "Nasdaq" if percent else None,
     }
     if graph.has_edge(source, target, key=edge):
         data = graph.edges[source, target, edge]
@@ -139,8 +166,15 @@ def _add_relation(
         data["last_seen"] = max(data["last_seen"], date)
     else:
         graph.add_edge(
-            source, target, key=edge, type=edge, predicate=predicate, evidence=[evidence],
-            article_count=1, first_seen=date, last_seen=date,
+            source,
+            target,
+            key=edge,
+            type=edge,
+            predicate=predicate,
+            evidence=[evidence],
+            article_count=1,
+            first_seen=date,
+            last_seen=date,
         )
 
 
@@ -155,12 +189,7 @@ def time_page(path: Path, runs: int) -> list[float]:
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             blocked: list[str] = []
-            page.route(
-                "**/*",
-                lambda route: route.continue_()
-                if route.request.url == url
-                else (blocked.append(route.request.url), route.abort()),
-            )
+            page.route("**/*", _only(url, blocked))
             page.goto(url)
             page.wait_for_function("window.newsgraph && window.newsgraph.settled", timeout=60_000)
             settled = page.evaluate("newsgraph.settledAt")
@@ -174,6 +203,19 @@ def time_page(path: Path, runs: int) -> list[float]:
             page.close()
         browser.close()
     return times
+
+
+def _only(url: str, blocked: list[str]) -> Callable[[Route], None]:
+    """A route handler that lets ``url`` through and aborts, and records, anything else."""
+
+    def handle(route: Route) -> None:
+        if route.request.url == url:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    return handle
 
 
 def main() -> None:

@@ -103,7 +103,7 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
         ]
     )
     fields = {
-        "title": html.escape(title),
+        "title": html.escape(title).replace("\u2028", "&#x2028;").replace("\u2029", "&#x2029;"),
         "csp": html.escape(csp),
         "vis_css": css,
         "app_css": _asset("viewer.css"),
@@ -210,8 +210,8 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     ids = sorted(str(n) for n in graph.nodes)
     index = {node_id: i for i, node_id in enumerate(ids)}
     by_id = {str(n): n for n in graph.nodes}
-    relations = []
-    mentions = []
+    relations: list[tuple[int, int, str, Mapping[str, Any]]] = []
+    mentions: list[tuple[int, int, str, Mapping[str, Any]]] = []
     for u, v, key, data in graph.edges(keys=True, data=True):
         edge_type = str(data.get("type") or key)
         row = (index[str(u)], index[str(v)], edge_type, data)
@@ -220,7 +220,10 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     mentions.sort(key=lambda r: (r[0], r[1], r[2]))
 
     curves = _curves([(u, v) for u, v, _, _ in relations])
-    edges = [_edge(u, v, t, d, index, curve) for (u, v, t, d), curve in zip(relations, curves)]
+    edges = [
+        _edge(u, v, t, d, index, curve)
+        for (u, v, t, d), curve in zip(relations, curves, strict=True)
+    ]
     edges += [
         {"from": u, "to": v, "type": _MENTIONS, "predicate": _MENTIONS} for u, v, _, _ in mentions
     ]
@@ -245,7 +248,9 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     return {"title": title, "limit": VISIBLE_LIMIT, "nodes": nodes, "edges": edges}
 
 
-def _node(node_id: str, node_type: str, data: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any]:
+def _node(
+    node_id: str, node_type: str, data: Mapping[str, Any], index: dict[str, int]
+) -> dict[str, Any]:
     node: dict[str, Any] = {
         "id": node_id,
         "type": node_type,
@@ -326,7 +331,9 @@ def _curves(pairs: list[tuple[int, int]]) -> list[float]:
 
 
 def _positions(
-    types: list[str], links: list[tuple[int, int]], mentions: list[tuple[int, int, str, Any]]
+    types: list[str],
+    links: list[tuple[int, int]],
+    mentions: list[tuple[int, int, str, Mapping[str, Any]]],
 ) -> list[tuple[int, int]]:
     """Pixel positions: relation components laid out by force and packed in rows.
 
@@ -386,8 +393,12 @@ def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[floa
     for u, v in graph.subgraph(core).edges:
         adjacency[local[u], local[v]] = adjacency[local[v], local[u]] = 1.0
     coords = _force(adjacency)
-    lengths = [float(np.hypot(*(coords[local[u]] - coords[local[v]]))) for u, v in graph.subgraph(core).edges]
-    coords /= max(float(np.median(lengths)), 0.01) if lengths else 1.0
+    lengths = [
+        float(np.hypot(*(coords[local[u]] - coords[local[v]])))
+        for u, v in graph.subgraph(core).edges
+    ]
+    if lengths:
+        coords /= max(float(np.median(lengths)), 0.01)
     positions = {n: (float(coords[i, 0]), float(coords[i, 1])) for n, i in local.items()}
     children: dict[int, int] = defaultdict(int)
     frontier = list(core)
