@@ -43,7 +43,17 @@ PAYLOAD = (
 )
 
 
-def relation(graph, u, v, kind, predicate, article, sentence, percent=None, date="2024-03-05"):
+def relation(
+    graph: nx.MultiDiGraph,
+    u: str,
+    v: str,
+    kind: str,
+    predicate: str,
+    article: str,
+    sentence: str,
+    percent: float | None = None,
+    date: str = "2024-03-05",
+) -> None:
     graph.add_edge(
         u,
         v,
@@ -196,7 +206,7 @@ def click_node(loaded: Loaded, node_id: str) -> None:
     page.mouse.click(point["x"], point["y"])
 
 
-def test_page_draws_the_graph_offline_without_errors(news: Loaded):
+def test_page_draws_the_graph_offline_without_errors(news: Loaded) -> None:
     assert news.blocked == []
     assert news.errors == []
     page = news.page
@@ -209,13 +219,13 @@ def test_page_draws_the_graph_offline_without_errors(news: Loaded):
     assert page.get_attribute("body", "data-state") == "settled"
 
 
-def test_layout_stays_still(news: Loaded):
+def test_layout_stays_still(news: Loaded) -> None:
     before = news.page.evaluate("JSON.stringify(newsgraph.positions())")
     news.page.wait_for_timeout(400)
     assert news.page.evaluate("JSON.stringify(newsgraph.positions())") == before
 
 
-def test_clicking_a_node_opens_its_panel(news: Loaded):
+def test_clicking_a_node_opens_its_panel(news: Loaded) -> None:
     page = news.page
     assert page.is_hidden("#ng-panel")
     click_node(news, INTEL)
@@ -227,7 +237,7 @@ def test_clicking_a_node_opens_its_panel(news: Loaded):
     assert page.get_attribute("#ng-panel a >> nth=0", "href") == "https://example.com/a2"
 
 
-def test_edge_panel_shows_evidence_and_share_move(news: Loaded):
+def test_edge_panel_shows_evidence_and_share_move(news: Loaded) -> None:
     page = news.page
     assert page.evaluate(f"newsgraph.showEdge({INTEL!r}, {A2!r}, 'rose-on-news')")
     panel = page.inner_text("#ng-panel")
@@ -237,7 +247,7 @@ def test_edge_panel_shows_evidence_and_share_move(news: Loaded):
     assert "Nasdaq" in panel
 
 
-def test_search_finds_an_alias_and_selects_it(news: Loaded):
+def test_search_finds_an_alias_and_selects_it(news: Loaded) -> None:
     page = news.page
     page.fill("#ng-search", "washington")
     results = page.locator("#ng-results button")
@@ -248,7 +258,7 @@ def test_search_finds_an_alias_and_selects_it(news: Loaded):
     assert page.inner_text("#ng-panel h2") == "United States"
 
 
-def test_filters_by_type_predicate_and_date(news: Loaded):
+def test_filters_by_type_predicate_and_date(news: Loaded) -> None:
     page = news.page
     page.locator("#ng-legend label", has_text="Person").locator("input").uncheck()
     assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [5, 4]
@@ -262,7 +272,7 @@ def test_filters_by_type_predicate_and_date(news: Loaded):
     assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [5, 4]
 
 
-def test_article_is_reachable_from_the_panel(news: Loaded):
+def test_article_is_reachable_from_the_panel(news: Loaded) -> None:
     page = news.page
     click_node(news, NVIDIA)
     page.locator("#ng-panel li", has_text="US widens chip export curbs").get_by_text(
@@ -272,7 +282,7 @@ def test_article_is_reachable_from_the_panel(news: Loaded):
     assert "2024-01-10" in page.inner_text("#ng-panel")
 
 
-def test_hostile_graph_runs_nothing_and_renders(browser: Any, tmp_path: Path):
+def test_hostile_graph_runs_nothing_and_renders(browser: Any, tmp_path: Path) -> None:
     loaded = open_page(browser, hostile_graph(), tmp_path)
     page = loaded.page
     page.wait_for_timeout(300)
@@ -306,7 +316,7 @@ def test_hostile_graph_runs_nothing_and_renders(browser: Any, tmp_path: Path):
     page.close()
 
 
-def test_screenshot_of_a_small_graph(news: Loaded, tmp_path: Path):
+def test_screenshot_of_a_small_graph(news: Loaded, tmp_path: Path) -> None:
     click_node(news, INTEL)
     shot = tmp_path / "viewer.png"
     news.page.screenshot(path=str(shot))

@@ -39,7 +39,9 @@ def evidence(article: str, sentence: str, percent: float | None = None) -> dict[
     }
 
 
-def relation(graph: nx.MultiDiGraph, u: str, v: str, kind: str, predicate: str, **extra: Any):
+def relation(
+    graph: nx.MultiDiGraph, u: str, v: str, kind: str, predicate: str, **extra: Any
+) -> None:
     graph.add_edge(
         u,
         v,
@@ -142,10 +144,11 @@ def data_of(page: str) -> dict[str, Any]:
 
 def node_of(data: dict[str, Any], node_id: str) -> dict[str, Any]:
     [node] = [n for n in data["nodes"] if n["id"] == node_id]
-    return node
+    result: dict[str, Any] = node
+    return result
 
 
-def test_page_is_one_document_with_three_scripts():
+def test_page_is_one_document_with_three_scripts() -> None:
     page = Page(render_html(small_graph()))
     assert [attrs for attrs, _ in page.scripts] == [
         {"id": "newsgraph-data", "type": "application/json"},
@@ -155,7 +158,7 @@ def test_page_is_one_document_with_three_scripts():
     assert [tag for tag, _ in page.tags].count("html") == 1
 
 
-def test_hostile_text_cannot_leave_the_json_block():
+def test_hostile_text_cannot_leave_the_json_block() -> None:
     page = render_html(hostile_graph(), title=HOSTILE_TEXT)
     parsed = Page(page)
     assert len(parsed.scripts) == 3
@@ -168,13 +171,13 @@ def test_hostile_text_cannot_leave_the_json_block():
     assert "\\u2028" in text
 
 
-def test_hostile_title_is_escaped_in_the_head():
+def test_hostile_title_is_escaped_in_the_head() -> None:
     page = render_html(nx.MultiDiGraph(), title='<b>"x" & y</b>')
     assert "<title>&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</title>" in page
     assert data_of(page)["title"] == '<b>"x" & y</b>'
 
 
-def test_embedded_json_round_trips_untrusted_text():
+def test_embedded_json_round_trips_untrusted_text() -> None:
     data = data_of(render_html(hostile_graph()))
     hostile = node_of(data, HOSTILE)
     assert hostile["label"] == HOSTILE_TEXT
@@ -185,7 +188,7 @@ def test_embedded_json_round_trips_untrusted_text():
     assert data["nodes"][edge["from"]]["id"] == HOSTILE
 
 
-def test_json_describes_nodes_and_edges():
+def test_json_describes_nodes_and_edges() -> None:
     data = data_of(render_html(small_graph()))
     assert [n["id"] for n in data["nodes"]] == sorted([ARTICLE, INTEL, NVIDIA, GELSINGER])
     intel = node_of(data, INTEL)
@@ -214,7 +217,7 @@ def test_json_describes_nodes_and_edges():
     assert (rose["count"], rose["first"], rose["last"]) == (1, "2024-03-05", "2024-03-05")
 
 
-def test_parallel_edges_between_a_pair_get_distinct_curves():
+def test_parallel_edges_between_a_pair_get_distinct_curves() -> None:
     data = data_of(render_html(small_graph()))
     intel, nvidia = (data["nodes"].index(node_of(data, n)) for n in (INTEL, NVIDIA))
     between = [e for e in data["edges"] if {e["from"], e["to"]} == {intel, nvidia}]
@@ -251,11 +254,11 @@ def test_parallel_edges_between_a_pair_get_distinct_curves():
         (42, None),
     ],
 )
-def test_safe_link_keeps_only_http_links(url: object, expected: str | None):
+def test_safe_link_keeps_only_http_links(url: object, expected: str | None) -> None:
     assert safe_link(url) == expected
 
 
-def test_unsafe_links_are_dropped_from_the_page():
+def test_unsafe_links_are_dropped_from_the_page() -> None:
     data = data_of(render_html(hostile_graph()))
     article = node_of(data, ARTICLE)
     assert article["link"] is None
@@ -263,13 +266,13 @@ def test_unsafe_links_are_dropped_from_the_page():
     assert article["source"] == "javascript:alert(1)"
 
 
-def test_script_json_escapes_every_dangerous_character():
+def test_script_json_escapes_every_dangerous_character() -> None:
     text = script_json({"k": "<>&\u2028\u2029 é"})
     assert text == '{"k":"\\u003c\\u003e\\u0026\\u2028\\u2029 é"}'
     assert json.loads(text) == {"k": "<>&\u2028\u2029 é"}
 
 
-def test_same_graph_gives_identical_bytes():
+def test_same_graph_gives_identical_bytes() -> None:
     forward = small_graph()
     backward = nx.MultiDiGraph()
     backward.add_nodes_from(reversed(list(forward.nodes(data=True))))
@@ -279,7 +282,7 @@ def test_same_graph_gives_identical_bytes():
     assert render_html(backward, title="t") == first
 
 
-def test_page_loads_nothing_from_any_host():
+def test_page_loads_nothing_from_any_host() -> None:
     page = render_html(hostile_graph())
     parsed = Page(page)
     for _, attrs in parsed.tags:
@@ -296,7 +299,7 @@ def test_page_loads_nothing_from_any_host():
         )
 
 
-def test_content_security_policy_allows_only_the_inline_scripts():
+def test_content_security_policy_allows_only_the_inline_scripts() -> None:
     page = render_html(small_graph())
     parsed = Page(page)
     [csp] = [
@@ -313,7 +316,7 @@ def test_content_security_policy_allows_only_the_inline_scripts():
     assert "unsafe-inline" not in csp.split("script-src", 1)[1].split(";", 1)[0]
 
 
-def test_layout_is_fixed_and_spread_out():
+def test_layout_is_fixed_and_spread_out() -> None:
     data = data_of(render_html(small_graph()))
     points = {(n["x"], n["y"]) for n in data["nodes"]}
     assert len(points) == len(data["nodes"])
@@ -323,7 +326,7 @@ def test_layout_is_fixed_and_spread_out():
     assert node_of(data, INTEL)["rank"] == 0
 
 
-def test_odd_attributes_do_not_break_the_page():
+def test_odd_attributes_do_not_break_the_page() -> None:
     graph = nx.MultiDiGraph()
     graph.add_node("x", type="Thing", label=None, aliases="not a list", articles=["missing"])
     graph.add_node("y")
@@ -338,7 +341,7 @@ def test_odd_attributes_do_not_break_the_page():
     ]
 
 
-def test_write_html_writes_utf8_bytes():
+def test_write_html_writes_utf8_bytes() -> None:
     graph = small_graph()
     graph.nodes[INTEL]["label"] = "Intel — Straße"
     out = io.BytesIO()
