@@ -230,7 +230,9 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
 
     attrs = [graph.nodes[by_id[node_id]] for node_id in ids]
     types = [_node_type(a) for a in attrs]
-    positions = _positions(types, [(u, v) for u, v, _, _ in relations], mentions)
+    links = [(u, v) for u, v, _, _ in relations]
+    positions = _positions(types, links, mentions)
+    hub = _largest_component(links)
     degree = [0] * len(ids)
     for u, v, _, _ in relations:
         degree[u] += 1
@@ -241,6 +243,7 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         node["x"], node["y"] = positions[i]
         supporting = len(node["articles"]) if types[i] != "Article" else 0
         node["weight"] = degree[i] * 2 + supporting
+        node["hub"] = i in hub
         nodes.append(node)
     order = sorted(range(len(ids)), key=lambda i: (-nodes[i]["weight"], ids[i]))
     for rank, i in enumerate(order):
@@ -328,6 +331,13 @@ def _curves(pairs: list[tuple[int, int]]) -> list[float]:
             u, v = pairs[i]
             curves[i] = round(magnitude * sign * (1 if u <= v else -1), 2) + 0.0
     return curves
+
+
+def _largest_component(links: list[tuple[int, int]]) -> set[int]:
+    """The nodes of the largest connected part of the relations (lowest index on a tie)."""
+    graph = nx.Graph(links)
+    parts = [set(c) for c in nx.connected_components(graph)]
+    return min(parts, key=lambda c: (-len(c), min(c)), default=set())
 
 
 def _positions(

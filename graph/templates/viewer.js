@@ -17,6 +17,7 @@
   var EDGE_COLORS = { "rose-on-news": "#16a34a", "fell-on-news": "#dc2626", mentions: "#cbd5e1" };
   var EDGE_COLOR = "#94a3b8";
   var MENTIONS = "mentions";
+  var CORE_VIEW = 400;
 
   var state = {
     types: {},
@@ -514,14 +515,16 @@
     nodes: {
       borderWidth: 1.5,
       borderWidthSelected: 3,
-      font: { face: FONT, size: 14, color: "#0f172a", strokeWidth: 4, strokeColor: "#ffffff" }
+      font: { face: FONT, size: 14, color: "#0f172a", strokeWidth: 4, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: 7 } }
     },
     edges: {
       width: 1.2,
       selectionWidth: 2,
       arrows: { to: { enabled: true, scaleFactor: 0.55 } },
       font: { face: FONT, size: 11, color: "#475569", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      smooth: false
+      smooth: false,
+      scaling: { label: { drawThreshold: 6 } }
     },
     groups: groups()
   });
@@ -589,6 +592,24 @@
       document.body.dataset.state = "settled";
     });
   });
-  network.fit({ animation: false });
-  if (network.getScale() > 1.5) network.moveTo({ scale: 1.5 });
+  function fitView(all) {
+    var chosen = nodes.filter(function (node, i) { return nodeVisible[i] && node.hub; });
+    if (all || counts.nodes <= CORE_VIEW || !chosen.length) {
+      chosen = nodes.filter(function (node, i) { return nodeVisible[i]; });
+    }
+    if (!chosen.length) return;
+    var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+    chosen.forEach(function (node) {
+      left = Math.min(left, node.x);
+      right = Math.max(right, node.x);
+      top = Math.min(top, node.y);
+      bottom = Math.max(bottom, node.y);
+    });
+    var box = byId("ng-network").getBoundingClientRect();
+    var scale = Math.min(box.width / (right - left + 240), box.height / (bottom - top + 160), 1.5);
+    network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale });
+  }
+
+  byId("ng-fit").addEventListener("click", function () { fitView(true); });
+  fitView(false);
 })();
