@@ -245,7 +245,11 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         node["weight"] = degree[i] * 2 + supporting
         node["hub"] = i in hub
         nodes.append(node)
-    order = sorted(range(len(ids)), key=lambda i: (-nodes[i]["weight"], ids[i]))
+    # articles that no relation ends at are drawn only with their mentions: rank them last
+    order = sorted(
+        range(len(ids)),
+        key=lambda i: (types[i] == "Article" and not degree[i], -nodes[i]["weight"], ids[i]),
+    )
     for rank, i in enumerate(order):
         nodes[i]["rank"] = rank
     return {"title": title, "limit": VISIBLE_LIMIT, "nodes": nodes, "edges": edges}

@@ -321,3 +321,20 @@ def test_screenshot_of_a_small_graph(news: Loaded, tmp_path: Path) -> None:
     shot = tmp_path / "viewer.png"
     news.page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_large_graph_shows_the_most_connected_part_first(browser: Any, tmp_path: Path) -> None:
+    graph = news_graph()
+    for i in range(3000):
+        graph.add_node(f"{NS}organisation/o{i:04d}", type="Organisation", label=f"Org {i}")
+    loaded = open_page(browser, graph, tmp_path)
+    page = loaded.page
+    assert page.evaluate("newsgraph.nodeCount()") == 2500
+    assert page.inner_text("#ng-more-text") == "Showing the 2,500 most connected of 3,008 nodes."
+    # the related entities rank first, so every relation is drawn
+    assert page.evaluate("newsgraph.edgeCount()") == 5
+    page.click("#ng-more")
+    assert page.evaluate("newsgraph.nodeCount()") == 3006
+    assert page.is_hidden("#ng-more-section")
+    assert loaded.errors == []
+    page.close()
