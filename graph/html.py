@@ -1,36 +1,477 @@
-"""The interactive view, ``graph.html``: one self-contained page.
+"""An interactive, self-contained ``graph.html`` for a newsgraph graph.
+
+The page inlines vis-network (as shipped by pyvis), its own script and style, and the graph
+as JSON; it fetches nothing and runs from ``file://`` with the network off. Node positions are
+computed here, with a fixed seed, so the page draws a still picture at once and the same graph
+always gives the same bytes.
+
+All text in the graph comes from the news and is untrusted: it reaches the page only inside a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped, the page puts it in the DOM as text, and only ``http(s)`` links become links.
 
 Examples
 --------
 >>> import networkx as nx
->>> G = nx.MultiDiGraph()
->>> G.add_node("x", type="Country", label="<Japan>")
->>> "&lt;Japan&gt;" in render_html(G)
-True
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("org/intel", type="Organisation", label="Intel", aliases=[], articles=[])
+>>> page = render_html(g, title="Chips")
+>>> page.startswith("<!DOCTYPE html>"), "<title>Chips</title>" in page
+(True, True)
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
-from typing import IO
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import IO, Any
 
 import networkx as nx
+import numpy as np
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["render_html", "safe_link", "script_json", "write_html"]
+
+#: Node types the viewer knows, in legend order; anything else is drawn as "Entity".
+NODE_TYPES = ("Organisation", "Person", "Country", "Policy", "Article")
+#: How many nodes, most connected first, the page shows before "Show more".
+VISIBLE_LIMIT = 2500
+
+_MENTIONS = "mentions"
+_UNIT = 170.0  # pixels per ideal edge length
+_CORE = 700  # nodes of a component laid out by force; the rest hang off them
+_SINGLE_GAP = 0.8  # between entities that have no relation
+_GRAVITY = 3.0  # pull towards the centre, so loosely tied parts stay close
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+_PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
-def render_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
-    """The page as text: a list of entities and relations."""
-    items = [
-        f"<li>{html.escape(data['type'])}: {html.escape(data['label'])}</li>"
-        for _, data in G.nodes(data=True)
-    ]
-    return (
-        f"<!doctype html><meta charset='utf-8'><title>{html.escape(title)}</title>"
-        f"<ul>{''.join(items)}</ul>"
+def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
+    """The viewer page for a graph, as one self-contained HTML document.
+
+    Parameters
+    ----------
+    graph
+        Entities, articles, ``mentions`` and relation edges, as the graph builder makes them.
+    title
+        The page's title.
+
+    Returns
+    -------
+    str
+        The page; the same graph and title always give the same text.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", type="Person", label="Pat Gelsinger", aliases=["Gelsinger"])
+    >>> g.add_node("b", type="Organisation", label="Intel")
+    >>> _ = g.add_edge("a", "b", key="leads", type="leads", predicate="leads", evidence=[])
+    >>> render_html(g) == render_html(g)
+    True
+    """
+    js, css = _vis_assets()
+    app_js = _asset("viewer.js")
+    scripts = [js, app_js]
+    for script in scripts:
+        if "</script" in script.lower() or "<!--" in script:
+            msg = "an inlined script contains a closing tag"
+            raise ValueError(msg)
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(_csp_hash(s) for s in scripts),
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
     )
+    fields = {
+        "title": html.escape(title).replace("\u2028", "&#x2028;").replace("\u2029", "&#x2029;"),
+        "csp": html.escape(csp),
+        "vis_css": css,
+        "app_css": _asset("viewer.css"),
+        "data": script_json(_payload(graph, title)),
+        "vis_js": js,
+        "app_js": app_js,
+    }
+    return _PLACEHOLDER.sub(lambda m: fields[m.group(1)], _asset("viewer.html"))
 
 
-def write_html(G: nx.MultiDiGraph, stream: IO[bytes], *, title: str = "newsgraph") -> None:
-    """Write the page to a binary stream."""
-    stream.write(render_html(G, title=title).encode("utf-8"))
+def write_html(graph: nx.MultiDiGraph, stream: IO[bytes], *, title: str = "newsgraph") -> None:
+    """Write the viewer page for a graph to a binary stream, as UTF-8.
+
+    Examples
+    --------
+    >>> import io
+    >>> import networkx as nx
+    >>> out = io.BytesIO()
+    >>> write_html(nx.MultiDiGraph(), out)
+    >>> out.getvalue().startswith(b"<!DOCTYPE html>")
+    True
+    """
+    stream.write(render_html(graph, title=title).encode("utf-8"))
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script type="application/json">`` element.
+
+    ``<``, ``>``, ``&``, U+2028 and U+2029 become ``\\uXXXX`` escapes, so no string can close
+    the element or start a comment; keys are sorted, so equal values give equal text.
+
+    Examples
+    --------
+    >>> print(script_json({"t": "</script><b>&"}))
+    {"t":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "".join(_JSON_ESCAPES.get(char, char) for char in text)
+
+
+def safe_link(url: object) -> str | None:
+    """The URL if it is an absolute ``http`` or ``https`` link to a host, else None.
+
+    Examples
+    --------
+    >>> safe_link("https://example.com/a?b=1")
+    'https://example.com/a?b=1'
+    >>> safe_link("javascript:alert(1)") is None, safe_link(" HTTP://x.org") is None
+    (True, True)
+    """
+    if not isinstance(url, str) or url != url.strip():
+        return None
+    if re.match(r"https?://[^/\s?#]+([/?#]\S*)?\Z", url, re.IGNORECASE) is None:
+        return None
+    return url
+
+
+@cache
+def _asset(name: str) -> str:
+    return files("graph").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return js, css
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _optional_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _texts(value: object) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [v for v in value if isinstance(v, str)]
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _node_type(data: Mapping[str, Any]) -> str:
+    kind = data.get("type")
+    return kind if kind in NODE_TYPES else "Entity"
+
+
+def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
+    ids = sorted(str(n) for n in graph.nodes)
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    by_id = {str(n): n for n in graph.nodes}
+    relations: list[tuple[int, int, str, Mapping[str, Any]]] = []
+    mentions: list[tuple[int, int, str, Mapping[str, Any]]] = []
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        edge_type = str(data.get("type") or key)
+        row = (index[str(u)], index[str(v)], edge_type, data)
+        (mentions if edge_type == _MENTIONS else relations).append(row)
+    relations.sort(key=lambda r: (r[0], r[1], r[2]))
+    mentions.sort(key=lambda r: (r[0], r[1], r[2]))
+
+    curves = _curves([(u, v) for u, v, _, _ in relations])
+    edges = [
+        _edge(u, v, t, d, index, curve)
+        for (u, v, t, d), curve in zip(relations, curves, strict=True)
+    ]
+    edges += [
+        {"from": u, "to": v, "type": _MENTIONS, "predicate": _MENTIONS} for u, v, _, _ in mentions
+    ]
+
+    attrs = [graph.nodes[by_id[node_id]] for node_id in ids]
+    types = [_node_type(a) for a in attrs]
+    links = [(u, v) for u, v, _, _ in relations]
+    positions = _positions(types, links, mentions)
+    hub = _largest_component(links)
+    degree = [0] * len(ids)
+    for u, v, _, _ in relations:
+        degree[u] += 1
+        degree[v] += 1
+    nodes = []
+    for i, node_id in enumerate(ids):
+        node = _node(node_id, types[i], attrs[i], index)
+        node["x"], node["y"] = positions[i]
+        supporting = len(node["articles"]) if types[i] != "Article" else 0
+        node["weight"] = degree[i] * 2 + supporting
+        node["hub"] = i in hub
+        nodes.append(node)
+    # articles that no relation ends at are drawn only with their mentions: rank them last
+    order = sorted(
+        range(len(ids)),
+        key=lambda i: (types[i] == "Article" and not degree[i], -nodes[i]["weight"], ids[i]),
+    )
+    for rank, i in enumerate(order):
+        nodes[i]["rank"] = rank
+    return {"title": title, "limit": VISIBLE_LIMIT, "nodes": nodes, "edges": edges}
+
+
+def _node(
+    node_id: str, node_type: str, data: Mapping[str, Any], index: dict[str, int]
+) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "id": node_id,
+        "type": node_type,
+        "label": _text(data.get("label")) or node_id,
+    }
+    if node_type == "Article":
+        node.update(
+            title=_text(data.get("title")),
+            date=_optional_text(data.get("date")),
+            source=_text(data.get("source")),
+            link=safe_link(data.get("link")),
+            publisher=_optional_text(data.get("publisher")),
+            authors=_texts(data.get("authors")),
+            articles=[],
+        )
+        node["sourceLink"] = safe_link(node["source"])
+    else:
+        node.update(
+            aliases=sorted(set(_texts(data.get("aliases")))),
+            kind=_optional_text(data.get("kind")),
+            articles=sorted({index[a] for a in _texts(data.get("articles")) if a in index}),
+        )
+    return node
+
+
+def _edge(
+    u: int, v: int, edge_type: str, data: Mapping[str, Any], index: dict[str, int], curve: float
+) -> dict[str, Any]:
+    evidence = []
+    raw = data.get("evidence")
+    for item in raw if isinstance(raw, list) else []:
+        if not isinstance(item, Mapping):
+            continue
+        article = item.get("article")
+        evidence.append(
+            {
+                "article": index.get(article) if isinstance(article, str) else None,
+                "sentence": _text(item.get("sentence")),
+                "rule": _optional_text(item.get("rule")),
+                "percent": _number(item.get("percent")),
+                "market": _optional_text(item.get("market")),
+            }
+        )
+    evidence.sort(key=lambda e: (e["article"] is None, e["article"] or 0, e["sentence"]))
+    count = data.get("article_count")
+    return {
+        "from": u,
+        "to": v,
+        "type": edge_type,
+        "predicate": _text(data.get("predicate")) or edge_type,
+        "evidence": evidence,
+        "count": count if isinstance(count, int) and not isinstance(count, bool) else None,
+        "first": _optional_text(data.get("first_seen")),
+        "last": _optional_text(data.get("last_seen")),
+        "curve": curve,
+    }
+
+
+def _curves(pairs: list[tuple[int, int]]) -> list[float]:
+    """A signed roundness per edge, so parallel edges between one pair fan out.
+
+    The sign is relative to the pair's lower-to-higher direction; 0 draws a straight line.
+    """
+    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, (u, v) in enumerate(pairs):
+        groups[min(u, v), max(u, v)].append(i)
+    curves = [0.0] * len(pairs)
+    for members in groups.values():
+        count = len(members)
+        spacing = min(0.25, 0.9 / ((count + 1) // 2))
+        for slot, i in enumerate(members):
+            step = slot + (count + 1) % 2  # odd groups keep one straight edge in the middle
+            magnitude = spacing * ((step + 1) // 2)
+            sign = 1 if step % 2 else -1
+            u, v = pairs[i]
+            curves[i] = round(magnitude * sign * (1 if u <= v else -1), 2) + 0.0
+    return curves
+
+
+def _largest_component(links: list[tuple[int, int]]) -> set[int]:
+    """The nodes of the largest connected part of the relations (lowest index on a tie)."""
+    graph = nx.Graph(links)
+    parts = [set(c) for c in nx.connected_components(graph)]
+    return min(parts, key=lambda c: (-len(c), min(c)), default=set())
+
+
+def _positions(
+    types: list[str],
+    links: list[tuple[int, int]],
+    mentions: list[tuple[int, int, str, Mapping[str, Any]]],
+) -> list[tuple[int, int]]:
+    """Pixel positions: relation components laid out by force and packed in rows.
+
+    Entities and the articles that relations end at are laid out; every other article sits
+    near the entities it mentions.
+    """
+    count = len(types)
+    placed = [i for i in range(count) if types[i] != "Article"]
+    placed = sorted(set(placed) | {i for pair in links for i in pair})
+    layout = _layout(placed, links)
+    positions = {i: (round(x * _UNIT), round(y * _UNIT)) for i, (x, y) in layout.items()}
+    mentioned: dict[int, list[int]] = defaultdict(list)
+    for article, entity, _, _ in mentions:
+        if entity in positions:
+            mentioned[article].append(entity)
+    for i in range(count):
+        if i in positions:
+            continue
+        anchors = mentioned.get(i, [])
+        cx = sum(positions[a][0] for a in anchors) / len(anchors) if anchors else 0.0
+        cy = sum(positions[a][1] for a in anchors) / len(anchors) if anchors else 0.0
+        angle = i * _GOLDEN_ANGLE
+        radius = _UNIT * (0.35 + 0.3 * ((i * 7919) % 97) / 97)
+        positions[i] = (round(cx + radius * math.cos(angle)), round(cy + radius * math.sin(angle)))
+    return [positions[i] for i in range(count)]
+
+
+def _layout(nodes: list[int], links: Iterable[tuple[int, int]]) -> dict[int, tuple[float, float]]:
+    """Positions in edge lengths: each connected component by force, packed in rows."""
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((u, v) for u, v in links if u != v)
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
+    boxes = [_component_layout(graph, c) for c in components if len(c) > 1]
+    singles = [c[0] for c in components if len(c) == 1]
+    if singles:
+        columns = math.ceil(math.sqrt(len(singles)) * 1.6)
+        boxes.append(
+            {
+                n: (_SINGLE_GAP * (i % columns), _SINGLE_GAP * (i // columns))
+                for i, n in enumerate(singles)
+            }
+        )
+    return _pack(boxes)
+
+
+def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[float, float]]:
+    if len(nodes) <= 2:
+        return {n: (float(i), 0.0) for i, n in enumerate(nodes)}
+    core = sorted(nodes, key=lambda n: (-graph.degree[n], n))[:_CORE]
+    core.sort()
+    core_set = set(core)
+    local = {n: i for i, n in enumerate(core)}
+    adjacency = np.zeros((len(core), len(core)))
+    for u, v in graph.subgraph(core).edges:
+        adjacency[local[u], local[v]] = adjacency[local[v], local[u]] = 1.0
+    coords = _force(adjacency)
+    lengths = [
+        float(np.hypot(*(coords[local[u]] - coords[local[v]])))
+        for u, v in graph.subgraph(core).edges
+    ]
+    if lengths:
+        coords /= max(float(np.median(lengths)), 0.01)
+    positions = {n: (float(coords[i, 0]), float(coords[i, 1])) for n, i in local.items()}
+    children: dict[int, int] = defaultdict(int)
+    frontier = list(core)
+    while frontier:
+        following = []
+        for anchor in frontier:
+            for n in sorted(graph.neighbors(anchor)):
+                if n in positions or n in core_set:
+                    continue
+                k = children[anchor]
+                children[anchor] += 1
+                radius = 0.6 + 0.3 * math.sqrt(k)
+                ax, ay = positions[anchor]
+                angle = k * _GOLDEN_ANGLE + anchor
+                positions[n] = (ax + radius * math.cos(angle), ay + radius * math.sin(angle))
+                following.append(n)
+        frontier = following
+    return positions
+
+
+def _force(adjacency: np.ndarray[Any, Any], iterations: int = 80) -> np.ndarray[Any, Any]:
+    """Fruchterman-Reingold with an ideal edge length of 1 and a fixed seed."""
+    count = len(adjacency)
+    side = math.sqrt(count)
+    coords = np.random.default_rng(0).random((count, 2)) * side
+    temperature = side / 8
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        delta = coords[:, None, :] - coords[None, :, :]
+        distance = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
+        strength = 1.0 / distance**2 - adjacency * distance
+        displacement = np.einsum("ijk,ij->ik", delta, strength)
+        displacement -= _GRAVITY * (coords - coords.mean(axis=0))
+        length = np.maximum(np.hypot(displacement[:, 0], displacement[:, 1]), 0.01)
+        coords += displacement * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cooling
+    return coords
+
+
+def _pack(boxes: list[dict[int, tuple[float, float]]]) -> dict[int, tuple[float, float]]:
+    """Place components left to right in rows about as wide as the whole is tall."""
+    shapes = []
+    for box in boxes:
+        xs = [x for x, _ in box.values()]
+        ys = [y for _, y in box.values()]
+        shapes.append((min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
+    area = sum(w * h for _, _, w, h in shapes)
+    row_width = max([math.sqrt(area) * 1.3, *(w for _, _, w, _ in shapes)], default=0.0)
+    positions: dict[int, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for box, (left, top, width, height) in zip(boxes, shapes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (bx, by) in box.items():
+            positions[n] = (x + bx - left, y + by - top)
+        x += width
+        row_height = max(row_height, height)
+    if positions:
+        cx = sum(p[0] for p in positions.values()) / len(positions)
+        cy = sum(p[1] for p in positions.values()) / len(positions)
+        positions = {n: (px - cx, py - cy) for n, (px, py) in positions.items()}
+    return positions

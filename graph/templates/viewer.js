@@ -1,0 +1,615 @@
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("newsgraph-data").textContent);
+  var nodes = data.nodes;
+  var edges = data.edges;
+  var FONT = getComputedStyle(document.body).fontFamily;
+  var TYPES = {
+    Organisation: { color: "#2563eb", shape: "dot", name: "Organisation" },
+    Person: { color: "#ea580c", shape: "diamond", name: "Person" },
+    Country: { color: "#059669", shape: "triangle", name: "Country" },
+    Policy: { color: "#7c3aed", shape: "hexagon", name: "Policy" },
+    Article: { color: "#64748b", shape: "square", name: "Article" },
+    Entity: { color: "#94a3b8", shape: "dot", name: "Other" }
+  };
+  var TYPE_ORDER = ["Organisation", "Person", "Country", "Policy", "Article", "Entity"];
+  var EDGE_COLORS = { "rose-on-news": "#16a34a", "fell-on-news": "#dc2626", mentions: "#cbd5e1" };
+  var EDGE_COLOR = "#94a3b8";
+  var MENTIONS = "mentions";
+  var CORE_VIEW = 400;
+
+  var state = {
+    types: {},
+    predicates: {},
+    from: "",
+    to: "",
+    limit: data.limit,
+    pinned: {}
+  };
+  var nodeVisible = new Array(nodes.length).fill(false);
+  var edgeVisible = new Array(edges.length).fill(false);
+  var counts = { nodes: 0, edges: 0 };
+  var incident = nodes.map(function () { return []; });
+  edges.forEach(function (edge, i) {
+    incident[edge.from].push(i);
+    if (edge.to !== edge.from) incident[edge.to].push(i);
+  });
+
+  function byId(id) { return document.getElementById(id); }
+
+  function el(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined && text !== null) element.textContent = String(text);
+    return element;
+  }
+
+  function safeUrl(url) {
+    if (typeof url !== "string" || !/^https?:\/\/[^\s\/?#]+/i.test(url)) return null;
+    try {
+      var parsed = new URL(url);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function link(url, text) {
+    var href = safeUrl(url);
+    if (!href) return el("span", "", text);
+    var anchor = el("a", "", text);
+    anchor.href = href;
+    anchor.target = "_blank";
+    anchor.rel = "noopener noreferrer nofollow";
+    return anchor;
+  }
+
+  function shorten(text, length) {
+    return text.length > length ? text.slice(0, length - 1).trimEnd() + "\u2026" : text;
+  }
+
+  function edgeName(edge) { return edge.type.replace(/-/g, " "); }
+
+  function articleTitle(node) { return node.title || node.label || node.source || node.id; }
+
+  function nodeName(node) { return node.type === "Article" ? articleTitle(node) : node.label; }
+
+  // Filters
+
+  function inRange(date) {
+    if (!state.from && !state.to) return true;
+    if (!date) return false;
+    return (!state.from || date >= state.from) && (!state.to || date <= state.to);
+  }
+
+  function dateFiltered() { return Boolean(state.from || state.to); }
+
+  function nodeInDates(node) {
+    if (!dateFiltered()) return true;
+    if (node.type === "Article") return inRange(node.date);
+    return node.articles.some(function (a) { return inRange(nodes[a].date); });
+  }
+
+  function edgeInDates(edge) {
+    if (!dateFiltered()) return true;
+    if (edge.type === MENTIONS) return inRange(nodes[edge.from].date);
+    var first = edge.first || edge.last;
+    var last = edge.last || edge.first;
+    if (first) return (!state.to || first <= state.to) && (!state.from || last >= state.from);
+    return edge.evidence.some(function (e) { return e.article !== null && inRange(nodes[e.article].date); });
+  }
+
+  function computeVisibility() {
+    var allowed = nodes.map(function (node, i) {
+      if (state.pinned[i]) return true;
+      return state.types[node.type] && node.rank < state.limit && nodeInDates(node);
+    });
+    var hasEdge = new Array(nodes.length).fill(false);
+    counts.edges = 0;
+    edges.forEach(function (edge, i) {
+      var shown = Boolean(state.predicates[edge.type]) && allowed[edge.from] && allowed[edge.to] &&
+        edgeInDates(edge);
+      edgeVisible[i] = shown;
+      if (shown) {
+        hasEdge[edge.from] = hasEdge[edge.to] = true;
+        counts.edges += 1;
+      }
+    });
+    counts.nodes = 0;
+    nodes.forEach(function (node, i) {
+      var shown = allowed[i] && (node.type !== "Article" || hasEdge[i] || Boolean(state.pinned[i]));
+      nodeVisible[i] = shown;
+      if (shown) counts.nodes += 1;
+    });
+    edges.forEach(function (edge, i) {
+      if (edgeVisible[i] && !(nodeVisible[edge.from] && nodeVisible[edge.to])) {
+        edgeVisible[i] = false;
+        counts.edges -= 1;
+      }
+    });
+  }
+
+  // Network items
+
+  function nodeItem(node, i) {
+    var isArticle = node.type === "Article";
+    var size = isArticle ? 6 : Math.min(12 + 5 * Math.sqrt(node.articles.length), 42);
+    return {
+      id: i,
+      x: node.x,
+      y: node.y,
+      group: node.type,
+      label: shorten(nodeName(node), isArticle ? 32 : 40),
+      size: node.type === "Country" ? size * 0.9 : size,
+      font: isArticle ? { size: 10, color: "#475569" } : undefined
+    };
+  }
+
+  function edgeItem(edge, i) {
+    var color = EDGE_COLORS[edge.type] || EDGE_COLOR;
+    var item = {
+      id: i,
+      from: edge.from,
+      to: edge.to,
+      color: { color: color, highlight: "#0f172a", hover: "#334155" },
+      smooth: false
+    };
+    if (edge.type === MENTIONS) {
+      item.dashes = [3, 3];
+      item.width = 0.6;
+      item.arrows = { to: { enabled: false } };
+    } else {
+      item.label = edgeName(edge);
+    }
+    if (edge.curve) {
+      item.smooth = {
+        enabled: true,
+        type: edge.curve > 0 ? "curvedCW" : "curvedCCW",
+        roundness: Math.abs(edge.curve)
+      };
+    }
+    return item;
+  }
+
+  function groups() {
+    var result = {};
+    Object.keys(TYPES).forEach(function (type) {
+      var color = TYPES[type].color;
+      result[type] = {
+        shape: TYPES[type].shape,
+        color: {
+          background: color,
+          border: "#ffffff",
+          highlight: { background: color, border: "#0f172a" },
+          hover: { background: color, border: "#0f172a" }
+        }
+      };
+    });
+    return result;
+  }
+
+  // Side panel
+
+  var panel = byId("ng-panel");
+  var panelBody = byId("ng-panel-body");
+
+  function openPanel(children) {
+    panelBody.replaceChildren.apply(panelBody, children);
+    panel.hidden = false;
+    panel.scrollTop = 0;
+  }
+
+  function badge(type) {
+    var info = TYPES[type] || TYPES.Entity;
+    var element = el("span", "ng-badge", type === "Relation" ? "Relation" : info.name);
+    element.style.background = type === "Relation" ? "#334155" : info.color;
+    return element;
+  }
+
+  function itemButton(text, onClick) {
+    var button = el("button", "ng-item-button", text);
+    button.type = "button";
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  function nodeButton(i) {
+    return itemButton(nodeName(nodes[i]), function () { select(i, true); });
+  }
+
+  function articleMeta(article) {
+    return [article.date, article.publisher].filter(Boolean).join(" \u00b7 ");
+  }
+
+  function articleEntry(a) {
+    var article = nodes[a];
+    var li = el("li");
+    li.appendChild(link(article.link, articleTitle(article)));
+    var meta = el("div", "ng-meta", articleMeta(article));
+    meta.appendChild(itemButton("details", function () { select(a, true); }));
+    li.appendChild(meta);
+    return li;
+  }
+
+  function relationEntry(e, from) {
+    var edge = edges[e];
+    var li = el("li");
+    var other = edge.from === from ? edge.to : edge.from;
+    var text = edge.from === from
+      ? edgeName(edge) + " \u2192 " + nodeName(nodes[other])
+      : "\u2190 " + edgeName(edge) + " \u00b7 " + nodeName(nodes[other]);
+    li.appendChild(itemButton(text, function () { showEdge(e, true); }));
+    if (edge.count) li.appendChild(el("div", "ng-meta", plural(edge.count, "article")));
+    return li;
+  }
+
+  function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+
+  function section(title, items) {
+    var parts = [el("h3", "", title)];
+    var list = el("ul", "ng-list");
+    items.forEach(function (item) { list.appendChild(item); });
+    parts.push(list);
+    return parts;
+  }
+
+  function showNode(i) {
+    var node = nodes[i];
+    var parts = [badge(node.type), el("h2", "", nodeName(node))];
+    var relations = incident[i].filter(function (e) { return edges[e].type !== MENTIONS; });
+    if (node.type === "Article") {
+      var meta = articleMeta(node);
+      if (meta) parts.push(el("p", "ng-meta", meta));
+      if (node.authors.length) parts.push(el("p", "", "By " + node.authors.join(", ")));
+      if (safeUrl(node.link)) {
+        var open = el("p");
+        open.appendChild(link(node.link, "Open article \u2197"));
+        parts.push(open);
+      }
+      if (node.source) {
+        var source = el("p", "ng-meta", "Source: ");
+        source.appendChild(link(node.sourceLink, node.source));
+        parts.push(source);
+      }
+      var mentioned = incident[i].filter(function (e) { return edges[e].type === MENTIONS; })
+        .map(function (e) { return edges[e].from === i ? edges[e].to : edges[e].from; });
+      if (mentioned.length) {
+        parts = parts.concat(section("Mentions (" + mentioned.length + ")", mentioned.map(function (n) {
+          var li = el("li");
+          li.appendChild(nodeButton(n));
+          li.appendChild(el("span", "ng-meta ng-after", (TYPES[nodes[n].type] || TYPES.Entity).name));
+          return li;
+        })));
+      }
+    } else {
+      if (node.kind) parts.push(el("p", "ng-meta", node.kind.replace(/([a-z])([A-Z])/g, "$1 $2")));
+      if (node.aliases.length) {
+        parts.push(el("h3", "", "Also known as"));
+        var aliases = el("p");
+        node.aliases.forEach(function (alias) { aliases.appendChild(el("span", "ng-chip", alias)); });
+        parts.push(aliases);
+      }
+    }
+    if (relations.length) {
+      parts = parts.concat(section("Relations (" + relations.length + ")", relations.map(function (e) {
+        return relationEntry(e, i);
+      })));
+    }
+    if (node.type !== "Article") {
+      var articles = node.articles.slice().sort(function (a, b) {
+        var da = nodes[a].date || "", db = nodes[b].date || "";
+        return da === db ? a - b : (da < db ? 1 : -1);
+      });
+      parts = parts.concat(section("Articles (" + articles.length + ")", articles.map(articleEntry)));
+    }
+    openPanel(parts);
+  }
+
+  function moveText(edge, percent) {
+    var up = edge.type === "rose-on-news" ? true : edge.type === "fell-on-news" ? false : percent >= 0;
+    var span = el("span", "ng-move " + (up ? "up" : "down"),
+      (up ? "\u25b2 " : "\u25bc ") + Math.abs(percent).toLocaleString("en", { maximumFractionDigits: 2 }) + "%");
+    return span;
+  }
+
+  function showEdge(e, focus) {
+    var edge = edges[e];
+    var title = el("h2");
+    title.appendChild(nodeButton(edge.from));
+    title.appendChild(el("span", "ng-predicate", edgeName(edge) + " \u2192"));
+    title.appendChild(nodeButton(edge.to));
+    var parts = [badge("Relation"), title, el("p", "ng-meta", "Predicate: " + edge.predicate)];
+    var seen = [];
+    if (edge.count) seen.push(plural(edge.count, "article"));
+    if (edge.first) seen.push(edge.first === edge.last || !edge.last ? edge.first : edge.first + " \u2013 " + edge.last);
+    if (seen.length) parts.push(el("p", "ng-meta", "Seen in " + seen.join(", ")));
+    parts = parts.concat(section("Evidence (" + edge.evidence.length + ")", edge.evidence.map(function (item) {
+      var li = el("li");
+      if (item.percent !== null) {
+        var move = el("p");
+        move.appendChild(moveText(edge, item.percent));
+        if (item.market) move.appendChild(el("span", "ng-meta ng-after", item.market));
+        li.appendChild(move);
+      }
+      li.appendChild(el("blockquote", "", item.sentence));
+      if (item.article !== null) {
+        var article = nodes[item.article];
+        var source = el("div");
+        source.appendChild(link(article.link, articleTitle(article)));
+        var meta = el("div", "ng-meta", articleMeta(article));
+        meta.appendChild(itemButton("details", function () { select(item.article, true); }));
+        source.appendChild(meta);
+        li.appendChild(source);
+      }
+      if (item.rule) li.appendChild(el("div", "ng-meta", "Rule: " + item.rule));
+      return li;
+    })));
+    openPanel(parts);
+    if (focus && edgeVisible[e]) network.selectEdges([e]);
+  }
+
+  // Search
+
+  var searchInput = byId("ng-search");
+  var results = byId("ng-results");
+
+  function search(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) return [];
+    var found = [];
+    nodes.forEach(function (node, i) {
+      var name = nodeName(node).toLowerCase();
+      var score = name === q ? 0 : name.indexOf(q) === 0 ? 1 : -1;
+      var alias = null;
+      (node.aliases || []).forEach(function (a) {
+        var lower = a.toLowerCase();
+        var s = lower === q ? 2 : lower.indexOf(q) === 0 ? 3 : lower.indexOf(q) > 0 ? 5 : -1;
+        if (s >= 0 && (score < 0 || s < score)) { score = s; alias = a; }
+      });
+      if (score < 0 && name.indexOf(q) > 0) score = 4;
+      if (score < 0) return;
+      if (node.type === "Article") score += 10;
+      found.push({ index: i, score: score, alias: alias });
+    });
+    found.sort(function (a, b) {
+      return a.score - b.score || nodes[a.index].rank - nodes[b.index].rank;
+    });
+    return found.slice(0, 20);
+  }
+
+  function showResults() {
+    var found = search(searchInput.value);
+    results.replaceChildren();
+    found.forEach(function (hit) {
+      var node = nodes[hit.index];
+      var li = el("li");
+      var button = el("button");
+      button.type = "button";
+      button.appendChild(el("span", "", shorten(nodeName(node), 60)));
+      var hint = (TYPES[node.type] || TYPES.Entity).name + (hit.alias ? " \u00b7 " + hit.alias : "");
+      button.appendChild(el("span", "ng-hint", hint));
+      button.addEventListener("click", function () {
+        results.hidden = true;
+        select(hit.index, true);
+      });
+      li.appendChild(button);
+      results.appendChild(li);
+    });
+    if (!found.length && searchInput.value.trim()) {
+      results.appendChild(el("li", "ng-hint", "No match")).style.padding = "6px 10px";
+    }
+    results.hidden = !searchInput.value.trim();
+  }
+
+  searchInput.addEventListener("input", showResults);
+  searchInput.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var first = results.querySelector("button");
+      if (first) first.click();
+    } else if (event.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest(".ng-search")) results.hidden = true;
+  });
+
+  // Controls
+
+  function swatch(color, shape) {
+    var element = el("span", "ng-swatch " + shape);
+    element.style.background = color;
+    element.style.color = color;
+    return element;
+  }
+
+  function checkbox(list, checked, color, shape, text, count, onChange) {
+    var li = el("li");
+    var label = el("label");
+    var input = el("input");
+    input.type = "checkbox";
+    input.checked = checked;
+    input.addEventListener("change", function () { onChange(input.checked); });
+    label.appendChild(input);
+    label.appendChild(swatch(color, shape));
+    label.appendChild(el("span", "", text));
+    label.appendChild(el("span", "ng-n", count.toLocaleString("en")));
+    li.appendChild(label);
+    list.appendChild(li);
+  }
+
+  function buildControls() {
+    var typeCounts = {};
+    nodes.forEach(function (node) { typeCounts[node.type] = (typeCounts[node.type] || 0) + 1; });
+    TYPE_ORDER.forEach(function (type) {
+      state.types[type] = true;
+      if (!typeCounts[type] && type === "Entity") return;
+      checkbox(byId("ng-legend"), true, TYPES[type].color, TYPES[type].shape, TYPES[type].name,
+        typeCounts[type] || 0, function (on) { state.types[type] = on; refresh(); });
+    });
+    var predicateCounts = {};
+    edges.forEach(function (edge) { predicateCounts[edge.type] = (predicateCounts[edge.type] || 0) + 1; });
+    Object.keys(predicateCounts).sort(function (a, b) {
+      return (a === MENTIONS) - (b === MENTIONS) || (a < b ? -1 : a > b ? 1 : 0);
+    }).forEach(function (type) {
+      state.predicates[type] = type !== MENTIONS;
+      checkbox(byId("ng-predicates"), state.predicates[type], EDGE_COLORS[type] || EDGE_COLOR, "line",
+        type.replace(/-/g, " "), predicateCounts[type], function (on) { state.predicates[type] = on; refresh(); });
+    });
+    var dates = nodes.map(function (node) { return node.date; }).filter(Boolean).sort();
+    var from = byId("ng-date-from");
+    var to = byId("ng-date-to");
+    if (dates.length) {
+      from.min = to.min = dates[0];
+      from.max = to.max = dates[dates.length - 1];
+    }
+    from.addEventListener("change", function () { state.from = from.value; refresh(); });
+    to.addEventListener("change", function () { state.to = to.value; refresh(); });
+    byId("ng-date-clear").addEventListener("click", function () {
+      from.value = to.value = state.from = state.to = "";
+      refresh();
+    });
+    byId("ng-more").addEventListener("click", function () {
+      state.limit += data.limit;
+      refresh();
+    });
+    byId("ng-panel-close").addEventListener("click", function () {
+      panel.hidden = true;
+      network.unselectAll();
+    });
+    byId("ng-title").textContent = data.title;
+  }
+
+  function updateStatus() {
+    byId("ng-count").textContent = counts.nodes.toLocaleString("en") + " nodes \u00b7 " +
+      counts.edges.toLocaleString("en") + " edges";
+    var hidden = nodes.length > state.limit;
+    byId("ng-more-section").hidden = !hidden;
+    if (hidden) {
+      byId("ng-more-text").textContent = "Showing the " + state.limit.toLocaleString("en") +
+        " most connected of " + nodes.length.toLocaleString("en") + " nodes.";
+    }
+  }
+
+  // Network
+
+  buildControls();
+  computeVisibility();
+  var nodeData = new vis.DataSet(nodes.map(nodeItem));
+  var edgeData = new vis.DataSet(edges.map(edgeItem));
+  var nodeView = new vis.DataView(nodeData, { filter: function (item) { return nodeVisible[item.id]; } });
+  var edgeView = new vis.DataView(edgeData, { filter: function (item) { return edgeVisible[item.id]; } });
+  var large = counts.edges > 3000;
+  var network = new vis.Network(byId("ng-network"), { nodes: nodeView, edges: edgeView }, {
+    autoResize: true,
+    physics: { enabled: false },
+    layout: { improvedLayout: false, randomSeed: 0 },
+    interaction: {
+      hover: !large,
+      hideEdgesOnDrag: large,
+      hideEdgesOnZoom: large,
+      tooltipDelay: 300,
+      keyboard: false
+    },
+    nodes: {
+      borderWidth: 1.5,
+      borderWidthSelected: 3,
+      font: { face: FONT, size: 14, color: "#0f172a", strokeWidth: 4, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: 7 } }
+    },
+    edges: {
+      width: 1.2,
+      selectionWidth: 2,
+      arrows: { to: { enabled: true, scaleFactor: 0.55 } },
+      font: { face: FONT, size: 11, color: "#475569", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      smooth: false,
+      scaling: { label: { drawThreshold: 6 } }
+    },
+    groups: groups()
+  });
+  updateStatus();
+
+  function refresh() {
+    computeVisibility();
+    nodeView.refresh();
+    edgeView.refresh();
+    updateStatus();
+  }
+
+  function select(i, focus) {
+    if (focus && !nodeVisible[i]) {
+      state.pinned[i] = true;
+      refresh();
+    }
+    if (nodeVisible[i]) {
+      network.selectNodes([i]);
+      if (focus) {
+        network.focus(i, { scale: Math.max(network.getScale(), 1), animation: { duration: 300 } });
+      }
+    }
+    showNode(i);
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) showNode(params.nodes[0]);
+    else if (params.edges.length) showEdge(params.edges[0], false);
+  });
+
+  var api = {
+    settled: false,
+    settledAt: null,
+    totalNodes: nodes.length,
+    totalEdges: edges.length,
+    nodeCount: function () { return counts.nodes; },
+    edgeCount: function () { return counts.edges; },
+    drawnNodeCount: function () { return nodeView.length; },
+    drawnEdgeCount: function () { return edgeView.length; },
+    search: function (query) {
+      return search(query).map(function (hit) { return nodeName(nodes[hit.index]); });
+    },
+    select: function (id) {
+      var i = nodes.findIndex(function (node) { return node.id === id; });
+      if (i >= 0) select(i, true);
+      return i >= 0;
+    },
+    showEdge: function (from, to, type) {
+      var e = edges.findIndex(function (edge) {
+        return nodes[edge.from].id === from && nodes[edge.to].id === to && edge.type === type;
+      });
+      if (e >= 0) showEdge(e, true);
+      return e >= 0;
+    },
+    positions: function () { return network.getPositions(); },
+    network: network
+  };
+  window.newsgraph = api;
+
+  network.once("afterDrawing", function () {
+    requestAnimationFrame(function () {
+      api.settled = true;
+      api.settledAt = performance.now();
+      document.body.dataset.state = "settled";
+    });
+  });
+  function fitView(all) {
+    var chosen = nodes.filter(function (node, i) { return nodeVisible[i] && node.hub; });
+    if (all || counts.nodes <= CORE_VIEW || !chosen.length) {
+      chosen = nodes.filter(function (node, i) { return nodeVisible[i]; });
+    }
+    if (!chosen.length) return;
+    var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+    chosen.forEach(function (node) {
+      left = Math.min(left, node.x);
+      right = Math.max(right, node.x);
+      top = Math.min(top, node.y);
+      bottom = Math.max(bottom, node.y);
+    });
+    var box = byId("ng-network").getBoundingClientRect();
+    var scale = Math.min(box.width / (right - left + 240), box.height / (bottom - top + 160), 1.5);
+    network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale });
+  }
+
+  byId("ng-fit").addEventListener("click", function () { fitView(true); });
+  fitView(false);
+})();

@@ -1,0 +1,340 @@
+"""The viewer page in headless Chromium, opened from file:// with the network blocked."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.html import write_html
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if shutil.which(CHROMIUM) is None:
+    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
+
+NS = "https://w3id.org/newsgraph/id/"
+A1, A2, A3 = (f"{NS}article/a{i}" for i in (1, 2, 3))
+INTEL = NS + "organisation/intel"
+NVIDIA = NS + "organisation/nvidia"
+GELSINGER = NS + "person/pat-gelsinger"
+US = NS + "country/us"
+CURBS = NS + "policy/us-export-controls"
+HOSTILE = NS + "organisation/hostile"
+PAYLOAD = (
+    "</script><script>window.__pwned=1;alert(1)</script>"
+    '<img src=x onerror="window.__pwned=1;alert(1)">\u2028\u2029<!--'
+)
+
+
+def relation(
+    graph: nx.MultiDiGraph,
+    u: str,
+    v: str,
+    kind: str,
+    predicate: str,
+    article: str,
+    sentence: str,
+    percent: float | None = None,
+    date: str = "2024-03-05",
+) -> None:
+    graph.add_edge(
+        u,
+        v,
+        key=kind,
+        type=kind,
+        predicate=predicate,
+        evidence=[
+            {
+                "article": article,
+                "sentence": sentence,
+                "start": 0,
+                "end": len(sentence),
+                "rule": kind + "-1",
+                "percent": percent,
+                "market": "Nasdaq" if percent is not None else None,
+            }
+        ],
+        article_count=1,
+        first_seen=date,
+        last_seen=date,
+    )
+
+
+def news_graph() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for article, title, date in [
+        (A1, "US widens chip export curbs", "2024-01-10"),
+        (A2, "Intel shares rise after Nvidia deal", "2024-03-05"),
+        (A3, "Undated note", None),
+    ]:
+        graph.add_node(
+            article,
+            type="Article",
+            label=title,
+            title=title,
+            date=date,
+            source=f"feeds/{article[-2:]}.xml",
+            link=f"https://example.com/{article[-2:]}",
+            publisher="Reuters",
+            authors=[],
+        )
+    for node, kind, label, aliases, articles in [
+        (INTEL, "Organisation", "Intel", ["Intel Corp", "Intel Corporation"], [A2, A3]),
+        (NVIDIA, "Organisation", "Nvidia", ["NVIDIA Corp"], [A1, A2]),
+        (GELSINGER, "Person", "Pat Gelsinger", ["Gelsinger"], [A2]),
+        (US, "Country", "United States", ["US", "Washington"], [A1]),
+        (CURBS, "Policy", "US export controls", [], [A1]),
+    ]:
+        extra = {"kind": "ExportControl"} if kind == "Policy" else {}
+        graph.add_node(node, type=kind, label=label, aliases=aliases, articles=articles, **extra)
+        for article in articles:
+            graph.add_edge(article, node, key="mentions", type="mentions")
+    relation(graph, GELSINGER, INTEL, "leads", "leads", A2, "Intel CEO Pat Gelsinger spoke.")
+    relation(graph, INTEL, NVIDIA, "partners-with", "partnersWith", A2, "Intel and Nvidia agreed.")
+    relation(graph, NVIDIA, INTEL, "invests-in", "investsIn", A2, "Nvidia takes a stake in Intel.")
+    relation(graph, INTEL, A2, "rose-on-news", "roseOnNews", A2, "Intel rose 22.8%.", 22.8)
+    relation(
+        graph, US, CURBS, "imposes", "imposes", A1, "The US imposed curbs.", None, "2024-01-10"
+    )
+    return graph
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    graph = news_graph()
+    for article in (A1, A2):
+        graph.nodes[article].update(title=PAYLOAD, label=PAYLOAD, link="javascript:alert(1)")
+        graph.nodes[article]["source"] = "javascript:window.__pwned=1"
+    graph.add_node(
+        HOSTILE,
+        type="Organisation",
+        label=PAYLOAD,
+        aliases=["<b>Evil</b>", "evilcorp"],
+        articles=[A1, A2],
+    )
+    relation(graph, HOSTILE, INTEL, "sanctions", "sanctions", A1, PAYLOAD)
+    relation(graph, HOSTILE, A2, "fell-on-news", "fellOnNews", A2, PAYLOAD, 4.5)
+    return graph
+
+
+@dataclass
+class Loaded:
+    """A page opened from file://, with what it tried to fetch and what it logged."""
+
+    page: Any
+    url: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_page(browser: Any, graph: nx.MultiDiGraph, folder: Path) -> Loaded:
+    path = folder / "graph.html"
+    with path.open("wb") as stream:
+        write_html(graph, stream, title="Test graph")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    loaded = Loaded(page, path.resolve().as_uri())
+
+    def route(route: Any) -> None:
+        if route.request.url == loaded.url:
+            route.continue_()
+        else:
+            loaded.blocked.append(route.request.url)
+            route.abort()
+
+    def dialog(dialog: Any) -> None:
+        loaded.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: loaded.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: loaded.errors.append(str(e)))
+    page.on("dialog", dialog)
+    page.goto(loaded.url)
+    page.wait_for_function("window.newsgraph && window.newsgraph.settled", timeout=20_000)
+    return loaded
+
+
+@pytest.fixture
+def news(browser: Any, tmp_path: Path) -> Iterator[Loaded]:
+    loaded = open_page(browser, news_graph(), tmp_path)
+    yield loaded
+    loaded.page.close()
+
+
+def click_node(loaded: Loaded, node_id: str) -> None:
+    """Click where the network draws a node."""
+    page = loaded.page
+    index = page.evaluate(
+        "id => JSON.parse(document.getElementById('newsgraph-data').textContent)"
+        ".nodes.findIndex(n => n.id === id)",
+        node_id,
+    )
+    point = page.evaluate(
+        """i => {
+            const network = newsgraph.network;
+            const dom = network.canvasToDOM(network.getPositions([i])[i]);
+            const box = document.querySelector('#ng-network canvas').getBoundingClientRect();
+            return {x: box.left + dom.x, y: box.top + dom.y};
+        }""",
+        index,
+    )
+    page.mouse.click(point["x"], point["y"])
+
+
+def test_page_draws_the_graph_offline_without_errors(news: Loaded) -> None:
+    assert news.blocked == []
+    assert news.errors == []
+    page = news.page
+    # entities, and the one article a relation ends at; mentions are not drawn
+    assert page.evaluate("newsgraph.nodeCount()") == 6
+    assert page.evaluate("newsgraph.edgeCount()") == 5
+    assert page.evaluate("[newsgraph.drawnNodeCount(), newsgraph.drawnEdgeCount()]") == [6, 5]
+    assert page.evaluate("[newsgraph.totalNodes, newsgraph.totalEdges]") == [8, 12]
+    assert page.inner_text("#ng-count") == "6 nodes · 5 edges"
+    assert page.get_attribute("body", "data-state") == "settled"
+
+
+def test_layout_stays_still(news: Loaded) -> None:
+    before = news.page.evaluate("JSON.stringify(newsgraph.positions())")
+    news.page.wait_for_timeout(400)
+    assert news.page.evaluate("JSON.stringify(newsgraph.positions())") == before
+
+
+def test_clicking_a_node_opens_its_panel(news: Loaded) -> None:
+    page = news.page
+    assert page.is_hidden("#ng-panel")
+    click_node(news, INTEL)
+    assert page.is_visible("#ng-panel")
+    assert page.inner_text("#ng-panel h2") == "Intel"
+    panel = page.inner_text("#ng-panel")
+    assert "Intel Corporation" in panel
+    assert "Intel shares rise after Nvidia deal" in panel
+    assert page.get_attribute("#ng-panel a >> nth=0", "href") == "https://example.com/a2"
+
+
+def test_edge_panel_shows_evidence_and_share_move(news: Loaded) -> None:
+    page = news.page
+    assert page.evaluate(f"newsgraph.showEdge({INTEL!r}, {A2!r}, 'rose-on-news')")
+    panel = page.inner_text("#ng-panel")
+    assert "roseOnNews" in panel
+    assert "Intel rose 22.8%." in panel
+    assert "▲ 22.8%" in panel
+    assert "Nasdaq" in panel
+
+
+def test_search_finds_an_alias_and_selects_it(news: Loaded) -> None:
+    page = news.page
+    page.fill("#ng-search", "washington")
+    results = page.locator("#ng-results button")
+    assert results.count() == 1
+    assert "United States" in results.first.inner_text()
+    assert page.evaluate("newsgraph.search('intel corp')")[0] == "Intel"
+    results.first.click()
+    assert page.inner_text("#ng-panel h2") == "United States"
+
+
+def test_filters_by_type_predicate_and_date(news: Loaded) -> None:
+    page = news.page
+    page.locator("#ng-legend label", has_text="Person").locator("input").uncheck()
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [5, 4]
+    page.locator("#ng-predicates label", has_text="mentions").locator("input").check()
+    # all three articles come in with their mentions (minus the person's)
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [7, 10]
+    page.locator("#ng-predicates label", has_text="mentions").locator("input").uncheck()
+    page.fill("#ng-date-from", "2024-02-01")
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [3, 3]
+    page.click("#ng-date-clear")
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [5, 4]
+
+
+def test_article_is_reachable_from_the_panel(news: Loaded) -> None:
+    page = news.page
+    click_node(news, NVIDIA)
+    page.locator("#ng-panel li", has_text="US widens chip export curbs").get_by_text(
+        "details"
+    ).click()
+    assert page.inner_text("#ng-panel h2") == "US widens chip export curbs"
+    assert "2024-01-10" in page.inner_text("#ng-panel")
+
+
+def test_hostile_graph_runs_nothing_and_renders(browser: Any, tmp_path: Path) -> None:
+    loaded = open_page(browser, hostile_graph(), tmp_path)
+    page = loaded.page
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert loaded.dialogs == []
+    assert loaded.blocked == []
+    assert loaded.errors == []
+    assert page.evaluate("newsgraph.nodeCount()") == 7
+    assert page.locator("img").count() == 0
+    assert page.locator("#ng-panel script, #ng-network script").count() == 0
+
+    assert page.evaluate(f"newsgraph.select({HOSTILE!r})")
+    assert page.eval_on_selector("#ng-panel h2", "e => e.textContent") == PAYLOAD
+
+    assert page.evaluate(f"newsgraph.select({A2!r})")
+    hrefs = page.eval_on_selector_all("#ng-panel a", "links => links.map(a => a.href)")
+    assert hrefs == []
+    assert page.evaluate(f"newsgraph.showEdge({HOSTILE!r}, {A2!r}, 'fell-on-news')")
+    assert "▼ 4.5%" in page.inner_text("#ng-panel")
+    assert page.locator("#ng-panel blockquote").first.text_content() == PAYLOAD
+
+    page.fill("#ng-search", "evilcorp")
+    page.locator("#ng-results button").first.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert loaded.dialogs == []
+    assert loaded.errors == []
+    shot = tmp_path / "hostile.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+    page.close()
+
+
+def test_screenshot_of_a_small_graph(news: Loaded, tmp_path: Path) -> None:
+    click_node(news, INTEL)
+    shot = tmp_path / "viewer.png"
+    news.page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_large_graph_shows_the_most_connected_part_first(browser: Any, tmp_path: Path) -> None:
+    graph = news_graph()
+    for i in range(3000):
+        graph.add_node(f"{NS}organisation/o{i:04d}", type="Organisation", label=f"Org {i}")
+    loaded = open_page(browser, graph, tmp_path)
+    page = loaded.page
+    assert page.evaluate("newsgraph.nodeCount()") == 2500
+    assert page.inner_text("#ng-more-text") == "Showing the 2,500 most connected of 3,008 nodes."
+    # the related entities rank first, so every relation is drawn
+    assert page.evaluate("newsgraph.edgeCount()") == 5
+    page.click("#ng-more")
+    assert page.evaluate("newsgraph.nodeCount()") == 3006
+    assert page.is_hidden("#ng-more-section")
+    assert loaded.errors == []
+    page.close()
