@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from ingest.documents import Article, Extraction
+from ingest.entities import SPANS_KEY, finish_entities
 from ingest.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
@@ -23,8 +24,7 @@ def extract(
     """Read each article with ``nlp`` and yield what it found, in input order."""
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield Extraction(
-            article=article,
-            entities=tuple(doc._.ng_entities),
-            relations=tuple(doc._.ng_relations),
-        )
+        relations = tuple(doc._.ng_relations)
+        spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+        entities = finish_entities(doc._.ng_entities, spans, relations, authors=article.authors)
+        yield Extraction(article=article, entities=entities, relations=relations)
