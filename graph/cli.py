@@ -6,6 +6,7 @@ The only module that opens paths: every stage it calls takes and returns values.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -17,11 +18,12 @@ from typing import IO
 import networkx as nx
 from rdflib import Graph
 
-from graph.build import build_graph
+from graph.build import build_graph, merge_log
 from graph.html import write_html
 from graph.nodelink import write_json
 from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
 from graph.rdf import write_turtle
+from graph.resolve import Aliases, parse_aliases
 from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
 from ingest.documents import Extraction
 from ingest.errors import NewsgraphError
@@ -95,8 +97,33 @@ def _summary(G: nx.MultiDiGraph, read: int, skipped: int, failed: int) -> str:
     return "\n".join(parts)
 
 
-def build(sources: Sequence[str], out: Path, *, model: str) -> int:
+MERGES_NAME = "merges.jsonl"
+
+
+def _load_aliases(path: Path) -> Aliases:
+    """Read a user's aliases file (JSON, or CSV by its extension or content)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewsgraphError(str(path), f"cannot read aliases file ({error})") from error
+    csv_format = True if path.suffix.lower() == ".csv" else None
+    return parse_aliases(text, source=str(path), csv_format=csv_format)
+
+
+def _write_merges(log: list[dict[str, object]], stream: IO[bytes]) -> None:
+    for entry in log:
+        stream.write(json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+
+
+def build(
+    sources: Sequence[str], out: Path, *, model: str, aliases: Path | None = None
+) -> int:
     """Build or extend the graph in ``out``; return the exit status."""
+    try:
+        user_aliases = _load_aliases(aliases) if aliases is not None else None
+    except NewsgraphError as error:
+        _report(error)
+        return 1
     out.mkdir(parents=True, exist_ok=True)
     try:
         cached = _load_cache(out)
@@ -125,8 +152,11 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
         return 1
     fresh = list(extract(articles, load_pipeline(model))) if articles else []
     extractions = cached + fresh
-    G = build_graph(extractions)
+    G = build_graph(extractions, aliases=user_aliases)
+    merges = merge_log(G)
+    G.graph.pop("merges", None)
     write_atomically({
+        out / MERGES_NAME: lambda s: _write_merges(merges, s),
         out / "graph.ttl": lambda s: write_turtle(G, s),
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
@@ -167,6 +197,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--model", default=DEFAULT_MODEL,
                    help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
+    b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
+                   help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
+                        "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
@@ -178,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "build":
-        return build(args.sources, args.out, model=args.model)
+        return build(args.sources, args.out, model=args.model, aliases=args.aliases)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 
