@@ -194,6 +194,8 @@ def match_key(name: str, kind: str) -> str:
             words = [*place_key(country).split(), *name_key(" ".join(raw[1:])).split()]
             while len(words) > 1 and words[-1] in suffixes:
                 words.pop()
+    if len(words) > 2 and words[-1] == "administration":  # "Donald Trump administration"
+        words = words[-2:]
     return " ".join(words)
 
 

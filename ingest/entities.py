@@ -224,14 +224,28 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         while end - start > 1 and doc[start].text in titles:
             start += 1
             titled = True
+    elif label == "ORG":  # "Morgan Stanley Chief"
+        while end - start > 1 and doc[end - 1].lower_ in _ROLE_AFTER and doc[end - 1].is_title:
+            end -= 1
     return start, end, titled
 
 
+def _case_switches(word: str) -> int:
+    letters = [c.isupper() for c in word if c.isalpha()]
+    return sum(1 for a, b in zip(letters, letters[1:], strict=False) if a != b)
+
+
 def _is_junk(text: str) -> bool:
+    """Whether a candidate is no name at all: a common acronym, a pronoun, an index, an id.
+
+    >>> [_is_junk(t) for t in ("AI", "who’s", "Hang Seng Tech Index", "TMzcqdJdNvg", "DeepSeek")]
+    [True, True, True, True, False]
+    """
     lex = lexicon()
     words = text.split()
     return (
         not text
+        or any(len(w) >= 8 and _case_switches(w) >= 4 for w in words)
         or not text[0].isupper() and not text[0].isdigit()
         or text in lex.words("not_entity")
         or text.casefold().replace("\u2019", "'") in lex.lower("pronoun")
@@ -328,7 +342,6 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
         votes["Organisation"] += WEIGHTS["name"]
     if label == "PERSON" and len(words) > 1 and (
         country_of(first) or city_of(first) or demonym_of(first)
-        or any(t.tag_ == "NNPS" for t in span)
     ):
         votes["Organisation"] += WEIGHTS["name"]
     if _near_noun(span, lex.lower("org_context")) or _possesses(span, lex.lower("org_possessed")):
@@ -339,9 +352,39 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
     return _Mention(start, end, label, votes)
 
 
+_ROLE_AFTER = frozenset({"chairman", "chairwoman", "ceo", "chief", "founder", "president",
+                         "spokesman", "spokeswoman", "spokesperson", "shares", "executives"})
+
+
+def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
+    """Proper nouns the model missed that the parse says are organisations: after a noun such
+    as "chipmaker" or "start-ups like", or before a role ("Foxconn chairman")."""
+    nouns = lexicon().lower("org_context") | {"start-ups", "startups"}
+    spans = []
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
+                and doc[j].text[:1].isupper():
+            j += 1
+        before = doc[i - 1].lower_ if i > 0 else ""
+        before2 = doc[i - 2].lower_ if i > 1 else ""
+        after = doc[j].lower_ if j < len(doc) else ""
+        if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
+                or (after in _ROLE_AFTER and j - i <= 3):
+            spans.append(Span(doc, i, j, label="ORG"))
+        i = j
+    return spans
+
+
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    spans += _proposed(doc, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
