@@ -1,4 +1,4 @@
-"""The command line: ``newsgraph build`` and ``newsgraph query``.
+"""The command line: ``newsgraph build``, ``newsgraph query`` and ``newsgraph evaluate``.
 
 The only module that opens paths: every stage it calls takes and returns values.
 """
@@ -186,6 +186,29 @@ def query(text: str, graph_path: Path, output: OutputFormat) -> int:
     return 0
 
 
+def evaluate_command(gold_path: Path, graph: Path, *, markdown: bool = False) -> int:
+    """Score a built graph against a gold file; print the tables; return the exit status."""
+    from graph.evaluate import evaluate, format_markdown, format_report, parse_gold
+
+    graph_path = graph / "graph.ttl" if graph.is_dir() else graph
+    try:
+        data = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = parse_gold(data, source=str(gold_path))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"newsgraph: {gold_path}: cannot read gold JSON ({error})", file=sys.stderr)
+        return 1
+    except NewsgraphError as error:
+        _report(error)
+        return 1
+    if not graph_path.is_file():
+        print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
+              file=sys.stderr)
+        return 1
+    result = evaluate(gold, Graph().parse(graph_path, format="turtle"))
+    sys.stdout.write(format_markdown(result) if markdown else format_report(result) + "\n")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph", description="Turn the news into a typed knowledge graph."
@@ -204,6 +227,11 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
     q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    e = commands.add_parser("evaluate", help="score a built graph against gold annotations")
+    e.add_argument("gold", type=Path, metavar="GOLD.json")
+    e.add_argument("--graph", type=Path, default=Path("out"),
+                   help="graph folder or graph.ttl (default: out)")
+    e.add_argument("--markdown", action="store_true", help="print the README quality table")
     return parser
 
 
@@ -212,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return build(args.sources, args.out, model=args.model, aliases=args.aliases)
+    if args.command == "evaluate":
+        return evaluate_command(args.gold, args.graph, markdown=args.markdown)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 
