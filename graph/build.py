@@ -52,8 +52,8 @@ def article_iri(article: Article) -> str:
 def entity_iri(kind: str, label: str) -> str:
     """The IRI of an entity of type ``kind`` with canonical ``label``.
 
-    >>> entity_iri("Organisation", "Hua Hong Semiconductor")
-    'https://w3id.org/newsgraph/id/organisation/hua-hong-semiconductor'
+    >>> entity_iri("Organisation", "Wan Li Optics")
+    'https://w3id.org/newsgraph/id/organisation/wan-li-optics'
     """
     return str(NGR[f"{kind.lower()}/{_slug(label)}"])
 

@@ -121,8 +121,8 @@ def build(
     """Build or extend the graph in ``out``; return the exit status."""
     try:
         user_aliases = _load_aliases(aliases) if aliases is not None else None
-    except NewsgraphError as error:
-        _report(error)
+    except NewsgraphError as bad_aliases:
+        _report(bad_aliases)
         return 1
     out.mkdir(parents=True, exist_ok=True)
     try:
@@ -136,8 +136,8 @@ def build(
     articles = []
     skipped = 0
     for result in results:
-        for error in result.errors:
-            _report(error)
+        for problem in result.errors:
+            _report(problem)
             failed += 1
         for article in result.articles:
             if is_seen(article, keys):

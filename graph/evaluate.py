@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 import urllib.parse
@@ -250,7 +251,9 @@ def _closure(rdf: Graph) -> dict[Node, set[Node]]:
     return closure
 
 
-def _read(rdf: Graph) -> tuple[dict[Node, _Node], dict[Node, _Article], list[tuple[Node, str, Node]]]:
+def _read(
+    rdf: Graph,
+) -> tuple[dict[Node, _Node], dict[Node, _Article], list[tuple[Node, str, Node]]]:
     closure = _closure(rdf)
     classes: dict[Node, set[str]] = defaultdict(set)
     for node, cls in rdf.subject_objects(RDF.type):
@@ -290,10 +293,8 @@ def _read(rdf: Graph) -> tuple[dict[Node, _Node], dict[Node, _Article], list[tup
 def _path(value: str) -> str:
     value = value.strip()
     if "://" in value or value.lower().startswith("file:"):
-        try:
+        with contextlib.suppress(ValueError):
             value = urllib.parse.unquote(urllib.parse.urlsplit(value).path)
-        except ValueError:
-            pass
     return value.replace("\\", "/").rstrip("/")
 
 
@@ -465,7 +466,9 @@ def _num(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def _rows(rows: dict[str, dict[str, Any]], micro: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def _rows(
+    rows: dict[str, dict[str, Any]], micro: dict[str, Any]
+) -> list[tuple[str, dict[str, Any]]]:
     return [*rows.items(), ("micro", micro)]
 
 

@@ -7,11 +7,11 @@ The rules are conservative; each merge is logged with its rule and documents:
     suffixes are set aside ("Intel Corp." = "Intel"), and a leading nationality word or
     country short form read as the country ("Chinese X Association" = "China X Association");
 ``spelling``
-    the same letters and digits without spaces ("Hua Hong" = "Huahong"), so two different
+    the same letters and digits without spaces ("Wan Li" = "Wanli"), so two different
     dates or numbers never merge;
 ``corporate words``
-    a company name that only adds corporate words to another ("Huawei Technologies" =
-    "Huawei"), never a distinguishing word ("Samsung SDI" stays apart from "Samsung");
+    a company name that only adds corporate words to another ("Globex Technologies" =
+    "Globex"), never a distinguishing word ("Globex SDI" stays apart from "Globex");
 ``document``
     two names one document used for one thing (an acronym it defined, a surname after the full
     name); a one-word name (acronym, surname) joins only when every document agrees on what
@@ -47,8 +47,8 @@ from typing import Any
 
 from ingest.documents import Entity
 from ingest.entities import WEIGHTS, lexicon, name_key
-from ingest.gazetteer import country_of, demonym_of, place_key
 from ingest.errors import NewsgraphError
+from ingest.gazetteer import country_of, demonym_of, place_key
 
 __all__ = [
     "Aliases",
@@ -101,9 +101,9 @@ class Merge:
 class Aliases:
     """A user's resolution file: extra aliases (canonical name → names) and do-not-merge pairs.
 
-    >>> a = parse_aliases('{"aliases": {"Huawei": ["Hua Wei"]}, "distinct": [["A Co", "B Co"]]}')
+    >>> a = parse_aliases('{"aliases": {"Globex": ["Glo Bex"]}, "distinct": [["A Co", "B Co"]]}')
     >>> a.same, a.distinct
-    ((('Huawei', ('Hua Wei',)),), (('A Co', 'B Co'),))
+    ((('Globex', ('Glo Bex',)),), (('A Co', 'B Co'),))
     """
 
     same: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -114,13 +114,15 @@ class AliasesError(NewsgraphError):
     """An aliases file that cannot be used."""
 
 
-def parse_aliases(text: str, *, source: str = "aliases", csv_format: bool | None = None) -> Aliases:
+def parse_aliases(
+    text: str, *, source: str = "aliases", csv_format: bool | None = None
+) -> Aliases:
     """Read an aliases file's text: JSON, or CSV with rows ``same,NAME,ALIAS`` / ``distinct,A,B``.
 
     JSON is ``{"aliases": {"Canonical": ["alias", ...]}, "distinct": [["A", "B"], ...]}``.
 
-    >>> parse_aliases("same,Hua Hong Semiconductor,HHGrace\\ndistinct,Samsung,Samsung SDI\\n")
-    Aliases(same=(('Hua Hong Semiconductor', ('HHGrace',)),), distinct=(('Samsung', 'Samsung SDI'),))
+    >>> parse_aliases("same,Wanli Optics,WLO\\ndistinct,Globex,Globex SDI\\n")
+    Aliases(same=(('Wanli Optics', ('WLO',)),), distinct=(('Globex', 'Globex SDI'),))
     """
     stripped = text.lstrip("\ufeff").strip()
     if csv_format is None:
@@ -131,8 +133,8 @@ def parse_aliases(text: str, *, source: str = "aliases", csv_format: bool | None
         try:
             data = json.loads(stripped)
         except json.JSONDecodeError as error:
-            raise AliasesError(source, f"not valid JSON ({error.msg} at line {error.lineno})") \
-                from error
+            message = f"not valid JSON ({error.msg} at line {error.lineno})"
+            raise AliasesError(source, message) from error
         if not isinstance(data, dict):
             raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
         raw_same = data.get("aliases", {})
@@ -170,12 +172,12 @@ def _family(kind: str) -> str:
 def match_key(name: str, kind: str) -> str:
     """The key under which names of one type are merged.
 
-    >>> match_key("Hua Hong Semiconductor Ltd.", "Organisation")
-    'hua hong semiconductor'
-    >>> match_key("Chinese Semiconductor Industry Association", "Organisation")
-    'china semiconductor industry association'
-    >>> match_key("US Geological Survey", "Organisation")
-    'united states geological survey'
+    >>> match_key("Wan Li Optics Ltd.", "Organisation")
+    'wan li optics'
+    >>> match_key("Japanese Robot Makers Association", "Organisation")
+    'japan robot makers association'
+    >>> match_key("US Marine Survey", "Organisation")
+    'united states marine survey'
     """
     if kind == "Country":
         return place_key(country_of(name) or name)
@@ -194,7 +196,7 @@ def match_key(name: str, kind: str) -> str:
             words = [*place_key(country).split(), *name_key(" ".join(raw[1:])).split()]
             while len(words) > 1 and words[-1] in suffixes:
                 words.pop()
-    if len(words) > 2 and words[-1] == "administration":  # "Donald Trump administration"
+    if len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
         words = words[-2:]
     return " ".join(words)
 
@@ -202,7 +204,7 @@ def match_key(name: str, kind: str) -> str:
 def entity_key(name: str, kind: str) -> tuple[str, str]:
     """The node key of a name of a type: organisations and people share keys.
 
-    >>> entity_key("Trump", "Organisation") == entity_key("Trump", "Person")
+    >>> entity_key("Smith", "Organisation") == entity_key("Smith", "Person")
     True
     """
     return (_family(kind), match_key(name, kind))
@@ -211,8 +213,8 @@ def entity_key(name: str, kind: str) -> tuple[str, str]:
 def _canonical(forms: Counter[str], kind: str) -> str:
     """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped.
 
-    >>> _canonical(Counter(["Huawei", "Huawei Technologies Co. Ltd"]), "Organisation")
-    'Huawei Technologies'
+    >>> _canonical(Counter(["Globex", "Globex Technologies Co. Ltd"]), "Organisation")
+    'Globex Technologies'
     """
     names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
     if kind == "Organisation":
@@ -284,18 +286,21 @@ def resolve(
     --------
     >>> from ingest.documents import Entity
     >>> groups, log = resolve([
-    ...     ("a", Entity("Hua Hong Semiconductor", "Organisation", votes=(("Organisation", 3),))),
-    ...     ("b", Entity("Huahong Semiconductor", "Person", votes=(("Person", 1),))),
-    ...     ("c", Entity("Samsung", "Organisation")), ("d", Entity("Samsung SDI", "Organisation"))])
-    >>> [(g.label, g.type, g.aliases) for g in groups]
-    [('Hua Hong Semiconductor', 'Organisation', ('Huahong Semiconductor',)), ('Samsung', 'Organisation', ()), ('Samsung SDI', 'Organisation', ())]
+    ...     ("a", Entity("Wan Li Optics", "Organisation", votes=(("Organisation", 3),))),
+    ...     ("b", Entity("Wanli Optics", "Person", votes=(("Person", 1),))),
+    ...     ("c", Entity("Globex", "Organisation")), ("d", Entity("Globex SDI", "Organisation"))])
+    >>> for g in groups:
+    ...     print(g.label, g.type, g.aliases)
+    Globex Organisation ()
+    Globex SDI Organisation ()
+    Wan Li Optics Organisation ('Wanli Optics',)
     >>> [(m.rule, m.documents) for m in log]
     [('spelling', ('a', 'b'))]
     """
     aliases = aliases or Aliases()
     forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     documents: dict[tuple[str, str], set[str]] = defaultdict(set)
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    votes: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
     kinds: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (name, one-word alias, doc)
     pairs: list[tuple[tuple[str, str], tuple[str, str]]] = []
@@ -304,7 +309,7 @@ def resolve(
         forms[first][entity.name] += entity.mentions
         documents[first].add(document)
         for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
-            votes[first][kind] += weight
+            votes[first][kind] = votes[first].get(kind, 0.0) + weight
         if entity.kind:
             kinds[first][entity.kind] += 1
         for alias in entity.aliases:
@@ -350,7 +355,7 @@ def _agent_type(votes: Mapping[str, float]) -> str:
 
 def _spelling_and_corporate_words(
     forms: Mapping[tuple[str, str], Counter[str]],
-    votes: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
     join: Any,
 ) -> None:
     generic = lexicon().lower("org_generic")
@@ -366,7 +371,7 @@ def _spelling_and_corporate_words(
         else:
             compact[squeezed] = key
         words = text.split()
-        if family == _AGENT and _agent_type(votes.get(key, Counter())) == "Organisation":
+        if family == _AGENT and _agent_type(votes.get(key, {})) == "Organisation":
             cut = len(words)
             while cut > 1 and words[cut - 1] in generic:
                 cut -= 1
@@ -382,7 +387,7 @@ def _spelling_and_corporate_words(
 
 def _one_word_names(
     forms: Mapping[tuple[str, str], Counter[str]],
-    votes: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
     links: Sequence[tuple[tuple[str, str], tuple[str, str], str]],
     sets: _Union,
     join: Any,
@@ -399,20 +404,20 @@ def _one_word_names(
     for key in forms:
         words = key[1].split()
         if key[0] == _AGENT and len(words) > 1 \
-                and _agent_type(votes.get(key, Counter())) == "Person":
+                and _agent_type(votes.get(key, {})) == "Person":
             people[words[-1]].add(sets.find(key))
     for key in sorted(forms):
         if key[0] != _AGENT or " " in key[1] or key in targets:
             continue
         found = {sets.find(r) for r in people.get(key[1], ())}
-        if len(found) == 1 and votes.get(key, Counter()).get("Person", 0) > 0:
+        if len(found) == 1 and votes.get(key, {}).get("Person", 0) > 0:
             join(next(iter(found)), key, "surname")
 
 
 def _groups(
     forms: Mapping[tuple[str, str], Counter[str]],
     documents: Mapping[tuple[str, str], set[str]],
-    votes: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
     kinds: Mapping[tuple[str, str], Counter[str]],
     sets: _Union,
     merges: Sequence[tuple[str, tuple[str, str], tuple[str, str]]],
@@ -425,11 +430,12 @@ def _groups(
     groups: dict[tuple[str, str], ResolvedEntity] = {}
     for root, keys in members.items():
         seen: Counter[str] = Counter()
-        tally: Counter[str] = Counter()
+        tally: defaultdict[str, float] = defaultdict(float)
         policy: Counter[str] = Counter()
         for key in keys:
             seen.update(forms[key])
-            tally.update(votes.get(key, Counter()))
+            for kind_, weight in votes.get(key, {}).items():
+                tally[kind_] += weight
             policy.update(kinds.get(key, Counter()))
         family = root[0]
         kind = _agent_type(tally) if family == _AGENT else family
@@ -447,15 +453,15 @@ def _groups(
         group = groups.get(sets.find(a))
         if group is None:
             continue
-        names = tuple(sorted((forms[a].most_common(1)[0][0], forms[b].most_common(1)[0][0])))
-        log.append(Merge(group.label, group.type, rule, (names[0], names[1]),
+        pair = sorted((forms[a].most_common(1)[0][0], forms[b].most_common(1)[0][0]))
+        log.append(Merge(group.label, group.type, rule, (pair[0], pair[1]),
                          tuple(sorted(documents[a] | documents[b]))))
     for root, group in groups.items():  # names that met under one key
         for key in members[root]:
             if len(forms[key]) > 1:
-                names = sorted(forms[key])
-                for other in names[1:]:
-                    log.append(Merge(group.label, group.type, "name", (names[0], other),
+                written = sorted(forms[key])
+                for other in written[1:]:
+                    log.append(Merge(group.label, group.type, "name", (written[0], other),
                                      tuple(sorted(documents[key]))))
     log.sort(key=lambda m: (m.type, m.node, m.rule, m.names))
     return sorted(groups.values(), key=lambda g: (g.type, g.label)), log

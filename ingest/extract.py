@@ -2,7 +2,8 @@
 
 >>> from ingest.documents import Article
 >>> nlp = load_pipeline()  # doctest: +SKIP
->>> [x.entities for x in extract([Article.from_text("Intel rose.", source="a")], nlp)]  # doctest: +SKIP
+>>> articles = [Article.from_text("Intel rose.", source="a")]
+>>> [x.entities for x in extract(articles, nlp)]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -25,6 +26,6 @@ def extract(
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         relations = tuple(doc._.ng_relations)
-        spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+        spans = doc.spans.get(SPANS_KEY, ())
         entities = finish_entities(doc._.ng_entities, spans, relations, authors=article.authors)
         yield Extraction(article=article, entities=entities, relations=relations)
