@@ -215,7 +215,13 @@ def _canonical(forms: Counter[str], kind: str) -> str:
 
     >>> _canonical(Counter(["Globex", "Globex Technologies Co. Ltd"]), "Organisation")
     'Globex Technologies'
+    >>> _canonical(Counter(["Brazilian", "Brazil"]), "Country")
+    'Brazil'
     """
+    if kind == "Country":  # the ISO entry's label, never "Brazilian" or "Tokyo"
+        labels = sorted(f for f in forms if country_of(f) == f)
+        if labels:
+            return labels[0]
     names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
     if kind == "Organisation":
         names = [_ABBREVIATED.sub("", n).strip() or n for n in names]

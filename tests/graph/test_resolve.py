@@ -169,3 +169,9 @@ def test_resolution_is_fast_at_ten_thousand_documents():
     groups, _ = resolve(pairs)
     assert time.perf_counter() - start < 10
     assert len(groups) == 20_001
+
+
+def test_country_label_is_the_iso_label():
+    labels = _labels([("a", Entity("Brazil", "Country", ("Brazilian",))),
+                      ("b", Entity("Brazil", "Country", ("Brasilia",)))])
+    assert labels == [("Brazil", "Country", ("Brasilia", "Brazilian"))]
