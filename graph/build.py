@@ -27,11 +27,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph.resolve import match_key, resolve
+from graph.resolve import Aliases, Merge, entity_key, resolve
 from ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from ontology import NGR, RELATIONS, edge_type
 
-__all__ = ["article_iri", "build_graph", "entity_iri", "relation_allowed"]
+__all__ = ["article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
 
 
 def _slug(text: str) -> str:
@@ -52,8 +52,8 @@ def article_iri(article: Article) -> str:
 def entity_iri(kind: str, label: str) -> str:
     """The IRI of an entity of type ``kind`` with canonical ``label``.
 
-    >>> entity_iri("Organisation", "Hua Hong Semiconductor")
-    'https://w3id.org/newsgraph/id/organisation/hua-hong-semiconductor'
+    >>> entity_iri("Organisation", "Wan Li Optics")
+    'https://w3id.org/newsgraph/id/organisation/wan-li-optics'
     """
     return str(NGR[f"{kind.lower()}/{_slug(label)}"])
 
@@ -76,19 +76,26 @@ def relation_allowed(predicate: str, subject_type: str, object_type: str) -> boo
 
 
 
-def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+def build_graph(
+    extractions: Iterable[Extraction], *, aliases: Aliases | None = None
+) -> nx.MultiDiGraph:
     """A graph of the entities, articles and relations in ``extractions``.
 
-    The result depends only on the set of extractions, not their order.
+    The result depends only on the set of extractions, not their order. ``aliases`` are the
+    user's extra aliases and do-not-merge pairs; the merges made are in ``G.graph["merges"]``
+    (a list of :class:`~graph.resolve.Merge`).
     """
     ordered = sorted(extractions, key=lambda x: article_iri(x.article))
-    groups = resolve(e for x in ordered for e in x.entities)
+    groups, merges = resolve(
+        ((_document(x.article), e) for x in ordered for e in x.entities), aliases=aliases
+    )
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()
+    G.graph["merges"] = merges
     for group in groups:
         iri = entity_iri(group.type, group.label)
-        for name in (group.label, *group.aliases):
-            index[(group.type, match_key(name, group.type))] = iri
+        for key in group.keys:
+            index[key] = iri
         attrs: dict[str, Any] = {
             "type": group.type, "label": group.label, "aliases": list(group.aliases),
             "articles": [],
@@ -105,12 +112,14 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
         G.add_node(a_iri, **_article_attrs(article))
         local = {e.name: e for e in extraction.entities}
         for entity in extraction.entities:
-            node = index[(entity.type, match_key(entity.name, entity.type))]
+            node = index.get(entity_key(entity.name, entity.type))
+            if node is None:  # too little evidence in the corpus that it is an entity
+                continue
             if not G.has_edge(a_iri, node, key="mentions"):
                 G.add_edge(a_iri, node, key="mentions", type="mentions")
                 G.nodes[node]["articles"].append(a_iri)
         for relation in extraction.relations:
-            ends = _ends(relation, local, index, a_iri)
+            ends = _ends(relation, local, index, a_iri, G)
             if ends is None:
                 rejected += 1
                 continue
@@ -133,6 +142,21 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     return G
 
 
+def _document(article: Article) -> str:
+    """How the merge log names an article: its link, else its source."""
+    return article.link or article.source
+
+
+def merge_log(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The merges that made the graph's nodes, as plain JSON-ready data.
+
+    >>> merge_log(build_graph([]))
+    []
+    """
+    merges: list[Merge] = G.graph.get("merges", [])
+    return [m.to_dict() for m in merges]
+
+
 def _article_attrs(article: Article) -> dict[str, Any]:
     return {
         "type": "Article", "label": article.title or article.source, "title": article.title,
@@ -148,7 +172,11 @@ def _evidence(relation: Relation) -> dict[str, Any]:
 
 
 def _ends(
-    relation: Relation, local: dict[str, Entity], index: dict[tuple[str, str], str], a_iri: str
+    relation: Relation,
+    local: dict[str, Entity],
+    index: dict[tuple[str, str], str],
+    a_iri: str,
+    G: nx.MultiDiGraph,
 ) -> tuple[str, str] | None:
     """The node IRIs of a relation's ends, or None when the ontology forbids it."""
     ends = []
@@ -159,10 +187,11 @@ def _ends(
             types.append("Article")
             continue
         entity = local.get(name)
-        if entity is None:
+        node = None if entity is None else index.get(entity_key(entity.name, entity.type))
+        if node is None:
             return None
-        ends.append(index[(entity.type, match_key(entity.name, entity.type))])
-        types.append(entity.type)
+        ends.append(node)
+        types.append(G.nodes[node]["type"])
     if not relation_allowed(relation.predicate, types[0], types[1]) or ends[0] == ends[1]:
         return None
     return ends[0], ends[1]

@@ -1,4 +1,4 @@
-"""The command line: ``newsgraph build`` and ``newsgraph query``.
+"""The command line: ``newsgraph build``, ``newsgraph query`` and ``newsgraph evaluate``.
 
 The only module that opens paths: every stage it calls takes and returns values.
 """
@@ -6,6 +6,7 @@ The only module that opens paths: every stage it calls takes and returns values.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -17,11 +18,12 @@ from typing import IO
 import networkx as nx
 from rdflib import Graph
 
-from graph.build import build_graph
+from graph.build import build_graph, merge_log
 from graph.html import write_html
 from graph.nodelink import write_json
 from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
 from graph.rdf import write_turtle
+from graph.resolve import Aliases, parse_aliases
 from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
 from ingest.documents import Extraction
 from ingest.errors import NewsgraphError
@@ -95,10 +97,34 @@ def _summary(G: nx.MultiDiGraph, read: int, skipped: int, failed: int) -> str:
     return "\n".join(parts)
 
 
+MERGES_NAME = "merges.jsonl"
+
+
+def _load_aliases(path: Path) -> Aliases:
+    """Read a user's aliases file (JSON, or CSV by its extension or content)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewsgraphError(str(path), f"cannot read aliases file ({error})") from error
+    csv_format = True if path.suffix.lower() == ".csv" else None
+    return parse_aliases(text, source=str(path), csv_format=csv_format)
+
+
+def _write_merges(log: list[dict[str, object]], stream: IO[bytes]) -> None:
+    for entry in log:
+        stream.write(json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+
+
 def build(
-    sources: Sequence[str], out: Path, *, model: str, fetch_articles: bool = False
+    sources: Sequence[str], out: Path, *, model: str, aliases: Path | None = None,
+    fetch_articles: bool = False,
 ) -> int:
     """Build or extend the graph in ``out``; return the exit status."""
+    try:
+        user_aliases = _load_aliases(aliases) if aliases is not None else None
+    except NewsgraphError as bad_aliases:
+        _report(bad_aliases)
+        return 1
     out.mkdir(parents=True, exist_ok=True)
     try:
         cached = _load_cache(out)
@@ -111,8 +137,8 @@ def build(
     articles = []
     skipped = 0
     for result in results:
-        for error in result.errors:
-            _report(error)
+        for problem in result.errors:
+            _report(problem)
             failed += 1
         for article in result.articles:
             if is_seen(article, keys):
@@ -127,8 +153,11 @@ def build(
         return 1
     fresh = list(extract(articles, load_pipeline(model))) if articles else []
     extractions = cached + fresh
-    G = build_graph(extractions)
+    G = build_graph(extractions, aliases=user_aliases)
+    merges = merge_log(G)
+    G.graph.pop("merges", None)
     write_atomically({
+        out / MERGES_NAME: lambda s: _write_merges(merges, s),
         out / "graph.ttl": lambda s: write_turtle(G, s),
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
@@ -158,6 +187,29 @@ def query(text: str, graph_path: Path, output: OutputFormat) -> int:
     return 0
 
 
+def evaluate_command(gold_path: Path, graph: Path, *, markdown: bool = False) -> int:
+    """Score a built graph against a gold file; print the tables; return the exit status."""
+    from graph.evaluate import evaluate, format_markdown, format_report, parse_gold
+
+    graph_path = graph / "graph.ttl" if graph.is_dir() else graph
+    try:
+        data = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold = parse_gold(data, source=str(gold_path))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        print(f"newsgraph: {gold_path}: cannot read gold JSON ({error})", file=sys.stderr)
+        return 1
+    except NewsgraphError as error:
+        _report(error)
+        return 1
+    if not graph_path.is_file():
+        print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
+              file=sys.stderr)
+        return 1
+    result = evaluate(gold, Graph().parse(graph_path, format="turtle"))
+    sys.stdout.write(format_markdown(result) if markdown else format_report(result) + "\n")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph", description="Turn the news into a typed knowledge graph."
@@ -171,10 +223,18 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
     b.add_argument("--fetch-articles", action="store_true",
                    help="fetch the page behind each feed item instead of using its description")
+    b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
+                   help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
+                        "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
     q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    e = commands.add_parser("evaluate", help="score a built graph against gold annotations")
+    e.add_argument("gold", type=Path, metavar="GOLD.json")
+    e.add_argument("--graph", type=Path, default=Path("out"),
+                   help="graph folder or graph.ttl (default: out)")
+    e.add_argument("--markdown", action="store_true", help="print the README quality table")
     return parser
 
 
@@ -182,8 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "build":
-        return build(args.sources, args.out, model=args.model,
+        return build(args.sources, args.out, model=args.model, aliases=args.aliases,
                      fetch_articles=args.fetch_articles)
+    if args.command == "evaluate":
+        return evaluate_command(args.gold, args.graph, markdown=args.markdown)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 

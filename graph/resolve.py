@@ -1,93 +1,473 @@
 """Entity resolution across documents: which document-level entities are one node.
 
+The rules are conservative; each merge is logged with its rule and documents:
+
+``name``
+    the same name once case, punctuation, a leading "the", possessives and corporate
+    suffixes are set aside ("Intel Corp." = "Intel"), and a leading nationality word or
+    country short form read as the country ("Chinese X Association" = "China X Association");
+``spelling``
+    the same letters and digits without spaces ("Wan Li" = "Wanli"), so two different
+    dates or numbers never merge;
+``corporate words``
+    a company name that only adds corporate words to another ("Globex Technologies" =
+    "Globex"), never a distinguishing word ("Globex SDI" stays apart from "Globex");
+``document``
+    two names one document used for one thing (an acronym it defined, a surname after the full
+    name); a one-word name (acronym, surname) joins only when every document agrees on what
+    it stands for;
+``surname``
+    a person named by one word in a document that never gives the full name joins the one
+    person named in full that ends with it;
+``aliases file``
+    the user's aliases; the user's do-not-merge pairs block any rule.
+
+The type of an organisation or person is the one the evidence of all its mentions in all
+documents favours (``Entity.votes``); a name with too little evidence in the whole corpus is
+not an entity (an unknown place name seen once).
+
 >>> from ingest.documents import Entity
->>> groups = resolve([Entity("Intel Corp.", "Organisation"), Entity("Intel", "Organisation")])
+>>> groups, log = resolve([("a", Entity("Intel Corp.", "Organisation")),
+...                        ("b", Entity("Intel", "Organisation"))])
 >>> [(g.label, g.aliases) for g in groups]
-[('Intel Corp.', ('Intel',))]
+[('Intel', ('Intel Corp.',))]
+>>> [(m.rule, m.names) for m in log]
+[('name', ('Intel', 'Intel Corp.'))]
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from ingest.documents import Entity
-from ingest.entities import name_key
+from ingest.entities import WEIGHTS, lexicon, name_key
+from ingest.errors import NewsgraphError
+from ingest.gazetteer import country_of, demonym_of, place_key
 
-__all__ = ["ResolvedEntity", "match_key", "resolve"]
+__all__ = [
+    "Aliases",
+    "Merge",
+    "ResolvedEntity",
+    "entity_key",
+    "match_key",
+    "parse_aliases",
+    "resolve",
+]
 
-_SUFFIXES = re.compile(
-    r"\s+(?:corp|corporation|co|company|inc|incorporated|ltd|limited|llc|plc|group co|"
-    r"co ltd|holdings|sa|ag|nv|se)$"
+_AGENT = "Agent"  # organisations and people share keys: the vote decides the type
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_ABBREVIATED = re.compile(
+    r"(?:,?\s+(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C|PLC|plc|Pte|Bhd|SA|S\.A|AG|NV|N\.V|SE|GmbH)\.?)+$"
 )
 
 
 @dataclass(frozen=True)
 class ResolvedEntity:
-    """One node: its canonical label, every other name, its type and policy kind."""
+    """One node: its canonical label, every other name, its type and policy kind.
+
+    ``keys`` are the :func:`entity_key` of every name it was seen under.
+    """
 
     label: str
     type: str
     aliases: tuple[str, ...]
     kind: str | None = None
+    keys: frozenset[tuple[str, str]] = frozenset()
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One merge: two names (as written) became one node, by ``rule``, seen in ``documents``."""
+
+    node: str
+    type: str
+    rule: str
+    names: tuple[str, str]
+    documents: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data."""
+        return {"node": self.node, "type": self.type, "rule": self.rule,
+                "names": list(self.names), "documents": list(self.documents)}
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """A user's resolution file: extra aliases (canonical name → names) and do-not-merge pairs.
+
+    >>> a = parse_aliases('{"aliases": {"Globex": ["Glo Bex"]}, "distinct": [["A Co", "B Co"]]}')
+    >>> a.same, a.distinct
+    ((('Globex', ('Glo Bex',)),), (('A Co', 'B Co'),))
+    """
+
+    same: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    distinct: tuple[tuple[str, str], ...] = field(default=())
+
+
+class AliasesError(NewsgraphError):
+    """An aliases file that cannot be used."""
+
+
+def parse_aliases(
+    text: str, *, source: str = "aliases", csv_format: bool | None = None
+) -> Aliases:
+    """Read an aliases file's text: JSON, or CSV with rows ``same,NAME,ALIAS`` / ``distinct,A,B``.
+
+    JSON is ``{"aliases": {"Canonical": ["alias", ...]}, "distinct": [["A", "B"], ...]}``.
+
+    >>> parse_aliases("same,Wanli Optics,WLO\\ndistinct,Globex,Globex SDI\\n")
+    Aliases(same=(('Wanli Optics', ('WLO',)),), distinct=(('Globex', 'Globex SDI'),))
+    """
+    stripped = text.lstrip("\ufeff").strip()
+    if csv_format is None:
+        csv_format = not stripped.startswith("{")
+    if not csv_format:
+        import json
+
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as error:
+            message = f"not valid JSON ({error.msg} at line {error.lineno})"
+            raise AliasesError(source, message) from error
+        if not isinstance(data, dict):
+            raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
+        raw_same = data.get("aliases", {})
+        raw_distinct = data.get("distinct", [])
+        if not isinstance(raw_same, dict) or not all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v)
+                for v in raw_same.values()):
+            raise AliasesError(source, "'aliases' must map each name to a list of names")
+        if not isinstance(raw_distinct, list) or not all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                for p in raw_distinct):
+            raise AliasesError(source, "'distinct' must be a list of [name, name] pairs")
+        same = tuple((str(k), tuple(v)) for k, v in raw_same.items())
+        return Aliases(same, tuple((p[0], p[1]) for p in raw_distinct))
+    merged: dict[str, list[str]] = {}
+    distinct = []
+    for number, row in enumerate(csv.reader(io.StringIO(stripped)), 1):
+        if not row or not "".join(row).strip() or row[0].strip().startswith("#"):
+            continue
+        cells = [c.strip() for c in row]
+        if len(cells) != 3 or cells[0] not in ("same", "distinct"):
+            message = f"line {number}: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"
+            raise AliasesError(source, message)
+        if cells[0] == "same":
+            merged.setdefault(cells[1], []).append(cells[2])
+        else:
+            distinct.append((cells[1], cells[2]))
+    return Aliases(tuple((k, tuple(v)) for k, v in merged.items()), tuple(distinct))
+
+
+def _family(kind: str) -> str:
+    return _AGENT if kind in ("Organisation", "Person") else kind
 
 
 def match_key(name: str, kind: str) -> str:
     """The key under which names of one type are merged.
 
-    >>> match_key("Hua Hong Semiconductor Ltd.", "Organisation")
-    'hua hong semiconductor'
+    >>> match_key("Wan Li Optics Ltd.", "Organisation")
+    'wan li optics'
+    >>> match_key("Japanese Robot Makers Association", "Organisation")
+    'japan robot makers association'
+    >>> match_key("US Marine Survey", "Organisation")
+    'united states marine survey'
     """
+    if kind == "Country":
+        return place_key(country_of(name) or name)
     key = name_key(name)
-    if kind == "Organisation":
-        previous = None
-        while previous != key:
-            previous, key = key, _SUFFIXES.sub("", key)
-    return key
+    if kind not in ("Organisation", "Person"):
+        return key
+    suffixes = lexicon().lower("org_suffix")
+    words = [w for w in key.split()]
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    raw = name.split()
+    if len(words) > 1 and len(raw) > 1:
+        first = raw[0].rstrip(",")
+        country = country_of(first) or (demonym_of(first) if first[:1].isupper() else None)
+        if country:
+            words = [*place_key(country).split(), *name_key(" ".join(raw[1:])).split()]
+            while len(words) > 1 and words[-1] in suffixes:
+                words.pop()
+    if len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
+        words = words[-2:]
+    return " ".join(words)
 
 
-def resolve(entities: Iterable[Entity]) -> list[ResolvedEntity]:
-    """Group entities of the same type whose names share a match key.
+def entity_key(name: str, kind: str) -> tuple[str, str]:
+    """The node key of a name of a type: organisations and people share keys.
 
-    Returns the groups sorted by (type, label); the label is the longest name seen.
+    >>> entity_key("Smith", "Organisation") == entity_key("Smith", "Person")
+    True
     """
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
+    return (_family(kind), match_key(name, kind))
 
-    def find(item: tuple[str, str]) -> tuple[str, str]:
-        while parent.setdefault(item, item) != item:
-            item = parent[item]
-        return item
 
-    names: dict[tuple[str, str], Counter[str]] = {}
-    kinds: dict[tuple[str, str], Counter[str]] = {}
-    for entity in entities:
-        first = (entity.type, match_key(entity.name, entity.type))
-        for alias in entity.aliases:
-            other = (entity.type, match_key(alias, entity.type))
-            parent[find(other)] = find(first)
-        find(first)
-        names.setdefault(first, Counter())[entity.name] += entity.mentions
-        for alias in entity.aliases:
-            names[first][alias] += 0
+def _canonical(forms: Counter[str], kind: str) -> str:
+    """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped.
+
+    >>> _canonical(Counter(["Globex", "Globex Technologies Co. Ltd"]), "Organisation")
+    'Globex Technologies'
+    >>> _canonical(Counter(["Brazilian", "Brazil"]), "Country")
+    'Brazil'
+    """
+    if kind == "Country":  # the ISO entry's label, never "Brazilian" or "Tokyo"
+        labels = sorted(f for f in forms if country_of(f) == f)
+        if labels:
+            return labels[0]
+    names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
+    if kind == "Organisation":
+        names = [_ABBREVIATED.sub("", n).strip() or n for n in names]
+    counts = Counter({n: 0 for n in names})
+    for form, seen in forms.items():
+        trimmed = _ABBREVIATED.sub("", form).strip() if kind == "Organisation" else form
+        counts[trimmed if trimmed in counts else form] += seen
+    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), len(n), counts[n], n))
+
+
+class _Union:
+    """Union-find over node keys that refuses merges the user forbade."""
+
+    def __init__(self, forbidden: Iterable[tuple[tuple[str, str], tuple[str, str]]]) -> None:
+        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
+        self.tags: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        self.forbidden: set[frozenset[tuple[str, str]]] = set()
+        for a, b in forbidden:
+            self.forbidden.add(frozenset((a, b)))
+            self.tags[a].add(a)
+            self.tags[b].add(b)
+
+    def find(self, item: tuple[str, str]) -> tuple[str, str]:
+        parent = self.parent
+        root = parent.setdefault(item, item)
+        while root != parent[root]:
+            root = parent[root]
+        while item != root:
+            parent[item], item = root, parent[item]
+        return root
+
+    def union(self, a: tuple[str, str], b: tuple[str, str]) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        ta, tb = self.tags.get(ra, set()), self.tags.get(rb, set())
+        if any(frozenset((x, y)) in self.forbidden for x in ta for y in tb):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        if tb:
+            self.tags[ra] |= self.tags.pop(rb)
+        return True
+
+
+def resolve(
+    entities: Iterable[tuple[str, Entity]],
+    *,
+    aliases: Aliases | None = None,
+) -> tuple[list[ResolvedEntity], list[Merge]]:
+    """Group the entities of many documents into nodes.
+
+    Parameters
+    ----------
+    entities
+        ``(document, entity)`` pairs: the document names where the entity was read (for the
+        merge log).
+    aliases
+        The user's extra aliases and do-not-merge pairs.
+
+    Returns
+    -------
+    groups, merges
+        The nodes sorted by (type, label), and the merges that made them.
+
+    Examples
+    --------
+    >>> from ingest.documents import Entity
+    >>> groups, log = resolve([
+    ...     ("a", Entity("Wan Li Optics", "Organisation", votes=(("Organisation", 3),))),
+    ...     ("b", Entity("Wanli Optics", "Person", votes=(("Person", 1),))),
+    ...     ("c", Entity("Globex", "Organisation")), ("d", Entity("Globex SDI", "Organisation"))])
+    >>> for g in groups:
+    ...     print(g.label, g.type, g.aliases)
+    Globex Organisation ()
+    Globex SDI Organisation ()
+    Wan Li Optics Organisation ('Wanli Optics',)
+    >>> [(m.rule, m.documents) for m in log]
+    [('spelling', ('a', 'b'))]
+    """
+    aliases = aliases or Aliases()
+    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+    votes: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    kinds: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (name, one-word alias, doc)
+    pairs: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for document, entity in entities:
+        first = entity_key(entity.name, entity.type)
+        forms[first][entity.name] += entity.mentions
+        documents[first].add(document)
+        for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
+            votes[first][kind] = votes[first].get(kind, 0.0) + weight
         if entity.kind:
-            kinds.setdefault(first, Counter())[entity.kind] += 1
+            kinds[first][entity.kind] += 1
+        for alias in entity.aliases:
+            other = entity_key(alias, entity.type)
+            forms[other][alias] += 0
+            documents[other].add(document)
+            if other == first:
+                continue
+            if " " in other[1]:
+                pairs.append((first, other))
+            else:
+                links.append((first, other, document))
+    forbidden = [(entity_key(a, "Organisation"), entity_key(b, "Organisation"))
+                 for a, b in aliases.distinct]
+    sets = _Union(forbidden)
+    merges: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
 
-    merged: dict[tuple[str, str], Counter[str]] = {}
-    merged_kinds: dict[tuple[str, str], Counter[str]] = {}
-    for key, seen in names.items():
-        root = find(key)
-        merged.setdefault(root, Counter()).update(seen)
-        merged_kinds.setdefault(root, Counter()).update(kinds.get(key, Counter()))
-    groups = []
-    for (kind, _), seen in merged.items():
-        label = max(seen, key=lambda n: (len(n), seen[n], n))
-        policy_kind = merged_kinds[(kind, _)].most_common(1)
-        groups.append(ResolvedEntity(
-            label=label,
-            type=kind,
-            aliases=tuple(sorted(set(seen) - {label})),
-            kind=policy_kind[0][0] if policy_kind else None,
-        ))
-    return sorted(groups, key=lambda g: (g.type, g.label))
+    def join(a: tuple[str, str], b: tuple[str, str], rule: str) -> None:
+        if sets.union(a, b):
+            merges.append((rule, a, b))
+
+    for key in forms:
+        sets.find(key)
+    for a, b in pairs:
+        join(a, b, "document")
+    _spelling_and_corporate_words(forms, votes, join)
+    _one_word_names(forms, votes, links, sets, join)
+    for canonical, names in aliases.same:
+        for name in names:
+            for family in {_AGENT, "Country", "Policy"}:
+                a = (family, match_key(canonical, "Organisation" if family == _AGENT else family))
+                b = (family, match_key(name, "Organisation" if family == _AGENT else family))
+                if a in forms or b in forms:
+                    forms[a][canonical] += 0
+                    forms[b][name] += 0
+                    join(a, b, "aliases file")
+    return _groups(forms, documents, votes, kinds, sets, merges, aliases)
+
+
+def _agent_type(votes: Mapping[str, float]) -> str:
+    return max(("Organisation", "Person"), key=lambda t: (votes.get(t, 0.0), t == "Organisation"))
+
+
+def _spelling_and_corporate_words(
+    forms: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
+    join: Any,
+) -> None:
+    generic = lexicon().lower("org_generic")
+    compact: dict[tuple[str, str], tuple[str, str]] = {}
+    bases: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in sorted(forms):
+        family, text = key
+        if family not in (_AGENT, "Policy") or len(text) < 4:
+            continue
+        squeezed = (family, text.replace(" ", ""))
+        if squeezed in compact:
+            join(compact[squeezed], key, "spelling")
+        else:
+            compact[squeezed] = key
+        words = text.split()
+        if family == _AGENT and _agent_type(votes.get(key, {})) == "Organisation":
+            cut = len(words)
+            while cut > 1 and words[cut - 1] in generic:
+                cut -= 1
+            if cut < len(words):
+                base = (family, " ".join(words[:cut]))
+                if base in bases:
+                    join(bases[base], key, "corporate words")
+                else:
+                    bases[base] = key
+                if base in forms:
+                    join(base, key, "corporate words")
+
+
+def _one_word_names(
+    forms: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
+    links: Sequence[tuple[tuple[str, str], tuple[str, str], str]],
+    sets: _Union,
+    join: Any,
+) -> None:
+    """Acronyms and surnames join the one thing every document says they stand for."""
+    targets: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for full, word, _ in links:
+        targets[word].add(sets.find(full))
+    for word, roots in sorted(targets.items()):
+        if len(roots) == 1:
+            join(next(iter(roots)), word, "document")
+    # a surname alone: the one person named in full that ends with it
+    people: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key in forms:
+        words = key[1].split()
+        if key[0] == _AGENT and len(words) > 1 \
+                and _agent_type(votes.get(key, {})) == "Person":
+            people[words[-1]].add(sets.find(key))
+    for key in sorted(forms):
+        if key[0] != _AGENT or " " in key[1] or key in targets:
+            continue
+        found = {sets.find(r) for r in people.get(key[1], ())}
+        if len(found) == 1 and votes.get(key, {}).get("Person", 0) > 0:
+            join(next(iter(found)), key, "surname")
+
+
+def _groups(
+    forms: Mapping[tuple[str, str], Counter[str]],
+    documents: Mapping[tuple[str, str], set[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
+    kinds: Mapping[tuple[str, str], Counter[str]],
+    sets: _Union,
+    merges: Sequence[tuple[str, tuple[str, str], tuple[str, str]]],
+    aliases: Aliases,
+) -> tuple[list[ResolvedEntity], list[Merge]]:
+    members: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in forms:
+        members[sets.find(key)].append(key)
+    chosen = {match_key(c, "Organisation"): c for c, _ in aliases.same}
+    groups: dict[tuple[str, str], ResolvedEntity] = {}
+    for root, keys in members.items():
+        seen: Counter[str] = Counter()
+        tally: defaultdict[str, float] = defaultdict(float)
+        policy: Counter[str] = Counter()
+        for key in keys:
+            seen.update(forms[key])
+            for kind_, weight in votes.get(key, {}).items():
+                tally[kind_] += weight
+            policy.update(kinds.get(key, Counter()))
+        family = root[0]
+        kind = _agent_type(tally) if family == _AGENT else family
+        if family == _AGENT and tally[kind] < WEIGHTS["keep"]:
+            continue
+        label = next((chosen[k[1]] for k in sorted(keys) if k[1] in chosen), None)
+        if label is None:
+            label = _canonical(seen, kind)
+        groups[root] = ResolvedEntity(
+            label=label, type=kind, aliases=tuple(sorted(set(seen) - {label})),
+            kind=policy.most_common(1)[0][0] if policy else None, keys=frozenset(keys),
+        )
+    log = []
+    for rule, a, b in merges:
+        group = groups.get(sets.find(a))
+        if group is None:
+            continue
+        pair = sorted((forms[a].most_common(1)[0][0], forms[b].most_common(1)[0][0]))
+        log.append(Merge(group.label, group.type, rule, (pair[0], pair[1]),
+                         tuple(sorted(documents[a] | documents[b]))))
+    for root, group in groups.items():  # names that met under one key
+        for key in members[root]:
+            if len(forms[key]) > 1:
+                written = sorted(forms[key])
+                for other in written[1:]:
+                    log.append(Merge(group.label, group.type, "name", (written[0], other),
+                                     tuple(sorted(documents[key]))))
+    log.sort(key=lambda m: (m.type, m.node, m.rule, m.names))
+    return sorted(groups.values(), key=lambda g: (g.type, g.label)), log

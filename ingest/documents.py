@@ -87,7 +87,8 @@ class Entity:
     """One real-world thing as one document names it.
 
     ``name`` is the fullest name the document uses, ``aliases`` every other surface form,
-    ``kind`` the policy kind of a ``Policy``.
+    ``kind`` the policy kind of a ``Policy``. ``votes`` is the evidence the document gave for
+    each type, as sorted ``(type, weight)`` pairs, for the vote across documents.
     """
 
     name: str
@@ -95,6 +96,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     kind: str | None = None
     mentions: int = 1
+    votes: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,9 @@ class Extraction:
         return cls(
             article=Article.from_dict(data["article"]),
             entities=tuple(
-                Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["entities"]
+                Entity(**{**e, "aliases": tuple(e["aliases"]),
+                            "votes": tuple((t, float(v)) for t, v in e.get("votes", ()))})
+                for e in data["entities"]
             ),
             relations=tuple(
                 Relation(**{**r, "evidence": Evidence(**r["evidence"])})

@@ -1,9 +1,35 @@
 """Entity recognition and in-document resolution, as the spaCy component ``ng_entities``.
 
-The model's NER proposes spans; this component types them in newsgraph's vocabulary
-(``Organisation``, ``Person``, ``Country``, ``Policy``), drops what is not an entity (cities,
-dates), and groups the mentions of one thing in a document under one name.
+The model's NER proposes spans; this component repairs and types them in newsgraph's
+vocabulary (``Organisation``, ``Person``, ``Country``) by combining evidence, drops what is not
+an entity, and groups the mentions of one thing in a document under its fullest name.
 
+Evidence, each a vote for a type (see :data:`WEIGHTS`):
+
+* reference data: ISO 3166-1 countries and their short forms, demonyms ("Dutch"), and cities
+  that stand for their country ("Beijing said", "Shanghai-based"), see :mod:`ingest.gazetteer`;
+* the name: legal suffixes and head words ("... Association", "... Technologies"), an acronym
+  in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
+* the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
+  possesses ("X's shares"), a title ("President X");
+* the model's label, and the labels of the other mentions of the same name in the document.
+
+Patterns and word lists are data: ``ingest/patterns/entities.jsonl`` (spaCy ``Matcher``
+patterns) and ``ingest/patterns/lexicon.jsonl`` (named word sets).
+
+What the component attaches:
+
+* ``doc.spans["ng_entities"]``: every mention, labelled with its type; ``span._.ng_name`` is
+  the name of its entity in the document, and ``span._.ng_demonym`` is True for a nationality
+  word ("Dutch chipmaker"), labelled ``Country``;
+* ``doc._.ng_entities``: one :class:`~ingest.documents.Entity` per thing, with the votes for
+  its type (``Entity.votes``) for the vote across documents in :mod:`graph.resolve`.
+
+Per the annotation guidelines a country named only by a nationality word is not an entity
+unless a relation uses it: :func:`finish_entities` drops those once relations are known.
+
+>>> name_key("The  Hua-Hong\u2019s")
+'hua hong'
 >>> canonical_country("U.S.")
 'United States'
 >>> canonical_country("Shanghai") is None
@@ -12,31 +38,105 @@ True
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
+from typing import Any
 
 import pycountry
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, SpanGroup, Token
+from spacy.util import filter_spans
 
-from ingest.documents import Entity
+from ingest.documents import Entity, Relation
+from ingest.gazetteer import city_of, country_of, demonym_of, place_key
 
-__all__ = ["SPANS_KEY", "canonical_country", "group_mentions", "name_key"]
+__all__ = [
+    "SPANS_KEY",
+    "WEIGHTS",
+    "EntityRecognizer",
+    "Lexicon",
+    "author_entities",
+    "canonical_country",
+    "finish_entities",
+    "group_mentions",
+    "initials",
+    "lexicon",
+    "name_key",
+]
 
 #: ``doc.spans[SPANS_KEY]`` holds every entity mention, labelled with its type.
 SPANS_KEY = "ng_entities"
 
-_LABEL_TYPES = {"ORG": "Organisation", "PERSON": "Person", "GPE": "Country"}
-_SHORT_FORMS = {"us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "america": "US",
-                "uk": "GB", "u.k.": "GB", "britain": "GB"}
+#: How much each kind of evidence counts for a type. A name whose best type gathers less than
+#: ``keep`` over the corpus is not an entity (a place the reference data does not know, once).
+WEIGHTS = {
+    "model": 1.0,  # the model labelled the span ORG or PERSON
+    "unknown_place": 0.25,  # GPE that is no country or city we know: often a company
+    "name": 2.0,  # suffix, head word, acronym, leading place name
+    "parse": 2.0,  # a neighbouring noun, a possessed thing, a title
+    "surname": 2.0,  # the last name of a person named in full in the document
+    "keep": 1.0,
+}
+
+_LABELS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+_JUNK = re.compile(r"[<>=\"{}|\\@#]|^\W|\d[A-Za-z]+\d|[a-z]\d|\d[a-z]")
+_DEMONYM_FORMS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?s?$")
 
 if not Span.has_extension("ng_name"):
     Span.set_extension("ng_name", default=None)
+if not Span.has_extension("ng_demonym"):
+    Span.set_extension("ng_demonym", default=False)
 if not Doc.has_extension("ng_entities"):
     Doc.set_extension("ng_entities", default=[])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The named word sets of ``ingest/patterns/lexicon.jsonl``.
+
+    >>> "Association" in lexicon().words("org_head")
+    True
+    """
+
+    sets: dict[str, frozenset[str]]
+
+    def words(self, name: str) -> frozenset[str]:
+        """The words of one set, as written."""
+        return self.sets[name]
+
+    def lower(self, name: str) -> frozenset[str]:
+        """The words of one set, casefolded."""
+        return frozenset(w.casefold() for w in self.sets[name])
+
+
+def _jsonl(name: str) -> list[dict[str, Any]]:
+    text = files("ingest").joinpath("patterns", name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the word sets once."""
+    return Lexicon({row["set"]: frozenset(row["terms"]) for row in _jsonl("lexicon.jsonl")})
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    """Keys of ISO 3166-2 subdivision names (states, provinces): places, not entities."""
+    names = set()
+    for sub in pycountry.subdivisions:
+        names.add(place_key(sub.name))
+        names.add(place_key(f"{sub.name} {sub.type}"))
+    return frozenset(names)
 
 
 def name_key(name: str) -> str:
@@ -46,7 +146,7 @@ def name_key(name: str) -> str:
     'hua hong'
     """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'")
-    text = re.sub(r"'s$", "", text.strip())
+    text = re.sub(r"'s?$", "", text.strip())
     text = re.sub(r"[^\w\s]", " ", text.casefold())
     words = text.split()
     if words and words[0] == "the":
@@ -54,86 +154,496 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-@cache
 def canonical_country(name: str) -> str | None:
-    """The ISO 3166-1 common name of a country name, or None."""
-    key = name.strip().removeprefix("the ").strip()
-    code = _SHORT_FORMS.get(key.casefold())
-    try:
-        country = pycountry.countries.lookup(code or key)
-    except LookupError:
-        return None
-    return str(getattr(country, "common_name", None) or country.name)
+    """The canonical label of the ISO 3166-1 entry a name (not a demonym) names, or None."""
+    return country_of(name)
 
 
-def _span_type(span: Span) -> str | None:
-    kind = _LABEL_TYPES.get(span.label_)
-    if kind == "Country":
-        return "Country" if canonical_country(span.text) else None
-    return kind
+def initials(name: str, *, skip: Iterable[str] = ("of", "the", "and", "for", "&", "de")) -> str:
+    """The capitals of a name's words, the small words skipped.
 
-
-def _clean(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive."""
-    start, end = span.start, span.end
-    if span[0].lower_ == "the" and end - start > 1:
-        start += 1
-    if end - start > 1 and span.doc[end - 1].tag_ == "POS":
-        end -= 1
-    return span.doc[start:end]
-
-
-def group_mentions(mentions: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Map each (surface form, type) to the fullest name of its group in one document.
-
-    People named by a last name alone join the full name that ends with it.
-
-    >>> group_mentions([("Joe Biden", "Person"), ("Biden", "Person")])
-    {('Joe Biden', 'Person'): 'Joe Biden', ('Biden', 'Person'): 'Joe Biden'}
+    >>> initials("Pacific Robotics International Corp.")
+    'PRIC'
+    >>> initials("Council for the Promotion of Fair Trade")
+    'CPFT'
     """
-    forms = list(dict.fromkeys(mentions))
-    by_key: dict[tuple[str, str], str] = {}
-    for text, kind in forms:
-        current = by_key.get((name_key(text), kind))
-        if current is None or len(text) > len(current):
-            by_key[(name_key(text), kind)] = text
-    result = {}
-    for text, kind in forms:
-        name = by_key[(name_key(text), kind)]
-        if kind == "Person" and " " not in name:
-            fuller = [n for (k, t), n in by_key.items()
-                      if t == "Person" and k.endswith(" " + name_key(name))]
-            if len(fuller) == 1:
-                name = fuller[0]
-        if kind == "Country":
-            name = canonical_country(text) or name
-        result[(text, kind)] = name
-    return result
+    small = set(skip)
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in small]
+    return "".join(w[0].upper() for w in words if w[0].isalnum())
 
 
-@Language.component(
-    "ng_entities",
-    requires=["doc.ents"],
-    assigns=["doc.spans", "span._.ng_name", "doc._.ng_entities"],
-)
-def ng_entities(doc: Doc) -> Doc:
-    """Type the model's entities, group them, and record them on the doc."""
+def _acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name`` or the last words of it.
+
+    >>> _acronym_of("OTB", "US International Ocean Trade Board")
+    True
+    >>> _acronym_of("RMA", "Robot Makers Associations")
+    True
+    >>> _acronym_of("EU", "Eastfield University Press")
+    False
+    """
+    letters = acronym.replace("&", "")
+    full = initials(name)
+    return len(letters) >= 2 and (full == letters or (len(letters) >= 3 and full.endswith(letters)))
+
+
+# ----------------------------------------------------------------------------- mentions
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    label: str  # the model's label, or the pattern's type
+    votes: defaultdict[str, float]
+    country: str | None = None
+    demonym: bool = False
+    acronym_of: _Mention | None = None  # the mention whose name an "(ACR)" abbreviates
+
+
+def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
+    """Drop determiners, possessives, stray punctuation and (for people) leading titles.
+
+    Returns the new bounds and whether a title was stripped.
+    """
+    lex = lexicon()
+    titles = lex.words("person_title")
+    titled = False
+    while start < end and (doc[start].lower_ in ("the", "'s", "\u2019s", "'", "\u2019")
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    for i in range(start, end):  # "Name (ACR" → "Name"
+        if doc[i].text == "(":
+            end = i
+            break
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if label == "PERSON":
+        while end - start > 1 and doc[start].text in titles:
+            start += 1
+            titled = True
+    elif label == "ORG":  # "Morgan Stanley Chief"
+        while end - start > 1 and doc[end - 1].lower_ in _ROLE_AFTER and doc[end - 1].is_title:
+            end -= 1
+    return start, end, titled
+
+
+def _case_switches(word: str) -> int:
+    letters = [c.isupper() for c in word if c.isalpha()]
+    return sum(1 for a, b in itertools.pairwise(letters) if a != b)
+
+
+def _is_junk(text: str) -> bool:
+    """Whether a candidate is no name at all: a common acronym, a pronoun, an index, an id.
+
+    >>> [_is_junk(t) for t in ("AI", "who's", "Hang Seng Tech Index", "TMzcqdJdNvg", "DeepMind")]
+    [True, True, True, True, False]
+    """
+    lex = lexicon()
+    words = text.split()
+    return (
+        not text
+        or any(len(w) >= 8 and _case_switches(w) >= 4 for w in words)
+        or (not text[0].isupper() and not text[0].isdigit())
+        or text in lex.words("not_entity")
+        or text.casefold().replace("\u2019", "'") in lex.lower("pronoun")
+        or bool(_JUNK.search(text))
+        or words[-1] in lex.words("index_head")
+        or text in lex.words("index_name")
+        or all(w in lex.words("org_suffix") for w in words)
+    )
+
+
+def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
+    """A noun of ``nouns`` beside the span in the parse: a compound or apposition of it, or an
+    ancestor within two steps that is no verb ("companies such as X")."""
+    root = span.root
+    for child in root.children:
+        if child.i < span.start and child.dep_ in ("compound", "amod", "nmod", "appos") \
+                and child.lower_ in nouns:
+            return True
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in nouns:
+            return True
+    head: Token = root
+    for _ in range(3):
+        if head.head is head or head.head.pos_ in ("VERB", "AUX"):
+            break
+        head = head.head
+        if not (span.start <= head.i < span.end) and head.lower_ in nouns:
+            return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in nouns
+
+
+def _possesses(span: Span, things: frozenset[str]) -> bool:
+    """Whether the text reads "X's thing" (or "X thing" for shares)."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s")):
+        i += 1
+    for j in range(i, min(i + 3, len(doc))):
+        if doc[j].lower_ in things:
+            return i > span.end or doc[j].lower_ in ("shares", "stock")
+        if not (doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN")):
+            break
+    return False
+
+
+def _city_stands_for_country(span: Span) -> bool:
+    """A capital always may ("Beijing said"); any big city when "-based", possessive or the
+    subject of a verb ("Shanghai-based", "Washington's blacklist")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None \
+            and after.lower_ in lexicon().words("city_metonym_next"):
+        return True
+    metonym_next = lexicon().words("city_metonym_next")
+    if nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next):
+        return True
+    return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Mention | None:
+    """Type one candidate mention from its text, label and context; None when not an entity."""
+    span = doc[start:end]
+    text = span.text
+    lex = lexicon()
+    votes: defaultdict[str, float] = defaultdict(float)
+    if label in ("GPE", "LOC", "NORP", "FAC", "ORG"):
+        country = country_of(text)
+        if country and (label != "ORG" or " " not in text or text.istitle()):
+            return _Mention(start, end, label, votes, country=country)
+        if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
+            return _Mention(start, end, label, votes, country=found, demonym=True)
+        if label != "ORG":
+            city = city_of(text)
+            if city is not None:
+                if city.capital or _city_stands_for_country(span):
+                    return _Mention(start, end, label, votes, country=city.country)
+                return None
+            if label in ("NORP", "LOC", "FAC") or place_key(text) in _subdivisions():
+                return None
+    if label not in ("ORG", "PERSON", "GPE") or _is_junk(text):
+        return None
+    words = text.split()
+    first = words[0]
+    if label == "ORG":
+        votes["Organisation"] += WEIGHTS["model"]
+    elif label == "PERSON":
+        votes["Person"] += WEIGHTS["model"]
+    else:
+        votes["Organisation"] += WEIGHTS["unknown_place"]
+    if words[-1] in lex.words("org_head") or words[-1] in lex.words("org_suffix"):
+        votes["Organisation"] += WEIGHTS["name"]
+    if _ACRONYM.match(text) and len(words) == 1:
+        votes["Organisation"] += WEIGHTS["name"]
+    if label == "PERSON" and len(words) > 1 and (
+        country_of(first) or city_of(first) or demonym_of(first)
+    ):
+        votes["Organisation"] += WEIGHTS["name"]
+    if _near_noun(span, lex.lower("org_context")) or _possesses(span, lex.lower("org_possessed")):
+        votes["Organisation"] += WEIGHTS["parse"]
+    if titled or (start > 0 and doc[start - 1].text in lex.words("person_title")
+                  and doc[start - 1].is_title):
+        votes["Person"] += WEIGHTS["parse"]
+    return _Mention(start, end, label, votes)
+
+
+_ROLE_AFTER = frozenset({"chairman", "chairwoman", "ceo", "chief", "founder", "president",
+                         "spokesman", "spokeswoman", "spokesperson", "shares", "executives"})
+
+
+def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
+    """Proper nouns the model missed that the parse says are organisations: after a noun such
+    as "chipmaker" or "start-ups like", or before a role ("Globex chairman")."""
+    nouns = lexicon().lower("org_context") | {"start-ups", "startups"}
     spans = []
-    for ent in doc.ents:
-        kind = _span_type(ent)
-        if kind is None:
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
             continue
-        span = _clean(ent)
-        spans.append(Span(doc, span.start, span.end, label=kind))
-    names = group_mentions((span.text, span.label_) for span in spans)
-    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for span in spans:
-        span._.ng_name = names[(span.text, span.label_)]
-        forms[(span._.ng_name, span.label_)][span.text] += 1
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
+                and doc[j].text[:1].isupper():
+            j += 1
+        before = doc[i - 1].lower_ if i > 0 else ""
+        before2 = doc[i - 2].lower_ if i > 1 else ""
+        after = doc[j].lower_ if j < len(doc) else ""
+        if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
+                or (after in _ROLE_AFTER and j - i <= 3):
+            spans.append(Span(doc, i, j, label="ORG"))
+        i = j
+    return spans
+
+
+def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
+    spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
+    spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    spans += _proposed(doc, taken)
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _acronym_definitions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """"Full Name (ACR)": the acronym becomes a mention of the full name."""
+    by_start = {m.start: m for m in mentions}
+    added = []
+    for mention in mentions:
+        if mention.country is not None:
+            continue
+        i = mention.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            token = doc[i + 1]
+            name = doc[mention.start:mention.end].text
+            if _ACRONYM.match(token.text) and _acronym_of(token.text, name):
+                existing = by_start.get(token.i)
+                if existing is not None:
+                    existing.acronym_of = mention
+                else:
+                    added.append(_Mention(token.i, token.i + 1, "ORG", defaultdict(float),
+                                          acronym_of=mention))
+    return added
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
+    """Group the (surface form, model label or type) mentions of one document.
+
+    Returns, for each mention, the index of its group's first mention. Mentions of one
+    name join; a single word joins the one person named in full that ends with it
+    ("Smith" after "Jane Smith"); an acronym joins the one name whose initials it is
+    ("RMA"); a company name joins the one longer form that only adds corporate words
+    ("Globex", "Globex Technologies Co. Ltd").
+
+    >>> group_mentions([("Jane Smith", "PERSON"), ("Smith", "ORG"), ("Globex", "ORG"),
+    ...                 ("Globex Technologies Co.", "ORG"), ("RMA", "ORG"),
+    ...                 ("Robot Makers Association", "ORG")])
+    [0, 0, 2, 2, 4, 4]
+    """
+    lex = lexicon()
+    generic = lex.lower("org_generic") | lex.lower("org_suffix")
+    parent = list(range(len(mentions)))
+    keys = [name_key(text) for text, _ in mentions]
+
+    def union(a: int, b: int) -> None:
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        if key in first:
+            union(first[key], i)
+        else:
+            first[key] = i
+    full_people: dict[str, set[str]] = defaultdict(set)
+    for i, (_, label) in enumerate(mentions):
+        words = keys[i].split()
+        if label in ("PERSON", "Person") and len(words) > 1:
+            full_people[words[-1]].add(keys[i])
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key, i in first.items():
+        text = mentions[i][0]
+        if " " in text:
+            for acronym in {initials(text)}:
+                by_initials[acronym].add(key)
+    shorter: dict[str, set[str]] = defaultdict(set)
+    for key in first:
+        words = key.split()
+        for cut in range(1, len(words)):
+            if all(w in generic for w in words[cut:]):
+                shorter[" ".join(words[:cut])].add(key)
+    for key, i in first.items():
+        text, label = mentions[i]
+        if " " not in key and len(full_people.get(key, ())) == 1:
+            union(first[next(iter(full_people[key]))], i)
+        if _ACRONYM.match(text) and len(by_initials.get(text, ())) == 1:
+            union(first[next(iter(by_initials[text]))], i)
+        longer = {k for k in shorter.get(key, ()) if k in first}
+        if longer and label not in ("PERSON", "Person"):
+            roots = {_find(parent, first[k]) for k in longer}
+            if len(roots) == 1:
+                union(first[min(longer)], i)
+    return [_find(parent, i) for i in range(len(mentions))]
+
+
+def _fullest(forms: Counter[str]) -> str:
+    """The canonical name of a group: the longest form that is not an acronym."""
+    names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
+    return max(names, key=lambda n: (len(n.split()), len(n), forms[n], n))
+
+
+# ---------------------------------------------------------------------------- component
+
+
+class EntityRecognizer:
+    """The ``ng_entities`` component: its only public behaviour is ``__call__(doc)``."""
+
+    def __init__(self, nlp: Language, name: str = "ng_entities") -> None:
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        for row in _jsonl("entities.jsonl"):
+            self.matcher.add(row["label"], [row["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find, type and group the entity mentions of ``doc``."""
+        mentions: list[_Mention] = []
+        for span in _candidates(doc, self.matcher):
+            start, end, titled = _strip(doc, span.start, span.end, span.label_)
+            if start >= end:
+                continue
+            label = "ORG" if span.label_ == "Organisation" else span.label_
+            mention = _classify(doc, start, end, label, titled)
+            if mention is not None:
+                if span.label_ == "Organisation":
+                    mention.votes["Organisation"] += WEIGHTS["name"]
+                mentions.append(mention)
+        mentions += _acronym_definitions(doc, mentions)
+        mentions.sort(key=lambda m: m.start)
+        _annotate(doc, mentions)
+        return doc
+
+
+def _annotate(doc: Doc, mentions: list[_Mention]) -> None:
+    """Group the typed mentions, vote each group's type, set the spans and entities."""
+    names = [m for m in mentions if m.country is None]
+    texts = [doc[m.start:m.end].text for m in names]
+    roots = group_mentions([(t, m.label) for t, m in zip(texts, names, strict=True)])
+    position = {id(m): i for i, m in enumerate(names)}
+    for i, m in enumerate(names):  # an acronym defined in the text joins its name
+        target = position.get(id(m.acronym_of)) if m.acronym_of is not None else None
+        if target is not None:
+            old, new = roots[i], roots[target]
+            roots = [new if r == old else r for r in roots]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(roots):
+        groups[root].append(i)
+    spans: list[Span] = []
+    entities: list[Entity] = []
+    for members in groups.values():
+        votes: defaultdict[str, float] = defaultdict(float)
+        forms: Counter[str] = Counter()
+        for i in members:
+            for kind_, weight in names[i].votes.items():
+                votes[kind_] += weight
+            forms[texts[i]] += 1
+        full = [texts[i] for i in members if len(texts[i].split()) > 1]
+        if any(names[i].label == "PERSON" for i in members) and full and votes["Person"]:
+            # a surname used alone elsewhere in the document counts for the person
+            votes["Person"] += WEIGHTS["surname"] * sum(
+                1 for i in members if " " not in texts[i] and names[i].label != "PERSON")
+        kind = max(("Organisation", "Person"), key=lambda t: (votes[t], t == "Organisation"))
+        name = _fullest(forms)
+        for i in members:
+            span = Span(doc, names[i].start, names[i].end, label=kind)
+            span._.ng_name = name
+            spans.append(span)
+        entities.append(Entity(
+            name=name, type=kind, aliases=tuple(sorted(set(forms) - {name})),
+            mentions=sum(forms.values()),
+            votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
+        ))
+    by_country: dict[str, Counter[str]] = defaultdict(Counter)
+    demonym_only: dict[str, bool] = {}
+    for m in mentions:
+        if m.country is None:
+            continue
+        text = doc[m.start:m.end].text
+        span = Span(doc, m.start, m.end, label="Country")
+        span._.ng_name = m.country
+        span._.ng_demonym = m.demonym
+        spans.append(span)
+        by_country[m.country][text] += 1
+        demonym_only[m.country] = demonym_only.get(m.country, True) and m.demonym
+    for country, forms in by_country.items():
+        entities.append(Entity(
+            name=country, type="Country", aliases=tuple(sorted(set(forms) - {country})),
+            mentions=sum(forms.values()),
+            votes=(("Country", 1.0 if demonym_only[country] else 2.0),),
+        ))
+    spans.sort(key=lambda s: (s.start, s.end))
     doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
-    doc._.ng_entities = [
-        Entity(name=name, type=kind, aliases=tuple(sorted(set(seen) - {name})),
-               mentions=sum(seen.values()))
-        for (name, kind), seen in sorted(forms.items())
-    ]
-    return doc
+    doc._.ng_entities = sorted(entities, key=lambda e: (e.type, e.name))
+
+
+@Language.factory(
+    "ng_entities",
+    requires=["doc.ents", "token.dep", "token.tag"],
+    assigns=["doc.spans", "span._.ng_name", "span._.ng_demonym", "doc._.ng_entities"],
+)
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    """Create the ``ng_entities`` component."""
+    return EntityRecognizer(nlp, name)
+
+
+# ----------------------------------------------------------------------------- finishing
+
+
+def _split_authors(authors: Iterable[str]) -> list[str]:
+    found: dict[str, None] = {}
+    for raw in authors:
+        for part in re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", raw):
+            part = re.sub(r"^(?:by)\s+", "", part.strip(), flags=re.IGNORECASE).strip()
+            if part:
+                found.setdefault(part)
+    return list(found)
+
+
+def author_entities(authors: Iterable[str]) -> list[Entity]:
+    """Feed authors as entities: people, or the organisation a desk byline names.
+
+    >>> for e in author_entities(["Ann Lee,Bo Chen", "Ann Lee", "XYZ Reporters"]):
+    ...     print(e.name, e.type, e.aliases)
+    Ann Lee Person ()
+    Bo Chen Person ()
+    XYZ Organisation ('XYZ Reporters',)
+    """
+    lex = lexicon()
+    desk = lex.words("desk")
+    entities = []
+    for name in _split_authors(authors):
+        words = name.split()
+        if words[-1] in desk or words[-1] in lex.words("org_head") or _ACRONYM.match(words[0]):
+            org = " ".join(w for w in words if w not in desk) or name
+            aliases = (name,) if org != name else ()
+            entities.append(Entity(org, "Organisation", aliases,
+                                   votes=(("Organisation", WEIGHTS["name"]),)))
+        elif len(words) > 1 and all(w[:1].isupper() for w in words):
+            entities.append(Entity(name, "Person", votes=(("Person", WEIGHTS["name"]),)))
+    return entities
+
+
+def finish_entities(
+    entities: Sequence[Entity],
+    spans: Iterable[Span],
+    relations: Iterable[Relation],
+    *,
+    authors: Iterable[str] = (),
+) -> tuple[Entity, ...]:
+    """The entities an extraction keeps.
+
+    Countries seen only as nationality words ("Dutch") go unless a relation names them;
+    the feed item's authors join as people (or desks' organisations).
+    """
+    stated = {s._.ng_name for s in spans if s.label_ == "Country" and not s._.ng_demonym}
+    used = {name for r in relations for name in (r.subject, r.object)}
+    kept = [e for e in entities
+            if e.type != "Country" or e.name in stated or e.name in used]
+    known = {(e.type, name_key(n)) for e in kept for n in (e.name, *e.aliases)}
+    for author in author_entities(authors):
+        if (author.type, name_key(author.name)) not in known:
+            kept.append(author)
+            known.add((author.type, name_key(author.name)))
+    return tuple(sorted(kept, key=lambda e: (e.type, e.name)))

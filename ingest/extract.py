@@ -2,9 +2,8 @@
 
 >>> from ingest.documents import Article
 >>> nlp = load_pipeline()  # doctest: +SKIP
->>> article = Article.from_text("Intel Corp. rose.", source="a.txt")
->>> [e.name for x in extract([article], nlp) for e in x.entities]  # doctest: +SKIP
-['Intel Corp.']
+>>> articles = [Article.from_text("Intel rose.", source="a")]
+>>> [x.entities for x in extract(articles, nlp)]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from ingest.documents import Article, Entity, Extraction
+from ingest.documents import Article, Extraction
+from ingest.entities import SPANS_KEY, finish_entities
 from ingest.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
@@ -25,13 +25,7 @@ def extract(
     """Read each article with ``nlp`` and yield what it found, in input order."""
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        entities = list(doc._.ng_entities)
-        named = {(e.name, e.type) for e in entities}
-        for author in dict.fromkeys(article.authors):
-            if (author, "Person") not in named:
-                entities.append(Entity(author, "Person"))
-        yield Extraction(
-            article=article,
-            entities=tuple(entities),
-            relations=tuple(doc._.ng_relations),
-        )
+        relations = tuple(doc._.ng_relations)
+        spans = doc.spans.get(SPANS_KEY, ())
+        entities = finish_entities(doc._.ng_entities, spans, relations, authors=article.authors)
+        yield Extraction(article=article, entities=entities, relations=relations)

@@ -16,8 +16,9 @@ def test_entities_of_one_type_merge_across_documents_by_name():
         Extraction(A1, (Entity("Intel Corp.", "Organisation"),)),
         Extraction(A2, (Entity("Intel", "Organisation"),)),
     ])
-    intel = entity_iri("Organisation", "Intel Corp.")
-    assert G.nodes[intel]["aliases"] == ["Intel"]
+    intel = entity_iri("Organisation", "Intel")
+    assert G.nodes[intel]["label"] == "Intel"
+    assert G.nodes[intel]["aliases"] == ["Intel Corp."]
     assert G.nodes[intel]["articles"] == sorted([article_iri(A1), article_iri(A2)])
 
 

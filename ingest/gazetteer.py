@@ -1,0 +1,140 @@
+"""Countries, demonyms and cities from shipped public reference data (see ``ingest/data``).
+
+Names are looked up case- and punctuation-insensitively, except short forms written in capitals
+("US" is the United States, "us" is a pronoun).
+
+>>> country_of("the U.S.")
+'United States'
+>>> country_of("Taiwan"), country_of("Republic of Korea")
+('Taiwan', 'South Korea')
+>>> country_of("AI") is None
+True
+>>> demonym_of("Dutch")
+'Netherlands'
+>>> city_of("Beijing")
+City(name='Beijing', country='China', population=18960744, capital=True)
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import NamedTuple
+
+__all__ = ["City", "Gazetteer", "city_of", "country_of", "demonym_of", "gazetteer", "place_key"]
+
+
+class City(NamedTuple):
+    """A city that can stand for its country."""
+
+    name: str
+    country: str
+    population: int
+    capital: bool
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables keyed by :func:`place_key`."""
+
+    countries: dict[str, str]
+    short_forms: dict[str, str]
+    demonyms: dict[str, str]
+    cities: dict[str, City]
+    labels: frozenset[str]
+
+
+def place_key(name: str) -> str:
+    """A case- and punctuation-insensitive key of a place name; a leading "the" goes.
+
+    >>> place_key("The  Democratic Republic of the Congo's")
+    'democratic republic of the congo'
+    """
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").strip()
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"[^\w\s]", "", text.casefold().replace("-", " "))
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load the shipped tables once."""
+    countries: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        label = row["label"]
+        labels[row["code"]] = label
+        for name in (label, *filter(None, row["names"].split("|"))):
+            countries.setdefault(place_key(name), label)
+        for demonym in filter(None, row["demonyms"].split("|")):
+            demonyms.setdefault(place_key(demonym), label)
+    for row in _rows("countries.tsv"):  # canonical labels win over other entries' names
+        countries[place_key(row["label"])] = row["label"]
+    short_forms = {row["form"]: labels[row["code"]] for row in _rows("country_short_forms.tsv")}
+    cities = {}
+    for row in _rows("cities.tsv"):
+        cities[place_key(row["name"])] = City(
+            row["name"], labels[row["code"]], int(row["population"]), row["capital"] == "1"
+        )
+    return Gazetteer(countries, short_forms, demonyms, cities, frozenset(labels.values()))
+
+
+def _short_form(name: str) -> str | None:
+    text = name.strip().removeprefix("the ").removeprefix("The ").strip()
+    text = re.sub(r"['\u2019]s$", "", text)
+    table = gazetteer().short_forms
+    if text in table:
+        return table[text]
+    # "America", "Britain" and "Mainland China" also read in other cases; "US" only in capitals
+    lowered = {k.casefold(): v for k, v in table.items() if not k.replace(".", "").isupper()}
+    return lowered.get(text.casefold())
+
+
+def country_of(name: str) -> str | None:
+    """The canonical label of the ISO 3166-1 entry ``name`` names, or None.
+
+    >>> country_of("America"), country_of("UK"), country_of("Democratic Republic of Congo")
+    ('United States', 'United Kingdom', 'Democratic Republic of the Congo')
+    >>> country_of("us") is None
+    True
+    """
+    found = _short_form(name)
+    if found:
+        return found
+    key = place_key(name)
+    if not key or key.upper() == key:  # a bare code or nothing
+        return None
+    return gazetteer().countries.get(key)
+
+
+def demonym_of(word: str) -> str | None:
+    """The country a nationality word names ("Chinese", "Americans"), or None.
+
+    >>> demonym_of("Americans"), demonym_of("South African"), demonym_of("Asian")
+    ('United States', 'South Africa', None)
+    """
+    table = gazetteer().demonyms
+    key = place_key(word)
+    return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
+
+
+def city_of(name: str) -> City | None:
+    """The city ``name`` names, if it is a capital or a city of at least a million people.
+
+    >>> city_of("Tokyo").country, city_of("Buford") is None
+    ('Japan', True)
+    """
+    return gazetteer().cities.get(place_key(name))

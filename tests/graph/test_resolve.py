@@ -1,0 +1,177 @@
+"""Tests of graph.resolve: merging rules, type votes, the user's aliases and the merge log."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from graph.build import build_graph, merge_log
+from graph.resolve import Aliases, AliasesError, match_key, parse_aliases, resolve
+from ingest.documents import Article, Entity, Extraction
+
+ORG = (("Organisation", 1.0),)
+PERSON = (("Person", 1.0),)
+
+
+def _labels(pairs, **options):
+    groups, _ = resolve(pairs, **options)
+    return sorted((g.label, g.type, g.aliases) for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Acme Corp.", "acme"),
+        ("Acme Corporation", "acme"),
+        ("Acme Co., Ltd.", "acme"),
+        ("The Acme Inc\u2019s", "acme"),
+        ("Japanese Robot Makers Association", "japan robot makers association"),
+        ("U.S. Marine Survey", "united states marine survey"),
+        ("Jane Q. Smith administration", "smith administration"),
+    ],
+)
+def test_match_key(name, expected):
+    assert match_key(name, "Organisation") == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "merged"),
+    [
+        (["Wan Li Optics", "Wanli Optics"], True),  # spelling
+        (["Globex", "Globex Technologies"], True),  # corporate words
+        (["Globex Technology Co., Ltd.", "Globex Technologies Co. Ltd"], True),
+        (["Globex", "Globex SDI"], False),  # a distinguishing word
+        (["Treaty of 2019", "Treaty of 2020"], False),  # different numbers
+        (["Acme Bank", "Acme Insurance"], False),
+    ],
+)
+def test_cross_document_rules(names, merged):
+    groups, _ = resolve((f"doc{i}", Entity(n, "Organisation", votes=ORG))
+                        for i, n in enumerate(names))
+    assert (len(groups) == 1) is merged
+
+
+def test_canonical_label_is_fullest_without_abbreviations():
+    labels = _labels([("a", Entity("Globex Technologies Co. Ltd", "Organisation",
+                                   ("Globex",), votes=ORG))])
+    assert labels == [("Globex Technologies", "Organisation",
+                       ("Globex", "Globex Technologies Co. Ltd"))]
+
+
+def test_vote_across_documents_fixes_the_type():
+    labels = _labels([
+        ("a", Entity("Wanli Optics", "Person", votes=PERSON)),
+        ("b", Entity("Wanli Optics", "Organisation", votes=(("Organisation", 3.0),))),
+        ("c", Entity("Wanli Optics", "Organisation", votes=ORG)),
+    ])
+    assert labels == [("Wanli Optics", "Organisation", ())]
+
+
+def test_weak_evidence_is_no_entity():
+    assert _labels([("a", Entity("Davosville", "Organisation",
+                                 votes=(("Organisation", 0.25),)))]) == []
+
+
+def test_acronym_joins_only_when_documents_agree():
+    agreed = _labels([
+        ("a", Entity("Robot Makers Association", "Organisation", ("RMA",), votes=ORG)),
+        ("b", Entity("RMA", "Organisation", votes=ORG)),
+    ])
+    assert agreed == [("Robot Makers Association", "Organisation", ("RMA",))]
+    ambiguous = _labels([
+        ("a", Entity("Robot Makers Association", "Organisation", ("RMA",), votes=ORG)),
+        ("b", Entity("Rail Maintenance Authority", "Organisation", ("RMA",), votes=ORG)),
+    ])
+    # the acronym stays with neither, and alone it was never a name of its own
+    assert ambiguous == [("Rail Maintenance Authority", "Organisation", ()),
+                         ("Robot Makers Association", "Organisation", ())]
+
+
+def test_surname_alone_joins_the_one_full_name():
+    labels = _labels([
+        ("a", Entity("Jane Smith", "Person", votes=PERSON)),
+        ("b", Entity("Smith", "Person", votes=PERSON)),
+    ])
+    assert labels == [("Jane Smith", "Person", ("Smith",))]
+
+
+def test_surname_shared_by_two_people_joins_neither():
+    labels = _labels([
+        ("a", Entity("Jane Smith", "Person", votes=PERSON)),
+        ("b", Entity("John Smith", "Person", votes=PERSON)),
+        ("c", Entity("Smith", "Person", votes=PERSON)),
+    ])
+    assert [label for label, _, _ in labels] == ["Jane Smith", "John Smith", "Smith"]
+
+
+def test_user_aliases_and_do_not_merge():
+    aliases = Aliases(same=(("Wanli Optics", ("WLO Group",)),),
+                      distinct=(("Globex", "Globex Technologies"),))
+    labels = _labels([
+        ("a", Entity("Wanli Optics", "Organisation", votes=ORG)),
+        ("b", Entity("WLO Group", "Organisation", votes=ORG)),
+        ("c", Entity("Globex", "Organisation", votes=ORG)),
+        ("d", Entity("Globex Technologies", "Organisation", votes=ORG)),
+    ], aliases=aliases)
+    assert labels == [
+        ("Globex", "Organisation", ()),
+        ("Globex Technologies", "Organisation", ()),
+        ("Wanli Optics", "Organisation", ("WLO Group",)),
+    ]
+
+
+def test_merge_log_names_rule_and_documents():
+    _, log = resolve([
+        ("a.txt", Entity("Wan Li Optics", "Organisation", votes=ORG)),
+        ("b.txt", Entity("Wanli Optics", "Organisation", votes=ORG)),
+    ])
+    assert [m.to_dict() for m in log] == [{
+        "node": "Wan Li Optics", "type": "Organisation", "rule": "spelling",
+        "names": ["Wan Li Optics", "Wanli Optics"], "documents": ["a.txt", "b.txt"],
+    }]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"aliases": {"A": ["B", "C"]}, "distinct": [["D", "E"]]}',
+         Aliases((("A", ("B", "C")),), (("D", "E"),))),
+        ("same,A,B\nsame,A,C\n# note\ndistinct,D,E\n",
+         Aliases((("A", ("B", "C")),), (("D", "E"),))),
+    ],
+)
+def test_parse_aliases(text, expected):
+    assert parse_aliases(text) == expected
+
+
+@pytest.mark.parametrize("text", ['{"aliases": ["A"]}', "same,A\n", "{not json"])
+def test_parse_aliases_rejects_bad_files(text):
+    with pytest.raises(AliasesError):
+        parse_aliases(text, source="x.json")
+
+
+def test_build_graph_keeps_the_merge_log():
+    article = Article(id="a1", text="", source="a.txt")
+    G = build_graph([Extraction(article, (Entity("Acme Corp.", "Organisation", ("Acme",)),))])
+    assert merge_log(G) == [{"node": "Acme", "type": "Organisation", "rule": "name",
+                             "names": ["Acme", "Acme Corp."], "documents": ["a.txt"]}]
+
+
+def test_resolution_is_fast_at_ten_thousand_documents():
+    pairs = []
+    for i in range(10_000):
+        pairs.append((f"d{i}", Entity(f"Company{i} Technologies", "Organisation",
+                                      (f"Company{i}",), votes=ORG)))
+        pairs.append((f"d{i}", Entity(f"Person{i} Surname{i % 500}", "Person", votes=PERSON)))
+        pairs.append((f"d{i}", Entity("United States", "Country", ("US",))))
+    start = time.perf_counter()
+    groups, _ = resolve(pairs)
+    assert time.perf_counter() - start < 10
+    assert len(groups) == 20_001
+
+
+def test_country_label_is_the_iso_label():
+    labels = _labels([("a", Entity("Brazil", "Country", ("Brazilian",))),
+                      ("b", Entity("Brazil", "Country", ("Brasilia",)))])
+    assert labels == [("Brazil", "Country", ("Brasilia", "Brazilian"))]
