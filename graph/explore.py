@@ -317,7 +317,7 @@ class InlineView:
             f'<iframe srcdoc="{html.escape(self.page, quote=True)}"'
             f' style="width: 100%; height: {self.height}px; border: 0;"'
             ' sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"'
-            ' title="newsgraph viewer" loading="lazy"></iframe>'
+            ' title="newsgraph viewer"></iframe>'
         )
 
 
