@@ -407,7 +407,8 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
             if len(found) == 1:
                 return found[0]
             if found:
-                message = f"{len(found)} nodes have this {level[:5]}: {', '.join(found)}"
+                message = (f"{len(found)} nodes have this {level[:5]}: {', '.join(found)};"
+                           " pass the IRI of the one you mean")
                 raise AmbiguousEntityError(name, message)
     raise EntityNotFoundError(name, "no entity or article has this name or alias")
 

@@ -139,7 +139,8 @@ def test_find_entity_refuses_an_ambiguous_name():
     G.add_node("id/b", type="Organisation", label="Acme Cables", aliases=["AC"])
     with pytest.raises(AmbiguousEntityError) as caught:
         find_entity(G, "ac")
-    assert str(caught.value) == "ac: 2 nodes have this alias: id/a, id/b"
+    assert str(caught.value) == (
+        "ac: 2 nodes have this alias: id/a, id/b; pass the IRI of the one you mean")
     assert isinstance(caught.value, LookupError)
 
 
