@@ -55,7 +55,7 @@ from graph.nodelink import read_json
 from graph.query import run_query
 from graph.rdf import to_rdf
 from ingest.errors import NewsgraphError
-from ontology import edge_type, predicate_name
+from ontology import ENTITY_TYPES, RELATIONS, edge_type, predicate_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,6 +81,23 @@ __all__ = [
 #: The edge types of share moves, and the sign each gives to the stated percentage.
 _SHARE_MOVES = {"rose-on-news": 1, "fell-on-news": -1}
 _MENTIONS = "mentions"
+
+
+def _check_type(type: str | None) -> None:
+    if type is not None and type not in ENTITY_TYPES:
+        message = f"type must be one of {', '.join(ENTITY_TYPES)} or None (got {type!r})"
+        raise ValueError(message)
+
+
+def _edge_key(predicate: str | None) -> str | None:
+    """The edge type of a relation named by its RDF name or edge type."""
+    if predicate is None:
+        return None
+    if predicate_name(edge_type(predicate)) not in RELATIONS:
+        names = ", ".join(RELATIONS)
+        message = f"predicate must be one of {names} or None (got {predicate!r})"
+        raise ValueError(message)
+    return edge_type(predicate)
 
 
 class EntityNotFoundError(NewsgraphError, LookupError):
@@ -483,6 +500,11 @@ def entities(G: nx.MultiDiGraph, type: str | None = None) -> pd.DataFrame:
         ``"; "``), ``articles`` (how many mention it), ``relations`` (typed edges in and
         out) and ``iri``; most-mentioned first.
 
+    Raises
+    ------
+    ValueError
+        For a ``type`` the ontology does not define.
+
     Examples
     --------
     >>> import networkx as nx
@@ -503,6 +525,7 @@ def entities(G: nx.MultiDiGraph, type: str | None = None) -> pd.DataFrame:
     >>> list(entities(G, "Country").label)
     ['China']
     """
+    _check_type(type)
     rows: list[dict[str, Any]] = []
     for node, data in _entity_nodes(G):
         if type is not None and data.get("type") != type:
@@ -555,7 +578,7 @@ def articles(G: nx.MultiDiGraph) -> pd.DataFrame:
 def _relation_edges(
     G: nx.MultiDiGraph, predicate: str | None = None
 ) -> list[tuple[str, str, str, dict[str, Any]]]:
-    wanted = edge_type(predicate) if predicate is not None else None
+    wanted = _edge_key(predicate)
     return sorted(
         (
             (u, v, k, d)
@@ -588,6 +611,11 @@ def relations(G: nx.MultiDiGraph, predicate: str | None = None) -> pd.DataFrame:
         ``subject_type``, ``object_type``, ``articles`` (how many support it),
         ``first_seen``, ``last_seen``, ``subject_iri`` and ``object_iri``; sorted by
         predicate, subject and object.
+
+    Raises
+    ------
+    ValueError
+        For a ``predicate`` the ontology does not define.
 
     Examples
     --------

@@ -6,6 +6,8 @@ import sys
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph
 
 import graph
@@ -93,6 +95,14 @@ def test_show_sandboxes_the_frame_without_same_origin(G):
     sandbox = re.search(r'sandbox="([^"]*)"', frame).group(1).split()
     assert "allow-scripts" in sandbox
     assert "allow-same-origin" not in sandbox
+
+
+@given(st.text())
+def test_srcdoc_is_one_attribute_value_that_unescapes_to_the_page(page):
+    frame = InlineView(page)._repr_html_()
+    value = srcdoc(frame)
+    assert "<" not in value and '"' not in value
+    assert html.unescape(value) == page
 
 
 @pytest.mark.parametrize("height", [0, -5, 2.5, "600px", True])
@@ -198,6 +208,21 @@ def test_entities_of_one_type(G):
     table = entities(G, "Policy")
     assert table[["label", "kind"]].values.tolist() == [["US export controls", "ExportControl"]]
     assert table.iri.tolist() == [POLICY]
+
+
+def test_entities_refuses_a_type_the_ontology_lacks(G):
+    with pytest.raises(ValueError) as caught:
+        entities(G, "Organization")
+    assert str(caught.value) == (
+        "type must be one of Country, Organisation, Person, Policy or None"
+        " (got 'Organization')")
+
+
+@pytest.mark.parametrize("predicate", ["sanction", "rose_on_news", "mentions"])
+def test_relations_refuses_a_predicate_the_ontology_lacks(G, predicate):
+    expected = f"predicate must be one of basedIn, .*, worksFor or None \\(got '{predicate}'\\)"
+    with pytest.raises(ValueError, match=expected):
+        relations(G, predicate)
 
 
 def test_relations_one_row_per_edge(G):
@@ -322,6 +347,31 @@ def test_build_or_load_reports_nothing_usable(tmp_path, capsys):
     assert caught.value.source == str(tmp_path / "empty.txt")
     assert caught.value.message.startswith("nothing was built (")
     assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def titles(G):
+    return sorted(d["title"] for _, d in G.nodes(data=True) if d["type"] == "Article")
+
+
+@pytest.mark.slow
+def test_build_or_load_builds_then_adds_then_loads(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    (tmp_path / "b.txt").write_text("Trade\n\nJapan and China held trade talks.\n")
+    out = tmp_path / "out"
+    assert titles(build_or_load([str(tmp_path / "a.txt")], out=out)) == ["Chips"]
+    assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
+    assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "documents.jsonl", "graph.html", "graph.json", "graph.ttl"]
+
+
+@pytest.mark.slow
+def test_build_or_load_without_out_leaves_no_folder(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    assert titles(build_or_load([str(tmp_path / "a.txt")])) == ["Chips"]
+    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 PEOPLE = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }"
