@@ -1,5 +1,7 @@
 """Extractions to graph to exports: the networkx graph, RDF, the viewer, SPARQL and the CLI.
 
+:mod:`graph.explore` adds what a notebook needs: tables, neighbourhoods and an inline view.
+
 >>> from graph import build_graph
 >>> build_graph([]).number_of_nodes()
 0

@@ -41,7 +41,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -326,7 +326,7 @@ class InlineView:
         The frame's height in CSS pixels.
     """
 
-    page: str
+    page: str = field(repr=False)
     height: int = 600
 
     def _repr_html_(self) -> str:
@@ -363,6 +363,8 @@ def show(G: nx.MultiDiGraph, *, height: int = 600, title: str = "newsgraph") -> 
     >>> G.add_node("id/att", type="Organisation", label='"AT&T" <Inc>', aliases=[],
     ...            articles=[])
     >>> view = show(G, height=400)
+    >>> view
+    InlineView(height=400)
     >>> frame = view._repr_html_()
     >>> frame.startswith('<iframe srcdoc="'), "height: 400px" in frame
     (True, True)
