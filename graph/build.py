@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.resolve import Aliases, Merge, entity_key, resolve
+from graph.resolve import Aliases, entity_key, resolve
 from ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from ontology import NGR, RELATIONS, edge_type
 
@@ -83,7 +83,7 @@ def build_graph(
 
     The result depends only on the set of extractions, not their order. ``aliases`` are the
     user's extra aliases and do-not-merge pairs; the merges made are in ``G.graph["merges"]``
-    (a list of :class:`~graph.resolve.Merge`).
+    (plain dicts, see :meth:`~graph.resolve.Merge.to_dict`).
     """
     ordered = sorted(extractions, key=lambda x: article_iri(x.article))
     groups, merges = resolve(
@@ -91,7 +91,7 @@ def build_graph(
     )
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()
-    G.graph["merges"] = merges
+    G.graph["merges"] = [merge.to_dict() for merge in merges]
     for group in groups:
         iri = entity_iri(group.type, group.label)
         for key in group.keys:
@@ -153,8 +153,7 @@ def merge_log(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     >>> merge_log(build_graph([]))
     []
     """
-    merges: list[Merge] = G.graph.get("merges", [])
-    return [m.to_dict() for m in merges]
+    return list(G.graph.get("merges", []))
 
 
 def _article_attrs(article: Article) -> dict[str, Any]:

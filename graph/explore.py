@@ -1,0 +1,813 @@
+"""Exploring a built graph from Jupyter or a script: load it, query it, look at it.
+
+Tables come back as pandas DataFrames, neighbourhoods as networkx graphs, and the
+interactive view as an object that Jupyter, JupyterLab and VS Code show inline. pandas is
+imported only when a table is asked for; install it with ``pip install "newsgraph[notebook]"``.
+Like the command line, this module is an edge: :func:`load_graph`, :func:`build_or_load` and
+:func:`sparql` open paths, every other function takes a graph and returns a value.
+
+Entities are named by their IRI, their label or any alias, case-insensitively.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("id/smic", type="Organisation", label="SMIC", aliases=["Semiconductor "
+...            "Manufacturing International Corporation"], articles=["id/a1"])
+>>> G.add_node("id/us", type="Country", label="United States", aliases=["US"], articles=[])
+>>> G.add_node("id/a1", type="Article", label="US blacklists SMIC", title="US blacklists SMIC",
+...            date="2020-12-18", link="https://example.com/a1", source="a1.txt")
+>>> _ = G.add_edge("id/a1", "id/smic", key="mentions", type="mentions")
+>>> sentence = {"article": "id/a1", "sentence": "The US blacklisted SMIC.", "start": 0,
+...             "end": 24, "rule": "sanctions-verb", "percent": None, "market": None}
+>>> _ = G.add_edge("id/us", "id/smic", key="sanctions", type="sanctions", predicate="sanctions",
+...                evidence=[sentence], article_count=1, first_seen="2020-12-18",
+...                last_seen="2020-12-18")
+>>> relations(G)[["subject", "predicate", "object", "articles"]]
+         subject  predicate object  articles
+0  United States  sanctions   SMIC         1
+>>> evidence(G, "US", "sanctions", "semiconductor manufacturing international corporation")[
+...     ["sentence", "title", "date"]]
+                   sentence               title        date
+0  The US blacklisted SMIC.  US blacklists SMIC  2020-12-18
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+from rdflib import Graph, Literal
+from rdflib.query import ResultRow
+
+from graph.html import render_html
+from graph.nodelink import read_json
+from graph.query import run_query
+from graph.rdf import to_rdf
+from ingest.errors import NewsgraphError
+from ontology import ENTITY_TYPES, RELATIONS, edge_type, predicate_name
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "AmbiguousEntityError",
+    "EntityNotFoundError",
+    "InlineView",
+    "articles",
+    "build_or_load",
+    "entities",
+    "evidence",
+    "find_entity",
+    "load_graph",
+    "neighbourhood",
+    "policies",
+    "relations",
+    "share_moves",
+    "show",
+    "sparql",
+]
+
+#: The edge types of share moves, and the sign each gives to the stated percentage.
+_SHARE_MOVES = {"rose-on-news": 1, "fell-on-news": -1}
+_MENTIONS = "mentions"
+
+
+def _check_type(type: str | None) -> None:
+    if type is not None and type not in ENTITY_TYPES:
+        message = f"type must be one of {', '.join(ENTITY_TYPES)} or None (got {type!r})"
+        raise ValueError(message)
+
+
+def _edge_key(predicate: str | None) -> str | None:
+    """The edge type of a relation named by its RDF name or edge type."""
+    if predicate is None:
+        return None
+    if predicate_name(edge_type(predicate)) not in RELATIONS:
+        names = ", ".join(RELATIONS)
+        message = f"predicate must be one of {names} or None (got {predicate!r})"
+        raise ValueError(message)
+    return edge_type(predicate)
+
+
+class EntityNotFoundError(NewsgraphError, LookupError):
+    """No node of the graph has this IRI, label or alias."""
+
+
+class AmbiguousEntityError(NewsgraphError, LookupError):
+    """Several nodes have this label (or, with no label matching, this alias)."""
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as error:
+        message = (
+            "graph.explore returns its tables as pandas DataFrames, and pandas is not installed;"
+            ' install it with: pip install "newsgraph[notebook]"'
+        )
+        raise ImportError(message) from error
+    return pandas
+
+
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    frame: pd.DataFrame = _pandas().DataFrame(rows, columns=list(columns))
+    return frame
+
+
+def _graph_file(path: str | os.PathLike[str], name: str) -> Path:
+    found = Path(path)
+    if found.is_dir():
+        found = found / name
+    if not found.is_file():
+        message = f"no graph here (expected {name}); build one with `newsgraph build`"
+        raise NewsgraphError(str(found), message)
+    return found
+
+
+def load_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+    """Read the networkx graph that ``newsgraph build`` wrote.
+
+    Parameters
+    ----------
+    path
+        A ``graph.json`` file, or the folder that holds it (``out/`` by default).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes keyed by IRI, edges keyed by type, as :func:`graph.build_graph` makes them.
+
+    Raises
+    ------
+    NewsgraphError
+        When there is no ``graph.json`` there.
+
+    Examples
+    --------
+    >>> import networkx as nx, tempfile
+    >>> from graph import write_json
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
+    >>> folder = tempfile.mkdtemp()
+    >>> with open(f"{folder}/graph.json", "wb") as stream:
+    ...     write_json(G, stream)
+    >>> load_graph(folder).nodes["id/japan"]["label"]
+    'Japan'
+    """
+    with _graph_file(path, "graph.json").open("rb") as stream:
+        return read_json(stream)
+
+
+def build_or_load(
+    sources: Iterable[str] | None = None,
+    *,
+    out: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+) -> nx.MultiDiGraph:
+    """The graph in ``out``, built there first when needed, as ``newsgraph build`` does.
+
+    With no ``sources`` and a graph already in ``out``, that graph is loaded. Otherwise the
+    sources (by default the bundled seeds) are built into ``out``, adding to what it holds,
+    and the result is loaded. The build prints its summary and any unreadable source on
+    stderr, as the command line does.
+
+    Parameters
+    ----------
+    sources
+        Files, folders and feed or article URLs; ``None`` for the bundled seeds.
+    out
+        The output folder, which keeps ``graph.ttl``, ``graph.json`` and ``graph.html``;
+        ``None`` for a temporary folder removed after loading.
+    model
+        An installed spaCy pipeline to use instead of the default.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Raises
+    ------
+    NewsgraphError
+        When nothing usable was read.
+
+    Examples
+    --------
+    A folder that already holds a graph is read, not built again:
+
+    >>> import networkx as nx, tempfile
+    >>> from graph import write_json
+    >>> folder = tempfile.mkdtemp()
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
+    >>> with open(f"{folder}/graph.json", "wb") as stream:
+    ...     write_json(G, stream)
+    >>> list(build_or_load(out=folder))
+    ['id/japan']
+
+    ``build_or_load()`` builds the bundled seeds in a temporary folder, and
+    ``build_or_load(["feeds/chips.xml"], out="out")`` adds a feed to the graph in ``out/``.
+    """
+    if out is None:
+        with tempfile.TemporaryDirectory(prefix="newsgraph-") as temporary:
+            return build_or_load(sources, out=temporary, model=model)
+    chosen = list(sources) if sources is not None else []
+    if sources is None and (Path(out) / "graph.json").is_file():
+        return load_graph(out)
+    from graph.cli import main  # spaCy loads only when something is built
+
+    argv = ["build", *chosen, "--out", os.fspath(out)]
+    if model is not None:
+        argv += ["--model", model]
+    messages = io.StringIO()
+    with contextlib.redirect_stderr(messages), contextlib.redirect_stdout(io.StringIO()):
+        status = main(argv)
+    sys.stderr.write(messages.getvalue())
+    if status != 0:
+        lines = messages.getvalue().strip().splitlines()
+        reason = lines[-1].removeprefix("newsgraph: ") if lines else f"exit status {status}"
+        raise NewsgraphError(", ".join(chosen) or "seeds", f"nothing was built ({reason})")
+    return load_graph(out)
+
+
+def _value(term: object) -> object:
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Decimal):
+            return float(value)
+        return value
+    return None if term is None else str(term)
+
+
+def sparql(
+    source: str | os.PathLike[str] | Graph | nx.MultiDiGraph, query: str
+) -> pd.DataFrame:
+    """Run a SPARQL 1.1 query and return its result as a DataFrame.
+
+    newsgraph's prefixes (``ng``, ``schema``, ``skos``, ``dcterms``, ``prov``, ``rdfs``, ...)
+    are bound. Literals become Python values (numbers, dates, text), IRIs become strings.
+
+    Parameters
+    ----------
+    source
+        A ``graph.ttl`` file or the folder that holds it, an rdflib graph, or a newsgraph
+        networkx graph (exported to RDF first).
+    query
+        A ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE`` query.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per selected variable; ``ask`` for an ``ASK`` query; ``subject``,
+        ``predicate`` and ``object`` for a graph result.
+
+    Raises
+    ------
+    QuerySyntaxError
+        When the query does not parse.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/newsgraph/id/person/li-keqiang", type="Person",
+    ...            label="Li Keqiang", aliases=["Li"], articles=[])
+    >>> sparql(G, "SELECT ?name ?alias WHERE { ?p a ng:Person ; rdfs:label ?name ;"
+    ...           " skos:altLabel ?alias }")
+             name alias
+    0  Li Keqiang    Li
+    """
+    if isinstance(source, nx.MultiDiGraph):
+        rdf = to_rdf(source)
+    elif isinstance(source, Graph):
+        rdf = source
+    else:
+        rdf = Graph().parse(_graph_file(source, "graph.ttl"), format="turtle")
+    result = run_query(rdf, query)
+    if result.type == "ASK":
+        return _frame([{"ask": bool(result.askAnswer)}], ["ask"])
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        triples = sorted(result.graph or Graph())
+        rows = [dict(zip(("subject", "predicate", "object"), map(_value, t), strict=True))
+                for t in triples]
+        return _frame(rows, ["subject", "predicate", "object"])
+    names = [str(v) for v in result.vars or []]
+    rows = [
+        {name: _value(value) for name, value in zip(names, row, strict=True)}
+        for row in result
+        if isinstance(row, ResultRow)
+    ]
+    return _frame(rows, names)
+
+
+@dataclass(frozen=True)
+class InlineView:
+    """The interactive viewer page, shown inline by Jupyter through ``_repr_html_``.
+
+    The page goes in an ``<iframe srcdoc="...">``: its scripts and styles stay inside the
+    frame, so the notebook's CSS cannot reach the viewer nor the viewer's the notebook, and
+    it renders wherever notebook HTML output does (JupyterLab, Notebook 7, VS Code).
+
+    Attributes
+    ----------
+    page
+        The self-contained HTML page, as :func:`graph.render_html` writes it.
+    height
+        The frame's height in CSS pixels.
+    """
+
+    page: str = field(repr=False)
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}"'
+            f' style="width: 100%; height: {self.height}px; border: 0;"'
+            ' sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"'
+            ' title="newsgraph viewer"></iframe>'
+        )
+
+
+def show(G: nx.MultiDiGraph, *, height: int = 600, title: str = "newsgraph") -> InlineView:
+    """An inline interactive view of ``G``: end a notebook cell with it.
+
+    Parameters
+    ----------
+    G
+        A whole graph, or part of one such as :func:`neighbourhood` returns.
+    height
+        The height of the view in CSS pixels.
+    title
+        The page's title.
+
+    Returns
+    -------
+    InlineView
+        An object that Jupyter displays as the viewer in a sandboxed frame; its ``page`` is
+        the same HTML that ``graph.html`` holds.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/att", type="Organisation", label='"AT&T" <Inc>', aliases=[],
+    ...            articles=[])
+    >>> view = show(G, height=400)
+    >>> view
+    InlineView(height=400)
+    >>> frame = view._repr_html_()
+    >>> frame.startswith('<iframe srcdoc="'), "height: 400px" in frame
+    (True, True)
+
+    The page is the attribute's value, escaped so that no quote ends it early:
+
+    >>> import html, re
+    >>> srcdoc = re.match(r'<iframe srcdoc="([^"]*)"', frame).group(1)
+    >>> html.unescape(srcdoc) == view.page
+    True
+    """
+    if isinstance(height, bool) or not isinstance(height, int) or height <= 0:
+        message = f"height must be a positive number of pixels (got {height!r})"
+        raise ValueError(message)
+    return InlineView(render_html(G, title=title), height)
+
+
+def _entity_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict[str, Any]]]:
+    return [(n, d) for n, d in G.nodes(data=True) if d.get("type") != "Article"]
+
+
+def find_entity(G: nx.MultiDiGraph, name: str) -> str:
+    """The IRI of the node called ``name``: its IRI, its label, or one of its aliases.
+
+    Names match case-insensitively. A label match wins over an alias match, and an entity
+    over an article (whose label is its title).
+
+    Raises
+    ------
+    EntityNotFoundError
+        When no node has this name.
+    AmbiguousEntityError
+        When several do, equally well; pass the IRI instead.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/smic", type="Organisation", aliases=["SMIC"],
+    ...            label="Semiconductor Manufacturing International Corporation")
+    >>> find_entity(G, "smic")
+    'id/smic'
+    >>> find_entity(G, "Intel")
+    Traceback (most recent call last):
+    ...
+    graph.explore.EntityNotFoundError: Intel: no entity or article has this name or alias
+    """
+    if name in G:
+        return name
+    wanted = name.casefold()
+    for level in ("label", "aliases"):
+        for is_article in (False, True):
+            found: list[str] = sorted(
+                node
+                for node, data in G.nodes(data=True)
+                if (data.get("type") == "Article") == is_article
+                and wanted in _names(data, level)
+            )
+            if len(found) == 1:
+                return found[0]
+            if found:
+                message = (f"{len(found)} nodes have this {level[:5]}: {', '.join(found)};"
+                           " pass the IRI of the one you mean")
+                raise AmbiguousEntityError(name, message)
+    raise EntityNotFoundError(name, "no entity or article has this name or alias")
+
+
+def _names(data: dict[str, Any], level: str) -> set[str]:
+    if level == "label":
+        return {str(data.get("label", "")).casefold()}
+    return {str(a).casefold() for a in data.get("aliases", ())}
+
+
+def neighbourhood(
+    G: nx.MultiDiGraph, entity: str, *, radius: int = 1, mentions: bool = True
+) -> nx.MultiDiGraph:
+    """The part of ``G`` within ``radius`` edges of ``entity``, in either direction.
+
+    Parameters
+    ----------
+    G
+        A newsgraph graph.
+    entity
+        The IRI, label or alias of the centre (see :func:`find_entity`).
+    radius
+        How many edges away a node may be.
+    mentions
+        Whether ``mentions`` edges count, so that the articles naming an entity are its
+        neighbours; with ``False`` only typed relations do.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A new graph with the nodes, edges and attributes of that part of ``G``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/li", type="Person", label="Li Keqiang", aliases=["Premier Li"])
+    >>> G.add_node("id/cn", type="Country", label="China", aliases=[])
+    >>> G.add_node("id/a1", type="Article", label="Li meets", title="Li meets")
+    >>> _ = G.add_edge("id/a1", "id/li", key="mentions", type="mentions")
+    >>> _ = G.add_edge("id/li", "id/cn", key="leads", type="leads", predicate="leads")
+    >>> sorted(neighbourhood(G, "premier li"))
+    ['id/a1', 'id/cn', 'id/li']
+    >>> sorted(neighbourhood(G, "China", mentions=False))
+    ['id/cn', 'id/li']
+    """
+    centre = find_entity(G, entity)
+    view = G if mentions else nx.subgraph_view(G, filter_edge=lambda u, v, k: k != _MENTIONS)
+    part: nx.MultiDiGraph = nx.ego_graph(view, centre, radius=radius, undirected=True)
+    return part
+
+
+def _label(G: nx.MultiDiGraph, node: str) -> str:
+    return str(G.nodes[node].get("label", node))
+
+
+def entities(G: nx.MultiDiGraph, type: str | None = None) -> pd.DataFrame:
+    """One row per entity: its label, type, aliases and how connected it is.
+
+    Parameters
+    ----------
+    G
+        A newsgraph graph.
+    type
+        Only entities of this type (``"Organisation"``, ``"Person"``, ``"Country"``,
+        ``"Policy"``); ``None`` for all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``type``, ``kind`` (of a policy), ``aliases`` (joined with
+        ``"; "``), ``articles`` (how many mention it), ``relations`` (typed edges in and
+        out) and ``iri``; most-mentioned first.
+
+    Raises
+    ------
+    ValueError
+        For a ``type`` the ontology does not define.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/cn", type="Country", label="China", aliases=["Beijing", "PRC"],
+    ...            articles=["id/a1", "id/a2"])
+    >>> G.add_node("id/ec", type="Policy", label="US export controls",
+    ...            aliases=["export curbs"], kind="ExportControl", articles=["id/a1"])
+    >>> G.add_node("id/a1", type="Article", label="Curbs")
+    >>> entities(G)[["label", "type", "kind", "aliases"]]
+                    label     type           kind       aliases
+    0               China  Country            NaN  Beijing; PRC
+    1  US export controls   Policy  ExportControl  export curbs
+    >>> entities(G)[["label", "articles", "relations"]]
+                    label  articles  relations
+    0               China         2          0
+    1  US export controls         1          0
+    >>> list(entities(G, "Country").label)
+    ['China']
+    """
+    _check_type(type)
+    rows: list[dict[str, Any]] = []
+    for node, data in _entity_nodes(G):
+        if type is not None and data.get("type") != type:
+            continue
+        relation_count = sum(
+            1 for _, _, key in [*G.in_edges(node, keys=True), *G.out_edges(node, keys=True)]
+            if key != _MENTIONS
+        )
+        rows.append({
+            "label": data.get("label"), "type": data.get("type"), "kind": data.get("kind"),
+            "aliases": "; ".join(data.get("aliases", ())),
+            "articles": len(data.get("articles", ())), "relations": relation_count,
+            "iri": node,
+        })
+    rows.sort(key=lambda r: (-r["articles"], -r["relations"], str(r["label"]), r["iri"]))
+    return _frame(rows, ["label", "type", "kind", "aliases", "articles", "relations", "iri"])
+
+
+def articles(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """One row per article: title, date, publisher, link, source, entities it mentions.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/a1", type="Article", label="Curbs", title="Curbs", date="2024-12-02",
+    ...            publisher="Reuters", link=None, source="a1.txt")
+    >>> G.add_node("id/cn", type="Country", label="China")
+    >>> _ = G.add_edge("id/a1", "id/cn", key="mentions", type="mentions")
+    >>> articles(G)[["title", "date", "publisher", "entities"]]
+       title        date publisher  entities
+    0  Curbs  2024-12-02   Reuters         1
+    """
+    rows = [
+        {
+            "title": data.get("title") or data.get("label"), "date": data.get("date"),
+            "publisher": data.get("publisher"), "link": data.get("link"),
+            "source": data.get("source"),
+            "entities": sum(1 for _, _, k in G.out_edges(node, keys=True) if k == _MENTIONS),
+            "iri": node,
+        }
+        for node, data in G.nodes(data=True)
+        if data.get("type") == "Article"
+    ]
+    rows.sort(key=lambda r: (r["date"] or "", str(r["title"]), r["iri"]))
+    columns = ["title", "date", "publisher", "link", "source", "entities", "iri"]
+    return _frame(rows, columns)
+
+
+def _relation_edges(
+    G: nx.MultiDiGraph, predicate: str | None = None
+) -> list[tuple[str, str, str, dict[str, Any]]]:
+    wanted = _edge_key(predicate)
+    return sorted(
+        (
+            (u, v, k, d)
+            for u, v, k, d in G.edges(keys=True, data=True)
+            if k != _MENTIONS and (wanted is None or k == wanted)
+        ),
+        key=lambda e: (e[2], _label(G, e[0]), _label(G, e[1]), e[0], e[1]),
+    )
+
+
+def _predicate(key: str, data: dict[str, Any]) -> str:
+    return str(data.get("predicate") or predicate_name(key))
+
+
+def relations(G: nx.MultiDiGraph, predicate: str | None = None) -> pd.DataFrame:
+    """One row per typed relation: who does what to whom, and how often the news says so.
+
+    Parameters
+    ----------
+    G
+        A newsgraph graph.
+    predicate
+        Only this relation, by its RDF name (``"roseOnNews"``) or edge type
+        (``"rose-on-news"``); ``None`` for all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``subject``, ``predicate``, ``object`` (labels; an article's is its title),
+        ``subject_type``, ``object_type``, ``articles`` (how many support it),
+        ``first_seen``, ``last_seen``, ``subject_iri`` and ``object_iri``; sorted by
+        predicate, subject and object.
+
+    Raises
+    ------
+    ValueError
+        For a ``predicate`` the ontology does not define.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/zhou", type="Person", label="Zhou Zixue")
+    >>> G.add_node("id/smic", type="Organisation", label="SMIC")
+    >>> _ = G.add_edge("id/zhou", "id/smic", key="chairs", type="chairs", predicate="chairs",
+    ...                evidence=[], article_count=2, first_seen="2019-05-24",
+    ...                last_seen="2021-03-11")
+    >>> relations(G, "chairs")[["subject", "predicate", "object", "articles", "last_seen"]]
+          subject predicate object  articles   last_seen
+    0  Zhou Zixue    chairs   SMIC         2  2021-03-11
+    >>> len(relations(G, "sanctions"))
+    0
+    """
+    rows = [
+        {
+            "subject": _label(G, u), "predicate": _predicate(k, d), "object": _label(G, v),
+            "subject_type": G.nodes[u].get("type"), "object_type": G.nodes[v].get("type"),
+            "articles": d.get("article_count", len({e["article"] for e in d.get("evidence", ())})),
+            "first_seen": d.get("first_seen"), "last_seen": d.get("last_seen"),
+            "subject_iri": u, "object_iri": v,
+        }
+        for u, v, k, d in _relation_edges(G, predicate)
+    ]
+    columns = ["subject", "predicate", "object", "subject_type", "object_type", "articles",
+               "first_seen", "last_seen", "subject_iri", "object_iri"]
+    return _frame(rows, columns)
+
+
+def _evidence_rows(
+    G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    rows = []
+    for u, v, k, d in edges:
+        for item in d.get("evidence", ()):
+            article = G.nodes[item["article"]] if item["article"] in G else {}
+            rows.append({
+                "subject": _label(G, u), "predicate": _predicate(k, d), "object": _label(G, v),
+                "sentence": item.get("sentence"),
+                "title": article.get("title") or article.get("label"),
+                "date": article.get("date"), "link": article.get("link"),
+                "source": article.get("source"), "rule": item.get("rule"),
+                "percent": item.get("percent"), "market": item.get("market"),
+                "article": item["article"],
+            })
+    return rows
+
+
+def evidence(
+    G: nx.MultiDiGraph,
+    subject: str | None = None,
+    predicate: str | None = None,
+    object: str | None = None,
+) -> pd.DataFrame:
+    """The sentences behind relations, with the article each was read from.
+
+    Parameters
+    ----------
+    G
+        A newsgraph graph.
+    subject, object
+        The IRI, label or alias of the relation's ends (see :func:`find_entity`); ``None``
+        for any.
+    predicate
+        The relation, by RDF name or edge type; ``None`` for any.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence: ``subject``, ``predicate``, ``object``, ``sentence``, the
+        article's ``title``, ``date``, ``link`` and ``source``, the ``rule`` that read it,
+        ``percent`` and ``market`` of a share move, and the ``article`` IRI; in the order
+        of :func:`relations`, then of the articles.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/hua", type="Organisation", label="Hua Hong", aliases=["Huahong"])
+    >>> G.add_node("id/a1", type="Article", label="Chip stocks rally", date="2023-08-08",
+    ...            title="Chip stocks rally", link="https://example.com/1")
+    >>> move = {"article": "id/a1", "sentence": "Hua Hong rose 5%.", "start": 0, "end": 17,
+    ...         "rule": "share-move", "percent": 5.0, "market": "Hong Kong"}
+    >>> _ = G.add_edge("id/hua", "id/a1", key="rose-on-news", type="rose-on-news",
+    ...                predicate="roseOnNews", evidence=[move], article_count=1)
+    >>> evidence(G, "huahong", "roseOnNews")[["subject", "sentence", "date", "percent"]]
+        subject           sentence        date  percent
+    0  Hua Hong  Hua Hong rose 5%.  2023-08-08      5.0
+    """
+    start = find_entity(G, subject) if subject is not None else None
+    end = find_entity(G, object) if object is not None else None
+    edges = [
+        e for e in _relation_edges(G, predicate)
+        if (start is None or e[0] == start) and (end is None or e[1] == end)
+    ]
+    columns = ["subject", "predicate", "object", "sentence", "title", "date", "link",
+               "source", "rule", "percent", "market", "article"]
+    return _frame(_evidence_rows(G, edges), columns)
+
+
+def share_moves(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Shares that rose or fell on the news: one row per reported move.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``company``, ``direction`` (``"rose"`` or ``"fell"``), ``percent`` as
+        stated, ``change`` (the percentage with its sign: negative for a fall; ``NaN``
+        where none was stated), ``market``, the news article's ``title``, ``date`` and
+        ``link``, and the ``sentence``; by date, then company.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/smic", type="Organisation", label="SMIC")
+    >>> G.add_node("id/a1", type="Article", label="Curbs", title="Curbs", date="2024-12-02")
+    >>> fell = {"article": "id/a1", "sentence": "SMIC fell 3.5% in Hong Kong.", "start": 0,
+    ...         "end": 28, "rule": "share-move", "percent": 3.5, "market": "Hong Kong"}
+    >>> _ = G.add_edge("id/smic", "id/a1", key="fell-on-news", type="fell-on-news",
+    ...                predicate="fellOnNews", evidence=[fell], article_count=1)
+    >>> share_moves(G)[["company", "direction", "percent", "change", "market", "date"]]
+      company direction  percent  change     market        date
+    0    SMIC      fell      3.5    -3.5  Hong Kong  2024-12-02
+    """
+    rows = []
+    for u, v, k, d in _relation_edges(G):
+        if k not in _SHARE_MOVES:
+            continue
+        for row in _evidence_rows(G, [(u, v, k, d)]):
+            percent = row["percent"]
+            rows.append({
+                "company": row["subject"], "direction": k.split("-")[0],
+                "percent": percent,
+                "change": float("nan") if percent is None else _SHARE_MOVES[k] * abs(percent),
+                "market": row["market"], "title": row["title"], "date": row["date"],
+                "link": row["link"], "sentence": row["sentence"],
+            })
+    rows.sort(key=lambda r: (r["date"] or "", str(r["company"]), str(r["title"])))
+    columns = ["company", "direction", "percent", "change", "market", "title", "date", "link",
+               "sentence"]
+    return _frame(rows, columns)
+
+
+def policies(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """One row per policy: its kind, who imposes it, whom it targets, when the news saw it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``kind``, ``imposed_by`` and ``targets`` (labels joined with
+        ``"; "``), ``articles`` (how many mention it), ``first_seen`` and ``last_seen``
+        (the earliest and latest dates of those articles) and ``iri``; by first date.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/ec", type="Policy", label="US export controls", kind="ExportControl",
+    ...            aliases=[], articles=["id/a1", "id/a2"])
+    >>> G.add_node("id/us", type="Country", label="United States")
+    >>> G.add_node("id/a1", type="Article", label="One", date="2022-10-07")
+    >>> G.add_node("id/a2", type="Article", label="Two", date="2024-12-02")
+    >>> _ = G.add_edge("id/us", "id/ec", key="imposes", type="imposes", predicate="imposes")
+    >>> policies(G)[["label", "kind", "imposed_by", "first_seen", "last_seen"]]
+                    label           kind     imposed_by  first_seen   last_seen
+    0  US export controls  ExportControl  United States  2022-10-07  2024-12-02
+    """
+    rows = []
+    for node, data in _entity_nodes(G):
+        if data.get("type") != "Policy":
+            continue
+        dates = sorted(
+            date for a in data.get("articles", ())
+            if a in G and (date := G.nodes[a].get("date"))
+        )
+        imposers = sorted(_label(G, u) for u, _, k in G.in_edges(node, keys=True)
+                          if k == "imposes")
+        targets = sorted(_label(G, v) for _, v, k in G.out_edges(node, keys=True)
+                         if k == "targets")
+        rows.append({
+            "label": data.get("label"), "kind": data.get("kind"),
+            "imposed_by": "; ".join(imposers), "targets": "; ".join(targets),
+            "articles": len(data.get("articles", ())),
+            "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
+            "iri": node,
+        })
+    rows.sort(key=lambda r: (r["first_seen"] or "9999", str(r["label"]), r["iri"]))
+    columns = ["label", "kind", "imposed_by", "targets", "articles", "first_seen", "last_seen",
+               "iri"]
+    return _frame(rows, columns)

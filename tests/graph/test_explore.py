@@ -1,0 +1,424 @@
+import html
+import math
+import re
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Graph
+
+import graph
+from graph.explore import (
+    AmbiguousEntityError,
+    EntityNotFoundError,
+    InlineView,
+    articles,
+    build_or_load,
+    entities,
+    evidence,
+    find_entity,
+    load_graph,
+    neighbourhood,
+    policies,
+    relations,
+    share_moves,
+    show,
+    sparql,
+)
+from graph.nodelink import write_json
+from graph.rdf import write_turtle
+from ingest.errors import NewsgraphError
+from tests.graph.sample import CHAIRS, FELL, ROSE, SANCTIONS, sample_graph
+
+ID = "https://w3id.org/newsgraph/id/"
+SMIC = ID + "organisation/semiconductor-manufacturing-international-corporation"
+SMIC_NAME = "Semiconductor Manufacturing International Corporation"
+HUA = ID + "organisation/hua-hong-semiconductor"
+US = ID + "country/united-states"
+CHINA = ID + "country/china"
+ZHOU = ID + "person/zhou-zixue"
+POLICY = ID + "policy/us-export-controls"
+A1 = ID + "article/f55ff16f66f43360"
+A2 = ID + "article/2c3a4249d7707005"
+
+
+@pytest.fixture(scope="module")
+def G():
+    return sample_graph()
+
+
+@pytest.fixture
+def folder(tmp_path, G):
+    with (tmp_path / "graph.json").open("wb") as stream:
+        write_json(G, stream)
+    with (tmp_path / "graph.ttl").open("wb") as stream:
+        write_turtle(G, stream)
+    return tmp_path
+
+
+def rows(table):
+    """The table's rows as lists, with pandas' missing values as None."""
+    return table.astype(object).where(table.notna(), None).values.tolist()
+
+
+def srcdoc(frame):
+    return re.fullmatch(r'<iframe srcdoc="([^"]*)".*</iframe>', frame, re.DOTALL).group(1)
+
+
+# show
+
+
+def test_show_puts_the_page_in_an_iframe_srcdoc():
+    view = InlineView('<p class="x">Q&A <b>bold</b></p>', height=300)
+    assert srcdoc(view._repr_html_()) == (
+        "&lt;p class=&quot;x&quot;&gt;Q&amp;A &lt;b&gt;bold&lt;/b&gt;&lt;/p&gt;"
+    )
+
+
+@pytest.mark.parametrize("page", ['"', "&", "<", "'", "&quot;", '"></iframe><script>x</script>'])
+def test_srcdoc_round_trips_any_page(page):
+    assert html.unescape(srcdoc(InlineView(page)._repr_html_())) == page
+
+
+def test_show_renders_the_graph_and_sets_the_height(G):
+    view = show(G, height=420, title="SMIC & co")
+    assert view.page == graph.render_html(G, title="SMIC & co")
+    assert view.height == 420
+    assert 'style="width: 100%; height: 420px; border: 0;"' in view._repr_html_()
+
+
+def test_show_sandboxes_the_frame_without_same_origin(G):
+    frame = show(G)._repr_html_()
+    sandbox = re.search(r'sandbox="([^"]*)"', frame).group(1).split()
+    assert "allow-scripts" in sandbox
+    assert "allow-same-origin" not in sandbox
+
+
+@given(st.text())
+def test_srcdoc_is_one_attribute_value_that_unescapes_to_the_page(page):
+    frame = InlineView(page)._repr_html_()
+    value = srcdoc(frame)
+    assert "<" not in value and '"' not in value
+    assert html.unescape(value) == page
+
+
+@pytest.mark.parametrize("height", [0, -5, 2.5, "600px", True])
+def test_show_refuses_a_height_that_is_not_positive_pixels(G, height):
+    with pytest.raises(ValueError, match="height must be a positive number of pixels"):
+        show(G, height=height)
+
+
+def test_importing_the_explorer_imports_neither_ipython_nor_pandas():
+    code = "import sys, graph.explore; print(sorted({'IPython', 'pandas'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "[]\n"
+
+
+# finding entities and neighbourhoods
+
+
+@pytest.mark.parametrize("name, expected", [
+    (SMIC, SMIC),
+    (SMIC_NAME, SMIC),
+    ("semiconductor manufacturing international corporation", SMIC),
+    ("SMIC", SMIC),
+    ("smic", SMIC),
+    ("huahong", HUA),
+    ("US", US),
+    ("Chip Stocks Rally", A2),
+])
+def test_find_entity_by_iri_label_or_alias(G, name, expected):
+    assert find_entity(G, name) == expected
+
+
+def test_find_entity_prefers_a_label_to_an_alias():
+    G = nx.MultiDiGraph()
+    G.add_node("id/georgia-country", type="Country", label="Georgia", aliases=[])
+    G.add_node("id/georgia-state", type="Organisation", label="State of Georgia",
+               aliases=["georgia"])
+    assert find_entity(G, "GEORGIA") == "id/georgia-country"
+
+
+def test_find_entity_refuses_an_ambiguous_name():
+    G = nx.MultiDiGraph()
+    G.add_node("id/a", type="Organisation", label="Acme", aliases=["AC"])
+    G.add_node("id/b", type="Organisation", label="Acme Cables", aliases=["AC"])
+    with pytest.raises(AmbiguousEntityError) as caught:
+        find_entity(G, "ac")
+    assert str(caught.value) == (
+        "ac: 2 nodes have this alias: id/a, id/b; pass the IRI of the one you mean")
+    assert isinstance(caught.value, LookupError)
+
+
+def test_find_entity_names_what_it_could_not_find(G):
+    with pytest.raises(EntityNotFoundError) as caught:
+        find_entity(G, "Intel")
+    assert str(caught.value) == "Intel: no entity or article has this name or alias"
+    assert isinstance(caught.value, NewsgraphError)
+
+
+def test_neighbourhood_by_alias_with_articles(G):
+    assert sorted(neighbourhood(G, "Huahong")) == [A2, HUA]
+
+
+def test_neighbourhood_by_alias_relations_only(G):
+    part = neighbourhood(G, "smic", mentions=False)
+    assert sorted(part) == [A2, US, SMIC, ZHOU]
+    assert sorted(part.edges(keys=True)) == sorted([
+        (ZHOU, SMIC, "chairs"), (US, SMIC, "sanctions"), (SMIC, A2, "rose-on-news")])
+
+
+def test_neighbourhood_radius_two_reaches_further(G):
+    assert sorted(neighbourhood(G, "Zhou Zixue", radius=2, mentions=False)) == [
+        A2, US, SMIC, ZHOU]
+    assert sorted(neighbourhood(G, "Zhou Zixue", radius=3, mentions=False)) == sorted([
+        A2, US, SMIC, HUA, ZHOU, POLICY])
+
+
+def test_neighbourhood_is_a_copy_with_attributes(G):
+    part = neighbourhood(G, "SMIC")
+    part.nodes[SMIC]["label"] = "changed"
+    assert G.nodes[SMIC]["label"] == SMIC_NAME
+    assert isinstance(part, nx.MultiDiGraph)
+    assert part.edges[US, SMIC, "sanctions"]["article_count"] == 1
+
+
+# tables
+
+
+def test_entities_columns_and_order(G):
+    table = entities(G)
+    assert list(table.columns) == [
+        "label", "type", "kind", "aliases", "articles", "relations", "iri"]
+    assert table[["label", "articles", "relations"]].values.tolist() == [
+        [SMIC_NAME, 2, 3],
+        ["US export controls", 1, 2],
+        ["United States", 1, 2],
+        ["China", 1, 1],
+        ["Hua Hong Semiconductor", 1, 1],
+        ["Zhou Zixue", 1, 1],
+    ]
+
+
+def test_entities_of_one_type(G):
+    table = entities(G, "Policy")
+    assert table[["label", "kind"]].values.tolist() == [["US export controls", "ExportControl"]]
+    assert table.iri.tolist() == [POLICY]
+
+
+def test_entities_refuses_a_type_the_ontology_lacks(G):
+    with pytest.raises(ValueError) as caught:
+        entities(G, "Organization")
+    assert str(caught.value) == (
+        "type must be one of Country, Organisation, Person, Policy or None"
+        " (got 'Organization')")
+
+
+@pytest.mark.parametrize("predicate", ["sanction", "rose_on_news", "mentions"])
+def test_relations_refuses_a_predicate_the_ontology_lacks(G, predicate):
+    expected = f"predicate must be one of basedIn, .*, worksFor or None \\(got '{predicate}'\\)"
+    with pytest.raises(ValueError, match=expected):
+        relations(G, predicate)
+
+
+def test_relations_one_row_per_edge(G):
+    table = relations(G)
+    assert table[["subject", "predicate", "object", "articles"]].values.tolist() == [
+        ["Zhou Zixue", "chairs", SMIC_NAME, 1],
+        ["Hua Hong Semiconductor", "fellOnNews", "Chip stocks rally", 1],
+        ["United States", "imposes", "US export controls", 1],
+        [SMIC_NAME, "roseOnNews", "Chip stocks rally", 1],
+        ["United States", "sanctions", SMIC_NAME, 1],
+        ["US export controls", "targets", "China", 1],
+    ]
+
+
+@pytest.mark.parametrize("predicate", ["sanctions", "roseOnNews", "rose-on-news"])
+def test_relations_of_one_predicate(G, predicate):
+    table = relations(G, predicate)
+    assert len(table) == 1
+    assert table.predicate.tolist() == [predicate.replace("rose-on-news", "roseOnNews")]
+
+
+def test_relations_of_an_empty_graph_has_the_columns():
+    table = relations(nx.MultiDiGraph())
+    assert table.empty
+    assert list(table.columns)[:3] == ["subject", "predicate", "object"]
+
+
+def test_evidence_rows_of_one_edge(G):
+    table = evidence(G, "US", "sanctions", "smic")
+    assert table.astype(object).where(table.notna(), None).to_dict("records") == [{
+        "subject": "United States", "predicate": "sanctions", "object": SMIC_NAME,
+        "sentence": SANCTIONS, "title": "US blacklists SMIC", "date": "2020-12-18",
+        "link": "https://example.com/a1?x=1&y=2", "source": "a1.txt", "rule": "sanction",
+        "percent": None, "market": None, "article": A1,
+    }]
+
+
+def test_evidence_offsets_point_at_the_sentence(G):
+    item = G.edges[ZHOU, SMIC, "chairs"]["evidence"][0]
+    assert evidence(G, "Zhou Zixue", "chairs").sentence.tolist() == [CHAIRS]
+    assert item["end"] - item["start"] == len(CHAIRS)
+
+
+def test_evidence_by_object_alone(G):
+    table = evidence(G, object=SMIC_NAME)
+    assert table[["subject", "predicate"]].values.tolist() == [
+        ["Zhou Zixue", "chairs"], ["United States", "sanctions"]]
+
+
+def test_evidence_of_no_edge_is_empty(G):
+    assert evidence(G, "Zhou Zixue", "sanctions").empty
+
+
+def test_share_moves_signs_the_change(G):
+    table = share_moves(G)
+    assert rows(table[["company", "direction", "percent", "change", "market", "date"]]) == [
+        ["Hua Hong Semiconductor", "fell", 2.0, -2.0, None, "2023-08-08"],
+        [SMIC_NAME, "rose", 5.5, 5.5, "Hong Kong", "2023-08-08"],
+    ]
+    assert table.sentence.tolist() == [FELL, ROSE]
+
+
+def test_share_move_without_a_percentage_has_nan_change():
+    G = nx.MultiDiGraph()
+    G.add_node("o", type="Organisation", label="Acme")
+    G.add_node("a", type="Article", label="News", title="News", date=None)
+    item = {"article": "a", "sentence": "Acme rose.", "start": 0, "end": 10, "rule": "r",
+            "percent": None, "market": None}
+    G.add_edge("o", "a", key="rose-on-news", type="rose-on-news", predicate="roseOnNews",
+               evidence=[item], article_count=1)
+    assert math.isnan(share_moves(G).change[0])
+
+
+def test_policies_with_imposer_target_and_dates(G):
+    assert policies(G).drop(columns="iri").to_dict("records") == [{
+        "label": "US export controls", "kind": "ExportControl", "imposed_by": "United States",
+        "targets": "China", "articles": 1, "first_seen": "2020-12-18",
+        "last_seen": "2020-12-18",
+    }]
+
+
+def test_articles_by_date(G):
+    table = articles(G)
+    assert rows(table[["title", "date", "publisher", "entities"]]) == [
+        ["US blacklists SMIC", "2020-12-18", "Example News", 5],
+        ["Chip stocks rally", "2023-08-08", None, 2],
+    ]
+
+
+def test_tables_without_pandas_name_the_extra(G, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r'pip install "newsgraph\[notebook\]"'):
+        entities(G)
+
+
+# files and SPARQL
+
+
+def test_load_graph_from_folder_or_file(folder, G):
+    for path in (folder, folder / "graph.json", str(folder)):
+        loaded = load_graph(path)
+        assert sorted(loaded.edges(keys=True)) == sorted(G.edges(keys=True))
+        assert loaded.nodes[SMIC] == G.nodes[SMIC]
+
+
+def test_load_graph_names_the_missing_file(tmp_path):
+    with pytest.raises(NewsgraphError) as caught:
+        load_graph(tmp_path)
+    assert caught.value.source == str(tmp_path / "graph.json")
+    assert "no graph here (expected graph.json)" in caught.value.message
+
+
+def test_build_or_load_reads_a_built_folder_without_building(folder, monkeypatch):
+    monkeypatch.setattr("graph.cli.main", lambda argv: pytest.fail("built again"))
+    assert sorted(build_or_load(out=folder)) == sorted(load_graph(folder))
+
+
+def test_build_or_load_reports_nothing_usable(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(NewsgraphError) as caught:
+        build_or_load([str(tmp_path / "empty.txt")], out=tmp_path / "out")
+    assert caught.value.source == str(tmp_path / "empty.txt")
+    assert caught.value.message.startswith("nothing was built (")
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def titles(G):
+    return sorted(d["title"] for _, d in G.nodes(data=True) if d["type"] == "Article")
+
+
+@pytest.mark.slow
+def test_build_or_load_builds_then_adds_then_loads(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    (tmp_path / "b.txt").write_text("Trade\n\nJapan and China held trade talks.\n")
+    out = tmp_path / "out"
+    assert titles(build_or_load([str(tmp_path / "a.txt")], out=out)) == ["Chips"]
+    assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
+    assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "documents.jsonl", "graph.html", "graph.json", "graph.ttl", "merges.jsonl"]
+
+
+@pytest.mark.slow
+def test_build_or_load_without_out_leaves_no_folder(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    assert titles(build_or_load([str(tmp_path / "a.txt")])) == ["Chips"]
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+PEOPLE = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }"
+
+
+@pytest.mark.parametrize("source", ["folder", "ttl", "rdflib", "networkx"])
+def test_sparql_from_any_source(folder, G, source):
+    given = {
+        "folder": folder, "ttl": str(folder / "graph.ttl"),
+        "rdflib": Graph().parse(folder / "graph.ttl"), "networkx": G,
+    }[source]
+    assert sparql(given, PEOPLE).to_dict("list") == {"name": ["Zhou Zixue"]}
+
+
+def test_sparql_converts_literals_to_python(G):
+    table = sparql(G, """
+        SELECT ?company ?percent ?date WHERE {
+          ?a rdf:subject ?c ; rdf:predicate ng:roseOnNews ; ng:evidence ?e .
+          ?c rdfs:label ?company . ?e ng:percent ?percent ; prov:wasDerivedFrom ?art .
+          ?art dcterms:date ?date }""")
+    assert table.company.tolist() == [SMIC_NAME]
+    assert table.percent.tolist() == [5.5]
+    assert str(table.date[0]) == "2023-08-08"
+
+
+def test_sparql_ask_and_construct(G):
+    assert sparql(G, "ASK { ?p a ng:Person }").to_dict("list") == {"ask": [True]}
+    table = sparql(G, "CONSTRUCT { ?p a ng:Person } WHERE { ?p a ng:Person }")
+    assert table.values.tolist() == [
+        [ZHOU, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+         "https://w3id.org/newsgraph/ontology#Person"]]
+
+
+def test_sparql_unbound_values_are_none(G):
+    table = sparql(G, "SELECT ?p ?x WHERE { ?p a ng:Person OPTIONAL { ?p ng:nothing ?x } }")
+    assert table.values.tolist() == [[ZHOU, None]]
+
+
+def test_sparql_syntax_error(G):
+    with pytest.raises(graph.QuerySyntaxError):
+        sparql(G, "SELECT WHERE")
+
+
+# the public surface
+
+
+def test_graph_exports_the_explorer():
+    assert set(graph.explore.__all__) <= set(graph.__all__)
+    assert all(getattr(graph, name) is getattr(graph.explore, name)
+               for name in graph.explore.__all__)
