@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import re
@@ -168,9 +169,12 @@ def _asset(name: str) -> str:
 
 @cache
 def _vis_assets() -> tuple[str, str]:
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    # find pyvis's bundled copy without importing pyvis, which pulls in IPython
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        message = "pyvis is not installed: its bundled vis-network is needed for graph.html"
+        raise ModuleNotFoundError(message)
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / "vis-9.1.2"
     js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
     css = (lib / "vis-network.css").read_text(encoding="utf-8")
     return js, css
