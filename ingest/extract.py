@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from ingest.documents import Article, Extraction
+from ingest.documents import Article, Entity, Extraction
 from ingest.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
@@ -25,6 +25,19 @@ def extract(
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield Extraction(
             article=article,
-            entities=tuple(doc._.ng_entities),
+            entities=_merged(doc._.ng_entities, doc._.ng_relation_entities),
             relations=tuple(doc._.ng_relations),
         )
+
+
+def _merged(entities: Iterable[Entity], extra: Iterable[Entity]) -> tuple[Entity, ...]:
+    """The document's entities plus those only relations introduced (policies, demonyms).
+
+    >>> _merged([Entity("China", "Country")], [Entity("China", "Country"), Entity("Japan", "Country")])
+    (Entity(name='China', type='Country', aliases=(), kind=None, mentions=1), \
+Entity(name='Japan', type='Country', aliases=(), kind=None, mentions=1))
+    """
+    result = list(entities)
+    known = {(e.name, e.type) for e in result}
+    result += [e for e in extra if (e.name, e.type) not in known]
+    return tuple(result)
