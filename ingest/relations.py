@@ -71,6 +71,7 @@ _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj
 _PERCENT = frozenset({"%", "percent", "pct"})
 _BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})
 _INDEX_WORDS = frozenset({"index", "indices", "indexes", "composite", "average"})
+_HEDGES = frozenset({"if", "unless", "whether"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -214,6 +215,8 @@ class RelationExtractor:
         for match_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
+            if _hedged(doc[token_ids[0]]):
+                continue
             predicate = _predicate(rule.predicate, tokens)
             if predicate is None:
                 continue
@@ -244,6 +247,15 @@ def make_relation_extractor(
 
 
 # -------------------------------------------------------------------- helpers
+
+
+def _hedged(token: Token) -> bool:
+    """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...")."""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
+               for c in clause.children)
 
 
 def _predicate(spec: str, tokens: dict[str, Token]) -> str | None:
