@@ -2,7 +2,8 @@
 
 >>> from ingest.documents import Article
 >>> nlp = load_pipeline()  # doctest: +SKIP
->>> [x.entities for x in extract([Article.from_text("Intel rose.", source="a")], nlp)]  # doctest: +SKIP
+>>> articles = [Article.from_text("Intel rose.", source="a")]
+>>> [x.entities for x in extract(articles, nlp)]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def extract(
 def _merged(entities: Iterable[Entity], extra: Iterable[Entity]) -> tuple[Entity, ...]:
     """The document's entities plus those only relations introduced (policies, demonyms).
 
-    >>> _merged([Entity("China", "Country")], [Entity("China", "Country"), Entity("Japan", "Country")])
-    (Entity(name='China', type='Country', aliases=(), kind=None, mentions=1), \
-Entity(name='Japan', type='Country', aliases=(), kind=None, mentions=1))
+    >>> china, japan = Entity("China", "Country"), Entity("Japan", "Country")
+    >>> [e.name for e in _merged([china], [china, japan])]
+    ['China', 'Japan']
     """
     result = list(entities)
     known = {(e.name, e.type) for e in result}

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -67,7 +68,7 @@ def demonym_country(word: str) -> str | None:
 @cache
 def country_of(text: str) -> str | None:
     """The country a country name, nationality word, city or region stands for, or None."""
-    name = text.strip().removeprefix("the ").strip()
+    name = re.sub(r"^[Tt]he\s+", "", text.strip())
     if not name or not name[0].isupper():
         return None
     found = canonical_country(name) or demonym_country(name)

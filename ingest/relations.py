@@ -71,6 +71,7 @@ _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj
 _PERCENT = frozenset({"%", "percent", "pct"})
 _BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})
 _INDEX_WORDS = frozenset({"index", "indices", "indexes", "composite", "average"})
+_POSSESSIVE = re.compile("['\u2019]s$")
 _HEDGES = frozenset({"if", "unless", "whether"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -170,13 +171,12 @@ class RelationExtractor:
     # ---------------------------------------------------------------- marking
     def _mark(self, doc: Doc) -> _DocState:
         state = _DocState()
-        spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
-        for span in spans:
+        for span in doc.spans.get(SPANS_KEY, []):
             name = span._.ng_name or span.text
             self._set(state, span, _Node(name, span.label_, span.root.i))
         for ent in doc.ents:
             if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes:
-                text = re.sub(r"['’]s$", "", ent.text).strip()
+                text = _POSSESSIVE.sub("", ent.text).strip()
                 country = country_of(text)
                 if country:
                     self._set(state, ent, _Node(country, "Country", ent.root.i))
@@ -435,7 +435,7 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
             else:
                 f.subject = policy
         result.append(f)
-    direct = {f.object.token for f in found
+    direct = {f.subject.token for f in found
               if f.predicate == "targets" and f.subject.type == "Measure"
               and state.measures[f.subject.token].direct}
     return [f for f in result
