@@ -24,9 +24,9 @@ Examples
 >>> import spacy
 >>> from ingest.pipeline import load_pipeline
 >>> nlp = load_pipeline()
->>> doc = nlp("Zhou Zixue, chairman of Acme Holdings, spoke on Monday.")
+>>> doc = nlp("Maria Lopez, chairman of Acme Holdings, spoke on Monday.")
 >>> [(r.subject, r.predicate, r.object, r.evidence.rule) for r in doc._.ng_relations]
-[('Zhou Zixue', 'chairs', 'Acme Holdings', 'role-appos-of')]
+[('Maria Lopez', 'chairs', 'Acme Holdings', 'role-appos-of')]
 """
 
 from __future__ import annotations
@@ -288,7 +288,7 @@ def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
 
 def _conjuncts(token: Token) -> list[Token]:
     result = list(token.conjuncts)
-    # "Intel, Qualcomm and Broadcom": the first item of a list is sometimes left outside it
+    # "A, B and C": the parser sometimes leaves the first item of a list outside it
     return [t for t in result if t.dep_ in ("conj", token.dep_) or t.i == token.head.i]
 
 
