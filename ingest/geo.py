@@ -14,6 +14,8 @@ or "New Jersey-based" before the entity layer flags demonyms itself. Reference d
 'United States'
 >>> country_of("chipmaker") is None
 True
+>>> country_of("AI") is None
+True
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ import pycountry
 from ingest.entities import canonical_country
 
 __all__ = ["country_of", "demonym_country"]
+
+# The only letter codes news uses for a country.
+_CODES = frozenset({"US", "USA", "UK", "EU"})
 
 # Federations whose states or provinces news names as a base ("Delaware-registered"); other
 # countries' subdivision names collide too often with ordinary words.
@@ -71,6 +76,8 @@ def country_of(text: str) -> str | None:
     name = re.sub(r"^[Tt]he\s+", "", text.strip())
     if not name or not name[0].isupper():
         return None
+    if len(name) <= 3 and name.isalpha() and name.isupper() and name not in _CODES:
+        return None  # "AI", "SJ": acronyms, not ISO codes
     found = canonical_country(name) or demonym_country(name)
     if found:
         return found

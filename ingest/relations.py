@@ -407,12 +407,23 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
             imposers.setdefault(f.object.token, []).append(f)
     policies: dict[int, _Node] = {}
     by_head: dict[str, set[str]] = {}
-    for token, items in imposers.items():
-        measure = state.measures[token]
-        first = sorted(items, key=lambda f: (f.subject.type != "Country", f.subject.token))[0]
-        name = f"{first.subject.name} {measure.head}"
-        policies[token] = _Node(name, "Policy", token)
-        by_head.setdefault(measure.head, set()).add(name)
+    national: dict[str, set[str]] = {}
+    for token, items in sorted(imposers.items()):
+        countries = [f.subject for f in items if f.subject.type == "Country"]
+        if countries:
+            head = state.measures[token].head
+            name = f"{min(countries, key=lambda n: n.token).name} {head}"
+            policies[token] = _Node(name, "Policy", token)
+            national.setdefault(head, set()).add(name)
+    for token, items in sorted(imposers.items()):
+        head = state.measures[token].head
+        if token not in policies:
+            # an agency acting on its country's measure: "the trade office will raise the tariffs"
+            same = national.get(head, set())
+            first = min((f.subject for f in items), key=lambda n: n.token)
+            name = next(iter(same)) if len(same) == 1 else f"{first.name} {head}"
+            policies[token] = _Node(name, "Policy", token)
+        by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
         names = by_head.get(measure.head, set())
         if token not in policies and len(names) == 1:
@@ -493,6 +504,11 @@ def _policy_aliases(root: Token, state: _DocState) -> set[str]:
     """The policy phrase as written, from its imposer modifier to its head."""
     measure = state.measures[root.i]
     names = set()
+    start = root.left_edge.i
+    while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+        start += 1
+    if start < root.i:
+        names.add(root.doc[start:root.i + 1].text)
     for child in root.lefts:
         node = state.nodes.get(child.i)
         if node is not None and node.type in ("Country", "Organisation", "Person"):
