@@ -279,6 +279,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
     if node is None:
         return []
     found = [node]
+    if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
+        return found
     for other in _conjuncts(token):
         extra = _entity(other, state)
         if extra is not None and extra.type == node.type and extra not in found:
@@ -299,7 +301,7 @@ def _entity(token: Token, state: _DocState, depth: int = 0) -> _Node | None:
     if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
         return _entity(token.head.head, state, depth + 1)
     if token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") \
-            and token.head.dep_ == "ccomp":
+            and token.head.dep_ in ("ccomp", "advcl"):
         speaker = _clause_subject(token.head.head)
         return _entity(speaker, state, depth + 1) if speaker is not None else None
     return None
@@ -314,7 +316,8 @@ def _clause_subject(token: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if node.dep_ not in _CLIMB or node.head.i == node.i:
+        nonfinite = node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")
+        if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -329,7 +332,7 @@ def _moves(
 ) -> Iterator[_Found]:
     verb = tokens["verb"]
     anchor = verb if verb.pos_ in ("VERB", "AUX") else verb.head
-    if _background(anchor):
+    if _background(anchor) or _transitive(anchor):
         return
     subjects = [s for s in subjects if s.type == "Organisation"
                 and s.name.split()[-1].casefold() not in _INDEX_WORDS]
@@ -356,6 +359,12 @@ def _background(anchor: Token) -> bool:
             if t.lower_ in _BACKGROUND or (t.like_num and _YEAR.match(t.text)):
                 return True
     return False
+
+
+def _transitive(verb: Token) -> bool:
+    """"Advancing the development", "gained market share": not a move of the share price."""
+    return any(c.dep_ == "dobj" and not any(t.lower_ in _PERCENT for t in c.subtree)
+               for c in verb.children)
 
 
 def _percents(verb: Token) -> list[float]:
