@@ -72,6 +72,7 @@ _PERCENT = frozenset({"%", "percent", "pct"})
 _BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})
 _INDEX_WORDS = frozenset({"index", "indices", "indexes", "composite", "average"})
 _POSSESSIVE = re.compile("['\u2019]s$")
+_MODIFIER = "imposer-modifier"
 _HEDGES = frozenset({"if", "unless", "whether"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -220,6 +221,8 @@ class RelationExtractor:
             predicate = _predicate(rule.predicate, tokens)
             if predicate is None:
                 continue
+            if predicate == "supplies" and _sells_assets(tokens):
+                continue
             subjects = _ends(rule.subject, tokens, state)
             objects = _ends(rule.object, tokens, state)
             sentence = doc[token_ids[0]].sent
@@ -256,6 +259,13 @@ def _hedged(token: Token) -> bool:
         clause = clause.head
     return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
                for c in clause.children)
+
+
+def _sells_assets(tokens: dict[str, Token]) -> bool:
+    """Selling stores, a stake or a unit is a divestment, not supplying goods."""
+    verb = tokens.get("verb")
+    return verb is not None and any(
+        t._.ng_trigger == "asset" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
 def _predicate(spec: str, tokens: dict[str, Token]) -> str | None:
@@ -404,6 +414,7 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
     """Name each measure after its imposer; turn it into a Policy or a direct edge."""
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == "leads" and f.object.type == "Country"}
+    found = _topics_are_targets(found, state)
     imposers: dict[int, list[_Found]] = {}
     for f in found:
         if f.predicate == "imposes" and f.object.type == "Measure":
@@ -462,6 +473,21 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
             if not (f.predicate in ("imposes", "targets") and f.object.token in direct
                     and f.object.type == "Policy")
             and not (f.subject.type == "Policy" and f.subject.token in direct)]
+
+
+def _topics_are_targets(found: list[_Found], state: _DocState) -> list[_Found]:
+    """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target."""
+    owners = {f.object.token for f in found
+              if f.predicate == "imposes" and f.object.type == "Measure" and f.rule == _MODIFIER
+              and f.sentence.doc[f.subject.token].dep_ == "poss"}
+    result = []
+    for f in found:
+        doc = f.sentence.doc
+        if f.predicate == "imposes" and f.object.token in owners and f.rule == _MODIFIER \
+                and doc[f.subject.token].dep_ in ("compound", "nmod"):
+            f = _Found(f.object, "targets", f.subject, f.sentence, f.rule)
+        result.append(f)
+    return result
 
 
 # ---------------------------------------------------------------------- output

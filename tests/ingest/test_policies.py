@@ -26,6 +26,10 @@ def policy_view(nlp, text):
         ("Demand fell amid increasingly harsh U.S. trade restrictions.",
          [("United States export controls", "ExportControl")],
          [("United States", "imposes", "United States export controls")]),
+        # the possessor imposes; the bare country modifier is the target
+        ("Japan's China tariffs took effect on Monday.",
+         [("Japan tariffs", "Tariff")],
+         [("Japan", "imposes", "Japan tariffs"), ("Japan tariffs", "targets", "China")]),
         # a measure with no imposer is not a node
         ("Tariffs were discussed at length.", [], []),
     ],

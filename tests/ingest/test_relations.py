@@ -59,6 +59,10 @@ def test_nationality_word_becomes_a_country_entity(nlp):
         ("Toyota acquired Subaru in a deal.", [("Toyota", "investsIn", "Subaru")]),
         ("Intel will form a joint venture with Samsung.",
          [("Intel", "partnersWith", "Samsung")]),
+        ("Intel sells chips to Dell.", [("Intel", "supplies", "Dell")]),
+        # selling stores is a divestment, not a supply; the rival is named
+        ("French retailer Casino has agreed to sell six of its stores to domestic rival Leclerc.",
+         [("Casino", "basedIn", "France"), ("Casino", "competesWith", "Leclerc")]),
         # negated or hypothetical clauses state nothing
         ("If Canada banned Huawei, China would retaliate.", []),
     ],
