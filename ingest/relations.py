@@ -57,6 +57,8 @@ if not Doc.has_extension("ng_relation_entities"):
     Doc.set_extension("ng_relation_entities", default=[])
 if not Token.has_extension("ng_type"):
     Token.set_extension("ng_type", default=None)
+if not Token.has_extension("ng_in"):
+    Token.set_extension("ng_in", default=None)
 if not Token.has_extension("ng_trigger"):
     Token.set_extension("ng_trigger", default=None)
 if not Span.has_extension("ng_demonym"):
@@ -128,6 +130,7 @@ class _Found:
 class _DocState:
     nodes: dict[int, _Node] = field(default_factory=dict)
     surfaces: dict[int, str] = field(default_factory=dict)
+    inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
     measures: dict[int, _Measure] = field(default_factory=dict)
 
 
@@ -138,6 +141,7 @@ class RelationExtractor:
         self.triggers = Matcher(nlp.vocab)
         self.measure_matcher = Matcher(nlp.vocab)
         self.rules_matcher = DependencyMatcher(nlp.vocab)
+        self.sequences = Matcher(nlp.vocab)
         self.rules: dict[str, _Rule] = {}
         self.measures: dict[str, _Measure] = {}
         for name in pattern_files:
@@ -145,7 +149,11 @@ class RelationExtractor:
                 self._add(line)
 
     def _add(self, line: dict[str, Any]) -> None:
-        if "id" in line and "predicate" in line:
+        if "id" in line and "sequence" in line:
+            rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
+            self.rules[rule.id] = rule
+            self.sequences.add(rule.id, [line["sequence"]])
+        elif "id" in line and "predicate" in line:
             pattern = line["pattern"]
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"],
                          tuple(node["RIGHT_ID"] for node in pattern))
@@ -210,9 +218,41 @@ class RelationExtractor:
         state.nodes[node.token] = node
         state.surfaces[node.token] = span.text
         span.root._.ng_type = node.type
+        for token in span:
+            token._.ng_in = node.type
+            state.inside[token.i] = node.token
 
     # ---------------------------------------------------------------- matching
     def _match(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        yield from self._match_sequences(doc, state)
+        yield from self._match_dependencies(doc, state)
+
+    def _match_sequences(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
+
+        The rule's ``subject`` and ``object`` name entity types; each trigger token in the
+        match gives one relation (its label is the predicate when the rule says ``@trigger``).
+        """
+        for match_id, start, end in self.sequences(doc, as_spans=False):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]):
+                continue
+            # the parser may split a sentence inside the match: quote both parts then
+            sentence = doc[doc[start].sent.start:doc[end - 1].sent.end]
+            ends = {}
+            for token in span:
+                if token._.ng_in in (rule.subject, rule.object) and token._.ng_in not in ends:
+                    ends[token._.ng_in] = state.nodes[state.inside[token.i]]
+            if len(ends) < 2:
+                continue
+            for token in span:
+                predicate = _predicate(rule.predicate, {"trigger": token})
+                if token._.ng_in is None and predicate:
+                    yield _Found(ends[rule.subject], predicate, ends[rule.object],
+                                 sentence, rule.id)
+
+    def _match_dependencies(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
         for match_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
@@ -240,7 +280,7 @@ class RelationExtractor:
     default_config={"pattern_files": list(PATTERN_FILES)},
     requires=["doc.spans", "span._.ng_name", "token.dep", "token.tag"],
     assigns=["doc._.ng_relations", "doc._.ng_relation_entities", "token._.ng_type",
-             "token._.ng_trigger"],
+             "token._.ng_in", "token._.ng_trigger"],
 )
 def make_relation_extractor(
     nlp: Language, name: str, pattern_files: list[str]

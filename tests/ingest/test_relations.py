@@ -21,6 +21,10 @@ def triples(nlp, text):
         ("Nvidia CEO Jensen Huang spoke on Friday.", [("Jensen Huang", "leads", "Nvidia")]),
         ("Maria Lopez, an analyst at Morgan Stanley, said demand was strong.",
          [("Maria Lopez", "worksFor", "Morgan Stanley")]),
+        # the parser splits this one: the token sequence still reads it
+        ('Electronic Industries Association of Japan (EIAJ) Chairman Shoichi Saba stated: '
+         '"EIAJ believes that it is premature."',
+         [("Shoichi Saba", "chairs", "Electronic Industries Association of Japan")]),
         ("US President Donald Trump lashed out at Taiwan.",
          [("Donald Trump", "leads", "United States"), ("Donald Trump", "opposes", "Taiwan")]),
     ],
