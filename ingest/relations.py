@@ -14,7 +14,14 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
   pronouns and "X said it ..."), ``"@article"`` the article. ``predicate`` is a relation name,
-  or ``"@node"`` for the trigger label of that node.
+  or ``"@node"`` for the trigger label of that node;
+* a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
+  "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
+  X"): the ends are the first entities of those types in the match (``token._.ng_in``).
+
+Each relation keeps its evidence: the sentence, its character offsets in the text and the id
+of the rule. Clauses under "if"/"unless" or with a negation are skipped; share moves read as
+background (past perfect, "last year", a year) are skipped too.
 
 Entity nodes are matched through ``token._.ng_type`` (set on the root token of each entity
 span, of each place or nationality word standing for a country, and of each measure).
@@ -40,7 +47,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ingest.documents import ARTICLE, Entity, Evidence, Relation
 from ingest.entities import SPANS_KEY
@@ -175,6 +182,7 @@ class RelationExtractor:
         relations, used = _relations(found)
         doc._.ng_relations = relations
         doc._.ng_relation_entities = _entities(used, state, doc)
+        _add_policy_spans(doc, used)
         return doc
 
     # ---------------------------------------------------------------- marking
@@ -279,7 +287,8 @@ class RelationExtractor:
     "ng_relations",
     default_config={"pattern_files": list(PATTERN_FILES)},
     requires=["doc.spans", "span._.ng_name", "token.dep", "token.tag"],
-    assigns=["doc._.ng_relations", "doc._.ng_relation_entities", "token._.ng_type",
+    assigns=["doc._.ng_relations", "doc._.ng_relation_entities", "doc.spans",
+             "token._.ng_type",
              "token._.ng_in", "token._.ng_trigger"],
 )
 def make_relation_extractor(
@@ -573,6 +582,26 @@ def _entities(used: list[_Node], state: _DocState, doc: Doc) -> list[Entity]:
     return [Entity(name=name, type=kind, aliases=tuple(sorted(aliases[(name, kind)] - {name})),
                    kind=kinds.get(name), mentions=counts[(name, kind)])
             for name, kind in sorted(aliases)]
+
+
+def _add_policy_spans(doc: Doc, used: list[_Node]) -> None:
+    """Add each policy mention to the document's mention group, labelled "Policy"."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    taken = {(s.start, s.end) for s in spans}
+    for node in used:
+        if node.type != "Policy":
+            continue
+        root = doc[node.token]
+        start = root.left_edge.i
+        while start < root.i and doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+            start += 1
+        if (start, root.i + 1) in taken:
+            continue
+        taken.add((start, root.i + 1))
+        span = Span(doc, start, root.i + 1, label="Policy")
+        span._.ng_name = node.name
+        spans.append(span)
+    doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
 
 
 def _policy_aliases(root: Token, state: _DocState) -> set[str]:

@@ -48,3 +48,11 @@ def test_policy_aliases_keep_the_written_imposer(nlp):
     doc = nlp("Demand fell amid increasingly harsh U.S. trade restrictions.")
     (policy,) = [e for e in doc._.ng_relation_entities if e.type == "Policy"]
     assert "U.S. export controls" in policy.aliases
+
+
+def test_policy_mentions_join_the_document_spans(nlp):
+    doc = nlp("Demand fell amid increasingly harsh U.S. trade restrictions.")
+    policies = [(s.text, s._.ng_name) for s in doc.spans["ng_entities"] if s.label_ == "Policy"]
+    assert policies == [
+        ("increasingly harsh U.S. trade restrictions", "United States export controls")
+    ]
