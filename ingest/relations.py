@@ -572,13 +572,13 @@ def _entities(used: list[_Node], state: _DocState, doc: Doc) -> list[Entity]:
         key = (node.name, node.type)
         counts[key] = counts.get(key, 0) + 1
         names = aliases.setdefault(key, set())
-        if node.type == "Country":
-            surface = state.surfaces.get(node.token)
-            if surface and surface != node.name:
-                names.add(surface)
-        else:
+        if node.type == "Policy":
             kinds[node.name] = state.measures[node.token].kind
-            names.update(_policy_aliases(doc[node.token], state))
+            # no alias longer than the canonical name, which must stay the label
+            names.update(a for a in _policy_aliases(doc[node.token], state)
+                         if len(a) <= len(node.name))
+        # a country read from a city or a nationality word keeps its own name only: the
+        # word ("Shanghai", "Chinese") is not a name of the country
     return [Entity(name=name, type=kind, aliases=tuple(sorted(aliases[(name, kind)] - {name})),
                    kind=kinds.get(name), mentions=counts[(name, kind)])
             for name, kind in sorted(aliases)]

@@ -48,6 +48,7 @@ def test_policy_aliases_keep_the_written_imposer(nlp):
     doc = nlp("Demand fell amid increasingly harsh U.S. trade restrictions.")
     (policy,) = [e for e in doc._.ng_relation_entities if e.type == "Policy"]
     assert "U.S. export controls" in policy.aliases
+    assert all(len(alias) <= len(policy.name) for alias in policy.aliases)
 
 
 def test_policy_mentions_join_the_document_spans(nlp):

@@ -51,7 +51,7 @@ def test_based_in(nlp, text, expected):
 def test_nationality_word_becomes_a_country_entity(nlp):
     doc = nlp("German carmaker Volkswagen reported results.")
     assert [(e.name, e.type, e.aliases) for e in doc._.ng_relation_entities] == [
-        ("Germany", "Country", ("German",))
+        ("Germany", "Country", ())
     ]
 
 
