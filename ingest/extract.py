@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from ingest.documents import Article, Extraction
+from ingest.documents import Article, Entity, Extraction
 from ingest.entities import SPANS_KEY, finish_entities
 from ingest.pipeline import load_pipeline
 
@@ -27,5 +27,19 @@ def extract(
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         relations = tuple(doc._.ng_relations)
         spans = doc.spans.get(SPANS_KEY, ())
-        entities = finish_entities(doc._.ng_entities, spans, relations, authors=article.authors)
+        found = _merged(doc._.ng_entities, doc._.ng_relation_entities)
+        entities = finish_entities(found, spans, relations, authors=article.authors)
         yield Extraction(article=article, entities=entities, relations=relations)
+
+
+def _merged(entities: Iterable[Entity], extra: Iterable[Entity]) -> tuple[Entity, ...]:
+    """The document's entities plus those only relations introduced (policies, demonyms).
+
+    >>> china, japan = Entity("China", "Country"), Entity("Japan", "Country")
+    >>> [e.name for e in _merged([china], [china, japan])]
+    ['China', 'Japan']
+    """
+    result = list(entities)
+    known = {(e.name, e.type) for e in result}
+    result += [e for e in extra if (e.name, e.type) not in known]
+    return tuple(result)

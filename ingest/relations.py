@@ -1,25 +1,622 @@
 """Relation extraction, as the spaCy component ``ng_relations``.
 
 Reads typed relations between the entities ``ng_entities`` found, each with the sentence it
-came from.
+came from, and the policies (measures of an imposer) the news reports.
+
+The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A line is one of
+
+* a trigger, ``{"label": ..., "pattern": [token patterns]}``: the root of each match is tagged
+  ``token._.ng_trigger = label`` (longer matches win);
+* a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
+  of each match is a candidate policy of that kind, named ``"<imposer> <head>"`` once an
+  imposer is read for it;
+* a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
+  "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
+  ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
+  pronouns and "X said it ..."), ``"@article"`` the article. ``predicate`` is a relation name,
+  or ``"@node"`` for the trigger label of that node;
+* a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
+  "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
+  X"): the ends are the first entities of those types in the match (``token._.ng_in``).
+
+Each relation keeps its evidence: the sentence, its character offsets in the text and the id
+of the rule. Clauses under "if"/"unless" or with a negation are skipped; share moves read as
+background (past perfect, "last year", a year) are skipped too.
+
+Entity nodes are matched through ``token._.ng_type`` (set on the root token of each entity
+span, of each place or nationality word standing for a country, and of each measure).
+
+Examples
+--------
+>>> import spacy
+>>> from ingest.pipeline import load_pipeline
+>>> nlp = load_pipeline()
+>>> doc = nlp("Maria Lopez, chairman of Acme Holdings, spoke on Monday.")
+>>> [(r.subject, r.predicate, r.object, r.evidence.rule) for r in doc._.ng_relations]
+[('Maria Lopez', 'chairs', 'Acme Holdings', 'role-appos-of')]
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.resources import files
+from typing import Any
 
-__all__: list[str] = []
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher, Matcher
+from spacy.tokens import Doc, Span, SpanGroup, Token
+
+from ingest.documents import ARTICLE, Entity, Evidence, Relation
+from ingest.entities import SPANS_KEY
+from ingest.geo import country_of, demonym_country
+
+__all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
+
+#: The pattern files read by default, one per relation family.
+PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies")
 
 if not Doc.has_extension("ng_relations"):
     Doc.set_extension("ng_relations", default=[])
+if not Doc.has_extension("ng_relation_entities"):
+    Doc.set_extension("ng_relation_entities", default=[])
+if not Token.has_extension("ng_type"):
+    Token.set_extension("ng_type", default=None)
+if not Token.has_extension("ng_in"):
+    Token.set_extension("ng_in", default=None)
+if not Token.has_extension("ng_trigger"):
+    Token.set_extension("ng_trigger", default=None)
+if not Span.has_extension("ng_demonym"):
+    Span.set_extension("ng_demonym", default=False)
+
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+_MOVE_WORDS = {"up": "roseOnNews", "down": "fellOnNews"}
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp"})
+_CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass"})
+_PERCENT = frozenset({"%", "percent", "pct"})
+_BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})
+_INDEX_WORDS = frozenset({"index", "indices", "indexes", "composite", "average"})
+_POSSESSIVE = re.compile("['\u2019]s$")
+_MODIFIER = "imposer-modifier"
+_HEDGES = frozenset({"if", "unless", "whether"})
+_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
-@Language.component(
+def load_patterns(name: str) -> list[dict[str, Any]]:
+    """The lines of ``ingest/patterns/<name>.jsonl``.
+
+    >>> rule = next(p for p in load_patterns("roles") if p.get("id") == "role-appos-of")
+    >>> rule["predicate"], rule["subject"], rule["object"]
+    ('@title', 'person', 'org')
+    """
+    text = files("ingest").joinpath("patterns", f"{name}.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    predicate: str
+    subject: str
+    object: str
+    nodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Measure:
+    kind: str
+    head: str
+    direct: str | None
+
+
+@dataclass(frozen=True)
+class _Node:
+    """One end of a relation: an entity (or a measure) of the document."""
+
+    name: str
+    type: str
+    token: int
+
+
+@dataclass
+class _Found:
+    subject: _Node
+    predicate: str
+    object: _Node
+    sentence: Span
+    rule: str
+    percent: float | None = None
+    market: str | None = None
+
+
+@dataclass
+class _DocState:
+    nodes: dict[int, _Node] = field(default_factory=dict)
+    surfaces: dict[int, str] = field(default_factory=dict)
+    inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
+    measures: dict[int, _Measure] = field(default_factory=dict)
+
+
+class RelationExtractor:
+    """Read relations and policies with matchers built from the pattern files."""
+
+    def __init__(self, nlp: Language, pattern_files: Iterable[str] = PATTERN_FILES) -> None:
+        self.triggers = Matcher(nlp.vocab)
+        self.measure_matcher = Matcher(nlp.vocab)
+        self.rules_matcher = DependencyMatcher(nlp.vocab)
+        self.sequences = Matcher(nlp.vocab)
+        self.rules: dict[str, _Rule] = {}
+        self.measures: dict[str, _Measure] = {}
+        for name in pattern_files:
+            for line in load_patterns(name):
+                self._add(line)
+
+    def _add(self, line: dict[str, Any]) -> None:
+        if "id" in line and "sequence" in line:
+            rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
+            self.rules[rule.id] = rule
+            self.sequences.add(rule.id, [line["sequence"]])
+        elif "id" in line and "predicate" in line:
+            pattern = line["pattern"]
+            rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"],
+                         tuple(node["RIGHT_ID"] for node in pattern))
+            self.rules[rule.id] = rule
+            self.rules_matcher.add(rule.id, [pattern])
+        elif line.get("label") == "Measure":
+            measure = _Measure(line["kind"], line["id"], line.get("direct"))
+            key = f"{measure.kind}|{measure.head}|{measure.direct or ''}"
+            self.measures[key] = measure
+            self.measure_matcher.add(key, [line["pattern"]])
+        else:
+            self.triggers.add(line["label"], [line["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Attach ``doc._.ng_relations`` and ``doc._.ng_relation_entities``."""
+        state = self._mark(doc)
+        found = list(self._match(doc, state))
+        found = _resolve_policies(found, state)
+        relations, used = _relations(found)
+        doc._.ng_relations = relations
+        doc._.ng_relation_entities = _entities(used, state, doc)
+        _add_policy_spans(doc, used)
+        return doc
+
+    # ---------------------------------------------------------------- marking
+    def _mark(self, doc: Doc) -> _DocState:
+        state = _DocState()
+        for span in doc.spans.get(SPANS_KEY, []):
+            name = span._.ng_name or span.text
+            self._set(state, span, _Node(name, span.label_, span.root.i))
+        for ent in doc.ents:
+            if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes:
+                text = _POSSESSIVE.sub("", ent.text).strip()
+                country = country_of(text)
+                if country:
+                    self._set(state, ent, _Node(country, "Country", ent.root.i))
+        for token in doc:
+            if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
+                    and token.text[:1].isupper():
+                country = demonym_country(token.text)
+                if country:
+                    self._set(state, doc[token.i:token.i + 1],
+                              _Node(country, "Country", token.i))
+        for match_id, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
+            doc[start:end].root._.ng_trigger = doc.vocab.strings[match_id]
+        taken: set[int] = set()
+        for match_id, start, end in sorted(self.measure_matcher(doc),
+                                           key=lambda m: (m[1] - m[2], m[1])):
+            if taken & set(range(start, end)):
+                continue
+            taken.update(range(start, end))
+            root = doc[start:end].root
+            if root.i in state.nodes:
+                continue
+            measure = self.measures[doc.vocab.strings[match_id]]
+            state.measures[root.i] = measure
+            root._.ng_type = "Measure"
+            state.nodes[root.i] = _Node(measure.head, "Measure", root.i)
+        return state
+
+    @staticmethod
+    def _set(state: _DocState, span: Span, node: _Node) -> None:
+        state.nodes[node.token] = node
+        state.surfaces[node.token] = span.text
+        span.root._.ng_type = node.type
+        for token in span:
+            token._.ng_in = node.type
+            state.inside[token.i] = node.token
+
+    # ---------------------------------------------------------------- matching
+    def _match(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        yield from self._match_sequences(doc, state)
+        yield from self._match_dependencies(doc, state)
+
+    def _match_sequences(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
+
+        The rule's ``subject`` and ``object`` name entity types; each trigger token in the
+        match gives one relation (its label is the predicate when the rule says ``@trigger``).
+        """
+        for match_id, start, end in self.sequences(doc, as_spans=False):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]):
+                continue
+            # the parser may split a sentence inside the match: quote both parts then
+            sentence = doc[doc[start].sent.start:doc[end - 1].sent.end]
+            ends = {}
+            for token in span:
+                if token._.ng_in in (rule.subject, rule.object) and token._.ng_in not in ends:
+                    ends[token._.ng_in] = state.nodes[state.inside[token.i]]
+            if len(ends) < 2:
+                continue
+            for token in span:
+                predicate = _predicate(rule.predicate, {"trigger": token})
+                if token._.ng_in is None and predicate:
+                    yield _Found(ends[rule.subject], predicate, ends[rule.object],
+                                 sentence, rule.id)
+
+    def _match_dependencies(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        for match_id, token_ids in self.rules_matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
+            if _hedged(doc[token_ids[0]]):
+                continue
+            predicate = _predicate(rule.predicate, tokens)
+            if predicate is None:
+                continue
+            if predicate == "supplies" and _sells_assets(tokens):
+                continue
+            subjects = _ends(rule.subject, tokens, state)
+            objects = _ends(rule.object, tokens, state)
+            sentence = doc[token_ids[0]].sent
+            if rule.object == "@article":
+                yield from _moves(subjects, predicate, tokens, state, sentence, rule.id)
+                continue
+            for subject in subjects:
+                for obj in objects:
+                    if subject.name != obj.name:
+                        yield _Found(subject, predicate, obj, sentence, rule.id)
+
+
+@Language.factory(
     "ng_relations",
-    requires=["doc.spans", "span._.ng_name"],
-    assigns=["doc._.ng_relations"],
+    default_config={"pattern_files": list(PATTERN_FILES)},
+    requires=["doc.spans", "span._.ng_name", "token.dep", "token.tag"],
+    assigns=["doc._.ng_relations", "doc._.ng_relation_entities", "doc.spans",
+             "token._.ng_type",
+             "token._.ng_in", "token._.ng_trigger"],
 )
-def ng_relations(doc: Doc) -> Doc:
-    """Attach the relations read in ``doc`` (none yet)."""
-    return doc
+def make_relation_extractor(
+    nlp: Language, name: str, pattern_files: list[str]
+) -> RelationExtractor:
+    """Build the ``ng_relations`` component from the named pattern files."""
+    return RelationExtractor(nlp, pattern_files)
+
+
+# -------------------------------------------------------------------- helpers
+
+
+def _hedged(token: Token) -> bool:
+    """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...")."""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
+               for c in clause.children)
+
+
+def _sells_assets(tokens: dict[str, Token]) -> bool:
+    """Selling stores, a stake or a unit is a divestment, not supplying goods."""
+    verb = tokens.get("verb")
+    return verb is not None and any(
+        t._.ng_trigger == "asset" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+
+
+def _predicate(spec: str, tokens: dict[str, Token]) -> str | None:
+    if not spec.startswith("@"):
+        return spec
+    label = tokens[spec[1:]]._.ng_trigger
+    return _MOVE_WORDS.get(label, label) if label else None
+
+
+def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
+    """The entities at one end of a rule, with the entities coordinated with them."""
+    if spec == "@article":
+        return [_Node(ARTICLE, "Article", -1)]
+    if spec.startswith("^"):
+        token = _clause_subject(tokens[spec[1:]])
+        if token is None:
+            return []
+    else:
+        token = tokens[spec]
+    node = _entity(token, state)
+    if node is None:
+        return []
+    found = [node]
+    if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
+        return found
+    for other in _conjuncts(token):
+        extra = _entity(other, state)
+        if extra is not None and extra.type == node.type and extra not in found:
+            found.append(extra)
+    return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    result = list(token.conjuncts)
+    # "A, B and C": the parser sometimes leaves the first item of a list outside it
+    return [t for t in result if t.dep_ in ("conj", token.dep_) or t.i == token.head.i]
+
+
+def _entity(token: Token, state: _DocState, depth: int = 0) -> _Node | None:
+    node = state.nodes.get(token.i)
+    if node is not None or depth > 3:
+        return node
+    if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
+        return _entity(token.head.head, state, depth + 1)
+    if token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") \
+            and token.head.dep_ in ("ccomp", "advcl"):
+        speaker = _clause_subject(token.head.head)
+        return _entity(speaker, state, depth + 1) if speaker is not None else None
+    return None
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """Who does what ``token`` (a verb or a noun in its clause) says, climbing to the clause."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        nonfinite = node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")
+        if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+# ------------------------------------------------------------------ share moves
+
+
+def _moves(
+    subjects: list[_Node], predicate: str, tokens: dict[str, Token], state: _DocState,
+    sentence: Span, rule: str,
+) -> Iterator[_Found]:
+    verb = tokens["verb"]
+    anchor = verb if verb.pos_ in ("VERB", "AUX") else verb.head
+    if _background(anchor) or _transitive(anchor):
+        return
+    subjects = [s for s in subjects if s.type == "Organisation"
+                and s.name.split()[-1].casefold() not in _INDEX_WORDS]
+    percents = _percents(verb) or _percents(anchor)
+    respectively = any(t.lower_ == "respectively" for t in anchor.children)
+    market = _market(anchor, state)
+    article = _Node(ARTICLE, "Article", -1)
+    for n, subject in enumerate(subjects):
+        if respectively and len(percents) == len(subjects):
+            percent: float | None = percents[n]
+        else:
+            percent = percents[0] if percents else None
+        yield _Found(subject, predicate, article, sentence, rule, percent, market)
+
+
+def _background(anchor: Token) -> bool:
+    """Whether a share move reads as context (an earlier move) rather than the news."""
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
+        return True
+    for child in anchor.children:
+        if child.dep_ in ("nsubj", "conj", "ccomp", "advcl"):
+            continue
+        for t in child.subtree:
+            if t.lower_ in _BACKGROUND or (t.like_num and _YEAR.match(t.text)):
+                return True
+    return False
+
+
+def _transitive(verb: Token) -> bool:
+    """"Advancing the development", "gained market share": not a move of the share price."""
+    return any(c.dep_ == "dobj" and not any(t.lower_ in _PERCENT for t in c.subtree)
+               for c in verb.children)
+
+
+def _percents(verb: Token) -> list[float]:
+    found = []
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_STOP:
+            continue
+        for t in child.subtree:
+            if t.lower_ in _PERCENT or (t.lower_ == "cent" and t.i and t.nbor(-1).lower_ == "per"):
+                number = next((c for c in t.children if c.like_num), None)
+                if number is None and t.i and t.nbor(-1).like_num:
+                    number = t.nbor(-1)
+                if number is None and t.i > 1 and t.nbor(-2).like_num:
+                    number = t.nbor(-2)
+                if number is not None:
+                    try:
+                        found.append(float(number.text.replace(",", "")))
+                    except ValueError:
+                        continue
+    return found
+
+
+def _market(anchor: Token, state: _DocState) -> str | None:
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on"):
+            for t in child.subtree:
+                node = state.nodes.get(t.i)
+                if node is not None and node.type in ("Country", "Organisation"):
+                    return state.surfaces.get(t.i, node.name)
+    return None
+
+
+# --------------------------------------------------------------------- policies
+
+
+def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
+    """Name each measure after its imposer; turn it into a Policy or a direct edge."""
+    leaders = {f.subject.name: f.object for f in found
+               if f.predicate == "leads" and f.object.type == "Country"}
+    found = _topics_are_targets(found, state)
+    imposers: dict[int, list[_Found]] = {}
+    for f in found:
+        if f.predicate == "imposes" and f.object.type == "Measure":
+            subject = f.subject
+            if subject.type == "Person":
+                country = leaders.get(subject.name)
+                if country is None:
+                    continue
+                f.subject = subject = country
+            imposers.setdefault(f.object.token, []).append(f)
+    policies: dict[int, _Node] = {}
+    by_head: dict[str, set[str]] = {}
+    national: dict[str, set[str]] = {}
+    for token, items in sorted(imposers.items()):
+        countries = [f.subject for f in items if f.subject.type == "Country"]
+        if countries:
+            head = state.measures[token].head
+            name = f"{min(countries, key=lambda n: n.token).name} {head}"
+            policies[token] = _Node(name, "Policy", token)
+            national.setdefault(head, set()).add(name)
+    for token, items in sorted(imposers.items()):
+        head = state.measures[token].head
+        if token not in policies:
+            # an agency acting on its country's measure: "the trade office will raise the tariffs"
+            same = national.get(head, set())
+            first = min((f.subject for f in items), key=lambda n: n.token)
+            name = next(iter(same)) if len(same) == 1 else f"{first.name} {head}"
+            policies[token] = _Node(name, "Policy", token)
+        by_head.setdefault(head, set()).add(policies[token].name)
+    for token, measure in state.measures.items():
+        names = by_head.get(measure.head, set())
+        if token not in policies and len(names) == 1:
+            policies[token] = _Node(next(iter(names)), "Policy", token)
+    result = []
+    for f in found:
+        if f.object.type == "Measure" or f.subject.type == "Measure":
+            measure_token = f.object.token if f.object.type == "Measure" else f.subject.token
+            measure = state.measures[measure_token]
+            if measure.direct and f.predicate == "targets":
+                for imposer in imposers.get(measure_token, []):
+                    result.append(_Found(imposer.subject, measure.direct, f.object,
+                                         f.sentence, f.rule))
+                continue
+            policy = policies.get(measure_token)
+            if policy is None:
+                continue
+            if f.object.type == "Measure":
+                f.object = policy
+            else:
+                f.subject = policy
+        result.append(f)
+    direct = {f.subject.token for f in found
+              if f.predicate == "targets" and f.subject.type == "Measure"
+              and state.measures[f.subject.token].direct}
+    return [f for f in result
+            if not (f.predicate in ("imposes", "targets") and f.object.token in direct
+                    and f.object.type == "Policy")
+            and not (f.subject.type == "Policy" and f.subject.token in direct)]
+
+
+def _topics_are_targets(found: list[_Found], state: _DocState) -> list[_Found]:
+    """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target."""
+    owners = {f.object.token for f in found
+              if f.predicate == "imposes" and f.object.type == "Measure" and f.rule == _MODIFIER
+              and f.sentence.doc[f.subject.token].dep_ == "poss"}
+    result = []
+    for f in found:
+        doc = f.sentence.doc
+        if f.predicate == "imposes" and f.object.token in owners and f.rule == _MODIFIER \
+                and doc[f.subject.token].dep_ in ("compound", "nmod"):
+            f = _Found(f.object, "targets", f.subject, f.sentence, f.rule)
+        result.append(f)
+    return result
+
+
+# ---------------------------------------------------------------------- output
+
+
+def _relations(found: list[_Found]) -> tuple[list[Relation], list[_Node]]:
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    used: list[_Node] = []
+    for f in sorted(found, key=lambda f: (f.sentence.start, f.rule)):
+        key = (f.subject.name, f.predicate, f.object.name, f.sentence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = Evidence(sentence=f.sentence.text.strip(), start=f.sentence.start_char,
+                            end=f.sentence.end_char, rule=f.rule, percent=f.percent,
+                            market=f.market)
+        relations.append(Relation(f.subject.name, f.predicate, f.object.name, evidence))
+        used += [f.subject, f.object]
+    return relations, used
+
+
+def _entities(used: list[_Node], state: _DocState, doc: Doc) -> list[Entity]:
+    """Policies, and countries named only by a place or nationality word, that relations use."""
+    known = {(s._.ng_name, s.label_) for s in doc.spans[SPANS_KEY]} if SPANS_KEY in doc.spans \
+        else set()
+    aliases: dict[tuple[str, str], set[str]] = {}
+    kinds: dict[str, str] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for node in used:
+        if node.type not in ("Policy", "Country") or (node.name, node.type) in known:
+            continue
+        key = (node.name, node.type)
+        counts[key] = counts.get(key, 0) + 1
+        names = aliases.setdefault(key, set())
+        if node.type == "Policy":
+            kinds[node.name] = state.measures[node.token].kind
+            # no alias longer than the canonical name, which must stay the label
+            names.update(a for a in _policy_aliases(doc[node.token], state)
+                         if len(a) <= len(node.name))
+        # a country read from a city or a nationality word keeps its own name only: the
+        # word ("Shanghai", "Chinese") is not a name of the country
+    return [Entity(name=name, type=kind, aliases=tuple(sorted(aliases[(name, kind)] - {name})),
+                   kind=kinds.get(name), mentions=counts[(name, kind)])
+            for name, kind in sorted(aliases)]
+
+
+def _add_policy_spans(doc: Doc, used: list[_Node]) -> None:
+    """Add each policy mention to the document's mention group, labelled "Policy"."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    taken = {(s.start, s.end) for s in spans}
+    for node in used:
+        if node.type != "Policy":
+            continue
+        root = doc[node.token]
+        start = root.left_edge.i
+        while start < root.i and doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+            start += 1
+        if (start, root.i + 1) in taken:
+            continue
+        taken.add((start, root.i + 1))
+        span = Span(doc, start, root.i + 1, label="Policy")
+        span._.ng_name = node.name
+        spans.append(span)
+    doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
+
+
+def _policy_aliases(root: Token, state: _DocState) -> set[str]:
+    """The policy phrase as written, from its imposer modifier to its head."""
+    measure = state.measures[root.i]
+    names = set()
+    start = root.left_edge.i
+    while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+        start += 1
+    if start < root.i:
+        names.add(root.doc[start:root.i + 1].text)
+    for child in root.lefts:
+        node = state.nodes.get(child.i)
+        if node is not None and node.type in ("Country", "Organisation", "Person"):
+            start = child.left_edge.i
+            names.add(root.doc[start:root.i + 1].text)
+            names.add(f"{state.surfaces.get(child.i, child.text)} {measure.head}")
+    return names

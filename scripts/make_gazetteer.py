@@ -14,7 +14,6 @@ alternative spellings and demonyms from countryinfo (MIT).
 from __future__ import annotations
 
 import json
-import os
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -79,19 +78,20 @@ def countries() -> list[tuple[str, str, list[str], list[str], str]]:
         demonyms = [demonym] if _LATIN.match(demonym) else []
         capital = str(geonames.get(code, {}).get("capital") or "")
         rows.append((code, label, sorted(names - {label}), demonyms, capital))
-    return sorted(_unshared(rows))
+    populations = {code: int(c.get("population") or 0) for code, c in geonames.items()}
+    return sorted(_unshared(rows, populations))
 
 
 def _unshared(
     rows: list[tuple[str, str, list[str], list[str], str]],
+    populations: dict[str, int],
 ) -> list[tuple[str, str, list[str], list[str], str]]:
-    """Keep a demonym used by several entries ("Chinese": China, Hong Kong) only for the
-    entry whose label it derives from (the longest common prefix)."""
+    """Keep a demonym used by several entries ("Chinese": China, Hong Kong; "French": France,
+    French Southern Territories) only for the most populous of them."""
     owners: dict[str, list[tuple[int, str]]] = {}
-    for code, label, _, demonyms, _ in rows:
+    for code, _, _, demonyms, _ in rows:
         for demonym in demonyms:
-            prefix = len(os.path.commonprefix([demonym, label]))  # noqa: RUF071 (strings, not paths)
-            owners.setdefault(demonym, []).append((prefix, code))
+            owners.setdefault(demonym, []).append((populations.get(code, 0), code))
     keep = {d: max(o)[1] for d, o in owners.items()}
     return [(c, lab, n, [d for d in ds if keep[d] == c], cap) for c, lab, n, ds, cap in rows]
 

@@ -1,0 +1,71 @@
+"""Places and nationality words resolved to the country they stand for.
+
+Relation rules read "Dutch chipmaker", "Shanghai-based" or "New Jersey-based" through this one
+function; the reference data is the gazetteer's (``ingest/gazetteer.py``), and US states and
+other federal subdivisions come from pycountry.
+
+>>> country_of("Dutch")
+'Netherlands'
+>>> country_of("Shanghai")
+'China'
+>>> country_of("New Jersey")
+'United States'
+>>> country_of("U.S.")
+'United States'
+>>> country_of("chipmaker") is None
+True
+>>> country_of("AI") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+
+from ingest.gazetteer import city_of, demonym_of
+from ingest.gazetteer import country_of as country_named
+
+__all__ = ["country_of", "demonym_country"]
+
+# Federations whose states or provinces news names as a base ("Delaware-registered"); other
+# countries' subdivision names collide too often with ordinary words.
+_SUBDIVIDED = frozenset({"US", "CA", "AU", "DE", "CN", "IN"})
+
+
+@cache
+def demonym_country(word: str) -> str | None:
+    """The country a nationality word names ("Dutch" → Netherlands), or None.
+
+    >>> demonym_country("Chinese"), demonym_country("China")
+    ('China', None)
+    """
+    return demonym_of(word)
+
+
+def _subdivision_country(name: str) -> str | None:
+    try:
+        subdivision = pycountry.subdivisions.lookup(name)
+    except LookupError:
+        return None
+    if subdivision.country_code not in _SUBDIVIDED or subdivision.name != name:
+        return None
+    country = pycountry.countries.get(alpha_2=subdivision.country_code)
+    return country_named(str(country.name)) if country is not None else None
+
+
+@cache
+def country_of(text: str) -> str | None:
+    """The country a country name, nationality word, city or region stands for, or None."""
+    name = re.sub(r"^[Tt]he\s+", "", text.strip())
+    if not name or not name[0].isupper():
+        return None
+    found = country_named(name) or demonym_of(name)
+    if found:
+        return found
+    city = city_of(name)
+    if city:
+        return city.country
+    return _subdivision_country(name)

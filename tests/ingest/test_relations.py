@@ -1,0 +1,120 @@
+"""Relation rules on small sentences, read by the real pinned model."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.documents import ARTICLE, Article
+from ingest.extract import extract
+from ingest.relations import PATTERN_FILES, load_patterns
+
+
+def triples(nlp, text):
+    doc = nlp(text)
+    return sorted((r.subject, r.predicate, r.object) for r in doc._.ng_relations)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Zhou Zixue, chairman of Acme Holdings, spoke on Monday.",
+         [("Zhou Zixue", "chairs", "Acme Holdings")]),
+        ("Nvidia CEO Jensen Huang spoke on Friday.", [("Jensen Huang", "leads", "Nvidia")]),
+        ("Maria Lopez, an analyst at Morgan Stanley, said demand was strong.",
+         [("Maria Lopez", "worksFor", "Morgan Stanley")]),
+        # the parser splits this one: the token sequence still reads it
+        ('Electronic Industries Association of Japan (EIAJ) Chairman Shoichi Saba stated: '
+         '"EIAJ believes that it is premature."',
+         [("Shoichi Saba", "chairs", "Electronic Industries Association of Japan")]),
+        ("US President Donald Trump lashed out at Taiwan.",
+         [("Donald Trump", "leads", "United States"), ("Donald Trump", "opposes", "Taiwan")]),
+    ],
+)
+def test_roles(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Luxembourg-based Frontier Metals announced a deal.",
+         [("Frontier Metals", "basedIn", "Luxembourg")]),
+        ("German carmaker Volkswagen reported results.",
+         [("Volkswagen", "basedIn", "Germany")]),
+        # where shares trade says nothing of where a company is based
+        ("Hong Kong-listed Acme Holdings reported results.", []),
+    ],
+)
+def test_based_in(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
+    articles = [Article.from_text("German carmaker Volkswagen reported results.", source="a"),
+                Article.from_text("Chinese officials met German officials.", source="b")]
+    used, unused = extract(articles, nlp)
+    assert [(e.name, e.type, e.aliases) for e in used.entities if e.type == "Country"] == [
+        ("Germany", "Country", ("German",))
+    ]
+    assert unused.entities == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Huawei was blacklisted by the United States.",
+         [("United States", "sanctions", "Huawei")]),
+        ("Toyota acquired Subaru in a deal.", [("Toyota", "investsIn", "Subaru")]),
+        ("Intel will form a joint venture with Samsung.",
+         [("Intel", "partnersWith", "Samsung")]),
+        ("Intel sells chips to Dell.", [("Intel", "supplies", "Dell")]),
+        # selling stores is a divestment, not a supply; the rival is named
+        ("French retailer Casino has agreed to sell six of its stores to domestic rival Leclerc.",
+         [("Casino", "basedIn", "France"), ("Casino", "competesWith", "Leclerc")]),
+        # negated or hypothetical clauses state nothing
+        ("If Canada banned Huawei, China would retaliate.", []),
+    ],
+)
+def test_verbs(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
+        ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
+        # background moves are not the news
+        ("Intel had fallen 5% last year.", []),
+    ],
+)
+def test_share_moves(nlp, text, expected):
+    doc = nlp(text)
+    found = [(r.subject, r.evidence.percent, r.evidence.market) for r in doc._.ng_relations
+             if r.object == ARTICLE]
+    assert found == expected
+
+
+def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
+    text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
+    doc = nlp(text)
+    (relation,) = doc._.ng_relations
+    evidence = relation.evidence
+    assert text[evidence.start:evidence.end].strip() == evidence.sentence
+    assert evidence.sentence.startswith("Zhou Zixue")
+    assert evidence.rule == "role-appos-of"
+
+
+@pytest.mark.parametrize("name", PATTERN_FILES)
+def test_pattern_files_are_well_formed(name):
+    for line in load_patterns(name):
+        if "sequence" in line:
+            assert {"id", "predicate", "subject", "object"} <= set(line)
+            continue
+        assert "pattern" in line
+        if "id" in line and "predicate" in line:
+            ids = [node["RIGHT_ID"] for node in line["pattern"]]
+            for end in (line["subject"], line["object"]):
+                assert end == "@article" or end.lstrip("^") in ids, (line["id"], end)
+        else:
+            assert "label" in line
