@@ -156,9 +156,24 @@ def merge_log(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return list(G.graph.get("merges", []))
 
 
+def _article_label(article: Article) -> str:
+    """A short name for an article: its title, else its publisher and date, else its file.
+
+    >>> _article_label(Article(id="x", text="", source="news/a.txt", publisher="Bloomberg",
+    ...                        date="2021-03-11"))
+    'Bloomberg, 2021-03-11'
+    >>> _article_label(Article(id="x", text="", source="news/a.txt"))
+    'a.txt'
+    """
+    if article.title:
+        return article.title
+    named = ", ".join(part for part in (article.publisher, article.date) if part)
+    return named or article.source.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _article_attrs(article: Article) -> dict[str, Any]:
     return {
-        "type": "Article", "label": article.title or article.source, "title": article.title,
+        "type": "Article", "label": _article_label(article), "title": article.title,
         "date": article.date, "source": article.source, "link": article.link,
         "publisher": article.publisher, "authors": list(article.authors),
     }

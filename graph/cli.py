@@ -62,6 +62,15 @@ def write_atomically(outputs: dict[Path, Writer]) -> None:
                 os.unlink(temporary)
 
 
+def _seeds_path() -> str:
+    """The bundled seeds, relative to the working folder where they lie below it, so that the
+    sources recorded in the graph do not depend on where the project was checked out."""
+    try:
+        return str(SEEDS.relative_to(Path.cwd()))
+    except ValueError:
+        return str(SEEDS)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
@@ -132,7 +141,7 @@ def build(
         _report(cache_error)
         return 1
     keys = seen_keys(cached)
-    results = read_sources(sources or [str(SEEDS)], fetch_articles=fetch_articles)
+    results = read_sources(sources or [_seeds_path()], fetch_articles=fetch_articles)
     failed = 0
     articles = []
     skipped = 0
