@@ -1,4 +1,4 @@
-"""The command line: ``newsgraph build`` and ``newsgraph query``.
+"""The command line: ``newsgraph build``, ``newsgraph query`` and ``newsgraph validate``.
 
 The only module that opens paths: every stage it calls takes and returns values.
 """
@@ -15,13 +15,22 @@ from pathlib import Path
 from typing import IO
 
 import networkx as nx
-from rdflib import Graph
 
 from graph.build import build_graph
 from graph.html import write_html
 from graph.nodelink import write_json
-from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
-from graph.rdf import write_turtle
+from graph.graphml import write_graphml
+from graph.query import (
+    OutputFormat,
+    QuerySyntaxError,
+    format_result,
+    load_graph,
+    query_names,
+    query_text,
+    run_query,
+)
+from graph.rdf import write_jsonld, write_turtle
+from graph.shapes import validate_graph
 from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
 from ingest.documents import Extraction
 from ingest.errors import NewsgraphError
@@ -128,6 +137,8 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
     G = build_graph(extractions)
     write_atomically({
         out / "graph.ttl": lambda s: write_turtle(G, s),
+        out / "graph.jsonld": lambda s: write_jsonld(G, s),
+        out / "graph.graphml": lambda s: write_graphml(G, s),
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
         out / CACHE_NAME: lambda s: write_extractions(extractions, s),
@@ -137,23 +148,63 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
     return 0
 
 
+def _query_source(argument: str) -> tuple[str, str]:
+    """The SPARQL text an argument names, and how to name it in errors.
+
+    A path to a file is read; a shipped example's name is its text; anything else is SPARQL.
+    """
+    path = Path(argument)
+    if "\n" not in argument and len(argument) < 4096 and path.is_file():
+        return path.read_text(encoding="utf-8"), str(path)
+    if argument in query_names():
+        return query_text(argument), argument
+    return argument, "query"
+
+
 def query(text: str, graph_path: Path, output: OutputFormat) -> int:
     """Run a SPARQL query (or a file of one) over ``graph_path``; return the exit status."""
-    if not text.lstrip().upper().startswith(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX",
-                                             "BASE")) and Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
+    try:
+        sparql, name = _query_source(text)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"newsgraph: {text}: cannot read the query ({error})", file=sys.stderr)
+        return 1
+    if graph_path.is_dir():
+        graph_path = graph_path / "graph.ttl"
     if not graph_path.is_file():
         print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
               file=sys.stderr)
         return 1
-    rdf = Graph().parse(graph_path, format="turtle")
     try:
-        result = run_query(rdf, text)
+        rdf = load_graph(graph_path)
+    except SyntaxError as error:
+        print(f"newsgraph: {graph_path}: not readable Turtle ({error})", file=sys.stderr)
+        return 1
+    try:
+        result = run_query(rdf, sparql)
     except QuerySyntaxError as error:
-        print(f"newsgraph: query: {error}", file=sys.stderr)
+        print(f"newsgraph: {name}: {error}", file=sys.stderr)
         return 1
     sys.stdout.write(format_result(result, output))
     return 0
+
+
+def validate(folder: Path) -> int:
+    """Check ``folder/graph.ttl`` against the SHACL shapes; print each violation on a line."""
+    graph_path = folder / "graph.ttl" if folder.is_dir() else folder
+    if not graph_path.is_file():
+        print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
+              file=sys.stderr)
+        return 1
+    try:
+        rdf = load_graph(graph_path)
+    except SyntaxError as error:
+        print(f"newsgraph: {graph_path}: not readable Turtle ({error})", file=sys.stderr)
+        return 1
+    violations = validate_graph(rdf)
+    for violation in violations:
+        print(violation)
+    print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
+    return 1 if violations else 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -169,8 +220,13 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
-    q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
+    q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"),
+                   help="graph.ttl, or the folder holding it (default: out/graph.ttl)")
     q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    q.epilog = "examples by name: " + ", ".join(query_names())
+    v = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
+    v.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
+                   help="folder holding graph.ttl (default: out)")
     return parser
 
 
@@ -179,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return build(args.sources, args.out, model=args.model)
+    if args.command == "validate":
+        return validate(args.folder)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 

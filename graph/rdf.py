@@ -1,4 +1,4 @@
-"""RDF export: the networkx graph as an rdflib graph in newsgraph's vocabulary.
+"""RDF export: the networkx graph as RDF in newsgraph's vocabulary, as Turtle and JSON-LD.
 
 Each relation is a direct triple between entity IRIs, described by an ``ng:Assertion``
 node (``rdf:subject``/``rdf:predicate``/``rdf:object``, the number of supporting articles,
@@ -6,14 +6,18 @@ the first and last dates seen) whose ``ng:evidence`` nodes each name the article
 (``prov:wasDerivedFrom``), the sentence, its offsets and the rule. Every IRI is minted from
 the content, so the same graph always gives the same triples; there are no blank nodes.
 
+The writers sort the triples themselves (subject, then ``rdf:type`` and ``rdfs:label``
+before other predicates, then object) and serialize them with pyoxigraph, so the same graph
+gives the same bytes at the speed of a native serializer.
+
 Examples
 --------
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("https://w3id.org/newsgraph/id/country/japan", type="Country", label="Japan",
 ...            aliases=["Tokyo"], articles=[])
->>> print(to_turtle(G).decode().split("\\n\\n")[-2])
-<https://w3id.org/newsgraph/id/country/japan> a ng:Country ;
+>>> print(to_turtle(G).decode().split("\\n\\n")[-1], end="")
+country:japan a ng:Country ;
     rdfs:label "Japan" ;
     skos:altLabel "Tokyo" .
 """
@@ -21,28 +25,86 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from typing import IO, Any
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import IO, Any, NamedTuple
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
 from ontology import NG, NGR, predicate_iri
 
-__all__ = ["PREFIXES", "bind_prefixes", "to_rdf", "to_turtle", "write_turtle"]
+__all__ = [
+    "PREFIXES",
+    "Row",
+    "bind_prefixes",
+    "rdf_rows",
+    "to_jsonld",
+    "to_rdf",
+    "to_turtle",
+    "write_jsonld",
+    "write_turtle",
+]
 
-#: Prefixes bound in every graph newsgraph writes or queries.
-PREFIXES = {
-    "ng": NG._NS, "id": NGR, "schema": SDO, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV,
-    "rdfs": RDFS, "rdf": RDF, "owl": OWL, "xsd": XSD,
+#: Prefixes bound in every graph newsgraph writes or queries. The ``id`` sub-namespaces
+#: let Turtle name nodes briefly (``organisation:smic``); the order is the Turtle header's.
+PREFIXES: dict[str, str] = {
+    "ng": str(NG._NS),
+    "schema": str(SDO),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "rdfs": str(RDFS),
+    "rdf": str(RDF),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "id": str(NGR),
+    "article": str(NGR["article/"]),
+    "assertion": str(NGR["assertion/"]),
+    "country": str(NGR["country/"]),
+    "evidence": str(NGR["evidence/"]),
+    "organisation": str(NGR["organisation/"]),
+    "person": str(NGR["person/"]),
+    "policy": str(NGR["policy/"]),
 }
 
-_SAFE_IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
+_IRI, _LITERAL = 0, 1
+_SUBJECT_START = re.compile(rb"\n(?=[^ \n])")
+_FIRST = {str(RDF.type): 0, str(RDFS.label): 1}
+
+
+class Row(NamedTuple):
+    """One triple as plain strings, in the order the writers sort by.
+
+    ``kind`` is 0 when ``value`` is an IRI and 1 when it is a literal of ``datatype``.
+    """
+
+    subject: str
+    rank: int
+    predicate: str
+    kind: int
+    value: str
+    datatype: str
+
+
+def _iri_row(subject: str, predicate: str, obj: str) -> Row:
+    return Row(subject, _FIRST.get(predicate, 2), predicate, _IRI, obj, "")
+
+
+def _literal_row(subject: str, predicate: str, value: object, datatype: str) -> Row:
+    return Row(subject, _FIRST.get(predicate, 2), predicate, _LITERAL, str(value), datatype)
 
 
 def bind_prefixes(graph: Graph) -> Graph:
-    """Bind newsgraph's prefixes on ``graph`` and return it."""
+    """Bind newsgraph's prefixes on ``graph`` and return it.
+
+    >>> ("ng", URIRef(PREFIXES["ng"])) in set(bind_prefixes(Graph()).namespaces())
+    True
+    """
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
@@ -53,81 +115,217 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _date(value: str | None) -> Literal | None:
-    return Literal(value, datatype=XSD.date) if value else None
+def _decimal(value: float | int | str) -> str:
+    """The canonical ``xsd:decimal`` form of a number: ``2.5``, ``-3.0``, ``12.0``."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return text if "." in text else f"{text}.0"
 
 
-def _add_article(rdf: Graph, node: URIRef, data: dict[str, Any]) -> None:
-    rdf.add((node, RDF.type, NG.Article))
+def _is_iri(text: str) -> bool:
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return text.startswith(("http://", "https://"))
+
+
+_STRING, _INTEGER, _DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
+_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+
+
+def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
+    yield _iri_row(node, _TYPE, str(NG.Article))
     if data.get("title"):
-        rdf.add((node, DCTERMS.title, Literal(data["title"])))
-    if date := _date(data.get("date")):
-        rdf.add((node, DCTERMS.date, date))
-    rdf.add((node, DCTERMS.source, Literal(data["source"])))
+        yield _literal_row(node, str(DCTERMS.title), data["title"], _STRING)
+    if data.get("date"):
+        yield _literal_row(node, str(DCTERMS.date), data["date"], _DATE)
+    yield _literal_row(node, str(DCTERMS.source), data["source"], _STRING)
     link = data.get("link")
-    if link and _SAFE_IRI.match(link):
-        rdf.add((node, SDO.url, URIRef(link)))
+    if link and _is_iri(link):
+        yield _iri_row(node, str(SDO.url), link)
     if data.get("publisher"):
-        rdf.add((node, NG.publisher, Literal(data["publisher"])))
+        yield _literal_row(node, str(NG.publisher), data["publisher"], _STRING)
+    for author in data.get("authors") or ():
+        yield _literal_row(node, str(NG.author), author, _STRING)
 
 
-def _add_relation(
-    rdf: Graph, subject: URIRef, obj: URIRef, data: dict[str, Any]
-) -> None:
-    predicate = predicate_iri(data["predicate"])
-    rdf.add((subject, predicate, obj))
-    assertion = NGR[f"assertion/{_digest(subject, predicate, obj)}"]
-    rdf.add((assertion, RDF.type, NG.Assertion))
-    rdf.add((assertion, RDF.subject, subject))
-    rdf.add((assertion, RDF.predicate, predicate))
-    rdf.add((assertion, RDF.object, obj))
-    rdf.add((assertion, NG.articleCount, Literal(data["article_count"])))
-    if first := _date(data.get("first_seen")):
-        rdf.add((assertion, NG.firstSeen, first))
-    if last := _date(data.get("last_seen")):
-        rdf.add((assertion, NG.lastSeen, last))
+def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
+    yield _iri_row(node, _TYPE, str(NG[data["type"]]))
+    yield _literal_row(node, _LABEL, data["label"], _STRING)
+    for alias in data.get("aliases") or ():
+        yield _literal_row(node, _ALT, alias, _STRING)
+    if data.get("kind"):
+        yield _iri_row(node, str(NG.policyKind), str(NG[data["kind"]]))
+
+
+def _relation_rows(subject: str, obj: str, data: dict[str, Any]) -> Iterator[Row]:
+    predicate = str(predicate_iri(data["predicate"]))
+    yield _iri_row(subject, predicate, obj)
+    assertion = str(NGR[f"assertion/{_digest(subject, predicate, obj)}"])
+    yield _iri_row(assertion, _TYPE, str(NG.Assertion))
+    yield _iri_row(assertion, str(RDF.subject), subject)
+    yield _iri_row(assertion, str(RDF.predicate), predicate)
+    yield _iri_row(assertion, str(RDF.object), obj)
+    yield _literal_row(assertion, str(NG.articleCount), data["article_count"], _INTEGER)
+    if data.get("first_seen"):
+        yield _literal_row(assertion, str(NG.firstSeen), data["first_seen"], _DATE)
+    if data.get("last_seen"):
+        yield _literal_row(assertion, str(NG.lastSeen), data["last_seen"], _DATE)
     for item in data["evidence"]:
-        evidence = NGR[f"evidence/{_digest(assertion, item['article'], item['start'], item['rule'])}"]
-        rdf.add((assertion, NG.evidence, evidence))
-        rdf.add((evidence, RDF.type, NG.Evidence))
-        rdf.add((evidence, PROV.wasDerivedFrom, URIRef(item["article"])))
-        rdf.add((evidence, NG.sentence, Literal(item["sentence"])))
-        rdf.add((evidence, NG.startChar, Literal(item["start"])))
-        rdf.add((evidence, NG.endChar, Literal(item["end"])))
-        rdf.add((evidence, NG.rule, Literal(item["rule"])))
+        evidence = str(
+            NGR[f"evidence/{_digest(assertion, item['article'], item['start'], item['rule'])}"]
+        )
+        yield _iri_row(assertion, str(NG.evidence), evidence)
+        yield _iri_row(evidence, _TYPE, str(NG.Evidence))
+        yield _iri_row(evidence, str(PROV.wasDerivedFrom), item["article"])
+        yield _literal_row(evidence, str(NG.sentence), item["sentence"], _STRING)
+        yield _literal_row(evidence, str(NG.startChar), item["start"], _INTEGER)
+        yield _literal_row(evidence, str(NG.endChar), item["end"], _INTEGER)
+        yield _literal_row(evidence, str(NG.rule), item["rule"], _STRING)
         if item.get("percent") is not None:
-            rdf.add((evidence, NG.percent, Literal(item["percent"], datatype=XSD.decimal)))
+            yield _literal_row(evidence, str(NG.percent), _decimal(item["percent"]),
+                               str(XSD.decimal))
         if item.get("market"):
-            rdf.add((evidence, NG.market, Literal(item["market"])))
+            yield _literal_row(evidence, str(NG.market), item["market"], _STRING)
 
 
-def to_rdf(G: nx.MultiDiGraph) -> Graph:
-    """The RDF graph of a newsgraph networkx graph."""
-    rdf = bind_prefixes(Graph())
+def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
+    """The triples of a newsgraph networkx graph, sorted, without duplicates.
+
+    Subjects sort by IRI; within a subject ``rdf:type`` comes first, then ``rdfs:label``,
+    then the other predicates by IRI; objects sort IRIs before literals.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
+    >>> [row.predicate.rsplit("#")[-1] for row in rdf_rows(G)]
+    ['type', 'label']
+    """
+    rows: set[Row] = set()
     for node, data in G.nodes(data=True):
-        iri = URIRef(node)
-        if data["type"] == "Article":
-            _add_article(rdf, iri, data)
-            continue
-        rdf.add((iri, RDF.type, NG[data["type"]]))
-        rdf.add((iri, RDFS.label, Literal(data["label"])))
-        for alias in data.get("aliases", ()):
-            rdf.add((iri, SKOS.altLabel, Literal(alias)))
-        if data.get("kind"):
-            rdf.add((iri, NG.policyKind, NG[data["kind"]]))
+        found = _article_rows if data["type"] == "Article" else _entity_rows
+        rows.update(found(node, data))
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":
-            rdf.add((URIRef(subject), SDO.mentions, URIRef(obj)))
+            rows.add(_iri_row(subject, str(SDO.mentions), obj))
         else:
-            _add_relation(rdf, URIRef(subject), URIRef(obj), data)
-    return rdf
+            rows.update(_relation_rows(subject, obj, data))
+    return sorted(rows)
+
+
+def _ox_triples(rows: Iterable[Row]) -> Iterator[ox.Triple]:
+    """pyoxigraph triples of ``rows``, naming the row whose IRI is not valid."""
+    nodes: dict[str, ox.NamedNode] = {}
+
+    def iri(text: str) -> ox.NamedNode:
+        node = nodes.get(text)
+        if node is None:
+            try:
+                node = nodes[text] = ox.NamedNode(text)
+            except ValueError as error:
+                message = f"not a valid IRI: {text!r} ({error})"
+                raise ValueError(message) from error
+        return node
+
+    for row in rows:
+        obj: ox.NamedNode | ox.Literal
+        if row.kind == _IRI:
+            obj = iri(row.value)
+        elif row.datatype == _STRING:
+            obj = ox.Literal(row.value)
+        else:
+            obj = ox.Literal(row.value, datatype=iri(row.datatype))
+        yield ox.Triple(iri(row.subject), iri(row.predicate), obj)
+
+
+def to_rdf(G: nx.MultiDiGraph, *, store: str = "default") -> Graph:
+    """The RDF graph of a newsgraph networkx graph, with newsgraph's prefixes bound.
+
+    ``store="Oxigraph"`` keeps the triples in pyoxigraph (through oxrdflib), which answers
+    SPARQL fast on large graphs.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
+    >>> len(to_rdf(G))
+    2
+    """
+    graph = bind_prefixes(Graph(store=store))
+    for row in rdf_rows(G):
+        obj: URIRef | Literal
+        if row.kind == _IRI:
+            obj = URIRef(row.value)
+        elif row.datatype == _STRING:
+            obj = Literal(row.value)
+        else:
+            obj = Literal(row.value, datatype=URIRef(row.datatype))
+        graph.add((URIRef(row.subject), URIRef(row.predicate), obj))
+    return graph
 
 
 def to_turtle(G: nx.MultiDiGraph) -> bytes:
-    """The graph as Turtle bytes, the same bytes for the same graph."""
-    return to_rdf(G).serialize(format="turtle", encoding="utf-8")
+    """The graph as Turtle bytes: the same graph gives the same bytes.
+
+    >>> to_turtle(nx.MultiDiGraph()).decode().splitlines()[0]
+    '@prefix ng: <https://w3id.org/newsgraph/ontology#> .'
+    """
+    out = ox.serialize(_ox_triples(rdf_rows(G)), format=ox.RdfFormat.TURTLE,
+                       prefixes=PREFIXES)
+    # pyoxigraph writes a line for each prefix, longest namespace first; ours keeps the
+    # order of PREFIXES, and four spaces indent instead of a tab.
+    body = out.split(b"\n", len(PREFIXES))[-1].replace(b"\n\t", b"\n    ")
+    # A blank line before each subject; literals never hold a raw line break (pyoxigraph
+    # escapes it), so every unindented line starts a subject.
+    body = _SUBJECT_START.sub(b"\n\n", body)
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    return header.encode("utf-8") + b"\n" + body
 
 
 def write_turtle(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
     """Write the graph as Turtle to a binary stream."""
     stream.write(to_turtle(G))
+
+
+def to_jsonld(G: nx.MultiDiGraph) -> bytes:
+    """The graph as compact JSON-LD bytes, one node object per subject, keys sorted.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
+    >>> json.loads(to_jsonld(G))["@graph"]
+    [{'@id': 'person:li', '@type': ['ng:Person'], 'rdfs:label': ['Li']}]
+    """
+    nodes: list[dict[str, Any]] = []
+    current: dict[str, Any] = {}
+    for row in rdf_rows(G):
+        subject = _compact(row.subject)
+        if current.get("@id") != subject:
+            current = {"@id": subject}
+            nodes.append(current)
+        if row.predicate == _TYPE:
+            current.setdefault("@type", []).append(_compact(row.value))
+            continue
+        value: Any
+        if row.kind == _IRI:
+            value = {"@id": _compact(row.value)}
+        elif row.datatype == _STRING:
+            value = row.value
+        else:
+            value = {"@value": row.value, "@type": _compact(row.datatype)}
+        current.setdefault(_compact(row.predicate), []).append(value)
+    document = {"@context": dict(PREFIXES), "@graph": nodes}
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+def _compact(iri: str) -> str:
+    """``iri`` as a compact IRI under the longest matching prefix, or unchanged."""
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+            best = prefix
+    rest = iri[len(PREFIXES[best]):] if best else ""
+    if not best or not rest or rest.startswith("//"):
+        return iri
+    return f"{best}:{rest}"
+
+
+def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
+    """Write the graph as JSON-LD to a binary stream."""
+    stream.write(to_jsonld(G))
