@@ -50,6 +50,8 @@ __all__ = [
 
 _LOCATED = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _MESSAGE_MAX = 200
+_UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (\S*)")
+_UNDECLARED = "undeclared prefix (bound without PREFIX: " + ", ".join(PREFIXES) + ")"
 
 
 class OutputFormat(enum.Enum):
@@ -87,20 +89,34 @@ def load_graph(source: str | Path | IO[bytes]) -> Graph:
     return graph
 
 
-def _syntax_error(error: Exception) -> QuerySyntaxError | None:
+def _position(sparql: str, index: int) -> tuple[int, int]:
+    """The line and column (from 1) of a character offset."""
+    before = sparql[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_error(error: Exception, sparql: str) -> QuerySyntaxError | None:
     """The located error of a parser's exception, or None when it is no syntax error."""
-    if isinstance(error, SyntaxError) and (match := _LOCATED.match(str(error))):
+    text = str(error)
+    if isinstance(error, SyntaxError) and (match := _LOCATED.match(text)):
         # pyoxigraph: "error at 3:15: expected one of ..."; keep the first line, briefly
         line, column, message = match.groups()
-        message = message.splitlines()[0] if message else "syntax error"
-        if len(message) > _MESSAGE_MAX:
+        message = message.splitlines()[0] if message.strip() else "syntax error"
+        if "Prefix not found" in message:
+            message = _UNDECLARED
+        elif len(message) > _MESSAGE_MAX:
             message = message[:_MESSAGE_MAX].rstrip() + " ..."
         return QuerySyntaxError(message, line=int(line), column=int(column))
     if type(error).__name__ in {"ParseException", "ParseSyntaxException"}:
         # rdflib's engine parses with pyparsing, whose errors carry lineno and col
         lineno, col = getattr(error, "lineno", 1), getattr(error, "col", 1)
-        message = getattr(error, "msg", str(error))
+        message = getattr(error, "msg", text)
         return QuerySyntaxError(str(message), line=int(lineno), column=int(col))
+    if match := _UNKNOWN_PREFIX.match(text):
+        # rdflib reports an undeclared prefix without a position: find its first use
+        use = re.search(rf"(?<![\w:<]){re.escape(match.group(1))}:", sparql)
+        line, column = _position(sparql, use.start()) if use else (1, 1)
+        return QuerySyntaxError(_UNDECLARED, line=line, column=column)
     return None
 
 
@@ -109,7 +125,7 @@ def run_query(graph: Graph, sparql: str) -> Result:
 
     Raises :class:`QuerySyntaxError`, with line and column, when ``sparql`` does not parse.
 
-    >>> run_query(Graph(), "SELECT ?x WHERE {\\n  ?x a }")
+    >>> run_query(Graph(), "SELECT ?x WHERE {\n  ?x a }")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     graph.query.QuerySyntaxError: line 2, column 8: Expected SelectQuery...
@@ -118,7 +134,7 @@ def run_query(graph: Graph, sparql: str) -> Result:
     try:
         return graph.query(sparql, initNs=namespaces)
     except Exception as error:  # pyoxigraph raises SyntaxError, rdflib pyparsing errors
-        located = _syntax_error(error)
+        located = _syntax_error(error, sparql)
         if located is None:
             raise
         raise located from error
