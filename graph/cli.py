@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 import networkx as nx
+from rdflib import Graph
 
 from graph.build import build_graph
 from graph.html import write_html
@@ -24,7 +25,7 @@ from graph.query import (
     OutputFormat,
     QuerySyntaxError,
     format_result,
-    load_graph,
+    load_store,
     query_names,
     query_text,
     run_query,
@@ -175,12 +176,12 @@ def query(text: str, graph_path: Path, output: OutputFormat) -> int:
               file=sys.stderr)
         return 1
     try:
-        rdf = load_graph(graph_path)
+        store = load_store(graph_path)
     except SyntaxError as error:
         print(f"newsgraph: {graph_path}: not readable Turtle ({error})", file=sys.stderr)
         return 1
     try:
-        result = run_query(rdf, sparql)
+        result = run_query(store, sparql)
     except QuerySyntaxError as error:
         print(f"newsgraph: {name}: {error}", file=sys.stderr)
         return 1
@@ -196,7 +197,7 @@ def validate(folder: Path) -> int:
               file=sys.stderr)
         return 1
     try:
-        rdf = load_graph(graph_path)
+        rdf = Graph().parse(graph_path, format="ox-turtle")
     except SyntaxError as error:
         print(f"newsgraph: {graph_path}: not readable Turtle ({error})", file=sys.stderr)
         return 1

@@ -90,7 +90,7 @@ def to_graphml(G: nx.MultiDiGraph) -> bytes:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", label="A")
-    >>> b'<data key="label">A</data>' in to_graphml(G)
+    >>> b'attr.name="label"' in to_graphml(G)
     True
     """
     buffer = io.BytesIO()

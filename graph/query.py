@@ -1,21 +1,28 @@
 """SPARQL over a built graph, with newsgraph's prefixes bound, and the shipped example queries.
 
-A graph loaded with :func:`load_graph` keeps its triples in pyoxigraph (through the
-``oxrdflib`` store), so :func:`run_query` is answered by pyoxigraph's native engine while
-callers keep rdflib's ``Graph`` and ``Result``. Any other rdflib graph works too, answered by
-rdflib's own engine.
+Two ways in, one engine. :func:`load_store` reads Turtle into a pyoxigraph ``Store`` and
+:func:`run_query` answers on it with pyoxigraph's own results (what ``newsgraph query``
+does: fastest). :func:`load_graph` gives an rdflib ``Graph`` kept in pyoxigraph through the
+``oxrdflib`` store, and :func:`run_query` on it returns rdflib's ``Result`` (the rdflib API,
+at the cost of turning every answer into rdflib terms). Any other rdflib graph works too,
+answered by rdflib's own engine. :func:`format_result` prints any of them.
 
 Examples
 --------
->>> g = load_graph(io.BytesIO(b'''
+>>> turtle = b'''
 ... @prefix ng: <https://w3id.org/newsgraph/ontology#> .
 ... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 ... <https://w3id.org/newsgraph/id/person/li> a ng:Person ; rdfs:label "Li Keqiang" .
-... '''))
->>> result = run_query(g, "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }")
+... '''
+>>> sparql = "SELECT ?p ?name WHERE { ?p a ng:Person ; rdfs:label ?name }"
+>>> print(format_result(run_query(load_store(io.BytesIO(turtle)), sparql)), end="")
+p          name
+---------  ----------
+person:li  Li Keqiang
+>>> result = run_query(load_graph(io.BytesIO(turtle)), sparql)
 >>> print(format_result(result, OutputFormat.CSV), end="")
-name
-Li Keqiang
+p,name
+https://w3id.org/newsgraph/id/person/li,Li Keqiang
 >>> "who-chairs-what" in query_names()
 True
 """
@@ -30,19 +37,21 @@ import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import IO
+from typing import IO, overload
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.query import Result
-from rdflib.term import Node
 
 from graph.rdf import PREFIXES, bind_prefixes
 
 __all__ = [
+    "Answer",
     "OutputFormat",
     "QuerySyntaxError",
     "format_result",
     "load_graph",
+    "load_store",
     "query_names",
     "query_text",
     "run_query",
@@ -50,6 +59,8 @@ __all__ = [
 
 _LOCATED = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _MESSAGE_MAX = 200
+#: What pyoxigraph answers a query with.
+Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (\S*)")
 _UNDECLARED = "undeclared prefix (bound without PREFIX: " + ", ".join(PREFIXES) + ")"
 
@@ -89,6 +100,22 @@ def load_graph(source: str | Path | IO[bytes]) -> Graph:
     return graph
 
 
+def load_store(source: str | Path | IO[bytes]) -> ox.Store:
+    """Read Turtle from a path or a binary stream into an in-memory pyoxigraph store.
+
+    Raises pyoxigraph's ``SyntaxError``, with the line and column, on malformed Turtle.
+
+    >>> len(load_store(io.BytesIO(b"<http://a.example/s> <http://a.example/p> 1 .")))
+    1
+    """
+    store = ox.Store()
+    if isinstance(source, str | Path):
+        store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
+    else:
+        store.bulk_load(source, format=ox.RdfFormat.TURTLE)
+    return store
+
+
 def _position(sparql: str, index: int) -> tuple[int, int]:
     """The line and column (from 1) of a character offset."""
     before = sparql[:index]
@@ -120,18 +147,29 @@ def _syntax_error(error: Exception, sparql: str) -> QuerySyntaxError | None:
     return None
 
 
-def run_query(graph: Graph, sparql: str) -> Result:
+@overload
+def run_query(graph: Graph, sparql: str) -> Result: ...
+
+
+@overload
+def run_query(graph: ox.Store, sparql: str) -> Answer: ...
+
+
+def run_query(graph: Graph | ox.Store, sparql: str) -> Result | Answer:
     """Run a SPARQL 1.1 query with newsgraph's prefixes bound.
 
+    On a pyoxigraph ``Store`` the answer is pyoxigraph's; on an rdflib ``Graph``, rdflib's.
     Raises :class:`QuerySyntaxError`, with line and column, when ``sparql`` does not parse.
 
-    >>> run_query(Graph(), "SELECT ?x WHERE {\n  ?x a }")  # doctest: +ELLIPSIS
+    >>> run_query(ox.Store(), "SELECT ?x WHERE {\\n  ?x a ng:Person . ?x }")
     Traceback (most recent call last):
     ...
-    graph.query.QuerySyntaxError: line 2, column 8: Expected SelectQuery...
+    graph.query.QuerySyntaxError: line 2, column 24: expected one of BIND, [_]
     """
-    namespaces = {prefix: URIRef(namespace) for prefix, namespace in PREFIXES.items()}
     try:
+        if isinstance(graph, ox.Store):
+            return graph.query(sparql, prefixes=PREFIXES)
+        namespaces = {prefix: URIRef(namespace) for prefix, namespace in PREFIXES.items()}
         return graph.query(sparql, initNs=namespaces)
     except Exception as error:  # pyoxigraph raises SyntaxError, rdflib pyparsing errors
         located = _syntax_error(error, sparql)
@@ -166,58 +204,90 @@ def query_text(name: str) -> str:
     return folder.joinpath(f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _compact(value: Node | None) -> str:
-    """A cell of a text table: an IRI under a bound prefix as a prefixed name."""
+def _compact(text: str) -> str:
+    """An IRI under a bound prefix as a prefixed name, else unchanged."""
+    for prefix, namespace in _LONGEST_FIRST:
+        if text.startswith(namespace) and _LOCAL.fullmatch(text, len(namespace)):
+            return f"{prefix}:{text[len(namespace):]}"
+    return text
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda p: -len(p[1]))
+_LOCAL = re.compile(r"[\w.-]*")
+
+
+def _cell(value: object, *, compact: bool) -> str:
+    """The text of one value of a solution, of either engine."""
     if value is None:
         return ""
-    if isinstance(value, URIRef):
-        text = str(value)
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
-            rest = text[len(namespace):]
-            if text.startswith(namespace) and re.fullmatch(r"[\w.-]*", rest):
-                return f"{prefix}:{rest}"
-        return text
+    if isinstance(value, ox.NamedNode | URIRef):
+        text = value.value if isinstance(value, ox.NamedNode) else str(value)
+        return _compact(text) if compact else text
+    if isinstance(value, ox.BlankNode):
+        return f"_:{value.value}"
+    if isinstance(value, ox.Literal):
+        return value.value
     return str(value)
 
 
-def _rows(result: Result, *, compact: bool) -> tuple[list[str], list[list[str]]]:
-    names = [str(v) for v in result.vars or []]
-    rows = []
-    for row in result:
-        values = row if isinstance(row, tuple) else (row,)
-        rows.append([_compact(v) if compact else ("" if v is None else str(v)) for v in values])
-    return names, rows
-
-
-def format_result(result: Result, output: OutputFormat = OutputFormat.TABLE) -> str:
-    """Render a query result as a text table, CSV or SPARQL JSON results.
-
-    The table shows IRIs as prefixed names (``organisation:smic``); CSV and JSON keep
-    them whole. CONSTRUCT and DESCRIBE results are Turtle whatever the format.
-
-    >>> g = Graph()
-    >>> print(format_result(run_query(g, "ASK { ?s ?p ?o }"), OutputFormat.JSON), end="")
-    {"head": {}, "boolean": false}
-    """
-    if result.type == "ASK":
-        if output is OutputFormat.JSON:
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) + "\n"
-        return ("true" if result.askAnswer else "false") + "\n"
-    if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        graph = result.graph if result.graph is not None else Graph()
-        return bind_prefixes(graph).serialize(format="turtle")
-    if output is OutputFormat.JSON:
-        return result.serialize(format="json").decode("utf-8") + "\n"
-    if output is OutputFormat.CSV:
-        names, rows = _rows(result, compact=False)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return buffer.getvalue()
-    names, rows = _rows(result, compact=True)
+def _table(names: list[str], rows: list[list[str]]) -> str:
     widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join(lines) + "\n"
+
+
+def _csv(names: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(names)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _boolean(answer: bool, output: OutputFormat) -> str:
+    if output is OutputFormat.JSON:
+        return json.dumps({"head": {}, "boolean": answer}) + "\n"
+    return ("true" if answer else "false") + "\n"
+
+
+def _format_native(result: Answer, output: OutputFormat) -> str:
+    if isinstance(result, ox.QueryBoolean):
+        return _boolean(bool(result), output)
+    if isinstance(result, ox.QueryTriples):
+        triples = sorted(result, key=str)
+        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        return turtle.decode("utf-8")
+    if output is OutputFormat.JSON:
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+    names = [v.value for v in result.variables]
+    compact = output is OutputFormat.TABLE
+    rows = [[_cell(solution[i], compact=compact) for i in range(len(names))]
+            for solution in result]
+    return _table(names, rows) if compact else _csv(names, rows)
+
+
+def format_result(result: Result | Answer, output: OutputFormat = OutputFormat.TABLE) -> str:
+    """Render a query result, of either engine, as a text table, CSV or SPARQL JSON results.
+
+    The table shows IRIs as prefixed names (``organisation:smic``); CSV and JSON keep
+    them whole. CONSTRUCT and DESCRIBE results are Turtle whatever the format.
+
+    >>> print(format_result(run_query(Graph(), "ASK { ?s ?p ?o }"), OutputFormat.JSON), end="")
+    {"head": {}, "boolean": false}
+    """
+    if not isinstance(result, Result):
+        return _format_native(result, output)
+    if result.type == "ASK":
+        return _boolean(bool(result.askAnswer), output)
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        graph = result.graph if result.graph is not None else Graph()
+        return bind_prefixes(graph).serialize(format="turtle")
+    if output is OutputFormat.JSON:
+        return result.serialize(format="json").decode("utf-8") + "\n"
+    names = [str(v) for v in result.vars or []]
+    compact = output is OutputFormat.TABLE
+    rows = [[_cell(v, compact=compact) for v in (row if isinstance(row, tuple) else (row,))]
+            for row in result]
+    return _table(names, rows) if compact else _csv(names, rows)

@@ -29,14 +29,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from ontology import NG, NGR, predicate_iri
+from ontology import NG, NGR, RELATIONS, predicate_iri
 
 __all__ = [
     "PREFIXES",
@@ -77,26 +77,20 @@ _SUBJECT_START = re.compile(rb"\n(?=[^ \n])")
 _FIRST = {str(RDF.type): 0, str(RDFS.label): 1}
 
 
-class Row(NamedTuple):
-    """One triple as plain strings, in the order the writers sort by.
-
-    ``kind`` is 0 when ``value`` is an IRI and 1 when it is a literal of ``datatype``.
-    """
-
-    subject: str
-    rank: int
-    predicate: str
-    kind: int
-    value: str
-    datatype: str
+#: One triple as plain strings, in the order the writers sort by:
+#: ``(subject, rank, predicate, kind, value, datatype)``, where ``rank`` puts ``rdf:type``
+#: (0) and ``rdfs:label`` (1) before other predicates (2), and ``kind`` is 0 when ``value``
+#: is an IRI and 1 when it is a literal of ``datatype``. Plain tuples, not a NamedTuple:
+#: at a million triples, building NamedTuples is a third of the writer's time.
+Row = tuple[str, int, str, int, str, str]
 
 
 def _iri_row(subject: str, predicate: str, obj: str) -> Row:
-    return Row(subject, _FIRST.get(predicate, 2), predicate, _IRI, obj, "")
+    return (subject, _FIRST.get(predicate, 2), predicate, _IRI, obj, "")
 
 
 def _literal_row(subject: str, predicate: str, value: object, datatype: str) -> Row:
-    return Row(subject, _FIRST.get(predicate, 2), predicate, _LITERAL, str(value), datatype)
+    return (subject, _FIRST.get(predicate, 2), predicate, _LITERAL, str(value), datatype)
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -130,63 +124,73 @@ def _is_iri(text: str) -> bool:
 
 
 _STRING, _INTEGER, _DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
+_DECIMAL = str(XSD.decimal)
 _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+# The IRIs written for each node and edge, as plain strings: looking terms up on the
+# DefinedNamespace for every triple costs more than the rest of the writer.
+_NG = {name: str(NG[name]) for name in (
+    "Article", "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
+    "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar", "rule",
+    "percent", "market")}
+_TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
+_URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
+_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_ASSERTION, _EVIDENCE = str(NGR["assertion/"]), str(NGR["evidence/"])
+_RELATION_IRIS = {name: str(NG[name]) for name in RELATIONS}
 
 
 def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
-    yield _iri_row(node, _TYPE, str(NG.Article))
+    yield _iri_row(node, _TYPE, _NG["Article"])
     if data.get("title"):
-        yield _literal_row(node, str(DCTERMS.title), data["title"], _STRING)
+        yield _literal_row(node, _TITLE, data["title"], _STRING)
     if data.get("date"):
-        yield _literal_row(node, str(DCTERMS.date), data["date"], _DATE)
-    yield _literal_row(node, str(DCTERMS.source), data["source"], _STRING)
+        yield _literal_row(node, _DATE_P, data["date"], _DATE)
+    yield _literal_row(node, _SOURCE, data["source"], _STRING)
     link = data.get("link")
     if link and _is_iri(link):
-        yield _iri_row(node, str(SDO.url), link)
+        yield _iri_row(node, _URL, link)
     if data.get("publisher"):
-        yield _literal_row(node, str(NG.publisher), data["publisher"], _STRING)
+        yield _literal_row(node, _NG["publisher"], data["publisher"], _STRING)
     for author in data.get("authors") or ():
-        yield _literal_row(node, str(NG.author), author, _STRING)
+        yield _literal_row(node, _NG["author"], author, _STRING)
 
 
 def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
-    yield _iri_row(node, _TYPE, str(NG[data["type"]]))
+    yield _iri_row(node, _TYPE, str(NG[data["type"]]))  # fails on a type NG lacks
     yield _literal_row(node, _LABEL, data["label"], _STRING)
     for alias in data.get("aliases") or ():
         yield _literal_row(node, _ALT, alias, _STRING)
     if data.get("kind"):
-        yield _iri_row(node, str(NG.policyKind), str(NG[data["kind"]]))
+        yield _iri_row(node, _NG["policyKind"], str(NG[data["kind"]]))
 
 
 def _relation_rows(subject: str, obj: str, data: dict[str, Any]) -> Iterator[Row]:
-    predicate = str(predicate_iri(data["predicate"]))
+    predicate = _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
     yield _iri_row(subject, predicate, obj)
-    assertion = str(NGR[f"assertion/{_digest(subject, predicate, obj)}"])
-    yield _iri_row(assertion, _TYPE, str(NG.Assertion))
-    yield _iri_row(assertion, str(RDF.subject), subject)
-    yield _iri_row(assertion, str(RDF.predicate), predicate)
-    yield _iri_row(assertion, str(RDF.object), obj)
-    yield _literal_row(assertion, str(NG.articleCount), data["article_count"], _INTEGER)
+    assertion = _ASSERTION + _digest(subject, predicate, obj)
+    yield _iri_row(assertion, _TYPE, _NG["Assertion"])
+    yield _iri_row(assertion, _SUBJECT, subject)
+    yield _iri_row(assertion, _PREDICATE, predicate)
+    yield _iri_row(assertion, _OBJECT, obj)
+    yield _literal_row(assertion, _NG["articleCount"], data["article_count"], _INTEGER)
     if data.get("first_seen"):
-        yield _literal_row(assertion, str(NG.firstSeen), data["first_seen"], _DATE)
+        yield _literal_row(assertion, _NG["firstSeen"], data["first_seen"], _DATE)
     if data.get("last_seen"):
-        yield _literal_row(assertion, str(NG.lastSeen), data["last_seen"], _DATE)
+        yield _literal_row(assertion, _NG["lastSeen"], data["last_seen"], _DATE)
     for item in data["evidence"]:
-        evidence = str(
-            NGR[f"evidence/{_digest(assertion, item['article'], item['start'], item['rule'])}"]
-        )
-        yield _iri_row(assertion, str(NG.evidence), evidence)
-        yield _iri_row(evidence, _TYPE, str(NG.Evidence))
-        yield _iri_row(evidence, str(PROV.wasDerivedFrom), item["article"])
-        yield _literal_row(evidence, str(NG.sentence), item["sentence"], _STRING)
-        yield _literal_row(evidence, str(NG.startChar), item["start"], _INTEGER)
-        yield _literal_row(evidence, str(NG.endChar), item["end"], _INTEGER)
-        yield _literal_row(evidence, str(NG.rule), item["rule"], _STRING)
+        evidence = _EVIDENCE + _digest(assertion, item["article"], item["start"], item["rule"])
+        yield _iri_row(assertion, _NG["evidence"], evidence)
+        yield _iri_row(evidence, _TYPE, _NG["Evidence"])
+        yield _iri_row(evidence, _DERIVED, item["article"])
+        yield _literal_row(evidence, _NG["sentence"], item["sentence"], _STRING)
+        yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
+        yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
+        yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
         if item.get("percent") is not None:
-            yield _literal_row(evidence, str(NG.percent), _decimal(item["percent"]),
-                               str(XSD.decimal))
+            yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
+                               _DECIMAL)
         if item.get("market"):
-            yield _literal_row(evidence, str(NG.market), item["market"], _STRING)
+            yield _literal_row(evidence, _NG["market"], item["market"], _STRING)
 
 
 def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
@@ -197,7 +201,7 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
-    >>> [row.predicate.rsplit("#")[-1] for row in rdf_rows(G)]
+    >>> [row[2].rsplit("#")[-1] for row in rdf_rows(G)]
     ['type', 'label']
     """
     rows: set[Row] = set()
@@ -206,7 +210,7 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
         rows.update(found(node, data))
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":
-            rows.add(_iri_row(subject, str(SDO.mentions), obj))
+            rows.add(_iri_row(subject, _MENTIONS, obj))
         else:
             rows.update(_relation_rows(subject, obj, data))
     return sorted(rows)
@@ -226,15 +230,15 @@ def _ox_triples(rows: Iterable[Row]) -> Iterator[ox.Triple]:
                 raise ValueError(message) from error
         return node
 
-    for row in rows:
+    for subject, _, predicate, kind, value, datatype in rows:
         obj: ox.NamedNode | ox.Literal
-        if row.kind == _IRI:
-            obj = iri(row.value)
-        elif row.datatype == _STRING:
-            obj = ox.Literal(row.value)
+        if kind == _IRI:
+            obj = iri(value)
+        elif datatype == _STRING:
+            obj = ox.Literal(value)
         else:
-            obj = ox.Literal(row.value, datatype=iri(row.datatype))
-        yield ox.Triple(iri(row.subject), iri(row.predicate), obj)
+            obj = ox.Literal(value, datatype=iri(datatype))
+        yield ox.Triple(iri(subject), iri(predicate), obj)
 
 
 def to_rdf(G: nx.MultiDiGraph, *, store: str = "default") -> Graph:
@@ -249,15 +253,15 @@ def to_rdf(G: nx.MultiDiGraph, *, store: str = "default") -> Graph:
     2
     """
     graph = bind_prefixes(Graph(store=store))
-    for row in rdf_rows(G):
+    for subject, _, predicate, kind, value, datatype in rdf_rows(G):
         obj: URIRef | Literal
-        if row.kind == _IRI:
-            obj = URIRef(row.value)
-        elif row.datatype == _STRING:
-            obj = Literal(row.value)
+        if kind == _IRI:
+            obj = URIRef(value)
+        elif datatype == _STRING:
+            obj = Literal(value)
         else:
-            obj = Literal(row.value, datatype=URIRef(row.datatype))
-        graph.add((URIRef(row.subject), URIRef(row.predicate), obj))
+            obj = Literal(value, datatype=URIRef(datatype))
+        graph.add((URIRef(subject), URIRef(predicate), obj))
     return graph
 
 
@@ -294,22 +298,22 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     """
     nodes: list[dict[str, Any]] = []
     current: dict[str, Any] = {}
-    for row in rdf_rows(G):
-        subject = _compact(row.subject)
+    for row_subject, _, predicate, kind, row_value, datatype in rdf_rows(G):
+        subject = _compact(row_subject)
         if current.get("@id") != subject:
             current = {"@id": subject}
             nodes.append(current)
-        if row.predicate == _TYPE:
-            current.setdefault("@type", []).append(_compact(row.value))
+        if predicate == _TYPE:
+            current.setdefault("@type", []).append(_compact(row_value))
             continue
         value: Any
-        if row.kind == _IRI:
-            value = {"@id": _compact(row.value)}
-        elif row.datatype == _STRING:
-            value = row.value
+        if kind == _IRI:
+            value = {"@id": _compact(row_value)}
+        elif datatype == _STRING:
+            value = row_value
         else:
-            value = {"@value": row.value, "@type": _compact(row.datatype)}
-        current.setdefault(_compact(row.predicate), []).append(value)
+            value = {"@value": row_value, "@type": _compact(datatype)}
+        current.setdefault(_compact(predicate), []).append(value)
     document = {"@context": dict(PREFIXES), "@graph": nodes}
     return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
 

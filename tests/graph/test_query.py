@@ -7,6 +7,7 @@ import io
 import json
 from importlib.resources import files
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
@@ -15,6 +16,7 @@ from graph.query import (
     QuerySyntaxError,
     format_result,
     load_graph,
+    load_store,
     query_names,
     query_text,
     run_query,
@@ -22,12 +24,14 @@ from graph.query import (
 from graph.rdf import to_turtle
 
 
-@pytest.fixture
-def loaded(handbuilt) -> Graph:
-    return load_graph(io.BytesIO(to_turtle(handbuilt)))
+@pytest.fixture(params=["store", "graph"])
+def loaded(request, handbuilt) -> Graph | ox.Store:
+    """The hand-built graph in a pyoxigraph store, and as an oxrdflib-backed rdflib graph."""
+    load = load_store if request.param == "store" else load_graph
+    return load(io.BytesIO(to_turtle(handbuilt)))
 
 
-def _rows(graph: Graph, sparql: str) -> list[list[str]]:
+def _rows(graph: Graph | ox.Store, sparql: str) -> list[list[str]]:
     text = format_result(run_query(graph, sparql), OutputFormat.CSV)
     return list(csv.reader(io.StringIO(text)))
 
@@ -131,6 +135,7 @@ def test_unknown_query_name():
 
 
 @pytest.mark.parametrize(("engine", "sparql", "line", "column"), [
+    ("store", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 18),
     ("oxigraph", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 18),
     ("rdflib", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
     ("oxigraph", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 19),
@@ -138,8 +143,9 @@ def test_unknown_query_name():
 ])
 def test_syntax_error_has_line_and_column(handbuilt, engine, sparql, line, column):
     turtle = to_turtle(handbuilt)
-    graph = (load_graph(io.BytesIO(turtle)) if engine == "oxigraph"
-             else Graph().parse(data=turtle, format="turtle"))
+    loaders = {"store": load_store, "oxigraph": load_graph,
+               "rdflib": lambda data: Graph().parse(data, format="turtle")}
+    graph = loaders[engine](io.BytesIO(turtle))
     with pytest.raises(QuerySyntaxError) as caught:
         run_query(graph, sparql)
     assert (caught.value.line, caught.value.column) == (line, column)
@@ -187,7 +193,7 @@ def test_table_shows_prefixed_names(loaded):
 
 @pytest.mark.slow
 def test_seed_articles_by_date(seed_graph):
-    graph = load_graph(io.BytesIO(to_turtle(seed_graph)))
+    graph = load_store(io.BytesIO(to_turtle(seed_graph)))
     rows = _rows(graph, query_text("articles-by-date"))
     assert len(rows) == 1 + 54
     assert rows[1][:2] == ["2026-04-16",
@@ -196,7 +202,7 @@ def test_seed_articles_by_date(seed_graph):
 
 @pytest.mark.slow
 def test_seed_people_and_most_mentioned(seed_graph):
-    graph = load_graph(io.BytesIO(to_turtle(seed_graph)))
+    graph = load_store(io.BytesIO(to_turtle(seed_graph)))
     people = {row[0] for row in _rows(graph, "SELECT ?n WHERE { ?p a ng:Person ; rdfs:label ?n }")}
     assert {"Donald Trump", "Jensen Huang"} <= people
     top = _rows(graph, query_text("most-mentioned"))[1:3]
