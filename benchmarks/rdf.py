@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.query import (  # noqa: E402
+from graph.query import (
     OutputFormat,
     format_result,
     load_graph,
@@ -46,8 +46,8 @@ from graph.query import (  # noqa: E402
     query_text,
     run_query,
 )
-from graph.rdf import PREFIXES, _ox_triples, rdf_rows, to_turtle  # noqa: E402
-from ontology import NGR, RELATIONS, edge_type  # noqa: E402
+from graph.rdf import PREFIXES, _ox_triples, rdf_rows, to_turtle
+from ontology import NGR, RELATIONS, edge_type
 
 EXTRA = {
     "sanctioned organisations": """
@@ -66,7 +66,7 @@ _KINDS = ("ExportControl", "Tariff", "TradeInvestigation", "Subsidy", "Investmen
 def synthetic_graph(target: int, *, seed: int = 5) -> nx.MultiDiGraph:
     """A graph shaped like a built one with about ``target`` triples."""
     rng = random.Random(seed)
-    articles = max(1, target // 78)
+    articles = max(1, target // 64)
     G = nx.MultiDiGraph()
     by_type: dict[str, list[str]] = {}
     for number in range(articles):
@@ -146,7 +146,6 @@ def run(size: int, *, with_rdflib: bool, repeat: int) -> None:
     raw_write, _ = _time(lambda: ox.serialize(triples, format=ox.RdfFormat.TURTLE,
                                               prefixes=PREFIXES), repeat=repeat)
     print(_line("write Turtle", ours_write, raw_write, f"{len(turtle) / 1e6:.0f} MB"))
-    del triples
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "graph.ttl"

@@ -18,9 +18,9 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.build import build_graph
+from graph.graphml import write_graphml
 from graph.html import write_html
 from graph.nodelink import write_json
-from graph.graphml import write_graphml
 from graph.query import (
     OutputFormat,
     QuerySyntaxError,

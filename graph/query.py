@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.query import Result
 
-from graph.rdf import PREFIXES, bind_prefixes
+from graph.rdf import PREFIXES, _serialized, bind_prefixes
 
 __all__ = [
     "Answer",
@@ -258,9 +258,10 @@ def _format_native(result: Answer, output: OutputFormat) -> str:
     if isinstance(result, ox.QueryTriples):
         triples = sorted(result, key=str)
         turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        return turtle.decode("utf-8")
+        return _serialized(turtle).decode("utf-8")
     if output is OutputFormat.JSON:
-        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+        json_text = _serialized(result.serialize(format=ox.QueryResultsFormat.JSON))
+        return json_text.decode("utf-8") + "\n"
     names = [v.value for v in result.variables]
     compact = output is OutputFormat.TABLE
     rows = [[_cell(solution[i], compact=compact) for i in range(len(names))]
@@ -285,7 +286,7 @@ def format_result(result: Result | Answer, output: OutputFormat = OutputFormat.T
         graph = result.graph if result.graph is not None else Graph()
         return bind_prefixes(graph).serialize(format="turtle")
     if output is OutputFormat.JSON:
-        return result.serialize(format="json").decode("utf-8") + "\n"
+        return _serialized(result.serialize(format="json")).decode("utf-8") + "\n"
     names = [str(v) for v in result.vars or []]
     compact = output is OutputFormat.TABLE
     rows = [[_cell(v, compact=compact) for v in (row if isinstance(row, tuple) else (row,))]

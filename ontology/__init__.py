@@ -62,7 +62,10 @@ def _local(term: Node) -> str:
     return str(term).removeprefix(str(NG))
 
 
-def _classes(graph: Graph, node: Node) -> frozenset[str]:
+def _classes(graph: Graph, node: Node | None) -> frozenset[str]:
+    if node is None:
+        message = "newsgraph.ttl: a relation lacks rdfs:domain or rdfs:range"
+        raise ValueError(message)
     union = graph.value(node, OWL.unionOf)
     members = Collection(graph, union) if union is not None else [node]
     return frozenset(_local(m) for m in members)

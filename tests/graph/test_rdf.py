@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from conftest import handbuilt_extractions
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,3 +125,15 @@ def test_any_label_survives_turtle_and_jsonld(label, aliases):
     expected = to_rdf(G)
     assert isomorphic(Graph().parse(data=to_turtle(G), format="turtle"), expected)
     assert _plain(Graph().parse(data=to_jsonld(G), format="ox-json-ld")) == _plain(expected)
+
+
+@pytest.mark.parametrize("node", [
+    "https://w3id.org/newsgraph/id/person/a b",
+    "https://w3id.org/newsgraph/id/person/x> <https://e.example/p> <https://e.example/o",
+    "person-without-scheme",
+])
+def test_a_node_that_is_no_iri_is_refused(node):
+    G = nx.MultiDiGraph()
+    G.add_node(node, type="Person", label="X")
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        to_turtle(G)

@@ -42,7 +42,7 @@ def test_properties_have_domain_and_range(term):
 
 
 def test_symmetric_as_the_contract_says():
-    assert SYMMETRIC == {"partnersWith", "competesWith"}
+    assert {"partnersWith", "competesWith"} == SYMMETRIC
 
 
 def test_the_relations_of_the_contract():
