@@ -133,17 +133,37 @@ def _syntax_error(error: Exception, sparql: str) -> QuerySyntaxError | None:
             message = _UNDECLARED
         elif len(message) > _MESSAGE_MAX:
             message = message[:_MESSAGE_MAX].rstrip() + " ..."
+        if (int(line), int(column)) >= _position(sparql, len(sparql.rstrip())):
+            # pyoxigraph often places an error at the end of the text; rdflib's parser
+            # finds where the statement that fails starts
+            return _rdflib_syntax_error(sparql) or QuerySyntaxError(
+                message, line=int(line), column=int(column))
         return QuerySyntaxError(message, line=int(line), column=int(column))
     if type(error).__name__ in {"ParseException", "ParseSyntaxException"}:
         # rdflib's engine parses with pyparsing, whose errors carry lineno and col
-        lineno, col = getattr(error, "lineno", 1), getattr(error, "col", 1)
-        message = getattr(error, "msg", text)
-        return QuerySyntaxError(str(message), line=int(lineno), column=int(col))
+        lineno, col = int(getattr(error, "lineno", 1)), int(getattr(error, "col", 1))
+        message = str(getattr(error, "msg", text))
+        lines = sparql.splitlines()
+        found = lines[lineno - 1][col - 1:].strip()[:40] if lineno <= len(lines) else ""
+        message += f", found {found!r}" if found else ", found the end of the query"
+        return QuerySyntaxError(message, line=lineno, column=col)
     if match := _UNKNOWN_PREFIX.match(text):
         # rdflib reports an undeclared prefix without a position: find its first use
         use = re.search(rf"(?<![\w:<]){re.escape(match.group(1))}:", sparql)
         line, column = _position(sparql, use.start()) if use else (1, 1)
         return QuerySyntaxError(_UNDECLARED, line=line, column=column)
+    return None
+
+
+def _rdflib_syntax_error(sparql: str) -> QuerySyntaxError | None:
+    """The error rdflib's SPARQL parser finds in ``sparql``, if it finds one."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(sparql)
+    except Exception as error:  # pyparsing's ParseException and kin
+        located = _syntax_error(error, sparql)
+        return located if located is not None and not isinstance(error, SyntaxError) else None
     return None
 
 
@@ -164,7 +184,7 @@ def run_query(graph: Graph | ox.Store, sparql: str) -> Result | Answer:
     >>> run_query(ox.Store(), "SELECT ?x WHERE {\\n  ?x a ng:Person . ?x }")
     Traceback (most recent call last):
     ...
-    graph.query.QuerySyntaxError: line 2, column 24: expected one of BIND, [_]
+    graph.query.QuerySyntaxError: line 2, column 20: Expected SelectQuery, found '?x }'
     """
     try:
         if isinstance(graph, ox.Store):

@@ -44,7 +44,8 @@ def test_query_syntax_error(built, tmp_path, capsys):
     query = tmp_path / "bad.rq"
     query.write_text("SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }\n")
     assert main(["query", str(query), "--graph", str(built)]) == 1
-    assert capsys.readouterr().err.startswith(f"newsgraph: {query}: line 4, column 18: ")
+    assert capsys.readouterr().err == (
+        f"newsgraph: {query}: line 4, column 3: Expected SelectQuery, found 'FILTER(?x = ) }}'\n")
 
 
 def test_query_without_a_graph(tmp_path, capsys):

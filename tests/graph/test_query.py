@@ -135,8 +135,8 @@ def test_unknown_query_name():
 
 
 @pytest.mark.parametrize(("engine", "sparql", "line", "column"), [
-    ("store", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 18),
-    ("oxigraph", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 18),
+    ("store", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
+    ("oxigraph", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
     ("rdflib", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
     ("oxigraph", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 19),
     ("rdflib", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 8),
