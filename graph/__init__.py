@@ -6,27 +6,48 @@
 """
 
 from graph.build import article_iri, build_graph, entity_iri, relation_allowed
+from graph.graphml import to_graphml, write_graphml
 from graph.html import render_html, write_html
 from graph.nodelink import read_json, to_json, write_json
-from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
-from graph.rdf import PREFIXES, to_rdf, to_turtle, write_turtle
+from graph.query import (
+    OutputFormat,
+    QuerySyntaxError,
+    format_result,
+    load_graph,
+    load_store,
+    query_names,
+    query_text,
+    run_query,
+)
+from graph.rdf import PREFIXES, to_jsonld, to_rdf, to_turtle, write_jsonld, write_turtle
+from graph.shapes import Violation, validate_graph
 
 __all__ = [
     "PREFIXES",
     "OutputFormat",
     "QuerySyntaxError",
+    "Violation",
     "article_iri",
     "build_graph",
     "entity_iri",
     "format_result",
+    "load_graph",
+    "load_store",
+    "query_names",
+    "query_text",
     "read_json",
     "relation_allowed",
     "render_html",
     "run_query",
+    "to_graphml",
     "to_json",
+    "to_jsonld",
     "to_rdf",
     "to_turtle",
+    "validate_graph",
+    "write_graphml",
     "write_html",
     "write_json",
+    "write_jsonld",
     "write_turtle",
 ]

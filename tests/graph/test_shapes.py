@@ -111,3 +111,10 @@ def test_evidence_shape_covers_every_relation():
     evidence = URIRef("https://w3id.org/newsgraph/shapes#RelationEvidence")
     targets = {str(p).removeprefix(str(NG)) for p in shapes.objects(evidence, SH.targetSubjectsOf)}
     assert targets == set(RELATIONS)
+
+
+def test_assertion_predicates_are_the_relations():
+    shapes = shapes_graph()
+    (prop,) = shapes.subjects(SH.path, RDF.predicate)
+    allowed = Collection(shapes, shapes.value(prop, SH["in"]))
+    assert {str(p).removeprefix(str(NG)) for p in allowed} == set(RELATIONS)
