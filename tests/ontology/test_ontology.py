@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import SDO, SKOS
 
 from ontology import ENTITY_TYPES, NG, RELATIONS, SYMMETRIC, ontology_graph
@@ -76,3 +77,10 @@ def test_policy_kinds_form_a_scheme():
     kinds = set(graph.subjects(RDF.type, NG.PolicyKind))
     assert kinds == set(graph.objects(NG.PolicyKindScheme, SKOS.hasTopConcept))
     assert all(len(_english(k, SKOS.prefLabel)) == 1 for k in kinds)
+
+
+def test_node_classes_are_disjoint():
+    graph = ontology_graph()
+    (axiom,) = graph.subjects(RDF.type, OWL.AllDisjointClasses)
+    members = Collection(graph, graph.value(axiom, OWL.members))
+    assert set(members) == {NG.Organisation, NG.Person, NG.Country, NG.Policy, NG.Article}
