@@ -149,13 +149,21 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
     return 0
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a one-line query too long to be a name is not."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def _query_source(argument: str) -> tuple[str, str]:
     """The SPARQL text an argument names, and how to name it in errors.
 
     A path to a file is read; a shipped example's name is its text; anything else is SPARQL.
     """
     path = Path(argument)
-    if "\n" not in argument and len(argument) < 4096 and path.is_file():
+    if "\n" not in argument and _is_file(path):
         return path.read_text(encoding="utf-8"), str(path)
     if argument in query_names():
         return query_text(argument), argument

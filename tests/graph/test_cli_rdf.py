@@ -80,3 +80,10 @@ def test_build_writes_jsonld_and_graphml(tmp_path):
     jsonld = Graph().parse(out / "graph.jsonld", format="ox-json-ld")
     assert {tuple(map(str, t)) for t in turtle} == {tuple(map(str, t)) for t in jsonld}
     assert (out / "graph.graphml").read_bytes().startswith(b"<?xml")
+
+
+def test_a_long_one_line_query_is_no_file_name(built, capsys):
+    padding = " ".join(["?p a ng:Person ."] * 40)
+    sparql = f"SELECT DISTINCT ?name WHERE {{ {padding} ?p rdfs:label ?name }}"
+    assert main(["query", sparql, "--graph", str(built), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "name\nZhang Wei\n"
