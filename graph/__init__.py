@@ -25,10 +25,21 @@ from graph.explore import (
     show,
     sparql,
 )
+from graph.graphml import to_graphml, write_graphml
 from graph.html import render_html, write_html
 from graph.nodelink import read_json, to_json, write_json
-from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
-from graph.rdf import PREFIXES, to_rdf, to_turtle, write_turtle
+from graph.query import (
+    OutputFormat,
+    QuerySyntaxError,
+    format_result,
+    load_rdf,
+    load_store,
+    query_names,
+    query_text,
+    run_query,
+)
+from graph.rdf import PREFIXES, to_jsonld, to_rdf, to_turtle, write_jsonld, write_turtle
+from graph.shapes import Violation, validate_graph
 
 __all__ = [
     "PREFIXES",
@@ -37,6 +48,7 @@ __all__ = [
     "InlineView",
     "OutputFormat",
     "QuerySyntaxError",
+    "Violation",
     "article_iri",
     "articles",
     "build_graph",
@@ -47,8 +59,12 @@ __all__ = [
     "find_entity",
     "format_result",
     "load_graph",
+    "load_rdf",
+    "load_store",
     "neighbourhood",
     "policies",
+    "query_names",
+    "query_text",
     "read_json",
     "relation_allowed",
     "relations",
@@ -57,10 +73,15 @@ __all__ = [
     "share_moves",
     "show",
     "sparql",
+    "to_graphml",
     "to_json",
+    "to_jsonld",
     "to_rdf",
     "to_turtle",
+    "validate_graph",
+    "write_graphml",
     "write_html",
     "write_json",
+    "write_jsonld",
     "write_turtle",
 ]

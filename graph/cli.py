@@ -1,4 +1,4 @@
-"""The command line: ``newsgraph build``, ``newsgraph query`` and ``newsgraph evaluate``.
+"""The command line: ``newsgraph build``, ``query``, ``validate`` and ``evaluate``.
 
 The only module that opens paths: every stage it calls takes and returns values.
 """
@@ -19,11 +19,21 @@ import networkx as nx
 from rdflib import Graph
 
 from graph.build import build_graph, merge_log
+from graph.graphml import write_graphml
 from graph.html import write_html
 from graph.nodelink import write_json
-from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
-from graph.rdf import write_turtle
+from graph.query import (
+    OutputFormat,
+    QuerySyntaxError,
+    format_result,
+    load_store,
+    query_names,
+    query_text,
+    run_query,
+)
+from graph.rdf import write_jsonld, write_turtle
 from graph.resolve import Aliases, parse_aliases
+from graph.shapes import validate_graph
 from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
 from ingest.documents import Extraction
 from ingest.errors import NewsgraphError
@@ -168,6 +178,8 @@ def build(
     write_atomically({
         out / MERGES_NAME: lambda s: _write_merges(merges, s),
         out / "graph.ttl": lambda s: write_turtle(G, s),
+        out / "graph.jsonld": lambda s: write_jsonld(G, s),
+        out / "graph.graphml": lambda s: write_graphml(G, s),
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
         out / CACHE_NAME: lambda s: write_extractions(extractions, s),
@@ -177,20 +189,49 @@ def build(
     return 0
 
 
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a one-line query too long to be a name is not."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _query_source(argument: str) -> tuple[str, str]:
+    """The SPARQL text an argument names, and how to name it in errors.
+
+    A path to a file is read; a shipped example's name is its text; anything else is SPARQL.
+    """
+    path = Path(argument)
+    if "\n" not in argument and _is_file(path):
+        return path.read_text(encoding="utf-8"), str(path)
+    if argument in query_names():
+        return query_text(argument), argument
+    return argument, "query"
+
+
 def query(text: str, graph_path: Path, output: OutputFormat) -> int:
     """Run a SPARQL query (or a file of one) over ``graph_path``; return the exit status."""
-    if not text.lstrip().upper().startswith(("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX",
-                                             "BASE")) and Path(text).is_file():
-        text = Path(text).read_text(encoding="utf-8")
+    try:
+        sparql, name = _query_source(text)
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"newsgraph: {text}: cannot read the query ({error})", file=sys.stderr)
+        return 1
+    if graph_path.is_dir():
+        graph_path = graph_path / "graph.ttl"
     if not graph_path.is_file():
         print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
               file=sys.stderr)
         return 1
-    rdf = Graph().parse(graph_path, format="turtle")
     try:
-        result = run_query(rdf, text)
+        store = load_store(graph_path)
+    except SyntaxError as error:
+        print(f"newsgraph: {graph_path}: not readable Turtle ({error})", file=sys.stderr)
+        return 1
+    try:
+        result = run_query(store, sparql)
     except QuerySyntaxError as error:
-        print(f"newsgraph: query: {error}", file=sys.stderr)
+        print(f"newsgraph: {name}: {error}", file=sys.stderr)
         return 1
     sys.stdout.write(format_result(result, output))
     return 0
@@ -219,6 +260,25 @@ def evaluate_command(gold_path: Path, graph: Path, *, markdown: bool = False) ->
     return 0
 
 
+def validate(folder: Path) -> int:
+    """Check ``folder/graph.ttl`` against the SHACL shapes; print each violation on a line."""
+    graph_path = folder / "graph.ttl" if folder.is_dir() else folder
+    if not graph_path.is_file():
+        print(f"newsgraph: {graph_path}: no graph here; run `newsgraph build` first",
+              file=sys.stderr)
+        return 1
+    try:
+        rdf = Graph().parse(graph_path, format="ox-turtle")
+    except SyntaxError as error:
+        print(f"newsgraph: {graph_path}: not readable Turtle ({error})", file=sys.stderr)
+        return 1
+    violations = validate_graph(rdf)
+    for violation in violations:
+        print(violation)
+    print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
+    return 1 if violations else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph", description="Turn the news into a typed knowledge graph."
@@ -237,13 +297,18 @@ def _parser() -> argparse.ArgumentParser:
                         "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
-    q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
+    q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"),
+                   help="graph.ttl, or the folder holding it (default: out/graph.ttl)")
     q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
     e = commands.add_parser("evaluate", help="score a built graph against gold annotations")
     e.add_argument("gold", type=Path, metavar="GOLD.json")
     e.add_argument("--graph", type=Path, default=Path("out"),
                    help="graph folder or graph.ttl (default: out)")
     e.add_argument("--markdown", action="store_true", help="print the README quality table")
+    q.epilog = "examples by name: " + ", ".join(query_names())
+    v = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
+    v.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
+                   help="folder holding graph.ttl (default: out)")
     return parser
 
 
@@ -255,6 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                      fetch_articles=args.fetch_articles)
     if args.command == "evaluate":
         return evaluate_command(args.gold, args.graph, markdown=args.markdown)
+    if args.command == "validate":
+        return validate(args.folder)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 

@@ -64,7 +64,8 @@ def _local(term: Node) -> str:
 
 def _classes(graph: Graph, node: Node | None) -> frozenset[str]:
     if node is None:
-        return frozenset()
+        message = "newsgraph.ttl: a relation lacks rdfs:domain or rdfs:range"
+        raise ValueError(message)
     union = graph.value(node, OWL.unionOf)
     members = Collection(graph, union) if union is not None else [node]
     return frozenset(_local(m) for m in members)

@@ -34,6 +34,7 @@ class NG(DefinedNamespace):
     Tariff: URIRef  # A duty on imports or exports.
     TradeInvestigation: URIRef  # An anti-dumping, anti-subsidy or security probe into trade.
     articleCount: URIRef  # How many articles support the assertion.
+    author: URIRef  # An author an article names, as written.
     basedIn: URIRef  # The subject is headquartered or based in the object country.
     chairs: URIRef  # The subject is chairman, chairwoman or chair of the object.
     competesWith: URIRef  # The subject is a rival of or challenges the object.

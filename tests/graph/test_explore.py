@@ -362,7 +362,8 @@ def test_build_or_load_builds_then_adds_then_loads(tmp_path):
     assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
     assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
     assert sorted(p.name for p in out.iterdir()) == [
-        "documents.jsonl", "graph.html", "graph.json", "graph.ttl", "merges.jsonl"]
+        "documents.jsonl", "graph.graphml", "graph.html", "graph.json", "graph.jsonld",
+        "graph.ttl", "merges.jsonl"]
 
 
 @pytest.mark.slow

@@ -1,0 +1,89 @@
+"""Tests of the RDF side of the command line: query, validate and the files build writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from graph.cli import main
+from graph.rdf import to_turtle
+
+
+@pytest.fixture
+def built(tmp_path, handbuilt) -> Path:
+    (tmp_path / "graph.ttl").write_bytes(to_turtle(handbuilt))
+    return tmp_path
+
+
+def test_query_by_name(built, capsys):
+    assert main(["query", "who-chairs-what", "--graph", str(built / "graph.ttl")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "chair      organisation                                           articles",
+        "---------  -----------------------------------------------------  --------",
+        "Zhang Wei  Semiconductor Manufacturing International Corporation  2",
+    ]
+
+
+def test_query_file_on_a_folder_as_csv(built, tmp_path, capsys):
+    query = tmp_path / "people.rq"
+    query.write_text("SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }")
+    assert main(["query", str(query), "--graph", str(built), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "name\nZhang Wei\n"
+
+
+def test_query_json(built, capsys):
+    assert main(["query", "ASK { ?p ng:chairs ?o }", "--graph", str(built),
+                 "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"head": {}, "boolean": True}
+
+
+def test_query_syntax_error(built, tmp_path, capsys):
+    query = tmp_path / "bad.rq"
+    query.write_text("SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }\n")
+    assert main(["query", str(query), "--graph", str(built)]) == 1
+    assert capsys.readouterr().err == (
+        f"newsgraph: {query}: line 4, column 3: Expected SelectQuery, found 'FILTER(?x = ) }}'\n")
+
+
+def test_query_without_a_graph(tmp_path, capsys):
+    assert main(["query", "who-chairs-what", "--graph", str(tmp_path)]) == 1
+    assert "no graph here" in capsys.readouterr().err
+
+
+def test_validate_a_valid_graph(built, capsys):
+    assert main(["validate", str(built)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.endswith(": 0 violations\n")
+
+
+def test_validate_prints_one_violation_a_line(built, capsys):
+    text = (built / "graph.ttl").read_text().replace(
+        '    rdfs:label "Zhang Wei" ;\n', "")
+    (built / "graph.ttl").write_text(text)
+    assert main(["validate", str(built)]) == 1
+    assert capsys.readouterr().out == (
+        "person:zhang-wei rdfs:label: An entity has exactly one rdfs:label, "
+        "a non-empty string.\n")
+
+
+@pytest.mark.slow
+def test_build_writes_jsonld_and_graphml(tmp_path):
+    source = tmp_path / "news.txt"
+    source.write_text("Chips\n\nIntel rose after Washington sanctioned SMIC.\n")
+    out = tmp_path / "out"
+    assert main(["build", str(source), "--out", str(out)]) == 0
+    turtle = Graph().parse(out / "graph.ttl", format="turtle")
+    jsonld = Graph().parse(out / "graph.jsonld", format="ox-json-ld")
+    assert {tuple(map(str, t)) for t in turtle} == {tuple(map(str, t)) for t in jsonld}
+    assert (out / "graph.graphml").read_bytes().startswith(b"<?xml")
+
+
+def test_a_long_one_line_query_is_no_file_name(built, capsys):
+    padding = " ".join(["?p a ng:Person ."] * 40)
+    sparql = f"SELECT DISTINCT ?name WHERE {{ {padding} ?p rdfs:label ?name }}"
+    assert main(["query", sparql, "--graph", str(built), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == "name\nZhang Wei\n"

@@ -1,0 +1,54 @@
+"""Tests of graph.graphml: flat, deterministic GraphML that Gephi and networkx read."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+
+from graph.build import build_graph
+from graph.graphml import flatten, to_graphml
+from tests.graph.conftest import handbuilt_extractions
+
+SMIC = "https://w3id.org/newsgraph/id/organisation/semiconductor-manufacturing-international-corporation"
+ZHANG = "https://w3id.org/newsgraph/id/person/zhang-wei"
+
+
+def test_no_value_graphml_cannot_hold(handbuilt):
+    flat = flatten(handbuilt)
+    values = [v for _, d in flat.nodes(data=True) for v in d.values()]
+    values += [v for *_, d in flat.edges(keys=True, data=True) for v in d.values()]
+    assert all(isinstance(v, str | int | float | bool) for v in values)
+
+
+def test_lists_are_joined_and_none_left_out(handbuilt):
+    article = flatten(handbuilt).nodes["https://w3id.org/newsgraph/id/article/2c3a4249d7707005"]
+    assert "publisher" not in article
+    assert article["authors"] == ""
+    assert flatten(handbuilt).nodes[SMIC]["aliases"] == "SMIC"
+
+
+def test_relation_edge(handbuilt):
+    edge = flatten(handbuilt).edges[ZHANG, SMIC, "chairs"]
+    assert edge["sentences"] == (
+        "SMIC chairman Zhang Wei said so.; Zhang Wei, chairman of SMIC, spoke.")
+    assert (edge["label"], edge["weight"], edge["first_seen"]) == ("chairs", 2, "2024-01-02")
+
+
+def test_networkx_reads_it_back(handbuilt):
+    read = nx.read_graphml(io.BytesIO(to_graphml(handbuilt)))
+    assert read.number_of_nodes() == handbuilt.number_of_nodes()
+    assert read.number_of_edges() == handbuilt.number_of_edges()
+    assert read.nodes[ZHANG]["label"] == "Zhang Wei"
+
+
+def test_edge_ids_are_unique(handbuilt):
+    text = to_graphml(handbuilt).decode()
+    ids = [part.split('"')[0] for part in text.split(' id="e')[1:]]
+    assert len(ids) == len(set(ids)) == handbuilt.number_of_edges()
+
+
+def test_deterministic():
+    forward = build_graph(handbuilt_extractions())
+    backward = build_graph(list(reversed(handbuilt_extractions())))
+    assert to_graphml(forward) == to_graphml(backward)

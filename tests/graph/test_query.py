@@ -1,0 +1,209 @@
+"""Tests of graph.query: loading, running, formatting, and every shipped example query."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib.resources import files
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from graph.query import (
+    OutputFormat,
+    QuerySyntaxError,
+    format_result,
+    load_rdf,
+    load_store,
+    query_names,
+    query_text,
+    run_query,
+)
+from graph.rdf import to_turtle
+
+
+@pytest.fixture(params=["store", "graph"])
+def loaded(request, handbuilt) -> Graph | ox.Store:
+    """The hand-built graph in a pyoxigraph store, and as an oxrdflib-backed rdflib graph."""
+    load = load_store if request.param == "store" else load_rdf
+    return load(io.BytesIO(to_turtle(handbuilt)))
+
+
+def _rows(graph: Graph | ox.Store, sparql: str) -> list[list[str]]:
+    text = format_result(run_query(graph, sparql), OutputFormat.CSV)
+    return list(csv.reader(io.StringIO(text)))
+
+
+SMIC = "Semiconductor Manufacturing International Corporation"
+
+EXPECTED = {
+    "who-chairs-what": [
+        ["chair", "organisation", "articles"],
+        ["Zhang Wei", SMIC, "2"],
+    ],
+    "who-sanctions-whom": [
+        ["sanctioner", "target", "targetType", "articles", "firstSeen", "lastSeen"],
+        ["United States", SMIC, "Organisation", "1", "2024-01-02", "2024-01-02"],
+    ],
+    "sanctioned-organisations": [
+        ["organisation", "sanctioners"],
+        [SMIC, "1"],
+    ],
+    "share-moves": [
+        ["company", "move", "percent", "market", "date", "title", "sentence"],
+        ["Hua Hong Semiconductor", "rose", "5.2", "", "2024-01-05", "Chip stocks rally",
+         "Hua Hong Semiconductor rose 5.2%."],
+        [SMIC, "fell", "3.1", "Hong Kong", "2024-01-02", "US blacklists SMIC",
+         "SMIC fell 3.1% in Hong Kong."],
+    ],
+    "policies": [
+        ["imposer", "policy", "kind", "target"],
+        ["United States", "US export controls", "ExportControl", "China"],
+    ],
+    "evidence": [
+        ["subject", "predicate", "object", "articles", "date", "source", "sentence", "rule"],
+        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-02", "one.txt",
+         "Zhang Wei, chairman of SMIC, spoke.", "chair-of"],
+        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-05", "two.txt",
+         "SMIC chairman Zhang Wei said so.", "chair-title"],
+        ["Hua Hong Semiconductor", "roseOnNews", "Chip stocks rally", "1", "2024-01-05",
+         "two.txt", "Hua Hong Semiconductor rose 5.2%.", "shares-rose"],
+        [SMIC, "fellOnNews", "US blacklists SMIC", "1", "2024-01-02", "one.txt",
+         "SMIC fell 3.1% in Hong Kong.", "shares-fell"],
+        ["US export controls", "targets", "China", "1", "2024-01-02", "one.txt",
+         "The US imposed export controls on China.", "target"],
+        ["United States", "imposes", "US export controls", "1", "2024-01-02", "one.txt",
+         "The US imposed export controls on China.", "impose"],
+        ["United States", "sanctions", SMIC, "1", "2024-01-02", "one.txt",
+         "Washington blacklisted SMIC.", "blacklist"],
+    ],
+    "best-corroborated": [
+        ["subject", "predicate", "object", "articles", "firstSeen", "lastSeen"],
+        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-02", "2024-01-05"],
+        ["Hua Hong Semiconductor", "roseOnNews", "Chip stocks rally", "1", "2024-01-05",
+         "2024-01-05"],
+        [SMIC, "fellOnNews", "US blacklists SMIC", "1", "2024-01-02", "2024-01-02"],
+        ["US export controls", "targets", "China", "1", "2024-01-02", "2024-01-02"],
+        ["United States", "imposes", "US export controls", "1", "2024-01-02", "2024-01-02"],
+        ["United States", "sanctions", SMIC, "1", "2024-01-02", "2024-01-02"],
+    ],
+    "articles-by-date": [
+        ["date", "title", "publisher", "source"],
+        ["2024-01-05", "Chip stocks rally", "", "two.txt"],
+        ["2024-01-02", "US blacklists SMIC", "Wire", "one.txt"],
+    ],
+    "most-mentioned": [
+        ["name", "type", "articles"],
+        [SMIC, "Organisation", "2"],
+        ["Zhang Wei", "Person", "2"],
+        ["China", "Country", "1"],
+        ["Hua Hong Semiconductor", "Organisation", "1"],
+        ["US export controls", "Policy", "1"],
+        ["United States", "Country", "1"],
+    ],
+}
+
+
+def test_every_shipped_query_is_tested():
+    assert set(query_names()) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_query_on_the_handbuilt_graph(loaded, name):
+    assert _rows(loaded, query_text(name)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_query_runs_in_any_sparql_tool(handbuilt, name):
+    # the .rq files declare their prefixes, so rdflib's own engine (no initNs) answers too
+    graph = Graph().parse(data=to_turtle(handbuilt), format="turtle")
+    result = graph.query(query_text(name))
+    assert len(list(result)) == len(EXPECTED[name]) - 1
+
+
+def test_example_queries_are_package_data():
+    folder = files("graph").joinpath("queries")
+    assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".rq")) == [
+        f"{name}.rq" for name in query_names()]
+
+
+def test_unknown_query_name():
+    with pytest.raises(KeyError, match="no example query named 'nope'"):
+        query_text("nope")
+
+
+@pytest.mark.parametrize(("engine", "sparql", "line", "column"), [
+    ("store", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
+    ("oxigraph", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
+    ("rdflib", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
+    ("oxigraph", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 19),
+    ("rdflib", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 8),
+])
+def test_syntax_error_has_line_and_column(handbuilt, engine, sparql, line, column):
+    turtle = to_turtle(handbuilt)
+    loaders = {"store": load_store, "oxigraph": load_rdf,
+               "rdflib": lambda data: Graph().parse(data, format="turtle")}
+    graph = loaders[engine](io.BytesIO(turtle))
+    with pytest.raises(QuerySyntaxError) as caught:
+        run_query(graph, sparql)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert str(caught.value).startswith(f"line {line}, column {column}: ")
+    if "nope" in sparql:
+        assert "undeclared prefix" in str(caught.value)
+
+
+def test_prefixes_are_bound(loaded):
+    assert _rows(loaded, "SELECT ?n WHERE { ?p a ng:Person ; rdfs:label ?n }") == [
+        ["n"], ["Zhang Wei"]]
+
+
+def test_ask(loaded):
+    result = run_query(loaded, "ASK { ?c a ng:Country ; rdfs:label 'China' }")
+    assert format_result(result, OutputFormat.TABLE) == "true\n"
+    assert json.loads(format_result(result, OutputFormat.JSON)) == {"head": {}, "boolean": True}
+
+
+def test_construct_gives_turtle(loaded):
+    result = run_query(
+        loaded, "CONSTRUCT { ?p rdfs:label ?n } WHERE { ?p a ng:Person ; rdfs:label ?n }")
+    graph = Graph().parse(data=format_result(result), format="turtle")
+    assert [str(o) for o in graph.objects()] == ["Zhang Wei"]
+
+
+def test_json_results(loaded):
+    result = run_query(loaded, "SELECT ?p ?n WHERE { ?p a ng:Person ; rdfs:label ?n }")
+    data = json.loads(format_result(result, OutputFormat.JSON))
+    assert data["head"] == {"vars": ["p", "n"]}
+    (binding,) = data["results"]["bindings"]
+    assert binding["p"] == {"type": "uri",
+                            "value": "https://w3id.org/newsgraph/id/person/zhang-wei"}
+    assert binding["n"]["value"] == "Zhang Wei"
+
+
+def test_table_shows_prefixed_names(loaded):
+    result = run_query(loaded, "SELECT ?p ?n WHERE { ?p a ng:Person ; rdfs:label ?n }")
+    assert format_result(result, OutputFormat.TABLE) == (
+        "p                 n\n"
+        "----------------  ---------\n"
+        "person:zhang-wei  Zhang Wei\n"
+    )
+
+
+@pytest.mark.slow
+def test_seed_articles_by_date(seed_graph):
+    graph = load_store(io.BytesIO(to_turtle(seed_graph)))
+    rows = _rows(graph, query_text("articles-by-date"))
+    assert len(rows) == 1 + 54
+    assert rows[1][:2] == ["2026-04-16",
+                           "ASML boosts 2026 sales forecast despite shrinking China sales"]
+
+
+@pytest.mark.slow
+def test_seed_people_and_most_mentioned(seed_graph):
+    graph = load_store(io.BytesIO(to_turtle(seed_graph)))
+    people = {row[0] for row in _rows(graph, "SELECT ?n WHERE { ?p a ng:Person ; rdfs:label ?n }")}
+    assert {"Donald Trump", "Jensen Huang"} <= people
+    top = _rows(graph, query_text("most-mentioned"))[1:3]
+    assert [row[:2] for row in top] == [["China", "Country"], ["United States", "Country"]]

@@ -1,0 +1,139 @@
+"""Tests of graph.rdf: the triples, deterministic Turtle and JSON-LD."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV, SKOS
+
+from graph.build import build_graph
+from graph.rdf import PREFIXES, rdf_rows, to_jsonld, to_rdf, to_turtle
+from ontology import NG
+from tests.graph.conftest import handbuilt_extractions
+
+GOLDEN = Path(__file__).parent / "data" / "handbuilt.ttl"
+ID = "https://w3id.org/newsgraph/id/"
+
+
+def _country(label: str, aliases: list[str]) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node(f"{ID}country/x", type="Country", label=label, aliases=aliases, articles=[])
+    return G
+
+
+def _plain(graph: Graph) -> set[tuple[str, str, str]]:
+    # pyoxigraph types simple literals xsd:string explicitly; RDF 1.1 makes them the same
+    return {(str(s), str(p), str(o)) for s, p, o in graph}
+
+
+def test_turtle_is_the_golden_file(handbuilt):
+    assert to_turtle(handbuilt) == GOLDEN.read_bytes()
+
+
+def test_turtle_does_not_depend_on_extraction_order():
+    forward = build_graph(handbuilt_extractions())
+    backward = build_graph(list(reversed(handbuilt_extractions())))
+    assert to_turtle(forward) == to_turtle(backward)
+
+
+def test_turtle_binds_the_prefixes_in_order(handbuilt):
+    header = to_turtle(handbuilt).decode().split("\n\n")[0].splitlines()
+    assert header == [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
+
+
+def test_turtle_parses_to_the_rdf_graph(handbuilt):
+    parsed = Graph().parse(data=to_turtle(handbuilt), format="turtle")
+    assert isomorphic(parsed, to_rdf(handbuilt))
+
+
+# rdflib's own JSON-LD parser warns of its deprecated ConjunctiveGraph; pyoxigraph reads it
+def test_jsonld_parses_to_the_rdf_graph(handbuilt):
+    parsed = Graph().parse(data=to_jsonld(handbuilt), format="ox-json-ld")
+    assert _plain(parsed) == _plain(to_rdf(handbuilt))
+
+
+def test_jsonld_is_deterministic(handbuilt):
+    again = build_graph(list(reversed(handbuilt_extractions())))
+    assert to_jsonld(handbuilt) == to_jsonld(again)
+
+
+def test_oxigraph_store_holds_the_same_triples(handbuilt):
+    assert _plain(to_rdf(handbuilt, store="Oxigraph")) == _plain(to_rdf(handbuilt))
+
+
+def test_no_blank_nodes(handbuilt):
+    assert not [t for t in to_rdf(handbuilt) for term in t if isinstance(term, BNode)]
+
+
+def test_entity_triples():
+    expected = Graph().parse(format="turtle", data=f"""
+        @prefix ng: <{NG._NS}> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix skos: <{SKOS}> .
+        <{ID}country/x> a ng:Country ; rdfs:label "Japan" ; skos:altLabel "Tokyo", "Nippon" .
+    """)
+    assert isomorphic(to_rdf(_country("Japan", ["Tokyo", "Nippon"])), expected)
+
+
+def test_every_relation_has_an_assertion_with_evidence(handbuilt):
+    rdf = to_rdf(handbuilt)
+    relations = {(s, p, o) for s, p, o in rdf if str(p) in {str(NG[r]) for r in (
+        "chairs", "sanctions", "imposes", "targets", "roseOnNews", "fellOnNews")}}
+    described = {
+        (rdf.value(a, RDF.subject), rdf.value(a, RDF.predicate), rdf.value(a, RDF.object))
+        for a in rdf.subjects(RDF.type, NG.Assertion) if rdf.value(a, NG.evidence) is not None
+    }
+    assert len(relations) == 6
+    assert relations == described
+
+
+def test_assertion_counts_articles_and_dates(handbuilt):
+    rdf = to_rdf(handbuilt)
+    chair = next(a for a in rdf.subjects(RDF.predicate, NG.chairs))
+    assert rdf.value(chair, NG.articleCount) == Literal(2)
+    assert rdf.value(chair, NG.firstSeen) == Literal("2024-01-02", datatype=XSD.date)
+    assert rdf.value(chair, NG.lastSeen) == Literal("2024-01-05", datatype=XSD.date)
+    assert len(list(rdf.objects(chair, NG.evidence))) == 2
+
+
+def test_share_move_evidence_has_percent_and_market(handbuilt):
+    rdf = to_rdf(handbuilt)
+    (evidence,) = rdf.subjects(NG.market, Literal("Hong Kong"))
+    assert rdf.value(evidence, NG.percent) == Literal("3.1", datatype=XSD.decimal)
+    assert rdf.value(evidence, NG.sentence) == Literal("SMIC fell 3.1% in Hong Kong.")
+    assert rdf.value(evidence, PROV.wasDerivedFrom) == URIRef(
+        "https://w3id.org/newsgraph/id/article/f55ff16f66f43360")
+
+
+def test_a_link_that_is_no_iri_is_left_out():
+    G = nx.MultiDiGraph()
+    G.add_node(f"{ID}article/a", type="Article", title="T", date=None, source="feed.xml",
+               link="https://news.example/a b", publisher=None, authors=["A. Writer"])
+    assert {predicate.rsplit("/", 1)[-1] for _, _, predicate, *_ in rdf_rows(G)} == {
+        "22-rdf-syntax-ns#type", "title", "source", "ontology#author"}
+
+
+@given(st.text(min_size=1), st.lists(st.text(min_size=1), max_size=3))
+def test_any_label_survives_turtle_and_jsonld(label, aliases):
+    G = _country(label, aliases)
+    expected = to_rdf(G)
+    assert isomorphic(Graph().parse(data=to_turtle(G), format="turtle"), expected)
+    assert _plain(Graph().parse(data=to_jsonld(G), format="ox-json-ld")) == _plain(expected)
+
+
+@pytest.mark.parametrize("node", [
+    "https://w3id.org/newsgraph/id/person/a b",
+    "https://w3id.org/newsgraph/id/person/x> <https://e.example/p> <https://e.example/o",
+    "person-without-scheme",
+])
+def test_a_node_that_is_no_iri_is_refused(node):
+    G = nx.MultiDiGraph()
+    G.add_node(node, type="Person", label="X")
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        to_turtle(G)

@@ -1,0 +1,86 @@
+"""What a knowledge engineer checks in ``ontology/newsgraph.ttl``."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SDO, SKOS
+
+from ontology import ENTITY_TYPES, NG, RELATIONS, SYMMETRIC, ontology_graph
+
+ONTOLOGY = URIRef("https://w3id.org/newsgraph/ontology")
+WIKIDATA = "http://www.wikidata.org/prop/direct/P"
+
+
+def _english(term: URIRef, predicate: URIRef) -> list[str]:
+    return [str(o) for o in ontology_graph().objects(term, predicate)
+            if isinstance(o, Literal) and o.language == "en"]
+
+
+def _terms(kind: URIRef) -> list[URIRef]:
+    return sorted(t for t in ontology_graph().subjects(RDF.type, kind)
+                  if isinstance(t, URIRef))
+
+
+def test_version_iri():
+    assert ontology_graph().value(ONTOLOGY, OWL.versionIRI) == URIRef(
+        "https://w3id.org/newsgraph/ontology/0.1.0")
+
+
+@pytest.mark.parametrize("term", _terms(OWL.Class) + _terms(OWL.ObjectProperty)
+                         + _terms(OWL.DatatypeProperty))
+def test_one_english_label_and_comment(term):
+    assert len(_english(term, RDFS.label)) == 1
+    assert len(_english(term, RDFS.comment)) == 1
+
+
+@pytest.mark.parametrize("term", _terms(OWL.ObjectProperty) + _terms(OWL.DatatypeProperty))
+def test_properties_have_domain_and_range(term):
+    graph = ontology_graph()
+    assert graph.value(term, RDFS.domain) is not None
+    assert graph.value(term, RDFS.range) is not None
+
+
+def test_symmetric_as_the_contract_says():
+    assert {"partnersWith", "competesWith"} == SYMMETRIC
+
+
+def test_the_relations_of_the_contract():
+    assert set(RELATIONS) == {
+        "chairs", "leads", "memberOf", "worksFor", "sanctions", "roseOnNews", "fellOnNews",
+        "partnersWith", "supplies", "competesWith", "investsIn", "basedIn", "imposes",
+        "targets", "opposes"}
+
+
+@pytest.mark.parametrize(("ours", "schema"), [
+    (NG.Organisation, SDO.Organization), (NG.Person, SDO.Person), (NG.Country, SDO.Country),
+    (NG.Article, SDO.NewsArticle)])
+def test_schema_org_superclasses(ours, schema):
+    assert (ours, RDFS.subClassOf, schema) in ontology_graph()
+
+
+def test_entity_types():
+    assert ENTITY_TYPES == ("Country", "Organisation", "Person", "Policy")
+
+
+def test_close_matches_are_same_direction_wikidata_properties():
+    # chairs and leads are stated the other way round in Wikidata (P488, P1037), and
+    # investsIn is wider than owner of (P1830): those are rdfs:seeAlso, not closeMatch
+    matches = {(str(s).removeprefix(str(NG)), str(o).removeprefix(WIKIDATA))
+               for s, o in ontology_graph().subject_objects(SKOS.closeMatch)}
+    assert matches == {("memberOf", "463"), ("worksFor", "108"), ("basedIn", "17")}
+
+
+def test_policy_kinds_form_a_scheme():
+    graph = ontology_graph()
+    kinds = set(graph.subjects(RDF.type, NG.PolicyKind))
+    assert kinds == set(graph.objects(NG.PolicyKindScheme, SKOS.hasTopConcept))
+    assert all(len(_english(k, SKOS.prefLabel)) == 1 for k in kinds)
+
+
+def test_node_classes_are_disjoint():
+    graph = ontology_graph()
+    (axiom,) = graph.subjects(RDF.type, OWL.AllDisjointClasses)
+    members = Collection(graph, graph.value(axiom, OWL.members))
+    assert set(members) == {NG.Organisation, NG.Person, NG.Country, NG.Policy, NG.Article}
