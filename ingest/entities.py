@@ -649,11 +649,16 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
     name join; a single word joins the one person named in full that ends with it
     ("Smith" after "Jane Smith"); an acronym joins the one name whose initials it is
     ("RMA"); a company name joins the one longer form that only adds corporate words
-    ("Globex", "Globex Technologies Co. Ltd").
+    ("Globex", "Globex Technologies Co. Ltd") or the one longer name it begins ("Wanli" for
+    "Wanli Rare Earths"); a name joins what it names with a leading country ("US DFC" =
+    "DFC") or a research arm ("Globex Research Institute" = "Globex").
 
     >>> group_mentions([("Jane Smith", "PERSON"), ("Smith", "ORG"), ("Globex", "ORG"),
     ...                 ("Globex Technologies Co.", "ORG"), ("RMA", "ORG"),
     ...                 ("Robot Makers Association", "ORG")])
+    [0, 0, 2, 2, 4, 4]
+    >>> group_mentions([("Wanli Rare Earths", "ORG"), ("Wanli", "ORG"), ("DFC", "ORG"),
+    ...                 ("US DFC", "ORG"), ("Acme Research Institute", "ORG"), ("Acme", "ORG")])
     [0, 0, 2, 2, 4, 4]
     """
     lex = lexicon()
@@ -689,6 +694,35 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
         for cut in range(1, len(words)):
             if all(w in generic for w in words[cut:]):
                 shorter[" ".join(words[:cut])].add(key)
+    personal: Counter[str] = Counter()
+    for key, (_, label) in zip(keys, mentions, strict=True):
+        personal[key] += 1 if label in ("PERSON", "Person") else -1
+    people = {key for key, balance in personal.items() if balance > 0}
+    units = sorted(lex.lower("org_unit"), key=len, reverse=True)
+    starts: dict[str, set[str]] = defaultdict(set)
+    for key in first:
+        words = key.split()
+        for cut in range(1, len(words)):
+            starts[" ".join(words[:cut])].add(key)
+    for key, i in first.items():
+        text, label = mentions[i]
+        if label in ("PERSON", "Person") or key in people:
+            continue
+        raw = text.split()
+        if len(raw) > 1 and (country_of(raw[0]) or demonym_of(raw[0])) and (
+                _ACRONYM.match(" ".join(raw[1:])) or raw[1] in lex.words("org_head_incomplete")):
+            rest = name_key(" ".join(raw[1:]))  # "US DFC" = "DFC", not "China X Association"
+            if rest in first and rest not in people:
+                union(first[rest], i)
+        for unit in units:  # "Globex Research Institute" = "Globex"
+            base = key.removesuffix(f" {unit}")
+            if base != key and base in first and base not in people:
+                union(first[base], i)
+                break
+        longer = {k for k in starts.get(key, ()) if k not in people}
+        if key not in full_people and not country_of(text) and len(longer) == 1 \
+                and not any(k in people for k in starts.get(key, ())):
+            union(first[next(iter(longer))], i)  # "Frontier" = "Frontier Rare Earths"
     for key, i in first.items():
         text, label = mentions[i]
         if " " not in key and len(full_people.get(key, ())) == 1:
@@ -809,8 +843,10 @@ def _annotate(doc: Doc, mentions: list[_Mention]) -> None:
         full = [texts[i] for i in members if len(texts[i].split()) > 1]
         if any(names[i].label == "PERSON" for i in members) and full and votes["Person"]:
             # a surname used alone elsewhere in the document counts for the person
+            last = {f.split()[-1] for f in full}
             votes["Person"] += WEIGHTS["surname"] * sum(
-                1 for i in members if " " not in texts[i] and names[i].label != "PERSON")
+                1 for i in members
+                if " " not in texts[i] and texts[i] in last and names[i].label != "PERSON")
         kind = max(("Organisation", "Person"), key=lambda t: (votes[t], t == "Organisation"))
         name = _fullest(forms)
         for i in members:
