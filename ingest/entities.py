@@ -720,6 +720,8 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
                 union(first[base], i)
                 break
         longer = {k for k in starts.get(key, ()) if k not in people}
+        if len(longer) == 1 and _distinguishing(mentions[first[next(iter(longer))]][0], key):
+            longer = set()  # "Globex SDI", "Globex Electronics": another company
         if key not in full_people and not country_of(text) and len(longer) == 1 \
                 and not any(k in people for k in starts.get(key, ())):
             union(first[next(iter(longer))], i)  # "Frontier" = "Frontier Rare Earths"
@@ -735,6 +737,19 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
             if len(roots) == 1:
                 union(first[min(longer)], i)
     return [_find(parent, i) for i in range(len(mentions))]
+
+
+def _distinguishing(longer: str, short_key: str) -> bool:
+    """Whether the words a longer name adds to a short one may name another company of a
+    group: a code ("Globex SDI") or a line of business ("Globex Electronics").
+
+    >>> _distinguishing("Globex SDI", "globex"), _distinguishing("Wanli Rare Earths", "wanli")
+    (True, False)
+    """
+    lex = lexicon()
+    added = longer.split()[len(short_key.split()):]
+    return any(w.isupper() and len(w) > 1 for w in added) or (
+        bool(added) and added[-1] in lex.words("org_head"))
 
 
 def _fullest(forms: Counter[str]) -> str:
