@@ -70,6 +70,7 @@ __all__ = [
     "initials",
     "lexicon",
     "name_key",
+    "publication_entity",
 ]
 
 #: ``doc.spans[SPANS_KEY]`` holds every entity mention, labelled with its type.
@@ -943,17 +944,73 @@ def author_entities(authors: Iterable[str]) -> list[Entity]:
     return entities
 
 
+def _names_publication(name: str, publication: str) -> bool:
+    """Whether a name stands for a publication: the name itself, its acronym, or its last
+    word where that is a head word ("the Post").
+
+    >>> [_names_publication(n, "Daily Planet Post") for n in ("DPP", "Post", "Planet")]
+    [True, True, False]
+    """
+    words = publication.split()
+    return (name_key(name) == name_key(publication)
+            or (len(words) > 1 and name == initials(publication))
+            or (len(words) > 1 and name == words[-1] and name in lexicon().words("org_head")))
+
+
+def publication_entity(
+    entities: Sequence[Entity], publisher: str | None
+) -> tuple[list[Entity], Entity | None]:
+    """The publication a document's publisher line or feed title names, with the entities
+    that stand for it (a desk byline "DPP Reporters", "the Post"); the others unchanged.
+
+    The title's part that those entities name is the publication ("Markets - Daily Planet
+    Post"); with none, a publisher that is one plain name ("Globex Wire") is the publication.
+
+    >>> rest, pub = publication_entity(
+    ...     [Entity("DPP", "Organisation", ("DPP Reporters",)), Entity("Post", "Organisation"),
+    ...      Entity("Globex", "Organisation")], "Markets - Daily Planet Post")
+    >>> pub.name, pub.aliases, [e.name for e in rest]
+    ('Daily Planet Post', ('DPP', 'DPP Reporters', 'Post'), ['Globex'])
+    >>> publication_entity([], "Top News")[1] is None
+    True
+    """
+    if not publisher or not publisher.strip():
+        return list(entities), None
+    publisher = " ".join(publisher.split())
+    parts = [p for p in re.split(r"\s+[-\u2013\u2014|]\s+|:\s+", publisher) if p.strip()]
+    matched: list[Entity] = []
+    name = publisher
+    for part in parts:
+        matched = [e for e in entities if e.type == "Organisation"
+                   and any(_names_publication(n, part) for n in (e.name, *e.aliases))]
+        if matched:
+            name = part
+            break
+    words = name.split()
+    if not matched and (len(parts) != 1 or len(words) > 5 or not all(w[:1].isupper() for w in words)
+                        or any(w in lexicon().words("feed_section") for w in words)):
+        return list(entities), None
+    aliases = sorted({n for e in matched for n in (e.name, *e.aliases)} - {name})
+    votes = WEIGHTS["name"] + sum(v for e in matched for t, v in e.votes if t == "Organisation")
+    publication = Entity(name, "Organisation", tuple(aliases),
+                         mentions=sum(e.mentions for e in matched) or 1,
+                         votes=(("Organisation", round(votes, 2)),))
+    return [e for e in entities if e not in matched], publication
+
+
 def finish_entities(
     entities: Sequence[Entity],
     spans: Iterable[Span],
     relations: Iterable[Relation],
     *,
     authors: Iterable[str] = (),
+    publisher: str | None = None,
 ) -> tuple[Entity, ...]:
     """The entities an extraction keeps.
 
     Countries seen only as nationality words ("Dutch") go unless a relation names them;
-    the feed item's authors join as people (or desks' organisations).
+    the feed item's authors join as people (or desks' organisations); the publication joins,
+    under its full name, with the names that stand for it (see :func:`publication_entity`).
     """
     stated = {s._.ng_name for s in spans if s.label_ == "Country" and not s._.ng_demonym}
     used = {name for r in relations for name in (r.subject, r.object)}
@@ -964,4 +1021,7 @@ def finish_entities(
         if (author.type, name_key(author.name)) not in known:
             kept.append(author)
             known.add((author.type, name_key(author.name)))
+    kept, publication = publication_entity(kept, publisher)
+    if publication is not None:
+        kept.append(publication)
     return tuple(sorted(kept, key=lambda e: (e.type, e.name)))
