@@ -223,6 +223,10 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             break
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    if label == "PERSON" and start >= 2 and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].text not in titles and doc[start - 2].text in titles:
+        start -= 1  # "Vice-Premier [Zhao Lifan]" where the model tagged "Lifan"
     if label == "PERSON":
         while end - start > 1 and doc[start].text in titles:
             start += 1
