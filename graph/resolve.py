@@ -18,7 +18,7 @@ The rules are conservative; each merge is logged with its rule and documents:
     it stands for;
 ``place qualifier``
     a body named with a leading country word joins the one named without it, unless a
-    document names the two apart ("Dutch Enterprise Chamber" = "Enterprise Chamber");
+    document names the two apart ("Dutch Trade Chamber" = "Trade Chamber");
 ``surname``
     a person named by one word in a document that never gives the full name joins the one
     person named in full that ends with it;
@@ -403,8 +403,8 @@ def _place_qualifiers(
     named: Mapping[tuple[str, str], set[str]],
     join: Any,
 ) -> None:
-    """A body named with a leading country word ("Dutch Enterprise Chamber") joins the body
-    named without it ("Enterprise Chamber") when it is the only such form and no document
+    """A body named with a leading country word ("Dutch Trade Chamber") joins the body
+    named without it ("Trade Chamber") when it is the only such form and no document
     names the two apart (one that does, "China X Association" beside "X Association", says
     they differ)."""
     qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)

@@ -254,8 +254,8 @@ def _headline_verb(doc: Doc, i: int) -> bool:
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
-    Commerce's Bureau of Industry"), or two institutions joined by "and" ("the Carter Centre
-    and Emory University"); "Bureau of Industry and Security" and "the Trade Representative's
+    Trade's Bureau of Export Review"), or two institutions joined by "and" ("the Halden Centre
+    and Marlow University"); "Bureau of Health and Safety" and "the Trade Commissioner's
     Office" stay whole."""
     lex = lexicon()
     for k in range(start + 1, end - 1):
@@ -280,13 +280,13 @@ def _is_junk(text: str) -> bool:
     """Whether a candidate is no name at all: a common acronym, a pronoun, an index, an id.
 
     >>> [_is_junk(t) for t in ("AI", "who's", "Hang Seng Tech Index", "TMzcqdJdNvg", "DeepMind",
-    ...                        "Company L and Company K")]
+    ...                        "Company B and Company D")]
     [True, True, True, True, False, True]
     """
     lex = lexicon()
     words = text.split()
     return (
-        not text
+        len(text) < 2
         or any(len(w) >= 8 and _case_switches(w) >= 4 for w in words)
         or (not text[0].isupper() and not text[0].isdigit())
         or text in lex.words("not_entity")
@@ -367,9 +367,9 @@ def _object_of_role(span: Span) -> bool:
 
 def _product_votes(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
-    owned or determined and followed by a product noun ("X's Hopper platform", "Y's Pela Ema
-    clay deposit", "the Huashan chip") counts most; "chips Huashan" or an owner alone
-    ("X's Rubin") count less.
+    owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
+    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone
+    ("X's Falcon") count less.
     """
     doc = span.doc
     lex = lexicon()
@@ -385,7 +385,7 @@ def _product_votes(span: Span) -> float:
     i = span.start - 1
     while i >= 0 and span.start - i <= 3 and (
             doc[i].pos_ == "ADJ" or doc[i].text == "-"
-            or (i > 0 and doc[i - 1].text == "-")):  # "Globex's next-generation Rubin"
+            or (i > 0 and doc[i - 1].text == "-")):  # "Globex's next-generation Falcon"
         i -= 1
     before = doc[i] if i >= 0 else None
     owner = before is not None and (before.tag_ == "POS" or before.lower_ in ("'s", "\u2019s"))
@@ -404,8 +404,8 @@ def _product_votes(span: Span) -> float:
 
 def _in_law_name(doc: Doc, end: int) -> bool:
     """Whether the words after a name go on, through capitalised words, small words and a
-    bracketed acronym, to a law's head word: "the Alignment of Controls in Hardware (MATCH)
-    Act" is a law's name, and "Alignment of Controls" no organisation."""
+    bracketed acronym, to a law's head word: "the Safe Robotics for Partners in Industry
+    (SRPI) Act" is a law's name, and "Safe Robotics for Partners" no organisation."""
     lex = lexicon()
     for j in range(end, min(end + 10, len(doc))):
         token = doc[j]
@@ -479,7 +479,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
                     return _Mention(start, end, label, votes, country=city.country)
                 return None
             if label == "NORP" and text[:1].isupper() and _object_of_role(span):
-                label = "NAME"  # "leaders of Empyrean": no nationality
+                label = "NAME"  # "leaders of Quorvex": no nationality
             elif label in ("NORP", "LOC", "FAC") or place_key(text) in _subdivisions():
                 return None
     if label not in ("ORG", "PERSON", "GPE", "NAME") or _is_junk(text) or _not_here(span, label):
@@ -536,9 +536,9 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
 
     Organisations: proper nouns after a noun such as "chipmaker" or "start-ups like", before a
     role ("Globex chairman"), the object of "of" after a role ("leaders of Globex"), owning
-    what companies own ("Globex's systems"), ending with a head word ("Jingmen
-    Semiconductor"), or defined with their acronym ("Wan Li Metals Market (WLMM)"). People: two
-    or three capitalised words after a title or role ("CEO C C Wei", "Vice-Premier He Lifeng").
+    what companies own ("Globex's systems"), ending with a head word ("Qiantang
+    Semiconductor"), or defined with their acronym ("Ningbo Tin Market (NTM)"). People: two
+    or three capitalised words after a title or role ("CEO J K Tan", "Vice-Premier Zhao Lifan").
     """
     lex = lexicon()
     nouns = lex.lower("org_context") | {"start-ups", "startups"}
@@ -591,7 +591,7 @@ def _proposed_people(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:
-    """"Wan Li Metals Market (WLMM)": capitalised words whose initials a bracketed acronym
+    """"Ningbo Tin Market (NTM)": capitalised words whose initials a bracketed acronym
     spells, the model having tagged neither."""
     spans = []
     for token in doc:
@@ -655,15 +655,15 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
     ("Smith" after "Jane Smith"); an acronym joins the one name whose initials it is
     ("RMA"); a company name joins the one longer form that only adds corporate words
     ("Globex", "Globex Technologies Co. Ltd") or the one longer name it begins ("Wanli" for
-    "Wanli Rare Earths"); a name joins what it names with a leading country ("US DFC" =
-    "DFC") or a research arm ("Globex Research Institute" = "Globex").
+    "Wanli Optics"); a name joins what it names with a leading country ("US EXB" =
+    "EXB") or a research arm ("Globex Research Institute" = "Globex").
 
     >>> group_mentions([("Jane Smith", "PERSON"), ("Smith", "ORG"), ("Globex", "ORG"),
     ...                 ("Globex Technologies Co.", "ORG"), ("RMA", "ORG"),
     ...                 ("Robot Makers Association", "ORG")])
     [0, 0, 2, 2, 4, 4]
-    >>> group_mentions([("Wanli Rare Earths", "ORG"), ("Wanli", "ORG"), ("DFC", "ORG"),
-    ...                 ("US DFC", "ORG"), ("Acme Research Institute", "ORG"), ("Acme", "ORG")])
+    >>> group_mentions([("Wanli Optics", "ORG"), ("Wanli", "ORG"), ("EXB", "ORG"),
+    ...                 ("US EXB", "ORG"), ("Acme Research Institute", "ORG"), ("Acme", "ORG")])
     [0, 0, 2, 2, 4, 4]
     """
     lex = lexicon()
@@ -716,7 +716,7 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
         raw = text.split()
         if len(raw) > 1 and (country_of(raw[0]) or demonym_of(raw[0])) and (
                 _ACRONYM.match(" ".join(raw[1:])) or raw[1] in lex.words("org_head_incomplete")):
-            rest = name_key(" ".join(raw[1:]))  # "US DFC" = "DFC", not "China X Association"
+            rest = name_key(" ".join(raw[1:]))  # "US EXB" = "EXB", not "China X Association"
             if rest in first and rest not in people:
                 union(first[rest], i)
         for unit in units:  # "Globex Research Institute" = "Globex"
@@ -729,7 +729,7 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
             longer = set()  # "Globex SDI", "Globex Electronics": another company
         if key not in full_people and not country_of(text) and len(longer) == 1 \
                 and not any(k in people for k in starts.get(key, ())):
-            union(first[next(iter(longer))], i)  # "Frontier" = "Frontier Rare Earths"
+            union(first[next(iter(longer))], i)  # "Wanli" = "Wanli Optics"
     for key, i in first.items():
         text, label = mentions[i]
         if " " not in key and len(full_people.get(key, ())) == 1:
@@ -748,7 +748,7 @@ def _distinguishing(longer: str, short_key: str) -> bool:
     """Whether the words a longer name adds to a short one may name another company of a
     group: a code ("Globex SDI") or a line of business ("Globex Electronics").
 
-    >>> _distinguishing("Globex SDI", "globex"), _distinguishing("Wanli Rare Earths", "wanli")
+    >>> _distinguishing("Globex SDI", "globex"), _distinguishing("Wanli Optics", "wanli")
     (True, False)
     """
     lex = lexicon()
@@ -859,7 +859,7 @@ def _annotate(doc: Doc, mentions: list[_Mention]) -> None:
         product = votes.pop("Product", 0.0)
         if product > max(votes["Organisation"], votes["Person"]) \
                 or not (votes["Organisation"] or votes["Person"]):
-            continue  # a product or asset ("the Huashan chip"), or no evidence at all
+            continue  # a product or asset ("the Orion chip"), or no evidence at all
         full = [texts[i] for i in members if len(texts[i].split()) > 1]
         if any(names[i].label == "PERSON" for i in members) and full and votes["Person"]:
             # a surname used alone elsewhere in the document counts for the person

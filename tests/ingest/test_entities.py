@@ -95,14 +95,14 @@ def test_initials(name, expected):
         ([("Globex", "ORG"), ("Globex SDI", "ORG")], [0, 1]),
         ([("Acme", "ORG"), ("Acme Corp.", "ORG"), ("acme", "ORG")], [0, 0, 0]),
         # a short name joins the one longer name it begins, unless the rest distinguishes
-        ([("Borealis Rare Earths", "ORG"), ("Borealis", "ORG")], [0, 0]),
+        ([("Borealis Optics", "ORG"), ("Borealis", "ORG")], [0, 0]),
         ([("Globex", "ORG"), ("Globex Electronics", "ORG")], [0, 1]),
         ([("Borealis Mining", "ORG"), ("Borealis Metals", "ORG"), ("Borealis", "ORG")],
          [0, 1, 2]),
         # a person's first name does not join a company named after them
         ([("Jane Smith", "PERSON"), ("Jane", "PERSON"), ("Jane Street", "ORG")], [0, 1, 2]),
         # a country word before an acronym or a ministry, and a research arm
-        ([("DFC", "ORG"), ("US DFC", "ORG")], [0, 0]),
+        ([("EXB", "ORG"), ("US EXB", "ORG")], [0, 0]),
         ([("Ministry of Trade", "ORG"), ("Chinese Ministry of Trade", "ORG")], [0, 0]),
         ([("Chip Makers Association", "ORG"), ("China Chip Makers Association", "ORG")], [0, 1]),
         ([("Vela Securities", "ORG"), ("Vela Securities Research Institute", "ORG")], [0, 0]),
@@ -241,8 +241,8 @@ def test_sentences(nlp, text, expected):
           ("Tanglin Memory", "Organisation")}),
         ("By the close, Qiantang Semiconductor was up more than 6%, and Acme rose 2%.",
          {("Acme", "Organisation"), ("Qiantang Semiconductor", "Organisation")}),
-        ("The data came from the Ningbo Metals Market (NMM) on Monday.",
-         {("Ningbo Metals Market", "Organisation")}),
+        ("The data came from the Ningbo Tin Market (NTM) on Monday.",
+         {("Ningbo Tin Market", "Organisation")}),
         # people after a title or a role
         ("Acme chairman and CEO J K Tan said demand was strong.",
          {("Acme", "Organisation"), ("J K Tan", "Person")}),
@@ -251,9 +251,9 @@ def test_sentences(nlp, text, expected):
         # a headline's verb is not part of the name
         ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
         # a law's name, anonymised parties, a set of associations: no organisations
-        ("Introduced by Senator Jane Doe, the Secure Chips for Allies in Hardware (SCAH) Act "
+        ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),
-        ("Company A has a licence, and Company L and Company K are still waiting.", set()),
+        ("Company A has a licence, and Company B and Company D are still waiting.", set()),
         ("Both Robot Makers Associations are members of the World Robot Council.",
          {("World Robot Council", "Organisation")}),
     ],
