@@ -478,8 +478,9 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
                 if city.capital or _city_stands_for_country(span):
                     return _Mention(start, end, label, votes, country=city.country)
                 return None
-            if label == "NORP" and text[:1].isupper() and _object_of_role(span):
-                label = "NAME"  # "leaders of Quorvex": no nationality
+            if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
+                    _object_of_role(span) or _near_noun(span, lex.lower("org_context"))):
+                label = "NAME"  # "leaders of Quorvex", "retailer Quorvex": no nationality
             elif label in ("NORP", "LOC", "FAC") or place_key(text) in _subdivisions():
                 return None
     if label not in ("ORG", "PERSON", "GPE", "NAME") or _is_junk(text) or _not_here(span, label):

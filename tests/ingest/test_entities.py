@@ -239,6 +239,8 @@ def test_sentences(nlp, text, expected):
         ("It was led by the founder of Acme Corp. and leaders of Quorvex, Tanglin Memory...",
          {("Acme Corp.", "Organisation"), ("Quorvex", "Organisation"),
           ("Tanglin Memory", "Organisation")}),
+        ("French supermarket retailer Quorvex agreed to sell six stores to rival Acme.",
+         {("France", "Country"), ("Quorvex", "Organisation"), ("Acme", "Organisation")}),
         ("By the close, Qiantang Semiconductor was up more than 6%, and Acme rose 2%.",
          {("Acme", "Organisation"), ("Qiantang Semiconductor", "Organisation")}),
         ("The data came from the Ningbo Tin Market (NTM) on Monday.",
