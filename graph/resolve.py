@@ -214,12 +214,19 @@ def entity_key(name: str, kind: str) -> tuple[str, str]:
 
 
 def _canonical(forms: Counter[str], kind: str) -> str:
-    """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped.
+    """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped, a
+    country's name before its nationality word, a firm's name before its research arm's.
 
     >>> _canonical(Counter(["Globex", "Globex Technologies Co. Ltd"]), "Organisation")
     'Globex Technologies'
     >>> _canonical(Counter(["Brazilian", "Brazil"]), "Country")
     'Brazil'
+    >>> _canonical(Counter(["Chinese Robot Association", "China Robot Association"]),
+    ...            "Organisation")
+    'China Robot Association'
+    >>> _canonical(Counter(["Vela Securities Research Institute", "Vela Securities"]),
+    ...            "Organisation")
+    'Vela Securities'
     """
     if kind == "Country":  # the ISO entry's label, never "Brazilian" or "Tokyo"
         labels = sorted(f for f in forms if country_of(f) == f)
@@ -228,11 +235,22 @@ def _canonical(forms: Counter[str], kind: str) -> str:
     names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
     if kind == "Organisation":
         names = [_ABBREVIATED.sub("", n).strip() or n for n in names]
+        units = lexicon().words("org_unit")
+        bases = set(names)  # a research arm read as its firm: the firm's name
+        names = [n for n in names
+                 if not any(n.endswith(f" {u}") and n[: -len(u) - 1] in bases for u in units)]
     counts = Counter({n: 0 for n in names})
     for form, seen in forms.items():
         trimmed = _ABBREVIATED.sub("", form).strip() if kind == "Organisation" else form
-        counts[trimmed if trimmed in counts else form] += seen
-    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), len(n), counts[n], n))
+        if trimmed in counts or form in counts:
+            counts[trimmed if trimmed in counts else form] += seen
+
+    def country_led(name: str) -> bool:  # "China X Association" over "Chinese X Association"
+        first = name.split()[0]
+        return demonym_of(first) is not None and country_of(first) is None
+
+    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), not country_led(n),
+                                      len(n), counts[n], n))
 
 
 class _Union:
