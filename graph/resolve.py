@@ -16,6 +16,9 @@ The rules are conservative; each merge is logged with its rule and documents:
     two names one document used for one thing (an acronym it defined, a surname after the full
     name); a one-word name (acronym, surname) joins only when every document agrees on what
     it stands for;
+``place qualifier``
+    a body named with a leading country word joins the one named without it, unless a
+    document names the two apart ("Dutch Trade Chamber" = "Trade Chamber");
 ``surname``
     a person named by one word in a document that never gives the full name joins the one
     person named in full that ends with it;
@@ -211,12 +214,19 @@ def entity_key(name: str, kind: str) -> tuple[str, str]:
 
 
 def _canonical(forms: Counter[str], kind: str) -> str:
-    """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped.
+    """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped, a
+    country's name before its nationality word, a firm's name before its research arm's.
 
     >>> _canonical(Counter(["Globex", "Globex Technologies Co. Ltd"]), "Organisation")
     'Globex Technologies'
     >>> _canonical(Counter(["Brazilian", "Brazil"]), "Country")
     'Brazil'
+    >>> _canonical(Counter(["Chinese Robot Association", "China Robot Association"]),
+    ...            "Organisation")
+    'China Robot Association'
+    >>> _canonical(Counter(["Vela Securities Research Institute", "Vela Securities"]),
+    ...            "Organisation")
+    'Vela Securities'
     """
     if kind == "Country":  # the ISO entry's label, never "Brazilian" or "Tokyo"
         labels = sorted(f for f in forms if country_of(f) == f)
@@ -225,11 +235,22 @@ def _canonical(forms: Counter[str], kind: str) -> str:
     names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
     if kind == "Organisation":
         names = [_ABBREVIATED.sub("", n).strip() or n for n in names]
+        units = lexicon().words("org_unit")
+        bases = set(names)  # a research arm read as its firm: the firm's name
+        names = [n for n in names
+                 if not any(n.endswith(f" {u}") and n[: -len(u) - 1] in bases for u in units)]
     counts = Counter({n: 0 for n in names})
     for form, seen in forms.items():
         trimmed = _ABBREVIATED.sub("", form).strip() if kind == "Organisation" else form
-        counts[trimmed if trimmed in counts else form] += seen
-    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), len(n), counts[n], n))
+        if trimmed in counts or form in counts:
+            counts[trimmed if trimmed in counts else form] += seen
+
+    def country_led(name: str) -> bool:  # "China X Association" over "Chinese X Association"
+        first = name.split()[0]
+        return demonym_of(first) is not None and country_of(first) is None
+
+    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), not country_led(n),
+                                      len(n), counts[n], n))
 
 
 class _Union:
@@ -310,10 +331,12 @@ def resolve(
     kinds: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (name, one-word alias, doc)
     pairs: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # documents naming it apart
     for document, entity in entities:
         first = entity_key(entity.name, entity.type)
         forms[first][entity.name] += entity.mentions
         documents[first].add(document)
+        named[first].add(document)
         for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
             votes[first][kind] = votes[first].get(kind, 0.0) + weight
         if entity.kind:
@@ -343,6 +366,7 @@ def resolve(
         join(a, b, "document")
     _spelling_and_corporate_words(forms, votes, join)
     _one_word_names(forms, votes, links, sets, join)
+    _place_qualifiers(forms, votes, named, join)
     for canonical, names in aliases.same:
         for name in names:
             for family in {_AGENT, "Country", "Policy"}:
@@ -389,6 +413,33 @@ def _spelling_and_corporate_words(
                     bases[base] = key
                 if base in forms:
                     join(base, key, "corporate words")
+
+
+def _place_qualifiers(
+    forms: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
+    named: Mapping[tuple[str, str], set[str]],
+    join: Any,
+) -> None:
+    """A body named with a leading country word ("Dutch Trade Chamber") joins the body
+    named without it ("Trade Chamber") when it is the only such form and no document
+    names the two apart (one that does, "China X Association" beside "X Association", says
+    they differ)."""
+    qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for key, written in forms.items():
+        if key[0] != _AGENT or _agent_type(votes.get(key, {})) != "Organisation":
+            continue
+        for form in written:
+            raw = form.split()
+            if len(raw) > 1 and (country_of(raw[0].rstrip(",")) or demonym_of(raw[0])):
+                bare = (_AGENT, match_key(" ".join(raw[1:]), "Organisation"))
+                if bare != key and bare in forms and " " in bare[1]:
+                    qualified[bare].add(key)
+    for bare, keys in sorted(qualified.items()):
+        if len(keys) == 1 and _agent_type(votes.get(bare, {})) == "Organisation":
+            key = next(iter(keys))
+            if not named.get(key, set()) & named.get(bare, set()):
+                join(bare, key, "place qualifier")
 
 
 def _one_word_names(

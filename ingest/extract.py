@@ -28,7 +28,8 @@ def extract(
         relations = tuple(doc._.ng_relations)
         spans = doc.spans.get(SPANS_KEY, ())
         found = _merged(doc._.ng_entities, doc._.ng_relation_entities)
-        entities = finish_entities(found, spans, relations, authors=article.authors)
+        entities = finish_entities(found, spans, relations, authors=article.authors,
+                                   publisher=article.publisher)
         yield Extraction(article=article, entities=entities, relations=relations)
 
 

@@ -175,3 +175,23 @@ def test_country_label_is_the_iso_label():
     labels = _labels([("a", Entity("Brazil", "Country", ("Brazilian",))),
                       ("b", Entity("Brazil", "Country", ("Brasilia",)))])
     assert labels == [("Brazil", "Country", ("Brasilia", "Brazilian"))]
+
+
+def test_place_qualifier_joins_the_bare_name():
+    groups, log = resolve([
+        ("a", Entity("Dutch Trade Chamber", "Organisation", votes=(("Organisation", 3),))),
+        ("b", Entity("Trade Chamber", "Organisation", votes=(("Organisation", 3),))),
+    ])
+    assert [(g.label, g.aliases) for g in groups] == [("Dutch Trade Chamber", ("Trade Chamber",))]
+    assert [m.rule for m in log] == ["place qualifier"]
+
+
+def test_place_qualifier_named_apart_stays_apart():
+    groups, _ = resolve([
+        ("a", Entity("China Chip Makers Association", "Organisation",
+                     votes=(("Organisation", 3),))),
+        ("a", Entity("Chip Makers Association", "Organisation", votes=(("Organisation", 3),))),
+        ("b", Entity("Chip Makers Association", "Organisation", votes=(("Organisation", 3),))),
+    ])
+    assert sorted(g.label for g in groups) == [
+        "China Chip Makers Association", "Chip Makers Association"]

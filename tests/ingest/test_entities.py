@@ -12,6 +12,7 @@ from ingest.entities import (
     group_mentions,
     initials,
     name_key,
+    publication_entity,
 )
 from ingest.gazetteer import city_of, country_of, demonym_of
 
@@ -93,6 +94,18 @@ def test_initials(name, expected):
         # a distinguishing word is not a corporate word
         ([("Globex", "ORG"), ("Globex SDI", "ORG")], [0, 1]),
         ([("Acme", "ORG"), ("Acme Corp.", "ORG"), ("acme", "ORG")], [0, 0, 0]),
+        # a short name joins the one longer name it begins, unless the rest distinguishes
+        ([("Borealis Optics", "ORG"), ("Borealis", "ORG")], [0, 0]),
+        ([("Globex", "ORG"), ("Globex Electronics", "ORG")], [0, 1]),
+        ([("Borealis Mining", "ORG"), ("Borealis Metals", "ORG"), ("Borealis", "ORG")],
+         [0, 1, 2]),
+        # a person's first name does not join a company named after them
+        ([("Jane Smith", "PERSON"), ("Jane", "PERSON"), ("Jane Street", "ORG")], [0, 1, 2]),
+        # a country word before an acronym or a ministry, and a research arm
+        ([("EXB", "ORG"), ("US EXB", "ORG")], [0, 0]),
+        ([("Ministry of Trade", "ORG"), ("Chinese Ministry of Trade", "ORG")], [0, 0]),
+        ([("Chip Makers Association", "ORG"), ("China Chip Makers Association", "ORG")], [0, 1]),
+        ([("Vela Securities", "ORG"), ("Vela Securities Research Institute", "ORG")], [0, 0]),
     ],
 )
 def test_group_mentions(mentions, expected):
@@ -141,6 +154,41 @@ def test_authors_join_once():
     assert [e.name for e in result] == ["Ann Lee", "Bo Chen"]
 
 
+@pytest.mark.parametrize(
+    ("entities", "publisher", "expected"),
+    [
+        # a desk byline's acronym and the short name both stand for the title's publication
+        ([Entity("DPP", "Organisation", ("DPP Reporters",)), Entity("Post", "Organisation")],
+         "Markets: Asia - Daily Planet Post",
+         [("Daily Planet Post", ("DPP", "DPP Reporters", "Post"))]),
+        # "Site: Section"
+        ([Entity("Planet Wire", "Organisation")], "Planet Wire: Business News",
+         [("Planet Wire", ())]),
+        # a plain publisher line is the publication
+        ([], "Planet Wire", [("Planet Wire", ())]),
+        # a section title, or a title nothing names, is no publication
+        ([], "Top News", []),
+        ([], "Markets - Daily Planet Post", []),
+        ([], None, []),
+    ],
+)
+def test_publication_entity(entities, publisher, expected):
+    rest, publication = publication_entity(entities, publisher)
+    found = [(publication.name, publication.aliases)] if publication else []
+    assert found == expected
+    assert publication is None or publication.type == "Organisation"
+    assert rest == [e for e in entities if publication is None or e.name not in
+                    (publication.name, *publication.aliases)]
+
+
+def test_finish_entities_adds_the_publication():
+    entities = [Entity("Post", "Organisation"), Entity("Acme", "Organisation")]
+    result = finish_entities(entities, [], [], authors=["DPP Reporters"],
+                             publisher="Markets - Daily Planet Post")
+    assert [(e.name, e.aliases) for e in result] == [
+        ("Acme", ()), ("Daily Planet Post", ("DPP", "DPP Reporters", "Post"))]
+
+
 # ------------------------------------------------------------------------ the real model
 
 
@@ -171,6 +219,49 @@ def _entities(nlp, text):
 )
 def test_sentences(nlp, text, expected):
     assert expected <= _entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two institutions joined by "and"; an owner and what it owns
+        ("The poll was run by the Halden Centre and Marlow University.",
+         {("Halden Centre", "Organisation"), ("Marlow University", "Organisation")}),
+        ("Exports need approval from the Department of Trade's Bureau of Export Review.",
+         {("Department of Trade", "Organisation"), ("Bureau of Export Review", "Organisation")}),
+        # products and assets are no entities
+        ("Veltrix said its chips beat Kestrel's Falcon platform and the Orion chip.",
+         {("Kestrel", "Organisation"), ("Veltrix", "Organisation")}),
+        ("The company is advancing the Brandkop project in Namibia.", {("Namibia", "Country")}),
+        # the parse says organisation where the model says nothing or person
+        ("Li Wen, chairman of Sunhe Unigroup, spoke on Friday.",
+         {("Li Wen", "Person"), ("Sunhe Unigroup", "Organisation")}),
+        ("It was led by the founder of Acme Corp. and leaders of Quorvex, Tanglin Memory...",
+         {("Acme Corp.", "Organisation"), ("Quorvex", "Organisation"),
+          ("Tanglin Memory", "Organisation")}),
+        ("French supermarket retailer Quorvex agreed to sell six stores to rival Acme.",
+         {("France", "Country"), ("Quorvex", "Organisation"), ("Acme", "Organisation")}),
+        ("By the close, Qiantang Semiconductor was up more than 6%, and Acme rose 2%.",
+         {("Acme", "Organisation"), ("Qiantang Semiconductor", "Organisation")}),
+        ("The data came from the Ningbo Tin Market (NTM) on Monday.",
+         {("Ningbo Tin Market", "Organisation")}),
+        # people after a title or a role
+        ("Acme chairman and CEO J K Tan said demand was strong.",
+         {("Acme", "Organisation"), ("J K Tan", "Person")}),
+        ("Republican Senator Jane Doe said the bill would pass.",
+         {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),
+        # a headline's verb is not part of the name
+        ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
+        # a law's name, anonymised parties, a set of associations: no organisations
+        ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
+         "aims to close gaps.", {("Jane Doe", "Person")}),
+        ("Company A has a licence, and Company B and Company D are still waiting.", set()),
+        ("Both Robot Makers Associations are members of the World Robot Council.",
+         {("World Robot Council", "Organisation")}),
+    ],
+)
+def test_sentences_exactly(nlp, text, expected):
+    assert _entities(nlp, text) == expected
 
 
 def test_demonym_span_is_flagged(nlp):
