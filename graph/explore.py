@@ -623,14 +623,14 @@ def relations(G: nx.MultiDiGraph, predicate: str | None = None) -> pd.DataFrame:
     --------
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("id/zhou", type="Person", label="Zhou Zixue")
+    >>> G.add_node("id/zhou", type="Person", label="Lin Yuming")
     >>> G.add_node("id/smic", type="Organisation", label="SMIC")
     >>> _ = G.add_edge("id/zhou", "id/smic", key="chairs", type="chairs", predicate="chairs",
     ...                evidence=[], article_count=2, first_seen="2019-05-24",
     ...                last_seen="2021-03-11")
     >>> relations(G, "chairs")[["subject", "predicate", "object", "articles", "last_seen"]]
           subject predicate object  articles   last_seen
-    0  Zhou Zixue    chairs   SMIC         2  2021-03-11
+    0  Lin Yuming    chairs   SMIC         2  2021-03-11
     >>> len(relations(G, "sanctions"))
     0
     """
@@ -698,16 +698,16 @@ def evidence(
     --------
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("id/hua", type="Organisation", label="Hua Hong", aliases=["Huahong"])
+    >>> G.add_node("id/hua", type="Organisation", label="Acme Ltd", aliases=["Acme Co"])
     >>> G.add_node("id/a1", type="Article", label="Chip stocks rally", date="2023-08-08",
     ...            title="Chip stocks rally", link="https://example.com/1")
-    >>> move = {"article": "id/a1", "sentence": "Hua Hong rose 5%.", "start": 0, "end": 17,
+    >>> move = {"article": "id/a1", "sentence": "Acme Ltd rose 5%.", "start": 0, "end": 17,
     ...         "rule": "share-move", "percent": 5.0, "market": "Hong Kong"}
     >>> _ = G.add_edge("id/hua", "id/a1", key="rose-on-news", type="rose-on-news",
     ...                predicate="roseOnNews", evidence=[move], article_count=1)
-    >>> evidence(G, "huahong", "roseOnNews")[["subject", "sentence", "date", "percent"]]
+    >>> evidence(G, "acme co", "roseOnNews")[["subject", "sentence", "date", "percent"]]
         subject           sentence        date  percent
-    0  Hua Hong  Hua Hong rose 5%.  2023-08-08      5.0
+    0  Acme Ltd  Acme Ltd rose 5%.  2023-08-08      5.0
     """
     start = find_entity(G, subject) if subject is not None else None
     end = find_entity(G, object) if object is not None else None
