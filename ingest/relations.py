@@ -15,6 +15,8 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
   pronouns and "X said it ..."), ``"@article"`` the article. ``predicate`` is a relation name,
   or ``"@node"`` for the trigger label of that node;
+* a word list, ``{"set": ..., "terms": [...]}``, read by the code by its name (the nouns
+  that refer back to a named organisation, the heads of public bodies, ...);
 * a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
   "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
   X"): the ends are the first entities of those types in the match (``token._.ng_in``).
@@ -51,12 +53,12 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ingest.documents import ARTICLE, Entity, Evidence, Relation
 from ingest.entities import SPANS_KEY
-from ingest.geo import country_of, demonym_country
+from ingest.geo import country_of, demonym_country, nation_of
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
 #: The pattern files read by default, one per relation family.
-PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies")
+PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies", "reference")
 
 if not Doc.has_extension("ng_relations"):
     Doc.set_extension("ng_relations", default=[])
@@ -84,6 +86,24 @@ _POSSESSIVE = re.compile("['\u2019]s$")
 _MODIFIER = "imposer-modifier"
 _HEDGES = frozenset({"if", "unless", "whether"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_O, _P, _C, _M = "Organisation", "Person", "Country", "Measure"
+#: The types each relation joins (the contract's table); a measure stands for its policy, and a
+#: person may impose a measure of the country they lead.
+_SIGNATURE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "chairs": (frozenset({_P}), frozenset({_O})),
+    "leads": (frozenset({_P}), frozenset({_O, _C})),
+    "memberOf": (frozenset({_P, _O}), frozenset({_O})),
+    "worksFor": (frozenset({_P}), frozenset({_O})),
+    "sanctions": (frozenset({_C, _O}), frozenset({_O, _C, _P})),
+    "partnersWith": (frozenset({_O, _C}), frozenset({_O, _C})),
+    "supplies": (frozenset({_O}), frozenset({_O})),
+    "competesWith": (frozenset({_O}), frozenset({_O})),
+    "investsIn": (frozenset({_O, _C}), frozenset({_O})),
+    "basedIn": (frozenset({_O}), frozenset({_C})),
+    "imposes": (frozenset({_C, _O, _P}), frozenset({_M})),
+    "targets": (frozenset({_M}), frozenset({_C, _O})),
+    "opposes": (frozenset({_C, _O, _P}), frozenset({_M, _C, _O})),
+}
 
 
 def load_patterns(name: str) -> list[dict[str, Any]]:
@@ -111,6 +131,7 @@ class _Measure:
     kind: str
     head: str
     direct: str | None
+    verb: bool = False  # a clause ("Taiwan cleared Nvidia"): a policy only with its own imposer
 
 
 @dataclass(frozen=True)
@@ -149,14 +170,25 @@ class RelationExtractor:
         self.measure_matcher = Matcher(nlp.vocab)
         self.rules_matcher = DependencyMatcher(nlp.vocab)
         self.sequences = Matcher(nlp.vocab)
+        self.anaphors = Matcher(nlp.vocab)
         self.rules: dict[str, _Rule] = {}
         self.measures: dict[str, _Measure] = {}
+        self.lexicon: dict[str, frozenset[str]] = {}
         for name in pattern_files:
             for line in load_patterns(name):
                 self._add(line)
+        # the last words that make a name an organisation's, shared with the entity layer
+        self.org_heads = frozenset(next(
+            (line["terms"] for line in load_patterns("lexicon") if line.get("set") == "org_head"),
+            []))
 
     def _add(self, line: dict[str, Any]) -> None:
-        if "id" in line and "sequence" in line:
+        if "set" in line:
+            terms = frozenset(t.lower() for t in line["terms"])
+            self.lexicon[line["set"]] = terms
+            if line["set"] in ("anaphor", "government"):
+                self.anaphors.add(line["set"], [[{"LOWER": {"IN": sorted(terms)}}]])
+        elif "id" in line and "sequence" in line:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
             self.rules[rule.id] = rule
             self.sequences.add(rule.id, [line["sequence"]])
@@ -167,8 +199,8 @@ class RelationExtractor:
             self.rules[rule.id] = rule
             self.rules_matcher.add(rule.id, [pattern])
         elif line.get("label") == "Measure":
-            measure = _Measure(line["kind"], line["id"], line.get("direct"))
-            key = f"{measure.kind}|{measure.head}|{measure.direct or ''}"
+            measure = _Measure(line["kind"], line["id"], line.get("direct"), line.get("verb", False))
+            key = f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:
@@ -204,6 +236,7 @@ class RelationExtractor:
                 if country:
                     self._set(state, doc[token.i:token.i + 1],
                               _Node(country, "Country", token.i))
+        self._mark_references(doc, state)
         for match_id, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = doc.vocab.strings[match_id]
         taken: set[int] = set()
@@ -221,6 +254,37 @@ class RelationExtractor:
             state.nodes[root.i] = _Node(measure.head, "Measure", root.i)
         return state
 
+    def _mark_references(self, doc: Doc, state: _DocState) -> None:
+        """Nouns that stand for a named entity: "the association", "the Taiwan government".
+
+        "The association" after "China Semiconductor Industry Association" is that
+        association: the nearest organisation before it whose name has the noun. A country
+        word beside the noun must agree ("the U.S. association" is not China's). "The Taiwan
+        government" and "Chinese authorities" are the country.
+        """
+        orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
+                      if s.label_ == "Organisation")
+        for match_id, start, _ in self.anaphors(doc):
+            token = doc[start]
+            if token.i in state.inside or token.tag_ != "NN":
+                continue
+            country = next((state.nodes[c.i].name for c in token.children
+                            if c.dep_ in ("compound", "amod", "nmod", "poss")
+                            and c.i in state.nodes and state.nodes[c.i].type == "Country"), None)
+            if doc.vocab.strings[match_id] == "government":
+                if country is not None:
+                    self._set(state, doc[token.i:token.i + 1], _Node(country, "Country", token.i))
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+                continue
+            # the one organisation named before with the noun in its name, else none
+            names = {name for start, name in orgs if start < token.i
+                     and token.lower_ in name.lower().split()
+                     and (country is None or nation_of(name.split()[0]) in (None, country))}
+            if len(names) == 1:
+                self._set(state, doc[token.i:token.i + 1],
+                          _Node(names.pop(), "Organisation", token.i))
+
     @staticmethod
     def _set(state: _DocState, span: Span, node: _Node) -> None:
         state.nodes[node.token] = node
@@ -234,6 +298,35 @@ class RelationExtractor:
     def _match(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
+        yield from self._name_bases(doc, state)
+
+    def _name_bases(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        """An organisation named after its country is based there ("China Institute of
+        Atomic Energy", "Dutch Enterprise Chamber"); a public body's name ("Chinese Ministry of
+        Commerce", "US Congress") says whose it is, and a city in a name says nothing.
+        """
+        public = self.lexicon.get("public_body", frozenset())
+        seen: set[str] = set()
+        for span in doc.spans.get(SPANS_KEY, []):
+            name = span._.ng_name or span.text
+            if span.label_ != "Organisation" or name in seen or len(span) < 2:
+                continue
+            tokens = [t for t in span if t.lower_ != "the"]
+            # a name ends with an organisation word ("... Association", "... Company"); a
+            # public body's name says whose it is; "China-American" is no country
+            if len(tokens) < 2 or tokens[-1].text not in self.org_heads \
+                    or any(t.lower_ in public for t in tokens) or tokens[1].text == "-":
+                continue
+            country = next((nation_of(doc[tokens[0].i:end].text)
+                            for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
+                            if nation_of(doc[tokens[0].i:end].text)), None)
+            if country is None or country == name:
+                continue
+            seen.add(name)
+            node = state.nodes.get(span.root.i)
+            if node is not None:
+                place = _Node(country, "Country", tokens[0].i)
+                yield _Found(node, "basedIn", place, span.root.sent, "name-country")
 
     def _match_sequences(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -277,9 +370,11 @@ class RelationExtractor:
             if rule.object == "@article":
                 yield from _moves(subjects, predicate, tokens, state, sentence, rule.id)
                 continue
+            domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
             for subject in subjects:
                 for obj in objects:
-                    if subject.name != obj.name:
+                    if subject.name != obj.name and (
+                            not domain or (subject.type in domain and obj.type in range_)):
                         yield _Found(subject, predicate, obj, sentence, rule.id)
 
 
@@ -363,7 +458,23 @@ def _entity(token: Token, state: _DocState, depth: int = 0) -> _Node | None:
             and token.head.dep_ in ("ccomp", "advcl"):
         speaker = _clause_subject(token.head.head)
         return _entity(speaker, state, depth + 1) if speaker is not None else None
+    if token.lower_ in ("it", "its") and token.dep_ in ("poss", "dative", "dobj", "pobj"):
+        return _antecedent(token, state, depth)
     return None
+
+
+def _antecedent(token: Token, state: _DocState, depth: int) -> _Node | None:
+    """The organisation "it"/"its" refers to, when the sentence leaves one choice.
+
+    The clause's own subject is not it ("Fujitsu was its supplier"); the one other
+    organisation named before it in the sentence is.
+    """
+    subject = _clause_subject(token.head)
+    own = _entity(subject, state, depth + 1) if subject is not None else None
+    names = {node.name: node for i, node in sorted(state.nodes.items())
+             if token.sent.start <= i < token.i and node.type == "Organisation"
+             and (own is None or node.name != own.name)}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -495,7 +606,7 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
         names = by_head.get(measure.head, set())
-        if token not in policies and len(names) == 1:
+        if token not in policies and len(names) == 1 and not measure.verb:
             policies[token] = _Node(next(iter(names)), "Policy", token)
     result = []
     for f in found:
@@ -592,7 +703,7 @@ def _add_policy_spans(doc: Doc, used: list[_Node]) -> None:
         if node.type != "Policy":
             continue
         root = doc[node.token]
-        start = root.left_edge.i
+        start = root.i if root.pos_ in ("VERB", "AUX") else root.left_edge.i
         while start < root.i and doc[start].pos_ in ("DET", "PRON", "PUNCT"):
             start += 1
         if (start, root.i + 1) in taken:
@@ -607,7 +718,9 @@ def _add_policy_spans(doc: Doc, used: list[_Node]) -> None:
 def _policy_aliases(root: Token, state: _DocState) -> set[str]:
     """The policy phrase as written, from its imposer modifier to its head."""
     measure = state.measures[root.i]
-    names = set()
+    names: set[str] = set()
+    if measure.verb:
+        return names
     start = root.left_edge.i
     while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
         start += 1

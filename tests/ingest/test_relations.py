@@ -111,6 +111,9 @@ def test_pattern_files_are_well_formed(name):
         if "sequence" in line:
             assert {"id", "predicate", "subject", "object"} <= set(line)
             continue
+        if "set" in line:
+            assert line["terms"] and all(isinstance(t, str) for t in line["terms"])
+            continue
         assert "pattern" in line
         if "id" in line and "predicate" in line:
             ids = [node["RIGHT_ID"] for node in line["pattern"]]
