@@ -75,6 +75,11 @@ if not Span.has_extension("ng_demonym"):
 
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _MOVE_WORDS = {"up": "roseOnNews", "down": "fellOnNews"}
+_ANAPHORIC = {
+    "it": frozenset({"Organisation", "Country"}), "its": frozenset({"Organisation", "Country"}),
+    "he": frozenset({"Person"}), "his": frozenset({"Person"}),
+    "she": frozenset({"Person"}), "her": frozenset({"Person"}),
+}
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp"})
@@ -458,21 +463,30 @@ def _entity(token: Token, state: _DocState, depth: int = 0) -> _Node | None:
             and token.head.dep_ in ("ccomp", "advcl"):
         speaker = _clause_subject(token.head.head)
         return _entity(speaker, state, depth + 1) if speaker is not None else None
-    if token.lower_ in ("it", "its") and token.dep_ in ("poss", "dative", "dobj", "pobj"):
-        return _antecedent(token, state, depth)
+    kind = _ANAPHORIC.get(token.lower_)
+    if kind is not None and token.dep_ in ("poss", "dative", "dobj", "pobj"):
+        return _antecedent(token, kind, state, depth)
     return None
 
 
-def _antecedent(token: Token, state: _DocState, depth: int) -> _Node | None:
-    """The organisation "it"/"its" refers to, when the sentence leaves one choice.
+def _antecedent(token: Token, kinds: frozenset[str], state: _DocState,
+                depth: int) -> _Node | None:
+    """What "it"/"its" (an organisation or country) or "he"/"his" (a person) refers to.
 
-    The clause's own subject is not it ("Fujitsu was its supplier"); the one other
-    organisation named before it in the sentence is.
+    A possessive refers to its clause's subject ("Intel raised its prices"), except in "X is
+    its supplier"; an object pronoun never does ("DFC offered it a loan"). Otherwise it is the
+    one entity of its kind named before it in the sentence, if there is exactly one.
     """
     subject = _clause_subject(token.head)
     own = _entity(subject, state, depth + 1) if subject is not None else None
+    copular = token.head.dep_ in ("attr", "acomp")
+    if token.dep_ == "poss" and not copular:
+        if own is not None and own.type in kinds:
+            return own
+        if subject is not None:
+            return None
     names = {node.name: node for i, node in sorted(state.nodes.items())
-             if token.sent.start <= i < token.i and node.type == "Organisation"
+             if token.sent.start <= i < token.i and node.type in kinds
              and (own is None or node.name != own.name)}
     return next(iter(names.values())) if len(names) == 1 else None
 
