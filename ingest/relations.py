@@ -464,7 +464,8 @@ def _entity(token: Token, state: _DocState, depth: int = 0) -> _Node | None:
         speaker = _clause_subject(token.head.head)
         return _entity(speaker, state, depth + 1) if speaker is not None else None
     kind = _ANAPHORIC.get(token.lower_)
-    if kind is not None and token.dep_ in ("poss", "dative", "dobj", "pobj"):
+    if kind is not None and (token.dep_ in ("poss", "dative", "dobj", "pobj")
+                             or (token.dep_ == "nsubj" and token.head.dep_ == "relcl")):
         return _antecedent(token, kind, state, depth)
     return None
 
@@ -474,11 +475,13 @@ def _antecedent(token: Token, kinds: frozenset[str], state: _DocState,
     """What "it"/"its" (an organisation or country) or "he"/"his" (a person) refers to.
 
     A possessive refers to its clause's subject ("Intel raised its prices"), except in "X is
-    its supplier"; an object pronoun never does ("DFC offered it a loan"). Otherwise it is the
-    one entity of its kind named before it in the sentence, if there is exactly one.
+    its supplier"; an object pronoun never does ("DFC offered it a loan"). Otherwise (and for
+    the subject of a relative clause: "the tariffs it will impose") it is the one entity of
+    its kind named before it in the sentence, if there is exactly one.
     """
     subject = _clause_subject(token.head)
-    own = _entity(subject, state, depth + 1) if subject is not None else None
+    own = _entity(subject, state, depth + 1) \
+        if subject is not None and subject.i != token.i else None
     copular = token.head.dep_ in ("attr", "acomp")
     if token.dep_ == "poss" and not copular:
         if own is not None and own.type in kinds:
