@@ -137,6 +137,7 @@ class _Measure:
     head: str
     direct: str | None
     verb: bool = False  # a clause ("Taiwan cleared Nvidia"): a policy only with its own imposer
+    named: bool = False  # a law named in the text ("the Defence Production Act"): its own name
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ class _DocState:
     surfaces: dict[int, str] = field(default_factory=dict)
     inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
     measures: dict[int, _Measure] = field(default_factory=dict)
+    references: set[int] = field(default_factory=set)  # "the association", "the country"
 
 
 class RelationExtractor:
@@ -191,7 +193,7 @@ class RelationExtractor:
         if "set" in line:
             terms = frozenset(t.lower() for t in line["terms"])
             self.lexicon[line["set"]] = terms
-            if line["set"] in ("anaphor", "government"):
+            if line["set"] in ("anaphor", "government", "country_anaphor"):
                 self.anaphors.add(line["set"], [[{"LOWER": {"IN": sorted(terms)}}]])
         elif "id" in line and "sequence" in line:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
@@ -217,6 +219,9 @@ class RelationExtractor:
         found = list(self._match(doc, state))
         found = _resolve_policies(found, state)
         relations, used = _relations(found)
+        # a named law is a policy of the document even with no relation read for it
+        used += [_Node(m.head, "Policy", token) for token, m in sorted(state.measures.items())
+                 if m.named]
         doc._.ng_relations = relations
         doc._.ng_relation_entities = _entities(used, state, doc)
         _add_policy_spans(doc, used)
@@ -257,11 +262,13 @@ class RelationExtractor:
             state.measures[root.i] = measure
             root._.ng_type = "Measure"
             state.nodes[root.i] = _Node(measure.head, "Measure", root.i)
+        _mark_laws(doc, state)
         return state
 
     def _mark_references(self, doc: Doc, state: _DocState) -> None:
         """Nouns that stand for a named entity: "the association", "the Taiwan government".
 
+        "The country" is the one country named before it in its sentence, if there is one.
         "The association" after "China Semiconductor Industry Association" is that
         association: the nearest organisation before it whose name has the noun. A country
         word beside the noun must agree ("the U.S. association" is not China's). "The Taiwan
@@ -276,11 +283,21 @@ class RelationExtractor:
             country = next((state.nodes[c.i].name for c in token.children
                             if c.dep_ in ("compound", "amod", "nmod", "poss")
                             and c.i in state.nodes and state.nodes[c.i].type == "Country"), None)
-            if doc.vocab.strings[match_id] == "government":
+            label = doc.vocab.strings[match_id]
+            state.references.add(token.i)
+            if label == "government":
                 if country is not None:
                     self._set(state, doc[token.i:token.i + 1], _Node(country, "Country", token.i))
                 continue
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+                continue
+            if label == "country_anaphor":
+                before = {n.name for i, n in state.nodes.items()
+                          if token.sent.start <= i < token.i and n.type == "Country"}
+                if len(before) == 1 and not any(c.dep_ in ("amod", "compound")
+                                                for c in token.children):
+                    self._set(state, doc[token.i:token.i + 1],
+                              _Node(before.pop(), "Country", token.i))
                 continue
             # the one organisation named before with the noun in its name, else none
             names = {name for start, name in orgs if start < token.i
@@ -310,7 +327,6 @@ class RelationExtractor:
         Atomic Energy", "Dutch Enterprise Chamber"); a public body's name ("Chinese Ministry of
         Commerce", "US Congress") says whose it is, and a city in a name says nothing.
         """
-        public = self.lexicon.get("public_body", frozenset())
         seen: set[str] = set()
         for span in doc.spans.get(SPANS_KEY, []):
             name = span._.ng_name or span.text
@@ -320,7 +336,8 @@ class RelationExtractor:
             # a name ends with an organisation word ("... Association", "... Company"); a
             # public body's name says whose it is; "China-American" is no country
             if len(tokens) < 2 or tokens[-1].text not in self.org_heads \
-                    or any(t.lower_ in public for t in tokens) or tokens[1].text == "-":
+                    or self._public(name) or tokens[1].text == "-" \
+                    or any(t.lower_ in self.lexicon.get("no_name_base", ()) for t in tokens):
                 continue
             country = next((nation_of(doc[tokens[0].i:end].text)
                             for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
@@ -377,10 +394,17 @@ class RelationExtractor:
                 continue
             domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
             for subject in subjects:
+                if predicate == "basedIn" and self._public(subject.name):
+                    continue  # "China's commerce ministry" is China's, not a company based there
                 for obj in objects:
                     if subject.name != obj.name and (
                             not domain or (subject.type in domain and obj.type in range_)):
                         yield _Found(subject, predicate, obj, sentence, rule.id)
+
+    def _public(self, name: str) -> bool:
+        """Whether a name is a public body's ("Ministry of Economic Affairs", "US Congress")."""
+        public = self.lexicon.get("public_body", frozenset())
+        return any(word in public for word in name.lower().split())
 
 
 @Language.factory(
@@ -587,6 +611,29 @@ def _market(anchor: Token, state: _DocState) -> str | None:
 # --------------------------------------------------------------------- policies
 
 
+def _mark_laws(doc: Doc, state: _DocState) -> None:
+    """A law the text names ("the Defence Production Act") is a policy under its own name.
+
+    Its kind is that of a measure word inside the name ("... Export Control Act"), else
+    ``OtherPolicy``.
+    """
+    for ent in doc.ents:
+        if ent.label_ != "LAW" or ent.root.i in state.nodes and ent.root.i not in state.measures:
+            continue
+        tokens = [t for t in ent if t.lower_ != "the" and not _POSSESSIVE.match(t.text)]
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue
+        inner = [state.measures.pop(t.i) for t in ent if t.i in state.measures]
+        for t in ent:
+            state.nodes.pop(t.i, None)
+        kind = inner[0].kind if inner else "OtherPolicy"
+        name = doc[tokens[0].i:tokens[-1].i + 1].text
+        state.measures[ent.root.i] = _Measure(kind, name, None, named=True)
+        ent.root._.ng_type = "Measure"
+        state.nodes[ent.root.i] = _Node(name, "Measure", ent.root.i)
+
+
+
 def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
     """Name each measure after its imposer; turn it into a Policy or a direct edge."""
     leaders = {f.subject.name: f.object for f in found
@@ -602,12 +649,13 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
                     continue
                 f.subject = subject = country
             imposers.setdefault(f.object.token, []).append(f)
-    policies: dict[int, _Node] = {}
+    policies: dict[int, _Node] = {token: _Node(m.head, "Policy", token)
+                                  for token, m in state.measures.items() if m.named}
     by_head: dict[str, set[str]] = {}
     national: dict[str, set[str]] = {}
     for token, items in sorted(imposers.items()):
         countries = [f.subject for f in items if f.subject.type == "Country"]
-        if countries:
+        if countries and token not in policies:
             head = state.measures[token].head
             name = f"{min(countries, key=lambda n: n.token).name} {head}"
             policies[token] = _Node(name, "Policy", token)
@@ -741,11 +789,12 @@ def _policy_aliases(root: Token, state: _DocState) -> set[str]:
     start = root.left_edge.i
     while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
         start += 1
-    if start < root.i:
+    if start < root.i and not state.references & set(range(start, root.i)):
         names.add(root.doc[start:root.i + 1].text)
     for child in root.lefts:
         node = state.nodes.get(child.i)
-        if node is not None and node.type in ("Country", "Organisation", "Person"):
+        if node is not None and node.type in ("Country", "Organisation", "Person") \
+                and child.i not in state.references:
             start = child.left_edge.i
             names.add(root.doc[start:root.i + 1].text)
             names.add(f"{state.surfaces.get(child.i, child.text)} {measure.head}")
