@@ -397,6 +397,8 @@ class RelationExtractor:
                 if predicate == "basedIn" and self._public(subject.name):
                     continue  # "China's commerce ministry" is China's, not a company based there
                 for obj in objects:
+                    if predicate == "basedIn" and _quoted_between(doc, subject, obj):
+                        continue  # China's "little Nvidia" is a nickname, not Nvidia
                     if subject.name != obj.name and (
                             not domain or (subject.type in domain and obj.type in range_)):
                         yield _Found(subject, predicate, obj, sentence, rule.id)
@@ -432,6 +434,12 @@ def _hedged(token: Token) -> bool:
         clause = clause.head
     return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
                for c in clause.children)
+
+
+def _quoted_between(doc: Doc, one: _Node, other: _Node) -> bool:
+    """Whether a quotation mark stands between two ends (China's "little Nvidia")."""
+    start, end = sorted((one.token, other.token))
+    return start >= 0 and any(t.is_quote for t in doc[start + 1:end])
 
 
 def _sells_assets(tokens: dict[str, Token]) -> bool:
