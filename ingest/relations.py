@@ -278,12 +278,13 @@ class RelationExtractor:
                       if s.label_ == "Organisation")
         for match_id, start, _ in self.anaphors(doc):
             token = doc[start]
-            if token.i in state.inside or token.tag_ != "NN":
+            label = doc.vocab.strings[match_id]
+            if token.i in state.inside or token.tag_ not in ("NN", "NNS") \
+                    or (token.tag_ == "NNS" and label != "government"):
                 continue
             country = next((state.nodes[c.i].name for c in token.children
                             if c.dep_ in ("compound", "amod", "nmod", "poss")
                             and c.i in state.nodes and state.nodes[c.i].type == "Country"), None)
-            label = doc.vocab.strings[match_id]
             state.references.add(token.i)
             if label == "government":
                 if country is not None:
