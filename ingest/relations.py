@@ -206,7 +206,8 @@ class RelationExtractor:
             self.rules[rule.id] = rule
             self.rules_matcher.add(rule.id, [pattern])
         elif line.get("label") == "Measure":
-            measure = _Measure(line["kind"], line["id"], line.get("direct"), line.get("verb", False))
+            measure = _Measure(line["kind"], line["id"], line.get("direct"),
+                               verb=line.get("verb", False))
             key = f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
@@ -627,7 +628,7 @@ def _mark_laws(doc: Doc, state: _DocState) -> None:
     ``OtherPolicy``.
     """
     for ent in doc.ents:
-        if ent.label_ != "LAW" or ent.root.i in state.nodes and ent.root.i not in state.measures:
+        if ent.label_ != "LAW" or (ent.root.i in state.nodes and ent.root.i not in state.measures):
             continue
         tokens = [t for t in ent if t.lower_ != "the" and not _POSSESSIVE.match(t.text)]
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
