@@ -82,6 +82,41 @@ def test_verbs(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "the U.S. association" is the one association named before that is not another
+        # country's; what it represents are its members
+        ("The Semiconductor Industry Association met the Japan Semiconductor Association. "
+         "The U.S. association, which represents companies like Intel Corp. and Micron Inc., "
+         "said it was pleased.",
+         [("Intel Corp.", "memberOf", "Semiconductor Industry Association"),
+          ("Japan Semiconductor Association", "basedIn", "Japan"),
+          ("Micron Inc.", "memberOf", "Semiconductor Industry Association")]),
+        ("Apple's suppliers include Foxconn and Pegatron.",
+         [("Foxconn", "supplies", "Apple"), ("Pegatron", "supplies", "Apple")]),
+        ("Acme Corp uses Nvidia chips in its servers.", [("Nvidia", "supplies", "Acme Corp")]),
+        # "its" is not the clause's own subject in "X was its supplier"
+        ("A spokesman for Amdahl Corp said it would be hurt because Fujitsu was its only "
+         "supplier of components.", [("Fujitsu", "supplies", "Amdahl Corp")]),
+        ("Samsung said Intel was its biggest customer.", [("Samsung", "supplies", "Intel")]),
+        # a name that starts with a country says where the body is based, unless it is a
+        # public body (whose it is)
+        ("The Chinese Ministry of Commerce met the Japan Semiconductor Association.",
+         [("Japan Semiconductor Association", "basedIn", "Japan")]),
+        ("Washington took steps to limit the growth of Chinese champions such as Huawei "
+         "and ZTE.",
+         [("Huawei", "basedIn", "China"), ("United States", "sanctions", "Huawei"),
+          ("United States", "sanctions", "ZTE"), ("ZTE", "basedIn", "China")]),
+        # a nickname in quotes is not the company
+        ('Moore Threads, hailed as China\'s "little Nvidia", unveiled two chips.', []),
+        ("US officials said Apple sold chips.", []),
+    ],
+)
+def test_references_lists_and_trade(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
         ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
         # background moves are not the news
