@@ -79,6 +79,23 @@ def test_policies(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("China's criticism of the US tariffs grew louder.",
+         ("China", "opposes", "United States tariffs")),
+        ("Beijing voiced strong opposition to Washington's export controls.",
+         ("China", "opposes", "United States export controls")),
+        ("Japan objected to the new US tariffs on chips.",
+         ("Japan", "opposes", "United States tariffs")),
+    ],
+)
+def test_opposition_to_a_policy(nlp, text, expected):
+    _, relations = policy_view(nlp, text)
+    assert expected in relations
+    assert [r for r in relations if r[1] == "opposes"] == [expected]
+
+
 def test_export_sanctions_and_controls_are_one_policy(nlp):
     policies, _ = policy_view(nlp, "U.S. sanctions hurt Huawei. U.S. export controls widened.")
     assert policies == [("United States export controls", "ExportControl")]

@@ -108,6 +108,8 @@ def test_verbs(nlp, text, expected):
         # a nickname in quotes is not the company
         ('Moore Threads, hailed as China\'s "little Nvidia", unveiled two chips.', []),
         ("US officials said Apple sold chips.", []),
+        ("Epic Games filed a lawsuit against Apple in California.",
+         [("Epic Games", "opposes", "Apple")]),
     ],
 )
 def test_references_lists_and_trade(nlp, text, expected):
