@@ -537,11 +537,22 @@ def _clause_subject(token: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        nonfinite = node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")
+        infinitive = node.tag_ == "VB" and any(c.tag_ == "TO" for c in node.children)
+        nonfinite = (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")) or (
+            node.dep_ == "relcl" and infinitive)  # "signed a deal to supply"
+        if nonfinite and infinitive and _with_party(node.head):
+            return None  # "a deal with Boeing to supply": who supplies is not said
         if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+def _with_party(token: Token) -> bool:
+    """Whether ``token`` (or its object) is done "with" or "between" another party."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+               for head in heads for c in head.children)
 
 
 # ------------------------------------------------------------------ share moves

@@ -110,6 +110,20 @@ def test_verbs(nlp, text, expected):
         ("US officials said Apple sold chips.", []),
         ("Epic Games filed a lawsuit against Apple in California.",
          [("Epic Games", "opposes", "Apple")]),
+        ("Nexperia, a subsidiary of Wingtech, makes chips.",
+         [("Wingtech", "investsIn", "Nexperia")]),
+        ("Mazda is a unit of Ford.", [("Ford", "investsIn", "Mazda")]),
+        ("Intel's acquisition of Altera closed in December.",
+         [("Intel", "investsIn", "Altera")]),
+        ("Acme Corp won a contract from Globex Corp to build missiles.",
+         [("Acme Corp", "supplies", "Globex Corp")]),
+        ("The Pentagon awarded Boeing a contract for tankers.",
+         [("Boeing", "supplies", "Pentagon")]),
+        ("Ryanair ordered 100 jets from Boeing.", [("Boeing", "supplies", "Ryanair")]),
+        ("Toyota is the biggest customer of Denso.", [("Denso", "supplies", "Toyota")]),
+        ("Boeing signed a deal to supply jets to Ryanair.", [("Boeing", "supplies", "Ryanair")]),
+        # with another party to the deal, who supplies is not said
+        ("Ryanair signed a deal with Boeing to supply jets to Lufthansa.", []),
     ],
 )
 def test_references_lists_and_trade(nlp, text, expected):
