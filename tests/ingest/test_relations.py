@@ -43,6 +43,9 @@ def test_roles(nlp, text, expected):
          [("Volkswagen", "basedIn", "Germany")]),
         # where shares trade says nothing of where a company is based
         ("Hong Kong-listed Acme Holdings reported results.", []),
+        # the parser reads "NEC Corp of Japan's system" as "of (Japan's system)"
+        ("Officers relied on NEC Corp of Japan's fingerprinting system.",
+         [("NEC Corp", "basedIn", "Japan")]),
     ],
 )
 def test_based_in(nlp, text, expected):
