@@ -9,7 +9,9 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ``token._.ng_trigger = label`` (longer matches win);
 * a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
   of each match is a candidate policy of that kind, named ``"<imposer> <head>"`` once an
-  imposer is read for it;
+  imposer is read for it. With ``"verb": true`` the measure is a clause ("Taiwan cleared
+  Nvidia to ..."): it becomes a policy only with an imposer of its own. A law the text names
+  (``LAW`` in ``doc.ents``: "the Defence Production Act") is a policy under its own name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
@@ -26,7 +28,14 @@ of the rule. Clauses under "if"/"unless" or with a negation are skipped; share m
 background (past perfect, "last year", a year) are skipped too.
 
 Entity nodes are matched through ``token._.ng_type`` (set on the root token of each entity
-span, of each place or nationality word standing for a country, and of each measure).
+span, of each place or nationality word standing for a country, and of each measure). Some
+nouns stand for an entity too: "the association" for the one association named before it,
+"the country" for the one country named before it in the sentence, "the Taiwan government"
+or "US lawmakers" for the country. "It"/"its" and "he"/"his" are read as the one entity of
+their kind the sentence leaves them. A relation whose ends are not of the types the contract
+gives it (an organisation ``supplies`` an organisation, ...) is dropped, and so is a
+``basedIn`` for a public body ("China's commerce ministry" is China's, not based there).
+An organisation named after its country ("China Institute of Atomic Energy") is based there.
 
 Examples
 --------
