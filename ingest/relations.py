@@ -303,8 +303,7 @@ class RelationExtractor:
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
                 continue
             if label == "country_anaphor":
-                before = {n.name for i, n in state.nodes.items()
-                          if token.sent.start <= i < token.i and n.type == "Country"}
+                before = {n.name for n in _nodes_before(token, state) if n.type == "Country"}
                 if len(before) == 1 and not any(c.dep_ in ("amod", "compound")
                                                 for c in token.children):
                     self._set(state, doc[token.i:token.i + 1],
@@ -531,9 +530,8 @@ def _antecedent(token: Token, kinds: frozenset[str], state: _DocState,
             return own
         if subject is not None:
             return None
-    names = {node.name: node for i, node in sorted(state.nodes.items())
-             if token.sent.start <= i < token.i and node.type in kinds
-             and (own is None or node.name != own.name)}
+    names = {node.name: node for node in _nodes_before(token, state)
+             if node.type in kinds and (own is None or node.name != own.name)}
     return next(iter(names.values())) if len(names) == 1 else None
 
 
@@ -555,6 +553,12 @@ def _clause_subject(token: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _nodes_before(token: Token, state: _DocState) -> list[_Node]:
+    """The entities named in ``token``'s sentence before it, in order."""
+    found = (state.nodes.get(t.i) for t in token.doc[token.sent.start:token.i])
+    return [node for node in found if node is not None]
 
 
 def _with_party(token: Token) -> bool:
