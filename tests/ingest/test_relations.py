@@ -127,6 +127,14 @@ def test_verbs(nlp, text, expected):
         ("Boeing signed a deal to supply jets to Ryanair.", [("Boeing", "supplies", "Ryanair")]),
         # with another party to the deal, who supplies is not said
         ("Ryanair signed a deal with Boeing to supply jets to Lufthansa.", []),
+        ("Toyota and Panasonic signed an agreement to build batteries.",
+         [("Toyota", "partnersWith", "Panasonic")]),
+        ("Sony and Honda will collaborate on electric cars.",
+         [("Sony", "partnersWith", "Honda")]),
+        # an agreement to sell is a supply, not a partnership
+        ("Samsung and Qualcomm signed a supply agreement.", []),
+        ("China accused the United States of bullying.",
+         [("China", "opposes", "United States")]),
     ],
 )
 def test_references_lists_and_trade(nlp, text, expected):
