@@ -49,8 +49,8 @@ def demonym_country(word: str) -> str | None:
 def nation_of(text: str) -> str | None:
     """The country a country name or nationality word names; never a city or a region.
 
-    >>> nation_of("China"), nation_of("Dutch"), nation_of("Shanghai")
-    ('China', 'Netherlands', None)
+    >>> nation_of("Chile"), nation_of("Dutch"), nation_of("Lyon")
+    ('Chile', 'Netherlands', None)
     """
     name = re.sub(r"^[Tt]he\s+", "", text.strip())
     if not name or not name[0].isupper():

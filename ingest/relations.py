@@ -9,9 +9,9 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ``token._.ng_trigger = label`` (longer matches win);
 * a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
   of each match is a candidate policy of that kind, named ``"<imposer> <head>"`` once an
-  imposer is read for it. With ``"verb": true`` the measure is a clause ("Taiwan cleared
-  Nvidia to ..."): it becomes a policy only with an imposer of its own. A law the text names
-  (``LAW`` in ``doc.ents``: "the Defence Production Act") is a policy under its own name;
+  imposer is read for it. With ``"verb": true`` the measure is a clause ("Kenya cleared
+  Acme to ..."): it becomes a policy only with an imposer of its own. A law the text names
+  (``LAW`` in ``doc.ents``: "the Clean Air Act") is a policy under its own name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
@@ -30,12 +30,12 @@ background (past perfect, "last year", a year) are skipped too.
 Entity nodes are matched through ``token._.ng_type`` (set on the root token of each entity
 span, of each place or nationality word standing for a country, and of each measure). Some
 nouns stand for an entity too: "the association" for the one association named before it,
-"the country" for the one country named before it in the sentence, "the Taiwan government"
+"the country" for the one country named before it in the sentence, "the Kenyan government"
 or "US lawmakers" for the country. "It"/"its" and "he"/"his" are read as the one entity of
 their kind the sentence leaves them. A relation whose ends are not of the types the contract
 gives it (an organisation ``supplies`` an organisation, ...) is dropped, and so is a
-``basedIn`` for a public body ("China's commerce ministry" is China's, not based there).
-An organisation named after its country ("China Institute of Atomic Energy") is based there.
+``basedIn`` for a public body ("India's railway ministry" is India's, not based there).
+An organisation named after its country ("Korea Institute of Geology") is based there.
 
 Examples
 --------
@@ -145,8 +145,8 @@ class _Measure:
     kind: str
     head: str
     direct: str | None
-    verb: bool = False  # a clause ("Taiwan cleared Nvidia"): a policy only with its own imposer
-    named: bool = False  # a law named in the text ("the Defence Production Act"): its own name
+    verb: bool = False  # a clause ("Kenya cleared Acme"): a policy only with its own imposer
+    named: bool = False  # a law named in the text ("the Clean Air Act"): its own name
 
 
 @dataclass(frozen=True)
@@ -276,12 +276,12 @@ class RelationExtractor:
         return state
 
     def _mark_references(self, doc: Doc, state: _DocState) -> None:
-        """Nouns that stand for a named entity: "the association", "the Taiwan government".
+        """Nouns that stand for a named entity: "the association", "the Kenyan government".
 
         "The country" is the one country named before it in its sentence, if there is one.
-        "The association" after "China Semiconductor Industry Association" is that
+        "The association" after "Korea Battery Industry Association" is that
         association: the nearest organisation before it whose name has the noun. A country
-        word beside the noun must agree ("the U.S. association" is not China's). "The Taiwan
+        word beside the noun must agree ("the U.S. association" is not Korea's). "The Kenyan
         government" and "Chinese authorities" are the country.
         """
         orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
@@ -333,9 +333,9 @@ class RelationExtractor:
         yield from self._name_bases(doc, state)
 
     def _name_bases(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
-        """An organisation named after its country is based there ("China Institute of
-        Atomic Energy", "Dutch Enterprise Chamber"); a public body's name ("Chinese Ministry of
-        Commerce", "US Congress") says whose it is, and a city in a name says nothing.
+        """An organisation named after its country is based there ("Korea Institute of
+        Geology", "Swiss Watch Federation"); a public body's name ("Indian Ministry of
+        Railways", "Brazilian Senate") says whose it is, and a city in a name says nothing.
         """
         seen: set[str] = set()
         for span in doc.spans.get(SPANS_KEY, []):
@@ -405,16 +405,16 @@ class RelationExtractor:
             domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
             for subject in subjects:
                 if predicate == "basedIn" and self._public(subject.name):
-                    continue  # "China's commerce ministry" is China's, not a company based there
+                    continue  # "India's railway ministry" is India's, not a company based there
                 for obj in objects:
                     if predicate == "basedIn" and _quoted_between(doc, subject, obj):
-                        continue  # China's "little Nvidia" is a nickname, not Nvidia
+                        continue  # Korea's "little Apple" is a nickname, not Apple
                     if subject.name != obj.name and (
                             not domain or (subject.type in domain and obj.type in range_)):
                         yield _Found(subject, predicate, obj, sentence, rule.id)
 
     def _public(self, name: str) -> bool:
-        """Whether a name is a public body's ("Ministry of Economic Affairs", "US Congress")."""
+        """Whether a name is a public body's ("Ministry of Railways", "Brazilian Senate")."""
         public = self.lexicon.get("public_body", frozenset())
         return any(word in public for word in name.lower().split())
 
@@ -447,7 +447,7 @@ def _hedged(token: Token) -> bool:
 
 
 def _quoted_between(doc: Doc, one: _Node, other: _Node) -> bool:
-    """Whether a quotation mark stands between two ends (China's "little Nvidia")."""
+    """Whether a quotation mark stands between two ends (Korea's "little Apple")."""
     start, end = sorted((one.token, other.token))
     return start >= 0 and any(t.is_quote for t in doc[start + 1:end])
 
@@ -516,8 +516,8 @@ def _antecedent(token: Token, kinds: frozenset[str], state: _DocState,
                 depth: int) -> _Node | None:
     """What "it"/"its" (an organisation or country) or "he"/"his" (a person) refers to.
 
-    A possessive refers to its clause's subject ("Intel raised its prices"), except in "X is
-    its supplier"; an object pronoun never does ("DFC offered it a loan"). Otherwise (and for
+    A possessive refers to its clause's subject ("Acme raised its prices"), except in "X is
+    its supplier"; an object pronoun never does ("the bank offered it a loan"). Otherwise (and for
     the subject of a relative clause: "the tariffs it will impose") it is the one entity of
     its kind named before it in the sentence, if there is exactly one.
     """
@@ -548,7 +548,7 @@ def _clause_subject(token: Token) -> Token | None:
         nonfinite = (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")) or (
             node.dep_ == "relcl" and infinitive)  # "signed a deal to supply"
         if nonfinite and infinitive and _with_party(node.head):
-            return None  # "a deal with Boeing to supply": who supplies is not said
+            return None  # "a deal with Acme to supply": who supplies is not said
         if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
         node = node.head
@@ -646,7 +646,7 @@ def _market(anchor: Token, state: _DocState) -> str | None:
 
 
 def _mark_laws(doc: Doc, state: _DocState) -> None:
-    """A law the text names ("the Defence Production Act") is a policy under its own name.
+    """A law the text names ("the Clean Air Act") is a policy under its own name.
 
     Its kind is that of a measure word inside the name ("... Export Control Act"), else
     ``OtherPolicy``.
