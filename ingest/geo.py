@@ -28,7 +28,7 @@ import pycountry
 from ingest.gazetteer import city_of, demonym_of
 from ingest.gazetteer import country_of as country_named
 
-__all__ = ["country_of", "demonym_country"]
+__all__ = ["country_of", "demonym_country", "nation_of"]
 
 # Federations whose states or provinces news names as a base ("Delaware-registered"); other
 # countries' subdivision names collide too often with ordinary words.
@@ -43,6 +43,19 @@ def demonym_country(word: str) -> str | None:
     ('China', None)
     """
     return demonym_of(word)
+
+
+@cache
+def nation_of(text: str) -> str | None:
+    """The country a country name or nationality word names; never a city or a region.
+
+    >>> nation_of("Chile"), nation_of("Dutch"), nation_of("Lyon")
+    ('Chile', 'Netherlands', None)
+    """
+    name = re.sub(r"^[Tt]he\s+", "", text.strip())
+    if not name or not name[0].isupper():
+        return None
+    return country_named(name) or demonym_of(name)
 
 
 def _subdivision_country(name: str) -> str | None:

@@ -9,12 +9,16 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ``token._.ng_trigger = label`` (longer matches win);
 * a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
   of each match is a candidate policy of that kind, named ``"<imposer> <head>"`` once an
-  imposer is read for it;
+  imposer is read for it. With ``"verb": true`` the measure is a clause ("Kenya cleared
+  Acme to ..."): it becomes a policy only with an imposer of its own. A law the text names
+  (``LAW`` in ``doc.ents``: "the Clean Air Act") is a policy under its own name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
   pronouns and "X said it ..."), ``"@article"`` the article. ``predicate`` is a relation name,
   or ``"@node"`` for the trigger label of that node;
+* a word list, ``{"set": ..., "terms": [...]}``, read by the code by its name (the nouns
+  that refer back to a named organisation, the heads of public bodies, ...);
 * a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
   "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
   X"): the ends are the first entities of those types in the match (``token._.ng_in``).
@@ -24,7 +28,14 @@ of the rule. Clauses under "if"/"unless" or with a negation are skipped; share m
 background (past perfect, "last year", a year) are skipped too.
 
 Entity nodes are matched through ``token._.ng_type`` (set on the root token of each entity
-span, of each place or nationality word standing for a country, and of each measure).
+span, of each place or nationality word standing for a country, and of each measure). Some
+nouns stand for an entity too: "the association" for the one association named before it,
+"the country" for the one country named before it in the sentence, "the Kenyan government"
+or "US lawmakers" for the country. "It"/"its" and "he"/"his" are read as the one entity of
+their kind the sentence leaves them. A relation whose ends are not of the types the contract
+gives it (an organisation ``supplies`` an organisation, ...) is dropped, and so is a
+``basedIn`` for a public body ("India's railway ministry" is India's, not based there).
+An organisation named after its country ("Korea Institute of Geology") is based there.
 
 Examples
 --------
@@ -51,12 +62,12 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ingest.documents import ARTICLE, Entity, Evidence, Relation
 from ingest.entities import SPANS_KEY
-from ingest.geo import country_of, demonym_country
+from ingest.geo import country_of, demonym_country, nation_of
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
 #: The pattern files read by default, one per relation family.
-PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies")
+PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies", "reference")
 
 if not Doc.has_extension("ng_relations"):
     Doc.set_extension("ng_relations", default=[])
@@ -73,6 +84,11 @@ if not Span.has_extension("ng_demonym"):
 
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _MOVE_WORDS = {"up": "roseOnNews", "down": "fellOnNews"}
+_ANAPHORIC = {
+    "it": frozenset({"Organisation", "Country"}), "its": frozenset({"Organisation", "Country"}),
+    "he": frozenset({"Person"}), "his": frozenset({"Person"}),
+    "she": frozenset({"Person"}), "her": frozenset({"Person"}),
+}
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp"})
@@ -84,6 +100,24 @@ _POSSESSIVE = re.compile("['\u2019]s$")
 _MODIFIER = "imposer-modifier"
 _HEDGES = frozenset({"if", "unless", "whether"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_O, _P, _C, _M = "Organisation", "Person", "Country", "Measure"
+#: The types each relation joins (the contract's table); a measure stands for its policy, and a
+#: person may impose a measure of the country they lead.
+_SIGNATURE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "chairs": (frozenset({_P}), frozenset({_O})),
+    "leads": (frozenset({_P}), frozenset({_O, _C})),
+    "memberOf": (frozenset({_P, _O}), frozenset({_O})),
+    "worksFor": (frozenset({_P}), frozenset({_O})),
+    "sanctions": (frozenset({_C, _O}), frozenset({_O, _C, _P})),
+    "partnersWith": (frozenset({_O, _C}), frozenset({_O, _C})),
+    "supplies": (frozenset({_O}), frozenset({_O})),
+    "competesWith": (frozenset({_O}), frozenset({_O})),
+    "investsIn": (frozenset({_O, _C}), frozenset({_O})),
+    "basedIn": (frozenset({_O}), frozenset({_C})),
+    "imposes": (frozenset({_C, _O, _P}), frozenset({_M})),
+    "targets": (frozenset({_M}), frozenset({_C, _O})),
+    "opposes": (frozenset({_C, _O, _P}), frozenset({_M, _C, _O})),
+}
 
 
 def load_patterns(name: str) -> list[dict[str, Any]]:
@@ -111,6 +145,8 @@ class _Measure:
     kind: str
     head: str
     direct: str | None
+    verb: bool = False  # a clause ("Kenya cleared Acme"): a policy only with its own imposer
+    named: bool = False  # a law named in the text ("the Clean Air Act"): its own name
 
 
 @dataclass(frozen=True)
@@ -139,6 +175,7 @@ class _DocState:
     surfaces: dict[int, str] = field(default_factory=dict)
     inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
     measures: dict[int, _Measure] = field(default_factory=dict)
+    references: set[int] = field(default_factory=set)  # "the association", "the country"
 
 
 class RelationExtractor:
@@ -149,14 +186,25 @@ class RelationExtractor:
         self.measure_matcher = Matcher(nlp.vocab)
         self.rules_matcher = DependencyMatcher(nlp.vocab)
         self.sequences = Matcher(nlp.vocab)
+        self.anaphors = Matcher(nlp.vocab)
         self.rules: dict[str, _Rule] = {}
         self.measures: dict[str, _Measure] = {}
+        self.lexicon: dict[str, frozenset[str]] = {}
         for name in pattern_files:
             for line in load_patterns(name):
                 self._add(line)
+        # the last words that make a name an organisation's, shared with the entity layer
+        self.org_heads = frozenset(next(
+            (line["terms"] for line in load_patterns("lexicon") if line.get("set") == "org_head"),
+            []))
 
     def _add(self, line: dict[str, Any]) -> None:
-        if "id" in line and "sequence" in line:
+        if "set" in line:
+            terms = frozenset(t.lower() for t in line["terms"])
+            self.lexicon[line["set"]] = terms
+            if line["set"] in ("anaphor", "government", "country_anaphor"):
+                self.anaphors.add(line["set"], [[{"LOWER": {"IN": sorted(terms)}}]])
+        elif "id" in line and "sequence" in line:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
             self.rules[rule.id] = rule
             self.sequences.add(rule.id, [line["sequence"]])
@@ -167,8 +215,9 @@ class RelationExtractor:
             self.rules[rule.id] = rule
             self.rules_matcher.add(rule.id, [pattern])
         elif line.get("label") == "Measure":
-            measure = _Measure(line["kind"], line["id"], line.get("direct"))
-            key = f"{measure.kind}|{measure.head}|{measure.direct or ''}"
+            measure = _Measure(line["kind"], line["id"], line.get("direct"),
+                               verb=line.get("verb", False))
+            key = f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:
@@ -180,6 +229,9 @@ class RelationExtractor:
         found = list(self._match(doc, state))
         found = _resolve_policies(found, state)
         relations, used = _relations(found)
+        # a named law is a policy of the document even with no relation read for it
+        used += [_Node(m.head, "Policy", token) for token, m in sorted(state.measures.items())
+                 if m.named]
         doc._.ng_relations = relations
         doc._.ng_relation_entities = _entities(used, state, doc)
         _add_policy_spans(doc, used)
@@ -204,6 +256,7 @@ class RelationExtractor:
                 if country:
                     self._set(state, doc[token.i:token.i + 1],
                               _Node(country, "Country", token.i))
+        self._mark_references(doc, state)
         for match_id, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = doc.vocab.strings[match_id]
         taken: set[int] = set()
@@ -219,7 +272,50 @@ class RelationExtractor:
             state.measures[root.i] = measure
             root._.ng_type = "Measure"
             state.nodes[root.i] = _Node(measure.head, "Measure", root.i)
+        _mark_laws(doc, state)
         return state
+
+    def _mark_references(self, doc: Doc, state: _DocState) -> None:
+        """Nouns that stand for a named entity: "the association", "the Kenyan government".
+
+        "The country" is the one country named before it in its sentence, if there is one.
+        "The association" after "Korea Battery Industry Association" is that
+        association: the nearest organisation before it whose name has the noun. A country
+        word beside the noun must agree ("the U.S. association" is not Korea's). "The Kenyan
+        government" and "Chinese authorities" are the country.
+        """
+        orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
+                      if s.label_ == "Organisation")
+        for match_id, start, _ in self.anaphors(doc):
+            token = doc[start]
+            label = doc.vocab.strings[match_id]
+            if token.i in state.inside or token.tag_ not in ("NN", "NNS") \
+                    or (token.tag_ == "NNS" and label != "government"):
+                continue
+            country = next((state.nodes[c.i].name for c in token.children
+                            if c.dep_ in ("compound", "amod", "nmod", "poss")
+                            and c.i in state.nodes and state.nodes[c.i].type == "Country"), None)
+            state.references.add(token.i)
+            if label == "government":
+                if country is not None:
+                    self._set(state, doc[token.i:token.i + 1], _Node(country, "Country", token.i))
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+                continue
+            if label == "country_anaphor":
+                before = {n.name for n in _nodes_before(token, state) if n.type == "Country"}
+                if len(before) == 1 and not any(c.dep_ in ("amod", "compound")
+                                                for c in token.children):
+                    self._set(state, doc[token.i:token.i + 1],
+                              _Node(before.pop(), "Country", token.i))
+                continue
+            # the one organisation named before with the noun in its name, else none
+            names = {name for start, name in orgs if start < token.i
+                     and token.lower_ in name.lower().split()
+                     and (country is None or nation_of(name.split()[0]) in (None, country))}
+            if len(names) == 1:
+                self._set(state, doc[token.i:token.i + 1],
+                          _Node(names.pop(), "Organisation", token.i))
 
     @staticmethod
     def _set(state: _DocState, span: Span, node: _Node) -> None:
@@ -234,6 +330,35 @@ class RelationExtractor:
     def _match(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
+        yield from self._name_bases(doc, state)
+
+    def _name_bases(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
+        """An organisation named after its country is based there ("Korea Institute of
+        Geology", "Swiss Watch Federation"); a public body's name ("Indian Ministry of
+        Railways", "Brazilian Senate") says whose it is, and a city in a name says nothing.
+        """
+        seen: set[str] = set()
+        for span in doc.spans.get(SPANS_KEY, []):
+            name = span._.ng_name or span.text
+            if span.label_ != "Organisation" or name in seen or len(span) < 2:
+                continue
+            tokens = [t for t in span if t.lower_ != "the"]
+            # a name ends with an organisation word ("... Association", "... Company"); a
+            # public body's name says whose it is; "China-American" is no country
+            if len(tokens) < 2 or tokens[-1].text not in self.org_heads \
+                    or self._public(name) or tokens[1].text == "-" \
+                    or any(t.lower_ in self.lexicon.get("no_name_base", ()) for t in tokens):
+                continue
+            country = next((nation_of(doc[tokens[0].i:end].text)
+                            for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
+                            if nation_of(doc[tokens[0].i:end].text)), None)
+            if country is None or country == name:
+                continue
+            seen.add(name)
+            node = state.nodes.get(span.root.i)
+            if node is not None:
+                place = _Node(country, "Country", tokens[0].i)
+                yield _Found(node, "basedIn", place, span.root.sent, "name-country")
 
     def _match_sequences(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -277,10 +402,21 @@ class RelationExtractor:
             if rule.object == "@article":
                 yield from _moves(subjects, predicate, tokens, state, sentence, rule.id)
                 continue
+            domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
             for subject in subjects:
+                if predicate == "basedIn" and self._public(subject.name):
+                    continue  # "India's railway ministry" is India's, not a company based there
                 for obj in objects:
-                    if subject.name != obj.name:
+                    if predicate == "basedIn" and _quoted_between(doc, subject, obj):
+                        continue  # Korea's "little Apple" is a nickname, not Apple
+                    if subject.name != obj.name and (
+                            not domain or (subject.type in domain and obj.type in range_)):
                         yield _Found(subject, predicate, obj, sentence, rule.id)
+
+    def _public(self, name: str) -> bool:
+        """Whether a name is a public body's ("Ministry of Railways", "Brazilian Senate")."""
+        public = self.lexicon.get("public_body", frozenset())
+        return any(word in public for word in name.lower().split())
 
 
 @Language.factory(
@@ -308,6 +444,12 @@ def _hedged(token: Token) -> bool:
         clause = clause.head
     return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
                for c in clause.children)
+
+
+def _quoted_between(doc: Doc, one: _Node, other: _Node) -> bool:
+    """Whether a quotation mark stands between two ends (Korea's "little Apple")."""
+    start, end = sorted((one.token, other.token))
+    return start >= 0 and any(t.is_quote for t in doc[start + 1:end])
 
 
 def _sells_assets(tokens: dict[str, Token]) -> bool:
@@ -363,7 +505,34 @@ def _entity(token: Token, state: _DocState, depth: int = 0) -> _Node | None:
             and token.head.dep_ in ("ccomp", "advcl"):
         speaker = _clause_subject(token.head.head)
         return _entity(speaker, state, depth + 1) if speaker is not None else None
+    kind = _ANAPHORIC.get(token.lower_)
+    if kind is not None and (token.dep_ in ("poss", "dative", "dobj", "pobj")
+                             or (token.dep_ == "nsubj" and token.head.dep_ == "relcl")):
+        return _antecedent(token, kind, state, depth)
     return None
+
+
+def _antecedent(token: Token, kinds: frozenset[str], state: _DocState,
+                depth: int) -> _Node | None:
+    """What "it"/"its" (an organisation or country) or "he"/"his" (a person) refers to.
+
+    A possessive refers to its clause's subject ("Acme raised its prices"), except in "X is
+    its supplier"; an object pronoun never does ("the bank offered it a loan"). Otherwise (and for
+    the subject of a relative clause: "the tariffs it will impose") it is the one entity of
+    its kind named before it in the sentence, if there is exactly one.
+    """
+    subject = _clause_subject(token.head)
+    own = _entity(subject, state, depth + 1) \
+        if subject is not None and subject.i != token.i else None
+    copular = token.head.dep_ in ("attr", "acomp")
+    if token.dep_ == "poss" and not copular:
+        if own is not None and own.type in kinds:
+            return own
+        if subject is not None:
+            return None
+    names = {node.name: node for node in _nodes_before(token, state)
+             if node.type in kinds and (own is None or node.name != own.name)}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -375,11 +544,28 @@ def _clause_subject(token: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        nonfinite = node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")
+        infinitive = node.tag_ == "VB" and any(c.tag_ == "TO" for c in node.children)
+        nonfinite = (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")) or (
+            node.dep_ == "relcl" and infinitive)  # "signed a deal to supply"
+        if nonfinite and infinitive and _with_party(node.head):
+            return None  # "a deal with Acme to supply": who supplies is not said
         if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+def _nodes_before(token: Token, state: _DocState) -> list[_Node]:
+    """The entities named in ``token``'s sentence before it, in order."""
+    found = (state.nodes.get(t.i) for t in token.doc[token.sent.start:token.i])
+    return [node for node in found if node is not None]
+
+
+def _with_party(token: Token) -> bool:
+    """Whether ``token`` (or its object) is done "with" or "between" another party."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+               for head in heads for c in head.children)
 
 
 # ------------------------------------------------------------------ share moves
@@ -459,6 +645,29 @@ def _market(anchor: Token, state: _DocState) -> str | None:
 # --------------------------------------------------------------------- policies
 
 
+def _mark_laws(doc: Doc, state: _DocState) -> None:
+    """A law the text names ("the Clean Air Act") is a policy under its own name.
+
+    Its kind is that of a measure word inside the name ("... Export Control Act"), else
+    ``OtherPolicy``.
+    """
+    for ent in doc.ents:
+        if ent.label_ != "LAW" or (ent.root.i in state.nodes and ent.root.i not in state.measures):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the" and not _POSSESSIVE.match(t.text)]
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue
+        inner = [state.measures.pop(t.i) for t in ent if t.i in state.measures]
+        for t in ent:
+            state.nodes.pop(t.i, None)
+        kind = inner[0].kind if inner else "OtherPolicy"
+        name = doc[tokens[0].i:tokens[-1].i + 1].text
+        state.measures[ent.root.i] = _Measure(kind, name, None, named=True)
+        ent.root._.ng_type = "Measure"
+        state.nodes[ent.root.i] = _Node(name, "Measure", ent.root.i)
+
+
+
 def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
     """Name each measure after its imposer; turn it into a Policy or a direct edge."""
     leaders = {f.subject.name: f.object for f in found
@@ -474,12 +683,13 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
                     continue
                 f.subject = subject = country
             imposers.setdefault(f.object.token, []).append(f)
-    policies: dict[int, _Node] = {}
+    policies: dict[int, _Node] = {token: _Node(m.head, "Policy", token)
+                                  for token, m in state.measures.items() if m.named}
     by_head: dict[str, set[str]] = {}
     national: dict[str, set[str]] = {}
     for token, items in sorted(imposers.items()):
         countries = [f.subject for f in items if f.subject.type == "Country"]
-        if countries:
+        if countries and token not in policies:
             head = state.measures[token].head
             name = f"{min(countries, key=lambda n: n.token).name} {head}"
             policies[token] = _Node(name, "Policy", token)
@@ -495,7 +705,7 @@ def _resolve_policies(found: list[_Found], state: _DocState) -> list[_Found]:
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
         names = by_head.get(measure.head, set())
-        if token not in policies and len(names) == 1:
+        if token not in policies and len(names) == 1 and not measure.verb:
             policies[token] = _Node(next(iter(names)), "Policy", token)
     result = []
     for f in found:
@@ -592,7 +802,7 @@ def _add_policy_spans(doc: Doc, used: list[_Node]) -> None:
         if node.type != "Policy":
             continue
         root = doc[node.token]
-        start = root.left_edge.i
+        start = root.i if root.pos_ in ("VERB", "AUX") else root.left_edge.i
         while start < root.i and doc[start].pos_ in ("DET", "PRON", "PUNCT"):
             start += 1
         if (start, root.i + 1) in taken:
@@ -607,15 +817,18 @@ def _add_policy_spans(doc: Doc, used: list[_Node]) -> None:
 def _policy_aliases(root: Token, state: _DocState) -> set[str]:
     """The policy phrase as written, from its imposer modifier to its head."""
     measure = state.measures[root.i]
-    names = set()
+    names: set[str] = set()
+    if measure.verb:
+        return names
     start = root.left_edge.i
     while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
         start += 1
-    if start < root.i:
+    if start < root.i and not state.references & set(range(start, root.i)):
         names.add(root.doc[start:root.i + 1].text)
     for child in root.lefts:
         node = state.nodes.get(child.i)
-        if node is not None and node.type in ("Country", "Organisation", "Person"):
+        if node is not None and node.type in ("Country", "Organisation", "Person") \
+                and child.i not in state.references:
             start = child.left_edge.i
             names.add(root.doc[start:root.i + 1].text)
             names.add(f"{state.surfaces.get(child.i, child.text)} {measure.head}")

@@ -32,10 +32,73 @@ def policy_view(nlp, text):
          [("Japan", "imposes", "Japan tariffs"), ("Japan tariffs", "targets", "China")]),
         # a measure with no imposer is not a node
         ("Tariffs were discussed at length.", [], []),
+        # a government's approval, as a clause: the holder is the target
+        ("The Taiwan government has cleared Acme Corp to open a plant.",
+         [("Taiwan approval", "Licence")],
+         [("Taiwan", "imposes", "Taiwan approval"),
+          ("Taiwan approval", "targets", "Acme Corp")]),
+        ("Beijing has begun approving imports of Micron's memory chips.",
+         [("China approval", "Licence")],
+         [("China", "imposes", "China approval"), ("China approval", "targets", "Micron")]),
+        # the imposer of a relative clause, through "it"
+        ("Dealers asked the Reagan Administration for exclusions from the tariffs it is to "
+         "impose on Japanese exports.",
+         [("Reagan Administration tariffs", "Tariff")],
+         [("Reagan Administration", "imposes", "Reagan Administration tariffs"),
+          ("Reagan Administration tariffs", "targets", "Japan")]),
+        ("The latest bill proposed by US lawmakers to further restrict China's access to "
+         "advanced chips marks an escalation.",
+         [("United States bill", "OtherPolicy")],
+         [("United States", "imposes", "United States bill"),
+          ("United States", "sanctions", "China"),
+          ("United States bill", "targets", "China")]),
+        ("Globex Corp's chip has passed reviews by US authorities.",
+         [("United States review", "OtherPolicy")],
+         [("United States", "imposes", "United States review"),
+          ("United States review", "targets", "Globex Corp")]),
+        ("US President Jane Doe has ordered the forced divestment of assets acquired by "
+         "Initech Corporation.",
+         [("United States divestment order", "InvestmentRestriction")],
+         [("Jane Doe", "leads", "United States"),
+          ("United States", "imposes", "United States divestment order"),
+          ("United States divestment order", "targets", "Initech Corporation")]),
+        # "the country" is the one country named before it in the sentence
+        ("Samsung's chip entrepreneurs in South Korea backed the country's five-year plan.",
+         [("South Korea five-year plan", "Subsidy")],
+         [("South Korea", "imposes", "South Korea five-year plan")]),
+        ("Tokyo has instructed its chip makers to slash production.",
+         [("Japan instruction", "OtherPolicy")],
+         [("Japan", "imposes", "Japan instruction")]),
+        # a named law is a policy under its own name, with or without an imposer
+        ("In an order issued under the Defence Production Act, the president acted.",
+         [("Defence Production Act", "OtherPolicy")], []),
+        ("The board approved the merger.", [], []),
     ],
 )
 def test_policies(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("China's criticism of the US tariffs grew louder.",
+         ("China", "opposes", "United States tariffs")),
+        ("Beijing voiced strong opposition to Washington's export controls.",
+         ("China", "opposes", "United States export controls")),
+        ("Japan objected to the new US tariffs on chips.",
+         ("Japan", "opposes", "United States tariffs")),
+    ],
+)
+def test_opposition_to_a_policy(nlp, text, expected):
+    _, relations = policy_view(nlp, text)
+    assert expected in relations
+    assert [r for r in relations if r[1] == "opposes"] == [expected]
+
+
+def test_export_sanctions_and_controls_are_one_policy(nlp):
+    policies, _ = policy_view(nlp, "U.S. sanctions hurt Huawei. U.S. export controls widened.")
+    assert policies == [("United States export controls", "ExportControl")]
 
 
 def test_sanctions_on_a_named_party_are_a_direct_edge(nlp):

@@ -43,6 +43,9 @@ def test_roles(nlp, text, expected):
          [("Volkswagen", "basedIn", "Germany")]),
         # where shares trade says nothing of where a company is based
         ("Hong Kong-listed Acme Holdings reported results.", []),
+        # the parser reads "NEC Corp of Japan's system" as "of (Japan's system)"
+        ("Officers relied on NEC Corp of Japan's fingerprinting system.",
+         [("NEC Corp", "basedIn", "Japan")]),
     ],
 )
 def test_based_in(nlp, text, expected):
@@ -82,6 +85,65 @@ def test_verbs(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "the U.S. association" is the one association named before that is not another
+        # country's; what it represents are its members
+        ("The Semiconductor Industry Association met the Japan Semiconductor Association. "
+         "The U.S. association, which represents companies like Intel Corp. and Micron Inc., "
+         "said it was pleased.",
+         [("Intel Corp.", "memberOf", "Semiconductor Industry Association"),
+          ("Japan Semiconductor Association", "basedIn", "Japan"),
+          ("Micron Inc.", "memberOf", "Semiconductor Industry Association")]),
+        ("Apple's suppliers include Foxconn and Pegatron.",
+         [("Foxconn", "supplies", "Apple"), ("Pegatron", "supplies", "Apple")]),
+        ("Acme Corp uses Nvidia chips in its servers.", [("Nvidia", "supplies", "Acme Corp")]),
+        # "its" is not the clause's own subject in "X was its supplier"
+        ("A spokesman for Amdahl Corp said it would be hurt because Fujitsu was its only "
+         "supplier of components.", [("Fujitsu", "supplies", "Amdahl Corp")]),
+        ("Samsung said Intel was its biggest customer.", [("Samsung", "supplies", "Intel")]),
+        # a name that starts with a country says where the body is based, unless it is a
+        # public body (whose it is)
+        ("The Chinese Ministry of Commerce met the Japan Semiconductor Association.",
+         [("Japan Semiconductor Association", "basedIn", "Japan")]),
+        ("Washington took steps to limit the growth of Chinese champions such as Huawei "
+         "and ZTE.",
+         [("Huawei", "basedIn", "China"), ("United States", "sanctions", "Huawei"),
+          ("United States", "sanctions", "ZTE"), ("ZTE", "basedIn", "China")]),
+        # a nickname in quotes is not the company
+        ('Moore Threads, hailed as China\'s "little Nvidia", unveiled two chips.', []),
+        ("US officials said Apple sold chips.", []),
+        ("Epic Games filed a lawsuit against Apple in California.",
+         [("Epic Games", "opposes", "Apple")]),
+        ("Nexperia, a subsidiary of Wingtech, makes chips.",
+         [("Wingtech", "investsIn", "Nexperia")]),
+        ("Mazda is a unit of Ford.", [("Ford", "investsIn", "Mazda")]),
+        ("Intel's acquisition of Altera closed in December.",
+         [("Intel", "investsIn", "Altera")]),
+        ("Acme Corp won a contract from Globex Corp to build missiles.",
+         [("Acme Corp", "supplies", "Globex Corp")]),
+        ("The Pentagon awarded Boeing a contract for tankers.",
+         [("Boeing", "supplies", "Pentagon")]),
+        ("Ryanair ordered 100 jets from Boeing.", [("Boeing", "supplies", "Ryanair")]),
+        ("Toyota is the biggest customer of Denso.", [("Denso", "supplies", "Toyota")]),
+        ("Boeing signed a deal to supply jets to Ryanair.", [("Boeing", "supplies", "Ryanair")]),
+        # with another party to the deal, who supplies is not said
+        ("Ryanair signed a deal with Boeing to supply jets to Lufthansa.", []),
+        ("Toyota and Panasonic signed an agreement to build batteries.",
+         [("Toyota", "partnersWith", "Panasonic")]),
+        ("Sony and Honda will collaborate on electric cars.",
+         [("Sony", "partnersWith", "Honda")]),
+        # an agreement to sell is a supply, not a partnership
+        ("Samsung and Qualcomm signed a supply agreement.", []),
+        ("China accused the United States of bullying.",
+         [("China", "opposes", "United States")]),
+    ],
+)
+def test_references_lists_and_trade(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
         ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
         # background moves are not the news
@@ -110,6 +172,9 @@ def test_pattern_files_are_well_formed(name):
     for line in load_patterns(name):
         if "sequence" in line:
             assert {"id", "predicate", "subject", "object"} <= set(line)
+            continue
+        if "set" in line:
+            assert line["terms"] and all(isinstance(t, str) for t in line["terms"])
             continue
         assert "pattern" in line
         if "id" in line and "predicate" in line:
