@@ -23,10 +23,10 @@ from graph.nodelink import write_json
 from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
 from graph.rdf import write_turtle
 from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
-from ingest.documents import Extraction
+from ingest.documents import Article, Extraction
 from ingest.errors import NewsgraphError
-from ingest.extract import extract
-from ingest.pipeline import DEFAULT_MODEL, load_pipeline
+from ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
+from ingest.pipeline import DEFAULT_MODEL
 from ingest.sources import read_sources
 
 __all__ = ["main"]
@@ -95,8 +95,28 @@ def _summary(G: nx.MultiDiGraph, read: int, skipped: int, failed: int) -> str:
     return "\n".join(parts)
 
 
-def build(sources: Sequence[str], out: Path, *, model: str) -> int:
-    """Build or extend the graph in ``out``; return the exit status."""
+def _extract(
+    articles: list[Article], *, model: str, workers: int, dask: str | None, batch_size: int
+) -> list[Extraction]:
+    """Run the NLP here, on a local pool of ``workers`` processes, or on a Dask cluster."""
+    if not articles:
+        return []
+    if dask is not None:
+        from graph.distributed import extract_dask  # dask is an optional extra
+
+        return list(extract_dask(articles, address=dask, model=model, batch_size=batch_size))
+    return list(extract_parallel(articles, workers=workers, model=model, batch_size=batch_size))
+
+
+def build(
+    sources: Sequence[str], out: Path, *, model: str = DEFAULT_MODEL, workers: int = 1,
+    dask: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+) -> int:
+    """Build or extend the graph in ``out``; return the exit status.
+
+    The NLP runs in this process (``workers=1``), on ``workers`` local processes, or on the
+    Dask cluster whose scheduler is at ``dask``; the output is the same byte for byte.
+    """
     out.mkdir(parents=True, exist_ok=True)
     try:
         cached = _load_cache(out)
@@ -123,7 +143,12 @@ def build(sources: Sequence[str], out: Path, *, model: str) -> int:
     if not articles and not cached:
         print("newsgraph: nothing usable was read", file=sys.stderr)
         return 1
-    fresh = list(extract(articles, load_pipeline(model))) if articles else []
+    try:
+        fresh = _extract(articles, model=model, workers=workers, dask=dask,
+                         batch_size=batch_size)
+    except NewsgraphError as error:
+        _report(error)
+        return 1
     extractions = cached + fresh
     G = build_graph(extractions)
     write_atomically({
@@ -156,6 +181,21 @@ def query(text: str, graph_path: Path, output: OutputFormat) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        message = f"must be a whole number of at least 1 (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+def _workers(text: str) -> int:
+    return default_workers() if text.strip() == "0" else _positive(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph", description="Turn the news into a typed knowledge graph."
@@ -167,6 +207,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
     b.add_argument("--model", default=DEFAULT_MODEL,
                    help=f"installed spaCy pipeline to use (default: {DEFAULT_MODEL})")
+    run = b.add_mutually_exclusive_group()
+    run.add_argument("--workers", type=_workers, default=1, metavar="N",
+                     help="run the NLP on N local processes; 0 means one per CPU (default: 1)")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="run the NLP on the Dask cluster whose scheduler is at ADDRESS, "
+                          "e.g. tcp://10.0.0.5:8786 (needs newsgraph[dask])")
+    b.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N",
+                   help=f"documents per NLP batch and per task (default: {DEFAULT_BATCH_SIZE})")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"))
@@ -178,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "build":
-        return build(args.sources, args.out, model=args.model)
+        return build(args.sources, args.out, model=args.model, workers=args.workers,
+                     dask=args.dask, batch_size=args.batch_size)
     return query(args.sparql, args.graph, OutputFormat(args.format))
 
 
