@@ -81,8 +81,8 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
     The result depends only on the set of extractions, not their order.
     """
-    ordered = sorted(extractions, key=lambda x: article_iri(x.article))
-    groups = resolve(e for x in ordered for e in x.entities)
+    ordered = sorted(((article_iri(x.article), x) for x in extractions), key=lambda p: p[0])
+    groups = resolve(e for _, x in ordered for e in x.entities)
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()
     for group in groups:
@@ -99,9 +99,8 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
     rejected = 0
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for extraction in ordered:
+    for a_iri, extraction in ordered:
         article = extraction.article
-        a_iri = article_iri(article)
         G.add_node(a_iri, **_article_attrs(article))
         local = {e.name: e for e in extraction.entities}
         for entity in extraction.entities:

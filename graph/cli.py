@@ -22,7 +22,7 @@ from graph.html import write_html
 from graph.nodelink import write_json
 from graph.query import OutputFormat, QuerySyntaxError, format_result, run_query
 from graph.rdf import write_turtle
-from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
+from graph.store import CACHE_NAME, is_seen, read_lines, seen_keys, write_extractions
 from ingest.documents import Article, Extraction
 from ingest.errors import NewsgraphError
 from ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
@@ -70,13 +70,13 @@ def _report(error: NewsgraphError) -> None:
     print(f"newsgraph: {error}", file=sys.stderr)
 
 
-def _load_cache(out: Path) -> list[Extraction]:
+def _load_cache(out: Path) -> list[tuple[Extraction, bytes]]:
     path = out / CACHE_NAME
     if not path.exists():
         return []
     try:
         with path.open("rb") as stream:
-            return read_extractions(stream)
+            return read_lines(stream)
     except (ValueError, KeyError, TypeError) as error:
         message = f"unreadable build cache ({error}); remove it to rebuild from scratch"
         raise NewsgraphError(str(path), message) from error
@@ -119,10 +119,12 @@ def build(
     """
     out.mkdir(parents=True, exist_ok=True)
     try:
-        cached = _load_cache(out)
+        cache = _load_cache(out)
     except NewsgraphError as cache_error:
         _report(cache_error)
         return 1
+    cached = [extraction for extraction, _ in cache]
+    lines = {extraction.article.id: line for extraction, line in cache}
     keys = seen_keys(cached)
     results = read_sources(sources or [str(SEEDS)])
     failed = 0
@@ -155,7 +157,7 @@ def build(
         out / "graph.ttl": lambda s: write_turtle(G, s),
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
-        out / CACHE_NAME: lambda s: write_extractions(extractions, s),
+        out / CACHE_NAME: lambda s: write_extractions(extractions, s, lines=lines),
     })
     print(_summary(G, len(articles), skipped, failed), file=sys.stderr)
     print(f"wrote {out / 'graph.html'}")

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.documents import Entity
 from ingest.entities import name_key
@@ -34,8 +35,12 @@ class ResolvedEntity:
     kind: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(name: str, kind: str) -> str:
     """The key under which names of one type are merged.
+
+    Memoised: a build asks for the key of each mention several times, and the same few
+    thousand names recur across every document of a corpus.
 
     >>> match_key("Hua Hong Semiconductor Ltd.", "Organisation")
     'hua hong semiconductor'
