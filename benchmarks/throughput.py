@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -53,6 +54,7 @@ PUBLISHERS = ["Reuters", "Bloomberg", "South China Morning Post", "Nikkei Asia",
               "Financial Times", "The Wall Street Journal", "Caixin", "AP"]
 SWAPPED = ("ORG", "PERSON", "GPE", "NORP")
 OUTPUTS = ("graph.ttl", "graph.json", "graph.html", "documents.jsonl")
+_MARKUP = re.compile(r"[<>{}=]|https?:|www\.|\.\.\.")
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,9 @@ def _source_sentences(sources: list[Path], model: str) -> tuple[list[list[Senten
         sentences = []
         for sent in doc.sents:
             text = " ".join(sent.text.split())
-            if len(text.split()) < 4 or text != sent.text.strip():
-                continue  # keep only sentences whose offsets still hold after cleaning
+            if (len(text.split()) < 4 or text != sent.text.strip()
+                    or _MARKUP.search(text)):
+                continue  # prose only, with offsets that still hold after cleaning
             entities = []
             for ent in sent.ents:
                 if ent.label_ in SWAPPED:
@@ -241,26 +244,34 @@ def _bench(size: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     docs, words = make_corpus(corpus, range(size), sources=args.source, model=args.model)
     make_corpus(added, range(size, size + args.add), sources=args.source, model=args.model)
     common = [args.model, str(args.batch_size)]
+    repeat = args.repeat if size <= 2000 else args.large_repeat
     result: dict[str, Any] = {"docs": docs, "words": words}
     result["bare"] = _median([_measure(["bare", str(corpus), *common])
-                              for _ in range(args.repeat)])
+                              for _ in range(repeat)])
+    _progress(size, "bare", result["bare"])
     outs = {}
     for workers in (1, args.workers):
         runs = []
-        for run in range(args.repeat):
+        for run in range(repeat):
             out = work / f"out-{size}-w{workers}-{run}"
             runs.append(_measure(["build", str(corpus), str(out), *common, str(workers)]))
             outs[workers] = out
         result[f"build-w{workers}"] = _median(runs)
+        _progress(size, f"build-w{workers}", result[f"build-w{workers}"])
     result["identical"] = _same_bytes(outs[1], outs[args.workers])
     runs = []
-    for run in range(args.repeat):
+    for run in range(repeat):
         out = work / f"out-{size}-add-{run}"
         shutil.copytree(outs[1], out)
         profile = str(work / f"add-{size}.prof") if args.profile and run == 0 else ""
         runs.append(_measure(["build", str(added), str(out), *common, "1", profile]))
     result["add"] = _median(runs)
+    _progress(size, "add", result["add"])
     return result
+
+
+def _progress(size: int, step: str, figures: dict[str, Any]) -> None:
+    print(f"[{size} documents] {step}: {figures}", file=sys.stderr, flush=True)
 
 
 def _report(results: list[dict[str, Any]], workers: int, added: int) -> str:
@@ -319,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
+    parser.add_argument("--large-repeat", type=int, default=1,
+                        help="runs per step for corpora of more than 2,000 documents")
     parser.add_argument("--add", type=int, default=10, help="documents added to the graph")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--source", type=Path, action="append",
@@ -335,10 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     for size in sorted(args.docs):
         results.append(_bench(size, args, work))
         print(_report(results[-1:], args.workers, args.add), flush=True)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if len(results) > 1:
         print(_memory(results, args.workers))
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     if not args.work:
         shutil.rmtree(work)
     return 0
