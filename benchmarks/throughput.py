@@ -44,6 +44,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ingest.parallel import DEFAULT_BATCH_SIZE  # noqa: E402
 from ingest.pipeline import DEFAULT_MODEL  # noqa: E402
 from ingest.sources import read_sources  # noqa: E402
 
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, action="append",
                         help="corpus size; repeat for several (default: 1000)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     parser.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
     parser.add_argument("--large-repeat", type=int, default=1,
                         help="runs per step for corpora of more than 2,000 documents")

@@ -47,8 +47,10 @@ __all__ = [
     "task_batches",
 ]
 
-#: Articles per ``nlp.pipe`` batch, and per task sent to a worker.
-DEFAULT_BATCH_SIZE = 64
+#: Articles per ``nlp.pipe`` batch, and per task sent to a worker. The model reads as fast
+#: in batches of 16 as of 128 news articles, and small tasks keep workers evenly busy to the
+#: end: the last task of a build runs alone.
+DEFAULT_BATCH_SIZE = 16
 
 _PIPELINES: dict[str, Language] = {}
 _LOCK = threading.Lock()
