@@ -2,9 +2,10 @@
 
 The per-document NLP is the only stage worth spreading: the graph is built from the
 extractions in one place. :func:`extract_dask` cuts the articles into the same tasks a local
-pool would run (:func:`ingest.parallel.task_batches`), scatters them to the cluster as plain
-dicts, runs :func:`ingest.parallel.extract_batch` on each, and yields the extractions in input
-order, so the graph is the same byte for byte as a single-process build.
+pool would run (:func:`ingest.parallel.task_batches`), submits them to the cluster as plain
+dicts, two per worker thread at a time, runs :func:`ingest.parallel.extract_batch` on each,
+and yields the extractions in input order, so the graph is the same byte for byte as a
+single-process build.
 
 Each worker loads the pipeline once: :class:`PipelinePlugin` loads it when the worker joins
 (or at once on the workers already there), and every later task finds it in the process-wide
@@ -24,7 +25,9 @@ Examples
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ingest.documents import Article, Extraction
@@ -33,7 +36,7 @@ from ingest.parallel import DEFAULT_BATCH_SIZE, cached_pipeline, extract_batch, 
 from ingest.pipeline import DEFAULT_MODEL
 
 if TYPE_CHECKING:
-    from distributed import Client, Worker
+    from distributed import Client, Future, Worker
 
 try:
     from distributed import WorkerPlugin
@@ -98,7 +101,6 @@ class PipelinePlugin(WorkerPlugin):
         cached_pipeline(self.model)
 
 
-
 def extract_dask(
     articles: Iterable[Article], *, address: str | Client, model: str = DEFAULT_MODEL,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -106,20 +108,31 @@ def extract_dask(
     """Read ``articles`` on the Dask cluster at ``address`` and yield them in input order.
 
     ``address`` is a scheduler address (``tcp://host:8786``) or a connected ``Client``;
-    a client made here is closed at the end.
+    a client made here is closed at the end. Tasks are submitted as the results come back,
+    two per worker thread at most, so neither side holds the whole corpus in flight.
     """
     client = connect(address) if isinstance(address, str) else address
     try:
-        batches = [[a.to_dict() for a in batch]
-                   for batch in task_batches(articles, batch_size=batch_size)]
-        if not batches:
+        tasks = task_batches(articles, batch_size=batch_size)
+        first = next(tasks, None)
+        if first is None:
             return
         plugin = PipelinePlugin(model)
         client.register_plugin(plugin, name=plugin.name)
-        data = client.scatter(batches)
-        futures = client.map(extract_batch, data, model=model, batch_size=batch_size,
-                             pure=False)
-        for future in futures:
+        pending: deque[Future[list[dict[str, Any]]]] = deque()
+
+        def submit(batch: list[Article]) -> None:
+            pending.append(client.submit(
+                extract_batch, [a.to_dict() for a in batch], model=model,
+                batch_size=batch_size, pure=False,
+            ))
+
+        submit(first)
+        while pending:
+            room = 2 * max(1, sum(client.nthreads().values())) - len(pending)
+            for batch in islice(tasks, max(room, 0)):
+                submit(batch)
+            future = pending.popleft()
             done: list[dict[str, Any]] = future.result()
             future.release()
             yield from (Extraction.from_dict(x) for x in done)
