@@ -85,9 +85,9 @@ def build_graph(
     user's extra aliases and do-not-merge pairs; the merges made are in ``G.graph["merges"]``
     (plain dicts, see :meth:`~graph.resolve.Merge.to_dict`).
     """
-    ordered = sorted(extractions, key=lambda x: article_iri(x.article))
+    ordered = sorted(((article_iri(x.article), x) for x in extractions), key=lambda p: p[0])
     groups, merges = resolve(
-        ((_document(x.article), e) for x in ordered for e in x.entities), aliases=aliases
+        ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases
     )
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()
@@ -106,9 +106,8 @@ def build_graph(
 
     rejected = 0
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for extraction in ordered:
+    for a_iri, extraction in ordered:
         article = extraction.article
-        a_iri = article_iri(article)
         G.add_node(a_iri, **_article_attrs(article))
         local = {e.name: e for e in extraction.entities}
         for entity in extraction.entities:

@@ -34,11 +34,11 @@ from graph.query import (
 from graph.rdf import write_jsonld, write_turtle
 from graph.resolve import Aliases, parse_aliases
 from graph.shapes import validate_graph
-from graph.store import CACHE_NAME, is_seen, read_extractions, seen_keys, write_extractions
-from ingest.documents import Extraction
+from graph.store import CACHE_NAME, is_seen, read_lines, seen_keys, write_extractions
+from ingest.documents import Article, Extraction
 from ingest.errors import NewsgraphError
-from ingest.extract import extract
-from ingest.pipeline import DEFAULT_MODEL, load_pipeline
+from ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
+from ingest.pipeline import DEFAULT_MODEL
 from ingest.sources import read_sources
 
 __all__ = ["main"]
@@ -91,13 +91,13 @@ def _report(error: NewsgraphError) -> None:
     print(error.line(), file=sys.stderr)
 
 
-def _load_cache(out: Path) -> list[Extraction]:
+def _load_cache(out: Path) -> list[tuple[Extraction, bytes]]:
     path = out / CACHE_NAME
     if not path.exists():
         return []
     try:
         with path.open("rb") as stream:
-            return read_extractions(stream)
+            return read_lines(stream)
     except (ValueError, KeyError, TypeError) as error:
         message = f"unreadable build cache ({error}); remove it to rebuild from scratch"
         raise NewsgraphError(str(path), message) from error
@@ -134,11 +134,29 @@ def _write_merges(log: list[dict[str, object]], stream: IO[bytes]) -> None:
         stream.write(json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
 
 
+def _extract(
+    articles: list[Article], *, model: str, workers: int, dask: str | None, batch_size: int
+) -> list[Extraction]:
+    """Run the NLP here, on a local pool of ``workers`` processes, or on a Dask cluster."""
+    if not articles:
+        return []
+    if dask is not None:
+        from graph.distributed import extract_dask  # dask is an optional extra
+
+        return list(extract_dask(articles, address=dask, model=model, batch_size=batch_size))
+    return list(extract_parallel(articles, workers=workers, model=model, batch_size=batch_size))
+
+
 def build(
-    sources: Sequence[str], out: Path, *, model: str, aliases: Path | None = None,
-    fetch_articles: bool = False,
+    sources: Sequence[str], out: Path, *, model: str = DEFAULT_MODEL,
+    aliases: Path | None = None, fetch_articles: bool = False, workers: int = 1,
+    dask: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> int:
-    """Build or extend the graph in ``out``; return the exit status."""
+    """Build or extend the graph in ``out``; return the exit status.
+
+    The NLP runs in this process (``workers=1``), on ``workers`` local processes, or on the
+    Dask cluster whose scheduler is at ``dask``; the output is the same byte for byte.
+    """
     try:
         user_aliases = _load_aliases(aliases) if aliases is not None else None
     except NewsgraphError as bad_aliases:
@@ -146,10 +164,12 @@ def build(
         return 1
     out.mkdir(parents=True, exist_ok=True)
     try:
-        cached = _load_cache(out)
+        cache = _load_cache(out)
     except NewsgraphError as cache_error:
         _report(cache_error)
         return 1
+    cached = [extraction for extraction, _ in cache]
+    lines = {extraction.article.id: line for extraction, line in cache}
     keys = seen_keys(cached)
     results = read_sources(sources or [_seeds_path()], fetch_articles=fetch_articles)
     failed = 0
@@ -170,7 +190,12 @@ def build(
     if not articles and not cached:
         print("newsgraph: nothing usable was read", file=sys.stderr)
         return 1
-    fresh = list(extract(articles, load_pipeline(model))) if articles else []
+    try:
+        fresh = _extract(articles, model=model, workers=workers, dask=dask,
+                         batch_size=batch_size)
+    except NewsgraphError as error:
+        _report(error)
+        return 1
     extractions = cached + fresh
     G = build_graph(extractions, aliases=user_aliases)
     merges = merge_log(G)
@@ -182,7 +207,7 @@ def build(
         out / "graph.graphml": lambda s: write_graphml(G, s),
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
-        out / CACHE_NAME: lambda s: write_extractions(extractions, s),
+        out / CACHE_NAME: lambda s: write_extractions(extractions, s, lines=lines),
     })
     print(_summary(G, len(articles), skipped, failed), file=sys.stderr)
     print(f"wrote {out / 'graph.html'}")
@@ -279,6 +304,21 @@ def validate(folder: Path) -> int:
     return 1 if violations else 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        message = f"must be a whole number of at least 1 (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+def _workers(text: str) -> int:
+    return default_workers() if text.strip() == "0" else _positive(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsgraph", description="Turn the news into a typed knowledge graph."
@@ -295,6 +335,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
                    help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
                         "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
+    run = b.add_mutually_exclusive_group()
+    run.add_argument("--workers", type=_workers, default=1, metavar="N",
+                     help="run the NLP on N local processes; 0 means one per CPU (default: 1)")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="run the NLP on the Dask cluster whose scheduler is at ADDRESS, "
+                          "e.g. tcp://10.0.0.5:8786 (needs newsgraph[dask])")
+    b.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N",
+                   help=f"documents per NLP batch and per task (default: {DEFAULT_BATCH_SIZE})")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"),
@@ -317,7 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return build(args.sources, args.out, model=args.model, aliases=args.aliases,
-                     fetch_articles=args.fetch_articles)
+                     fetch_articles=args.fetch_articles, workers=args.workers,
+                     dask=args.dask, batch_size=args.batch_size)
     if args.command == "evaluate":
         return evaluate_command(args.gold, args.graph, markdown=args.markdown)
     if args.command == "validate":

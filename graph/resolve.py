@@ -46,6 +46,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ingest.documents import Entity
@@ -172,6 +173,7 @@ def _family(kind: str) -> str:
     return _AGENT if kind in ("Organisation", "Person") else kind
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(name: str, kind: str) -> str:
     """The key under which names of one type are merged.
 

@@ -17,12 +17,19 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import IO
 
 from ingest.documents import Article, Extraction
 
-__all__ = ["CACHE_NAME", "is_seen", "read_extractions", "seen_keys", "write_extractions"]
+__all__ = [
+    "CACHE_NAME",
+    "is_seen",
+    "read_extractions",
+    "read_lines",
+    "seen_keys",
+    "write_extractions",
+]
 
 #: The cache's file name inside a graph folder.
 CACHE_NAME = "documents.jsonl"
@@ -30,14 +37,45 @@ CACHE_NAME = "documents.jsonl"
 
 def read_extractions(stream: IO[bytes]) -> list[Extraction]:
     """Read the extractions of a cache file."""
-    return [Extraction.from_dict(json.loads(line)) for line in stream if line.strip()]
+    return [extraction for extraction, _ in read_lines(stream)]
 
 
-def write_extractions(extractions: Iterable[Extraction], stream: IO[bytes]) -> None:
-    """Write extractions as JSON lines, sorted by article id."""
+def read_lines(stream: IO[bytes]) -> list[tuple[Extraction, bytes]]:
+    """Read the extractions of a cache file, each with its line as written.
+
+    Handing the lines back to :func:`write_extractions` spares serialising again what the
+    cache already holds: adding a few documents to a large graph then writes only theirs.
+
+    >>> import io
+    >>> from ingest.documents import Article, Extraction
+    >>> buffer = io.BytesIO()
+    >>> write_extractions([Extraction(Article(id="a1", text="Hi", source="a.txt"))], buffer)
+    >>> [(x.article.id, line[:12]) for x, line in read_lines(io.BytesIO(buffer.getvalue()))]
+    [('a1', b'{"article": ')]
+    """
+    found = []
+    for line in stream:
+        if line.strip():
+            found.append((Extraction.from_dict(json.loads(line)), line.rstrip(b"\r\n")))
+    return found
+
+
+def write_extractions(
+    extractions: Iterable[Extraction], stream: IO[bytes], *,
+    lines: Mapping[str, bytes] | None = None,
+) -> None:
+    """Write extractions as JSON lines, sorted by article id.
+
+    ``lines`` maps an article id to its line as :func:`read_lines` read it; those are
+    written as they are, the others serialised.
+    """
+    known = lines or {}
     for extraction in sorted(extractions, key=lambda x: x.article.id):
-        line = json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True)
-        stream.write(line.encode("utf-8") + b"\n")
+        line = known.get(extraction.article.id)
+        if line is None:
+            text = json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True)
+            line = text.encode("utf-8")
+        stream.write(line + b"\n")
 
 
 def seen_keys(extractions: Iterable[Extraction]) -> set[str]:

@@ -8,6 +8,7 @@
 from ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
 from ingest.errors import NewsgraphError, SourceError
 from ingest.extract import extract, load_pipeline
+from ingest.parallel import extract_parallel
 from ingest.sources import SourceResult, read_bytes, read_sources
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "SourceError",
     "SourceResult",
     "extract",
+    "extract_parallel",
     "load_pipeline",
     "read_bytes",
     "read_sources",

@@ -1,6 +1,6 @@
 import io
 
-from graph.store import is_seen, read_extractions, seen_keys, write_extractions
+from graph.store import is_seen, read_extractions, read_lines, seen_keys, write_extractions
 from ingest.documents import Article, Extraction
 
 
@@ -16,3 +16,14 @@ def test_an_article_is_seen_by_id_or_by_link():
     assert is_seen(Article("guid-1", "", "s"), keys)
     assert is_seen(Article("guid-2", "", "s", link="https://x.test/1"), keys)
     assert not is_seen(Article("guid-2", "", "s", link="https://x.test/2"), keys)
+
+
+def test_lines_read_back_are_written_unchanged():
+    a, b = Extraction(Article("a", "x", "s")), Extraction(Article("b", "y", "s"))
+    buffer = io.BytesIO()
+    write_extractions([a], buffer)
+    lines = {x.article.id: line for x, line in read_lines(io.BytesIO(buffer.getvalue()))}
+    merged, fresh = io.BytesIO(), io.BytesIO()
+    write_extractions([b, a], merged, lines=lines)
+    write_extractions([a, b], fresh)
+    assert merged.getvalue() == fresh.getvalue()
