@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # imported for their side effect: registering the components with spaCy
 import ingest.entities
@@ -26,9 +27,26 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     Nothing is downloaded: ``model`` must be an installed package or a path.
     """
     nlp = spacy.load(model, exclude=["lemmatizer"])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("ng_paragraphs", before="parser")
     nlp.add_pipe("ng_entities", last=True)
     nlp.add_pipe("ng_relations", last=True)
     return nlp
 
 
 _COMPONENTS = (ingest.entities, ingest.relations)
+
+
+@Language.component("ng_paragraphs", assigns=["token.is_sent_start"])
+def ng_paragraphs(doc: Doc) -> Doc:
+    r"""Start a sentence after every blank line: a headline or a paragraph never runs on.
+
+    >>> import spacy
+    >>> doc = ng_paragraphs(spacy.blank("en")("Chips rally\n\nIntel rose."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['Chips', 'Intel']
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
