@@ -396,8 +396,10 @@ class RelationExtractor:
                 continue
             if predicate == "supplies" and _sells_assets(tokens):
                 continue
-            subjects = _ends(rule.subject, tokens, state)
-            objects = _ends(rule.object, tokens, state)
+            # a rule whose two ends are one node reads the parties to each other
+            mutual = rule.subject == rule.object
+            subjects = _ends(rule.subject, tokens, state, mutual)
+            objects = _ends(rule.object, tokens, state, mutual)
             sentence = doc[token_ids[0]].sent
             if rule.object == "@article":
                 yield from _moves(subjects, predicate, tokens, state, sentence, rule.id)
@@ -466,8 +468,14 @@ def _predicate(spec: str, tokens: dict[str, Token]) -> str | None:
     return _MOVE_WORDS.get(label, label) if label else None
 
 
-def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
-    """The entities at one end of a rule, with the entities coordinated with them."""
+def _ends(spec: str, tokens: dict[str, Token], state: _DocState,
+          appositions: bool = False) -> list[_Node]:
+    """The entities at one end of a rule, with the entities coordinated with them.
+
+    With ``appositions``, a coordinated common noun counts by the name beside it ("Initech and
+    its parent, Globex"); only rules that read the parties to each other ask for it, as the
+    noun's own modifiers are not shared ("Dutch Initech and its parent, Globex").
+    """
     if spec == "@article":
         return [_Node(ARTICLE, "Article", -1)]
     if spec.startswith("^"):
@@ -484,9 +492,20 @@ def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
         return found
     for other in _conjuncts(token):
         extra = _entity(other, state)
+        if extra is None and appositions:
+            extra = _named_in_apposition(other, state)
         if extra is not None and extra.type == node.type and extra not in found:
             found.append(extra)
     return found
+
+
+def _named_in_apposition(token: Token, state: _DocState) -> _Node | None:
+    """The entity a common noun is named by, in apposition: in "Initech and its parent,
+    Globex, sued" the second subject is Globex."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((state.nodes[c.i] for c in token.children
+                 if c.dep_ == "appos" and c.i in state.nodes), None)
 
 
 def _conjuncts(token: Token) -> list[Token]:
