@@ -176,6 +176,7 @@ class _DocState:
     inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
     measures: dict[int, _Measure] = field(default_factory=dict)
     references: set[int] = field(default_factory=set)  # "the association", "the country"
+    bodies: set[str] = field(default_factory=set)  # "the administration of X": X's administration
 
 
 class RelationExtractor:
@@ -257,6 +258,7 @@ class RelationExtractor:
                     self._set(state, doc[token.i:token.i + 1],
                               _Node(country, "Country", token.i))
         self._mark_references(doc, state)
+        self._mark_leaders_bodies(doc, state)
         for match_id, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = doc.vocab.strings[match_id]
         taken: set[int] = set()
@@ -316,6 +318,27 @@ class RelationExtractor:
             if len(names) == 1:
                 self._set(state, doc[token.i:token.i + 1],
                           _Node(names.pop(), "Organisation", token.i))
+
+    def _mark_leaders_bodies(self, doc: Doc, state: _DocState) -> None:
+        """"The administration of President Jane Doe" is the organisation "Jane Doe administration".
+
+        The body's noun comes from the ``leader_body`` word list; its "of" object must be a
+        person, and the phrase must name no organisation already ("the Doe Administration").
+        """
+        words = self.lexicon.get("leader_body", frozenset())
+        for token in doc:
+            if token.lower_ not in words or token.tag_ != "NN" or token.i in state.inside \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            person = next((state.nodes[p.i] for c in token.children
+                           if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj" and p.i in state.nodes
+                           and state.nodes[p.i].type == _P), None)
+            if person is None:
+                continue
+            name = f"{person.name} {token.lower_}"
+            state.bodies.add(name)
+            self._set(state, doc[token.i:token.i + 1], _Node(name, _O, token.i))
 
     @staticmethod
     def _set(state: _DocState, span: Span, node: _Node) -> None:
@@ -789,14 +812,16 @@ def _relations(found: list[_Found]) -> tuple[list[Relation], list[_Node]]:
 
 
 def _entities(used: list[_Node], state: _DocState, doc: Doc) -> list[Entity]:
-    """Policies, and countries named only by a place or nationality word, that relations use."""
+    """Policies, countries named only by a place or nationality word, and a leader's body
+    ("the administration of X"), that relations use."""
     known = {(s._.ng_name, s.label_) for s in doc.spans[SPANS_KEY]} if SPANS_KEY in doc.spans \
         else set()
     aliases: dict[tuple[str, str], set[str]] = {}
     kinds: dict[str, str] = {}
     counts: dict[tuple[str, str], int] = {}
     for node in used:
-        if node.type not in ("Policy", "Country") or (node.name, node.type) in known:
+        if (node.type not in ("Policy", "Country") and node.name not in state.bodies) \
+                or (node.name, node.type) in known:
             continue
         key = (node.name, node.type)
         counts[key] = counts.get(key, 0) + 1
