@@ -593,6 +593,13 @@ def _clause_subject(token: Token) -> Token | None:
             return None  # "a deal with Acme to supply": who supplies is not said
         if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
+        if node.dep_ == "xcomp":
+            # "Kenya urged Brazil to scrap its tariffs": who scraps is the object, when it
+            # names a party ("took steps to limit" is still the subject's doing)
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"
+                               and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
+            if controller is not None and controller.i < node.i:
+                return controller
         node = node.head
     return None
 
