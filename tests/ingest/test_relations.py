@@ -163,8 +163,8 @@ def test_references_lists_and_trade(nlp, text, expected):
         ("The findings come from a survey by the Brookings Institution and Stanford University.",
          [("Brookings Institution", "partnersWith", "Stanford University")]),
         ("A report by Goldman Sachs said Microsoft and Google would grow.", []),
-        ("The Pentagon deployed Anthropic's systems in the campaign.",
-         [("Anthropic", "supplies", "Pentagon")]),
+        ("The Pentagon deployed Hooli's systems in the campaign.",
+         [("Hooli", "supplies", "Pentagon")]),
     ],
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
