@@ -91,7 +91,7 @@ _ANAPHORIC = {
 }
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
-_CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp"})
+_CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass"})
 _PERCENT = frozenset({"%", "percent", "pct"})
 _BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})

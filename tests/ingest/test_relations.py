@@ -156,6 +156,9 @@ def test_references_lists_and_trade(nlp, text, expected):
         # a party adjective before a politician names the party
         ("Democratic Senator Maria Lopez criticised the deal.",
          [("Maria Lopez", "memberOf", "Democratic Party")]),
+        # the subject of a predicate adjective does what its complement says
+        ("Acme Corp is committed to working with Globex Corporation on chips.",
+         [("Acme Corp", "partnersWith", "Globex Corporation")]),
         ("Samsung expanded capacity to meet demand from Apple.",
          [("Samsung", "supplies", "Apple")]),
         ("Samsung saw demand from Apple.", []),
