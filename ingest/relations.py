@@ -91,7 +91,7 @@ _ANAPHORIC = {
 }
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
-_CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp"})
+_CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass"})
 _PERCENT = frozenset({"%", "percent", "pct"})
 _BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})
@@ -176,6 +176,7 @@ class _DocState:
     inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
     measures: dict[int, _Measure] = field(default_factory=dict)
     references: set[int] = field(default_factory=set)  # "the association", "the country"
+    bodies: set[str] = field(default_factory=set)  # "the administration of X": X's administration
 
 
 class RelationExtractor:
@@ -257,6 +258,7 @@ class RelationExtractor:
                     self._set(state, doc[token.i:token.i + 1],
                               _Node(country, "Country", token.i))
         self._mark_references(doc, state)
+        self._mark_leaders_bodies(doc, state)
         for match_id, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = doc.vocab.strings[match_id]
         taken: set[int] = set()
@@ -316,6 +318,27 @@ class RelationExtractor:
             if len(names) == 1:
                 self._set(state, doc[token.i:token.i + 1],
                           _Node(names.pop(), "Organisation", token.i))
+
+    def _mark_leaders_bodies(self, doc: Doc, state: _DocState) -> None:
+        """"The administration of President Jane Doe" is the organisation "Jane Doe administration".
+
+        The body's noun comes from the ``leader_body`` word list; its "of" object must be a
+        person, and the phrase must name no organisation already ("the Doe Administration").
+        """
+        words = self.lexicon.get("leader_body", frozenset())
+        for token in doc:
+            if token.lower_ not in words or token.tag_ != "NN" or token.i in state.inside \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            person = next((state.nodes[p.i] for c in token.children
+                           if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj" and p.i in state.nodes
+                           and state.nodes[p.i].type == _P), None)
+            if person is None:
+                continue
+            name = f"{person.name} {token.lower_}"
+            state.bodies.add(name)
+            self._set(state, doc[token.i:token.i + 1], _Node(name, _O, token.i))
 
     @staticmethod
     def _set(state: _DocState, span: Span, node: _Node) -> None:
@@ -396,8 +419,10 @@ class RelationExtractor:
                 continue
             if predicate == "supplies" and _sells_assets(tokens):
                 continue
-            subjects = _ends(rule.subject, tokens, state)
-            objects = _ends(rule.object, tokens, state)
+            # a rule whose two ends are one node reads the parties to each other
+            mutual = rule.subject == rule.object
+            subjects = _ends(rule.subject, tokens, state, mutual)
+            objects = _ends(rule.object, tokens, state, mutual)
             sentence = doc[token_ids[0]].sent
             if rule.object == "@article":
                 yield from _moves(subjects, predicate, tokens, state, sentence, rule.id)
@@ -466,8 +491,14 @@ def _predicate(spec: str, tokens: dict[str, Token]) -> str | None:
     return _MOVE_WORDS.get(label, label) if label else None
 
 
-def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
-    """The entities at one end of a rule, with the entities coordinated with them."""
+def _ends(spec: str, tokens: dict[str, Token], state: _DocState,
+          appositions: bool = False) -> list[_Node]:
+    """The entities at one end of a rule, with the entities coordinated with them.
+
+    With ``appositions``, a coordinated common noun counts by the name beside it ("Initech and
+    its parent, Globex"); only rules that read the parties to each other ask for it, as the
+    noun's own modifiers are not shared ("Dutch Initech and its parent, Globex").
+    """
     if spec == "@article":
         return [_Node(ARTICLE, "Article", -1)]
     if spec.startswith("^"):
@@ -484,9 +515,20 @@ def _ends(spec: str, tokens: dict[str, Token], state: _DocState) -> list[_Node]:
         return found
     for other in _conjuncts(token):
         extra = _entity(other, state)
+        if extra is None and appositions:
+            extra = _named_in_apposition(other, state)
         if extra is not None and extra.type == node.type and extra not in found:
             found.append(extra)
     return found
+
+
+def _named_in_apposition(token: Token, state: _DocState) -> _Node | None:
+    """The entity a common noun is named by, in apposition: in "Initech and its parent,
+    Globex, sued" the second subject is Globex."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((state.nodes[c.i] for c in token.children
+                 if c.dep_ == "appos" and c.i in state.nodes), None)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -551,6 +593,13 @@ def _clause_subject(token: Token) -> Token | None:
             return None  # "a deal with Acme to supply": who supplies is not said
         if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
+        if node.dep_ == "xcomp":
+            # "Kenya urged Brazil to scrap its tariffs": who scraps is the object, when it
+            # names a party ("took steps to limit" is still the subject's doing)
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"
+                               and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
+            if controller is not None and controller.i < node.i:
+                return controller
         node = node.head
     return None
 
@@ -770,14 +819,16 @@ def _relations(found: list[_Found]) -> tuple[list[Relation], list[_Node]]:
 
 
 def _entities(used: list[_Node], state: _DocState, doc: Doc) -> list[Entity]:
-    """Policies, and countries named only by a place or nationality word, that relations use."""
+    """Policies, countries named only by a place or nationality word, and a leader's body
+    ("the administration of X"), that relations use."""
     known = {(s._.ng_name, s.label_) for s in doc.spans[SPANS_KEY]} if SPANS_KEY in doc.spans \
         else set()
     aliases: dict[tuple[str, str], set[str]] = {}
     kinds: dict[str, str] = {}
     counts: dict[tuple[str, str], int] = {}
     for node in used:
-        if node.type not in ("Policy", "Country") or (node.name, node.type) in known:
+        if (node.type not in ("Policy", "Country") and node.name not in state.bodies) \
+                or (node.name, node.type) in known:
             continue
         key = (node.name, node.type)
         counts[key] = counts.get(key, 0) + 1

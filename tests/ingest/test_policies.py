@@ -73,6 +73,27 @@ def policy_view(nlp, text):
         ("In an order issued under the Defence Production Act, the president acted.",
          [("Defence Production Act", "OtherPolicy")], []),
         ("The board approved the merger.", [], []),
+        # launched under an administration: that administration's, even when the participle
+        # hangs on the phrase around the measure
+        ("The findings of a probe into Japan's steel sector, launched in the final month of "
+         "the Jane Doe administration, were released.",
+         [("Jane Doe administration probe", "TradeInvestigation")],
+         [("Jane Doe administration", "imposes", "Jane Doe administration probe"),
+          ("Jane Doe administration probe", "targets", "Japan")]),
+        # "the administration of <leader>" is that leader's administration
+        ("The administration of US President Jane Doe on Friday unveiled new export controls "
+         "on Ruritania.",
+         [("Jane Doe administration export controls", "ExportControl")],
+         [("Jane Doe", "leads", "United States"),
+          ("Jane Doe administration", "imposes", "Jane Doe administration export controls"),
+          ("Jane Doe administration export controls", "targets", "Ruritania")]),
+        ("The administration of the port raised fees.", [], []),
+        # "its" in the measure's object is the speaker who opposes it
+        ("China said it would hit back against the latest US tariffs targeting its steel sector.",
+         [("United States tariffs", "Tariff")],
+         [("China", "opposes", "United States tariffs"),
+          ("United States", "imposes", "United States tariffs"),
+          ("United States tariffs", "targets", "China")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
@@ -88,6 +109,9 @@ def test_policies(nlp, text, policies, relations):
          ("China", "opposes", "United States export controls")),
         ("Japan objected to the new US tariffs on chips.",
          ("Japan", "opposes", "United States tariffs")),
+        # who is urged to scrap a measure imposes it; who urges opposes it
+        ("Kenya urged Brazil to scrap its new tariffs on Kenyan tea.",
+         ("Kenya", "opposes", "Brazil tariffs")),
     ],
 )
 def test_opposition_to_a_policy(nlp, text, expected):

@@ -144,6 +144,39 @@ def test_references_lists_and_trade(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # parties named together in a conflict oppose each other, the one named beside a
+        # common noun included
+        ("Initech and its parent, Globex Corporation, are set for another showdown in court.",
+         [("Globex Corporation", "investsIn", "Initech"),
+          ("Globex Corporation", "opposes", "Initech"),
+          ("Initech", "opposes", "Globex Corporation")]),
+        ("Microsoft and Google clashed over cloud pricing on Monday.",
+         [("Google", "opposes", "Microsoft"), ("Microsoft", "opposes", "Google")]),
+        ("Microsoft and Google met to discuss a dispute.", []),
+        # a party adjective before a politician names the party
+        ("Democratic Senator Maria Lopez criticised the deal.",
+         [("Maria Lopez", "memberOf", "Democratic Party")]),
+        # the subject of a predicate adjective does what its complement says
+        ("Acme Corp is committed to working with Globex Corporation on chips.",
+         [("Acme Corp", "partnersWith", "Globex Corporation")]),
+        ("Samsung expanded capacity to meet demand from Apple.",
+         [("Samsung", "supplies", "Apple")]),
+        ("Samsung saw demand from Apple.", []),
+        # a study by two bodies is their joint work; by one, it says nothing
+        ("The findings come from a survey by the Brookings Institution and Stanford University.",
+         [("Brookings Institution", "partnersWith", "Stanford University")]),
+        ("A report by Goldman Sachs said Microsoft and Google would grow.", []),
+        ("The Pentagon deployed Hooli's systems in the campaign.",
+         [("Hooli", "supplies", "Pentagon")]),
+    ],
+)
+def test_opposition_membership_and_trade(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
         ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
         # background moves are not the news
