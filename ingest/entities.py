@@ -28,12 +28,8 @@ What the component attaches:
 Per the annotation guidelines a country named only by a nationality word is not an entity
 unless a relation uses it: :func:`finish_entities` drops those once relations are known.
 
->>> name_key("The  Hua-Hong\u2019s")
-'hua hong'
->>> canonical_country("U.S.")
-'United States'
->>> canonical_country("Shanghai") is None
-True
+>>> name_key("The  Wan-Li\u2019s")
+'wan li'
 """
 
 from __future__ import annotations
@@ -64,7 +60,6 @@ __all__ = [
     "EntityRecognizer",
     "Lexicon",
     "author_entities",
-    "canonical_country",
     "finish_entities",
     "group_mentions",
     "initials",
@@ -143,8 +138,8 @@ def _subdivisions() -> frozenset[str]:
 def name_key(name: str) -> str:
     r"""A spelling-insensitive key for a name.
 
-    >>> name_key("The  Hua-Hong\u2019s")
-    'hua hong'
+    >>> name_key("The  Wan-Li\u2019s")
+    'wan li'
     """
     text = unicodedata.normalize("NFKC", name).replace("\u2019", "'")
     text = re.sub(r"'s?$", "", text.strip())
@@ -153,11 +148,6 @@ def name_key(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
-
-
-def canonical_country(name: str) -> str | None:
-    """The canonical label of the ISO 3166-1 entry a name (not a demonym) names, or None."""
-    return country_of(name)
 
 
 def initials(name: str, *, skip: Iterable[str] = ("of", "the", "and", "for", "&", "de")) -> str:
