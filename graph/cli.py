@@ -22,6 +22,7 @@ from graph.build import build_graph, merge_log
 from graph.graphml import write_graphml
 from graph.html import write_html
 from graph.nodelink import write_json
+from graph.progress import progress
 from graph.query import (
     OutputFormat,
     QuerySyntaxError,
@@ -143,8 +144,10 @@ def _extract(
     if dask is not None:
         from graph.distributed import extract_dask  # dask is an optional extra
 
-        return list(extract_dask(articles, address=dask, model=model, batch_size=batch_size))
-    return list(extract_parallel(articles, workers=workers, model=model, batch_size=batch_size))
+        found = extract_dask(articles, address=dask, model=model, batch_size=batch_size)
+    else:
+        found = extract_parallel(articles, workers=workers, model=model, batch_size=batch_size)
+    return list(progress(found, total=len(articles), stream=sys.stderr))
 
 
 def build(
