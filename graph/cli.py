@@ -52,8 +52,13 @@ Writer = Callable[[IO[bytes]], None]
 def write_atomically(outputs: dict[Path, Writer]) -> None:
     """Write every output to a temporary file beside it, then rename each into place.
 
-    A failure before the renames leaves every previous output untouched.
+    A failure before the renames leaves every previous output untouched; a process killed at
+    any moment leaves each output whole, old or new. Temporary files a killed build left
+    behind are removed first.
     """
+    for path in outputs:
+        for stale in path.parent.glob(f".{path.name}.*"):
+            stale.unlink(missing_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
         for path, writer in outputs.items():

@@ -135,3 +135,62 @@ def test_failed_write_leaves_previous_outputs_whole(tmp_path):
     assert (tmp_path / "a.txt").read_bytes() == b"old a"
     assert (tmp_path / "b.txt").read_bytes() == b"old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_a_build_killed_mid_write_leaves_the_previous_outputs_whole(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old graph")
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from graph.cli import write_atomically\n"
+        "def slow(stream):\n"
+        "    stream.write(b'half of a new graph')\n"
+        "    stream.flush()\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        f"write_atomically({{Path({str(target)!r}): slow}})\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                             cwd=Path(__file__).resolve().parents[2])
+    assert child.stdout is not None
+    assert child.stdout.readline() == b"writing\n"
+    child.kill()
+    child.wait(timeout=10)
+    child.stdout.close()
+    assert target.read_bytes() == b"old graph"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "graph.ttl"]
+    assert len(leftovers) == 1 and leftovers[0].startswith(".graph.ttl.")
+    started = time.monotonic()
+    write_atomically({target: lambda s: s.write(b"new graph")})
+    assert time.monotonic() - started < 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+    assert target.read_bytes() == b"new graph"
+
+
+def test_a_real_build_killed_at_any_moment_leaves_whole_outputs(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    one, two = SEEDS / "000_5b8763289bf46c03.txt", SEEDS / "001_ddc456ae5f42c23f.txt"
+    out = tmp_path / "out"
+    assert main(["build", str(one), "--out", str(out)]) == 0
+    old = {name: (out / name).read_bytes() for name in OUTPUTS}
+    reference = tmp_path / "reference"
+    assert main(["build", str(one), str(two), "--out", str(reference)]) == 0
+    new = {name: (reference / name).read_bytes() for name in OUTPUTS}
+    command = [sys.executable, "-m", "graph.cli", "build", str(two), "--out", str(out)]
+    for delay in (0.5, 1.5, 2.5, 3.5):
+        child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 cwd=Path(__file__).resolve().parents[2])
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        for name in OUTPUTS:
+            assert (out / name).read_bytes() in (old[name], new[name]), (delay, name)
