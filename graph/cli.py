@@ -41,6 +41,7 @@ from ingest.errors import NewsgraphError
 from ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
 from ingest.pipeline import DEFAULT_MODEL
 from ingest.sources import read_sources
+from ingest.web import Fetcher
 
 __all__ = ["main"]
 
@@ -123,6 +124,24 @@ def _summary(G: nx.MultiDiGraph, read: int, skipped: int, failed: int) -> str:
 
 
 MERGES_NAME = "merges.jsonl"
+#: Each feed URL's ETag and Last-Modified, for conditional GET on the next build.
+VALIDATORS_NAME = "feeds.json"
+
+
+def _load_validators(out: Path) -> dict[str, dict[str, str]]:
+    """The conditional-GET validators a previous build saved; none if unreadable."""
+    try:
+        data = json.loads((out / VALIDATORS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(url): {str(k): str(v) for k, v in found.items()}
+            for url, found in data.items() if isinstance(found, dict)}
+
+
+def _write_validators(validators: dict[str, dict[str, str]], stream: IO[bytes]) -> None:
+    stream.write(json.dumps(validators, indent=1, sort_keys=True).encode("utf-8") + b"\n")
 
 
 def _load_aliases(path: Path) -> Aliases:
@@ -179,7 +198,9 @@ def build(
     cached = [extraction for extraction, _ in cache]
     lines = {extraction.article.id: line for extraction, line in cache}
     keys = seen_keys(cached)
-    results = read_sources(sources or [_seeds_path()], fetch_articles=fetch_articles)
+    validators = _load_validators(out)
+    results = read_sources(sources or [_seeds_path()], fetch_articles=fetch_articles,
+                           fetcher=Fetcher(cache=validators))
     failed = 0
     articles = []
     skipped = 0
@@ -216,6 +237,8 @@ def build(
         out / "graph.json": lambda s: write_json(G, s),
         out / "graph.html": lambda s: write_html(G, s),
         out / CACHE_NAME: lambda s: write_extractions(extractions, s, lines=lines),
+        **({out / VALIDATORS_NAME: lambda s: _write_validators(validators, s)}
+           if validators else {}),
     })
     print(_summary(G, len(articles), skipped, failed), file=sys.stderr)
     print(f"wrote {out / 'graph.html'}")

@@ -194,3 +194,52 @@ def test_a_real_build_killed_at_any_moment_leaves_whole_outputs(tmp_path):
         child.wait(timeout=30)
         for name in OUTPUTS:
             assert (out / name).read_bytes() in (old[name], new[name]), (delay, name)
+
+
+FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Chips Daily</title>
+<item><title>Chip curbs widen</title><link>https://news.example/1</link>
+<description>Intel Corp. said on Monday it would hire 100 engineers.</description></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def feed_server():
+    import http.server
+    import threading
+
+    seen = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append(self.headers.get("If-None-Match"))
+            if self.headers.get("If-None-Match") == '"v1"':
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("ETag", '"v1"')
+            self.send_header("Content-Length", str(len(FEED)))
+            self.end_headers()
+            self.wfile.write(FEED)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml", seen
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_feed_is_fetched_again_with_its_etag(feed_server, tmp_path, capsys):
+    url, seen = feed_server
+    out = tmp_path / "out"
+    assert main(["build", url, "--out", str(out)]) == 0
+    first = (out / "graph.ttl").read_bytes()
+    assert main(["build", url, "--out", str(out)]) == 0
+    assert seen == [None, '"v1"']
+    assert "documents: 0 read, 0 already built, 0 sources failed" in capsys.readouterr().err
+    assert (out / "graph.ttl").read_bytes() == first
