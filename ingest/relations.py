@@ -57,12 +57,13 @@ from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ingest.documents import ARTICLE, Entity, Evidence, Relation
 from ingest.entities import SPANS_KEY
 from ingest.geo import country_of, demonym_country, nation_of
+from ingest.treematch import TreeMatcher
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
@@ -185,7 +186,7 @@ class RelationExtractor:
     def __init__(self, nlp: Language, pattern_files: Iterable[str] = PATTERN_FILES) -> None:
         self.triggers = Matcher(nlp.vocab)
         self.measure_matcher = Matcher(nlp.vocab)
-        self.rules_matcher = DependencyMatcher(nlp.vocab)
+        self.rules_matcher = TreeMatcher()
         self.sequences = Matcher(nlp.vocab)
         self.anaphors = Matcher(nlp.vocab)
         self.rules: dict[str, _Rule] = {}
@@ -214,7 +215,7 @@ class RelationExtractor:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"],
                          tuple(node["RIGHT_ID"] for node in pattern))
             self.rules[rule.id] = rule
-            self.rules_matcher.add(rule.id, [pattern])
+            self.rules_matcher.add(rule.id, pattern)
         elif line.get("label") == "Measure":
             measure = _Measure(line["kind"], line["id"], line.get("direct"),
                                verb=line.get("verb", False))
@@ -409,8 +410,8 @@ class RelationExtractor:
                                  sentence, rule.id)
 
     def _match_dependencies(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
-        for match_id, token_ids in self.rules_matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
+        for rule_id, token_ids in self.rules_matcher(doc):
+            rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
             if _hedged(doc[token_ids[0]]):
                 continue
