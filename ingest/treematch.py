@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 __all__ = ["TreeMatcher"]
 
 #: The token attributes a node may test, as read from a token.
-_ATTRS: dict[str, Callable[[Token], str]] = {
+TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
     "DEP": lambda t: t.dep_,
     "LOWER": lambda t: t.lower_,
     "POS": lambda t: t.pos_,
@@ -64,7 +64,7 @@ class _Pattern:
     checks: tuple[tuple[tuple[int, str, int], ...], ...]
 
 
-def _tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
+def token_tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
     """The tests of one node's ``RIGHT_ATTRS``; a shape this matcher does not read is an error."""
     tests: list[_Test] = []
     for attr, value in attrs.items():
@@ -74,7 +74,7 @@ def _tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
                     msg = f"unsupported extension test {name!r}: {spec!r}"
                     raise ValueError(msg)
                 tests.append((f"_.{name}", frozenset(spec["IN"])))
-        elif attr in _ATTRS:
+        elif attr in TOKEN_ATTRS:
             if isinstance(value, str):
                 tests.append((attr, frozenset([value])))
             elif isinstance(value, dict) and list(value) == ["IN"] \
@@ -87,6 +87,18 @@ def _tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
             msg = f"unsupported token attribute {attr!r}"
             raise ValueError(msg)
     return tuple(tests)
+
+
+def token_values(doc: Doc, attr: str) -> list[str | None]:
+    """The value of a test's attribute (``"_.name"`` for an extension) for each token.
+
+    An extension value that is not a string is ``None``: no ``IN`` list has it.
+    """
+    if attr.startswith("_."):
+        name = attr[2:]
+        return [v if isinstance(v := token._.get(name), str) else None for token in doc]
+    read = TOKEN_ATTRS[attr]
+    return [read(token) for token in doc]
 
 
 class TreeMatcher:
@@ -106,7 +118,7 @@ class TreeMatcher:
             attrs = node.get("RIGHT_ATTRS", {})
             canonical = json.dumps(attrs, sort_keys=True)
             if canonical not in self._nodes:
-                self._nodes[canonical] = _tests(attrs)
+                self._nodes[canonical] = token_tests(attrs)
                 self._attrs.update(attr for attr, _ in self._nodes[canonical])
             nodes.append(canonical)
             if "REL_OP" in node:
@@ -145,16 +157,9 @@ class TreeMatcher:
         index: dict[str, dict[Any, set[int]]] = {}
         for attr in self._attrs:
             values: dict[Any, set[int]] = {}
-            if attr.startswith("_."):
-                name = attr[2:]
-                for token in doc:
-                    value = token._.get(name)
-                    if isinstance(value, str):
-                        values.setdefault(value, set()).add(token.i)
-            else:
-                read = _ATTRS[attr]
-                for token in doc:
-                    values.setdefault(read(token), set()).add(token.i)
+            for i, value in enumerate(token_values(doc, attr)):
+                if value is not None:
+                    values.setdefault(value, set()).add(i)
             index[attr] = values
         everything = range(len(doc))
         result: dict[str, list[int]] = {}
