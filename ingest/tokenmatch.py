@@ -73,7 +73,7 @@ class FixedMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """The matches in ``doc``: ``(key, start, end)``."""
-        values = {attr: token_values(doc, attr) for attr in self._attrs | {"LOWER"}}
+        values = token_values(doc, self._attrs | {"LOWER"})
         lowers = values["LOWER"]
         length = len(doc)
         found: list[tuple[int, int, int]] = []

@@ -32,11 +32,12 @@ each a string or ``{"IN": [...]}``, and ``"_"`` extension attributes, each
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
+from spacy.tokens.underscore import Underscore
 
 __all__ = ["TreeMatcher"]
 
@@ -89,16 +90,35 @@ def token_tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
     return tuple(tests)
 
 
-def token_values(doc: Doc, attr: str) -> list[str | None]:
-    """The value of a test's attribute (``"_.name"`` for an extension) for each token.
+def token_values(doc: Doc, attrs: Iterable[str]) -> dict[str, list[str | None]]:
+    """The value of each test attribute (``"_.name"`` for an extension) for each token.
 
     An extension value that is not a string is ``None``: no ``IN`` list has it.
     """
-    if attr.startswith("_."):
-        name = attr[2:]
-        return [v if isinstance(v := token._.get(name), str) else None for token in doc]
-    read = TOKEN_ATTRS[attr]
-    return [read(token) for token in doc]
+    tokens = list(doc)  # each iteration of a Doc makes new Token objects
+    table: dict[str, list[str | None]] = {}
+    for attr in attrs:
+        if attr.startswith("_."):
+            table[attr] = [v if isinstance(v, str) else None
+                           for v in _extension_values(doc, tokens, attr[2:])]
+        else:
+            read = TOKEN_ATTRS[attr]
+            table[attr] = [read(token) for token in tokens]
+    return table
+
+
+def _extension_values(doc: Doc, tokens: list[Token], name: str) -> list[Any]:
+    """``token._.get(name)`` for each token.
+
+    A plain extension (no getter, no method, an immutable default) is stored in
+    ``doc.user_data`` under ``("._.", name, token.idx, None)``; it is read from there
+    directly, without building an ``Underscore`` object per token.
+    """
+    default, method, getter, _ = Token.get_extension(name)
+    if getter is not None or method is not None or isinstance(default, Underscore.mutable_types):
+        return [token._.get(name) for token in tokens]
+    data: dict[Any, Any] = doc.user_data  # typed with str keys, holds tuple keys too
+    return [data.get(("._.", name, token.idx, None), default) for token in tokens]
 
 
 class TreeMatcher:
@@ -155,9 +175,9 @@ class TreeMatcher:
     def _candidates(self, doc: Doc) -> dict[str, list[int]]:
         """The tokens each distinct node matches, in document order."""
         index: dict[str, dict[Any, set[int]]] = {}
-        for attr in self._attrs:
+        for attr, column in token_values(doc, self._attrs).items():
             values: dict[Any, set[int]] = {}
-            for i, value in enumerate(token_values(doc, attr)):
+            for i, value in enumerate(column):
                 if value is not None:
                     values.setdefault(value, set()).add(i)
             index[attr] = values
