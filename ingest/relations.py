@@ -57,12 +57,14 @@ from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ingest.documents import ARTICLE, Entity, Evidence, Relation
 from ingest.entities import SPANS_KEY
 from ingest.geo import country_of, demonym_country, nation_of
+from ingest.tokenmatch import FixedMatcher
+from ingest.treematch import TreeMatcher
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
@@ -183,11 +185,11 @@ class RelationExtractor:
     """Read relations and policies with matchers built from the pattern files."""
 
     def __init__(self, nlp: Language, pattern_files: Iterable[str] = PATTERN_FILES) -> None:
-        self.triggers = Matcher(nlp.vocab)
-        self.measure_matcher = Matcher(nlp.vocab)
-        self.rules_matcher = DependencyMatcher(nlp.vocab)
+        self.triggers = FixedMatcher()
+        self.measure_matcher = FixedMatcher()
+        self.rules_matcher = TreeMatcher()
         self.sequences = Matcher(nlp.vocab)
-        self.anaphors = Matcher(nlp.vocab)
+        self.anaphors = FixedMatcher()
         self.rules: dict[str, _Rule] = {}
         self.measures: dict[str, _Measure] = {}
         self.lexicon: dict[str, frozenset[str]] = {}
@@ -214,7 +216,7 @@ class RelationExtractor:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"],
                          tuple(node["RIGHT_ID"] for node in pattern))
             self.rules[rule.id] = rule
-            self.rules_matcher.add(rule.id, [pattern])
+            self.rules_matcher.add(rule.id, pattern)
         elif line.get("label") == "Measure":
             measure = _Measure(line["kind"], line["id"], line.get("direct"),
                                verb=line.get("verb", False))
@@ -259,18 +261,18 @@ class RelationExtractor:
                               _Node(country, "Country", token.i))
         self._mark_references(doc, state)
         self._mark_leaders_bodies(doc, state)
-        for match_id, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
-            doc[start:end].root._.ng_trigger = doc.vocab.strings[match_id]
+        for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
+            doc[start:end].root._.ng_trigger = label
         taken: set[int] = set()
-        for match_id, start, end in sorted(self.measure_matcher(doc),
-                                           key=lambda m: (m[1] - m[2], m[1])):
+        for key, start, end in sorted(self.measure_matcher(doc),
+                                      key=lambda m: (m[1] - m[2], m[1])):
             if taken & set(range(start, end)):
                 continue
             taken.update(range(start, end))
             root = doc[start:end].root
             if root.i in state.nodes:
                 continue
-            measure = self.measures[doc.vocab.strings[match_id]]
+            measure = self.measures[key]
             state.measures[root.i] = measure
             root._.ng_type = "Measure"
             state.nodes[root.i] = _Node(measure.head, "Measure", root.i)
@@ -288,9 +290,8 @@ class RelationExtractor:
         """
         orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
                       if s.label_ == "Organisation")
-        for match_id, start, _ in self.anaphors(doc):
+        for label, start, _ in self.anaphors(doc):
             token = doc[start]
-            label = doc.vocab.strings[match_id]
             if token.i in state.inside or token.tag_ not in ("NN", "NNS") \
                     or (token.tag_ == "NNS" and label != "government"):
                 continue
@@ -409,8 +410,8 @@ class RelationExtractor:
                                  sentence, rule.id)
 
     def _match_dependencies(self, doc: Doc, state: _DocState) -> Iterator[_Found]:
-        for match_id, token_ids in self.rules_matcher(doc):
-            rule = self.rules[doc.vocab.strings[match_id]]
+        for rule_id, token_ids in self.rules_matcher(doc):
+            rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
             if _hedged(doc[token_ids[0]]):
                 continue
