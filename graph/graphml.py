@@ -81,8 +81,9 @@ def flatten(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def write_graphml(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
     """Write the graph as GraphML (UTF-8) to a binary stream."""
-    nx.write_graphml_xml(flatten(G), stream, encoding="utf-8", prettyprint=True,
-                         edge_id_from_attribute="id")
+    # lxml's writer (networkx falls back to ElementTree without it) is twice as fast
+    nx.write_graphml_lxml(flatten(G), stream, encoding="utf-8", prettyprint=True,
+                          edge_id_from_attribute="id")
 
 
 def to_graphml(G: nx.MultiDiGraph) -> bytes:
