@@ -40,7 +40,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -104,6 +104,12 @@ class Lexicon:
     """
 
     sets: dict[str, frozenset[str]]
+    folded: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        folded = {name: frozenset(w.casefold() for w in words)
+                  for name, words in self.sets.items()}
+        object.__setattr__(self, "folded", folded)
 
     def words(self, name: str) -> frozenset[str]:
         """The words of one set, as written."""
@@ -111,7 +117,7 @@ class Lexicon:
 
     def lower(self, name: str) -> frozenset[str]:
         """The words of one set, casefolded."""
-        return frozenset(w.casefold() for w in self.sets[name])
+        return self.folded[name]
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
