@@ -120,6 +120,7 @@ def country_of(name: str) -> str | None:
     return gazetteer().countries.get(key)
 
 
+@cache
 def demonym_of(word: str) -> str | None:
     """The country a nationality word names ("Chinese", "Americans"), or None.
 

@@ -28,21 +28,11 @@ import pycountry
 from ingest.gazetteer import city_of, demonym_of
 from ingest.gazetteer import country_of as country_named
 
-__all__ = ["country_of", "demonym_country", "nation_of"]
+__all__ = ["country_of", "nation_of"]
 
 # Federations whose states or provinces news names as a base ("Delaware-registered"); other
 # countries' subdivision names collide too often with ordinary words.
 _SUBDIVIDED = frozenset({"US", "CA", "AU", "DE", "CN", "IN"})
-
-
-@cache
-def demonym_country(word: str) -> str | None:
-    """The country a nationality word names ("Dutch" → Netherlands), or None.
-
-    >>> demonym_country("Chinese"), demonym_country("China")
-    ('China', None)
-    """
-    return demonym_of(word)
 
 
 @cache

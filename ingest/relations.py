@@ -62,7 +62,8 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from ingest.documents import ARTICLE, Entity, Evidence, Relation
 from ingest.entities import SPANS_KEY
-from ingest.geo import country_of, demonym_country, nation_of
+from ingest.gazetteer import demonym_of
+from ingest.geo import country_of, nation_of
 from ingest.tokenmatch import FixedMatcher
 from ingest.treematch import TreeMatcher
 
@@ -255,7 +256,7 @@ class RelationExtractor:
         for token in doc:
             if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
                     and token.text[:1].isupper():
-                country = demonym_country(token.text)
+                country = demonym_of(token.text)
                 if country:
                     self._set(state, doc[token.i:token.i + 1],
                               _Node(country, "Country", token.i))
