@@ -68,10 +68,12 @@ def check(gold_path: Path, docs_dir: Path) -> list[str]:
         if type_ not in TYPES:
             problems.append(f"entity {name!r}: unknown type {type_!r}")
         if type_ == "Policy" and entity.get("kind") not in policy_kinds:
-            problems.append(f"entity {name!r}: Policy kind {entity.get('kind')!r} not in the scheme")
+            kind = entity.get("kind")
+            problems.append(f"entity {name!r}: Policy kind {kind!r} not in the scheme")
         types[name] = type_
     for number, rel in enumerate(gold["relations"], 1):
-        where = f"relation #{number} ({rel.get('subject')} {rel.get('predicate')} {rel.get('object')})"
+        triple = " ".join(str(rel.get(k)) for k in ("subject", "predicate", "object"))
+        where = f"relation #{number} ({triple})"
         predicate = rel.get("predicate")
         if predicate not in sigs:
             problems.append(f"{where}: unknown predicate")
