@@ -3,12 +3,12 @@
 Generates a networkx graph shaped like a built one (entities, articles mentioning them,
 relations with assertions and evidence) and times, for our path and for raw pyoxigraph:
 
-- write: ``graph.rdf.to_turtle`` (networkx to sorted, deterministic Turtle) against
+- write: ``newsgraph.graph.rdf.to_turtle`` (networkx to sorted, deterministic Turtle) against
   ``pyoxigraph.serialize`` of the same triples, already made;
-- load: ``graph.query.load_store`` (what ``newsgraph query`` does) against
-  ``pyoxigraph.Store.bulk_load`` of the same file, and ``graph.query.load_rdf`` (the rdflib
-  API over the oxrdflib store);
-- query: ``graph.query.run_query`` on the store with the answer formatted as CSV by
+- load: ``newsgraph.graph.query.load_store`` (what ``newsgraph query`` does) against
+  ``pyoxigraph.Store.bulk_load`` of the same file, and ``newsgraph.graph.query.load_rdf`` (the
+  rdflib API over the oxrdflib store);
+- query: ``newsgraph.graph.query.run_query`` on the store with the answer formatted as CSV by
   ``format_result`` (what ``newsgraph query`` does) against ``Store.query`` with the answer
   read to the end, for every shipped example query and two more; and ``run_query`` on the
   rdflib graph with the answer read to the end as rdflib terms.
@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.query import (
+from newsgraph.graph.query import (
     OutputFormat,
     format_result,
     load_rdf,
@@ -46,8 +46,8 @@ from graph.query import (
     query_text,
     run_query,
 )
-from graph.rdf import PREFIXES, _ox_triples, rdf_rows, to_turtle
-from ontology import NGR, RELATIONS, edge_type
+from newsgraph.graph.rdf import PREFIXES, _ox_triples, rdf_rows, to_turtle
+from newsgraph.ontology import NGR, RELATIONS, edge_type
 
 EXTRA = {
     "sanctioned organisations": """

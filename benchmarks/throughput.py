@@ -44,9 +44,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.parallel import DEFAULT_BATCH_SIZE  # noqa: E402
-from ingest.pipeline import DEFAULT_MODEL  # noqa: E402
-from ingest.sources import read_sources  # noqa: E402
+from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE  # noqa: E402
+from newsgraph.ingest.pipeline import DEFAULT_MODEL  # noqa: E402
+from newsgraph.ingest.sources import read_sources  # noqa: E402
 
 __all__ = ["main", "make_corpus"]
 
@@ -162,7 +162,7 @@ def _run_build(corpus: str, out: str, model: str, batch_size: int, workers: int,
     import contextlib
     import io
 
-    from graph.cli import main as cli
+    from newsgraph.graph.cli import main as cli
 
     argv = ["build", corpus, "--out", out, "--model", model, "--batch-size", str(batch_size),
             "--workers", str(workers)]

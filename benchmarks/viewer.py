@@ -2,7 +2,7 @@
 
 For each size the script builds a graph (about 30% articles, entities mentioned with a
 heavy-tailed popularity, relations read from articles that mention both ends, share moves
-ending at articles), renders it with :func:`graph.html.render_html`, opens the page from
+ending at articles), renders it with :func:`newsgraph.graph.html.render_html`, opens the page from
 ``file://`` with every other request blocked, and reports:
 
 - render: seconds to build the page in Python;
@@ -32,7 +32,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.html import render_html
+from newsgraph.graph.html import render_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route

@@ -1,14 +1,21 @@
 """Extractions to graph to exports: the networkx graph, RDF, the viewer, SPARQL and the CLI.
 
-:mod:`graph.explore` adds what a notebook needs: tables, neighbourhoods and an inline view.
+:mod:`newsgraph.graph.explore` adds what a notebook needs: tables, neighbourhoods and an inline
+view.
 
->>> from graph import build_graph
+>>> from newsgraph.graph import build_graph
 >>> build_graph([]).number_of_nodes()
 0
 """
 
-from graph.build import article_iri, build_graph, entity_iri, relation_allowed
-from graph.explore import (
+# The checkout's graph/ folder is importable as a top-level package from the project root; one
+# module loaded under two names would hold two copies of every registry and class.
+if __name__ != "newsgraph.graph":
+    message = f"{__name__}: import this package as newsgraph.graph"
+    raise ImportError(message)
+
+from newsgraph.graph.build import article_iri, build_graph, entity_iri, relation_allowed
+from newsgraph.graph.explore import (
     AmbiguousEntityError,
     EntityNotFoundError,
     InlineView,
@@ -25,10 +32,10 @@ from graph.explore import (
     show,
     sparql,
 )
-from graph.graphml import to_graphml, write_graphml
-from graph.html import render_html, write_html
-from graph.nodelink import read_json, to_json, write_json
-from graph.query import (
+from newsgraph.graph.graphml import to_graphml, write_graphml
+from newsgraph.graph.html import render_html, write_html
+from newsgraph.graph.nodelink import read_json, to_json, write_json
+from newsgraph.graph.query import (
     OutputFormat,
     QuerySyntaxError,
     format_result,
@@ -38,8 +45,8 @@ from graph.query import (
     query_text,
     run_query,
 )
-from graph.rdf import PREFIXES, to_jsonld, to_rdf, to_turtle, write_jsonld, write_turtle
-from graph.shapes import Violation, validate_graph
+from newsgraph.graph.rdf import PREFIXES, to_jsonld, to_rdf, to_turtle, write_jsonld, write_turtle
+from newsgraph.graph.shapes import Violation, validate_graph
 
 __all__ = [
     "PREFIXES",

@@ -8,7 +8,7 @@ its ``evidence`` (a list of dicts), ``article_count``, ``first_seen`` and ``last
 
 Examples
 --------
->>> from ingest.documents import Article, Entity, Extraction
+>>> from newsgraph.ingest.documents import Article, Entity, Extraction
 >>> article = Article(id="a1", text="Intel rose.", source="a.txt", title="Chips")
 >>> G = build_graph([Extraction(article, (Entity("Intel", "Organisation"),))])
 >>> sorted(data["label"] for _, data in G.nodes(data=True))
@@ -27,9 +27,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.resolve import Aliases, entity_key, resolve
-from ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
-from ontology import NGR, RELATIONS, edge_type
+from newsgraph.graph.resolve import Aliases, entity_key, resolve
+from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
+from newsgraph.ontology import NGR, RELATIONS, edge_type
 
 __all__ = ["article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
 
@@ -83,7 +83,7 @@ def build_graph(
 
     The result depends only on the set of extractions, not their order. ``aliases`` are the
     user's extra aliases and do-not-merge pairs; the merges made are in ``G.graph["merges"]``
-    (plain dicts, see :meth:`~graph.resolve.Merge.to_dict`).
+    (plain dicts, see :meth:`~newsgraph.graph.resolve.Merge.to_dict`).
     """
     ordered = sorted(((article_iri(x.article), x) for x in extractions), key=lambda p: p[0])
     groups, merges = resolve(

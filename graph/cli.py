@@ -18,12 +18,12 @@ from typing import IO
 import networkx as nx
 from rdflib import Graph
 
-from graph.build import build_graph, merge_log
-from graph.graphml import write_graphml
-from graph.html import write_html
-from graph.nodelink import write_json
-from graph.progress import progress
-from graph.query import (
+from newsgraph.graph.build import build_graph, merge_log
+from newsgraph.graph.graphml import write_graphml
+from newsgraph.graph.html import write_html
+from newsgraph.graph.nodelink import write_json
+from newsgraph.graph.progress import progress
+from newsgraph.graph.query import (
     OutputFormat,
     QuerySyntaxError,
     format_result,
@@ -32,16 +32,16 @@ from graph.query import (
     query_text,
     run_query,
 )
-from graph.rdf import write_jsonld, write_turtle
-from graph.resolve import Aliases, parse_aliases
-from graph.shapes import validate_graph
-from graph.store import CACHE_NAME, is_seen, read_lines, seen_keys, write_extractions
-from ingest.documents import Article, Extraction
-from ingest.errors import NewsgraphError
-from ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
-from ingest.pipeline import DEFAULT_MODEL
-from ingest.sources import read_sources
-from ingest.web import Fetcher
+from newsgraph.graph.rdf import write_jsonld, write_turtle
+from newsgraph.graph.resolve import Aliases, parse_aliases
+from newsgraph.graph.shapes import validate_graph
+from newsgraph.graph.store import CACHE_NAME, is_seen, read_lines, seen_keys, write_extractions
+from newsgraph.ingest.documents import Article, Extraction
+from newsgraph.ingest.errors import NewsgraphError
+from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
+from newsgraph.ingest.pipeline import DEFAULT_MODEL
+from newsgraph.ingest.sources import read_sources
+from newsgraph.ingest.web import Fetcher
 
 __all__ = ["main"]
 
@@ -166,7 +166,7 @@ def _extract(
     if not articles:
         return []
     if dask is not None:
-        from graph.distributed import extract_dask  # dask is an optional extra
+        from newsgraph.graph.distributed import extract_dask  # dask is an optional extra
 
         found = extract_dask(articles, address=dask, model=model, batch_size=batch_size)
     else:
@@ -295,7 +295,7 @@ def query(text: str, graph_path: Path, output: OutputFormat) -> int:
 
 def evaluate_command(gold_path: Path, graph: Path, *, markdown: bool = False) -> int:
     """Score a built graph against a gold file; print the tables; return the exit status."""
-    from graph.evaluate import evaluate, format_markdown, format_report, parse_gold
+    from newsgraph.graph.evaluate import evaluate, format_markdown, format_report, parse_gold
 
     graph_path = graph / "graph.ttl" if graph.is_dir() else graph
     try:

@@ -2,21 +2,21 @@
 
 The per-document NLP is the only stage worth spreading: the graph is built from the
 extractions in one place. :func:`extract_dask` cuts the articles into the same tasks a local
-pool would run (:func:`ingest.parallel.task_batches`), submits them to the cluster as plain
-dicts, two per worker thread at a time, runs :func:`ingest.parallel.extract_batch` on each,
-and yields the extractions in input order, so the graph is the same byte for byte as a
-single-process build.
+pool would run (:func:`newsgraph.ingest.parallel.task_batches`), submits them to the cluster as
+plain dicts, two per worker thread at a time, runs
+:func:`newsgraph.ingest.parallel.extract_batch` on each, and yields the extractions in input
+order, so the graph is the same byte for byte as a single-process build.
 
 Each worker loads the pipeline once: :class:`PipelinePlugin` loads it when the worker joins
 (or at once on the workers already there), and every later task finds it in the process-wide
-cache of :func:`ingest.parallel.cached_pipeline`. Workers need newsgraph and the spaCy model
-installed; see ``docs/performance.md`` for setting up a cluster.
+cache of :func:`newsgraph.ingest.parallel.cached_pipeline`. Workers need newsgraph and the spaCy
+model installed; see ``docs/performance.md`` for setting up a cluster.
 
 Dask is an optional extra: ``pip install 'newsgraph[dask]'``.
 
 Examples
 --------
->>> from ingest.documents import Article
+>>> from newsgraph.ingest.documents import Article
 >>> articles = [Article.from_text("Intel Corp. rose.", source="a.txt")]
 >>> found = list(extract_dask(articles, address="tcp://127.0.0.1:8786"))  # doctest: +SKIP
 >>> [e.name for x in found for e in x.entities]  # doctest: +SKIP
@@ -30,10 +30,15 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from ingest.documents import Article, Extraction
-from ingest.errors import NewsgraphError
-from ingest.parallel import DEFAULT_BATCH_SIZE, cached_pipeline, extract_batch, task_batches
-from ingest.pipeline import DEFAULT_MODEL
+from newsgraph.ingest.documents import Article, Extraction
+from newsgraph.ingest.errors import NewsgraphError
+from newsgraph.ingest.parallel import (
+    DEFAULT_BATCH_SIZE,
+    cached_pipeline,
+    extract_batch,
+    task_batches,
+)
+from newsgraph.ingest.pipeline import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from distributed import Client, Future, Worker
@@ -68,7 +73,7 @@ def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Client:
     --------
     >>> connect("tcp://127.0.0.1:1", timeout=0.5)  # doctest: +SKIP
     Traceback (most recent call last):
-    ingest.errors.NewsgraphError: tcp://127.0.0.1:1: cannot reach the Dask scheduler (...)
+    newsgraph.ingest.errors.NewsgraphError: tcp://127.0.0.1:1: cannot reach the Dask scheduler (...)
     """
     distributed = _distributed()
     try:

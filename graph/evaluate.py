@@ -36,7 +36,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ingest.errors import NewsgraphError
+from newsgraph.ingest.errors import NewsgraphError
 
 __all__ = [
     "ENTITY_TYPES",
@@ -153,7 +153,7 @@ def parse_gold(data: Any, *, source: str = "gold") -> Gold:
     >>> parse_gold({"entities": []})
     Traceback (most recent call last):
     ...
-    graph.evaluate.EvaluationError: gold: 'entities' must be a non-empty list
+    newsgraph.graph.evaluate.EvaluationError: gold: 'entities' must be a non-empty list
     """
     if not isinstance(data, dict):
         raise EvaluationError(source, "expected an object with 'entities' and 'relations'")

@@ -50,12 +50,12 @@ import networkx as nx
 from rdflib import Graph, Literal
 from rdflib.query import ResultRow
 
-from graph.html import render_html
-from graph.nodelink import read_json
-from graph.query import run_query
-from graph.rdf import to_rdf
-from ingest.errors import NewsgraphError
-from ontology import ENTITY_TYPES, RELATIONS, edge_type, predicate_name
+from newsgraph.graph.html import render_html
+from newsgraph.graph.nodelink import read_json
+from newsgraph.graph.query import run_query
+from newsgraph.graph.rdf import to_rdf
+from newsgraph.ingest.errors import NewsgraphError
+from newsgraph.ontology import ENTITY_TYPES, RELATIONS, edge_type, predicate_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -113,7 +113,8 @@ def _pandas() -> Any:
         import pandas
     except ImportError as error:
         message = (
-            "graph.explore returns its tables as pandas DataFrames, and pandas is not installed;"
+            "newsgraph.graph.explore returns its tables as pandas DataFrames,"
+            " and pandas is not installed;"
             ' install it with: pip install "newsgraph[notebook]"'
         )
         raise ImportError(message) from error
@@ -146,7 +147,7 @@ def load_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     Returns
     -------
     networkx.MultiDiGraph
-        Nodes keyed by IRI, edges keyed by type, as :func:`graph.build_graph` makes them.
+        Nodes keyed by IRI, edges keyed by type, as :func:`newsgraph.graph.build_graph` makes them.
 
     Raises
     ------
@@ -156,7 +157,7 @@ def load_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     Examples
     --------
     >>> import networkx as nx, tempfile
-    >>> from graph import write_json
+    >>> from newsgraph.graph import write_json
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
     >>> folder = tempfile.mkdtemp()
@@ -206,7 +207,7 @@ def build_or_load(
     A folder that already holds a graph is read, not built again:
 
     >>> import networkx as nx, tempfile
-    >>> from graph import write_json
+    >>> from newsgraph.graph import write_json
     >>> folder = tempfile.mkdtemp()
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
@@ -224,7 +225,7 @@ def build_or_load(
     chosen = list(sources) if sources is not None else []
     if sources is None and (Path(out) / "graph.json").is_file():
         return load_graph(out)
-    from graph.cli import main  # spaCy loads only when something is built
+    from newsgraph.graph.cli import main  # spaCy loads only when something is built
 
     argv = ["build", *chosen, "--out", os.fspath(out)]
     if model is not None:
@@ -321,7 +322,7 @@ class InlineView:
     Attributes
     ----------
     page
-        The self-contained HTML page, as :func:`graph.render_html` writes it.
+        The self-contained HTML page, as :func:`newsgraph.graph.render_html` writes it.
     height
         The frame's height in CSS pixels.
     """
@@ -410,7 +411,7 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     >>> find_entity(G, "Intel")
     Traceback (most recent call last):
     ...
-    graph.explore.EntityNotFoundError: Intel: no entity or article has this name or alias
+    newsgraph.graph.explore.EntityNotFoundError: Intel: no entity or article has this name or alias
     """
     if name in G:
         return name

@@ -165,7 +165,7 @@ def safe_link(url: object) -> str | None:
 
 @cache
 def _asset(name: str) -> str:
-    return files("graph").joinpath("templates", name).read_text(encoding="utf-8")
+    return files("newsgraph.graph").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 @cache

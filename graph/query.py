@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.query import Result
 
-from graph.rdf import PREFIXES, _serialized, bind_prefixes
+from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes
 
 __all__ = [
     "Answer",
@@ -184,7 +184,7 @@ def run_query(graph: Graph | ox.Store, sparql: str) -> Result | Answer:
     >>> run_query(ox.Store(), "SELECT ?x WHERE {\\n  ?x a ng:Person . ?x }")
     Traceback (most recent call last):
     ...
-    graph.query.QuerySyntaxError: line 2, column 20: Expected SelectQuery, found '?x }'
+    newsgraph.graph.query.QuerySyntaxError: line 2, column 20: Expected SelectQuery, found '?x }'
     """
     try:
         if isinstance(graph, ox.Store):
@@ -205,7 +205,7 @@ def query_names() -> tuple[str, ...]:
     >>> query_names()[:2]
     ('articles-by-date', 'best-corroborated')
     """
-    folder = files(__package__ or "graph").joinpath("queries")
+    folder = files(__package__ or "newsgraph.graph").joinpath("queries")
     return tuple(sorted(
         entry.name.removesuffix(".rq") for entry in folder.iterdir() if entry.name.endswith(".rq")
     ))
@@ -220,7 +220,7 @@ def query_text(name: str) -> str:
     if name not in query_names():
         message = f"no example query named {name!r} (expected one of: {', '.join(query_names())})"
         raise KeyError(message)
-    folder = files(__package__ or "graph").joinpath("queries")
+    folder = files(__package__ or "newsgraph.graph").joinpath("queries")
     return folder.joinpath(f"{name}.rq").read_text(encoding="utf-8")
 
 

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from ontology import NG, NGR, RELATIONS, predicate_iri
+from newsgraph.ontology import NG, NGR, RELATIONS, predicate_iri
 
 __all__ = [
     "PREFIXES",

@@ -29,7 +29,7 @@ The type of an organisation or person is the one the evidence of all its mention
 documents favours (``Entity.votes``); a name with too little evidence in the whole corpus is
 not an entity (an unknown place name seen once).
 
->>> from ingest.documents import Entity
+>>> from newsgraph.ingest.documents import Entity
 >>> groups, log = resolve([("a", Entity("Intel Corp.", "Organisation")),
 ...                        ("b", Entity("Intel", "Organisation"))])
 >>> [(g.label, g.aliases) for g in groups]
@@ -49,10 +49,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ingest.documents import Entity
-from ingest.entities import WEIGHTS, lexicon, name_key
-from ingest.errors import NewsgraphError
-from ingest.gazetteer import country_of, demonym_of, place_key
+from newsgraph.ingest.documents import Entity
+from newsgraph.ingest.entities import WEIGHTS, lexicon, name_key
+from newsgraph.ingest.errors import NewsgraphError
+from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
 
 __all__ = [
     "Aliases",
@@ -313,7 +313,7 @@ def resolve(
 
     Examples
     --------
-    >>> from ingest.documents import Entity
+    >>> from newsgraph.ingest.documents import Entity
     >>> groups, log = resolve([
     ...     ("a", Entity("Wan Li Optics", "Organisation", votes=(("Organisation", 3),))),
     ...     ("b", Entity("Wanli Optics", "Person", votes=(("Person", 1),))),

@@ -31,8 +31,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from graph.rdf import PREFIXES
-from ontology import ontology_text
+from newsgraph.graph.rdf import PREFIXES
+from newsgraph.ontology import ontology_text
 
 __all__ = ["Violation", "shapes_graph", "validate_graph"]
 

@@ -6,7 +6,7 @@ and the graph is rebuilt from all extractions, so building A then B equals build
 Examples
 --------
 >>> import io
->>> from ingest.documents import Article, Extraction
+>>> from newsgraph.ingest.documents import Article, Extraction
 >>> x = Extraction(Article(id="a1", text="Hi", source="a.txt"))
 >>> buffer = io.BytesIO()
 >>> write_extractions([x], buffer)
@@ -20,7 +20,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import IO
 
-from ingest.documents import Article, Extraction
+from newsgraph.ingest.documents import Article, Extraction
 
 __all__ = [
     "CACHE_NAME",
@@ -47,7 +47,7 @@ def read_lines(stream: IO[bytes]) -> list[tuple[Extraction, bytes]]:
     cache already holds: adding a few documents to a large graph then writes only theirs.
 
     >>> import io
-    >>> from ingest.documents import Article, Extraction
+    >>> from newsgraph.ingest.documents import Article, Extraction
     >>> buffer = io.BytesIO()
     >>> write_extractions([Extraction(Article(id="a1", text="Hi", source="a.txt"))], buffer)
     >>> [(x.article.id, line[:12]) for x, line in read_lines(io.BytesIO(buffer.getvalue()))]

@@ -7,7 +7,8 @@ an entity, and groups the mentions of one thing in a document under its fullest 
 Evidence, each a vote for a type (see :data:`WEIGHTS`):
 
 * reference data: ISO 3166-1 countries and their short forms, demonyms ("Dutch"), and cities
-  that stand for their country ("Beijing said", "Shanghai-based"), see :mod:`ingest.gazetteer`;
+  that stand for their country ("Beijing said", "Shanghai-based"), see
+  :mod:`newsgraph.ingest.gazetteer`;
 * the name: legal suffixes and head words ("... Association", "... Technologies"), an acronym
   in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
 * the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
@@ -22,8 +23,9 @@ What the component attaches:
 * ``doc.spans["ng_entities"]``: every mention, labelled with its type; ``span._.ng_name`` is
   the name of its entity in the document, and ``span._.ng_demonym`` is True for a nationality
   word ("Dutch chipmaker"), labelled ``Country``;
-* ``doc._.ng_entities``: one :class:`~ingest.documents.Entity` per thing, with the votes for
-  its type (``Entity.votes``) for the vote across documents in :mod:`graph.resolve`.
+* ``doc._.ng_entities``: one :class:`~newsgraph.ingest.documents.Entity` per thing, with the
+  votes for its type (``Entity.votes``) for the vote across documents in
+  :mod:`newsgraph.graph.resolve`.
 
 Per the annotation guidelines a country named only by a nationality word is not an entity
 unless a relation uses it: :func:`finish_entities` drops those once relations are known.
@@ -51,8 +53,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 from spacy.util import filter_spans
 
-from ingest.documents import Entity, Relation
-from ingest.gazetteer import city_of, country_of, demonym_of, place_key
+from newsgraph.ingest.documents import Entity, Relation
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
 
 __all__ = [
     "SPANS_KEY",
@@ -121,7 +123,7 @@ class Lexicon:
 
 
 def _jsonl(name: str) -> list[dict[str, Any]]:
-    text = files("ingest").joinpath("patterns", name).read_text(encoding="utf-8")
+    text = files("newsgraph.ingest").joinpath("patterns", name).read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

@@ -1,6 +1,6 @@
 """From articles to extractions: run the pipeline in batches and keep plain data.
 
->>> from ingest.documents import Article
+>>> from newsgraph.ingest.documents import Article
 >>> nlp = load_pipeline()  # doctest: +SKIP
 >>> articles = [Article.from_text("Intel rose.", source="a")]
 >>> [x.entities for x in extract(articles, nlp)]  # doctest: +SKIP
@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from ingest.documents import Article, Entity, Extraction
-from ingest.entities import SPANS_KEY, finish_entities
-from ingest.pipeline import load_pipeline
+from newsgraph.ingest.documents import Article, Entity, Extraction
+from newsgraph.ingest.entities import SPANS_KEY, finish_entities
+from newsgraph.ingest.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
 

@@ -1,8 +1,8 @@
 """Feeds (RSS 0.9x/1.0/2.0, Atom, RDF) to articles, and OPML lists to feed URLs.
 
 Parsing is feedparser's, given bytes in a ``BytesIO`` (never a string it might open or fetch).
-Each item is one :class:`~ingest.documents.Article`: its title, its link (``http(s)`` only),
-its date (the ``YYYY-MM-DD`` the publisher wrote), its authors, the channel title as
+Each item is one :class:`~newsgraph.ingest.documents.Article`: its title, its link (``http(s)``
+only), its date (the ``YYYY-MM-DD`` the publisher wrote), its authors, the channel title as
 publisher, and its content or description as plain text. A feed that parses with errors
 ("bozo") still gives the items that could be read; one with no item is an error.
 
@@ -32,10 +32,10 @@ from xml.sax import SAXParseException
 
 import feedparser
 
-from ingest.decoding import decode, strip_prolog
-from ingest.documents import Article
-from ingest.errors import EmptySourceError, FeedError, Messages
-from ingest.pages import clean_line, html_to_text
+from newsgraph.ingest.decoding import decode, strip_prolog
+from newsgraph.ingest.documents import Article
+from newsgraph.ingest.errors import EmptySourceError, FeedError, Messages
+from newsgraph.ingest.pages import clean_line, html_to_text
 
 __all__ = ["feed_kind", "item_to_article", "opml_feeds", "read_feed"]
 
@@ -61,7 +61,7 @@ def feed_kind(version: str) -> str:
 def read_feed(
     data: bytes, *, source: str, content_type: str | None = None
 ) -> tuple[Article, ...]:
-    """Every item of a feed as an :class:`~ingest.documents.Article`, in document order.
+    """Every item of a feed as an :class:`~newsgraph.ingest.documents.Article`, in document order.
 
     Parameters
     ----------
@@ -103,7 +103,7 @@ def read_feed(
 
 
 def parse_feed(data: bytes, *, source: str, content_type: str | None = None) -> Any:
-    """feedparser's result for ``data``, decoded by :func:`~ingest.decoding.decode` first.
+    """feedparser's result for ``data``, decoded by :func:`~newsgraph.ingest.decoding.decode` first.
 
     The text goes to feedparser re-encoded as UTF-8 with a matching declaration, so that
     encodings feedparser does not detect (GB18030 without a declaration) read right.
@@ -128,7 +128,7 @@ def _bozo_reason(parsed: Any) -> str:
 
 
 def item_to_article(entry: Any, *, source: str, publisher: str | None = None) -> Article:
-    """One feedparser entry as an :class:`~ingest.documents.Article`.
+    """One feedparser entry as an :class:`~newsgraph.ingest.documents.Article`.
 
     The id is the item's guid, else its link, else ``sha256:`` of its title and text.
     ``source`` is the item's link, or the feed's ``source`` when it has none. Links other

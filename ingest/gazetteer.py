@@ -64,7 +64,7 @@ def place_key(name: str) -> str:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+    text = files("newsgraph.ingest").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines(), delimiter="\t"))
 
 

@@ -25,8 +25,8 @@ from functools import cache
 
 import pycountry
 
-from ingest.gazetteer import city_of, demonym_of
-from ingest.gazetteer import country_of as country_named
+from newsgraph.ingest.gazetteer import city_of, demonym_of
+from newsgraph.ingest.gazetteer import country_of as country_named
 
 __all__ = ["country_of", "nation_of"]
 

@@ -8,11 +8,11 @@ process, and yields the extractions back in input order.
 
 Tasks are exactly the batches a single process would feed the model, so the model sees the
 same batches on one worker or many, and the output is the same byte for byte. The same
-:func:`extract_batch` is the task a Dask cluster runs (``graph.distributed``).
+:func:`extract_batch` is the task a Dask cluster runs (``newsgraph.graph.distributed``).
 
 Examples
 --------
->>> from ingest.documents import Article
+>>> from newsgraph.ingest.documents import Article
 >>> articles = [Article.from_text(f"Intel Corp. rose {i}%.", source="a.txt") for i in range(5)]
 >>> [len(batch) for batch in task_batches(articles, batch_size=2)]
 [2, 2, 1]
@@ -34,9 +34,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from ingest.documents import Article, Extraction
-from ingest.extract import extract
-from ingest.pipeline import DEFAULT_MODEL, load_pipeline
+from newsgraph.ingest.documents import Article, Extraction
+from newsgraph.ingest.extract import extract
+from newsgraph.ingest.pipeline import DEFAULT_MODEL, load_pipeline
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -83,7 +83,7 @@ def extract_batch(
 
     Examples
     --------
-    >>> from ingest.documents import Article
+    >>> from newsgraph.ingest.documents import Article
     >>> data = [Article.from_text("Intel Corp. rose.", source="a.txt").to_dict()]
     >>> [e["name"] for e in extract_batch(data)[0]["entities"]]  # doctest: +SKIP
     ['Intel Corp.']
@@ -117,7 +117,7 @@ def _context() -> multiprocessing.context.BaseContext:
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["ingest.parallel"])
+        context.set_forkserver_preload(["newsgraph.ingest.parallel"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -134,7 +134,7 @@ def extract_parallel(
 
     Examples
     --------
-    >>> from ingest.documents import Article
+    >>> from newsgraph.ingest.documents import Article
     >>> a = Article.from_text("Intel Corp. rose.", source="a.txt")
     >>> [e.name for x in extract_parallel([a], workers=2) for e in x.entities]  # doctest: +SKIP
     ['Intel Corp.']

@@ -12,8 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # imported for their side effect: registering the components with spaCy
-import ingest.entities
-import ingest.relations
+from newsgraph.ingest import entities, relations
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline"]
 
@@ -34,7 +33,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-_COMPONENTS = (ingest.entities, ingest.relations)
+_COMPONENTS = (entities, relations)
 
 
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])

@@ -40,7 +40,7 @@ An organisation named after its country ("Korea Institute of Geology") is based 
 Examples
 --------
 >>> import spacy
->>> from ingest.pipeline import load_pipeline
+>>> from newsgraph.ingest.pipeline import load_pipeline
 >>> nlp = load_pipeline()
 >>> doc = nlp("Maria Lopez, chairman of Acme Holdings, spoke on Monday.")
 >>> [(r.subject, r.predicate, r.object, r.evidence.rule) for r in doc._.ng_relations]
@@ -60,12 +60,12 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
-from ingest.documents import ARTICLE, Entity, Evidence, Relation
-from ingest.entities import SPANS_KEY
-from ingest.gazetteer import demonym_of
-from ingest.geo import country_of, nation_of
-from ingest.tokenmatch import FixedMatcher
-from ingest.treematch import TreeMatcher
+from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
+from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.gazetteer import demonym_of
+from newsgraph.ingest.geo import country_of, nation_of
+from newsgraph.ingest.tokenmatch import FixedMatcher
+from newsgraph.ingest.treematch import TreeMatcher
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
@@ -130,7 +130,8 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
     >>> rule["predicate"], rule["subject"], rule["object"]
     ('@title', 'person', 'org')
     """
-    text = files("ingest").joinpath("patterns", f"{name}.jsonl").read_text(encoding="utf-8")
+    path = files("newsgraph.ingest").joinpath("patterns", f"{name}.jsonl")
+    text = path.read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

@@ -3,11 +3,11 @@
 A SOURCE is a file, a folder (read recursively, in sorted order, hidden files skipped), an
 ``http(s)`` URL, or an OPML list of feeds. A file is read by its content, never its name:
 RSS/Atom/RDF is a feed whatever its extension, each item one
-:class:`~ingest.documents.Article`; an HTML page is one article (its main text); anything
-else that decodes as text is a text article (:meth:`~ingest.documents.Article.from_text`).
+:class:`~newsgraph.ingest.documents.Article`; an HTML page is one article (its main text); anything
+else that decodes as text is a text article (:meth:`~newsgraph.ingest.documents.Article.from_text`).
 
 Nothing here stops a run: each SOURCE gives one :class:`SourceResult` with the articles that
-could be read and one :class:`~ingest.errors.NewsgraphError` per part that could not.
+could be read and one :class:`~newsgraph.ingest.errors.NewsgraphError` per part that could not.
 
 >>> result = read_bytes(b"date 2024-05-02 Reuters\\n\\nChips\\n\\nIntel rose.", source="a.txt")
 >>> [(a.title, a.date, a.publisher, a.text) for a in result.articles], result.errors
@@ -26,9 +26,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.decoding import Kind, decode, root_name, sniff
-from ingest.documents import Article
-from ingest.errors import (
+from newsgraph.ingest.decoding import Kind, decode, root_name, sniff
+from newsgraph.ingest.documents import Article
+from newsgraph.ingest.errors import (
     EmptySourceError,
     FeedError,
     FetchError,
@@ -37,9 +37,9 @@ from ingest.errors import (
     SourceError,
     TooLargeError,
 )
-from ingest.feeds import opml_feeds, parse_feed, read_feed
-from ingest.pages import read_page
-from ingest.web import Fetcher, is_url
+from newsgraph.ingest.feeds import opml_feeds, parse_feed, read_feed
+from newsgraph.ingest.pages import read_page
+from newsgraph.ingest.web import Fetcher, is_url
 
 __all__ = ["SourceResult", "read_bytes", "read_file", "read_sources"]
 
@@ -86,7 +86,7 @@ def read_sources(
         Fetch each feed item's link and use the page's main text instead of the item's
         description (keeping the description, and recording the error, when that fails).
     fetcher : Fetcher, optional
-        Fetches URLs; by default a :class:`~ingest.web.Fetcher` with ``max_bytes``.
+        Fetches URLs; by default a :class:`~newsgraph.ingest.web.Fetcher` with ``max_bytes``.
     max_bytes : int
         Largest file read; larger ones are refused before they are read.
 

@@ -9,9 +9,9 @@ only starts the few patterns that can match there.
 The matches are those of ``Matcher`` in its order: by end token, then by start token, then by
 the order the patterns were added, each ``(key, start, end)`` once.
 
-A token test may use the attributes :class:`~ingest.treematch.TreeMatcher` reads (``LOWER``,
-``POS``, ``"_"`` extensions, ...); operators (``OP``) and other attributes are refused when the
-pattern is added.
+A token test may use the attributes :class:`~newsgraph.ingest.treematch.TreeMatcher` reads
+(``LOWER``, ``POS``, ``"_"`` extensions, ...); operators (``OP``) and other attributes are
+refused when the pattern is added.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ingest.treematch import token_tests, token_values
+from newsgraph.ingest.treematch import token_tests, token_values
 
 __all__ = ["FixedMatcher"]
 

@@ -1,6 +1,6 @@
 """The newsgraph vocabulary: ``newsgraph.ttl`` is the source, these are its Python names.
 
->>> from ontology import NG, RELATIONS
+>>> from newsgraph.ontology import NG, RELATIONS
 >>> NG.chairs
 rdflib.term.URIRef('https://w3id.org/newsgraph/ontology#chairs')
 >>> RELATIONS["chairs"].domain
@@ -8,6 +8,13 @@ frozenset({'Person'})
 """
 
 from __future__ import annotations
+
+# The checkout's ontology/ folder is importable as a top-level package from the project root; one
+# module loaded under two names would hold two copies of every registry and class.
+if __name__ != "newsgraph.ontology":
+    message = f"{__name__}: import this package as newsgraph.ontology"
+    raise ImportError(message)
+
 
 import re
 from functools import cache
@@ -18,7 +25,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ontology._namespace import NG
+from newsgraph.ontology._namespace import NG
 
 __all__ = [
     "ENTITY_TYPES",

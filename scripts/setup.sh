@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test,dask]"
+.venv/bin/python -m pip install --quiet -e ".[test,dask]" --config-settings editable_mode=strict

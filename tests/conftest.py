@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from ingest.pipeline import load_pipeline
+from newsgraph.ingest.pipeline import load_pipeline
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.html import write_html
+from newsgraph.graph.html import write_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -7,8 +7,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.build import build_graph
-from ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
+from newsgraph.graph.build import build_graph
+from newsgraph.ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -66,9 +66,9 @@ def handbuilt() -> nx.MultiDiGraph:
 @pytest.fixture(scope="session")
 def seed_graph() -> nx.MultiDiGraph:
     """The graph of the bundled seeds, read by the real pipeline (once per session)."""
-    from ingest.extract import extract
-    from ingest.pipeline import DEFAULT_MODEL, load_pipeline
-    from ingest.sources import read_sources
+    from newsgraph.ingest.extract import extract
+    from newsgraph.ingest.pipeline import DEFAULT_MODEL, load_pipeline
+    from newsgraph.ingest.sources import read_sources
 
     articles = [a for result in read_sources([str(SEEDS)]) for a in result.articles]
     return build_graph(extract(articles, load_pipeline(DEFAULT_MODEL)))

@@ -2,8 +2,8 @@
 
 import networkx as nx
 
-from graph.build import build_graph
-from ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
+from newsgraph.graph.build import build_graph
+from newsgraph.ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
 
 SANCTIONS = "The US added SMIC to its blacklist on Friday."
 CHAIRS = 'Zhou Zixue, chairman of SMIC, said "demand & supply" were <balanced>.'

@@ -1,7 +1,7 @@
 import pytest
 
-from graph.build import article_iri, build_graph, entity_iri, relation_allowed
-from ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
+from newsgraph.graph.build import article_iri, build_graph, entity_iri, relation_allowed
+from newsgraph.ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
 
 A1 = Article(id="a1", text="", source="one.txt", title="One", date="2021-03-11")
 A2 = Article(id="a2", text="", source="two.txt", title="Two", date="2021-03-12")

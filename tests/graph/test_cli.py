@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.cli import main, write_atomically
-from graph.query import run_query
+from newsgraph.graph.cli import main, write_atomically
+from newsgraph.graph.query import run_query
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OUTPUTS = ("graph.ttl", "graph.json", "graph.html")
@@ -147,7 +147,7 @@ def test_a_build_killed_mid_write_leaves_the_previous_outputs_whole(tmp_path):
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from graph.cli import write_atomically\n"
+        "from newsgraph.graph.cli import write_atomically\n"
         "def slow(stream):\n"
         "    stream.write(b'half of a new graph')\n"
         "    stream.flush()\n"
@@ -185,7 +185,7 @@ def test_a_real_build_killed_at_any_moment_leaves_whole_outputs(tmp_path):
     reference = tmp_path / "reference"
     assert main(["build", str(one), str(two), "--out", str(reference)]) == 0
     new = {name: (reference / name).read_bytes() for name in OUTPUTS}
-    command = [sys.executable, "-m", "graph.cli", "build", str(two), "--out", str(out)]
+    command = [sys.executable, "-m", "newsgraph.graph.cli", "build", str(two), "--out", str(out)]
     for delay in (0.5, 1.5, 2.5, 3.5):
         child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                  cwd=Path(__file__).resolve().parents[2])

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.cli import main
-from graph.rdf import to_turtle
+from newsgraph.graph.cli import main
+from newsgraph.graph.rdf import to_turtle
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Tests of graph.evaluate: its figures agree with the reference scorer on the same inputs."""
+"""Tests of newsgraph.graph.evaluate: its figures agree with the reference scorer on the same
+inputs."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.cli import main
-from graph.evaluate import EvaluationError, evaluate, format_markdown, parse_gold
+from newsgraph.graph.cli import main
+from newsgraph.graph.evaluate import EvaluationError, evaluate, format_markdown, parse_gold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

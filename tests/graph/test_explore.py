@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Graph
 
-import graph
-from graph.explore import (
+import newsgraph.graph
+import newsgraph.graph.explore
+from newsgraph.graph.explore import (
     AmbiguousEntityError,
     EntityNotFoundError,
     InlineView,
@@ -28,9 +29,9 @@ from graph.explore import (
     show,
     sparql,
 )
-from graph.nodelink import write_json
-from graph.rdf import write_turtle
-from ingest.errors import NewsgraphError
+from newsgraph.graph.nodelink import write_json
+from newsgraph.graph.rdf import write_turtle
+from newsgraph.ingest.errors import NewsgraphError
 from tests.graph.sample import CHAIRS, FELL, ROSE, SANCTIONS, sample_graph
 
 ID = "https://w3id.org/newsgraph/id/"
@@ -85,7 +86,7 @@ def test_srcdoc_round_trips_any_page(page):
 
 def test_show_renders_the_graph_and_sets_the_height(G):
     view = show(G, height=420, title="SMIC & co")
-    assert view.page == graph.render_html(G, title="SMIC & co")
+    assert view.page == newsgraph.graph.render_html(G, title="SMIC & co")
     assert view.height == 420
     assert 'style="width: 100%; height: 420px; border: 0;"' in view._repr_html_()
 
@@ -112,7 +113,8 @@ def test_show_refuses_a_height_that_is_not_positive_pixels(G, height):
 
 
 def test_importing_the_explorer_imports_neither_ipython_nor_pandas():
-    code = "import sys, graph.explore; print(sorted({'IPython', 'pandas'} & set(sys.modules)))"
+    code = ("import sys, newsgraph.graph.explore;"
+            " print(sorted({'IPython', 'pandas'} & set(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout == "[]\n"
@@ -336,7 +338,7 @@ def test_load_graph_names_the_missing_file(tmp_path):
 
 
 def test_build_or_load_reads_a_built_folder_without_building(folder, monkeypatch):
-    monkeypatch.setattr("graph.cli.main", lambda argv: pytest.fail("built again"))
+    monkeypatch.setattr("newsgraph.graph.cli.main", lambda argv: pytest.fail("built again"))
     assert sorted(build_or_load(out=folder)) == sorted(load_graph(folder))
 
 
@@ -412,7 +414,7 @@ def test_sparql_unbound_values_are_none(G):
 
 
 def test_sparql_syntax_error(G):
-    with pytest.raises(graph.QuerySyntaxError):
+    with pytest.raises(newsgraph.graph.QuerySyntaxError):
         sparql(G, "SELECT WHERE")
 
 
@@ -420,6 +422,6 @@ def test_sparql_syntax_error(G):
 
 
 def test_graph_exports_the_explorer():
-    assert set(graph.explore.__all__) <= set(graph.__all__)
-    assert all(getattr(graph, name) is getattr(graph.explore, name)
-               for name in graph.explore.__all__)
+    assert set(newsgraph.graph.explore.__all__) <= set(newsgraph.graph.__all__)
+    assert all(getattr(newsgraph.graph, name) is getattr(newsgraph.graph.explore, name)
+               for name in newsgraph.graph.explore.__all__)

@@ -1,4 +1,4 @@
-"""Tests of graph.graphml: flat, deterministic GraphML that Gephi and networkx read."""
+"""Tests of newsgraph.graph.graphml: flat, deterministic GraphML that Gephi and networkx read."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import io
 
 import networkx as nx
 
-from graph.build import build_graph
-from graph.graphml import flatten, to_graphml
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.graphml import flatten, to_graphml
 from tests.graph.conftest import handbuilt_extractions
 
 SMIC = "https://w3id.org/newsgraph/id/organisation/semiconductor-manufacturing-international-corporation"

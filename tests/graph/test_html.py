@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.html import render_html, safe_link, script_json, write_html
+from newsgraph.graph.html import render_html, safe_link, script_json, write_html
 
 NS = "https://w3id.org/newsgraph/id/"
 INTEL = NS + "organisation/intel"

@@ -1,6 +1,6 @@
 import io
 
-from graph.progress import progress
+from newsgraph.graph.progress import progress
 
 
 class Terminal(io.StringIO):

@@ -1,4 +1,4 @@
-"""Tests of graph.query: loading, running, formatting, and every shipped example query."""
+"""Tests of newsgraph.graph.query: loading, running, formatting, and every shipped example query."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from graph.query import (
+from newsgraph.graph.query import (
     OutputFormat,
     QuerySyntaxError,
     format_result,
@@ -21,7 +21,7 @@ from graph.query import (
     query_text,
     run_query,
 )
-from graph.rdf import to_turtle
+from newsgraph.graph.rdf import to_turtle
 
 
 @pytest.fixture(params=["store", "graph"])
@@ -124,7 +124,7 @@ def test_example_query_runs_in_any_sparql_tool(handbuilt, name):
 
 
 def test_example_queries_are_package_data():
-    folder = files("graph").joinpath("queries")
+    folder = files("newsgraph.graph").joinpath("queries")
     assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".rq")) == [
         f"{name}.rq" for name in query_names()]
 

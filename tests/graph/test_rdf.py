@@ -1,4 +1,4 @@
-"""Tests of graph.rdf: the triples, deterministic Turtle and JSON-LD."""
+"""Tests of newsgraph.graph.rdf: the triples, deterministic Turtle and JSON-LD."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
-from graph.build import build_graph
-from graph.rdf import PREFIXES, rdf_rows, to_jsonld, to_rdf, to_turtle
-from ontology import NG
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.rdf import PREFIXES, rdf_rows, to_jsonld, to_rdf, to_turtle
+from newsgraph.ontology import NG
 from tests.graph.conftest import handbuilt_extractions
 
 GOLDEN = Path(__file__).parent / "data" / "handbuilt.ttl"

@@ -1,4 +1,5 @@
-"""Tests of graph.resolve: merging rules, type votes, the user's aliases and the merge log."""
+"""Tests of newsgraph.graph.resolve: merging rules, type votes, the user's aliases and the merge
+log."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import time
 
 import pytest
 
-from graph.build import build_graph, merge_log
-from graph.resolve import Aliases, AliasesError, match_key, parse_aliases, resolve
-from ingest.documents import Article, Entity, Extraction
+from newsgraph.graph.build import build_graph, merge_log
+from newsgraph.graph.resolve import Aliases, AliasesError, match_key, parse_aliases, resolve
+from newsgraph.ingest.documents import Article, Entity, Extraction
 
 ORG = (("Organisation", 1.0),)
 PERSON = (("Person", 1.0),)

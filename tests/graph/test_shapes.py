@@ -1,4 +1,4 @@
-"""Tests of graph.shapes and ontology/shapes.ttl: what a valid newsgraph graph is."""
+"""Tests of newsgraph.graph.shapes and ontology/shapes.ttl: what a valid newsgraph graph is."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from graph.query import load_rdf
-from graph.rdf import to_rdf, to_turtle
-from graph.shapes import Violation, shapes_graph, validate_graph
-from ontology import NG, RELATIONS
+from newsgraph.graph.query import load_rdf
+from newsgraph.graph.rdf import to_rdf, to_turtle
+from newsgraph.graph.shapes import Violation, shapes_graph, validate_graph
+from newsgraph.ontology import NG, RELATIONS
 
 ID = "https://w3id.org/newsgraph/id/"
 SMIC = URIRef(f"{ID}organisation/semiconductor-manufacturing-international-corporation")

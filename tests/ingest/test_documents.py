@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.documents import Article, Entity, Evidence, Extraction, Relation
+from newsgraph.ingest.documents import Article, Entity, Evidence, Extraction, Relation
 
 
 @pytest.mark.parametrize(

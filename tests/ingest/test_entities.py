@@ -1,12 +1,12 @@
-"""Tests of ingest.entities and ingest.gazetteer: rules on hand-written input, and a few
-sentences read by the real model."""
+"""Tests of newsgraph.ingest.entities and newsgraph.ingest.gazetteer: rules on hand-written
+input, and a few sentences read by the real model."""
 
 from __future__ import annotations
 
 import pytest
 
-from ingest.documents import Entity, Evidence, Relation
-from ingest.entities import (
+from newsgraph.ingest.documents import Entity, Evidence, Relation
+from newsgraph.ingest.entities import (
     author_entities,
     finish_entities,
     group_mentions,
@@ -14,7 +14,7 @@ from ingest.entities import (
     name_key,
     publication_entity,
 )
-from ingest.gazetteer import city_of, country_of, demonym_of
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_finish_entities_adds_the_publication():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from ingest.pipeline import load_pipeline
+    from newsgraph.ingest.pipeline import load_pipeline
 
     return load_pipeline()
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ingest import errors
-from ingest.errors import NewsgraphError, SourceError
+from newsgraph.ingest import errors
+from newsgraph.ingest.errors import NewsgraphError, SourceError
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ingest.errors import EmptySourceError, FeedError
-from ingest.feeds import item_date, opml_feeds, read_feed
+from newsgraph.ingest.errors import EmptySourceError, FeedError
+from newsgraph.ingest.feeds import item_date, opml_feeds, read_feed
 
 RSS091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old Wire</title>
 <link>https://example.com/</link><description>d</description>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.sources import read_sources
+from newsgraph.ingest.sources import read_sources
 
 ILLFORMED = Path(__file__).parent / "illformed"
 CASES = {

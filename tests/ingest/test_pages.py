@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.pages import clean_line, clean_text, html_to_text, read_page
+from newsgraph.ingest.pages import clean_line, clean_text, html_to_text, read_page
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.cli import main
-from ingest.documents import Article
-from ingest.parallel import extract_parallel, task_batches
+from newsgraph.graph.cli import main
+from newsgraph.ingest.documents import Article
+from newsgraph.ingest.parallel import extract_parallel, task_batches
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OUTPUTS = ("graph.ttl", "graph.json", "graph.html", "documents.jsonl")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.documents import ARTICLE, Article
-from ingest.extract import extract
-from ingest.relations import PATTERN_FILES, load_patterns
+from newsgraph.ingest.documents import ARTICLE, Article
+from newsgraph.ingest.extract import extract
+from newsgraph.ingest.relations import PATTERN_FILES, load_patterns
 
 
 def triples(nlp, text):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import EmptySourceError, SourceError, TooLargeError
-from ingest.sources import SourceResult, read_bytes, read_file, read_sources
+from newsgraph.ingest.errors import EmptySourceError, SourceError, TooLargeError
+from newsgraph.ingest.sources import SourceResult, read_bytes, read_file, read_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"

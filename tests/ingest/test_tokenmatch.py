@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from ingest.relations import PATTERN_FILES, load_patterns
-from ingest.tokenmatch import FixedMatcher
+from newsgraph.ingest.relations import PATTERN_FILES, load_patterns
+from newsgraph.ingest.tokenmatch import FixedMatcher
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
 

@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
-from ingest.relations import PATTERN_FILES, load_patterns
-from ingest.treematch import _OPS, TreeMatcher
+from newsgraph.ingest.relations import PATTERN_FILES, load_patterns
+from newsgraph.ingest.treematch import _OPS, TreeMatcher
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
 

@@ -8,9 +8,9 @@ from typing import ClassVar
 
 import pytest
 
-from ingest.errors import FetchError, TooLargeError
-from ingest.sources import read_sources
-from ingest.web import USER_AGENT, Fetcher
+from newsgraph.ingest.errors import FetchError, TooLargeError
+from newsgraph.ingest.sources import read_sources
+from newsgraph.ingest.web import USER_AGENT, Fetcher
 
 FEED = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Loop Wire</title>

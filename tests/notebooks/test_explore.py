@@ -7,8 +7,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from graph.nodelink import write_json
-from graph.rdf import write_turtle
+from newsgraph.graph.nodelink import write_json
+from newsgraph.graph.rdf import write_turtle
 from tests.graph.sample import ROSE, SANCTIONS, sample_graph
 
 ROOT = Path(__file__).resolve().parents[2]

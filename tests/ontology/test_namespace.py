@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF, URIRef
 
-from ontology import NG, ontology_graph
+from newsgraph.ontology import NG, ontology_graph
 
 
 def _turtle_terms() -> set[str]:

@@ -7,7 +7,7 @@ from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SDO, SKOS
 
-from ontology import ENTITY_TYPES, NG, RELATIONS, SYMMETRIC, ontology_graph
+from newsgraph.ontology import ENTITY_TYPES, NG, RELATIONS, SYMMETRIC, ontology_graph
 
 ONTOLOGY = URIRef("https://w3id.org/newsgraph/ontology")
 WIKIDATA = "http://www.wikidata.org/prop/direct/P"
