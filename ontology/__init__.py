@@ -26,6 +26,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from newsgraph.ontology._namespace import NG
+from newsgraph.ontology._vocabulary import EntityType, NodeType, PolicyKind, Predicate
 
 __all__ = [
     "ENTITY_TYPES",
@@ -34,6 +35,10 @@ __all__ = [
     "POLICY_KINDS",
     "RELATIONS",
     "SYMMETRIC",
+    "EntityType",
+    "NodeType",
+    "PolicyKind",
+    "Predicate",
     "Signature",
     "edge_type",
     "ontology_graph",

@@ -10,10 +10,24 @@ and copy the term lines of ``_NG.py`` into ``ontology/_namespace.py``, keeping i
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from rdflib import RDF, URIRef
 
-from newsgraph.ontology import NG, ontology_graph
+from newsgraph.ontology import (
+    ENTITY_TYPES,
+    NG,
+    POLICY_KINDS,
+    RELATIONS,
+    EntityType,
+    NodeType,
+    PolicyKind,
+    Predicate,
+    ontology_graph,
+)
 
 
 def _turtle_terms() -> set[str]:
@@ -38,3 +52,18 @@ def test_every_term_is_typed():
     graph = ontology_graph()
     untyped = {t for t in _turtle_terms() if graph.value(NG[t], RDF.type) is None}
     assert untyped == set()
+
+
+def test_the_generated_enums_are_up_to_date():
+    script = Path(__file__).resolve().parents[2] / "scripts" / "make_vocabulary.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True,
+                          check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_the_enums_name_what_the_ontology_declares():
+    assert set(Predicate) == set(RELATIONS)
+    assert set(EntityType) == set(ENTITY_TYPES)
+    assert set(PolicyKind) == set(POLICY_KINDS)
+    assert set(NodeType) == {*ENTITY_TYPES, "Article"}
+    assert Predicate.ROSE_ON_NEWS == "roseOnNews"
