@@ -18,6 +18,7 @@ from typing import IO
 import networkx as nx
 from rdflib import Graph
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.graph.build import build_graph, merge_log
 from newsgraph.graph.graphml import write_graphml
 from newsgraph.graph.html import write_html
@@ -37,7 +38,6 @@ from newsgraph.graph.resolve import Aliases, parse_aliases
 from newsgraph.graph.shapes import validate_graph
 from newsgraph.graph.store import CACHE_NAME, is_seen, read_lines, seen_keys, write_extractions
 from newsgraph.ingest.documents import Article, Extraction
-from newsgraph.ingest.errors import NewsgraphError
 from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers, extract_parallel
 from newsgraph.ingest.pipeline import DEFAULT_MODEL
 from newsgraph.ingest.sources import read_sources
@@ -287,7 +287,8 @@ def query(text: str, graph_path: Path, output: OutputFormat) -> int:
     try:
         result = run_query(store, sparql)
     except QuerySyntaxError as error:
-        print(f"newsgraph: {name}: {error}", file=sys.stderr)
+        error.source = name
+        print(f"newsgraph: {error.line()}", file=sys.stderr)
         return 1
     sys.stdout.write(format_result(result, output))
     return 0

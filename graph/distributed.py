@@ -30,8 +30,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
-from newsgraph.ingest.errors import NewsgraphError
 from newsgraph.ingest.parallel import (
     DEFAULT_BATCH_SIZE,
     cached_pipeline,
@@ -73,7 +73,7 @@ def connect(address: str, *, timeout: float = CONNECT_TIMEOUT) -> Client:
     --------
     >>> connect("tcp://127.0.0.1:1", timeout=0.5)  # doctest: +SKIP
     Traceback (most recent call last):
-    newsgraph.ingest.errors.NewsgraphError: tcp://127.0.0.1:1: cannot reach the Dask scheduler (...)
+    newsgraph.errors.NewsgraphError: tcp://127.0.0.1:1: cannot reach the Dask scheduler (...)
     """
     distributed = _distributed()
     try:

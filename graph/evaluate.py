@@ -36,7 +36,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from newsgraph.ingest.errors import NewsgraphError
+from newsgraph.errors import EvaluationError
 
 __all__ = [
     "ENTITY_TYPES",
@@ -70,8 +70,6 @@ Ref = tuple[str, ...]  # ("entity", name) or ("article", file, item)
 RelationKey = tuple[Ref, str, Ref]
 
 
-class EvaluationError(NewsgraphError):
-    """Gold data that cannot be used."""
 
 
 def _key(name: str) -> str:
@@ -153,7 +151,7 @@ def parse_gold(data: Any, *, source: str = "gold") -> Gold:
     >>> parse_gold({"entities": []})
     Traceback (most recent call last):
     ...
-    newsgraph.graph.evaluate.EvaluationError: gold: 'entities' must be a non-empty list
+    newsgraph.errors.EvaluationError: gold: 'entities' must be a non-empty list
     """
     if not isinstance(data, dict):
         raise EvaluationError(source, "expected an object with 'entities' and 'relations'")

@@ -50,11 +50,11 @@ import networkx as nx
 from rdflib import Graph, Literal
 from rdflib.query import ResultRow
 
+from newsgraph.errors import AmbiguousEntityError, EntityNotFoundError, NewsgraphError
 from newsgraph.graph.html import render_html
 from newsgraph.graph.nodelink import read_json
 from newsgraph.graph.query import run_query
 from newsgraph.graph.rdf import to_rdf
-from newsgraph.ingest.errors import NewsgraphError
 from newsgraph.ontology import ENTITY_TYPES, RELATIONS, edge_type, predicate_name
 
 if TYPE_CHECKING:
@@ -100,12 +100,8 @@ def _edge_key(predicate: str | None) -> str | None:
     return edge_type(predicate)
 
 
-class EntityNotFoundError(NewsgraphError, LookupError):
-    """No node of the graph has this IRI, label or alias."""
 
 
-class AmbiguousEntityError(NewsgraphError, LookupError):
-    """Several nodes have this label (or, with no label matching, this alias)."""
 
 
 def _pandas() -> Any:
@@ -411,7 +407,7 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     >>> find_entity(G, "Intel")
     Traceback (most recent call last):
     ...
-    newsgraph.graph.explore.EntityNotFoundError: Intel: no entity or article has this name or alias
+    newsgraph.errors.EntityNotFoundError: Intel: no entity or article has this name or alias
     """
     if name in G:
         return name

@@ -43,6 +43,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.query import Result
 
+from newsgraph.errors import QuerySyntaxError
 from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes
 
 __all__ = [
@@ -73,17 +74,6 @@ class OutputFormat(enum.Enum):
     JSON = "json"
 
 
-class QuerySyntaxError(ValueError):
-    """A SPARQL query that does not parse, with the line and column (from 1) of the error.
-
-    >>> str(QuerySyntaxError("expected '}'", line=2, column=7))
-    "line 2, column 7: expected '}'"
-    """
-
-    def __init__(self, message: str, *, line: int, column: int) -> None:
-        super().__init__(f"line {line}, column {column}: {message}")
-        self.line = line
-        self.column = column
 
 
 def load_rdf(source: str | Path | IO[bytes]) -> Graph:
@@ -184,7 +174,7 @@ def run_query(graph: Graph | ox.Store, sparql: str) -> Result | Answer:
     >>> run_query(ox.Store(), "SELECT ?x WHERE {\\n  ?x a ng:Person . ?x }")
     Traceback (most recent call last):
     ...
-    newsgraph.graph.query.QuerySyntaxError: line 2, column 20: Expected SelectQuery, found '?x }'
+    newsgraph.errors.QuerySyntaxError: query: line 2, column 20: Expected SelectQuery, found '?x }'
     """
     try:
         if isinstance(graph, ox.Store):

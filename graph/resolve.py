@@ -49,10 +49,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from newsgraph.errors import AliasesError
 from newsgraph.ingest.documents import Entity
-from newsgraph.ingest.entities import WEIGHTS, lexicon, name_key
-from newsgraph.ingest.errors import NewsgraphError
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
+from newsgraph.ingest.names import WEIGHTS, lexicon, name_key
 
 __all__ = [
     "Aliases",
@@ -114,8 +114,6 @@ class Aliases:
     distinct: tuple[tuple[str, str], ...] = field(default=())
 
 
-class AliasesError(NewsgraphError):
-    """An aliases file that cannot be used."""
 
 
 def parse_aliases(

@@ -11,25 +11,26 @@ if __name__ != "newsgraph.ingest":
     message = f"{__name__}: import this package as newsgraph.ingest"
     raise ImportError(message)
 
-from newsgraph.ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
-from newsgraph.ingest.errors import NewsgraphError, SourceError
-from newsgraph.ingest.extract import extract, load_pipeline
-from newsgraph.ingest.parallel import extract_parallel
-from newsgraph.ingest.sources import SourceResult, read_bytes, read_sources
+from newsgraph._lazy import attach
 
-__all__ = [
-    "ARTICLE",
-    "Article",
-    "Entity",
-    "Evidence",
-    "Extraction",
-    "NewsgraphError",
-    "Relation",
-    "SourceError",
-    "SourceResult",
-    "extract",
-    "extract_parallel",
-    "load_pipeline",
-    "read_bytes",
-    "read_sources",
-]
+#: Public name -> the module that defines it; imported when first used.
+_EXPORTS = {
+    "ARTICLE": "newsgraph.ingest.documents",
+    "Article": "newsgraph.ingest.documents",
+    "Entity": "newsgraph.ingest.documents",
+    "Evidence": "newsgraph.ingest.documents",
+    "Extraction": "newsgraph.ingest.documents",
+    "NewsgraphError": "newsgraph.errors",
+    "Relation": "newsgraph.ingest.documents",
+    "SourceError": "newsgraph.errors",
+    "SourceResult": "newsgraph.ingest.sources",
+    "extract": "newsgraph.ingest.extract",
+    "extract_parallel": "newsgraph.ingest.parallel",
+    "load_pipeline": "newsgraph.ingest.extract",
+    "read_bytes": "newsgraph.ingest.sources",
+    "read_sources": "newsgraph.ingest.sources",
+}
+
+__getattr__, __dir__ = attach(__name__, _EXPORTS)
+
+__all__ = sorted(_EXPORTS)

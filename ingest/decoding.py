@@ -21,7 +21,7 @@ import re
 
 import charset_normalizer
 
-from newsgraph.ingest.errors import DecodeError, Messages
+from newsgraph.errors import DecodeError, Messages
 
 __all__ = ["Kind", "declared_encoding", "decode", "root_name", "sniff", "strip_prolog"]
 
@@ -102,7 +102,7 @@ def declared_encoding(data: bytes, *, content_type: str | None = None) -> str | 
 
 
 def decode(data: bytes, *, source: str, content_type: str | None = None) -> str:
-    """Decode untrusted bytes as text, or raise :class:`~newsgraph.ingest.errors.DecodeError`.
+    """Decode untrusted bytes as text, or raise :class:`~newsgraph.errors.DecodeError`.
 
     A byte-order mark decides first; then UTF-8; then the declared encoding, if the bytes
     decode in it; then charset detection. NUL bytes (without a UTF-16/32 mark) and control
@@ -126,7 +126,7 @@ def decode(data: bytes, *, source: str, content_type: str | None = None) -> str:
     >>> decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00", source="img.txt")
     Traceback (most recent call last):
     ...
-    newsgraph.ingest.errors.DecodeError: img.txt: is binary, not text (expected a feed, an \
+    newsgraph.errors.DecodeError: img.txt: is binary, not text (expected a feed, an \
 article page or a text; got NUL bytes)
     """
     for bom, codec in _BOMS:

@@ -30,24 +30,19 @@ What the component attaches:
 Per the annotation guidelines a country named only by a nationality word is not an entity
 unless a relation uses it: :func:`finish_entities` drops those once relations are known.
 
->>> name_key("The  Wan-Li\u2019s")
-'wan li'
+>>> from newsgraph.ingest.documents import Entity
+>>> SPANS_KEY
+'ng_entities'
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
-from typing import Any
+from dataclasses import dataclass
 
-import pycountry
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
@@ -55,37 +50,30 @@ from spacy.util import filter_spans
 
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
+from newsgraph.ingest.names import (
+    ACRONYM,
+    WEIGHTS,
+    acronym_of,
+    initials,
+    lexicon,
+    load_jsonl,
+    name_key,
+    subdivisions,
+)
 
 __all__ = [
     "SPANS_KEY",
-    "WEIGHTS",
     "EntityRecognizer",
-    "Lexicon",
     "author_entities",
     "finish_entities",
     "group_mentions",
-    "initials",
-    "lexicon",
-    "name_key",
     "publication_entity",
 ]
 
 #: ``doc.spans[SPANS_KEY]`` holds every entity mention, labelled with its type.
 SPANS_KEY = "ng_entities"
 
-#: How much each kind of evidence counts for a type. A name whose best type gathers less than
-#: ``keep`` over the corpus is not an entity (a place the reference data does not know, once).
-WEIGHTS = {
-    "model": 1.0,  # the model labelled the span ORG or PERSON
-    "unknown_place": 0.25,  # GPE that is no country or city we know: often a company
-    "name": 2.0,  # suffix, head word, acronym, leading place name
-    "parse": 2.0,  # a neighbouring noun, a possessed thing, a title
-    "surname": 2.0,  # the last name of a person named in full in the document
-    "keep": 1.0,
-}
-
 _LABELS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _JUNK = re.compile(r"[<>=\"{}|\\@#]|^\W|\d[A-Za-z]+\d|[a-z]\d|\d[a-z]")
 _DEMONYM_FORMS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?s?$")
 
@@ -95,95 +83,6 @@ if not Span.has_extension("ng_demonym"):
     Span.set_extension("ng_demonym", default=False)
 if not Doc.has_extension("ng_entities"):
     Doc.set_extension("ng_entities", default=[])
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The named word sets of ``ingest/patterns/lexicon.jsonl``.
-
-    >>> "Association" in lexicon().words("org_head")
-    True
-    """
-
-    sets: dict[str, frozenset[str]]
-    folded: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        folded = {name: frozenset(w.casefold() for w in words)
-                  for name, words in self.sets.items()}
-        object.__setattr__(self, "folded", folded)
-
-    def words(self, name: str) -> frozenset[str]:
-        """The words of one set, as written."""
-        return self.sets[name]
-
-    def lower(self, name: str) -> frozenset[str]:
-        """The words of one set, casefolded."""
-        return self.folded[name]
-
-
-def _jsonl(name: str) -> list[dict[str, Any]]:
-    text = files("newsgraph.ingest").joinpath("patterns", name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-@cache
-def lexicon() -> Lexicon:
-    """Load the word sets once."""
-    return Lexicon({row["set"]: frozenset(row["terms"]) for row in _jsonl("lexicon.jsonl")})
-
-
-@cache
-def _subdivisions() -> frozenset[str]:
-    """Keys of ISO 3166-2 subdivision names (states, provinces): places, not entities."""
-    names = set()
-    for sub in pycountry.subdivisions:
-        names.add(place_key(sub.name))
-        names.add(place_key(f"{sub.name} {sub.type}"))
-    return frozenset(names)
-
-
-def name_key(name: str) -> str:
-    r"""A spelling-insensitive key for a name.
-
-    >>> name_key("The  Wan-Li\u2019s")
-    'wan li'
-    """
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'")
-    text = re.sub(r"'s?$", "", text.strip())
-    text = re.sub(r"[^\w\s]", " ", text.casefold())
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def initials(name: str, *, skip: Iterable[str] = ("of", "the", "and", "for", "&", "de")) -> str:
-    """The capitals of a name's words, the small words skipped.
-
-    >>> initials("Pacific Robotics International Corp.")
-    'PRIC'
-    >>> initials("Council for the Promotion of Fair Trade")
-    'CPFT'
-    """
-    small = set(skip)
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in small]
-    return "".join(w[0].upper() for w in words if w[0].isalnum())
-
-
-def _acronym_of(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` abbreviates ``name`` or the last words of it.
-
-    >>> _acronym_of("OTB", "US International Ocean Trade Board")
-    True
-    >>> _acronym_of("RMA", "Robot Makers Associations")
-    True
-    >>> _acronym_of("EU", "Eastfield University Press")
-    False
-    """
-    letters = acronym.replace("&", "")
-    full = initials(name)
-    return len(letters) >= 2 and (full == letters or (len(letters) >= 3 and full.endswith(letters)))
 
 
 # ----------------------------------------------------------------------------- mentions
@@ -479,7 +378,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
             if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
                     _object_of_role(span) or _near_noun(span, lex.lower("org_context"))):
                 label = "NAME"  # "leaders of Quorvex", "retailer Quorvex": no nationality
-            elif label in ("NORP", "LOC", "FAC") or place_key(text) in _subdivisions():
+            elif label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
                 return None
     if label not in ("ORG", "PERSON", "GPE", "NAME") or _is_junk(text) or _not_here(span, label):
         return None
@@ -493,7 +392,7 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
         votes["Organisation"] += WEIGHTS["unknown_place"]
     if words[-1] in lex.words("org_head") or words[-1] in lex.words("org_suffix"):
         votes["Organisation"] += WEIGHTS["name"]
-    if _ACRONYM.match(text) and len(words) == 1:
+    if ACRONYM.match(text) and len(words) == 1:
         votes["Organisation"] += WEIGHTS["name"]
     if label == "PERSON" and len(words) > 1 and (
         country_of(first) or city_of(first) or demonym_of(first)
@@ -596,7 +495,7 @@ def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:
     for token in doc:
         k = token.i
         if token.text != "(" or k + 2 >= len(doc) or doc[k + 2].text != ")" \
-                or not _ACRONYM.match(doc[k + 1].text) or k + 1 in taken:
+                or not ACRONYM.match(doc[k + 1].text) or k + 1 in taken:
             continue
         acronym = doc[k + 1].text
         for start in range(max(0, k - 8), k):
@@ -629,7 +528,7 @@ def _acronym_definitions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             token = doc[i + 1]
             name = doc[mention.start:mention.end].text
-            if _ACRONYM.match(token.text) and _acronym_of(token.text, name):
+            if ACRONYM.match(token.text) and acronym_of(token.text, name):
                 existing = by_start.get(token.i)
                 if existing is not None:
                     existing.acronym_of = mention
@@ -714,7 +613,7 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
             continue
         raw = text.split()
         if len(raw) > 1 and (country_of(raw[0]) or demonym_of(raw[0])) and (
-                _ACRONYM.match(" ".join(raw[1:])) or raw[1] in lex.words("org_head_incomplete")):
+                ACRONYM.match(" ".join(raw[1:])) or raw[1] in lex.words("org_head_incomplete")):
             rest = name_key(" ".join(raw[1:]))  # "US EXB" = "EXB", not "China X Association"
             if rest in first and rest not in people:
                 union(first[rest], i)
@@ -733,7 +632,7 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
         text, label = mentions[i]
         if " " not in key and len(full_people.get(key, ())) == 1:
             union(first[next(iter(full_people[key]))], i)
-        if _ACRONYM.match(text) and len(by_initials.get(text, ())) == 1:
+        if ACRONYM.match(text) and len(by_initials.get(text, ())) == 1:
             union(first[next(iter(by_initials[text]))], i)
         longer = {k for k in shorter.get(key, ()) if k in first}
         if longer and label not in ("PERSON", "Person"):
@@ -758,7 +657,7 @@ def _distinguishing(longer: str, short_key: str) -> bool:
 
 def _fullest(forms: Counter[str]) -> str:
     """The canonical name of a group: the longest form that is not an acronym."""
-    names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
+    names = [f for f in forms if not ACRONYM.match(f)] or list(forms)
     return max(names, key=lambda n: (len(n.split()), len(n), forms[n], n))
 
 
@@ -771,7 +670,7 @@ class EntityRecognizer:
     def __init__(self, nlp: Language, name: str = "ng_entities") -> None:
         self.name = name
         self.matcher = Matcher(nlp.vocab)
-        for row in _jsonl("entities.jsonl"):
+        for row in load_jsonl("entities.jsonl"):
             self.matcher.add(row["label"], [row["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -937,7 +836,7 @@ def author_entities(authors: Iterable[str]) -> list[Entity]:
     entities = []
     for name in _split_authors(authors):
         words = name.split()
-        if words[-1] in desk or words[-1] in lex.words("org_head") or _ACRONYM.match(words[0]):
+        if words[-1] in desk or words[-1] in lex.words("org_head") or ACRONYM.match(words[0]):
             org = " ".join(w for w in words if w not in desk) or name
             aliases = (name,) if org != name else ()
             entities.append(Entity(org, "Organisation", aliases,

@@ -32,9 +32,9 @@ from xml.sax import SAXParseException
 
 import feedparser
 
+from newsgraph.errors import EmptySourceError, FeedError, Messages
 from newsgraph.ingest.decoding import decode, strip_prolog
 from newsgraph.ingest.documents import Article
-from newsgraph.ingest.errors import EmptySourceError, FeedError, Messages
 from newsgraph.ingest.pages import clean_line, html_to_text
 
 __all__ = ["feed_kind", "item_to_article", "opml_feeds", "read_feed"]

@@ -49,11 +49,9 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
@@ -64,6 +62,7 @@ from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of, nation_of
+from newsgraph.ingest.names import load_jsonl
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
 
@@ -130,9 +129,7 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
     >>> rule["predicate"], rule["subject"], rule["object"]
     ('@title', 'person', 'org')
     """
-    path = files("newsgraph.ingest").joinpath("patterns", f"{name}.jsonl")
-    text = path.read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return load_jsonl(f"{name}.jsonl")
 
 
 @dataclass(frozen=True)

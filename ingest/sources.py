@@ -7,7 +7,7 @@ RSS/Atom/RDF is a feed whatever its extension, each item one
 else that decodes as text is a text article (:meth:`~newsgraph.ingest.documents.Article.from_text`).
 
 Nothing here stops a run: each SOURCE gives one :class:`SourceResult` with the articles that
-could be read and one :class:`~newsgraph.ingest.errors.NewsgraphError` per part that could not.
+could be read and one :class:`~newsgraph.errors.NewsgraphError` per part that could not.
 
 >>> result = read_bytes(b"date 2024-05-02 Reuters\\n\\nChips\\n\\nIntel rose.", source="a.txt")
 >>> [(a.title, a.date, a.publisher, a.text) for a in result.articles], result.errors
@@ -26,9 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.ingest.decoding import Kind, decode, root_name, sniff
-from newsgraph.ingest.documents import Article
-from newsgraph.ingest.errors import (
+from newsgraph.errors import (
     EmptySourceError,
     FeedError,
     FetchError,
@@ -37,6 +35,8 @@ from newsgraph.ingest.errors import (
     SourceError,
     TooLargeError,
 )
+from newsgraph.ingest.decoding import Kind, decode, root_name, sniff
+from newsgraph.ingest.documents import Article
 from newsgraph.ingest.feeds import opml_feeds, parse_feed, read_feed
 from newsgraph.ingest.pages import read_page
 from newsgraph.ingest.web import Fetcher, is_url

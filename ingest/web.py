@@ -2,8 +2,8 @@
 
 A :class:`Fetcher` is a frozen set of limits: a connect timeout, a read timeout, a total
 deadline, a size limit and a redirect limit. Its :meth:`Fetcher.fetch` returns a
-:class:`Response` or raises a :class:`~newsgraph.ingest.errors.FetchError` (or
-:class:`~newsgraph.ingest.errors.TooLargeError`) that names the URL and the reason.
+:class:`Response` or raises a :class:`~newsgraph.errors.FetchError` (or
+:class:`~newsgraph.errors.TooLargeError`) that names the URL and the reason.
 
 Built on the standard library's :mod:`http.client` rather than :mod:`urllib.request`:
 ``urllib`` has one timeout for everything and hides the socket, while here the connect
@@ -24,7 +24,7 @@ it, e.g. as JSON beside the graph). ``fetch(url, conditional=True)`` sends the `
 >>> fetcher.fetch("ftp://example.com/feed.xml")
 Traceback (most recent call last):
 ...
-newsgraph.ingest.errors.FetchError: ftp://example.com/feed.xml: has an unsupported URL scheme \
+newsgraph.errors.FetchError: ftp://example.com/feed.xml: has an unsupported URL scheme \
 (expected http or https; got 'ftp')
 """
 
@@ -39,7 +39,7 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from newsgraph.ingest.errors import FetchError, Messages, TooLargeError
+from newsgraph.errors import FetchError, Messages, TooLargeError
 
 __all__ = ["USER_AGENT", "Fetcher", "Response", "is_url"]
 

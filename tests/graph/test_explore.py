@@ -12,6 +12,7 @@ from rdflib import Graph
 
 import newsgraph.graph
 import newsgraph.graph.explore
+from newsgraph.errors import NewsgraphError
 from newsgraph.graph.explore import (
     AmbiguousEntityError,
     EntityNotFoundError,
@@ -31,7 +32,6 @@ from newsgraph.graph.explore import (
 )
 from newsgraph.graph.nodelink import write_json
 from newsgraph.graph.rdf import write_turtle
-from newsgraph.ingest.errors import NewsgraphError
 from tests.graph.sample import CHAIRS, FELL, ROSE, SANCTIONS, sample_graph
 
 ID = "https://w3id.org/newsgraph/id/"

@@ -148,8 +148,8 @@ def test_syntax_error_has_line_and_column(handbuilt, engine, sparql, line, colum
     graph = loaders[engine](io.BytesIO(turtle))
     with pytest.raises(QuerySyntaxError) as caught:
         run_query(graph, sparql)
-    assert (caught.value.line, caught.value.column) == (line, column)
-    assert str(caught.value).startswith(f"line {line}, column {column}: ")
+    assert (caught.value.line_number, caught.value.column) == (line, column)
+    assert caught.value.message.startswith(f"line {line}, column {column}: ")
     if "nope" in sparql:
         assert "undeclared prefix" in str(caught.value)
 

@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
+from newsgraph.errors import DecodeError
 from newsgraph.ingest.decoding import Kind, declared_encoding, decode, sniff
-from newsgraph.ingest.errors import DecodeError
 
 ZH = "美国商务部扩大了对华先进芯片出口管制。荷兰阿斯麦公司股价下跌。"
 FR = "Le président de la société, basée à Zürich, a déclaré que les ventes ont chuté."

@@ -10,11 +10,10 @@ from newsgraph.ingest.entities import (
     author_entities,
     finish_entities,
     group_mentions,
-    initials,
-    name_key,
     publication_entity,
 )
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of
+from newsgraph.ingest.names import initials, name_key
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsgraph.ingest.errors import EmptySourceError, FeedError
+from newsgraph.errors import EmptySourceError, FeedError
 from newsgraph.ingest.feeds import item_date, opml_feeds, read_feed
 
 RSS091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old Wire</title>

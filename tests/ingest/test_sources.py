@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.ingest.errors import EmptySourceError, SourceError, TooLargeError
+from newsgraph.errors import EmptySourceError, SourceError, TooLargeError
 from newsgraph.ingest.sources import SourceResult, read_bytes, read_file, read_sources
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import pytest
 
-from newsgraph.ingest.errors import FetchError, TooLargeError
+from newsgraph.errors import FetchError, TooLargeError
 from newsgraph.ingest.sources import read_sources
 from newsgraph.ingest.web import USER_AGENT, Fetcher
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsgraph.ingest import errors
-from newsgraph.ingest.errors import NewsgraphError, SourceError
+from newsgraph import errors
+from newsgraph.errors import NewsgraphError, SourceError
 
 
 @pytest.mark.parametrize(

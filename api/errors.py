@@ -4,15 +4,23 @@ Every error carries the ``source`` it is about (a path, a folder, a URL) and a m
 what was expected and what came, so that the command line can print one line per failed source,
 ``{source}: {message}``, and go on with the others.
 
-The tree is small on purpose::
+Every error newsgraph raises is in this module, and the tree is small on purpose::
 
-    NewsgraphError            root: the CLI catches only this
-    └── SourceError           a source (or a part of one) could not be read or used
-        ├── FetchError        the network: refused, timed out, HTTP error status, redirects
-        ├── TooLargeError     more bytes than the size limit
-        ├── EmptySourceError  nothing to read: an empty file, a feed with no items
-        ├── DecodeError       binary junk, or bytes that decode as no text encoding
-        └── FeedError         a feed, an OPML list or an XML file that cannot be used
+    NewsgraphError              root: the CLI catches only this
+    ├── SourceError             a source (or a part of one) could not be read or used
+    │   ├── FetchError          the network: refused, timed out, HTTP error status, redirects
+    │   ├── TooLargeError       more bytes than the size limit
+    │   ├── EmptySourceError    nothing to read: an empty file, a feed with no items
+    │   ├── DecodeError         binary junk, or bytes that decode as no text encoding
+    │   └── FeedError           a feed, an OPML list or an XML file that cannot be used
+    ├── ModelError              the spaCy pipeline is not installed or cannot be loaded
+    ├── AliasesError            an aliases file (``--aliases``) that cannot be used
+    ├── GraphNotFoundError      no built graph where one was expected
+    ├── GraphReadError          a graph file that cannot be read (not Turtle, not JSON)
+    ├── QuerySyntaxError        SPARQL that does not parse, with line and column
+    ├── EvaluationError         gold data that cannot be used
+    ├── EntityNotFoundError     no node has this IRI, label or alias (also a LookupError)
+    └── AmbiguousEntityError    several nodes have this label (also a LookupError)
 
 Messages that repeat live in :class:`Messages`, in one place.
 
@@ -28,12 +36,20 @@ True
 from __future__ import annotations
 
 __all__ = [
+    "AliasesError",
+    "AmbiguousEntityError",
     "DecodeError",
     "EmptySourceError",
+    "EntityNotFoundError",
+    "EvaluationError",
     "FeedError",
     "FetchError",
+    "GraphNotFoundError",
+    "GraphReadError",
     "Messages",
+    "ModelError",
     "NewsgraphError",
+    "QuerySyntaxError",
     "SourceError",
     "TooLargeError",
 ]
@@ -96,6 +112,54 @@ class FeedError(SourceError):
     """A feed, an OPML list or another XML document cannot be used (malformed, not a feed)."""
 
 
+class ModelError(NewsgraphError):
+    """The spaCy pipeline asked for is not installed, or cannot be loaded."""
+
+
+class AliasesError(NewsgraphError):
+    """An aliases file that cannot be used."""
+
+
+class GraphNotFoundError(NewsgraphError):
+    """No built graph where one was expected.
+
+    >>> str(GraphNotFoundError("out/graph.ttl"))
+    'out/graph.ttl: no graph here (run `newsgraph build` first)'
+    """
+
+    def __init__(self, source: str, message: str = "") -> None:
+        super().__init__(source, message or Messages.NO_GRAPH)
+
+
+class GraphReadError(NewsgraphError):
+    """A graph file that cannot be read: not Turtle, not node-link JSON."""
+
+
+class QuerySyntaxError(NewsgraphError):
+    """A SPARQL query that does not parse, with the line and column (from 1) of the error.
+
+    >>> str(QuerySyntaxError("expected '}'", line=2, column=7))
+    "query: line 2, column 7: expected '}'"
+    """
+
+    def __init__(self, message: str, *, line: int, column: int, source: str = "query") -> None:
+        super().__init__(source, f"line {line}, column {column}: {message}")
+        self.line_number = line
+        self.column = column
+
+
+class EvaluationError(NewsgraphError):
+    """Gold data that cannot be used."""
+
+
+class EntityNotFoundError(NewsgraphError, LookupError):
+    """No node of the graph has this IRI, label or alias."""
+
+
+class AmbiguousEntityError(NewsgraphError, LookupError):
+    """Several nodes have this label (or, with no label matching, this alias)."""
+
+
 class Messages:
     """The messages that are used in more than one place (format with ``str.format``)."""
 
@@ -127,3 +191,4 @@ class Messages:
     PROTOCOL = "sent a broken HTTP response ({reason})"
     BAD_ENCODING = "is not valid {encoding} though it starts with its byte-order mark ({reason})"
     ARTICLE_FALLBACK = "article page unusable, kept the feed's description ({reason})"
+    NO_GRAPH = "no graph here (run `newsgraph build` first)"

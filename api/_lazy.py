@@ -1,0 +1,35 @@
+"""Package re-exports that import their module on first use (the ``lazy_loader.attach`` idiom).
+
+>>> getattr_, dir_ = attach("pkg", {"dumps": "json"})
+>>> getattr_("dumps").__name__
+'dumps'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import import_module
+from typing import Any
+
+__all__ = ["attach"]
+
+
+def attach(
+    package: str, exports: Mapping[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """A module ``__getattr__`` and ``__dir__`` for ``package`` that resolve ``exports``.
+
+    ``exports`` maps each public name to the module that defines it; the module is imported
+    when the name is first read, so importing the package itself imports nothing.
+    """
+
+    def __getattr__(name: str) -> Any:
+        if name in exports:
+            return getattr(import_module(exports[name]), name)
+        message = f"module {package!r} has no attribute {name!r}"
+        raise AttributeError(message)
+
+    def __dir__() -> list[str]:
+        return sorted(exports)
+
+    return __getattr__, __dir__

@@ -1,0 +1,139 @@
+"""Names without NLP: normalised keys, initials and acronyms, and the word sets of the rules.
+
+Nothing here imports spaCy, so resolving, querying and exploring a graph stay light.
+
+>>> name_key("The  Wan-Li\u2019s")
+'wan li'
+>>> acronym_of("OTB", "US International Ocean Trade Board")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import pycountry
+
+from newsgraph.ingest.gazetteer import place_key
+
+__all__ = [
+    "ACRONYM",
+    "WEIGHTS",
+    "Lexicon",
+    "acronym_of",
+    "initials",
+    "lexicon",
+    "load_jsonl",
+    "name_key",
+    "subdivisions",
+]
+
+#: A name written as an acronym: "SMIC", "AT&T".
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+#: How much each kind of evidence counts for a type. A name whose best type gathers less than
+#: ``keep`` over the corpus is not an entity (a place the reference data does not know, once).
+WEIGHTS = {
+    "model": 1.0,  # the model labelled the span ORG or PERSON
+    "unknown_place": 0.25,  # GPE that is no country or city we know: often a company
+    "name": 2.0,  # suffix, head word, acronym, leading place name
+    "parse": 2.0,  # a neighbouring noun, a possessed thing, a title
+    "surname": 2.0,  # the last name of a person named in full in the document
+    "keep": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The named word sets of ``ingest/patterns/lexicon.jsonl``.
+
+    >>> "Association" in lexicon().words("org_head")
+    True
+    """
+
+    sets: dict[str, frozenset[str]]
+    folded: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        folded = {name: frozenset(w.casefold() for w in words)
+                  for name, words in self.sets.items()}
+        object.__setattr__(self, "folded", folded)
+
+    def words(self, name: str) -> frozenset[str]:
+        """The words of one set, as written."""
+        return self.sets[name]
+
+    def lower(self, name: str) -> frozenset[str]:
+        """The words of one set, casefolded."""
+        return self.folded[name]
+
+
+def load_jsonl(name: str) -> list[dict[str, Any]]:
+    text = files("newsgraph.ingest").joinpath("patterns", name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the word sets once."""
+    return Lexicon({row["set"]: frozenset(row["terms"]) for row in load_jsonl("lexicon.jsonl")})
+
+
+@cache
+def subdivisions() -> frozenset[str]:
+    """Keys of ISO 3166-2 subdivision names (states, provinces): places, not entities."""
+    names = set()
+    for sub in pycountry.subdivisions:
+        names.add(place_key(sub.name))
+        names.add(place_key(f"{sub.name} {sub.type}"))
+    return frozenset(names)
+
+
+def name_key(name: str) -> str:
+    r"""A spelling-insensitive key for a name.
+
+    >>> name_key("The  Wan-Li\u2019s")
+    'wan li'
+    """
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'")
+    text = re.sub(r"'s?$", "", text.strip())
+    text = re.sub(r"[^\w\s]", " ", text.casefold())
+    words = text.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def initials(name: str, *, skip: Iterable[str] = ("of", "the", "and", "for", "&", "de")) -> str:
+    """The capitals of a name's words, the small words skipped.
+
+    >>> initials("Pacific Robotics International Corp.")
+    'PRIC'
+    >>> initials("Council for the Promotion of Fair Trade")
+    'CPFT'
+    """
+    small = set(skip)
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in small]
+    return "".join(w[0].upper() for w in words if w[0].isalnum())
+
+
+def acronym_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` abbreviates ``name`` or the last words of it.
+
+    >>> acronym_of("OTB", "US International Ocean Trade Board")
+    True
+    >>> acronym_of("RMA", "Robot Makers Associations")
+    True
+    >>> acronym_of("EU", "Eastfield University Press")
+    False
+    """
+    letters = acronym.replace("&", "")
+    full = initials(name)
+    return len(letters) >= 2 and (full == letters or (len(letters) >= 3 and full.endswith(letters)))
