@@ -1,49 +1,60 @@
 """newsgraph: turn the news into a typed knowledge graph you can look at, query and trust.
 
-The stages are subpackages, each importable on its own, and data flows one way through them::
+The stages are subpackages, and data flows one way through them::
 
     newsgraph.ingest    sources -> documents -> extractions (the spaCy pipeline)
-    newsgraph.graph     extractions -> networkx graph -> RDF, JSON, GraphML, HTML; SPARQL; CLI
+    newsgraph.graph     extractions -> networkx graph -> RDF, JSON, GraphML, HTML; SPARQL
     newsgraph.ontology  the vocabulary, read from ontology/newsgraph.ttl
 
-Names re-exported here load their module on first use, so ``import newsgraph`` costs nothing
-and a query never imports spaCy.
+This package ties them together: :func:`build` (what ``newsgraph build`` runs), the notebook's
+functions, the errors. Names load their module on first use, so ``import newsgraph`` costs
+nothing and a query never imports spaCy.
 
 >>> import newsgraph
 >>> newsgraph.NG.chairs
 rdflib.term.URIRef('https://w3id.org/newsgraph/ontology#chairs')
+>>> issubclass(newsgraph.QuerySyntaxError, newsgraph.NewsgraphError)
+True
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from newsgraph.ontology import NG
+from newsgraph._lazy import attach
 
 try:
     __version__ = version("newsgraph")
-except PackageNotFoundError:  # pragma: no cover - running from an uninstalled checkout
+except PackageNotFoundError:  # pragma: no cover - only in a checkout that was never installed
     __version__ = "0+unknown"
 
-#: Public name -> the module that defines it.
-_LAZY = {
+_GRAPH = "newsgraph.graph"
+#: Public name -> the module that defines it; imported when first used.
+_EXPORTS = {
     "NG": "newsgraph.ontology",
+    "AmbiguousEntityError": "newsgraph.errors",
+    "BuildReport": "newsgraph.workflow",
+    "EntityNotFoundError": "newsgraph.errors",
+    "EntityType": "newsgraph.ontology",
+    "NewsgraphError": "newsgraph.errors",
+    "Predicate": "newsgraph.ontology",
+    "QuerySyntaxError": "newsgraph.errors",
+    "SourceError": "newsgraph.errors",
+    "articles": _GRAPH,
+    "build": "newsgraph.workflow",
+    "build_or_load": "newsgraph.workflow",
+    "entities": _GRAPH,
+    "evidence": _GRAPH,
+    "find_entity": _GRAPH,
+    "load_graph": _GRAPH,
+    "neighbourhood": _GRAPH,
+    "policies": _GRAPH,
+    "relations": _GRAPH,
+    "share_moves": _GRAPH,
+    "show": _GRAPH,
+    "sparql": _GRAPH,
 }
 
-__all__ = ["NG", "__version__"]
+__getattr__, __dir__ = attach(__name__, _EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    message = f"module 'newsgraph' has no attribute {name!r}"
-    raise AttributeError(message)
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+__all__ = ["__version__", *sorted(_EXPORTS)]

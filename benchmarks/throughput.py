@@ -162,7 +162,7 @@ def _run_build(corpus: str, out: str, model: str, batch_size: int, workers: int,
     import contextlib
     import io
 
-    from newsgraph.graph.cli import main as cli
+    from newsgraph.cli import main as cli
 
     argv = ["build", corpus, "--out", out, "--model", model, "--batch-size", str(batch_size),
             "--workers", str(workers)]

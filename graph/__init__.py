@@ -28,7 +28,6 @@ _EXPORTS = {
     "article_iri": "newsgraph.graph.build",
     "articles": "newsgraph.graph.explore",
     "build_graph": "newsgraph.graph.build",
-    "build_or_load": "newsgraph.graph.explore",
     "entities": "newsgraph.graph.explore",
     "entity_iri": "newsgraph.graph.build",
     "evidence": "newsgraph.graph.explore",

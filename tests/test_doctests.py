@@ -12,6 +12,7 @@ import newsgraph
 
 MODULES = sorted(
     info.name for info in pkgutil.walk_packages(newsgraph.__path__, "newsgraph.")
+    if info.name != "newsgraph.__main__"  # importing it runs the command line
 )
 
 

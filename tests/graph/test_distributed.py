@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.cli import main
 from newsgraph.errors import NewsgraphError
-from newsgraph.graph.cli import main
 from newsgraph.graph.distributed import INSTALL_HINT, connect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,5 +46,5 @@ def test_missing_dask_names_the_extra(monkeypatch, tmp_path, capsys):
     seed = ROOT / "seeds" / "000_5b8763289bf46c03.txt"
     assert main(["build", str(seed), "--out", str(tmp_path),
                  "--dask", "tcp://127.0.0.1:8786"]) == 1
-    assert capsys.readouterr().err.splitlines() == [f"--dask: {INSTALL_HINT}"]
+    assert capsys.readouterr().err.splitlines() == [f"newsgraph: --dask: {INSTALL_HINT}"]
     assert not (tmp_path / "graph.ttl").exists()

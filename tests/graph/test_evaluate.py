@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from newsgraph.graph.cli import main
+from newsgraph.cli import main
 from newsgraph.graph.evaluate import EvaluationError, evaluate, format_markdown, parse_gold
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -18,7 +18,6 @@ from newsgraph.graph.explore import (
     EntityNotFoundError,
     InlineView,
     articles,
-    build_or_load,
     entities,
     evidence,
     find_entity,
@@ -335,46 +334,6 @@ def test_load_graph_names_the_missing_file(tmp_path):
         load_graph(tmp_path)
     assert caught.value.source == str(tmp_path / "graph.json")
     assert "no graph here (expected graph.json)" in caught.value.message
-
-
-def test_build_or_load_reads_a_built_folder_without_building(folder, monkeypatch):
-    monkeypatch.setattr("newsgraph.graph.cli.main", lambda argv: pytest.fail("built again"))
-    assert sorted(build_or_load(out=folder)) == sorted(load_graph(folder))
-
-
-def test_build_or_load_reports_nothing_usable(tmp_path, capsys):
-    (tmp_path / "empty.txt").write_text("")
-    with pytest.raises(NewsgraphError) as caught:
-        build_or_load([str(tmp_path / "empty.txt")], out=tmp_path / "out")
-    assert caught.value.source == str(tmp_path / "empty.txt")
-    assert caught.value.message.startswith("nothing was built (")
-    assert not (tmp_path / "out" / "graph.json").exists()
-
-
-def titles(G):
-    return sorted(d["title"] for _, d in G.nodes(data=True) if d["type"] == "Article")
-
-
-@pytest.mark.slow
-def test_build_or_load_builds_then_adds_then_loads(tmp_path):
-    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
-    (tmp_path / "b.txt").write_text("Trade\n\nJapan and China held trade talks.\n")
-    out = tmp_path / "out"
-    assert titles(build_or_load([str(tmp_path / "a.txt")], out=out)) == ["Chips"]
-    assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
-    assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
-    assert sorted(p.name for p in out.iterdir()) == [
-        "documents.jsonl", "graph.graphml", "graph.html", "graph.json", "graph.jsonld",
-        "graph.ttl", "merges.jsonl"]
-
-
-@pytest.mark.slow
-def test_build_or_load_without_out_leaves_no_folder(tmp_path, monkeypatch):
-    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
-    assert titles(build_or_load([str(tmp_path / "a.txt")])) == ["Chips"]
-    assert list((tmp_path / "tmp").iterdir()) == []
 
 
 PEOPLE = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.graph.cli import main
+from newsgraph.cli import main
 from newsgraph.ingest.documents import Article
 from newsgraph.ingest.parallel import extract_parallel, task_batches
 

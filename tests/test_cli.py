@@ -4,10 +4,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from newsgraph.graph.cli import main, write_atomically
+from newsgraph.cli import main
 from newsgraph.graph.query import run_query
+from newsgraph.outputs import write_atomically
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 OUTPUTS = ("graph.ttl", "graph.json", "graph.html")
 
 
@@ -147,7 +148,7 @@ def test_a_build_killed_mid_write_leaves_the_previous_outputs_whole(tmp_path):
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from newsgraph.graph.cli import write_atomically\n"
+        "from newsgraph.outputs import write_atomically\n"
         "def slow(stream):\n"
         "    stream.write(b'half of a new graph')\n"
         "    stream.flush()\n"
@@ -156,7 +157,7 @@ def test_a_build_killed_mid_write_leaves_the_previous_outputs_whole(tmp_path):
         f"write_atomically({{Path({str(target)!r}): slow}})\n"
     )
     child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
-                             cwd=Path(__file__).resolve().parents[2])
+                             cwd=Path(__file__).resolve().parents[1])
     assert child.stdout is not None
     assert child.stdout.readline() == b"writing\n"
     child.kill()
@@ -185,10 +186,10 @@ def test_a_real_build_killed_at_any_moment_leaves_whole_outputs(tmp_path):
     reference = tmp_path / "reference"
     assert main(["build", str(one), str(two), "--out", str(reference)]) == 0
     new = {name: (reference / name).read_bytes() for name in OUTPUTS}
-    command = [sys.executable, "-m", "newsgraph.graph.cli", "build", str(two), "--out", str(out)]
+    command = [sys.executable, "-m", "newsgraph", "build", str(two), "--out", str(out)]
     for delay in (0.5, 1.5, 2.5, 3.5):
         child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                 cwd=Path(__file__).resolve().parents[2])
+                                 cwd=Path(__file__).resolve().parents[1])
         time.sleep(delay)
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)

@@ -1,13 +1,13 @@
 import io
 
-from newsgraph.graph.store import (
+from newsgraph.ingest.documents import Article, Extraction
+from newsgraph.outputs import (
     is_seen,
     read_extractions,
     read_lines,
     seen_keys,
     write_extractions,
 )
-from newsgraph.ingest.documents import Article, Extraction
 
 
 def test_cache_is_sorted_by_article_id():

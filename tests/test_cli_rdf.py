@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from newsgraph.graph.cli import main
+from newsgraph.cli import main
+from newsgraph.graph.build import build_graph
 from newsgraph.graph.rdf import to_turtle
+from tests.graph.conftest import handbuilt_extractions
 
 
 @pytest.fixture
-def built(tmp_path, handbuilt) -> Path:
-    (tmp_path / "graph.ttl").write_bytes(to_turtle(handbuilt))
+def built(tmp_path) -> Path:
+    (tmp_path / "graph.ttl").write_bytes(to_turtle(build_graph(handbuilt_extractions())))
     return tmp_path
 
 

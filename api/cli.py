@@ -1,0 +1,209 @@
+"""The command line: ``newsgraph build``, ``query``, ``validate`` and ``evaluate``.
+
+Arguments in, one line per problem on stderr, an exit status out: each command calls a library
+function, and only :class:`~newsgraph.errors.NewsgraphError` is caught, printed as
+``{source}: {message}``. The exit status is 1 when nothing usable came of a command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsgraph import __version__
+from newsgraph.errors import (
+    EvaluationError,
+    GraphNotFoundError,
+    GraphReadError,
+    NewsgraphError,
+    QuerySyntaxError,
+)
+from newsgraph.graph.query import OutputFormat, query_names, query_text
+from newsgraph.ingest.models import MODELS
+from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
+from newsgraph.workflow import build
+
+__all__ = ["main"]
+
+
+def _print_problem(error: NewsgraphError) -> None:
+    print(error.line(), file=sys.stderr)
+
+
+def build_command(args: argparse.Namespace) -> int:
+    """``newsgraph build``: build or extend the graph in ``--out``; return the exit status."""
+    report = build(
+        args.sources, args.out, model=args.model, aliases=args.aliases,
+        fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
+        batch_size=args.batch_size, on_problem=_print_problem,
+        progress=sys.stderr if sys.stderr.isatty() else None,
+    )
+    print(report.summary(), file=sys.stderr)
+    print(f"wrote {report.html}")
+    return 0
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a one-line query too long to be a name is not."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _query_source(argument: str) -> tuple[str, str]:
+    """The SPARQL text an argument names, and how to name it in errors.
+
+    A path to a file is read; a shipped example's name is its text; anything else is SPARQL.
+    """
+    path = Path(argument)
+    if "\n" not in argument and _is_file(path):
+        return path.read_text(encoding="utf-8"), str(path)
+    if argument in query_names():
+        return query_text(argument), argument
+    return argument, "query"
+
+
+def _graph_file(path: Path) -> Path:
+    """``path`` or the ``graph.ttl`` in it, which must exist."""
+    graph_path = path / "graph.ttl" if path.is_dir() else path
+    if not graph_path.is_file():
+        raise GraphNotFoundError(str(graph_path))
+    return graph_path
+
+
+def query_command(args: argparse.Namespace) -> int:
+    """``newsgraph query``: run SPARQL (text, a file or an example's name) over a graph."""
+    from newsgraph.graph.query import format_result, load_store, run_query
+
+    try:
+        sparql, name = _query_source(args.sparql)
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewsgraphError(args.sparql, f"cannot read the query ({error})") from error
+    graph_path = _graph_file(args.graph)
+    try:
+        store = load_store(graph_path)
+    except SyntaxError as error:
+        raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
+    try:
+        result = run_query(store, sparql)
+    except QuerySyntaxError as error:
+        error.source = name
+        raise
+    sys.stdout.write(format_result(result, OutputFormat(args.format)))
+    return 0
+
+
+def evaluate_command(args: argparse.Namespace) -> int:
+    """``newsgraph evaluate``: score a built graph against a gold file; print the tables."""
+    from rdflib import Graph
+
+    from newsgraph.graph.evaluate import evaluate, format_markdown, format_report, parse_gold
+
+    try:
+        data = json.loads(args.gold.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise EvaluationError(str(args.gold), f"cannot read gold JSON ({error})") from error
+    gold = parse_gold(data, source=str(args.gold))
+    result = evaluate(gold, Graph().parse(_graph_file(args.graph), format="turtle"))
+    text = format_markdown(result) if args.markdown else format_report(result) + "\n"
+    sys.stdout.write(text)
+    return 0
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    """``newsgraph validate``: check a graph against the SHACL shapes, a violation a line."""
+    from rdflib import Graph
+
+    from newsgraph.graph.shapes import validate_graph
+
+    graph_path = _graph_file(args.folder)
+    try:
+        rdf = Graph().parse(graph_path, format="ox-turtle")
+    except SyntaxError as error:
+        raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
+    violations = validate_graph(rdf)
+    for violation in violations:
+        print(violation)
+    print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
+    return 1 if violations else 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        message = f"must be a whole number of at least 1 (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+def _workers(text: str) -> int:
+    return default_workers() if text.strip() == "0" else _positive(text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph", description="Turn the news into a typed knowledge graph."
+    )
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="read sources and write graph.ttl, .json and .html")
+    b.set_defaults(run=build_command)
+    b.add_argument("sources", nargs="*", metavar="SOURCE",
+                   help="files, folders or feed/article URLs (default: the bundled seeds)")
+    b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    b.add_argument("--model", default=None,
+                   help="installed spaCy pipeline to use (default: the first installed of "
+                        f"{', '.join(MODELS)})")
+    b.add_argument("--fetch-articles", action="store_true",
+                   help="fetch the page behind each feed item instead of using its description")
+    b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
+                   help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
+                        "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
+    run = b.add_mutually_exclusive_group()
+    run.add_argument("--workers", type=_workers, default=1, metavar="N",
+                     help="run the NLP on N local processes; 0 means one per CPU (default: 1)")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="run the NLP on the Dask cluster whose scheduler is at ADDRESS, "
+                          "e.g. tcp://10.0.0.5:8786 (needs newsgraph[dask])")
+    b.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N",
+                   help=f"documents per NLP batch and per task (default: {DEFAULT_BATCH_SIZE})")
+    q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
+    q.set_defaults(run=query_command)
+    q.add_argument("sparql", metavar="SPARQL_OR_FILE")
+    q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"),
+                   help="graph.ttl, or the folder holding it (default: out/graph.ttl)")
+    q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    e = commands.add_parser("evaluate", help="score a built graph against gold annotations")
+    e.set_defaults(run=evaluate_command)
+    e.add_argument("gold", type=Path, metavar="GOLD.json")
+    e.add_argument("--graph", type=Path, default=Path("out"),
+                   help="graph folder or graph.ttl (default: out)")
+    e.add_argument("--markdown", action="store_true", help="print the README quality table")
+    q.epilog = "examples by name: " + ", ".join(query_names())
+    v = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
+    v.set_defaults(run=validate_command)
+    v.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
+                   help="folder holding graph.ttl (default: out)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except NewsgraphError as error:
+        print(f"newsgraph: {error.line()}", file=sys.stderr)
+        return 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""The output folder: what a build writes, what the next build reads back, and how.
+
+A graph folder holds the exports (``graph.ttl``, ``.jsonld``, ``.graphml``, ``.json``,
+``.html``) and what the next build needs: the build cache (every extraction the graph was built
+from, one JSON line each, ``documents.jsonl``), the feeds' conditional-GET validators
+(``feeds.json``), the merge log (``merges.jsonl``) and the build's provenance (``build.json``).
+Building into a folder adds to what it holds: documents seen before are not read again, and the
+graph is rebuilt from all extractions, so building A then B equals building A and B.
+
+Every file is written through :func:`write_atomically`: whole, old or new, never half-written.
+
+Examples
+--------
+>>> import io
+>>> from newsgraph.ingest.documents import Article, Extraction
+>>> x = Extraction(Article(id="a1", text="Hi", source="a.txt"))
+>>> buffer = io.BytesIO()
+>>> write_extractions([x], buffer)
+>>> read_extractions(io.BytesIO(buffer.getvalue())) == [x]
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.ingest.documents import Article, Extraction
+
+__all__ = [
+    "CACHE_NAME",
+    "GRAPH_NAMES",
+    "MERGES_NAME",
+    "PROVENANCE_NAME",
+    "VALIDATORS_NAME",
+    "Writer",
+    "graph_writers",
+    "is_seen",
+    "load_cache",
+    "load_validators",
+    "read_extractions",
+    "read_lines",
+    "seen_keys",
+    "write_atomically",
+    "write_extractions",
+    "write_json_lines",
+    "write_json_object",
+]
+
+#: The cache's file name inside a graph folder.
+CACHE_NAME = "documents.jsonl"
+#: The merge log: which names were merged into which entity, and why.
+MERGES_NAME = "merges.jsonl"
+#: Each feed URL's ETag and Last-Modified, for conditional GET on the next build.
+VALIDATORS_NAME = "feeds.json"
+#: What made the graph: newsgraph's version and the spaCy pipeline (name, version, hash).
+PROVENANCE_NAME = "build.json"
+#: The exports, in the order they are written.
+GRAPH_NAMES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
+
+#: Writes one output to a binary stream.
+Writer = Callable[[IO[bytes]], None]
+
+
+def read_extractions(stream: IO[bytes]) -> list[Extraction]:
+    """Read the extractions of a cache file."""
+    return [extraction for extraction, _ in read_lines(stream)]
+
+
+def read_lines(stream: IO[bytes]) -> list[tuple[Extraction, bytes]]:
+    """Read the extractions of a cache file, each with its line as written.
+
+    Handing the lines back to :func:`write_extractions` spares serialising again what the
+    cache already holds: adding a few documents to a large graph then writes only theirs.
+
+    >>> import io
+    >>> from newsgraph.ingest.documents import Article, Extraction
+    >>> buffer = io.BytesIO()
+    >>> write_extractions([Extraction(Article(id="a1", text="Hi", source="a.txt"))], buffer)
+    >>> [(x.article.id, line[:12]) for x, line in read_lines(io.BytesIO(buffer.getvalue()))]
+    [('a1', b'{"article": ')]
+    """
+    found = []
+    for line in stream:
+        if line.strip():
+            found.append((Extraction.from_dict(json.loads(line)), line.rstrip(b"\r\n")))
+    return found
+
+
+def write_extractions(
+    extractions: Iterable[Extraction], stream: IO[bytes], *,
+    lines: Mapping[str, bytes] | None = None,
+) -> None:
+    """Write extractions as JSON lines, sorted by article id.
+
+    ``lines`` maps an article id to its line as :func:`read_lines` read it; those are
+    written as they are, the others serialised.
+    """
+    known = lines or {}
+    for extraction in sorted(extractions, key=lambda x: x.article.id):
+        line = known.get(extraction.article.id)
+        if line is None:
+            text = json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True)
+            line = text.encode("utf-8")
+        stream.write(line + b"\n")
+
+
+def seen_keys(extractions: Iterable[Extraction]) -> set[str]:
+    """The ids and links of the articles already in a cache."""
+    keys = set()
+    for extraction in extractions:
+        keys.add(extraction.article.id)
+        if extraction.article.link:
+            keys.add(extraction.article.link)
+    return keys
+
+
+def is_seen(article: Article, keys: set[str]) -> bool:
+    """Whether ``article`` is a document already built (same id, or same link)."""
+    return article.id in keys or (article.link is not None and article.link in keys)
+
+
+def load_cache(out: Path) -> list[tuple[Extraction, bytes]]:
+    """The extractions a previous build into ``out`` kept, each with its line as written."""
+    path = out / CACHE_NAME
+    if not path.exists():
+        return []
+    try:
+        with path.open("rb") as stream:
+            return read_lines(stream)
+    except (ValueError, KeyError, TypeError) as error:
+        message = f"unreadable build cache ({error}); remove it to rebuild from scratch"
+        raise NewsgraphError(str(path), message) from error
+
+
+def load_validators(out: Path) -> dict[str, dict[str, str]]:
+    """The conditional-GET validators a previous build saved; none if unreadable."""
+    try:
+        data = json.loads((out / VALIDATORS_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(url): {str(k): str(v) for k, v in found.items()}
+            for url, found in data.items() if isinstance(found, dict)}
+
+
+def write_json_object(value: Mapping[str, Any], stream: IO[bytes]) -> None:
+    """One JSON object, keys sorted, one space of indent, a final newline."""
+    stream.write(json.dumps(value, indent=1, sort_keys=True).encode("utf-8") + b"\n")
+
+
+def write_json_lines(rows: Iterable[Mapping[str, Any]], stream: IO[bytes]) -> None:
+    """One JSON object per line, keys sorted, text as UTF-8."""
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
+
+
+def graph_writers(G: nx.MultiDiGraph) -> dict[str, Writer]:
+    """Each export's file name and its writer."""
+    from newsgraph.graph.graphml import write_graphml
+    from newsgraph.graph.html import write_html
+    from newsgraph.graph.nodelink import write_json
+    from newsgraph.graph.rdf import write_jsonld, write_turtle
+
+    def bound(write: Callable[..., None]) -> Writer:
+        return lambda stream: write(G, stream)
+
+    writers: tuple[Callable[..., None], ...] = (
+        write_turtle, write_jsonld, write_graphml, write_json, write_html,
+    )
+    return {name: bound(w) for name, w in zip(GRAPH_NAMES, writers, strict=True)}
+
+
+def write_atomically(outputs: Mapping[Path, Writer]) -> None:
+    """Write every output to a temporary file beside it, then rename each into place.
+
+    A failure before the renames leaves every previous output untouched; a process killed at
+    any moment leaves each output whole, old or new. Temporary files a killed build left
+    behind are removed first.
+    """
+    for path in outputs:
+        for stale in path.parent.glob(f".{path.name}.*"):
+            stale.unlink(missing_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, writer in outputs.items():
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            staged.append((temporary, path))
+            with os.fdopen(handle, "wb") as stream:
+                writer(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        mode = 0o666 & ~_umask()
+        for temporary, path in staged:
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+    finally:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

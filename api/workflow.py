@@ -1,0 +1,368 @@
+"""The build as a library function: sources in, a graph folder out, a report back.
+
+:func:`build` is what ``newsgraph build`` and the notebook's :func:`build_or_load` both call.
+It reads the sources, skips documents the folder already holds, runs the NLP on the new ones,
+assembles the graph from every extraction and writes each output atomically.
+
+>>> import tempfile
+>>> build(["no/such/file.txt"], tempfile.mkdtemp(), on_problem=print)
+Traceback (most recent call last):
+...
+newsgraph.errors.NewsgraphError: no/such/file.txt: nothing usable was read
+
+``on_problem`` printed ``no/such/file.txt: does not exist (...)`` before that.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TextIO
+
+import networkx as nx
+
+from newsgraph.errors import AliasesError, NewsgraphError
+from newsgraph.outputs import (
+    CACHE_NAME,
+    MERGES_NAME,
+    PROVENANCE_NAME,
+    VALIDATORS_NAME,
+    Writer,
+    graph_writers,
+    is_seen,
+    load_cache,
+    load_validators,
+    seen_keys,
+    write_atomically,
+    write_extractions,
+    write_json_lines,
+    write_json_object,
+)
+
+__all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
+
+#: How the bundled seeds are named in the graph, wherever the package is installed.
+SEEDS_SOURCE = "seeds"
+
+#: Called with each problem as it is found (a source that could not be read).
+ProblemHandler = Callable[[NewsgraphError], None]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: documents read and skipped, problems met, what the graph holds.
+
+    >>> report = BuildReport(out=Path("out"), read=2, skipped=1,
+    ...                      nodes={"Article": 3, "Person": 1}, relations={"chairs": 1})
+    >>> print(report.summary())
+    documents: 2 read, 1 already built, 0 sources failed
+    nodes: 3 Article, 1 Person
+    relations: 1 chairs
+    """
+
+    out: Path
+    read: int
+    skipped: int
+    problems: tuple[NewsgraphError, ...] = ()
+    nodes: dict[str, int] = field(default_factory=dict)
+    relations: dict[str, int] = field(default_factory=dict)
+    refused: int = 0
+    outputs: tuple[Path, ...] = ()
+
+    @property
+    def html(self) -> Path:
+        """The viewer page."""
+        return self.out / "graph.html"
+
+    def summary(self) -> str:
+        """The lines ``newsgraph build`` prints at the end."""
+        parts = [
+            f"documents: {self.read} read, {self.skipped} already built, "
+            f"{len(self.problems)} sources failed",
+            "nodes: " + ", ".join(f"{n} {t}" for t, n in sorted(self.nodes.items())),
+            "relations: "
+            + (", ".join(f"{n} {t}" for t, n in sorted(self.relations.items())) or "none"),
+        ]
+        if self.refused:
+            parts.append(f"relations refused by the ontology: {self.refused}")
+        return "\n".join(parts)
+
+
+def seeds_folder() -> Path:
+    """The folder of the bundled seed documents, as installed.
+
+    >>> sorted(p.suffix for p in seeds_folder().iterdir())[0]
+    '.txt'
+    """
+    return Path(str(files("newsgraph").joinpath("seeds")))
+
+
+def build(
+    sources: Sequence[str | os.PathLike[str]] = (),
+    out: str | os.PathLike[str] = "out",
+    *,
+    model: str | None = None,
+    aliases: str | os.PathLike[str] | None = None,
+    fetch_articles: bool = False,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int | None = None,
+    on_problem: ProblemHandler | None = None,
+    progress: TextIO | None = None,
+) -> BuildReport:
+    """Build the graph of ``sources`` into ``out``, adding to what ``out`` already holds.
+
+    Parameters
+    ----------
+    sources
+        Files, folders, feed or article URLs; none for the bundled seeds.
+    out
+        The output folder; created if needed.
+    model
+        An installed spaCy pipeline; by default spaCy's ``en_core_web_sm`` where installed.
+    aliases
+        A JSON or CSV file of extra aliases and do-not-merge pairs.
+    fetch_articles
+        Fetch the page behind each feed item instead of using its description.
+    workers, dask, batch_size
+        Run the NLP on ``workers`` local processes, or on the Dask cluster at ``dask``, in
+        batches of ``batch_size`` documents (by default 16); the output is the same byte for
+        byte.
+    on_problem
+        Called with each source that could not be read, as it is found; the build goes on.
+    progress
+        A terminal stream for the progress line while the NLP runs.
+
+    Returns
+    -------
+    BuildReport
+
+    Raises
+    ------
+    NewsgraphError
+        When nothing usable was read, the aliases file or the build cache cannot be used, or
+        the pipeline cannot be loaded. No output is changed then.
+    """
+    folder = Path(out)
+    user_aliases = _load_aliases(Path(aliases)) if aliases is not None else None
+    folder.mkdir(parents=True, exist_ok=True)
+    cache = load_cache(folder)
+    cached = [extraction for extraction, _ in cache]
+    validators = load_validators(folder)
+    articles, skipped, problems = _new_articles(
+        sources, seen_keys(cached), fetch_articles=fetch_articles, validators=validators,
+        on_problem=on_problem,
+    )
+    if not articles and not cached:
+        named = ", ".join(os.fspath(s) for s in sources) or SEEDS_SOURCE
+        raise NewsgraphError(named, "nothing usable was read")
+    model_name = model or _default_model()
+    fresh = _extract(articles, model=model_name, workers=workers, dask=dask,
+                     batch_size=batch_size, progress=progress)
+    extractions = cached + fresh
+    G = _assemble(extractions, user_aliases)
+    writers = _writers(folder, G, extractions, cache, validators,
+                       model=model_name if fresh else None)
+    write_atomically(writers)
+    return BuildReport(
+        out=folder, read=len(articles), skipped=skipped, problems=tuple(problems),
+        nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
+        relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
+        refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
+    )
+
+
+def build_or_load(
+    sources: Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    out: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+) -> nx.MultiDiGraph:
+    """The graph in ``out``, built there first when needed, as ``newsgraph build`` does.
+
+    With no ``sources`` and a graph already in ``out``, that graph is loaded. Otherwise the
+    sources (by default the bundled seeds) are built into ``out``, adding to what it holds,
+    and the result is loaded. Unreadable sources and the build's summary go to stderr.
+
+    Parameters
+    ----------
+    sources
+        Files, folders and feed or article URLs; ``None`` for the bundled seeds.
+    out
+        The output folder, which keeps ``graph.ttl``, ``graph.json`` and ``graph.html``;
+        ``None`` for a temporary folder removed after loading.
+    model
+        An installed spaCy pipeline to use instead of the default.
+
+    Raises
+    ------
+    NewsgraphError
+        When nothing usable was read.
+
+    Examples
+    --------
+    A folder that already holds a graph is read, not built again:
+
+    >>> import networkx as nx, tempfile
+    >>> from newsgraph.graph import write_json
+    >>> folder = tempfile.mkdtemp()
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
+    >>> with open(f"{folder}/graph.json", "wb") as stream:
+    ...     write_json(G, stream)
+    >>> list(build_or_load(out=folder))
+    ['id/japan']
+
+    ``build_or_load()`` builds the bundled seeds in a temporary folder, and
+    ``build_or_load(["feeds/chips.xml"], out="out")`` adds a feed to the graph in ``out/``.
+    """
+    from newsgraph.graph.explore import load_graph
+
+    if out is None:
+        with tempfile.TemporaryDirectory(prefix="newsgraph-") as temporary:
+            return build_or_load(sources, out=temporary, model=model)
+    if sources is None and (Path(out) / "graph.json").is_file():
+        return load_graph(out)
+    report = build(list(sources or []), out, model=model,
+                   on_problem=lambda problem: print(problem.line(), file=sys.stderr))
+    print(report.summary(), file=sys.stderr)
+    return load_graph(out)
+
+
+def _default_model() -> str:
+    from newsgraph.ingest.pipeline import DEFAULT_MODEL
+
+    return DEFAULT_MODEL
+
+
+def _load_aliases(path: Path) -> Any:
+    """Read a user's aliases file (JSON, or CSV by its extension or content)."""
+    from newsgraph.graph.resolve import parse_aliases
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise AliasesError(str(path), f"cannot read aliases file ({error})") from error
+    csv_format = True if path.suffix.lower() == ".csv" else None
+    return parse_aliases(text, source=str(path), csv_format=csv_format)
+
+
+def _new_articles(
+    sources: Sequence[str | os.PathLike[str]], keys: set[str], *, fetch_articles: bool,
+    validators: dict[str, dict[str, str]], on_problem: ProblemHandler | None,
+) -> tuple[list[Any], int, list[NewsgraphError]]:
+    """The articles of ``sources`` not built before, how many were skipped, and the problems."""
+    from newsgraph.ingest.sources import read_sources
+    from newsgraph.ingest.web import Fetcher
+
+    fetcher = Fetcher(cache=validators)
+    if sources:
+        results = read_sources([os.fspath(s) for s in sources], fetch_articles=fetch_articles,
+                               fetcher=fetcher)
+    else:
+        results = _read_seeds(fetch_articles=fetch_articles, fetcher=fetcher)
+    articles, skipped, problems = [], 0, []
+    for result in results:
+        for problem in result.errors:
+            problems.append(problem)
+            if on_problem is not None:
+                on_problem(problem)
+        for article in result.articles:
+            if is_seen(article, keys):
+                skipped += 1
+                continue
+            keys.add(article.id)
+            if article.link:
+                keys.add(article.link)
+            articles.append(article)
+    return articles, skipped, problems
+
+
+def _read_seeds(**options: Any) -> list[Any]:
+    """The bundled seeds, each named ``seeds/<file>`` wherever the package is installed, so
+    that the graph of the seeds is the same on every machine."""
+    from dataclasses import replace
+
+    from newsgraph.ingest.sources import read_sources
+
+    prefix = str(seeds_folder())
+    results = read_sources([prefix], **options)
+
+    def renamed(source: str) -> str:
+        if source == prefix or source.startswith(prefix + os.sep):
+            return SEEDS_SOURCE + source[len(prefix):].replace(os.sep, "/")
+        return source
+
+    return [
+        replace(result, source=renamed(result.source),
+                articles=tuple(replace(a, source=renamed(a.source)) for a in result.articles))
+        for result in results
+    ]
+
+
+def _extract(
+    articles: list[Any], *, model: str, workers: int, dask: str | None,
+    batch_size: int | None, progress: TextIO | None,
+) -> list[Any]:
+    """Run the NLP here, on a local pool of ``workers`` processes, or on a Dask cluster."""
+    if not articles:
+        return []
+    from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE
+
+    batch_size = batch_size or DEFAULT_BATCH_SIZE
+    if dask is not None:
+        from newsgraph.graph.distributed import extract_dask  # dask is an optional extra
+
+        found = extract_dask(articles, address=dask, model=model, batch_size=batch_size)
+    else:
+        from newsgraph.ingest.parallel import extract_parallel
+
+        found = extract_parallel(articles, workers=workers, model=model, batch_size=batch_size)
+    if progress is None:
+        return list(found)
+    from newsgraph.graph.progress import progress as progress_line
+
+    return list(progress_line(found, total=len(articles), stream=progress))
+
+
+def _assemble(extractions: list[Any], aliases: Any) -> nx.MultiDiGraph:
+    from newsgraph.graph.build import build_graph
+
+    return build_graph(extractions, aliases=aliases)
+
+
+def _writers(
+    folder: Path, G: nx.MultiDiGraph, extractions: list[Any],
+    cache: list[tuple[Any, bytes]], validators: dict[str, dict[str, str]], *,
+    model: str | None,
+) -> dict[Path, Writer]:
+    """Every file of the output folder and its writer, in the order they are written."""
+    from newsgraph.graph.build import merge_log
+
+    merges = merge_log(G)
+    G.graph.pop("merges", None)
+    lines = {extraction.article.id: line for extraction, line in cache}
+    writers: dict[Path, Writer] = {
+        folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
+    }
+    writers.update({folder / name: w for name, w in graph_writers(G).items()})
+    writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
+    if validators:
+        writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
+    if model is not None:
+        provenance = _provenance(model)
+        writers[folder / PROVENANCE_NAME] = lambda s: write_json_object(provenance, s)
+    return writers
+
+
+def _provenance(model: str) -> dict[str, Any]:
+    from newsgraph import __version__
+    from newsgraph.ingest.models import model_provenance
+
+    return {"newsgraph": __version__, "model": model_provenance(model)}

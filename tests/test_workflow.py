@@ -1,0 +1,112 @@
+"""Tests of newsgraph.workflow: the build as a library function, and build_or_load."""
+
+import json
+
+import pytest
+
+from newsgraph import BuildReport, NewsgraphError, build, build_or_load, load_graph
+from newsgraph.ingest.models import DEFAULT_MODEL
+from newsgraph.workflow import seeds_folder
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A folder holding a small built graph (graph.json only)."""
+    import networkx as nx
+
+    from newsgraph.graph import write_json
+
+    G = nx.MultiDiGraph()
+    G.add_node("id/japan", type="Country", label="Japan", aliases=[], articles=[])
+    with open(tmp_path / "graph.json", "wb") as stream:
+        write_json(G, stream)
+    return tmp_path
+
+
+def test_build_or_load_reads_a_built_folder_without_building(folder, monkeypatch):
+    monkeypatch.setattr("newsgraph.workflow.build", lambda *a, **k: pytest.fail("built again"))
+    assert sorted(build_or_load(out=folder)) == sorted(load_graph(folder))
+
+
+def test_build_or_load_reports_nothing_usable(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(NewsgraphError) as caught:
+        build_or_load([str(tmp_path / "empty.txt")], out=tmp_path / "out")
+    assert caught.value.source == str(tmp_path / "empty.txt")
+    assert caught.value.message == "nothing usable was read"
+    assert capsys.readouterr().err.startswith(f"{tmp_path / 'empty.txt'}: is empty")
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def titles(G):
+    return sorted(d["title"] for _, d in G.nodes(data=True) if d["type"] == "Article")
+
+
+@pytest.mark.slow
+def test_build_or_load_builds_then_adds_then_loads(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    (tmp_path / "b.txt").write_text("Trade\n\nJapan and China held trade talks.\n")
+    out = tmp_path / "out"
+    assert titles(build_or_load([str(tmp_path / "a.txt")], out=out)) == ["Chips"]
+    assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
+    assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "build.json", "documents.jsonl", "graph.graphml", "graph.html", "graph.json",
+        "graph.jsonld", "graph.ttl", "merges.jsonl"]
+
+
+@pytest.mark.slow
+def test_build_or_load_without_out_leaves_no_folder(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    assert titles(build_or_load([str(tmp_path / "a.txt")])) == ["Chips"]
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_the_seeds_ship_with_the_package():
+    assert sorted(p.name for p in seeds_folder().iterdir()) == [
+        "000_5b8763289bf46c03.txt", "001_ddc456ae5f42c23f.txt", "002_fdfc4561625d5a50.txt",
+        "003_3e87bf4d829148b1.txt", "004_e24a89257b67926a.txt"]
+
+
+def test_nothing_usable_names_the_sources_and_writes_nothing(tmp_path):
+    found = []
+    with pytest.raises(NewsgraphError) as caught:
+        build([tmp_path / "missing.txt"], tmp_path / "out", on_problem=found.append)
+    assert caught.value.line() == f"{tmp_path / 'missing.txt'}: nothing usable was read"
+    assert [p.line() for p in found] == [
+        f"{tmp_path / 'missing.txt'}: does not exist "
+        "(expected a file, a folder or an http(s) URL)"]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.slow
+def test_build_reports_what_it_did_and_records_the_model(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel and Samsung met in Seoul on Monday.\n")
+    report = build([tmp_path / "a.txt", tmp_path / "missing.txt"], tmp_path / "out")
+    assert isinstance(report, BuildReport)
+    assert (report.read, report.skipped, len(report.problems)) == (1, 0, 1)
+    assert report.html == tmp_path / "out" / "graph.html"
+    again = build([tmp_path / "a.txt"], tmp_path / "out")
+    assert (again.read, again.skipped) == (0, 1)
+    provenance = json.loads((tmp_path / "out" / "build.json").read_text())
+    assert provenance["model"]["package"] == DEFAULT_MODEL
+    assert provenance["model"]["version"] == "3.8.0"
+    assert len(provenance["model"]["sha256"]) == 64
+
+
+@pytest.mark.slow
+def test_the_seeds_are_named_alike_wherever_the_package_lies(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    build(out=tmp_path / "out")
+    sources = {a.source for a in _articles(tmp_path / "out")}
+    assert "seeds/000_5b8763289bf46c03.txt" in sources
+    assert not any(str(seeds_folder()) in s for s in sources)
+
+
+def _articles(out):
+    from newsgraph.outputs import CACHE_NAME, read_extractions
+
+    with open(out / CACHE_NAME, "rb") as stream:
+        return [x.article for x in read_extractions(stream)]
