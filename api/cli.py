@@ -26,7 +26,7 @@ from newsgraph.ingest.models import MODELS
 from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
 from newsgraph.workflow import build
 
-__all__ = ["main"]
+__all__ = ["build_command", "evaluate_command", "main", "query_command", "validate_command"]
 
 
 def _print_problem(error: NewsgraphError) -> None:

@@ -37,7 +37,7 @@ from newsgraph.ingest.decoding import decode, strip_prolog
 from newsgraph.ingest.documents import Article
 from newsgraph.ingest.pages import clean_line, html_to_text
 
-__all__ = ["feed_kind", "item_to_article", "opml_feeds", "read_feed"]
+__all__ = ["feed_kind", "item_date", "item_to_article", "opml_feeds", "parse_feed", "read_feed"]
 
 _KINDS = {
     "rss090": "RSS 0.90", "rss091n": "RSS 0.91", "rss091u": "RSS 0.91", "rss092": "RSS 0.92",

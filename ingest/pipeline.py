@@ -16,7 +16,7 @@ from newsgraph.errors import ModelError
 from newsgraph.ingest import entities, relations
 from newsgraph.ingest.models import DEFAULT_MODEL
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline"]
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs"]
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline and add newsgraph's components after its NER.

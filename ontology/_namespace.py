@@ -3,6 +3,8 @@
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+__all__ = ["NG"]
+
 
 class NG(DefinedNamespace):
     """The newsgraph vocabulary.

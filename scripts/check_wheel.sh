@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Build the wheel, install it in a fresh virtual environment, and use it as a new user would,
+# away from the checkout: build the bundled seeds, query, validate. Run by scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+.venv/bin/python -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" . 2>&1 | grep -v '^WARNING: Location' || true
+python3 -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet "$work"/dist/newsgraph-*.whl 2>&1 | grep -v '^WARNING: Location' || true
+cd "$work"
+venv/bin/newsgraph --version
+venv/bin/newsgraph build --out out 2>/dev/null
+venv/bin/newsgraph query who-chairs-what --graph out --format csv | grep -q "Zhou Zixue"
+venv/bin/newsgraph validate out
+venv/bin/python -c "import newsgraph, sys; G = newsgraph.build_or_load(out='out'); \
+sys.exit(0 if G.number_of_nodes() > 100 else 1)"
+echo "wheel: built the seeds, queried and validated from a fresh virtual environment"
