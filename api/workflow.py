@@ -163,15 +163,24 @@ def build(
         named = ", ".join(os.fspath(s) for s in sources) or SEEDS_SOURCE
         raise NewsgraphError(named, "nothing usable was read")
     model_name = model or _default_model()
-    fresh = _extract(articles, model=model_name, workers=workers, dask=dask,
-                     batch_size=batch_size, progress=progress)
+    fresh = []
+    for extraction in _extract(articles, model=model_name, workers=workers, dask=dask,
+                               batch_size=batch_size, progress=progress):
+        if extraction.problem is None:
+            fresh.append(extraction)
+            continue
+        problem = NewsgraphError(extraction.article.source,
+                                 f"left out: the NLP could not read it ({extraction.problem})")
+        problems.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
     extractions = cached + fresh
     G = _assemble(extractions, user_aliases)
     writers = _writers(folder, G, extractions, cache, validators,
                        model=model_name if fresh else None)
     write_atomically(writers)
     return BuildReport(
-        out=folder, read=len(articles), skipped=skipped, problems=tuple(problems),
+        out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),

@@ -126,15 +126,19 @@ class Relation:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What the NLP read in one article."""
+    """What the NLP read in one article; ``problem`` says why it read nothing, if it failed."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = field(default=())
+    problem: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, for the build cache."""
-        return asdict(self)
+        data = asdict(self)
+        if self.problem is None:
+            del data["problem"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
@@ -150,4 +154,5 @@ class Extraction:
                 Relation(**{**r, "evidence": Evidence(**r["evidence"])})
                 for r in data["relations"]
             ),
+            problem=data.get("problem"),
         )

@@ -49,13 +49,21 @@ def nation_of(text: str) -> str | None:
 
 
 def _subdivision_country(name: str) -> str | None:
+    """The country of the one subdivision (state, province) of a subdivided country so named.
+
+    >>> _subdivision_country("Victoria"), _subdivision_country("Nowhere Land")
+    ('Australia', None)
+    """
     try:
-        subdivision = pycountry.subdivisions.lookup(name)
+        found = pycountry.subdivisions.lookup(name)
     except LookupError:
         return None
-    if subdivision.country_code not in _SUBDIVIDED or subdivision.name != name:
+    # a name several subdivisions share comes back as a set of them
+    candidates = found if isinstance(found, set) else {found}
+    codes = {s.country_code for s in candidates if s.name == name and s.country_code in _SUBDIVIDED}
+    if len(codes) != 1:
         return None
-    country = pycountry.countries.get(alpha_2=subdivision.country_code)
+    country = pycountry.countries.get(alpha_2=codes.pop())
     return country_named(str(country.name)) if country is not None else None
 
 

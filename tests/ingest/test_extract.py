@@ -1,0 +1,40 @@
+"""Tests of newsgraph.ingest.extract: one document's failure costs that document alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsgraph.ingest.documents import Article, Extraction
+from newsgraph.ingest.extract import extract
+from newsgraph.ingest.pipeline import load_pipeline
+
+
+@Language.component("ng_test_fails_on_boom")
+def _fails_on_boom(doc):
+    if "Boom" in doc.text:
+        raise RuntimeError("cannot read this")
+    return doc
+
+
+@pytest.mark.slow
+def test_a_failing_document_comes_back_with_its_problem_and_the_others_go_on():
+    nlp = load_pipeline()
+    nlp.add_pipe("ng_test_fails_on_boom", first=True)
+    articles = [Article.from_text(text, source=f"{n}.txt")
+                for n, text in enumerate([
+                    "Intel Corp. rose.", "Boom.", "Samsung Electronics fell."])]
+    found = list(extract(articles, nlp))
+    assert [(x.article.source, x.problem) for x in found] == [
+        ("0.txt", None),
+        ("1.txt", "ng_test_fails_on_boom failed: RuntimeError: cannot read this"),
+        ("2.txt", None),
+    ]
+    assert found[1].entities == found[1].relations == ()
+
+
+def test_a_problem_survives_the_cache_and_is_absent_when_there_is_none():
+    article = Article.from_text("Hi.", source="a.txt")
+    failed = Extraction(article, problem="ng_relations failed: KeyError: 'x'")
+    assert Extraction.from_dict(failed.to_dict()) == failed
+    assert "problem" not in Extraction(article).to_dict()
