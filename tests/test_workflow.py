@@ -110,3 +110,32 @@ def _articles(out):
 
     with open(out / CACHE_NAME, "rb") as stream:
         return [x.article for x in read_extractions(stream)]
+
+
+def test_a_second_build_into_a_held_folder_is_refused(tmp_path):
+    import fcntl
+
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel rose.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".newsgraph.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(NewsgraphError) as caught:
+            build([tmp_path / "a.txt"], out)
+    assert caught.value.line() == (
+        f"{out}: another build is writing to this folder; run again when it has finished")
+    assert not (out / "graph.ttl").exists()
+
+
+@pytest.mark.slow
+def test_a_text_longer_than_a_document_is_cut_and_said(tmp_path, monkeypatch):
+    monkeypatch.setattr("newsgraph.ingest.models.MAX_CHARACTERS", 60)
+    (tmp_path / "long.txt").write_text("Chips\n\nIntel Corp. rose.\nSamsung Electronics fell.\n"
+                                       "Toyota Motor Corp. rose again and again.\n")
+    found = []
+    report = build([tmp_path / "long.txt"], tmp_path / "out", on_problem=found.append)
+    assert [p.line() for p in found] == [
+        f"{tmp_path / 'long.txt'}: is 84 characters long; read the first 43, "
+        "the most one document may hold"]
+    assert report.read == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir())[0] == "build.json"
