@@ -37,11 +37,14 @@ from typing import IO, Any
 import networkx as nx
 
 from newsgraph.graph.layout import edge_curves, largest_component, node_positions
+from newsgraph.ontology import NodeType
 
 __all__ = ["render_html", "safe_link", "script_json", "write_html"]
 
 #: Node types the viewer knows, in legend order; anything else is drawn as "Entity".
-NODE_TYPES = ("Organisation", "Person", "Country", "Policy", "Article")
+NODE_TYPES = (
+    NodeType.ORGANISATION, NodeType.PERSON, NodeType.COUNTRY, NodeType.POLICY, NodeType.ARTICLE
+)
 #: How many nodes, most connected first, the page shows before "Show more".
 VISIBLE_LIMIT = 2500
 
@@ -241,14 +244,14 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     for i, node_id in enumerate(ids):
         node = _node(node_id, types[i], attrs[i], index)
         node["x"], node["y"] = positions[i]
-        supporting = len(node["articles"]) if types[i] != "Article" else 0
+        supporting = len(node["articles"]) if types[i] != NodeType.ARTICLE else 0
         node["weight"] = degree[i] * 2 + supporting
         node["hub"] = i in hub
         nodes.append(node)
     # articles that no relation ends at are drawn only with their mentions: rank them last
     order = sorted(
         range(len(ids)),
-        key=lambda i: (types[i] == "Article" and not degree[i], -nodes[i]["weight"], ids[i]),
+        key=lambda i: (types[i] == NodeType.ARTICLE and not degree[i], -nodes[i]["weight"], ids[i]),
     )
     for rank, i in enumerate(order):
         nodes[i]["rank"] = rank
@@ -263,7 +266,7 @@ def _node(
         "type": node_type,
         "label": _text(data.get("label")) or node_id,
     }
-    if node_type == "Article":
+    if node_type == NodeType.ARTICLE:
         node.update(
             title=_text(data.get("title")),
             date=_optional_text(data.get("date")),

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from newsgraph.ontology import NG, NGR, RELATIONS, predicate_iri
+from newsgraph.ontology import NG, NGR, RELATIONS, NodeType, predicate_iri
 
 __all__ = [
     "PREFIXES",
@@ -130,7 +130,7 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 # The IRIs written for each node and edge, as plain strings: looking terms up on the
 # DefinedNamespace for every triple costs more than the rest of the writer.
 _NG = {name: str(NG[name]) for name in (
-    "Article", "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
+    NodeType.ARTICLE, "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
     "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar", "rule",
     "percent", "market")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
@@ -151,7 +151,7 @@ def _check_iri(text: str) -> None:
 
 
 def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
-    yield _iri_row(node, _TYPE, _NG["Article"])
+    yield _iri_row(node, _TYPE, _NG[NodeType.ARTICLE])
     if data.get("title"):
         yield _literal_row(node, _TITLE, data["title"], _STRING)
     if data.get("date"):
@@ -221,7 +221,7 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     groups: dict[str, set[Row]] = {}
     for node, data in G.nodes(data=True):
         _check_iri(node)
-        found = _article_rows if data["type"] == "Article" else _entity_rows
+        found = _article_rows if data["type"] == NodeType.ARTICLE else _entity_rows
         groups.setdefault(node, set()).update(found(node, data))
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":

@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from newsgraph.errors import AmbiguousEntityError, EntityNotFoundError
-from newsgraph.ontology import ENTITY_TYPES, RELATIONS, edge_type, predicate_name
+from newsgraph.ontology import (
+    ENTITY_TYPES,
+    RELATIONS,
+    EntityType,
+    NodeType,
+    Predicate,
+    edge_type,
+    predicate_name,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +56,8 @@ __all__ = [
 ]
 
 #: The edge types of share moves, and the sign each gives to the stated percentage.
-_SHARE_MOVES = {"rose-on-news": 1, "fell-on-news": -1}
+_SHARE_MOVES = {edge_type(Predicate.ROSE_ON_NEWS): 1, edge_type(Predicate.FELL_ON_NEWS): -1}
+_IMPOSES, _TARGETS = edge_type(Predicate.IMPOSES), edge_type(Predicate.TARGETS)
 _MENTIONS = "mentions"
 
 
@@ -88,7 +97,7 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
 
 
 def _entity_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict[str, Any]]]:
-    return [(n, d) for n, d in G.nodes(data=True) if d.get("type") != "Article"]
+    return [(n, d) for n, d in G.nodes(data=True) if d.get("type") != NodeType.ARTICLE]
 
 
 def find_entity(G: nx.MultiDiGraph, name: str) -> str:
@@ -125,7 +134,7 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
             found: list[str] = sorted(
                 node
                 for node, data in G.nodes(data=True)
-                if (data.get("type") == "Article") == is_article
+                if (data.get("type") == NodeType.ARTICLE) == is_article
                 and wanted in _names(data, level)
             )
             if len(found) == 1:
@@ -275,7 +284,7 @@ def articles(G: nx.MultiDiGraph) -> pd.DataFrame:
             "iri": node,
         }
         for node, data in G.nodes(data=True)
-        if data.get("type") == "Article"
+        if data.get("type") == NodeType.ARTICLE
     ]
     rows.sort(key=lambda r: (r["date"] or "", str(r["title"]), r["iri"]))
     columns = ["title", "date", "publisher", "link", "source", "entities", "iri"]
@@ -495,16 +504,16 @@ def policies(G: nx.MultiDiGraph) -> pd.DataFrame:
     """
     rows = []
     for node, data in _entity_nodes(G):
-        if data.get("type") != "Policy":
+        if data.get("type") != EntityType.POLICY:
             continue
         dates = sorted(
             date for a in data.get("articles", ())
             if a in G and (date := G.nodes[a].get("date"))
         )
         imposers = sorted(_label(G, u) for u, _, k in G.in_edges(node, keys=True)
-                          if k == "imposes")
+                          if k == _IMPOSES)
         targets = sorted(_label(G, v) for _, v, k in G.out_edges(node, keys=True)
-                         if k == "targets")
+                         if k == _TARGETS)
         rows.append({
             "label": data.get("label"), "kind": data.get("kind"),
             "imposed_by": "; ".join(imposers), "targets": "; ".join(targets),
