@@ -380,7 +380,7 @@ def _extract(
 
     batch_size = batch_size or DEFAULT_BATCH_SIZE
     if dask is not None:
-        from newsgraph.graph.distributed import extract_dask  # dask is an optional extra
+        from newsgraph.ingest.distributed import extract_dask  # dask is an optional extra
 
         found = extract_dask(articles, address=dask, model=model, batch_size=batch_size)
     else:

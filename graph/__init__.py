@@ -1,7 +1,7 @@
 """Extractions to graph to exports: the networkx graph, RDF, the viewer, SPARQL and the CLI.
 
-:mod:`newsgraph.graph.explore` adds what a notebook needs: tables, neighbourhoods and an inline
-view.
+:mod:`newsgraph.graph.explore` and :mod:`newsgraph.graph.tables` add what a notebook needs:
+loading, SPARQL to DataFrames, an inline view; entity lookups, neighbourhoods and tables.
 
 >>> from newsgraph.graph import build_graph
 >>> build_graph([]).number_of_nodes()
@@ -19,33 +19,33 @@ from newsgraph._lazy import attach
 #: Public name -> the module that defines it; imported when first used.
 _EXPORTS = {
     "PREFIXES": "newsgraph.graph.rdf",
-    "AmbiguousEntityError": "newsgraph.graph.explore",
-    "EntityNotFoundError": "newsgraph.graph.explore",
+    "AmbiguousEntityError": "newsgraph.graph.tables",
+    "EntityNotFoundError": "newsgraph.graph.tables",
     "InlineView": "newsgraph.graph.explore",
     "OutputFormat": "newsgraph.graph.query",
     "QuerySyntaxError": "newsgraph.graph.query",
     "Violation": "newsgraph.graph.shapes",
     "article_iri": "newsgraph.graph.build",
-    "articles": "newsgraph.graph.explore",
+    "articles": "newsgraph.graph.tables",
     "build_graph": "newsgraph.graph.build",
-    "entities": "newsgraph.graph.explore",
+    "entities": "newsgraph.graph.tables",
     "entity_iri": "newsgraph.graph.build",
-    "evidence": "newsgraph.graph.explore",
-    "find_entity": "newsgraph.graph.explore",
+    "evidence": "newsgraph.graph.tables",
+    "find_entity": "newsgraph.graph.tables",
     "format_result": "newsgraph.graph.query",
     "load_graph": "newsgraph.graph.explore",
     "load_rdf": "newsgraph.graph.query",
     "load_store": "newsgraph.graph.query",
-    "neighbourhood": "newsgraph.graph.explore",
-    "policies": "newsgraph.graph.explore",
+    "neighbourhood": "newsgraph.graph.tables",
+    "policies": "newsgraph.graph.tables",
     "query_names": "newsgraph.graph.query",
     "query_text": "newsgraph.graph.query",
     "read_json": "newsgraph.graph.nodelink",
     "relation_allowed": "newsgraph.graph.build",
-    "relations": "newsgraph.graph.explore",
+    "relations": "newsgraph.graph.tables",
     "render_html": "newsgraph.graph.html",
     "run_query": "newsgraph.graph.query",
-    "share_moves": "newsgraph.graph.explore",
+    "share_moves": "newsgraph.graph.tables",
     "show": "newsgraph.graph.explore",
     "sparql": "newsgraph.graph.explore",
     "to_graphml": "newsgraph.graph.graphml",

@@ -29,7 +29,7 @@ import networkx as nx
 
 from newsgraph.graph.resolve import Aliases, entity_key, resolve
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
-from newsgraph.ontology import NGR, RELATIONS, edge_type
+from newsgraph.ontology import NGR, RELATIONS, EntityType, NodeType, PolicyKind, edge_type
 
 __all__ = ["article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
 
@@ -100,8 +100,10 @@ def build_graph(
             "type": group.type, "label": group.label, "aliases": list(group.aliases),
             "articles": [],
         }
-        if group.type == "Policy":
-            attrs["kind"] = group.kind or "OtherPolicy"
+        if group.type == EntityType.POLICY:
+            # .value: node attributes stay plain str, as graph.json reads them back (and
+            # networkx's GraphML writer refuses a str subclass)
+            attrs["kind"] = group.kind or PolicyKind.OTHER_POLICY.value
         G.add_node(iri, **attrs)
 
     rejected = 0
@@ -172,7 +174,7 @@ def _article_label(article: Article) -> str:
 
 def _article_attrs(article: Article) -> dict[str, Any]:
     return {
-        "type": "Article", "label": _article_label(article), "title": article.title,
+        "type": NodeType.ARTICLE.value, "label": _article_label(article), "title": article.title,
         "date": article.date, "source": article.source, "link": article.link,
         "publisher": article.publisher, "authors": list(article.authors),
     }
@@ -197,7 +199,7 @@ def _ends(
     for name in (relation.subject, relation.object):
         if name == ARTICLE:
             ends.append(a_iri)
-            types.append("Article")
+            types.append(NodeType.ARTICLE)
             continue
         entity = local.get(name)
         node = None if entity is None else index.get(entity_key(entity.name, entity.type))

@@ -44,7 +44,7 @@ from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from newsgraph.errors import QuerySyntaxError
-from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes
+from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes, compact_iri
 
 __all__ = [
     "Answer",
@@ -214,25 +214,13 @@ def query_text(name: str) -> str:
     return folder.joinpath(f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _compact(text: str) -> str:
-    """An IRI under a bound prefix as a prefixed name, else unchanged."""
-    for prefix, namespace in _LONGEST_FIRST:
-        if text.startswith(namespace) and _LOCAL.fullmatch(text, len(namespace)):
-            return f"{prefix}:{text[len(namespace):]}"
-    return text
-
-
-_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda p: -len(p[1]))
-_LOCAL = re.compile(r"[\w.-]*")
-
-
 def _cell(value: object, *, compact: bool) -> str:
     """The text of one value of a solution, of either engine."""
     if value is None:
         return ""
     if isinstance(value, ox.NamedNode | URIRef):
         text = value.value if isinstance(value, ox.NamedNode) else str(value)
-        return _compact(text) if compact else text
+        return compact_iri(text) if compact else text
     if isinstance(value, ox.BlankNode):
         return f"_:{value.value}"
     if isinstance(value, ox.Literal):

@@ -36,12 +36,13 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from newsgraph.ontology import NG, NGR, RELATIONS, predicate_iri
+from newsgraph.ontology import NG, NGR, RELATIONS, NodeType, predicate_iri
 
 __all__ = [
     "PREFIXES",
     "Row",
     "bind_prefixes",
+    "compact_iri",
     "rdf_rows",
     "to_jsonld",
     "to_rdf",
@@ -129,7 +130,7 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 # The IRIs written for each node and edge, as plain strings: looking terms up on the
 # DefinedNamespace for every triple costs more than the rest of the writer.
 _NG = {name: str(NG[name]) for name in (
-    "Article", "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
+    NodeType.ARTICLE, "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
     "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar", "rule",
     "percent", "market")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
@@ -150,7 +151,7 @@ def _check_iri(text: str) -> None:
 
 
 def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
-    yield _iri_row(node, _TYPE, _NG["Article"])
+    yield _iri_row(node, _TYPE, _NG[NodeType.ARTICLE])
     if data.get("title"):
         yield _literal_row(node, _TITLE, data["title"], _STRING)
     if data.get("date"):
@@ -220,7 +221,7 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     groups: dict[str, set[Row]] = {}
     for node, data in G.nodes(data=True):
         _check_iri(node)
-        found = _article_rows if data["type"] == "Article" else _entity_rows
+        found = _article_rows if data["type"] == NodeType.ARTICLE else _entity_rows
         groups.setdefault(node, set()).update(found(node, data))
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":
@@ -354,29 +355,45 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     nodes: list[dict[str, Any]] = []
     current: dict[str, Any] = {}
     for row_subject, _, predicate, kind, row_value, datatype in rdf_rows(G):
-        subject = _compact(row_subject)
+        subject = compact_iri(row_subject)
         if current.get("@id") != subject:
             current = {"@id": subject}
             nodes.append(current)
         if predicate == _TYPE:
-            current.setdefault("@type", []).append(_compact(row_value))
+            current.setdefault("@type", []).append(compact_iri(row_value))
             continue
         value: Any
         if kind == _IRI:
-            value = {"@id": _compact(row_value)}
+            value = {"@id": compact_iri(row_value)}
         elif datatype == _STRING:
             value = row_value
         else:
-            value = {"@value": row_value, "@type": _compact(datatype)}
-        current.setdefault(_compact(predicate), []).append(value)
+            value = {"@value": row_value, "@type": compact_iri(datatype)}
+        current.setdefault(compact_iri(predicate), []).append(value)
     document = {"@context": dict(PREFIXES), "@graph": nodes}
     # one line: json's C encoder only runs without indentation, five times faster at scale
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8") + b"\n"
 
 
-def _compact(iri: str) -> str:
-    """``iri`` as a compact IRI under the longest matching prefix, or unchanged."""
+def compact_iri(iri: str) -> str:
+    """An IRI as ``prefix:rest`` under the longest namespace of :data:`PREFIXES`, or unchanged.
+
+    It stays whole when no namespace starts it, or when the rest would be empty or start
+    with ``//`` (JSON-LD would read that as an absolute IRI). The one rule for shortening
+    IRIs: JSON-LD writes them so, and query tables and validation messages show them so.
+
+    Examples
+    --------
+    >>> compact_iri("https://w3id.org/newsgraph/id/organisation/smic")
+    'organisation:smic'
+    >>> compact_iri("https://w3id.org/newsgraph/ontology#roseOnNews")
+    'ng:roseOnNews'
+    >>> compact_iri("https://w3id.org/newsgraph/id/article/")
+    'https://w3id.org/newsgraph/id/article/'
+    >>> compact_iri("https://example.com/a?b=1")
+    'https://example.com/a?b=1'
+    """
     for prefix, namespace in _BY_LENGTH:
         if iri.startswith(namespace):
             rest = iri[len(namespace):]

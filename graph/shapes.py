@@ -31,7 +31,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from newsgraph.graph.rdf import PREFIXES
+from newsgraph.graph.rdf import compact_iri
 from newsgraph.ontology import ontology_text
 
 __all__ = ["Violation", "shapes_graph", "validate_graph"]
@@ -44,15 +44,13 @@ def shapes_graph() -> Graph:
 
 
 def _compact(node: Node | None) -> str:
+    """A node as the messages show it: a compact IRI, an IRI in ``<>``, a quoted literal."""
     if node is None:
         return ""
     if isinstance(node, URIRef):
         text = str(node)
-        for prefix, namespace in sorted(PREFIXES.items(), key=lambda p: -len(p[1])):
-            rest = text[len(namespace):]
-            if text.startswith(namespace) and re.fullmatch(r"[\w.-]*", rest):
-                return f"{prefix}:{rest}"
-        return f"<{text}>"
+        compact = compact_iri(text)
+        return compact if compact != text else f"<{text}>"
     if isinstance(node, Literal):
         return repr(str(node))
     return str(node)

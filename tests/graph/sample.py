@@ -12,6 +12,18 @@ FELL = "Hua Hong fell 2% after the news."
 IMPOSES = "The US imposed export controls on China."
 TARGETS = "The export controls target China's chipmakers."
 
+# the IRIs of the sample's nodes
+ID = "https://w3id.org/newsgraph/id/"
+SMIC = ID + "organisation/semiconductor-manufacturing-international-corporation"
+SMIC_NAME = "Semiconductor Manufacturing International Corporation"
+HUA = ID + "organisation/hua-hong-semiconductor"
+US = ID + "country/united-states"
+CHINA = ID + "country/china"
+ZHOU = ID + "person/zhou-zixue"
+POLICY = ID + "policy/us-export-controls"
+A1 = ID + "article/f55ff16f66f43360"
+A2 = ID + "article/2c3a4249d7707005"
+
 
 def _span(text: str, sentence: str, rule: str, **extra) -> Evidence:
     start = text.index(sentence)

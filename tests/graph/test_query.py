@@ -191,6 +191,24 @@ def test_table_shows_prefixed_names(loaded):
     )
 
 
+ODD_IRIS = b"""@prefix ng: <https://w3id.org/newsgraph/ontology#> .
+<https://w3id.org/newsgraph/id/person/li/2> a ng:Person .
+<https://w3id.org/newsgraph/id/person/> a ng:Person .
+"""
+
+
+@pytest.mark.parametrize("load", [load_store, load_rdf])
+def test_table_shortens_iris_as_json_ld_does(load):
+    # any rest is shortened, but an IRI that is a whole namespace stays whole
+    result = run_query(load(io.BytesIO(ODD_IRIS)), "SELECT ?p WHERE { ?p a ng:Person } ORDER BY ?p")
+    assert format_result(result, OutputFormat.TABLE) == (
+        "p\n"
+        "-------------------------------------\n"
+        "https://w3id.org/newsgraph/id/person/\n"
+        "person:li/2\n"
+    )
+
+
 @pytest.mark.slow
 def test_seed_articles_by_date(seed_graph):
     graph = load_store(io.BytesIO(to_turtle(seed_graph)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -13,7 +14,14 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, SKOS
 
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.rdf import PREFIXES, rdf_rows, to_jsonld, to_rdf, to_turtle
+from newsgraph.graph.rdf import (
+    PREFIXES,
+    compact_iri,
+    rdf_rows,
+    to_jsonld,
+    to_rdf,
+    to_turtle,
+)
 from newsgraph.ontology import NG
 from tests.graph.conftest import handbuilt_extractions
 
@@ -61,6 +69,37 @@ def test_jsonld_parses_to_the_rdf_graph(handbuilt):
 def test_jsonld_is_deterministic(handbuilt):
     again = build_graph(list(reversed(handbuilt_extractions())))
     assert to_jsonld(handbuilt) == to_jsonld(again)
+
+
+ID = "https://w3id.org/newsgraph/id/"
+
+
+@pytest.mark.parametrize(
+    ("iri", "expected"),
+    [
+        (f"{ID}organisation/smic", "organisation:smic"),
+        ("https://w3id.org/newsgraph/ontology#chairs", "ng:chairs"),
+        (f"{ID}x", "id:x"),
+        # the longest namespace wins, and the rest may hold any character
+        (f"{ID}organisation/a/b", "organisation:a/b"),
+        (f"{ID}organisation/caf%C3%A9", "organisation:caf%C3%A9"),
+        (f"{ID}thing/x", "id:thing/x"),
+        # nothing left, or a rest that JSON-LD would read as an absolute IRI
+        (f"{ID}article/", f"{ID}article/"),
+        (ID, ID),
+        (f"{ID}article///x", f"{ID}article///x"),
+        ("https://example.com/a?b=1", "https://example.com/a?b=1"),
+    ],
+)
+def test_compact_iri(iri, expected):
+    assert compact_iri(iri) == expected
+
+
+def test_jsonld_writes_compact_iris():
+    G = nx.MultiDiGraph()
+    G.add_node(f"{ID}organisation/a/b", type="Organisation", label="A", aliases=[])
+    [node] = json.loads(to_jsonld(G))["@graph"]
+    assert (node["@id"], node["@type"]) == ("organisation:a/b", ["ng:Organisation"])
 
 
 def test_oxigraph_store_holds_the_same_triples(handbuilt):

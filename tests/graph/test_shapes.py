@@ -41,6 +41,17 @@ def test_missing_label(handbuilt):
         "An entity has exactly one rdfs:label, a non-empty string.")]
 
 
+def test_messages_shorten_iris_as_json_ld_does():
+    # any rest is shortened; an IRI no prefix shortens is shown in angle brackets
+    rdf = Graph().parse(format="turtle", data=f"""
+        <{ID}person/li/2> a <{NG.Person}> .
+        <{ID}person/> a <{NG.Person}> .""")
+    assert [str(v) for v in validate_graph(rdf)] == [
+        f"<{ID}person/> rdfs:label: An entity has exactly one rdfs:label, a non-empty string.",
+        "person:li/2 rdfs:label: An entity has exactly one rdfs:label, a non-empty string.",
+    ]
+
+
 def test_two_labels(handbuilt):
     rdf = to_rdf(handbuilt)
     rdf.add((ZHANG, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Wei")))

@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.cli import main
 from newsgraph.errors import NewsgraphError
-from newsgraph.graph.distributed import INSTALL_HINT, connect
+from newsgraph.ingest.distributed import INSTALL_HINT, connect
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUTS = ("graph.ttl", "graph.json", "graph.html", "documents.jsonl")
