@@ -8,7 +8,7 @@ process, and yields the extractions back in input order.
 
 Tasks are exactly the batches a single process would feed the model, so the model sees the
 same batches on one worker or many, and the output is the same byte for byte. The same
-:func:`extract_batch` is the task a Dask cluster runs (``newsgraph.graph.distributed``).
+:func:`extract_batch` is the task a Dask cluster runs (``newsgraph.ingest.distributed``).
 
 Examples
 --------
