@@ -6,7 +6,8 @@ came from, and the policies (measures of an imposer) the news reports.
 The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A line is one of
 
 * a trigger, ``{"label": ..., "pattern": [token patterns]}``: the root of each match is tagged
-  ``token._.ng_trigger = label`` (longer matches win);
+  ``token._.ng_trigger = label`` (longer matches win); with ``"predicate"``, a rule reading the
+  label as its predicate reads that relation instead ("up" is ``roseOnNews``);
 * a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
   of each match is a candidate policy of that kind, named ``"<imposer> <head>"`` once an
   imposer is read for it. With ``"verb": true`` the measure is a clause ("Kenya cleared
@@ -17,11 +18,13 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
   pronouns and "X said it ..."), ``"@article"`` the article. ``predicate`` is a relation name,
   or ``"@node"`` for the trigger label of that node;
-* a word list, ``{"set": ..., "terms": [...]}``, read by the code by its name (the nouns
-  that refer back to a named organisation, the heads of public bodies, ...);
 * a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
   "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
   X"): the ends are the first entities of those types in the match (``token._.ng_in``).
+
+Word lists (the nouns that refer back to a named organisation, the heads of public bodies,
+...) are named sets of ``ingest/patterns/lexicon.jsonl``, read through
+:func:`~newsgraph.ingest.names.lexicon`; a set the code asks for must be there.
 
 Each relation keeps its evidence: the sentence, its character offsets in the text and the id
 of the rule. Clauses under "if"/"unless" or with a negation are skipped; share moves read as
@@ -62,14 +65,14 @@ from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of, nation_of
-from newsgraph.ingest.names import load_jsonl
+from newsgraph.ingest.names import lexicon, load_jsonl
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
 #: The pattern files read by default, one per relation family.
-PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies", "reference")
+PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies")
 
 if not Doc.has_extension("ng_relations"):
     Doc.set_extension("ng_relations", default=[])
@@ -85,22 +88,30 @@ if not Span.has_extension("ng_demonym"):
     Span.set_extension("ng_demonym", default=False)
 
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
-_MOVE_WORDS = {"up": "roseOnNews", "down": "fellOnNews"}
+# the word sets of lexicon.jsonl, read once: a missing set fails at import
+_WORDS = lexicon()
+#: Pronouns that refer back to an entity, and the types it may have.
 _ANAPHORIC = {
-    "it": frozenset({"Organisation", "Country"}), "its": frozenset({"Organisation", "Country"}),
-    "he": frozenset({"Person"}), "his": frozenset({"Person"}),
-    "she": frozenset({"Person"}), "her": frozenset({"Person"}),
+    **{word: frozenset({"Organisation", "Country"}) for word in _WORDS.lower("pronoun_thing")},
+    **{word: frozenset({"Person"}) for word in _WORDS.lower("pronoun_person")},
 }
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her"})
+_PRONOUNS = _WORDS.lower("speaker_pronoun")
+#: The reference nouns, by word set: "the association", "the Kenyan government", "the country".
+_REFERENCES = {name: _WORDS.lower(name) for name in ("anaphor", "government", "country_anaphor")}
+#: The last words that make a name an organisation's, shared with the entity layer.
+_ORG_HEADS = _WORDS.words("org_head")
+_PUBLIC_BODIES = _WORDS.lower("public_body")
+_LEADER_BODIES = _WORDS.lower("leader_body")
+_NO_NAME_BASE = _WORDS.lower("no_name_base")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass"})
-_PERCENT = frozenset({"%", "percent", "pct"})
-_BACKGROUND = frozenset({"earlier", "previously", "ago", "last", "had"})
-_INDEX_WORDS = frozenset({"index", "indices", "indexes", "composite", "average"})
 _POSSESSIVE = re.compile("['\u2019]s$")
 _MODIFIER = "imposer-modifier"
-_HEDGES = frozenset({"if", "unless", "whether"})
+_PERCENT = _WORDS.lower("percent_sign")
+_BACKGROUND = _WORDS.lower("background_move")
+_INDEX_WORDS = _WORDS.lower("index_head")
+_HEDGES = _WORDS.lower("hedge")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _O, _P, _C, _M = "Organisation", "Person", "Country", "Measure"
 #: The types each relation joins (the contract's table); a measure stands for its policy, and a
@@ -191,22 +202,18 @@ class RelationExtractor:
         self.anaphors = FixedMatcher()
         self.rules: dict[str, _Rule] = {}
         self.measures: dict[str, _Measure] = {}
-        self.lexicon: dict[str, frozenset[str]] = {}
+        self.trigger_predicates: dict[str, str] = {}
         for name in pattern_files:
             for line in load_patterns(name):
                 self._add(line)
-        # the last words that make a name an organisation's, shared with the entity layer
-        self.org_heads = frozenset(next(
-            (line["terms"] for line in load_patterns("lexicon") if line.get("set") == "org_head"),
-            []))
+        for name, words in _REFERENCES.items():
+            self.anaphors.add(name, [[{"LOWER": {"IN": sorted(words)}}]])
 
     def _add(self, line: dict[str, Any]) -> None:
         if "set" in line:
-            terms = frozenset(t.lower() for t in line["terms"])
-            self.lexicon[line["set"]] = terms
-            if line["set"] in ("anaphor", "government", "country_anaphor"):
-                self.anaphors.add(line["set"], [[{"LOWER": {"IN": sorted(terms)}}]])
-        elif "id" in line and "sequence" in line:
+            message = f"word set {line['set']!r}: word sets belong in lexicon.jsonl"
+            raise ValueError(message)
+        if "id" in line and "sequence" in line:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
             self.rules[rule.id] = rule
             self.sequences.add(rule.id, [line["sequence"]])
@@ -224,6 +231,8 @@ class RelationExtractor:
             self.measure_matcher.add(key, [line["pattern"]])
         else:
             self.triggers.add(line["label"], [line["pattern"]])
+            if "predicate" in line:
+                self.trigger_predicates[line["label"]] = line["predicate"]
 
     def __call__(self, doc: Doc) -> Doc:
         """Attach ``doc._.ng_relations`` and ``doc._.ng_relation_entities``."""
@@ -325,9 +334,8 @@ class RelationExtractor:
         The body's noun comes from the ``leader_body`` word list; its "of" object must be a
         person, and the phrase must name no organisation already ("the Doe Administration").
         """
-        words = self.lexicon.get("leader_body", frozenset())
         for token in doc:
-            if token.lower_ not in words or token.tag_ != "NN" or token.i in state.inside \
+            if token.lower_ not in _LEADER_BODIES or token.tag_ != "NN" or token.i in state.inside \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 continue
             person = next((state.nodes[p.i] for c in token.children
@@ -368,9 +376,9 @@ class RelationExtractor:
             tokens = [t for t in span if t.lower_ != "the"]
             # a name ends with an organisation word ("... Association", "... Company"); a
             # public body's name says whose it is; "China-American" is no country
-            if len(tokens) < 2 or tokens[-1].text not in self.org_heads \
+            if len(tokens) < 2 or tokens[-1].text not in _ORG_HEADS \
                     or self._public(name) or tokens[1].text == "-" \
-                    or any(t.lower_ in self.lexicon.get("no_name_base", ()) for t in tokens):
+                    or any(t.lower_ in _NO_NAME_BASE for t in tokens):
                 continue
             country = next((nation_of(doc[tokens[0].i:end].text)
                             for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
@@ -403,7 +411,7 @@ class RelationExtractor:
             if len(ends) < 2:
                 continue
             for token in span:
-                predicate = _predicate(rule.predicate, {"trigger": token})
+                predicate = self._predicate(rule.predicate, {"trigger": token})
                 if token._.ng_in is None and predicate:
                     yield _Found(ends[rule.subject], predicate, ends[rule.object],
                                  sentence, rule.id)
@@ -414,7 +422,7 @@ class RelationExtractor:
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
             if _hedged(doc[token_ids[0]]):
                 continue
-            predicate = _predicate(rule.predicate, tokens)
+            predicate = self._predicate(rule.predicate, tokens)
             if predicate is None:
                 continue
             if predicate == "supplies" and _sells_assets(tokens):
@@ -438,10 +446,16 @@ class RelationExtractor:
                             not domain or (subject.type in domain and obj.type in range_)):
                         yield _Found(subject, predicate, obj, sentence, rule.id)
 
+    def _predicate(self, spec: str, tokens: dict[str, Token]) -> str | None:
+        """The predicate a rule reads: its own, or the trigger label of a node (``"@node"``)."""
+        if not spec.startswith("@"):
+            return spec
+        label = tokens[spec[1:]]._.ng_trigger
+        return self.trigger_predicates.get(label, label) if label else None
+
     def _public(self, name: str) -> bool:
         """Whether a name is a public body's ("Ministry of Railways", "Brazilian Senate")."""
-        public = self.lexicon.get("public_body", frozenset())
-        return any(word in public for word in name.lower().split())
+        return any(word in _PUBLIC_BODIES for word in name.lower().split())
 
 
 @Language.factory(
@@ -482,13 +496,6 @@ def _sells_assets(tokens: dict[str, Token]) -> bool:
     verb = tokens.get("verb")
     return verb is not None and any(
         t._.ng_trigger == "asset" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
-
-
-def _predicate(spec: str, tokens: dict[str, Token]) -> str | None:
-    if not spec.startswith("@"):
-        return spec
-    label = tokens[spec[1:]]._.ng_trigger
-    return _MOVE_WORDS.get(label, label) if label else None
 
 
 def _ends(spec: str, tokens: dict[str, Token], state: _DocState,

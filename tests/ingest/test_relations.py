@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from newsgraph.ingest.documents import ARTICLE, Article
 from newsgraph.ingest.extract import extract
-from newsgraph.ingest.relations import PATTERN_FILES, load_patterns
+from newsgraph.ingest.names import load_jsonl
+from newsgraph.ingest.relations import PATTERN_FILES, RelationExtractor, load_patterns
 
 
 def triples(nlp, text):
@@ -190,6 +192,21 @@ def test_share_moves(nlp, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "up", "higher", "down" and "lower" are triggers that stand for a move's predicate
+        ("Intel was 3 percent higher.", ("Intel", "roseOnNews", 3.0)),
+        ("Intel was down 2%.", ("Intel", "fellOnNews", 2.0)),
+    ],
+)
+def test_share_moves_read_from_an_adverb(nlp, text, expected):
+    doc = nlp(text)
+    assert [(r.subject, r.predicate, r.evidence.percent) for r in doc._.ng_relations] == [
+        expected
+    ]
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
@@ -206,9 +223,7 @@ def test_pattern_files_are_well_formed(name):
         if "sequence" in line:
             assert {"id", "predicate", "subject", "object"} <= set(line)
             continue
-        if "set" in line:
-            assert line["terms"] and all(isinstance(t, str) for t in line["terms"])
-            continue
+        assert "set" not in line, "word sets belong in lexicon.jsonl"
         assert "pattern" in line
         if "id" in line and "predicate" in line:
             ids = [node["RIGHT_ID"] for node in line["pattern"]]
@@ -216,3 +231,15 @@ def test_pattern_files_are_well_formed(name):
                 assert end == "@article" or end.lstrip("^") in ids, (line["id"], end)
         else:
             assert "label" in line
+
+
+def test_word_sets_are_named_once_in_the_lexicon():
+    names = [line["set"] for line in load_jsonl("lexicon.jsonl")]
+    assert len(names) == len(set(names))
+    assert all(line["terms"] for line in load_jsonl("lexicon.jsonl"))
+
+
+def test_a_word_set_in_a_pattern_file_is_refused():
+    extractor = RelationExtractor(spacy.blank("en"), pattern_files=())
+    with pytest.raises(ValueError, match=r"lexicon\.jsonl"):
+        extractor._add({"set": "hedge", "terms": ["if"]})
