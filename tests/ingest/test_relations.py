@@ -5,15 +5,11 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from newsgraph.ingest.documents import ARTICLE, Article
+from newsgraph.ingest.documents import Article
 from newsgraph.ingest.extract import extract
 from newsgraph.ingest.names import load_jsonl
 from newsgraph.ingest.relations import PATTERN_FILES, RelationExtractor, load_patterns
-
-
-def triples(nlp, text):
-    doc = nlp(text)
-    return sorted((r.subject, r.predicate, r.object) for r in doc._.ng_relations)
+from tests.ingest.relation_views import triples
 
 
 @pytest.mark.parametrize(
@@ -87,21 +83,9 @@ def test_verbs(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # "the U.S. association" is the one association named before that is not another
-        # country's; what it represents are its members
-        ("The Semiconductor Industry Association met the Japan Semiconductor Association. "
-         "The U.S. association, which represents companies like Intel Corp. and Micron Inc., "
-         "said it was pleased.",
-         [("Intel Corp.", "memberOf", "Semiconductor Industry Association"),
-          ("Japan Semiconductor Association", "basedIn", "Japan"),
-          ("Micron Inc.", "memberOf", "Semiconductor Industry Association")]),
         ("Apple's suppliers include Foxconn and Pegatron.",
          [("Foxconn", "supplies", "Apple"), ("Pegatron", "supplies", "Apple")]),
         ("Acme Corp uses Nvidia chips in its servers.", [("Nvidia", "supplies", "Acme Corp")]),
-        # "its" is not the clause's own subject in "X was its supplier"
-        ("A spokesman for Amdahl Corp said it would be hurt because Fujitsu was its only "
-         "supplier of components.", [("Fujitsu", "supplies", "Amdahl Corp")]),
-        ("Samsung said Intel was its biggest customer.", [("Samsung", "supplies", "Intel")]),
         # a name that starts with a country says where the body is based, unless it is a
         # public body (whose it is)
         ("The Chinese Ministry of Commerce met the Japan Semiconductor Association.",
@@ -126,9 +110,6 @@ def test_verbs(nlp, text, expected):
          [("Boeing", "supplies", "Pentagon")]),
         ("Ryanair ordered 100 jets from Boeing.", [("Boeing", "supplies", "Ryanair")]),
         ("Toyota is the biggest customer of Denso.", [("Denso", "supplies", "Toyota")]),
-        ("Boeing signed a deal to supply jets to Ryanair.", [("Boeing", "supplies", "Ryanair")]),
-        # with another party to the deal, who supplies is not said
-        ("Ryanair signed a deal with Boeing to supply jets to Lufthansa.", []),
         ("Toyota and Panasonic signed an agreement to build batteries.",
          [("Toyota", "partnersWith", "Panasonic")]),
         ("Sony and Honda will collaborate on electric cars.",
@@ -139,19 +120,13 @@ def test_verbs(nlp, text, expected):
          [("China", "opposes", "United States")]),
     ],
 )
-def test_references_lists_and_trade(nlp, text, expected):
+def test_lists_and_trade(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # parties named together in a conflict oppose each other, the one named beside a
-        # common noun included
-        ("Initech and its parent, Globex Corporation, are set for another showdown in court.",
-         [("Globex Corporation", "investsIn", "Initech"),
-          ("Globex Corporation", "opposes", "Initech"),
-          ("Initech", "opposes", "Globex Corporation")]),
         ("Microsoft and Google clashed over cloud pricing on Monday.",
          [("Google", "opposes", "Microsoft"), ("Microsoft", "opposes", "Google")]),
         ("Microsoft and Google met to discuss a dispute.", []),
@@ -174,37 +149,6 @@ def test_references_lists_and_trade(nlp, text, expected):
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
     assert triples(nlp, text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
-        ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
-        # background moves are not the news
-        ("Intel had fallen 5% last year.", []),
-    ],
-)
-def test_share_moves(nlp, text, expected):
-    doc = nlp(text)
-    found = [(r.subject, r.evidence.percent, r.evidence.market) for r in doc._.ng_relations
-             if r.object == ARTICLE]
-    assert found == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # "up", "higher", "down" and "lower" are triggers that stand for a move's predicate
-        ("Intel was 3 percent higher.", ("Intel", "roseOnNews", 3.0)),
-        ("Intel was down 2%.", ("Intel", "fellOnNews", 2.0)),
-    ],
-)
-def test_share_moves_read_from_an_adverb(nlp, text, expected):
-    doc = nlp(text)
-    assert [(r.subject, r.predicate, r.evidence.percent) for r in doc._.ng_relations] == [
-        expected
-    ]
 
 
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
