@@ -86,6 +86,7 @@ from newsgraph.ingest.policies import (
 )
 from newsgraph.ingest.relation_data import (
     ARTICLE_NODE,
+    MEASURE,
     POSSESSIVE,
     DocState,
     Found,
@@ -94,6 +95,7 @@ from newsgraph.ingest.relation_data import (
 )
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
+from newsgraph.ontology import RELATIONS, EntityType, Predicate
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
 
@@ -117,24 +119,24 @@ _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _NO_NAME_BASE = _WORDS.lower("no_name_base")
 _HEDGES = _WORDS.lower("hedge")
-_O, _P, _C, _M = "Organisation", "Person", "Country", "Measure"
-#: The types each relation joins (the contract's table); a measure stands for its policy, and a
-#: person may impose a measure of the country they lead.
-_SIGNATURE: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "chairs": (frozenset({_P}), frozenset({_O})),
-    "leads": (frozenset({_P}), frozenset({_O, _C})),
-    "memberOf": (frozenset({_P, _O}), frozenset({_O})),
-    "worksFor": (frozenset({_P}), frozenset({_O})),
-    "sanctions": (frozenset({_C, _O}), frozenset({_O, _C, _P})),
-    "partnersWith": (frozenset({_O, _C}), frozenset({_O, _C})),
-    "supplies": (frozenset({_O}), frozenset({_O})),
-    "competesWith": (frozenset({_O}), frozenset({_O})),
-    "investsIn": (frozenset({_O, _C}), frozenset({_O})),
-    "basedIn": (frozenset({_O}), frozenset({_C})),
-    "imposes": (frozenset({_C, _O, _P}), frozenset({_M})),
-    "targets": (frozenset({_M}), frozenset({_C, _O})),
-    "opposes": (frozenset({_C, _O, _P}), frozenset({_M, _C, _O})),
-}
+
+
+def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The types a rule may join by ``predicate``: the ontology's, as they stand while rules run.
+
+    A policy is still a measure then, and a person may impose one: the country they lead
+    takes their place when policies are resolved
+    (:func:`~newsgraph.ingest.policies.resolve_policies`), or the relation is dropped.
+    """
+    domain, range_ = (frozenset(MEASURE if t == EntityType.POLICY else t for t in types)
+                      for types in RELATIONS[predicate])
+    if predicate == Predicate.IMPOSES:
+        domain |= {EntityType.PERSON}
+    return domain, range_
+
+
+#: The types each relation joins, by predicate.
+_SIGNATURE = {predicate: _rule_signature(predicate) for predicate in RELATIONS}
 
 
 def load_patterns(name: str) -> list[dict[str, Any]]:

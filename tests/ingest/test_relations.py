@@ -8,7 +8,13 @@ import spacy
 from newsgraph.ingest.documents import Article
 from newsgraph.ingest.extract import extract
 from newsgraph.ingest.names import load_jsonl
-from newsgraph.ingest.relations import PATTERN_FILES, RelationExtractor, load_patterns
+from newsgraph.ingest.relations import (
+    _SIGNATURE,
+    PATTERN_FILES,
+    RelationExtractor,
+    load_patterns,
+)
+from newsgraph.ontology import RELATIONS
 from tests.ingest.relation_views import triples
 
 
@@ -187,3 +193,17 @@ def test_a_word_set_in_a_pattern_file_is_refused():
     extractor = RelationExtractor(spacy.blank("en"), pattern_files=())
     with pytest.raises(ValueError, match=r"lexicon\.jsonl"):
         extractor._add({"set": "hedge", "terms": ["if"]})
+
+
+def test_rules_join_the_types_the_ontology_gives():
+    assert _SIGNATURE.keys() == RELATIONS.keys()
+    assert _SIGNATURE["supplies"] == tuple(RELATIONS["supplies"])
+    # a policy is a measure while rules run, and a person may impose one for their country
+    assert _SIGNATURE["targets"] == (frozenset({"Measure"}), RELATIONS["targets"].range)
+    assert _SIGNATURE["imposes"] == (RELATIONS["imposes"].domain | {"Person"},
+                                     frozenset({"Measure"}))
+
+
+def test_a_rule_drops_ends_of_the_wrong_types(nlp):
+    # "chairman of Germany": a country has no chairman
+    assert triples(nlp, "Maria Lopez, chairman of Germany, spoke on Monday.") == []
