@@ -27,6 +27,7 @@ from newsgraph.ingest.geo import nation_of
 from newsgraph.ingest.names import lexicon
 from newsgraph.ingest.relation_data import DocState, Node
 from newsgraph.ingest.tokenmatch import FixedMatcher
+from newsgraph.ontology import EntityType
 
 __all__ = [
     "antecedent",
@@ -44,8 +45,9 @@ __all__ = [
 _WORDS = lexicon()
 #: Pronouns that refer back to an entity, and the types it may have.
 _ANAPHORIC = {
-    **{word: frozenset({"Organisation", "Country"}) for word in _WORDS.lower("pronoun_thing")},
-    **{word: frozenset({"Person"}) for word in _WORDS.lower("pronoun_person")},
+    **{word: frozenset({EntityType.ORGANISATION, EntityType.COUNTRY})
+       for word in _WORDS.lower("pronoun_thing")},
+    **{word: frozenset({EntityType.PERSON}) for word in _WORDS.lower("pronoun_person")},
 }
 _PRONOUNS = _WORDS.lower("speaker_pronoun")
 #: The reference nouns, by word set: "the association", "the Kenyan government", "the country".
@@ -73,34 +75,34 @@ def mark_references(doc: Doc, state: DocState, matches: Iterable[tuple[str, int,
     Korea's). "The Kenyan government" and "Chinese authorities" are the country.
     """
     orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
-                  if s.label_ == "Organisation")
+                  if s.label_ == EntityType.ORGANISATION)
     for label, start, _ in matches:
-        token = doc[start]
+        token, word = doc[start], doc[start:start + 1]
         if token.i in state.inside or token.tag_ not in ("NN", "NNS") \
                 or (token.tag_ == "NNS" and label != "government"):
             continue
         country = next((state.nodes[c.i].name for c in token.children
-                        if c.dep_ in ("compound", "amod", "nmod", "poss")
-                        and c.i in state.nodes and state.nodes[c.i].type == "Country"), None)
+                        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in state.nodes
+                        and state.nodes[c.i].type == EntityType.COUNTRY), None)
         state.references.add(token.i)
         if label == "government":
             if country is not None:
-                state.mark(doc[token.i:token.i + 1], Node(country, "Country", token.i))
+                state.mark(word, Node(country, EntityType.COUNTRY, token.i))
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             continue
         if label == "country_anaphor":
-            before = {n.name for n in nodes_before(token, state) if n.type == "Country"}
+            before = {n.name for n in nodes_before(token, state) if n.type == EntityType.COUNTRY}
             if len(before) == 1 and not any(c.dep_ in ("amod", "compound")
                                             for c in token.children):
-                state.mark(doc[token.i:token.i + 1], Node(before.pop(), "Country", token.i))
+                state.mark(word, Node(before.pop(), EntityType.COUNTRY, token.i))
             continue
         # the one organisation named before with the noun in its name, else none
         names = {name for start, name in orgs if start < token.i
                  and token.lower_ in name.lower().split()
                  and (country is None or nation_of(name.split()[0]) in (None, country))}
         if len(names) == 1:
-            state.mark(doc[token.i:token.i + 1], Node(names.pop(), "Organisation", token.i))
+            state.mark(word, Node(names.pop(), EntityType.ORGANISATION, token.i))
 
 
 def mark_leader_bodies(doc: Doc, state: DocState) -> None:
@@ -116,12 +118,12 @@ def mark_leader_bodies(doc: Doc, state: DocState) -> None:
         person = next((state.nodes[p.i] for c in token.children
                        if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj" and p.i in state.nodes
-                       and state.nodes[p.i].type == "Person"), None)
+                       and state.nodes[p.i].type == EntityType.PERSON), None)
         if person is None:
             continue
         name = f"{person.name} {token.lower_}"
         state.bodies.add(name)
-        state.mark(doc[token.i:token.i + 1], Node(name, "Organisation", token.i))
+        state.mark(doc[token.i:token.i + 1], Node(name, EntityType.ORGANISATION, token.i))
 
 
 def entity_of(token: Token, state: DocState, depth: int = 0) -> Node | None:

@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.ingest.names import lexicon
 from newsgraph.ingest.relation_data import ARTICLE_NODE, DocState, Found, Node
+from newsgraph.ontology import EntityType
 
 __all__ = ["share_moves"]
 
@@ -48,7 +49,7 @@ def share_moves(
     anchor = verb if verb.pos_ in ("VERB", "AUX") else verb.head
     if _background(anchor) or _transitive(anchor):
         return
-    subjects = [s for s in subjects if s.type == "Organisation"
+    subjects = [s for s in subjects if s.type == EntityType.ORGANISATION
                 and s.name.split()[-1].casefold() not in _INDEX_WORDS]
     percents = _percents(verb) or _percents(anchor)
     respectively = any(t.lower_ == "respectively" for t in anchor.children)
@@ -105,6 +106,6 @@ def _market(anchor: Token, state: DocState) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("in", "on"):
             for t in child.subtree:
                 node = state.nodes.get(t.i)
-                if node is not None and node.type in ("Country", "Organisation"):
+                if node is not None and node.type in (EntityType.COUNTRY, EntityType.ORGANISATION):
                     return state.surfaces.get(t.i, node.name)
     return None

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.relation_data import POSSESSIVE, DocState, Found, Measure, Node
+from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
+from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
 __all__ = [
     "add_policy_spans",
@@ -25,6 +26,8 @@ __all__ = [
     "resolve_policies",
 ]
 
+#: The types of entity that may name a policy's imposer in its phrase ("US tariffs").
+_IMPOSERS = (EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.PERSON)
 #: The rule that reads an imposer from a modifier of the measure ("Trump's China trade plan").
 _MODIFIER = "imposer-modifier"
 
@@ -46,8 +49,8 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
             continue
         measure = measures[key]
         state.measures[root.i] = measure
-        root._.ng_type = "Measure"
-        state.nodes[root.i] = Node(measure.head, "Measure", root.i)
+        root._.ng_type = MEASURE
+        state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
 
 
 def mark_laws(doc: Doc, state: DocState) -> None:
@@ -65,38 +68,38 @@ def mark_laws(doc: Doc, state: DocState) -> None:
         inner = [state.measures.pop(t.i) for t in ent if t.i in state.measures]
         for t in ent:
             state.nodes.pop(t.i, None)
-        kind = inner[0].kind if inner else "OtherPolicy"
+        kind = inner[0].kind if inner else PolicyKind.OTHER_POLICY
         name = doc[tokens[0].i:tokens[-1].i + 1].text
         state.measures[ent.root.i] = Measure(kind, name, None, named=True)
-        ent.root._.ng_type = "Measure"
-        state.nodes[ent.root.i] = Node(name, "Measure", ent.root.i)
+        ent.root._.ng_type = MEASURE
+        state.nodes[ent.root.i] = Node(name, MEASURE, ent.root.i)
 
 
 def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     """Name each measure after its imposer; turn it into a Policy or a direct edge."""
     leaders = {f.subject.name: f.object for f in found
-               if f.predicate == "leads" and f.object.type == "Country"}
+               if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = _topics_are_targets(found, state)
     imposers: dict[int, list[Found]] = {}
     for f in found:
-        if f.predicate == "imposes" and f.object.type == "Measure":
+        if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE:
             subject = f.subject
-            if subject.type == "Person":
+            if subject.type == EntityType.PERSON:
                 country = leaders.get(subject.name)
                 if country is None:
                     continue
                 f.subject = subject = country
             imposers.setdefault(f.object.token, []).append(f)
-    policies: dict[int, Node] = {token: Node(m.head, "Policy", token)
+    policies: dict[int, Node] = {token: Node(m.head, EntityType.POLICY, token)
                                  for token, m in state.measures.items() if m.named}
     by_head: dict[str, set[str]] = {}
     national: dict[str, set[str]] = {}
     for token, items in sorted(imposers.items()):
-        countries = [f.subject for f in items if f.subject.type == "Country"]
+        countries = [f.subject for f in items if f.subject.type == EntityType.COUNTRY]
         if countries and token not in policies:
             head = state.measures[token].head
             name = f"{min(countries, key=lambda n: n.token).name} {head}"
-            policies[token] = Node(name, "Policy", token)
+            policies[token] = Node(name, EntityType.POLICY, token)
             national.setdefault(head, set()).add(name)
     for token, items in sorted(imposers.items()):
         head = state.measures[token].head
@@ -105,18 +108,18 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
             same = national.get(head, set())
             first = min((f.subject for f in items), key=lambda n: n.token)
             name = next(iter(same)) if len(same) == 1 else f"{first.name} {head}"
-            policies[token] = Node(name, "Policy", token)
+            policies[token] = Node(name, EntityType.POLICY, token)
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
         names = by_head.get(measure.head, set())
         if token not in policies and len(names) == 1 and not measure.verb:
-            policies[token] = Node(next(iter(names)), "Policy", token)
+            policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
     result = []
     for f in found:
-        if f.object.type == "Measure" or f.subject.type == "Measure":
-            measure_token = f.object.token if f.object.type == "Measure" else f.subject.token
+        if f.object.type == MEASURE or f.subject.type == MEASURE:
+            measure_token = f.object.token if f.object.type == MEASURE else f.subject.token
             measure = state.measures[measure_token]
-            if measure.direct and f.predicate == "targets":
+            if measure.direct and f.predicate == Predicate.TARGETS:
                 for imposer in imposers.get(measure_token, []):
                     result.append(Found(imposer.subject, measure.direct, f.object,
                                         f.sentence, f.rule))
@@ -124,31 +127,31 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
             policy = policies.get(measure_token)
             if policy is None:
                 continue
-            if f.object.type == "Measure":
+            if f.object.type == MEASURE:
                 f.object = policy
             else:
                 f.subject = policy
         result.append(f)
     direct = {f.subject.token for f in found
-              if f.predicate == "targets" and f.subject.type == "Measure"
+              if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
     return [f for f in result
-            if not (f.predicate in ("imposes", "targets") and f.object.token in direct
-                    and f.object.type == "Policy")
-            and not (f.subject.type == "Policy" and f.subject.token in direct)]
+            if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
+                    and f.object.token in direct and f.object.type == EntityType.POLICY)
+            and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
 
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
     """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target."""
     owners = {f.object.token for f in found
-              if f.predicate == "imposes" and f.object.type == "Measure" and f.rule == _MODIFIER
-              and f.sentence.doc[f.subject.token].dep_ == "poss"}
+              if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
+              and f.rule == _MODIFIER and f.sentence.doc[f.subject.token].dep_ == "poss"}
     result = []
     for f in found:
         doc = f.sentence.doc
-        if f.predicate == "imposes" and f.object.token in owners and f.rule == _MODIFIER \
+        if f.predicate == Predicate.IMPOSES and f.object.token in owners and f.rule == _MODIFIER \
                 and doc[f.subject.token].dep_ in ("compound", "nmod"):
-            f = Found(f.object, "targets", f.subject, f.sentence, f.rule)
+            f = Found(f.object, Predicate.TARGETS, f.subject, f.sentence, f.rule)
         result.append(f)
     return result
 
@@ -158,7 +161,7 @@ def add_policy_spans(doc: Doc, used: list[Node]) -> None:
     spans = list(doc.spans.get(SPANS_KEY, []))
     taken = {(s.start, s.end) for s in spans}
     for node in used:
-        if node.type != "Policy":
+        if node.type != EntityType.POLICY:
             continue
         root = doc[node.token]
         start = root.i if root.pos_ in ("VERB", "AUX") else root.left_edge.i
@@ -167,7 +170,7 @@ def add_policy_spans(doc: Doc, used: list[Node]) -> None:
         if (start, root.i + 1) in taken:
             continue
         taken.add((start, root.i + 1))
-        span = Span(doc, start, root.i + 1, label="Policy")
+        span = Span(doc, start, root.i + 1, label=EntityType.POLICY)
         span._.ng_name = node.name
         spans.append(span)
     doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
@@ -186,8 +189,7 @@ def policy_aliases(root: Token, state: DocState) -> set[str]:
         names.add(root.doc[start:root.i + 1].text)
     for child in root.lefts:
         node = state.nodes.get(child.i)
-        if node is not None and node.type in ("Country", "Organisation", "Person") \
-                and child.i not in state.references:
+        if node is not None and node.type in _IMPOSERS and child.i not in state.references:
             start = child.left_edge.i
             names.add(root.doc[start:root.i + 1].text)
             names.add(f"{state.surfaces.get(child.i, child.text)} {measure.head}")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsgraph.ingest.documents import ARTICLE
+from newsgraph.ontology import NodeType
 
 __all__ = ["ARTICLE_NODE", "MEASURE", "POSSESSIVE", "DocState", "Found", "Measure", "Node"]
 
@@ -52,7 +53,7 @@ class Node:
 
 
 #: The end of a share move: the article that reports it.
-ARTICLE_NODE = Node(ARTICLE, "Article", -1)
+ARTICLE_NODE = Node(ARTICLE, NodeType.ARTICLE, -1)
 
 
 @dataclass

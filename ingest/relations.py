@@ -188,7 +188,7 @@ class RelationExtractor:
                          tuple(node["RIGHT_ID"] for node in pattern))
             self.rules[rule.id] = rule
             self.rules_matcher.add(rule.id, pattern)
-        elif line.get("label") == "Measure":
+        elif line.get("label") == MEASURE:
             measure = Measure(line["kind"], line["id"], line.get("direct"),
                                verb=line.get("verb", False))
             key = f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
@@ -206,8 +206,8 @@ class RelationExtractor:
         found = resolve_policies(found, state)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
-        used += [Node(m.head, "Policy", token) for token, m in sorted(state.measures.items())
-                 if m.named]
+        used += [Node(m.head, EntityType.POLICY, token)
+                 for token, m in sorted(state.measures.items()) if m.named]
         doc._.ng_relations = relations
         doc._.ng_relation_entities = _entities(used, state, doc)
         add_policy_spans(doc, used)
@@ -224,13 +224,13 @@ class RelationExtractor:
                 text = POSSESSIVE.sub("", ent.text).strip()
                 country = country_of(text)
                 if country:
-                    state.mark(ent, Node(country, "Country", ent.root.i))
+                    state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
         for token in doc:
             if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
                     and token.text[:1].isupper():
                 country = demonym_of(token.text)
                 if country:
-                    state.mark(doc[token.i:token.i + 1], Node(country, "Country", token.i))
+                    state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
         mark_references(doc, state, self.references(doc))
         mark_leader_bodies(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
@@ -253,7 +253,7 @@ class RelationExtractor:
         seen: set[str] = set()
         for span in doc.spans.get(SPANS_KEY, []):
             name = span._.ng_name or span.text
-            if span.label_ != "Organisation" or name in seen or len(span) < 2:
+            if span.label_ != EntityType.ORGANISATION or name in seen or len(span) < 2:
                 continue
             tokens = [t for t in span if t.lower_ != "the"]
             # a name ends with an organisation word ("... Association", "... Company"); a
@@ -270,8 +270,8 @@ class RelationExtractor:
             seen.add(name)
             node = state.nodes.get(span.root.i)
             if node is not None:
-                place = Node(country, "Country", tokens[0].i)
-                yield Found(node, "basedIn", place, span.root.sent, "name-country")
+                place = Node(country, EntityType.COUNTRY, tokens[0].i)
+                yield Found(node, Predicate.BASED_IN, place, span.root.sent, "name-country")
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -307,7 +307,7 @@ class RelationExtractor:
             predicate = self._predicate(rule.predicate, tokens)
             if predicate is None:
                 continue
-            if predicate == "supplies" and _sells_assets(tokens):
+            if predicate == Predicate.SUPPLIES and _sells_assets(tokens):
                 continue
             # a rule whose two ends are one node reads the parties to each other
             mutual = rule.subject == rule.object
@@ -319,10 +319,10 @@ class RelationExtractor:
                 continue
             domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
             for subject in subjects:
-                if predicate == "basedIn" and self._public(subject.name):
+                if predicate == Predicate.BASED_IN and self._public(subject.name):
                     continue  # "India's railway ministry" is India's, not a company based there
                 for obj in objects:
-                    if predicate == "basedIn" and _quoted_between(doc, subject, obj):
+                    if predicate == Predicate.BASED_IN and _quoted_between(doc, subject, obj):
                         continue  # Korea's "little Apple" is a nickname, not Apple
                     if subject.name != obj.name and (
                             not domain or (subject.type in domain and obj.type in range_)):
@@ -412,6 +412,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
 
 
 # ---------------------------------------------------------------------- output
+# What leaves the component is plain data: a vocabulary enum is written back as the plain
+# ``str`` it equals, since writers that go by a value's type (GraphML) refuse the enum's.
 
 
 def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
@@ -426,7 +428,7 @@ def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
         evidence = Evidence(sentence=f.sentence.text.strip(), start=f.sentence.start_char,
                             end=f.sentence.end_char, rule=f.rule, percent=f.percent,
                             market=f.market)
-        relations.append(Relation(f.subject.name, f.predicate, f.object.name, evidence))
+        relations.append(Relation(f.subject.name, str(f.predicate), f.object.name, evidence))
         used += [f.subject, f.object]
     return relations, used
 
@@ -440,19 +442,20 @@ def _entities(used: list[Node], state: DocState, doc: Doc) -> list[Entity]:
     kinds: dict[str, str] = {}
     counts: dict[tuple[str, str], int] = {}
     for node in used:
-        if (node.type not in ("Policy", "Country") and node.name not in state.bodies) \
-                or (node.name, node.type) in known:
+        introduced = node.type in (EntityType.POLICY, EntityType.COUNTRY) \
+            or node.name in state.bodies  # what the entity layer may not have named
+        if not introduced or (node.name, node.type) in known:
             continue
         key = (node.name, node.type)
         counts[key] = counts.get(key, 0) + 1
         names = aliases.setdefault(key, set())
-        if node.type == "Policy":
-            kinds[node.name] = state.measures[node.token].kind
+        if node.type == EntityType.POLICY:
+            kinds[node.name] = str(state.measures[node.token].kind)
             # no alias longer than the canonical name, which must stay the label
             names.update(a for a in policy_aliases(doc[node.token], state)
                          if len(a) <= len(node.name))
         # a country read from a city or a nationality word keeps its own name only: the
         # word ("Shanghai", "Chinese") is not a name of the country
-    return [Entity(name=name, type=kind, aliases=tuple(sorted(aliases[(name, kind)] - {name})),
+    return [Entity(name=name, type=str(kind), aliases=tuple(sorted(aliases[(name, kind)] - {name})),
                    kind=kinds.get(name), mentions=counts[(name, kind)])
             for name, kind in sorted(aliases)]

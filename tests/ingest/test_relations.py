@@ -207,3 +207,15 @@ def test_rules_join_the_types_the_ontology_gives():
 def test_a_rule_drops_ends_of_the_wrong_types(nlp):
     # "chairman of Germany": a country has no chairman
     assert triples(nlp, "Maria Lopez, chairman of Germany, spoke on Monday.") == []
+
+
+def test_what_the_component_attaches_is_plain_str(nlp):
+    # the vocabulary enums equal their strings, but GraphML goes by a value's type
+    doc = nlp("Japan's China tariffs took effect on Monday. Acme met the Japan Semiconductor "
+              "Association. In an order issued under the Defence Production Act, the president "
+              "acted.")
+    values = [v for r in doc._.ng_relations for v in (r.subject, r.predicate, r.object)]
+    values += [v for e in doc._.ng_relation_entities for v in (e.name, e.type, e.kind)
+               if v is not None]
+    assert {"Policy", "OtherPolicy", "basedIn", "targets"} <= set(values)
+    assert all(type(v) is str for v in values)
