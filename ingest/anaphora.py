@@ -77,32 +77,39 @@ def mark_references(doc: Doc, state: DocState, matches: Iterable[tuple[str, int,
     orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
                   if s.label_ == EntityType.ORGANISATION)
     for label, start, _ in matches:
-        token, word = doc[start], doc[start:start + 1]
+        token = doc[start]
         if token.i in state.inside or token.tag_ not in ("NN", "NNS") \
                 or (token.tag_ == "NNS" and label != "government"):
             continue
-        country = next((state.nodes[c.i].name for c in token.children
-                        if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in state.nodes
-                        and state.nodes[c.i].type == EntityType.COUNTRY), None)
         state.references.add(token.i)
-        if label == "government":
-            if country is not None:
-                state.mark(word, Node(country, EntityType.COUNTRY, token.i))
-            continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
-            continue
-        if label == "country_anaphor":
-            before = {n.name for n in nodes_before(token, state) if n.type == EntityType.COUNTRY}
-            if len(before) == 1 and not any(c.dep_ in ("amod", "compound")
-                                            for c in token.children):
-                state.mark(word, Node(before.pop(), EntityType.COUNTRY, token.i))
-            continue
-        # the one organisation named before with the noun in its name, else none
-        names = {name for start, name in orgs if start < token.i
-                 and token.lower_ in name.lower().split()
-                 and (country is None or nation_of(name.split()[0]) in (None, country))}
-        if len(names) == 1:
-            state.mark(word, Node(names.pop(), EntityType.ORGANISATION, token.i))
+        node = _referent(label, token, state, orgs)
+        if node is not None:
+            state.mark(doc[start:start + 1], node)
+
+
+def _referent(label: str, token: Token, state: DocState,
+              orgs: list[tuple[int, str]]) -> Node | None:
+    """The entity one reference noun of the word set ``label`` stands for, if any.
+
+    ``orgs`` are the organisations of the document, by the start of their mention.
+    """
+    country = next((state.nodes[c.i].name for c in token.children
+                    if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in state.nodes
+                    and state.nodes[c.i].type == EntityType.COUNTRY), None)
+    if label == "government":
+        return Node(country, EntityType.COUNTRY, token.i) if country is not None else None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return None
+    if label == "country_anaphor":
+        before = {n.name for n in nodes_before(token, state) if n.type == EntityType.COUNTRY}
+        if len(before) == 1 and not any(c.dep_ in ("amod", "compound") for c in token.children):
+            return Node(before.pop(), EntityType.COUNTRY, token.i)
+        return None
+    # the one organisation named before with the noun in its name, else none
+    names = {name for start, name in orgs if start < token.i
+             and token.lower_ in name.lower().split()
+             and (country is None or nation_of(name.split()[0]) in (None, country))}
+    return Node(names.pop(), EntityType.ORGANISATION, token.i) if len(names) == 1 else None
 
 
 def mark_leader_bodies(doc: Doc, state: DocState) -> None:

@@ -82,26 +82,35 @@ def _transitive(verb: Token) -> bool:
 
 
 def _percents(verb: Token) -> list[float]:
+    """The percentages said of ``verb`` ("5%", "3 per cent"), in the order of the text."""
     found = []
     for child in verb.children:
         if child.dep_ in _CLAUSE_STOP:
             continue
         for t in child.subtree:
-            if t.lower_ in _PERCENT or (t.lower_ == "cent" and t.i and t.nbor(-1).lower_ == "per"):
-                number = next((c for c in t.children if c.like_num), None)
-                if number is None and t.i and t.nbor(-1).like_num:
-                    number = t.nbor(-1)
-                if number is None and t.i > 1 and t.nbor(-2).like_num:
-                    number = t.nbor(-2)
-                if number is not None:
-                    try:
-                        found.append(float(number.text.replace(",", "")))
-                    except ValueError:
-                        continue
+            number = _percent_number(t)
+            if number is not None:
+                try:
+                    found.append(float(number.text.replace(",", "")))
+                except ValueError:
+                    continue
     return found
 
 
+def _percent_number(t: Token) -> Token | None:
+    """The number of a percent sign or word ("5" in "5%", "5 per cent"), if ``t`` is one."""
+    if not (t.lower_ in _PERCENT or (t.lower_ == "cent" and t.i and t.nbor(-1).lower_ == "per")):
+        return None
+    number = next((c for c in t.children if c.like_num), None)
+    if number is None and t.i and t.nbor(-1).like_num:
+        number = t.nbor(-1)
+    if number is None and t.i > 1 and t.nbor(-2).like_num:
+        number = t.nbor(-2)
+    return number
+
+
 def _market(anchor: Token, state: DocState) -> str | None:
+    """The market a move is on: the place or exchange of its "in"/"on" phrase."""
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "on"):
             for t in child.subtree:

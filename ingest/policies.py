@@ -6,6 +6,16 @@ controls"), once a rule reads who imposes it. A measure that names a party of it
 ("sanctions on Huawei") is a direct edge instead (``sanctions``). A law the text names ("the
 Clean Air Act") is a policy under its own name. Each policy mention joins the document's
 mention group, labelled "Policy", with the phrase as written among its aliases.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["under", "the", "Clean", "Air", "Act"],
+...           heads=[0, 4, 4, 4, 0], deps=["ROOT", "det", "compound", "compound", "pobj"],
+...           ents=["O", "B-LAW", "I-LAW", "I-LAW", "I-LAW"])
+>>> state = DocState()
+>>> mark_laws(doc, state)
+>>> state.nodes[4], state.measures[4].kind == "OtherPolicy"
+(Node(name='Clean Air Act', type='Measure', token=4), True)
 """
 
 from __future__ import annotations
@@ -76,23 +86,53 @@ def mark_laws(doc: Doc, state: DocState) -> None:
 
 
 def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
-    """Name each measure after its imposer; turn it into a Policy or a direct edge."""
+    """Name each measure after its imposer; turn it into a Policy or a direct edge.
+
+    A measure that names a party of its own ("sanctions on Huawei") becomes a direct edge
+    from each of its imposers to that party, and its policy is dropped.
+    """
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = _topics_are_targets(found, state)
+    imposers = _imposers(found, leaders)
+    policies = _policies(imposers, state)
+    direct = {f.subject.token for f in found
+              if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
+              and state.measures[f.subject.token].direct}
+    return [f for f in _replace_measures(found, imposers, policies, state)
+            if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
+                    and f.object.token in direct and f.object.type == EntityType.POLICY)
+            and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
+
+
+def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
+    """The ``imposes`` relations of each measure, by its token.
+
+    A person imposes for the country they lead (``leaders``), which takes their place in the
+    relation; a person who leads no country imposes nothing.
+    """
     imposers: dict[int, list[Found]] = {}
     for f in found:
         if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE:
-            subject = f.subject
-            if subject.type == EntityType.PERSON:
-                country = leaders.get(subject.name)
+            if f.subject.type == EntityType.PERSON:
+                country = leaders.get(f.subject.name)
                 if country is None:
                     continue
-                f.subject = subject = country
+                f.subject = country
             imposers.setdefault(f.object.token, []).append(f)
-    policies: dict[int, Node] = {token: Node(m.head, EntityType.POLICY, token)
-                                 for token, m in state.measures.items() if m.named}
-    by_head: dict[str, set[str]] = {}
+    return imposers
+
+
+def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:
+    """The policy each measure is, by its token.
+
+    A named law is itself. A measure a country imposes is that country's (the first named);
+    one imposed by others is the country's policy with that head if the document names one
+    ("the trade office will raise the tariffs"), else its first imposer's. A measure with no
+    imposer is the one policy with its head, if there is one.
+    """
+    policies = {token: Node(m.head, EntityType.POLICY, token)
+                for token, m in state.measures.items() if m.named}
     national: dict[str, set[str]] = {}
     for token, items in sorted(imposers.items()):
         countries = [f.subject for f in items if f.subject.type == EntityType.COUNTRY]
@@ -101,6 +141,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
             name = f"{min(countries, key=lambda n: n.token).name} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
             national.setdefault(head, set()).add(name)
+    by_head: dict[str, set[str]] = {}
     for token, items in sorted(imposers.items()):
         head = state.measures[token].head
         if token not in policies:
@@ -114,15 +155,23 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
         names = by_head.get(measure.head, set())
         if token not in policies and len(names) == 1 and not measure.verb:
             policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
+    return policies
+
+
+def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
+                      policies: dict[int, Node], state: DocState) -> list[Found]:
+    """The relations with each measure replaced by its policy, or by direct edges.
+
+    A relation of a measure that is no policy is dropped.
+    """
     result = []
     for f in found:
         if f.object.type == MEASURE or f.subject.type == MEASURE:
             measure_token = f.object.token if f.object.type == MEASURE else f.subject.token
             measure = state.measures[measure_token]
             if measure.direct and f.predicate == Predicate.TARGETS:
-                for imposer in imposers.get(measure_token, []):
-                    result.append(Found(imposer.subject, measure.direct, f.object,
-                                        f.sentence, f.rule))
+                result += [Found(imposer.subject, measure.direct, f.object, f.sentence, f.rule)
+                           for imposer in imposers.get(measure_token, [])]
                 continue
             policy = policies.get(measure_token)
             if policy is None:
@@ -132,13 +181,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
             else:
                 f.subject = policy
         result.append(f)
-    direct = {f.subject.token for f in found
-              if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
-              and state.measures[f.subject.token].direct}
-    return [f for f in result
-            if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
-                    and f.object.token in direct and f.object.type == EntityType.POLICY)
-            and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
+    return result
 
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:

@@ -71,7 +71,7 @@ from newsgraph.ingest.anaphora import (
     named_in_apposition,
     reference_matcher,
 )
-from newsgraph.ingest.documents import Entity, Evidence, Relation
+from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of, nation_of
@@ -175,6 +175,7 @@ class RelationExtractor:
                 self._add(line)
 
     def _add(self, line: dict[str, Any]) -> None:
+        """Add one line of a pattern file to the matcher of its kind."""
         if "set" in line:
             message = f"word set {line['set']!r}: word sets belong in lexicon.jsonl"
             raise ValueError(message)
@@ -190,7 +191,7 @@ class RelationExtractor:
             self.rules_matcher.add(rule.id, pattern)
         elif line.get("label") == MEASURE:
             measure = Measure(line["kind"], line["id"], line.get("direct"),
-                               verb=line.get("verb", False))
+                              verb=line.get("verb", False))
             key = f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
@@ -215,22 +216,12 @@ class RelationExtractor:
 
     # ---------------------------------------------------------------- marking
     def _mark(self, doc: Doc) -> DocState:
+        """The nodes of ``doc``, and the trigger label of each trigger's root."""
         state = DocState()
         for span in doc.spans.get(SPANS_KEY, []):
             name = span._.ng_name or span.text
             state.mark(span, Node(name, span.label_, span.root.i))
-        for ent in doc.ents:
-            if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes:
-                text = POSSESSIVE.sub("", ent.text).strip()
-                country = country_of(text)
-                if country:
-                    state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
-        for token in doc:
-            if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
-                    and token.text[:1].isupper():
-                country = demonym_of(token.text)
-                if country:
-                    state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
+        _mark_countries(doc, state)
         mark_references(doc, state, self.references(doc))
         mark_leader_bodies(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
@@ -241,37 +232,10 @@ class RelationExtractor:
 
     # ---------------------------------------------------------------- matching
     def _match(self, doc: Doc, state: DocState) -> Iterator[Found]:
+        """Every relation the rules read, before policies are resolved."""
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
-        yield from self._name_bases(doc, state)
-
-    def _name_bases(self, doc: Doc, state: DocState) -> Iterator[Found]:
-        """An organisation named after its country is based there ("Korea Institute of
-        Geology", "Swiss Watch Federation"); a public body's name ("Indian Ministry of
-        Railways", "Brazilian Senate") says whose it is, and a city in a name says nothing.
-        """
-        seen: set[str] = set()
-        for span in doc.spans.get(SPANS_KEY, []):
-            name = span._.ng_name or span.text
-            if span.label_ != EntityType.ORGANISATION or name in seen or len(span) < 2:
-                continue
-            tokens = [t for t in span if t.lower_ != "the"]
-            # a name ends with an organisation word ("... Association", "... Company"); a
-            # public body's name says whose it is; "China-American" is no country
-            if len(tokens) < 2 or tokens[-1].text not in _ORG_HEADS \
-                    or self._public(name) or tokens[1].text == "-" \
-                    or any(t.lower_ in _NO_NAME_BASE for t in tokens):
-                continue
-            country = next((nation_of(doc[tokens[0].i:end].text)
-                            for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
-                            if nation_of(doc[tokens[0].i:end].text)), None)
-            if country is None or country == name:
-                continue
-            seen.add(name)
-            node = state.nodes.get(span.root.i)
-            if node is not None:
-                place = Node(country, EntityType.COUNTRY, tokens[0].i)
-                yield Found(node, Predicate.BASED_IN, place, span.root.sent, "name-country")
+        yield from _name_bases(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -299,34 +263,25 @@ class RelationExtractor:
                                 sentence, rule.id)
 
     def _match_dependencies(self, doc: Doc, state: DocState) -> Iterator[Found]:
+        """Dependency rules: a relation for each pair of entities at the rule's two ends."""
         for rule_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
             if _hedged(doc[token_ids[0]]):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
-            if predicate is None:
-                continue
-            if predicate == Predicate.SUPPLIES and _sells_assets(tokens):
+            if predicate is None or (predicate == Predicate.SUPPLIES and _sells_assets(tokens)):
                 continue
             # a rule whose two ends are one node reads the parties to each other
             mutual = rule.subject == rule.object
             subjects = _ends(rule.subject, tokens, state, mutual)
             objects = _ends(rule.object, tokens, state, mutual)
             sentence = doc[token_ids[0]].sent
-            if rule.object == "@article":
+            if rule.object == ARTICLE:
                 yield from share_moves(subjects, predicate, tokens, state, sentence, rule.id)
                 continue
-            domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
-            for subject in subjects:
-                if predicate == Predicate.BASED_IN and self._public(subject.name):
-                    continue  # "India's railway ministry" is India's, not a company based there
-                for obj in objects:
-                    if predicate == Predicate.BASED_IN and _quoted_between(doc, subject, obj):
-                        continue  # Korea's "little Apple" is a nickname, not Apple
-                    if subject.name != obj.name and (
-                            not domain or (subject.type in domain and obj.type in range_)):
-                        yield Found(subject, predicate, obj, sentence, rule.id)
+            for subject, obj in _pairs(doc, predicate, subjects, objects):
+                yield Found(subject, predicate, obj, sentence, rule.id)
 
     def _predicate(self, spec: str, tokens: dict[str, Token]) -> str | None:
         """The predicate a rule reads: its own, or the trigger label of a node (``"@node"``)."""
@@ -334,10 +289,6 @@ class RelationExtractor:
             return spec
         label = tokens[spec[1:]]._.ng_trigger
         return self.trigger_predicates.get(label, label) if label else None
-
-    def _public(self, name: str) -> bool:
-        """Whether a name is a public body's ("Ministry of Railways", "Brazilian Senate")."""
-        return any(word in _PUBLIC_BODIES for word in name.lower().split())
 
 
 @Language.factory(
@@ -358,6 +309,51 @@ def make_relation_extractor(
 # -------------------------------------------------------------------- helpers
 
 
+def _mark_countries(doc: Doc, state: DocState) -> None:
+    """Places and nationality words the entity layer left that stand for a country."""
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes:
+            text = POSSESSIVE.sub("", ent.text).strip()
+            country = country_of(text)
+            if country:
+                state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
+    for token in doc:
+        if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
+                and token.text[:1].isupper():
+            country = demonym_of(token.text)
+            if country:
+                state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
+
+
+def _name_bases(doc: Doc, state: DocState) -> Iterator[Found]:
+    """An organisation named after its country is based there ("Korea Institute of
+    Geology", "Swiss Watch Federation"); a public body's name ("Indian Ministry of
+    Railways", "Brazilian Senate") says whose it is, and a city in a name says nothing.
+    """
+    seen: set[str] = set()
+    for span in doc.spans.get(SPANS_KEY, []):
+        name = span._.ng_name or span.text
+        if span.label_ != EntityType.ORGANISATION or name in seen or len(span) < 2:
+            continue
+        tokens = [t for t in span if t.lower_ != "the"]
+        # a name ends with an organisation word ("... Association", "... Company"); a
+        # public body's name says whose it is; "China-American" is no country
+        if len(tokens) < 2 or tokens[-1].text not in _ORG_HEADS \
+                or _public(name) or tokens[1].text == "-" \
+                or any(t.lower_ in _NO_NAME_BASE for t in tokens):
+            continue
+        country = next((nation_of(doc[tokens[0].i:end].text)
+                        for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
+                        if nation_of(doc[tokens[0].i:end].text)), None)
+        if country is None or country == name:
+            continue
+        seen.add(name)
+        node = state.nodes.get(span.root.i)
+        if node is not None:
+            place = Node(country, EntityType.COUNTRY, tokens[0].i)
+            yield Found(node, Predicate.BASED_IN, place, span.root.sent, "name-country")
+
+
 def _hedged(token: Token) -> bool:
     """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...")."""
     clause = token
@@ -365,6 +361,26 @@ def _hedged(token: Token) -> bool:
         clause = clause.head
     return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
                for c in clause.children)
+
+
+def _pairs(doc: Doc, predicate: str, subjects: list[Node],
+           objects: list[Node]) -> Iterator[tuple[Node, Node]]:
+    """The (subject, object) pairs of two distinct entities of the types ``predicate`` joins."""
+    domain, range_ = _SIGNATURE.get(predicate, (frozenset(), frozenset()))
+    for subject in subjects:
+        if predicate == Predicate.BASED_IN and _public(subject.name):
+            continue  # "India's railway ministry" is India's, not a company based there
+        for obj in objects:
+            if predicate == Predicate.BASED_IN and _quoted_between(doc, subject, obj):
+                continue  # Korea's "little Apple" is a nickname, not Apple
+            if subject.name != obj.name and (
+                    not domain or (subject.type in domain and obj.type in range_)):
+                yield subject, obj
+
+
+def _public(name: str) -> bool:
+    """Whether a name is a public body's ("Ministry of Railways", "Brazilian Senate")."""
+    return any(word in _PUBLIC_BODIES for word in name.lower().split())
 
 
 def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
@@ -388,7 +404,7 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
     its parent, Globex"); only rules that read the parties to each other ask for it, as the
     noun's own modifiers are not shared ("Dutch Initech and its parent, Globex").
     """
-    if spec == "@article":
+    if spec == ARTICLE:
         return [ARTICLE_NODE]
     if spec.startswith("^"):
         token = clause_subject(tokens[spec[1:]])
@@ -417,6 +433,7 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
 
 
 def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
+    """One relation per triple and sentence, in the order of the text; the nodes they join."""
     relations: list[Relation] = []
     seen: set[tuple[str, str, str, int]] = set()
     used: list[Node] = []

@@ -4,7 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.relation_views import policy_view
+from newsgraph.ingest.policies import mark_laws, mark_measures
+from newsgraph.ingest.relation_data import Measure, Node
+from tests.ingest.relation_views import parse, policy_view
+
+
+def test_the_longest_measure_phrase_wins():
+    doc, state = parse(["new", "export", "controls"], [2, 2, 2], ["amod", "compound", "ROOT"], {})
+    measures = {"controls": Measure("OtherPolicy", "controls", None),
+                "export": Measure("ExportControl", "export controls", None)}
+    mark_measures(doc, state, [("controls", 2, 3), ("export", 1, 3)], measures)
+    assert state.nodes == {2: Node("export controls", "Measure", 2)}
+    assert state.measures == {2: measures["export"]}
+
+
+def test_a_named_law_is_a_measure_under_its_own_name():
+    doc, state = parse(["under", "the", "Clean", "Air", "Act"], [0, 4, 4, 4, 0],
+                       ["ROOT", "det", "compound", "compound", "pobj"], {},
+                       ents=["O", "B-LAW", "I-LAW", "I-LAW", "I-LAW"])
+    mark_laws(doc, state)
+    assert state.nodes == {4: Node("Clean Air Act", "Measure", 4)}
+    assert state.measures == {4: Measure("OtherPolicy", "Clean Air Act", None, named=True)}
 
 
 @pytest.mark.parametrize(
