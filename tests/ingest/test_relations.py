@@ -7,7 +7,7 @@ import spacy
 
 from newsgraph.ingest.documents import Article
 from newsgraph.ingest.extract import extract
-from newsgraph.ingest.names import load_jsonl
+from newsgraph.ingest.names import lexicon, load_jsonl
 from newsgraph.ingest.relations import (
     _SIGNATURE,
     PATTERN_FILES,
@@ -187,6 +187,13 @@ def test_word_sets_are_named_once_in_the_lexicon():
     names = [line["set"] for line in load_jsonl("lexicon.jsonl")]
     assert len(names) == len(set(names))
     assert all(line["terms"] for line in load_jsonl("lexicon.jsonl"))
+
+
+def test_a_missing_word_set_is_an_error():
+    # the relation modules read their sets through lexicon() when imported, so a set missing
+    # from lexicon.jsonl stops the import instead of turning a rule off
+    with pytest.raises(KeyError):
+        lexicon().lower("no_such_set")
 
 
 def test_a_word_set_in_a_pattern_file_is_refused():
