@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.ingest.policies import mark_laws, mark_measures
+from newsgraph.ingest.relation_data import Measure, Node
+from tests.ingest.relation_views import parse, policy_view
 
-def policy_view(nlp, text):
-    doc = nlp(text)
-    policies = sorted((e.name, e.kind) for e in doc._.ng_relation_entities if e.type == "Policy")
-    relations = sorted((r.subject, r.predicate, r.object) for r in doc._.ng_relations)
-    return policies, relations
+
+def test_the_longest_measure_phrase_wins():
+    doc, state = parse(["new", "export", "controls"], [2, 2, 2], ["amod", "compound", "ROOT"], {})
+    measures = {"controls": Measure("OtherPolicy", "controls", None),
+                "export": Measure("ExportControl", "export controls", None)}
+    mark_measures(doc, state, [("controls", 2, 3), ("export", 1, 3)], measures)
+    assert state.nodes == {2: Node("export controls", "Measure", 2)}
+    assert state.measures == {2: measures["export"]}
+
+
+def test_a_named_law_is_a_measure_under_its_own_name():
+    doc, state = parse(["under", "the", "Clean", "Air", "Act"], [0, 4, 4, 4, 0],
+                       ["ROOT", "det", "compound", "compound", "pobj"], {},
+                       ents=["O", "B-LAW", "I-LAW", "I-LAW", "I-LAW"])
+    mark_laws(doc, state)
+    assert state.nodes == {4: Node("Clean Air Act", "Measure", 4)}
+    assert state.measures == {4: Measure("OtherPolicy", "Clean Air Act", None, named=True)}
 
 
 @pytest.mark.parametrize(
@@ -32,40 +47,15 @@ def policy_view(nlp, text):
          [("Japan", "imposes", "Japan tariffs"), ("Japan tariffs", "targets", "China")]),
         # a measure with no imposer is not a node
         ("Tariffs were discussed at length.", [], []),
-        # a government's approval, as a clause: the holder is the target
-        ("The Taiwan government has cleared Acme Corp to open a plant.",
-         [("Taiwan approval", "Licence")],
-         [("Taiwan", "imposes", "Taiwan approval"),
-          ("Taiwan approval", "targets", "Acme Corp")]),
         ("Beijing has begun approving imports of Micron's memory chips.",
          [("China approval", "Licence")],
          [("China", "imposes", "China approval"), ("China approval", "targets", "Micron")]),
-        # the imposer of a relative clause, through "it"
-        ("Dealers asked the Reagan Administration for exclusions from the tariffs it is to "
-         "impose on Japanese exports.",
-         [("Reagan Administration tariffs", "Tariff")],
-         [("Reagan Administration", "imposes", "Reagan Administration tariffs"),
-          ("Reagan Administration tariffs", "targets", "Japan")]),
-        ("The latest bill proposed by US lawmakers to further restrict China's access to "
-         "advanced chips marks an escalation.",
-         [("United States bill", "OtherPolicy")],
-         [("United States", "imposes", "United States bill"),
-          ("United States", "sanctions", "China"),
-          ("United States bill", "targets", "China")]),
-        ("Globex Corp's chip has passed reviews by US authorities.",
-         [("United States review", "OtherPolicy")],
-         [("United States", "imposes", "United States review"),
-          ("United States review", "targets", "Globex Corp")]),
         ("US President Jane Doe has ordered the forced divestment of assets acquired by "
          "Initech Corporation.",
          [("United States divestment order", "InvestmentRestriction")],
          [("Jane Doe", "leads", "United States"),
           ("United States", "imposes", "United States divestment order"),
           ("United States divestment order", "targets", "Initech Corporation")]),
-        # "the country" is the one country named before it in the sentence
-        ("Samsung's chip entrepreneurs in South Korea backed the country's five-year plan.",
-         [("South Korea five-year plan", "Subsidy")],
-         [("South Korea", "imposes", "South Korea five-year plan")]),
         ("Tokyo has instructed its chip makers to slash production.",
          [("Japan instruction", "OtherPolicy")],
          [("Japan", "imposes", "Japan instruction")]),
@@ -80,20 +70,6 @@ def policy_view(nlp, text):
          [("Jane Doe administration probe", "TradeInvestigation")],
          [("Jane Doe administration", "imposes", "Jane Doe administration probe"),
           ("Jane Doe administration probe", "targets", "Japan")]),
-        # "the administration of <leader>" is that leader's administration
-        ("The administration of US President Jane Doe on Friday unveiled new export controls "
-         "on Ruritania.",
-         [("Jane Doe administration export controls", "ExportControl")],
-         [("Jane Doe", "leads", "United States"),
-          ("Jane Doe administration", "imposes", "Jane Doe administration export controls"),
-          ("Jane Doe administration export controls", "targets", "Ruritania")]),
-        ("The administration of the port raised fees.", [], []),
-        # "its" in the measure's object is the speaker who opposes it
-        ("China said it would hit back against the latest US tariffs targeting its steel sector.",
-         [("United States tariffs", "Tariff")],
-         [("China", "opposes", "United States tariffs"),
-          ("United States", "imposes", "United States tariffs"),
-          ("United States tariffs", "targets", "China")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):

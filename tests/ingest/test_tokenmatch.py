@@ -20,7 +20,7 @@ def _label_patterns() -> list[tuple[str, list[dict[str, Any]]]]:
     """The trigger and measure patterns of the pattern files, keyed by label or measure id."""
     return [(line["id"] if line["label"] == "Measure" else line["label"], line["pattern"])
             for name in PATTERN_FILES for line in load_patterns(name)
-            if "label" in line and "predicate" not in line]
+            if "label" in line]
 
 
 def _compare(nlp: Language, rules: list[tuple[str, list[dict[str, Any]]]], doc: Doc) -> None:

@@ -32,7 +32,8 @@ def _spacy_matches(nlp: Language, matcher: DependencyMatcher, doc: Doc) -> list:
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
 def test_relation_rules_match_as_spacy(nlp: Language, path: Path) -> None:
     rules = [(line["id"], line["pattern"]) for name in PATTERN_FILES
-             for line in load_patterns(name) if "predicate" in line and "pattern" in line]
+             for line in load_patterns(name) if "id" in line and "predicate" in line
+             and "pattern" in line]
     spacy_matcher, ours = _both(nlp, rules)
     doc = nlp(path.read_text(encoding="utf-8"))  # ng_relations has set the extensions
     expected = _spacy_matches(nlp, spacy_matcher, doc)

@@ -1,0 +1,230 @@
+"""Which entity a pronoun or a definite description ("the company") refers to.
+
+``ng_relations`` reads the ends of its rules through :func:`entity_of`: a token that is a node
+is itself; a relative pronoun is what its clause hangs on; "it" in "X said it would ..." is
+the speaker; "its", "his" and an object pronoun are their antecedent (:func:`antecedent`).
+Before the rules run, nouns that stand for a named entity become nodes themselves
+(:func:`mark_references`, :func:`mark_leader_bodies`).
+
+The pronouns and nouns are word sets of ``ingest/patterns/lexicon.jsonl``.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["Acme", "agreed", "to", "buy", "Initech"],
+...           heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "aux", "xcomp", "dobj"])
+>>> clause_subject(doc[3])
+Acme
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.geo import nation_of
+from newsgraph.ingest.names import lexicon
+from newsgraph.ingest.relation_data import DocState, Node
+from newsgraph.ingest.tokenmatch import FixedMatcher
+from newsgraph.ontology import EntityType
+
+__all__ = [
+    "antecedent",
+    "clause_subject",
+    "conjuncts",
+    "entity_of",
+    "mark_leader_bodies",
+    "mark_references",
+    "named_in_apposition",
+    "nodes_before",
+    "reference_matcher",
+]
+
+# the word sets of lexicon.jsonl, read once: a missing set fails at import
+_WORDS = lexicon()
+#: Pronouns that refer back to an entity, and the types it may have.
+_ANAPHORIC = {
+    **{word: frozenset({EntityType.ORGANISATION, EntityType.COUNTRY})
+       for word in _WORDS.lower("pronoun_thing")},
+    **{word: frozenset({EntityType.PERSON}) for word in _WORDS.lower("pronoun_person")},
+}
+_PRONOUNS = _WORDS.lower("speaker_pronoun")
+#: The reference nouns, by word set: "the association", "the Kenyan government", "the country".
+_REFERENCES = {name: _WORDS.lower(name) for name in ("anaphor", "government", "country_anaphor")}
+_LEADER_BODIES = _WORDS.lower("leader_body")
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
+
+
+def reference_matcher() -> FixedMatcher:
+    """A matcher of the reference nouns, each match keyed by the name of its word set."""
+    matcher = FixedMatcher()
+    for name, words in _REFERENCES.items():
+        matcher.add(name, [[{"LOWER": {"IN": sorted(words)}}]])
+    return matcher
+
+
+def mark_references(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, int]]) -> None:
+    """Nouns that stand for a named entity: "the association", "the Kenyan government".
+
+    ``matches`` are those of :func:`reference_matcher`. "The country" is the one country
+    named before it in its sentence, if there is one. "The association" after "Korea Battery
+    Industry Association" is that association: the nearest organisation before it whose name
+    has the noun. A country word beside the noun must agree ("the U.S. association" is not
+    Korea's). "The Kenyan government" and "Chinese authorities" are the country.
+    """
+    orgs = sorted((s.start, s._.ng_name or s.text) for s in doc.spans.get(SPANS_KEY, [])
+                  if s.label_ == EntityType.ORGANISATION)
+    for label, start, _ in matches:
+        token = doc[start]
+        if token.i in state.inside or token.tag_ not in ("NN", "NNS") \
+                or (token.tag_ == "NNS" and label != "government"):
+            continue
+        state.references.add(token.i)
+        node = _referent(label, token, state, orgs)
+        if node is not None:
+            state.mark(doc[start:start + 1], node)
+
+
+def _referent(label: str, token: Token, state: DocState,
+              orgs: list[tuple[int, str]]) -> Node | None:
+    """The entity one reference noun of the word set ``label`` stands for, if any.
+
+    ``orgs`` are the organisations of the document, by the start of their mention.
+    """
+    country = next((state.nodes[c.i].name for c in token.children
+                    if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in state.nodes
+                    and state.nodes[c.i].type == EntityType.COUNTRY), None)
+    if label == "government":
+        return Node(country, EntityType.COUNTRY, token.i) if country is not None else None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+        return None
+    if label == "country_anaphor":
+        before = {n.name for n in nodes_before(token, state) if n.type == EntityType.COUNTRY}
+        if len(before) == 1 and not any(c.dep_ in ("amod", "compound") for c in token.children):
+            return Node(before.pop(), EntityType.COUNTRY, token.i)
+        return None
+    # the one organisation named before with the noun in its name, else none
+    names = {name for start, name in orgs if start < token.i
+             and token.lower_ in name.lower().split()
+             and (country is None or nation_of(name.split()[0]) in (None, country))}
+    return Node(names.pop(), EntityType.ORGANISATION, token.i) if len(names) == 1 else None
+
+
+def mark_leader_bodies(doc: Doc, state: DocState) -> None:
+    """"The administration of President Jane Doe" is the organisation "Jane Doe administration".
+
+    The body's noun comes from the ``leader_body`` word list; its "of" object must be a
+    person, and the phrase must name no organisation already ("the Doe Administration").
+    """
+    for token in doc:
+        if token.lower_ not in _LEADER_BODIES or token.tag_ != "NN" or token.i in state.inside \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        person = next((state.nodes[p.i] for c in token.children
+                       if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.i in state.nodes
+                       and state.nodes[p.i].type == EntityType.PERSON), None)
+        if person is None:
+            continue
+        name = f"{person.name} {token.lower_}"
+        state.bodies.add(name)
+        state.mark(doc[token.i:token.i + 1], Node(name, EntityType.ORGANISATION, token.i))
+
+
+def entity_of(token: Token, state: DocState, depth: int = 0) -> Node | None:
+    """The node ``token`` stands for: itself, or what its pronoun refers to."""
+    node = state.nodes.get(token.i)
+    if node is not None or depth > 3:
+        return node
+    if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
+        return entity_of(token.head.head, state, depth + 1)
+    if token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") \
+            and token.head.dep_ in ("ccomp", "advcl"):
+        speaker = clause_subject(token.head.head)
+        return entity_of(speaker, state, depth + 1) if speaker is not None else None
+    kind = _ANAPHORIC.get(token.lower_)
+    if kind is not None and (token.dep_ in ("poss", "dative", "dobj", "pobj")
+                             or (token.dep_ == "nsubj" and token.head.dep_ == "relcl")):
+        return antecedent(token, kind, state, depth)
+    return None
+
+
+def antecedent(token: Token, kinds: frozenset[str], state: DocState,
+               depth: int) -> Node | None:
+    """What "it"/"its" (an organisation or country) or "he"/"his" (a person) refers to.
+
+    A possessive refers to its clause's subject ("Acme raised its prices"), except in "X is
+    its supplier"; an object pronoun never does ("the bank offered it a loan"). Otherwise (and for
+    the subject of a relative clause: "the tariffs it will impose") it is the one entity of
+    its kind named before it in the sentence, if there is exactly one.
+    """
+    subject = clause_subject(token.head)
+    own = entity_of(subject, state, depth + 1) \
+        if subject is not None and subject.i != token.i else None
+    copular = token.head.dep_ in ("attr", "acomp")
+    if token.dep_ == "poss" and not copular:
+        if own is not None and own.type in kinds:
+            return own
+        if subject is not None:
+            return None
+    names = {node.name: node for node in nodes_before(token, state)
+             if node.type in kinds and (own is None or node.name != own.name)}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def clause_subject(token: Token) -> Token | None:
+    """Who does what ``token`` (a verb or a noun in its clause) says, climbing to the clause."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        infinitive = node.tag_ == "VB" and any(c.tag_ == "TO" for c in node.children)
+        nonfinite = (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")) or (
+            node.dep_ == "relcl" and infinitive)  # "signed a deal to supply"
+        if nonfinite and infinitive and _with_party(node.head):
+            return None  # "a deal with Acme to supply": who supplies is not said
+        if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
+            return None
+        if node.dep_ == "xcomp":
+            # "Kenya urged Brazil to scrap its tariffs": who scraps is the object, when it
+            # names a party ("took steps to limit" is still the subject's doing)
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"
+                               and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
+            if controller is not None and controller.i < node.i:
+                return controller
+        node = node.head
+    return None
+
+
+def named_in_apposition(token: Token, state: DocState) -> Node | None:
+    """The entity a common noun is named by, in apposition: in "Initech and its parent,
+    Globex, sued" the second subject is Globex."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((state.nodes[c.i] for c in token.children
+                 if c.dep_ == "appos" and c.i in state.nodes), None)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The tokens coordinated with ``token`` ("A, B and C")."""
+    result = list(token.conjuncts)
+    # "A, B and C": the parser sometimes leaves the first item of a list outside it
+    return [t for t in result if t.dep_ in ("conj", token.dep_) or t.i == token.head.i]
+
+
+def nodes_before(token: Token, state: DocState) -> list[Node]:
+    """The entities named in ``token``'s sentence before it, in order."""
+    found = (state.nodes.get(t.i) for t in token.doc[token.sent.start:token.i])
+    return [node for node in found if node is not None]
+
+
+def _with_party(token: Token) -> bool:
+    """Whether ``token`` (or its object) is done "with" or "between" another party."""
+    heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between")
+               for head in heads for c in head.children)

@@ -1,0 +1,239 @@
+"""Policy measures: their imposer, their targets, their kind and their name.
+
+A measure is a phrase of ``ingest/patterns/policies.jsonl`` ("export controls", "an
+anti-dumping probe"); it becomes a policy, named ``"<imposer> <head>"`` ("United States export
+controls"), once a rule reads who imposes it. A measure that names a party of its own
+("sanctions on Huawei") is a direct edge instead (``sanctions``). A law the text names ("the
+Clean Air Act") is a policy under its own name. Each policy mention joins the document's
+mention group, labelled "Policy", with the phrase as written among its aliases.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> doc = Doc(spacy.blank("en").vocab, words=["under", "the", "Clean", "Air", "Act"],
+...           heads=[0, 4, 4, 4, 0], deps=["ROOT", "det", "compound", "compound", "pobj"],
+...           ents=["O", "B-LAW", "I-LAW", "I-LAW", "I-LAW"])
+>>> state = DocState()
+>>> mark_laws(doc, state)
+>>> state.nodes[4], state.measures[4].kind == "OtherPolicy"
+(Node(name='Clean Air Act', type='Measure', token=4), True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, SpanGroup, Token
+
+from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
+from newsgraph.ontology import EntityType, PolicyKind, Predicate
+
+__all__ = [
+    "add_policy_spans",
+    "mark_laws",
+    "mark_measures",
+    "policy_aliases",
+    "resolve_policies",
+]
+
+#: The types of entity that may name a policy's imposer in its phrase ("US tariffs").
+_IMPOSERS = (EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.PERSON)
+#: The rule that reads an imposer from a modifier of the measure ("Trump's China trade plan").
+_MODIFIER = "imposer-modifier"
+
+
+def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, int]],
+                  measures: dict[str, Measure]) -> None:
+    """Make the root of each measure phrase a node, the longest match first.
+
+    ``matches`` are ``(key, start, end)`` of the measure patterns, ``measures`` their measures
+    by key. A phrase inside a longer one, or rooted at an entity, is no measure.
+    """
+    taken: set[int] = set()
+    for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if taken & set(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        root = doc[start:end].root
+        if root.i in state.nodes:
+            continue
+        measure = measures[key]
+        state.measures[root.i] = measure
+        root._.ng_type = MEASURE
+        state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
+
+
+def mark_laws(doc: Doc, state: DocState) -> None:
+    """A law the text names ("the Clean Air Act") is a policy under its own name.
+
+    Its kind is that of a measure word inside the name ("... Export Control Act"), else
+    ``OtherPolicy``.
+    """
+    for ent in doc.ents:
+        if ent.label_ != "LAW" or (ent.root.i in state.nodes and ent.root.i not in state.measures):
+            continue
+        tokens = [t for t in ent if t.lower_ != "the" and not POSSESSIVE.match(t.text)]
+        if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue
+        inner = [state.measures.pop(t.i) for t in ent if t.i in state.measures]
+        for t in ent:
+            state.nodes.pop(t.i, None)
+        kind = inner[0].kind if inner else PolicyKind.OTHER_POLICY
+        name = doc[tokens[0].i:tokens[-1].i + 1].text
+        state.measures[ent.root.i] = Measure(kind, name, None, named=True)
+        ent.root._.ng_type = MEASURE
+        state.nodes[ent.root.i] = Node(name, MEASURE, ent.root.i)
+
+
+def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
+    """Name each measure after its imposer; turn it into a Policy or a direct edge.
+
+    A measure that names a party of its own ("sanctions on Huawei") becomes a direct edge
+    from each of its imposers to that party, and its policy is dropped.
+    """
+    leaders = {f.subject.name: f.object for f in found
+               if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
+    found = _topics_are_targets(found, state)
+    imposers = _imposers(found, leaders)
+    policies = _policies(imposers, state)
+    direct = {f.subject.token for f in found
+              if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
+              and state.measures[f.subject.token].direct}
+    return [f for f in _replace_measures(found, imposers, policies, state)
+            if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
+                    and f.object.token in direct and f.object.type == EntityType.POLICY)
+            and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
+
+
+def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
+    """The ``imposes`` relations of each measure, by its token.
+
+    A person imposes for the country they lead (``leaders``), which takes their place in the
+    relation; a person who leads no country imposes nothing.
+    """
+    imposers: dict[int, list[Found]] = {}
+    for f in found:
+        if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE:
+            if f.subject.type == EntityType.PERSON:
+                country = leaders.get(f.subject.name)
+                if country is None:
+                    continue
+                f.subject = country
+            imposers.setdefault(f.object.token, []).append(f)
+    return imposers
+
+
+def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:
+    """The policy each measure is, by its token.
+
+    A named law is itself. A measure a country imposes is that country's (the first named);
+    one imposed by others is the country's policy with that head if the document names one
+    ("the trade office will raise the tariffs"), else its first imposer's. A measure with no
+    imposer is the one policy with its head, if there is one.
+    """
+    policies = {token: Node(m.head, EntityType.POLICY, token)
+                for token, m in state.measures.items() if m.named}
+    national: dict[str, set[str]] = {}
+    for token, items in sorted(imposers.items()):
+        countries = [f.subject for f in items if f.subject.type == EntityType.COUNTRY]
+        if countries and token not in policies:
+            head = state.measures[token].head
+            name = f"{min(countries, key=lambda n: n.token).name} {head}"
+            policies[token] = Node(name, EntityType.POLICY, token)
+            national.setdefault(head, set()).add(name)
+    by_head: dict[str, set[str]] = {}
+    for token, items in sorted(imposers.items()):
+        head = state.measures[token].head
+        if token not in policies:
+            # an agency acting on its country's measure: "the trade office will raise the tariffs"
+            same = national.get(head, set())
+            first = min((f.subject for f in items), key=lambda n: n.token)
+            name = next(iter(same)) if len(same) == 1 else f"{first.name} {head}"
+            policies[token] = Node(name, EntityType.POLICY, token)
+        by_head.setdefault(head, set()).add(policies[token].name)
+    for token, measure in state.measures.items():
+        names = by_head.get(measure.head, set())
+        if token not in policies and len(names) == 1 and not measure.verb:
+            policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
+    return policies
+
+
+def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
+                      policies: dict[int, Node], state: DocState) -> list[Found]:
+    """The relations with each measure replaced by its policy, or by direct edges.
+
+    A relation of a measure that is no policy is dropped.
+    """
+    result = []
+    for f in found:
+        if f.object.type == MEASURE or f.subject.type == MEASURE:
+            measure_token = f.object.token if f.object.type == MEASURE else f.subject.token
+            measure = state.measures[measure_token]
+            if measure.direct and f.predicate == Predicate.TARGETS:
+                result += [Found(imposer.subject, measure.direct, f.object, f.sentence, f.rule)
+                           for imposer in imposers.get(measure_token, [])]
+                continue
+            policy = policies.get(measure_token)
+            if policy is None:
+                continue
+            if f.object.type == MEASURE:
+                f.object = policy
+            else:
+                f.subject = policy
+        result.append(f)
+    return result
+
+
+def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
+    """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target."""
+    owners = {f.object.token for f in found
+              if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
+              and f.rule == _MODIFIER and f.sentence.doc[f.subject.token].dep_ == "poss"}
+    result = []
+    for f in found:
+        doc = f.sentence.doc
+        if f.predicate == Predicate.IMPOSES and f.object.token in owners and f.rule == _MODIFIER \
+                and doc[f.subject.token].dep_ in ("compound", "nmod"):
+            f = Found(f.object, Predicate.TARGETS, f.subject, f.sentence, f.rule)
+        result.append(f)
+    return result
+
+
+def add_policy_spans(doc: Doc, used: list[Node]) -> None:
+    """Add each policy mention to the document's mention group, labelled "Policy"."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    taken = {(s.start, s.end) for s in spans}
+    for node in used:
+        if node.type != EntityType.POLICY:
+            continue
+        root = doc[node.token]
+        start = root.i if root.pos_ in ("VERB", "AUX") else root.left_edge.i
+        while start < root.i and doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+            start += 1
+        if (start, root.i + 1) in taken:
+            continue
+        taken.add((start, root.i + 1))
+        span = Span(doc, start, root.i + 1, label=EntityType.POLICY)
+        span._.ng_name = node.name
+        spans.append(span)
+    doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
+
+
+def policy_aliases(root: Token, state: DocState) -> set[str]:
+    """The policy phrase as written, from its imposer modifier to its head."""
+    measure = state.measures[root.i]
+    names: set[str] = set()
+    if measure.verb:
+        return names
+    start = root.left_edge.i
+    while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
+        start += 1
+    if start < root.i and not state.references & set(range(start, root.i)):
+        names.add(root.doc[start:root.i + 1].text)
+    for child in root.lefts:
+        node = state.nodes.get(child.i)
+        if node is not None and node.type in _IMPOSERS and child.i not in state.references:
+            start = child.left_edge.i
+            names.add(root.doc[start:root.i + 1].text)
+            names.add(f"{state.surfaces.get(child.i, child.text)} {measure.head}")
+    return names

@@ -1,0 +1,90 @@
+"""The plain data that relation reading passes between its modules.
+
+``ng_relations`` (:mod:`~newsgraph.ingest.relations`) marks the nodes of a document in a
+:class:`DocState`, reads :class:`Found` relations between them and hands both to
+:mod:`~newsgraph.ingest.anaphora`, :mod:`~newsgraph.ingest.moves` and
+:mod:`~newsgraph.ingest.policies`. Nothing here reads a parse.
+
+>>> Node("Acme Corp", "Organisation", 0)
+Node(name='Acme Corp', type='Organisation', token=0)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.ingest.documents import ARTICLE
+from newsgraph.ontology import NodeType
+
+__all__ = ["ARTICLE_NODE", "MEASURE", "POSSESSIVE", "DocState", "Found", "Measure", "Node"]
+
+if not Token.has_extension("ng_type"):
+    Token.set_extension("ng_type", default=None)
+if not Token.has_extension("ng_in"):
+    Token.set_extension("ng_in", default=None)
+
+#: The node type of a policy measure before its imposer is known (a pattern label too).
+MEASURE = "Measure"
+#: A possessive ending: "Japan's", "Japan\u2019s".
+POSSESSIVE = re.compile("['\u2019]s$")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A policy measure read in the text, before it is named after its imposer."""
+
+    kind: str
+    head: str
+    direct: str | None
+    verb: bool = False  # a clause ("Kenya cleared Acme"): a policy only with its own imposer
+    named: bool = False  # a law named in the text ("the Clean Air Act"): its own name
+
+
+@dataclass(frozen=True)
+class Node:
+    """One end of a relation: an entity (or a measure) of the document."""
+
+    name: str
+    type: str
+    token: int
+
+
+#: The end of a share move: the article that reports it.
+ARTICLE_NODE = Node(ARTICLE, NodeType.ARTICLE, -1)
+
+
+@dataclass
+class Found:
+    """A relation read by a rule, before policies are named and duplicates dropped."""
+
+    subject: Node
+    predicate: str
+    object: Node
+    sentence: Span
+    rule: str
+    percent: float | None = None
+    market: str | None = None
+
+
+@dataclass
+class DocState:
+    """What is known of one document's nodes while its relations are read."""
+
+    nodes: dict[int, Node] = field(default_factory=dict)
+    surfaces: dict[int, str] = field(default_factory=dict)
+    inside: dict[int, int] = field(default_factory=dict)  # token -> root of its entity span
+    measures: dict[int, Measure] = field(default_factory=dict)
+    references: set[int] = field(default_factory=set)  # "the association", "the country"
+    bodies: set[str] = field(default_factory=set)  # "the administration of X": X's administration
+
+    def mark(self, span: Span, node: Node) -> None:
+        """Make ``span`` (rooted at ``node.token``) a node, tagging its tokens for the rules."""
+        self.nodes[node.token] = node
+        self.surfaces[node.token] = span.text
+        span.root._.ng_type = node.type
+        for token in span:
+            token._.ng_in = node.type
+            self.inside[token.i] = node.token

@@ -1,0 +1,138 @@
+"""Antecedents of pronouns, clause subjects and nouns that stand for a named entity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.anaphora import clause_subject, conjuncts, entity_of, nodes_before
+from tests.ingest.relation_views import parse, policy_view, triples
+
+
+def name_at(doc, state, i):
+    node = entity_of(doc[i], state)
+    return node.name if node is not None else None
+
+
+def test_a_possessive_refers_to_its_clause_subject():
+    doc, state = parse(["Acme", "raised", "its", "prices"], [1, 1, 3, 1],
+                       ["nsubj", "ROOT", "poss", "dobj"], {0: ("Acme", "Organisation")})
+    assert name_at(doc, state, 2) == "Acme"
+
+
+def test_a_possessive_of_another_kind_than_its_subject_refers_to_nothing():
+    doc, state = parse(["Lopez", "met", "Acme", "and", "its", "chief"], [1, 1, 1, 2, 5, 2],
+                       ["nsubj", "ROOT", "dobj", "cc", "poss", "conj"],
+                       {0: ("Lopez", "Person"), 2: ("Acme", "Organisation")})
+    assert name_at(doc, state, 4) is None
+
+
+def test_a_reported_subject_pronoun_is_the_speaker():
+    doc, state = parse(["Acme", "said", "it", "would", "buy", "Initech"], [1, 1, 4, 4, 1, 4],
+                       ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"],
+                       {0: ("Acme", "Organisation"), 5: ("Initech", "Organisation")},
+                       tags=["NNP", "VBD", "PRP", "MD", "VB", "NNP"])
+    assert name_at(doc, state, 2) == "Acme"
+
+
+def test_a_relative_pronoun_is_what_its_clause_hangs_on():
+    doc, state = parse(["Acme", ",", "which", "makes", "chips"], [0, 0, 3, 0, 3],
+                       ["ROOT", "punct", "nsubj", "relcl", "dobj"], {0: ("Acme", "Organisation")},
+                       tags=["NNP", ",", "WDT", "VBZ", "NNS"])
+    assert name_at(doc, state, 2) == "Acme"
+
+
+def test_the_clause_subject_is_found_through_xcomp():
+    doc, _ = parse(["Acme", "agreed", "to", "buy", "Initech"], [1, 1, 3, 1, 3],
+                   ["nsubj", "ROOT", "aux", "xcomp", "dobj"], {})
+    assert clause_subject(doc[3]).text == "Acme"
+
+
+def test_conjuncts_and_nodes_before():
+    doc, state = parse(["Lopez", "met", "Acme", "and", "Globex"], [1, 1, 1, 2, 2],
+                       ["nsubj", "ROOT", "dobj", "cc", "conj"],
+                       {0: ("Lopez", "Person"), 2: ("Acme", "Organisation"),
+                        4: ("Globex", "Organisation")})
+    assert [t.text for t in conjuncts(doc[2])] == ["Globex"]
+    assert [n.name for n in nodes_before(doc[4], state)] == ["Lopez", "Acme"]
+
+
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the U.S. association" is the one association named before that is not another
+        # country's; what it represents are its members
+        ("The Semiconductor Industry Association met the Japan Semiconductor Association. "
+         "The U.S. association, which represents companies like Intel Corp. and Micron Inc., "
+         "said it was pleased.",
+         [("Intel Corp.", "memberOf", "Semiconductor Industry Association"),
+          ("Japan Semiconductor Association", "basedIn", "Japan"),
+          ("Micron Inc.", "memberOf", "Semiconductor Industry Association")]),
+        # "its" is not the clause's own subject in "X was its supplier"
+        ("A spokesman for Amdahl Corp said it would be hurt because Fujitsu was its only "
+         "supplier of components.", [("Fujitsu", "supplies", "Amdahl Corp")]),
+        ("Samsung said Intel was its biggest customer.", [("Samsung", "supplies", "Intel")]),
+        ("Boeing signed a deal to supply jets to Ryanair.", [("Boeing", "supplies", "Ryanair")]),
+        # with another party to the deal, who supplies is not said
+        ("Ryanair signed a deal with Boeing to supply jets to Lufthansa.", []),
+        # parties named together in a conflict oppose each other, the one named beside a
+        # common noun included
+        ("Initech and its parent, Globex Corporation, are set for another showdown in court.",
+         [("Globex Corporation", "investsIn", "Initech"),
+          ("Globex Corporation", "opposes", "Initech"),
+          ("Initech", "opposes", "Globex Corporation")]),
+    ],
+)
+def test_references_and_pronouns(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # "the Taiwan government", "US lawmakers", "US authorities" stand for the country
+        ("The Taiwan government has cleared Acme Corp to open a plant.",
+         [("Taiwan approval", "Licence")],
+         [("Taiwan", "imposes", "Taiwan approval"),
+          ("Taiwan approval", "targets", "Acme Corp")]),
+        ("The latest bill proposed by US lawmakers to further restrict China's access to "
+         "advanced chips marks an escalation.",
+         [("United States bill", "OtherPolicy")],
+         [("United States", "imposes", "United States bill"),
+          ("United States", "sanctions", "China"),
+          ("United States bill", "targets", "China")]),
+        ("Globex Corp's chip has passed reviews by US authorities.",
+         [("United States review", "OtherPolicy")],
+         [("United States", "imposes", "United States review"),
+          ("United States review", "targets", "Globex Corp")]),
+        # the imposer of a relative clause, through "it"
+        ("Dealers asked the Reagan Administration for exclusions from the tariffs it is to "
+         "impose on Japanese exports.",
+         [("Reagan Administration tariffs", "Tariff")],
+         [("Reagan Administration", "imposes", "Reagan Administration tariffs"),
+          ("Reagan Administration tariffs", "targets", "Japan")]),
+        # "the country" is the one country named before it in the sentence
+        ("Samsung's chip entrepreneurs in South Korea backed the country's five-year plan.",
+         [("South Korea five-year plan", "Subsidy")],
+         [("South Korea", "imposes", "South Korea five-year plan")]),
+        # "the administration of <leader>" is that leader's administration
+        ("The administration of US President Jane Doe on Friday unveiled new export controls "
+         "on Ruritania.",
+         [("Jane Doe administration export controls", "ExportControl")],
+         [("Jane Doe", "leads", "United States"),
+          ("Jane Doe administration", "imposes", "Jane Doe administration export controls"),
+          ("Jane Doe administration export controls", "targets", "Ruritania")]),
+        ("The administration of the port raised fees.", [], []),
+        # "its" in the measure's object is the speaker who opposes it
+        ("China said it would hit back against the latest US tariffs targeting its steel sector.",
+         [("United States tariffs", "Tariff")],
+         [("China", "opposes", "United States tariffs"),
+          ("United States", "imposes", "United States tariffs"),
+          ("United States tariffs", "targets", "China")]),
+    ],
+)
+def test_references_name_imposers(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)

@@ -1,0 +1,93 @@
+"""Share moves: direction, percentage and market; background moves left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.documents import ARTICLE
+from newsgraph.ingest.moves import share_moves
+from tests.ingest.relation_views import parse
+
+
+def verb_parse(words, heads, deps, nodes):
+    """A hand-built parse whose root is the only verb."""
+    return parse(words, heads, deps, nodes, pos=["VERB" if d == "ROOT" else "X" for d in deps])
+
+
+def moves(doc, state, subjects):
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    found = share_moves([state.nodes[i] for i in subjects], "roseOnNews", {"verb": verb},
+                        state, doc[:], "move-subject")
+    return [(f.subject.name, f.object.name, f.percent, f.market) for f in found]
+
+
+def test_a_move_has_its_percentage_and_market():
+    doc, state = verb_parse(["Intel", "rose", "5", "%", "in", "Tokyo"], [1, 1, 3, 1, 1, 4],
+                       ["nsubj", "ROOT", "nummod", "npadvmod", "prep", "pobj"],
+                       {0: ("Intel", "Organisation"), 5: ("Japan", "Country")})
+    assert moves(doc, state, [0]) == [("Intel", ARTICLE, 5.0, "Tokyo")]
+
+
+def test_percentages_go_with_their_subjects_respectively():
+    doc, state = verb_parse(
+        ["Intel", "and", "AMD", "rose", "5", "%", "and", "3", "%", "respectively"],
+        [3, 0, 0, 3, 5, 3, 5, 8, 5, 3],
+        ["nsubj", "cc", "conj", "ROOT", "nummod", "npadvmod", "cc", "nummod", "conj", "advmod"],
+        {0: ("Intel", "Organisation"), 2: ("AMD", "Organisation")})
+    assert moves(doc, state, [0, 2]) == [("Intel", ARTICLE, 5.0, None),
+                                         ("AMD", ARTICLE, 3.0, None)]
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps",
+    [
+        # past perfect: an earlier move
+        (["Intel", "had", "risen", "5", "%"], [2, 2, 2, 4, 2],
+         ["nsubj", "aux", "ROOT", "nummod", "npadvmod"]),
+        # a year: an earlier move
+        (["Intel", "rose", "in", "2019"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"]),
+        # a direct object that is no percentage: not the share price
+        (["Intel", "gained", "market", "share"], [1, 1, 3, 1],
+         ["nsubj", "ROOT", "compound", "dobj"]),
+    ],
+)
+def test_background_and_transitive_verbs_are_no_moves(words, heads, deps):
+    doc, state = verb_parse(words, heads, deps, {0: ("Intel", "Organisation")})
+    assert moves(doc, state, [0]) == []
+
+
+def test_an_index_is_no_company():
+    doc, state = verb_parse(["Index", "rose"], [1, 1], ["nsubj", "ROOT"],
+                       {0: ("Hang Seng Index", "Organisation")})
+    assert moves(doc, state, [0]) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
+        ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
+        # background moves are not the news
+        ("Intel had fallen 5% last year.", []),
+    ],
+)
+def test_share_moves(nlp, text, expected):
+    doc = nlp(text)
+    found = [(r.subject, r.evidence.percent, r.evidence.market) for r in doc._.ng_relations
+             if r.object == ARTICLE]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "up", "higher", "down" and "lower" are triggers that stand for a move's predicate
+        ("Intel was 3 percent higher.", ("Intel", "roseOnNews", 3.0)),
+        ("Intel was down 2%.", ("Intel", "fellOnNews", 2.0)),
+    ],
+)
+def test_share_moves_read_from_an_adverb(nlp, text, expected):
+    doc = nlp(text)
+    assert [(r.subject, r.predicate, r.evidence.percent) for r in doc._.ng_relations] == [
+        expected
+    ]
