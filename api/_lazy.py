@@ -11,7 +11,25 @@ from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any
 
-__all__ = ["attach"]
+__all__ = ["attach", "require_installed_name"]
+
+
+def require_installed_name(name: str) -> None:
+    """Refuse a stage imported under its bare folder name.
+
+    The checkout's ``graph/``, ``ingest/`` and ``ontology/`` folders are importable as top-level
+    packages from the project root; one module loaded under two names would hold two copies of
+    every registry and class, so each stage calls this first.
+
+    >>> require_installed_name("newsgraph.graph")
+    >>> require_installed_name("graph")
+    Traceback (most recent call last):
+    ...
+    ImportError: graph: import this package as newsgraph.graph
+    """
+    if not name.startswith("newsgraph."):
+        message = f"{name}: import this package as newsgraph.{name}"
+        raise ImportError(message)
 
 
 def attach(

@@ -8,13 +8,9 @@ loading, SPARQL to DataFrames, an inline view; entity lookups, neighbourhoods an
 0
 """
 
-# The checkout's graph/ folder is importable as a top-level package from the project root; one
-# module loaded under two names would hold two copies of every registry and class.
-if __name__ != "newsgraph.graph":
-    message = f"{__name__}: import this package as newsgraph.graph"
-    raise ImportError(message)
+from newsgraph._lazy import attach, require_installed_name
 
-from newsgraph._lazy import attach
+require_installed_name(__name__)
 
 #: Public name -> the module that defines it; imported when first used.
 _EXPORTS = {

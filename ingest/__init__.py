@@ -5,13 +5,9 @@
 'Hello.'
 """
 
-# The checkout's ingest/ folder is importable as a top-level package from the project root; one
-# module loaded under two names would hold two copies of every registry and class.
-if __name__ != "newsgraph.ingest":
-    message = f"{__name__}: import this package as newsgraph.ingest"
-    raise ImportError(message)
+from newsgraph._lazy import attach, require_installed_name
 
-from newsgraph._lazy import attach
+require_installed_name(__name__)
 
 #: Public name -> the module that defines it; imported when first used.
 _EXPORTS = {

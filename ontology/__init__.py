@@ -9,13 +9,6 @@ frozenset({'Person'})
 
 from __future__ import annotations
 
-# The checkout's ontology/ folder is importable as a top-level package from the project root; one
-# module loaded under two names would hold two copies of every registry and class.
-if __name__ != "newsgraph.ontology":
-    message = f"{__name__}: import this package as newsgraph.ontology"
-    raise ImportError(message)
-
-
 import re
 from functools import cache
 from importlib.resources import files
@@ -25,8 +18,11 @@ from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from newsgraph._lazy import require_installed_name
 from newsgraph.ontology._namespace import NG
 from newsgraph.ontology._vocabulary import EntityType, NodeType, PolicyKind, Predicate
+
+require_installed_name(__name__)
 
 __all__ = [
     "ENTITY_TYPES",
