@@ -67,12 +67,32 @@ class Lexicon:
         object.__setattr__(self, "folded", folded)
 
     def words(self, name: str) -> frozenset[str]:
-        """The words of one set, as written."""
-        return self.sets[name]
+        """The words of one set, as written.
+
+        A set that ``lexicon.jsonl`` does not have is an error, never an empty set:
+
+        >>> lexicon().words("org_heads")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no word set 'org_heads' in ingest/patterns/lexicon.jsonl"
+        """
+        return _named_set(self.sets, name)
 
     def lower(self, name: str) -> frozenset[str]:
-        """The words of one set, casefolded."""
-        return self.folded[name]
+        """The words of one set, casefolded.
+
+        >>> "ceo" in lexicon().lower("role_after")
+        True
+        """
+        return _named_set(self.folded, name)
+
+
+def _named_set(sets: dict[str, frozenset[str]], name: str) -> frozenset[str]:
+    try:
+        return sets[name]
+    except KeyError as error:
+        message = f"no word set {name!r} in ingest/patterns/lexicon.jsonl"
+        raise KeyError(message) from error
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:

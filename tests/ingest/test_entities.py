@@ -13,7 +13,6 @@ from newsgraph.ingest.entities import (
     publication_entity,
 )
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of
-from newsgraph.ingest.names import initials, name_key
 
 
 @pytest.mark.parametrize(
@@ -63,23 +62,6 @@ def test_city_of(city, country, capital):
 
 def test_small_town_is_no_city():
     assert city_of("Buford") is None
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [("The Acme Corp\u2019s", "acme corp"), ("Wan-Li", "wan li"), ("  Globex  ", "globex")],
-)
-def test_name_key(name, expected):
-    assert name_key(name) == expected
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [("Robot Makers Association", "RMA"), ("Bank of the North", "BN"),
-     ("Pacific Robotics International Corp.", "PRIC")],
-)
-def test_initials(name, expected):
-    assert initials(name) == expected
 
 
 @pytest.mark.parametrize(
