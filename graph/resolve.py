@@ -46,7 +46,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsgraph.errors import AliasesError
@@ -66,9 +66,6 @@ __all__ = [
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-_ABBREVIATED = re.compile(
-    r"(?:,?\s+(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C|PLC|plc|Pte|Bhd|SA|S\.A|AG|NV|N\.V|SE|GmbH)\.?)+$"
-)
 
 
 @dataclass(frozen=True)
@@ -213,6 +210,14 @@ def entity_key(name: str, kind: str) -> tuple[str, str]:
     return (_family(kind), match_key(name, kind))
 
 
+@cache
+def _abbreviated() -> re.Pattern[str]:
+    """Abbreviated legal forms at the end of a name ("Co. Ltd", ", Inc."): the lexicon's
+    ``org_abbreviation``, each with its dot and a comma before it."""
+    terms = sorted(lexicon().words("org_abbreviation"), key=lambda t: (-len(t), t))
+    return re.compile(rf"(?:,?\s+(?:{'|'.join(map(re.escape, terms))})\.?)+$")
+
+
 def _canonical(forms: Counter[str], kind: str) -> str:
     """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped, a
     country's name before its nationality word, a firm's name before its research arm's.
@@ -234,14 +239,15 @@ def _canonical(forms: Counter[str], kind: str) -> str:
             return labels[0]
     names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
     if kind == "Organisation":
-        names = [_ABBREVIATED.sub("", n).strip() or n for n in names]
+        abbreviated = _abbreviated()
+        names = [abbreviated.sub("", n).strip() or n for n in names]
         units = lexicon().words("org_unit")
         bases = set(names)  # a research arm read as its firm: the firm's name
         names = [n for n in names
                  if not any(n.endswith(f" {u}") and n[: -len(u) - 1] in bases for u in units)]
     counts = Counter({n: 0 for n in names})
     for form, seen in forms.items():
-        trimmed = _ABBREVIATED.sub("", form).strip() if kind == "Organisation" else form
+        trimmed = _abbreviated().sub("", form).strip() if kind == "Organisation" else form
         if trimmed in counts or form in counts:
             counts[trimmed if trimmed in counts else form] += seen
 

@@ -129,7 +129,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             start += 1
             titled = True
     elif label == "ORG":  # "Morgan Stanley Chief"
-        while end - start > 1 and doc[end - 1].lower_ in _ROLE_AFTER and doc[end - 1].is_title:
+        trailers = lex.lower("org_trailer")
+        while end - start > 1 and doc[end - 1].lower_ in trailers and doc[end - 1].is_title:
             end -= 1
         if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
             end -= 1
@@ -227,7 +228,7 @@ def _possesses(span: Span, things: frozenset[str]) -> bool:
         i += 1
     for j in range(i, min(i + 3, len(doc))):
         if doc[j].lower_ in things:
-            return i > span.end or doc[j].lower_ in ("shares", "stock")
+            return i > span.end or doc[j].lower_ in lexicon().lower("org_possessed_bare")
         if not (doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN")):
             break
     return False
@@ -289,7 +290,7 @@ def _product_votes(span: Span) -> float:
     if owner and before is not None and before.i > 0:  # "China's Huawei": a place owns no product
         possessor = doc[before.i - 1].text
         owner = not (country_of(possessor) or city_of(possessor) or demonym_of(possessor))
-    determiner = before is not None and before.lower_ in ("the", "its", "their", "this")
+    determiner = before is not None and before.lower_ in lex.lower("product_determiner")
     listed = span.start > 0 and doc[span.start - 1].lower_ in products
     if follows and (owner or determiner):
         return WEIGHTS["parse"]
@@ -309,7 +310,7 @@ def _in_law_name(doc: Doc, end: int) -> bool:
         if token.text in lex.words("law_head"):
             return True
         if not (token.is_title or token.is_upper or token.text in ("(", ")")
-                or token.lower_ in ("of", "in", "on", "for", "and", "the", "to")):
+                or token.lower_ in lex.lower("law_name_small_word")):
             return False
     return False
 
@@ -350,7 +351,7 @@ def _before_politician(span: Span) -> bool:
     nxt = doc[span.end]
     lex = lexicon()
     return (nxt.text in lex.words("person_title") or nxt.lower_ in lex.lower("org_role")
-            or nxt.lower_ in ("lawmaker", "lawmakers", "senator", "congressman", "congresswoman")
+            or nxt.lower_ in lex.lower("politician")
             or nxt.ent_type_ == "PERSON")
 
 
@@ -410,10 +411,6 @@ def _classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> _Ment
     return _Mention(start, end, label, votes)
 
 
-_ROLE_AFTER = frozenset({"chairman", "chairwoman", "ceo", "chief", "founder", "president",
-                         "spokesman", "spokeswoman", "spokesperson", "shares", "executives"})
-
-
 def _word_before(doc: Doc, i: int) -> str:
     """The word that ends just before token ``i``, hyphenated parts joined ("start-ups")."""
     if i < 1:
@@ -439,7 +436,8 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     or three capitalised words after a title or role ("CEO J K Tan", "Vice-Premier Zhao Lifan").
     """
     lex = lexicon()
-    nouns = lex.lower("org_context") | {"start-ups", "startups"}
+    nouns = lex.lower("org_context") | lex.lower("org_context_proposing")
+    trailers = lex.lower("org_trailer")
     heads = lex.words("org_head")
     titles = lex.words("person_title")
     spans = _proposed_people(doc, taken) + _proposed_acronyms(doc, taken)
@@ -460,7 +458,7 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
         headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
                   and doc[i].text not in titles and not _headline_case(span.sent))
         if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
-                or (after in _ROLE_AFTER and j - i <= 3) or headed or _object_of_role(span) \
+                or (after in trailers and j - i <= 3) or headed or _object_of_role(span) \
                 or (_possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS"):
             spans.append(span)

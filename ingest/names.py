@@ -131,15 +131,16 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def initials(name: str, *, skip: Iterable[str] = ("of", "the", "and", "for", "&", "de")) -> str:
-    """The capitals of a name's words, the small words skipped.
+def initials(name: str, *, skip: Iterable[str] | None = None) -> str:
+    """The capitals of a name's words, the small words skipped (by default the lexicon's
+    ``initials_skip``).
 
     >>> initials("Pacific Robotics International Corp.")
     'PRIC'
     >>> initials("Council for the Promotion of Fair Trade")
     'CPFT'
     """
-    small = set(skip)
+    small = lexicon().lower("initials_skip") if skip is None else frozenset(skip)
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in small]
     return "".join(w[0].upper() for w in words if w[0].isalnum())
 
