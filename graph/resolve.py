@@ -52,7 +52,7 @@ from typing import Any
 from newsgraph.errors import AliasesError
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
-from newsgraph.ingest.names import WEIGHTS, lexicon, name_key
+from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, name_key
 
 __all__ = [
     "Aliases",
@@ -65,7 +65,6 @@ __all__ = [
 ]
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 
 
 @dataclass(frozen=True)
@@ -237,7 +236,7 @@ def _canonical(forms: Counter[str], kind: str) -> str:
         labels = sorted(f for f in forms if country_of(f) == f)
         if labels:
             return labels[0]
-    names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
+    names = [f for f in forms if not ACRONYM.match(f)] or list(forms)
     if kind == "Organisation":
         abbreviated = _abbreviated()
         names = [abbreviated.sub("", n).strip() or n for n in names]
