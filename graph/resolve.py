@@ -49,6 +49,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from networkx.utils import UnionFind
+
 from newsgraph.errors import AliasesError
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
@@ -65,6 +67,7 @@ __all__ = [
 ]
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
+_Key = tuple[str, str]  # (family, match key): one node's key
 
 
 @dataclass(frozen=True)
@@ -258,39 +261,45 @@ def _canonical(forms: Counter[str], kind: str) -> str:
                                       len(n), counts[n], n))
 
 
-class _Union:
-    """Union-find over node keys that refuses merges the user forbade."""
+class _Sets:
+    """Node keys in disjoint sets (networkx's union-find) that refuse merges the user forbade.
 
-    def __init__(self, forbidden: Iterable[tuple[tuple[str, str], tuple[str, str]]]) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
-        self.tags: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        self.forbidden: set[frozenset[tuple[str, str]]] = set()
+    Each set is named by its least key, whatever the union-find's own choice: the rules that
+    join a set by its name, and the merge log, depend on that name.
+    """
+
+    def __init__(self, forbidden: Iterable[tuple[_Key, _Key]]) -> None:
+        self._sets = UnionFind()
+        self._least: dict[_Key, _Key] = {}  # the union-find's name of a set -> its least key
+        self._tags: dict[_Key, set[_Key]] = {}  # the union-find's name -> its forbidden keys
+        self._forbidden: set[frozenset[_Key]] = set()
         for a, b in forbidden:
-            self.forbidden.add(frozenset((a, b)))
-            self.tags[a].add(a)
-            self.tags[b].add(b)
+            self._forbidden.add(frozenset((a, b)))
+            for key in (a, b):
+                self._tags.setdefault(self._sets[key], set()).add(key)
+                self._least.setdefault(key, key)
 
-    def find(self, item: tuple[str, str]) -> tuple[str, str]:
-        parent = self.parent
-        root = parent.setdefault(item, item)
-        while root != parent[root]:
-            root = parent[root]
-        while item != root:
-            parent[item], item = root, parent[item]
-        return root
+    def find(self, item: _Key) -> _Key:
+        """The name of the set holding ``item``: its least key."""
+        return self._least.setdefault(self._sets[item], item)
 
-    def union(self, a: tuple[str, str], b: tuple[str, str]) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+    def union(self, a: _Key, b: _Key) -> bool:
+        """Join the sets of ``a`` and ``b`` unless they are one or the user forbade it."""
+        least_a, least_b = self.find(a), self.find(b)
+        if least_a == least_b:
             return False
-        ta, tb = self.tags.get(ra, set()), self.tags.get(rb, set())
-        if any(frozenset((x, y)) in self.forbidden for x in ta for y in tb):
+        root_a, root_b = self._sets[a], self._sets[b]
+        tags_a, tags_b = self._tags.get(root_a, set()), self._tags.get(root_b, set())
+        if any(frozenset((x, y)) in self._forbidden for x in tags_a for y in tags_b):
             return False
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        if tb:
-            self.tags[ra] |= self.tags.pop(rb)
+        self._sets.union(root_a, root_b)
+        for old in (root_a, root_b):
+            del self._least[old]
+            self._tags.pop(old, None)
+        root = self._sets[root_a]
+        self._least[root] = min(least_a, least_b)
+        if tags_a or tags_b:
+            self._tags[root] = tags_a | tags_b
         return True
 
 
@@ -358,7 +367,7 @@ def resolve(
                 links.append((first, other, document))
     forbidden = [(entity_key(a, "Organisation"), entity_key(b, "Organisation"))
                  for a, b in aliases.distinct]
-    sets = _Union(forbidden)
+    sets = _Sets(forbidden)
     merges: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
 
     def join(a: tuple[str, str], b: tuple[str, str], rule: str) -> None:
@@ -451,7 +460,7 @@ def _one_word_names(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     links: Sequence[tuple[tuple[str, str], tuple[str, str], str]],
-    sets: _Union,
+    sets: _Sets,
     join: Any,
 ) -> None:
     """Acronyms and surnames join the one thing every document says they stand for."""
@@ -481,7 +490,7 @@ def _groups(
     documents: Mapping[tuple[str, str], set[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     kinds: Mapping[tuple[str, str], Counter[str]],
-    sets: _Union,
+    sets: _Sets,
     merges: Sequence[tuple[str, tuple[str, str], tuple[str, str]]],
     aliases: Aliases,
 ) -> tuple[list[ResolvedEntity], list[Merge]]:

@@ -43,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from networkx.utils import UnionFind
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
@@ -536,14 +537,9 @@ def _acronym_definitions(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return added
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
+def group_mentions(
+    mentions: Sequence[tuple[str, str]], *, same: Iterable[tuple[int, int]] = ()
+) -> list[int]:
     """Group the (surface form, model label or type) mentions of one document.
 
     Returns, for each mention, the index of its group's first mention. Mentions of one
@@ -552,7 +548,8 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
     ("RMA"); a company name joins the one longer form that only adds corporate words
     ("Globex", "Globex Technologies Co. Ltd") or the one longer name it begins ("Wanli" for
     "Wanli Optics"); a name joins what it names with a leading country ("US EXB" =
-    "EXB") or a research arm ("Globex Research Institute" = "Globex").
+    "EXB") or a research arm ("Globex Research Institute" = "Globex"). ``same`` are pairs of
+    mentions (by index) the text says are one, such as an acronym defined beside its name.
 
     >>> group_mentions([("Jane Smith", "PERSON"), ("Smith", "ORG"), ("Globex", "ORG"),
     ...                 ("Globex Technologies Co.", "ORG"), ("RMA", "ORG"),
@@ -561,17 +558,15 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
     >>> group_mentions([("Wanli Optics", "ORG"), ("Wanli", "ORG"), ("EXB", "ORG"),
     ...                 ("US EXB", "ORG"), ("Acme Research Institute", "ORG"), ("Acme", "ORG")])
     [0, 0, 2, 2, 4, 4]
+    >>> board = [("US International Ocean Trade Board", "ORG"), ("OTB", "ORG")]
+    >>> group_mentions(board), group_mentions(board, same=[(1, 0)])
+    ([0, 1], [0, 0])
     """
     lex = lexicon()
     generic = lex.lower("org_generic") | lex.lower("org_suffix")
-    parent = list(range(len(mentions)))
+    sets = UnionFind(range(len(mentions)))
+    union = sets.union
     keys = [name_key(text) for text, _ in mentions]
-
-    def union(a: int, b: int) -> None:
-        ra, rb = _find(parent, a), _find(parent, b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
     first: dict[str, int] = {}
     for i, key in enumerate(keys):
         if key in first:
@@ -634,10 +629,13 @@ def group_mentions(mentions: Sequence[tuple[str, str]]) -> list[int]:
             union(first[next(iter(by_initials[text]))], i)
         longer = {k for k in shorter.get(key, ()) if k in first}
         if longer and label not in ("PERSON", "Person"):
-            roots = {_find(parent, first[k]) for k in longer}
+            roots = {sets[first[k]] for k in longer}
             if len(roots) == 1:
                 union(first[min(longer)], i)
-    return [_find(parent, i) for i in range(len(mentions))]
+    for a, b in same:
+        union(a, b)
+    group_first: dict[int, int] = {}  # a set's name (any member) -> its first mention
+    return [group_first.setdefault(sets[i], i) for i in range(len(mentions))]
 
 
 def _distinguishing(longer: str, short_key: str) -> bool:
@@ -731,13 +729,11 @@ def _annotate(doc: Doc, mentions: list[_Mention]) -> None:
     """Group the typed mentions, vote each group's type, set the spans and entities."""
     names = [m for m in mentions if m.country is None]
     texts = [m.name or doc[m.start:m.end].text for m in names]
-    roots = group_mentions([(t, m.label) for t, m in zip(texts, names, strict=True)])
     position = {id(m): i for i, m in enumerate(names)}
-    for i, m in enumerate(names):  # an acronym defined in the text joins its name
-        target = position.get(id(m.acronym_of)) if m.acronym_of is not None else None
-        if target is not None:
-            old, new = roots[i], roots[target]
-            roots = [new if r == old else r for r in roots]
+    defined = [(i, position[id(m.acronym_of)]) for i, m in enumerate(names)
+               if m.acronym_of is not None and id(m.acronym_of) in position]
+    roots = group_mentions([(t, m.label) for t, m in zip(texts, names, strict=True)],
+                           same=defined)  # an acronym defined in the text joins its name
     groups: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(i)

@@ -196,3 +196,13 @@ def test_place_qualifier_named_apart_stays_apart():
     ])
     assert sorted(g.label for g in groups) == [
         "China Chip Makers Association", "Chip Makers Association"]
+
+
+def test_do_not_merge_holds_through_a_third_name():
+    labels = _labels([
+        ("a", Entity("Globex", "Organisation", votes=ORG)),
+        ("b", Entity("Globex International", "Organisation", votes=ORG)),
+        ("c", Entity("Globex Technologies", "Organisation", votes=ORG)),
+    ], aliases=Aliases(distinct=(("Globex", "Globex International"),)))
+    assert labels == [("Globex", "Organisation", ()),
+                      ("Globex International", "Organisation", ("Globex Technologies",))]
