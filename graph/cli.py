@@ -19,6 +19,7 @@ import networkx as nx
 from rdflib import Graph
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.graph.aliases import Aliases, parse_aliases
 from newsgraph.graph.build import build_graph, merge_log
 from newsgraph.graph.graphml import write_graphml
 from newsgraph.graph.html import write_html
@@ -34,7 +35,6 @@ from newsgraph.graph.query import (
     run_query,
 )
 from newsgraph.graph.rdf import write_jsonld, write_turtle
-from newsgraph.graph.resolve import Aliases, parse_aliases
 from newsgraph.graph.shapes import validate_graph
 from newsgraph.graph.store import CACHE_NAME, is_seen, read_lines, seen_keys, write_extractions
 from newsgraph.ingest.documents import Article, Extraction

@@ -23,7 +23,8 @@ The rules are conservative; each merge is logged with its rule and documents:
     a person named by one word in a document that never gives the full name joins the one
     person named in full that ends with it;
 ``aliases file``
-    the user's aliases; the user's do-not-merge pairs block any rule.
+    the user's aliases (:mod:`newsgraph.graph.aliases`); the user's do-not-merge pairs block
+    any rule.
 
 The type of an organisation or person is the one the evidence of all its mentions in all
 documents favours (``Entity.votes``); a name with too little evidence in the whole corpus is
@@ -40,29 +41,25 @@ not an entity (an unknown place name seen once).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from networkx.utils import UnionFind
 
-from newsgraph.errors import AliasesError
+from newsgraph.graph.aliases import Aliases
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, name_key
 
 __all__ = [
-    "Aliases",
     "Merge",
     "ResolvedEntity",
     "entity_key",
     "match_key",
-    "parse_aliases",
     "resolve",
 ]
 
@@ -98,72 +95,6 @@ class Merge:
         """Plain JSON-ready data."""
         return {"node": self.node, "type": self.type, "rule": self.rule,
                 "names": list(self.names), "documents": list(self.documents)}
-
-
-@dataclass(frozen=True)
-class Aliases:
-    """A user's resolution file: extra aliases (canonical name → names) and do-not-merge pairs.
-
-    >>> a = parse_aliases('{"aliases": {"Globex": ["Glo Bex"]}, "distinct": [["A Co", "B Co"]]}')
-    >>> a.same, a.distinct
-    ((('Globex', ('Glo Bex',)),), (('A Co', 'B Co'),))
-    """
-
-    same: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    distinct: tuple[tuple[str, str], ...] = field(default=())
-
-
-
-
-def parse_aliases(
-    text: str, *, source: str = "aliases", csv_format: bool | None = None
-) -> Aliases:
-    """Read an aliases file's text: JSON, or CSV with rows ``same,NAME,ALIAS`` / ``distinct,A,B``.
-
-    JSON is ``{"aliases": {"Canonical": ["alias", ...]}, "distinct": [["A", "B"], ...]}``.
-
-    >>> parse_aliases("same,Wanli Optics,WLO\\ndistinct,Globex,Globex SDI\\n")
-    Aliases(same=(('Wanli Optics', ('WLO',)),), distinct=(('Globex', 'Globex SDI'),))
-    """
-    stripped = text.lstrip("\ufeff").strip()
-    if csv_format is None:
-        csv_format = not stripped.startswith("{")
-    if not csv_format:
-        import json
-
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as error:
-            message = f"not valid JSON ({error.msg} at line {error.lineno})"
-            raise AliasesError(source, message) from error
-        if not isinstance(data, dict):
-            raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
-        raw_same = data.get("aliases", {})
-        raw_distinct = data.get("distinct", [])
-        if not isinstance(raw_same, dict) or not all(
-                isinstance(v, list) and all(isinstance(x, str) for x in v)
-                for v in raw_same.values()):
-            raise AliasesError(source, "'aliases' must map each name to a list of names")
-        if not isinstance(raw_distinct, list) or not all(
-                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
-                for p in raw_distinct):
-            raise AliasesError(source, "'distinct' must be a list of [name, name] pairs")
-        same = tuple((str(k), tuple(v)) for k, v in raw_same.items())
-        return Aliases(same, tuple((p[0], p[1]) for p in raw_distinct))
-    merged: dict[str, list[str]] = {}
-    distinct = []
-    for number, row in enumerate(csv.reader(io.StringIO(stripped)), 1):
-        if not row or not "".join(row).strip() or row[0].strip().startswith("#"):
-            continue
-        cells = [c.strip() for c in row]
-        if len(cells) != 3 or cells[0] not in ("same", "distinct"):
-            message = f"line {number}: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"
-            raise AliasesError(source, message)
-        if cells[0] == "same":
-            merged.setdefault(cells[1], []).append(cells[2])
-        else:
-            distinct.append((cells[1], cells[2]))
-    return Aliases(tuple((k, tuple(v)) for k, v in merged.items()), tuple(distinct))
 
 
 def _family(kind: str) -> str:

@@ -1,5 +1,5 @@
-"""Tests of newsgraph.graph.resolve: merging rules, type votes, the user's aliases and the merge
-log."""
+"""Tests of newsgraph.graph.resolve: merging rules, type votes, the user's aliases and
+do-not-merge pairs, and the merge log."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.build import build_graph, merge_log
-from newsgraph.graph.resolve import Aliases, AliasesError, match_key, parse_aliases, resolve
+from newsgraph.graph.resolve import match_key, resolve
 from newsgraph.ingest.documents import Article, Entity, Extraction
 
 ORG = (("Organisation", 1.0),)
@@ -131,25 +132,6 @@ def test_merge_log_names_rule_and_documents():
         "node": "Wan Li Optics", "type": "Organisation", "rule": "spelling",
         "names": ["Wan Li Optics", "Wanli Optics"], "documents": ["a.txt", "b.txt"],
     }]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('{"aliases": {"A": ["B", "C"]}, "distinct": [["D", "E"]]}',
-         Aliases((("A", ("B", "C")),), (("D", "E"),))),
-        ("same,A,B\nsame,A,C\n# note\ndistinct,D,E\n",
-         Aliases((("A", ("B", "C")),), (("D", "E"),))),
-    ],
-)
-def test_parse_aliases(text, expected):
-    assert parse_aliases(text) == expected
-
-
-@pytest.mark.parametrize("text", ['{"aliases": ["A"]}', "same,A\n", "{not json"])
-def test_parse_aliases_rejects_bad_files(text):
-    with pytest.raises(AliasesError):
-        parse_aliases(text, source="x.json")
 
 
 def test_build_graph_keeps_the_merge_log():
