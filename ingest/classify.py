@@ -26,68 +26,176 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
-from newsgraph.ingest.mentions import Mention, is_junk, object_of_role, possesses
+from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, subdivisions
 
 __all__ = ["classify", "vote_lists"]
 
 _DEMONYM_FORMS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?s?$")
+#: The model's labels of names that may be a country, or a city standing for one.
+_PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "ORG")
+#: The labels a typed name may have ("NAME": a name the model took for a nationality).
+_NAME_LABELS = ("ORG", "PERSON", "GPE", "NAME")
+
+_Votes = dict[str, float]  # type -> weight
 
 
-def classify(doc: Doc, start: int, end: int, label: str, titled: bool) -> Mention | None:
-    """Type one candidate mention from its text, label and context; None when not an entity."""
-    span = doc[start:end]
+def classify(doc: Doc, candidate: Candidate) -> Mention | None:
+    """The typed mention of a candidate name, or None when it names no entity.
+
+    A party adjective before a politician names the party; a country's name, a nationality
+    word or a city that stands for its country is a mention of the country; any other name
+    gets the votes of the evidence about it.
+    """
+    span = doc[candidate.start:candidate.end]
+    mention = _party(span, candidate.label)
+    if mention is None:
+        mention = _country(span, candidate.label)
+    if mention is None:
+        label = _label_of_name(span, candidate.label)
+        if label is None or is_junk(span.text) or _not_here(span, label):
+            return None
+        mention = Mention(span.start, span.end, label, _votes(span, label, candidate.titled))
+    if candidate.pattern:  # a pattern of entities.jsonl matched it
+        mention.votes["Organisation"] += WEIGHTS["name"]
+    return mention
+
+
+def _party(span: Span, label: str) -> Mention | None:
+    """A party adjective before a politician names the party: "Republican Senator X"."""
     text = span.text
-    lex = lexicon()
-    votes: defaultdict[str, float] = defaultdict(float)
-    if label == "NORP" and text in lex.words("party_adjective") and _before_politician(span):
-        votes["Organisation"] += WEIGHTS["name"]
-        return Mention(start, end, "ORG", votes, name=f"{text} Party")
-    if label in ("GPE", "LOC", "NORP", "FAC", "ORG"):
-        country = country_of(text)
-        if country and (label != "ORG" or " " not in text or text.istitle()):
-            return Mention(start, end, label, votes, country=country)
-        if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
-            return Mention(start, end, label, votes, country=found, demonym=True)
-        if label != "ORG":
-            city = city_of(text)
-            if city is not None:
-                if city.capital or _city_stands_for_country(span):
-                    return Mention(start, end, label, votes, country=city.country)
-                return None
-            if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
-                    object_of_role(span) or _near_noun(span, lex.lower("org_context"))):
-                label = "NAME"  # "leaders of Quorvex", "retailer Quorvex": no nationality
-            elif label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
-                return None
-    if label not in ("ORG", "PERSON", "GPE", "NAME") or is_junk(text) or _not_here(span, label):
+    if label == "NORP" and text in lexicon().words("party_adjective") \
+            and _before_politician(span):
+        votes = defaultdict(float, {"Organisation": WEIGHTS["name"]})
+        return Mention(span.start, span.end, "ORG", votes, name=f"{text} Party")
+    return None
+
+
+def _country(span: Span, label: str) -> Mention | None:
+    """A mention of a country: its name or short form, a nationality word ("Dutch"), or a city
+    that stands for it ("Beijing said")."""
+    if label not in _PLACE_LABELS:
         return None
-    words = text.split()
-    first = words[0]
+    text = span.text
+    country = country_of(text)
+    if country and (label != "ORG" or " " not in text or text.istitle()):
+        return Mention(span.start, span.end, label, defaultdict(float), country=country)
+    if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
+        return Mention(span.start, span.end, label, defaultdict(float), country=found,
+                       demonym=True)
+    city = city_of(text) if label != "ORG" else None
+    if city is not None and (city.capital or _city_stands_for_country(span)):
+        return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
+    return None
+
+
+def _label_of_name(span: Span, label: str) -> str | None:
+    """The label a mention that names no country keeps; None for no entity: a city that does
+    not stand for its country, a region, a nationality, a label of none of our types.
+
+    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex")
+    becomes ``NAME``.
+    """
+    text = span.text
+    if label in _PLACE_LABELS and label != "ORG":
+        if city_of(text) is not None:
+            return None
+        if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
+                object_of_role(span) or _near_noun(span, lexicon().lower("org_context"))):
+            return "NAME"
+        if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
+            return None
+    return label if label in _NAME_LABELS else None
+
+
+# ----------------------------------------------------------------------------- evidence
+
+
+def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
+    """The votes of every piece of evidence about a name that may be an entity."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for evidence in (
+        _model_label(label),
+        _head_word(span),
+        _acronym(span),
+        _leading_place(span, label),
+        _organisation_context(span),
+        _role_of(span),
+        _product(span),
+        _title(span, titled),
+    ):
+        for kind, weight in evidence.items():
+            votes[kind] += weight
+    return votes
+
+
+def _model_label(label: str) -> _Votes:
+    """The model's label; a place name we do not know ("GPE") is often a company."""
     if label == "ORG":
-        votes["Organisation"] += WEIGHTS["model"]
-    elif label == "PERSON":
-        votes["Person"] += WEIGHTS["model"]
-    else:
-        votes["Organisation"] += WEIGHTS["unknown_place"]
-    if words[-1] in lex.words("org_head") or words[-1] in lex.words("org_suffix"):
-        votes["Organisation"] += WEIGHTS["name"]
-    if ACRONYM.match(text) and len(words) == 1:
-        votes["Organisation"] += WEIGHTS["name"]
+        return {"Organisation": WEIGHTS["model"]}
+    if label == "PERSON":
+        return {"Person": WEIGHTS["model"]}
+    return {"Organisation": WEIGHTS["unknown_place"]}
+
+
+def _head_word(span: Span) -> _Votes:
+    """A last word that makes a name an organisation: "... Association", "... Corp."."""
+    last = span.text.split()[-1]
+    lex = lexicon()
+    if last in lex.words("org_head") or last in lex.words("org_suffix"):
+        return {"Organisation": WEIGHTS["name"]}
+    return {}
+
+
+def _acronym(span: Span) -> _Votes:
+    """One word in capitals: "SMIC", "AT&T"."""
+    text = span.text
+    if ACRONYM.match(text) and len(text.split()) == 1:
+        return {"Organisation": WEIGHTS["name"]}
+    return {}
+
+
+def _leading_place(span: Span, label: str) -> _Votes:
+    """A "person" whose name starts with a place: "Shanghai Wanli", "Dutch Litho"."""
+    words = span.text.split()
+    first = words[0]
     if label == "PERSON" and len(words) > 1 and (
         country_of(first) or city_of(first) or demonym_of(first)
     ):
-        votes["Organisation"] += WEIGHTS["name"]
+        return {"Organisation": WEIGHTS["name"]}
+    return {}
+
+
+def _organisation_context(span: Span) -> _Votes:
+    """A noun beside the name ("chipmaker X") or what it owns ("X's shares")."""
+    lex = lexicon()
     if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")):
-        votes["Organisation"] += WEIGHTS["parse"]
-    if object_of_role(span) or (end < len(doc) and doc[end].lower_ in lex.lower("role_after")):
-        votes["Organisation"] += WEIGHTS["parse"]  # "chairman of X", "X chairman"
-    if product := _product_votes(span):
-        votes["Product"] += product
-    if titled or (start > 0 and doc[start - 1].text in lex.words("person_title")
+        return {"Organisation": WEIGHTS["parse"]}
+    return {}
+
+
+def _role_of(span: Span) -> _Votes:
+    """A role the name is the organisation of: "chairman of X", "X chairman"."""
+    doc, end = span.doc, span.end
+    role_after = end < len(doc) and doc[end].lower_ in lexicon().lower("role_after")
+    if object_of_role(span) or role_after:
+        return {"Organisation": WEIGHTS["parse"]}
+    return {}
+
+
+def _product(span: Span) -> _Votes:
+    """Evidence that the name is a product or an asset (see :func:`_product_weight`)."""
+    weight = _product_weight(span)
+    return {"Product": weight} if weight else {}
+
+
+def _title(span: Span, titled: bool) -> _Votes:
+    """A person's title, stripped from the name or just before it: "President X"."""
+    doc, start = span.doc, span.start
+    if titled or (start > 0 and doc[start - 1].text in lexicon().words("person_title")
                   and doc[start - 1].is_title):
-        votes["Person"] += WEIGHTS["parse"]
-    return Mention(start, end, label, votes)
+        return {"Person": WEIGHTS["parse"]}
+    return {}
 
 
 def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
@@ -127,7 +235,7 @@ def _city_stands_for_country(span: Span) -> bool:
     return span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _product_votes(span: Span) -> float:
+def _product_weight(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
     owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
     clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone

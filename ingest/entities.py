@@ -73,13 +73,8 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find, type and group the entity mentions of ``doc``."""
-        mentions: list[Mention] = []
-        for name in candidate_names(doc, self.matcher):
-            mention = classify(doc, name.start, name.end, name.label, name.titled)
-            if mention is not None:
-                if name.pattern:
-                    mention.votes["Organisation"] += WEIGHTS["name"]
-                mentions.append(mention)
+        mentions = [mention for candidate in candidate_names(doc, self.matcher)
+                    if (mention := classify(doc, candidate)) is not None]
         vote_lists(doc, mentions)
         mentions += acronym_definitions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
