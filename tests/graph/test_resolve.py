@@ -188,3 +188,19 @@ def test_do_not_merge_holds_through_a_third_name():
     ], aliases=Aliases(distinct=(("Globex", "Globex International"),)))
     assert labels == [("Globex", "Organisation", ()),
                       ("Globex International", "Organisation", ("Globex Technologies",))]
+
+
+def test_do_not_merge_holds_when_a_document_pairs_the_name_with_a_lesser_alias():
+    # the document's alias "Alpha Beta" sorts before the name the user keeps apart
+    labels = _labels([
+        ("a", Entity("Zeta Optics", "Organisation", ("Alpha Beta",), votes=ORG)),
+        ("b", Entity("Zeta Optics Technologies", "Organisation", votes=ORG)),
+    ], aliases=Aliases(distinct=(("Zeta Optics", "Zeta Optics Technologies"),)))
+    assert labels == [("Zeta Optics", "Organisation", ("Alpha Beta",)),
+                      ("Zeta Optics Technologies", "Organisation", ())]
+
+
+def test_a_do_not_merge_name_may_be_a_lesser_alias():
+    labels = _labels([("a", Entity("Zeta Optics", "Organisation", ("Alpha Beta",), votes=ORG))],
+                     aliases=Aliases(distinct=(("Alpha Beta", "Omega Corp"),)))
+    assert labels == [("Zeta Optics", "Organisation", ("Alpha Beta",))]
