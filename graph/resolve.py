@@ -43,8 +43,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -65,6 +65,7 @@ __all__ = [
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
 _Key = tuple[str, str]  # (family, match key): one node's key
+_Join = Callable[[_Key, _Key, str], None]  # join two keys' sets by a rule, logged
 
 
 @dataclass(frozen=True)
@@ -270,58 +271,78 @@ def resolve(
     [('spelling', ('a', 'b'))]
     """
     aliases = aliases or Aliases()
-    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
-    votes: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    kinds: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (name, one-word alias, doc)
-    pairs: list[tuple[tuple[str, str], tuple[str, str]]] = []
-    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # documents naming it apart
-    for document, entity in entities:
-        first = entity_key(entity.name, entity.type)
-        forms[first][entity.name] += entity.mentions
-        documents[first].add(document)
-        named[first].add(document)
-        for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
-            votes[first][kind] = votes[first].get(kind, 0.0) + weight
-        if entity.kind:
-            kinds[first][entity.kind] += 1
-        for alias in entity.aliases:
-            other = entity_key(alias, entity.type)
-            forms[other][alias] += 0
-            documents[other].add(document)
-            if other == first:
-                continue
-            if " " in other[1]:
-                pairs.append((first, other))
-            else:
-                links.append((first, other, document))
+    seen = _read(entities)
     forbidden = [(entity_key(a, "Organisation"), entity_key(b, "Organisation"))
                  for a, b in aliases.distinct]
     sets = _Sets(forbidden)
-    merges: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
+    merges: list[tuple[str, _Key, _Key]] = []
 
-    def join(a: tuple[str, str], b: tuple[str, str], rule: str) -> None:
+    def join(a: _Key, b: _Key, rule: str) -> None:
         if sets.union(a, b):
             merges.append((rule, a, b))
 
-    for key in forms:
+    for key in seen.forms:
         sets.find(key)
-    for a, b in pairs:
+    for a, b in seen.pairs:
         join(a, b, "document")
-    _spelling_and_corporate_words(forms, votes, join)
-    _one_word_names(forms, votes, links, sets, join)
-    _place_qualifiers(forms, votes, named, join)
+    _spelling_and_corporate_words(seen.forms, seen.votes, join)
+    _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
+    _place_qualifiers(seen.forms, seen.votes, seen.named, join)
+    _aliases_file(seen.forms, aliases, join)
+    return _groups(seen.forms, seen.documents, seen.votes, seen.kinds, sets, merges, aliases)
+
+
+@dataclass
+class _Seen:
+    """What the documents say about each node key."""
+
+    forms: dict[_Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    documents: dict[_Key, set[str]] = field(default_factory=lambda: defaultdict(set))
+    votes: dict[_Key, dict[str, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    kinds: dict[_Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    links: list[tuple[_Key, _Key, str]] = field(default_factory=list)  # name, one-word alias, doc
+    pairs: list[tuple[_Key, _Key]] = field(default_factory=list)  # name, alias of several words
+    named: dict[_Key, set[str]] = field(  # the documents naming it apart
+        default_factory=lambda: defaultdict(set))
+
+
+def _read(entities: Iterable[tuple[str, Entity]]) -> _Seen:
+    seen = _Seen()
+    for document, entity in entities:
+        first = entity_key(entity.name, entity.type)
+        seen.forms[first][entity.name] += entity.mentions
+        seen.documents[first].add(document)
+        seen.named[first].add(document)
+        votes = seen.votes[first]
+        for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
+            votes[kind] = votes.get(kind, 0.0) + weight
+        if entity.kind:
+            seen.kinds[first][entity.kind] += 1
+        for alias in entity.aliases:
+            other = entity_key(alias, entity.type)
+            seen.forms[other][alias] += 0
+            seen.documents[other].add(document)
+            if other == first:
+                continue
+            if " " in other[1]:
+                seen.pairs.append((first, other))
+            else:
+                seen.links.append((first, other, document))
+    return seen
+
+
+def _aliases_file(forms: dict[_Key, Counter[str]], aliases: Aliases, join: _Join) -> None:
+    """The user's aliases join names of any family one of them was seen in."""
     for canonical, names in aliases.same:
         for name in names:
-            for family in {_AGENT, "Country", "Policy"}:
+            for family in (_AGENT, "Country", "Policy"):
                 a = (family, match_key(canonical, "Organisation" if family == _AGENT else family))
                 b = (family, match_key(name, "Organisation" if family == _AGENT else family))
                 if a in forms or b in forms:
                     forms[a][canonical] += 0
                     forms[b][name] += 0
                     join(a, b, "aliases file")
-    return _groups(forms, documents, votes, kinds, sets, merges, aliases)
 
 
 def _agent_type(votes: Mapping[str, float]) -> str:
@@ -331,7 +352,7 @@ def _agent_type(votes: Mapping[str, float]) -> str:
 def _spelling_and_corporate_words(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
-    join: Any,
+    join: _Join,
 ) -> None:
     generic = lexicon().lower("org_generic")
     compact: dict[tuple[str, str], tuple[str, str]] = {}
@@ -364,7 +385,7 @@ def _place_qualifiers(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     named: Mapping[tuple[str, str], set[str]],
-    join: Any,
+    join: _Join,
 ) -> None:
     """A body named with a leading country word ("Dutch Trade Chamber") joins the body
     named without it ("Trade Chamber") when it is the only such form and no document
@@ -392,7 +413,7 @@ def _one_word_names(
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     links: Sequence[tuple[tuple[str, str], tuple[str, str], str]],
     sets: _Sets,
-    join: Any,
+    join: _Join,
 ) -> None:
     """Acronyms and surnames join the one thing every document says they stand for."""
     targets: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)

@@ -86,6 +86,21 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     """Group the typed mentions, vote each group's type, set the spans and entities."""
     names = [m for m in mentions if m.country is None]
     texts = [m.name or doc[m.start:m.end].text for m in names]
+    spans: list[Span] = []
+    entities: list[Entity] = []
+    for members in _groups(names, texts):
+        typed = _group_entity(doc, [names[i] for i in members], [texts[i] for i in members])
+        if typed is not None:
+            spans += typed[0]
+            entities.append(typed[1])
+    country_spans, countries = _countries(doc, mentions)
+    spans = sorted(spans + country_spans, key=lambda s: (s.start, s.end))
+    doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
+    doc._.ng_entities = sorted(entities + countries, key=lambda e: (e.type, e.name))
+
+
+def _groups(names: list[Mention], texts: list[str]) -> list[list[int]]:
+    """The mentions of one thing, by index, in the order of their first mention."""
     position = {id(m): i for i, m in enumerate(names)}
     defined = [(i, position[id(m.acronym_of)]) for i, m in enumerate(names)
                if m.acronym_of is not None and id(m.acronym_of) in position]
@@ -94,60 +109,70 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     groups: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(i)
-    spans: list[Span] = []
-    entities: list[Entity] = []
-    for members in groups.values():
-        votes: defaultdict[str, float] = defaultdict(float)
-        forms: Counter[str] = Counter()
-        surfaces = set()
-        for i in members:
-            for kind_, weight in names[i].votes.items():
-                votes[kind_] += weight
-            forms[texts[i]] += 1
-            surfaces.add(doc[names[i].start:names[i].end].text)
-        product = votes.pop("Product", 0.0)
-        if product > max(votes["Organisation"], votes["Person"]) \
-                or not (votes["Organisation"] or votes["Person"]):
-            continue  # a product or asset ("the Orion chip"), or no evidence at all
-        full = [texts[i] for i in members if len(texts[i].split()) > 1]
-        if any(names[i].label == "PERSON" for i in members) and full and votes["Person"]:
-            # a surname used alone elsewhere in the document counts for the person
-            last = {f.split()[-1] for f in full}
-            votes["Person"] += WEIGHTS["surname"] * sum(
-                1 for i in members
-                if " " not in texts[i] and texts[i] in last and names[i].label != "PERSON")
-        kind = max(("Organisation", "Person"), key=lambda t: (votes[t], t == "Organisation"))
-        name = fullest_name(forms)
-        for i in members:
-            span = Span(doc, names[i].start, names[i].end, label=kind)
-            span._.ng_name = name
-            spans.append(span)
-        entities.append(Entity(
-            name=name, type=kind, aliases=tuple(sorted((set(forms) | surfaces) - {name})),
-            mentions=sum(forms.values()),
-            votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
-        ))
+    return list(groups.values())
+
+
+def _group_entity(
+    doc: Doc, members: list[Mention], texts: list[str]
+) -> tuple[list[Span], Entity] | None:
+    """The spans and the entity of one group of mentions, typed by the votes of them all;
+    None for a product or an asset ("the Orion chip"), or a name with no evidence at all."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    forms: Counter[str] = Counter()
+    surfaces = set()
+    for mention, text in zip(members, texts, strict=True):
+        for kind_, weight in mention.votes.items():
+            votes[kind_] += weight
+        forms[text] += 1
+        surfaces.add(doc[mention.start:mention.end].text)
+    product = votes.pop("Product", 0.0)
+    if product > max(votes["Organisation"], votes["Person"]) \
+            or not (votes["Organisation"] or votes["Person"]):
+        return None
+    votes["Person"] += _surname_votes(members, texts, votes["Person"])
+    kind = max(("Organisation", "Person"), key=lambda t: (votes[t], t == "Organisation"))
+    name = fullest_name(forms)
+    spans = [Span(doc, m.start, m.end, label=kind) for m in members]
+    for span in spans:
+        span._.ng_name = name
+    return spans, Entity(
+        name=name, type=kind, aliases=tuple(sorted((set(forms) | surfaces) - {name})),
+        mentions=sum(forms.values()),
+        votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
+    )
+
+
+def _surname_votes(members: list[Mention], texts: list[str], person: float) -> float:
+    """A surname used alone elsewhere in the document counts for the person named in full."""
+    full = [text for text in texts if len(text.split()) > 1]
+    if not (any(m.label == "PERSON" for m in members) and full and person):
+        return 0.0
+    last = {f.split()[-1] for f in full}
+    return WEIGHTS["surname"] * sum(
+        1 for m, text in zip(members, texts, strict=True)
+        if " " not in text and text in last and m.label != "PERSON")
+
+
+def _countries(doc: Doc, mentions: list[Mention]) -> tuple[list[Span], list[Entity]]:
+    """The spans and entities of the countries mentioned: a country named only by nationality
+    words ("Dutch") gets half the vote of one named."""
+    spans = []
     by_country: dict[str, Counter[str]] = defaultdict(Counter)
     demonym_only: dict[str, bool] = {}
     for m in mentions:
         if m.country is None:
             continue
-        text = doc[m.start:m.end].text
         span = Span(doc, m.start, m.end, label="Country")
         span._.ng_name = m.country
         span._.ng_demonym = m.demonym
         spans.append(span)
-        by_country[m.country][text] += 1
+        by_country[m.country][span.text] += 1
         demonym_only[m.country] = demonym_only.get(m.country, True) and m.demonym
-    for country, forms in by_country.items():
-        entities.append(Entity(
-            name=country, type="Country", aliases=tuple(sorted(set(forms) - {country})),
-            mentions=sum(forms.values()),
-            votes=(("Country", 1.0 if demonym_only[country] else 2.0),),
-        ))
-    spans.sort(key=lambda s: (s.start, s.end))
-    doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
-    doc._.ng_entities = sorted(entities, key=lambda e: (e.type, e.name))
+    entities = [Entity(name=country, type="Country", aliases=tuple(sorted(set(forms) - {country})),
+                       mentions=sum(forms.values()),
+                       votes=(("Country", 1.0 if demonym_only[country] else 2.0),))
+                for country, forms in by_country.items()]
+    return spans, entities
 
 
 @Language.factory(
