@@ -54,6 +54,7 @@ from newsgraph.graph.aliases import Aliases
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, name_key
+from newsgraph.ontology import EntityType
 
 __all__ = [
     "Merge",
@@ -64,6 +65,7 @@ __all__ = [
 ]
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
+_AGENT_TYPES = (EntityType.ORGANISATION, EntityType.PERSON)
 _Key = tuple[str, str]  # (family, match key): one node's key
 _Join = Callable[[_Key, _Key, str], None]  # join two keys' sets by a rule, logged
 
@@ -72,7 +74,9 @@ _Join = Callable[[_Key, _Key, str], None]  # join two keys' sets by a rule, logg
 class ResolvedEntity:
     """One node: its canonical label, every other name, its type and policy kind.
 
-    ``keys`` are the :func:`entity_key` of every name it was seen under.
+    ``keys`` are the :func:`entity_key` of every name it was seen under. ``type`` is a plain
+    ``str``, never an :class:`~newsgraph.ontology.EntityType` member: the graph's writers
+    (networkx's GraphML) choose a value's data type by its class.
     """
 
     label: str
@@ -99,7 +103,7 @@ class Merge:
 
 
 def _family(kind: str) -> str:
-    return _AGENT if kind in ("Organisation", "Person") else kind
+    return _AGENT if kind in (EntityType.ORGANISATION, EntityType.PERSON) else kind
 
 
 @lru_cache(maxsize=1 << 16)
@@ -113,10 +117,10 @@ def match_key(name: str, kind: str) -> str:
     >>> match_key("US Marine Survey", "Organisation")
     'united states marine survey'
     """
-    if kind == "Country":
+    if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
     key = name_key(name)
-    if kind not in ("Organisation", "Person"):
+    if kind not in (EntityType.ORGANISATION, EntityType.PERSON):
         return key
     suffixes = lexicon().lower("org_suffix")
     words = [w for w in key.split()]
@@ -167,12 +171,12 @@ def _canonical(forms: Counter[str], kind: str) -> str:
     ...            "Organisation")
     'Vela Securities'
     """
-    if kind == "Country":  # the ISO entry's label, never "Brazilian" or "Tokyo"
+    if kind == EntityType.COUNTRY:  # the ISO entry's label, never "Brazilian" or "Tokyo"
         labels = sorted(f for f in forms if country_of(f) == f)
         if labels:
             return labels[0]
     names = [f for f in forms if not ACRONYM.match(f)] or list(forms)
-    if kind == "Organisation":
+    if kind == EntityType.ORGANISATION:
         abbreviated = _abbreviated()
         names = [abbreviated.sub("", n).strip() or n for n in names]
         units = lexicon().words("org_unit")
@@ -181,7 +185,7 @@ def _canonical(forms: Counter[str], kind: str) -> str:
                  if not any(n.endswith(f" {u}") and n[: -len(u) - 1] in bases for u in units)]
     counts = Counter({n: 0 for n in names})
     for form, seen in forms.items():
-        trimmed = _abbreviated().sub("", form).strip() if kind == "Organisation" else form
+        trimmed = _abbreviated().sub("", form).strip() if kind == EntityType.ORGANISATION else form
         if trimmed in counts or form in counts:
             counts[trimmed if trimmed in counts else form] += seen
 
@@ -272,7 +276,7 @@ def resolve(
     """
     aliases = aliases or Aliases()
     seen = _read(entities)
-    forbidden = [(entity_key(a, "Organisation"), entity_key(b, "Organisation"))
+    forbidden = [(entity_key(a, EntityType.ORGANISATION), entity_key(b, EntityType.ORGANISATION))
                  for a, b in aliases.distinct]
     sets = _Sets(forbidden)
     merges: list[tuple[str, _Key, _Key]] = []
@@ -336,9 +340,9 @@ def _aliases_file(forms: dict[_Key, Counter[str]], aliases: Aliases, join: _Join
     """The user's aliases join names of any family one of them was seen in."""
     for canonical, names in aliases.same:
         for name in names:
-            for family in (_AGENT, "Country", "Policy"):
-                a = (family, match_key(canonical, "Organisation" if family == _AGENT else family))
-                b = (family, match_key(name, "Organisation" if family == _AGENT else family))
+            for family in (_AGENT, EntityType.COUNTRY, EntityType.POLICY):
+                kind = EntityType.ORGANISATION if family == _AGENT else family
+                a, b = (family, match_key(canonical, kind)), (family, match_key(name, kind))
                 if a in forms or b in forms:
                     forms[a][canonical] += 0
                     forms[b][name] += 0
@@ -346,7 +350,7 @@ def _aliases_file(forms: dict[_Key, Counter[str]], aliases: Aliases, join: _Join
 
 
 def _agent_type(votes: Mapping[str, float]) -> str:
-    return max(("Organisation", "Person"), key=lambda t: (votes.get(t, 0.0), t == "Organisation"))
+    return max(_AGENT_TYPES, key=lambda t: (votes.get(t, 0.0), t == EntityType.ORGANISATION))
 
 
 def _spelling_and_corporate_words(
@@ -359,7 +363,7 @@ def _spelling_and_corporate_words(
     bases: dict[tuple[str, str], tuple[str, str]] = {}
     for key in sorted(forms):
         family, text = key
-        if family not in (_AGENT, "Policy") or len(text) < 4:
+        if family not in (_AGENT, EntityType.POLICY) or len(text) < 4:
             continue
         squeezed = (family, text.replace(" ", ""))
         if squeezed in compact:
@@ -367,7 +371,7 @@ def _spelling_and_corporate_words(
         else:
             compact[squeezed] = key
         words = text.split()
-        if family == _AGENT and _agent_type(votes.get(key, {})) == "Organisation":
+        if family == _AGENT and _agent_type(votes.get(key, {})) == EntityType.ORGANISATION:
             cut = len(words)
             while cut > 1 and words[cut - 1] in generic:
                 cut -= 1
@@ -393,16 +397,16 @@ def _place_qualifiers(
     they differ)."""
     qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, written in forms.items():
-        if key[0] != _AGENT or _agent_type(votes.get(key, {})) != "Organisation":
+        if key[0] != _AGENT or _agent_type(votes.get(key, {})) != EntityType.ORGANISATION:
             continue
         for form in written:
             raw = form.split()
             if len(raw) > 1 and (country_of(raw[0].rstrip(",")) or demonym_of(raw[0])):
-                bare = (_AGENT, match_key(" ".join(raw[1:]), "Organisation"))
+                bare = (_AGENT, match_key(" ".join(raw[1:]), EntityType.ORGANISATION))
                 if bare != key and bare in forms and " " in bare[1]:
                     qualified[bare].add(key)
     for bare, keys in sorted(qualified.items()):
-        if len(keys) == 1 and _agent_type(votes.get(bare, {})) == "Organisation":
+        if len(keys) == 1 and _agent_type(votes.get(bare, {})) == EntityType.ORGANISATION:
             key = next(iter(keys))
             if not named.get(key, set()) & named.get(bare, set()):
                 join(bare, key, "place qualifier")
@@ -427,13 +431,13 @@ def _one_word_names(
     for key in forms:
         words = key[1].split()
         if key[0] == _AGENT and len(words) > 1 \
-                and _agent_type(votes.get(key, {})) == "Person":
+                and _agent_type(votes.get(key, {})) == EntityType.PERSON:
             people[words[-1]].add(sets.find(key))
     for key in sorted(forms):
         if key[0] != _AGENT or " " in key[1] or key in targets:
             continue
         found = {sets.find(r) for r in people.get(key[1], ())}
-        if len(found) == 1 and votes.get(key, {}).get("Person", 0) > 0:
+        if len(found) == 1 and votes.get(key, {}).get(EntityType.PERSON, 0) > 0:
             join(next(iter(found)), key, "surname")
 
 
@@ -449,7 +453,7 @@ def _groups(
     members: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key in forms:
         members[sets.find(key)].append(key)
-    chosen = {match_key(c, "Organisation"): c for c, _ in aliases.same}
+    chosen = {match_key(c, EntityType.ORGANISATION): c for c, _ in aliases.same}
     groups: dict[tuple[str, str], ResolvedEntity] = {}
     for root, keys in members.items():
         seen: Counter[str] = Counter()
@@ -468,7 +472,7 @@ def _groups(
         if label is None:
             label = _canonical(seen, kind)
         groups[root] = ResolvedEntity(
-            label=label, type=kind, aliases=tuple(sorted(set(seen) - {label})),
+            label=label, type=str(kind), aliases=tuple(sorted(set(seen) - {label})),
             kind=policy.most_common(1)[0][0] if policy else None, keys=frozenset(keys),
         )
     log = []

@@ -28,8 +28,12 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
 from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, subdivisions
+from newsgraph.ontology import EntityType
 
-__all__ = ["classify", "vote_lists"]
+__all__ = ["PRODUCT", "classify", "vote_lists"]
+
+#: The vote that a name is a product or an asset ("the Orion chip"), which is no entity.
+PRODUCT = "Product"
 
 _DEMONYM_FORMS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?s?$")
 #: The model's labels of names that may be a country, or a city standing for one.
@@ -57,7 +61,7 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
             return None
         mention = Mention(span.start, span.end, label, _votes(span, label, candidate.titled))
     if candidate.pattern:  # a pattern of entities.jsonl matched it
-        mention.votes["Organisation"] += WEIGHTS["name"]
+        mention.votes[EntityType.ORGANISATION] += WEIGHTS["name"]
     return mention
 
 
@@ -66,7 +70,8 @@ def _party(span: Span, label: str) -> Mention | None:
     text = span.text
     if label == "NORP" and text in lexicon().words("party_adjective") \
             and _before_politician(span):
-        votes = defaultdict(float, {"Organisation": WEIGHTS["name"]})
+        votes: defaultdict[str, float] = defaultdict(float)
+        votes[EntityType.ORGANISATION] += WEIGHTS["name"]
         return Mention(span.start, span.end, "ORG", votes, name=f"{text} Party")
     return None
 
@@ -132,10 +137,10 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
 def _model_label(label: str) -> _Votes:
     """The model's label; a place name we do not know ("GPE") is often a company."""
     if label == "ORG":
-        return {"Organisation": WEIGHTS["model"]}
+        return {EntityType.ORGANISATION: WEIGHTS["model"]}
     if label == "PERSON":
-        return {"Person": WEIGHTS["model"]}
-    return {"Organisation": WEIGHTS["unknown_place"]}
+        return {EntityType.PERSON: WEIGHTS["model"]}
+    return {EntityType.ORGANISATION: WEIGHTS["unknown_place"]}
 
 
 def _head_word(span: Span) -> _Votes:
@@ -143,7 +148,7 @@ def _head_word(span: Span) -> _Votes:
     last = span.text.split()[-1]
     lex = lexicon()
     if last in lex.words("org_head") or last in lex.words("org_suffix"):
-        return {"Organisation": WEIGHTS["name"]}
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}
 
 
@@ -151,7 +156,7 @@ def _acronym(span: Span) -> _Votes:
     """One word in capitals: "SMIC", "AT&T"."""
     text = span.text
     if ACRONYM.match(text) and len(text.split()) == 1:
-        return {"Organisation": WEIGHTS["name"]}
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}
 
 
@@ -162,7 +167,7 @@ def _leading_place(span: Span, label: str) -> _Votes:
     if label == "PERSON" and len(words) > 1 and (
         country_of(first) or city_of(first) or demonym_of(first)
     ):
-        return {"Organisation": WEIGHTS["name"]}
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}
 
 
@@ -170,7 +175,7 @@ def _organisation_context(span: Span) -> _Votes:
     """A noun beside the name ("chipmaker X") or what it owns ("X's shares")."""
     lex = lexicon()
     if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")):
-        return {"Organisation": WEIGHTS["parse"]}
+        return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
 
 
@@ -179,14 +184,14 @@ def _role_of(span: Span) -> _Votes:
     doc, end = span.doc, span.end
     role_after = end < len(doc) and doc[end].lower_ in lexicon().lower("role_after")
     if object_of_role(span) or role_after:
-        return {"Organisation": WEIGHTS["parse"]}
+        return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
 
 
 def _product(span: Span) -> _Votes:
     """Evidence that the name is a product or an asset (see :func:`_product_weight`)."""
     weight = _product_weight(span)
-    return {"Product": weight} if weight else {}
+    return {PRODUCT: weight} if weight else {}
 
 
 def _title(span: Span, titled: bool) -> _Votes:
@@ -194,7 +199,7 @@ def _title(span: Span, titled: bool) -> _Votes:
     doc, start = span.doc, span.start
     if titled or (start > 0 and doc[start - 1].text in lexicon().words("person_title")
                   and doc[start - 1].is_title):
-        return {"Person": WEIGHTS["parse"]}
+        return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
 
 
@@ -344,7 +349,7 @@ def vote_lists(doc: Doc, mentions: list[Mention]) -> None:
 
     def organisation(m: Mention) -> bool:
         model = WEIGHTS["model"] if m.label == "ORG" else 0.0
-        return m.votes["Organisation"] - model > m.votes["Person"]
+        return m.votes[EntityType.ORGANISATION] - model > m.votes[EntityType.PERSON]
 
     for members in lists.values():
         if len(members) < 3:
@@ -353,6 +358,6 @@ def vote_lists(doc: Doc, mentions: list[Mention]) -> None:
             others = [m for m in members if m is not mention]
             alike = sum(organisation(m) for m in others)
             own = {k: v for k, v in mention.votes.items() if v}
-            if alike * 2 > len(others) and own == {"Person": WEIGHTS["model"]}:
-                mention.votes["Organisation"] += WEIGHTS["parse"]
+            if alike * 2 > len(others) and own == {EntityType.PERSON: WEIGHTS["model"]}:
+                mention.votes[EntityType.ORGANISATION] += WEIGHTS["parse"]
 

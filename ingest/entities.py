@@ -34,11 +34,12 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from newsgraph.ingest.classify import classify, vote_lists
+from newsgraph.ingest.classify import PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.grouping import fullest_name, group_mentions
 from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, initials, lexicon, load_jsonl, name_key
+from newsgraph.ontology import EntityType
 
 __all__ = [
     "SPANS_KEY",
@@ -125,12 +126,13 @@ def _group_entity(
             votes[kind_] += weight
         forms[text] += 1
         surfaces.add(doc[mention.start:mention.end].text)
-    product = votes.pop("Product", 0.0)
-    if product > max(votes["Organisation"], votes["Person"]) \
-            or not (votes["Organisation"] or votes["Person"]):
+    product = votes.pop(PRODUCT, 0.0)
+    if product > max(votes[EntityType.ORGANISATION], votes[EntityType.PERSON]) \
+            or not (votes[EntityType.ORGANISATION] or votes[EntityType.PERSON]):
         return None
-    votes["Person"] += _surname_votes(members, texts, votes["Person"])
-    kind = max(("Organisation", "Person"), key=lambda t: (votes[t], t == "Organisation"))
+    votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
+    kind = max((EntityType.ORGANISATION, EntityType.PERSON),
+               key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
     spans = [Span(doc, m.start, m.end, label=kind) for m in members]
     for span in spans:
@@ -162,15 +164,15 @@ def _countries(doc: Doc, mentions: list[Mention]) -> tuple[list[Span], list[Enti
     for m in mentions:
         if m.country is None:
             continue
-        span = Span(doc, m.start, m.end, label="Country")
+        span = Span(doc, m.start, m.end, label=EntityType.COUNTRY)
         span._.ng_name = m.country
         span._.ng_demonym = m.demonym
         spans.append(span)
         by_country[m.country][span.text] += 1
         demonym_only[m.country] = demonym_only.get(m.country, True) and m.demonym
-    entities = [Entity(name=country, type="Country", aliases=tuple(sorted(set(forms) - {country})),
-                       mentions=sum(forms.values()),
-                       votes=(("Country", 1.0 if demonym_only[country] else 2.0),))
+    entities = [Entity(name=country, type=EntityType.COUNTRY,
+                       aliases=tuple(sorted(set(forms) - {country})), mentions=sum(forms.values()),
+                       votes=((EntityType.COUNTRY, 1.0 if demonym_only[country] else 2.0),))
                 for country, forms in by_country.items()]
     return spans, entities
 
@@ -215,10 +217,11 @@ def author_entities(authors: Iterable[str]) -> list[Entity]:
         if words[-1] in desk or words[-1] in lex.words("org_head") or ACRONYM.match(words[0]):
             org = " ".join(w for w in words if w not in desk) or name
             aliases = (name,) if org != name else ()
-            entities.append(Entity(org, "Organisation", aliases,
-                                   votes=(("Organisation", WEIGHTS["name"]),)))
+            entities.append(Entity(org, EntityType.ORGANISATION, aliases,
+                                   votes=((EntityType.ORGANISATION, WEIGHTS["name"]),)))
         elif len(words) > 1 and all(w[:1].isupper() for w in words):
-            entities.append(Entity(name, "Person", votes=(("Person", WEIGHTS["name"]),)))
+            entities.append(Entity(name, EntityType.PERSON,
+                                   votes=((EntityType.PERSON, WEIGHTS["name"]),)))
     return entities
 
 
@@ -259,7 +262,7 @@ def publication_entity(
     matched: list[Entity] = []
     name = publisher
     for part in parts:
-        matched = [e for e in entities if e.type == "Organisation"
+        matched = [e for e in entities if e.type == EntityType.ORGANISATION
                    and any(_names_publication(n, part) for n in (e.name, *e.aliases))]
         if matched:
             name = part
@@ -269,10 +272,11 @@ def publication_entity(
                         or any(w in lexicon().words("feed_section") for w in words)):
         return list(entities), None
     aliases = sorted({n for e in matched for n in (e.name, *e.aliases)} - {name})
-    votes = WEIGHTS["name"] + sum(v for e in matched for t, v in e.votes if t == "Organisation")
-    publication = Entity(name, "Organisation", tuple(aliases),
+    votes = WEIGHTS["name"] + sum(v for e in matched for t, v in e.votes
+                                  if t == EntityType.ORGANISATION)
+    publication = Entity(name, EntityType.ORGANISATION, tuple(aliases),
                          mentions=sum(e.mentions for e in matched) or 1,
-                         votes=(("Organisation", round(votes, 2)),))
+                         votes=((EntityType.ORGANISATION, round(votes, 2)),))
     return [e for e in entities if e not in matched], publication
 
 
@@ -290,10 +294,10 @@ def finish_entities(
     the feed item's authors join as people (or desks' organisations); the publication joins,
     under its full name, with the names that stand for it (see :func:`publication_entity`).
     """
-    stated = {s._.ng_name for s in spans if s.label_ == "Country" and not s._.ng_demonym}
+    stated = {s._.ng_name for s in spans if s.label_ == EntityType.COUNTRY and not s._.ng_demonym}
     used = {name for r in relations for name in (r.subject, r.object)}
     kept = [e for e in entities
-            if e.type != "Country" or e.name in stated or e.name in used]
+            if e.type != EntityType.COUNTRY or e.name in stated or e.name in used]
     known = {(e.type, name_key(n)) for e in kept for n in (e.name, *e.aliases)}
     for author in author_entities(authors):
         if (author.type, name_key(author.name)) not in known:

@@ -18,10 +18,11 @@ from networkx.utils import UnionFind
 
 from newsgraph.ingest.gazetteer import country_of, demonym_of
 from newsgraph.ingest.names import ACRONYM, initials, lexicon, name_key
+from newsgraph.ontology import EntityType
 
 __all__ = ["fullest_name", "group_mentions"]
 
-_PERSON_LABELS = ("PERSON", "Person")  # the model's label, or our type
+_PERSON_LABELS = ("PERSON", EntityType.PERSON)  # the model's label, or our type
 
 
 def group_mentions(

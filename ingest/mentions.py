@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon
+from newsgraph.ontology import EntityType
 
 __all__ = [
     "Candidate",
@@ -76,7 +77,7 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
         start, end, titled = _strip(doc, span.start, span.end, span.label_)
         if start >= end:
             continue
-        pattern = span.label_ == "Organisation"
+        pattern = span.label_ == EntityType.ORGANISATION
         label = "ORG" if pattern else span.label_
         parts = _split(doc, start, end) if label == "ORG" else [(start, end)]
         for part_start, part_end in parts:
