@@ -46,6 +46,7 @@ __all__ = [
     "EntityRecognizer",
     "author_entities",
     "finish_entities",
+    "make_entity_recognizer",
     "publication_entity",
 ]
 
