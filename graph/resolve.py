@@ -103,7 +103,7 @@ class Merge:
 
 
 def _family(kind: str) -> str:
-    return _AGENT if kind in (EntityType.ORGANISATION, EntityType.PERSON) else kind
+    return _AGENT if kind in _AGENT_TYPES else kind
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,7 +120,7 @@ def match_key(name: str, kind: str) -> str:
     if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
     key = name_key(name)
-    if kind not in (EntityType.ORGANISATION, EntityType.PERSON):
+    if kind not in _AGENT_TYPES:
         return key
     suffixes = lexicon().lower("org_suffix")
     words = [w for w in key.split()]
