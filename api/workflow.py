@@ -252,7 +252,7 @@ def _default_model() -> str:
 
 def _load_aliases(path: Path) -> Any:
     """Read a user's aliases file (JSON, or CSV by its extension or content)."""
-    from newsgraph.graph.resolve import parse_aliases
+    from newsgraph.graph.aliases import parse_aliases
 
     try:
         text = path.read_text(encoding="utf-8")

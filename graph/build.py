@@ -27,7 +27,8 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.graph.resolve import Aliases, entity_key, resolve
+from newsgraph.graph.aliases import Aliases
+from newsgraph.graph.resolve import entity_key, resolve
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from newsgraph.ontology import NGR, RELATIONS, EntityType, NodeType, PolicyKind, edge_type
 

@@ -23,7 +23,8 @@ The rules are conservative; each merge is logged with its rule and documents:
     a person named by one word in a document that never gives the full name joins the one
     person named in full that ends with it;
 ``aliases file``
-    the user's aliases; the user's do-not-merge pairs block any rule.
+    the user's aliases (:mod:`newsgraph.graph.aliases`); the user's do-not-merge pairs block
+    any rule.
 
 The type of an organisation or person is the one the evidence of all its mentions in all
 documents favours (``Entity.votes``); a name with too little evidence in the whole corpus is
@@ -40,42 +41,42 @@ not an entity (an unknown place name seen once).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from newsgraph.errors import AliasesError
+from networkx.utils import UnionFind
+
+from newsgraph.graph.aliases import Aliases
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
-from newsgraph.ingest.names import WEIGHTS, lexicon, name_key
+from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, name_key
+from newsgraph.ontology import EntityType
 
 __all__ = [
-    "Aliases",
     "Merge",
     "ResolvedEntity",
     "entity_key",
     "match_key",
-    "parse_aliases",
     "resolve",
 ]
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-_ABBREVIATED = re.compile(
-    r"(?:,?\s+(?:Co|Corp|Inc|Ltd|LLC|L\.L\.C|PLC|plc|Pte|Bhd|SA|S\.A|AG|NV|N\.V|SE|GmbH)\.?)+$"
-)
+_AGENT_TYPES = (EntityType.ORGANISATION, EntityType.PERSON)
+_Key = tuple[str, str]  # (family, match key): one node's key
+_Join = Callable[[_Key, _Key, str], None]  # join two keys' sets by a rule, logged
 
 
 @dataclass(frozen=True)
 class ResolvedEntity:
     """One node: its canonical label, every other name, its type and policy kind.
 
-    ``keys`` are the :func:`entity_key` of every name it was seen under.
+    ``keys`` are the :func:`entity_key` of every name it was seen under. ``type`` is a plain
+    ``str``, never an :class:`~newsgraph.ontology.EntityType` member: the graph's writers
+    (networkx's GraphML) choose a value's data type by its class.
     """
 
     label: str
@@ -101,74 +102,8 @@ class Merge:
                 "names": list(self.names), "documents": list(self.documents)}
 
 
-@dataclass(frozen=True)
-class Aliases:
-    """A user's resolution file: extra aliases (canonical name → names) and do-not-merge pairs.
-
-    >>> a = parse_aliases('{"aliases": {"Globex": ["Glo Bex"]}, "distinct": [["A Co", "B Co"]]}')
-    >>> a.same, a.distinct
-    ((('Globex', ('Glo Bex',)),), (('A Co', 'B Co'),))
-    """
-
-    same: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    distinct: tuple[tuple[str, str], ...] = field(default=())
-
-
-
-
-def parse_aliases(
-    text: str, *, source: str = "aliases", csv_format: bool | None = None
-) -> Aliases:
-    """Read an aliases file's text: JSON, or CSV with rows ``same,NAME,ALIAS`` / ``distinct,A,B``.
-
-    JSON is ``{"aliases": {"Canonical": ["alias", ...]}, "distinct": [["A", "B"], ...]}``.
-
-    >>> parse_aliases("same,Wanli Optics,WLO\\ndistinct,Globex,Globex SDI\\n")
-    Aliases(same=(('Wanli Optics', ('WLO',)),), distinct=(('Globex', 'Globex SDI'),))
-    """
-    stripped = text.lstrip("\ufeff").strip()
-    if csv_format is None:
-        csv_format = not stripped.startswith("{")
-    if not csv_format:
-        import json
-
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as error:
-            message = f"not valid JSON ({error.msg} at line {error.lineno})"
-            raise AliasesError(source, message) from error
-        if not isinstance(data, dict):
-            raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
-        raw_same = data.get("aliases", {})
-        raw_distinct = data.get("distinct", [])
-        if not isinstance(raw_same, dict) or not all(
-                isinstance(v, list) and all(isinstance(x, str) for x in v)
-                for v in raw_same.values()):
-            raise AliasesError(source, "'aliases' must map each name to a list of names")
-        if not isinstance(raw_distinct, list) or not all(
-                isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
-                for p in raw_distinct):
-            raise AliasesError(source, "'distinct' must be a list of [name, name] pairs")
-        same = tuple((str(k), tuple(v)) for k, v in raw_same.items())
-        return Aliases(same, tuple((p[0], p[1]) for p in raw_distinct))
-    merged: dict[str, list[str]] = {}
-    distinct = []
-    for number, row in enumerate(csv.reader(io.StringIO(stripped)), 1):
-        if not row or not "".join(row).strip() or row[0].strip().startswith("#"):
-            continue
-        cells = [c.strip() for c in row]
-        if len(cells) != 3 or cells[0] not in ("same", "distinct"):
-            message = f"line {number}: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"
-            raise AliasesError(source, message)
-        if cells[0] == "same":
-            merged.setdefault(cells[1], []).append(cells[2])
-        else:
-            distinct.append((cells[1], cells[2]))
-    return Aliases(tuple((k, tuple(v)) for k, v in merged.items()), tuple(distinct))
-
-
 def _family(kind: str) -> str:
-    return _AGENT if kind in ("Organisation", "Person") else kind
+    return _AGENT if kind in _AGENT_TYPES else kind
 
 
 @lru_cache(maxsize=1 << 16)
@@ -182,10 +117,10 @@ def match_key(name: str, kind: str) -> str:
     >>> match_key("US Marine Survey", "Organisation")
     'united states marine survey'
     """
-    if kind == "Country":
+    if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
     key = name_key(name)
-    if kind not in ("Organisation", "Person"):
+    if kind not in _AGENT_TYPES:
         return key
     suffixes = lexicon().lower("org_suffix")
     words = [w for w in key.split()]
@@ -213,6 +148,14 @@ def entity_key(name: str, kind: str) -> tuple[str, str]:
     return (_family(kind), match_key(name, kind))
 
 
+@cache
+def _abbreviated() -> re.Pattern[str]:
+    """Abbreviated legal forms at the end of a name ("Co. Ltd", ", Inc."): the lexicon's
+    ``org_abbreviation``, each with its dot and a comma before it."""
+    terms = sorted(lexicon().words("org_abbreviation"), key=lambda t: (-len(t), t))
+    return re.compile(rf"(?:,?\s+(?:{'|'.join(map(re.escape, terms))})\.?)+$")
+
+
 def _canonical(forms: Counter[str], kind: str) -> str:
     """The fullest common name: most words, corporate abbreviations ("Co. Ltd") dropped, a
     country's name before its nationality word, a firm's name before its research arm's.
@@ -228,20 +171,21 @@ def _canonical(forms: Counter[str], kind: str) -> str:
     ...            "Organisation")
     'Vela Securities'
     """
-    if kind == "Country":  # the ISO entry's label, never "Brazilian" or "Tokyo"
+    if kind == EntityType.COUNTRY:  # the ISO entry's label, never "Brazilian" or "Tokyo"
         labels = sorted(f for f in forms if country_of(f) == f)
         if labels:
             return labels[0]
-    names = [f for f in forms if not _ACRONYM.match(f)] or list(forms)
-    if kind == "Organisation":
-        names = [_ABBREVIATED.sub("", n).strip() or n for n in names]
+    names = [f for f in forms if not ACRONYM.match(f)] or list(forms)
+    if kind == EntityType.ORGANISATION:
+        abbreviated = _abbreviated()
+        names = [abbreviated.sub("", n).strip() or n for n in names]
         units = lexicon().words("org_unit")
         bases = set(names)  # a research arm read as its firm: the firm's name
         names = [n for n in names
                  if not any(n.endswith(f" {u}") and n[: -len(u) - 1] in bases for u in units)]
     counts = Counter({n: 0 for n in names})
     for form, seen in forms.items():
-        trimmed = _ABBREVIATED.sub("", form).strip() if kind == "Organisation" else form
+        trimmed = _abbreviated().sub("", form).strip() if kind == EntityType.ORGANISATION else form
         if trimmed in counts or form in counts:
             counts[trimmed if trimmed in counts else form] += seen
 
@@ -253,39 +197,45 @@ def _canonical(forms: Counter[str], kind: str) -> str:
                                       len(n), counts[n], n))
 
 
-class _Union:
-    """Union-find over node keys that refuses merges the user forbade."""
+class _Sets:
+    """Node keys in disjoint sets (networkx's union-find) that refuse merges the user forbade.
 
-    def __init__(self, forbidden: Iterable[tuple[tuple[str, str], tuple[str, str]]]) -> None:
-        self.parent: dict[tuple[str, str], tuple[str, str]] = {}
-        self.tags: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        self.forbidden: set[frozenset[tuple[str, str]]] = set()
+    Each set is named by its least key, whatever the union-find's own choice: the rules that
+    join a set by its name, and the merge log, depend on that name.
+    """
+
+    def __init__(self, forbidden: Iterable[tuple[_Key, _Key]]) -> None:
+        self._sets = UnionFind()
+        self._least: dict[_Key, _Key] = {}  # the union-find's name of a set -> its least key
+        self._tags: dict[_Key, set[_Key]] = {}  # the union-find's name -> its forbidden keys
+        self._forbidden: set[frozenset[_Key]] = set()
         for a, b in forbidden:
-            self.forbidden.add(frozenset((a, b)))
-            self.tags[a].add(a)
-            self.tags[b].add(b)
+            self._forbidden.add(frozenset((a, b)))
+            for key in (a, b):
+                self._tags.setdefault(self._sets[key], set()).add(key)
+                self._least.setdefault(key, key)
 
-    def find(self, item: tuple[str, str]) -> tuple[str, str]:
-        parent = self.parent
-        root = parent.setdefault(item, item)
-        while root != parent[root]:
-            root = parent[root]
-        while item != root:
-            parent[item], item = root, parent[item]
-        return root
+    def find(self, item: _Key) -> _Key:
+        """The name of the set holding ``item``: its least key."""
+        return self._least.setdefault(self._sets[item], item)
 
-    def union(self, a: tuple[str, str], b: tuple[str, str]) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
+    def union(self, a: _Key, b: _Key) -> bool:
+        """Join the sets of ``a`` and ``b`` unless they are one or the user forbade it."""
+        least_a, least_b = self.find(a), self.find(b)
+        if least_a == least_b:
             return False
-        ta, tb = self.tags.get(ra, set()), self.tags.get(rb, set())
-        if any(frozenset((x, y)) in self.forbidden for x in ta for y in tb):
+        root_a, root_b = self._sets[a], self._sets[b]
+        tags_a, tags_b = self._tags.get(root_a, set()), self._tags.get(root_b, set())
+        if any(frozenset((x, y)) in self._forbidden for x in tags_a for y in tags_b):
             return False
-        if rb < ra:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        if tb:
-            self.tags[ra] |= self.tags.pop(rb)
+        self._sets.union(root_a, root_b)
+        for old in (root_a, root_b):
+            del self._least[old]
+            self._tags.pop(old, None)
+        root = self._sets[root_a]
+        self._least[root] = min(least_a, least_b)
+        if tags_a or tags_b:
+            self._tags[root] = tags_a | tags_b
         return True
 
 
@@ -325,75 +275,95 @@ def resolve(
     [('spelling', ('a', 'b'))]
     """
     aliases = aliases or Aliases()
-    forms: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
-    votes: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    kinds: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (name, one-word alias, doc)
-    pairs: list[tuple[tuple[str, str], tuple[str, str]]] = []
-    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # documents naming it apart
-    for document, entity in entities:
-        first = entity_key(entity.name, entity.type)
-        forms[first][entity.name] += entity.mentions
-        documents[first].add(document)
-        named[first].add(document)
-        for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
-            votes[first][kind] = votes[first].get(kind, 0.0) + weight
-        if entity.kind:
-            kinds[first][entity.kind] += 1
-        for alias in entity.aliases:
-            other = entity_key(alias, entity.type)
-            forms[other][alias] += 0
-            documents[other].add(document)
-            if other == first:
-                continue
-            if " " in other[1]:
-                pairs.append((first, other))
-            else:
-                links.append((first, other, document))
-    forbidden = [(entity_key(a, "Organisation"), entity_key(b, "Organisation"))
+    seen = _read(entities)
+    forbidden = [(entity_key(a, EntityType.ORGANISATION), entity_key(b, EntityType.ORGANISATION))
                  for a, b in aliases.distinct]
-    sets = _Union(forbidden)
-    merges: list[tuple[str, tuple[str, str], tuple[str, str]]] = []
+    sets = _Sets(forbidden)
+    merges: list[tuple[str, _Key, _Key]] = []
 
-    def join(a: tuple[str, str], b: tuple[str, str], rule: str) -> None:
+    def join(a: _Key, b: _Key, rule: str) -> None:
         if sets.union(a, b):
             merges.append((rule, a, b))
 
-    for key in forms:
+    for key in seen.forms:
         sets.find(key)
-    for a, b in pairs:
+    for a, b in seen.pairs:
         join(a, b, "document")
-    _spelling_and_corporate_words(forms, votes, join)
-    _one_word_names(forms, votes, links, sets, join)
-    _place_qualifiers(forms, votes, named, join)
+    _spelling_and_corporate_words(seen.forms, seen.votes, join)
+    _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
+    _place_qualifiers(seen.forms, seen.votes, seen.named, join)
+    _aliases_file(seen.forms, aliases, join)
+    return _groups(seen.forms, seen.documents, seen.votes, seen.kinds, sets, merges, aliases)
+
+
+@dataclass
+class _Seen:
+    """What the documents say about each node key."""
+
+    forms: dict[_Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    documents: dict[_Key, set[str]] = field(default_factory=lambda: defaultdict(set))
+    votes: dict[_Key, dict[str, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    kinds: dict[_Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    links: list[tuple[_Key, _Key, str]] = field(default_factory=list)  # name, one-word alias, doc
+    pairs: list[tuple[_Key, _Key]] = field(default_factory=list)  # name, alias of several words
+    named: dict[_Key, set[str]] = field(  # the documents naming it apart
+        default_factory=lambda: defaultdict(set))
+
+
+def _read(entities: Iterable[tuple[str, Entity]]) -> _Seen:
+    seen = _Seen()
+    for document, entity in entities:
+        first = entity_key(entity.name, entity.type)
+        seen.forms[first][entity.name] += entity.mentions
+        seen.documents[first].add(document)
+        seen.named[first].add(document)
+        votes = seen.votes[first]
+        for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
+            votes[kind] = votes.get(kind, 0.0) + weight
+        if entity.kind:
+            seen.kinds[first][entity.kind] += 1
+        for alias in entity.aliases:
+            other = entity_key(alias, entity.type)
+            seen.forms[other][alias] += 0
+            seen.documents[other].add(document)
+            if other == first:
+                continue
+            if " " in other[1]:
+                seen.pairs.append((first, other))
+            else:
+                seen.links.append((first, other, document))
+    return seen
+
+
+def _aliases_file(forms: dict[_Key, Counter[str]], aliases: Aliases, join: _Join) -> None:
+    """The user's aliases join names of any family one of them was seen in."""
     for canonical, names in aliases.same:
         for name in names:
-            for family in {_AGENT, "Country", "Policy"}:
-                a = (family, match_key(canonical, "Organisation" if family == _AGENT else family))
-                b = (family, match_key(name, "Organisation" if family == _AGENT else family))
+            for family in (_AGENT, EntityType.COUNTRY, EntityType.POLICY):
+                kind = EntityType.ORGANISATION if family == _AGENT else family
+                a, b = (family, match_key(canonical, kind)), (family, match_key(name, kind))
                 if a in forms or b in forms:
                     forms[a][canonical] += 0
                     forms[b][name] += 0
                     join(a, b, "aliases file")
-    return _groups(forms, documents, votes, kinds, sets, merges, aliases)
 
 
 def _agent_type(votes: Mapping[str, float]) -> str:
-    return max(("Organisation", "Person"), key=lambda t: (votes.get(t, 0.0), t == "Organisation"))
+    return max(_AGENT_TYPES, key=lambda t: (votes.get(t, 0.0), t == EntityType.ORGANISATION))
 
 
 def _spelling_and_corporate_words(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
-    join: Any,
+    join: _Join,
 ) -> None:
     generic = lexicon().lower("org_generic")
     compact: dict[tuple[str, str], tuple[str, str]] = {}
     bases: dict[tuple[str, str], tuple[str, str]] = {}
     for key in sorted(forms):
         family, text = key
-        if family not in (_AGENT, "Policy") or len(text) < 4:
+        if family not in (_AGENT, EntityType.POLICY) or len(text) < 4:
             continue
         squeezed = (family, text.replace(" ", ""))
         if squeezed in compact:
@@ -401,7 +371,7 @@ def _spelling_and_corporate_words(
         else:
             compact[squeezed] = key
         words = text.split()
-        if family == _AGENT and _agent_type(votes.get(key, {})) == "Organisation":
+        if family == _AGENT and _agent_type(votes.get(key, {})) == EntityType.ORGANISATION:
             cut = len(words)
             while cut > 1 and words[cut - 1] in generic:
                 cut -= 1
@@ -419,7 +389,7 @@ def _place_qualifiers(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     named: Mapping[tuple[str, str], set[str]],
-    join: Any,
+    join: _Join,
 ) -> None:
     """A body named with a leading country word ("Dutch Trade Chamber") joins the body
     named without it ("Trade Chamber") when it is the only such form and no document
@@ -427,16 +397,16 @@ def _place_qualifiers(
     they differ)."""
     qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, written in forms.items():
-        if key[0] != _AGENT or _agent_type(votes.get(key, {})) != "Organisation":
+        if key[0] != _AGENT or _agent_type(votes.get(key, {})) != EntityType.ORGANISATION:
             continue
         for form in written:
             raw = form.split()
             if len(raw) > 1 and (country_of(raw[0].rstrip(",")) or demonym_of(raw[0])):
-                bare = (_AGENT, match_key(" ".join(raw[1:]), "Organisation"))
+                bare = (_AGENT, match_key(" ".join(raw[1:]), EntityType.ORGANISATION))
                 if bare != key and bare in forms and " " in bare[1]:
                     qualified[bare].add(key)
     for bare, keys in sorted(qualified.items()):
-        if len(keys) == 1 and _agent_type(votes.get(bare, {})) == "Organisation":
+        if len(keys) == 1 and _agent_type(votes.get(bare, {})) == EntityType.ORGANISATION:
             key = next(iter(keys))
             if not named.get(key, set()) & named.get(bare, set()):
                 join(bare, key, "place qualifier")
@@ -446,8 +416,8 @@ def _one_word_names(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     links: Sequence[tuple[tuple[str, str], tuple[str, str], str]],
-    sets: _Union,
-    join: Any,
+    sets: _Sets,
+    join: _Join,
 ) -> None:
     """Acronyms and surnames join the one thing every document says they stand for."""
     targets: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
@@ -461,13 +431,13 @@ def _one_word_names(
     for key in forms:
         words = key[1].split()
         if key[0] == _AGENT and len(words) > 1 \
-                and _agent_type(votes.get(key, {})) == "Person":
+                and _agent_type(votes.get(key, {})) == EntityType.PERSON:
             people[words[-1]].add(sets.find(key))
     for key in sorted(forms):
         if key[0] != _AGENT or " " in key[1] or key in targets:
             continue
         found = {sets.find(r) for r in people.get(key[1], ())}
-        if len(found) == 1 and votes.get(key, {}).get("Person", 0) > 0:
+        if len(found) == 1 and votes.get(key, {}).get(EntityType.PERSON, 0) > 0:
             join(next(iter(found)), key, "surname")
 
 
@@ -476,14 +446,14 @@ def _groups(
     documents: Mapping[tuple[str, str], set[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     kinds: Mapping[tuple[str, str], Counter[str]],
-    sets: _Union,
+    sets: _Sets,
     merges: Sequence[tuple[str, tuple[str, str], tuple[str, str]]],
     aliases: Aliases,
 ) -> tuple[list[ResolvedEntity], list[Merge]]:
     members: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key in forms:
         members[sets.find(key)].append(key)
-    chosen = {match_key(c, "Organisation"): c for c, _ in aliases.same}
+    chosen = {match_key(c, EntityType.ORGANISATION): c for c, _ in aliases.same}
     groups: dict[tuple[str, str], ResolvedEntity] = {}
     for root, keys in members.items():
         seen: Counter[str] = Counter()
@@ -502,7 +472,7 @@ def _groups(
         if label is None:
             label = _canonical(seen, kind)
         groups[root] = ResolvedEntity(
-            label=label, type=kind, aliases=tuple(sorted(set(seen) - {label})),
+            label=label, type=str(kind), aliases=tuple(sorted(set(seen) - {label})),
             kind=policy.most_common(1)[0][0] if policy else None, keys=frozenset(keys),
         )
     log = []

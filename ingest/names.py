@@ -67,12 +67,32 @@ class Lexicon:
         object.__setattr__(self, "folded", folded)
 
     def words(self, name: str) -> frozenset[str]:
-        """The words of one set, as written."""
-        return self.sets[name]
+        """The words of one set, as written.
+
+        A set that ``lexicon.jsonl`` does not have is an error, never an empty set:
+
+        >>> lexicon().words("org_heads")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no word set 'org_heads' in ingest/patterns/lexicon.jsonl"
+        """
+        return _named_set(self.sets, name)
 
     def lower(self, name: str) -> frozenset[str]:
-        """The words of one set, casefolded."""
-        return self.folded[name]
+        """The words of one set, casefolded.
+
+        >>> "ceo" in lexicon().lower("role_after")
+        True
+        """
+        return _named_set(self.folded, name)
+
+
+def _named_set(sets: dict[str, frozenset[str]], name: str) -> frozenset[str]:
+    try:
+        return sets[name]
+    except KeyError as error:
+        message = f"no word set {name!r} in ingest/patterns/lexicon.jsonl"
+        raise KeyError(message) from error
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:
@@ -111,15 +131,16 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def initials(name: str, *, skip: Iterable[str] = ("of", "the", "and", "for", "&", "de")) -> str:
-    """The capitals of a name's words, the small words skipped.
+def initials(name: str, *, skip: Iterable[str] | None = None) -> str:
+    """The capitals of a name's words, the small words skipped (by default the lexicon's
+    ``initials_skip``).
 
     >>> initials("Pacific Robotics International Corp.")
     'PRIC'
     >>> initials("Council for the Promotion of Fair Trade")
     'CPFT'
     """
-    small = set(skip)
+    small = lexicon().lower("initials_skip") if skip is None else frozenset(skip)
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in small]
     return "".join(w[0].upper() for w in words if w[0].isalnum())
 

@@ -1,5 +1,5 @@
-"""Tests of newsgraph.graph.resolve: merging rules, type votes, the user's aliases and the merge
-log."""
+"""Tests of newsgraph.graph.resolve: merging rules, type votes, the user's aliases and
+do-not-merge pairs, and the merge log."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.build import build_graph, merge_log
-from newsgraph.graph.resolve import Aliases, AliasesError, match_key, parse_aliases, resolve
+from newsgraph.graph.resolve import match_key, resolve
 from newsgraph.ingest.documents import Article, Entity, Extraction
 
 ORG = (("Organisation", 1.0),)
@@ -133,25 +134,6 @@ def test_merge_log_names_rule_and_documents():
     }]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('{"aliases": {"A": ["B", "C"]}, "distinct": [["D", "E"]]}',
-         Aliases((("A", ("B", "C")),), (("D", "E"),))),
-        ("same,A,B\nsame,A,C\n# note\ndistinct,D,E\n",
-         Aliases((("A", ("B", "C")),), (("D", "E"),))),
-    ],
-)
-def test_parse_aliases(text, expected):
-    assert parse_aliases(text) == expected
-
-
-@pytest.mark.parametrize("text", ['{"aliases": ["A"]}', "same,A\n", "{not json"])
-def test_parse_aliases_rejects_bad_files(text):
-    with pytest.raises(AliasesError):
-        parse_aliases(text, source="x.json")
-
-
 def test_build_graph_keeps_the_merge_log():
     article = Article(id="a1", text="", source="a.txt")
     G = build_graph([Extraction(article, (Entity("Acme Corp.", "Organisation", ("Acme",)),))])
@@ -196,3 +178,29 @@ def test_place_qualifier_named_apart_stays_apart():
     ])
     assert sorted(g.label for g in groups) == [
         "China Chip Makers Association", "Chip Makers Association"]
+
+
+def test_do_not_merge_holds_through_a_third_name():
+    labels = _labels([
+        ("a", Entity("Globex", "Organisation", votes=ORG)),
+        ("b", Entity("Globex International", "Organisation", votes=ORG)),
+        ("c", Entity("Globex Technologies", "Organisation", votes=ORG)),
+    ], aliases=Aliases(distinct=(("Globex", "Globex International"),)))
+    assert labels == [("Globex", "Organisation", ()),
+                      ("Globex International", "Organisation", ("Globex Technologies",))]
+
+
+def test_do_not_merge_holds_when_a_document_pairs_the_name_with_a_lesser_alias():
+    # the document's alias "Alpha Beta" sorts before the name the user keeps apart
+    labels = _labels([
+        ("a", Entity("Zeta Optics", "Organisation", ("Alpha Beta",), votes=ORG)),
+        ("b", Entity("Zeta Optics Technologies", "Organisation", votes=ORG)),
+    ], aliases=Aliases(distinct=(("Zeta Optics", "Zeta Optics Technologies"),)))
+    assert labels == [("Zeta Optics", "Organisation", ("Alpha Beta",)),
+                      ("Zeta Optics Technologies", "Organisation", ())]
+
+
+def test_a_do_not_merge_name_may_be_a_lesser_alias():
+    labels = _labels([("a", Entity("Zeta Optics", "Organisation", ("Alpha Beta",), votes=ORG))],
+                     aliases=Aliases(distinct=(("Alpha Beta", "Omega Corp"),)))
+    assert labels == [("Zeta Optics", "Organisation", ("Alpha Beta",))]

@@ -1,0 +1,92 @@
+"""The user's aliases file (``newsgraph build --aliases FILE``): names that are one node, and
+names that must never be.
+
+Either JSON, ``{"aliases": {"Canonical": ["alias", ...]}, "distinct": [["A", "B"], ...]}``, or
+CSV with one rule a row, ``same,NAME,ALIAS`` or ``distinct,NAME,NAME`` (``#`` starts a comment
+row). A file that cannot be used raises :class:`~newsgraph.errors.AliasesError` naming it.
+
+>>> parse_aliases('{"aliases": {"Globex": ["Glo Bex"]}}').same
+(('Globex', ('Glo Bex',)),)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from newsgraph.errors import AliasesError
+
+__all__ = ["Aliases", "parse_aliases"]
+
+
+@dataclass(frozen=True)
+class Aliases:
+    """A user's resolution file: extra aliases (canonical name → names) and do-not-merge pairs.
+
+    >>> a = parse_aliases('{"aliases": {"Globex": ["Glo Bex"]}, "distinct": [["A Co", "B Co"]]}')
+    >>> a.same, a.distinct
+    ((('Globex', ('Glo Bex',)),), (('A Co', 'B Co'),))
+    """
+
+    same: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    distinct: tuple[tuple[str, str], ...] = ()
+
+
+def parse_aliases(
+    text: str, *, source: str = "aliases", csv_format: bool | None = None
+) -> Aliases:
+    """Read an aliases file's text: JSON, or CSV with rows ``same,NAME,ALIAS`` / ``distinct,A,B``.
+
+    JSON is ``{"aliases": {"Canonical": ["alias", ...]}, "distinct": [["A", "B"], ...]}``.
+    With ``csv_format`` None, text that starts with ``{`` is JSON.
+
+    >>> parse_aliases("same,Wanli Optics,WLO\\ndistinct,Globex,Globex SDI\\n")
+    Aliases(same=(('Wanli Optics', ('WLO',)),), distinct=(('Globex', 'Globex SDI'),))
+    """
+    stripped = text.lstrip("\ufeff").strip()
+    if csv_format is None:
+        csv_format = not stripped.startswith("{")
+    if csv_format:
+        return _csv_aliases(stripped, source)
+    return _json_aliases(stripped, source)
+
+
+def _json_aliases(text: str, source: str) -> Aliases:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON ({error.msg} at line {error.lineno})"
+        raise AliasesError(source, message) from error
+    if not isinstance(data, dict):
+        raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
+    raw_same = data.get("aliases", {})
+    raw_distinct = data.get("distinct", [])
+    if not isinstance(raw_same, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for v in raw_same.values()):
+        raise AliasesError(source, "'aliases' must map each name to a list of names")
+    if not isinstance(raw_distinct, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in raw_distinct):
+        raise AliasesError(source, "'distinct' must be a list of [name, name] pairs")
+    same = tuple((str(k), tuple(v)) for k, v in raw_same.items())
+    return Aliases(same, tuple((p[0], p[1]) for p in raw_distinct))
+
+
+def _csv_aliases(text: str, source: str) -> Aliases:
+    merged: dict[str, list[str]] = {}
+    distinct = []
+    for number, row in enumerate(csv.reader(io.StringIO(text)), 1):
+        if not row or not "".join(row).strip() or row[0].strip().startswith("#"):
+            continue
+        cells = [c.strip() for c in row]
+        if len(cells) != 3 or cells[0] not in ("same", "distinct"):
+            message = f"line {number}: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"
+            raise AliasesError(source, message)
+        if cells[0] == "same":
+            merged.setdefault(cells[1], []).append(cells[2])
+        else:
+            distinct.append((cells[1], cells[2]))
+    return Aliases(tuple((k, tuple(v)) for k, v in merged.items()), tuple(distinct))

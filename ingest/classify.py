@@ -1,0 +1,366 @@
+"""The type of one mention, voted from evidence about the name and its neighbours.
+
+Evidence, each a vote for a type (see :data:`~newsgraph.ingest.names.WEIGHTS`):
+
+* reference data: ISO 3166-1 countries and their short forms, demonyms ("Dutch"), and cities
+  that stand for their country ("Beijing said", "Shanghai-based"), see
+  :mod:`newsgraph.ingest.gazetteer`;
+* the name: legal suffixes and head words ("... Association", "... Technologies"), an acronym
+  in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
+* the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
+  possesses ("X's shares"), a title ("President X");
+* the model's label, and the names listed with it ("companies such as A, B and C").
+
+A mention that is a product, a place that is no country, or part of a law's name is no entity.
+
+>>> import spacy
+>>> from newsgraph.ingest.mentions import Candidate
+>>> doc = spacy.blank("en")("The Robot Makers Association said so.")
+>>> mention = classify(doc, Candidate(1, 4, "ORG", titled=False, pattern=False))
+>>> mention.votes["Organisation"]  # the model's label, and a head word
+3.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
+from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
+from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, subdivisions
+from newsgraph.ontology import EntityType
+
+__all__ = ["PRODUCT", "classify", "vote_lists"]
+
+#: The vote that a name is a product or an asset ("the Orion chip"), which is no entity.
+PRODUCT = "Product"
+
+_DEMONYM_FORMS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?s?$")
+#: The model's labels of names that may be a country, or a city standing for one.
+_PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "ORG")
+#: The labels a typed name may have ("NAME": a name the model took for a nationality).
+_NAME_LABELS = ("ORG", "PERSON", "GPE", "NAME")
+
+_Votes = dict[str, float]  # type -> weight
+
+
+def classify(doc: Doc, candidate: Candidate) -> Mention | None:
+    """The typed mention of a candidate name, or None when it names no entity.
+
+    A party adjective before a politician names the party; a country's name, a nationality
+    word or a city that stands for its country is a mention of the country; any other name
+    gets the votes of the evidence about it.
+    """
+    span = doc[candidate.start:candidate.end]
+    mention = _party(span, candidate.label)
+    if mention is None:
+        mention = _country(span, candidate.label)
+    if mention is None:
+        label = _label_of_name(span, candidate.label)
+        if label is None or is_junk(span.text) or _not_here(span, label):
+            return None
+        mention = Mention(span.start, span.end, label, _votes(span, label, candidate.titled))
+    if candidate.pattern:  # a pattern of entities.jsonl matched it
+        mention.votes[EntityType.ORGANISATION] += WEIGHTS["name"]
+    return mention
+
+
+def _party(span: Span, label: str) -> Mention | None:
+    """A party adjective before a politician names the party: "Republican Senator X"."""
+    text = span.text
+    if label == "NORP" and text in lexicon().words("party_adjective") \
+            and _before_politician(span):
+        votes: defaultdict[str, float] = defaultdict(float)
+        votes[EntityType.ORGANISATION] += WEIGHTS["name"]
+        return Mention(span.start, span.end, "ORG", votes, name=f"{text} Party")
+    return None
+
+
+def _country(span: Span, label: str) -> Mention | None:
+    """A mention of a country: its name or short form, a nationality word ("Dutch"), or a city
+    that stands for it ("Beijing said")."""
+    if label not in _PLACE_LABELS:
+        return None
+    text = span.text
+    country = country_of(text)
+    if country and (label != "ORG" or " " not in text or text.istitle()):
+        return Mention(span.start, span.end, label, defaultdict(float), country=country)
+    if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
+        return Mention(span.start, span.end, label, defaultdict(float), country=found,
+                       demonym=True)
+    city = city_of(text) if label != "ORG" else None
+    if city is not None and (city.capital or _city_stands_for_country(span)):
+        return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
+    return None
+
+
+def _label_of_name(span: Span, label: str) -> str | None:
+    """The label a mention that names no country keeps; None for no entity: a city that does
+    not stand for its country, a region, a nationality, a label of none of our types.
+
+    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex")
+    becomes ``NAME``.
+    """
+    text = span.text
+    if label in _PLACE_LABELS and label != "ORG":
+        if city_of(text) is not None:
+            return None
+        if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
+                object_of_role(span) or _near_noun(span, lexicon().lower("org_context"))):
+            return "NAME"
+        if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
+            return None
+    return label if label in _NAME_LABELS else None
+
+
+# ----------------------------------------------------------------------------- evidence
+
+
+def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
+    """The votes of every piece of evidence about a name that may be an entity."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for evidence in (
+        _model_label(label),
+        _head_word(span),
+        _acronym(span),
+        _leading_place(span, label),
+        _organisation_context(span),
+        _role_of(span),
+        _product(span),
+        _title(span, titled),
+    ):
+        for kind, weight in evidence.items():
+            votes[kind] += weight
+    return votes
+
+
+def _model_label(label: str) -> _Votes:
+    """The model's label; a place name we do not know ("GPE") is often a company."""
+    if label == "ORG":
+        return {EntityType.ORGANISATION: WEIGHTS["model"]}
+    if label == "PERSON":
+        return {EntityType.PERSON: WEIGHTS["model"]}
+    return {EntityType.ORGANISATION: WEIGHTS["unknown_place"]}
+
+
+def _head_word(span: Span) -> _Votes:
+    """A last word that makes a name an organisation: "... Association", "... Corp."."""
+    last = span.text.split()[-1]
+    lex = lexicon()
+    if last in lex.words("org_head") or last in lex.words("org_suffix"):
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    return {}
+
+
+def _acronym(span: Span) -> _Votes:
+    """One word in capitals: "SMIC", "AT&T"."""
+    text = span.text
+    if ACRONYM.match(text) and len(text.split()) == 1:
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    return {}
+
+
+def _leading_place(span: Span, label: str) -> _Votes:
+    """A "person" whose name starts with a place: "Shanghai Wanli", "Dutch Litho"."""
+    words = span.text.split()
+    first = words[0]
+    if label == "PERSON" and len(words) > 1 and (
+        country_of(first) or city_of(first) or demonym_of(first)
+    ):
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    return {}
+
+
+def _organisation_context(span: Span) -> _Votes:
+    """A noun beside the name ("chipmaker X") or what it owns ("X's shares")."""
+    lex = lexicon()
+    if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")):
+        return {EntityType.ORGANISATION: WEIGHTS["parse"]}
+    return {}
+
+
+def _role_of(span: Span) -> _Votes:
+    """A role the name is the organisation of: "chairman of X", "X chairman"."""
+    doc, end = span.doc, span.end
+    role_after = end < len(doc) and doc[end].lower_ in lexicon().lower("role_after")
+    if object_of_role(span) or role_after:
+        return {EntityType.ORGANISATION: WEIGHTS["parse"]}
+    return {}
+
+
+def _product(span: Span) -> _Votes:
+    """Evidence that the name is a product or an asset (see :func:`_product_weight`)."""
+    weight = _product_weight(span)
+    return {PRODUCT: weight} if weight else {}
+
+
+def _title(span: Span, titled: bool) -> _Votes:
+    """A person's title, stripped from the name or just before it: "President X"."""
+    doc, start = span.doc, span.start
+    if titled or (start > 0 and doc[start - 1].text in lexicon().words("person_title")
+                  and doc[start - 1].is_title):
+        return {EntityType.PERSON: WEIGHTS["parse"]}
+    return {}
+
+
+def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
+    """A noun of ``nouns`` beside the span in the parse: a compound or apposition of it, or an
+    ancestor within two steps that is no verb ("companies such as X")."""
+    root = span.root
+    for child in root.children:
+        if child.i < span.start and child.dep_ in ("compound", "amod", "nmod", "appos") \
+                and child.lower_ in nouns:
+            return True
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in nouns:
+            return True
+    head: Token = root
+    for _ in range(3):
+        if head.head is head or head.head.pos_ in ("VERB", "AUX"):
+            break
+        head = head.head
+        if not (span.start <= head.i < span.end) and head.lower_ in nouns:
+            return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in nouns
+
+
+def _city_stands_for_country(span: Span) -> bool:
+    """A capital always may ("Beijing said"); any big city when "-based", possessive or the
+    subject of a verb ("Shanghai-based", "Washington's blacklist")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None \
+            and after.lower_ in lexicon().words("city_metonym_next"):
+        return True
+    metonym_next = lexicon().words("city_metonym_next")
+    if nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next):
+        return True
+    return span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _product_weight(span: Span) -> float:
+    """Evidence that a name is a product, a model or an asset rather than an organisation:
+    owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
+    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone
+    ("X's Falcon") count less.
+    """
+    doc = span.doc
+    lex = lexicon()
+    products = lex.lower("product_head")
+    follows = False
+    for j in range(span.end, min(span.end + 4, len(doc))):
+        token = doc[j]
+        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
+            follows = True
+            break
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
+            break
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 3 and (
+            doc[i].pos_ == "ADJ" or doc[i].text == "-"
+            or (i > 0 and doc[i - 1].text == "-")):  # "Globex's next-generation Falcon"
+        i -= 1
+    before = doc[i] if i >= 0 else None
+    owner = before is not None and (before.tag_ == "POS" or before.lower_ in ("'s", "\u2019s"))
+    if owner and before is not None and before.i > 0:  # "China's Huawei": a place owns no product
+        possessor = doc[before.i - 1].text
+        owner = not (country_of(possessor) or city_of(possessor) or demonym_of(possessor))
+    determiner = before is not None and before.lower_ in lex.lower("product_determiner")
+    listed = span.start > 0 and doc[span.start - 1].lower_ in products
+    if follows and (owner or determiner):
+        return WEIGHTS["parse"]
+    if listed or (owner and span.root.dep_ != "compound"
+                                             and span[-1].text not in lex.words("org_head")):
+        return WEIGHTS["model"]
+    return 0.0
+
+
+def _in_law_name(doc: Doc, end: int) -> bool:
+    """Whether the words after a name go on, through capitalised words, small words and a
+    bracketed acronym, to a law's head word: "the Safe Robotics for Partners in Industry
+    (SRPI) Act" is a law's name, and "Safe Robotics for Partners" no organisation."""
+    lex = lexicon()
+    for j in range(end, min(end + 10, len(doc))):
+        token = doc[j]
+        if token.text in lex.words("law_head"):
+            return True
+        if not (token.is_title or token.is_upper or token.text in ("(", ")")
+                or token.lower_ in lex.lower("law_name_small_word")):
+            return False
+    return False
+
+
+def _not_here(span: Span, label: str) -> bool:
+    """Whether the context says this mention names no entity: part of a law's name, a body
+    named in a title ("Treasury Secretary X"), a fragment ("US Department", a name cut by
+    "..."), a set of things ("both X Associations", "some X members")."""
+    doc = span.doc
+    lex = lexicon()
+    words = span.text.split()
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if label != "PERSON" and _in_law_name(doc, span.end):
+        return True
+    if label != "PERSON" and nxt is not None and nxt.is_title \
+            and nxt.text in lex.words("office_title"):
+        return True
+    incomplete = words[-1] in lex.words("org_head_incomplete")
+    if incomplete and len(words) == 2 and (country_of(words[0]) or demonym_of(words[0])):
+        return True
+    if nxt is not None and (nxt.text in lex.words("truncation") or nxt.text.startswith("..")) \
+            and (incomplete or words[-1] in lex.words("not_entity")):
+        return True
+    if prev is not None and prev.lower_ in lex.lower("set_quantifier"):
+        plural_head = words[-1].endswith("s") and words[-1][:-1] in lex.words("org_head")
+        if plural_head or (nxt is not None and nxt.tag_ == "NNS"):
+            return True
+    return False
+
+
+def _before_politician(span: Span) -> bool:
+    """Whether a party adjective qualifies a politician: "Republican Representative X",
+    "the Republican chair of", "Democratic Senator"."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    lex = lexicon()
+    return (nxt.text in lex.words("person_title") or nxt.lower_ in lex.lower("org_role")
+            or nxt.lower_ in lex.lower("politician")
+            or nxt.ent_type_ == "PERSON")
+
+
+def vote_lists(doc: Doc, mentions: list[Mention]) -> None:
+    """Names listed together are alike: in a list of three or more names ("companies such as
+    A, B, C and D") where the others are organisations by evidence beyond the model's label,
+    a name with no such evidence of its own gets an organisation vote."""
+    lists: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.country is not None:
+            continue
+        token = doc[mention.start:mention.end].root
+        for _ in range(12):
+            if token.dep_ != "conj" or token.head is token:
+                break
+            token = token.head
+        lists[token.i].append(mention)
+
+    def organisation(m: Mention) -> bool:
+        model = WEIGHTS["model"] if m.label == "ORG" else 0.0
+        return m.votes[EntityType.ORGANISATION] - model > m.votes[EntityType.PERSON]
+
+    for members in lists.values():
+        if len(members) < 3:
+            continue
+        for mention in members:
+            others = [m for m in members if m is not mention]
+            alike = sum(organisation(m) for m in others)
+            own = {k: v for k, v in mention.votes.items() if v}
+            if alike * 2 > len(others) and own == {EntityType.PERSON: WEIGHTS["model"]}:
+                mention.votes[EntityType.ORGANISATION] += WEIGHTS["parse"]
+

@@ -1,0 +1,341 @@
+"""Candidate name spans in a ``Doc``: the model's entities, the matches of the patterns in
+``ingest/patterns/entities.jsonl``, and names the model missed that the parse shows.
+
+Each candidate is repaired before it is typed (:mod:`newsgraph.ingest.classify`): determiners,
+possessives and titles are stripped, a span the model read as two names is split, and text that
+is no name at all (a common acronym, a pronoun, an index, an id) is junk.
+
+>>> is_junk("AI"), is_junk("DeepMind")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon
+from newsgraph.ontology import EntityType
+
+__all__ = [
+    "Candidate",
+    "Mention",
+    "acronym_definitions",
+    "candidate_names",
+    "is_junk",
+    "object_of_role",
+    "possesses",
+]
+
+#: The model's labels that may name an organisation, a person or a country.
+_LABELS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}
+_JUNK = re.compile(r"[<>=\"{}|\\@#]|^\W|\d[A-Za-z]+\d|[a-z]\d|\d[a-z]")
+
+
+@dataclass
+class Mention:
+    """One mention of a name in a document, with the votes for its type.
+
+    ``country`` is set for a mention of a country (a name, a nationality word, a city standing
+    for it); ``acronym_of`` is the mention whose name an "(ACR)" after it abbreviates; ``name``
+    is the name it stands for where that is not its text ("Republican" for "Republican Party").
+    """
+
+    start: int
+    end: int
+    label: str  # the model's label, or the pattern's type
+    votes: defaultdict[str, float]
+    country: str | None = None
+    demonym: bool = False
+    acronym_of: Mention | None = None  # the mention whose name an "(ACR)" abbreviates
+    name: str | None = None  # the name it stands for, where not its text ("Republican Party")
+
+
+class Candidate(NamedTuple):
+    """A candidate name once stripped: its tokens, its label (the model's, or ``ORG`` for a
+    pattern's match), whether a title was stripped from it and whether a pattern matched it."""
+
+    start: int
+    end: int
+    label: str
+    titled: bool
+    pattern: bool
+
+
+def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
+    """The candidate names of ``doc`` in order, stripped, and split where the model read two
+    names as one."""
+    found = []
+    for span in _candidates(doc, matcher):
+        start, end, titled = _strip(doc, span.start, span.end, span.label_)
+        if start >= end:
+            continue
+        pattern = span.label_ == EntityType.ORGANISATION
+        label = "ORG" if pattern else span.label_
+        parts = _split(doc, start, end) if label == "ORG" else [(start, end)]
+        for part_start, part_end in parts:
+            if len(parts) > 1:
+                part_start, part_end, _ = _strip(doc, part_start, part_end, label)
+                if part_start >= part_end:
+                    continue
+            found.append(Candidate(part_start, part_end, label, titled, pattern))
+    return found
+
+
+def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
+    spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
+    spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    spans += _proposed(doc, taken)
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
+    """Drop determiners, possessives, stray punctuation and (for people) leading titles.
+
+    Returns the new bounds and whether a title was stripped.
+    """
+    lex = lexicon()
+    titles = lex.words("person_title")
+    titled = False
+    while start < end and (doc[start].lower_ in ("the", "'s", "\u2019s", "'", "\u2019")
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].lower_ in ("'s", "\u2019s")):
+        end -= 1
+    for i in range(start, end):  # "Name (ACR" → "Name"
+        if doc[i].text == "(":
+            end = i
+            break
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if label == "PERSON" and start >= 2 and doc[start - 1].pos_ == "PROPN" \
+            and doc[start - 1].is_title and doc[start - 1].is_alpha \
+            and doc[start - 1].text not in titles and doc[start - 2].text in titles:
+        start -= 1  # "Vice-Premier [Zhao Lifan]" where the model tagged "Lifan"
+    if label == "PERSON":
+        while end - start > 1 and doc[start].text in titles:
+            start += 1
+            titled = True
+    elif label == "ORG":  # "Morgan Stanley Chief"
+        trailers = lex.lower("org_trailer")
+        while end - start > 1 and doc[end - 1].lower_ in trailers and doc[end - 1].is_title:
+            end -= 1
+        if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
+            end -= 1
+    return start, end, titled
+
+
+def _headline_verb(doc: Doc, i: int) -> bool:
+    """Whether the last word of a name is the verb of a title-case headline that goes on
+    with its object ("Globex Secures $20 Million", "Globex Offers Aid")."""
+    token = doc[i]
+    lex = lexicon()
+    if token.text in lex.words("org_head") or token.text in lex.words("org_suffix"):
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (token.lower_.endswith("s") and token.is_title and nxt is not None
+            and not (nxt.is_punct or nxt.is_space)
+            and (token.tag_ == "VBZ" or nxt.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")))
+
+
+def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The names in a span the model read as one: an owner and what it owns ("Department of
+    Trade's Bureau of Export Review"), or two institutions joined by "and" ("the Halden Centre
+    and Marlow University"); "Bureau of Health and Safety" and "the Trade Commissioner's
+    Office" stay whole."""
+    lex = lexicon()
+    for k in range(start + 1, end - 1):
+        token = doc[k]
+        if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
+                and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")):
+            return [(start, k), *_split(doc, k + 1, end)]  # not "the Trade Representative's Office"
+        if token.lower_ in ("and", "&") and doc[k + 1].is_title \
+                and doc[k - 1].text in lex.words("org_institution") \
+                and doc[end - 1].text in lex.words("org_head") \
+                and not any(doc[j].lower_ in ("of", "for") for j in range(start, k)):
+            return [(start, k), *_split(doc, k + 1, end)]
+    return [(start, end)]
+
+
+def _case_switches(word: str) -> int:
+    letters = [c.isupper() for c in word if c.isalpha()]
+    return sum(1 for a, b in itertools.pairwise(letters) if a != b)
+
+
+def is_junk(text: str) -> bool:
+    """Whether a candidate is no name at all: a common acronym, a pronoun, an index, an id.
+
+    >>> [is_junk(t) for t in ("AI", "who's", "Hang Seng Tech Index", "TMzcqdJdNvg", "DeepMind",
+    ...                       "Company B and Company D")]
+    [True, True, True, True, False, True]
+    """
+    lex = lexicon()
+    words = text.split()
+    return (
+        len(text) < 2
+        or any(len(w) >= 8 and _case_switches(w) >= 4 for w in words)
+        or (not text[0].isupper() and not text[0].isdigit())
+        or text in lex.words("not_entity")
+        or text.casefold().replace("\u2019", "'") in lex.lower("pronoun")
+        or bool(_JUNK.search(text))
+        or words[-1] in lex.words("index_head")
+        or text in lex.words("index_name")
+        or all(w in lex.words("org_suffix") for w in words)
+        or any(a in lex.words("placeholder_head") and len(b) == 1 and b.isupper()
+               for a, b in itertools.pairwise(words))
+    )
+
+
+def possesses(span: Span, things: frozenset[str]) -> bool:
+    """Whether the text reads "X's thing" (or "X thing" for shares)."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s")):
+        i += 1
+    for j in range(i, min(i + 3, len(doc))):
+        if doc[j].lower_ in things:
+            return i > span.end or doc[j].lower_ in lexicon().lower("org_possessed_bare")
+        if not (doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN")):
+            break
+    return False
+
+
+def object_of_role(span: Span) -> bool:
+    """Whether the span is the object of "of" after a role noun, or a conjunct of one:
+    "chairman of X", "leaders of X, Y and Z" say X, Y, Z are organisations."""
+    token = span.root
+    for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
+        if token.head is token or not (token.dep_ in ("conj", "appos")
+                                       or (token.dep_ == "nmod" and token.head.pos_ == "PROPN")):
+            break
+        token = token.head
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.lower_ in lexicon().lower("org_role"))
+
+
+def _word_before(doc: Doc, i: int) -> str:
+    """The word that ends just before token ``i``, hyphenated parts joined ("start-ups")."""
+    if i < 1:
+        return ""
+    if i >= 3 and doc[i - 2].text == "-" and not doc[i - 2].whitespace_:
+        return f"{doc[i - 3].lower_}-{doc[i - 1].lower_}"
+    return doc[i - 1].lower_
+
+
+def _headline_case(sentence: Span) -> bool:
+    """Whether a sentence is a title-case headline, where capitals say nothing about names."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.7 * len(words)
+
+
+def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names the model missed that the parse or the text shows.
+
+    Organisations: proper nouns after a noun such as "chipmaker" or "start-ups like", before a
+    role ("Globex chairman"), the object of "of" after a role ("leaders of Globex"), owning
+    what companies own ("Globex's systems"), ending with a head word ("Qiantang
+    Semiconductor"), or defined with their acronym ("Ningbo Tin Market (NTM)"). People: two
+    or three capitalised words after a title or role ("CEO J K Tan", "Vice-Premier Zhao Lifan").
+    """
+    lex = lexicon()
+    nouns = lex.lower("org_context") | lex.lower("org_context_proposing")
+    trailers = lex.lower("org_trailer")
+    heads = lex.words("org_head")
+    titles = lex.words("person_title")
+    spans = _proposed_people(doc, taken) + _proposed_acronyms(doc, taken)
+    taken = taken | {i for span in spans for i in range(span.start, span.end)}
+    i = 0
+    while i < len(doc):
+        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
+                and doc[j].text[:1].isupper():
+            j += 1
+        before = _word_before(doc, i)
+        before2 = _word_before(doc, i - 1) if i > 0 and doc[i - 1].text != "-" else ""
+        after = doc[j].lower_ if j < len(doc) else ""
+        span = Span(doc, i, j, label="ORG")
+        headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
+                  and doc[i].text not in titles and not _headline_case(span.sent))
+        if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
+                or (after in trailers and j - i <= 3) or headed or object_of_role(span) \
+                or (possesses(span, lex.lower("org_possessed"))
+                    and j < len(doc) and doc[j].tag_ == "POS"):
+            spans.append(span)
+        i = j
+    return spans
+
+
+def _proposed_people(doc: Doc, taken: set[int]) -> list[Span]:
+    """Two or three capitalised words after a title or role that the model did not tag."""
+    lex = lexicon()
+    titles = lex.words("person_title")
+    roles = lex.lower("role_after")
+    spans = []
+    for token in doc:
+        if not ((token.text in titles and token.is_title) or token.lower_ in roles):
+            continue
+        j = token.i + 1
+        while j < len(doc) and j - token.i <= 3 and j not in taken and doc[j].is_alpha \
+                and doc[j].text[:1].isupper() and not (doc[j].is_upper and len(doc[j]) > 1) \
+                and doc[j].text not in titles and doc[j].pos_ not in ("VERB", "AUX", "ADP"):
+            j += 1
+        if j - token.i >= 3 and (j == len(doc) or not doc[j].text[:1].isupper()) \
+                and not _headline_case(doc[token.i:j].sent):
+            spans.append(Span(doc, token.i + 1, j, label="PERSON"))
+    return spans
+
+
+def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:
+    """"Ningbo Tin Market (NTM)": capitalised words whose initials a bracketed acronym
+    spells, the model having tagged neither."""
+    spans = []
+    for token in doc:
+        k = token.i
+        if token.text != "(" or k + 2 >= len(doc) or doc[k + 2].text != ")" \
+                or not ACRONYM.match(doc[k + 1].text) or k + 1 in taken:
+            continue
+        acronym = doc[k + 1].text
+        for start in range(max(0, k - 8), k):
+            words = doc[start:k]
+            if any(i in taken for i in range(start, k)) or not words[0].is_title \
+                    or any(t.is_punct or t.is_space for t in words):
+                continue
+            if initials(words.text) == acronym.replace("&", ""):
+                spans.append(Span(doc, start, k, label="ORG"))
+                break
+    return spans
+
+
+def acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Full Name (ACR)": the acronym becomes a mention of the full name."""
+    by_start = {m.start: m for m in mentions}
+    added = []
+    for mention in mentions:
+        if mention.country is not None:
+            continue
+        i = mention.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            token = doc[i + 1]
+            name = doc[mention.start:mention.end].text
+            if ACRONYM.match(token.text) and acronym_of(token.text, name):
+                existing = by_start.get(token.i)
+                if existing is not None:
+                    existing.acronym_of = mention
+                else:
+                    added.append(Mention(token.i, token.i + 1, "ORG", defaultdict(float),
+                                         acronym_of=mention))
+    return added
+

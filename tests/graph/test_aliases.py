@@ -1,0 +1,45 @@
+"""Tests of newsgraph.graph.aliases: reading the user's aliases file, JSON or CSV."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import AliasesError
+from newsgraph.graph.aliases import Aliases, parse_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"aliases": {"A": ["B", "C"]}, "distinct": [["D", "E"]]}',
+         Aliases((("A", ("B", "C")),), (("D", "E"),))),
+        ("same,A,B\nsame,A,C\n# note\ndistinct,D,E\n",
+         Aliases((("A", ("B", "C")),), (("D", "E"),))),
+        # a byte order mark, blank rows and spaces around cells
+        ("\ufeffsame, A , B\n\n , \n", Aliases((("A", ("B",)),))),
+        ("", Aliases()),
+    ],
+)
+def test_parse_aliases(text, expected):
+    assert parse_aliases(text) == expected
+
+
+def test_csv_format_can_be_forced():
+    with pytest.raises(AliasesError, match="line 1"):
+        parse_aliases('{"aliases": {}}', csv_format=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"aliases": ["A"]}', "'aliases' must map each name to a list of names"),
+        ('{"distinct": [["A"]]}', "'distinct' must be a list of \\[name, name\\] pairs"),
+        ("[1]", "expected 'same,NAME,ALIAS'"),
+        ("same,A\n", "line 1: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"),
+        ("{not json", "not valid JSON"),
+    ],
+)
+def test_parse_aliases_rejects_bad_files(text, message):
+    with pytest.raises(AliasesError, match=message) as error:
+        parse_aliases(text, source="x.json")
+    assert error.value.source == "x.json"

@@ -1,0 +1,104 @@
+"""Tests of newsgraph.ingest.classify: the type of a mention from the evidence about it, on
+hand-built parses and on sentences read by the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.classify import classify
+from newsgraph.ingest.mentions import Candidate
+from tests.ingest.parses import parse, read_entities
+
+CHIPMAKER = """
+    the        DET   DT  O      det      2
+    Dutch      ADJ   JJ  B-NORP amod     2
+    chipmaker  NOUN  NN  O      compound 3
+    Quorvex    PROPN NNP B-ORG  nsubj    4
+    rose       VERB  VBD O      ROOT     4
+"""
+BEIJING = """
+    Beijing    PROPN NNP B-GPE  nsubj    1
+    said       VERB  VBD O      ROOT     1
+"""
+PRODUCT = """
+    Acme       PROPN NNP O      nsubj    1
+    sells      VERB  VBZ O      ROOT     1
+    the        DET   DT  O      det      4
+    Orion      PROPN NNP B-ORG  compound 4
+    chip       NOUN  NN  O      dobj     1
+"""
+TITLED = """
+    President  PROPN NNP O        compound 2
+    Shanghai   PROPN NNP B-PERSON compound 2
+    Wanli      PROPN NNP I-PERSON nsubj    3
+    spoke      VERB  VBD O        ROOT     3
+"""
+
+
+def _typed(table, start, end, label, *, titled=False, pattern=False):
+    mention = classify(parse(table), Candidate(start, end, label, titled, pattern))
+    if mention is None:
+        return None
+    votes = {kind: weight for kind, weight in mention.votes.items() if weight}
+    return mention.label, votes, mention.country, mention.demonym
+
+
+@pytest.mark.parametrize(
+    ("table", "start", "end", "label", "expected"),
+    [
+        # the model's label, and a noun beside the name
+        (CHIPMAKER, 3, 4, "ORG", ("ORG", {"Organisation": 3.0}, None, False)),
+        (CHIPMAKER, 3, 4, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 2.0}, None, False)),
+        # a nationality word and a capital are mentions of their country
+        (CHIPMAKER, 1, 2, "NORP", ("NORP", {}, "Netherlands", True)),
+        (BEIJING, 0, 1, "GPE", ("GPE", {}, "China", False)),
+        # a product noun after a determiner and the name
+        (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
+        # a leading place name, and a title
+        (TITLED, 1, 3, "PERSON",
+         ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
+        # a label of none of our types
+        (BEIJING, 1, 2, "EVENT", None),
+    ],
+)
+def test_classify(table, start, end, label, expected):
+    assert _typed(table, start, end, label) == expected
+
+
+def test_a_title_stripped_from_the_name_counts_for_a_person():
+    assert _typed(BEIJING, 0, 1, "PERSON", titled=True) == (
+        "PERSON", {"Person": 3.0}, None, False)
+
+
+def test_a_pattern_match_counts_for_an_organisation():
+    assert _typed(CHIPMAKER, 3, 4, "ORG", pattern=True) == (
+        "ORG", {"Organisation": 5.0}, None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # products and assets are no entities
+        ("Veltrix said its chips beat Kestrel's Falcon platform and the Orion chip.",
+         {("Kestrel", "Organisation"), ("Veltrix", "Organisation")}),
+        ("The company is advancing the Brandkop project in Namibia.", {("Namibia", "Country")}),
+        # the parse says organisation where the model says nothing or person
+        ("Li Wen, chairman of Sunhe Unigroup, spoke on Friday.",
+         {("Li Wen", "Person"), ("Sunhe Unigroup", "Organisation")}),
+        ("It was led by the founder of Acme Corp. and leaders of Quorvex, Tanglin Memory...",
+         {("Acme Corp.", "Organisation"), ("Quorvex", "Organisation"),
+          ("Tanglin Memory", "Organisation")}),
+        ("French supermarket retailer Quorvex agreed to sell six stores to rival Acme.",
+         {("France", "Country"), ("Quorvex", "Organisation"), ("Acme", "Organisation")}),
+        # a party adjective before a politician names the party
+        ("Republican Senator Jane Doe said the bill would pass.",
+         {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),
+        # a law's name and a set of associations: no organisations
+        ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
+         "aims to close gaps.", {("Jane Doe", "Person")}),
+        ("Both Robot Makers Associations are members of the World Robot Council.",
+         {("World Robot Council", "Organisation")}),
+    ],
+)
+def test_sentences_exactly(nlp, text, expected):
+    assert read_entities(nlp, text) == expected

@@ -1,0 +1,57 @@
+"""Tests of newsgraph.ingest.gazetteer: countries, demonyms and cities from the shipped
+reference data."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("U.S.", "United States"),
+        ("US", "United States"),
+        ("the United States", "United States"),
+        ("America", "United States"),
+        ("UK", "United Kingdom"),
+        ("Britain", "United Kingdom"),
+        ("Taiwan", "Taiwan"),
+        ("Hong Kong", "Hong Kong"),
+        ("the Netherlands", "Netherlands"),
+        ("Democratic Republic of Congo", "Democratic Republic of the Congo"),
+        ("South Korea", "South Korea"),
+        ("Russia", "Russia"),
+        ("AI", None),
+        ("us", None),
+        ("Shanghai", None),
+        ("European Union", None),
+    ],
+)
+def test_country_of(name, expected):
+    assert country_of(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Dutch", "Netherlands"), ("Chinese", "China"), ("Americans", "United States"),
+     ("South African", "South Africa"), ("Asian", None)],
+)
+def test_demonym_of(word, expected):
+    assert demonym_of(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "capital"),
+    [("Washington", "United States", True), ("Beijing", "China", True),
+     ("Shanghai", "China", False), ("Tokyo", "Japan", True)],
+)
+def test_city_of(city, country, capital):
+    found = city_of(city)
+    assert found is not None
+    assert (found.country, found.capital) == (country, capital)
+
+
+def test_small_town_is_no_city():
+    assert city_of("Buford") is None

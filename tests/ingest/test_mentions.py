@@ -1,0 +1,151 @@
+"""Tests of newsgraph.ingest.mentions: candidate names on hand-built parses, and a few
+sentences read by the real model."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names, is_junk
+from tests.ingest.parses import entity_patterns, parse, read_entities
+
+
+def _names(table):
+    doc = parse(table)
+    return [(doc[c.start:c.end].text, c.label, c.titled) for c in candidate_names(
+        doc, entity_patterns())]
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [("AI", True), ("who's", True), ("Hang Seng Tech Index", True), ("TMzcqdJdNvg", True),
+     ("Company B and Company D", True), ("Corp.", True), ("x", True), ("DeepMind", False),
+     ("Acme Corp.", False)],
+)
+def test_is_junk(text, junk):
+    assert is_junk(text) is junk
+
+
+def test_an_owner_and_what_it_owns_are_two_names():
+    assert _names("""
+        Approval    NOUN  NN  O      ROOT     0
+        from        ADP   IN  O      prep     0
+        the         DET   DT  B-ORG  det      3
+        Department  PROPN NNP I-ORG  poss     7
+        of          ADP   IN  I-ORG  prep     3
+        Trade       PROPN NNP I-ORG  pobj     4
+        's          PART  POS I-ORG  case     3
+        Bureau      PROPN NNP I-ORG  pobj     1
+        of          ADP   IN  I-ORG  prep     7
+        Export      PROPN NNP I-ORG  compound 10
+        Review      PROPN NNP I-ORG  pobj     8
+        .           PUNCT .   O      punct    0
+    """) == [("Department of Trade", "ORG", False), ("Bureau of Export Review", "ORG", False)]
+
+
+def test_two_institutions_joined_by_and_are_two_names():
+    assert _names("""
+        run         VERB  VBN O      ROOT     0
+        by          ADP   IN  O      agent    0
+        the         DET   DT  B-ORG  det      3
+        Halden      PROPN NNP I-ORG  compound 3
+        Centre      PROPN NNP I-ORG  pobj     1
+        and         CCONJ CC  I-ORG  cc       3
+        Marlow      PROPN NNP I-ORG  compound 6
+        University  PROPN NNP I-ORG  conj     3
+        .           PUNCT .   O      punct    0
+    """) == [("Halden Centre", "ORG", False), ("Marlow University", "ORG", False)]
+
+
+def test_a_leading_title_is_stripped_from_a_person():
+    assert _names("""
+        President   PROPN NNP B-PERSON compound 2
+        Joe         PROPN NNP I-PERSON compound 2
+        Biden       PROPN NNP I-PERSON nsubj    3
+        spoke       VERB  VBD O        ROOT     3
+    """) == [("Joe Biden", "PERSON", True)]
+
+
+def test_a_headline_verb_is_no_part_of_the_name():
+    assert _names("""
+        Borealis    PROPN NNP B-ORG   nsubj    1
+        Secures     VERB  VBZ I-ORG   ROOT     1
+        $           SYM   $   B-MONEY nmod     4
+        20          NUM   CD  I-MONEY compound 4
+        Million     NUM   CD  I-MONEY dobj     1
+    """) == [("Borealis", "ORG", False)]
+
+
+def test_names_the_model_missed():
+    assert _names("""
+        chipmaker   NOUN  NN  O      compound 1
+        Quorvex     PROPN NNP O      nsubj    2
+        hired       VERB  VBD O      ROOT     2
+        CEO         PROPN NNP O      compound 6
+        J           PROPN NNP O      compound 6
+        K           PROPN NNP O      compound 6
+        Tan         PROPN NNP O      dobj     2
+        from        ADP   IN  O      prep     2
+        the         DET   DT  O      det      11
+        Ningbo      PROPN NNP O      compound 11
+        Tin         PROPN NNP O      compound 11
+        Market      PROPN NNP O      pobj     7
+        (           PUNCT -LRB- O    punct    13
+        NTM         PROPN NNP O      appos    11
+        )           PUNCT -RRB- O    punct    13
+    """) == [("Quorvex", "ORG", False), ("J K Tan", "PERSON", False),
+             ("Ningbo Tin Market", "ORG", False)]
+
+
+def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
+    doc = parse("""
+        the         DET   DT  O      det      3
+        Robot       PROPN NNP O      compound 3
+        Makers      PROPN NNP O      compound 3
+        Association PROPN NNP O      nsubj    7
+        (           PUNCT -LRB- O    punct    5
+        RMA         PROPN NNP O      appos    3
+        )           PUNCT -RRB- O    punct    5
+        said        VERB  VBD O      ROOT     7
+    """)
+    name = Mention(1, 4, "ORG", defaultdict(float))
+    added = acronym_definitions(doc, [name])
+    assert [(m.start, m.end, m.acronym_of) for m in added] == [(5, 6, name)]
+    acronym = Mention(5, 6, "ORG", defaultdict(float))
+    assert acronym_definitions(doc, [name, acronym]) == []
+    assert acronym.acronym_of is name
+
+
+# ------------------------------------------------------------------------ the real model
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two institutions joined by "and"; an owner and what it owns
+        ("The poll was run by the Halden Centre and Marlow University.",
+         {("Halden Centre", "Organisation"), ("Marlow University", "Organisation")}),
+        ("Exports need approval from the Department of Trade's Bureau of Export Review.",
+         {("Department of Trade", "Organisation"), ("Bureau of Export Review", "Organisation")}),
+        # names the model missed: a head word, an acronym defined, people after a role
+        ("By the close, Qiantang Semiconductor was up more than 6%, and Acme rose 2%.",
+         {("Acme", "Organisation"), ("Qiantang Semiconductor", "Organisation")}),
+        ("The data came from the Ningbo Tin Market (NTM) on Monday.",
+         {("Ningbo Tin Market", "Organisation")}),
+        ("Acme chairman and CEO J K Tan said demand was strong.",
+         {("Acme", "Organisation"), ("J K Tan", "Person")}),
+        # a headline's verb is not part of the name
+        ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
+        # anonymised parties are no names
+        ("Company A has a licence, and Company B and Company D are still waiting.", set()),
+    ],
+)
+def test_sentences_exactly(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize("junk", ["AI", "GPU", "IPO"])
+def test_common_acronyms_are_no_entities(nlp, junk):
+    names = {name for name, _ in read_entities(nlp, f"The {junk} boom lifted shares of Acme Corp.")}
+    assert junk not in names

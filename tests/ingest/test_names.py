@@ -1,0 +1,57 @@
+"""Tests of newsgraph.ingest.names: name keys, initials, acronyms and the lexicon's word sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.names import Lexicon, acronym_of, initials, lexicon, name_key
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("The Acme Corp\u2019s", "acme corp"), ("Wan-Li", "wan li"), ("  Globex  ", "globex")],
+)
+def test_name_key(name, expected):
+    assert name_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Robot Makers Association", "RMA"), ("Bank of the North", "BN"),
+     ("Pacific Robotics International Corp.", "PRIC")],
+)
+def test_initials(name, expected):
+    assert initials(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "expected"),
+    [("OTB", "US International Ocean Trade Board", True), ("RMA", "Robot Makers Association", True),
+     ("EU", "Eastfield University Press", False), ("A", "Acme", False)],
+)
+def test_acronym_of(acronym, name, expected):
+    assert acronym_of(acronym, name) is expected
+
+
+def test_lexicon_reads_word_sets_as_written_and_casefolded():
+    words = Lexicon({"roles": frozenset({"CEO", "Chairman"})})
+    assert words.words("roles") == {"CEO", "Chairman"}
+    assert words.lower("roles") == {"ceo", "chairman"}
+
+
+@pytest.mark.parametrize("method", ["words", "lower"])
+def test_a_missing_word_set_is_an_error_naming_it(method):
+    with pytest.raises(KeyError, match=r"no word set 'no_such_set' in .*lexicon\.jsonl"):
+        getattr(lexicon(), method)("no_such_set")
+
+
+def test_every_word_set_the_code_reads_is_in_the_lexicon():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = [line for path in [*root.glob("ingest/*.py"), *root.glob("graph/*.py")]
+            for line in path.read_text(encoding="utf-8").splitlines() if ">>>" not in line]
+    read = {name for line in code for name in re.findall(r"\.(?:words|lower)\(\"(\w+)\"\)", line)}
+    assert read
+    assert read <= set(lexicon().sets)
