@@ -97,7 +97,7 @@ from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
 from newsgraph.ontology import RELATIONS, EntityType, Predicate
 
-__all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns"]
+__all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns", "make_relation_extractor"]
 
 #: The pattern files read by default, one per relation family.
 PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies")

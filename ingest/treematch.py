@@ -39,7 +39,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from spacy.tokens.underscore import Underscore
 
-__all__ = ["TreeMatcher"]
+__all__ = ["TOKEN_ATTRS", "TreeMatcher", "token_tests", "token_values"]
 
 #: The token attributes a node may test, as read from a token.
 TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
