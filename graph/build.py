@@ -29,6 +29,7 @@ import networkx as nx
 
 from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.resolve import entity_key, resolve
+from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from newsgraph.ontology import NGR, RELATIONS, EntityType, NodeType, PolicyKind, edge_type
 
@@ -135,6 +136,7 @@ def build_graph(
         G.add_edge(
             subject, obj, key=kind, type=kind, predicate=predicate, evidence=items,
             article_count=len({e["article"] for e in items}),
+            confidence=combined(e["confidence"] for e in items),
             first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
         )
     for node in G.nodes:
@@ -183,8 +185,11 @@ def _article_attrs(article: Article) -> dict[str, Any]:
 
 def _evidence(relation: Relation) -> dict[str, Any]:
     e = relation.evidence
+    confidence = getattr(e, "confidence", None)
+    if confidence is None:
+        confidence = rule_confidence(relation.predicate)
     return {"sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
-            "percent": e.percent, "market": e.market}
+            "percent": e.percent, "market": e.market, "confidence": confidence}
 
 
 def _ends(

@@ -132,7 +132,7 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _NG = {name: str(NG[name]) for name in (
     NodeType.ARTICLE, "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
     "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar", "rule",
-    "percent", "market")}
+    "percent", "market", "confidence")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
 _URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
 _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
@@ -188,6 +188,8 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any]) -> Iterator[Row
         yield _literal_row(assertion, _NG["firstSeen"], data["first_seen"], _DATE)
     if data.get("last_seen"):
         yield _literal_row(assertion, _NG["lastSeen"], data["last_seen"], _DATE)
+    if data.get("confidence") is not None:
+        yield _literal_row(assertion, _NG["confidence"], _decimal(data["confidence"]), _DECIMAL)
     for item in data["evidence"]:
         evidence = _EVIDENCE + _digest(assertion, item["article"], item["start"], item["rule"])
         _check_iri(item["article"])
@@ -198,6 +200,9 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any]) -> Iterator[Row
         yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
         yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
         yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
+        if item.get("confidence") is not None:
+            yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),
+                               _DECIMAL)
         if item.get("percent") is not None:
             yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
                                _DECIMAL)

@@ -40,6 +40,7 @@ class NG(DefinedNamespace):
     basedIn: URIRef  # The subject is headquartered or based in the object country.
     chairs: URIRef  # The subject is chairman, chairwoman or chair of the object.
     competesWith: URIRef  # The subject is a rival of or challenges the object.
+    confidence: URIRef  # How likely the assertion is true, from 0 to 1: each piece of evidence counts with the precision its rule was measured at on annotated news, or the probability the relation classifier gave it, and an assertion combines its evidence.
     endChar: URIRef  # Offset just past the sentence's last character in the article text.
     evidence: URIRef  # One article's support for the assertion.
     fellOnNews: URIRef  # The subject's shares fell on the news the article reports.

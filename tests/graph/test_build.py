@@ -1,6 +1,7 @@
 import pytest
 
 from newsgraph.graph.build import article_iri, build_graph, entity_iri, relation_allowed
+from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
 
 A1 = Article(id="a1", text="", source="one.txt", title="One", date="2021-03-11")
@@ -95,3 +96,9 @@ def test_relations_outside_domain_or_range_are_refused_and_counted():
     assert G.graph["rejected_relations"] == 2
     (_, _, data), = [e for e in G.edges(data=True) if e[2]["type"] == "chairs"]
     assert data["evidence"][0]["rule"] == "test-rule"
+
+
+def test_the_graph_carries_each_assertions_confidence(handbuilt):
+    chairs = [d for _, _, d in handbuilt.edges(data=True) if d.get("predicate") == "chairs"]
+    expected = combined([rule_confidence("chairs")] * 2)
+    assert [(d["article_count"], d["confidence"]) for d in chairs] == [(2, expected)]
