@@ -1,3 +1,4 @@
+import json
 import shutil
 from pathlib import Path
 
@@ -24,8 +25,12 @@ def select(out, sparql):
     return [tuple(str(v) for v in row) for row in run_query(rdf, sparql)]
 
 
-def test_build_writes_the_three_files(seed_graph):
-    assert all((seed_graph / name).stat().st_size > 0 for name in OUTPUTS)
+def test_build_writes_every_output_and_nothing_else(seed_graph):
+    assert sorted(p.name for p in seed_graph.iterdir()) == [
+        "build.json", "documents.jsonl", "graph.graphml", "graph.html", "graph.json",
+        "graph.jsonld", "graph.ttl", "merges.jsonl"]
+    assert (seed_graph / "graph.html").read_bytes().startswith(b"<!DOCTYPE html>")
+    assert json.loads((seed_graph / "graph.json").read_text())["multigraph"] is True
 
 
 def test_seeds_give_54_articles_4_files_and_50_feed_items(seed_graph):
