@@ -8,7 +8,9 @@ function, and only :class:`~newsgraph.errors.NewsgraphError` is caught, printed 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,7 +66,16 @@ def _query_source(argument: str) -> tuple[str, str]:
         return path.read_text(encoding="utf-8"), str(path)
     if argument in query_names():
         return query_text(argument), argument
+    if _NAME_LIKE.fullmatch(argument):
+        close = difflib.get_close_matches(argument.removesuffix(".rq"), query_names(), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else (
+            f"; the examples are {', '.join(query_names())}")
+        raise NewsgraphError(argument, f"is no example query and no file{hint}")
     return argument, "query"
+
+
+#: An argument that names a query rather than spelling one: a word, a file name or path.
+_NAME_LIKE = re.compile(r"[\w./\\-]+")
 
 
 def _graph_file(path: Path) -> Path:

@@ -103,7 +103,15 @@ def seeds_folder() -> Path:
     >>> sorted(p.suffix for p in seeds_folder().iterdir())[0]
     '.txt'
     """
-    return Path(str(files("newsgraph").joinpath("seeds")))
+    try:
+        installed = files("newsgraph.seeds")
+    except ModuleNotFoundError:
+        # a checkout installed in setuptools' default editable mode maps no data-only package:
+        # the seeds lie beside the package's folder (api/)
+        return Path(__file__).resolve().parent.parent / "seeds"
+    # seeds/ holds no module: reach its folder through one of its files
+    first = min(installed.iterdir(), key=lambda p: p.name)
+    return Path(str(first)).parent
 
 
 def build(
@@ -153,8 +161,15 @@ def build(
         the pipeline cannot be loaded. No output is changed then.
     """
     folder = Path(out)
+    if workers < 0:
+        message = f"workers must be 0 (one per CPU) or more (got {workers})"
+        raise NewsgraphError(str(out), message)
     user_aliases = _load_aliases(Path(aliases)) if aliases is not None else None
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        message = f"cannot be used as the output folder ({error.strerror or error})"
+        raise NewsgraphError(str(folder), message) from error
     problems: list[NewsgraphError] = []
 
     def report(problem: NewsgraphError) -> None:
@@ -178,7 +193,11 @@ def build(
         G = _assemble(extractions, user_aliases)
         writers = _writers(folder, G, extractions, cache, validators,
                            model=model_name if fresh else None)
-        write_atomically(writers)
+        try:
+            write_atomically(writers)
+        except OSError as error:
+            message = f"cannot write the outputs here ({error.strerror or error})"
+            raise NewsgraphError(str(folder), message) from error
     return BuildReport(
         out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
@@ -271,7 +290,12 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
         return
     path = folder / LOCK_NAME
-    with path.open("a") as handle:
+    try:
+        handle = path.open("a")
+    except OSError as error:
+        message = f"cannot write the outputs here ({error.strerror or error})"
+        raise NewsgraphError(str(folder), message) from error
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -376,9 +400,10 @@ def _extract(
     """Run the NLP here, on a local pool of ``workers`` processes, or on a Dask cluster."""
     if not articles:
         return []
-    from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE
+    from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
 
     batch_size = batch_size or DEFAULT_BATCH_SIZE
+    workers = workers or default_workers()
     if dask is not None:
         from newsgraph.ingest.distributed import extract_dask  # dask is an optional extra
 

@@ -5,12 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-.venv/bin/python -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" . 2>&1 | grep -v '^WARNING: Location' || true
+.venv/bin/python -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" .
 python3 -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet "$work"/dist/newsgraph-*.whl 2>&1 | grep -v '^WARNING: Location' || true
+"$work/venv/bin/python" -m pip install --quiet "$work"/dist/newsgraph-*.whl
 cd "$work"
 venv/bin/newsgraph --version
-venv/bin/newsgraph build --out out 2>/dev/null
+venv/bin/newsgraph build --out out
 venv/bin/newsgraph query who-chairs-what --graph out --format csv | grep -q "Zhou Zixue"
 venv/bin/newsgraph validate out
 venv/bin/python -c "import newsgraph, sys; G = newsgraph.build_or_load(out='out'); \

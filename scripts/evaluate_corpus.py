@@ -35,9 +35,10 @@ def sets(shared: Path | None) -> dict[str, tuple[str, list[Path], Path]]:
         for folder in sorted((CORPUS / part).iterdir()):
             if (folder / "gold.json").is_file():
                 found[folder.name] = (part, [folder / "docs"], folder / "gold.json")
-    if shared is not None:
+    if shared is not None and (shared / "seeds-gold.json").is_file():
         found["seeds"] = ("seeds", [seeds_folder()], shared / "seeds-gold.json")
-        extra = shared / "extra"
+    extra = shared / "extra" if shared is not None else None
+    if extra is not None and (extra / "extra-gold.json").is_file():
         texts = sorted(p for p in extra.iterdir() if p.suffix in (".txt", ".xml"))
         found["extra"] = ("extra", texts, extra / "extra-gold.json")
     return found

@@ -89,3 +89,16 @@ def test_a_long_one_line_query_is_no_file_name(built, capsys):
     sparql = f"SELECT DISTINCT ?name WHERE {{ {padding} ?p rdfs:label ?name }}"
     assert main(["query", sparql, "--graph", str(built), "--format", "csv"]) == 0
     assert capsys.readouterr().out == "name\nZhang Wei\n"
+
+
+@pytest.mark.parametrize(("argument", "expected"), [
+    ("who-sanction-whom", "who-sanction-whom: is no example query and no file; did you mean "
+                          "who-sanctions-whom?"),
+    ("my-question.rq", "my-question.rq: is no example query and no file; the examples are "
+                       "articles-by-date, best-corroborated, evidence, most-mentioned, policies, "
+                       "sanctioned-organisations, share-moves, who-chairs-what, "
+                       "who-sanctions-whom"),
+])
+def test_a_name_that_is_no_example_and_no_file_says_so(built, capsys, argument, expected):
+    assert main(["query", argument, "--graph", str(built)]) == 1
+    assert capsys.readouterr().err == f"newsgraph: {expected}\n"

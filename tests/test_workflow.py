@@ -139,3 +139,18 @@ def test_a_text_longer_than_a_document_is_cut_and_said(tmp_path, monkeypatch):
         "the most one document may hold"]
     assert report.read == 1
     assert sorted(p.name for p in (tmp_path / "out").iterdir())[0] == "build.json"
+
+
+def test_an_output_folder_that_is_a_file_is_one_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel rose.\n")
+    (tmp_path / "taken").write_text("not a folder")
+    with pytest.raises(NewsgraphError) as caught:
+        build([tmp_path / "a.txt"], tmp_path / "taken")
+    assert caught.value.source == str(tmp_path / "taken")
+    assert caught.value.message.startswith("cannot be used as the output folder (")
+
+
+def test_negative_workers_are_refused(tmp_path):
+    with pytest.raises(NewsgraphError) as caught:
+        build([], tmp_path, workers=-1)
+    assert caught.value.message == "workers must be 0 (one per CPU) or more (got -1)"

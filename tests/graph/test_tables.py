@@ -2,6 +2,7 @@
 
 import math
 import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -255,3 +256,12 @@ def test_graph_exports_the_tables():
     assert set(newsgraph.graph.tables.__all__) <= set(newsgraph.graph.__all__)
     assert all(getattr(newsgraph.graph, name) is getattr(newsgraph.graph.tables, name)
                for name in newsgraph.graph.tables.__all__)
+
+
+@pytest.mark.slow
+def test_the_readme_evidence_example_returns_its_sentence(seed_graph):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert 'evidence(G, "Trump administration", "sanctions", "SMIC")' in readme
+    table = evidence(seed_graph, "Trump administration", "sanctions", "SMIC")
+    assert table.subject.tolist() == ["Donald Trump administration"]
+    assert table.object.tolist() == ["Semiconductor Manufacturing International Corporation"]
