@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from newsgraph._lazy import attach
+from newsgraph._lazy import attach, require_installed_name
+
+require_installed_name(__name__, "newsgraph")
 
 try:
     __version__ = version("newsgraph")

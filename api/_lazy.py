@@ -14,7 +14,7 @@ from typing import Any
 __all__ = ["attach", "require_installed_name"]
 
 
-def require_installed_name(name: str) -> None:
+def require_installed_name(name: str, installed: str | None = None) -> None:
     """Refuse a stage imported under its bare folder name.
 
     The checkout's ``graph/``, ``ingest/`` and ``ontology/`` folders are importable as top-level
@@ -27,8 +27,8 @@ def require_installed_name(name: str) -> None:
     ...
     ImportError: graph: import this package as newsgraph.graph
     """
-    if not name.startswith("newsgraph."):
-        message = f"{name}: import this package as newsgraph.{name}"
+    if not name.startswith("newsgraph"):
+        message = f"{name}: import this package as {installed or 'newsgraph.' + name}"
         raise ImportError(message)
 
 

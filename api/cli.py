@@ -38,7 +38,7 @@ def _print_problem(error: NewsgraphError) -> None:
 def build_command(args: argparse.Namespace) -> int:
     """``newsgraph build``: build or extend the graph in ``--out``; return the exit status."""
     report = build(
-        args.sources, args.out, model=args.model, aliases=args.aliases,
+        args.sources or None, args.out, model=args.model, aliases=args.aliases,
         fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
         batch_size=args.batch_size, on_problem=_print_problem,
         progress=sys.stderr if sys.stderr.isatty() else None,
@@ -97,7 +97,7 @@ def query_command(args: argparse.Namespace) -> int:
     graph_path = _graph_file(args.graph)
     try:
         store = load_store(graph_path)
-    except SyntaxError as error:
+    except (SyntaxError, OSError) as error:
         raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
     try:
         result = run_query(store, sparql)
@@ -119,7 +119,12 @@ def evaluate_command(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise EvaluationError(str(args.gold), f"cannot read gold JSON ({error})") from error
     gold = parse_gold(data, source=str(args.gold))
-    result = evaluate(gold, Graph().parse(_graph_file(args.graph), format="turtle"))
+    graph_path = _graph_file(args.graph)
+    try:
+        rdf = Graph().parse(graph_path, format="turtle")
+    except Exception as error:  # rdflib's parser raises its own kinds
+        raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
+    result = evaluate(gold, rdf)
     text = format_markdown(result) if args.markdown else format_report(result) + "\n"
     sys.stdout.write(text)
     return 0
@@ -134,7 +139,7 @@ def validate_command(args: argparse.Namespace) -> int:
     graph_path = _graph_file(args.folder)
     try:
         rdf = Graph().parse(graph_path, format="ox-turtle")
-    except SyntaxError as error:
+    except (SyntaxError, OSError) as error:
         raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
     violations = validate_graph(rdf)
     for violation in violations:
@@ -213,6 +218,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsgraphError as error:
         print(f"newsgraph: {error.line()}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted; the outputs are as they were, whole", file=sys.stderr)
+        return 130
     return status
 
 

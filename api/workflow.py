@@ -50,8 +50,6 @@ __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
 #: How the bundled seeds are named in the graph, wherever the package is installed.
 SEEDS_SOURCE = "seeds"
-#: Held in the output folder while a build writes there.
-LOCK_NAME = ".newsgraph.lock"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
@@ -115,7 +113,7 @@ def seeds_folder() -> Path:
 
 
 def build(
-    sources: Sequence[str | os.PathLike[str]] = (),
+    sources: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     out: str | os.PathLike[str] = "out",
     *,
     model: str | None = None,
@@ -132,7 +130,7 @@ def build(
     Parameters
     ----------
     sources
-        Files, folders, feed or article URLs; none for the bundled seeds.
+        Files, folders, feed or article URLs (one, or a list); ``None`` for the bundled seeds.
     out
         The output folder; created if needed.
     model
@@ -161,6 +159,7 @@ def build(
         the pipeline cannot be loaded. No output is changed then.
     """
     folder = Path(out)
+    sources = _source_list(sources, folder)
     if workers < 0:
         message = f"workers must be 0 (one per CPU) or more (got {workers})"
         raise NewsgraphError(str(out), message)
@@ -181,14 +180,16 @@ def build(
         cache = load_cache(folder)
         cached = [extraction for extraction, _ in cache]
         validators = load_validators(folder)
-        articles, skipped = _new_articles(sources, seen_keys(cached), report,
+        articles, skipped = _new_articles(sources, seen_keys(cached), report, folder,
                                           fetch_articles=fetch_articles, validators=validators)
-        if not articles and not cached:
-            named = ", ".join(os.fspath(s) for s in sources) or SEEDS_SOURCE
+        named = ", ".join(sources) or SEEDS_SOURCE
+        if not articles and not skipped and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
         model_name = model or _default_model()
         fresh = _read_with_nlp(articles, report, model=model_name, workers=workers, dask=dask,
                                batch_size=batch_size, progress=progress)
+        if articles and not fresh and not cached:
+            raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
         G = _assemble(extractions, user_aliases)
         writers = _writers(folder, G, extractions, cache, validators,
@@ -204,6 +205,25 @@ def build(
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
     )
+
+
+def _source_list(
+    sources: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None, out: Path
+) -> list[str]:
+    """The sources as a list of strings; one path or URL is a list of one; none is the seeds.
+
+    >>> _source_list("feed.xml", Path("out")), _source_list(None, Path("out"))
+    (['feed.xml'], [])
+    """
+    if sources is None:
+        return []
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    found = [os.fspath(s) for s in sources]
+    if not found or not all(found):
+        message = "no sources given (give None for the bundled seeds)"
+        raise NewsgraphError(str(out), message)
+    return found
 
 
 def build_or_load(
@@ -257,7 +277,7 @@ def build_or_load(
             return build_or_load(sources, out=temporary, model=model)
     if sources is None and (Path(out) / "graph.json").is_file():
         return load_graph(out)
-    report = build(list(sources or []), out, model=model,
+    report = build(None if sources is None else list(sources), out, model=model,
                    on_problem=lambda problem: print(problem.line(), file=sys.stderr))
     print(report.summary(), file=sys.stderr)
     return load_graph(out)
@@ -289,30 +309,28 @@ def _locked(folder: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: no advisory lock
         yield
         return
-    path = folder / LOCK_NAME
+    # the folder itself is locked: a lock file would have to stay, or be unlinked while held
+    handle = os.open(folder, os.O_RDONLY)
     try:
-        handle = path.open("a")
-    except OSError as error:
-        message = f"cannot write the outputs here ({error.strerror or error})"
-        raise NewsgraphError(str(folder), message) from error
-    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             message = "another build is writing to this folder; run again when it has finished"
             raise NewsgraphError(str(folder), message) from None
-        try:
-            yield
-        finally:
-            path.unlink(missing_ok=True)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _new_articles(
-    sources: Sequence[str | os.PathLike[str]], keys: set[str], report: ProblemHandler, *,
+    sources: Sequence[str], keys: set[str], report: ProblemHandler, out: Path, *,
     fetch_articles: bool, validators: dict[str, dict[str, str]],
 ) -> tuple[list[Any], int]:
-    """The articles of ``sources`` not built before, and how many were skipped as seen."""
+    """The articles of ``sources`` not built before, and how many were skipped as seen.
+
+    Files inside the output folder are never articles: building a folder that holds its own
+    output folder must not read the graph back as news.
+    """
     from newsgraph.ingest.sources import read_sources
     from newsgraph.ingest.web import Fetcher
 
@@ -327,6 +345,8 @@ def _new_articles(
         for problem in result.errors:
             report(problem)
         for article in result.articles:
+            if _inside(article.source, out):
+                continue
             if is_seen(article, keys):
                 skipped += 1
                 continue
@@ -335,6 +355,13 @@ def _new_articles(
                 keys.add(article.link)
             articles.append(article)
     return articles, skipped
+
+
+def _inside(source: str, folder: Path) -> bool:
+    """Whether a file source lies in ``folder``."""
+    if "://" in source:
+        return False
+    return Path(source).resolve().is_relative_to(folder.resolve())
 
 
 def _read_seeds(**options: Any) -> list[Any]:

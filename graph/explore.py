@@ -35,7 +35,7 @@ import networkx as nx
 from rdflib import Graph, Literal
 from rdflib.query import ResultRow
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import GraphNotFoundError, GraphReadError
 from newsgraph.graph.html import render_html
 from newsgraph.graph.nodelink import read_json
 from newsgraph.graph.query import run_query
@@ -58,8 +58,7 @@ def _graph_file(path: str | os.PathLike[str], name: str) -> Path:
     if found.is_dir():
         found = found / name
     if not found.is_file():
-        message = f"no graph here (expected {name}); build one with `newsgraph build`"
-        raise NewsgraphError(str(found), message)
+        raise GraphNotFoundError(str(found))
     return found
 
 
@@ -78,8 +77,10 @@ def load_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
 
     Raises
     ------
-    NewsgraphError
+    GraphNotFoundError
         When there is no ``graph.json`` there.
+    GraphReadError
+        When the file is not node-link JSON of a newsgraph graph.
 
     Examples
     --------
@@ -93,8 +94,13 @@ def load_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
     >>> load_graph(folder).nodes["id/japan"]["label"]
     'Japan'
     """
-    with _graph_file(path, "graph.json").open("rb") as stream:
-        return read_json(stream)
+    found = _graph_file(path, "graph.json")
+    try:
+        with found.open("rb") as stream:
+            return read_json(stream)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        message = f"not a graph newsgraph wrote ({type(error).__name__}: {error})"
+        raise GraphReadError(str(found), message) from error
 
 
 def _value(term: object) -> object:

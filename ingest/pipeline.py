@@ -26,7 +26,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """
     try:
         nlp = spacy.load(model, exclude=["lemmatizer"])
-    except OSError as error:
+    except Exception as error:  # spaCy raises OSError, ValueError, ImportError, TypeError...
         message = (
             "is not an installed spaCy pipeline (install spaCy's model with "
             "`pip install en_core_web_sm@https://github.com/explosion/spacy-models/releases/"

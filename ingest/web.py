@@ -145,6 +145,12 @@ class Fetcher:
         TooLargeError
             A body (declared or received) over ``max_bytes``.
         """
+        try:
+            return self._fetch(url, conditional=conditional)
+        except (ValueError, http.client.InvalidURL) as error:  # urlsplit, http.client
+            raise FetchError(url, f"is not a usable URL ({error})") from error
+
+    def _fetch(self, url: str, *, conditional: bool) -> Response:
         end = time.monotonic() + self.deadline
         seen = {url}
         current = url

@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-.venv/bin/python -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" .
+# from the tracked files alone: setuptools' build/lib would carry files deleted since
+mkdir -p "$work/src"
+git ls-files -z | xargs -0 cp --parents -t "$work/src"
+.venv/bin/python -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" "$work/src"
 python3 -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install --quiet "$work"/dist/newsgraph-*.whl
 cd "$work"

@@ -1,6 +1,7 @@
 """Tests of newsgraph.workflow: the build as a library function, and build_or_load."""
 
 import json
+import os
 
 import pytest
 
@@ -118,10 +119,13 @@ def test_a_second_build_into_a_held_folder_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text("Chips\n\nIntel rose.\n")
     out = tmp_path / "out"
     out.mkdir()
-    with (out / ".newsgraph.lock").open("a") as handle:
+    handle = os.open(out, os.O_RDONLY)
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX)
         with pytest.raises(NewsgraphError) as caught:
             build([tmp_path / "a.txt"], out)
+    finally:
+        os.close(handle)
     assert caught.value.line() == (
         f"{out}: another build is writing to this folder; run again when it has finished")
     assert not (out / "graph.ttl").exists()
@@ -152,5 +156,25 @@ def test_an_output_folder_that_is_a_file_is_one_clear_error(tmp_path):
 
 def test_negative_workers_are_refused(tmp_path):
     with pytest.raises(NewsgraphError) as caught:
-        build([], tmp_path, workers=-1)
+        build(None, tmp_path, workers=-1)
     assert caught.value.message == "workers must be 0 (one per CPU) or more (got -1)"
+
+
+def test_one_source_may_be_given_alone(tmp_path):
+    with pytest.raises(NewsgraphError) as caught:
+        build(str(tmp_path / "missing.txt"), tmp_path / "out")
+    assert caught.value.line() == f"{tmp_path / 'missing.txt'}: nothing usable was read"
+
+
+def test_an_empty_list_of_sources_is_not_the_seeds(tmp_path):
+    with pytest.raises(NewsgraphError) as caught:
+        build([], tmp_path / "out")
+    assert caught.value.message == "no sources given (give None for the bundled seeds)"
+
+
+@pytest.mark.slow
+def test_a_folder_holding_its_own_output_folder_does_not_read_it_back(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel Corp. rose.\n")
+    first = build([tmp_path], tmp_path / "out")
+    again = build([tmp_path], tmp_path / "out")
+    assert (first.read, again.read, again.skipped) == (1, 0, 1)

@@ -106,7 +106,7 @@ def test_load_graph_names_the_missing_file(tmp_path):
     with pytest.raises(NewsgraphError) as caught:
         load_graph(tmp_path)
     assert caught.value.source == str(tmp_path / "graph.json")
-    assert "no graph here (expected graph.json)" in caught.value.message
+    assert caught.value.message == "no graph here (run `newsgraph build` first)"
 
 
 PEOPLE = "SELECT ?name WHERE { ?p a ng:Person ; rdfs:label ?name }"
@@ -157,3 +157,14 @@ def test_graph_exports_the_explorer():
     assert set(newsgraph.graph.explore.__all__) <= set(newsgraph.graph.__all__)
     assert all(getattr(newsgraph.graph, name) is getattr(newsgraph.graph.explore, name)
                for name in newsgraph.graph.explore.__all__)
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[]", b"\xff\xfe\x00"])
+def test_a_broken_graph_json_is_one_graph_read_error(tmp_path, content):
+    from newsgraph.errors import GraphReadError
+
+    (tmp_path / "graph.json").write_bytes(content)
+    with pytest.raises(GraphReadError) as caught:
+        load_graph(tmp_path)
+    assert caught.value.source == str(tmp_path / "graph.json")
+    assert caught.value.message.startswith("not a graph newsgraph wrote (")
