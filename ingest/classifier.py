@@ -428,6 +428,8 @@ class RelationClassifier:
 
     def __call__(self, doc: Doc) -> Doc:
         """Append the relations the model finds to ``doc._.ng_relations``."""
+        if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+            return doc  # no parse, no sentences: nothing to read pairs from
         model = load_model(self.model_name)
         relations: list[Relation] = list(doc._.ng_relations)
         related = {(r.subject, r.object, r.evidence.start) for r in relations}
@@ -466,7 +468,7 @@ class RelationClassifier:
 @Language.factory(
     "ng_relation_classifier",
     default_config={"model": MODEL_FILE, "threshold": None},
-    requires=["doc.spans", "span._.ng_name", "doc._.ng_relations", "token.dep", "token.pos"],
+    requires=["doc.spans", "span._.ng_name", "doc._.ng_relations", "token.dep", "token.tag"],
     assigns=["doc._.ng_relations"],
 )
 def make_relation_classifier(

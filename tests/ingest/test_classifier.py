@@ -260,3 +260,12 @@ def test_same_input_same_relations(nlp):
     text = ("Quentin Marlowe of Bramblewood Securities said the deal was cheap. "
             "Ida Brandt of Trevanta Corp agreed.")
     assert relations(nlp, text) == relations(nlp, text)
+
+
+def test_a_document_without_a_parse_is_left_as_it_is():
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("ng_relation_classifier")
+    doc = nlp.make_doc("Ann Lee of Acme said so.")
+    doc.spans["ng_entities"] = SpanGroup(doc, name="ng_entities", spans=[
+        Span(doc, 0, 2, label="Person"), Span(doc, 3, 4, label="Organisation")])
+    assert component(doc)._.ng_relations == []
