@@ -311,8 +311,9 @@ def features(
             result.add(f"bw={word(token)}")
             if token._.ng_trigger:
                 result.add(f"btrig={token._.ng_trigger}")
-        mentions = {inside[t.i] for t in doc[first.end:second.start] if t.i in inside}
-        result.add(f"between_names={min(len(mentions), 2)}")
+        starts = sum(1 for t in doc[first.end:second.start]
+                     if t.i in inside and (t.i - 1 not in inside or t.i == first.end))
+        result.add(f"between_names={min(starts, 2)}")
         if not between:
             result.add("bw=@none")
     else:
