@@ -101,7 +101,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a relation was read: the sentence, its offsets in the article text, the rule."""
+    """Where a relation was read: the sentence, its offsets in the article text, the rule.
+
+    ``confidence`` is the probability a learned classifier gave the relation; None for a
+    relation a rule read.
+    """
 
     sentence: str
     start: int
@@ -109,6 +113,7 @@ class Evidence:
     rule: str
     percent: float | None = None
     market: str | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,9 @@ class Extraction:
         data = asdict(self)
         if self.problem is None:
             del data["problem"]
+        for relation in data["relations"]:  # the cache of a build without it stays the same
+            if relation["evidence"]["confidence"] is None:
+                del relation["evidence"]["confidence"]
         return data
 
     @classmethod

@@ -1,8 +1,8 @@
 """The spaCy pipeline: the English model plus newsgraph's components.
 
 >>> nlp = load_pipeline()  # doctest: +SKIP
->>> nlp.pipe_names[-2:]  # doctest: +SKIP
-['ng_entities', 'ng_relations']
+>>> nlp.pipe_names[-3:]  # doctest: +SKIP
+['ng_entities', 'ng_relations', 'ng_relation_classifier']
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 # imported for their side effect: registering the components with spaCy
 from newsgraph.errors import ModelError
-from newsgraph.ingest import entities, relations
+from newsgraph.ingest import classifier, entities, relations
 from newsgraph.ingest.models import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs"]
@@ -25,7 +25,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     :class:`~newsgraph.errors.ModelError` says how to install one.
     """
     try:
-        nlp = spacy.load(model, exclude=["lemmatizer"])
+        # the lemmatizer is loaded but not run: the relation classifier asks it for the lemmas
+        # of the few words it reads
+        nlp = spacy.load(model, disable=["lemmatizer"])
     except Exception as error:  # spaCy raises OSError, ValueError, ImportError, TypeError...
         message = (
             "is not an installed spaCy pipeline (install spaCy's model with "
@@ -38,10 +40,11 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("ng_paragraphs", before="parser")
     nlp.add_pipe("ng_entities", last=True)
     nlp.add_pipe("ng_relations", last=True)
+    nlp.add_pipe("ng_relation_classifier", last=True)
     return nlp
 
 
-_COMPONENTS = (entities, relations)
+_COMPONENTS = (entities, relations, classifier)
 
 
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])

@@ -37,3 +37,14 @@ def test_extraction_round_trips_through_dict():
                   Evidence("Intel rose 5%.", 0, 14, "share-move", 5.0, None)),),
     )
     assert Extraction.from_dict(extraction.to_dict()) == extraction
+
+
+def test_evidence_confidence_is_kept_and_left_out_when_none():
+    article = Article.from_text("Acme hired Lee.", source="a.txt")
+    rule = Relation("Lee", "worksFor", "Acme", Evidence("Acme hired Lee.", 0, 15, "r"))
+    learnt = Relation("Lee", "worksFor", "Acme",
+                      Evidence("Acme hired Lee.", 0, 15, "classifier", confidence=0.93))
+    data = Extraction(article=article, relations=(rule, learnt)).to_dict()
+    assert "confidence" not in data["relations"][0]["evidence"]
+    assert data["relations"][1]["evidence"]["confidence"] == 0.93
+    assert Extraction.from_dict(data).relations == (rule, learnt)
