@@ -33,10 +33,13 @@ __all__ = [
     "load_jsonl",
     "name_key",
     "subdivisions",
+    "undotted",
 ]
 
 #: A name written as an acronym: "SMIC", "AT&T".
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+#: Initials written with dots: "U.N.", "J.C." (a final dot may be missing).
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}(?:[A-Za-z]\b)?|\b(?:[A-Za-z]\.)+[A-Za-z]\b")
 
 #: How much each kind of evidence counts for a type. A name whose best type gathers less than
 #: ``keep`` over the corpus is not an entity (a place the reference data does not know, once).
@@ -116,13 +119,25 @@ def subdivisions() -> frozenset[str]:
     return frozenset(names)
 
 
+def undotted(text: str) -> str:
+    """Initials written with dots read as one word: "U.N." as "UN", "J.C. Flowers" as
+    "JC Flowers"; a single initial ("Jane Q. Smith") stays.
+
+    >>> undotted("U.N."), undotted("J.C. Flowers"), undotted("Jane Q. Smith"), undotted("U.S")
+    ('UN', 'JC Flowers', 'Jane Q. Smith', 'US')
+    """
+    return _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+
+
 def name_key(name: str) -> str:
-    r"""A spelling-insensitive key for a name.
+    r"""A spelling-insensitive key for a name; initials with dots read as without them.
 
     >>> name_key("The  Wan-Li\u2019s")
     'wan li'
+    >>> name_key("U.N.") == name_key("UN")
+    True
     """
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'")
+    text = undotted(unicodedata.normalize("NFKC", name).replace("\u2019", "'"))
     text = re.sub(r"'s?$", "", text.strip())
     text = re.sub(r"[^\w\s]", " ", text.casefold())
     words = text.split()

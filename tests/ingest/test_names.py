@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest.names import Lexicon, acronym_of, initials, lexicon, name_key
+from newsgraph.ingest.names import Lexicon, acronym_of, initials, lexicon, name_key, undotted
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("The Acme Corp\u2019s", "acme corp"), ("Wan-Li", "wan li"), ("  Globex  ", "globex")],
+    [("The Acme Corp\u2019s", "acme corp"), ("Wan-Li", "wan li"), ("  Globex  ", "globex"),
+     # initials with dots read as without them
+     ("U.N.", "un"), ("U.N", "un"), ("J.K. Vela Corp", "jk vela corp")],
 )
 def test_name_key(name, expected):
     assert name_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("U.N.", "UN"), ("the U.K. Trade Office", "the UK Trade Office"), ("S.p.A.", "SpA"),
+     # one initial, an abbreviation and a sentence's full stop stay
+     ("Jane Q. Smith", "Jane Q. Smith"), ("Fried. Krupp", "Fried. Krupp"),
+     ("Acme rose.", "Acme rose.")],
+)
+def test_undotted(text, expected):
+    assert undotted(text) == expected
 
 
 @pytest.mark.parametrize(
