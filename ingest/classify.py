@@ -5,7 +5,8 @@ Evidence, each a vote for a type (see :data:`~newsgraph.ingest.names.WEIGHTS`):
 * reference data: ISO 3166-1 countries and their short forms, demonyms ("Dutch"), and cities
   that stand for their country ("Beijing said", "Shanghai-based"), see
   :mod:`newsgraph.ingest.gazetteer`;
-* the name: legal suffixes and head words ("... Association", "... Technologies"), an acronym
+* the name: a legal form ("... Inc", "... GmbH"), which outweighs the parse; head words
+  ("... Association", "... Technologies"), an acronym
   in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
 * the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
   possesses ("X's shares"), a title ("President X");
@@ -124,6 +125,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
     votes: defaultdict[str, float] = defaultdict(float)
     for evidence in (
         _model_label(label),
+        _legal_form(span),
         _head_word(span),
         _acronym(span),
         _leading_place(span, label),
@@ -144,6 +146,15 @@ def _model_label(label: str) -> _Votes:
     if label == "PERSON":
         return {EntityType.PERSON: WEIGHTS["model"]}
     return {EntityType.ORGANISATION: WEIGHTS["unknown_place"]}
+
+
+def _legal_form(span: Span) -> _Votes:
+    """A legal form after the name ("Globex Inc", "Vela GmbH"): a company, whatever the
+    parse says of the name's role."""
+    words = span.text.replace(",", " ").split()
+    if len(words) > 1 and words[-1] in lexicon().words("legal_form"):
+        return {EntityType.ORGANISATION: WEIGHTS["legal_form"]}
+    return {}
 
 
 def _head_word(span: Span) -> _Votes:

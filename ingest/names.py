@@ -49,6 +49,8 @@ WEIGHTS = {
     "name": 2.0,  # suffix, head word, acronym, leading place name
     "parse": 2.0,  # a neighbouring noun, a possessed thing, a title
     "surname": 2.0,  # the last name of a person named in full in the document
+    # a legal form ("... Inc", "... GmbH"): more than all the parse's votes in a document
+    "legal_form": 20.0,
     "keep": 1.0,
 }
 

@@ -34,6 +34,12 @@ TITLED = """
     spoke      VERB  VBD O        ROOT     3
 """
 
+LEGAL = """
+    Morlund    PROPN NNP B-PERSON compound 1
+    GmbH       PROPN NNP I-PERSON nsubj    2
+    said       VERB  VBD O        ROOT     2
+"""
+
 
 def _typed(table, start, end, label, *, titled=False, pattern=False):
     mention = classify(parse(table), Candidate(start, end, label, titled, pattern))
@@ -59,6 +65,8 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
         # a label of none of our types
         (BEIJING, 1, 2, "EVENT", None),
+        # a legal form outweighs the parse (and it is a head word too)
+        (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
     ],
 )
 def test_classify(table, start, end, label, expected):
@@ -93,6 +101,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         # a party adjective before a politician names the party
         ("Republican Senator Jane Doe said the bill would pass.",
          {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),
+        # a legal form makes the name a company, and its short form with it
+        ("Morlund GmbH makes pumps. Morlund said on Monday that Morlund would cut 200 jobs.",
+         {("Morlund GmbH", "Organisation")}),
         # a law's name and a set of associations: no organisations
         ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),
