@@ -30,7 +30,14 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
-from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
+from newsgraph.ingest.mentions import (
+    Candidate,
+    Mention,
+    credit_line_part,
+    is_junk,
+    object_of_role,
+    possesses,
+)
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, subdivisions
 from newsgraph.ontology import EntityType
 
@@ -56,6 +63,8 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
     gets the votes of the evidence about it.
     """
     span = doc[candidate.start:candidate.end]
+    if credit_line_part(span) in ("place", "desk"):  # "X in Tokyo", "Y Monitoring Desk"
+        return None
     mention = _party(span, candidate.label)
     if mention is None:
         mention = _country(span, candidate.label)
@@ -133,6 +142,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _role_of(span),
         _product(span),
         _title(span, titled),
+        _credit(span),
     ):
         for kind, weight in evidence.items():
             votes[kind] += weight
@@ -214,6 +224,13 @@ def _title(span: Span, titled: bool) -> _Votes:
     if titled or (start > 0 and doc[start - 1].text in lexicon().words("person_title")
                   and doc[start - 1].is_title):
         return {EntityType.PERSON: WEIGHTS["parse"]}
+    return {}
+
+
+def _credit(span: Span) -> _Votes:
+    """A name in a reporter credit line is a person's: "(Reporting by X; Editing by Y)"."""
+    if credit_line_part(span) == "name":
+        return {EntityType.PERSON: WEIGHTS["credit_line"]}
     return {}
 
 

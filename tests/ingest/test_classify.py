@@ -104,6 +104,11 @@ def test_a_pattern_match_counts_for_an_organisation():
         # a legal form makes the name a company, and its short form with it
         ("Morlund GmbH makes pumps. Morlund said on Monday that Morlund would cut 200 jobs.",
          {("Morlund GmbH", "Organisation")}),
+        # the names of a credit line are people, its places and desks no entities
+        ("Acme Corp said sales rose. (Additional reporting by Sweta Rangh and Ankit Ajmor in "
+         "Bengaluru; Editing by Mi-Ran Chakrab and the Tarsk Monitoring Desk)",
+         {("Acme Corp", "Organisation"), ("Sweta Rangh", "Person"), ("Ankit Ajmor", "Person"),
+          ("Mi-Ran Chakrab", "Person")}),
         # a law's name and a set of associations: no organisations
         ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),
