@@ -38,7 +38,7 @@ from newsgraph.ingest.mentions import (
     object_of_role,
     possesses,
 )
-from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, subdivisions
+from newsgraph.ingest.names import ACRONYM, WEIGHTS, given_names, lexicon, subdivisions
 from newsgraph.ontology import EntityType
 
 __all__ = ["PRODUCT", "classify", "vote_lists"]
@@ -143,6 +143,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _product(span),
         _title(span, titled),
         _credit(span),
+        _given_name(span),
     ):
         for kind, weight in evidence.items():
             votes[kind] += weight
@@ -232,6 +233,22 @@ def _credit(span: Span) -> _Votes:
     if credit_line_part(span) == "name":
         return {EntityType.PERSON: WEIGHTS["credit_line"]}
     return {}
+
+
+def _given_name(span: Span) -> _Votes:
+    """A name of two to four words that starts with a common first name, its initials aside,
+    and ends with a capitalised word that is no organisation's head word: "James Carver",
+    "A. William Vane", "Eduardo de la Vega"."""
+    lex = lexicon()
+    words = [w for w in span.text.split() if not (len(w) == 2 and w.endswith("."))]
+    if not 2 <= len(words) <= 4 or words[0] not in given_names() or not words[-1][:1].isupper() \
+            or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words[1:]):
+        return {}
+    last = words[-1]
+    if last in lex.words("org_head") or last in lex.words("legal_form") \
+            or last in lex.words("org_suffix") or country_of(last) or demonym_of(last):
+        return {}
+    return {EntityType.PERSON: WEIGHTS["given_name"]}
 
 
 def _near_noun(span: Span, nouns: frozenset[str]) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "WEIGHTS",
     "Lexicon",
     "acronym_of",
+    "given_names",
     "initials",
     "lexicon",
     "load_jsonl",
@@ -53,6 +54,7 @@ WEIGHTS = {
     "legal_form": 20.0,
     # a reporter credit line ("Reporting by X; Editing by Y"): as sure as a legal form
     "credit_line": 20.0,
+    "given_name": 2.0,  # "Given Surname" with a common first name (ingest/data/given_names.tsv)
     "keep": 1.0,
 }
 
@@ -111,6 +113,19 @@ def load_jsonl(name: str) -> list[dict[str, Any]]:
 def lexicon() -> Lexicon:
     """Load the word sets once."""
     return Lexicon({row["set"]: frozenset(row["terms"]) for row in load_jsonl("lexicon.jsonl")})
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common first names (1990 US Census lists, see ``ingest/data/README.md``), as written
+    in title case.
+
+    >>> "James" in given_names(), "Morgan" in given_names()
+    (True, False)
+    """
+    text = files("newsgraph.ingest").joinpath("data", "given_names.tsv").read_text(
+        encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
 
 
 @cache

@@ -40,6 +40,18 @@ LEGAL = """
     said       VERB  VBD O        ROOT     2
 """
 
+GIVEN = """
+    Carl       PROPN NNP B-ORG    compound 1
+    Vostrand   PROPN NNP I-ORG    nsubj    2
+    said       VERB  VBD O        ROOT     2
+    Dean       PROPN NNP B-ORG    compound 5
+    Marlow     PROPN NNP I-ORG    compound 5
+    Bank       PROPN NNP I-ORG    dobj     2
+    and        CCONJ CC  O        cc       1
+    Morgan     PROPN NNP B-ORG    compound 8
+    Stanley    PROPN NNP I-ORG    conj     1
+"""
+
 
 def _typed(table, start, end, label, *, titled=False, pattern=False):
     mention = classify(parse(table), Candidate(start, end, label, titled, pattern))
@@ -65,6 +77,11 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
         # a label of none of our types
         (BEIJING, 1, 2, "EVENT", None),
+        # a common first name votes for a person, not before an organisation's head word,
+        # and not a first name too rare to be safe ("Morgan")
+        (GIVEN, 0, 2, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
+        (GIVEN, 3, 6, "ORG", ("ORG", {"Organisation": 3.0}, None, False)),
+        (GIVEN, 7, 9, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
         # a legal form outweighs the parse (and it is a head word too)
         (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
     ],
@@ -109,6 +126,9 @@ def test_a_pattern_match_counts_for_an_organisation():
          "Bengaluru; Editing by Mi-Ran Chakrab and the Tarsk Monitoring Desk)",
          {("Acme Corp", "Organisation"), ("Sweta Rangh", "Person"), ("Ankit Ajmor", "Person"),
           ("Mi-Ran Chakrab", "Person")}),
+        # a surname before a generational suffix is the person's
+        ("Paul Kestrin Jr, president of Tarvex, and Kestrin said so.",
+         {("Paul Kestrin Jr", "Person"), ("Tarvex", "Organisation")}),
         # a law's name and a set of associations: no organisations
         ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),

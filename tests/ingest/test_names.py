@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest.names import Lexicon, acronym_of, initials, lexicon, name_key, undotted
+from newsgraph.ingest.names import (
+    Lexicon,
+    acronym_of,
+    given_names,
+    initials,
+    lexicon,
+    name_key,
+    undotted,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +76,13 @@ def test_every_word_set_the_code_reads_is_in_the_lexicon():
     read = {name for line in code for name in re.findall(r"\.(?:words|lower)\(\"(\w+)\"\)", line)}
     assert read
     assert read <= set(lexicon().sets)
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    # common first names of either sex; rare ones (Morgan 0.022%) and no names are left out
+    [("James", True), ("Mary", True), ("Carl", True), ("Morgan", False), ("Chase", False),
+     ("james", False)],
+)
+def test_given_names(name, known):
+    assert (name in given_names()) is known
