@@ -29,7 +29,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key, seat_of
 from newsgraph.ingest.mentions import (
     Candidate,
     Mention,
@@ -95,9 +95,12 @@ def _country(span: Span, label: str) -> Mention | None:
     if label not in _PLACE_LABELS:
         return None
     text = span.text
-    country = country_of(text)
+    country = country_of(text) or seat_of(text)
     if country and (label != "ORG" or " " not in text or text.istitle()):
         return Mention(span.start, span.end, label, defaultdict(float), country=country)
+    government = _government_of(text)
+    if government is not None:  # "U.S. Government", "Chinese authorities"
+        return Mention(span.start, span.end, label, defaultdict(float), country=government)
     if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
         return Mention(span.start, span.end, label, defaultdict(float), country=found,
                        demonym=True)
@@ -105,6 +108,21 @@ def _country(span: Span, label: str) -> Mention | None:
     if city is not None and (city.capital or _city_stands_for_country(span)):
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
+
+
+def _government_of(text: str) -> str | None:
+    """The country a country's name or nationality word and a word for its government name
+    together: "U.S. Government", "Chinese authorities", "the U.S. administration"; never a
+    leader's administration ("Trump administration").
+
+    >>> _government_of("U.S. administration"), _government_of("Trump administration")
+    ('United States', None)
+    """
+    words = text.split()
+    if len(words) < 2 or words[-1].casefold() not in lexicon().lower("country_government"):
+        return None
+    place = " ".join(words[:-1])
+    return country_of(place) or (demonym_of(place) if place[:1].isupper() else None)
 
 
 def _label_of_name(span: Span, label: str) -> str | None:

@@ -129,6 +129,14 @@ def test_a_pattern_match_counts_for_an_organisation():
         # a surname before a generational suffix is the person's
         ("Paul Kestrin Jr, president of Tarvex, and Kestrin said so.",
          {("Paul Kestrin Jr", "Person"), ("Tarvex", "Organisation")}),
+        # a seat of government, a historic name and a country's government are the country;
+        # a leader's administration is an organisation
+        ("The Kremlin said the Soviet Union would buy grain from West Germany, the U.S. "
+         "Government said.",
+         {("Russia", "Country"), ("Germany", "Country"), ("United States", "Country")}),
+        ("The Chinese authorities met Philippine officials. The Trump administration agreed.",
+         {("China", "Country"), ("Philippines", "Country"),
+          ("Trump administration", "Organisation")}),
         # a law's name and a set of associations: no organisations
         ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),
