@@ -101,13 +101,22 @@ def _country(span: Span, label: str) -> Mention | None:
     government = _government_of(text)
     if government is not None:  # "U.S. Government", "Chinese authorities"
         return Mention(span.start, span.end, label, defaultdict(float), country=government)
-    if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
+    if (label in ("NORP", "GPE") or _adjectival(span)) and _DEMONYM_FORMS.match(text) \
+            and (found := demonym_of(text)):
         return Mention(span.start, span.end, label, defaultdict(float), country=found,
                        demonym=True)
     city = city_of(text) if label != "ORG" else None
     if city is not None and (city.capital or _city_stands_for_country(span)):
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
+
+
+def _adjectival(span: Span) -> bool:
+    """A single word used as an adjective, before a lowercase word ("Dutch chipmaking firm"),
+    whatever the model's label."""
+    doc = span.doc
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower \
+        and doc[span.end].is_alpha
 
 
 def _government_of(text: str) -> str | None:

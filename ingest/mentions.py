@@ -21,6 +21,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon
 from newsgraph.ontology import EntityType
 
@@ -96,9 +97,24 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credits = _credit_names(doc)  # a credit line's names win over the model's reading of it
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
+    spans = _out_of_datelines(doc, spans)
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _proposed(doc, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _out_of_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The spans less the datelines they hold ("TOKYO Mitsubishi Motors" → "Mitsubishi
+    Motors"); a span inside a dateline goes."""
+    dateline = dateline_tokens(doc)
+    kept = []
+    for span in spans:
+        start = span.start
+        while start < span.end and start in dateline:
+            start += 1
+        if start < span.end:
+            kept.append(span if start == span.start else Span(doc, start, span.end, span.label))
+    return kept
 
 
 def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
@@ -113,7 +129,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in ("'s", "\u2019s")):
+                           or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or is_exchange_code(doc[end - 1].text)):  # "Globex GLBX.O"
         end -= 1
     for i in range(start, end):  # "Name (ACR" → "Name"
         if doc[i].text == "(":
@@ -191,6 +208,7 @@ def is_junk(text: str) -> bool:
         or text in lex.words("not_entity")
         or text.casefold().replace("\u2019", "'") in lex.lower("pronoun")
         or bool(_JUNK.search(text))
+        or any(is_exchange_code(w) for w in words)
         or words[-1] in lex.words("index_head")
         or text in lex.words("index_name")
         or all(w in lex.words("org_suffix") for w in words)

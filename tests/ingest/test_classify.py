@@ -69,6 +69,8 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (CHIPMAKER, 3, 4, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 2.0}, None, False)),
         # a nationality word and a capital are mentions of their country
         (CHIPMAKER, 1, 2, "NORP", ("NORP", {}, "Netherlands", True)),
+        # a nationality word before a lowercase word, whatever the model's label
+        (CHIPMAKER, 1, 2, "ORG", ("ORG", {}, "Netherlands", True)),
         (BEIJING, 0, 1, "GPE", ("GPE", {}, "China", False)),
         # a product noun after a determiner and the name
         (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
