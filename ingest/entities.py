@@ -106,12 +106,25 @@ def _groups(names: list[Mention], texts: list[str]) -> list[list[int]]:
     position = {id(m): i for i, m in enumerate(names)}
     defined = [(i, position[id(m.acronym_of)]) for i, m in enumerate(names)
                if m.acronym_of is not None and id(m.acronym_of) in position]
-    roots = group_mentions([(t, m.label) for t, m in zip(texts, names, strict=True)],
+    roots = group_mentions([(t, _evidenced_label(m)) for t, m in zip(texts, names, strict=True)],
                            same=defined)  # an acronym defined in the text joins its name
     groups: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(i)
     return list(groups.values())
+
+
+def _evidenced_label(mention: Mention) -> str:
+    """The model's label of a mention, unless its own evidence beyond that label says
+    otherwise ("Acme Inc" the model took for a person, a name in a credit line)."""
+    own = {kind: weight - (WEIGHTS["model"] if mention.label == label else 0.0)
+           for kind, label in ((EntityType.PERSON, "PERSON"), (EntityType.ORGANISATION, "ORG"))
+           for weight in (mention.votes[kind],)}
+    if own[EntityType.PERSON] > own[EntityType.ORGANISATION]:
+        return "PERSON"
+    if own[EntityType.ORGANISATION] > own[EntityType.PERSON]:
+        return "ORG"
+    return mention.label
 
 
 def _group_entity(
