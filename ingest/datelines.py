@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.geo import country_of
+from newsgraph.ingest.names import lexicon
 
 __all__ = ["dateline_tokens", "is_exchange_code"]
 
@@ -34,8 +35,8 @@ def is_exchange_code(text: str) -> bool:
 
 def dateline_tokens(doc: Doc) -> set[int]:
     """The indices of the tokens of every dateline of ``doc``: at the start of a line, words
-    in capitals, one of them a known place, followed by a comma, a dash or the story's first
-    word ("TOKYO, March 3 -", "OSLO Google has bought ...")."""
+    in capitals followed by a comma and a date ("GLENVIEW, Ill., March 3 -"), or, one of them
+    a known place, by a comma, a dash or the story's first word ("OSLO Google has bought")."""
     found: set[int] = set()
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].text:
@@ -54,10 +55,29 @@ def _dateline_end(doc: Doc, start: int) -> int:
     after = doc[end]
     if doc[end - 1].text == "/":
         return start
+    dated = _date_end(doc, end)
+    if dated:
+        return dated
     places = doc[start:end].text.title().split("/")
     known = any(country_of(place.strip()) for place in places if place.strip())
     story = after.text[:1].isupper() and not after.is_upper and not after.is_space
     return end if known and (after.text in _DATELINE_END or story) else start
+
+
+def _date_end(doc: Doc, end: int) -> int:
+    """Where the date after the words in capitals that end at ``end`` ends (its dash
+    included), or 0 for none: a comma, perhaps a state ("Minn.,"), a month and a day ("NEW
+    YORK, March 26 -", "GLENVIEW, Ill., Oct 19 -")."""
+    if doc[end].text != ",":
+        return 0
+    months = lexicon().lower("month")
+    for k in range(end + 1, min(end + 5, len(doc) - 1)):
+        if doc[k].lower_ in months and doc[k + 1].like_num:
+            dash = k + 2 < len(doc) and doc[k + 2].text in _DATELINE_END
+            return k + (3 if dash else 2)
+        if not (doc[k].text[:1].isupper() or doc[k].text in (",", ".")):
+            return 0
+    return 0
 
 
 def _dateline_word(token: Token) -> bool:

@@ -15,7 +15,10 @@ _NLP = spacy.blank("en")
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("TOKYO, March 3 - Kestrel Corp said", ["TOKYO"]),
+        ("TOKYO, March 3 - Kestrel Corp said", ["TOKYO", ",", "March", "3", "-"]),
+        # a date makes a dateline of any place in capitals, its state too
+        ("GLENVIEW, Ill., Oct 19 - Kestrel said", ["GLENVIEW", ",", "Ill.", ",", "Oct", "19", "-"]),
+        ("IBM, the company, said", []),
         ("OSLO Google has bought power", ["OSLO"]),
         ("BRUSSELS - Google is likely to", ["BRUSSELS"]),
         ("Headline\n\nMEXICO CITY The private equity arm", ["MEXICO", "CITY"]),
