@@ -199,12 +199,15 @@ def _legal_form(text: str) -> bool:
 
 
 def _corporate_stem(key: str) -> str:
-    """A name key without its trailing corporate words ("globex technologies co" → "globex")."""
+    """A name key without its trailing corporate words ("globex technologies co" → "globex",
+    "vela and co" → "vela")."""
     lex = lexicon()
     generic = lex.lower("org_generic") | lex.lower("org_suffix")
     words = key.split()
     while len(words) > 1 and words[-1] in generic:
         words.pop()
+        if len(words) > 1 and words[-1] == "and":  # "vela and co"
+            words.pop()
     return " ".join(words)
 
 

@@ -152,7 +152,18 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             end -= 1
         if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
             end -= 1
-    return start, end, titled
+    return start, _and_company(doc, end), titled
+
+
+def _and_company(doc: Doc, end: int) -> int:
+    """The end of a name that goes on with "and" and a legal form: "Vela" in "Vela and Co
+    Inc" ends after "Inc"."""
+    legal = lexicon().words("legal_form")
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].text in legal:
+        end += 2
+        while end < len(doc) and doc[end].text in legal:
+            end += 1
+    return end
 
 
 def _headline_verb(doc: Doc, i: int) -> bool:

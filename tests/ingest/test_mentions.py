@@ -143,6 +143,9 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
          {("Acme", "Organisation"), ("J K Tan", "Person")}),
         # a headline's verb is not part of the name
         ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
+        # "and" and a legal form after a name are part of it
+        ("Kestrel Lynch and Co bought it, advised by Vela, Sachs and Co.",
+         {("Kestrel Lynch and Co", "Organisation"), ("Vela, Sachs and Co.", "Organisation")}),
         # anonymised parties are no names
         ("Company A has a licence, and Company B and Company D are still waiting.", set()),
     ],
