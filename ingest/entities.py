@@ -145,6 +145,7 @@ def _group_entity(
             or not (votes[EntityType.ORGANISATION] or votes[EntityType.PERSON]):
         return None
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
+    votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
@@ -156,6 +157,17 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _lone_word_votes(
+    members: list[Mention], texts: list[str], votes: defaultdict[str, float]
+) -> float:
+    """The model's person votes that do not count: a name the document only ever gives as one
+    word, with evidence that it is an organisation, is no person the model knows of (news
+    introduces people by their full name; "Kuka", read as a person, is "robotics maker Kuka")."""
+    if any(len(text.split()) > 1 for text in texts) or not votes[EntityType.ORGANISATION]:
+        return 0.0
+    return WEIGHTS["model"] * sum(1 for m in members if m.label == "PERSON")
 
 
 def _surname_votes(members: list[Mention], texts: list[str], person: float) -> float:

@@ -165,7 +165,7 @@ def _initials_index(texts: dict[str, str]) -> dict[str, dict[str, int]]:
     by_initials: dict[str, dict[str, int]] = defaultdict(dict)
     for key, text in texts.items():
         for reach, form in _initial_forms(text):
-            if " " in form.strip():
+            if len(form.split()) > 1:
                 found = by_initials[initials(form)]
                 found[key] = min(found.get(key, reach), reach)
     return by_initials

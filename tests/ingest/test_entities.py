@@ -134,3 +134,19 @@ def test_a_mention_groups_by_its_own_evidence_not_the_model_label():
     """))
     assert [(e.name, e.type, e.aliases) for e in doc._.ng_entities] == [
         ("Kestrel Trucks", "Organisation", ("Kestrel",))]
+
+
+def test_a_name_only_ever_one_word_with_organisation_evidence_is_no_person():
+    # the model's person labels do not count for "Tarvo", which a noun says is a maker and
+    # the document never names in full (news introduces people by their full name)
+    doc = EntityRecognizer(spacy.blank("en"))(parse("""
+        maker     NOUN  NN  O        compound 1
+        Tarvo     PROPN NNP B-PERSON nsubj    2
+        said      VERB  VBD O        ROOT     2
+        Tarvo     PROPN NNP B-PERSON nsubj    4
+        agreed    VERB  VBD O        conj     2
+        and       CCONJ CC  O        cc       2
+        Tarvo     PROPN NNP B-PERSON nsubj    7
+        rose      VERB  VBD O        conj     2
+    """))
+    assert [(e.name, e.type) for e in doc._.ng_entities] == [("Tarvo", "Organisation")]
