@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
-from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon
+from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon, name_key
 from newsgraph.ontology import EntityType
 
 __all__ = [
@@ -88,7 +88,45 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
-    return found
+    return _split_lists(doc, found)
+
+
+def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A candidate that lists names the document gives on their own elsewhere is those names:
+    "Lyft, Uber" beside "Lyft" and "Uber"; "Hambrecht and Quist", given only whole, and an
+    institution's name stay."""
+    alone = {name_key(doc[c.start:c.end].text) for c in found}
+    kept = []
+    for candidate in found:
+        parts = _list_parts(doc, candidate.start, candidate.end)
+        if len(parts) > 1 and not _one_institution(doc, candidate.start, candidate.end, parts) \
+                and all(name_key(doc[a:b].text) in alone for a, b in parts):
+            kept += [candidate._replace(start=a, end=b) for a, b in parts]
+        else:
+            kept.append(candidate)
+    return kept
+
+
+def _one_institution(doc: Doc, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """Whether a span with "and" names one institution: "of" or "for" in it ("Ministry of
+    Posts and Telecommunications"), or one head word for all ("Post and Telecommunications
+    Ministry")."""
+    heads = lexicon().words("org_institution")
+    return any(t.lower_ in ("of", "for") for t in doc[start:end]) or (
+        doc[end - 1].text.title() in heads and doc[parts[0][1] - 1].text.title() not in heads)
+
+
+def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a span between its commas, "and" and "&" (one part if it has none)."""
+    parts, first = [], start
+    for k in range(start, end):
+        if doc[k].text == "," or doc[k].lower_ in ("and", "&"):
+            if k > first:
+                parts.append((first, k))
+            first = k + 1
+    if end > first:
+        parts.append((first, end))
+    return parts
 
 
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:

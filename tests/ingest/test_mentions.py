@@ -204,3 +204,48 @@ def test_a_name_after_by_elsewhere_is_no_credit():
         Quill       PROPN NNP   I-ORG    pobj     1
     """)
     assert credit_line_part(doc[2:4]) is None
+
+
+def test_a_list_of_names_given_alone_elsewhere_is_split():
+    assert _names("""
+        Tarvo      PROPN NNP B-ORG  nsubj    3
+        ,          PUNCT ,   I-ORG  punct    0
+        Brevik     PROPN NNP I-ORG  conj     0
+        rose       VERB  VBD O      ROOT     3
+        ;          PUNCT :   O      punct    3
+        Tarvo      PROPN NNP B-ORG  nsubj    6
+        fell       VERB  VBD O      conj     3
+        ,          PUNCT ,   O      punct    6
+        Brevik     PROPN NNP B-ORG  nsubj    9
+        too        ADV   RB  O      conj     6
+    """) == [("Tarvo", "ORG", False), ("Brevik", "ORG", False), ("Tarvo", "ORG", False),
+             ("Brevik", "ORG", False)]
+
+
+def test_partners_given_only_together_stay_one_name():
+    assert _names("""
+        Hambrecht  PROPN NNP B-ORG  nsubj    3
+        and        CCONJ CC  I-ORG  cc       0
+        Quist      PROPN NNP I-ORG  conj     0
+        rose       VERB  VBD O      ROOT     3
+        ;          PUNCT :   O      punct    3
+        Hambrecht  PROPN NNP B-ORG  nsubj    6
+        fell       VERB  VBD O      conj     3
+    """)[0] == ("Hambrecht and Quist", "ORG", False)
+
+
+def test_one_institution_with_a_shared_head_word_stays_whole():
+    assert _names("""
+        Post            PROPN NNP B-ORG  compound 3
+        and             CCONJ CC  I-ORG  cc       0
+        Telecoms        PROPN NNP I-ORG  conj     0
+        Ministry        PROPN NNP I-ORG  nsubj    4
+        spoke           VERB  VBD O      ROOT     4
+        ;               PUNCT :   O      punct    4
+        Post            PROPN NNP B-ORG  nsubj    7
+        fell            VERB  VBD O      conj     4
+        and             CCONJ CC  O      cc       7
+        Telecoms        PROPN NNP B-ORG  compound 10
+        Ministry        PROPN NNP I-ORG  nsubj    11
+        rose            VERB  VBD O      conj     7
+    """)[0] == ("Post and Telecoms Ministry", "ORG", False)
