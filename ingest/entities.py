@@ -140,6 +140,8 @@ def _group_entity(
             votes[kind_] += weight
         forms[text] += 1
         surfaces.add(doc[mention.start:mention.end].text)
+    if _head_word_only(forms):
+        return None
     product = votes.pop(PRODUCT, 0.0)
     if product > max(votes[EntityType.ORGANISATION], votes[EntityType.PERSON]) \
             or not (votes[EntityType.ORGANISATION] or votes[EntityType.PERSON]):
@@ -157,6 +159,15 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _head_word_only(forms: Counter[str]) -> bool:
+    """Whether a group is only ever an organisation's head word that names no body of a
+    state: "the Trust", "Media" with no name in the document that ends with it ("Senate",
+    "Navy" name the country's)."""
+    lex = lexicon()
+    return all(form in lex.words("org_head")
+               and form.casefold() not in lex.lower("government_body_head") for form in forms)
 
 
 def _lone_word_votes(

@@ -71,7 +71,7 @@ def group_mentions(
         found = [_begun_name(names, key, i, legal_only=personal)]
         if not personal:
             found += [_country_qualified(names, key), _research_arm(names, key)]
-        found += [_person_part(names, key), _acronym(names, i)]
+        found += [_person_part(names, key), _acronym(names, i), _head_alone(names, key, i)]
         for target in found:
             if target is not None:
                 sets.union(target, i)
@@ -324,6 +324,16 @@ def _person_part(names: _Names, key: str) -> int | None:
         found = names.given.get(key, set())
         if any(k not in names.people for k in names.starts.get(key, set())):
             return None  # "Jane" beside "Jane Smith" and "Jane Street"
+    return names.first[min(found)] if len(found) == 1 else None
+
+
+def _head_alone(names: _Names, key: str, i: int) -> int | None:
+    """"Commission" = "European Commission": an organisation's head word alone, capitalised,
+    joins the one name of the document that ends with it."""
+    text = names.mentions[i][0]
+    if " " in key or text not in lexicon().words("org_head") or not text[:1].isupper():
+        return None
+    found = {k for k in names.first if k.endswith(f" {key}") and k not in names.people}
     return names.first[min(found)] if len(found) == 1 else None
 
 

@@ -150,3 +150,14 @@ def test_a_name_only_ever_one_word_with_organisation_evidence_is_no_person():
         rose      VERB  VBD O        conj     2
     """))
     assert [(e.name, e.type) for e in doc._.ng_entities] == [("Tarvo", "Organisation")]
+
+
+@pytest.mark.parametrize(
+    ("head", "kept"), [("Trust", []), ("Senate", [("Senate", "Organisation")])])
+def test_a_head_word_alone_names_no_entity_unless_a_state_body(head, kept):
+    doc = EntityRecognizer(spacy.blank("en"))(parse(f"""
+        the       DET   DT  O        det      1
+        {head}    PROPN NNP B-ORG    nsubj    2
+        agreed    VERB  VBD O        ROOT     2
+    """))
+    assert [(e.name, e.type) for e in doc._.ng_entities] == kept

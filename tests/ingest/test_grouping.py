@@ -60,6 +60,10 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         ([("U.S. Senate", "ORG"), ("Senate", "ORG"), ("French Senate", "ORG")], [0, 1, 2]),
         ([("Chip Makers Association", "ORG"), ("China Chip Makers Association", "ORG")], [0, 1]),
         ([("Vela Securities", "ORG"), ("Vela Securities Research Institute", "ORG")], [0, 0]),
+        # a head word alone joins the one name that ends with it
+        ([("Tarvo Trade Commission", "ORG"), ("Commission", "ORG")], [0, 0]),
+        ([("Tarvo Trade Commission", "ORG"), ("Vela Commission", "ORG"), ("Commission", "ORG")],
+         [0, 1, 2]),
         # acronyms: with dots, less a legal form, less a leading country
         ([("United Nations", "ORG"), ("U.N.", "ORG"), ("UN", "ORG")], [0, 0, 0]),
         ([("General Motors Co", "ORG"), ("GM", "ORG")], [0, 0]),
