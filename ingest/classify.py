@@ -368,15 +368,15 @@ def _in_law_name(doc: Doc, end: int) -> bool:
 
 
 def _not_here(span: Span, label: str) -> bool:
-    """Whether the context says this mention names no entity: part of a law's name, a body
-    named in a title ("Treasury Secretary X"), a fragment ("US Department", a name cut by
-    "..."), a set of things ("both X Associations", "some X members")."""
+    """Whether the context says this mention names no entity: a law's name ("Clean Rivers
+    Act") or part of one, a body named in a title ("Treasury Secretary X"), a fragment ("US
+    Department", a name cut by "..."), a set of things ("both X Associations")."""
     doc = span.doc
     lex = lexicon()
     words = span.text.split()
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
-    if label != "PERSON" and _in_law_name(doc, span.end):
+    if label != "PERSON" and (_in_law_name(doc, span.end) or words[-1] in lex.words("law_head")):
         return True
     if label != "PERSON" and nxt is not None and nxt.is_title \
             and nxt.text in lex.words("office_title"):

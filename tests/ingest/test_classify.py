@@ -139,7 +139,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("The Chinese authorities met Philippine officials. The Trump administration agreed.",
          {("China", "Country"), ("Philippines", "Country"),
           ("Trump administration", "Organisation")}),
-        # a law's name and a set of associations: no organisations
+        # a law's name, whole or in part, and a set of associations: no organisations
+        ("Tarvex Corp broke the U.S. Clean Rivers Act, regulators said.",
+         {("Tarvex Corp", "Organisation")}),
         ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),
         ("Both Robot Makers Associations are members of the World Robot Council.",
