@@ -105,8 +105,10 @@ def _country(span: Span, label: str) -> Mention | None:
             and (found := demonym_of(text)):
         return Mention(span.start, span.end, label, defaultdict(float), country=found,
                        demonym=True)
-    city = city_of(text) if label != "ORG" else None
-    if city is not None and (city.capital or _city_stands_for_country(span)):
+    city = city_of(text)
+    if city is not None and (
+            (label != "ORG" and (city.capital or _city_stands_for_country(span)))
+            or (label == "ORG" and _metonym_next(span))):  # "the Oslo government"
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
 
@@ -303,16 +305,20 @@ def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
 def _city_stands_for_country(span: Span) -> bool:
     """A capital always may ("Beijing said"); any big city when "-based", possessive or the
     subject of a verb ("Shanghai-based", "Washington's blacklist")."""
+    return _metonym_next(span) or span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _metonym_next(span: Span) -> bool:
+    """Whether the words after a city make it stand for its country: "-based", a possessive,
+    "government" ("Shanghai-based", "Washington's blacklist", "the Oslo government")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None \
-            and after.lower_ in lexicon().words("city_metonym_next"):
-        return True
     metonym_next = lexicon().words("city_metonym_next")
-    if nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next):
+    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None \
+            and after.lower_ in metonym_next:
         return True
-    return span.root.dep_ in ("nsubj", "nsubjpass")
+    return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next)
 
 
 def _product_weight(span: Span) -> float:
