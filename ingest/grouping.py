@@ -34,19 +34,23 @@ def group_mentions(
     name join (initials with and without dots are one name: "U.N." = "UN"). So do, within the
     document:
 
-    * a short name and the one longer name it begins ("Wanli" = "Wanli Optics Ltd"),
-      unless the words added may name another company ("Globex SDI"), or the short name is
-      a person's or a country's; a name the model took for a person joins only a longer name
-      with a legal form ("Acme" = "Acme Inc");
+    * a short name and the one longer name it begins ("Wanli" = "Wanli Optics Ltd"; a
+      longer name that extends another counts as that one), unless the words added may name
+      another company ("Globex SDI") or a body inside it ("Senate Banking Committee"), or the
+      short name is a person's or a country's; a name the model took for a person joins only
+      a longer name with a legal form ("Acme" = "Acme Inc");
     * a government body with and without its country ("US Senate" = "Senate", "US EXB" =
       "EXB"), unless the document qualifies it with two countries;
     * a person's first name, surname or leading names and the one person named in full with
       them ("Smith", "Jane" = "Jane Smith"), a first name only when no organisation's name
       begins with it;
-    * an acronym and the one name whose initials it is, with or without a legal form or a
-      leading country ("RMA", "USEPA", "EPA" = "US Environmental Protection Agency");
+    * an acronym and the one name whose initials it is, as written, less its legal forms or
+      less a leading country ("RMA"; "GM" = "General Motors Co"; "EPA" = "US Environmental
+      Protection Agency");
+    * a head word alone and the one name that ends with it ("Commission");
     * a company name and its forms that only add corporate words ("Globex" = "Globex
-      Technologies Co. Ltd"), a research arm and its firm ("Globex Research Institute").
+      Technologies Co. Ltd", "Vela" = "Vela and Co"), a research arm and its firm ("Globex
+      Research Institute").
 
     ``same`` are pairs of mentions (by index) the text says are one, such as an acronym
     defined beside its name.

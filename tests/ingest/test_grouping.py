@@ -28,6 +28,7 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         ([("Vela Motor Co", "ORG"), ("Vela", "ORG"), ("Vela Motor", "ORG")], [0, 0, 0]),
         ([("Kestrel Value LP", "ORG"), ("Kestrel", "ORG")], [0, 0]),
         ([("Vela, Sachs and Co.", "ORG"), ("Vela Sachs", "ORG")], [0, 0]),
+        ([("Vela and Co", "ORG"), ("Vela", "ORG")], [0, 0]),
         ([("Borealis Mining", "ORG"), ("Borealis Metals", "ORG"), ("Borealis", "ORG")],
          [0, 1, 2]),
         # a longer name that extends another counts as that one: the group, not its division
