@@ -63,7 +63,7 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
     gets the votes of the evidence about it.
     """
     span = doc[candidate.start:candidate.end]
-    if credit_line_part(span) in ("place", "desk"):  # "X in Tokyo", "Y Monitoring Desk"
+    if credit_line_part(span) in ("place", "desk", "role"):  # "X in Tokyo", "Y ... Desk"
         return None
     mention = _party(span, candidate.label)
     if mention is None:

@@ -219,9 +219,9 @@ def _headline_verb(doc: Doc, i: int) -> bool:
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
-    Trade's Bureau of Export Review"), or two institutions joined by "and" ("the Halden Centre
-    and Marlow University"); "Bureau of Health and Safety" and "the Trade Commissioner's
-    Office" stay whole."""
+    Trade's Bureau of Export Review"), two institutions joined by "and" ("the Halden Centre
+    and Marlow University"), two names across a legal form's full stop ("Acme Inc. Globex");
+    "Bureau of Health and Safety" and "the Trade Commissioner's Office" stay whole."""
     lex = lexicon()
     for k in range(start + 1, end - 1):
         token = doc[k]
@@ -233,6 +233,10 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 and doc[end - 1].text in lex.words("org_head") \
                 and not any(doc[j].lower_ in ("of", "for") for j in range(start, k)):
             return [(start, k), *_split(doc, k + 1, end)]
+        legal = lex.words("legal_form")
+        if token.text.endswith(".") and token.text in legal and doc[k + 1].is_title \
+                and doc[k + 1].text not in legal and doc[k + 1].lower_ not in ("of", "and"):
+            return [(start, k + 1), *_split(doc, k + 1, end)]  # "Acme Inc. Globex said"
     return [(start, end)]
 
 
@@ -373,8 +377,12 @@ def credit_line_part(span: Span) -> str | None:
     """What a name is in a reporter credit line: "name" (after "Reporting by", "Writing by",
     "Editing by" or "Additional reporting by" at the start of a clause, with only names,
     commas, "and" and places after "in" between), "place" (after "in": "X in Tokyo"),
-    "desk" (a name ending with a desk word: "Y Monitoring Desk"), or None outside one."""
+    "desk" (a name ending with a desk word: "Y Monitoring Desk"), "role" (the word
+    "Writing" before "by" the model took for a name), or None outside one."""
     doc = span.doc
+    if len(span) == 1 and span[0].lower_ in lexicon().lower("credit_line") \
+            and span.end < len(doc) and doc[span.end].lower_ == "by":
+        return "role"
     place = span.start > 0 and doc[span.start - 1].lower_ == "in"
     if not _credited(doc, span.start - (2 if place else 1)):
         return None

@@ -249,3 +249,29 @@ def test_one_institution_with_a_shared_head_word_stays_whole():
         Ministry        PROPN NNP I-ORG  nsubj    11
         rose            VERB  VBD O      conj     7
     """)[0] == ("Post and Telecoms Ministry", "ORG", False)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    # a legal form's full stop before another name ends the first; before a legal form not
+    [("Globex", [("Acme Inc.", "ORG", False), ("Globex", "ORG", False)]),
+     ("Ltd", [("Acme Inc. Ltd", "ORG", False)])],
+)
+def test_a_legal_form_with_a_full_stop_ends_a_name(second, expected):
+    assert _names(f"""
+        Acme       PROPN NNP B-ORG  compound 2
+        Inc.       PROPN NNP I-ORG  compound 2
+        {second}   PROPN NNP I-ORG  nsubj    3
+        said       VERB  VBD O      ROOT     3
+    """) == expected
+
+
+def test_a_credit_line_role_is_no_name():
+    doc = parse("""
+        ;          PUNCT :   O        punct    1
+        Writing    PROPN NNP B-PERSON ROOT     1
+        by         ADP   IN  O        prep     1
+        Jana       PROPN NNP B-PERSON compound 4
+        Kowl       PROPN NNP I-PERSON pobj     2
+    """)
+    assert credit_line_part(doc[1:2]) == "role"
