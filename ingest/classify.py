@@ -29,15 +29,9 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.credits import credit_line_part
 from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key, seat_of
-from newsgraph.ingest.mentions import (
-    Candidate,
-    Mention,
-    credit_line_part,
-    is_junk,
-    object_of_role,
-    possesses,
-)
+from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, given_names, lexicon, subdivisions
 from newsgraph.ontology import EntityType
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon, name_key
 from newsgraph.ontology import EntityType
@@ -30,7 +31,6 @@ __all__ = [
     "Mention",
     "acronym_definitions",
     "candidate_names",
-    "credit_line_part",
     "is_junk",
     "object_of_role",
     "possesses",
@@ -132,7 +132,7 @@ def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
-    credits = _credit_names(doc)  # a credit line's names win over the model's reading of it
+    credits = credit_names(doc)  # a credit line's names win over the model's reading of it
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
     spans = _out_of_datelines(doc, spans)
@@ -371,80 +371,6 @@ def _proposed_people(doc: Doc, taken: set[int]) -> list[Span]:
                 and not _headline_case(doc[token.i:j].sent):
             spans.append(Span(doc, token.i + 1, j, label="PERSON"))
     return spans
-
-
-def credit_line_part(span: Span) -> str | None:
-    """What a name is in a reporter credit line: "name" (after "Reporting by", "Writing by",
-    "Editing by" or "Additional reporting by" at the start of a clause, with only names,
-    commas, "and" and places after "in" between), "place" (after "in": "X in Tokyo"),
-    "desk" (a name ending with a desk word: "Y Monitoring Desk"), "role" (the word
-    "Writing" before "by" the model took for a name), or None outside one."""
-    doc = span.doc
-    if len(span) == 1 and span[0].lower_ in lexicon().lower("credit_line") \
-            and span.end < len(doc) and doc[span.end].lower_ == "by":
-        return "role"
-    place = span.start > 0 and doc[span.start - 1].lower_ == "in"
-    if not _credited(doc, span.start - (2 if place else 1)):
-        return None
-    if place:
-        return "place"
-    return "desk" if span[-1].text in lexicon().words("desk") else "name"
-
-
-def _credited(doc: Doc, i: int) -> bool:
-    """Whether the words from token ``i`` back are names of a credit line up to its "by"."""
-    joins = lexicon().lower("credit_line_join")
-    while i > 0:
-        token = doc[i]
-        if token.lower_ == "by":
-            return _credit_by(doc, i)
-        if not (_capitalised(token) or token.lower_ in joins or _inner_mark(doc, i)):
-            return False
-        i -= 1
-    return False
-
-
-def _credit_by(doc: Doc, i: int) -> bool:
-    """Whether the "by" at token ``i`` opens a credit line: "(Reporting by", "; Editing by",
-    ", additional reporting by", at the start of a clause."""
-    if i < 1 or doc[i - 1].lower_ not in lexicon().lower("credit_line"):
-        return False
-    before = doc[i - 2] if i >= 2 else None
-    if before is not None and before.lower_ == "additional":
-        before = doc[before.i - 1] if before.i > 0 else None
-    return before is None or before.text in ("(", ";", ",") or "\n" in before.text \
-        or before.is_sent_end is True
-
-
-def _credit_names(doc: Doc) -> list[Span]:
-    """The people a credit line names, whole where the model read part of a name or none:
-    "(Reporting by Jana Kowl in Oslo and Tomas Brevik; Editing by Lisa Von Ahn)"."""
-    joins = lexicon().lower("credit_line_join")
-    spans = []
-    for by in doc:
-        if by.lower_ != "by" or not _credit_by(doc, by.i):
-            continue
-        j = by.i + 1
-        while j < len(doc) and (doc[j].lower_ in joins or _capitalised(doc[j])):
-            k = j
-            while k < len(doc) and (_capitalised(doc[k]) or _inner_mark(doc, k)):
-                k += 1
-            if k > j and not (j > 0 and doc[j - 1].lower_ == "in"):
-                spans.append(Span(doc, j, k, label="PERSON"))
-            j = max(k, j + 1)
-    return spans
-
-
-def _capitalised(token: Token) -> bool:
-    """A word that may be part of a name: it starts with a capital ("LaCapra", "OSLO")."""
-    return token.text[:1].isupper() and token.lower_ not in lexicon().lower("credit_line_join")
-
-
-def _inner_mark(doc: Doc, k: int) -> bool:
-    """A hyphen or apostrophe inside a name, with no space around it: "Chang-Ran", "D'Silva"."""
-    return (0 < k < len(doc) - 1 and doc[k].text in ("-", "'", "\u2019")
-            and not doc[k - 1].whitespace_ and not doc[k].whitespace_
-            and _capitalised(doc[k + 1]))
 
 
 def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:

@@ -7,13 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from newsgraph.ingest.mentions import (
-    Mention,
-    acronym_definitions,
-    candidate_names,
-    credit_line_part,
-    is_junk,
-)
+from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names, is_junk
 from tests.ingest.parses import entity_patterns, parse, read_entities
 
 
@@ -160,52 +154,6 @@ def test_common_acronyms_are_no_entities(nlp, junk):
     assert junk not in names
 
 
-CREDITS = """
-    (           PUNCT -LRB- O        punct    1
-    Reporting   VERB  VBG   O        ROOT     1
-    by          ADP   IN    O        agent    1
-    Jana        PROPN NNP   O        compound 4
-    Kowl        PROPN NNP   B-PERSON pobj     2
-    in          ADP   IN    O        prep     4
-    OSLO        PROPN NNP   B-ORG    pobj     5
-    and         CCONJ CC    O        cc       4
-    Tomas       PROPN NNP   B-ORG    compound 9
-    Brevik      PROPN NNP   I-ORG    conj     4
-    ;           PUNCT :     O        punct    1
-    Editing     VERB  VBG   O        conj     1
-    by          ADP   IN    O        agent    11
-    Tarsk       PROPN NNP   B-ORG    compound 15
-    Monitoring  PROPN NNP   I-ORG    compound 15
-    Desk        PROPN NNP   I-ORG    pobj     12
-    )           PUNCT -RRB- O        punct    1
-"""
-
-
-def test_a_credit_line_names_its_people_whole():
-    # the model's labels give way; the place after "in" stays the model's reading
-    assert _names(CREDITS) == [("Jana Kowl", "PERSON", False), ("OSLO", "ORG", False),
-                               ("Tomas Brevik", "PERSON", False),
-                               ("Tarsk Monitoring Desk", "PERSON", False)]
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "part"),
-    [(3, 5, "name"), (6, 7, "place"), (8, 10, "name"), (13, 16, "desk")],
-)
-def test_credit_line_part(start, end, part):
-    assert credit_line_part(parse(CREDITS)[start:end]) == part
-
-
-def test_a_name_after_by_elsewhere_is_no_credit():
-    doc = parse("""
-        compiled    VERB  VBN   O        ROOT     0
-        by          ADP   IN    O        agent    0
-        Morgan      PROPN NNP   B-ORG    compound 3
-        Quill       PROPN NNP   I-ORG    pobj     1
-    """)
-    assert credit_line_part(doc[2:4]) is None
-
-
 def test_a_list_of_names_given_alone_elsewhere_is_split():
     assert _names("""
         Tarvo      PROPN NNP B-ORG  nsubj    3
@@ -264,14 +212,3 @@ def test_a_legal_form_with_a_full_stop_ends_a_name(second, expected):
         {second}   PROPN NNP I-ORG  nsubj    3
         said       VERB  VBD O      ROOT     3
     """) == expected
-
-
-def test_a_credit_line_role_is_no_name():
-    doc = parse("""
-        ;          PUNCT :   O        punct    1
-        Writing    PROPN NNP B-PERSON ROOT     1
-        by         ADP   IN  O        prep     1
-        Jana       PROPN NNP B-PERSON compound 4
-        Kowl       PROPN NNP I-PERSON pobj     2
-    """)
-    assert credit_line_part(doc[1:2]) == "role"
