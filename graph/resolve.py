@@ -112,6 +112,8 @@ def match_key(name: str, kind: str) -> str:
 
     >>> match_key("Wan Li Optics Ltd.", "Organisation")
     'wan li optics'
+    >>> match_key("Goldman, Sachs and Co.", "Organisation")
+    'goldman sachs'
     >>> match_key("Japanese Robot Makers Association", "Organisation")
     'japan robot makers association'
     >>> match_key("US Marine Survey", "Organisation")
@@ -122,21 +124,29 @@ def match_key(name: str, kind: str) -> str:
     key = name_key(name)
     if kind not in _AGENT_TYPES:
         return key
-    suffixes = lexicon().lower("org_suffix")
-    words = [w for w in key.split()]
-    while len(words) > 1 and words[-1] in suffixes:
-        words.pop()
+    words = _less_suffixes(key.split())
     raw = name.split()
     if len(words) > 1 and len(raw) > 1:
         first = raw[0].rstrip(",")
         country = country_of(first) or (demonym_of(first) if first[:1].isupper() else None)
         if country:
             words = [*place_key(country).split(), *name_key(" ".join(raw[1:])).split()]
-            while len(words) > 1 and words[-1] in suffixes:
-                words.pop()
+            words = _less_suffixes(words)
     if len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
         words = words[-2:]
     return " ".join(words)
+
+
+def _less_suffixes(words: list[str]) -> list[str]:
+    """Name key words less their corporate suffixes, and an "and" before one ("goldman sachs
+    and co" → "goldman sachs")."""
+    suffixes = lexicon().lower("org_suffix")
+    words = list(words)
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+        if len(words) > 1 and words[-1] == "and":
+            words.pop()
+    return words
 
 
 def entity_key(name: str, kind: str) -> tuple[str, str]:
@@ -154,6 +164,18 @@ def _abbreviated() -> re.Pattern[str]:
     ``org_abbreviation``, each with its dot and a comma before it."""
     terms = sorted(lexicon().words("org_abbreviation"), key=lambda t: (-len(t), t))
     return re.compile(rf"(?:,?\s+(?:{'|'.join(map(re.escape, terms))})\.?)+$")
+
+
+def _without_legal_form(name: str) -> str:
+    """A name less its abbreviated legal forms, unless they are part of it after "and".
+
+    >>> _without_legal_form("Globex Co. Ltd"), _without_legal_form("Vela and Co")
+    ('Globex', 'Vela and Co')
+    """
+    trimmed = _abbreviated().sub("", name).strip()
+    if not trimmed or trimmed.split()[-1].casefold() in ("and", "&"):
+        return name
+    return trimmed
 
 
 def _canonical(forms: Counter[str], kind: str) -> str:
@@ -177,15 +199,14 @@ def _canonical(forms: Counter[str], kind: str) -> str:
             return labels[0]
     names = [f for f in forms if not ACRONYM.match(f)] or list(forms)
     if kind == EntityType.ORGANISATION:
-        abbreviated = _abbreviated()
-        names = [abbreviated.sub("", n).strip() or n for n in names]
+        names = [_without_legal_form(n) for n in names]
         units = lexicon().words("org_unit")
         bases = set(names)  # a research arm read as its firm: the firm's name
         names = [n for n in names
                  if not any(n.endswith(f" {u}") and n[: -len(u) - 1] in bases for u in units)]
     counts = Counter({n: 0 for n in names})
     for form, seen in forms.items():
-        trimmed = _abbreviated().sub("", form).strip() if kind == EntityType.ORGANISATION else form
+        trimmed = _without_legal_form(form) if kind == EntityType.ORGANISATION else form
         if trimmed in counts or form in counts:
             counts[trimmed if trimmed in counts else form] += seen
 

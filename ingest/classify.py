@@ -5,7 +5,8 @@ Evidence, each a vote for a type (see :data:`~newsgraph.ingest.names.WEIGHTS`):
 * reference data: ISO 3166-1 countries and their short forms, demonyms ("Dutch"), and cities
   that stand for their country ("Beijing said", "Shanghai-based"), see
   :mod:`newsgraph.ingest.gazetteer`;
-* the name: legal suffixes and head words ("... Association", "... Technologies"), an acronym
+* the name: a legal form ("... Inc", "... GmbH"), which outweighs the parse; head words
+  ("... Association", "... Technologies"), an acronym
   in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
 * the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
   possesses ("X's shares"), a title ("President X");
@@ -28,9 +29,10 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key
+from newsgraph.ingest.credits import credit_line_part
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key, seat_of
 from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
-from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, subdivisions
+from newsgraph.ingest.names import ACRONYM, WEIGHTS, given_names, lexicon, subdivisions
 from newsgraph.ontology import EntityType
 
 __all__ = ["PRODUCT", "classify", "vote_lists"]
@@ -55,6 +57,8 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
     gets the votes of the evidence about it.
     """
     span = doc[candidate.start:candidate.end]
+    if credit_line_part(span) in ("place", "desk", "role"):  # "X in Tokyo", "Y ... Desk"
+        return None
     mention = _party(span, candidate.label)
     if mention is None:
         mention = _country(span, candidate.label)
@@ -85,16 +89,45 @@ def _country(span: Span, label: str) -> Mention | None:
     if label not in _PLACE_LABELS:
         return None
     text = span.text
-    country = country_of(text)
+    country = country_of(text) or seat_of(text)
     if country and (label != "ORG" or " " not in text or text.istitle()):
         return Mention(span.start, span.end, label, defaultdict(float), country=country)
-    if label in ("NORP", "GPE") and _DEMONYM_FORMS.match(text) and (found := demonym_of(text)):
+    government = _government_of(text)
+    if government is not None:  # "U.S. Government", "Chinese authorities"
+        return Mention(span.start, span.end, label, defaultdict(float), country=government)
+    if (label in ("NORP", "GPE") or _adjectival(span)) and _DEMONYM_FORMS.match(text) \
+            and (found := demonym_of(text)):
         return Mention(span.start, span.end, label, defaultdict(float), country=found,
                        demonym=True)
-    city = city_of(text) if label != "ORG" else None
-    if city is not None and (city.capital or _city_stands_for_country(span)):
+    city = city_of(text)
+    if city is not None and (
+            (label != "ORG" and (city.capital or _city_stands_for_country(span)))
+            or (label == "ORG" and _metonym_next(span))):  # "the Oslo government"
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
+
+
+def _adjectival(span: Span) -> bool:
+    """A single word used as an adjective, before a lowercase word ("Dutch chipmaking firm"),
+    whatever the model's label."""
+    doc = span.doc
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower \
+        and doc[span.end].is_alpha
+
+
+def _government_of(text: str) -> str | None:
+    """The country a country's name or nationality word and a word for its government name
+    together: "U.S. Government", "Chinese authorities", "the U.S. administration"; never a
+    leader's administration ("Trump administration").
+
+    >>> _government_of("U.S. administration"), _government_of("Trump administration")
+    ('United States', None)
+    """
+    words = text.split()
+    if len(words) < 2 or words[-1].casefold() not in lexicon().lower("country_government"):
+        return None
+    place = " ".join(words[:-1])
+    return country_of(place) or (demonym_of(place) if place[:1].isupper() else None)
 
 
 def _label_of_name(span: Span, label: str) -> str | None:
@@ -124,6 +157,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
     votes: defaultdict[str, float] = defaultdict(float)
     for evidence in (
         _model_label(label),
+        _legal_form(span),
         _head_word(span),
         _acronym(span),
         _leading_place(span, label),
@@ -131,6 +165,8 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _role_of(span),
         _product(span),
         _title(span, titled),
+        _credit(span),
+        _given_name(span),
     ):
         for kind, weight in evidence.items():
             votes[kind] += weight
@@ -144,6 +180,15 @@ def _model_label(label: str) -> _Votes:
     if label == "PERSON":
         return {EntityType.PERSON: WEIGHTS["model"]}
     return {EntityType.ORGANISATION: WEIGHTS["unknown_place"]}
+
+
+def _legal_form(span: Span) -> _Votes:
+    """A legal form after the name ("Globex Inc", "Vela GmbH"): a company, whatever the
+    parse says of the name's role."""
+    words = span.text.replace(",", " ").split()
+    if len(words) > 1 and words[-1] in lexicon().words("legal_form"):
+        return {EntityType.ORGANISATION: WEIGHTS["legal_form"]}
+    return {}
 
 
 def _head_word(span: Span) -> _Votes:
@@ -206,6 +251,29 @@ def _title(span: Span, titled: bool) -> _Votes:
     return {}
 
 
+def _credit(span: Span) -> _Votes:
+    """A name in a reporter credit line is a person's: "(Reporting by X; Editing by Y)"."""
+    if credit_line_part(span) == "name":
+        return {EntityType.PERSON: WEIGHTS["credit_line"]}
+    return {}
+
+
+def _given_name(span: Span) -> _Votes:
+    """A name of two to four words that starts with a common first name, its initials aside,
+    and ends with a capitalised word that is no organisation's head word: "James Carver",
+    "A. William Vane", "Eduardo de la Vega"."""
+    lex = lexicon()
+    words = [w for w in span.text.split() if not (len(w) == 2 and w.endswith("."))]
+    if not 2 <= len(words) <= 4 or words[0] not in given_names() or not words[-1][:1].isupper() \
+            or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words[1:]):
+        return {}
+    last = words[-1]
+    if last in lex.words("org_head") or last in lex.words("legal_form") \
+            or last in lex.words("org_suffix") or country_of(last) or demonym_of(last):
+        return {}
+    return {EntityType.PERSON: WEIGHTS["given_name"]}
+
+
 def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
     """A noun of ``nouns`` beside the span in the parse: a compound or apposition of it, or an
     ancestor within two steps that is no verb ("companies such as X")."""
@@ -231,16 +299,20 @@ def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
 def _city_stands_for_country(span: Span) -> bool:
     """A capital always may ("Beijing said"); any big city when "-based", possessive or the
     subject of a verb ("Shanghai-based", "Washington's blacklist")."""
+    return _metonym_next(span) or span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _metonym_next(span: Span) -> bool:
+    """Whether the words after a city make it stand for its country: "-based", a possessive,
+    "government" ("Shanghai-based", "Washington's blacklist", "the Oslo government")."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None \
-            and after.lower_ in lexicon().words("city_metonym_next"):
-        return True
     metonym_next = lexicon().words("city_metonym_next")
-    if nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next):
+    if nxt is not None and nxt.text in ("-", "\u2013") and after is not None \
+            and after.lower_ in metonym_next:
         return True
-    return span.root.dep_ in ("nsubj", "nsubjpass")
+    return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next)
 
 
 def _product_weight(span: Span) -> float:
@@ -296,15 +368,15 @@ def _in_law_name(doc: Doc, end: int) -> bool:
 
 
 def _not_here(span: Span, label: str) -> bool:
-    """Whether the context says this mention names no entity: part of a law's name, a body
-    named in a title ("Treasury Secretary X"), a fragment ("US Department", a name cut by
-    "..."), a set of things ("both X Associations", "some X members")."""
+    """Whether the context says this mention names no entity: a law's name ("Clean Rivers
+    Act") or part of one, a body named in a title ("Treasury Secretary X"), a fragment ("US
+    Department", a name cut by "..."), a set of things ("both X Associations")."""
     doc = span.doc
     lex = lexicon()
     words = span.text.split()
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
-    if label != "PERSON" and _in_law_name(doc, span.end):
+    if label != "PERSON" and (_in_law_name(doc, span.end) or words[-1] in lex.words("law_head")):
         return True
     if label != "PERSON" and nxt is not None and nxt.is_title \
             and nxt.text in lex.words("office_title"):

@@ -106,12 +106,25 @@ def _groups(names: list[Mention], texts: list[str]) -> list[list[int]]:
     position = {id(m): i for i, m in enumerate(names)}
     defined = [(i, position[id(m.acronym_of)]) for i, m in enumerate(names)
                if m.acronym_of is not None and id(m.acronym_of) in position]
-    roots = group_mentions([(t, m.label) for t, m in zip(texts, names, strict=True)],
+    roots = group_mentions([(t, _evidenced_label(m)) for t, m in zip(texts, names, strict=True)],
                            same=defined)  # an acronym defined in the text joins its name
     groups: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(i)
     return list(groups.values())
+
+
+def _evidenced_label(mention: Mention) -> str:
+    """The model's label of a mention, unless its own evidence beyond that label says
+    otherwise ("Acme Inc" the model took for a person, a name in a credit line)."""
+    own = {kind: weight - (WEIGHTS["model"] if mention.label == label else 0.0)
+           for kind, label in ((EntityType.PERSON, "PERSON"), (EntityType.ORGANISATION, "ORG"))
+           for weight in (mention.votes[kind],)}
+    if own[EntityType.PERSON] > own[EntityType.ORGANISATION]:
+        return "PERSON"
+    if own[EntityType.ORGANISATION] > own[EntityType.PERSON]:
+        return "ORG"
+    return mention.label
 
 
 def _group_entity(
@@ -127,11 +140,14 @@ def _group_entity(
             votes[kind_] += weight
         forms[text] += 1
         surfaces.add(doc[mention.start:mention.end].text)
+    if _head_word_only(forms):
+        return None
     product = votes.pop(PRODUCT, 0.0)
     if product > max(votes[EntityType.ORGANISATION], votes[EntityType.PERSON]) \
             or not (votes[EntityType.ORGANISATION] or votes[EntityType.PERSON]):
         return None
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
+    votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
@@ -143,6 +159,26 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _head_word_only(forms: Counter[str]) -> bool:
+    """Whether a group is only ever an organisation's head word that names no body of a
+    state: "the Trust", "Media" with no name in the document that ends with it ("Senate",
+    "Navy" name the country's)."""
+    lex = lexicon()
+    return all(form in lex.words("org_head")
+               and form.casefold() not in lex.lower("government_body_head") for form in forms)
+
+
+def _lone_word_votes(
+    members: list[Mention], texts: list[str], votes: defaultdict[str, float]
+) -> float:
+    """The model's person votes that do not count: a name the document only ever gives as one
+    word, with evidence that it is an organisation, is no person the model knows of (news
+    introduces people by their full name; "Kuka", read as a person, is "robotics maker Kuka")."""
+    if any(len(text.split()) > 1 for text in texts) or not votes[EntityType.ORGANISATION]:
+        return 0.0
+    return WEIGHTS["model"] * sum(1 for m in members if m.label == "PERSON")
 
 
 def _surname_votes(members: list[Mention], texts: list[str], person: float) -> float:

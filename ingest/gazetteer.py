@@ -5,8 +5,8 @@ Names are looked up case- and punctuation-insensitively, except short forms writ
 
 >>> country_of("the U.S.")
 'United States'
->>> country_of("Taiwan"), country_of("Republic of Korea")
-('Taiwan', 'South Korea')
+>>> country_of("Taiwan"), country_of("Republic of Korea"), country_of("West Germany")
+('Taiwan', 'South Korea', 'Germany')
 >>> country_of("AI") is None
 True
 >>> demonym_of("Dutch")
@@ -20,12 +20,21 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-__all__ = ["City", "Gazetteer", "city_of", "country_of", "demonym_of", "gazetteer", "place_key"]
+__all__ = [
+    "City",
+    "Gazetteer",
+    "city_of",
+    "country_of",
+    "demonym_of",
+    "gazetteer",
+    "place_key",
+    "seat_of",
+]
 
 
 class City(NamedTuple):
@@ -46,6 +55,7 @@ class Gazetteer:
     demonyms: dict[str, str]
     cities: dict[str, City]
     labels: frozenset[str]
+    seats: dict[str, str] = field(default_factory=dict)  # seats of government ("Kremlin")
 
 
 def place_key(name: str) -> str:
@@ -83,13 +93,18 @@ def gazetteer() -> Gazetteer:
             demonyms.setdefault(place_key(demonym), label)
     for row in _rows("countries.tsv"):  # canonical labels win over other entries' names
         countries[place_key(row["label"])] = row["label"]
+    seats: dict[str, str] = {}
+    tables = {"name": countries, "demonym": demonyms, "seat": seats}
+    for row in _rows("country_other_names.tsv"):  # historic names, seats of government
+        tables[row["kind"]].setdefault(place_key(row["name"]), labels[row["code"]])
     short_forms = {row["form"]: labels[row["code"]] for row in _rows("country_short_forms.tsv")}
     cities = {}
     for row in _rows("cities.tsv"):
         cities[place_key(row["name"])] = City(
             row["name"], labels[row["code"]], int(row["population"]), row["capital"] == "1"
         )
-    return Gazetteer(countries, short_forms, demonyms, cities, frozenset(labels.values()))
+    return Gazetteer(countries, short_forms, demonyms, cities, frozenset(labels.values()),
+                     seats)
 
 
 def _short_form(name: str) -> str | None:
@@ -130,6 +145,15 @@ def demonym_of(word: str) -> str | None:
     table = gazetteer().demonyms
     key = place_key(word)
     return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
+
+
+def seat_of(name: str) -> str | None:
+    """The country whose government a seat of government stands for ("the Kremlin said").
+
+    >>> seat_of("the Kremlin"), seat_of("Kremlin's"), seat_of("Tokyo") is None
+    ('Russia', 'Russia', True)
+    """
+    return gazetteer().seats.get(place_key(name))
 
 
 def city_of(name: str) -> City | None:

@@ -12,6 +12,8 @@ other federal subdivisions come from pycountry.
 'United States'
 >>> country_of("U.S.")
 'United States'
+>>> country_of("Kremlin")
+'Russia'
 >>> country_of("chipmaker") is None
 True
 >>> country_of("AI") is None
@@ -25,7 +27,7 @@ from functools import cache
 
 import pycountry
 
-from newsgraph.ingest.gazetteer import city_of, demonym_of
+from newsgraph.ingest.gazetteer import city_of, demonym_of, seat_of
 from newsgraph.ingest.gazetteer import country_of as country_named
 
 __all__ = ["country_of", "nation_of"]
@@ -69,11 +71,12 @@ def _subdivision_country(name: str) -> str | None:
 
 @cache
 def country_of(text: str) -> str | None:
-    """The country a country name, nationality word, city or region stands for, or None."""
+    """The country a country name, nationality word, seat of government ("Kremlin"), city or
+    region stands for, or None."""
     name = re.sub(r"^[Tt]he\s+", "", text.strip())
     if not name or not name[0].isupper():
         return None
-    found = country_named(name) or demonym_of(name)
+    found = country_named(name) or demonym_of(name) or seat_of(name)
     if found:
         return found
     city = city_of(name)

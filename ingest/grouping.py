@@ -17,7 +17,7 @@ from functools import cache
 from networkx.utils import UnionFind
 
 from newsgraph.ingest.gazetteer import country_of, demonym_of
-from newsgraph.ingest.names import ACRONYM, initials, lexicon, name_key
+from newsgraph.ingest.names import ACRONYM, initials, lexicon, name_key, undotted
 from newsgraph.ontology import EntityType
 
 __all__ = ["fullest_name", "group_mentions"]
@@ -31,13 +31,29 @@ def group_mentions(
     """Group the (surface form, model label or type) mentions of one document.
 
     Returns, for each mention, the index of its group's first mention. Mentions of one
-    name join; a single word joins the one person named in full that ends with it
-    ("Smith" after "Jane Smith"); an acronym joins the one name whose initials it is
-    ("RMA"); a company name joins the one longer form that only adds corporate words
-    ("Globex", "Globex Technologies Co. Ltd") or the one longer name it begins ("Wanli" for
-    "Wanli Optics"); a name joins what it names with a leading country ("US EXB" =
-    "EXB") or a research arm ("Globex Research Institute" = "Globex"). ``same`` are pairs of
-    mentions (by index) the text says are one, such as an acronym defined beside its name.
+    name join (initials with and without dots are one name: "U.N." = "UN"). So do, within the
+    document:
+
+    * a short name and the one longer name it begins ("Wanli" = "Wanli Optics Ltd"; a
+      longer name that extends another counts as that one), unless the words added may name
+      another company ("Globex SDI") or a body inside it ("Senate Banking Committee"), or the
+      short name is a person's or a country's; a name the model took for a person joins only
+      a longer name with a legal form ("Acme" = "Acme Inc");
+    * a government body with and without its country ("US Senate" = "Senate", "US EXB" =
+      "EXB"), unless the document qualifies it with two countries;
+    * a person's first name, surname or leading names and the one person named in full with
+      them ("Smith", "Jane" = "Jane Smith"), a first name only when no organisation's name
+      begins with it;
+    * an acronym and the one name whose initials it is, as written, less its legal forms or
+      less a leading country ("RMA"; "GM" = "General Motors Co"; "EPA" = "US Environmental
+      Protection Agency");
+    * a head word alone and the one name that ends with it ("Commission");
+    * a company name and its forms that only add corporate words ("Globex" = "Globex
+      Technologies Co. Ltd", "Vela" = "Vela and Co"), a research arm and its firm ("Globex
+      Research Institute").
+
+    ``same`` are pairs of mentions (by index) the text says are one, such as an acronym
+    defined beside its name.
 
     >>> group_mentions([("Jane Smith", "PERSON"), ("Smith", "ORG"), ("Globex", "ORG"),
     ...                 ("Globex Technologies Co.", "ORG"), ("RMA", "ORG"),
@@ -55,16 +71,15 @@ def group_mentions(
     for i, key in enumerate(names.keys):  # one name
         sets.union(names.first[key], i)
     for key, i in names.first.items():
-        if mentions[i][1] in _PERSON_LABELS or key in names.people:
-            continue
-        for target in (_place_qualified(names, i), _research_arm(names, key),
-                       _begun_name(names, key, i)):
+        personal = mentions[i][1] in _PERSON_LABELS or key in names.people
+        found = [_begun_name(names, key, i, legal_only=personal)]
+        if not personal:
+            found += [_country_qualified(names, key), _research_arm(names, key)]
+        found += [_person_part(names, key), _acronym(names, i), _head_alone(names, key, i)]
+        for target in found:
             if target is not None:
                 sets.union(target, i)
     for key, i in names.first.items():
-        for target in (_surname(names, key), _acronym(names, i)):
-            if target is not None:
-                sets.union(target, i)
         target = _corporate_base(names, sets, key, i)  # reads the groups made so far
         if target is not None:
             sets.union(target, i)
@@ -83,53 +98,170 @@ class _Names:
     first: dict[str, int]  # a name -> its first mention
     people: set[str]  # names labelled a person more often than not
     full_people: dict[str, set[str]]  # a surname -> the people named in full with it
-    by_initials: dict[str, set[str]]  # initials -> the names of several words they spell
+    given: dict[str, set[str]]  # a first name -> the people (by label) named in full with it
+    by_initials: dict[str, dict[str, int]]  # initials -> the names they spell, how far read
     shorter: dict[str, set[str]]  # a name -> the longer ones that only add corporate words
-    starts: dict[str, set[str]]  # a name -> the longer ones it begins
+    starts: dict[str, set[str]]  # a name -> the longer ones it begins (without their country)
+    base: dict[str, str]  # a name -> its words without a leading country or corporate words
+    qualified: dict[str, tuple[str, str]]  # a body's name -> (its country, the name without)
+    legal: set[str]  # names that end with a legal form ("Globex Inc")
 
 
 def _names_of(mentions: Sequence[tuple[str, str]]) -> _Names:
-    lex = lexicon()
-    generic = lex.lower("org_generic") | lex.lower("org_suffix")
     keys = [name_key(text) for text, _ in mentions]
     first: dict[str, int] = {}
     for i, key in enumerate(keys):
         first.setdefault(key, i)
+    personal: Counter[str] = Counter()
     full_people: dict[str, set[str]] = defaultdict(set)
     for key, (_, label) in zip(keys, mentions, strict=True):
-        words = key.split()
-        if label in _PERSON_LABELS and len(words) > 1:
-            full_people[words[-1]].add(key)
-    by_initials: dict[str, set[str]] = defaultdict(set)
+        personal[key] += 1 if label in _PERSON_LABELS else -1
+        if label in _PERSON_LABELS and " " in key:
+            full_people[_surname_of(key)].add(key)
+    people = {key for key, balance in personal.items() if balance > 0}
+    given: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        if " " in key:
+            given[key.split()[0]].add(key)
+    texts = {key: mentions[i][0] for key, i in first.items()}
+    qualified = {key: found for key, text in texts.items()
+                 if (found := _without_country(text)) is not None}
+    legal = {key for key, text in texts.items() if _legal_form(text)}
+    base = {key: _corporate_stem(qualified[key][1] if key in qualified else key) for key in texts}
+    return _Names(mentions, keys, first, people, full_people, given, _initials_index(texts),
+                  *_longer_names(texts, qualified), base, qualified, legal)
+
+
+def _surname_of(key: str) -> str:
+    """The last word of a person's name key before a generational suffix ("jane smith jr")."""
+    suffixes = lexicon().lower("person_suffix")
+    words = key.split()
+    while len(words) > 2 and words[-1] in suffixes:
+        words.pop()
+    return words[-1]
+
+
+def _longer_names(
+    texts: dict[str, str], qualified: dict[str, tuple[str, str]]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """For each name, the longer names that only add corporate words to it, and the longer
+    names it begins, read with and without a leading country."""
+    lex = lexicon()
+    generic = lex.lower("org_generic") | lex.lower("org_suffix")
     shorter: dict[str, set[str]] = defaultdict(set)
     starts: dict[str, set[str]] = defaultdict(set)
-    for key, i in first.items():
-        text = mentions[i][0]
-        if " " in text:
-            by_initials[initials(text)].add(key)
+    for key in texts:
         words = key.split()
         for cut in range(1, len(words)):
             if all(w in generic for w in words[cut:]):
                 shorter[" ".join(words[:cut])].add(key)
-            starts[" ".join(words[:cut])].add(key)
-    personal: Counter[str] = Counter()
-    for key, (_, label) in zip(keys, mentions, strict=True):
-        personal[key] += 1 if label in _PERSON_LABELS else -1
-    people = {key for key, balance in personal.items() if balance > 0}
-    return _Names(mentions, keys, first, people, full_people, by_initials, shorter, starts)
+        for form in {key, qualified[key][1] if key in qualified else key}:
+            words = form.split()
+            for cut in range(1, len(words)):
+                starts[" ".join(words[:cut])].add(key)
+    return shorter, starts
 
 
-def _place_qualified(names: _Names, i: int) -> int | None:
-    """"US EXB" = "EXB": a leading country word before an acronym or an incomplete head
-    ("US Department of X"); never "China X Association" = "X Association"."""
-    raw = names.mentions[i][0].split()
-    if len(raw) > 1 and (country_of(raw[0]) or demonym_of(raw[0])) and (
-            ACRONYM.match(" ".join(raw[1:]))
-            or raw[1] in lexicon().words("org_head_incomplete")):
-        rest = name_key(" ".join(raw[1:]))
-        if rest in names.first and rest not in names.people:
-            return names.first[rest]
+def _initials_index(texts: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Initials -> the names of several words they spell, each with how far it is read: 0 as
+    written, 1 less trailing legal forms ("GM" for "General Motors Co"), 2 less a leading
+    country as well ("EPA" for "US Environmental Protection Agency")."""
+    by_initials: dict[str, dict[str, int]] = defaultdict(dict)
+    for key, text in texts.items():
+        for reach, form in _initial_forms(text):
+            if len(form.split()) > 1:
+                found = by_initials[initials(form)]
+                found[key] = min(found.get(key, reach), reach)
+    return by_initials
+
+
+def _initial_forms(text: str) -> list[tuple[int, str]]:
+    """A name as written, less each tail of legal forms, and, for a body named with its
+    country, less the country too; each with how far it is read from the name."""
+    forms = [(0, text)]
+    words = text.split()
+    country = _country_prefix(words)
+    if country is not None and _without_country(text) is not None:
+        forms.append((2, " ".join(words[country[1]:])))
+    legal = lexicon().words("legal_form")
+    for reach, form in list(forms):
+        words = form.replace(",", " ").split()
+        while len(words) > 1 and words[-1] in legal:
+            words.pop()
+            forms.append((max(reach, 1), " ".join(words)))
+    return forms
+
+
+def _legal_form(text: str) -> bool:
+    """Whether a name of several words ends with a legal form ("Globex Inc.", "Vela AG").
+
+    >>> _legal_form("Globex Inc."), _legal_form("Inc."), _legal_form("Globex Motors")
+    (True, False, False)
+    """
+    words = text.replace(",", " ").split()
+    return len(words) > 1 and words[-1] in lexicon().words("legal_form")
+
+
+def _corporate_stem(key: str) -> str:
+    """A name key without its trailing corporate words ("globex technologies co" → "globex",
+    "vela and co" → "vela")."""
+    lex = lexicon()
+    generic = lex.lower("org_generic") | lex.lower("org_suffix")
+    words = key.split()
+    while len(words) > 1 and words[-1] in generic:
+        words.pop()
+        if len(words) > 1 and words[-1] == "and":  # "vela and co"
+            words.pop()
+    return " ".join(words)
+
+
+def _country_prefix(words: list[str]) -> tuple[str, int] | None:
+    """The country that the first one or two words name, and how many words that is."""
+    for size in (2, 1):
+        if len(words) > size:
+            head = " ".join(words[:size])
+            country = country_of(head) or (demonym_of(head) if head[:1].isupper() else None)
+            if country:
+                return country, size
     return None
+
+
+def _without_country(text: str) -> tuple[str, str] | None:
+    """A government body's (or an acronym's) country and name without it: "US Senate" →
+    ("United States", "senate"); None for other names ("China X Association").
+
+    >>> _without_country("U.S. House of Representatives"), _without_country("US EXB")
+    (('United States', 'house of representatives'), ('United States', 'exb'))
+    >>> _without_country("China Chip Makers Association") is None
+    True
+    """
+    raw = text.split()
+    found = _country_prefix(raw)
+    if found is None:
+        return None
+    rest = raw[found[1]:]
+    lowered = [w.casefold() for w in rest]
+    head = lowered[lowered.index("of") - 1] if "of" in lowered[1:] else lowered[-1]
+    lex = lexicon()
+    if ACRONYM.match(undotted(" ".join(rest))) or rest[0] in lex.words("org_head_incomplete") \
+            or head in lex.lower("government_body_head"):
+        return found[0], name_key(" ".join(rest))
+    return None
+
+
+def _country_qualified(names: _Names, key: str) -> int | None:
+    """"US Senate" = "Senate" = "United States Senate": a body named with a leading country
+    joins the one named without it (or, with none, the first named with that country) when
+    no other country qualifies that name in the document."""
+    if key not in names.qualified:
+        return None
+    country, bare = names.qualified[key]
+    same = [k for k, (c, b) in names.qualified.items() if b == bare]
+    if any(names.qualified[k][0] != country for k in same):
+        return None
+    if bare in names.first and bare not in names.people:
+        return names.first[bare]
+    return min(names.first[k] for k in same)
 
 
 def _research_arm(names: _Names, key: str) -> int | None:
@@ -147,35 +279,78 @@ def _units() -> list[str]:
     return sorted(lexicon().lower("org_unit"), key=len, reverse=True)
 
 
-def _begun_name(names: _Names, key: str, i: int) -> int | None:
-    """"Wanli" = "Wanli Optics": a short name joins the one longer name it begins, unless the
-    words added may name another company ("Globex SDI", "Globex Electronics")."""
-    begun = names.starts.get(key, set())
-    longer = {k for k in begun if k not in names.people}
-    if len(longer) != 1:
+def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | None:
+    """"Wanli" = "Wanli Optics Ltd": a short name joins the one longer name it begins (a
+    longer name that extends another counts as that one: "Globex" is "Globex Group", not
+    "Globex Merchant Banking Division"), unless the words added may name another company
+    ("Globex SDI"), the short name is a person's or a country's, or a longer name is a
+    person's. With ``legal_only`` the longer name must end with a legal form."""
+    begun = {k for k in names.starts.get(key, set()) if not _sub_body(k, key)}
+    if not begun or any(k in names.people for k in begun) or key in names.full_people \
+            or key in names.given or country_of(names.mentions[i][0]):
         return None
-    target = names.first[next(iter(longer))]
-    if _distinguishing(names.mentions[target][0], key) or key in names.full_people \
-            or country_of(names.mentions[i][0]) or any(k in names.people for k in begun):
+    stems = {names.base[k] for k in begun}
+    least = {s for s in stems if not any(s.startswith(f"{o} ") for o in stems)}
+    if len(least) != 1:
+        return None
+    stem = least.pop()
+    target = min(names.first[k] for k in begun if names.base[k] == stem)
+    target_key = names.keys[target]
+    if (legal_only and target_key not in names.legal) \
+            or _distinguishing(names.mentions[target][0], len(key.split())):
         return None
     return target
 
 
-def _surname(names: _Names, key: str) -> int | None:
-    """"Smith" = "Jane Smith": one word joins the one person named in full that ends with it."""
-    people = names.full_people.get(key, set())
-    if " " not in key and len(people) == 1:
-        return names.first[next(iter(people))]
-    return None
+def _sub_body(longer: str, short: str) -> bool:
+    """Whether a longer name adds to a short one words that name a body inside it ("senate
+    banking committee" for "senate"), its legal forms aside.
+
+    >>> _sub_body("senate banking committee", "senate"), _sub_body("senate", "senate")
+    (True, False)
+    """
+    words = [w for w in longer.split() if w not in lexicon().lower("legal_form")]
+    added = words[len(short.split()):]
+    return bool(added) and added[-1] in lexicon().lower("sub_body_head")
+
+
+def _person_part(names: _Names, key: str) -> int | None:
+    """"Smith" = "Jane" = "Jane Q. Smith": a surname joins the one person named in full that
+    ends with it; a first name, the one that begins with it when no other name does; a
+    person's leading names, the one longer person's name they begin."""
+    if " " in key:
+        if key not in names.people:
+            return None
+        found = {k for k in names.people if k.startswith(f"{key} ")}
+    elif key in names.full_people:
+        found = names.full_people[key]
+    else:
+        found = names.given.get(key, set())
+        if any(k not in names.people for k in names.starts.get(key, set())):
+            return None  # "Jane" beside "Jane Smith" and "Jane Street"
+    return names.first[min(found)] if len(found) == 1 else None
+
+
+def _head_alone(names: _Names, key: str, i: int) -> int | None:
+    """"Commission" = "European Commission": an organisation's head word alone, capitalised,
+    joins the one name of the document that ends with it."""
+    text = names.mentions[i][0]
+    if " " in key or text not in lexicon().words("org_head") or not text[:1].isupper():
+        return None
+    found = {k for k in names.first if k.endswith(f" {key}") and k not in names.people}
+    return names.first[min(found)] if len(found) == 1 else None
 
 
 def _acronym(names: _Names, i: int) -> int | None:
-    """"RMA" = "Robot Makers Association": an acronym joins the one name whose initials it is."""
-    text = names.mentions[i][0]
-    spelled = names.by_initials.get(text, set())
-    if ACRONYM.match(text) and len(spelled) == 1:
-        return names.first[next(iter(spelled))]
-    return None
+    """"RMA" = "R.M.A." = "Robot Makers Association": an acronym joins the one name whose
+    initials it is."""
+    text = undotted(names.mentions[i][0])
+    spelled = names.by_initials.get(text, {})
+    if not ACRONYM.match(text) or not spelled:
+        return None
+    nearest = min(spelled.values())  # as written before less legal forms before less country
+    found = [key for key, reach in spelled.items() if reach == nearest]
+    return names.first[found[0]] if len(found) == 1 else None
 
 
 def _corporate_base(names: _Names, sets: UnionFind, key: str, i: int) -> int | None:
@@ -189,17 +364,20 @@ def _corporate_base(names: _Names, sets: UnionFind, key: str, i: int) -> int | N
     return names.first[min(longer)]
 
 
-def _distinguishing(longer: str, short_key: str) -> bool:
-    """Whether the words a longer name adds to a short one may name another company of a
-    group: a code ("Globex SDI") or a line of business ("Globex Electronics").
+def _distinguishing(longer: str, kept: int) -> bool:
+    """Whether the words a longer name adds after its first ``kept`` words (a leading
+    country and legal forms aside) may name another company of a group: a code ("Globex
+    SDI"), never a legal form ("Starboard Value LP").
 
-    >>> _distinguishing("Globex SDI", "globex"), _distinguishing("Wanli Optics", "wanli")
+    >>> _distinguishing("Globex SDI", 1), _distinguishing("Wanli Optics LLC", 1)
     (True, False)
     """
-    lex = lexicon()
-    added = longer.split()[len(short_key.split()):]
-    return any(w.isupper() and len(w) > 1 for w in added) or (
-        bool(added) and added[-1] in lex.words("org_head"))
+    words = longer.replace(",", " ").split()
+    found = _country_prefix(words)
+    if found is not None and _without_country(longer) is not None:
+        words = words[found[1]:]
+    legal = lexicon().words("legal_form")
+    return any(w.isupper() and len(w) > 1 and w not in legal for w in words[kept:])
 
 
 def fullest_name(forms: Counter[str]) -> str:

@@ -21,7 +21,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon
+from newsgraph.ingest.credits import credit_names
+from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
+from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon, name_key
 from newsgraph.ontology import EntityType
 
 __all__ = [
@@ -86,15 +88,71 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
-    return found
+    return _split_lists(doc, found)
+
+
+def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A candidate that lists names the document gives on their own elsewhere is those names:
+    "Lyft, Uber" beside "Lyft" and "Uber"; "Hambrecht and Quist", given only whole, and an
+    institution's name stay."""
+    alone = {name_key(doc[c.start:c.end].text) for c in found}
+    kept = []
+    for candidate in found:
+        parts = _list_parts(doc, candidate.start, candidate.end)
+        if len(parts) > 1 and not _one_institution(doc, candidate.start, candidate.end, parts) \
+                and all(name_key(doc[a:b].text) in alone for a, b in parts):
+            kept += [candidate._replace(start=a, end=b) for a, b in parts]
+        else:
+            kept.append(candidate)
+    return kept
+
+
+def _one_institution(doc: Doc, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """Whether a span with "and" names one institution: "of" or "for" in it ("Ministry of
+    Posts and Telecommunications"), or one head word for all ("Post and Telecommunications
+    Ministry")."""
+    heads = lexicon().words("org_institution")
+    return any(t.lower_ in ("of", "for") for t in doc[start:end]) or (
+        doc[end - 1].text.title() in heads and doc[parts[0][1] - 1].text.title() not in heads)
+
+
+def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a span between its commas, "and" and "&" (one part if it has none)."""
+    parts, first = [], start
+    for k in range(start, end):
+        if doc[k].text == "," or doc[k].lower_ in ("and", "&"):
+            if k > first:
+                parts.append((first, k))
+            first = k + 1
+    if end > first:
+        parts.append((first, end))
+    return parts
 
 
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
+    credits = credit_names(doc)  # a credit line's names win over the model's reading of it
+    credited = {i for span in credits for i in range(span.start, span.end)}
+    spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
+    spans = _out_of_datelines(doc, spans)
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _proposed(doc, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _out_of_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The spans less the datelines they hold ("TOKYO Mitsubishi Motors" → "Mitsubishi
+    Motors"); a span inside a dateline goes."""
+    dateline = dateline_tokens(doc)
+    kept = []
+    for span in spans:
+        start = span.start
+        while start < span.end and start in dateline:
+            start += 1
+        if start < span.end:
+            kept.append(span if start == span.start else Span(doc, start, span.end, span.label))
+    return kept
 
 
 def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
@@ -109,7 +167,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in ("'s", "\u2019s")):
+                           or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or is_exchange_code(doc[end - 1].text)):  # "Globex GLBX.O"
         end -= 1
     for i in range(start, end):  # "Name (ACR" → "Name"
         if doc[i].text == "(":
@@ -131,7 +190,18 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             end -= 1
         if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
             end -= 1
-    return start, end, titled
+    return start, _and_company(doc, end), titled
+
+
+def _and_company(doc: Doc, end: int) -> int:
+    """The end of a name that goes on with "and" and a legal form: "Vela" in "Vela and Co
+    Inc" ends after "Inc"."""
+    legal = lexicon().words("legal_form")
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].text in legal:
+        end += 2
+        while end < len(doc) and doc[end].text in legal:
+            end += 1
+    return end
 
 
 def _headline_verb(doc: Doc, i: int) -> bool:
@@ -149,9 +219,9 @@ def _headline_verb(doc: Doc, i: int) -> bool:
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
-    Trade's Bureau of Export Review"), or two institutions joined by "and" ("the Halden Centre
-    and Marlow University"); "Bureau of Health and Safety" and "the Trade Commissioner's
-    Office" stay whole."""
+    Trade's Bureau of Export Review"), two institutions joined by "and" ("the Halden Centre
+    and Marlow University"), two names across a legal form's full stop ("Acme Inc. Globex");
+    "Bureau of Health and Safety" and "the Trade Commissioner's Office" stay whole."""
     lex = lexicon()
     for k in range(start + 1, end - 1):
         token = doc[k]
@@ -163,6 +233,10 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 and doc[end - 1].text in lex.words("org_head") \
                 and not any(doc[j].lower_ in ("of", "for") for j in range(start, k)):
             return [(start, k), *_split(doc, k + 1, end)]
+        legal = lex.words("legal_form")
+        if token.text.endswith(".") and token.text in legal and doc[k + 1].is_title \
+                and doc[k + 1].text not in legal and doc[k + 1].lower_ not in ("of", "and"):
+            return [(start, k + 1), *_split(doc, k + 1, end)]  # "Acme Inc. Globex said"
     return [(start, end)]
 
 
@@ -187,6 +261,7 @@ def is_junk(text: str) -> bool:
         or text in lex.words("not_entity")
         or text.casefold().replace("\u2019", "'") in lex.lower("pronoun")
         or bool(_JUNK.search(text))
+        or any(is_exchange_code(w) for w in words)
         or words[-1] in lex.words("index_head")
         or text in lex.words("index_name")
         or all(w in lex.words("org_suffix") for w in words)

@@ -31,6 +31,10 @@ def _labels(pairs, **options):
         ("Japanese Robot Makers Association", "japan robot makers association"),
         ("U.S. Marine Survey", "united states marine survey"),
         ("Jane Q. Smith administration", "smith administration"),
+        # "and" before a legal form goes with it: X and Co is X's company
+        ("Vela, Sachs and Co.", "vela sachs"),
+        ("Vela & Co Inc", "vela"),
+        ("Marks and Spencer", "marks and spencer"),
     ],
 )
 def test_match_key(name, expected):
@@ -59,6 +63,12 @@ def test_canonical_label_is_fullest_without_abbreviations():
                                    ("Globex",), votes=ORG))])
     assert labels == [("Globex Technologies", "Organisation",
                        ("Globex", "Globex Technologies Co. Ltd"))]
+
+
+def test_a_legal_form_after_and_stays_in_the_label():
+    labels = _labels([("a", Entity("Vela Capel and Co", "Organisation", votes=ORG)),
+                      ("b", Entity("Vela Capel", "Organisation", votes=ORG))])
+    assert labels == [("Vela Capel and Co", "Organisation", ("Vela Capel",))]
 
 
 def test_vote_across_documents_fixes_the_type():

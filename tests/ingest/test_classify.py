@@ -34,6 +34,31 @@ TITLED = """
     spoke      VERB  VBD O        ROOT     3
 """
 
+LEGAL = """
+    Morlund    PROPN NNP B-PERSON compound 1
+    GmbH       PROPN NNP I-PERSON nsubj    2
+    said       VERB  VBD O        ROOT     2
+"""
+
+GIVEN = """
+    Carl       PROPN NNP B-ORG    compound 1
+    Vostrand   PROPN NNP I-ORG    nsubj    2
+    said       VERB  VBD O        ROOT     2
+    Dean       PROPN NNP B-ORG    compound 5
+    Marlow     PROPN NNP I-ORG    compound 5
+    Bank       PROPN NNP I-ORG    dobj     2
+    and        CCONJ CC  O        cc       1
+    Morgan     PROPN NNP B-ORG    compound 8
+    Stanley    PROPN NNP I-ORG    conj     1
+"""
+
+CITY_GOVERNMENT = """
+    the        DET   DT  O      det      2
+    Oslo       PROPN NNP B-ORG  compound 2
+    government NOUN  NN  O      nsubj    3
+    said       VERB  VBD O      ROOT     3
+"""
+
 
 def _typed(table, start, end, label, *, titled=False, pattern=False):
     mention = classify(parse(table), Candidate(start, end, label, titled, pattern))
@@ -51,7 +76,11 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (CHIPMAKER, 3, 4, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 2.0}, None, False)),
         # a nationality word and a capital are mentions of their country
         (CHIPMAKER, 1, 2, "NORP", ("NORP", {}, "Netherlands", True)),
+        # a nationality word before a lowercase word, whatever the model's label
+        (CHIPMAKER, 1, 2, "ORG", ("ORG", {}, "Netherlands", True)),
         (BEIJING, 0, 1, "GPE", ("GPE", {}, "China", False)),
+        # a city the model took for an organisation, before "government"
+        (CITY_GOVERNMENT, 1, 2, "ORG", ("ORG", {}, "Norway", False)),
         # a product noun after a determiner and the name
         (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
         # a leading place name, and a title
@@ -59,6 +88,13 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
         # a label of none of our types
         (BEIJING, 1, 2, "EVENT", None),
+        # a common first name votes for a person, not before an organisation's head word,
+        # and not a first name too rare to be safe ("Morgan")
+        (GIVEN, 0, 2, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
+        (GIVEN, 3, 6, "ORG", ("ORG", {"Organisation": 3.0}, None, False)),
+        (GIVEN, 7, 9, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
+        # a legal form outweighs the parse (and it is a head word too)
+        (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
     ],
 )
 def test_classify(table, start, end, label, expected):
@@ -93,7 +129,28 @@ def test_a_pattern_match_counts_for_an_organisation():
         # a party adjective before a politician names the party
         ("Republican Senator Jane Doe said the bill would pass.",
          {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),
-        # a law's name and a set of associations: no organisations
+        # a legal form makes the name a company, and its short form with it
+        ("Morlund GmbH makes pumps. Morlund said on Monday that Morlund would cut 200 jobs.",
+         {("Morlund GmbH", "Organisation")}),
+        # the names of a credit line are people, its places and desks no entities
+        ("Acme Corp said sales rose. (Additional reporting by Sweta Rangh and Ankit Ajmor in "
+         "Bengaluru; Editing by Mi-Ran Chakrab and the Tarsk Monitoring Desk)",
+         {("Acme Corp", "Organisation"), ("Sweta Rangh", "Person"), ("Ankit Ajmor", "Person"),
+          ("Mi-Ran Chakrab", "Person")}),
+        # a surname before a generational suffix is the person's
+        ("Paul Kestrin Jr, president of Tarvex, and Kestrin said so.",
+         {("Paul Kestrin Jr", "Person"), ("Tarvex", "Organisation")}),
+        # a seat of government, a historic name and a country's government are the country;
+        # a leader's administration is an organisation
+        ("The Kremlin said the Soviet Union would buy grain from West Germany, the U.S. "
+         "Government said.",
+         {("Russia", "Country"), ("Germany", "Country"), ("United States", "Country")}),
+        ("The Chinese authorities met Philippine officials. The Trump administration agreed.",
+         {("China", "Country"), ("Philippines", "Country"),
+          ("Trump administration", "Organisation")}),
+        # a law's name, whole or in part, and a set of associations: no organisations
+        ("Tarvex Corp broke the U.S. Clean Rivers Act, regulators said.",
+         {("Tarvex Corp", "Organisation")}),
         ("Introduced by Senator Jane Doe, the Safe Robotics for Partners in Industry (SRPI) Act "
          "aims to close gaps.", {("Jane Doe", "Person")}),
         ("Both Robot Makers Associations are members of the World Robot Council.",

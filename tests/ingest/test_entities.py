@@ -4,10 +4,16 @@ keeps, and the component on a few sentences read by the real model."""
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from newsgraph.ingest.documents import Entity, Evidence, Relation
-from newsgraph.ingest.entities import author_entities, finish_entities, publication_entity
-from tests.ingest.parses import read_entities
+from newsgraph.ingest.entities import (
+    EntityRecognizer,
+    author_entities,
+    finish_entities,
+    publication_entity,
+)
+from tests.ingest.parses import parse, read_entities
 
 
 def test_author_entities_split_and_desks():
@@ -112,3 +118,46 @@ def test_demonym_span_is_flagged(nlp):
     demonyms = [(s.text, s.label_, s._.ng_name) for s in doc.spans["ng_entities"]
                 if s._.ng_demonym]
     assert demonyms == [("Dutch", "Country", "Netherlands")]
+
+
+def test_a_mention_groups_by_its_own_evidence_not_the_model_label():
+    # "Kestrel" is a person to the model, but "Kestrel chairman" says organisation: it joins
+    # the longer name it begins as an organisation's short name would
+    doc = EntityRecognizer(spacy.blank("en"))(parse("""
+        Kestrel   PROPN NNP B-ORG    compound 1
+        Trucks    PROPN NNP I-ORG    nsubj    2
+        rose      VERB  VBD O        ROOT     2
+        and       CCONJ CC  O        cc       2
+        Kestrel   PROPN NNP B-PERSON compound 5
+        chairman  NOUN  NN  O        nsubj    6
+        spoke     VERB  VBD O        conj     2
+    """))
+    assert [(e.name, e.type, e.aliases) for e in doc._.ng_entities] == [
+        ("Kestrel Trucks", "Organisation", ("Kestrel",))]
+
+
+def test_a_name_only_ever_one_word_with_organisation_evidence_is_no_person():
+    # the model's person labels do not count for "Tarvo", which a noun says is a maker and
+    # the document never names in full (news introduces people by their full name)
+    doc = EntityRecognizer(spacy.blank("en"))(parse("""
+        maker     NOUN  NN  O        compound 1
+        Tarvo     PROPN NNP B-PERSON nsubj    2
+        said      VERB  VBD O        ROOT     2
+        Tarvo     PROPN NNP B-PERSON nsubj    4
+        agreed    VERB  VBD O        conj     2
+        and       CCONJ CC  O        cc       2
+        Tarvo     PROPN NNP B-PERSON nsubj    7
+        rose      VERB  VBD O        conj     2
+    """))
+    assert [(e.name, e.type) for e in doc._.ng_entities] == [("Tarvo", "Organisation")]
+
+
+@pytest.mark.parametrize(
+    ("head", "kept"), [("Trust", []), ("Senate", [("Senate", "Organisation")])])
+def test_a_head_word_alone_names_no_entity_unless_a_state_body(head, kept):
+    doc = EntityRecognizer(spacy.blank("en"))(parse(f"""
+        the       DET   DT  O        det      1
+        {head}    PROPN NNP B-ORG    nsubj    2
+        agreed    VERB  VBD O        ROOT     2
+    """))
+    assert [(e.name, e.type) for e in doc._.ng_entities] == kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, seat_of
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,12 @@ from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of
         ("us", None),
         ("Shanghai", None),
         ("European Union", None),
+        # historic names the news still uses, from country_other_names.tsv
+        ("West Germany", "Germany"),
+        ("Soviet Union", "Russia"),
+        ("USSR", "Russia"),
+        ("Burma", "Myanmar"),
+        ("Kremlin", None),
     ],
 )
 def test_country_of(name, expected):
@@ -36,7 +42,9 @@ def test_country_of(name, expected):
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("Dutch", "Netherlands"), ("Chinese", "China"), ("Americans", "United States"),
-     ("South African", "South Africa"), ("Asian", None)],
+     ("South African", "South Africa"), ("Asian", None),
+     # nationality words the reference data misses
+     ("West German", "Germany"), ("Soviet", "Russia"), ("Philippine", "Philippines")],
 )
 def test_demonym_of(word, expected):
     assert demonym_of(word) == expected
@@ -55,3 +63,11 @@ def test_city_of(city, country, capital):
 
 def test_small_town_is_no_city():
     assert city_of("Buford") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Kremlin", "Russia"), ("the Kremlin's", "Russia"), ("White House", None), ("Moscow", None)],
+)
+def test_seat_of(name, expected):
+    assert seat_of(name) == expected

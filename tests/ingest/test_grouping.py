@@ -21,18 +21,58 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         # a distinguishing word is not a corporate word
         ([("Globex", "ORG"), ("Globex SDI", "ORG")], [0, 1]),
         ([("Acme", "ORG"), ("Acme Corp.", "ORG"), ("acme", "ORG")], [0, 0, 0]),
-        # a short name joins the one longer name it begins, unless the rest distinguishes
+        # a short name joins the one longer name it begins, a line of business and a legal
+        # form added or not, unless a code distinguishes it or two longer names share it
         ([("Borealis Optics", "ORG"), ("Borealis", "ORG")], [0, 0]),
-        ([("Globex", "ORG"), ("Globex Electronics", "ORG")], [0, 1]),
+        ([("Globex", "ORG"), ("Globex Electronics", "ORG")], [0, 0]),
+        ([("Vela Motor Co", "ORG"), ("Vela", "ORG"), ("Vela Motor", "ORG")], [0, 0, 0]),
+        ([("Kestrel Value LP", "ORG"), ("Kestrel", "ORG")], [0, 0]),
+        ([("Vela, Sachs and Co.", "ORG"), ("Vela Sachs", "ORG")], [0, 0]),
+        ([("Vela and Co", "ORG"), ("Vela", "ORG")], [0, 0]),
         ([("Borealis Mining", "ORG"), ("Borealis Metals", "ORG"), ("Borealis", "ORG")],
          [0, 1, 2]),
+        # a longer name that extends another counts as that one: the group, not its division
+        ([("Vela Sachs Group Inc", "ORG"), ("Vela Sachs Merchant Banking Division", "ORG"),
+          ("Vela", "ORG")], [0, 1, 0]),
+        # a longer name that adds a body inside the short one is another body
+        ([("Senate", "ORG"), ("Senate Banking Committee", "ORG")], [0, 1]),
+        ([("House", "ORG"), ("House of Representatives", "ORG"),
+          ("House Foreign Affairs Committee", "ORG")], [0, 0, 2]),
+        # a name the model took for a person joins only a longer name with a legal form
+        ([("Quorvex Inc", "ORG"), ("Quorvex", "PERSON")], [0, 0]),
+        ([("Quorvex Optics", "ORG"), ("Quorvex", "PERSON")], [0, 1]),
         # a person's first name does not join a company named after them
         ([("Jane Smith", "PERSON"), ("Jane", "PERSON"), ("Jane Street", "ORG")], [0, 1, 2]),
-        # a country word before an acronym or a ministry, and a research arm
+        # a first name, a surname or leading names join the one person named in full
+        ([("Jane Smith", "PERSON"), ("Jane", "ORG")], [0, 0]),
+        ([("Jane Smith", "PERSON"), ("Jane Doe", "PERSON"), ("Jane", "PERSON")], [0, 1, 2]),
+        ([("Park Min-jun", "PERSON"), ("Park", "PERSON")], [0, 0]),
+        ([("Abdul Karim Vela", "PERSON"), ("Abdul Karim", "PERSON")], [0, 0]),
+        ([("Jan\nSoriano III", "PERSON"), ("Soriano", "PERSON")], [0, 0]),
+        # a country word before an acronym or a government body, and a research arm
         ([("EXB", "ORG"), ("US EXB", "ORG")], [0, 0]),
         ([("Ministry of Trade", "ORG"), ("Chinese Ministry of Trade", "ORG")], [0, 0]),
+        ([("U.S. Senate", "ORG"), ("Senate", "ORG"), ("United States Senate", "ORG")],
+         [0, 0, 0]),
+        ([("U.S. Treasury Department", "ORG"), ("Treasury", "ORG"), ("U.S. Treasury", "ORG")],
+         [0, 0, 0]),
+        ([("U.S. House of Representatives", "ORG"), ("House", "ORG")], [0, 0]),
+        # two countries qualify the one body: neither joins the bare name
+        ([("U.S. Senate", "ORG"), ("Senate", "ORG"), ("French Senate", "ORG")], [0, 1, 2]),
         ([("Chip Makers Association", "ORG"), ("China Chip Makers Association", "ORG")], [0, 1]),
         ([("Vela Securities", "ORG"), ("Vela Securities Research Institute", "ORG")], [0, 0]),
+        # a head word alone joins the one name that ends with it
+        ([("Tarvo Trade Commission", "ORG"), ("Commission", "ORG")], [0, 0]),
+        ([("Tarvo Trade Commission", "ORG"), ("Vela Commission", "ORG"), ("Commission", "ORG")],
+         [0, 1, 2]),
+        # acronyms: with dots, less a legal form, less a leading country
+        ([("United Nations", "ORG"), ("U.N.", "ORG"), ("UN", "ORG")], [0, 0, 0]),
+        ([("General Motors Co", "ORG"), ("GM", "ORG")], [0, 0]),
+        ([("Kestrel Semiconductor Manufacturing Co Ltd", "ORG"), ("KSMC", "ORG")], [0, 0]),
+        ([("U.S. Environmental Protection Agency", "ORG"), ("EPA", "ORG")], [0, 0]),
+        # a name spelled as written wins over one spelled less its country
+        ([("US Coastal Marine Office", "ORG"), ("Clean Metals Organisation", "ORG"),
+          ("CMO", "ORG")], [0, 1, 1]),
     ],
 )
 def test_group_mentions(mentions, expected):

@@ -137,6 +137,9 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
          {("Acme", "Organisation"), ("J K Tan", "Person")}),
         # a headline's verb is not part of the name
         ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
+        # "and" and a legal form after a name are part of it
+        ("Kestrel Lynch and Co bought it, advised by Vela, Sachs and Co.",
+         {("Kestrel Lynch and Co", "Organisation"), ("Vela, Sachs and Co.", "Organisation")}),
         # anonymised parties are no names
         ("Company A has a licence, and Company B and Company D are still waiting.", set()),
     ],
@@ -149,3 +152,63 @@ def test_sentences_exactly(nlp, text, expected):
 def test_common_acronyms_are_no_entities(nlp, junk):
     names = {name for name, _ in read_entities(nlp, f"The {junk} boom lifted shares of Acme Corp.")}
     assert junk not in names
+
+
+def test_a_list_of_names_given_alone_elsewhere_is_split():
+    assert _names("""
+        Tarvo      PROPN NNP B-ORG  nsubj    3
+        ,          PUNCT ,   I-ORG  punct    0
+        Brevik     PROPN NNP I-ORG  conj     0
+        rose       VERB  VBD O      ROOT     3
+        ;          PUNCT :   O      punct    3
+        Tarvo      PROPN NNP B-ORG  nsubj    6
+        fell       VERB  VBD O      conj     3
+        ,          PUNCT ,   O      punct    6
+        Brevik     PROPN NNP B-ORG  nsubj    9
+        too        ADV   RB  O      conj     6
+    """) == [("Tarvo", "ORG", False), ("Brevik", "ORG", False), ("Tarvo", "ORG", False),
+             ("Brevik", "ORG", False)]
+
+
+def test_partners_given_only_together_stay_one_name():
+    assert _names("""
+        Hambrecht  PROPN NNP B-ORG  nsubj    3
+        and        CCONJ CC  I-ORG  cc       0
+        Quist      PROPN NNP I-ORG  conj     0
+        rose       VERB  VBD O      ROOT     3
+        ;          PUNCT :   O      punct    3
+        Hambrecht  PROPN NNP B-ORG  nsubj    6
+        fell       VERB  VBD O      conj     3
+    """)[0] == ("Hambrecht and Quist", "ORG", False)
+
+
+def test_one_institution_with_a_shared_head_word_stays_whole():
+    assert _names("""
+        Post            PROPN NNP B-ORG  compound 3
+        and             CCONJ CC  I-ORG  cc       0
+        Telecoms        PROPN NNP I-ORG  conj     0
+        Ministry        PROPN NNP I-ORG  nsubj    4
+        spoke           VERB  VBD O      ROOT     4
+        ;               PUNCT :   O      punct    4
+        Post            PROPN NNP B-ORG  nsubj    7
+        fell            VERB  VBD O      conj     4
+        and             CCONJ CC  O      cc       7
+        Telecoms        PROPN NNP B-ORG  compound 10
+        Ministry        PROPN NNP I-ORG  nsubj    11
+        rose            VERB  VBD O      conj     7
+    """)[0] == ("Post and Telecoms Ministry", "ORG", False)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    # a legal form's full stop before another name ends the first; before a legal form not
+    [("Globex", [("Acme Inc.", "ORG", False), ("Globex", "ORG", False)]),
+     ("Ltd", [("Acme Inc. Ltd", "ORG", False)])],
+)
+def test_a_legal_form_with_a_full_stop_ends_a_name(second, expected):
+    assert _names(f"""
+        Acme       PROPN NNP B-ORG  compound 2
+        Inc.       PROPN NNP I-ORG  compound 2
+        {second}   PROPN NNP I-ORG  nsubj    3
+        said       VERB  VBD O      ROOT     3
+    """) == expected

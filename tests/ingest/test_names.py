@@ -4,15 +4,36 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest.names import Lexicon, acronym_of, initials, lexicon, name_key
+from newsgraph.ingest.names import (
+    Lexicon,
+    acronym_of,
+    given_names,
+    initials,
+    lexicon,
+    name_key,
+    undotted,
+)
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("The Acme Corp\u2019s", "acme corp"), ("Wan-Li", "wan li"), ("  Globex  ", "globex")],
+    [("The Acme Corp\u2019s", "acme corp"), ("Wan-Li", "wan li"), ("  Globex  ", "globex"),
+     # initials with dots read as without them
+     ("U.N.", "un"), ("U.N", "un"), ("J.K. Vela Corp", "jk vela corp")],
 )
 def test_name_key(name, expected):
     assert name_key(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("U.N.", "UN"), ("the U.K. Trade Office", "the UK Trade Office"), ("S.p.A.", "SpA"),
+     # one initial, an abbreviation and a sentence's full stop stay
+     ("Jane Q. Smith", "Jane Q. Smith"), ("Fried. Krupp", "Fried. Krupp"),
+     ("Acme rose.", "Acme rose.")],
+)
+def test_undotted(text, expected):
+    assert undotted(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -55,3 +76,13 @@ def test_every_word_set_the_code_reads_is_in_the_lexicon():
     read = {name for line in code for name in re.findall(r"\.(?:words|lower)\(\"(\w+)\"\)", line)}
     assert read
     assert read <= set(lexicon().sets)
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    # common first names of either sex; rare ones (Morgan 0.022%) and no names are left out
+    [("James", True), ("Mary", True), ("Carl", True), ("Morgan", False), ("Chase", False),
+     ("james", False)],
+)
+def test_given_names(name, known):
+    assert (name in given_names()) is known

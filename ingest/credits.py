@@ -1,0 +1,95 @@
+"""Reporter credit lines: "(Reporting by Jana Kowl in Oslo and Tomas Brevik; Additional
+reporting by Sweta Morr; Editing by Lisa Von Ahn and the Tarsk Monitoring Desk)".
+
+Their names are people (the model often reads them as organisations, or two as one); their
+places and desks are no entities, as the annotation notes say.
+
+>>> import spacy
+>>> doc = spacy.blank("en")("(Reporting by Jana Kowl in Oslo; Editing by Tomas Brevik)")
+>>> [(span.text, credit_line_part(span)) for span in credit_names(doc)]
+[('Jana Kowl', 'name'), ('Tomas Brevik', 'name')]
+>>> credit_line_part(doc[6:7])
+'place'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.ingest.names import lexicon
+
+__all__ = ["credit_line_part", "credit_names"]
+
+
+def credit_line_part(span: Span) -> str | None:
+    """What a name is in a reporter credit line: "name" (after "Reporting by", "Writing by",
+    "Editing by" or "Additional reporting by" at the start of a clause, with only names,
+    commas, "and" and places after "in" between), "place" (after "in": "X in Tokyo"),
+    "desk" (a name ending with a desk word: "Y Monitoring Desk"), "role" (the word
+    "Writing" before "by" the model took for a name), or None outside one."""
+    doc = span.doc
+    if len(span) == 1 and span[0].lower_ in lexicon().lower("credit_line") \
+            and span.end < len(doc) and doc[span.end].lower_ == "by":
+        return "role"
+    place = span.start > 0 and doc[span.start - 1].lower_ == "in"
+    if not _credited(doc, span.start - (2 if place else 1)):
+        return None
+    if place:
+        return "place"
+    return "desk" if span[-1].text in lexicon().words("desk") else "name"
+
+
+def _credited(doc: Doc, i: int) -> bool:
+    """Whether the words from token ``i`` back are names of a credit line up to its "by"."""
+    joins = lexicon().lower("credit_line_join")
+    while i > 0:
+        token = doc[i]
+        if token.lower_ == "by":
+            return _credit_by(doc, i)
+        if not (_capitalised(token) or token.lower_ in joins or _inner_mark(doc, i)):
+            return False
+        i -= 1
+    return False
+
+
+def _credit_by(doc: Doc, i: int) -> bool:
+    """Whether the "by" at token ``i`` opens a credit line: "(Reporting by", "; Editing by",
+    ", additional reporting by", at the start of a clause."""
+    if i < 1 or doc[i - 1].lower_ not in lexicon().lower("credit_line"):
+        return False
+    before = doc[i - 2] if i >= 2 else None
+    if before is not None and before.lower_ == "additional":
+        before = doc[before.i - 1] if before.i > 0 else None
+    return before is None or before.text in ("(", ";", ",") or "\n" in before.text \
+        or before.is_sent_end is True
+
+
+def credit_names(doc: Doc) -> list[Span]:
+    """The people a credit line names, whole where the model read part of a name or none:
+    "(Reporting by Jana Kowl in Oslo and Tomas Brevik; Editing by Lisa Von Ahn)"."""
+    joins = lexicon().lower("credit_line_join")
+    spans = []
+    for by in doc:
+        if by.lower_ != "by" or not _credit_by(doc, by.i):
+            continue
+        j = by.i + 1
+        while j < len(doc) and (doc[j].lower_ in joins or _capitalised(doc[j])):
+            k = j
+            while k < len(doc) and (_capitalised(doc[k]) or _inner_mark(doc, k)):
+                k += 1
+            if k > j and not (j > 0 and doc[j - 1].lower_ == "in"):
+                spans.append(Span(doc, j, k, label="PERSON"))
+            j = max(k, j + 1)
+    return spans
+
+
+def _capitalised(token: Token) -> bool:
+    """A word that may be part of a name: it starts with a capital ("LaCapra", "OSLO")."""
+    return token.text[:1].isupper() and token.lower_ not in lexicon().lower("credit_line_join")
+
+
+def _inner_mark(doc: Doc, k: int) -> bool:
+    """A hyphen or apostrophe inside a name, with no space around it: "Chang-Ran", "D'Silva"."""
+    return (0 < k < len(doc) - 1 and doc[k].text in ("-", "'", "\u2019")
+            and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+            and _capitalised(doc[k + 1]))
