@@ -24,11 +24,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import networkx as nx
 
 from newsgraph.errors import AliasesError, NewsgraphError
+from newsgraph.ingest.documents import Article, Extraction
 from newsgraph.outputs import (
     CACHE_NAME,
     MERGES_NAME,
@@ -45,6 +46,10 @@ from newsgraph.outputs import (
     write_json_lines,
     write_json_object,
 )
+
+if TYPE_CHECKING:
+    from newsgraph.graph.aliases import Aliases
+    from newsgraph.ingest.sources import SourceResult
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
@@ -289,7 +294,7 @@ def _default_model() -> str:
     return DEFAULT_MODEL
 
 
-def _load_aliases(path: Path) -> Any:
+def _load_aliases(path: Path) -> Aliases:
     """Read a user's aliases file (JSON, or CSV by its extension or content)."""
     from newsgraph.graph.aliases import parse_aliases
 
@@ -325,7 +330,7 @@ def _locked(folder: Path) -> Iterator[None]:
 def _new_articles(
     sources: Sequence[str], keys: set[str], report: ProblemHandler, out: Path, *,
     fetch_articles: bool, validators: dict[str, dict[str, str]],
-) -> tuple[list[Any], int]:
+) -> tuple[list[Article], int]:
     """The articles of ``sources`` not built before, and how many were skipped as seen.
 
     Files inside the output folder are never articles: building a folder that holds its own
@@ -364,7 +369,7 @@ def _inside(source: str, folder: Path) -> bool:
     return Path(source).resolve().is_relative_to(folder.resolve())
 
 
-def _read_seeds(**options: Any) -> list[Any]:
+def _read_seeds(**options: Any) -> list[SourceResult]:
     """The bundled seeds, each named ``seeds/<file>`` wherever the package is installed, so
     that the graph of the seeds is the same on every machine."""
     from dataclasses import replace
@@ -387,8 +392,8 @@ def _read_seeds(**options: Any) -> list[Any]:
 
 
 def _read_with_nlp(
-    articles: list[Any], report: ProblemHandler, **options: Any
-) -> list[Any]:
+    articles: list[Article], report: ProblemHandler, **options: Any
+) -> list[Extraction]:
     """The extractions of ``articles``; each one the NLP could not read is reported, left out.
 
     A text longer than one document may be is cut at the last paragraph or sentence before
@@ -405,7 +410,7 @@ def _read_with_nlp(
     return fresh
 
 
-def _fitted(article: Any, report: ProblemHandler) -> Any:
+def _fitted(article: Article, report: ProblemHandler) -> Article:
     from dataclasses import replace
 
     from newsgraph.ingest.models import MAX_CHARACTERS
@@ -421,9 +426,9 @@ def _fitted(article: Any, report: ProblemHandler) -> Any:
 
 
 def _extract(
-    articles: list[Any], *, model: str, workers: int, dask: str | None,
+    articles: list[Article], *, model: str, workers: int, dask: str | None,
     batch_size: int | None, progress: TextIO | None,
-) -> list[Any]:
+) -> list[Extraction]:
     """Run the NLP here, on a local pool of ``workers`` processes, or on a Dask cluster."""
     if not articles:
         return []
@@ -446,15 +451,15 @@ def _extract(
     return list(progress_line(found, total=len(articles), stream=progress))
 
 
-def _assemble(extractions: list[Any], aliases: Any) -> nx.MultiDiGraph:
+def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.MultiDiGraph:
     from newsgraph.graph.build import build_graph
 
     return build_graph(extractions, aliases=aliases)
 
 
 def _writers(
-    folder: Path, G: nx.MultiDiGraph, extractions: list[Any],
-    cache: list[tuple[Any, bytes]], validators: dict[str, dict[str, str]], *,
+    folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
+    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]], *,
     model: str | None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""

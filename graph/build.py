@@ -185,9 +185,7 @@ def _article_attrs(article: Article) -> dict[str, Any]:
 
 def _evidence(relation: Relation) -> dict[str, Any]:
     e = relation.evidence
-    confidence = getattr(e, "confidence", None)
-    if confidence is None:
-        confidence = rule_confidence(relation.predicate)
+    confidence = e.confidence if e.confidence is not None else rule_confidence(relation.predicate)
     return {"sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
             "percent": e.percent, "market": e.market, "confidence": confidence}
 

@@ -3,9 +3,10 @@
 Usage: python scripts/check_gold.py GOLD.json DOCS_DIR
 
 Reports every problem on its own line and exits 1 if there is any: unknown types, kinds and
-predicates, a subject or object outside the predicate's domain or range (read from
-ontology/newsgraph.ttl), names that are not entities, documents missing from DOCS_DIR or from
-the gold, and evidence that is not quoted verbatim from its document (whitespace aside).
+predicates, a subject or object outside the predicate's domain or range (as
+``newsgraph.ontology`` reads them from ontology/newsgraph.ttl), names that are not entities,
+documents missing from DOCS_DIR or from the gold, and evidence that is not quoted verbatim from
+its document (whitespace aside).
 """
 
 from __future__ import annotations
@@ -15,36 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Namespace
-
-ROOT = Path(__file__).resolve().parent.parent
-NG = Namespace("https://w3id.org/newsgraph/ontology#")
-TYPES = {"Organisation", "Person", "Country", "Policy"}
-
-
-def _classes(graph: Graph, node: object) -> set[str]:
-    union = graph.value(node, OWL.unionOf)  # type: ignore[arg-type]
-    if union is None:
-        return {str(node).rsplit("#", 1)[-1]}
-    members = graph.items(union)
-    return {str(m).rsplit("#", 1)[-1] for m in members}
-
-
-def signatures() -> dict[str, tuple[set[str], set[str]]]:
-    """Domain and range class names of every ng relation, from the ontology."""
-    graph = Graph().parse(ROOT / "ontology" / "newsgraph.ttl")
-    out = {}
-    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
-        name = str(prop).rsplit("#", 1)[-1]
-        domain, range_ = graph.value(prop, RDFS.domain), graph.value(prop, RDFS.range)
-        if domain is not None and range_ is not None and str(prop).startswith(str(NG)):
-            out[name] = (_classes(graph, domain), _classes(graph, range_))
-    return out
-
-
-def kinds() -> set[str]:
-    graph = Graph().parse(ROOT / "ontology" / "newsgraph.ttl")
-    return {str(k).rsplit("#", 1)[-1] for k in graph.subjects(RDF.type, NG.PolicyKind)}
+from newsgraph.ontology import ENTITY_TYPES, POLICY_KINDS, RELATIONS
 
 
 def _squash(text: str) -> str:
@@ -54,7 +26,7 @@ def _squash(text: str) -> str:
 def check(gold_path: Path, docs_dir: Path) -> list[str]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     problems: list[str] = []
-    sigs, policy_kinds = signatures(), kinds()
+    sigs, policy_kinds = RELATIONS, set(POLICY_KINDS)
     files = {d["file"] for d in gold["documents"]}
     on_disk = {p.name for p in docs_dir.iterdir() if p.is_file()}
     problems += [f"{f}: listed in the gold but not in {docs_dir}" for f in sorted(files - on_disk)]
@@ -65,7 +37,7 @@ def check(gold_path: Path, docs_dir: Path) -> list[str]:
         name, type_ = entity.get("name", ""), entity.get("type")
         if name in types:
             problems.append(f"entity {name!r}: listed twice")
-        if type_ not in TYPES:
+        if type_ not in ENTITY_TYPES:
             problems.append(f"entity {name!r}: unknown type {type_!r}")
         if type_ == "Policy" and entity.get("kind") not in policy_kinds:
             kind = entity.get("kind")
