@@ -134,10 +134,20 @@ def mark_leader_bodies(doc: Doc, state: DocState) -> None:
 
 
 def entity_of(token: Token, state: DocState, depth: int = 0) -> Node | None:
-    """The node ``token`` stands for: itself, or what its pronoun refers to."""
+    """The node ``token`` stands for: itself, or what its pronoun refers to.
+
+    A pronoun its sentence leaves open is what ``ng_coreference`` linked it to across
+    sentences (``state.coreferent``).
+    """
     node = state.nodes.get(token.i)
     if node is not None or depth > 3:
         return node
+    found = _referent_in_sentence(token, state, depth)
+    return found if found is not None else state.coreferent.get(token.i)
+
+
+def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | None:
+    """What a relative pronoun or a pronoun refers to, read within its sentence."""
     if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
         return entity_of(token.head.head, state, depth + 1)
     if token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") \

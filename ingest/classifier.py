@@ -48,6 +48,7 @@ from typing import Any, Protocol, cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.documents import Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ontology import RELATIONS, SYMMETRIC
@@ -149,7 +150,7 @@ def candidates(doc: Doc, relations: Collection[str] = CANDIDATE_RELATIONS) -> li
     """
     wanted = frozenset(relations)
     by_sentence: dict[int, list[tuple[Span, str]]] = {}
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in (*doc.spans.get(SPANS_KEY, []), *doc.spans.get(REFERENCES_KEY, [])):
         if span.label_ in _TYPES:
             name = str(span._.ng_name or span.text)
             by_sentence.setdefault(span.root.sent.start, []).append((span, name))

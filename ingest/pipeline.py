@@ -1,8 +1,8 @@
 """The spaCy pipeline: the English model plus newsgraph's components.
 
 >>> nlp = load_pipeline()  # doctest: +SKIP
->>> nlp.pipe_names[-3:]  # doctest: +SKIP
-['ng_entities', 'ng_relations', 'ng_relation_classifier']
+>>> nlp.pipe_names[-4:]  # doctest: +SKIP
+['ng_entities', 'ng_coreference', 'ng_relations', 'ng_relation_classifier']
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 # imported for their side effect: registering the components with spaCy
 from newsgraph.errors import ModelError
-from newsgraph.ingest import classifier, entities, relations
+from newsgraph.ingest import classifier, coreference, entities, relations
 from newsgraph.ingest.models import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs"]
@@ -39,12 +39,13 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
     nlp.add_pipe("ng_entities", last=True)
+    nlp.add_pipe("ng_coreference", last=True)
     nlp.add_pipe("ng_relations", last=True)
     nlp.add_pipe("ng_relation_classifier", last=True)
     return nlp
 
 
-_COMPONENTS = (entities, relations, classifier)
+_COMPONENTS = (entities, coreference, relations, classifier)
 
 
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])

@@ -71,6 +71,7 @@ from newsgraph.ingest.anaphora import (
     named_in_apposition,
     reference_matcher,
 )
+from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
@@ -224,6 +225,15 @@ class RelationExtractor:
         _mark_countries(doc, state)
         mark_references(doc, state, self.references(doc))
         mark_leader_bodies(doc, state)
+        # references across sentences: a description is a node; a pronoun is read by the
+        # rules within its sentence first ("Acme said it would ..."), and linked only if not
+        for span in doc.spans.get(REFERENCES_KEY, []):
+            node = Node(span._.ng_name, span.label_, span.root.i)
+            if span.root.tag_ in ("PRP", "PRP$"):
+                state.coreferent[node.token] = node
+            elif node.token not in state.inside:
+                state.references.add(node.token)
+                state.mark(span, node)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)

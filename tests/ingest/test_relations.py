@@ -226,3 +226,28 @@ def test_what_the_component_attaches_is_plain_str(nlp):
                if v is not None]
     assert {"Policy", "OtherPolicy", "basedIn", "targets"} <= set(values)
     assert all(type(v) is str for v in values)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Genentech Inc said it filed a suit against the Food and Drug Administration.",
+         [("Genentech Inc", "opposes", "Food and Drug Administration")]),
+        ("The Federal Trade Commission charged Kraft Inc with misleading advertising.",
+         [("Federal Trade Commission", "opposes", "Kraft Inc")]),
+        ("Irving Bank Corp rejected the bid by Bank of New York Corp as inadequate.",
+         [("Irving Bank Corp", "opposes", "Bank of New York Corp")]),
+        ("The European Commission fined Intel Corp for abusing its dominance.",
+         [("European Commission", "sanctions", "Intel Corp")]),
+        ("Acme Corp was fined by the Securities and Exchange Commission.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        ("Eastman Kodak Co has a joint venture with Cetus Corp.",
+         [("Eastman Kodak Co", "partnersWith", "Cetus Corp.")]),
+        # an agreement alone may be a sale: no partnership is read from it
+        ("Toshiba Corp has an agreement with Motorola Inc to sell chips.", []),
+        # a charge that is a price is no accusation
+        ("Acme Corp charged customers higher prices.", []),
+    ],
+)
+def test_disputes_fines_and_ventures(nlp, text, expected):
+    assert triples(nlp, text) == expected

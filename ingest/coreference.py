@@ -1,0 +1,159 @@
+"""Coreference across sentences, as the spaCy component ``ng_coreference``.
+
+News names a company once and then calls it "the company", "the carmaker" or "it"; a relation
+stated in a later sentence ("The company said it would buy Initech") belongs to the company
+named before. This component links such references to the entity they stand for, so that the
+rules (``ng_relations``) and the relation classifier read them as mentions of it.
+
+It keeps, sentence by sentence, the entity in focus of each kind: the organisation (or
+country) and the person last named as the subject of a clause, else the first named. Then
+
+* a definite description, "the" + a noun of the ``org_description`` word set ("the company",
+  "the chipmaker", "the company's"), stands for the organisation in focus;
+* "it"/"its" and "he"/"she"/"his"/"her" before any entity of their kind is named in their
+  sentence stand for the entity of that kind in focus; the subject of a reported clause ("X
+  said it would") is left to stand for the speaker.
+
+A reference is left alone where the sentence itself settles it. A description that names
+(in apposition, "the company, Initech") or restricts ("the company that makes ...", "the
+company of ...") is another entity, and so is one with modifiers ("the South Korean firm",
+"the display maker": news's way of bringing in another entity than the one in focus). A
+pronoun after an entity of its kind in its sentence is read by the rules
+(:mod:`~newsgraph.ingest.anaphora`). "It" as an empty subject ("it is likely that ...")
+refers to nothing.
+
+Each reference becomes a span of ``doc.spans["ng_references"]``, labelled with the entity's
+type, ``span._.ng_name`` the entity's name.
+
+>>> import spacy
+>>> from spacy.tokens import Doc, Span
+>>> words = ["Acme", "rose", ".", "The", "company", "bought", "Initech", "."]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 5, 5, 5, 5],
+...           deps=["nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "dobj", "punct"],
+...           tags=["NNP", "VBD", ".", "DT", "NN", "VBD", "NNP", "."],
+...           sent_starts=[1, 0, 0, 1, 0, 0, 0, 0])
+>>> doc.spans["ng_entities"] = [Span(doc, 0, 1, "Organisation"), Span(doc, 6, 7, "Organisation")]
+>>> [(s.text, s.label_, s._.ng_name) for s in ng_coreference(doc).spans["ng_references"]]
+[('company', 'Organisation', 'Acme')]
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.names import lexicon
+from newsgraph.ontology import EntityType
+
+__all__ = ["REFERENCES_KEY", "ng_coreference"]
+
+#: The span group of the references this component links.
+REFERENCES_KEY = "ng_references"
+
+_WORDS = lexicon()
+_DESCRIPTIONS = _WORDS.lower("org_description")
+_THING_PRONOUNS = _WORDS.lower("pronoun_thing")
+_PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
+#: Verbs whose "it" subject is usually empty ("it is likely", "it seems").
+_EMPTY_SUBJECT_VERBS = frozenset({"is", "was", "be", "been", "being", "'s", "seems", "seemed",
+                                  "appears", "appeared", "remains", "remained", "became",
+                                  "becomes", "looks", "looked", "takes", "took", "makes"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: A description restricted by what follows it is a new entity, not a reference.
+_RESTRICTING = frozenset({"relcl", "acl", "appos"})
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod"})
+_THING = frozenset({EntityType.ORGANISATION})
+_PERSON = frozenset({EntityType.PERSON})
+
+
+@Language.component(
+    "ng_coreference",
+    requires=["doc.spans", "span._.ng_name", "token.dep", "token.tag"],
+    assigns=["doc.spans"],
+)
+def ng_coreference(doc: Doc) -> Doc:
+    """Link "the company", "it" and "he" to the entity in focus (see the module)."""
+    references: list[Span] = []
+    if not doc.has_annotation("DEP"):
+        doc.spans[REFERENCES_KEY] = references
+        return doc
+    mentions = {span.root.i: span for span in doc.spans.get(SPANS_KEY, [])}
+    inside = {i: span for span in mentions.values() for i in range(span.start, span.end)}
+    focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
+    for sentence in doc.sents:
+        seen: set[str] = set()
+        subjects: dict[str, tuple[str, str]] = {}
+        for token in sentence:
+            span = mentions.get(token.i)
+            if span is not None:
+                kind = _kind(span.label_)
+                if kind is not None:
+                    seen.add(kind)
+                    entity = (str(span._.ng_name or span.text), span.label_)
+                    focus.setdefault(kind, entity)  # the first named, until a subject
+                    if token.dep_ in _SUBJECTS and kind not in subjects:
+                        subjects[kind] = entity
+                continue
+            if token.i in inside:
+                continue
+            # a subject named earlier in the sentence comes first ("Acme wants X, Jane Doe,
+            # the company's president, said")
+            reference = _reference(token, seen, {**focus, **subjects})
+            if reference is not None:
+                name, label = reference
+                linked = Span(doc, token.i, token.i + 1, label=label)
+                linked._.ng_name = name
+                references.append(linked)
+        focus.update(subjects)
+    doc.spans[REFERENCES_KEY] = references
+    return doc
+
+
+def _kind(label: str) -> str | None:
+    """The pronoun kind an entity type is referred to by."""
+    if label in _THING:
+        return "thing"
+    if label in _PERSON:
+        return "person"
+    return None
+
+
+def _reference(token: Token, seen: set[str],
+               focus: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """The entity ``token`` refers to, if it is a reference this component links."""
+    lower = token.lower_
+    if lower in _DESCRIPTIONS and token.tag_ == "NN" and _definite(token):
+        return focus.get("thing")
+    if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
+        return focus.get("thing")
+    if lower in _PERSON_PRONOUNS and "person" not in seen \
+            and (token.dep_ == "poss" or (token.dep_ in _SUBJECTS and not _reported(token))):
+        return focus.get("person")
+    return None
+
+
+def _reported(token: Token) -> bool:
+    """Whether ``token`` is the subject of a reported clause ("X said it would"), which
+    stands for the speaker (:func:`~newsgraph.ingest.anaphora.entity_of`)."""
+    return token.head.dep_ in ("ccomp", "advcl")
+
+
+def _definite(token: Token) -> bool:
+    """Whether ``token`` heads "the <noun>" that names or restricts nothing more."""
+    children = list(token.children)
+    return token.dep_ != "appos" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children) \
+        and not any(c.dep_ in _RESTRICTING or c.dep_ in _MODIFIERS
+                    or (c.dep_ == "prep" and c.lower_ == "of")
+                    or c.tag_ in ("NNP", "NNPS", "CD") for c in children)
+
+
+def _referring_it(token: Token) -> bool:
+    """Whether "it"/"its" here refers to something: a clause subject or a possessive, not the
+    empty subject of "it is likely that"."""
+    if token.dep_ == "poss":
+        return True
+    if token.dep_ not in _SUBJECTS or token.lower_ != "it" or _reported(token):
+        return False
+    return token.head.lower_ not in _EMPTY_SUBJECT_VERBS

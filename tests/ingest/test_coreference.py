@@ -1,0 +1,63 @@
+"""References across sentences: "the company", "it" and "he" linked to the entity in focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest.coreference import REFERENCES_KEY
+from tests.ingest.relation_views import triples
+
+
+def references(nlp, text):
+    doc = nlp(text)
+    return [(span.text, span.label_, span._.ng_name) for span in doc.spans[REFERENCES_KEY]]
+
+
+def test_a_bare_description_is_the_organisation_last_named_as_a_subject(nlp):
+    text = "Globex Corp sued Initech Corp. The company said it would appeal."
+    assert references(nlp, text) == [("company", "Organisation", "Globex Corp")]
+
+
+def test_a_subject_pronoun_opening_a_sentence_is_the_organisation_in_focus(nlp):
+    text = "Acme Corp rose 5 pct. It agreed to acquire Globex Corp."
+    assert references(nlp, text) == [("It", "Organisation", "Acme Corp")]
+    assert ("Acme Corp", "investsIn", "Globex Corp.") in triples(nlp, text)
+
+
+def test_a_person_pronoun_is_the_person_in_focus(nlp):
+    text = "John Smith was named chief executive of Acme Corp. He succeeds Mary Jones."
+    assert references(nlp, text) == [("He", "Person", "John Smith")]
+
+
+@pytest.mark.parametrize("text", [
+    # an empty subject refers to nothing
+    "Acme Corp rose 5 pct. It is likely that prices will rise.",
+    # a description with modifiers brings in another entity
+    "Acme Corp sold its stake. The Taiwanese firm bought it.",
+    # restricted or named in apposition: another entity, or one named right there
+    "Acme Corp rose. The company that makes chips fell.",
+    "Acme Corp rose. The company, Initech Corp, fell.",
+    # the subject of a reported clause is the speaker's, read by the rules
+    "Acme Corp rose. Jane Doe said it would buy Initech Corp.",
+])
+def test_references_the_sentence_settles_are_left_alone(nlp, text):
+    assert [r for r in references(nlp, text) if r[0].lower() in ("it", "company", "firm")] == []
+
+
+def test_a_description_reaches_the_rules(nlp):
+    text = ("Honeywell Inc said it completed the sale of its unit. "
+            "The company said it will buy Initech Corp for 10 mln dlrs.")
+    assert ("Honeywell Inc", "investsIn", "Initech Corp") in triples(nlp, text)
+
+
+def test_a_reported_pronoun_is_still_the_speaker(nlp):
+    text = "Acme Corp rose. Jane Doe, the US president, said it will stand up to China."
+    assert ("Acme Corp", "opposes", "China") not in triples(nlp, text)
+
+
+def test_a_text_without_a_parse_gets_no_references(nlp):
+    doc = nlp.make_doc("Acme rose. It fell.")
+    for name, component in nlp.pipeline:
+        if name in ("ng_coreference",):
+            doc = component(doc)
+    assert list(doc.spans[REFERENCES_KEY]) == []
