@@ -251,3 +251,32 @@ def test_what_the_component_attaches_is_plain_str(nlp):
 )
 def test_disputes_fines_and_ventures(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("General Motors Corp's Bedford Trucks subsidiary signed a memorandum.",
+         [("General Motors Corp", "investsIn", "Bedford Trucks")]),
+        ("IBM named a president of its ROLM Corp subsidiary.",
+         [("IBM", "investsIn", "ROLM Corp")]),
+        ("GAF Corp holds 19.9 pct of Borg-Warner Corp's shares.",
+         [("GAF Corp", "investsIn", "Borg-Warner Corp")]),
+        ("Union Central Life Insurance Co acquired 3.6 mln shares of Manhattan National Corp.",
+         [("Union Central Life Insurance Co", "investsIn", "Manhattan National Corp.")]),
+        ("Honeywell Inc completed the sale of its Honeywell Information Systems unit to "
+         "NEC Corp.", [("Honeywell Inc", "investsIn", "Honeywell Information Systems"),
+                       ("NEC Corp.", "investsIn", "Honeywell Information Systems")]),
+        ("San Miguel Brewery Ltd is 69.65 pct owned by Neptunia Corp Ltd.",
+         [("Neptunia Corp Ltd.", "investsIn", "San Miguel Brewery Ltd")]),
+        ("Acme Corp said it agreed to be acquired by Globex Corp for 2 billion dlrs.",
+         [("Globex Corp", "investsIn", "Acme Corp")]),
+        ("Globex Corp completed its acquisition of Initech Corp.",
+         [("Globex Corp", "investsIn", "Initech Corp.")]),
+        ("Acme Corp will merge with Globex Corp.", [("Acme Corp", "partnersWith", "Globex Corp.")]),
+        # a bid is no acquisition
+        ("Acme Corp made a bid for Globex Corp.", []),
+    ],
+)
+def test_ownership_and_mergers(nlp, text, expected):
+    assert triples(nlp, text) == expected
