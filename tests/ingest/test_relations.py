@@ -280,3 +280,20 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
 )
 def test_ownership_and_mergers(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whoever the measure's "on"/"into" phrase names, however deep
+        ("The United States imposed tariffs on 300 mln dlrs of Japanese electronic goods.",
+         [("United States", "imposes", "United States tariffs"),
+          ("United States tariffs", "targets", "Japan")]),
+        ("The Commerce Department launched an investigation into imports of Japanese "
+         "semiconductors.",
+         [("Commerce Department", "imposes", "Commerce Department probe"),
+          ("Commerce Department probe", "targets", "Japan")]),
+    ],
+)
+def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
+    assert triples(nlp, text) == expected
