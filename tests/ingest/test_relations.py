@@ -297,3 +297,18 @@ def test_ownership_and_mergers(nlp, text, expected):
 )
 def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Intel and Qualcomm confirmed they were ZTE suppliers.", [("Intel", "supplies", "ZTE")]),
+        ("Samsung, a major Apple Inc supplier, is heading into another profit drop.",
+         [("Samsung", "supplies", "Apple Inc")]),
+        ("Intel Corp is a supplier to Apple Inc.", [("Intel Corp", "supplies", "Apple Inc.")]),
+        ("Under the agreement, Control Data will continue to furnish disk drives to Unisys Inc.",
+         [("Control Data", "supplies", "Unisys Inc.")]),
+    ],
+)
+def test_suppliers_and_customers(nlp, text, expected):
+    assert triples(nlp, text) == expected
