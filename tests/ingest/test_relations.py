@@ -312,3 +312,19 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
 )
 def test_suppliers_and_customers(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Defense Secretary Caspar Weinberger will join Commerce Secretary Malcolm Baldrige in "
+         "fighting Fujitsu Ltd's plan to buy Fairchild Semiconductor Corp.",
+         [("Caspar Weinberger", "opposes", "Fujitsu Ltd")]),
+        ("Trans World Airlines Inc said it filed suit in Delaware Chancery Court against USAir "
+         "Group Inc.", [("Trans World Airlines Inc", "opposes", "USAir Group Inc.")]),
+        # fighting for something is no opposition to anyone
+        ("Acme Corp is fighting for market share in China.", []),
+    ],
+)
+def test_fighting_a_party_and_suing_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
