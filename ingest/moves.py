@@ -76,9 +76,10 @@ def _background(anchor: Token) -> bool:
 
 
 def _transitive(verb: Token) -> bool:
-    """"Advancing the development", "gained market share": not a move of the share price."""
-    return any(c.dep_ == "dobj" and not any(t.lower_ in _PERCENT for t in c.subtree)
-               for c in verb.children)
+    """"Advancing the development", "gained market share", "declined to comment": not a move
+    of the share price."""
+    return any((c.dep_ == "dobj" and not any(t.lower_ in _PERCENT for t in c.subtree))
+               or (c.dep_ == "xcomp" and c.tag_ == "VB") for c in verb.children)
 
 
 def _percents(verb: Token) -> list[float]:

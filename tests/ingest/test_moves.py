@@ -69,6 +69,8 @@ def test_an_index_is_no_company():
         ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
         # background moves are not the news
         ("Intel had fallen 5% last year.", []),
+        # declining to comment is no fall
+        ("Intel Corp declined to comment.", []),
     ],
 )
 def test_share_moves(nlp, text, expected):
