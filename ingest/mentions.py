@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
+from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon, name_key
 from newsgraph.ontology import EntityType
 
@@ -88,7 +89,74 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
-    return _split_lists(doc, found)
+    return _joined_by_and(doc, _split_lists(doc, found))
+
+
+def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """One company's name the model read as parts: "Cable and Wireless Plc", "Gulf and
+    Western Industries Inc", "Sears, Roebuck and Co".
+
+    A name ending with a legal form takes in the capitalised parts (a word or two each)
+    before it joined by "and" (and commas) when none of them is a whole name itself (ending
+    with a legal form or a head word), a country, or named anywhere else in the document:
+    "Toshiba" in "Toshiba and Motorola Inc" is named on its own elsewhere, so it stays a name
+    of its own.
+    """
+    lex = lexicon()
+    legal = lex.words("legal_form")
+    complete = legal | lex.words("org_suffix") | lex.words("org_head")
+    starts = {c.start: c for c in found}
+    by_end = {c.end: c for c in found}
+    inside = {i for c in found for i in range(c.start, c.end)}
+    joined: dict[int, Candidate] = {}
+    dropped: set[int] = set()
+    for candidate in found:
+        if candidate.label != "ORG" or doc[candidate.end - 1].text not in legal:
+            continue
+        start, parts = candidate.start, []
+        for separators in (("and", "&"), (",",), (",",)):
+            if start < 2 or doc[start - 1].lower_ not in separators:
+                break
+            part = _part_before(doc, start - 1, by_end, inside)
+            if part is None:
+                break
+            parts.append(part)
+            start = part[0]
+        # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
+        if not parts or not all(doc[b - 1].text not in complete and b - a <= 2
+                                and _named_only_here(doc, a, b, start, candidate.end)
+                                for a, b in parts):
+            continue
+        joined[candidate.start] = candidate._replace(start=start)
+        dropped.update(a for a, _ in parts if a in starts)
+    return [joined.get(c.start, c) for c in found if c.start not in dropped]
+
+
+def _part_before(doc: Doc, end: int, by_end: dict[int, Candidate],
+                 inside: set[int]) -> tuple[int, int] | None:
+    """The name part that ends at ``end``: a candidate, or up to three capitalised nouns no
+    candidate holds (the tagger may read a name's first word as a common noun)."""
+    if end in by_end:
+        candidate = by_end[end]
+        return (candidate.start, end) if candidate.label in ("ORG", "PERSON", "LOC", "FAC") \
+            else None
+    start = end
+    while start > 0 and end - start < 3 and doc[start - 1].is_title \
+            and doc[start - 1].is_alpha and not doc[start - 1].is_stop \
+            and doc[start - 1].pos_ in ("PROPN", "NOUN") and start - 1 not in inside:
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _named_only_here(doc: Doc, start: int, end: int, whole_start: int, whole_end: int) -> bool:
+    """Whether the words ``doc[start:end]`` occur in the text only inside the whole name, and
+    name no country."""
+    part = doc[start:end].text
+    if country_of(part) is not None:
+        return False
+    whole = doc[whole_start:whole_end].text
+    pattern = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+    return len(pattern.findall(doc.text)) == len(pattern.findall(whole)) * doc.text.count(whole)
 
 
 def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:

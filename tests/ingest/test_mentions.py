@@ -212,3 +212,24 @@ def test_a_legal_form_with_a_full_stop_ends_a_name(second, expected):
         {second}   PROPN NNP I-ORG  nsubj    3
         said       VERB  VBD O      ROOT     3
     """) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parts of one company's name the model read apart
+        ("Cable and Wireless Plc said it would fight.",
+         {("Cable and Wireless Plc", "Organisation")}),
+        ("The suit names Crosby Valve and Gage Co and others.",
+         {("Crosby Valve and Gage Co", "Organisation")}),
+        # a part named on its own elsewhere, a whole name or a country is a name of its own
+        ("Toshiba has an agreement with Motorola. Toshiba and Motorola Inc will build a plant.",
+         {("Toshiba", "Organisation"), ("Motorola Inc", "Organisation")}),
+        ("Intel Corp and Qualcomm Inc make chips.",
+         {("Intel Corp", "Organisation"), ("Qualcomm Inc", "Organisation")}),
+        ("China and Tencent Holdings Ltd signed a deal.",
+         {("China", "Country"), ("Tencent Holdings Ltd", "Organisation")}),
+    ],
+)
+def test_a_company_name_read_in_parts_is_joined(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
