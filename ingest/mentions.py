@@ -39,6 +39,7 @@ __all__ = [
 
 #: The model's labels that may name an organisation, a person or a country.
 _LABELS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}
+_BRACKETS = ("<", ">")
 _JUNK = re.compile(r"[<>=\"{}|\\@#]|^\W|\d[A-Za-z]+\d|[a-z]\d|\d[a-z]")
 
 
@@ -231,11 +232,13 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     lex = lexicon()
     titles = lex.words("person_title")
     titled = False
+    # wire stories mark names with angle brackets ("<Globex Corp>'s"): no part of the name
     while start < end and (doc[start].lower_ in ("the", "'s", "\u2019s", "'", "\u2019")
-                           or doc[start].is_punct):
+                           or doc[start].is_punct or doc[start].text in _BRACKETS):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                            or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or doc[end - 1].text in _BRACKETS
                            or is_exchange_code(doc[end - 1].text)):  # "Globex GLBX.O"
         end -= 1
     for i in range(start, end):  # "Name (ACR" → "Name"

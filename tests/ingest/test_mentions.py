@@ -233,3 +233,9 @@ def test_a_legal_form_with_a_full_stop_ends_a_name(second, expected):
 )
 def test_a_company_name_read_in_parts_is_joined(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+def test_angle_brackets_of_wire_stories_are_no_part_of_a_name(nlp):
+    text = "NEC Corp sued <Seiko Epson Corp>'s unit. A Seiko Epson spokesman declined to comment."
+    assert read_entities(nlp, text) == {("NEC Corp", "Organisation"),
+                                        ("Seiko Epson Corp", "Organisation")}
