@@ -127,6 +127,7 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     batch_size: int | None = None,
+    view_limit: int | None = None,
     on_problem: ProblemHandler | None = None,
     progress: TextIO | None = None,
 ) -> BuildReport:
@@ -148,6 +149,9 @@ def build(
         Run the NLP on ``workers`` local processes, or on the Dask cluster at ``dask``, in
         batches of ``batch_size`` documents (by default 16); the output is the same byte for
         byte.
+    view_limit
+        The most nodes ``graph.html`` holds: the most connected and the most recent (by
+        default :data:`~newsgraph.graph.view.VIEW_LIMIT`). The other exports hold them all.
     on_problem
         Called with each source that could not be read, as it is found; the build goes on.
     progress
@@ -198,9 +202,11 @@ def build(
         extractions = cached + fresh
         G = _assemble(extractions, user_aliases)
         writers = _writers(folder, G, extractions, cache, validators,
-                           model=model_name if fresh else None)
+                           model=model_name if fresh else None, view_limit=view_limit)
+        base = _store_base(folder)
         try:
             write_atomically(writers)
+            _update_store(folder, base)
         except OSError as error:
             message = f"cannot write the outputs here ({error.strerror or error})"
             raise NewsgraphError(str(folder), message) from error
@@ -460,7 +466,7 @@ def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.Mult
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
     cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]], *,
-    model: str | None,
+    model: str | None, view_limit: int | None = None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""
     from newsgraph.graph.build import merge_log
@@ -471,7 +477,8 @@ def _writers(
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
     }
-    writers.update({folder / name: w for name, w in graph_writers(G).items()})
+    exports = graph_writers(G, view_limit=view_limit)
+    writers.update({folder / name: w for name, w in exports.items()})
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators:
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
@@ -479,6 +486,23 @@ def _writers(
         provenance = _provenance(model)
         writers[folder / PROVENANCE_NAME] = lambda s: write_json_object(provenance, s)
     return writers
+
+
+def _store_base(folder: Path) -> set[bytes] | None:
+    """The triples the folder's store holds now, when an add can write only the difference."""
+    from newsgraph.graph.store import store_base
+
+    try:
+        return store_base(folder)
+    except (OSError, SyntaxError):
+        return None  # the store is rebuilt whole from the new graph.ttl
+
+
+def _update_store(folder: Path, base: set[bytes] | None) -> None:
+    """Bring the folder's Oxigraph store to the new graph.ttl (a new generation, swapped in)."""
+    from newsgraph.graph.store import update_store
+
+    update_store(folder, base)
 
 
 def _provenance(model: str) -> dict[str, Any]:
