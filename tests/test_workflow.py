@@ -51,9 +51,9 @@ def test_build_or_load_builds_then_adds_then_loads(tmp_path):
     assert titles(build_or_load([str(tmp_path / "a.txt")], out=out)) == ["Chips"]
     assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
     assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".graph.oxigraph.")) == [
         "build.json", "documents.jsonl", "graph.graphml", "graph.html", "graph.json",
-        "graph.jsonld", "graph.ttl", "merges.jsonl"]
+        "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl"]
 
 
 @pytest.mark.slow
@@ -142,7 +142,7 @@ def test_a_text_longer_than_a_document_is_cut_and_said(tmp_path, monkeypatch):
         f"{tmp_path / 'long.txt'}: is 84 characters long; read the first 43, "
         "the most one document may hold"]
     assert report.read == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir())[0] == "build.json"
+    assert (tmp_path / "out" / "build.json").is_file()
 
 
 def test_an_output_folder_that_is_a_file_is_one_clear_error(tmp_path):
