@@ -97,7 +97,8 @@ def current_generation(folder: Path) -> Path | None:
     try:
         target = os.readlink(link)
     except OSError:
-        return None
+        # a folder copied with its links followed holds the store itself: still readable
+        return link if link.is_dir() else None
     generation = folder / target
     return generation if generation.is_dir() else None
 
@@ -204,7 +205,10 @@ def _swap_link(folder: Path, name: str) -> None:
     temporary = folder / f"{_GENERATION}link-{os.getpid()}"
     temporary.unlink(missing_ok=True)
     os.symlink(name, temporary, target_is_directory=True)
-    os.replace(temporary, folder / STORE_NAME)
+    link = folder / STORE_NAME
+    if link.is_dir() and not link.is_symlink():  # a copied store: moved aside, then removed
+        os.rename(link, folder / f"{_GENERATION}copied-{os.getpid()}")
+    os.replace(temporary, link)
 
 
 def _remove_old_generations(folder: Path, keep: set[str]) -> None:

@@ -127,6 +127,24 @@ def test_open_graph_reads_the_store_and_falls_back_to_the_turtle(tmp_path):
         open_graph(tmp_path / "missing.ttl")
 
 
+def test_a_folder_copied_with_its_links_followed_is_read_and_updated(tmp_path):
+    import shutil
+
+    original, copy = tmp_path / "original", tmp_path / "copy"
+    original.mkdir()
+    _write(original, A)
+    update_store(original, None)
+    shutil.copytree(original, copy)  # follows the link: graph.oxigraph is now a directory
+    assert not os.path.islink(copy / STORE_NAME)
+    assert open_graph(copy)[1].name == STORE_NAME
+    base = store_base(copy)
+    _write(copy, A, B)
+    assert update_store(copy, base).full
+    assert os.path.islink(copy / STORE_NAME)
+    assert len(open_store(copy)) == 2
+    assert [p for p in _generations(copy) if "copied" in p] == []
+
+
 def test_a_broken_link_is_no_store(tmp_path):
     _write(tmp_path, A)
     os.symlink(".graph.oxigraph.gone", tmp_path / STORE_NAME)
