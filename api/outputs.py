@@ -8,6 +8,8 @@ Building into a folder adds to what it holds: documents seen before are not read
 graph is rebuilt from all extractions, so building A then B equals building A and B.
 
 Every file is written through :func:`write_atomically`: whole, old or new, never half-written.
+The folder's Oxigraph store (``graph.oxigraph``) mirrors ``graph.ttl``; it is written after
+the files, as a new generation swapped in (:mod:`newsgraph.graph.store`).
 
 Examples
 --------
