@@ -206,10 +206,10 @@ def build(
         base = _store_base(folder)
         try:
             write_atomically(writers)
-            _update_store(folder, base)
         except OSError as error:
             message = f"cannot write the outputs here ({error.strerror or error})"
             raise NewsgraphError(str(folder), message) from error
+        _update_store(folder, base, report)
     return BuildReport(
         out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
@@ -498,11 +498,22 @@ def _store_base(folder: Path) -> set[bytes] | None:
         return None  # the store is rebuilt whole from the new graph.ttl
 
 
-def _update_store(folder: Path, base: set[bytes] | None) -> None:
-    """Bring the folder's Oxigraph store to the new graph.ttl (a new generation, swapped in)."""
-    from newsgraph.graph.store import update_store
+def _update_store(folder: Path, base: set[bytes] | None, report: ProblemHandler) -> None:
+    """Bring the folder's Oxigraph store to the new graph.ttl (a new generation, swapped in).
 
-    update_store(folder, base)
+    Where the store cannot be written (no symbolic links, a full disk), the build still stands:
+    the problem is reported and the store's link removed, so that readers use graph.ttl.
+    """
+    from newsgraph.graph.store import STORE_NAME, update_store
+
+    try:
+        update_store(folder, base)
+    except (OSError, SyntaxError) as error:
+        link = folder / STORE_NAME
+        if link.is_symlink():
+            link.unlink()
+        message = f"cannot be updated ({error}); queries read graph.ttl instead"
+        report(NewsgraphError(str(link), message))
 
 
 def _provenance(model: str) -> dict[str, Any]:
