@@ -54,7 +54,8 @@ def build_command(args: argparse.Namespace) -> int:
     report = build(
         args.sources or None, args.out, model=args.model, aliases=args.aliases,
         fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
-        batch_size=args.batch_size, view_limit=args.view_limit, on_problem=_print_problem,
+        batch_size=args.batch_size, view_limit=args.view_limit,
+        exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
         progress=sys.stderr if sys.stderr.isatty() else None,
     )
     print(report.summary(), file=sys.stderr)
@@ -246,6 +247,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--view-limit", type=_positive, default=VIEW_LIMIT, metavar="N",
                    help="most nodes graph.html holds: the most connected and most recent "
                         f"(default: {VIEW_LIMIT})")
+    b.add_argument("--exports", metavar="LIST", default=None,
+                   help="which of jsonld,graphml,json,html to write besides graph.ttl, "
+                        "comma-separated (default: all)")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.set_defaults(run=query_command)
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")

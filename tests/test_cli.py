@@ -309,3 +309,14 @@ def test_a_feed_is_fetched_again_with_its_etag(feed_server, tmp_path, capsys):
     assert seen == [None, '"v1"']
     assert "documents: 0 read, 0 already built, 0 sources failed" in capsys.readouterr().err
     assert (out / "graph.ttl").read_bytes() == first
+
+
+def test_a_build_writes_only_the_exports_asked_for(tmp_path, capsys):
+    one, two = SEEDS / "000_5b8763289bf46c03.txt", SEEDS / "001_ddc456ae5f42c23f.txt"
+    assert main(["build", str(one), "--out", str(tmp_path)]) == 0
+    assert main(["build", str(two), "--out", str(tmp_path), "--exports", "html"]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph."))
+    assert names == ["graph.html", "graph.oxigraph", "graph.ttl"]
+    assert main(["build", str(two), "--out", str(tmp_path), "--exports", "xml"]) == 1
+    assert capsys.readouterr().err.endswith(
+        "no export named 'xml' (expected: ttl, jsonld, graphml, json, html)\n")
