@@ -196,9 +196,12 @@ def serve_command(args: argparse.Namespace) -> int:
     """``newsgraph serve``: a read-only SPARQL endpoint and the viewer, until interrupted."""
     from newsgraph.serve import serve
 
-    serve(args.folder, host=args.host, port=args.port,
-          on_ready=lambda url: print(f"serving {url}sparql and {url} (Ctrl-C stops)",
-                                     file=sys.stderr, flush=True))
+    try:
+        serve(args.folder, host=args.host, port=args.port,
+              on_ready=lambda url: print(f"serving {url}sparql and {url} (Ctrl-C stops)",
+                                         file=sys.stderr, flush=True))
+    except KeyboardInterrupt:
+        print("newsgraph: stopped serving", file=sys.stderr)
     return 0
 
 

@@ -5,8 +5,9 @@
 folder's Oxigraph store (opened read-only; ``graph.ttl`` loaded when there is no store).
 Results follow the ``Accept`` header: SPARQL JSON (the default), CSV, TSV or XML for
 ``SELECT`` and ``ASK``; Turtle (the default), N-Triples or RDF/XML for ``CONSTRUCT`` and
-``DESCRIBE``. Updates are refused (403), and so is anything else that is no query (400), each
-with one line saying why. ``/`` serves the folder's ``graph.html``.
+``DESCRIBE``. Updates and ``SERVICE`` (which would send requests to any host a query names)
+are refused (403), and anything else that is no query (400), each with one line saying why.
+``/`` serves the folder's ``graph.html``.
 
 The server binds to 127.0.0.1 unless told otherwise and sends no CORS header, so no web page
 from elsewhere can read the graph through the user's browser. When a build swaps in a new
@@ -35,7 +36,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from newsgraph.errors import GraphNotFoundError, NewsgraphError, QuerySyntaxError
+from newsgraph.errors import (
+    GraphNotFoundError,
+    GraphReadError,
+    NewsgraphError,
+    QuerySyntaxError,
+)
 
 __all__ = [
     "GRAPH_TYPES",
@@ -67,7 +73,12 @@ _UPDATE = re.compile(
     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.IGNORECASE,
 )
+# Conservative: the word anywhere outside an IRI, even in a literal, is refused, since a
+# federated query would make this endpoint send requests to any host it names.
+_SERVICE = re.compile(r"(?<![\w:?$<])SERVICE(?![\w:-])", re.IGNORECASE)
+_IRI = re.compile(r"<[^<>\s]*>")
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+_NO_SERVICE = "this endpoint answers from its own graph only: SERVICE is refused"
 _MAX_BODY = 1 << 20
 
 
@@ -168,6 +179,9 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
             if is_update(queries[0]):
                 self._error(HTTPStatus.FORBIDDEN, _READ_ONLY)
                 return
+            if _SERVICE.search(_IRI.sub(" ", queries[0])):
+                self._error(HTTPStatus.FORBIDDEN, _NO_SERVICE)
+                return
             self._answer(queries[0])
 
         def _answer(self, sparql: str) -> None:
@@ -185,8 +199,11 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
             except QuerySyntaxError as error:
                 self._error(HTTPStatus.BAD_REQUEST, f"not a SPARQL query: {error.line()}")
                 return
-            except NewsgraphError as error:
+            except (GraphNotFoundError, GraphReadError) as error:
                 self._error(HTTPStatus.INTERNAL_SERVER_ERROR, error.line())
+                return
+            except NewsgraphError as error:  # a query refused or stopped
+                self._error(HTTPStatus.BAD_REQUEST, error.line())
                 return
             except (OSError, RuntimeError, ValueError) as error:
                 self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {error}")

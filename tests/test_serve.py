@@ -129,6 +129,39 @@ def test_updates_are_refused_and_nothing_changes(endpoint, how):
     assert answer.decode().splitlines()[1] == "4"
 
 
+def test_service_is_refused(endpoint):
+    sparql = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    status, _, body = _get(_query_url(endpoint, sparql))
+    assert (status, body) == (
+        403, b"this endpoint answers from its own graph only: SERVICE is refused\n")
+    harmless = "SELECT * WHERE { ?s <http://example.com/SERVICE> ?o }"
+    assert _get(_query_url(endpoint, harmless))[:1] == (200,)
+
+
+def test_the_command_serves_until_stopped(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
+    update_store(tmp_path, None)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "newsgraph", "serve", str(tmp_path), "--port", "0"],
+        stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert child.stderr is not None
+        line = child.stderr.readline()
+        assert line.startswith("serving http://127.0.0.1:")
+        base = line.split()[1].removesuffix("/sparql")
+        status, _, body = _get(_query_url(base.rstrip("/"), "ASK { ?s a ng:Person }"))
+        assert (status, json.loads(body)["boolean"]) == (200, True)
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+        if child.stderr is not None:
+            child.stderr.close()
+
+
 def test_bad_requests_get_one_clear_line(endpoint):
     status, kind, body = _get(_query_url(endpoint, "SELECT WHERE {"))
     assert (status, kind) == (400, "text/plain")
