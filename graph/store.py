@@ -236,10 +236,11 @@ def open_store(folder: Path) -> ox.Store:
 def open_graph(path: Path) -> tuple[ox.Store, Path]:
     """The graph at ``path`` as a pyoxigraph store, and the path it was read from.
 
-    ``path`` is a graph folder, or a Turtle file. A folder's store is opened when it has one,
-    and so is the store beside a ``graph.ttl`` (the same triples, with no Turtle to parse);
-    otherwise the Turtle is loaded into memory. Raises ``FileNotFoundError`` when there is
-    neither, pyoxigraph's ``SyntaxError`` on malformed Turtle.
+    ``path`` is a graph folder, its ``graph.oxigraph``, or a Turtle file. A folder's store is
+    opened when it has one, and so is the store beside a ``graph.ttl`` (the same triples,
+    with no Turtle to parse); otherwise the Turtle is loaded into memory. Raises
+    ``FileNotFoundError`` when there is neither, pyoxigraph's ``SyntaxError`` on malformed
+    Turtle.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -248,6 +249,8 @@ def open_graph(path: Path) -> tuple[ox.Store, Path]:
     >>> len(store), read.name
     (1, 'graph.ttl')
     """
+    if path.name == STORE_NAME:  # the store's link itself
+        path = path.parent
     folder = path if path.is_dir() else path.parent
     if (path.is_dir() or path.name == TURTLE_NAME) and has_store(folder):
         try:

@@ -116,7 +116,7 @@ def test_open_graph_reads_the_store_and_falls_back_to_the_turtle(tmp_path):
     assert (len(store), read.name) == (2, "graph.ttl")
     update_store(tmp_path, None)
     (tmp_path / "graph.ttl").unlink()  # the store alone answers
-    for path in (tmp_path, tmp_path / "graph.ttl"):
+    for path in (tmp_path, tmp_path / "graph.ttl", tmp_path / STORE_NAME):
         store, read = open_graph(path)
         assert (len(store), read.name) == (2, STORE_NAME)
     other = tmp_path / "other.ttl"
