@@ -233,12 +233,29 @@ def open_store(folder: Path) -> ox.Store:
     return ox.Store.read_only(str(generation))
 
 
+def _is_current(folder: Path, turtle: Path) -> bool:
+    """Whether the folder has a store written after its ``graph.ttl``.
+
+    A build writes the store after the files, so a ``graph.ttl`` newer than the store's
+    generation is one a killed build left ahead of it: the Turtle is read then, the slower
+    way but the right graph. (A copy that did not keep the times is read from Turtle too.)
+    """
+    generation = current_generation(folder)
+    if generation is None:
+        return False
+    try:
+        return turtle.stat().st_mtime_ns <= generation.stat().st_mtime_ns
+    except FileNotFoundError:
+        return True  # only the store holds the graph
+
+
 def open_graph(path: Path) -> tuple[ox.Store, Path]:
     """The graph at ``path`` as a pyoxigraph store, and the path it was read from.
 
     ``path`` is a graph folder, its ``graph.oxigraph``, or a Turtle file. A folder's store is
-    opened when it has one, and so is the store beside a ``graph.ttl`` (the same triples,
-    with no Turtle to parse); otherwise the Turtle is loaded into memory. Raises
+    opened when it has one written after its ``graph.ttl``, and so is the store beside a
+    ``graph.ttl`` (the same triples, with no Turtle to parse); otherwise the Turtle is loaded
+    into memory. Raises
     ``FileNotFoundError`` when there is neither, pyoxigraph's ``SyntaxError`` on malformed
     Turtle.
 
@@ -252,12 +269,12 @@ def open_graph(path: Path) -> tuple[ox.Store, Path]:
     if path.name == STORE_NAME:  # the store's link itself
         path = path.parent
     folder = path if path.is_dir() else path.parent
-    if (path.is_dir() or path.name == TURTLE_NAME) and has_store(folder):
+    turtle = folder / TURTLE_NAME if path.is_dir() else path
+    if (path.is_dir() or path.name == TURTLE_NAME) and _is_current(folder, turtle):
         try:
             return open_store(folder), folder / STORE_NAME
         except OSError:
             pass  # an unusable store: the Turtle still holds the graph
-    turtle = folder / TURTLE_NAME if path.is_dir() else path
     if not turtle.is_file():
         raise FileNotFoundError(str(turtle))
     store = ox.Store()

@@ -127,6 +127,22 @@ def test_open_graph_reads_the_store_and_falls_back_to_the_turtle(tmp_path):
         open_graph(tmp_path / "missing.ttl")
 
 
+def test_a_graph_ttl_newer_than_the_store_is_read_instead(tmp_path):
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    _write(tmp_path, A, B)  # as a build killed after the files, before the store, leaves it
+    generation = current_generation(tmp_path)
+    assert generation is not None
+    later = generation.stat().st_mtime_ns + 10**9
+    os.utime(tmp_path / "graph.ttl", ns=(later, later))
+    store, read = open_graph(tmp_path)
+    assert (len(store), read.name) == (2, "graph.ttl")
+    update_store(tmp_path, store_base(tmp_path))
+    os.utime(tmp_path / "graph.ttl", ns=(later - 2 * 10**9, later - 2 * 10**9))
+    store, read = open_graph(tmp_path)
+    assert (len(store), read.name) == (2, STORE_NAME)
+
+
 def test_a_folder_copied_with_its_links_followed_is_read_and_updated(tmp_path):
     import shutil
 
