@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsgraph import __version__
 from newsgraph.errors import (
@@ -24,11 +25,24 @@ from newsgraph.errors import (
     QuerySyntaxError,
 )
 from newsgraph.graph.query import OutputFormat, query_names, query_text
+from newsgraph.graph.store import EXPORT_FORMATS
+from newsgraph.graph.view import VIEW_LIMIT
 from newsgraph.ingest.models import MODELS
 from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
 from newsgraph.workflow import build
 
-__all__ = ["build_command", "evaluate_command", "main", "query_command", "validate_command"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = [
+    "build_command",
+    "evaluate_command",
+    "export_command",
+    "main",
+    "query_command",
+    "serve_command",
+    "validate_command",
+]
 
 
 def _print_problem(error: NewsgraphError) -> None:
@@ -40,7 +54,8 @@ def build_command(args: argparse.Namespace) -> int:
     report = build(
         args.sources or None, args.out, model=args.model, aliases=args.aliases,
         fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
-        batch_size=args.batch_size, on_problem=_print_problem,
+        batch_size=args.batch_size, view_limit=args.view_limit,
+        exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
         progress=sys.stderr if sys.stderr.isatty() else None,
     )
     print(report.summary(), file=sys.stderr)
@@ -86,19 +101,32 @@ def _graph_file(path: Path) -> Path:
     return graph_path
 
 
+def _open_graph(path: Path) -> tuple[ox.Store, Path]:
+    """The graph at ``path`` (a folder or a Turtle file): its store when it has one, else the
+    Turtle loaded; and the path read."""
+    from newsgraph.graph.store import open_graph
+
+    try:
+        return open_graph(path)
+    except FileNotFoundError:
+        raise GraphNotFoundError(str(_turtle_path(path))) from None
+    except (SyntaxError, OSError) as error:
+        raise GraphReadError(str(_turtle_path(path)), f"not readable Turtle ({error})") from error
+
+
+def _turtle_path(path: Path) -> Path:
+    return path / "graph.ttl" if path.is_dir() else path
+
+
 def query_command(args: argparse.Namespace) -> int:
     """``newsgraph query``: run SPARQL (text, a file or an example's name) over a graph."""
-    from newsgraph.graph.query import format_result, load_store, run_query
+    from newsgraph.graph.query import format_result, run_query
 
     try:
         sparql, name = _query_source(args.sparql)
     except (OSError, UnicodeDecodeError) as error:
         raise NewsgraphError(args.sparql, f"cannot read the query ({error})") from error
-    graph_path = _graph_file(args.graph)
-    try:
-        store = load_store(graph_path)
-    except (SyntaxError, OSError) as error:
-        raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
+    store, _graph_path = _open_graph(args.graph)
     try:
         result = run_query(store, sparql)
     except QuerySyntaxError as error:
@@ -132,20 +160,49 @@ def evaluate_command(args: argparse.Namespace) -> int:
 
 def validate_command(args: argparse.Namespace) -> int:
     """``newsgraph validate``: check a graph against the SHACL shapes, a violation a line."""
-    from rdflib import Graph
-
     from newsgraph.graph.shapes import validate_graph
+    from newsgraph.graph.store import rdflib_graph
 
-    graph_path = _graph_file(args.folder)
-    try:
-        rdf = Graph().parse(graph_path, format="ox-turtle")
-    except (SyntaxError, OSError) as error:
-        raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
-    violations = validate_graph(rdf)
+    store, graph_path = _open_graph(args.folder)
+    violations = validate_graph(rdflib_graph(store))
     for violation in violations:
         print(violation)
     print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
     return 1 if violations else 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """``newsgraph export``: write one format of a built graph, streamed from its store."""
+    from newsgraph.graph.store import export_graph
+    from newsgraph.outputs import write_atomically
+
+    store, _ = _open_graph(args.folder)
+    if args.output == Path("-"):
+        export_graph(store, args.format, sys.stdout.buffer)
+        return 0
+    folder = args.folder if args.folder.is_dir() else args.folder.parent
+    target = args.output or folder / "export" / f"graph{EXPORT_FORMATS[args.format][1]}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically({target: lambda stream: export_graph(store, args.format, stream)})
+    except OSError as error:
+        message = f"cannot be written ({error.strerror or error})"
+        raise NewsgraphError(str(target), message) from error
+    print(f"wrote {target}")
+    return 0
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """``newsgraph serve``: a read-only SPARQL endpoint and the viewer, until interrupted."""
+    from newsgraph.serve import serve
+
+    try:
+        serve(args.folder, host=args.host, port=args.port,
+              on_ready=lambda url: print(f"serving {url}sparql and {url} (Ctrl-C stops)",
+                                         file=sys.stderr, flush=True))
+    except KeyboardInterrupt:
+        print("newsgraph: stopped serving", file=sys.stderr)
+    return 0
 
 
 def _positive(text: str) -> int:
@@ -190,6 +247,12 @@ def _parser() -> argparse.ArgumentParser:
                           "e.g. tcp://10.0.0.5:8786 (needs newsgraph[dask])")
     b.add_argument("--batch-size", type=_positive, default=DEFAULT_BATCH_SIZE, metavar="N",
                    help=f"documents per NLP batch and per task (default: {DEFAULT_BATCH_SIZE})")
+    b.add_argument("--view-limit", type=_positive, default=VIEW_LIMIT, metavar="N",
+                   help="most nodes graph.html holds: the most connected and most recent "
+                        f"(default: {VIEW_LIMIT})")
+    b.add_argument("--exports", metavar="LIST", default=None,
+                   help="which of jsonld,graphml,json,html to write besides graph.ttl, "
+                        "comma-separated (default: all)")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.set_defaults(run=query_command)
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")
@@ -207,7 +270,33 @@ def _parser() -> argparse.ArgumentParser:
     v.set_defaults(run=validate_command)
     v.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
                    help="folder holding graph.ttl (default: out)")
+    x = commands.add_parser("export", help="write one format of a built graph from its store")
+    x.set_defaults(run=export_command)
+    x.add_argument("format", choices=sorted(EXPORT_FORMATS), metavar="FORMAT",
+                   help="one of: " + ", ".join(sorted(EXPORT_FORMATS)))
+    x.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
+                   help="graph folder (default: out)")
+    x.add_argument("--output", "-o", type=Path, default=None, metavar="FILE",
+                   help="where to write; - for stdout (default: DIR/export/graph.EXT)")
+    s = commands.add_parser("serve", help="a read-only SPARQL endpoint and the viewer")
+    s.set_defaults(run=serve_command)
+    s.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
+                   help="graph folder (default: out)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=_port, default=7878, help="port (default: 7878; 0: any free)")
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        message = f"must be a port number from 0 to 65535 (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,8 @@ Building into a folder adds to what it holds: documents seen before are not read
 graph is rebuilt from all extractions, so building A then B equals building A and B.
 
 Every file is written through :func:`write_atomically`: whole, old or new, never half-written.
+The folder's Oxigraph store (``graph.oxigraph``) mirrors ``graph.ttl``; it is written after
+the files, as a new generation swapped in (:mod:`newsgraph.graph.store`).
 
 Examples
 --------
@@ -163,18 +165,24 @@ def write_json_lines(rows: Iterable[Mapping[str, Any]], stream: IO[bytes]) -> No
         stream.write(json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
 
 
-def graph_writers(G: nx.MultiDiGraph) -> dict[str, Writer]:
-    """Each export's file name and its writer."""
+def graph_writers(G: nx.MultiDiGraph, *, view_limit: int | None = None) -> dict[str, Writer]:
+    """Each export's file name and its writer; ``graph.html`` holds at most ``view_limit``
+    nodes (:func:`~newsgraph.graph.view.bounded_view`; by default ``VIEW_LIMIT``)."""
     from newsgraph.graph.graphml import write_graphml
     from newsgraph.graph.html import write_html
     from newsgraph.graph.nodelink import write_json
     from newsgraph.graph.rdf import write_jsonld, write_turtle
+    from newsgraph.graph.view import VIEW_LIMIT, bounded_view, view_title
 
     def bound(write: Callable[..., None]) -> Writer:
         return lambda stream: write(G, stream)
 
+    def write_view(graph: nx.MultiDiGraph, stream: IO[bytes]) -> None:
+        view = bounded_view(graph, view_limit or VIEW_LIMIT)
+        write_html(view, stream, title=view_title(len(view), len(graph)))
+
     writers: tuple[Callable[..., None], ...] = (
-        write_turtle, write_jsonld, write_graphml, write_json, write_html,
+        write_turtle, write_jsonld, write_graphml, write_json, write_view,
     )
     return {name: bound(w) for name, w in zip(GRAPH_NAMES, writers, strict=True)}
 

@@ -32,6 +32,7 @@ from newsgraph.errors import AliasesError, NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 from newsgraph.outputs import (
     CACHE_NAME,
+    GRAPH_NAMES,
     MERGES_NAME,
     PROVENANCE_NAME,
     VALIDATORS_NAME,
@@ -55,6 +56,9 @@ __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
 #: How the bundled seeds are named in the graph, wherever the package is installed.
 SEEDS_SOURCE = "seeds"
+
+#: The export the store mirrors, written by every build.
+TURTLE_EXPORT = "graph.ttl"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
@@ -127,6 +131,8 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     batch_size: int | None = None,
+    view_limit: int | None = None,
+    exports: Sequence[str] | None = None,
     on_problem: ProblemHandler | None = None,
     progress: TextIO | None = None,
 ) -> BuildReport:
@@ -148,6 +154,14 @@ def build(
         Run the NLP on ``workers`` local processes, or on the Dask cluster at ``dask``, in
         batches of ``batch_size`` documents (by default 16); the output is the same byte for
         byte.
+    view_limit
+        The most nodes ``graph.html`` holds: the most connected and the most recent (by
+        default :data:`~newsgraph.graph.view.VIEW_LIMIT`). The other exports hold them all.
+    exports
+        Which of ``graph.jsonld``, ``graph.graphml``, ``graph.json`` and ``graph.html`` to
+        write (by file name or extension: ``["html"]``); by default all. ``graph.ttl`` is always
+        written (the store mirrors it); an export left out is removed from the folder, since
+        it would describe an older graph (``newsgraph export`` writes JSON-LD on demand).
     on_problem
         Called with each source that could not be read, as it is found; the build goes on.
     progress
@@ -165,6 +179,7 @@ def build(
     """
     folder = Path(out)
     sources = _source_list(sources, folder)
+    chosen = _chosen_exports(exports, folder)
     if workers < 0:
         message = f"workers must be 0 (one per CPU) or more (got {workers})"
         raise NewsgraphError(str(out), message)
@@ -198,18 +213,44 @@ def build(
         extractions = cached + fresh
         G = _assemble(extractions, user_aliases)
         writers = _writers(folder, G, extractions, cache, validators,
-                           model=model_name if fresh else None)
+                           model=model_name if fresh else None, view_limit=view_limit)
+        for name in GRAPH_NAMES:
+            if name not in chosen:
+                writers.pop(folder / name, None)
+        base = _store_base(folder)
         try:
             write_atomically(writers)
         except OSError as error:
             message = f"cannot write the outputs here ({error.strerror or error})"
             raise NewsgraphError(str(folder), message) from error
+        for name in GRAPH_NAMES:
+            if name not in chosen:
+                (folder / name).unlink(missing_ok=True)
+        _update_store(folder, base, report)
     return BuildReport(
         out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
     )
+
+
+def _chosen_exports(exports: Sequence[str] | None, out: Path) -> set[str]:
+    """The export files a build writes: ``graph.ttl`` and those named (all by default).
+
+    >>> sorted(_chosen_exports(["html", "graph.json"], Path("out")))
+    ['graph.html', 'graph.json', 'graph.ttl']
+    """
+    if exports is None:
+        return set(GRAPH_NAMES)
+    chosen = {TURTLE_EXPORT}
+    for name in exports:
+        file_name = name if name.startswith("graph.") else f"graph.{name}"
+        if file_name not in GRAPH_NAMES:
+            known = ", ".join(n.removeprefix("graph.") for n in GRAPH_NAMES)
+            raise NewsgraphError(str(out), f"no export named {name!r} (expected: {known})")
+        chosen.add(file_name)
+    return chosen
 
 
 def _source_list(
@@ -460,7 +501,7 @@ def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.Mult
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
     cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]], *,
-    model: str | None,
+    model: str | None, view_limit: int | None = None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""
     from newsgraph.graph.build import merge_log
@@ -471,7 +512,8 @@ def _writers(
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
     }
-    writers.update({folder / name: w for name, w in graph_writers(G).items()})
+    exports = graph_writers(G, view_limit=view_limit)
+    writers.update({folder / name: w for name, w in exports.items()})
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators:
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
@@ -479,6 +521,34 @@ def _writers(
         provenance = _provenance(model)
         writers[folder / PROVENANCE_NAME] = lambda s: write_json_object(provenance, s)
     return writers
+
+
+def _store_base(folder: Path) -> set[bytes] | None:
+    """The triples the folder's store holds now, when an add can write only the difference."""
+    from newsgraph.graph.store import store_base
+
+    try:
+        return store_base(folder)
+    except (OSError, SyntaxError):
+        return None  # the store is rebuilt whole from the new graph.ttl
+
+
+def _update_store(folder: Path, base: set[bytes] | None, report: ProblemHandler) -> None:
+    """Bring the folder's Oxigraph store to the new graph.ttl (a new generation, swapped in).
+
+    Where the store cannot be written (no symbolic links, a full disk), the build still stands:
+    the problem is reported and the store's link removed, so that readers use graph.ttl.
+    """
+    from newsgraph.graph.store import STORE_NAME, update_store
+
+    try:
+        update_store(folder, base)
+    except (OSError, SyntaxError) as error:
+        link = folder / STORE_NAME
+        if link.is_symlink():
+            link.unlink()
+        message = f"cannot be updated ({error}); queries read graph.ttl instead"
+        report(NewsgraphError(str(link), message))
 
 
 def _provenance(model: str) -> dict[str, Any]:

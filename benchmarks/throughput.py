@@ -263,7 +263,7 @@ def _bench(size: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     runs = []
     for run in range(repeat):
         out = work / f"out-{size}-add-{run}"
-        shutil.copytree(outs[1], out)
+        shutil.copytree(outs[1], out, symlinks=True)
         profile = str(work / f"add-{size}.prof") if args.profile and run == 0 else ""
         runs.append(_measure(["build", str(added), str(out), *common, "1", profile]))
     result["add"] = _median(runs)

@@ -16,6 +16,7 @@ venv/bin/newsgraph --version
 venv/bin/newsgraph build --out out
 venv/bin/newsgraph query who-chairs-what --graph out --format csv | grep -q "Zhou Zixue"
 venv/bin/newsgraph validate out
+venv/bin/newsgraph export ntriples out | grep -q "out/export/graph.nt"
 venv/bin/python -c "import newsgraph, sys; G = newsgraph.build_or_load(out='out'); \
 sys.exit(0 if G.number_of_nodes() > 100 else 1)"
-echo "wheel: built the seeds, queried and validated from a fresh virtual environment"
+echo "wheel: built the seeds, queried, validated and exported from a fresh virtual environment"

@@ -2,11 +2,13 @@ import json
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
 from newsgraph.cli import main
 from newsgraph.graph.query import run_query
+from newsgraph.graph.store import canonical_lines, open_store
 from newsgraph.outputs import write_atomically
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -26,9 +28,12 @@ def select(out, sparql):
 
 
 def test_build_writes_every_output_and_nothing_else(seed_graph):
-    assert sorted(p.name for p in seed_graph.iterdir()) == [
+    names = sorted(p.name for p in seed_graph.iterdir())
+    generations = [n for n in names if n.startswith(".graph.oxigraph.")]
+    assert [n for n in names if n not in generations] == [
         "build.json", "documents.jsonl", "graph.graphml", "graph.html", "graph.json",
-        "graph.jsonld", "graph.ttl", "merges.jsonl"]
+        "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl"]
+    assert len(generations) == 1  # the store, behind the graph.oxigraph link
     assert (seed_graph / "graph.html").read_bytes().startswith(b"<!DOCTYPE html>")
     assert json.loads((seed_graph / "graph.json").read_text())["multigraph"] is True
 
@@ -78,6 +83,42 @@ def test_query_syntax_error_is_one_line(seed_graph, capsys):
     assert err == "newsgraph: query: line 1, column 8: Expected SelectQuery, found 'WHERE {'\n"
 
 
+def test_query_and_validate_read_the_store_without_the_turtle(seed_graph, tmp_path, capsys):
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_graph, copy, symlinks=True)
+    (copy / "graph.ttl").unlink()
+    assert main(["query", "SELECT (COUNT(?a) AS ?n) WHERE { ?a a ng:Article }",
+                 "--graph", str(copy)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "54"
+    assert main(["validate", str(copy)]) == 0
+    assert capsys.readouterr().err == f"{copy / 'graph.oxigraph'}: 0 violations\n"
+
+
+def test_export_writes_one_format_from_the_store(seed_graph, tmp_path, capsys):
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_graph, copy, symlinks=True)
+    assert main(["export", "ntriples", str(copy)]) == 0
+    written = copy / "export" / "graph.nt"
+    assert capsys.readouterr().out == f"wrote {written}\n"
+    assert sorted(written.read_bytes().splitlines()) == _turtle_lines(seed_graph / "graph.ttl")
+    target = tmp_path / "g.jsonld"
+    assert main(["export", "jsonld", str(copy), "--output", str(target)]) == 0
+    triples = ox.parse(target.read_bytes(), format=ox.RdfFormat.JSON_LD)
+    assert len(list(triples)) == len(canonical_lines(seed_graph / "graph.ttl"))
+    assert main(["export", "turtle", str(tmp_path / "nothing")]) == 1
+    assert capsys.readouterr().err.startswith("newsgraph: ")
+
+
+def test_the_viewer_holds_at_most_the_view_limit(tmp_path):
+    one = SEEDS / "000_5b8763289bf46c03.txt"
+    assert main(["build", str(one), "--out", str(tmp_path), "--view-limit", "5"]) == 0
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert "<title>newsgraph: the 5 most connected and most recent of " in page
+    data = page.split('<script id="newsgraph-data" type="application/json">')[1]
+    data = data.split("</script>")[0]
+    assert len(json.loads(data)["nodes"]) == 5
+
+
 def test_same_input_same_bytes(seed_graph, tmp_path):
     assert main(["build", "--out", str(tmp_path)]) == 0
     for name in OUTPUTS:
@@ -91,6 +132,23 @@ def test_building_a_then_b_equals_building_both(tmp_path):
     assert main(["build", str(one), str(two), "--out", str(tmp_path / "both")]) == 0
     for name in OUTPUTS:
         assert (tmp_path / "ab" / name).read_bytes() == (tmp_path / "both" / name).read_bytes()
+    # the store of the add (only the difference written) holds what a whole build loads
+    assert _store_lines(tmp_path / "ab") == _store_lines(tmp_path / "both")
+    assert _store_lines(tmp_path / "ab") == _turtle_lines(tmp_path / "ab" / "graph.ttl")
+
+
+def _store_lines(folder):
+    store = open_store(folder)
+    dump = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return sorted(dump.splitlines())
+
+
+def _turtle_lines(path):
+    """The triples of a Turtle file as a store holds them (numbers in their canonical form)."""
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    return sorted(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                  .splitlines())
 
 
 def test_a_document_seen_before_is_not_added_twice(tmp_path, capsys):
@@ -191,6 +249,7 @@ def test_a_real_build_killed_at_any_moment_leaves_whole_outputs(tmp_path):
     reference = tmp_path / "reference"
     assert main(["build", str(one), str(two), "--out", str(reference)]) == 0
     new = {name: (reference / name).read_bytes() for name in OUTPUTS}
+    old_triples, new_triples = len(open_store(out)), len(open_store(reference))
     command = [sys.executable, "-m", "newsgraph", "build", str(two), "--out", str(out)]
     for delay in (0.5, 1.5, 2.5, 3.5):
         child = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -200,6 +259,7 @@ def test_a_real_build_killed_at_any_moment_leaves_whole_outputs(tmp_path):
         child.wait(timeout=30)
         for name in OUTPUTS:
             assert (out / name).read_bytes() in (old[name], new[name]), (delay, name)
+        assert len(open_store(out)) in (old_triples, new_triples), delay
 
 
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Chips Daily</title>
@@ -249,3 +309,14 @@ def test_a_feed_is_fetched_again_with_its_etag(feed_server, tmp_path, capsys):
     assert seen == [None, '"v1"']
     assert "documents: 0 read, 0 already built, 0 sources failed" in capsys.readouterr().err
     assert (out / "graph.ttl").read_bytes() == first
+
+
+def test_a_build_writes_only_the_exports_asked_for(tmp_path, capsys):
+    one, two = SEEDS / "000_5b8763289bf46c03.txt", SEEDS / "001_ddc456ae5f42c23f.txt"
+    assert main(["build", str(one), "--out", str(tmp_path)]) == 0
+    assert main(["build", str(two), "--out", str(tmp_path), "--exports", "html"]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph."))
+    assert names == ["graph.html", "graph.oxigraph", "graph.ttl"]
+    assert main(["build", str(two), "--out", str(tmp_path), "--exports", "xml"]) == 1
+    assert capsys.readouterr().err.endswith(
+        "no export named 'xml' (expected: ttl, jsonld, graphml, json, html)\n")

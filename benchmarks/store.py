@@ -1,0 +1,102 @@
+"""The graph folder's Oxigraph store at scale: loading it, an add's delta, opening it to query.
+
+Writes a synthetic ``graph.ttl`` of ``--triples`` triples shaped like newsgraph's evidence
+(an IRI subject, a few predicates, sentence-long literals), then times, in this process:
+
+* ``full``: :func:`newsgraph.graph.store.update_store` with no base, the whole file bulk
+  loaded into a new generation (a first build, or a store that does not match);
+* ``delta``: an add that removes ``--delta``/2 of the triples and adds ``--delta`` new ones:
+  :func:`store_base` (the old file parsed, before it is replaced) then ``update_store`` (the
+  new file parsed, the difference written into a hard-linked checkpoint);
+* ``query``: opening the folder's graph and counting the articles, from the store
+  (``open_graph``) and from the Turtle alone (what ``newsgraph query`` did before the store).
+
+One run; the machine's load is printed beside it. Usage::
+
+    PYTHONPATH=. python benchmarks/store.py --triples 1000000 --work /tmp/storebench
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pyoxigraph as ox  # noqa: E402
+
+from newsgraph.graph.store import STORE_NAME, open_graph, store_base, update_store  # noqa: E402
+
+__all__ = ["main", "write_graph"]
+
+_ID = "https://w3id.org/newsgraph/id/evidence/"
+_NG = "https://w3id.org/newsgraph/ontology#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_COUNT = f"SELECT (COUNT(?e) AS ?n) WHERE {{ ?e a <{_NG}Evidence> }}"
+
+
+def write_graph(path: Path, numbers: range) -> int:
+    """Write five triples for each number as N-Triples (which is Turtle); return the count."""
+    with path.open("w", encoding="utf-8") as out:
+        for n in numbers:
+            s = f"<{_ID}{n:016x}>"
+            out.write(f"{s} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{_NG}Evidence> .\n"
+                      f'{s} <{_NG}sentence> "Sentence {n} says that company {n % 977} supplies '
+                      f'company {n % 613} with chips, according to the report." .\n'
+                      f'{s} <{_NG}startChar> "{n % 5000}"^^<{_XSD}integer> .\n'
+                      f'{s} <{_NG}rule> "rule-{n % 40}" .\n'
+                      f"{s} <http://www.w3.org/ns/prov#wasDerivedFrom> "
+                      f"<https://w3id.org/newsgraph/id/article/{n // 7:012x}> .\n")
+    return 5 * len(numbers)
+
+
+def _timed(label: str, function, *args):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = function(*args)
+    print(f"  {label:44} {time.perf_counter() - started:8.2f} s", flush=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--delta", type=float, default=0.01, help="share of triples added")
+    parser.add_argument("--work", type=Path, required=True)
+    args = parser.parse_args(argv)
+    folder = args.work / "graph"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    subjects = args.triples // 5
+    added = max(1, int(subjects * args.delta))
+    removed = added // 2
+    count = write_graph(folder / "graph.ttl", range(subjects))
+    size = (folder / "graph.ttl").stat().st_size
+    print(f"{count:,} triples, graph.ttl {size / 2**20:,.0f} MB; "
+          f"an add of {5 * added:,} triples and removal of {5 * removed:,}")
+    print(_timed("full: bulk load into a new generation", update_store, folder, None))
+    base = _timed("delta: the old triples (store_base)", store_base, folder)
+    write_graph(folder / "graph.ttl", range(removed, subjects + added))
+    print(_timed("delta: the new generation (update_store)", update_store, folder, base))
+    del base
+    store, read = _timed("query: open the store", open_graph, folder)
+    rows = _timed("query: count on the store", lambda: list(store.query(_COUNT)))
+    print(f"    read {read.name}: {rows[0][0].value} evidence nodes")
+    del store
+    os.rename(folder / STORE_NAME, folder / "moved-away")
+    store, read = _timed("query: load graph.ttl into memory", open_graph, folder)
+    rows = _timed("query: count in memory", lambda: list(store.query(_COUNT)))
+    print(f"    read {read.name}: {rows[0][0].value} evidence nodes")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the process {peak:,.0f} MB; load {os.getloadavg()[0]:.1f}; "
+          f"pyoxigraph {ox.__version__}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

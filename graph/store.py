@@ -1,0 +1,319 @@
+"""The graph folder's persistent RDF store: an on-disk Oxigraph database beside ``graph.ttl``.
+
+``graph.oxigraph`` in a graph folder is a symbolic link to one *generation* of the store, a
+directory ``.graph.oxigraph.<digest>`` named by the SHA-256 of the ``graph.ttl`` it holds the
+triples of. A build never writes into the generation readers use: it makes the next one beside
+it and swaps the link, one atomic rename, so a build killed at any moment leaves the previous
+store whole and usable.
+
+An add writes only the delta: when the current generation holds the triples of the previous
+``graph.ttl`` (its name says so), the next generation starts as a checkpoint of it (RocksDB's
+files hard-linked, not copied), the triples no longer in the graph are removed and the new
+ones loaded. Otherwise (no store yet, or a store that does not match, as after a killed build)
+the whole ``graph.ttl`` is bulk loaded. Either way the store holds exactly the triples of
+``graph.ttl``: building A then B gives the same store content as building A and B.
+
+``newsgraph query``, ``validate``, ``export`` and ``serve`` read the store when a folder has
+one (:func:`open_graph`), with no Turtle to parse, and fall back to ``graph.ttl``.
+
+Examples
+--------
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "graph.ttl").write_bytes(b"<http://a.example/s> <http://a.example/p> 1 .\\n")
+>>> update_store(folder, previous=None)
+StoreChange(added=1, removed=0, full=True)
+>>> len(open_store(folder))
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import IO, NamedTuple
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "STORE_NAME",
+    "TURTLE_NAME",
+    "StoreChange",
+    "canonical_lines",
+    "current_generation",
+    "export_graph",
+    "has_store",
+    "open_graph",
+    "open_store",
+    "rdflib_graph",
+    "store_base",
+    "update_store",
+]
+
+#: The link to the current store generation inside a graph folder.
+STORE_NAME = "graph.oxigraph"
+#: The Turtle export the store mirrors.
+TURTLE_NAME = "graph.ttl"
+#: What ``newsgraph export`` writes: each format's name, pyoxigraph format and file extension.
+EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
+    "turtle": (ox.RdfFormat.TURTLE, ".ttl"),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, ".nt"),
+    "jsonld": (ox.RdfFormat.JSON_LD, ".jsonld"),
+    "rdfxml": (ox.RdfFormat.RDF_XML, ".rdf"),
+}
+_GENERATION = f".{STORE_NAME}."
+_DIGEST_LENGTH = 32
+
+
+class StoreChange(NamedTuple):
+    """What :func:`update_store` did: triples added and removed, and whether it loaded all."""
+
+    added: int
+    removed: int
+    full: bool
+
+
+def _digest(path: Path) -> str:
+    """The hex SHA-256 of a file, the first :data:`_DIGEST_LENGTH` characters."""
+    sha = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()[:_DIGEST_LENGTH]
+
+
+def current_generation(folder: Path) -> Path | None:
+    """The directory the folder's store link points to, or None when there is no store.
+
+    >>> current_generation(Path("no/such/folder")) is None
+    True
+    """
+    link = folder / STORE_NAME
+    try:
+        target = os.readlink(link)
+    except OSError:
+        # a folder copied with its links followed holds the store itself: still readable
+        return link if link.is_dir() else None
+    generation = folder / target
+    return generation if generation.is_dir() else None
+
+
+def has_store(folder: Path) -> bool:
+    """Whether ``folder`` holds a store (a link to an existing generation)."""
+    return current_generation(folder) is not None
+
+
+def canonical_lines(turtle: Path) -> set[bytes]:
+    """The triples of a Turtle file as N-Triples lines, written the one way pyoxigraph writes
+    them, so that two files' triples compare as sets of lines.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "g.ttl"
+    >>> _ = path.write_bytes(b"<http://a.example/s> <http://a.example/p> 1 .")
+    >>> sorted(canonical_lines(path))
+    [b'<http://a.example/s> <http://a.example/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+    """
+    triples = ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return set(data.splitlines()) if data else set()
+
+
+def store_base(folder: Path) -> set[bytes] | None:
+    """What the next update may start from: the triples of the folder's ``graph.ttl`` when the
+    current store generation holds exactly them, else None (the next update loads everything).
+
+    Call it before the new ``graph.ttl`` replaces the old one.
+    """
+    generation = current_generation(folder)
+    turtle = folder / TURTLE_NAME
+    if generation is None or not turtle.is_file():
+        return None
+    if generation.name != _GENERATION + _digest(turtle):
+        return None
+    return canonical_lines(turtle)
+
+
+def update_store(folder: Path, previous: set[bytes] | None) -> StoreChange:
+    """Make the folder's store hold the triples of its ``graph.ttl``, writing a new generation
+    and swapping the link to it.
+
+    ``previous`` is what :func:`store_base` returned before ``graph.ttl`` was replaced: the
+    triples the current generation holds. Then only the difference is written; with None the
+    whole file is bulk loaded. Generations other than the new one and the one it replaces
+    (which a reader may still have open) are removed.
+    """
+    turtle = folder / TURTLE_NAME
+    name = _GENERATION + _digest(turtle)
+    current = current_generation(folder)
+    if current is not None and current.name == name:
+        return StoreChange(0, 0, full=False)
+    staged = Path(tempfile.mkdtemp(dir=folder, prefix=f"{_GENERATION}new-"))
+    try:
+        if previous is None or current is None:
+            change = _load_all(staged, turtle)
+        else:
+            change = _apply_delta(current, staged, previous, canonical_lines(turtle))
+        target = folder / name
+        if target.exists():  # left by a build killed after loading it, before the swap
+            shutil.rmtree(target)
+        os.rename(staged, target)
+    finally:
+        if staged.exists():
+            shutil.rmtree(staged, ignore_errors=True)
+    _swap_link(folder, name)
+    _remove_old_generations(folder, keep={name, current.name if current else name})
+    return change
+
+
+def _load_all(staged: Path, turtle: Path) -> StoreChange:
+    shutil.rmtree(staged)  # the store creates its own directory
+    store = ox.Store(str(staged))
+    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    store.flush()
+    count = len(store)
+    del store  # closes the database
+    return StoreChange(added=count, removed=0, full=True)
+
+
+def _apply_delta(
+    current: Path, staged: Path, previous: set[bytes], lines: set[bytes]
+) -> StoreChange:
+    added = list(lines - previous)
+    removed = list(previous - lines)
+    shutil.rmtree(staged)  # backup() creates the directory
+    source = ox.Store.read_only(str(current))
+    source.backup(str(staged))
+    del source
+    store = ox.Store(str(staged))
+    if removed:
+        for triple in ox.parse(b"\n".join(removed), format=ox.RdfFormat.N_TRIPLES):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
+    if added:
+        store.bulk_load(b"\n".join(added), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    return StoreChange(added=len(added), removed=len(removed), full=False)
+
+
+def _swap_link(folder: Path, name: str) -> None:
+    """Point ``graph.oxigraph`` at generation ``name`` in one atomic rename."""
+    temporary = folder / f"{_GENERATION}link-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    os.symlink(name, temporary, target_is_directory=True)
+    link = folder / STORE_NAME
+    if link.is_dir() and not link.is_symlink():  # a copied store: moved aside, then removed
+        os.rename(link, folder / f"{_GENERATION}copied-{os.getpid()}")
+    os.replace(temporary, link)
+
+
+def _remove_old_generations(folder: Path, keep: set[str]) -> None:
+    for path in folder.glob(f"{_GENERATION}*"):
+        if path.name in keep:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def open_store(folder: Path) -> ox.Store:
+    """The folder's store, opened read-only.
+
+    Raises ``FileNotFoundError`` when the folder has no store, ``OSError`` when it cannot be
+    opened.
+    """
+    generation = current_generation(folder)
+    if generation is None:
+        raise FileNotFoundError(str(folder / STORE_NAME))
+    return ox.Store.read_only(str(generation))
+
+
+def _is_current(folder: Path, turtle: Path) -> bool:
+    """Whether the folder has a store written after its ``graph.ttl``.
+
+    A build writes the store after the files, so a ``graph.ttl`` newer than the store's
+    generation is one a killed build left ahead of it: the Turtle is read then, the slower
+    way but the right graph. (A copy that did not keep the times is read from Turtle too.)
+    """
+    generation = current_generation(folder)
+    if generation is None:
+        return False
+    try:
+        return turtle.stat().st_mtime_ns <= generation.stat().st_mtime_ns
+    except FileNotFoundError:
+        return True  # only the store holds the graph
+
+
+def open_graph(path: Path) -> tuple[ox.Store, Path]:
+    """The graph at ``path`` as a pyoxigraph store, and the path it was read from.
+
+    ``path`` is a graph folder, its ``graph.oxigraph``, or a Turtle file. A folder's store is
+    opened when it has one written after its ``graph.ttl``, and so is the store beside a
+    ``graph.ttl`` (the same triples, with no Turtle to parse); otherwise the Turtle is loaded
+    into memory. Raises
+    ``FileNotFoundError`` when there is neither, pyoxigraph's ``SyntaxError`` on malformed
+    Turtle.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "graph.ttl").write_bytes(b"<http://a.example/s> <http://a.example/p> 1 .")
+    >>> store, read = open_graph(folder)
+    >>> len(store), read.name
+    (1, 'graph.ttl')
+    """
+    if path.name == STORE_NAME:  # the store's link itself
+        path = path.parent
+    folder = path if path.is_dir() else path.parent
+    turtle = folder / TURTLE_NAME if path.is_dir() else path
+    if (path.is_dir() or path.name == TURTLE_NAME) and _is_current(folder, turtle):
+        try:
+            return open_store(folder), folder / STORE_NAME
+        except OSError:
+            pass  # an unusable store: the Turtle still holds the graph
+    if not turtle.is_file():
+        raise FileNotFoundError(str(turtle))
+    store = ox.Store()
+    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    return store, turtle
+
+
+def export_graph(store: ox.Store, format_name: str, stream: IO[bytes]) -> None:
+    """Write the store's triples to a binary stream in one of :data:`EXPORT_FORMATS`,
+    streamed by pyoxigraph (the graph is never held as Python objects).
+
+    >>> import io
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("http://a.example/s"), ox.NamedNode("http://a.example/p"),
+    ...                   ox.Literal("x")))
+    >>> out = io.BytesIO()
+    >>> export_graph(store, "ntriples", out)
+    >>> out.getvalue()
+    b'<http://a.example/s> <http://a.example/p> "x" .\\n'
+    """
+    from newsgraph.graph.rdf import PREFIXES
+
+    rdf_format, _ = EXPORT_FORMATS[format_name]
+    prefixes = PREFIXES if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML} else None
+    store.dump(stream, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+
+
+def rdflib_graph(store: ox.Store) -> Graph:
+    """An rdflib ``Graph`` over a pyoxigraph store (through oxrdflib), for rdflib's API and
+    pySHACL, with newsgraph's prefixes bound.
+
+    >>> len(rdflib_graph(ox.Store()))
+    0
+    """
+    from oxrdflib import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from newsgraph.graph.rdf import bind_prefixes
+
+    # the build loads the triples into the store's default graph
+    graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    return bind_prefixes(graph)

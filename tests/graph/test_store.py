@@ -1,0 +1,190 @@
+"""Tests of newsgraph.graph.store: generations, deltas, swaps, fallbacks and exports."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pyoxigraph as ox
+import pytest
+
+from newsgraph.graph.store import (
+    STORE_NAME,
+    StoreChange,
+    canonical_lines,
+    current_generation,
+    export_graph,
+    has_store,
+    open_graph,
+    open_store,
+    rdflib_graph,
+    store_base,
+    update_store,
+)
+
+A = "<http://a.example/s> <http://a.example/p> <http://a.example/o> .\n"
+B = '<http://a.example/s> <http://a.example/label> "Intel \\u00e9 \\"quoted\\"" .\n'
+C = "<http://a.example/t> <http://a.example/count> 3 .\n"
+
+
+def _write(folder, *triples):
+    (folder / "graph.ttl").write_text("".join(triples), encoding="utf-8")
+
+
+def _content(store):
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return sorted(data.splitlines())
+
+
+def _generations(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(f".{STORE_NAME}."))
+
+
+def test_a_first_update_loads_everything_behind_a_link(tmp_path):
+    _write(tmp_path, A, B)
+    assert not has_store(tmp_path)
+    assert update_store(tmp_path, store_base(tmp_path)) == StoreChange(2, 0, full=True)
+    assert os.path.islink(tmp_path / STORE_NAME)
+    generation = current_generation(tmp_path)
+    assert generation is not None and generation.parent == tmp_path
+    assert _content(open_store(tmp_path)) == sorted(canonical_lines(tmp_path / "graph.ttl"))
+
+
+def test_an_add_writes_only_the_difference_and_keeps_the_previous_generation(tmp_path):
+    _write(tmp_path, A, B)
+    update_store(tmp_path, None)
+    first = current_generation(tmp_path)
+    base = store_base(tmp_path)
+    assert base is not None and len(base) == 2
+    _write(tmp_path, B, C)  # A removed, C added
+    assert update_store(tmp_path, base) == StoreChange(added=1, removed=1, full=False)
+    assert _content(open_store(tmp_path)) == sorted(canonical_lines(tmp_path / "graph.ttl"))
+    assert first is not None and first.is_dir()  # a reader may still have it open
+    _write(tmp_path, C)
+    update_store(tmp_path, store_base(tmp_path))
+    assert not first.exists()
+    assert len(_generations(tmp_path)) == 2
+
+
+def test_the_same_triples_in_any_order_of_adds_give_the_same_store(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    _write(one, A)
+    update_store(one, None)
+    base = store_base(one)
+    _write(one, A, B, C)
+    update_store(one, base)
+    _write(two, A, B, C)
+    update_store(two, None)
+    assert _content(open_store(one)) == _content(open_store(two))
+    assert current_generation(one).name == current_generation(two).name  # type: ignore[union-attr]
+
+
+def test_nothing_changed_writes_nothing(tmp_path):
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    assert update_store(tmp_path, store_base(tmp_path)) == StoreChange(0, 0, full=False)
+    assert len(_generations(tmp_path)) == 1
+
+
+def test_a_store_that_does_not_hold_the_turtle_is_loaded_again_whole(tmp_path):
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    _write(tmp_path, A, B)  # as when a build was killed after writing graph.ttl
+    assert store_base(tmp_path) is None
+    assert update_store(tmp_path, None) == StoreChange(2, 0, full=True)
+    assert len(open_store(tmp_path)) == 2
+
+
+def test_what_a_killed_update_left_is_cleared_and_the_link_still_works(tmp_path):
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    (tmp_path / f".{STORE_NAME}.new-stale").mkdir()
+    (tmp_path / f".{STORE_NAME}.new-stale" / "junk").write_bytes(b"half")
+    assert len(open_store(tmp_path)) == 1
+    base = store_base(tmp_path)
+    _write(tmp_path, A, C)
+    update_store(tmp_path, base)
+    assert all("new-" not in name for name in _generations(tmp_path))
+    assert len(open_store(tmp_path)) == 2
+
+
+def test_open_graph_reads_the_store_and_falls_back_to_the_turtle(tmp_path):
+    _write(tmp_path, A, B)
+    store, read = open_graph(tmp_path)
+    assert (len(store), read.name) == (2, "graph.ttl")
+    update_store(tmp_path, None)
+    (tmp_path / "graph.ttl").unlink()  # the store alone answers
+    for path in (tmp_path, tmp_path / "graph.ttl", tmp_path / STORE_NAME):
+        store, read = open_graph(path)
+        assert (len(store), read.name) == (2, STORE_NAME)
+    other = tmp_path / "other.ttl"
+    other.write_text(C, encoding="utf-8")
+    store, read = open_graph(other)
+    assert (len(store), read) == (1, other)
+    with pytest.raises(FileNotFoundError):
+        open_graph(tmp_path / "missing.ttl")
+
+
+def test_a_graph_ttl_newer_than_the_store_is_read_instead(tmp_path):
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    _write(tmp_path, A, B)  # as a build killed after the files, before the store, leaves it
+    generation = current_generation(tmp_path)
+    assert generation is not None
+    later = generation.stat().st_mtime_ns + 10**9
+    os.utime(tmp_path / "graph.ttl", ns=(later, later))
+    store, read = open_graph(tmp_path)
+    assert (len(store), read.name) == (2, "graph.ttl")
+    update_store(tmp_path, store_base(tmp_path))
+    os.utime(tmp_path / "graph.ttl", ns=(later - 2 * 10**9, later - 2 * 10**9))
+    store, read = open_graph(tmp_path)
+    assert (len(store), read.name) == (2, STORE_NAME)
+
+
+def test_a_folder_copied_with_its_links_followed_is_read_and_updated(tmp_path):
+    import shutil
+
+    original, copy = tmp_path / "original", tmp_path / "copy"
+    original.mkdir()
+    _write(original, A)
+    update_store(original, None)
+    shutil.copytree(original, copy)  # follows the link: graph.oxigraph is now a directory
+    assert not os.path.islink(copy / STORE_NAME)
+    assert open_graph(copy)[1].name == STORE_NAME
+    base = store_base(copy)
+    _write(copy, A, B)
+    assert update_store(copy, base).full
+    assert os.path.islink(copy / STORE_NAME)
+    assert len(open_store(copy)) == 2
+    assert [p for p in _generations(copy) if "copied" in p] == []
+
+
+def test_a_broken_link_is_no_store(tmp_path):
+    _write(tmp_path, A)
+    os.symlink(".graph.oxigraph.gone", tmp_path / STORE_NAME)
+    assert not has_store(tmp_path)
+    assert open_graph(tmp_path)[1].name == "graph.ttl"
+    assert update_store(tmp_path, store_base(tmp_path)).full
+
+
+@pytest.mark.parametrize("name", ["turtle", "ntriples", "jsonld", "rdfxml"])
+def test_every_export_format_reads_back_as_the_same_triples(tmp_path, name):
+    from newsgraph.graph.store import EXPORT_FORMATS
+
+    _write(tmp_path, A, B, C)
+    update_store(tmp_path, None)
+    out = io.BytesIO()
+    export_graph(open_store(tmp_path), name, out)
+    back = ox.parse(out.getvalue(), format=EXPORT_FORMATS[name][0])
+    lines = ox.serialize(back, format=ox.RdfFormat.N_TRIPLES).splitlines()
+    assert set(lines) == canonical_lines(tmp_path / "graph.ttl")
+
+
+def test_rdflib_graph_reads_a_read_only_store(tmp_path):
+    _write(tmp_path, A, B)
+    update_store(tmp_path, None)
+    graph = rdflib_graph(open_store(tmp_path))
+    assert len(graph) == 2
+    assert len(list(graph.query("SELECT ?o WHERE { ?s ?p ?o }"))) == 2
