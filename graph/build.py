@@ -161,18 +161,40 @@ def merge_log(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 
 def _article_label(article: Article) -> str:
-    """A short name for an article: its title, else its publisher and date, else its file.
+    """A short name for an article: its title, else its first sentence, else its publisher
+    and date; never its file name.
 
+    >>> _article_label(Article(id="x", text="Intel rose 5% on Monday. It said more.",
+    ...                        source="news/a.txt"))
+    'Intel rose 5% on Monday.'
     >>> _article_label(Article(id="x", text="", source="news/a.txt", publisher="Bloomberg",
     ...                        date="2021-03-11"))
     'Bloomberg, 2021-03-11'
     >>> _article_label(Article(id="x", text="", source="news/a.txt"))
-    'a.txt'
+    'Untitled article'
     """
     if article.title:
         return article.title
+    sentence = _first_sentence(article.text)
+    if sentence:
+        return sentence
     named = ", ".join(part for part in (article.publisher, article.date) if part)
-    return named or article.source.rstrip("/").rsplit("/", 1)[-1]
+    return named or "Untitled article"
+
+
+def _first_sentence(text: str, longest: int = 120) -> str:
+    """The first sentence of a text, on one line, cut at a word near ``longest`` characters.
+
+    >>> _first_sentence("  WASHINGTON (Reuters) - The U.S. on Friday added 3 firms.\\n\\nMore.")
+    'WASHINGTON (Reuters) - The U.S. on Friday added 3 firms.'
+    """
+    line = " ".join(text.split())
+    end = re.search(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?=\s+[\"'A-Z(])", line)
+    sentence = line[: end.end()] if end else line
+    if len(sentence) > longest:
+        cut = sentence[: longest - 1]
+        sentence = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "\u2026"
+    return sentence
 
 
 def _article_attrs(article: Article) -> dict[str, Any]:
