@@ -31,6 +31,7 @@ import networkx as nx
 from newsgraph.errors import AliasesError, NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 from newsgraph.outputs import (
+    BUILDS_NAME,
     CACHE_NAME,
     MERGES_NAME,
     PROVENANCE_NAME,
@@ -38,6 +39,7 @@ from newsgraph.outputs import (
     Writer,
     graph_writers,
     is_seen,
+    load_builds,
     load_cache,
     load_validators,
     seen_keys,
@@ -197,7 +199,8 @@ def build(
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
         G = _assemble(extractions, user_aliases)
-        writers = _writers(folder, G, extractions, cache, validators,
+        builds = _builds(load_builds(folder), cached, fresh)
+        writers = _writers(folder, G, extractions, cache, validators, builds,
                            model=model_name if fresh else None)
         try:
             write_atomically(writers)
@@ -457,13 +460,35 @@ def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.Mult
     return build_graph(extractions, aliases=aliases)
 
 
+def _builds(
+    before: tuple[int, dict[str, int]], cached: list[Extraction], fresh: list[Extraction]
+) -> dict[str, Any]:
+    """The list of builds after this one: a build that reads documents gets the next number.
+
+    Documents cached before the list was kept count as read by build 0.
+
+    >>> from newsgraph.ingest.documents import Article
+    >>> one, two = (Extraction(Article(id=i, text="", source=i)) for i in ("a", "b"))
+    >>> _builds((1, {"a": 1}), [one], [two])
+    {'latest': 2, 'first_read': {'a': 1, 'b': 2}}
+    >>> _builds((2, {"a": 1, "b": 2}), [one, two], [])["latest"]
+    2
+    """
+    latest, first = before
+    if fresh:
+        latest += 1
+    read = {x.article.id: first.get(x.article.id, 0) for x in cached}
+    read.update({x.article.id: first.get(x.article.id, latest) for x in fresh})
+    return {"latest": latest, "first_read": dict(sorted(read.items()))}
+
+
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
-    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]], *,
-    model: str | None,
+    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]],
+    builds: dict[str, Any], *, model: str | None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""
-    from newsgraph.graph.build import merge_log
+    from newsgraph.graph.build import article_iri, merge_log
 
     merges = merge_log(G)
     G.graph.pop("merges", None)
@@ -471,7 +496,10 @@ def _writers(
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
     }
-    writers.update({folder / name: w for name, w in graph_writers(G).items()})
+    latest, first = builds["latest"], builds["first_read"]
+    new = [article_iri(x.article) for x in extractions if latest and first[x.article.id] == latest]
+    writers.update({folder / n: w for n, w in graph_writers(G, new_articles=new).items()})
+    writers[folder / BUILDS_NAME] = lambda s: write_json_object(builds, s)
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators:
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)

@@ -28,7 +28,7 @@ import importlib.util
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -88,7 +88,9 @@ _JSON_TABLE = str.maketrans(_JSON_ESCAPES)
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
+def render_html(
+    graph: nx.MultiDiGraph, *, title: str = "newsgraph", new_articles: Collection[str] = ()
+) -> str:
     """The viewer page for a graph, as one self-contained HTML document.
 
     Parameters
@@ -97,6 +99,9 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
         Entities, articles, ``mentions`` and relation edges, as the graph builder makes them.
     title
         The page's title.
+    new_articles
+        The articles (IRIs) the latest build read first: they, and the nodes and relations
+        that only they support, are what the page's "What's new" shows.
 
     Returns
     -------
@@ -135,15 +140,21 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
         "csp": html.escape(csp),
         "vis_css": css,
         "app_css": _asset("viewer.css"),
-        "data": script_json(_payload(graph, title)),
+        "data": script_json(_payload(graph, title, frozenset(new_articles))),
         "vis_js": js,
         "app_js": app_js,
     }
     return _PLACEHOLDER.sub(lambda m: fields[m.group(1)], _asset("viewer.html"))
 
 
-def write_html(graph: nx.MultiDiGraph, stream: IO[bytes], *, title: str = "newsgraph") -> None:
-    """Write the viewer page for a graph to a binary stream, as UTF-8.
+def write_html(
+    graph: nx.MultiDiGraph,
+    stream: IO[bytes],
+    *,
+    title: str = "newsgraph",
+    new_articles: Collection[str] = (),
+) -> None:
+    """Write the viewer page for a graph to a binary stream, as UTF-8 (see :func:`render_html`).
 
     Examples
     --------
@@ -154,7 +165,7 @@ def write_html(graph: nx.MultiDiGraph, stream: IO[bytes], *, title: str = "newsg
     >>> out.getvalue().startswith(b"<!DOCTYPE html>")
     True
     """
-    stream.write(render_html(graph, title=title).encode("utf-8"))
+    stream.write(render_html(graph, title=title, new_articles=new_articles).encode("utf-8"))
 
 
 def script_json(value: Any) -> str:
@@ -237,7 +248,7 @@ def _node_type(data: Mapping[str, Any]) -> str:
     return kind if kind in NODE_TYPES else "Entity"
 
 
-def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
+def _payload(graph: nx.MultiDiGraph, title: str, new: frozenset[str]) -> dict[str, Any]:
     ids = sorted(str(n) for n in graph.nodes)
     index = {node_id: i for i, node_id in enumerate(ids)}
     by_id = {str(n): n for n in graph.nodes}
@@ -256,6 +267,9 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         _edge(u, v, t, d, index, curve)
         for (u, v, t, d), curve in zip(relations, curves, strict=True)
     ]
+    for edge in edges:
+        read = [e["article"] for e in edge["evidence"] if e["article"] is not None]
+        edge["new"] = bool(read) and all(ids[a] in new for a in read)
     edges += [
         {"from": u, "to": v, "type": _MENTIONS, "predicate": _MENTIONS} for u, v, _, _ in mentions
     ]
@@ -278,6 +292,10 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         node["linked"] = degree[i] > 0
         node["size"] = _node_size(types[i], len(node["articles"]))
         node["caption"] = _shorten(_name(node), _LABEL_CHARS)
+        if types[i] == NodeType.ARTICLE:
+            node["new"] = node_id in new
+        else:
+            node["new"] = bool(node["articles"]) and all(ids[a] in new for a in node["articles"])
         nodes.append(node)
     # articles that no relation ends at are drawn only with their mentions: rank them last
     order = sorted(

@@ -52,8 +52,17 @@ def test_build_or_load_builds_then_adds_then_loads(tmp_path):
     assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
     assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
     assert sorted(p.name for p in out.iterdir()) == [
-        "build.json", "documents.jsonl", "graph.graphml", "graph.html", "graph.json",
-        "graph.jsonld", "graph.ttl", "merges.jsonl"]
+        "build.json", "builds.json", "documents.jsonl", "graph.graphml", "graph.html",
+        "graph.json", "graph.jsonld", "graph.ttl", "merges.jsonl"]
+    # the second build read b.txt first: the viewer's "what's new" is what only it supports
+    builds = json.loads((out / "builds.json").read_text())
+    assert builds["latest"] == 2
+    assert sorted(builds["first_read"].values()) == [1, 2]
+    page = (out / "graph.html").read_text()
+    data = json.loads(page.split('id="newsgraph-data" type="application/json">')[1]
+                      .split("</script>")[0])
+    new = sorted(n["label"] for n in data["nodes"] if n["new"])
+    assert new == ["China", "Japan", "Trade"]
 
 
 @pytest.mark.slow

@@ -33,6 +33,7 @@
     to: "",
     limit: data.limit,
     unconnected: false,
+    whatsNew: false,
     pinned: {}
   };
   var nodeVisible = new Array(nodes.length).fill(false);
@@ -506,12 +507,16 @@
       from.min = to.min = dates[0];
       from.max = to.max = dates[dates.length - 1];
     }
-    from.addEventListener("change", function () { state.from = from.value; refresh(); });
-    to.addEventListener("change", function () { state.to = to.value; refresh(); });
+    from.addEventListener("change", function () { state.from = from.value; syncTime(); refresh(); });
+    to.addEventListener("change", function () { state.to = to.value; syncTime(); refresh(); });
     byId("ng-date-clear").addEventListener("click", function () {
+      stopPlaying();
       from.value = to.value = state.from = state.to = "";
+      syncTime();
       refresh();
     });
+    buildTime();
+    buildWhatsNew();
     byId("ng-more").addEventListener("click", function () {
       state.limit += data.limit;
       refresh();
@@ -521,6 +526,99 @@
       network.unselectAll();
     });
     byId("ng-title").textContent = data.title;
+  }
+
+  // The time slider: the graph up to a date; Play steps it forward, one date at a time.
+  var timeDates = [];
+  var playing = null;
+
+  function buildTime() {
+    var seen = {};
+    nodes.forEach(function (node) {
+      if (node.type === "Article" && node.date && !seen[node.date]) {
+        seen[node.date] = true;
+        timeDates.push(node.date);
+      }
+    });
+    timeDates.sort();
+    var slider = byId("ng-time");
+    slider.max = String(Math.max(timeDates.length - 1, 0));
+    slider.value = slider.max;
+    slider.disabled = byId("ng-play").disabled = timeDates.length < 2;
+    slider.addEventListener("input", function () { showUpTo(Number(slider.value), true); });
+    slider.addEventListener("change", function () { stopPlaying(); showUpTo(Number(slider.value), false); });
+    byId("ng-play").addEventListener("click", function () {
+      if (playing !== null) { stopPlaying(); return; }
+      var start = Number(slider.value) >= timeDates.length - 1 ? 0 : Number(slider.value);
+      // the view that holds the last step, kept still while the graph grows into it
+      state.to = "";
+      byId("ng-date-to").value = "";
+      refresh();
+      showUpTo(start, true);
+      byId("ng-play").textContent = "\u275a\u275a Pause";
+      playing = setInterval(function () {
+        var next = Number(slider.value) + 1;
+        if (next >= timeDates.length) { stopPlaying(); return; }
+        showUpTo(next, true);
+      }, 700);
+    });
+    syncTime();
+  }
+
+  function showUpTo(k, keepView) {
+    var last = k >= timeDates.length - 1;
+    state.to = last ? "" : timeDates[k];
+    byId("ng-date-to").value = state.to;
+    byId("ng-time").value = String(k);
+    syncTime();
+    refresh(keepView);
+  }
+
+  function stopPlaying() {
+    if (playing === null) return;
+    clearInterval(playing);
+    playing = null;
+    byId("ng-play").textContent = "\u25b6 Play";
+  }
+
+  function syncTime() {
+    var slider = byId("ng-time");
+    if (state.to) {
+      var k = 0;
+      while (k < timeDates.length - 1 && timeDates[k + 1] <= state.to) k += 1;
+      slider.value = String(k);
+    } else {
+      slider.value = slider.max;
+    }
+    byId("ng-time-label").textContent = timeDates.length
+      ? (state.to ? "Up to " + state.to : "Up to " + timeDates[timeDates.length - 1] + " (all)") : "";
+  }
+
+  // What's new: the nodes and relations that only the latest build's documents support.
+  function buildWhatsNew() {
+    var newNodes = nodes.filter(function (node) { return node.new && node.type !== "Article"; }).length;
+    var newEdges = edges.filter(function (edge) { return edge.new; }).length;
+    var newArticles = nodes.filter(function (node) { return node.new && node.type === "Article"; }).length;
+    var box = byId("ng-new");
+    byId("ng-new-n").textContent = (newNodes + newEdges).toLocaleString("en");
+    box.disabled = !(newNodes + newEdges);
+    var everything = newArticles && newArticles === nodes.filter(function (n) { return n.type === "Article"; }).length;
+    byId("ng-new-text").textContent = !newArticles ? "The latest build read no new document."
+      : plural(newNodes, "node") + " and " + plural(newEdges, "relation") + " from " +
+        plural(newArticles, "article") + (everything ? " (the first build: all is new)." : " first read in the latest build.");
+    box.addEventListener("change", function () {
+      state.whatsNew = box.checked;
+      edgeData.update(edges.filter(function (edge) { return edge.new; }).map(function (edge) {
+        var i = edges.indexOf(edge);
+        return { id: i, width: state.whatsNew ? 4 : (edge.type === MENTIONS ? 0.6 : 1.4) };
+      }));
+      if (state.whatsNew) fitNew(); else fitView(false);
+    });
+  }
+
+  function fitNew() {
+    var chosen = nodes.filter(function (node, i) { return nodeVisible[i] && node.new; });
+    if (chosen.length) fitNodes(chosen); else network.redraw();
   }
 
   function updateStatus() {
@@ -677,6 +775,23 @@
 
   network.on("afterDrawing", drawLabels);
 
+  // new nodes in "What's new": a yellow ring with a dark rim, under the node
+  network.on("beforeDrawing", function (ctx) {
+    if (!state.whatsNew) return;
+    ctx.save();
+    ctx.fillStyle = "rgba(240, 228, 66, 0.7)";
+    ctx.strokeStyle = "#8a7d00";
+    ctx.lineWidth = 2 / network.getScale();
+    nodes.forEach(function (node, i) {
+      if (!node.new || !nodeVisible[i]) return;
+      ctx.beginPath();
+      ctx.arc(node.x, node.y, node.size + 8 / network.getScale(), 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
+  });
+
   function select(i, focus) {
     if (focus && !nodeVisible[i]) {
       state.pinned[i] = true;
@@ -725,6 +840,9 @@
     drawnLabels: function () { return drawn.nodes; },
     drawnEdgeLabels: function () { return drawn.edges; },
     fits: 0,
+    newIds: function () {
+      return nodes.filter(function (node) { return node.new; }).map(function (node) { return node.id; });
+    },
     visibleIds: function () {
       return nodes.filter(function (node, i) { return nodeVisible[i]; }).map(function (node) { return node.id; });
     },
@@ -746,6 +864,10 @@
     if (all || counts.nodes <= CORE_VIEW || !chosen.length) {
       chosen = nodes.filter(function (node, i) { return nodeVisible[i]; });
     }
+    fitNodes(chosen);
+  }
+
+  function fitNodes(chosen) {
     api.fits += 1;
     if (!chosen.length) return;
     var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;

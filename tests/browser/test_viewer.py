@@ -152,10 +152,12 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def open_page(browser: Any, graph: nx.MultiDiGraph, folder: Path) -> Loaded:
+def open_page(
+    browser: Any, graph: nx.MultiDiGraph, folder: Path, new_articles: frozenset[str] = frozenset()
+) -> Loaded:
     path = folder / "graph.html"
     with path.open("wb") as stream:
-        write_html(graph, stream, title="Test graph")
+        write_html(graph, stream, title="Test graph", new_articles=new_articles)
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     loaded = Loaded(page, path.resolve().as_uri())
 
@@ -270,6 +272,42 @@ def test_filters_by_type_predicate_and_date(news: Loaded) -> None:
     assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [3, 3]
     page.click("#ng-date-clear")
     assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [5, 4]
+
+
+def test_whats_new_rings_what_only_the_latest_documents_support(
+    browser: Any, tmp_path: Path
+) -> None:
+    loaded = open_page(browser, news_graph(), tmp_path, new_articles=frozenset({A2}))
+    page = loaded.page
+    # Pat Gelsinger is only in a2, Intel and Nvidia in older articles too; four relations
+    # rest on a2 alone
+    assert sorted(page.evaluate("newsgraph.newIds()")) == [A2, GELSINGER]
+    assert page.inner_text("#ng-new-n") == "5"
+    assert page.inner_text("#ng-new-text") == (
+        "1 node and 4 relations from 1 article first read in the latest build."
+    )
+    before = page.evaluate("newsgraph.fits")
+    page.check("#ng-new")
+    assert page.evaluate("newsgraph.fits") == before + 1
+    assert loaded.errors == []
+    page.close()
+
+
+def test_the_time_slider_plays_the_graph_forward(news: Loaded) -> None:
+    page = news.page
+    assert page.inner_text("#ng-time-label") == "Up to 2024-03-05 (all)"
+    page.locator("#ng-time").fill("0")
+    assert page.inner_text("#ng-time-label") == "Up to 2024-01-10"
+    # Nvidia, the United States and its export controls, and the one relation between them
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [3, 1]
+    page.click("#ng-play")
+    for _ in range(50):  # the page's CSP forbids the eval that wait_for_function polls with
+        page.wait_for_timeout(200)
+        if "Play" in page.inner_text("#ng-play"):
+            break
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [6, 5]
+    assert page.inner_text("#ng-time-label") == "Up to 2024-03-05 (all)"
+    assert news.errors == []
 
 
 def test_article_is_reachable_from_the_panel(news: Loaded) -> None:
