@@ -82,14 +82,16 @@ class BuildReport:
     relations: dict[str, int] = field(default_factory=dict)
     refused: int = 0
     outputs: tuple[Path, ...] = ()
+    refusals: tuple[str, ...] = ()
 
     @property
     def html(self) -> Path:
         """The viewer page."""
         return self.out / "graph.html"
 
-    def summary(self) -> str:
-        """The lines ``newsgraph build`` prints at the end."""
+    def summary(self, *, verbose: bool = False) -> str:
+        """The lines ``newsgraph build`` prints at the end; ``verbose``: each relation refused,
+        and why."""
         parts = [
             f"documents: {self.read} read, {self.skipped} already built, "
             f"{len(self.problems)} sources failed",
@@ -98,7 +100,10 @@ class BuildReport:
             + (", ".join(f"{n} {t}" for t, n in sorted(self.relations.items())) or "none"),
         ]
         if self.refused:
-            parts.append(f"relations refused by the ontology: {self.refused}")
+            hint = "" if verbose else " (-v says which and why)"
+            parts.append(f"relations refused by the ontology: {self.refused}{hint}")
+            if verbose:
+                parts += [f"  refused: {line}" for line in self.refusals]
         return "\n".join(parts)
 
 
@@ -199,6 +204,7 @@ def build(
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
         G = _assemble(extractions, user_aliases)
+        refusals = G.graph.pop("refusals", [])
         builds = _builds(load_builds(folder), cached, fresh)
         writers = _writers(folder, G, extractions, cache, validators, builds,
                            model=model_name if fresh else None)
@@ -212,6 +218,7 @@ def build(
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
+        refusals=tuple(refusals),
     )
 
 

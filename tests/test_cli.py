@@ -254,3 +254,20 @@ def test_a_feed_is_fetched_again_with_its_etag(feed_server, tmp_path, capsys):
     assert seen == [None, '"v1"']
     assert "documents: 0 read, 0 already built, 0 sources failed" in capsys.readouterr().err
     assert (out / "graph.ttl").read_bytes() == first
+
+
+def test_construct_as_csv_is_refused_with_a_clear_line(seed_graph, capsys):
+    construct = "CONSTRUCT { ?p a ng:Person } WHERE { ?p a ng:Person } LIMIT 1"
+    graph = str(seed_graph / "graph.ttl")
+    assert main(["query", construct, "--graph", graph, "--format", "csv"]) == 1
+    assert capsys.readouterr() == ("", (
+        "newsgraph: query: --format csv is for SELECT and ASK; a CONSTRUCT or DESCRIBE query "
+        "gives triples, printed as Turtle without --format\n"))
+    assert main(["query", construct, "--graph", graph]) == 0
+    assert "a ng:Person" in capsys.readouterr().out
+
+
+def test_an_undeclared_prefix_is_reported_where_its_name_starts(seed_graph, capsys):
+    assert main(["query", "SELECT ?x WHERE { ?x a foo:Bar }", "--graph", str(seed_graph)]) == 1
+    assert capsys.readouterr().err.startswith(
+        "newsgraph: query: line 1, column 24: undeclared prefix")

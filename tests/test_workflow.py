@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,16 @@ def test_a_folder_holding_its_own_output_folder_does_not_read_it_back(tmp_path):
     first = build([tmp_path], tmp_path / "out")
     again = build([tmp_path], tmp_path / "out")
     assert (first.read, again.read, again.skipped) == (1, 0, 1)
+
+
+def test_the_summary_says_which_relations_were_refused_and_why_when_asked():
+    report = BuildReport(out=Path("out"), read=1, skipped=0, refused=1, refusals=(
+        "a.txt: China chairs Acme: chairs goes from Person to Organisation, not from Country "
+        "to Organisation",))
+    assert report.summary().splitlines()[-1] == (
+        "relations refused by the ontology: 1 (-v says which and why)")
+    assert report.summary(verbose=True).splitlines()[-2:] == [
+        "relations refused by the ontology: 1",
+        "  refused: a.txt: China chairs Acme: chairs goes from Person to Organisation, not from "
+        "Country to Organisation",
+    ]
