@@ -75,6 +75,7 @@ LABEL_FONT = 12
 _CHAR_WIDTH = 7.2
 _LABEL_HEIGHT = 16
 _LABEL_CHARS = 30
+_MENTIONED_ARTICLE_LABELS = 1.0  # the zoom from which articles shown by their mentions are named
 
 _MENTIONS = "mentions"
 _JSON_ESCAPES = {
@@ -304,12 +305,17 @@ def _payload(graph: nx.MultiDiGraph, title: str, new: frozenset[str]) -> dict[st
     )
     for rank, i in enumerate(order):
         nodes[i]["rank"] = rank
+    # articles no relation ends at are drawn only with their mentions, around the entities:
+    # their labels wait for a close zoom, where the page still draws none over another
+    placed = [i for i in order if types[i] != NodeType.ARTICLE or degree[i]]
     scales = label_scales(
-        [(nodes[i]["x"], nodes[i]["y"] + nodes[i]["size"]) for i in order],
-        [_CHAR_WIDTH * len(nodes[i]["caption"]) + 6 for i in order],
+        [(nodes[i]["x"], nodes[i]["y"] + nodes[i]["size"]) for i in placed],
+        [_CHAR_WIDTH * len(nodes[i]["caption"]) + 6 for i in placed],
         _LABEL_HEIGHT,
     )
-    for i, scale in zip(order, scales, strict=True):
+    for node in nodes:
+        node["labelAt"] = _MENTIONED_ARTICLE_LABELS
+    for i, scale in zip(placed, scales, strict=True):
         nodes[i]["labelAt"] = scale
     present = sorted({t for _, _, t, _ in relations})
     return {
