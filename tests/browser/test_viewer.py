@@ -519,3 +519,28 @@ def test_every_filter_refits_the_view(browser: Any, seeds_page: Path) -> None:
         fitted()
     assert loaded.errors == []
     page.close()
+
+
+def test_search_ranks_the_exact_name_then_an_alias_then_the_type(
+    browser: Any, seeds_page: Path
+) -> None:
+    loaded = open_file(browser, seeds_page, 1400, 900)
+    page = loaded.page
+    found = page.evaluate("newsgraph.search('trump')")
+    assert found[0] == "Donald Trump"
+    # the person before the organisation before the policies that bear his name
+    assert found.index("Donald Trump administration") < min(
+        found.index(name) for name in found if name.endswith("approval"))
+    assert page.evaluate("newsgraph.search('china')")[0] == "China"
+    page.close()
+
+
+def test_no_article_is_named_by_its_file(browser: Any, seeds_page: Path) -> None:
+    loaded = open_file(browser, seeds_page, 1400, 900)
+    captions = loaded.page.evaluate(
+        "JSON.parse(document.getElementById('newsgraph-data').textContent).nodes"
+        ".filter(n => n.type === 'Article').map(n => n.caption)"
+    )
+    assert len(captions) == 54
+    assert not [c for c in captions if c.endswith(".txt") or not c.strip()]
+    loaded.page.close()
