@@ -58,7 +58,7 @@ def build_command(args: argparse.Namespace) -> int:
         exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
         progress=sys.stderr if sys.stderr.isatty() else None,
     )
-    print(report.summary(), file=sys.stderr)
+    print(report.summary(verbose=args.verbose), file=sys.stderr)
     print(f"wrote {report.html}")
     return 0
 
@@ -132,8 +132,20 @@ def query_command(args: argparse.Namespace) -> int:
     except QuerySyntaxError as error:
         error.source = name
         raise
-    sys.stdout.write(format_result(result, OutputFormat(args.format)))
+    output = OutputFormat(args.format)
+    if output is not OutputFormat.TABLE and _is_graph(result):
+        message = (f"--format {output.value} is for SELECT and ASK; a CONSTRUCT or DESCRIBE "
+                   "query gives triples, printed as Turtle without --format")
+        raise NewsgraphError(name, message)
+    sys.stdout.write(format_result(result, output))
     return 0
+
+
+def _is_graph(result: object) -> bool:
+    """Whether a query result is triples (CONSTRUCT, DESCRIBE) rather than rows or a boolean."""
+    import pyoxigraph
+
+    return isinstance(result, pyoxigraph.QueryTriples)
 
 
 def evaluate_command(args: argparse.Namespace) -> int:
@@ -253,6 +265,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--exports", metavar="LIST", default=None,
                    help="which of jsonld,graphml,json,html to write besides graph.ttl, "
                         "comma-separated (default: all)")
+    b.add_argument("-v", "--verbose", action="store_true",
+                   help="name each relation the ontology refused, and why")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.set_defaults(run=query_command)
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")

@@ -37,6 +37,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 
 __all__ = [
+    "BUILDS_NAME",
     "CACHE_NAME",
     "GRAPH_NAMES",
     "MERGES_NAME",
@@ -45,6 +46,7 @@ __all__ = [
     "Writer",
     "graph_writers",
     "is_seen",
+    "load_builds",
     "load_cache",
     "load_validators",
     "read_extractions",
@@ -64,6 +66,8 @@ MERGES_NAME = "merges.jsonl"
 VALIDATORS_NAME = "feeds.json"
 #: What made the graph: newsgraph's version and the spaCy pipeline (name, version, hash).
 PROVENANCE_NAME = "build.json"
+#: Which build first read each document (numbered from 1), for the viewer's "what's new".
+BUILDS_NAME = "builds.json"
 #: The exports, in the order they are written.
 GRAPH_NAMES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
 
@@ -165,9 +169,31 @@ def write_json_lines(rows: Iterable[Mapping[str, Any]], stream: IO[bytes]) -> No
         stream.write(json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
 
 
-def graph_writers(G: nx.MultiDiGraph, *, view_limit: int | None = None) -> dict[str, Writer]:
+def load_builds(out: Path) -> tuple[int, dict[str, int]]:
+    """The number of the last build into ``out`` that read a document, and which build first
+    read each document (by article id); ``(0, {})`` before the first.
+
+    >>> load_builds(Path("no-such-folder"))
+    (0, {})
+    """
+    path = out / BUILDS_NAME
+    if not path.exists():
+        return 0, {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        first = {str(k): int(v) for k, v in data["first_read"].items()}
+        return int(data["latest"]), first
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        message = f"unreadable list of builds ({error}); remove it to start it afresh"
+        raise NewsgraphError(str(path), message) from error
+
+
+def graph_writers(
+    G: nx.MultiDiGraph, *, view_limit: int | None = None, new_articles: Iterable[str] = ()
+) -> dict[str, Writer]:
     """Each export's file name and its writer; ``graph.html`` holds at most ``view_limit``
-    nodes (:func:`~newsgraph.graph.view.bounded_view`; by default ``VIEW_LIMIT``)."""
+    nodes (:func:`~newsgraph.graph.view.bounded_view`; by default ``VIEW_LIMIT``), and
+    ``new_articles`` (article IRIs) are what the viewer shows as new."""
     from newsgraph.graph.graphml import write_graphml
     from newsgraph.graph.html import write_html
     from newsgraph.graph.nodelink import write_json
@@ -177,14 +203,16 @@ def graph_writers(G: nx.MultiDiGraph, *, view_limit: int | None = None) -> dict[
     def bound(write: Callable[..., None]) -> Writer:
         return lambda stream: write(G, stream)
 
-    def write_view(graph: nx.MultiDiGraph, stream: IO[bytes]) -> None:
-        view = bounded_view(graph, view_limit or VIEW_LIMIT)
-        write_html(view, stream, title=view_title(len(view), len(graph)))
+    new = frozenset(new_articles)
 
-    writers: tuple[Callable[..., None], ...] = (
-        write_turtle, write_jsonld, write_graphml, write_json, write_view,
+    def html(stream: IO[bytes]) -> None:
+        view = bounded_view(G, view_limit or VIEW_LIMIT)
+        write_html(view, stream, title=view_title(len(view), len(G)), new_articles=new)
+
+    writers: tuple[Writer, ...] = (
+        bound(write_turtle), bound(write_jsonld), bound(write_graphml), bound(write_json), html,
     )
-    return {name: bound(w) for name, w in zip(GRAPH_NAMES, writers, strict=True)}
+    return dict(zip(GRAPH_NAMES, writers, strict=True))
 
 
 def write_atomically(outputs: Mapping[Path, Writer]) -> None:

@@ -31,6 +31,7 @@ import networkx as nx
 from newsgraph.errors import AliasesError, NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 from newsgraph.outputs import (
+    BUILDS_NAME,
     CACHE_NAME,
     GRAPH_NAMES,
     MERGES_NAME,
@@ -39,6 +40,7 @@ from newsgraph.outputs import (
     Writer,
     graph_writers,
     is_seen,
+    load_builds,
     load_cache,
     load_validators,
     seen_keys,
@@ -84,14 +86,16 @@ class BuildReport:
     relations: dict[str, int] = field(default_factory=dict)
     refused: int = 0
     outputs: tuple[Path, ...] = ()
+    refusals: tuple[str, ...] = ()
 
     @property
     def html(self) -> Path:
         """The viewer page."""
         return self.out / "graph.html"
 
-    def summary(self) -> str:
-        """The lines ``newsgraph build`` prints at the end."""
+    def summary(self, *, verbose: bool = False) -> str:
+        """The lines ``newsgraph build`` prints at the end; ``verbose``: each relation refused,
+        and why."""
         parts = [
             f"documents: {self.read} read, {self.skipped} already built, "
             f"{len(self.problems)} sources failed",
@@ -100,7 +104,10 @@ class BuildReport:
             + (", ".join(f"{n} {t}" for t, n in sorted(self.relations.items())) or "none"),
         ]
         if self.refused:
-            parts.append(f"relations refused by the ontology: {self.refused}")
+            hint = "" if verbose else " (-v says which and why)"
+            parts.append(f"relations refused by the ontology: {self.refused}{hint}")
+            if verbose:
+                parts += [f"  refused: {line}" for line in self.refusals]
         return "\n".join(parts)
 
 
@@ -212,7 +219,9 @@ def build(
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
         G = _assemble(extractions, user_aliases)
-        writers = _writers(folder, G, extractions, cache, validators,
+        refusals = G.graph.pop("refusals", [])
+        builds = _builds(load_builds(folder), cached, fresh)
+        writers = _writers(folder, G, extractions, cache, validators, builds,
                            model=model_name if fresh else None, view_limit=view_limit)
         for name in GRAPH_NAMES:
             if name not in chosen:
@@ -232,6 +241,7 @@ def build(
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
+        refusals=tuple(refusals),
     )
 
 
@@ -498,13 +508,35 @@ def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.Mult
     return build_graph(extractions, aliases=aliases)
 
 
+def _builds(
+    before: tuple[int, dict[str, int]], cached: list[Extraction], fresh: list[Extraction]
+) -> dict[str, Any]:
+    """The list of builds after this one: a build that reads documents gets the next number.
+
+    Documents cached before the list was kept count as read by build 0.
+
+    >>> from newsgraph.ingest.documents import Article
+    >>> one, two = (Extraction(Article(id=i, text="", source=i)) for i in ("a", "b"))
+    >>> _builds((1, {"a": 1}), [one], [two])
+    {'latest': 2, 'first_read': {'a': 1, 'b': 2}}
+    >>> _builds((2, {"a": 1, "b": 2}), [one, two], [])["latest"]
+    2
+    """
+    latest, first = before
+    if fresh:
+        latest += 1
+    read = {x.article.id: first.get(x.article.id, 0) for x in cached}
+    read.update({x.article.id: first.get(x.article.id, latest) for x in fresh})
+    return {"latest": latest, "first_read": dict(sorted(read.items()))}
+
+
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
-    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]], *,
-    model: str | None, view_limit: int | None = None,
+    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]],
+    builds: dict[str, Any], *, model: str | None, view_limit: int | None = None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""
-    from newsgraph.graph.build import merge_log
+    from newsgraph.graph.build import article_iri, merge_log
 
     merges = merge_log(G)
     G.graph.pop("merges", None)
@@ -512,8 +544,11 @@ def _writers(
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
     }
-    exports = graph_writers(G, view_limit=view_limit)
+    latest, first = builds["latest"], builds["first_read"]
+    new = [article_iri(x.article) for x in extractions if latest and first[x.article.id] == latest]
+    exports = graph_writers(G, view_limit=view_limit, new_articles=new)
     writers.update({folder / name: w for name, w in exports.items()})
+    writers[folder / BUILDS_NAME] = lambda s: write_json_object(builds, s)
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators:
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)

@@ -108,7 +108,7 @@ def build_graph(
             attrs["kind"] = group.kind or PolicyKind.OTHER_POLICY.value
         G.add_node(iri, **attrs)
 
-    rejected = 0
+    refusals: list[str] = []
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for a_iri, extraction in ordered:
         article = extraction.article
@@ -123,8 +123,8 @@ def build_graph(
                 G.nodes[node]["articles"].append(a_iri)
         for relation in extraction.relations:
             ends = _ends(relation, local, index, a_iri, G)
-            if ends is None:
-                rejected += 1
+            if isinstance(ends, str):
+                refusals.append(f"{_document(article)}: {ends}")
                 continue
             found = evidence.setdefault((ends[0], relation.predicate, ends[1]), [])
             found.append({"article": a_iri, **_evidence(relation)})
@@ -142,7 +142,8 @@ def build_graph(
     for node in G.nodes:
         if "articles" in G.nodes[node]:
             G.nodes[node]["articles"].sort()
-    G.graph["rejected_relations"] = rejected
+    G.graph["rejected_relations"] = len(refusals)
+    G.graph["refusals"] = sorted(refusals)
     return G
 
 
@@ -161,18 +162,40 @@ def merge_log(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 
 def _article_label(article: Article) -> str:
-    """A short name for an article: its title, else its publisher and date, else its file.
+    """A short name for an article: its title, else its first sentence, else its publisher
+    and date; never its file name.
 
+    >>> _article_label(Article(id="x", text="Intel rose 5% on Monday. It said more.",
+    ...                        source="news/a.txt"))
+    'Intel rose 5% on Monday.'
     >>> _article_label(Article(id="x", text="", source="news/a.txt", publisher="Bloomberg",
     ...                        date="2021-03-11"))
     'Bloomberg, 2021-03-11'
     >>> _article_label(Article(id="x", text="", source="news/a.txt"))
-    'a.txt'
+    'Untitled article'
     """
     if article.title:
         return article.title
+    sentence = _first_sentence(article.text)
+    if sentence:
+        return sentence
     named = ", ".join(part for part in (article.publisher, article.date) if part)
-    return named or article.source.rstrip("/").rsplit("/", 1)[-1]
+    return named or "Untitled article"
+
+
+def _first_sentence(text: str, longest: int = 120) -> str:
+    """The first sentence of a text, on one line, cut at a word near ``longest`` characters.
+
+    >>> _first_sentence("  WASHINGTON (Reuters) - The U.S. on Friday added 3 firms.\\n\\nMore.")
+    'WASHINGTON (Reuters) - The U.S. on Friday added 3 firms.'
+    """
+    line = " ".join(text.split())
+    end = re.search(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?=\s+[\"'A-Z(])", line)
+    sentence = line[: end.end()] if end else line
+    if len(sentence) > longest:
+        cut = sentence[: longest - 1]
+        sentence = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "\u2026"
+    return sentence
 
 
 def _article_attrs(article: Article) -> dict[str, Any]:
@@ -196,10 +219,11 @@ def _ends(
     index: dict[tuple[str, str], str],
     a_iri: str,
     G: nx.MultiDiGraph,
-) -> tuple[str, str] | None:
-    """The node IRIs of a relation's ends, or None when the ontology forbids it."""
+) -> tuple[str, str] | str:
+    """The node IRIs of a relation's ends, or why the graph cannot hold it."""
     ends = []
     types = []
+    said = f"{relation.subject} {relation.predicate} {relation.object}"
     for name in (relation.subject, relation.object):
         if name == ARTICLE:
             ends.append(a_iri)
@@ -208,9 +232,17 @@ def _ends(
         entity = local.get(name)
         node = None if entity is None else index.get(entity_key(entity.name, entity.type))
         if node is None:
-            return None
+            return f"{said}: {name!r} is not in the graph (too little evidence it is an entity)"
         ends.append(node)
         types.append(G.nodes[node]["type"])
-    if not relation_allowed(relation.predicate, types[0], types[1]) or ends[0] == ends[1]:
-        return None
+    if ends[0] == ends[1]:
+        return f"{said}: both ends are one entity"
+    if not relation_allowed(relation.predicate, types[0], types[1]):
+        signature = RELATIONS.get(relation.predicate)
+        if signature is None:
+            return f"{said}: the ontology has no relation {relation.predicate}"
+        return (
+            f"{said}: {relation.predicate} goes from {' or '.join(sorted(signature.domain))} "
+            f"to {' or '.join(sorted(signature.range))}, not from {types[0]} to {types[1]}"
+        )
     return ends[0], ends[1]

@@ -18,14 +18,19 @@ Examples
 >>> sparql(G, "SELECT ?name WHERE { ?c a ng:Country ; rdfs:label ?name }")
             name
 0  United States
->>> show(G, height=300)
+>>> show(G, height=300)  # outside a notebook, the page is written to a file too
+wrote .../newsgraph-view-....html
 InlineView(height=300)
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
+import sys
+import tempfile
+import webbrowser
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -187,10 +192,13 @@ class InlineView:
         The self-contained HTML page, as :func:`newsgraph.graph.render_html` writes it.
     height
         The frame's height in CSS pixels.
+    path
+        Where :func:`show` wrote the page, outside a notebook; else None.
     """
 
     page: str = field(repr=False)
     height: int = 600
+    path: Path | None = field(default=None, repr=False)
 
     def _repr_html_(self) -> str:
         return (
@@ -201,8 +209,26 @@ class InlineView:
         )
 
 
-def show(G: nx.MultiDiGraph, *, height: int = 600, title: str = "newsgraph") -> InlineView:
+def _in_notebook() -> bool:
+    """Whether this runs in a Jupyter kernel, which displays what a cell ends with."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell is not None and "IPKernelApp" in getattr(shell, "config", {})
+
+
+def show(
+    G: nx.MultiDiGraph,
+    *,
+    height: int = 600,
+    title: str = "newsgraph",
+    path: str | os.PathLike[str] | None = None,
+    open_browser: bool = False,
+) -> InlineView:
     """An inline interactive view of ``G``: end a notebook cell with it.
+
+    Outside a notebook (a script, the Python prompt) nothing would display it, so the page
+    is also written to a file, whose path is printed: ``path``, else a file named after the
+    page's content in the temporary folder. ``open_browser`` opens it in the web browser.
 
     Parameters
     ----------
@@ -212,12 +238,16 @@ def show(G: nx.MultiDiGraph, *, height: int = 600, title: str = "newsgraph") -> 
         The height of the view in CSS pixels.
     title
         The page's title.
+    path
+        Where to write the page (in a notebook too, when given).
+    open_browser
+        Open the written page in the web browser.
 
     Returns
     -------
     InlineView
         An object that Jupyter displays as the viewer in a sandboxed frame; its ``page`` is
-        the same HTML that ``graph.html`` holds.
+        the same HTML that ``graph.html`` holds, its ``path`` the file written, if any.
 
     Examples
     --------
@@ -226,8 +256,11 @@ def show(G: nx.MultiDiGraph, *, height: int = 600, title: str = "newsgraph") -> 
     >>> G.add_node("id/att", type="Organisation", label='"AT&T" <Inc>', aliases=[],
     ...            articles=[])
     >>> view = show(G, height=400)
+    wrote .../newsgraph-view-....html
     >>> view
     InlineView(height=400)
+    >>> view.path.read_text(encoding="utf-8") == view.page
+    True
     >>> frame = view._repr_html_()
     >>> frame.startswith('<iframe srcdoc="'), "height: 400px" in frame
     (True, True)
@@ -242,4 +275,17 @@ def show(G: nx.MultiDiGraph, *, height: int = 600, title: str = "newsgraph") -> 
     if isinstance(height, bool) or not isinstance(height, int) or height <= 0:
         message = f"height must be a positive number of pixels (got {height!r})"
         raise ValueError(message)
-    return InlineView(render_html(G, title=title), height)
+    page = render_html(G, title=title)
+    if path is None and (open_browser or not _in_notebook()):
+        digest = hashlib.sha256(page.encode("utf-8")).hexdigest()[:12]
+        path = Path(tempfile.gettempdir()) / f"newsgraph-view-{digest}.html"
+    if path is None:
+        return InlineView(page, height)
+    target = Path(path)
+    staged = target.with_name(f".{target.name}.{os.getpid()}")  # whole or not at all
+    staged.write_text(page, encoding="utf-8")
+    os.replace(staged, target)
+    print(f"wrote {target}")
+    if open_browser:
+        webbrowser.open(target.resolve().as_uri())
+    return InlineView(page, height, target)

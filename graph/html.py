@@ -28,7 +28,7 @@ import importlib.util
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -36,10 +36,10 @@ from typing import IO, Any
 
 import networkx as nx
 
-from newsgraph.graph.layout import edge_curves, largest_component, node_positions
-from newsgraph.ontology import NodeType
+from newsgraph.graph.layout import edge_curves, label_scales, largest_component, node_positions
+from newsgraph.ontology import SYMMETRIC, NodeType, Predicate, edge_type
 
-__all__ = ["render_html", "safe_link", "script_json", "write_html"]
+__all__ = ["FAMILIES", "OTHER_RELATION", "render_html", "safe_link", "script_json", "write_html"]
 
 #: Node types the viewer knows, in legend order; anything else is drawn as "Entity".
 NODE_TYPES = (
@@ -47,6 +47,35 @@ NODE_TYPES = (
 )
 #: How many nodes, most connected first, the page shows before "Show more".
 VISIBLE_LIMIT = 2500
+
+#: Relation families in legend order: name, colour, relations. The colours (Okabe and Ito's
+#: palette) stay apart for readers with any of the three colour-vision deficiencies; a test
+#: simulates them. What colour alone would say is drawn as well: direction by arrows (none on
+#: symmetric relations), a fall by dashes and a down arrow in its name.
+FAMILIES: tuple[tuple[str, str, tuple[Predicate, ...]], ...] = (
+    ("People and roles", "#e69f00", (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)),
+    (
+        "Business ties",
+        "#0072b2",
+        (Predicate.PARTNERS_WITH, Predicate.SUPPLIES, Predicate.INVESTS_IN, Predicate.MEMBER_OF),
+    ),
+    ("Rivalry", "#cc79a7", (Predicate.COMPETES_WITH, Predicate.OPPOSES)),
+    ("Policy", "#d55e00", (Predicate.IMPOSES, Predicate.SANCTIONS, Predicate.TARGETS)),
+    ("Place", "#009e73", (Predicate.BASED_IN,)),
+    ("Share moves", "#56b4e9", (Predicate.ROSE_ON_NEWS, Predicate.FELL_ON_NEWS)),
+)
+#: The family and colour of a relation in no family.
+OTHER_RELATION = ("Other", "#222222")
+_DASHED = {Predicate.FELL_ON_NEWS: [6, 4], Predicate.OPPOSES: [2, 4]}
+_MARKS = {Predicate.ROSE_ON_NEWS: "\u25b2 ", Predicate.FELL_ON_NEWS: "\u25bc "}
+
+#: Node labels: the font size on screen, an upper bound of a character's width and the line
+#: height, in pixels; the longest label in characters. The page measures what it draws.
+LABEL_FONT = 12
+_CHAR_WIDTH = 7.2
+_LABEL_HEIGHT = 16
+_LABEL_CHARS = 30
+_MENTIONED_ARTICLE_LABELS = 1.0  # the zoom from which articles shown by their mentions are named
 
 _MENTIONS = "mentions"
 _JSON_ESCAPES = {
@@ -60,7 +89,9 @@ _JSON_TABLE = str.maketrans(_JSON_ESCAPES)
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
-def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
+def render_html(
+    graph: nx.MultiDiGraph, *, title: str = "newsgraph", new_articles: Collection[str] = ()
+) -> str:
     """The viewer page for a graph, as one self-contained HTML document.
 
     Parameters
@@ -69,6 +100,9 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
         Entities, articles, ``mentions`` and relation edges, as the graph builder makes them.
     title
         The page's title.
+    new_articles
+        The articles (IRIs) the latest build read first: they, and the nodes and relations
+        that only they support, are what the page's "What's new" shows.
 
     Returns
     -------
@@ -107,15 +141,21 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
         "csp": html.escape(csp),
         "vis_css": css,
         "app_css": _asset("viewer.css"),
-        "data": script_json(_payload(graph, title)),
+        "data": script_json(_payload(graph, title, frozenset(new_articles))),
         "vis_js": js,
         "app_js": app_js,
     }
     return _PLACEHOLDER.sub(lambda m: fields[m.group(1)], _asset("viewer.html"))
 
 
-def write_html(graph: nx.MultiDiGraph, stream: IO[bytes], *, title: str = "newsgraph") -> None:
-    """Write the viewer page for a graph to a binary stream, as UTF-8.
+def write_html(
+    graph: nx.MultiDiGraph,
+    stream: IO[bytes],
+    *,
+    title: str = "newsgraph",
+    new_articles: Collection[str] = (),
+) -> None:
+    """Write the viewer page for a graph to a binary stream, as UTF-8 (see :func:`render_html`).
 
     Examples
     --------
@@ -126,7 +166,7 @@ def write_html(graph: nx.MultiDiGraph, stream: IO[bytes], *, title: str = "newsg
     >>> out.getvalue().startswith(b"<!DOCTYPE html>")
     True
     """
-    stream.write(render_html(graph, title=title).encode("utf-8"))
+    stream.write(render_html(graph, title=title, new_articles=new_articles).encode("utf-8"))
 
 
 def script_json(value: Any) -> str:
@@ -209,7 +249,7 @@ def _node_type(data: Mapping[str, Any]) -> str:
     return kind if kind in NODE_TYPES else "Entity"
 
 
-def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
+def _payload(graph: nx.MultiDiGraph, title: str, new: frozenset[str]) -> dict[str, Any]:
     ids = sorted(str(n) for n in graph.nodes)
     index = {node_id: i for i, node_id in enumerate(ids)}
     by_id = {str(n): n for n in graph.nodes}
@@ -228,6 +268,9 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         _edge(u, v, t, d, index, curve)
         for (u, v, t, d), curve in zip(relations, curves, strict=True)
     ]
+    for edge in edges:
+        read = [e["article"] for e in edge["evidence"] if e["article"] is not None]
+        edge["new"] = bool(read) and all(ids[a] in new for a in read)
     edges += [
         {"from": u, "to": v, "type": _MENTIONS, "predicate": _MENTIONS} for u, v, _, _ in mentions
     ]
@@ -247,6 +290,13 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
         supporting = len(node["articles"]) if types[i] != NodeType.ARTICLE else 0
         node["weight"] = degree[i] * 2 + supporting
         node["hub"] = i in hub
+        node["linked"] = degree[i] > 0
+        node["size"] = _node_size(types[i], len(node["articles"]))
+        node["caption"] = _shorten(_name(node), _LABEL_CHARS)
+        if types[i] == NodeType.ARTICLE:
+            node["new"] = node_id in new
+        else:
+            node["new"] = bool(node["articles"]) and all(ids[a] in new for a in node["articles"])
         nodes.append(node)
     # articles that no relation ends at are drawn only with their mentions: rank them last
     order = sorted(
@@ -255,7 +305,81 @@ def _payload(graph: nx.MultiDiGraph, title: str) -> dict[str, Any]:
     )
     for rank, i in enumerate(order):
         nodes[i]["rank"] = rank
-    return {"title": title, "limit": VISIBLE_LIMIT, "nodes": nodes, "edges": edges}
+    # articles no relation ends at are drawn only with their mentions, around the entities:
+    # their labels wait for a close zoom, where the page still draws none over another
+    placed = [i for i in order if types[i] != NodeType.ARTICLE or degree[i]]
+    scales = label_scales(
+        [(nodes[i]["x"], nodes[i]["y"] + nodes[i]["size"]) for i in placed],
+        [_CHAR_WIDTH * len(nodes[i]["caption"]) + 6 for i in placed],
+        _LABEL_HEIGHT,
+    )
+    for node in nodes:
+        node["labelAt"] = _MENTIONED_ARTICLE_LABELS
+    for i, scale in zip(placed, scales, strict=True):
+        nodes[i]["labelAt"] = scale
+    present = sorted({t for _, _, t, _ in relations})
+    return {
+        "title": title,
+        "limit": VISIBLE_LIMIT,
+        "nodes": nodes,
+        "edges": edges,
+        "relations": {t: _relation_style(t) for t in present},
+        "families": [name for name, _, _ in FAMILIES] + [OTHER_RELATION[0]],
+        "labelFont": LABEL_FONT,
+        "labelHeight": _LABEL_HEIGHT,
+    }
+
+
+def _relation_style(kind: str) -> dict[str, Any]:
+    """How the page draws a relation: family, colour, dashes, arrow, name."""
+    for family, (name, color, members) in enumerate(FAMILIES):
+        for predicate in members:
+            if edge_type(predicate) == kind:
+                return {
+                    "family": family,
+                    "familyName": name,
+                    "color": color,
+                    "dashes": _DASHED.get(predicate, False),
+                    "arrow": predicate not in SYMMETRIC,
+                    "name": _MARKS.get(predicate, "") + kind.replace("-", " "),
+                }
+    return {
+        "family": len(FAMILIES),
+        "familyName": OTHER_RELATION[0],
+        "color": OTHER_RELATION[1],
+        "dashes": False,
+        "arrow": True,
+        "name": kind.replace("-", " "),
+    }
+
+
+def _node_size(node_type: str, articles: int) -> float:
+    """The radius a node is drawn with, in layout pixels: more articles, bigger."""
+    if node_type == NodeType.ARTICLE:
+        return 6.0
+    size = min(12 + 5 * math.sqrt(articles), 42)
+    return round(size * 0.9 if node_type == NodeType.COUNTRY else size, 2)
+
+
+def _name(node: Mapping[str, Any]) -> str:
+    if node["type"] == NodeType.ARTICLE:
+        return str(node["title"] or node["label"])
+    return str(node["label"])
+
+
+def _shorten(text: str, length: int) -> str:
+    """The text cut to ``length`` characters, with an ellipsis when cut.
+
+    >>> _shorten("Semiconductor Manufacturing International Corporation", 30)
+    'Semiconductor Manufacturing…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rstrip()
+    if " " in cut[length // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "\u2026"
 
 
 def _node(

@@ -1,9 +1,13 @@
 """The viewer's layout: node positions and edge curves, computed once, the same every time.
 
 Relation components are laid out by force (Fruchterman-Reingold with a fixed seed) and packed
-in rows; entities with no relation sit in a grid; articles that no relation ends at sit near
-the entities they mention. Positions are whole pixels, so the same graph always gives the same
-page.
+in rows; entities with no relation sit in a grid below them, out of the main picture; articles
+that no relation ends at sit near the entities they mention. Positions are whole pixels, so the
+same graph always gives the same page.
+
+Labels are placed once too (:func:`label_scales`): in order of importance, each label gets the
+smallest zoom from which it overlaps no more important label, so the page can draw, at any zoom,
+the labels whose zoom has come without any two of them colliding.
 
 Examples
 --------
@@ -27,11 +31,12 @@ import numpy as np
 
 from newsgraph.ontology import NodeType
 
-__all__ = ["edge_curves", "largest_component", "node_positions"]
+__all__ = ["edge_curves", "label_scales", "largest_component", "node_positions"]
 
 _UNIT = 170.0  # pixels per ideal edge length
 _CORE = 700  # nodes of a component laid out by force; the rest hang off them
 _SINGLE_GAP = 0.8  # between entities that have no relation
+_SINGLES_BELOW = 1.5  # the gap between the main picture and the entities with no relation
 _GRAVITY = 3.0  # pull towards the centre, so loosely tied parts stay close
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -121,7 +126,8 @@ def node_positions(
 
 
 def _layout(nodes: list[int], links: Iterable[tuple[int, int]]) -> dict[int, tuple[float, float]]:
-    """Positions in edge lengths: each connected component by force, packed in rows."""
+    """Positions in edge lengths: each connected component by force, packed in rows, centred;
+    the nodes with no link in a grid below."""
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from((u, v) for u, v in links if u != v)
@@ -129,16 +135,21 @@ def _layout(nodes: list[int], links: Iterable[tuple[int, int]]) -> dict[int, tup
         (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
     )
     boxes = [_component_layout(graph, c) for c in components if len(c) > 1]
+    positions = _pack(boxes)
     singles = [c[0] for c in components if len(c) == 1]
     if singles:
-        columns = math.ceil(math.sqrt(len(singles)) * 1.6)
-        boxes.append(
-            {
-                n: (_SINGLE_GAP * (i % columns), _SINGLE_GAP * (i // columns))
-                for i, n in enumerate(singles)
-            }
-        )
-    return _pack(boxes)
+        # out of the main picture: a grid under it, as wide as it
+        xs = [x for x, _ in positions.values()] or [0.0]
+        bottom = max((y for _, y in positions.values()), default=-_SINGLES_BELOW)
+        width = max(xs) - min(xs)
+        columns = max(math.ceil(width / _SINGLE_GAP) + 1, math.ceil(math.sqrt(len(singles))))
+        left = min(xs) if positions else -_SINGLE_GAP * (columns - 1) / 2
+        for i, n in enumerate(singles):
+            positions[n] = (
+                left + _SINGLE_GAP * (i % columns),
+                bottom + _SINGLES_BELOW + _SINGLE_GAP * (i // columns),
+            )
+    return positions
 
 
 def _component_layout(graph: nx.Graph, nodes: list[int]) -> dict[int, tuple[float, float]]:
@@ -220,3 +231,58 @@ def _pack(boxes: list[dict[int, tuple[float, float]]]) -> dict[int, tuple[float,
         cy = sum(p[1] for p in positions.values()) / len(positions)
         positions = {n: (px - cx, py - cy) for n, (px, py) in positions.items()}
     return positions
+
+
+def label_scales(
+    anchors: Sequence[tuple[float, float]],
+    widths: Sequence[float],
+    height: float,
+    *,
+    largest: float = 4.0,
+) -> list[float | None]:
+    """The zoom from which each label can be drawn without overlapping a more important one.
+
+    Labels are drawn at a fixed size on screen, centred under their anchor; at zoom ``s`` two
+    labels overlap while ``|dx| * s`` is under their half widths together and ``|dy| * s``
+    under ``height``, so each pair stops overlapping from some zoom on. Labels are taken in
+    the order given (most important first); each gets the smallest zoom from which it overlaps
+    none of the labels before it that are drawn at that zoom. None: not before ``largest``.
+
+    Parameters
+    ----------
+    anchors
+        Where each label hangs, in layout pixels (the page's zoom 1).
+    widths
+        Each label's width on screen, in pixels.
+    height
+        The height of a label on screen, in pixels.
+    largest
+        The greatest zoom of the page.
+
+    Examples
+    --------
+    Labels 100 pixels wide and 16 high: the first is always drawn; the second, 50 pixels to
+    its side, from zoom 2 on (100 pixels apart on screen); the third, 400 pixels under the
+    first, from zoom 0.04 on (16 pixels apart).
+
+    >>> label_scales([(0, 0), (50, 0), (0, 400)], [100, 100, 100], 16)
+    [0.0, 2.0, 0.04]
+    """
+    count = len(anchors)
+    if count == 0:
+        return []
+    points = np.asarray(anchors, dtype=float).reshape(count, 2)
+    half = np.asarray(widths, dtype=float) / 2
+    scales = np.full(count, np.inf)
+    for i in range(count):
+        if i == 0:
+            scales[0] = 0.0
+            continue
+        dx = np.abs(points[:i, 0] - points[i, 0])
+        dy = np.abs(points[:i, 1] - points[i, 1])
+        with np.errstate(divide="ignore"):
+            apart = np.minimum((half[:i] + half[i]) / dx, height / dy)
+        # a label before this one clashes from the zoom it is drawn at up to ``apart``
+        clash = apart[apart > scales[:i]]
+        scales[i] = float(clash.max()) if clash.size else 0.0
+    return [round(float(s), 3) if s <= largest else None for s in scales]

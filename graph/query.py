@@ -112,6 +112,22 @@ def _position(sparql: str, index: int) -> tuple[int, int]:
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
+def _name_start(sparql: str, line: int, column: int) -> tuple[int, int]:
+    """The line and column where the prefixed name ending at ``line``, ``column`` starts.
+
+    >>> _name_start("SELECT * { ?x a foo:Bar }", 1, 24)
+    (1, 17)
+    """
+    lines = sparql.split("\n")
+    index = sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+    start = min(index, len(sparql))
+    while start > 0 and re.match(r"[\w:.\-%]", sparql[start - 1]):
+        start -= 1
+    while start < index and sparql[start] == ".":
+        start += 1
+    return _position(sparql, start)
+
+
 def _syntax_error(error: Exception, sparql: str) -> QuerySyntaxError | None:
     """The located error of a parser's exception, or None when it is no syntax error."""
     text = str(error)
@@ -120,7 +136,9 @@ def _syntax_error(error: Exception, sparql: str) -> QuerySyntaxError | None:
         line, column, message = match.groups()
         message = message.splitlines()[0] if message.strip() else "syntax error"
         if "Prefix not found" in message:
+            # reported after the prefixed name: point at its start
             message = _UNDECLARED
+            line, column = map(str, _name_start(sparql, int(line), int(column)))
         elif len(message) > _MESSAGE_MAX:
             message = message[:_MESSAGE_MAX].rstrip() + " ..."
         if (int(line), int(column)) >= _position(sparql, len(sparql.rstrip())):

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -104,7 +105,8 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     """The IRI of the node called ``name``: its IRI, its label, or one of its aliases.
 
     Names match case-insensitively. A label match wins over an alias match, and an entity
-    over an article (whose label is its title).
+    over an article (whose label is its title). A name taken as an alias is reported on
+    stderr with the entity it chose (``'US' is United States, by an alias: <IRI>``).
 
     Raises
     ------
@@ -138,6 +140,9 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
                 and wanted in _names(data, level)
             )
             if len(found) == 1:
+                if level == "aliases":
+                    label = G.nodes[found[0]].get("label", found[0])
+                    print(f"{name!r} is {label}, by an alias: <{found[0]}>", file=sys.stderr)
                 return found[0]
             if found:
                 message = (f"{len(found)} nodes have this {level[:5]}: {', '.join(found)};"

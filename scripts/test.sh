@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set everything up from scratch and run every check: the tests, ruff, mypy, and the wheel in a
-# fresh virtual environment (the README's second command, and CI's).
+# Set everything up (from scratch on a clean clone; a current .venv is kept) and run every
+# check: the tests, ruff, mypy, and the wheel in a fresh virtual environment (the README's
+# second command, and CI's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The viewer's browser tests drive Debian's chromium; without it they are skipped.

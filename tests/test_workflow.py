@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -52,8 +53,17 @@ def test_build_or_load_builds_then_adds_then_loads(tmp_path):
     assert titles(build_or_load([str(tmp_path / "b.txt")], out=out)) == ["Chips", "Trade"]
     assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".graph.oxigraph.")) == [
-        "build.json", "documents.jsonl", "graph.graphml", "graph.html", "graph.json",
-        "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl"]
+        "build.json", "builds.json", "documents.jsonl", "graph.graphml", "graph.html",
+        "graph.json", "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl"]
+    # the second build read b.txt first: the viewer's "what's new" is what only it supports
+    builds = json.loads((out / "builds.json").read_text())
+    assert builds["latest"] == 2
+    assert sorted(builds["first_read"].values()) == [1, 2]
+    page = (out / "graph.html").read_text()
+    data = json.loads(page.split('id="newsgraph-data" type="application/json">')[1]
+                      .split("</script>")[0])
+    new = sorted(n["label"] for n in data["nodes"] if n["new"])
+    assert new == ["China", "Japan", "Trade"]
 
 
 @pytest.mark.slow
@@ -203,3 +213,16 @@ def test_a_store_that_cannot_be_written_is_reported_and_graph_ttl_stands(tmp_pat
         "queries read graph.ttl instead"]
     assert not has_store(out)
     assert open_graph(out)[1].name == "graph.ttl"
+
+
+def test_the_summary_says_which_relations_were_refused_and_why_when_asked():
+    report = BuildReport(out=Path("out"), read=1, skipped=0, refused=1, refusals=(
+        "a.txt: China chairs Acme: chairs goes from Person to Organisation, not from Country "
+        "to Organisation",))
+    assert report.summary().splitlines()[-1] == (
+        "relations refused by the ontology: 1 (-v says which and why)")
+    assert report.summary(verbose=True).splitlines()[-2:] == [
+        "relations refused by the ontology: 1",
+        "  refused: a.txt: China chairs Acme: chairs goes from Person to Organisation, not from "
+        "Country to Organisation",
+    ]

@@ -14,10 +14,17 @@
     Entity: { color: "#94a3b8", shape: "dot", name: "Other" }
   };
   var TYPE_ORDER = ["Organisation", "Person", "Country", "Policy", "Article", "Entity"];
-  var EDGE_COLORS = { "rose-on-news": "#16a34a", "fell-on-news": "#dc2626", mentions: "#cbd5e1" };
-  var EDGE_COLOR = "#94a3b8";
+  var RELATIONS = data.relations;
   var MENTIONS = "mentions";
+  var MENTIONS_STYLE = { color: "#cbd5e1", dashes: [3, 3], arrow: false, name: MENTIONS, family: -1 };
   var CORE_VIEW = 400;
+  var LABEL_FONT = data.labelFont;
+  var LABEL_HEIGHT = data.labelHeight;
+  var EDGE_LABEL_FONT = 11;
+  var EDGE_LABEL_SCALE = 0.8;  // edge names are drawn from this zoom on
+  var MAX_LABELS = 400;
+  // what the search prefers among equally good matches, most important first
+  var TYPE_IMPORTANCE = ["Person", "Organisation", "Country", "Entity", "Policy", "Article"];
 
   var state = {
     types: {},
@@ -25,6 +32,8 @@
     from: "",
     to: "",
     limit: data.limit,
+    unconnected: false,
+    whatsNew: false,
     pinned: {}
   };
   var nodeVisible = new Array(nodes.length).fill(false);
@@ -69,9 +78,12 @@
     return text.length > length ? text.slice(0, length - 1).trimEnd() + "\u2026" : text;
   }
 
-  function edgeName(edge) { return edge.type.replace(/-/g, " "); }
+  function relationStyle(type) { return type === MENTIONS ? MENTIONS_STYLE : RELATIONS[type]; }
 
-  function articleTitle(node) { return node.title || node.label || node.source || node.id; }
+  function edgeName(edge) { return relationStyle(edge.type).name; }
+
+  // the title, else what the build named it by (its first sentence), never its file
+  function articleTitle(node) { return node.title || node.label || "Untitled article"; }
 
   function nodeName(node) { return node.type === "Article" ? articleTitle(node) : node.label; }
 
@@ -103,6 +115,7 @@
   function computeVisibility() {
     var allowed = nodes.map(function (node, i) {
       if (state.pinned[i]) return true;
+      if (!node.linked && node.type !== "Article" && !state.unconnected) return false;
       return state.types[node.type] && node.rank < state.limit && nodeInDates(node);
     });
     var hasEdge = new Array(nodes.length).fill(false);
@@ -132,36 +145,23 @@
 
   // Network items
 
+  // labels are drawn by the page itself (drawLabels), not by the network
   function nodeItem(node, i) {
-    var isArticle = node.type === "Article";
-    var size = isArticle ? 6 : Math.min(12 + 5 * Math.sqrt(node.articles.length), 42);
-    return {
-      id: i,
-      x: node.x,
-      y: node.y,
-      group: node.type,
-      label: shorten(nodeName(node), isArticle ? 32 : 40),
-      size: node.type === "Country" ? size * 0.9 : size,
-      font: isArticle ? { size: 10, color: "#475569" } : undefined
-    };
+    return { id: i, x: node.x, y: node.y, group: node.type, size: node.size };
   }
 
   function edgeItem(edge, i) {
-    var color = EDGE_COLORS[edge.type] || EDGE_COLOR;
+    var style = relationStyle(edge.type);
     var item = {
       id: i,
       from: edge.from,
       to: edge.to,
-      color: { color: color, highlight: "#0f172a", hover: "#334155" },
+      color: { color: style.color, highlight: "#0f172a", hover: "#334155" },
+      dashes: style.dashes,
+      arrows: { to: { enabled: style.arrow, scaleFactor: 0.55 } },
       smooth: false
     };
-    if (edge.type === MENTIONS) {
-      item.dashes = [3, 3];
-      item.width = 0.6;
-      item.arrows = { to: { enabled: false } };
-    } else {
-      item.label = edgeName(edge);
-    }
+    if (edge.type === MENTIONS) item.width = 0.6;
     if (edge.curve) {
       item.smooth = {
         enabled: true,
@@ -354,26 +354,49 @@
   var searchInput = byId("ng-search");
   var results = byId("ng-results");
 
+  // how well a name matches: 0 the whole name, 1 a whole word or words of it from the start
+  // of a word, 2 the start of a word, 3 anywhere; -1 not at all
+  function matchLevel(name, q) {
+    var lower = name.toLowerCase();
+    if (lower === q) return 0;
+    var at = lower.indexOf(q);
+    if (at < 0) return -1;
+    var words = /[^\p{L}\p{N}]/u;
+    var starts = false, whole = false;
+    for (; at >= 0; at = lower.indexOf(q, at + 1)) {
+      if (at > 0 && !words.test(lower[at - 1])) continue;
+      starts = true;
+      if (at + q.length === lower.length || words.test(lower[at + q.length])) whole = true;
+    }
+    return whole ? 1 : starts ? 2 : 3;
+  }
+
+  // ranked by the exact name, then an exact alias, then how well the name or an alias
+  // matches (the name first), then the type's importance, then the node's connections
   function search(query) {
     var q = query.trim().toLowerCase();
     if (!q) return [];
     var found = [];
     nodes.forEach(function (node, i) {
-      var name = nodeName(node).toLowerCase();
-      var score = name === q ? 0 : name.indexOf(q) === 0 ? 1 : -1;
+      var level = matchLevel(nodeName(node), q);
+      var score = level < 0 ? -1 : level * 2;
       var alias = null;
       (node.aliases || []).forEach(function (a) {
-        var lower = a.toLowerCase();
-        var s = lower === q ? 2 : lower.indexOf(q) === 0 ? 3 : lower.indexOf(q) > 0 ? 5 : -1;
-        if (s >= 0 && (score < 0 || s < score)) { score = s; alias = a; }
+        var m = matchLevel(a, q);
+        if (m < 0) return;
+        var s = m === 0 ? 1 : m * 2 + 1;
+        if (score < 0 || s < score) { score = s; alias = a; }
       });
-      if (score < 0 && name.indexOf(q) > 0) score = 4;
       if (score < 0) return;
-      if (node.type === "Article") score += 10;
       found.push({ index: i, score: score, alias: alias });
     });
+    function importance(i) {
+      var at = TYPE_IMPORTANCE.indexOf(nodes[i].type);
+      return at < 0 ? TYPE_IMPORTANCE.length : at;
+    }
     found.sort(function (a, b) {
-      return a.score - b.score || nodes[a.index].rank - nodes[b.index].rank;
+      return a.score - b.score || importance(a.index) - importance(b.index) ||
+        nodes[a.index].rank - nodes[b.index].rank;
     });
     return found.slice(0, 20);
   }
@@ -417,14 +440,19 @@
 
   // Controls
 
-  function swatch(color, shape) {
+  function swatch(color, shape, dashes) {
     var element = el("span", "ng-swatch " + shape);
-    element.style.background = color;
+    if (shape === "line") {
+      element.style.borderTopColor = color;
+      element.style.borderTopStyle = !dashes ? "solid" : dashes[0] > 3 ? "dashed" : "dotted";
+    } else {
+      element.style.background = color;
+    }
     element.style.color = color;
     return element;
   }
 
-  function checkbox(list, checked, color, shape, text, count, onChange) {
+  function checkbox(list, checked, color, shape, text, count, onChange, dashes) {
     var li = el("li");
     var label = el("label");
     var input = el("input");
@@ -432,7 +460,7 @@
     input.checked = checked;
     input.addEventListener("change", function () { onChange(input.checked); });
     label.appendChild(input);
-    label.appendChild(swatch(color, shape));
+    label.appendChild(swatch(color, shape, dashes));
     label.appendChild(el("span", "", text));
     label.appendChild(el("span", "ng-n", count.toLocaleString("en")));
     li.appendChild(label);
@@ -448,14 +476,29 @@
       checkbox(byId("ng-legend"), true, TYPES[type].color, TYPES[type].shape, TYPES[type].name,
         typeCounts[type] || 0, function (on) { state.types[type] = on; refresh(); });
     });
+    var unconnected = nodes.filter(function (node) { return !node.linked && node.type !== "Article"; }).length;
+    if (unconnected) {
+      checkbox(byId("ng-legend"), false, "#cbd5e1", "dot unconnected", "Unconnected",
+        unconnected, function (on) { state.unconnected = on; refresh(); });
+    }
     var predicateCounts = {};
     edges.forEach(function (edge) { predicateCounts[edge.type] = (predicateCounts[edge.type] || 0) + 1; });
+    var family = -2;
     Object.keys(predicateCounts).sort(function (a, b) {
-      return (a === MENTIONS) - (b === MENTIONS) || (a < b ? -1 : a > b ? 1 : 0);
+      var fa = relationStyle(a).family, fb = relationStyle(b).family;
+      if (fa < 0) fa = Infinity;
+      if (fb < 0) fb = Infinity;
+      return fa - fb || (a < b ? -1 : a > b ? 1 : 0);
     }).forEach(function (type) {
+      var style = relationStyle(type);
+      if (style.family !== family) {
+        byId("ng-predicates").appendChild(el("li", "ng-family", style.family < 0 ? "Articles" : style.familyName));
+      }
+      family = style.family;
       state.predicates[type] = type !== MENTIONS;
-      checkbox(byId("ng-predicates"), state.predicates[type], EDGE_COLORS[type] || EDGE_COLOR, "line",
-        type.replace(/-/g, " "), predicateCounts[type], function (on) { state.predicates[type] = on; refresh(); });
+      checkbox(byId("ng-predicates"), state.predicates[type], style.color, "line",
+        style.name, predicateCounts[type], function (on) { state.predicates[type] = on; refresh(); },
+        style.dashes);
     });
     var dates = nodes.map(function (node) { return node.date; }).filter(Boolean).sort();
     var from = byId("ng-date-from");
@@ -464,12 +507,16 @@
       from.min = to.min = dates[0];
       from.max = to.max = dates[dates.length - 1];
     }
-    from.addEventListener("change", function () { state.from = from.value; refresh(); });
-    to.addEventListener("change", function () { state.to = to.value; refresh(); });
+    from.addEventListener("change", function () { state.from = from.value; syncTime(); refresh(); });
+    to.addEventListener("change", function () { state.to = to.value; syncTime(); refresh(); });
     byId("ng-date-clear").addEventListener("click", function () {
+      stopPlaying();
       from.value = to.value = state.from = state.to = "";
+      syncTime();
       refresh();
     });
+    buildTime();
+    buildWhatsNew();
     byId("ng-more").addEventListener("click", function () {
       state.limit += data.limit;
       refresh();
@@ -479,6 +526,99 @@
       network.unselectAll();
     });
     byId("ng-title").textContent = data.title;
+  }
+
+  // The time slider: the graph up to a date; Play steps it forward, one date at a time.
+  var timeDates = [];
+  var playing = null;
+
+  function buildTime() {
+    var seen = {};
+    nodes.forEach(function (node) {
+      if (node.type === "Article" && node.date && !seen[node.date]) {
+        seen[node.date] = true;
+        timeDates.push(node.date);
+      }
+    });
+    timeDates.sort();
+    var slider = byId("ng-time");
+    slider.max = String(Math.max(timeDates.length - 1, 0));
+    slider.value = slider.max;
+    slider.disabled = byId("ng-play").disabled = timeDates.length < 2;
+    slider.addEventListener("input", function () { showUpTo(Number(slider.value), true); });
+    slider.addEventListener("change", function () { stopPlaying(); showUpTo(Number(slider.value), false); });
+    byId("ng-play").addEventListener("click", function () {
+      if (playing !== null) { stopPlaying(); return; }
+      var start = Number(slider.value) >= timeDates.length - 1 ? 0 : Number(slider.value);
+      // the view that holds the last step, kept still while the graph grows into it
+      state.to = "";
+      byId("ng-date-to").value = "";
+      refresh();
+      showUpTo(start, true);
+      byId("ng-play").textContent = "\u275a\u275a Pause";
+      playing = setInterval(function () {
+        var next = Number(slider.value) + 1;
+        if (next >= timeDates.length) { stopPlaying(); return; }
+        showUpTo(next, true);
+      }, 700);
+    });
+    syncTime();
+  }
+
+  function showUpTo(k, keepView) {
+    var last = k >= timeDates.length - 1;
+    state.to = last ? "" : timeDates[k];
+    byId("ng-date-to").value = state.to;
+    byId("ng-time").value = String(k);
+    syncTime();
+    refresh(keepView);
+  }
+
+  function stopPlaying() {
+    if (playing === null) return;
+    clearInterval(playing);
+    playing = null;
+    byId("ng-play").textContent = "\u25b6 Play";
+  }
+
+  function syncTime() {
+    var slider = byId("ng-time");
+    if (state.to) {
+      var k = 0;
+      while (k < timeDates.length - 1 && timeDates[k + 1] <= state.to) k += 1;
+      slider.value = String(k);
+    } else {
+      slider.value = slider.max;
+    }
+    byId("ng-time-label").textContent = timeDates.length
+      ? (state.to ? "Up to " + state.to : "Up to " + timeDates[timeDates.length - 1] + " (all)") : "";
+  }
+
+  // What's new: the nodes and relations that only the latest build's documents support.
+  function buildWhatsNew() {
+    var newNodes = nodes.filter(function (node) { return node.new && node.type !== "Article"; }).length;
+    var newEdges = edges.filter(function (edge) { return edge.new; }).length;
+    var newArticles = nodes.filter(function (node) { return node.new && node.type === "Article"; }).length;
+    var box = byId("ng-new");
+    byId("ng-new-n").textContent = (newNodes + newEdges).toLocaleString("en");
+    box.disabled = !(newNodes + newEdges);
+    var everything = newArticles && newArticles === nodes.filter(function (n) { return n.type === "Article"; }).length;
+    byId("ng-new-text").textContent = !newArticles ? "The latest build read no new document."
+      : plural(newNodes, "node") + " and " + plural(newEdges, "relation") + " from " +
+        plural(newArticles, "article") + (everything ? " (the first build: all is new)." : " first read in the latest build.");
+    box.addEventListener("change", function () {
+      state.whatsNew = box.checked;
+      edgeData.update(edges.filter(function (edge) { return edge.new; }).map(function (edge) {
+        var i = edges.indexOf(edge);
+        return { id: i, width: state.whatsNew ? 4 : (edge.type === MENTIONS ? 0.6 : 1.4) };
+      }));
+      if (state.whatsNew) fitNew(); else fitView(false);
+    });
+  }
+
+  function fitNew() {
+    var chosen = nodes.filter(function (node, i) { return nodeVisible[i] && node.new; });
+    if (chosen.length) fitNodes(chosen); else network.redraw();
   }
 
   function updateStatus() {
@@ -509,38 +649,153 @@
       hover: !large,
       hideEdgesOnDrag: large,
       hideEdgesOnZoom: large,
+      // the layout and its label placement are computed beforehand: nodes stay where they are
+      dragNodes: false,
       tooltipDelay: 300,
       keyboard: false
     },
     nodes: {
       borderWidth: 1.5,
-      borderWidthSelected: 3,
-      font: { face: FONT, size: 14, color: "#0f172a", strokeWidth: 4, strokeColor: "#ffffff" },
-      scaling: { label: { drawThreshold: 7 } }
+      borderWidthSelected: 3
     },
     edges: {
-      width: 1.2,
+      width: 1.4,
       selectionWidth: 2,
-      arrows: { to: { enabled: true, scaleFactor: 0.55 } },
-      font: { face: FONT, size: 11, color: "#475569", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      smooth: false,
-      scaling: { label: { drawThreshold: 6 } }
+      smooth: false
     },
     groups: groups()
   });
   updateStatus();
 
-  function refresh() {
+  // what a filter changes: the visible nodes and edges, then the view fits them
+  function refresh(keepView) {
     computeVisibility();
     nodeView.refresh();
     edgeView.refresh();
     updateStatus();
+    if (!keepView) fitView(false);
   }
+
+  // Labels: drawn on the canvas at a fixed size on screen, most important first. Each node
+  // has the zoom from which its label overlaps no more important one (computed with the
+  // layout); what is drawn is checked again against what was drawn before it, so no two
+  // labels ever overlap, whatever the fonts.
+  var labelOrder = nodes.map(function (node, i) { return i; })
+    .sort(function (a, b) { return nodes[a].rank - nodes[b].rank; });
+  var labelWidths = {};
+  var drawn = { nodes: [], edges: [] };
+
+  function overlapsAny(box, boxes) {
+    for (var k = 0; k < boxes.length; k++) {
+      var other = boxes[k];
+      if (box.left < other.left + other.width && other.left < box.left + box.width &&
+          box.top < other.top + other.height && other.top < box.top + box.height) return true;
+    }
+    return false;
+  }
+
+  function textWidth(ctx, key, text) {
+    if (!(key in labelWidths)) labelWidths[key] = ctx.measureText(text).width + 4;
+    return labelWidths[key];
+  }
+
+  function drawText(ctx, text, box, color) {
+    ctx.strokeText(text, box.left + box.width / 2, box.top + box.height / 2);
+    ctx.fillStyle = color;
+    ctx.fillText(text, box.left + box.width / 2, box.top + box.height / 2);
+  }
+
+  function drawLabels(ctx) {
+    var canvas = ctx.canvas;
+    var width = canvas.clientWidth, height = canvas.clientHeight;
+    var ratio = canvas.width / Math.max(width, 1);
+    var scale = network.getScale();
+    var view = network.getViewPosition();
+    function screen(x, y) {
+      return { x: (x - view.x) * scale + width / 2, y: (y - view.y) * scale + height / 2 };
+    }
+    function inView(box) {
+      return box.left < width && box.left + box.width > 0 && box.top < height && box.top + box.height > 0;
+    }
+    var boxes = [];
+    var nodeBoxes = [];
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "#ffffff";
+    ctx.lineWidth = 4;
+    ctx.font = LABEL_FONT + "px " + FONT;
+    var selected = network.getSelectedNodes();
+    var candidates = selected.concat(labelOrder);
+    var seen = {};
+    for (var k = 0; k < candidates.length && nodeBoxes.length < MAX_LABELS; k++) {
+      var i = candidates[k];
+      if (seen[i] || !nodeVisible[i]) continue;
+      seen[i] = true;
+      var node = nodes[i];
+      if (k >= selected.length && (node.labelAt === null || node.labelAt > scale * 1.0001)) continue;
+      var at = screen(node.x, node.y + node.size);
+      var w = textWidth(ctx, "n" + i, node.caption);
+      var box = { left: at.x - w / 2, top: at.y + 2, width: w, height: LABEL_HEIGHT };
+      if (!inView(box) || overlapsAny(box, boxes)) continue;
+      drawText(ctx, node.caption, box, node.type === "Article" ? "#475569" : "#0f172a");
+      boxes.push(box);
+      nodeBoxes.push({ id: node.id, text: node.caption, left: box.left, top: box.top,
+        width: box.width, height: box.height });
+    }
+    var edgeBoxes = [];
+    if (scale >= EDGE_LABEL_SCALE && !large) {
+      ctx.font = EDGE_LABEL_FONT + "px " + FONT;
+      ctx.lineWidth = 3;
+      var bodyEdges = network.body && network.body.edges;
+      for (var e = 0; e < edges.length && edgeBoxes.length < MAX_LABELS; e++) {
+        if (!edgeVisible[e] || edges[e].type === MENTIONS) continue;
+        var edge = edges[e];
+        var a = nodes[edge.from], b = nodes[edge.to];
+        var middle = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+        var drawnEdge = bodyEdges && bodyEdges[e];
+        if (edge.curve && drawnEdge && drawnEdge.edgeType && drawnEdge.edgeType.getPoint) {
+          middle = drawnEdge.edgeType.getPoint(0.5);
+        }
+        var point = screen(middle.x, middle.y);
+        var name = edgeName(edge);
+        var ew = textWidth(ctx, "e" + edge.type, name);
+        var ebox = { left: point.x - ew / 2, top: point.y - 7, width: ew, height: 14 };
+        if (!inView(ebox) || overlapsAny(ebox, boxes)) continue;
+        drawText(ctx, name, ebox, "#334155");
+        boxes.push(ebox);
+        edgeBoxes.push({ text: name, left: ebox.left, top: ebox.top, width: ebox.width, height: ebox.height });
+      }
+    }
+    ctx.restore();
+    drawn = { nodes: nodeBoxes, edges: edgeBoxes };
+  }
+
+  network.on("afterDrawing", drawLabels);
+
+  // new nodes in "What's new": a yellow ring with a dark rim, under the node
+  network.on("beforeDrawing", function (ctx) {
+    if (!state.whatsNew) return;
+    ctx.save();
+    ctx.fillStyle = "rgba(240, 228, 66, 0.7)";
+    ctx.strokeStyle = "#8a7d00";
+    ctx.lineWidth = 2 / network.getScale();
+    nodes.forEach(function (node, i) {
+      if (!node.new || !nodeVisible[i]) return;
+      ctx.beginPath();
+      ctx.arc(node.x, node.y, node.size + 8 / network.getScale(), 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    });
+    ctx.restore();
+  });
 
   function select(i, focus) {
     if (focus && !nodeVisible[i]) {
       state.pinned[i] = true;
-      refresh();
+      refresh(true);
     }
     if (nodeVisible[i]) {
       network.selectNodes([i]);
@@ -581,6 +836,16 @@
       return e >= 0;
     },
     positions: function () { return network.getPositions(); },
+    // the labels drawn last, with their boxes in pixels of the network's canvas
+    drawnLabels: function () { return drawn.nodes; },
+    drawnEdgeLabels: function () { return drawn.edges; },
+    fits: 0,
+    newIds: function () {
+      return nodes.filter(function (node) { return node.new; }).map(function (node) { return node.id; });
+    },
+    visibleIds: function () {
+      return nodes.filter(function (node, i) { return nodeVisible[i]; }).map(function (node) { return node.id; });
+    },
     network: network
   };
   window.newsgraph = api;
@@ -592,22 +857,30 @@
       document.body.dataset.state = "settled";
     });
   });
+  // the view that holds the visible nodes (the largest connected part of a big graph), with
+  // room on screen for the labels around them
   function fitView(all) {
     var chosen = nodes.filter(function (node, i) { return nodeVisible[i] && node.hub; });
     if (all || counts.nodes <= CORE_VIEW || !chosen.length) {
       chosen = nodes.filter(function (node, i) { return nodeVisible[i]; });
     }
+    fitNodes(chosen);
+  }
+
+  function fitNodes(chosen) {
+    api.fits += 1;
     if (!chosen.length) return;
     var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
     chosen.forEach(function (node) {
-      left = Math.min(left, node.x);
-      right = Math.max(right, node.x);
-      top = Math.min(top, node.y);
-      bottom = Math.max(bottom, node.y);
+      left = Math.min(left, node.x - node.size);
+      right = Math.max(right, node.x + node.size);
+      top = Math.min(top, node.y - node.size);
+      bottom = Math.max(bottom, node.y + node.size);
     });
     var box = byId("ng-network").getBoundingClientRect();
-    var scale = Math.min(box.width / (right - left + 240), box.height / (bottom - top + 160), 1.5);
-    network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale });
+    var scale = Math.min((box.width - 160) / (right - left), (box.height - 60) / (bottom - top), 1.5);
+    scale = Math.max(scale, 0.01);
+    network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 + 10 / scale }, scale: scale });
   }
 
   byId("ng-fit").addEventListener("click", function () { fitView(true); });

@@ -152,10 +152,12 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def open_page(browser: Any, graph: nx.MultiDiGraph, folder: Path) -> Loaded:
+def open_page(
+    browser: Any, graph: nx.MultiDiGraph, folder: Path, new_articles: frozenset[str] = frozenset()
+) -> Loaded:
     path = folder / "graph.html"
     with path.open("wb") as stream:
-        write_html(graph, stream, title="Test graph")
+        write_html(graph, stream, title="Test graph", new_articles=new_articles)
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     loaded = Loaded(page, path.resolve().as_uri())
 
@@ -272,6 +274,42 @@ def test_filters_by_type_predicate_and_date(news: Loaded) -> None:
     assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [5, 4]
 
 
+def test_whats_new_rings_what_only_the_latest_documents_support(
+    browser: Any, tmp_path: Path
+) -> None:
+    loaded = open_page(browser, news_graph(), tmp_path, new_articles=frozenset({A2}))
+    page = loaded.page
+    # Pat Gelsinger is only in a2, Intel and Nvidia in older articles too; four relations
+    # rest on a2 alone
+    assert sorted(page.evaluate("newsgraph.newIds()")) == [A2, GELSINGER]
+    assert page.inner_text("#ng-new-n") == "5"
+    assert page.inner_text("#ng-new-text") == (
+        "1 node and 4 relations from 1 article first read in the latest build."
+    )
+    before = page.evaluate("newsgraph.fits")
+    page.check("#ng-new")
+    assert page.evaluate("newsgraph.fits") == before + 1
+    assert loaded.errors == []
+    page.close()
+
+
+def test_the_time_slider_plays_the_graph_forward(news: Loaded) -> None:
+    page = news.page
+    assert page.inner_text("#ng-time-label") == "Up to 2024-03-05 (all)"
+    page.locator("#ng-time").fill("0")
+    assert page.inner_text("#ng-time-label") == "Up to 2024-01-10"
+    # Nvidia, the United States and its export controls, and the one relation between them
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [3, 1]
+    page.click("#ng-play")
+    for _ in range(50):  # the page's CSP forbids the eval that wait_for_function polls with
+        page.wait_for_timeout(200)
+        if "Play" in page.inner_text("#ng-play"):
+            break
+    assert page.evaluate("[newsgraph.nodeCount(), newsgraph.edgeCount()]") == [6, 5]
+    assert page.inner_text("#ng-time-label") == "Up to 2024-03-05 (all)"
+    assert news.errors == []
+
+
 def test_article_is_reachable_from_the_panel(news: Loaded) -> None:
     page = news.page
     click_node(news, NVIDIA)
@@ -329,6 +367,11 @@ def test_large_graph_shows_the_most_connected_part_first(browser: Any, tmp_path:
         graph.add_node(f"{NS}organisation/o{i:04d}", type="Organisation", label=f"Org {i}")
     loaded = open_page(browser, graph, tmp_path)
     page = loaded.page
+    # entities with no relation wait behind the "Unconnected" toggle
+    assert page.evaluate("newsgraph.nodeCount()") == 6
+    unconnected = page.locator("#ng-legend label", has_text="Unconnected")
+    assert unconnected.locator(".ng-n").inner_text() == "3,000"
+    unconnected.locator("input").check()
     assert page.evaluate("newsgraph.nodeCount()") == 2500
     assert page.inner_text("#ng-more-text") == "Showing the 2,500 most connected of 3,008 nodes."
     # the related entities rank first, so every relation is drawn
@@ -338,3 +381,166 @@ def test_large_graph_shows_the_most_connected_part_first(browser: Any, tmp_path:
     assert page.is_hidden("#ng-more-section")
     assert loaded.errors == []
     page.close()
+
+
+# The first look: the seed graph as a new user opens it
+
+
+def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+    return (
+        a["left"] < b["left"] + b["width"]
+        and b["left"] < a["left"] + a["width"]
+        and a["top"] < b["top"] + b["height"]
+        and b["top"] < a["top"] + a["height"]
+    )
+
+
+@pytest.fixture(scope="module")
+def seeds_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from newsgraph import build
+
+    out = tmp_path_factory.mktemp("seeds")
+    build(out=out)
+    return out / "graph.html"
+
+
+def open_file(browser: Any, path: Path, width: int, height: int) -> Loaded:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    loaded = Loaded(page, path.resolve().as_uri())
+    page.route(
+        "**/*",
+        lambda r: r.continue_() if r.request.url == loaded.url else (
+            loaded.blocked.append(r.request.url), r.abort()),
+    )
+    page.on("pageerror", lambda e: loaded.errors.append(str(e)))
+    page.goto(loaded.url)
+    page.wait_for_function("window.newsgraph && window.newsgraph.settled", timeout=20_000)
+    return loaded
+
+
+def viewport(page: Any) -> dict[str, float]:
+    return page.evaluate(
+        """() => {
+            const box = document.querySelector('#ng-network canvas').getBoundingClientRect();
+            return {width: box.width, height: box.height};
+        }"""
+    )
+
+
+def on_screen(page: Any) -> list[dict[str, Any]]:
+    """The visible nodes with where they are drawn, in pixels of the canvas."""
+    return page.evaluate(
+        """() => {
+            const data = JSON.parse(document.getElementById('newsgraph-data').textContent);
+            const network = newsgraph.network;
+            const shown = new Set(newsgraph.visibleIds());
+            const index = data.nodes.map((n, i) => i).filter(i => shown.has(data.nodes[i].id));
+            const positions = network.getPositions(index);
+            return index.map(i => {
+                const dom = network.canvasToDOM(positions[i]);
+                const node = data.nodes[i];
+                return {id: node.id, linked: node.linked, rank: node.rank, x: dom.x, y: dom.y};
+            });
+        }"""
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1024, 768)])
+def test_the_opening_view_names_the_most_important_nodes(
+    browser: Any, seeds_page: Path, width: int, height: int
+) -> None:
+    loaded = open_file(browser, seeds_page, width, height)
+    page = loaded.page
+    assert loaded.errors == [] and loaded.blocked == []
+    labels = page.evaluate("newsgraph.drawnLabels()")
+    size = viewport(page)
+    inside = [
+        label for label in labels
+        if label["left"] >= 0 and label["top"] >= 0
+        and label["left"] + label["width"] <= size["width"]
+        and label["top"] + label["height"] <= size["height"]
+    ]
+    assert len(inside) >= 15
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not overlap(a, b), (a["text"], b["text"])
+    # the two most connected nodes are named
+    nodes = sorted(on_screen(page), key=lambda n: n["rank"])
+    assert {n["id"] for n in nodes[:2]} <= {label["id"] for label in inside}
+    page.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (1024, 768)])
+def test_no_unconnected_node_in_the_opening_view(
+    browser: Any, seeds_page: Path, width: int, height: int
+) -> None:
+    loaded = open_file(browser, seeds_page, width, height)
+    page = loaded.page
+    size = viewport(page)
+    nodes = on_screen(page)
+    in_view = [n for n in nodes if 0 <= n["x"] <= size["width"] and 0 <= n["y"] <= size["height"]]
+    assert len(in_view) == len(nodes) > 30
+    assert all(n["linked"] for n in in_view)
+    page.close()
+
+
+def test_every_filter_refits_the_view(browser: Any, seeds_page: Path) -> None:
+    loaded = open_file(browser, seeds_page, 1400, 900)
+    page = loaded.page
+    size = viewport(page)
+
+    def fitted() -> None:
+        nodes = on_screen(page)
+        xs = [n["x"] for n in nodes]
+        ys = [n["y"] for n in nodes]
+        assert min(xs) >= 0 and max(xs) <= size["width"]
+        assert min(ys) >= 0 and max(ys) <= size["height"]
+        if len(nodes) > 1:  # the visible nodes fill the view one way or the other
+            assert (max(xs) - min(xs)) / size["width"] > 0.5 or (
+                max(ys) - min(ys)) / size["height"] > 0.5
+
+    def box(section: str, text: str) -> Any:
+        return page.locator(f"#ng-{section} label", has_text=text).locator("input")
+
+    actions = [
+        lambda: box("legend", "Person").uncheck(),
+        lambda: box("legend", "Unconnected").check(),
+        lambda: box("legend", "Unconnected").uncheck(),
+        lambda: box("predicates", "based in").uncheck(),
+        lambda: page.fill("#ng-date-from", "2026-03-01"),
+        lambda: page.fill("#ng-date-to", "2026-03-20"),
+        lambda: page.click("#ng-date-clear"),
+    ]
+    fitted()
+    for act in actions:
+        before = page.evaluate("newsgraph.fits")
+        act()
+        assert page.evaluate("newsgraph.fits") == before + 1
+        fitted()
+    assert loaded.errors == []
+    page.close()
+
+
+def test_search_ranks_the_exact_name_then_an_alias_then_the_type(
+    browser: Any, seeds_page: Path
+) -> None:
+    loaded = open_file(browser, seeds_page, 1400, 900)
+    page = loaded.page
+    found = page.evaluate("newsgraph.search('trump')")
+    assert found[0] == "Donald Trump"
+    # the person before the organisation before the policies that bear his name
+    assert found.index("Donald Trump administration") < min(
+        found.index(name) for name in found if name.endswith("approval"))
+    assert page.evaluate("newsgraph.search('china')")[0] == "China"
+    page.close()
+
+
+def test_no_article_is_named_by_its_file(browser: Any, seeds_page: Path) -> None:
+    loaded = open_file(browser, seeds_page, 1400, 900)
+    captions = loaded.page.evaluate(
+        "JSON.parse(document.getElementById('newsgraph-data').textContent).nodes"
+        ".filter(n => n.type === 'Article').map(n => n.caption)"
+    )
+    assert len(captions) == 54
+    assert not [c for c in captions if c.endswith(".txt") or not c.strip()]
+    loaded.page.close()

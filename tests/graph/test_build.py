@@ -94,6 +94,12 @@ def test_relations_outside_domain_or_range_are_refused_and_counted():
     kinds = sorted(k for _, _, k in G.edges(keys=True) if k != "mentions")
     assert kinds == ["chairs"]
     assert G.graph["rejected_relations"] == 2
+    assert G.graph["refusals"] == [
+        "a.txt: Acme basedIn Zhou Zixue: basedIn goes from Organisation to Country, not from "
+        "Organisation to Person",
+        "a.txt: China chairs Acme: chairs goes from Person to Organisation, not from Country "
+        "to Organisation",
+    ]
     (_, _, data), = [e for e in G.edges(data=True) if e[2]["type"] == "chairs"]
     assert data["evidence"][0]["rule"] == "test-rule"
 

@@ -168,3 +168,25 @@ def test_a_broken_graph_json_is_one_graph_read_error(tmp_path, content):
         load_graph(tmp_path)
     assert caught.value.source == str(tmp_path / "graph.json")
     assert caught.value.message.startswith("not a graph newsgraph wrote (")
+
+
+def test_show_outside_a_notebook_writes_the_page_and_prints_its_path(G, tmp_path, capsys,
+                                                                     monkeypatch):
+    opened = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    view = show(G, path=tmp_path / "view.html")
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'view.html'}\n"
+    assert (tmp_path / "view.html").read_text(encoding="utf-8") == view.page
+    assert view.path == tmp_path / "view.html"
+    assert opened == []  # opened only when asked
+    view = show(G)
+    assert view.path is not None and view.path.read_text(encoding="utf-8") == view.page
+    assert capsys.readouterr().out == f"wrote {view.path}\n"
+    show(G, path=tmp_path / "view.html", open_browser=True)
+    assert opened == [(tmp_path / "view.html").resolve().as_uri()]
+
+
+def test_show_in_a_notebook_writes_nothing(G, capsys, monkeypatch):
+    monkeypatch.setattr("newsgraph.graph.explore._in_notebook", lambda: True)
+    assert show(G).path is None
+    assert capsys.readouterr().out == ""

@@ -348,3 +348,82 @@ def test_write_html_writes_utf8_bytes() -> None:
     write_html(graph, out, title="t")
     assert out.getvalue() == render_html(graph, title="t").encode("utf-8")
     assert "Intel — Straße" in out.getvalue().decode("utf-8")
+
+
+# Relation colours for colour-blind readers: Machado, Oliveira and Fernandes (2009), severity 1,
+# applied to linear RGB; distances in CIELAB (D65).
+CVD = {
+    "normal": ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0)),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+
+
+def linear_rgb(color: str) -> list[float]:
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    return [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+
+
+def lab(rgb: list[float]) -> tuple[float, float, float]:
+    r, g, b = (min(max(c, 0.0), 1.0) for c in rgb)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
+    f = [t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29 for t in xyz]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def simulate(matrix: tuple[tuple[float, ...], ...], color: str) -> tuple[float, float, float]:
+    rgb = linear_rgb(color)
+    return lab([sum(m * c for m, c in zip(row, rgb, strict=True)) for row in matrix])
+
+
+@pytest.mark.parametrize("vision", sorted(CVD))
+def test_relation_families_stay_apart_for_colour_blind_readers(vision: str) -> None:
+    from newsgraph.graph.html import FAMILIES, OTHER_RELATION
+
+    colors = [color for _, color, _ in FAMILIES] + [OTHER_RELATION[1]]
+    assert len(set(colors)) == len(colors)
+    points = [simulate(CVD[vision], c) for c in colors]
+    nearest = min(
+        sum((a - b) ** 2 for a, b in zip(p, q, strict=True)) ** 0.5
+        for i, p in enumerate(points)
+        for q in points[i + 1 :]
+    )
+    # CIE76 distance: about 2 is just noticeable; 15 is plainly another colour
+    assert nearest > 15
+
+
+def test_every_relation_of_the_ontology_has_a_family() -> None:
+    from newsgraph.graph.html import FAMILIES
+    from newsgraph.ontology import RELATIONS
+
+    members = [p for _, _, predicates in FAMILIES for p in predicates]
+    assert sorted(members) == sorted(RELATIONS)
+
+
+def test_what_colour_says_is_also_drawn() -> None:
+    graph = small_graph()
+    relation(graph, INTEL, ARTICLE, "fell-on-news", "fellOnNews", percent=-3.0)
+    relation(graph, NVIDIA, ARTICLE, "rose-on-news", "roseOnNews", percent=3.0)
+    styles = data_of(render_html(graph))["relations"]
+    assert styles["fell-on-news"]["dashes"] and not styles["rose-on-news"]["dashes"]
+    assert styles["fell-on-news"]["name"] == "\u25bc fell on news"
+    assert styles["rose-on-news"]["name"] == "\u25b2 rose on news"
+    # direction by arrows; none on a relation that holds both ways
+    assert styles["leads"]["arrow"] and not styles["partners-with"]["arrow"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.graph.layout import edge_curves, largest_component, node_positions
+from newsgraph.graph.layout import edge_curves, label_scales, largest_component, node_positions
 
 ORG, ARTICLE = "Organisation", "Article"
 
@@ -71,3 +71,24 @@ def test_many_parallel_edges_fan_out_within_a_bound() -> None:
 )
 def test_largest_component(links: list[tuple[int, int]], expected: set[int]) -> None:
     assert largest_component(links) == expected
+
+
+def test_labels_overlapping_a_more_important_one_wait_for_a_closer_zoom() -> None:
+    # 100 pixels wide, 16 high: side by side 50 apart they part at zoom 2, 5,000 apart at
+    # zoom 0.02; one on the very spot of the first is never drawn
+    anchors = [(0.0, 0.0), (50.0, 0.0), (5000.0, 0.0), (0.0, 0.0)]
+    assert label_scales(anchors, [100, 100, 100, 100], 16) == [0.0, 2.0, 0.02, None]
+
+
+def test_a_label_hidden_at_some_zoom_does_not_hold_back_others_there() -> None:
+    # the second label waits for zoom 2; the third, 150 pixels from the first, parts from it at
+    # zoom 2/3 and from the second at zoom 1, when the second is not drawn yet
+    anchors = [(0.0, 0.0), (50.0, 0.0), (150.0, 0.0)]
+    assert label_scales(anchors, [100, 100, 100], 16) == [0.0, 2.0, 0.667]
+
+
+def test_entities_with_no_relation_sit_below_the_main_picture() -> None:
+    types = [ORG] * 6
+    positions = node_positions(types, [(0, 1), (1, 2), (2, 0)], [])
+    lowest_linked = max(y for _, y in positions[:3])
+    assert all(y > lowest_linked + 170 for _, y in positions[3:])

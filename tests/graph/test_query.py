@@ -138,7 +138,8 @@ def test_unknown_query_name():
     ("store", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
     ("oxigraph", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
     ("rdflib", "SELECT ?x\nWHERE {\n  ?x a ng:Person .\n  FILTER(?x = ) }", 4, 3),
-    ("oxigraph", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 19),
+    # at the start of the prefixed name, where pyoxigraph reports its end
+    ("oxigraph", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 8),
     ("rdflib", "SELECT ?x WHERE {\n  ?x a nope:Person }", 2, 8),
 ])
 def test_syntax_error_has_line_and_column(handbuilt, engine, sparql, line, column):

@@ -259,9 +259,16 @@ def test_graph_exports_the_tables():
 
 
 @pytest.mark.slow
-def test_the_readme_evidence_example_returns_its_sentence(seed_graph):
+def test_the_readme_evidence_example_returns_its_sentence(seed_graph, capsys):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert 'evidence(G, "Trump administration", "sanctions", "SMIC")' in readme
     table = evidence(seed_graph, "Trump administration", "sanctions", "SMIC")
+    # the names are aliases: which entity each was taken for is said
+    iri = {d.get("label"): n for n, d in seed_graph.nodes(data=True)}
+    trump, smic = "Donald Trump administration", SMIC_NAME
+    assert capsys.readouterr().err.splitlines() == [
+        f"'Trump administration' is {trump}, by an alias: <{iri[trump]}>",
+        f"'SMIC' is {smic}, by an alias: <{iri[smic]}>",
+    ]
     assert table.subject.tolist() == ["Donald Trump administration"]
     assert table.object.tolist() == ["Semiconductor Manufacturing International Corporation"]
