@@ -53,6 +53,7 @@ def build_command(args: argparse.Namespace) -> int:
     """``newsgraph build``: build or extend the graph in ``--out``; return the exit status."""
     report = build(
         args.sources or None, args.out, model=args.model, aliases=args.aliases,
+        links=args.links, base=args.base,
         fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
         batch_size=args.batch_size, view_limit=args.view_limit,
         exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
@@ -126,7 +127,11 @@ def query_command(args: argparse.Namespace) -> int:
         sparql, name = _query_source(args.sparql)
     except (OSError, UnicodeDecodeError) as error:
         raise NewsgraphError(args.sparql, f"cannot read the query ({error})") from error
-    store, _graph_path = _open_graph(args.graph)
+    store, graph_path = _open_graph(args.graph)
+    if graph_path.suffix == ".ttl":  # read into memory: the vocabulary joins it, for queries
+        from newsgraph.graph.query import load_ontology
+
+        load_ontology(store)
     try:
         result = run_query(store, sparql)
     except QuerySyntaxError as error:
@@ -251,6 +256,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
                    help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
                         "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
+    b.add_argument("--links", type=Path, default=None, metavar="FILE",
+                   help="CSV rows 'NAME,IRI': the entity of that name gets owl:sameAs IRI")
+    b.add_argument("--base", default=None, metavar="IRI",
+                   help="base IRI of the graph's nodes (default: the folder's, else "
+                        "https://w3id.org/newsgraph/id/)")
     run = b.add_mutually_exclusive_group()
     run.add_argument("--workers", type=_workers, default=1, metavar="N",
                      help="run the NLP on N local processes; 0 means one per CPU (default: 1)")

@@ -15,6 +15,7 @@ Every error newsgraph raises is in this module, and the tree is small on purpose
     │   └── FeedError           a feed, an OPML list or an XML file that cannot be used
     ├── ModelError              the spaCy pipeline is not installed or cannot be loaded
     ├── AliasesError            an aliases file (``--aliases``) that cannot be used
+    ├── LinksError              a links file (``--links``) that cannot be used
     ├── GraphNotFoundError      no built graph where one was expected
     ├── GraphReadError          a graph file that cannot be read (not Turtle, not JSON)
     ├── QuerySyntaxError        SPARQL that does not parse, with line and column
@@ -46,6 +47,7 @@ __all__ = [
     "FetchError",
     "GraphNotFoundError",
     "GraphReadError",
+    "LinksError",
     "Messages",
     "ModelError",
     "NewsgraphError",
@@ -118,6 +120,10 @@ class ModelError(NewsgraphError):
 
 class AliasesError(NewsgraphError):
     """An aliases file that cannot be used."""
+
+
+class LinksError(NewsgraphError):
+    """A links (reconciliation) file that cannot be used."""
 
 
 class GraphNotFoundError(NewsgraphError):

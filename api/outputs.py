@@ -41,6 +41,7 @@ __all__ = [
     "CACHE_NAME",
     "GRAPH_NAMES",
     "MERGES_NAME",
+    "ONTOLOGY_NAME",
     "PROVENANCE_NAME",
     "VALIDATORS_NAME",
     "Writer",
@@ -70,6 +71,9 @@ PROVENANCE_NAME = "build.json"
 BUILDS_NAME = "builds.json"
 #: The exports, in the order they are written.
 GRAPH_NAMES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
+#: The vocabulary the graph is written in (classes, relations, the policy-kind scheme), beside
+#: it so that the folder is whole without the package: ``newsgraph query`` reads it too.
+ONTOLOGY_NAME = "ontology.ttl"
 
 #: Writes one output to a binary stream.
 Writer = Callable[[IO[bytes]], None]
@@ -212,7 +216,15 @@ def graph_writers(
     writers: tuple[Writer, ...] = (
         bound(write_turtle), bound(write_jsonld), bound(write_graphml), bound(write_json), html,
     )
-    return dict(zip(GRAPH_NAMES, writers, strict=True))
+    found = dict(zip(GRAPH_NAMES, writers, strict=True))
+    found[ONTOLOGY_NAME] = _write_ontology
+    return found
+
+
+def _write_ontology(stream: IO[bytes]) -> None:
+    from newsgraph.ontology import ontology_text
+
+    stream.write(ontology_text().encode("utf-8"))
 
 
 def write_atomically(outputs: Mapping[Path, Writer]) -> None:

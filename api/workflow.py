@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import networkx as nx
 
-from newsgraph.errors import AliasesError, NewsgraphError
+from newsgraph.errors import AliasesError, LinksError, NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 from newsgraph.outputs import (
     BUILDS_NAME,
@@ -52,6 +52,7 @@ from newsgraph.outputs import (
 
 if TYPE_CHECKING:
     from newsgraph.graph.aliases import Aliases
+    from newsgraph.graph.links import Links
     from newsgraph.ingest.sources import SourceResult
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
@@ -134,6 +135,8 @@ def build(
     *,
     model: str | None = None,
     aliases: str | os.PathLike[str] | None = None,
+    links: str | os.PathLike[str] | None = None,
+    base: str | None = None,
     fetch_articles: bool = False,
     workers: int = 1,
     dask: str | None = None,
@@ -155,6 +158,12 @@ def build(
         An installed spaCy pipeline; by default spaCy's ``en_core_web_sm`` where installed.
     aliases
         A JSON or CSV file of extra aliases and do-not-merge pairs.
+    links
+        A CSV file of ``NAME,IRI`` rows: each entity of that name gets ``owl:sameAs <IRI>``.
+    base
+        The base IRI under which entities, articles and assertions are named (docs/iris.md);
+        by default the one the folder's graph was built with, else
+        ``https://w3id.org/newsgraph/id/``.
     fetch_articles
         Fetch the page behind each feed item instead of using its description.
     workers, dask, batch_size
@@ -191,6 +200,8 @@ def build(
         message = f"workers must be 0 (one per CPU) or more (got {workers})"
         raise NewsgraphError(str(out), message)
     user_aliases = _load_aliases(Path(aliases)) if aliases is not None else None
+    user_links = _load_links(Path(links)) if links is not None else None
+    base_iri = _base(base, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -218,7 +229,7 @@ def build(
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
-        G = _assemble(extractions, user_aliases)
+        G = _assemble(extractions, user_aliases, user_links, base_iri)
         refusals = G.graph.pop("refusals", [])
         builds = _builds(load_builds(folder), cached, fresh)
         writers = _writers(folder, G, extractions, cache, validators, builds,
@@ -502,10 +513,52 @@ def _extract(
     return list(progress_line(found, total=len(articles), stream=progress))
 
 
-def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.MultiDiGraph:
+def _assemble(
+    extractions: list[Extraction], aliases: Aliases | None, links: Links | None, base: str,
+) -> nx.MultiDiGraph:
     from newsgraph.graph.build import build_graph
 
-    return build_graph(extractions, aliases=aliases)
+    return build_graph(extractions, aliases=aliases, links=links, base=base)
+
+
+def _base(base: str | None, folder: Path) -> str:
+    """The base IRI to mint under: the one given, else the folder graph's, else the default.
+
+    >>> _base(None, Path("no/such/folder"))
+    'https://w3id.org/newsgraph/id/'
+    """
+    from newsgraph.graph.iris import DEFAULT_BASE, check_base
+
+    if base is None:
+        return _built_base(folder / "graph.ttl") or DEFAULT_BASE
+    try:
+        return check_base(base)
+    except ValueError as error:
+        option = "--base"
+        raise NewsgraphError(option, str(error)) from error
+
+
+def _built_base(path: Path) -> str | None:
+    """The base a graph was written with: its ``id:`` prefix, in the Turtle's first lines."""
+    try:
+        with path.open("rb") as stream:
+            for _, line in zip(range(40), stream, strict=False):
+                if line.startswith(b"@prefix id: <") and line.rstrip().endswith(b"> ."):
+                    return line.rstrip()[len(b"@prefix id: <"):-3].decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
+
+
+def _load_links(path: Path) -> Links:
+    """Read a user's links file (CSV rows ``NAME,IRI``)."""
+    from newsgraph.graph.links import parse_links
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LinksError(str(path), f"cannot read links file ({error})") from error
+    return parse_links(text, source=str(path))
 
 
 def _builds(

@@ -21,43 +21,34 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
 from newsgraph.graph.aliases import Aliases
-from newsgraph.graph.resolve import entity_key, resolve
+from newsgraph.graph.iris import DEFAULT_BASE, digest, entity_iri, key_iri
+from newsgraph.graph.links import Links
+from newsgraph.graph.resolve import ResolvedEntity, entity_key, resolve
 from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
-from newsgraph.ontology import NGR, RELATIONS, EntityType, NodeType, PolicyKind, edge_type
+from newsgraph.ingest.gazetteer import country_code, country_wikidata
+from newsgraph.ontology import RELATIONS, EntityType, NodeType, PolicyKind, edge_type
 
-__all__ = ["article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
+__all__ = ["WIKIDATA", "article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
+
+#: Where Wikidata's items live.
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
-
-
-def article_iri(article: Article) -> str:
+def article_iri(article: Article, *, base: str = DEFAULT_BASE) -> str:
     """The IRI of an article, stable for its ``id``.
 
     >>> article_iri(Article(id="a1", text="", source="a.txt"))
     'https://w3id.org/newsgraph/id/article/f55ff16f66f43360'
     """
     digest = hashlib.sha256(article.id.encode("utf-8")).hexdigest()[:16]
-    return str(NGR[f"article/{digest}"])
-
-
-def entity_iri(kind: str, label: str) -> str:
-    """The IRI of an entity of type ``kind`` with canonical ``label``.
-
-    >>> entity_iri("Organisation", "Wan Li Optics")
-    'https://w3id.org/newsgraph/id/organisation/wan-li-optics'
-    """
-    return str(NGR[f"{kind.lower()}/{_slug(label)}"])
+    return f"{base}article/{digest}"
 
 
 def relation_allowed(predicate: str, subject_type: str, object_type: str) -> bool:
@@ -79,29 +70,50 @@ def relation_allowed(predicate: str, subject_type: str, object_type: str) -> boo
 
 
 def build_graph(
-    extractions: Iterable[Extraction], *, aliases: Aliases | None = None
+    extractions: Iterable[Extraction], *, aliases: Aliases | None = None,
+    base: str = DEFAULT_BASE, links: Links | None = None,
 ) -> nx.MultiDiGraph:
     """A graph of the entities, articles and relations in ``extractions``.
 
     The result depends only on the set of extractions, not their order. ``aliases`` are the
     user's extra aliases and do-not-merge pairs; the merges made are in ``G.graph["merges"]``
-    (plain dicts, see :meth:`~newsgraph.graph.resolve.Merge.to_dict`).
+    (plain dicts, see :meth:`~newsgraph.graph.resolve.Merge.to_dict`). IRIs are minted
+    under ``base`` (see :mod:`newsgraph.graph.iris`). An entity's ``replaces`` lists the IRIs
+    it may have had before (those its other names mint, so that an IRI minted when another of
+    its names was the label still leads to it); its ``same_as`` the identifiers others give
+    it: a country's Wikidata item, and what ``links`` gives any of its names.
     """
-    ordered = sorted(((article_iri(x.article), x) for x in extractions), key=lambda p: p[0])
+    ordered = sorted(((article_iri(x.article, base=base), x) for x in extractions),
+                     key=lambda p: p[0])
     groups, merges = resolve(
         ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases
     )
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()
     G.graph["merges"] = [merge.to_dict() for merge in merges]
-    for group in groups:
-        iri = entity_iri(group.type, group.label)
+    if base != DEFAULT_BASE:
+        G.graph["base"] = base
+    minted = _entity_iris(groups, base)
+    previous = _previous_iris(groups, minted, base)
+    for group, iri, replaced in zip(groups, minted, previous, strict=True):
         for key in group.keys:
             index[key] = iri
         attrs: dict[str, Any] = {
             "type": group.type, "label": group.label, "aliases": list(group.aliases),
             "articles": [],
         }
+        if replaced:
+            attrs["replaces"] = replaced
+        same: set[str] = set()
+        code = country_code(group.label) if group.type == EntityType.COUNTRY else None
+        if code:
+            attrs["code"] = code
+            qid = country_wikidata(code)
+            same |= {WIKIDATA + qid} if qid else set()
+        if links is not None:
+            same |= set(links.iris_of((group.label, *group.aliases))) - {iri}
+        if same:
+            attrs["same_as"] = sorted(same)
         if group.type == EntityType.POLICY:
             # .value: node attributes stay plain str, as graph.json reads them back (and
             # networkx's GraphML writer refuses a str subclass)
@@ -145,6 +157,58 @@ def build_graph(
     G.graph["rejected_relations"] = len(refusals)
     G.graph["refusals"] = sorted(refusals)
     return G
+
+
+def _entity_iris(groups: list[ResolvedEntity], base: str) -> list[str]:
+    """Each group's IRI; where two would share one, the later takes a hash of its label."""
+    found: list[str] = []
+    taken: set[str] = set()
+    for group in groups:
+        iri = entity_iri(group.type, group.label, base=base)
+        if iri in taken:
+            iri = f"{iri}-{digest(group.type, group.label)}"
+        taken.add(iri)
+        found.append(iri)
+    return found
+
+
+def _previous_iris(groups: list[ResolvedEntity], minted: list[str], base: str) -> list[list[str]]:
+    """For each group, the IRIs it may have had before, none of them another node's.
+
+    Those are the IRIs its other name keys mint (each could have been the label's in a build
+    of fewer documents) and those of the ASCII slug of its names (how IRIs were minted up to
+    0.1). A country's IRI is its ISO code, which no other name changes: only its old slug.
+    An IRI two groups could claim is left out: it would make them one.
+    """
+    claims: dict[str, set[int]] = {}
+    for number, group in enumerate(groups):
+        found = {_legacy_iri(group.type, name, base) for name in (group.label, *group.aliases)
+                 if group.type != EntityType.COUNTRY or name == group.label}
+        if group.type != EntityType.COUNTRY:
+            found |= {key_iri(group.type, key, group.label, base=base)
+                      for _, key in group.keys if key}
+        for iri in found - {None}:
+            claims.setdefault(str(iri), set()).add(number)
+    taken = set(minted)
+    previous: list[list[str]] = [[] for _ in groups]
+    for iri, numbers in claims.items():
+        if len(numbers) == 1 and iri not in taken:
+            previous[next(iter(numbers))].append(iri)
+    return [sorted(found) for found in previous]
+
+
+def _legacy_iri(kind: str, name: str, base: str) -> str | None:
+    """The IRI newsgraph 0.1 minted for a label: its ASCII letters and digits, lower case.
+
+    >>> _legacy_iri("Country", "Japan", "https://example.org/")
+    'https://example.org/country/japan'
+    >>> _legacy_iri("Organisation", "华为", "https://example.org/") is None
+    True
+    """
+    if not name.isascii():
+        return None
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"{base}{kind.lower()}/{slug}" if slug else None
 
 
 def _document(article: Article) -> str:

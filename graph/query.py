@@ -51,6 +51,7 @@ __all__ = [
     "OutputFormat",
     "QuerySyntaxError",
     "format_result",
+    "load_ontology",
     "load_rdf",
     "load_store",
     "query_names",
@@ -90,15 +91,26 @@ def load_rdf(source: str | Path | IO[bytes]) -> Graph:
     return graph
 
 
-def load_store(source: str | Path | IO[bytes]) -> ox.Store:
+def load_ontology(store: ox.Store) -> None:
+    """Load the vocabulary (``ontology/newsgraph.ttl``) into ``store``'s default graph."""
+    from newsgraph.ontology import ontology_text
+
+    store.bulk_load(ontology_text().encode("utf-8"), format=ox.RdfFormat.TURTLE)
+
+
+def load_store(source: str | Path | IO[bytes], *, ontology: bool = False) -> ox.Store:
     """Read Turtle from a path or a binary stream into an in-memory pyoxigraph store.
 
+    With ``ontology``, the vocabulary (class and relation labels, the sub-property hierarchy,
+    the policy-kind scheme) is loaded into the same default graph, so that a query can use it.
     Raises pyoxigraph's ``SyntaxError``, with the line and column, on malformed Turtle.
 
     >>> len(load_store(io.BytesIO(b"<http://a.example/s> <http://a.example/p> 1 .")))
     1
     """
     store = ox.Store()
+    if ontology:
+        load_ontology(store)
     if isinstance(source, str | Path):
         store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
     else:

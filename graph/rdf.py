@@ -14,17 +14,16 @@ Examples
 --------
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_node("https://w3id.org/newsgraph/id/country/japan", type="Country", label="Japan",
+>>> G.add_node("https://w3id.org/newsgraph/id/country/JP", type="Country", label="Japan",
 ...            aliases=["Tokyo"], articles=[])
 >>> print(to_turtle(G).decode().split("\\n\\n")[-1], end="")
-country:japan a ng:Country ;
+country:JP a ng:Country ;
     rdfs:label "Japan" ;
     skos:altLabel "Tokyo" .
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -36,13 +35,15 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from newsgraph.ontology import NG, NGR, RELATIONS, NodeType, predicate_iri
+from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces
+from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
 __all__ = [
     "PREFIXES",
     "Row",
     "bind_prefixes",
     "compact_iri",
+    "prefixes_for",
     "rdf_rows",
     "to_jsonld",
     "to_rdf",
@@ -63,15 +64,23 @@ PREFIXES: dict[str, str] = {
     "rdf": str(RDF),
     "owl": str(OWL),
     "xsd": str(XSD),
-    "id": str(NGR),
-    "article": str(NGR["article/"]),
-    "assertion": str(NGR["assertion/"]),
-    "country": str(NGR["country/"]),
-    "evidence": str(NGR["evidence/"]),
-    "organisation": str(NGR["organisation/"]),
-    "person": str(NGR["person/"]),
-    "policy": str(NGR["policy/"]),
+    "wd": "http://www.wikidata.org/entity/",
+    **id_namespaces(DEFAULT_BASE),
 }
+
+
+def prefixes_for(G: nx.MultiDiGraph) -> dict[str, str]:
+    """The prefixes to write a graph with: :data:`PREFIXES`, its node namespaces under the
+    base the graph was minted in.
+
+    >>> G = nx.MultiDiGraph(base="https://example.org/kg/")
+    >>> prefixes_for(G)["person"]
+    'https://example.org/kg/person/'
+    """
+    base = G.graph.get("base", DEFAULT_BASE)
+    if base == DEFAULT_BASE:
+        return PREFIXES
+    return {**PREFIXES, **id_namespaces(base)}
 
 _IRI, _LITERAL = 0, 1
 _SUBJECT_START = re.compile(rb"\n(?=[^ \n])")
@@ -105,11 +114,6 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def _digest(*parts: object) -> str:
-    text = "\x1f".join(str(p) for p in parts)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
 def _decimal(value: float | int | str) -> str:
     """The canonical ``xsd:decimal`` form of a number: ``2.5``, ``-3.0``, ``12.0``."""
     text = format(Decimal(str(value)).normalize(), "f")
@@ -132,12 +136,13 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _NG = {name: str(NG[name]) for name in (
     NodeType.ARTICLE, "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
     "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar", "rule",
-    "percent", "market", "confidence")}
+    "percent", "market", "confidence", "isoCode")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
 _URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
 _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
-_ASSERTION, _EVIDENCE = str(NGR["assertion/"]), str(NGR["evidence/"])
+_SAME_AS, _REPLACES = str(OWL.sameAs), str(DCTERMS.replaces)
 _RELATION_IRIS = {name: str(NG[name]) for name in RELATIONS}
+_SYMMETRIC_IRIS = frozenset(_RELATION_IRIS[name] for name in SYMMETRIC)
 
 
 _UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -173,12 +178,24 @@ def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _literal_row(node, _ALT, alias, _STRING)
     if data.get("kind"):
         yield _iri_row(node, _NG["policyKind"], str(NG[data["kind"]]))
+    if data.get("code"):
+        yield _literal_row(node, _NG["isoCode"], data["code"], _STRING)
+    for other in data.get("replaces") or ():
+        _check_iri(other)
+        yield _iri_row(node, _REPLACES, other)
+    for other in data.get("same_as") or ():
+        _check_iri(other)
+        yield _iri_row(node, _SAME_AS, other)
 
 
-def _relation_rows(subject: str, obj: str, data: dict[str, Any]) -> Iterator[Row]:
+def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
     predicate = _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
     yield _iri_row(subject, predicate, obj)
-    assertion = _ASSERTION + _digest(subject, predicate, obj)
+    if predicate in _SYMMETRIC_IRIS:  # both ways, so that no query needs a reasoner
+        yield _iri_row(obj, predicate, subject)
+    # an assertion counts the articles of one build: another build's articles make another
+    articles = sorted({item["article"] for item in data["evidence"]})
+    assertion = f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
     yield _iri_row(assertion, _TYPE, _NG["Assertion"])
     yield _iri_row(assertion, _SUBJECT, subject)
     yield _iri_row(assertion, _PREDICATE, predicate)
@@ -191,7 +208,8 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any]) -> Iterator[Row
     if data.get("confidence") is not None:
         yield _literal_row(assertion, _NG["confidence"], _decimal(data["confidence"]), _DECIMAL)
     for item in data["evidence"]:
-        evidence = _EVIDENCE + _digest(assertion, item["article"], item["start"], item["rule"])
+        evidence = (f"{base}evidence/"
+                    + digest(subject, predicate, obj, item["article"], item["start"], item["rule"]))
         _check_iri(item["article"])
         yield _iri_row(assertion, _NG["evidence"], evidence)
         yield _iri_row(evidence, _TYPE, _NG["Evidence"])
@@ -224,6 +242,7 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     # Grouped by subject, then each group sorted: much faster than sorting every row at
     # once, where each comparison first walks two long, mostly equal subject IRIs.
     groups: dict[str, set[Row]] = {}
+    base = G.graph.get("base", DEFAULT_BASE)
     for node, data in G.nodes(data=True):
         _check_iri(node)
         found = _article_rows if data["type"] == NodeType.ARTICLE else _entity_rows
@@ -232,7 +251,7 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
         if key == "mentions":
             groups.setdefault(subject, set()).add(_iri_row(subject, _MENTIONS, obj))
             continue
-        for row in _relation_rows(subject, obj, data):
+        for row in _relation_rows(subject, obj, data, base):
             groups.setdefault(row[0], set()).add(row)
     rows: list[Row] = []
     for subject in sorted(groups):
@@ -327,20 +346,21 @@ def to_turtle(G: nx.MultiDiGraph) -> bytes:
     '@prefix ng: <https://w3id.org/newsgraph/ontology#> .'
     """
     rows = rdf_rows(G)
+    prefixes = prefixes_for(G)
     try:
         triples = ox.parse(_ntriples(rows), format=ox.RdfFormat.N_TRIPLES)
-        out = _serialized(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+        out = _serialized(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
     except SyntaxError:
         for _ in _ox_triples(rows):  # raises the ValueError that names the bad IRI
             pass
         raise
     # pyoxigraph writes a line for each prefix, longest namespace first; ours keeps the
     # order of PREFIXES, and four spaces indent instead of a tab.
-    body = out.split(b"\n", len(PREFIXES))[-1].replace(b"\n\t", b"\n    ")
+    body = out.split(b"\n", len(prefixes))[-1].replace(b"\n\t", b"\n    ")
     # A blank line before each subject; literals never hold a raw line break (pyoxigraph
     # escapes it), so every unindented line starts a subject.
     body = _SUBJECT_START.sub(b"\n\n", body)
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
     return header.encode("utf-8") + b"\n" + body
 
 
@@ -359,6 +379,12 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     """
     nodes: list[dict[str, Any]] = []
     current: dict[str, Any] = {}
+    prefixes = prefixes_for(G)
+    by_length = _BY_LENGTH if prefixes is PREFIXES else _by_length(prefixes)
+
+    def compact_iri(iri: str) -> str:
+        return _compact(iri, by_length)
+
     for row_subject, _, predicate, kind, row_value, datatype in rdf_rows(G):
         subject = compact_iri(row_subject)
         if current.get("@id") != subject:
@@ -375,7 +401,7 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
         else:
             value = {"@value": row_value, "@type": compact_iri(datatype)}
         current.setdefault(compact_iri(predicate), []).append(value)
-    document = {"@context": dict(PREFIXES), "@graph": nodes}
+    document = {"@context": dict(prefixes), "@graph": nodes}
     # one line: json's C encoder only runs without indentation, five times faster at scale
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.encode("utf-8") + b"\n"
@@ -399,7 +425,11 @@ def compact_iri(iri: str) -> str:
     >>> compact_iri("https://example.com/a?b=1")
     'https://example.com/a?b=1'
     """
-    for prefix, namespace in _BY_LENGTH:
+    return _compact(iri, _BY_LENGTH)
+
+
+def _compact(iri: str, by_length: tuple[tuple[str, str], ...]) -> str:
+    for prefix, namespace in by_length:
         if iri.startswith(namespace):
             rest = iri[len(namespace):]
             if not rest or rest.startswith("//"):
@@ -408,8 +438,12 @@ def compact_iri(iri: str) -> str:
     return iri
 
 
-# the longest namespace first, so that the first match is the longest
-_BY_LENGTH = tuple(sorted(((p, str(n)) for p, n in PREFIXES.items()), key=lambda pn: -len(pn[1])))
+def _by_length(prefixes: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The longest namespace first, so that the first match is the longest."""
+    return tuple(sorted(prefixes.items(), key=lambda pn: -len(pn[1])))
+
+
+_BY_LENGTH = _by_length(PREFIXES)
 
 
 def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:

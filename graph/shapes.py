@@ -32,7 +32,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from newsgraph.graph.rdf import compact_iri
-from newsgraph.ontology import ontology_text
+from newsgraph.ontology import ontology_graph, ontology_text
 
 __all__ = ["Violation", "shapes_graph", "validate_graph"]
 
@@ -85,11 +85,16 @@ def _message(report: Graph, result: Node) -> str:
     return re.sub(r"https?://[^\s>]+", lambda m: _compact(URIRef(m.group(0))), text)
 
 
-def validate_graph(graph: Graph) -> list[Violation]:
-    """The SHACL violations of a newsgraph RDF graph, sorted; empty when it conforms."""
+def validate_graph(graph: Graph, *, inference: str = "none") -> list[Violation]:
+    """The SHACL violations of a newsgraph RDF graph, sorted; empty when it conforms.
+
+    ``inference`` is pySHACL's: ``"none"``, or ``"rdfs"``, ``"owlrl"`` or ``"both"`` to check
+    the graph with what the ontology entails (the ontology is then mixed into a copy of it;
+    ``graph`` is left unchanged). The shapes accept every entailment of the ontology.
+    """
     _, report, _ = validate(
-        graph, shacl_graph=shapes_graph(), inference="none", advanced=True,
-        allow_warnings=True,
+        graph, shacl_graph=shapes_graph(), inference=inference, advanced=True,
+        allow_warnings=True, ont_graph=None if inference == "none" else ontology_graph(),
     )
     if not isinstance(report, Graph):
         message = f"pySHACL returned a {type(report).__name__}, expected an rdflib Graph"

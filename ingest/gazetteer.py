@@ -29,7 +29,9 @@ __all__ = [
     "City",
     "Gazetteer",
     "city_of",
+    "country_code",
     "country_of",
+    "country_wikidata",
     "demonym_of",
     "gazetteer",
     "is_place",
@@ -58,6 +60,7 @@ class Gazetteer:
     labels: frozenset[str]
     seats: dict[str, str] = field(default_factory=dict)  # seats of government ("Kremlin")
     places: frozenset[str] = frozenset()  # towns and cities of 50,000 people or more
+    codes: dict[str, str] = field(default_factory=dict)  # canonical label -> ISO alpha-2
 
 
 def place_key(name: str) -> str:
@@ -107,7 +110,8 @@ def gazetteer() -> Gazetteer:
         )
     places = frozenset(place_key(row["name"]) for row in _rows("places.tsv"))
     return Gazetteer(countries, short_forms, demonyms, cities, frozenset(labels.values()),
-                     seats, places | frozenset(cities))
+                     seats, places | frozenset(cities),
+                     {label: code for code, label in labels.items()})
 
 
 def _short_form(name: str) -> str | None:
@@ -139,6 +143,29 @@ def country_of(name: str) -> str | None:
 
 
 @cache
+def country_code(label: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country's canonical label, or None.
+
+    >>> country_code("Japan"), country_code("Hong Kong"), country_code("Nippon")
+    ('JP', 'HK', None)
+    """
+    return gazetteer().codes.get(label)
+
+
+@cache
+def _wikidata() -> dict[str, str]:
+    return {row["code"]: row["wikidata"] for row in _rows("country_wikidata.tsv")}
+
+
+def country_wikidata(code: str) -> str | None:
+    """The Wikidata item (QID) of an ISO 3166-1 alpha-2 code, or None.
+
+    >>> country_wikidata("JP"), country_wikidata("XX")
+    ('Q17', None)
+    """
+    return _wikidata().get(code)
+
+
 def demonym_of(word: str) -> str | None:
     """The country a nationality word names ("Chinese", "Americans"), or None.
 

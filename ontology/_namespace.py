@@ -47,6 +47,7 @@ class NG(DefinedNamespace):
     firstSeen: URIRef  # The earliest date of an article supporting the assertion.
     imposes: URIRef  # The subject imposes, enacts, announces, approves or launches the policy.
     investsIn: URIRef  # The subject invests in, finances, takes a stake in, owns or acquires the object.
+    isoCode: URIRef  # The country's ISO 3166-1 alpha-2 code, the last segment of its IRI.
     lastSeen: URIRef  # The latest date of an article supporting the assertion.
     leads: URIRef  # The subject is CEO, president, premier or head of the object.
     market: URIRef  # Where the shares moved, where stated.

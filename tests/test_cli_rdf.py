@@ -102,3 +102,43 @@ def test_a_long_one_line_query_is_no_file_name(built, capsys):
 def test_a_name_that_is_no_example_and_no_file_says_so(built, capsys, argument, expected):
     assert main(["query", argument, "--graph", str(built)]) == 1
     assert capsys.readouterr().err == f"newsgraph: {expected}\n"
+
+
+def test_query_sees_the_ontology_and_the_policy_kind_scheme(built, capsys):
+    sparql = ("SELECT ?label WHERE { ?p a ng:Policy ; ng:policyKind ?kind . "
+              "?kind skos:prefLabel ?label }")
+    assert main(["query", sparql, "--graph", str(built), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["label", "export control"]
+
+
+def test_build_with_a_base_links_and_the_ontology_beside(tmp_path, capsys):
+    source = tmp_path / "a.txt"
+    source.write_text("Chips\n\nIntel Corp. said on Monday that Japan would buy its chips.\n")
+    links = tmp_path / "links.csv"
+    links.write_text("label,iri\nIntel,https://register.example/c/1\n")
+    out = tmp_path / "out"
+    base = "https://example.org/kg/"
+    assert main(["build", str(source), "--out", str(out), "--base", base,
+                 "--links", str(links)]) == 0
+    turtle = (out / "graph.ttl").read_text()
+    assert f"@prefix organisation: <{base}organisation/> ." in turtle
+    assert "owl:sameAs <https://register.example/c/1>" in turtle
+    assert "country:JP a ng:Country" in turtle
+    assert (out / "ontology.ttl").read_text().startswith("@prefix ng:")
+    # a second build into the folder keeps its base
+    other = tmp_path / "b.txt"
+    other.write_text("Trade\n\nChina and Japan held talks.\n")
+    assert main(["build", str(other), "--out", str(out)]) == 0
+    assert f"@prefix id: <{base}> ." in (out / "graph.ttl").read_text()
+
+
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--base", "kg/", "newsgraph: --base: the base IRI must be absolute"),
+    ("--links", "missing.csv", "newsgraph: missing.csv: cannot read links file"),
+])
+def test_a_bad_base_or_links_file_is_one_line(tmp_path, capsys, option, value, expected):
+    source = tmp_path / "a.txt"
+    source.write_text("Chips\n\nIntel rose.\n")
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), option, value]) == 1
+    assert capsys.readouterr().err.startswith(expected)
+    assert not (tmp_path / "out" / "graph.ttl").exists()

@@ -54,7 +54,8 @@ def test_build_or_load_builds_then_adds_then_loads(tmp_path):
     assert titles(build_or_load(out=out)) == ["Chips", "Trade"]
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".graph.oxigraph.")) == [
         "build.json", "builds.json", "documents.jsonl", "graph.graphml", "graph.html",
-        "graph.json", "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl"]
+        "graph.json", "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl",
+        "ontology.ttl"]
     # the second build read b.txt first: the viewer's "what's new" is what only it supports
     builds = json.loads((out / "builds.json").read_text())
     assert builds["latest"] == 2

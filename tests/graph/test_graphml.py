@@ -10,7 +10,7 @@ from newsgraph.graph.build import build_graph
 from newsgraph.graph.graphml import flatten, to_graphml
 from tests.graph.conftest import handbuilt_extractions
 
-SMIC = "https://w3id.org/newsgraph/id/organisation/semiconductor-manufacturing-international-corporation"
+SMIC = "https://w3id.org/newsgraph/id/organisation/semiconductor-manufacturing-international"
 ZHANG = "https://w3id.org/newsgraph/id/person/zhang-wei"
 
 

@@ -1,0 +1,38 @@
+"""Tests of newsgraph.graph.links: the user's reconciliation file."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import LinksError
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.links import parse_links
+from newsgraph.graph.rdf import to_turtle
+from tests.graph.conftest import handbuilt_extractions
+
+REGISTER = "https://register.example/c/"
+
+
+def test_a_link_joins_the_entity_of_any_of_its_names():
+    links = parse_links(f"label,iri\nSMIC,{REGISTER}1\n# a comment\n\nZhang Wei,{REGISTER}2\n"
+                        f"Zhang Wei,{REGISTER}3\n")
+    G = build_graph(handbuilt_extractions(), links=links)
+    same = {data["label"]: data.get("same_as") for _, data in G.nodes(data=True)
+            if data["type"] in ("Organisation", "Person")}
+    assert same == {
+        "Semiconductor Manufacturing International Corporation": [f"{REGISTER}1"],
+        "Zhang Wei": [f"{REGISTER}2", f"{REGISTER}3"],
+        "Hua Hong Semiconductor": None,
+    }
+    assert f"owl:sameAs <{REGISTER}1>" in to_turtle(G).decode()
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Acme\n", "links: line 1: expected NAME,IRI, an absolute IRI (got 'Acme')"),
+    ("Acme,acme.example\n", "line 1: expected NAME,IRI, an absolute IRI (got 'acme.example')"),
+    ("label,iri\nAcme,https://a.example/x y\n", "line 2: expected NAME,IRI"),
+    ("...,https://a.example/\n", "line 1: '...' is no name"),
+])
+def test_a_row_that_is_no_link_is_one_clear_error(text, message):
+    with pytest.raises(LinksError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_links(text)
