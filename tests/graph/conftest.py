@@ -64,11 +64,17 @@ def handbuilt() -> nx.MultiDiGraph:
 
 
 @pytest.fixture(scope="session")
-def seed_graph() -> nx.MultiDiGraph:
-    """The graph of the bundled seeds, read by the real pipeline (once per session)."""
+def seed_extractions() -> list[Extraction]:
+    """What the real pipeline reads in the bundled seeds (once per session)."""
     from newsgraph.ingest.extract import extract
     from newsgraph.ingest.pipeline import DEFAULT_MODEL, load_pipeline
     from newsgraph.ingest.sources import read_sources
 
     articles = [a for result in read_sources([str(SEEDS)]) for a in result.articles]
-    return build_graph(extract(articles, load_pipeline(DEFAULT_MODEL)))
+    return list(extract(articles, load_pipeline(DEFAULT_MODEL)))
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_extractions) -> nx.MultiDiGraph:
+    """The graph of the bundled seeds, read by the real pipeline (once per session)."""
+    return build_graph(seed_extractions)

@@ -126,3 +126,19 @@ def test_two_builds_of_different_news_merge_without_contradiction():
     for extractions in ([first], [second], [first, second]):
         merged.parse(data=to_turtle(build_graph(extractions)), format="turtle")
     assert validate_graph(merged) == []
+
+
+@pytest.mark.slow
+def test_every_iri_of_a_build_of_one_seed_file_names_its_entity_in_the_full_build(
+        seed_extractions, seed_graph):
+    known = set(seed_graph) | {iri for _, data in seed_graph.nodes(data=True)
+                               for iri in data.get("replaces", ())}
+    def seed_file(extraction):  # a feed's items name their links; the feed is one file
+        source = extraction.article.source
+        return "the feed" if source.startswith("http") else source
+
+    files = sorted({seed_file(x) for x in seed_extractions})
+    assert len(files) == 5
+    for name in files:
+        alone = build_graph([x for x in seed_extractions if seed_file(x) == name])
+        assert set(alone) - known == set(), name
