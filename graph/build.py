@@ -133,6 +133,7 @@ def build_graph(
             if not G.has_edge(a_iri, node, key="mentions"):
                 G.add_edge(a_iri, node, key="mentions", type="mentions")
                 G.nodes[node]["articles"].append(a_iri)
+        _link_credits(G, a_iri, article, index)
         for relation in extraction.relations:
             ends = _ends(relation, local, index, a_iri, G)
             if isinstance(ends, str):
@@ -209,6 +210,42 @@ def _legacy_iri(kind: str, name: str, base: str) -> str | None:
         return None
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return f"{base}{kind.lower()}/{slug}" if slug else None
+
+
+_AUTHORS_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
+_PUBLISHER_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
+
+
+def _link_credits(
+    G: nx.MultiDiGraph, a_iri: str, article: Article, index: dict[tuple[str, str], str]
+) -> None:
+    """Name an article's authors and publisher by their nodes, where the article has them.
+
+    The credits stay as written (``authors``, ``publisher``); ``author_nodes`` are the people
+    its byline names, ``publisher_node`` the organisation its publisher line or feed title
+    names, among the entities the article mentions (the pipeline adds both to them).
+    """
+    def mentioned(name: str, kind: str) -> str | None:
+        node = index.get(entity_key(name, kind))
+        if node is None or G.nodes[node]["type"] != kind:
+            return None
+        return node if G.has_edge(a_iri, node, key="mentions") else None
+
+    authors: dict[str, None] = {}
+    for raw in article.authors:
+        for part in _AUTHORS_SPLIT.split(raw):
+            name = re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)
+            node = mentioned(name, EntityType.PERSON) if name else None
+            if node is not None:
+                authors.setdefault(node)
+    if authors:
+        G.nodes[a_iri]["author_nodes"] = list(authors)
+    publisher = " ".join((article.publisher or "").split())
+    for part in reversed(_PUBLISHER_PARTS.split(publisher) if publisher else []):
+        node = mentioned(part, EntityType.ORGANISATION)
+        if node is not None:
+            G.nodes[a_iri]["publisher_node"] = node
+            break
 
 
 def _document(article: Article) -> str:

@@ -139,6 +139,8 @@ _NG = {name: str(NG[name]) for name in (
     "percent", "market", "confidence", "isoCode")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
 _URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
+_AUTHOR, _PUBLISHER = str(SDO.author), str(SDO.publisher)
+_NEWS_ARTICLE = str(SDO.NewsArticle)
 _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
 _SAME_AS, _REPLACES = str(OWL.sameAs), str(DCTERMS.replaces)
 _RELATION_IRIS = {name: str(NG[name]) for name in RELATIONS}
@@ -157,6 +159,7 @@ def _check_iri(text: str) -> None:
 
 def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
     yield _iri_row(node, _TYPE, _NG[NodeType.ARTICLE])
+    yield _iri_row(node, _TYPE, _NEWS_ARTICLE)  # what ng:Article entails, for tools without it
     if data.get("title"):
         yield _literal_row(node, _TITLE, data["title"], _STRING)
     if data.get("date"):
@@ -169,6 +172,10 @@ def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _literal_row(node, _NG["publisher"], data["publisher"], _STRING)
     for author in data.get("authors") or ():
         yield _literal_row(node, _NG["author"], author, _STRING)
+    if data.get("publisher_node"):
+        yield _iri_row(node, _PUBLISHER, data["publisher_node"])
+    for person in data.get("author_nodes") or ():
+        yield _iri_row(node, _AUTHOR, person)
 
 
 def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:

@@ -1,6 +1,7 @@
 import pytest
 
 from newsgraph.graph.build import article_iri, build_graph, entity_iri, relation_allowed
+from newsgraph.graph.rdf import to_turtle
 from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Evidence, Extraction, Relation
 
@@ -108,3 +109,18 @@ def test_the_graph_carries_each_assertions_confidence(handbuilt):
     chairs = [d for _, _, d in handbuilt.edges(data=True) if d.get("predicate") == "chairs"]
     expected = combined([rule_confidence("chairs")] * 2)
     assert [(d["article_count"], d["confidence"]) for d in chairs] == [(2, expected)]
+
+
+def test_an_article_names_its_authors_and_publisher_by_their_nodes():
+    article = Article(id="a1", text="...", source="a.txt", authors=("By Ann Lee and Bo Chen",),
+                      publisher="Markets - Daily Planet Post")
+    entities = (Entity("Ann Lee", "Person"), Entity("Bo Chen", "Person"),
+                Entity("Daily Planet Post", "Organisation"), Entity("Cy Wu", "Person"))
+    G = build_graph([Extraction(article, entities)])
+    data = G.nodes[article_iri(article)]
+    assert data["author_nodes"] == [entity_iri("Person", "Ann Lee"),
+                                    entity_iri("Person", "Bo Chen")]
+    assert data["publisher_node"] == entity_iri("Organisation", "Daily Planet Post")
+    turtle = to_turtle(G).decode()
+    assert "schema:author person:ann-lee , person:bo-chen ;" in turtle
+    assert "schema:publisher organisation:daily-planet-post ;" in turtle
