@@ -593,6 +593,9 @@ def _writers(
 
     merges = merge_log(G)
     G.graph.pop("merges", None)
+    provenance = _provenance(model) if model is not None else _built_provenance(folder)
+    if provenance:
+        G.graph["build"] = provenance  # the graph states what made it (a prov:Activity)
     lines = {extraction.article.id: line for extraction, line in cache}
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
@@ -605,9 +608,9 @@ def _writers(
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators:
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
-    if model is not None:
-        provenance = _provenance(model)
-        writers[folder / PROVENANCE_NAME] = lambda s: write_json_object(provenance, s)
+    if model is not None and provenance:
+        recorded = provenance
+        writers[folder / PROVENANCE_NAME] = lambda s: write_json_object(recorded, s)
     return writers
 
 
@@ -643,4 +646,29 @@ def _provenance(model: str) -> dict[str, Any]:
     from newsgraph import __version__
     from newsgraph.ingest.models import model_provenance
 
-    return {"newsgraph": __version__, "model": model_provenance(model)}
+    return {"newsgraph": __version__, "model": model_provenance(model), "rules": _rules()}
+
+
+def _rules() -> dict[str, str]:
+    """A hash of the rule set: the relation patterns, the classifier's weights and the
+    measured precision of each rule, so that two builds that record it read alike."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    ingest = files("newsgraph.ingest")
+    for root in (ingest.joinpath("patterns"), ingest.joinpath("data")):
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith((".jsonl", ".json")):
+                digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes())
+    return {"sha256": digest.hexdigest()}
+
+
+def _built_provenance(folder: Path) -> dict[str, Any] | None:
+    """What the previous build into ``folder`` recorded, when this one read nothing new."""
+    import json
+
+    try:
+        found = json.loads((folder / PROVENANCE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None

@@ -141,6 +141,7 @@ _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.so
 _URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
 _AUTHOR, _PUBLISHER = str(SDO.author), str(SDO.publisher)
 _NEWS_ARTICLE = str(SDO.NewsArticle)
+_GENERATED_BY = str(PROV.wasGeneratedBy)
 _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
 _SAME_AS, _REPLACES = str(OWL.sameAs), str(DCTERMS.replaces)
 _RELATION_IRIS = {name: str(NG[name]) for name in RELATIONS}
@@ -235,6 +236,39 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> I
             yield _literal_row(evidence, _NG["market"], item["market"], _STRING)
 
 
+def _activity(build: dict[str, Any] | None, base: str) -> str | None:
+    """The IRI of the build that wrote the graph, from what it recorded; None without."""
+    if not build:
+        return None
+    return f"{base}build-{digest(json.dumps(build, sort_keys=True))}"
+
+
+def _activity_rows(activity: str, build: dict[str, Any], base: str) -> Iterator[Row]:
+    """The build as a ``prov:Activity``: the software that ran, the pipeline and the rule set
+    it used. No time: the same input gives the same bytes (``build.json`` has no time either).
+    """
+    yield _iri_row(activity, _TYPE, str(PROV.Activity))
+    yield _literal_row(activity, _LABEL, f"newsgraph {build.get('newsgraph', '?')} build",
+                       _STRING)
+    version = str(build.get("newsgraph", "?"))
+    plain = re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z.+-]*[0-9A-Za-z]", version)
+    agent = f"{base}software-newsgraph-{version if plain else digest(version)}"
+    yield _iri_row(activity, str(PROV.wasAssociatedWith), agent)
+    yield _iri_row(agent, _TYPE, str(PROV.SoftwareAgent))
+    yield _literal_row(agent, _LABEL, "newsgraph", _STRING)
+    yield _literal_row(agent, str(SDO.softwareVersion), version, _STRING)
+    for kind, used in (("model", build.get("model")), ("rules", build.get("rules"))):
+        if not isinstance(used, dict) or not used.get("sha256"):
+            continue
+        entity = f"{base}{kind}-{used['sha256'][:16]}"
+        yield _iri_row(activity, str(PROV.used), entity)
+        yield _iri_row(entity, _TYPE, str(PROV.Entity))
+        name = (f"{used.get('name', '?')} {used.get('version', '?')}" if kind == "model"
+                else "newsgraph relation rules")
+        yield _literal_row(entity, _LABEL, name, _STRING)
+        yield _literal_row(entity, str(SDO.identifier), f"sha256:{used['sha256']}", _STRING)
+
+
 def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     """The triples of a newsgraph networkx graph, sorted, without duplicates.
 
@@ -254,12 +288,18 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
         _check_iri(node)
         found = _article_rows if data["type"] == NodeType.ARTICLE else _entity_rows
         groups.setdefault(node, set()).update(found(node, data))
+    activity = _activity(G.graph.get("build"), base)
+    if activity is not None:
+        for row in _activity_rows(activity, G.graph["build"], base):
+            groups.setdefault(row[0], set()).add(row)
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":
             groups.setdefault(subject, set()).add(_iri_row(subject, _MENTIONS, obj))
             continue
         for row in _relation_rows(subject, obj, data, base):
             groups.setdefault(row[0], set()).add(row)
+            if activity is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
+                groups[row[0]].add(_iri_row(row[0], _GENERATED_BY, activity))
     rows: list[Row] = []
     for subject in sorted(groups):
         rows.extend(sorted(groups[subject]))

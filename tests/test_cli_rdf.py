@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import PROV
 
 from newsgraph.cli import main
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.rdf import to_turtle
+from newsgraph.ontology import NG
 from tests.graph.conftest import handbuilt_extractions
 
 
@@ -125,6 +127,15 @@ def test_build_with_a_base_links_and_the_ontology_beside(tmp_path, capsys):
     assert "owl:sameAs <https://register.example/c/1>" in turtle
     assert "country:JP a ng:Country" in turtle
     assert (out / "ontology.ttl").read_text().startswith("@prefix ng:")
+    # the build itself, as a prov:Activity that used the pipeline and the rule set
+    rdf = Graph().parse(out / "graph.ttl", format="turtle")
+    activity = next(rdf.subjects(RDF.type, PROV.Activity))
+    assert str(activity).startswith(f"{base}build-")
+    used = {str(rdf.value(e, RDFS.label)) for e in rdf.objects(activity, PROV.used)}
+    assert len(used) == 2
+    assert "newsgraph relation rules" in used
+    assert all((a, PROV.wasGeneratedBy, activity) in rdf
+               for a in rdf.subjects(RDF.type, NG.Assertion))
     # a second build into the folder keeps its base
     other = tmp_path / "b.txt"
     other.write_text("Trade\n\nChina and Japan held talks.\n")
