@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -47,8 +46,7 @@ def article_iri(article: Article, *, base: str = DEFAULT_BASE) -> str:
     >>> article_iri(Article(id="a1", text="", source="a.txt"))
     'https://w3id.org/newsgraph/id/article/f55ff16f66f43360'
     """
-    digest = hashlib.sha256(article.id.encode("utf-8")).hexdigest()[:16]
-    return f"{base}article/{digest}"
+    return f"{base}article/{digest(article.id)}"
 
 
 def relation_allowed(predicate: str, subject_type: str, object_type: str) -> bool:

@@ -102,7 +102,8 @@ def _entity_nodes(G: nx.MultiDiGraph) -> list[tuple[str, dict[str, Any]]]:
 
 
 def find_entity(G: nx.MultiDiGraph, name: str) -> str:
-    """The IRI of the node called ``name``: its IRI, its label, or one of its aliases.
+    """The IRI of the node called ``name``: its IRI (or one it replaces), its label, or one of
+    its aliases.
 
     Names match case-insensitively. A label match wins over an alias match, and an entity
     over an article (whose label is its title). A name taken as an alias is reported on
@@ -123,6 +124,9 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     ...            label="Semiconductor Manufacturing International Corporation")
     >>> find_entity(G, "smic")
     'id/smic'
+    >>> G.nodes["id/smic"]["replaces"] = ["id/old"]
+    >>> find_entity(G, "id/old")
+    'id/smic'
     >>> find_entity(G, "Intel")
     Traceback (most recent call last):
     ...
@@ -130,6 +134,9 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     """
     if name in G:
         return name
+    replacing = [node for node, data in G.nodes(data=True) if name in data.get("replaces", ())]
+    if len(replacing) == 1:
+        return replacing[0]
     wanted = name.casefold()
     for level in ("label", "aliases"):
         for is_article in (False, True):
