@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 import pytest
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
+from newsgraph.graph.build import build_graph
 from newsgraph.graph.query import load_rdf
 from newsgraph.graph.rdf import to_rdf, to_turtle
 from newsgraph.graph.shapes import Violation, shapes_graph, validate_graph
-from newsgraph.ontology import NG, RELATIONS
+from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, ontology_graph, ontology_text
+from tests.graph.conftest import handbuilt_extractions
 
 ID = "https://w3id.org/newsgraph/id/"
 SMIC = URIRef(f"{ID}organisation/semiconductor-manufacturing-international")
 ZHANG = URIRef(f"{ID}person/zhang-wei")
+
+
+def handbuilt_graph() -> nx.MultiDiGraph:
+    return build_graph(handbuilt_extractions())
 
 
 def test_handbuilt_graph_conforms(handbuilt):
@@ -129,3 +136,52 @@ def test_assertion_predicates_are_the_relations():
     (prop,) = shapes.subjects(SH.path, RDF.predicate)
     allowed = Collection(shapes, shapes.value(prop, SH["in"]))
     assert {str(p).removeprefix(str(NG)) for p in allowed} == set(RELATIONS)
+
+
+def test_a_language_tagged_label_is_a_name():
+    rdf = to_rdf(handbuilt_graph())
+    rdf.remove((ZHANG, RDFS.label, None))
+    rdf.add((ZHANG, RDFS.label, Literal("张伟", lang="zh")))
+    assert validate_graph(rdf) == []
+
+
+def test_a_label_that_is_no_string_is_refused():
+    rdf = to_rdf(handbuilt_graph())
+    rdf.remove((ZHANG, RDFS.label, None))
+    rdf.add((ZHANG, RDFS.label, Literal(3)))
+    assert [str(v) for v in validate_graph(rdf)] == [
+        "<https://w3id.org/newsgraph/ontology> rdfs:label '3': rdfs:label of person:zhang-wei "
+        "is 3, not a string (xsd:string or rdf:langString)."]
+
+
+def test_a_property_the_ontology_lacks_is_named():
+    rdf = to_rdf(handbuilt_graph())
+    rdf.add((URIRef(f"{ID}country/US"), NG._NS["sanction"], SMIC))
+    assert [v.message for v in validate_graph(rdf)] == [
+        "ng:sanction is no property of the newsgraph ontology (used by country:US)."]
+
+
+def test_an_article_count_its_evidence_disagrees_with_is_refused():
+    rdf = to_rdf(handbuilt_graph())
+    assertion = next(rdf.subjects(RDF.predicate, NG.chairs))
+    rdf.set((assertion, NG.articleCount, Literal(3)))
+    assert [v.message for v in validate_graph(rdf)] == [
+        "The assertion's ng:articleCount is not the number of articles its evidence is derived "
+        "from."]
+
+
+def test_shapes_name_every_property_of_the_ontology():
+    text = ontology_text("shapes.ttl")
+    known = text[text.index("?path NOT IN ("):]
+    known = known[:known.index("))")]
+    named = set(re.findall(r"ng:(\w+)", known))
+    properties = {str(p).removeprefix(str(NG)) for kind in (OWL.ObjectProperty,
+                  OWL.DatatypeProperty) for p in ontology_graph().subjects(RDF.type, kind)}
+    assert named == properties
+
+
+def test_shapes_know_the_symmetric_relations():
+    text = ontology_text("shapes.ttl")
+    listed = text[text.index("?path NOT IN (ng:competesWith"):]
+    listed = listed[:listed.index(")")]
+    assert set(re.findall(r"ng:(\w+)", listed)) == set(SYMMETRIC)
