@@ -134,7 +134,8 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     """
     if name in G:
         return name
-    replacing = [node for node, data in G.nodes(data=True) if name in data.get("replaces", ())]
+    replacing: list[str] = [
+        node for node, data in G.nodes(data=True) if name in data.get("replaces", ())]
     if len(replacing) == 1:
         return replacing[0]
     wanted = name.casefold()
