@@ -26,9 +26,9 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.graph.aliases import Aliases
-from newsgraph.graph.iris import DEFAULT_BASE, digest, entity_iri, key_iri
+from newsgraph.graph.iris import DEFAULT_BASE, digest, entity_iri, name_iri
 from newsgraph.graph.links import Links
-from newsgraph.graph.resolve import ResolvedEntity, entity_key, resolve
+from newsgraph.graph.resolve import ResolvedEntity, entity_key, label_forms, resolve
 from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from newsgraph.ingest.gazetteer import country_code, country_wikidata
@@ -174,20 +174,22 @@ def _entity_iris(groups: list[ResolvedEntity], base: str) -> list[str]:
 def _previous_iris(groups: list[ResolvedEntity], minted: list[str], base: str) -> list[list[str]]:
     """For each group, the IRIs it may have had before, none of them another node's.
 
-    Those are the IRIs its other name keys mint (each could have been the label's in a build
-    of fewer documents) and those of the ASCII slug of its names (how IRIs were minted up to
+    Those are the IRIs of its other names (each could have been its label in a build of
+    other documents) and those of the ASCII slug of its names (how IRIs were minted up to
     0.1). A country's IRI is its ISO code, which no other name changes: only its old slug.
     An IRI two groups could claim is left out: it would make them one.
     """
     claims: dict[str, set[int]] = {}
     for number, group in enumerate(groups):
-        found = {_legacy_iri(group.type, name, base) for name in (group.label, *group.aliases)
-                 if group.type != EntityType.COUNTRY or name == group.label}
+        names = (group.label,) if group.type == EntityType.COUNTRY else tuple(
+            form for name in (group.label, *group.aliases)
+            for form in label_forms(name, group.type))
+        found = {_legacy_iri(group.type, name, base) for name in names}
         if group.type != EntityType.COUNTRY:
-            found |= {key_iri(group.type, key, group.label, base=base)
-                      for _, key in group.keys if key}
-        for iri in found - {None}:
-            claims.setdefault(str(iri), set()).add(number)
+            found |= {name_iri(group.type, name, base=base) for name in names}
+        for iri in found:
+            if iri is not None:
+                claims.setdefault(iri, set()).add(number)
     taken = set(minted)
     previous: list[list[str]] = [[] for _ in groups]
     for iri, numbers in claims.items():

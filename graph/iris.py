@@ -1,28 +1,26 @@
 """The IRI policy: how newsgraph names the entities, articles and assertions it writes.
 
 Every IRI lies under one base (by default ``https://w3id.org/newsgraph/id/``; ``--base`` sets
-another) and is minted from a key that does not follow the current label (docs/iris.md):
+another); docs/iris.md says why each is minted as it is:
 
 - a country: its ISO 3166-1 alpha-2 code, ``country/JP``;
-- an organisation, person or policy: the name key under which the resolver merges its names
-  (case, punctuation, "the" and corporate suffixes set aside), each word kept in its own script,
-  ``organisation/华为``; a key with no word (a name of punctuation only) is a hash of the name;
+- an organisation, person or policy: its label spelt as an IRI segment, every script kept,
+  ``organisation/华为``, ``person/Zhou_Zixue``: two labels never give one IRI and one IRI
+  always means one label, so the union of two builds never gives a node two labels; the IRIs
+  of its other names stay with it (``dcterms:replaces``, see :func:`~newsgraph.graph.build.
+  build_graph`), so an IRI a smaller build minted still leads to it;
 - an article: a hash of its id (its feed guid or link, or its file's content);
 - an assertion: a hash of its triple and of the articles it counts, so that two builds of
   different news give two assertions, each with its own counts, never one with two.
 
-Two names give one IRI only when the resolver holds them for one thing (same type, same key);
-where two nodes of a build would still share one (names the user keeps apart), the later one
-by label takes a hash of its label as well.
-
 Examples
 --------
->>> entity_iri("Organisation", "Wan Li Optics Ltd.")
-'https://w3id.org/newsgraph/id/organisation/wan-li-optics'
+>>> entity_iri("Organisation", "Wan Li Optics")
+'https://w3id.org/newsgraph/id/organisation/Wan_Li_Optics'
 >>> entity_iri("Organisation", "Газпром"), entity_iri("Country", "Japan")[-10:]
-('https://w3id.org/newsgraph/id/organisation/газпром', 'country/JP')
+('https://w3id.org/newsgraph/id/organisation/Газпром', 'country/JP')
 >>> entity_iri("Organisation", "+++", base="https://example.org/kg/")
-'https://example.org/kg/organisation/x-29f5099b939a25cb'
+'https://example.org/kg/organisation/%2B%2B%2B'
 """
 
 from __future__ import annotations
@@ -31,18 +29,16 @@ import hashlib
 import re
 import unicodedata
 
-from newsgraph.graph.resolve import match_key
 from newsgraph.ingest.gazetteer import country_code
 from newsgraph.ontology import NGR, EntityType
 
-__all__ = ["DEFAULT_BASE", "check_base", "digest", "entity_iri", "id_namespaces", "key_iri"]
+__all__ = ["DEFAULT_BASE", "check_base", "digest", "entity_iri", "id_namespaces", "name_iri"]
 
 #: Where IRIs are minted unless the user names another base.
 DEFAULT_BASE = str(NGR)
 
 #: The sub-namespaces of a base, one per kind of node newsgraph mints.
 _KINDS = ("article", "assertion", "country", "evidence", "organisation", "person", "policy")
-_WORD = re.compile(r"[^\W_]+")
 _UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\#?]')
 
 
@@ -85,21 +81,33 @@ def id_namespaces(base: str = DEFAULT_BASE) -> dict[str, str]:
     return {"id": base, **{kind: f"{base}{kind}/" for kind in _KINDS}}
 
 
-def key_iri(kind: str, key: str, label: str, *, base: str = DEFAULT_BASE) -> str:
-    """The IRI of a node of type ``kind`` minted from its name key.
+def name_iri(kind: str, label: str, *, base: str = DEFAULT_BASE) -> str:
+    """The IRI of a node of type ``kind`` named ``label``, spelt as the label is.
 
-    A key's words are kept as they are (any script) and joined by ``-``, which no word holds,
-    so two keys never give one IRI; a key without words is replaced by a hash of ``label``.
+    Letters and digits of any script and ``-`` stay; a space becomes ``_``; anything else is
+    percent-encoded as UTF-8 (``_`` and ``.`` too, which Turtle writers would escape), so two
+    labels never give one IRI and one IRI always means one label, in every build.
 
-    >>> key_iri("Person", "zhou zixue", "Zhou Zixue", base="https://example.org/")
-    'https://example.org/person/zhou-zixue'
+    >>> name_iri("Person", "Zhou Zixue", base="https://example.org/")
+    'https://example.org/person/Zhou_Zixue'
+    >>> name_iri("Organisation", "C++ Foundation", base="https://example.org/")
+    'https://example.org/organisation/C%2B%2B_Foundation'
     """
-    words = key.split()
-    if words and all(_WORD.fullmatch(w) for w in words):
-        local = "-".join(words)
-    else:
-        local = "x-" + digest(unicodedata.normalize("NFC", label))
-    return f"{base}{kind.lower()}/{local}"
+    return f"{base}{kind.lower()}/{_spelt(unicodedata.normalize('NFC', label))}"
+
+
+def _spelt(label: str) -> str:
+    """A label as one IRI path segment, reversibly."""
+    out = []
+    for char in label:
+        if char == " ":
+            out.append("_")
+        elif char == "-" or (char.isalnum() and (char.isascii() or ord(char) > 0xA0)) or (
+                not char.isascii() and unicodedata.category(char) in ("Mn", "Mc")):
+            out.append(char)
+        else:
+            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
+    return "".join(out) or "_"
 
 
 def entity_iri(kind: str, label: str, *, base: str = DEFAULT_BASE) -> str:
@@ -114,4 +122,4 @@ def entity_iri(kind: str, label: str, *, base: str = DEFAULT_BASE) -> str:
         code = country_code(label)
         if code:
             return f"{base}country/{code}"
-    return key_iri(kind, match_key(label, kind), label, base=base)
+    return name_iri(kind, label, base=base)

@@ -300,7 +300,7 @@ def _format_native(result: Answer, output: OutputFormat) -> str:
 def format_result(result: Result | Answer, output: OutputFormat = OutputFormat.TABLE) -> str:
     """Render a query result, of either engine, as a text table, CSV or SPARQL JSON results.
 
-    The table shows IRIs as prefixed names (``organisation:smic``); CSV and JSON keep
+    The table shows IRIs as prefixed names (``organisation:SMIC``); CSV and JSON keep
     them whole. CONSTRUCT and DESCRIBE results are Turtle whatever the format.
 
     >>> print(format_result(run_query(Graph(), "ASK { ?s ?p ?o }"), OutputFormat.JSON), end="")

@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 #: Prefixes bound in every graph newsgraph writes or queries. The ``id`` sub-namespaces
-#: let Turtle name nodes briefly (``organisation:smic``); the order is the Turtle header's.
+#: let Turtle name nodes briefly (``organisation:SMIC``); the order is the Turtle header's.
 PREFIXES: dict[str, str] = {
     "ng": str(NG._NS),
     "schema": str(SDO),

@@ -60,6 +60,7 @@ __all__ = [
     "Merge",
     "ResolvedEntity",
     "entity_key",
+    "label_forms",
     "match_key",
     "resolve",
 ]
@@ -164,6 +165,19 @@ def _abbreviated() -> re.Pattern[str]:
     ``org_abbreviation``, each with its dot and a comma before it."""
     terms = sorted(lexicon().words("org_abbreviation"), key=lambda t: (-len(t), t))
     return re.compile(rf"(?:,?\s+(?:{'|'.join(map(re.escape, terms))})\.?)+$")
+
+
+def label_forms(name: str, kind: str) -> tuple[str, ...]:
+    """The labels a name of a node of type ``kind`` can give it: itself and, for an
+    organisation, itself less its abbreviated legal form.
+
+    >>> label_forms("Globex Co. Ltd", "Organisation"), label_forms("Li", "Person")
+    (('Globex Co. Ltd', 'Globex'), ('Li',))
+    """
+    if kind != EntityType.ORGANISATION:
+        return (name,)
+    trimmed = _without_legal_form(name)
+    return (name,) if trimmed == name else (name, trimmed)
 
 
 def _without_legal_form(name: str) -> str:

@@ -70,7 +70,7 @@ def test_validate_prints_one_violation_a_line(built, capsys):
     (built / "graph.ttl").write_text(text)
     assert main(["validate", str(built)]) == 1
     assert capsys.readouterr().out == (
-        "person:zhang-wei rdfs:label: An entity has exactly one rdfs:label, "
+        "person:Zhang_Wei rdfs:label: An entity has exactly one rdfs:label, "
         "a non-empty string.\n")
 
 

@@ -14,13 +14,13 @@ TARGETS = "The export controls target China's chipmakers."
 
 # the IRIs of the sample's nodes
 ID = "https://w3id.org/newsgraph/id/"
-SMIC = ID + "organisation/semiconductor-manufacturing-international"
+SMIC = ID + "organisation/Semiconductor_Manufacturing_International_Corporation"
 SMIC_NAME = "Semiconductor Manufacturing International Corporation"
-HUA = ID + "organisation/hua-hong-semiconductor"
+HUA = ID + "organisation/Hua_Hong_Semiconductor"
 US = ID + "country/US"
 CHINA = ID + "country/CN"
-ZHOU = ID + "person/zhou-zixue"
-POLICY = ID + "policy/us-export-controls"
+ZHOU = ID + "person/Zhou_Zixue"
+POLICY = ID + "policy/US_export_controls"
 A1 = ID + "article/f55ff16f66f43360"
 A2 = ID + "article/2c3a4249d7707005"
 

@@ -122,5 +122,5 @@ def test_an_article_names_its_authors_and_publisher_by_their_nodes():
                                     entity_iri("Person", "Bo Chen")]
     assert data["publisher_node"] == entity_iri("Organisation", "Daily Planet Post")
     turtle = to_turtle(G).decode()
-    assert "schema:author person:ann-lee , person:bo-chen ;" in turtle
-    assert "schema:publisher organisation:daily-planet-post ;" in turtle
+    assert "schema:author person:Ann_Lee , person:Bo_Chen ;" in turtle
+    assert "schema:publisher organisation:Daily_Planet_Post ;" in turtle

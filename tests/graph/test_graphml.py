@@ -10,8 +10,8 @@ from newsgraph.graph.build import build_graph
 from newsgraph.graph.graphml import flatten, to_graphml
 from tests.graph.conftest import handbuilt_extractions
 
-SMIC = "https://w3id.org/newsgraph/id/organisation/semiconductor-manufacturing-international"
-ZHANG = "https://w3id.org/newsgraph/id/person/zhang-wei"
+SMIC = "https://w3id.org/newsgraph/id/organisation/Semiconductor_Manufacturing_International_Corporation"
+ZHANG = "https://w3id.org/newsgraph/id/person/Zhang_Wei"
 
 
 def test_no_value_graphml_cannot_hold(handbuilt):

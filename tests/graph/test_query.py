@@ -179,7 +179,7 @@ def test_json_results(loaded):
     assert data["head"] == {"vars": ["p", "n"]}
     (binding,) = data["results"]["bindings"]
     assert binding["p"] == {"type": "uri",
-                            "value": "https://w3id.org/newsgraph/id/person/zhang-wei"}
+                            "value": "https://w3id.org/newsgraph/id/person/Zhang_Wei"}
     assert binding["n"]["value"] == "Zhang Wei"
 
 
@@ -188,7 +188,7 @@ def test_table_shows_prefixed_names(loaded):
     assert format_result(result, OutputFormat.TABLE) == (
         "p                 n\n"
         "----------------  ---------\n"
-        "person:zhang-wei  Zhang Wei\n"
+        "person:Zhang_Wei  Zhang Wei\n"
     )
 
 

@@ -19,8 +19,8 @@ from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, ontology_graph, ontolog
 from tests.graph.conftest import handbuilt_extractions
 
 ID = "https://w3id.org/newsgraph/id/"
-SMIC = URIRef(f"{ID}organisation/semiconductor-manufacturing-international")
-ZHANG = URIRef(f"{ID}person/zhang-wei")
+SMIC = URIRef(f"{ID}organisation/Semiconductor_Manufacturing_International_Corporation")
+ZHANG = URIRef(f"{ID}person/Zhang_Wei")
 
 
 def handbuilt_graph() -> nx.MultiDiGraph:
@@ -44,7 +44,7 @@ def test_missing_label(handbuilt):
     rdf = to_rdf(handbuilt)
     rdf.remove((ZHANG, None, Literal("Zhang Wei")))
     assert validate_graph(rdf) == [Violation(
-        "person:zhang-wei", "rdfs:label", "",
+        "person:Zhang_Wei", "rdfs:label", "",
         "An entity has exactly one rdfs:label, a non-empty string.")]
 
 
@@ -69,9 +69,9 @@ def test_relation_without_evidence(handbuilt):
     rdf = to_rdf(handbuilt)
     rdf.add((ZHANG, NG.worksFor, SMIC))
     assert [str(v) for v in validate_graph(rdf)] == [
-        "person:zhang-wei ng:worksFor organisation:semiconductor-manufacturing-international: "
-        "The relation ng:worksFor to organisation:semiconductor-manufacturing-international "
-        "has no ng:Assertion with ng:evidence."]
+        "person:Zhang_Wei ng:worksFor organisation:Semiconductor_Manufacturing_International_"
+        "Corporation: The relation ng:worksFor to organisation:Semiconductor_Manufacturing_"
+        "International_Corporation has no ng:Assertion with ng:evidence."]
 
 
 def test_relation_outside_its_domain(handbuilt):
@@ -150,7 +150,7 @@ def test_a_label_that_is_no_string_is_refused():
     rdf.remove((ZHANG, RDFS.label, None))
     rdf.add((ZHANG, RDFS.label, Literal(3)))
     assert [str(v) for v in validate_graph(rdf)] == [
-        "<https://w3id.org/newsgraph/ontology> rdfs:label '3': rdfs:label of person:zhang-wei "
+        "<https://w3id.org/newsgraph/ontology> rdfs:label '3': rdfs:label of person:Zhang_Wei "
         "is 3, not a string (xsd:string or rdf:langString)."]
 
 
