@@ -237,7 +237,7 @@ def build(
         for name in GRAPH_NAMES:
             if name not in chosen:
                 writers.pop(folder / name, None)
-        base = _store_base(folder)
+        store_base = _store_base(folder)
         try:
             write_atomically(writers)
         except OSError as error:
@@ -246,7 +246,7 @@ def build(
         for name in GRAPH_NAMES:
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
-        _update_store(folder, base, report)
+        _update_store(folder, store_base, report)
     return BuildReport(
         out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
