@@ -29,7 +29,7 @@ from newsgraph.graph.store import EXPORT_FORMATS
 from newsgraph.graph.view import VIEW_LIMIT
 from newsgraph.ingest.models import MODELS
 from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
-from newsgraph.workflow import build
+from newsgraph.workflow import FETCH_BUDGET, build
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -53,7 +53,8 @@ def build_command(args: argparse.Namespace) -> int:
     """``newsgraph build``: build or extend the graph in ``--out``; return the exit status."""
     report = build(
         args.sources or None, args.out, model=args.model, aliases=args.aliases,
-        fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
+        fetch_articles=args.fetch_articles, allow_private_hosts=args.allow_private_hosts,
+        fetch_budget=args.fetch_budget or None, workers=args.workers, dask=args.dask,
         batch_size=args.batch_size, view_limit=args.view_limit,
         exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
         progress=sys.stderr if sys.stderr.isatty() else None,
@@ -216,6 +217,17 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        message = f"must be a number of seconds, 0 or more (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
 def _workers(text: str) -> int:
     return default_workers() if text.strip() == "0" else _positive(text)
 
@@ -236,6 +248,12 @@ def _parser() -> argparse.ArgumentParser:
                         f"{', '.join(MODELS)})")
     b.add_argument("--fetch-articles", action="store_true",
                    help="fetch the page behind each feed item instead of using its description")
+    b.add_argument("--allow-private-hosts", action="store_true",
+                   help="fetch from loopback, private and link-local addresses too (intranet "
+                        "feeds); refused by default, as a feed's links are untrusted")
+    b.add_argument("--fetch-budget", type=_seconds, default=FETCH_BUDGET, metavar="SECONDS",
+                   help="seconds all fetches of the build may take together; 0 for no limit "
+                        f"(default: {FETCH_BUDGET:g})")
     b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
                    help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
                         "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")

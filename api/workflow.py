@@ -37,6 +37,7 @@ from newsgraph.outputs import (
     PROVENANCE_NAME,
     VALIDATORS_NAME,
     Writer,
+    check_folder,
     graph_writers,
     is_seen,
     load_cache,
@@ -50,6 +51,7 @@ from newsgraph.outputs import (
 
 if TYPE_CHECKING:
     from newsgraph.graph.aliases import Aliases
+    from newsgraph.ingest.web import Fetcher
     from newsgraph.ingest.sources import SourceResult
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
@@ -62,6 +64,9 @@ TURTLE_EXPORT = "graph.ttl"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
+
+#: Seconds all the fetches of one build may take together, by default.
+FETCH_BUDGET = 600.0
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,8 @@ def build(
     model: str | None = None,
     aliases: str | os.PathLike[str] | None = None,
     fetch_articles: bool = False,
+    allow_private_hosts: bool = False,
+    fetch_budget: float | None = FETCH_BUDGET,
     workers: int = 1,
     dask: str | None = None,
     batch_size: int | None = None,
@@ -150,6 +157,12 @@ def build(
         A JSON or CSV file of extra aliases and do-not-merge pairs.
     fetch_articles
         Fetch the page behind each feed item instead of using its description.
+    allow_private_hosts
+        Fetch from loopback, private and link-local addresses too (intranet feeds); by
+        default a URL, a feed item's link or an OPML entry that leads to one is refused.
+    fetch_budget
+        Seconds all the build's fetches may take together (``None``: no limit); what is
+        left to fetch once it is spent is reported and left out.
     workers, dask, batch_size
         Run the NLP on ``workers`` local processes, or on the Dask cluster at ``dask``, in
         batches of ``batch_size`` documents (by default 16); the output is the same byte for
@@ -189,6 +202,7 @@ def build(
     except OSError as error:
         message = f"cannot be used as the output folder ({error.strerror or error})"
         raise NewsgraphError(str(folder), message) from error
+    check_folder(folder)
     problems: list[NewsgraphError] = []
 
     def report(problem: NewsgraphError) -> None:
@@ -197,11 +211,21 @@ def build(
             on_problem(problem)
 
     with _locked(folder):
-        cache = load_cache(folder)
+        cache_problems: list[NewsgraphError] = []
+        cache = load_cache(folder, on_problem=cache_problems.append)
+        for problem in cache_problems:
+            report(problem)
         cached = [extraction for extraction, _ in cache]
-        validators = load_validators(folder)
+        # a feed answering 304 sends nothing: its validators are only good with the whole
+        # cache that holds its articles (a removed or damaged cache means fetching anew)
+        whole = not cache_problems and (folder / CACHE_NAME).is_file()
+        validators = load_validators(folder) if whole else {}
+        from newsgraph.ingest.web import Fetcher
+
+        fetcher = Fetcher(cache=validators, allow_private_hosts=allow_private_hosts,
+                          budget=fetch_budget)
         articles, skipped = _new_articles(sources, seen_keys(cached), report, folder,
-                                          fetch_articles=fetch_articles, validators=validators)
+                                          fetch_articles=fetch_articles, fetcher=fetcher)
         named = ", ".join(sources) or SEEDS_SOURCE
         if not articles and not skipped and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
@@ -370,7 +394,7 @@ def _locked(folder: Path) -> Iterator[None]:
 
 def _new_articles(
     sources: Sequence[str], keys: set[str], report: ProblemHandler, out: Path, *,
-    fetch_articles: bool, validators: dict[str, dict[str, str]],
+    fetch_articles: bool, fetcher: Fetcher,
 ) -> tuple[list[Article], int]:
     """The articles of ``sources`` not built before, and how many were skipped as seen.
 
@@ -378,9 +402,7 @@ def _new_articles(
     output folder must not read the graph back as news.
     """
     from newsgraph.ingest.sources import read_sources
-    from newsgraph.ingest.web import Fetcher
 
-    fetcher = Fetcher(cache=validators)
     if sources:
         results = read_sources([os.fspath(s) for s in sources], fetch_articles=fetch_articles,
                                fetcher=fetcher)
@@ -418,7 +440,11 @@ def _read_seeds(**options: Any) -> list[SourceResult]:
     from newsgraph.ingest.sources import read_sources
 
     prefix = str(seeds_folder())
-    results = read_sources([prefix], **options)
+    # the shipped files are named one by one: an editable install links them from elsewhere,
+    # and a folder's links that lead out of it are refused
+    names = sorted(name for name in os.listdir(prefix) if not name.startswith(".")
+                   and not name.startswith("__") and os.path.isfile(os.path.join(prefix, name)))
+    results = read_sources([os.path.join(prefix, name) for name in names], **options)
 
     def renamed(source: str) -> str:
         if source == prefix or source.startswith(prefix + os.sep):

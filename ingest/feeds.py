@@ -46,6 +46,7 @@ _KINDS = {
     "atom10": "Atom 1.0", "atom": "Atom", "cdf": "CDF",
 }
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
@@ -109,12 +110,37 @@ def parse_feed(data: bytes, *, source: str, content_type: str | None = None) -> 
     encodings feedparser does not detect (GB18030 without a declaration) read right.
     """
     text = decode(data, source=source, content_type=content_type)
-    payload = '<?xml version="1.0" encoding="utf-8"?>\n' + _XML_DECLARATION.sub("", text, 1)
-    return feedparser.parse(
-        io.BytesIO(payload.encode("utf-8")),
-        sanitize_html=True,
-        resolve_relative_uris=True,
-    )
+    text = _CHAR_REFERENCE.sub(_character_reference, _XML_DECLARATION.sub("", text, 1))
+    payload = '<?xml version="1.0" encoding="utf-8"?>\n' + text
+    try:
+        return feedparser.parse(
+            io.BytesIO(payload.encode("utf-8")),
+            sanitize_html=True,
+            resolve_relative_uris=True,
+        )
+    except Exception as error:  # feedparser's loose parser has raised on odd input before
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise FeedError(source, Messages.MALFORMED_FEED.format(
+            kind="RSS/Atom", reason=f"the feed parser failed: {reason}")) from error
+
+
+def _character_reference(match: re.Match[str]) -> str:
+    """A numeric character reference as it is, or ``&#xFFFD;`` for one of no character.
+
+    feedparser raises on references to surrogates or past U+10FFFF (``&#xD800;``,
+    ``&#99999999999999999999;``): they become the replacement character.
+
+    >>> _CHAR_REFERENCE.sub(_character_reference, "&#xD800; &#x110000; &#9999999999; &#233;")
+    '&#xFFFD; &#xFFFD; &#xFFFD; &#233;'
+    """
+    hexadecimal, decimal = match.groups()
+    digits = (hexadecimal or decimal).lstrip("0")
+    if len(digits) > 8:
+        return "&#xFFFD;"
+    code = int(digits or "0", 16 if hexadecimal else 10)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "&#xFFFD;"
+    return match.group(0)
 
 
 def _bozo_reason(parsed: Any) -> str:
