@@ -91,8 +91,8 @@ class NewsgraphError(Exception):
         Hostile input reaches both (a file name, a server's reason phrase): line breaks are
         flattened, and terminal control and bidirectional-override characters escaped.
 
-        >>> NewsgraphError("a\x1b[2J\u202eb.txt", "is\nbroken").line()
-        'a\\x1b[2J\\u202eb.txt: is broken'
+        >>> NewsgraphError("a\\x1b[2J\\u202eb.txt", "is\\nbroken").line()
+        'a\\\\x1b[2J\\\\u202eb.txt: is broken'
         """
         return printable(f"{self.source}: {self.message}")
 
@@ -113,8 +113,8 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u
 def printable(text: str) -> str:
     """``text`` as one line safe to print on a terminal: breaks flattened, controls escaped.
 
-    >>> printable("Bad\x1b]0;title\x07 \u202egnp.exe\r\n")
-    'Bad\\x1b]0;title\\x07 \\u202egnp.exe'
+    >>> printable("Bad\\x1b]0;title\\x07 \\u202egnp.exe\\r\\n")
+    'Bad\\\\x1b]0;title\\\\x07 \\\\u202egnp.exe'
     """
     if _BREAKS.search(text) and any(c in text for c in "\r\n\t\f\v\u2028\u2029\x85"):
         text = _BREAKS.sub(" ", text).strip()

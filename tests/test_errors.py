@@ -35,3 +35,33 @@ def test_line_is_one_line(source, message, line):
     assert (error.line(), str(error), error.source, error.message) == (
         line, line, source, message
     )
+
+
+@pytest.mark.parametrize(
+    "source, message, line",
+    [
+        ("a\x1b[2J.txt", "is \x1b]0;pwned\x07 here", "a\\x1b[2J.txt: is \\x1b]0;pwned\\x07 here"),
+        ("\u202etxt.exe", "x\u2066y\x9b", "\\u202etxt.exe: x\\u2066y\\x9b"),
+        ("tab\tname", "a\r\nb", "tab name: a b"),
+    ],
+)
+def test_line_escapes_terminal_controls(source, message, line):
+    assert errors.FetchError(source, message).line() == line
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        errors.QuerySyntaxError("expected '}'", line=2, column=7, source="q.rq"),
+        errors.GraphNotFoundError("out/graph.ttl"),
+        errors.FetchError("http://x.test/", "timed out"),
+    ],
+)
+def test_errors_survive_pickling(error):
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), copy.line(), copy.source, copy.message) == (
+        type(error), error.line(), error.source, error.message)
+    if isinstance(error, errors.QuerySyntaxError):
+        assert (copy.line_number, copy.column) == (2, 7)
