@@ -235,7 +235,8 @@ def build(
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
-        G = _assemble(extractions, user_aliases)
+        G = _assemble(extractions, user_aliases, lambda message: report(
+            AliasesError(str(aliases), message)))
         writers = _writers(folder, G, extractions, cache, validators,
                            model=model_name if fresh else None, view_limit=view_limit)
         for name in GRAPH_NAMES:
@@ -518,10 +519,12 @@ def _extract(
     return list(progress_line(found, total=len(articles), stream=progress))
 
 
-def _assemble(extractions: list[Extraction], aliases: Aliases | None) -> nx.MultiDiGraph:
+def _assemble(
+    extractions: list[Extraction], aliases: Aliases | None, on_refused: Callable[[str], None]
+) -> nx.MultiDiGraph:
     from newsgraph.graph.build import build_graph
 
-    return build_graph(extractions, aliases=aliases)
+    return build_graph(extractions, aliases=aliases, on_refused=on_refused)
 
 
 def _writers(

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -79,17 +79,20 @@ def relation_allowed(predicate: str, subject_type: str, object_type: str) -> boo
 
 
 def build_graph(
-    extractions: Iterable[Extraction], *, aliases: Aliases | None = None
+    extractions: Iterable[Extraction], *, aliases: Aliases | None = None,
+    on_refused: Callable[[str], None] | None = None,
 ) -> nx.MultiDiGraph:
     """A graph of the entities, articles and relations in ``extractions``.
 
     The result depends only on the set of extractions, not their order. ``aliases`` are the
     user's extra aliases and do-not-merge pairs; the merges made are in ``G.graph["merges"]``
-    (plain dicts, see :meth:`~newsgraph.graph.resolve.Merge.to_dict`).
+    (plain dicts, see :meth:`~newsgraph.graph.resolve.Merge.to_dict`). ``on_refused`` is
+    told of each alias rule not applied (see :func:`~newsgraph.graph.resolve.resolve`).
     """
     ordered = sorted(((article_iri(x.article), x) for x in extractions), key=lambda p: p[0])
     groups, merges = resolve(
-        ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases
+        ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases,
+        on_refused=on_refused,
     )
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()

@@ -34,7 +34,7 @@ import feedparser
 
 from newsgraph.errors import EmptySourceError, FeedError, Messages
 from newsgraph.ingest.decoding import decode, strip_prolog
-from newsgraph.ingest.documents import Article
+from newsgraph.ingest.documents import Article, calendar_date
 from newsgraph.ingest.pages import clean_line, html_to_text
 
 __all__ = ["feed_kind", "item_date", "item_to_article", "opml_feeds", "parse_feed", "read_feed"]
@@ -222,10 +222,11 @@ def item_date(entry: Any) -> str | None:
     True
     """
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # dict.get: feedparser's own get maps a missing "updated" to "published", warning
+        raw = dict.get(entry, key)
         if isinstance(raw, str) and raw.strip() and (day := _parse_day(raw.strip())):
             return day
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if isinstance(parsed, time.struct_time) and 1 <= parsed.tm_year <= 9999:
             return time.strftime("%Y-%m-%d", parsed)
     return None
@@ -233,11 +234,11 @@ def item_date(entry: Any) -> str | None:
 
 def _parse_day(raw: str) -> str | None:
     try:
-        return email.utils.parsedate_to_datetime(raw).date().isoformat()
+        return calendar_date(email.utils.parsedate_to_datetime(raw).date().isoformat())
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return datetime.fromisoformat(raw).date().isoformat()
+        return calendar_date(datetime.fromisoformat(raw).date().isoformat())
     except ValueError:
         return None
 
