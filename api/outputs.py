@@ -119,7 +119,7 @@ def read_lines(
 def _extraction(line: bytes) -> Extraction:
     """One cache line as an :class:`Extraction`, its every field of the type declared."""
     try:
-        data = json.loads(line)
+        data = json.loads(line.strip())
     except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
         reason = error.msg if isinstance(error, json.JSONDecodeError) else error.reason
         column = getattr(error, "colno", None)

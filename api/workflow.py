@@ -544,7 +544,7 @@ def _writers(
     exports = graph_writers(G, view_limit=view_limit)
     writers.update({folder / name: w for name, w in exports.items()})
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
-    if validators:
+    if validators or (folder / VALIDATORS_NAME).exists():  # validators dropped are dropped
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
     if model is not None:
         provenance = _provenance(model)

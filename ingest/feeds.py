@@ -189,8 +189,10 @@ def _http_link(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     link = value.strip()
-    scheme = link.partition(":")[0].lower()
-    if scheme not in ("http", "https") or any(c.isspace() for c in link):
+    scheme, sep, rest = link.partition("://")
+    if scheme.lower() not in ("http", "https") or not sep or not rest.split("/", 1)[0]:
+        return None
+    if any(c.isspace() or not c.isprintable() for c in link):
         return None
     return link
 

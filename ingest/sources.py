@@ -110,7 +110,9 @@ def read_sources(
     ((), 'no/such/file.txt: does not exist (expected a file, a folder or an http(s) URL)')
     """
     context = _Context(fetcher or Fetcher(max_bytes=max_bytes), fetch_articles, max_bytes)
-    return [_read_source(source, context) for source in sources]
+    # each SOURCE reads the feeds its OPML lists name once, whatever the other SOURCEs do
+    return [_read_source(source, dataclasses.replace(context, listed=set()))
+            for source in sources]
 
 
 def read_bytes(data: bytes, *, source: str) -> SourceResult:
@@ -310,14 +312,21 @@ def _read_feed(
     if not (context.fetch_articles and context.fetcher is not None):
         return SourceResult(source, articles)
     errors: list[NewsgraphError] = []
-    full = [_with_page(article, context.fetcher, errors) for article in articles]
+    tried: set[str] = set()
+    full = [_with_page(article, context.fetcher, errors, tried) for article in articles]
     return SourceResult(source, tuple(full), tuple(errors))
 
 
-def _with_page(article: Article, fetcher: Fetcher, errors: list[NewsgraphError]) -> Article:
-    """``article`` with the main text of its linked page, or as it is (recording why)."""
-    if not article.link:
+def _with_page(
+    article: Article, fetcher: Fetcher, errors: list[NewsgraphError], tried: set[str]
+) -> Article:
+    """``article`` with the main text of its linked page, or as it is (recording why).
+
+    A link several items share is fetched once (they are one article).
+    """
+    if not article.link or article.link in tried:
         return article
+    tried.add(article.link)
     try:
         response = fetcher.fetch(article.link)
         text = decode(response.content, source=article.link,
