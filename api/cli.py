@@ -234,7 +234,7 @@ def validate_command(args: argparse.Namespace) -> int:
     store, graph_path = _open_graph(args.folder)
     violations = validate_graph(rdflib_graph(store))
     for violation in violations:
-        print(violation)
+        print(printable(str(violation)))  # it quotes the graph, whose text is the news
     print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
     return 1 if violations else 0
 

@@ -109,7 +109,8 @@ def read_lines(
             extraction = _extraction(line)
         except ValueError as error:
             if on_bad_line is None:
-                raise ValueError(f"line {number}: {error}") from error
+                message = f"line {number}: {error}"
+                raise ValueError(message) from error
             on_bad_line(number, str(error))
             continue
         found.append((extraction, line.rstrip(b"\r\n")))
@@ -120,18 +121,24 @@ def _extraction(line: bytes) -> Extraction:
     """One cache line as an :class:`Extraction`, its every field of the type declared."""
     try:
         data = json.loads(line.strip())
-    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError
-        reason = error.msg if isinstance(error, json.JSONDecodeError) else error.reason
-        column = getattr(error, "colno", None)
-        where = f" at column {column}" if column else ""
-        raise ValueError(f"not JSON ({reason}{where})") from error
+    except json.JSONDecodeError as error:
+        message = f"not JSON ({error.msg} at column {error.colno})"
+        raise ValueError(message) from error
+    except UnicodeDecodeError as error:
+        message = f"not JSON (not UTF-8: {error.reason})"
+        raise ValueError(message) from error
+    except RecursionError as error:
+        message = "not JSON (nested too deep)"
+        raise ValueError(message) from error
     problem = _mistyped(data, Extraction, "")
     if problem:
-        raise ValueError(f"not an extraction ({problem})")
+        message = f"not an extraction ({problem})"
+        raise ValueError(message)
     try:
         return Extraction.from_dict(data)
     except (KeyError, TypeError) as error:  # pragma: no cover - the check above comes first
-        raise ValueError(f"not an extraction ({error})") from error
+        message = f"not an extraction ({error})"
+        raise ValueError(message) from error
 
 
 def _mistyped(value: Any, kind: Any, where: str) -> str | None:

@@ -51,8 +51,8 @@ from newsgraph.outputs import (
 
 if TYPE_CHECKING:
     from newsgraph.graph.aliases import Aliases
-    from newsgraph.ingest.web import Fetcher
     from newsgraph.ingest.sources import SourceResult
+    from newsgraph.ingest.web import Fetcher
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 

@@ -39,7 +39,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -68,6 +68,8 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+#: How errors name a query given as text.
+_QUERY = "query"
 _LOCATED = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _MESSAGE_MAX = 200
 #: What pyoxigraph answers a query with.
@@ -186,11 +188,11 @@ def _rdflib_syntax_error(sparql: str) -> QuerySyntaxError | None:
 
 
 @overload
-def run_query(graph: Graph, sparql: str) -> Result: ...
+def run_query(graph: Graph, sparql: str, *, allow_service: bool = ...) -> Result: ...
 
 
 @overload
-def run_query(graph: ox.Store, sparql: str) -> Answer: ...
+def run_query(graph: ox.Store, sparql: str, *, allow_service: bool = ...) -> Answer: ...
 
 
 def run_query(
@@ -215,7 +217,7 @@ def run_query(
     """
     refusal = query_refusal(sparql, allow_service=allow_service)
     if refusal is not None:
-        raise NewsgraphError("query", refusal)
+        raise NewsgraphError(_QUERY, refusal)
     try:
         if isinstance(graph, ox.Store):
             return graph.query(sparql, prefixes=PREFIXES)
@@ -225,7 +227,8 @@ def run_query(
         located = _syntax_error(error, sparql)
         if located is None:
             reason = " ".join(str(error).split()) or type(error).__name__
-            raise NewsgraphError("query", f"could not be answered ({reason})") from error
+            message = f"could not be answered ({reason})"
+            raise NewsgraphError(_QUERY, message) from error
         raise located from error
 
 
@@ -346,7 +349,7 @@ def _json_term(value: object) -> dict[str, str]:
     return {"type": "literal", "value": str(value)}
 
 
-def _json_rows(names: list[str], rows: list[list[object]]) -> str:
+def _json_rows(names: list[str], rows: Sequence[Sequence[object]]) -> str:
     bindings = [{name: _json_term(value) for name, value in zip(names, row, strict=True)
                  if value is not None} for row in rows]
     data = {"head": {"vars": names}, "results": {"bindings": bindings}}

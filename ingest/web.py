@@ -46,6 +46,7 @@ lets it fetch from intranet hosts)
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
@@ -548,10 +549,8 @@ class _Watchdog:
         self.fired.set()
         sock = self.connection.sock
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):  # closed already
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def cancel(self) -> None:
         self.timer.cancel()
