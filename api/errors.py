@@ -54,6 +54,7 @@ __all__ = [
     "QuerySyntaxError",
     "SourceError",
     "TooLargeError",
+    "printable",
 ]
 
 

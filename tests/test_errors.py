@@ -18,8 +18,12 @@ def test_tree(name):
 
 
 def test_exported_members():
-    public = {n for n in dir(errors) if not n.startswith("_") and n[0].isupper()}
-    assert sorted(errors.__all__) == errors.__all__
+    import inspect
+
+    public = {n for n in dir(errors) if not n.startswith("_") and (n[0].isupper() or (
+        inspect.isfunction(getattr(errors, n)) and getattr(errors, n).__module__ == errors.__name__
+    ))}
+    assert sorted(errors.__all__, key=lambda n: (n[0].islower(), n)) == errors.__all__
     assert set(errors.__all__) == public
 
 
