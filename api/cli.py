@@ -11,6 +11,7 @@ import argparse
 import difflib
 import json
 import re
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,14 +23,21 @@ from newsgraph.errors import (
     GraphNotFoundError,
     GraphReadError,
     NewsgraphError,
-    QuerySyntaxError,
+    printable,
 )
 from newsgraph.graph.query import OutputFormat, query_names, query_text
 from newsgraph.graph.store import EXPORT_FORMATS
 from newsgraph.graph.view import VIEW_LIMIT
 from newsgraph.ingest.models import MODELS
 from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
-from newsgraph.workflow import build
+from newsgraph.workflow import FETCH_BUDGET, build
+
+#: Seconds ``newsgraph query`` runs a query before stopping it, by default.
+QUERY_TIMEOUT = 30.0
+#: Rows (or triples) ``newsgraph query`` prints at most, by default.
+MAX_ROWS = 10_000
+#: Megabytes a query's process may take, by default.
+MAX_MEMORY = 4096
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -54,7 +62,8 @@ def build_command(args: argparse.Namespace) -> int:
     report = build(
         args.sources or None, args.out, model=args.model, aliases=args.aliases,
         links=args.links, base=args.base,
-        fetch_articles=args.fetch_articles, workers=args.workers, dask=args.dask,
+        fetch_articles=args.fetch_articles, allow_private_hosts=args.allow_private_hosts,
+        fetch_budget=args.fetch_budget or None, workers=args.workers, dask=args.dask,
         batch_size=args.batch_size, view_limit=args.view_limit,
         exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
         progress=sys.stderr if sys.stderr.isatty() else None,
@@ -77,6 +86,8 @@ def _query_source(argument: str) -> tuple[str, str]:
 
     A path to a file is read; a shipped example's name is its text; anything else is SPARQL.
     """
+    if argument == "-":  # the query's own child process: the text comes on stdin
+        return sys.stdin.read(), "query"
     path = Path(argument)
     if "\n" not in argument and _is_file(path):
         return path.read_text(encoding="utf-8"), str(path)
@@ -120,29 +131,44 @@ def _turtle_path(path: Path) -> Path:
 
 
 def query_command(args: argparse.Namespace) -> int:
-    """``newsgraph query``: run SPARQL (text, a file or an example's name) over a graph."""
-    from newsgraph.graph.query import format_result, run_query
+    """``newsgraph query``: run SPARQL (text, a file or an example's name) over a graph.
+
+    With a ``--timeout`` or ``--max-memory``, the query runs in a child process that is stopped
+    when the time is up or the memory taken (the engine cannot be interrupted).
+    """
+    from newsgraph.graph.query import format_limited, run_query
 
     try:
         sparql, name = _query_source(args.sparql)
     except (OSError, UnicodeDecodeError) as error:
         raise NewsgraphError(args.sparql, f"cannot read the query ({error})") from error
+    if args.child is not None:  # the child process of a query with limits
+        name = args.child
+        _limit_memory(args.max_memory)
+    elif args.timeout or args.max_memory:
+        return _query_in_child(args, sparql, name, args.graph)
     store, graph_path = _open_graph(args.graph)
     if graph_path.suffix == ".ttl":  # read into memory: the vocabulary joins it, for queries
         from newsgraph.graph.query import load_ontology
 
         load_ontology(store)
+    output = OutputFormat(args.format)
     try:
-        result = run_query(store, sparql)
-    except QuerySyntaxError as error:
+        result = run_query(store, sparql, allow_service=args.allow_service)
+        if output is not OutputFormat.TABLE and _is_graph(result):
+            message = (f"--format {output.value} is for SELECT and ASK; a CONSTRUCT or "
+                       "DESCRIBE query gives triples, printed as Turtle without --format")
+            raise NewsgraphError(name, message)
+        text, more = format_limited(result, output, max_rows=args.max_rows or None)
+    except NewsgraphError as error:
         error.source = name
         raise
-    output = OutputFormat(args.format)
-    if output is not OutputFormat.TABLE and _is_graph(result):
-        message = (f"--format {output.value} is for SELECT and ASK; a CONSTRUCT or DESCRIBE "
-                   "query gives triples, printed as Turtle without --format")
-        raise NewsgraphError(name, message)
-    sys.stdout.write(format_result(result, output))
+    except OSError as error:  # a SERVICE endpoint failing while the rows are read
+        raise NewsgraphError(name, f"could not be answered ({error})") from error
+    sys.stdout.write(text)
+    if more:
+        print(f"newsgraph: {printable(name)}: stopped at {args.max_rows:,} rows "
+              "(--max-rows gives more)", file=sys.stderr)
     return 0
 
 
@@ -151,6 +177,47 @@ def _is_graph(result: object) -> bool:
     import pyoxigraph
 
     return isinstance(result, pyoxigraph.QueryTriples)
+
+
+def _query_in_child(
+    args: argparse.Namespace, sparql: str, name: str, graph_path: Path
+) -> int:
+    """Run the query in a child ``newsgraph query --timeout 0``, stopped at ``args.timeout``."""
+    command = [sys.executable, "-m", "newsgraph", "query", "-", "--graph", str(graph_path),
+               "--format", args.format, "--max-rows", str(args.max_rows),
+               "--max-memory", str(args.max_memory), "--child", name]
+    if args.allow_service:
+        command.append("--allow-service")
+    try:
+        child = subprocess.run(command, input=sparql.encode("utf-8"), capture_output=True,
+                               timeout=args.timeout or None, check=False)
+    except subprocess.TimeoutExpired as error:
+        message = f"stopped at the time limit of {args.timeout:g} s (--timeout gives more)"
+        raise NewsgraphError(name, message) from error
+    if child.returncode < 0 or b"memory allocation of" in child.stderr:
+        # the engine aborts when an allocation fails: its last words are no message for users
+        message = (f"stopped: it needed more than the memory limit of {args.max_memory:,} MB "
+                   "(--max-memory gives more)") if args.max_memory else (
+                   f"stopped: the query's process ended on signal {-child.returncode}")
+        raise NewsgraphError(name, message)
+    sys.stdout.write(child.stdout.decode("utf-8", "replace"))
+    sys.stderr.write(child.stderr.decode("utf-8", "replace"))
+    return child.returncode
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap this process's address space (where the platform allows it)."""
+    if not megabytes:
+        return
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def evaluate_command(args: argparse.Namespace) -> int:
@@ -183,7 +250,7 @@ def validate_command(args: argparse.Namespace) -> int:
     store, graph_path = _open_graph(args.folder)
     violations = validate_graph(rdflib_graph(store))
     for violation in violations:
-        print(violation)
+        print(printable(str(violation)))  # it quotes the graph, whose text is the news
     print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
     return 1 if violations else 0
 
@@ -233,6 +300,21 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        message = f"must be a number of seconds, 0 or more (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+def _whole(text: str) -> int:
+    return 0 if text.strip() == "0" else _positive(text)
+
+
 def _workers(text: str) -> int:
     return default_workers() if text.strip() == "0" else _positive(text)
 
@@ -253,6 +335,12 @@ def _parser() -> argparse.ArgumentParser:
                         f"{', '.join(MODELS)})")
     b.add_argument("--fetch-articles", action="store_true",
                    help="fetch the page behind each feed item instead of using its description")
+    b.add_argument("--allow-private-hosts", action="store_true",
+                   help="fetch from loopback, private and link-local addresses too (intranet "
+                        "feeds); refused by default, as a feed's links are untrusted")
+    b.add_argument("--fetch-budget", type=_seconds, default=FETCH_BUDGET, metavar="SECONDS",
+                   help="seconds all fetches of the build may take together; 0 for no limit "
+                        f"(default: {FETCH_BUDGET:g})")
     b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
                    help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
                         "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
@@ -283,6 +371,18 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"),
                    help="graph.ttl, or the folder holding it (default: out/graph.ttl)")
     q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    q.add_argument("--timeout", type=_seconds, default=QUERY_TIMEOUT, metavar="SECONDS",
+                   help="stop the query after SECONDS; 0 for no limit (default: "
+                        f"{QUERY_TIMEOUT:g})")
+    q.add_argument("--max-rows", type=_whole, default=MAX_ROWS, metavar="N",
+                   help=f"print at most N rows or triples; 0 for all (default: {MAX_ROWS:,})")
+    q.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses, which send requests to the hosts they name "
+                        "(refused by default)")
+    q.add_argument("--max-memory", type=_whole, default=MAX_MEMORY, metavar="MB",
+                   help="stop a query that needs more than MB megabytes; 0 for no limit "
+                        f"(default: {MAX_MEMORY:,})")
+    q.add_argument("--child", default=None, help=argparse.SUPPRESS)
     e = commands.add_parser("evaluate", help="score a built graph against gold annotations")
     e.set_defaults(run=evaluate_command)
     e.add_argument("gold", type=Path, metavar="GOLD.json")

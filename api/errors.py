@@ -36,6 +36,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "AliasesError",
     "AmbiguousEntityError",
@@ -54,6 +56,7 @@ __all__ = [
     "QuerySyntaxError",
     "SourceError",
     "TooLargeError",
+    "printable",
 ]
 
 
@@ -81,13 +84,49 @@ class NewsgraphError(Exception):
     def __str__(self) -> str:
         return self.line()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled across processes (the NLP pool, the query's subprocess) whatever __init__ takes
+        return (_rebuild, (type(self), self.__dict__, self.args))
+
     def line(self) -> str:
         """The one line the command line prints: ``{source}: {message}``.
 
-        Line breaks in the source or message (hostile input can bring them) are flattened.
+        Hostile input reaches both (a file name, a server's reason phrase): line breaks are
+        flattened, and terminal control and bidirectional-override characters escaped.
+
+        >>> NewsgraphError("a\\x1b[2J\\u202eb.txt", "is\\nbroken").line()
+        'a\\\\x1b[2J\\\\u202eb.txt: is broken'
         """
-        text = f"{self.source}: {self.message}"
-        return " ".join(text.split()) if any(c in text for c in "\r\n\u2028\u2029") else text
+        return printable(f"{self.source}: {self.message}")
+
+
+def _rebuild(kind: type[NewsgraphError], state: dict[str, object],
+             args: tuple[object, ...]) -> NewsgraphError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+_BREAKS = re.compile(r"[\s\u2028\u2029\x85]+")
+#: C0 and C1 controls, and the characters that reorder text on a terminal (bidi controls).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` as one line safe to print on a terminal: breaks flattened, controls escaped.
+
+    >>> printable("Bad\\x1b]0;title\\x07 \\u202egnp.exe\\r\\n")
+    'Bad\\\\x1b]0;title\\\\x07 \\\\u202egnp.exe'
+    """
+    if _BREAKS.search(text) and any(c in text for c in "\r\n\t\f\v\u2028\u2029\x85"):
+        text = _BREAKS.sub(" ", text).strip()
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class SourceError(NewsgraphError):
@@ -186,10 +225,27 @@ class Messages:
     NOT_FOUND = "does not exist (expected a file, a folder or an http(s) URL)"
     NOT_REGULAR = "is not a regular file or folder (expected a file, a folder or a URL)"
     UNREADABLE = "cannot be read ({reason})"
+    UNREADABLE_FOLDER = "is a folder that cannot be read ({reason}); its files were skipped"
+    LINK_OUTSIDE = (
+        "is a symbolic link to a file outside the folder ({target}); not read (name the file "
+        "itself as a SOURCE to read it)"
+    )
+    OPML_CYCLE = "is an OPML list that leads back to itself ({way}); not read again"
+    OPML_TOO_DEEP = (
+        "is an OPML list nested in {limit} others ({way}); lists are followed {limit} deep"
+    )
     BAD_SCHEME = "has an unsupported URL scheme (expected http or https; got {scheme!r})"
     HTTP_STATUS = "HTTP error {status} {reason} (expected 200 OK)"
     TIMEOUT = "timed out after {seconds:g} s ({phase})"
     DEADLINE = "took longer than the total deadline of {seconds:g} s ({received} bytes received)"
+    BUDGET = ("stopped when the fetch budget of {seconds:g} s ran out ({received} bytes "
+              "received; --fetch-budget gives more)")
+    BUDGET_SPENT = ("not fetched: the fetch budget of {seconds:g} s is spent (--fetch-budget "
+                    "gives more)")
+    PRIVATE_HOST = (
+        "refused: {host} is {kind} address (newsgraph fetches only from public addresses; "
+        "--allow-private-hosts lets it fetch from intranet hosts)"
+    )
     TOO_MANY_REDIRECTS = "redirected more than {limit} times (last to {location})"
     REDIRECT_LOOP = "redirects in a loop (back to {location})"
     BAD_REDIRECT = "redirects to an unusable location ({location!r})"

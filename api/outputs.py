@@ -24,9 +24,12 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -45,6 +48,7 @@ __all__ = [
     "PROVENANCE_NAME",
     "VALIDATORS_NAME",
     "Writer",
+    "check_folder",
     "graph_writers",
     "is_seen",
     "load_builds",
@@ -84,11 +88,15 @@ def read_extractions(stream: IO[bytes]) -> list[Extraction]:
     return [extraction for extraction, _ in read_lines(stream)]
 
 
-def read_lines(stream: IO[bytes]) -> list[tuple[Extraction, bytes]]:
+def read_lines(
+    stream: IO[bytes], *, on_bad_line: Callable[[int, str], None] | None = None
+) -> list[tuple[Extraction, bytes]]:
     """Read the extractions of a cache file, each with its line as written.
 
     Handing the lines back to :func:`write_extractions` spares serialising again what the
     cache already holds: adding a few documents to a large graph then writes only theirs.
+    A line that is no extraction raises ``ValueError`` naming its line number, or, with
+    ``on_bad_line``, is passed to it (line number, reason) and left out.
 
     >>> import io
     >>> from newsgraph.ingest.documents import Article, Extraction
@@ -96,12 +104,118 @@ def read_lines(stream: IO[bytes]) -> list[tuple[Extraction, bytes]]:
     >>> write_extractions([Extraction(Article(id="a1", text="Hi", source="a.txt"))], buffer)
     >>> [(x.article.id, line[:12]) for x, line in read_lines(io.BytesIO(buffer.getvalue()))]
     [('a1', b'{"article": ')]
+    >>> read_lines(io.BytesIO(b'{"article": 3}\\n'))
+    Traceback (most recent call last):
+    ...
+    ValueError: line 1: not an extraction (article: expected an object, got 3)
     """
     found = []
-    for line in stream:
-        if line.strip():
-            found.append((Extraction.from_dict(json.loads(line)), line.rstrip(b"\r\n")))
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            extraction = _extraction(line)
+        except ValueError as error:
+            if on_bad_line is None:
+                message = f"line {number}: {error}"
+                raise ValueError(message) from error
+            on_bad_line(number, str(error))
+            continue
+        found.append((extraction, line.rstrip(b"\r\n")))
     return found
+
+
+def _extraction(line: bytes) -> Extraction:
+    """One cache line as an :class:`Extraction`, its every field of the type declared."""
+    try:
+        data = json.loads(line.strip())
+    except json.JSONDecodeError as error:
+        message = f"not JSON ({error.msg} at column {error.colno})"
+        raise ValueError(message) from error
+    except UnicodeDecodeError as error:
+        message = f"not JSON (not UTF-8: {error.reason})"
+        raise ValueError(message) from error
+    except RecursionError as error:
+        message = "not JSON (nested too deep)"
+        raise ValueError(message) from error
+    problem = _mistyped(data, Extraction, "")
+    if problem:
+        message = f"not an extraction ({problem})"
+        raise ValueError(message)
+    try:
+        return Extraction.from_dict(data)
+    except (KeyError, TypeError) as error:  # pragma: no cover - the check above comes first
+        message = f"not an extraction ({error})"
+        raise ValueError(message) from error
+
+
+def _mistyped(value: Any, kind: Any, where: str) -> str | None:
+    """Where ``value`` (JSON data) differs from the type ``kind``, or None when it fits.
+
+    Dataclasses are JSON objects with their fields (those without a default required),
+    tuples JSON arrays, ``float`` any number.
+    """
+    if dataclasses.is_dataclass(kind) and isinstance(kind, type):
+        if not isinstance(value, dict):
+            return f"{where or 'the line'}: expected an object, got {_shown(value)}"
+        hints = typing.get_type_hints(kind)
+        fields = {f.name: f for f in dataclasses.fields(kind)}
+        for name in value:
+            if name not in fields:
+                return f"{where}{'.' if where else ''}{name}: not a field of {kind.__name__}"
+        for name, spec in fields.items():
+            place = f"{where}.{name}" if where else name
+            if name not in value:
+                required = (spec.default is dataclasses.MISSING
+                            and spec.default_factory is dataclasses.MISSING)
+                if required:
+                    return f"{place}: missing"
+                continue
+            if problem := _mistyped(value[name], hints[name], place):
+                return problem
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (types.UnionType, typing.Union):
+        options = typing.get_args(kind)
+        if any(_mistyped(value, option, where) is None for option in options):
+            return None
+        return f"{where}: expected {_named(kind)}, got {_shown(value)}"
+    if origin is tuple:
+        if not isinstance(value, list):
+            return f"{where}: expected an array, got {_shown(value)}"
+        args = typing.get_args(kind)
+        items = args[:1] * len(value) if len(args) == 2 and args[1] is Ellipsis else args
+        if len(items) != len(value):
+            return f"{where}: expected {len(items)} items, got {len(value)}"
+        for index, (item, item_kind) in enumerate(zip(value, items, strict=True)):
+            if problem := _mistyped(item, item_kind, f"{where}[{index}]"):
+                return problem
+        return None
+    if kind is type(None):
+        return None if value is None else f"{where}: expected null, got {_shown(value)}"
+    if kind is float:
+        fits = isinstance(value, int | float) and not isinstance(value, bool)
+    elif kind is int:
+        fits = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        fits = isinstance(value, kind)
+    return None if fits else f"{where}: expected {_named(kind)}, got {_shown(value)}"
+
+
+def _named(kind: Any) -> str:
+    names = {str: "a string", int: "a whole number", float: "a number", type(None): "null"}
+    if typing.get_origin(kind) in (types.UnionType, typing.Union):
+        return " or ".join(_named(option) for option in typing.get_args(kind))
+    if typing.get_origin(kind) is tuple:
+        return "an array"
+    if dataclasses.is_dataclass(kind):
+        return "an object"
+    return names.get(kind, getattr(kind, "__name__", str(kind)))
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def write_extractions(
@@ -137,17 +251,61 @@ def is_seen(article: Article, keys: set[str]) -> bool:
     return article.id in keys or (article.link is not None and article.link in keys)
 
 
-def load_cache(out: Path) -> list[tuple[Extraction, bytes]]:
-    """The extractions a previous build into ``out`` kept, each with its line as written."""
+#: How many bad lines of the build cache are reported one by one; the rest are counted.
+_BAD_LINES_SHOWN = 3
+
+
+def load_cache(
+    out: Path, *, on_problem: Callable[[NewsgraphError], None] | None = None
+) -> list[tuple[Extraction, bytes]]:
+    """The extractions a previous build into ``out`` kept, each with its line as written.
+
+    A line that is no extraction is reported to ``on_problem`` with its line number and left
+    out (its document is read again when its source is built again); the good lines are
+    kept. A cache that cannot be read at all raises :class:`NewsgraphError`.
+    """
     path = out / CACHE_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
         return []
+    if path.is_dir() or not path.is_file():
+        message = ("is not a file (expected the build cache, JSON lines); move it away and "
+                   "build again")
+        raise NewsgraphError(str(path), message)
+    bad: list[tuple[int, str]] = []
     try:
         with path.open("rb") as stream:
-            return read_lines(stream)
-    except (ValueError, KeyError, TypeError) as error:
-        message = f"unreadable build cache ({error}); remove it to rebuild from scratch"
+            found = read_lines(stream, on_bad_line=lambda n, reason: bad.append((n, reason)))
+    except OSError as error:
+        message = f"cannot be read ({error.strerror or error}); the build cache is needed"
         raise NewsgraphError(str(path), message) from error
+    for number, reason in bad[:_BAD_LINES_SHOWN]:
+        problem = NewsgraphError(str(path), f"line {number}: {reason}; left out (its document "
+                                            "is read again when its source is built)")
+        if on_problem is not None:
+            on_problem(problem)
+    if len(bad) > _BAD_LINES_SHOWN and on_problem is not None:
+        on_problem(NewsgraphError(str(path), f"{len(bad) - _BAD_LINES_SHOWN:,} more bad "
+                                             "lines left out"))
+    return found
+
+
+def check_folder(out: Path) -> None:
+    """Refuse, before any work, an output folder that cannot take the outputs.
+
+    Raises :class:`NewsgraphError` when a file cannot be created in ``out`` (read-only) or
+    an output's name is taken by a folder.
+    """
+    for name in (*GRAPH_NAMES, CACHE_NAME, MERGES_NAME, VALIDATORS_NAME, PROVENANCE_NAME):
+        if (out / name).is_dir():
+            message = f"is a folder where the output {name} goes; move it away"
+            raise NewsgraphError(str(out / name), message)
+    try:
+        handle, probe = tempfile.mkstemp(dir=out, prefix=".probe.")
+    except OSError as error:
+        message = f"cannot be written to ({error.strerror or error}); no output could be saved"
+        raise NewsgraphError(str(out), message) from error
+    os.close(handle)
+    os.unlink(probe)
 
 
 def load_validators(out: Path) -> dict[str, dict[str, str]]:

@@ -38,6 +38,7 @@ from newsgraph.outputs import (
     PROVENANCE_NAME,
     VALIDATORS_NAME,
     Writer,
+    check_folder,
     graph_writers,
     is_seen,
     load_builds,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from newsgraph.graph.aliases import Aliases
     from newsgraph.graph.links import Links
     from newsgraph.ingest.sources import SourceResult
+    from newsgraph.ingest.web import Fetcher
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
@@ -65,6 +67,9 @@ TURTLE_EXPORT = "graph.ttl"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
+
+#: Seconds all the fetches of one build may take together, by default.
+FETCH_BUDGET = 600.0
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ def build(
     links: str | os.PathLike[str] | None = None,
     base: str | None = None,
     fetch_articles: bool = False,
+    allow_private_hosts: bool = False,
+    fetch_budget: float | None = FETCH_BUDGET,
     workers: int = 1,
     dask: str | None = None,
     batch_size: int | None = None,
@@ -166,6 +173,12 @@ def build(
         ``https://w3id.org/newsgraph/id/``.
     fetch_articles
         Fetch the page behind each feed item instead of using its description.
+    allow_private_hosts
+        Fetch from loopback, private and link-local addresses too (intranet feeds); by
+        default a URL, a feed item's link or an OPML entry that leads to one is refused.
+    fetch_budget
+        Seconds all the build's fetches may take together (``None``: no limit); what is
+        left to fetch once it is spent is reported and left out.
     workers, dask, batch_size
         Run the NLP on ``workers`` local processes, or on the Dask cluster at ``dask``, in
         batches of ``batch_size`` documents (by default 16); the output is the same byte for
@@ -207,6 +220,7 @@ def build(
     except OSError as error:
         message = f"cannot be used as the output folder ({error.strerror or error})"
         raise NewsgraphError(str(folder), message) from error
+    check_folder(folder)
     problems: list[NewsgraphError] = []
 
     def report(problem: NewsgraphError) -> None:
@@ -215,11 +229,21 @@ def build(
             on_problem(problem)
 
     with _locked(folder):
-        cache = load_cache(folder)
+        cache_problems: list[NewsgraphError] = []
+        cache = load_cache(folder, on_problem=cache_problems.append)
+        for problem in cache_problems:
+            report(problem)
         cached = [extraction for extraction, _ in cache]
-        validators = load_validators(folder)
+        # a feed answering 304 sends nothing: its validators are only good with the whole
+        # cache that holds its articles (a removed or damaged cache means fetching anew)
+        whole = not cache_problems and (folder / CACHE_NAME).is_file()
+        validators = load_validators(folder) if whole else {}
+        from newsgraph.ingest.web import Fetcher
+
+        fetcher = Fetcher(cache=validators, allow_private_hosts=allow_private_hosts,
+                          budget=fetch_budget)
         articles, skipped = _new_articles(sources, seen_keys(cached), report, folder,
-                                          fetch_articles=fetch_articles, validators=validators)
+                                          fetch_articles=fetch_articles, fetcher=fetcher)
         named = ", ".join(sources) or SEEDS_SOURCE
         if not articles and not skipped and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
@@ -229,7 +253,8 @@ def build(
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
-        G = _assemble(extractions, user_aliases, user_links, base_iri)
+        G = _assemble(extractions, user_aliases, user_links, base_iri, lambda message: report(
+            AliasesError(str(aliases), message)))
         refusals = G.graph.pop("refusals", [])
         builds = _builds(load_builds(folder), cached, fresh)
         writers = _writers(folder, G, extractions, cache, validators, builds,
@@ -391,7 +416,7 @@ def _locked(folder: Path) -> Iterator[None]:
 
 def _new_articles(
     sources: Sequence[str], keys: set[str], report: ProblemHandler, out: Path, *,
-    fetch_articles: bool, validators: dict[str, dict[str, str]],
+    fetch_articles: bool, fetcher: Fetcher,
 ) -> tuple[list[Article], int]:
     """The articles of ``sources`` not built before, and how many were skipped as seen.
 
@@ -399,9 +424,7 @@ def _new_articles(
     output folder must not read the graph back as news.
     """
     from newsgraph.ingest.sources import read_sources
-    from newsgraph.ingest.web import Fetcher
 
-    fetcher = Fetcher(cache=validators)
     if sources:
         results = read_sources([os.fspath(s) for s in sources], fetch_articles=fetch_articles,
                                fetcher=fetcher)
@@ -439,7 +462,11 @@ def _read_seeds(**options: Any) -> list[SourceResult]:
     from newsgraph.ingest.sources import read_sources
 
     prefix = str(seeds_folder())
-    results = read_sources([prefix], **options)
+    # the shipped files are named one by one: an editable install links them from elsewhere,
+    # and a folder's links that lead out of it are refused
+    names = sorted(name for name in os.listdir(prefix) if not name.startswith(".")
+                   and not name.startswith("__") and os.path.isfile(os.path.join(prefix, name)))
+    results = read_sources([os.path.join(prefix, name) for name in names], **options)
 
     def renamed(source: str) -> str:
         if source == prefix or source.startswith(prefix + os.sep):
@@ -515,10 +542,12 @@ def _extract(
 
 def _assemble(
     extractions: list[Extraction], aliases: Aliases | None, links: Links | None, base: str,
+    on_refused: Callable[[str], None],
 ) -> nx.MultiDiGraph:
     from newsgraph.graph.build import build_graph
 
-    return build_graph(extractions, aliases=aliases, links=links, base=base)
+    return build_graph(extractions, aliases=aliases, links=links, base=base,
+                       on_refused=on_refused)
 
 
 def _base(base: str | None, folder: Path) -> str:
@@ -606,7 +635,7 @@ def _writers(
     writers.update({folder / name: w for name, w in exports.items()})
     writers[folder / BUILDS_NAME] = lambda s: write_json_object(builds, s)
     writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
-    if validators:
+    if validators or (folder / VALIDATORS_NAME).exists():  # validators dropped are dropped
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
     if model is not None and provenance:
         recorded = provenance

@@ -59,6 +59,9 @@ def _json_aliases(text: str, source: str) -> Aliases:
     except json.JSONDecodeError as error:
         message = f"not valid JSON ({error.msg} at line {error.lineno})"
         raise AliasesError(source, message) from error
+    except RecursionError as error:
+        message = "not usable JSON (nested too deep; expected an object of names and pairs)"
+        raise AliasesError(source, message) from error
     if not isinstance(data, dict):
         raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
     raw_same = data.get("aliases", {})
@@ -72,7 +75,42 @@ def _json_aliases(text: str, source: str) -> Aliases:
             for p in raw_distinct):
         raise AliasesError(source, "'distinct' must be a list of [name, name] pairs")
     same = tuple((str(k), tuple(v)) for k, v in raw_same.items())
-    return Aliases(same, tuple((p[0], p[1]) for p in raw_distinct))
+    for canonical, names in same:
+        if not canonical.strip() or not all(name.strip() for name in names):
+            raise AliasesError(source, f"'aliases': an empty name in {canonical!r}: "
+                                       f"{list(names)!r} (expected names)")
+    for pair in raw_distinct:
+        if not all(name.strip() for name in pair):
+            raise AliasesError(source, f"'distinct': an empty name in {pair!r} (expected names)")
+    return _checked(Aliases(same, tuple((p[0], p[1]) for p in raw_distinct)), source)
+
+
+def _checked(aliases: Aliases, source: str) -> Aliases:
+    """``aliases``, refused when a pair is both the same and distinct.
+
+    >>> parse_aliases("same,Intel,Intel Corp\\ndistinct,intel corp,Intel\\n", source="a.csv")
+    Traceback (most recent call last):
+    ...
+    newsgraph.errors.AliasesError: a.csv: 'intel corp' and 'Intel' are both the same (same,Intel,\
+Intel Corp) and distinct (distinct,intel corp,Intel): keep one of the two
+    """
+    def key(name: str) -> str:
+        return " ".join(name.casefold().split())
+
+    group_of: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for canonical, names in aliases.same:
+        for name in (canonical, *names):
+            group_of.setdefault(key(name), (canonical, names))
+    for a, b in aliases.distinct:
+        group = group_of.get(key(a))
+        if group is not None and group_of.get(key(b)) == group:
+            canonical, names = group
+            rules = "; ".join(f"same,{canonical},{name}" for name in names
+                              if key(name) in (key(a), key(b)) or key(canonical) in
+                              (key(a), key(b)))
+            raise AliasesError(source, f"{a!r} and {b!r} are both the same ({rules}) and "
+                                       f"distinct (distinct,{a},{b}): keep one of the two")
+    return aliases
 
 
 def _csv_aliases(text: str, source: str) -> Aliases:
@@ -85,8 +123,12 @@ def _csv_aliases(text: str, source: str) -> Aliases:
         if len(cells) != 3 or cells[0] not in ("same", "distinct"):
             message = f"line {number}: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"
             raise AliasesError(source, message)
+        if not cells[1] or not cells[2]:
+            message = f"line {number}: an empty name (expected '{cells[0]},NAME,NAME')"
+            raise AliasesError(source, message)
         if cells[0] == "same":
             merged.setdefault(cells[1], []).append(cells[2])
         else:
             distinct.append((cells[1], cells[2]))
-    return Aliases(tuple((k, tuple(v)) for k, v in merged.items()), tuple(distinct))
+    return _checked(Aliases(tuple((k, tuple(v)) for k, v in merged.items()), tuple(distinct)),
+                    source)

@@ -20,7 +20,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -70,6 +70,7 @@ def relation_allowed(predicate: str, subject_type: str, object_type: str) -> boo
 def build_graph(
     extractions: Iterable[Extraction], *, aliases: Aliases | None = None,
     base: str = DEFAULT_BASE, links: Links | None = None,
+    on_refused: Callable[[str], None] | None = None,
 ) -> nx.MultiDiGraph:
     """A graph of the entities, articles and relations in ``extractions``.
 
@@ -79,12 +80,14 @@ def build_graph(
     under ``base`` (see :mod:`newsgraph.graph.iris`). An entity's ``replaces`` lists the IRIs
     it may have had before (those its other names mint, so that an IRI minted when another of
     its names was the label still leads to it); its ``same_as`` the identifiers others give
-    it: a country's Wikidata item, and what ``links`` gives any of its names.
+    it: a country's Wikidata item, and what ``links`` gives any of its names. ``on_refused``
+    is told of each alias rule not applied (see :func:`~newsgraph.graph.resolve.resolve`).
     """
     ordered = sorted(((article_iri(x.article, base=base), x) for x in extractions),
                      key=lambda p: p[0])
     groups, merges = resolve(
-        ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases
+        ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases,
+        on_refused=on_refused,
     )
     index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()

@@ -7,6 +7,10 @@ does: fastest). :func:`load_rdf` gives an rdflib ``Graph`` kept in pyoxigraph th
 at the cost of turning every answer into rdflib terms). Any other rdflib graph works too,
 answered by rdflib's own engine. :func:`format_result` prints any of them.
 
+The graph is read-only and local: a SPARQL update is refused with a message that says so, and
+so is ``SERVICE`` (a query that would send requests to any host, link-local ones included)
+unless ``allow_service`` is given. :func:`format_limited` stops at a number of rows.
+
 Examples
 --------
 >>> turtle = b'''
@@ -32,39 +36,65 @@ from __future__ import annotations
 import csv
 import enum
 import io
+import itertools
 import json
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import IO, overload
+from typing import IO, TypeVar, overload
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib import Literal as RDFLiteral
 from rdflib.query import Result
 
-from newsgraph.errors import QuerySyntaxError
+from newsgraph.errors import NewsgraphError, QuerySyntaxError, printable
 from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes, compact_iri
 
 __all__ = [
     "Answer",
     "OutputFormat",
     "QuerySyntaxError",
+    "format_limited",
     "format_result",
     "load_ontology",
     "load_rdf",
     "load_store",
     "query_names",
+    "query_refusal",
     "query_text",
     "run_query",
 ]
 
+_T = TypeVar("_T")
+#: How errors name a query given as text.
+_QUERY = "query"
 _LOCATED = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _MESSAGE_MAX = 200
 #: What pyoxigraph answers a query with.
 Answer = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (\S*)")
 _UNDECLARED = "undeclared prefix (bound without PREFIX: " + ", ".join(PREFIXES) + ")"
+#: Comments and string literals of SPARQL, which may hold any word.
+_COMMENTS_STRINGS = re.compile(
+    r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', re.DOTALL)
+_IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
+_PROLOGUE = r"(?:\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*\s*"
+_UPDATE = re.compile(
+    _PROLOGUE + r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)(?![\w:-])",
+    re.IGNORECASE)
+READ_ONLY = (
+    "is a SPARQL update ({keyword}); the graph is read-only (queries are SELECT, ASK, "
+    "CONSTRUCT or DESCRIBE; build again to change the graph)"
+)
+SERVICE_REFUSED = (
+    "asks a remote endpoint (SERVICE), which sends requests to any host it names; refused "
+    "(--allow-service allows it)"
+)
 
 
 class OutputFormat(enum.Enum):
@@ -188,24 +218,36 @@ def _rdflib_syntax_error(sparql: str) -> QuerySyntaxError | None:
 
 
 @overload
-def run_query(graph: Graph, sparql: str) -> Result: ...
+def run_query(graph: Graph, sparql: str, *, allow_service: bool = ...) -> Result: ...
 
 
 @overload
-def run_query(graph: ox.Store, sparql: str) -> Answer: ...
+def run_query(graph: ox.Store, sparql: str, *, allow_service: bool = ...) -> Answer: ...
 
 
-def run_query(graph: Graph | ox.Store, sparql: str) -> Result | Answer:
+def run_query(
+    graph: Graph | ox.Store, sparql: str, *, allow_service: bool = False
+) -> Result | Answer:
     """Run a SPARQL 1.1 query with newsgraph's prefixes bound.
 
     On a pyoxigraph ``Store`` the answer is pyoxigraph's; on an rdflib ``Graph``, rdflib's.
-    Raises :class:`QuerySyntaxError`, with line and column, when ``sparql`` does not parse.
+    Raises :class:`QuerySyntaxError`, with line and column, when ``sparql`` does not parse,
+    and :class:`~newsgraph.errors.NewsgraphError` for an update (the graph is read-only),
+    for ``SERVICE`` without ``allow_service``, and for a query the engine fails to answer.
 
     >>> run_query(ox.Store(), "SELECT ?x WHERE {\\n  ?x a ng:Person . ?x }")
     Traceback (most recent call last):
     ...
     newsgraph.errors.QuerySyntaxError: query: line 2, column 20: Expected SelectQuery, found '?x }'
+    >>> run_query(ox.Store(), "INSERT DATA { ng:a ng:b ng:c }")
+    Traceback (most recent call last):
+    ...
+    newsgraph.errors.NewsgraphError: query: is a SPARQL update (INSERT); the graph is read-only \
+(queries are SELECT, ASK, CONSTRUCT or DESCRIBE; build again to change the graph)
     """
+    refusal = query_refusal(sparql, allow_service=allow_service)
+    if refusal is not None:
+        raise NewsgraphError(_QUERY, refusal)
     try:
         if isinstance(graph, ox.Store):
             return graph.query(sparql, prefixes=PREFIXES)
@@ -214,8 +256,30 @@ def run_query(graph: Graph | ox.Store, sparql: str) -> Result | Answer:
     except Exception as error:  # pyoxigraph raises SyntaxError, rdflib pyparsing errors
         located = _syntax_error(error, sparql)
         if located is None:
-            raise
+            reason = " ".join(str(error).split()) or type(error).__name__
+            message = f"could not be answered ({reason})"
+            raise NewsgraphError(_QUERY, message) from error
         raise located from error
+
+
+def query_refusal(sparql: str, *, allow_service: bool = False) -> str | None:
+    """Why ``sparql`` is not run: an update, or ``SERVICE`` unless allowed; None to run it.
+
+    Words inside comments, strings and IRIs do not count.
+
+    >>> query_refusal("SELECT * { SERVICE <http://169.254.169.254/> { ?s ?p ?o } }")[:40]
+    'asks a remote endpoint (SERVICE), which '
+    >>> query_refusal('SELECT * { ?s rdfs:label "SERVICE" } # SERVICE') is None
+    True
+    >>> query_refusal("PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }")[:30]
+    'is a SPARQL update (DELETE); t'
+    """
+    bare = _COMMENTS_STRINGS.sub(" ", sparql)
+    if match := _UPDATE.match(bare):
+        return READ_ONLY.format(keyword=match.group(1).upper())
+    if not allow_service and _SERVICE.search(_IRI.sub(" ", bare)):
+        return SERVICE_REFUSED
+    return None
 
 
 @cache
@@ -259,6 +323,7 @@ def _cell(value: object, *, compact: bool) -> str:
 
 
 def _table(names: list[str], rows: list[list[str]]) -> str:
+    rows = [[printable(value) for value in row] for row in rows]
     widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -280,21 +345,66 @@ def _boolean(answer: bool, output: OutputFormat) -> str:
     return ("true" if answer else "false") + "\n"
 
 
-def _format_native(result: Answer, output: OutputFormat) -> str:
+def _first(items: Iterable[_T], limit: int | None) -> tuple[list[_T], bool]:
+    """Up to ``limit`` items, and whether there were more."""
+    if limit is None:
+        return list(items), False
+    found = list(itertools.islice(items, limit + 1))
+    return found[:limit], len(found) > limit
+
+
+def _json_term(value: object) -> dict[str, str]:
+    """One term of either engine as SPARQL 1.1 JSON results write it."""
+    if isinstance(value, ox.NamedNode | URIRef):
+        return {"type": "uri", "value": value.value if isinstance(value, ox.NamedNode)
+                else str(value)}
+    if isinstance(value, ox.BlankNode):
+        return {"type": "bnode", "value": value.value}
+    if isinstance(value, ox.Literal):
+        term = {"type": "literal", "value": value.value}
+        if value.language:
+            term["xml:lang"] = value.language
+        elif value.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            term["datatype"] = value.datatype.value
+        return term
+    if isinstance(value, RDFLiteral):
+        term = {"type": "literal", "value": str(value)}
+        if value.language:
+            term["xml:lang"] = value.language
+        elif value.datatype is not None:
+            term["datatype"] = str(value.datatype)
+        return term
+    if isinstance(value, BNode):
+        return {"type": "bnode", "value": str(value)}
+    return {"type": "literal", "value": str(value)}
+
+
+def _json_rows(names: list[str], rows: Sequence[Sequence[object]]) -> str:
+    bindings = [{name: _json_term(value) for name, value in zip(names, row, strict=True)
+                 if value is not None} for row in rows]
+    data = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def _format_native(result: Answer, output: OutputFormat, max_rows: int | None) -> tuple[str, bool]:
     if isinstance(result, ox.QueryBoolean):
-        return _boolean(bool(result), output)
+        return _boolean(bool(result), output), False
     if isinstance(result, ox.QueryTriples):
-        triples = sorted(result, key=str)
+        found, more = _first(result, max_rows)
+        triples = sorted(found, key=str)
         turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        return _serialized(turtle).decode("utf-8")
-    if output is OutputFormat.JSON:
-        json_text = _serialized(result.serialize(format=ox.QueryResultsFormat.JSON))
-        return json_text.decode("utf-8") + "\n"
+        return _serialized(turtle).decode("utf-8"), more
     names = [v.value for v in result.variables]
+    if output is OutputFormat.JSON and max_rows is None:
+        json_text = _serialized(result.serialize(format=ox.QueryResultsFormat.JSON))
+        return json_text.decode("utf-8") + "\n", False
+    solutions, more = _first(result, max_rows)
+    values = [[solution[i] for i in range(len(names))] for solution in solutions]
+    if output is OutputFormat.JSON:
+        return _json_rows(names, values), more
     compact = output is OutputFormat.TABLE
-    rows = [[_cell(solution[i], compact=compact) for i in range(len(names))]
-            for solution in result]
-    return _table(names, rows) if compact else _csv(names, rows)
+    rows = [[_cell(value, compact=compact) for value in row] for row in values]
+    return (_table(names, rows) if compact else _csv(names, rows)), more
 
 
 def format_result(result: Result | Answer, output: OutputFormat = OutputFormat.TABLE) -> str:
@@ -306,17 +416,44 @@ def format_result(result: Result | Answer, output: OutputFormat = OutputFormat.T
     >>> print(format_result(run_query(Graph(), "ASK { ?s ?p ?o }"), OutputFormat.JSON), end="")
     {"head": {}, "boolean": false}
     """
+    return format_limited(result, output)[0]
+
+
+def format_limited(
+    result: Result | Answer, output: OutputFormat = OutputFormat.TABLE, *,
+    max_rows: int | None = None,
+) -> tuple[str, bool]:
+    """:func:`format_result` of the first ``max_rows`` rows (or triples), and whether more
+    were left out. Only the rows printed are read from the engine.
+
+    The table escapes terminal control and bidirectional characters in the values: news text
+    is untrusted.
+
+    >>> store = load_store(io.BytesIO(b"<http://a.example/s> <http://a.example/p> 1, 2, 3 ."))
+    >>> text, more = format_limited(run_query(store, "SELECT ?o { ?s ?p ?o } ORDER BY ?o"),
+    ...                             OutputFormat.CSV, max_rows=2)
+    >>> text, more
+    ('o\\n1\\n2\\n', True)
+    """
     if not isinstance(result, Result):
-        return _format_native(result, output)
+        return _format_native(result, output, max_rows)
     if result.type == "ASK":
-        return _boolean(bool(result.askAnswer), output)
+        return _boolean(bool(result.askAnswer), output), False
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
         graph = result.graph if result.graph is not None else Graph()
-        return bind_prefixes(graph).serialize(format="turtle")
-    if output is OutputFormat.JSON:
-        return _serialized(result.serialize(format="json")).decode("utf-8") + "\n"
+        if max_rows is not None and len(graph) > max_rows:
+            kept = bind_prefixes(Graph())
+            for triple in itertools.islice(sorted(graph), max_rows):
+                kept.add(triple)
+            return kept.serialize(format="turtle"), True
+        return bind_prefixes(graph).serialize(format="turtle"), False
     names = [str(v) for v in result.vars or []]
+    if output is OutputFormat.JSON and max_rows is None:
+        return _serialized(result.serialize(format="json")).decode("utf-8") + "\n", False
+    found, more = _first(result, max_rows)
+    values = [list(row) if isinstance(row, tuple) else [row] for row in found]
+    if output is OutputFormat.JSON:
+        return _json_rows(names, values), more
     compact = output is OutputFormat.TABLE
-    rows = [[_cell(v, compact=compact) for v in (row if isinstance(row, tuple) else (row,))]
-            for row in result]
-    return _table(names, rows) if compact else _csv(names, rows)
+    rows = [[_cell(v, compact=compact) for v in row] for row in values]
+    return (_table(names, rows) if compact else _csv(names, rows)), more

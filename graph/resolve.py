@@ -278,6 +278,7 @@ def resolve(
     entities: Iterable[tuple[str, Entity]],
     *,
     aliases: Aliases | None = None,
+    on_refused: Callable[[str], None] | None = None,
 ) -> tuple[list[ResolvedEntity], list[Merge]]:
     """Group the entities of many documents into nodes.
 
@@ -288,6 +289,9 @@ def resolve(
         merge log).
     aliases
         The user's extra aliases and do-not-merge pairs.
+    on_refused
+        Called with a message for each alias rule not applied: one joining names seen only
+        as entities of different types (a company and a country).
 
     Returns
     -------
@@ -327,7 +331,7 @@ def resolve(
     _spelling_and_corporate_words(seen.forms, seen.votes, join)
     _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
     _place_qualifiers(seen.forms, seen.votes, seen.named, join)
-    _aliases_file(seen.forms, aliases, join)
+    _aliases_file(seen.forms, aliases, join, on_refused)
     return _groups(seen.forms, seen.documents, seen.votes, seen.kinds, sets, merges, aliases)
 
 
@@ -371,11 +375,32 @@ def _read(entities: Iterable[tuple[str, Entity]]) -> _Seen:
     return seen
 
 
-def _aliases_file(forms: dict[_Key, Counter[str]], aliases: Aliases, join: _Join) -> None:
-    """The user's aliases join names of any family one of them was seen in."""
+_FAMILY_NAMES = {_AGENT: "an organisation or person", EntityType.COUNTRY: "a country",
+                 EntityType.POLICY: "a policy"}
+
+
+def _aliases_file(
+    forms: dict[_Key, Counter[str]], aliases: Aliases, join: _Join,
+    on_refused: Callable[[str], None] | None,
+) -> None:
+    """The user's aliases join names of any family one of them was seen in; names seen only
+    in different families (a company and a country) are not joined."""
+    families = (_AGENT, EntityType.COUNTRY, EntityType.POLICY)
+
+    def seen_as(name: str) -> list[str]:
+        return [family for family in families if (family, match_key(
+            name, EntityType.ORGANISATION if family == _AGENT else family)) in forms]
+
     for canonical, names in aliases.same:
         for name in names:
-            for family in (_AGENT, EntityType.COUNTRY, EntityType.POLICY):
+            kinds_a, kinds_b = seen_as(canonical), seen_as(name)
+            if kinds_a and kinds_b and not set(kinds_a) & set(kinds_b):
+                if on_refused is not None:
+                    on_refused(f"same,{canonical},{name}: not applied: {canonical} is "
+                               f"{_FAMILY_NAMES[kinds_a[0]]}, {name} {_FAMILY_NAMES[kinds_b[0]]} "
+                               "(names of different types are never one node)")
+                continue
+            for family in families:
                 kind = EntityType.ORGANISATION if family == _AGENT else family
                 a, b = (family, match_key(canonical, kind)), (family, match_key(name, kind))
                 if a in forms or b in forms:

@@ -9,18 +9,37 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["ARTICLE", "Article", "Entity", "Evidence", "Extraction", "Relation"]
+__all__ = [
+    "ARTICLE", "Article", "Entity", "Evidence", "Extraction", "Relation", "calendar_date",
+]
 
 #: The name a relation uses for the article it was read from (``roseOnNews`` ends there).
 ARTICLE = "@article"
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*?)\s*$", re.IGNORECASE)
 _TITLE_MAX = 200
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def calendar_date(text: str | None) -> str | None:
+    """``text`` if it is a ``YYYY-MM-DD`` day of the calendar (an ``xsd:date``), else None.
+
+    >>> calendar_date("2024-02-29"), calendar_date("2024-02-30"), calendar_date("0000-01-01")
+    ('2024-02-29', None, None)
+    """
+    if not isinstance(text, str) or not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
 
 
 @dataclass(frozen=True)
@@ -39,6 +58,11 @@ class Article:
     publisher: str | None = None
     authors: tuple[str, ...] = ()
     link: str | None = None
+
+    def __post_init__(self) -> None:
+        # every date becomes an xsd:date: one that is no day of the calendar is left out
+        if self.date is not None and calendar_date(self.date) is None:
+            object.__setattr__(self, "date", None)
 
     @classmethod
     def from_text(cls, content: str, *, source: str) -> Article:

@@ -34,7 +34,7 @@ import feedparser
 
 from newsgraph.errors import EmptySourceError, FeedError, Messages
 from newsgraph.ingest.decoding import decode, strip_prolog
-from newsgraph.ingest.documents import Article
+from newsgraph.ingest.documents import Article, calendar_date
 from newsgraph.ingest.pages import clean_line, html_to_text
 
 __all__ = ["feed_kind", "item_date", "item_to_article", "opml_feeds", "parse_feed", "read_feed"]
@@ -46,6 +46,7 @@ _KINDS = {
     "atom10": "Atom 1.0", "atom": "Atom", "cdf": "CDF",
 }
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 _BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
@@ -109,12 +110,37 @@ def parse_feed(data: bytes, *, source: str, content_type: str | None = None) -> 
     encodings feedparser does not detect (GB18030 without a declaration) read right.
     """
     text = decode(data, source=source, content_type=content_type)
-    payload = '<?xml version="1.0" encoding="utf-8"?>\n' + _XML_DECLARATION.sub("", text, 1)
-    return feedparser.parse(
-        io.BytesIO(payload.encode("utf-8")),
-        sanitize_html=True,
-        resolve_relative_uris=True,
-    )
+    text = _CHAR_REFERENCE.sub(_character_reference, _XML_DECLARATION.sub("", text, 1))
+    payload = '<?xml version="1.0" encoding="utf-8"?>\n' + text
+    try:
+        return feedparser.parse(
+            io.BytesIO(payload.encode("utf-8")),
+            sanitize_html=True,
+            resolve_relative_uris=True,
+        )
+    except Exception as error:  # feedparser's loose parser has raised on odd input before
+        reason = " ".join(str(error).split()) or type(error).__name__
+        raise FeedError(source, Messages.MALFORMED_FEED.format(
+            kind="RSS/Atom", reason=f"the feed parser failed: {reason}")) from error
+
+
+def _character_reference(match: re.Match[str]) -> str:
+    """A numeric character reference as it is, or ``&#xFFFD;`` for one of no character.
+
+    feedparser raises on references to surrogates or past U+10FFFF (``&#xD800;``,
+    ``&#99999999999999999999;``): they become the replacement character.
+
+    >>> _CHAR_REFERENCE.sub(_character_reference, "&#xD800; &#x110000; &#9999999999; &#233;")
+    '&#xFFFD; &#xFFFD; &#xFFFD; &#233;'
+    """
+    hexadecimal, decimal = match.groups()
+    digits = (hexadecimal or decimal).lstrip("0")
+    if len(digits) > 8:
+        return "&#xFFFD;"
+    code = int(digits or "0", 16 if hexadecimal else 10)
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "&#xFFFD;"
+    return match.group(0)
 
 
 def _bozo_reason(parsed: Any) -> str:
@@ -163,8 +189,10 @@ def _http_link(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     link = value.strip()
-    scheme = link.partition(":")[0].lower()
-    if scheme not in ("http", "https") or any(c.isspace() for c in link):
+    scheme, sep, rest = link.partition("://")
+    if scheme.lower() not in ("http", "https") or not sep or not rest.split("/", 1)[0]:
+        return None
+    if any(c.isspace() or not c.isprintable() for c in link):
         return None
     return link
 
@@ -196,10 +224,11 @@ def item_date(entry: Any) -> str | None:
     True
     """
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # dict.get: feedparser's own get maps a missing "updated" to "published", warning
+        raw = dict.get(entry, key)
         if isinstance(raw, str) and raw.strip() and (day := _parse_day(raw.strip())):
             return day
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if isinstance(parsed, time.struct_time) and 1 <= parsed.tm_year <= 9999:
             return time.strftime("%Y-%m-%d", parsed)
     return None
@@ -207,11 +236,11 @@ def item_date(entry: Any) -> str | None:
 
 def _parse_day(raw: str) -> str | None:
     try:
-        return email.utils.parsedate_to_datetime(raw).date().isoformat()
+        return calendar_date(email.utils.parsedate_to_datetime(raw).date().isoformat())
     except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
-        return datetime.fromisoformat(raw).date().isoformat()
+        return calendar_date(datetime.fromisoformat(raw).date().isoformat())
     except ValueError:
         return None
 

@@ -1,7 +1,9 @@
 """SOURCE strings to articles: the entry point the command line calls.
 
-A SOURCE is a file, a folder (read recursively, in sorted order, hidden files skipped), an
-``http(s)`` URL, or an OPML list of feeds. A file is read by its content, never its name:
+A SOURCE is a file, a folder (read recursively, in sorted order, hidden files skipped, symbolic
+links leading out of it refused), an ``http(s)`` URL, or an OPML list of feeds (lists within
+lists are read up to :data:`MAX_OPML_DEPTH` deep, and a list that leads back to itself is
+refused). A file is read by its content, never its name:
 RSS/Atom/RDF is a feed whatever its extension, each item one
 :class:`~newsgraph.ingest.documents.Article`; an HTML page is one article (its main text); anything
 else that decodes as text is a text article (:meth:`~newsgraph.ingest.documents.Article.from_text`).
@@ -41,10 +43,12 @@ from newsgraph.ingest.feeds import opml_feeds, parse_feed, read_feed
 from newsgraph.ingest.pages import read_page
 from newsgraph.ingest.web import Fetcher, is_url
 
-__all__ = ["SourceResult", "read_bytes", "read_file", "read_sources"]
+__all__ = ["MAX_OPML_DEPTH", "SourceResult", "read_bytes", "read_file", "read_sources"]
 
 
 _READ_CHUNK = 1 << 20
+#: How many OPML lists deep a chain of lists (a list naming lists) is followed.
+MAX_OPML_DEPTH = 3
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,10 @@ class _Context:
     fetcher: Fetcher | None = None
     fetch_articles: bool = False
     max_bytes: int = 20_000_000
+    #: The OPML lists being read, outermost first: the way to the current source.
+    lists: tuple[str, ...] = ()
+    #: Every URL an OPML list has led to so far, shared by the whole read: each is read once.
+    listed: set[str] = dataclasses.field(default_factory=set, compare=False)
 
 
 def read_sources(
@@ -102,7 +110,9 @@ def read_sources(
     ((), 'no/such/file.txt: does not exist (expected a file, a folder or an http(s) URL)')
     """
     context = _Context(fetcher or Fetcher(max_bytes=max_bytes), fetch_articles, max_bytes)
-    return [_read_source(source, context) for source in sources]
+    # each SOURCE reads the feeds its OPML lists name once, whatever the other SOURCEs do
+    return [_read_source(source, dataclasses.replace(context, listed=set()))
+            for source in sources]
 
 
 def read_bytes(data: bytes, *, source: str) -> SourceResult:
@@ -177,30 +187,48 @@ def _read_folder(folder: str, context: _Context) -> SourceResult:
     articles: list[Article] = []
     errors: list[NewsgraphError] = []
     seen_any = False
-    for path in _walk(folder):
+    for path, problem in _walk(folder):
+        if problem is not None:
+            errors.append(problem)
+            continue
         seen_any = True
         result = _read_source(path, context)
         articles.extend(result.articles)
         errors.extend(result.errors)
-    if not seen_any:
+    if not seen_any and not errors:
         errors.append(EmptySourceError(folder, Messages.EMPTY_FOLDER))
     return SourceResult(folder, tuple(articles), tuple(errors))
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Files under ``folder``, hidden ones (and hidden folders) skipped, sorted by path parts.
+def _walk(folder: str) -> Iterator[tuple[str, SourceError | None]]:
+    """Files under ``folder``, hidden ones (and hidden folders) skipped, sorted by path parts,
+    each with None, or with the error that keeps it (or a subfolder) from being read.
 
-    Symbolic links to folders are not followed (no loops).
+    Symbolic links to folders are not followed (no loops); a symbolic link to a file outside
+    ``folder`` is refused (a folder of news must not read ``/etc/passwd`` into the graph).
     """
-    found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirs, files in os.walk(folder):
+    found: list[tuple[tuple[str, ...], str, SourceError | None]] = []
+    inside = os.path.realpath(folder)
+
+    def unreadable(error: OSError) -> None:
+        path = str(error.filename or folder)
+        reason = error.strerror or error
+        problem = SourceError(path, Messages.UNREADABLE_FOLDER.format(reason=reason))
+        found.append((Path(os.path.relpath(path, folder)).parts, path, problem))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if not name.startswith("."):
                 path = os.path.join(root, name)
-                found.append((Path(os.path.relpath(path, folder)).parts, path))
-    for _, path in sorted(found):
-        yield path
+                problem = None
+                if os.path.islink(path):
+                    target = os.path.realpath(path)
+                    if os.path.commonpath([inside, target]) != inside:
+                        problem = SourceError(path, Messages.LINK_OUTSIDE.format(target=target))
+                found.append((Path(os.path.relpath(path, folder)).parts, path, problem))
+    for _, path, problem in sorted(found, key=lambda entry: (entry[0], entry[1])):
+        yield path, problem
 
 
 def _read_url(url: str, context: _Context) -> SourceResult:
@@ -284,14 +312,21 @@ def _read_feed(
     if not (context.fetch_articles and context.fetcher is not None):
         return SourceResult(source, articles)
     errors: list[NewsgraphError] = []
-    full = [_with_page(article, context.fetcher, errors) for article in articles]
+    tried: set[str] = set()
+    full = [_with_page(article, context.fetcher, errors, tried) for article in articles]
     return SourceResult(source, tuple(full), tuple(errors))
 
 
-def _with_page(article: Article, fetcher: Fetcher, errors: list[NewsgraphError]) -> Article:
-    """``article`` with the main text of its linked page, or as it is (recording why)."""
-    if not article.link:
+def _with_page(
+    article: Article, fetcher: Fetcher, errors: list[NewsgraphError], tried: set[str]
+) -> Article:
+    """``article`` with the main text of its linked page, or as it is (recording why).
+
+    A link several items share is fetched once (they are one article).
+    """
+    if not article.link or article.link in tried:
         return article
+    tried.add(article.link)
     try:
         response = fetcher.fetch(article.link)
         text = decode(response.content, source=article.link,
@@ -321,10 +356,21 @@ def _read_opml(data: bytes, source: str, context: _Context) -> SourceResult:
     if context.fetcher is None:
         raise FeedError(source, f"is an OPML list of {len(urls)} feeds (read_sources fetches "
                                 "them; read_bytes does no I/O)")
+    if len(context.lists) >= MAX_OPML_DEPTH:
+        way = " -> ".join((*context.lists, source))
+        raise FeedError(source, Messages.OPML_TOO_DEEP.format(limit=MAX_OPML_DEPTH, way=way))
+    inner = dataclasses.replace(context, lists=(*context.lists, source))
     articles: list[Article] = []
     errors: list[NewsgraphError] = []
     for url in urls:
-        result = _read_url(url, context)
+        if url == source or url in context.lists:
+            way = " -> ".join((*inner.lists[inner.lists.index(url):], url))
+            errors.append(FeedError(url, Messages.OPML_CYCLE.format(way=way)))
+            continue
+        if url in context.listed:
+            continue  # read already, through another list
+        context.listed.add(url)
+        result = _read_url(url, inner)
         articles.extend(result.articles)
         errors.extend(result.errors)
     return SourceResult(source, tuple(articles), tuple(errors))

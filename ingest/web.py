@@ -11,7 +11,17 @@ timeout, the per-read timeout and the total deadline are separate and exact (bef
 read the socket's timeout is the smaller of the read timeout and what is left of the deadline,
 so a server that drips bytes cannot hold a fetch past its deadline). Redirects are followed by
 hand, so that their number, their schemes and loops are checked. Gzip and deflate bodies are
-inflated chunk by chunk under the same size limit (no decompression bombs).
+inflated chunk by chunk under the same size limit (no decompression bombs). A watchdog closes
+the socket when the deadline passes, whatever the server is doing: dripping header lines or
+chunk-size lines one byte at a time holds no fetch past it. A fetcher may also be given one
+``budget`` for all its fetches together, so that many slow links cannot add up.
+
+Server-side request forgery: a feed is untrusted, and so are the links and OPML entries in it.
+Every host name is resolved before connecting, on every redirect too, and the connection goes
+only to an address that is public: loopback, private, link-local, multicast, reserved and
+shared addresses (and IPv6 forms embedding them, like ``::ffff:127.0.0.1``) are refused unless
+``allow_private_hosts`` is set (``--allow-private-hosts``, for intranet feeds). The socket is
+opened to the address checked, so the name cannot resolve differently in between.
 
 Conditional GET: give the fetcher a plain ``dict`` as ``cache`` (the caller loads and saves
 it, e.g. as JSON beside the graph). ``fetch(url, conditional=True)`` sends the ``ETag`` and
@@ -26,22 +36,32 @@ Traceback (most recent call last):
 ...
 newsgraph.errors.FetchError: ftp://example.com/feed.xml: has an unsupported URL scheme \
 (expected http or https; got 'ftp')
+>>> fetcher.fetch("http://169.254.169.254/latest/meta-data/")
+Traceback (most recent call last):
+...
+newsgraph.errors.FetchError: http://169.254.169.254/latest/meta-data/: refused: 169.254.169.254 \
+is a link-local address (newsgraph fetches only from public addresses; --allow-private-hosts \
+lets it fetch from intranet hosts)
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import ipaddress
 import socket
 import ssl
+import threading
 import time
 import urllib.request
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from newsgraph.errors import FetchError, Messages, TooLargeError
 
-__all__ = ["USER_AGENT", "Fetcher", "Response", "is_url"]
+__all__ = ["USER_AGENT", "Fetcher", "Response", "address_refusal", "is_url"]
 
 USER_AGENT = "newsgraph/0.1 (+https://github.com/newsgraph/newsgraph)"
 _ACCEPT = (
@@ -63,6 +83,69 @@ def is_url(source: str) -> bool:
     """
     scheme, sep, _ = source.partition("://")
     return bool(sep) and len(scheme) > 1 and scheme.replace("+", "").isalnum()
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_SHARED = ipaddress.ip_network("100.64.0.0/10")
+_Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def address_refusal(address: str) -> str | None:
+    """What kind of non-public address ``address`` is, or None for a public one.
+
+    IPv6 forms that carry an IPv4 address (mapped, NAT64, 6to4, Teredo) are judged by it.
+
+    >>> [address_refusal(a) for a in ("93.184.216.34", "127.0.0.1", "::ffff:10.0.0.1",
+    ...                               "169.254.169.254", "224.0.0.1", "0.0.0.0", "fd00::1")]
+    [None, 'loopback', 'private', 'link-local', 'multicast', 'unspecified', 'private']
+    """
+    try:
+        ip: _Address = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "unparsable"
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            return address_refusal(str(embedded))
+    kinds = (
+        ("unspecified", ip.is_unspecified), ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local), ("multicast", ip.is_multicast),
+        ("shared (carrier-grade NAT)", ip in _SHARED), ("private", ip.is_private),
+        ("reserved", ip.is_reserved),
+    )
+    for kind, found in kinds:
+        if found:
+            return kind
+    return None if ip.is_global else "non-public"
+
+
+def _resolve(host: str, port: int) -> list[tuple[int, str]]:
+    """The addresses ``host`` resolves to, as (family, address), in the resolver's order."""
+    found = []
+    for family, _, _, _, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        entry = (int(family), str(sockaddr[0]))
+        if entry not in found:
+            found.append(entry)
+    return found
+
+
+def _pinned(addresses: list[tuple[int, str]]) -> Callable[..., socket.socket]:
+    """A ``create_connection`` for :mod:`http.client` that connects to these addresses only."""
+
+    def create(
+        address: tuple[str, int], timeout: float | None = None, source: object = None
+    ) -> socket.socket:
+        error: OSError = OSError("no address to connect to")
+        for _family, ip in addresses:
+            try:
+                return socket.create_connection((ip, address[1]), timeout)
+            except OSError as e:
+                error = e
+        raise error
+
+    return create
 
 
 @dataclass(frozen=True)
@@ -106,6 +189,12 @@ class Fetcher:
         fetches. A plain dict: the caller loads and saves it.
     trust_env : bool
         Use the ``http_proxy``/``https_proxy``/``no_proxy`` environment variables.
+    allow_private_hosts : bool
+        Fetch from loopback, private, link-local and other non-public addresses too (intranet
+        feeds). By default they are refused, after resolving the name and on every redirect.
+    budget : float, optional
+        Seconds all the fetches of this fetcher may take together, counted from its first
+        fetch; a fetch started once it is spent fails at once.
 
     Examples
     --------
@@ -122,6 +211,9 @@ class Fetcher:
     user_agent: str = USER_AGENT
     cache: dict[str, dict[str, str]] | None = field(default=None, compare=False)
     trust_env: bool = True
+    allow_private_hosts: bool = False
+    budget: float | None = None
+    _started: list[float] = field(default_factory=list, compare=False, repr=False)
 
     def fetch(self, url: str, *, conditional: bool = False) -> Response:
         """GET ``url``, following redirects, within the limits.
@@ -150,8 +242,20 @@ class Fetcher:
         except (ValueError, http.client.InvalidURL) as error:  # urlsplit, http.client
             raise FetchError(url, f"is not a usable URL ({error})") from error
 
+    def _budget_end(self) -> float | None:
+        if self.budget is None:
+            return None
+        if not self._started:
+            self._started.append(time.monotonic())
+        return self._started[0] + self.budget
+
     def _fetch(self, url: str, *, conditional: bool) -> Response:
         end = time.monotonic() + self.deadline
+        budget_end = self._budget_end()
+        if budget_end is not None:
+            if budget_end <= time.monotonic():
+                raise FetchError(url, Messages.BUDGET_SPENT.format(seconds=self.budget))
+            end = min(end, budget_end)
         seen = {url}
         current = url
         for _hop in range(self.max_redirects + 1):
@@ -210,21 +314,34 @@ class Fetcher:
         target = parts.path or "/"
         if parts.query:
             target += "?" + parts.query
-        connection, target = self._connect(source, scheme, host, port, target, url, end)
+        connection, target = self._connection(source, scheme, host, port, target, url, end)
+        watchdog = _Watchdog(connection, end - time.monotonic())
         try:
-            return self._exchange(source, connection, target, headers, url, end)
+            self._connect(source, connection, end)
+            answer = self._exchange(source, connection, target, headers, url, end, watchdog)
+        except FetchError as e:
+            if watchdog.fired.is_set():
+                raise self._deadline(source, end, watchdog.received) from e
+            raise
         finally:
+            watchdog.cancel()
             connection.close()
+        if watchdog.fired.is_set():  # the body ended because the watchdog closed the socket
+            raise self._deadline(source, end, watchdog.received)
+        return answer
 
-    def _connect(
+    def _connection(
         self, source: str, scheme: str, host: str, port: int | None, target: str, url: str,
         end: float,
     ) -> tuple[http.client.HTTPConnection, str]:
+        """An unopened connection to ``host``, or to the proxy for it; checks the address."""
         left = end - time.monotonic()
         if left <= 0:
-            raise FetchError(source, Messages.DEADLINE.format(seconds=self.deadline, received=0))
+            raise self._deadline(source, end, 0)
         timeout = min(self.connect_timeout, left)
         proxy = self._proxy(scheme, host)
+        addresses = self._addresses(source, host, port or (443 if scheme == "https" else 80),
+                                    through_proxy=bool(proxy))
         connection: http.client.HTTPConnection
         if proxy and scheme == "http":
             proxy_parts = urlsplit(proxy)
@@ -247,17 +364,48 @@ class Fetcher:
                 )
         else:
             connection = http.client.HTTPConnection(host, port, timeout=timeout)
+        if addresses is not None and not proxy:
+            # connect to the address checked (TLS still verifies the host name)
+            connection._create_connection = _pinned(addresses)  # type: ignore[attr-defined]
+        return connection, target
+
+    def _addresses(
+        self, source: str, host: str, port: int, *, through_proxy: bool
+    ) -> list[tuple[int, str]] | None:
+        """The public addresses of ``host`` to connect to; None when any address will do.
+
+        Raises :class:`FetchError` when every address of ``host`` is refused. Through a proxy,
+        a name this machine cannot resolve is left to the proxy.
+        """
+        if self.allow_private_hosts:
+            return None
+        try:
+            found = _resolve(host, port)
+        except (OSError, UnicodeError) as e:
+            if through_proxy:
+                return None
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
+            raise FetchError(source, Messages.CONNECTION.format(
+                reason=f"cannot resolve {host}: {reason}")) from e
+        allowed = [entry for entry in found if address_refusal(entry[1]) is None]
+        if not allowed:
+            address = found[0][1] if found else host
+            kind = address_refusal(address) or "non-public"
+            shown = host if host.strip("[]") == address else f"{host} ({address})"
+            kind = ("an " if kind[0] in "aeiou" else "a ") + kind
+            raise FetchError(source, Messages.PRIVATE_HOST.format(host=shown, kind=kind))
+        return allowed
+
+    def _connect(self, source: str, connection: http.client.HTTPConnection, end: float) -> None:
+        timeout = connection.timeout or self.connect_timeout
         try:
             connection.connect()
         except TimeoutError as e:
-            connection.close()
             raise FetchError(
                 source, Messages.TIMEOUT.format(seconds=timeout, phase="connecting")
             ) from e
         except OSError as e:
-            connection.close()
             raise FetchError(source, Messages.CONNECTION.format(reason=_reason(e))) from e
-        return connection, target
 
     def _proxy(self, scheme: str, host: str) -> str | None:
         if not self.trust_env or host in _LOOPBACK:
@@ -269,7 +417,7 @@ class Fetcher:
 
     def _exchange(
         self, source: str, connection: http.client.HTTPConnection, target: str,
-        headers: dict[str, str], url: str, end: float,
+        headers: dict[str, str], url: str, end: float, watchdog: _Watchdog,
     ) -> Response | str:
         sock = connection.sock
         try:
@@ -283,13 +431,13 @@ class Fetcher:
         except OSError as e:
             raise FetchError(source, Messages.CONNECTION.format(reason=_reason(e))) from e
         try:
-            return self._answer(source, response, sock, url, end)
+            return self._answer(source, response, sock, url, end, watchdog)
         finally:
             response.close()
 
     def _answer(
         self, source: str, response: http.client.HTTPResponse, sock: socket.socket | None,
-        url: str, end: float,
+        url: str, end: float, watchdog: _Watchdog,
     ) -> Response | str:
         status = response.status
         if status in _REDIRECTS:
@@ -309,7 +457,7 @@ class Fetcher:
             raise TooLargeError(
                 source, Messages.TOO_LARGE.format(limit=self.max_bytes, size=f"{declared} bytes")
             )
-        content = self._read_body(source, response, sock, end)
+        content = self._read_body(source, response, sock, end, watchdog)
         return Response(
             url, status, content, response.getheader("Content-Type") or "",
             etag=response.getheader("ETag"), last_modified=response.getheader("Last-Modified"),
@@ -317,7 +465,7 @@ class Fetcher:
 
     def _read_body(
         self, source: str, response: http.client.HTTPResponse, sock: socket.socket | None,
-        end: float,
+        end: float, watchdog: _Watchdog,
     ) -> bytes:
         encoding = (response.getheader("Content-Encoding") or "identity").strip().lower()
         inflater: zlib._Decompress | None
@@ -331,14 +479,14 @@ class Fetcher:
             raise FetchError(source, Messages.PROTOCOL.format(
                 reason=f"unsupported Content-Encoding {encoding!r}"))
         chunks: list[bytes] = []
-        size = received = 0
+        size = 0
         try:
             while True:
                 self._set_timeout(sock, end)
                 chunk = response.read1(_CHUNK)
                 if not chunk:
                     break
-                received += len(chunk)
+                watchdog.received += len(chunk)
                 if inflater is not None:
                     chunk = inflater.decompress(chunk, self.max_bytes - size + 1)
                     if inflater.unconsumed_tail:
@@ -351,7 +499,7 @@ class Fetcher:
             if inflater is not None:
                 chunks.append(inflater.flush())
         except TimeoutError as e:
-            raise self._timeout(source, end, "reading the body", received) from e
+            raise self._timeout(source, end, "reading the body", watchdog.received) from e
         except zlib.error as e:
             raise FetchError(source, Messages.PROTOCOL.format(
                 reason=f"broken {encoding} body: {e}")) from e
@@ -370,10 +518,42 @@ class Fetcher:
 
     def _timeout(self, source: str, end: float, phase: str, received: int) -> FetchError:
         if time.monotonic() >= end - _SLACK:
-            return FetchError(
-                source, Messages.DEADLINE.format(seconds=self.deadline, received=received)
-            )
+            return self._deadline(source, end, received)
         return FetchError(source, Messages.TIMEOUT.format(seconds=self.read_timeout, phase=phase))
+
+    def _deadline(self, source: str, end: float, received: int) -> FetchError:
+        """The error of a fetch stopped at ``end``: its own deadline, or the budget's."""
+        if self.budget is not None and self._started and end == self._started[0] + self.budget:
+            return FetchError(source, Messages.BUDGET.format(seconds=self.budget,
+                                                             received=received))
+        return FetchError(source, Messages.DEADLINE.format(seconds=self.deadline,
+                                                           received=received))
+
+
+class _Watchdog:
+    """Closes a connection's socket when a fetch's time is up, whatever it is waiting for.
+
+    A socket timeout bounds one read; a server that sends one byte per read (header lines,
+    chunk-size lines) would never trip it. Shutting the socket down ends any read at once.
+    """
+
+    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
+        self.connection = connection
+        self.fired = threading.Event()
+        self.received = 0
+        self.timer = threading.Timer(max(seconds, 0.0), self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _fire(self) -> None:
+        self.fired.set()
+        sock = self.connection.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):  # closed already
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self.timer.cancel()
 
 
 def _reason(error: BaseException) -> str:

@@ -309,9 +309,9 @@ def feed_server():
 def test_a_feed_is_fetched_again_with_its_etag(feed_server, tmp_path, capsys):
     url, seen = feed_server
     out = tmp_path / "out"
-    assert main(["build", url, "--out", str(out)]) == 0
+    assert main(["build", url, "--out", str(out), "--allow-private-hosts"]) == 0
     first = (out / "graph.ttl").read_bytes()
-    assert main(["build", url, "--out", str(out)]) == 0
+    assert main(["build", url, "--out", str(out), "--allow-private-hosts"]) == 0
     assert seen == [None, '"v1"']
     assert "documents: 0 read, 0 already built, 0 sources failed" in capsys.readouterr().err
     assert (out / "graph.ttl").read_bytes() == first
@@ -343,3 +343,37 @@ def test_an_undeclared_prefix_is_reported_where_its_name_starts(seed_graph, caps
     assert main(["query", "SELECT ?x WHERE { ?x a foo:Bar }", "--graph", str(seed_graph)]) == 1
     assert capsys.readouterr().err.startswith(
         "newsgraph: query: line 1, column 24: undeclared prefix")
+
+
+def test_a_removed_cache_brings_a_feeds_articles_back(feed_server, tmp_path, capsys):
+    # the corrupt-cache advice is to remove documents.jsonl: the feed must not answer 304 then
+    url, seen = feed_server
+    out = tmp_path / "out"
+    assert main(["build", url, "--out", str(out), "--allow-private-hosts"]) == 0
+    first = (out / "graph.ttl").read_bytes()
+    (out / "documents.jsonl").unlink()
+    assert main(["build", url, "--out", str(out), "--allow-private-hosts"]) == 0
+    assert seen == [None, None]
+    assert "documents: 1 read, 0 already built" in capsys.readouterr().err
+    assert (out / "graph.ttl").read_bytes() == first
+
+
+def test_a_feed_on_a_private_address_is_refused_without_the_flag(feed_server, tmp_path, capsys):
+    url, seen = feed_server
+    assert main(["build", url, "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{url}: refused: 127.0.0.1 is a loopback address (newsgraph fetches only from public "
+        "addresses; --allow-private-hosts lets it fetch from intranet hosts)",
+        f"newsgraph: {url}: nothing usable was read",
+    ]
+    assert seen == []
+
+
+def test_file_names_are_escaped_on_the_terminal(tmp_path, capsys):
+    bad = tmp_path / "evil\x1b]0;pwned\x07\u202etxt.md"
+    bad.write_bytes(b"")
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel Corp. rose 5% on Thursday.\n")
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err
+    assert f"{tmp_path}/evil\\x1b]0;pwned\\x07\\u202etxt.md: is empty" in err

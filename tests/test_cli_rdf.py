@@ -153,3 +153,69 @@ def test_a_bad_base_or_links_file_is_one_line(tmp_path, capsys, option, value, e
     assert main(["build", str(source), "--out", str(tmp_path / "out"), option, value]) == 1
     assert capsys.readouterr().err.startswith(expected)
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_an_update_is_refused_as_read_only(built, capsys):
+    assert main(["query", "INSERT DATA { ng:a ng:b ng:c }", "--graph", str(built)]) == 1
+    assert capsys.readouterr().err == (
+        "newsgraph: query: is a SPARQL update (INSERT); the graph is read-only (queries are "
+        "SELECT, ASK, CONSTRUCT or DESCRIBE; build again to change the graph)\n")
+
+
+def test_service_is_refused_unless_allowed(built, capsys):
+    sparql = "SELECT * { SERVICE <http://169.254.169.254/sparql> { ?s ?p ?o } }"
+    assert main(["query", sparql, "--graph", str(built)]) == 1
+    assert capsys.readouterr().err == (
+        "newsgraph: query: asks a remote endpoint (SERVICE), which sends requests to any host "
+        "it names; refused (--allow-service allows it)\n")
+
+
+def test_a_failing_service_is_one_line(built, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sparql = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    assert main(["query", sparql, "--graph", str(built), "--allow-service"]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("newsgraph: query: could not be answered (")
+
+
+def test_a_query_past_its_time_is_stopped(built, capsys):
+    endless = "SELECT (COUNT(*) AS ?n) { " + " ".join(
+        f"?a{i} ?b{i} ?c{i} ." for i in range(8)) + " }"
+    assert main(["query", endless, "--graph", str(built), "--timeout", "4"]) == 1
+    assert capsys.readouterr().err == (
+        "newsgraph: query: stopped at the time limit of 4 s (--timeout gives more)\n")
+
+
+@pytest.mark.parametrize("output", ["table", "csv", "json"])
+def test_rows_past_the_cap_are_left_out_and_said(built, capsys, output):
+    sparql = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"
+    assert main(["query", sparql, "--graph", str(built), "--max-rows", "2",
+                 "--format", output]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "newsgraph: query: stopped at 2 rows (--max-rows gives more)\n"
+    if output == "json":
+        assert len(json.loads(captured.out)["results"]["bindings"]) == 2
+    else:
+        assert len(captured.out.splitlines()) == (4 if output == "table" else 3)
+
+
+def test_the_table_escapes_terminal_controls(tmp_path, capsys):
+    (tmp_path / "graph.ttl").write_text(
+        '<https://w3id.org/newsgraph/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> '
+        '"Evil\\u001b]0;pwned\\u0007 \\u202eName" .\n')
+    assert main(["query", "SELECT ?n { ?p rdfs:label ?n }", "--graph", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == "Evil\\x1b]0;pwned\\x07 \\u202eName"
+
+
+def test_a_query_past_its_memory_is_stopped(built, capsys):
+    endless = "SELECT * { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for i in range(5)) + (
+        " } ORDER BY " + " ".join(f"?c{i}" for i in range(5)))
+    assert main(["query", endless, "--graph", str(built), "--max-memory", "600",
+                 "--timeout", "60"]) == 1
+    assert capsys.readouterr().err == (
+        "newsgraph: query: stopped: it needed more than the memory limit of 600 MB "
+        "(--max-memory gives more)\n")

@@ -227,3 +227,141 @@ def test_the_summary_says_which_relations_were_refused_and_why_when_asked():
         "  refused: a.txt: China chairs Acme: chairs goes from Person to Organisation, not from "
         "Country to Organisation",
     ]
+
+
+def _two_files(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Chips\n\nIntel Corp. rose 5% on Thursday.\n")
+    (tmp_path / "news" / "b.txt").write_text("Tools\n\nASML Holding fell 2% on Friday.\n")
+    return tmp_path / "news"
+
+
+def _cached_ids(out):
+    from newsgraph.outputs import CACHE_NAME, read_extractions
+
+    with open(out / CACHE_NAME, "rb") as stream:
+        return sorted(x.article.id for x in read_extractions(stream))
+
+
+def test_bad_cache_lines_are_named_by_line_and_the_good_ones_kept(tmp_path):
+    news = _two_files(tmp_path)
+    out = tmp_path / "out"
+    build([news], out)
+    cache = out / "documents.jsonl"
+    good = cache.read_bytes().splitlines()
+    cache.write_bytes(b"\n".join([good[0], b'{"article": 3}', b"[1, 2", b"42", good[1]]) + b"\n")
+    found = []
+    report = build([news], out, on_problem=found.append)
+    assert [p.line() for p in found] == [
+        f"{cache}: line 2: not an extraction (article: expected an object, got 3); left out "
+        "(its document is read again when its source is built)",
+        f"{cache}: line 3: not JSON (Expecting ',' delimiter at column 6); left out (its "
+        "document is read again when its source is built)",
+        f"{cache}: line 4: not an extraction (the line: expected an object, got 42); left out "
+        "(its document is read again when its source is built)",
+    ]
+    assert (report.read, report.skipped) == (0, 2)
+
+
+def test_a_wrongly_typed_cache_field_is_named(tmp_path):
+    news = _two_files(tmp_path)
+    out = tmp_path / "out"
+    build([news], out)
+    cache = out / "documents.jsonl"
+    lines = cache.read_bytes().splitlines()
+    data = json.loads(lines[0])
+    data["entities"] = [{"name": 5, "type": "Organisation"}]
+    cache.write_bytes(json.dumps(data).encode() + b"\n" + lines[1] + b"\n")
+    found = []
+    report = build([news], out, on_problem=found.append)
+    assert [p.message for p in found] == [
+        "line 1: not an extraction (entities[0].name: expected a string, got 5); left out "
+        "(its document is read again when its source is built)"]
+    assert (report.read, report.skipped) == (1, 1)
+
+
+def test_a_folder_in_place_of_the_cache_is_one_line_before_any_work(tmp_path, monkeypatch):
+    news = _two_files(tmp_path)
+    (tmp_path / "out" / "documents.jsonl").mkdir(parents=True)
+    monkeypatch.setattr("newsgraph.workflow._new_articles",
+                        lambda *a, **k: pytest.fail("read the sources"))
+    with pytest.raises(NewsgraphError) as caught:
+        build([news], tmp_path / "out")
+    assert caught.value.line() == (
+        f"{tmp_path / 'out' / 'documents.jsonl'}: is a folder where the output documents.jsonl "
+        "goes; move it away")
+
+
+@pytest.mark.parametrize("case", ["file", "under a file", "read-only"])
+def test_an_unusable_output_folder_is_refused_before_any_work(tmp_path, monkeypatch, case):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel rose.\n")
+    (tmp_path / "taken").write_text("not a folder")
+    out = {"file": tmp_path / "taken", "under a file": tmp_path / "taken" / "out",
+           "read-only": tmp_path / "ro"}[case]
+    if case == "read-only":
+        out.mkdir()
+
+        def refuse(*args, **kwargs):
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr("newsgraph.outputs.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("newsgraph.workflow._new_articles",
+                        lambda *a, **k: pytest.fail("read the sources"))
+    with pytest.raises(NewsgraphError) as caught:
+        build([tmp_path / "a.txt"], out)
+    assert caught.value.source == str(out)
+    assert caught.value.message.startswith({
+        "file": "cannot be used as the output folder (File exists)",
+        "under a file": "cannot be used as the output folder (Not a directory)",
+        "read-only": "cannot be written to (Permission denied); no output could be saved",
+    }[case])
+
+
+def test_a_removed_cache_makes_feeds_fetched_whole_again(tmp_path):
+    from newsgraph.outputs import VALIDATORS_NAME, load_validators
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / VALIDATORS_NAME).write_text('{"http://feed.test/rss": {"etag": "\\"v1\\""}}')
+    assert load_validators(out) != {}
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel Corp. rose 5% on Thursday.\n")
+    build([tmp_path / "a.txt"], out)
+    # no cache held the feed's articles: its validators are gone, the next fetch is whole
+    assert load_validators(out) == {}
+
+
+def test_a_link_out_of_a_source_folder_is_not_read(tmp_path):
+    news = _two_files(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret\n\nThe password is swordfish.\n")
+    (news / "c.txt").symlink_to(secret)
+    (news / "inside.txt").symlink_to(news / "a.txt")
+    found = []
+    report = build([news], tmp_path / "out", on_problem=found.append)
+    assert [p.line() for p in found] == [
+        f"{news / 'c.txt'}: is a symbolic link to a file outside the folder ({secret}); not "
+        "read (name the file itself as a SOURCE to read it)"]
+    assert report.read == 2  # inside.txt is a.txt again
+    assert b"swordfish" not in (tmp_path / "out" / "documents.jsonl").read_bytes()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_subfolder_is_named(tmp_path):
+    news = _two_files(tmp_path)
+    (news / "locked").mkdir()
+    (news / "locked" / "c.txt").write_text("Hidden\n\nText.\n")
+    (news / "locked").chmod(0)
+    try:
+        found = []
+        build([news], tmp_path / "out", on_problem=found.append)
+    finally:
+        (news / "locked").chmod(0o755)
+    assert [p.line() for p in found] == [
+        f"{news / 'locked'}: is a folder that cannot be read (Permission denied); its files "
+        "were skipped"]
+
+
+def test_a_bad_date_never_reaches_the_graph(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2024-02-30 Reuters\n\nChips\n\nIntel Corp. rose.\n")
+    build([tmp_path / "a.txt"], tmp_path / "out")
+    assert b"2024-02-30" not in (tmp_path / "out" / "graph.ttl").read_bytes()

@@ -37,6 +37,17 @@ def test_csv_format_can_be_forced():
         ("[1]", "expected 'same,NAME,ALIAS'"),
         ("same,A\n", "line 1: expected 'same,NAME,ALIAS' or 'distinct,NAME,NAME'"),
         ("{not json", "not valid JSON"),
+        # hostile files: an empty name, a pair both same and distinct, JSON nested deep
+        ("same,Intel,\n", "line 1: an empty name"),
+        ('{"aliases": {"Intel": [" "]}}', "'aliases': an empty name in 'Intel'"),
+        ('{"aliases": {"": ["Intel"]}}', "'aliases': an empty name in ''"),
+        ('{"distinct": [["", "Intel"]]}', "'distinct': an empty name"),
+        ("same,Intel,Intel Corp\ndistinct,Intel,Intel Corp\n",
+         "'Intel' and 'Intel Corp' are both the same \\(same,Intel,Intel Corp\\) and distinct"),
+        ('{"aliases": {"Intel": ["Intel Corp", "Intel Inc"]}, '
+         '"distinct": [["Intel Corp", "Intel Inc"]]}',
+         "'Intel Corp' and 'Intel Inc' are both the same"),
+        ('{"aliases": ' + "[" * 100_000, "nested too deep"),
     ],
 )
 def test_parse_aliases_rejects_bad_files(text, message):

@@ -210,3 +210,21 @@ def test_a_do_not_merge_name_may_be_a_lesser_alias():
     labels = _labels([("a", Entity("Zeta Optics", "Organisation", ("Alpha Beta",), votes=ORG))],
                      aliases=Aliases(distinct=(("Alpha Beta", "Omega Corp"),)))
     assert labels == [("Zeta Optics", "Organisation", ("Alpha Beta",))]
+
+
+def test_user_aliases_across_types_are_refused_and_said():
+    refused = []
+    labels = _labels([
+        ("a", Entity("Intel", "Organisation", votes=ORG)),
+        ("b", Entity("United States", "Country", votes=(("Country", 1.0),))),
+        ("c", Entity("Pat Gelsinger", "Person", votes=PERSON)),
+    ], aliases=Aliases(same=(("Intel", ("United States",)),)), on_refused=refused.append)
+    assert labels == [
+        ("Intel", "Organisation", ()),
+        ("Pat Gelsinger", "Person", ()),
+        ("United States", "Country", ()),
+    ]
+    assert refused == [
+        "same,Intel,United States: not applied: Intel is an organisation or person, United "
+        "States a country (names of different types are never one node)"
+    ]

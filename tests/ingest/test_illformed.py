@@ -35,6 +35,8 @@ def test_illformed(name):
         assert case["message"] in error.message
         assert "\n" not in error.line()
     assert [a.title for a in result.articles] == case.get("titles", [])
+    if "dates" in case:
+        assert [a.date for a in result.articles] == case["dates"]
 
 
 def test_billion_laughs_stays_small():

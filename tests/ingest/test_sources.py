@@ -177,3 +177,40 @@ def test_opml_without_fetcher_is_listed_only():
     result = read_bytes(opml, source="subs.opml")
     assert result == SourceResult("subs.opml", (), result.errors)
     assert "is an OPML list of 1 feeds" in result.errors[0].message
+
+
+def test_an_unreadable_subfolder_is_named_and_the_rest_read(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel rose.\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Tools\n\nASML fell.\n")
+    scandir = os.scandir
+
+    def refusing(path="."):  # as a folder without read permission does, even for root
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    [result] = read_sources([str(tmp_path)])
+    assert [a.title for a in result.articles] == ["Chips"]
+    assert [e.line() for e in result.errors] == [
+        f"{locked}: is a folder that cannot be read (Permission denied); its files were skipped"]
+
+
+def test_a_link_out_of_a_folder_is_refused_and_one_inside_read(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Chips\n\nIntel rose.\n")
+    (tmp_path / "secret.txt").write_text("Secret\n\nswordfish\n")
+    (tmp_path / "news" / "passwd").symlink_to("/etc/passwd")
+    (tmp_path / "news" / "same.txt").symlink_to(tmp_path / "news" / "a.txt")
+    [result] = read_sources([str(tmp_path / "news")])
+    assert [a.source for a in result.articles] == [
+        str(tmp_path / "news" / "a.txt"), str(tmp_path / "news" / "same.txt")]
+    assert [e.line() for e in result.errors] == [
+        f"{tmp_path / 'news' / 'passwd'}: is a symbolic link to a file outside the folder "
+        f"({os.path.realpath('/etc/passwd')}); not read (name the file itself as a SOURCE to "
+        "read it)"]
+    (tmp_path / "news" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    [alone] = read_sources([str(tmp_path / "news" / "secret.txt")])  # named: read
+    assert ([a.title for a in alone.articles], alone.errors) == (["Secret"], ())

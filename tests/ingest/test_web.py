@@ -56,6 +56,20 @@ class Handler(BaseHTTPRequestHandler):
             opml = (b'<opml version="2.0"><body><outline xmlUrl="' + base + b'/feed"/>'
                     b'<outline xmlUrl="' + base + b'/500"/></body></opml>')
             self.send(200, opml, [("Content-Type", "text/x-opml")])
+        elif path == "/self.opml":  # lists itself, and a feed
+            opml = (b'<opml version="2.0"><body><outline xmlUrl="' + base + b'/self.opml"/>'
+                    b'<outline xmlUrl="' + base + b'/feed"/></body></opml>')
+            self.send(200, opml, [("Content-Type", "text/x-opml")])
+        elif path.startswith("/chain/"):  # /chain/N lists /chain/N+1, endlessly
+            n = int(path.rsplit("/", 1)[1])
+            opml = (b'<opml version="2.0"><body><outline xmlUrl="' + base +
+                    f"/chain/{n + 1}".encode() + b'"/></body></opml>')
+            self.send(200, opml, [("Content-Type", "text/x-opml")])
+        elif path in ("/ring-a.opml", "/ring-b.opml"):  # two lists naming each other
+            other = b"/ring-b.opml" if path == "/ring-a.opml" else b"/ring-a.opml"
+            opml = (b'<opml version="2.0"><body><outline xmlUrl="' + base + other + b'"/>'
+                    b'</body></opml>')
+            self.send(200, opml, [("Content-Type", "text/x-opml")])
         elif path == "/article":
             self.send(200, ARTICLE, [("Content-Type", "text/html; charset=utf-8")])
         elif path == "/text":
@@ -84,6 +98,37 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.05)
             except OSError:
                 pass
+        elif path == "/drip-headers":
+            # one header line after another, each a byte at a time: no single read times out
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                for _ in range(200):
+                    for byte in b"X-Drip: x\r\n":
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(0.02)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif path == "/drip-chunks":
+            # a chunked body whose chunk-size lines come a byte at a time
+            try:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+                for _ in range(200):
+                    for byte in b"0000000000000001":
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(0.02)
+                    self.wfile.write(b"\r\nx\r\n")
+            except OSError:
+                pass
+            self.close_connection = True
+        elif path == "/to-private":
+            self.send(302, headers=[("Location", "http://127.0.0.2:9/secret")])
+        elif path == "/reason":
+            self.wfile.write(b"HTTP/1.1 500 Bad \x1b[2J\x1b]0;pwned\x07 \x9b31m\r\n"
+                             b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+            self.close_connection = True
         elif path == "/huge":
             self.send_response(200)
             self.send_header("Content-Length", "999999999")
@@ -115,8 +160,9 @@ def server():
 
 
 def fetcher(**limits):
+    """A fetcher with short limits that may fetch from the loopback server."""
     settings = {"connect_timeout": 1.0, "read_timeout": 0.3, "deadline": 1.5,
-                "trust_env": False, **limits}
+                "trust_env": False, "allow_private_hosts": True, **limits}
     return Fetcher(**settings)
 
 
@@ -150,6 +196,8 @@ def test_read_sources_304_is_nothing_new(server):
         ("/hop/9", FetchError, "redirected more than 5 times (last to {server}/hop/3)"),
         ("/to-file", FetchError, "redirects to an unusable location ('file:///etc/passwd')"),
         ("/drip", FetchError, "took longer than the total deadline of 1.5 s"),
+        ("/drip-headers", FetchError, "took longer than the total deadline of 1.5 s"),
+        ("/drip-chunks", FetchError, "took longer than the total deadline of 1.5 s"),
         ("/huge", TooLargeError, "is larger than the limit of 10,000 bytes (got 999999999 bytes)"),
         ("/bomb", TooLargeError, "is larger than the limit of 10,000 bytes (got more)"),
     ],
@@ -233,3 +281,116 @@ def test_opml_lists_feeds_that_are_fetched(server, tmp_path):
     local.write_bytes(f'<opml><body><outline xmlUrl="{server}/feed"/></body></opml>'.encode())
     [result] = read_sources([str(local)], fetcher=fetcher())
     assert (len(result.articles), result.errors) == (2, ())
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("http://127.0.0.1:{port}/feed", "127.0.0.1 is a loopback address"),
+        ("http://localhost:{port}/feed", "localhost (127.0.0.1) is a loopback address"),
+        ("http://[::ffff:127.0.0.1]:{port}/feed",
+         "::ffff:127.0.0.1 is a loopback address"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a link-local address"),
+        ("http://10.1.2.3/feed", "10.1.2.3 is a private address"),
+        ("http://[fe80::1]/feed", "fe80::1 is a link-local address"),
+        ("http://224.0.0.1/feed", "224.0.0.1 is a multicast address"),
+        ("http://0.0.0.0:{port}/feed", "0.0.0.0 is an unspecified address"),
+        ("http://2130706433:{port}/feed", "2130706433 (127.0.0.1) is a loopback address"),
+    ],
+)
+def test_private_addresses_are_refused_by_default(server, url, shown):
+    url = url.format(port=server.rsplit(":", 1)[1])
+    with pytest.raises(FetchError) as caught:
+        Fetcher(trust_env=False).fetch(url)
+    assert caught.value.message == (
+        f"refused: {shown} (newsgraph fetches only from public addresses; "
+        "--allow-private-hosts lets it fetch from intranet hosts)"
+    )
+    assert Handler.seen == []
+
+
+def test_a_redirect_to_a_private_address_is_refused(server, monkeypatch):
+    from newsgraph.ingest import web
+
+    # the loopback server stands for a public host: its address alone is let through
+    refusal = web.address_refusal
+    monkeypatch.setattr(web, "address_refusal",
+                        lambda address: None if address == "127.0.0.1" else refusal(address))
+    with pytest.raises(FetchError) as caught:
+        Fetcher(trust_env=False).fetch(server + "/to-private")
+    assert caught.value.source == server + "/to-private"
+    assert caught.value.message.startswith("refused: 127.0.0.2 is a loopback address")
+    assert [s["path"] for s in Handler.seen] == ["/to-private"]
+
+
+def test_private_hosts_are_allowed_on_request(server):
+    response = Fetcher(trust_env=False, allow_private_hosts=True).fetch(server + "/text")
+    assert response.content == b"Plain\n\nPlain text from the web."
+
+
+def test_feed_links_to_private_hosts_are_refused_and_named(server, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(FEED.replace(b"{base}/article", server.encode() + b"/article")
+                     .replace(b"{base}/404", b"http://169.254.169.254/latest/meta-data/"))
+    [result] = read_sources([str(feed)], fetch_articles=True,
+                            fetcher=Fetcher(trust_env=False, deadline=2))
+    assert [a.text for a in result.articles] == ["Short description.", "Only the description."]
+    assert [e.line() for e in result.errors] == [
+        f"{server}/article: article page unusable, kept the feed's description (refused: "
+        "127.0.0.1 is a loopback address (newsgraph fetches only from public addresses; "
+        "--allow-private-hosts lets it fetch from intranet hosts))",
+        "http://169.254.169.254/latest/meta-data/: article page unusable, kept the feed's "
+        "description (refused: 169.254.169.254 is a link-local address (newsgraph fetches "
+        "only from public addresses; --allow-private-hosts lets it fetch from intranet hosts))",
+    ]
+    assert Handler.seen == []
+
+
+def test_one_budget_for_all_fetches(server):
+    f = fetcher(budget=0.5)
+    started = time.monotonic()
+    results = read_sources([server + p for p in ("/slow", "/slow", "/slow", "/text")], fetcher=f)
+    assert time.monotonic() - started < 1.5
+    messages = [e.message for r in results for e in r.errors]
+    assert messages[0] == "timed out after 0.3 s (waiting for the response)"
+    assert messages[1].startswith("stopped when the fetch budget of 0.5 s ran out")
+    assert messages[2:] == ["not fetched: the fetch budget of 0.5 s is spent "
+                            "(--fetch-budget gives more)"] * 2
+
+
+def test_control_characters_in_a_reason_phrase_are_escaped(server):
+    with pytest.raises(FetchError) as caught:
+        fetcher().fetch(server + "/reason")
+    line = caught.value.line()
+    assert not any(c in line for c in "\x1b\x07\x9b")
+    assert line.endswith("HTTP error 500 Bad \\x1b[2J\\x1b]0;pwned\\x07 \\x9b31m "
+                         "(expected 200 OK)")
+
+
+def test_an_opml_list_that_lists_itself_is_read_once(server):
+    [result] = read_sources([server + "/self.opml"], fetcher=fetcher())
+    assert [a.id for a in result.articles] == ["loop-1", "loop-2"]
+    assert [e.line() for e in result.errors] == [
+        f"{server}/self.opml: is an OPML list that leads back to itself "
+        f"({server}/self.opml -> {server}/self.opml); not read again"
+    ]
+
+
+def test_two_opml_lists_naming_each_other_stop(server):
+    [result] = read_sources([server + "/ring-a.opml"], fetcher=fetcher())
+    assert [e.line() for e in result.errors] == [
+        f"{server}/ring-a.opml: is an OPML list that leads back to itself "
+        f"({server}/ring-a.opml -> {server}/ring-b.opml -> {server}/ring-a.opml); "
+        "not read again"
+    ]
+    assert [s["path"] for s in Handler.seen] == ["/ring-a.opml", "/ring-b.opml"]
+
+
+def test_a_chain_of_opml_lists_is_followed_three_deep(server):
+    [result] = read_sources([server + "/chain/0"], fetcher=fetcher())
+    chain = " -> ".join(f"{server}/chain/{n}" for n in range(4))
+    assert [e.line() for e in result.errors] == [
+        f"{server}/chain/3: is an OPML list nested in 3 others ({chain}); lists are followed "
+        "3 deep"
+    ]
+    assert [s["path"] for s in Handler.seen] == [f"/chain/{n}" for n in range(4)]
