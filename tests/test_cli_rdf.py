@@ -207,7 +207,8 @@ def test_the_table_escapes_terminal_controls(tmp_path, capsys):
     (tmp_path / "graph.ttl").write_text(
         '<https://w3id.org/newsgraph/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> '
         '"Evil\\u001b]0;pwned\\u0007 \\u202eName" .\n')
-    assert main(["query", "SELECT ?n { ?p rdfs:label ?n }", "--graph", str(tmp_path)]) == 0
+    sparql = "SELECT ?n { <https://w3id.org/newsgraph/id/person/x> rdfs:label ?n }"
+    assert main(["query", sparql, "--graph", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[2] == "Evil\\x1b]0;pwned\\x07 \\u202eName"
 
 
