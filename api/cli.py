@@ -69,7 +69,9 @@ def build_command(args: argparse.Namespace) -> int:
         progress=sys.stderr if sys.stderr.isatty() else None,
     )
     print(report.summary(verbose=args.verbose), file=sys.stderr)
-    print(f"wrote {report.html}")
+    # the page to open; a build that leaves out the viewer (--exports) names the graph instead
+    shown = report.html if report.html in report.outputs else report.out / "graph.ttl"
+    print(f"wrote {shown}")
     return 0
 
 

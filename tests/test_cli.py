@@ -320,6 +320,9 @@ def test_a_feed_is_fetched_again_with_its_etag(feed_server, tmp_path, capsys):
 def test_a_build_writes_only_the_exports_asked_for(tmp_path, capsys):
     one, two = SEEDS / "000_5b8763289bf46c03.txt", SEEDS / "001_ddc456ae5f42c23f.txt"
     assert main(["build", str(one), "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["build", str(two), "--out", str(tmp_path), "--exports", "json"]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'graph.ttl'}\n"  # no viewer written
     assert main(["build", str(two), "--out", str(tmp_path), "--exports", "html"]) == 0
     names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph."))
     assert names == ["graph.html", "graph.oxigraph", "graph.ttl"]
