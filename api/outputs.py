@@ -125,6 +125,22 @@ def read_lines(
     return found
 
 
+def _blank_name(data: dict[str, Any]) -> str | None:
+    """The first entity or relation end with an empty name, said as a problem; else None.
+
+    >>> _blank_name({"entities": [{"name": "Acme"}, {"name": " "}], "relations": []})
+    'entities[1].name: empty'
+    """
+    for n, entity in enumerate(data.get("entities") or []):
+        if not str(entity.get("name", "")).strip():
+            return f"entities[{n}].name: empty"
+    for n, relation in enumerate(data.get("relations") or []):
+        for end in ("subject", "object"):
+            if not str(relation.get(end, "")).strip():
+                return f"relations[{n}].{end}: empty"
+    return None
+
+
 def _extraction(line: bytes) -> Extraction:
     """One cache line as an :class:`Extraction`, its every field of the type declared."""
     try:
@@ -138,7 +154,7 @@ def _extraction(line: bytes) -> Extraction:
     except RecursionError as error:
         message = "not JSON (nested too deep)"
         raise ValueError(message) from error
-    problem = _mistyped(data, Extraction, "")
+    problem = _mistyped(data, Extraction, "") or _blank_name(data)
     if problem:
         message = f"not an extraction ({problem})"
         raise ValueError(message)

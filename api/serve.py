@@ -132,6 +132,10 @@ class _Graph:
             return self.store
 
 
+#: The names of this machine a request to a loopback endpoint may give in its Host header.
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "newsgraph"
@@ -139,7 +143,22 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:
             pass  # quiet: the terminal shows only what the command prints
 
+        def _foreign_host(self) -> bool:
+            """Whether a request to an endpoint on this machine names another host: a web
+            page rebinding its own name to 127.0.0.1 (refused, with 403)."""
+            address = self.server.server_address
+            bound = str(address[0]) if isinstance(address, tuple) else ""
+            if bound not in _LOOPBACK:
+                return False
+            name = urlsplit(f"//{self.headers.get('Host') or ''}").hostname or ""
+            if name in _LOOPBACK:
+                return False
+            self._error(HTTPStatus.FORBIDDEN, "this endpoint answers requests to localhost only")
+            return True
+
         def do_GET(self) -> None:
+            if self._foreign_host():
+                return
             url = urlsplit(self.path)
             if url.path in {"/", "/graph.html"}:
                 self._file(graph.folder / "graph.html", "text/html; charset=utf-8")
@@ -149,6 +168,8 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
                 self._error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}")
 
         def do_POST(self) -> None:
+            if self._foreign_host():
+                return
             if urlsplit(self.path).path != "/sparql":
                 self._error(HTTPStatus.NOT_FOUND, "POST goes to /sparql")
                 return

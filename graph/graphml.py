@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import IO, Any
 
 import networkx as nx
@@ -29,18 +30,31 @@ import networkx as nx
 __all__ = ["flatten", "to_graphml", "write_graphml"]
 
 _JOIN = "; "
+#: Characters XML 1.0 cannot hold (news text may carry them: a form feed, U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with each character XML cannot hold replaced by U+FFFD.
+
+    >>> _xml_text("Intel\fCorp\uffff")
+    'Intel\ufffdCorp\ufffd'
+    """
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _flat_value(value: Any) -> Any:
     """A value GraphML can hold, or None to leave the attribute out."""
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return _xml_text(value)
+    if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value) if isinstance(value, set | frozenset) else list(value)
         if all(isinstance(item, str) for item in items):
-            return _JOIN.join(items)
-        return json.dumps(items, ensure_ascii=False, sort_keys=True)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+            return _xml_text(_JOIN.join(items))
+        return _xml_text(json.dumps(items, ensure_ascii=False, sort_keys=True))
+    return _xml_text(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str))
 
 
 def _flat_attrs(data: dict[str, Any]) -> dict[str, Any]:
@@ -51,9 +65,9 @@ def _flat_attrs(data: dict[str, Any]) -> dict[str, Any]:
             flat[name] = value
     evidence = data.get("evidence")
     if isinstance(evidence, list) and evidence:
-        flat["sentences"] = _JOIN.join(
+        flat["sentences"] = _xml_text(_JOIN.join(
             str(item.get("sentence", "")) for item in evidence if isinstance(item, dict)
-        )
+        ))
     return flat
 
 

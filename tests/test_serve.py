@@ -207,3 +207,16 @@ def test_it_listens_on_this_machine_only_by_default_and_needs_a_graph(tmp_path):
         assert server.server_address[0] == "127.0.0.1"
     finally:
         server.server_close()
+
+
+def test_a_request_naming_another_host_is_refused(endpoint):
+    # a web page that rebinds its own name to 127.0.0.1 sends its name as the Host
+    request = urllib.request.Request(_query_url(endpoint, "ASK {}"),
+                                     headers={"Host": "attacker.example"})
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        status = 200
+    except urllib.error.HTTPError as error:
+        status = error.code
+    assert status == 403
+    assert _get(_query_url(endpoint, "ASK {}"))[0] == 200

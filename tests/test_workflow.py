@@ -365,3 +365,20 @@ def test_a_bad_date_never_reaches_the_graph(tmp_path):
     (tmp_path / "a.txt").write_text("date 2024-02-30 Reuters\n\nChips\n\nIntel Corp. rose.\n")
     build([tmp_path / "a.txt"], tmp_path / "out")
     assert b"2024-02-30" not in (tmp_path / "out" / "graph.ttl").read_bytes()
+
+
+def test_a_cache_entity_with_an_empty_name_is_named_and_left_out(tmp_path):
+    news = _two_files(tmp_path)
+    out = tmp_path / "out"
+    build([news], out)
+    cache = out / "documents.jsonl"
+    lines = cache.read_bytes().splitlines()
+    data = json.loads(lines[0])
+    data["entities"] = [{"name": " ", "type": "Organisation"}]
+    cache.write_bytes(json.dumps(data).encode() + b"\n" + lines[1] + b"\n")
+    found = []
+    report = build([news], out, on_problem=found.append)
+    assert [p.message for p in found] == [
+        "line 1: not an extraction (entities[0].name: empty); left out (its document is read "
+        "again when its source is built)"]
+    assert (report.read, report.skipped) == (1, 1)

@@ -52,3 +52,13 @@ def test_deterministic():
     forward = build_graph(handbuilt_extractions())
     backward = build_graph(list(reversed(handbuilt_extractions())))
     assert to_graphml(forward) == to_graphml(backward)
+
+
+def test_characters_xml_cannot_hold_are_replaced():
+    G = nx.MultiDiGraph()
+    G.add_node("a", label="Intel\fCorp\uffff", type="Organisation")
+    G.add_node("b", label="Altera", type="Organisation")
+    G.add_edge("a", "b", key="investsIn", evidence=[{"sentence": "Intel\x0bbuys\ufffe it."}])
+    text = to_graphml(G).decode("utf-8")
+    assert "Intel\ufffdCorp\ufffd" in text
+    assert "Intel\ufffdbuys\ufffd it." in text
