@@ -88,8 +88,8 @@ def name_iri(kind: str, label: str, *, base: str = DEFAULT_BASE) -> str:
     percent-encoded as UTF-8 (``_`` and ``.`` too, which Turtle writers would escape), so two
     labels never give one IRI and one IRI always means one label, in every build.
 
-    >>> name_iri("Person", "Zhou Zixue", base="https://example.org/")
-    'https://example.org/person/Zhou_Zixue'
+    >>> name_iri("Person", "Jane Doe", base="https://example.org/")
+    'https://example.org/person/Jane_Doe'
     >>> name_iri("Organisation", "C++ Foundation", base="https://example.org/")
     'https://example.org/organisation/C%2B%2B_Foundation'
     """
