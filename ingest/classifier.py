@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.documents import Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.markup import quote
 from newsgraph.ontology import RELATIONS, SYMMETRIC
 
 __all__ = [
@@ -464,7 +465,7 @@ class RelationClassifier:
                 subject, obj = obj, subject  # the first named is the subject
             sentence = candidate.sentence
             relations.append(Relation(subject, label, obj, Evidence(
-                sentence=sentence.text.strip(), start=sentence.start_char,
+                sentence=quote(sentence), start=sentence.start_char,
                 end=sentence.end_char, rule=RULE, confidence=round(p, 4))))
         doc._.ng_relations = relations
         return doc

@@ -234,18 +234,19 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     titled = False
     # wire stories mark names with angle brackets ("<Globex Corp>'s"): no part of the name
     while start < end and (doc[start].lower_ in ("the", "'s", "\u2019s", "'", "\u2019")
-                           or doc[start].is_punct or doc[start].text in _BRACKETS):
+                           or doc[start].is_punct or doc[start].is_space
+                           or doc[start].text in _BRACKETS):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
-                           or doc[end - 1].lower_ in ("'s", "\u2019s")
+                           or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "\u2019s")
                            or doc[end - 1].text in _BRACKETS
                            or is_exchange_code(doc[end - 1].text)):  # "Globex GLBX.O"
         end -= 1
-    for i in range(start, end):  # "Name (ACR" → "Name"
-        if doc[i].text == "(":
+    for i in range(start, end):  # "Name (ACR" → "Name"; no name runs over blanked markup
+        if doc[i].text == "(" or (doc[i].is_space and "\n" not in doc[i].text):
             end = i
             break
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if label == "PERSON" and start >= 2 and doc[start - 1].pos_ == "PROPN" \
             and doc[start - 1].is_title and doc[start - 1].is_alpha \

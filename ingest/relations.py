@@ -76,6 +76,7 @@ from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of, nation_of
+from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
 from newsgraph.ingest.names import lexicon, load_jsonl
 from newsgraph.ingest.policies import (
@@ -452,7 +453,7 @@ def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
         if key in seen:
             continue
         seen.add(key)
-        evidence = Evidence(sentence=f.sentence.text.strip(), start=f.sentence.start_char,
+        evidence = Evidence(sentence=quote(f.sentence), start=f.sentence.start_char,
                             end=f.sentence.end_char, rule=f.rule, percent=f.percent,
                             market=f.market)
         relations.append(Relation(f.subject.name, str(f.predicate), f.object.name, evidence))

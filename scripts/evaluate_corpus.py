@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -81,9 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         part, sources, gold = chosen[name]
         out = work / name
-        if out.exists():
-            for stale in out.iterdir():
-                stale.unlink()
+        if out.exists():  # a fresh build, not an add to the last one
+            shutil.rmtree(out)
         results[name] = score_set(sources, gold, out)
         print(row(name, part, results[name]), flush=True)
     if args.json:
