@@ -36,6 +36,7 @@ __all__ = [
     "entity_of",
     "mark_leader_bodies",
     "mark_references",
+    "mark_stand_ins",
     "named_in_apposition",
     "nodes_before",
     "reference_matcher",
@@ -54,6 +55,8 @@ _PRONOUNS = _WORDS.lower("speaker_pronoun")
 _REFERENCES = {name: _WORDS.lower(name) for name in ("anaphor", "government", "country_anaphor")}
 _LEADER_BODIES = _WORDS.lower("leader_body")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_REFLEXIVE = _WORDS.lower("reflexive_pronoun")
+_DESCRIBING = _WORDS.lower("org_description")
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 
 
@@ -112,6 +115,25 @@ def _referent(label: str, token: Token, state: DocState,
     return Node(names.pop(), EntityType.ORGANISATION, token.i) if len(names) == 1 else None
 
 
+def mark_stand_ins(doc: Doc, state: DocState) -> None:
+    """Words that stand for an entity of their sentence become its node, so every rule reads
+    them where it reads a name: a relative pronoun ("Vimpelcom, in which Telenor holds a
+    stake"), a reflexive ("agreed to sell itself to Thoma Bravo") and a describing noun
+    named in apposition ("bought security company Blue Coat").
+    """
+    for token in doc:
+        if token.i in state.inside:
+            continue
+        node = None
+        if token.tag_ in _RELATIVE or token.lower_ in _REFLEXIVE:
+            node = _referent_in_sentence(token, state, 0)
+        elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
+            node = named_in_apposition(token, state)
+        if node is not None:
+            state.references.add(token.i)
+            state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
+
+
 def mark_leader_bodies(doc: Doc, state: DocState) -> None:
     """"The administration of President Jane Doe" is the organisation "Jane Doe administration".
 
@@ -148,8 +170,13 @@ def entity_of(token: Token, state: DocState, depth: int = 0) -> Node | None:
 
 def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | None:
     """What a relative pronoun or a pronoun refers to, read within its sentence."""
-    if token.tag_ in _RELATIVE and token.head.dep_ == "relcl":
-        return entity_of(token.head.head, state, depth + 1)
+    if token.tag_ in _RELATIVE:
+        clause = _relative_clause(token)
+        return entity_of(clause.head, state, depth + 1) if clause is not None else None
+    if token.lower_ in _REFLEXIVE:  # "Qlik agreed to sell itself to Thoma Bravo"
+        subject = clause_subject(token.head)
+        return entity_of(subject, state, depth + 1) \
+            if subject is not None and subject.i != token.i else None
     if token.lower_ in _PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") \
             and token.head.dep_ in ("ccomp", "advcl"):
         speaker = clause_subject(token.head.head)
@@ -159,6 +186,20 @@ def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | N
                              or (token.dep_ == "nsubj" and token.head.dep_ == "relcl")):
         return antecedent(token, kind, state, depth)
     return None
+
+
+def _relative_clause(pronoun: Token) -> Token | None:
+    """The verb of the relative clause a relative pronoun opens, climbing from the pronoun
+    through a preposition or a possessed noun ("in which Telenor holds a stake", "whose
+    clients include Sony"), or None."""
+    token = pronoun
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            return token
+        if token.head.i == token.i or token.head.i > pronoun.i + 12:
+            return None
+        token = token.head
+    return token if token.dep_ == "relcl" else None
 
 
 def antecedent(token: Token, kinds: frozenset[str], state: DocState,

@@ -21,10 +21,12 @@ from spacy.tokens import Doc, Span
 
 __all__ = ["blank_markup", "markup_blind", "quote"]
 
-#: An exchange code in angle brackets or parentheses: a ticker and perhaps its market
-#: ("<GE>", "<TSBA.T>", "(AAPL.O)", "(005930.KS)"), or a market and a ticker ("(NYSE: GE)").
+#: An exchange code in angle brackets, square brackets or parentheses: a ticker and perhaps its
+#: market ("<GE>", "<TSBA.T>", "[UVN.UL]", "(AAPL.O)", "(005930.KS)"), or a market and a
+#: ticker ("(NYSE: GE)").
 _CODE = re.compile(
     r"<[A-Z0-9][A-Z0-9._]{0,11}>"
+    r"|\[[A-Z0-9]{1,8}(?:_[a-z])?\.[A-Z]{1,3}\]"
     r"|\((?:[A-Z0-9]{1,8}(?:_[a-z])?\.[A-Z]{1,3}"
     r"|(?:NYSE|NYSE American|NASDAQ|Nasdaq|AMEX|OTC|OTCQX|LSE|AIM|TSX|TSXV|ASX|HKEX|SEHK"
     r"|TYO|TSE|SGX|KRX|KOSPI|SSE|SZSE|NSE|BSE|JSE|FWB|XETRA|Euronext)\s?:\s?[A-Z0-9._-]{1,10})\)"
@@ -46,7 +48,7 @@ def blank_markup(text: str) -> str:
     >>> blank_markup("a (U.S.) rule, x < y > z")
     'a (U.S.) rule, x < y > z'
     """
-    if "<" not in text and "(" not in text:
+    if "<" not in text and "(" not in text and "[" not in text:
         return text
     text = _CODE.sub(lambda m: " " * len(m.group()), text)
     name = _NAME.search(text)

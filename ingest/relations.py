@@ -68,6 +68,7 @@ from newsgraph.ingest.anaphora import (
     entity_of,
     mark_leader_bodies,
     mark_references,
+    mark_stand_ins,
     named_in_apposition,
     reference_matcher,
 )
@@ -235,6 +236,7 @@ class RelationExtractor:
             elif node.token not in state.inside:
                 state.references.add(node.token)
                 state.mark(span, node)
+        mark_stand_ins(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
@@ -281,7 +283,8 @@ class RelationExtractor:
             if _hedged(doc[token_ids[0]]):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
-            if predicate is None or (predicate == Predicate.SUPPLIES and _sells_assets(tokens)):
+            if predicate is None or (predicate == Predicate.SUPPLIES
+                                     and _sells_assets(tokens, state)):
                 continue
             # a rule whose two ends are one node reads the parties to each other
             mutual = rule.subject == rule.object
@@ -400,11 +403,17 @@ def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
     return start >= 0 and any(t.is_quote for t in doc[start + 1:end])
 
 
-def _sells_assets(tokens: dict[str, Token]) -> bool:
-    """Selling stores, a stake or a unit is a divestment, not supplying goods."""
+def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
+    """Selling stores, a stake, a unit or a company ("sell itself to") is a divestment, not
+    supplying goods."""
     verb = tokens.get("verb")
-    return verb is not None and any(
-        t._.ng_trigger == "asset" for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    if verb is None:
+        return False
+    sold = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t._.ng_trigger == "asset" for c in sold for t in c.subtree) or (
+        verb._.ng_trigger == "supply" and any(
+            c.i in state.nodes and state.nodes[c.i].type == EntityType.ORGANISATION
+            for c in sold))
 
 
 def _ends(spec: str, tokens: dict[str, Token], state: DocState,

@@ -18,6 +18,7 @@ from newsgraph.ingest.markup import blank_markup, markup_blind, quote
          "Globex " + " " * 8 + " and Initech " + " " * 11 + " fell"),
         ("Globex (NYSE: GLX) and Initech (NASDAQ:INTC) fell",
          "Globex             and Initech               fell"),
+        ("Univision [UVN.UL] bought", "Univision " + " " * 8 + " bought"),
         # a name between angle brackets keeps its words
         ("<Wan Li Optics Co Ltd>'s unit", " Wan Li Optics Co Ltd 's unit"),
         # parentheses and angle brackets that are no markup stay

@@ -328,3 +328,23 @@ def test_suppliers_and_customers(nlp, text, expected):
 )
 def test_fighting_a_party_and_suing_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative pronoun behind a preposition or a possessed noun is its antecedent
+        ("Vimpelcom, in which Kestrel Corp holds a 33 percent stake, said it would pay.",
+         [("Kestrel Corp", "investsIn", "Vimpelcom")]),
+        ("Wan Li Optics Ltd, whose clients include Globex Corp, reported a loss.",
+         [("Wan Li Optics Ltd", "supplies", "Globex Corp")]),
+        # a reflexive is its clause's subject; selling a company is no supply of goods
+        ("Qlik Technologies Inc agreed to sell itself to Thoma Bravo LLC for $3 billion.",
+         [("Thoma Bravo LLC", "investsIn", "Qlik Technologies Inc")]),
+        # a describing noun named in apposition is the name
+        ("Symantec Corp said it would buy security company Blue Coat for $4.65 billion.",
+         [("Symantec Corp", "investsIn", "Blue Coat")]),
+    ],
+)
+def test_words_that_stand_for_a_name(nlp, text, expected):
+    assert triples(nlp, text) == expected
