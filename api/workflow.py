@@ -129,9 +129,10 @@ def seeds_folder() -> Path:
         # a checkout installed in setuptools' default editable mode maps no data-only package:
         # the seeds lie beside the package's folder (api/)
         return Path(__file__).resolve().parent.parent / "seeds"
-    # seeds/ holds no module: reach its folder through one of its files
+    # seeds/ holds no module: reach its folder through one of its files, resolved, since a
+    # strict editable install links each file from a tree of its own
     first = min(installed.iterdir(), key=lambda p: p.name)
-    return Path(str(first)).parent
+    return Path(str(first)).resolve().parent
 
 
 def build(
