@@ -21,10 +21,12 @@ mention group, labelled "Policy", with the phrase as written among its aliases.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.names import lexicon
 from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
@@ -57,10 +59,26 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         root = doc[start:end].root
         if root.i in state.nodes:
             continue
-        measure = measures[key]
+        measure = _kind_in_context(measures[key], doc[start:end])
         state.measures[root.i] = measure
         root._.ng_type = MEASURE
         state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
+
+
+def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
+    """``measure`` with the kind its phrase and the phrase's modifiers support: a measure
+    whose kind needs a word of a lexicon set ("an anti-dumping investigation", "a probe into
+    steel imports") is an OtherPolicy without one ("an antitrust investigation of Google")."""
+    if measure.kind_needs is None:
+        return measure
+    words = lexicon().lower(measure.kind_needs)
+    root = phrase.root
+    before = [t for c in root.children if c.i < phrase.start for t in c.subtree]
+    after = [t for c in root.children if c.dep_ == "prep" for t in c.subtree]
+    if any(t.lower_ in words for t in (*phrase, *before, *after)) \
+            or any(t._.ng_type == EntityType.COUNTRY for t in after):  # "a probe into Japan's"
+        return measure
+    return replace(measure, kind=PolicyKind.OTHER_POLICY)
 
 
 def mark_laws(doc: Doc, state: DocState) -> None:

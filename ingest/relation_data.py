@@ -41,6 +41,9 @@ class Measure:
     direct: str | None
     verb: bool = False  # a clause ("Kenya cleared Acme"): a policy only with its own imposer
     named: bool = False  # a law named in the text ("the Clean Air Act"): its own name
+    # the lexicon set one of whose words the phrase must hold for the kind to stand, else the
+    # measure is an OtherPolicy ("an investigation" is a trade case only with "anti-dumping")
+    kind_needs: str | None = None
 
 
 @dataclass(frozen=True)

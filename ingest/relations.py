@@ -194,8 +194,9 @@ class RelationExtractor:
             self.rules_matcher.add(rule.id, pattern)
         elif line.get("label") == MEASURE:
             measure = Measure(line["kind"], line["id"], line.get("direct"),
-                              verb=line.get("verb", False))
-            key = f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
+                              verb=line.get("verb", False), kind_needs=line.get("kind_needs"))
+            key = (f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
+                   f"|{measure.kind_needs or ''}")
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:

@@ -70,6 +70,16 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Jane Doe administration probe", "TradeInvestigation")],
          [("Jane Doe administration", "imposes", "Jane Doe administration probe"),
           ("Jane Doe administration probe", "targets", "Japan")]),
+        # an investigation is a trade case only with a word of one, or into a country
+        ("The European Commission opened an investigation into Kestrel Corp last year.",
+         [("European Commission probe", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission probe"),
+          ("European Commission probe", "targets", "Kestrel Corp")]),
+        ("The European Commission opened an anti-dumping investigation into Kestrel Corp "
+         "on Monday.",
+         [("European Commission anti-dumping probe", "TradeInvestigation")],
+         [("European Commission", "imposes", "European Commission anti-dumping probe"),
+          ("European Commission anti-dumping probe", "targets", "Kestrel Corp")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
