@@ -118,8 +118,9 @@ def _referent(label: str, token: Token, state: DocState,
 def mark_stand_ins(doc: Doc, state: DocState) -> None:
     """Words that stand for an entity of their sentence become its node, so every rule reads
     them where it reads a name: a relative pronoun ("Vimpelcom, in which Telenor holds a
-    stake"), a reflexive ("agreed to sell itself to Thoma Bravo") and a describing noun
-    named in apposition ("bought security company Blue Coat").
+    stake"), a reflexive ("agreed to sell itself to Thoma Bravo"), a possessive ("Acme said
+    Jane Doe would become its chief executive") and a describing noun named in apposition
+    ("bought security company Blue Coat").
     """
     for token in doc:
         if token.i in state.inside:
@@ -127,6 +128,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         node = None
         if token.tag_ in _RELATIVE or token.lower_ in _REFLEXIVE:
             node = _referent_in_sentence(token, state, 0)
+        elif token.tag_ == "PRP$" and token.lower_ in _ANAPHORIC:
+            node = entity_of(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
             node = named_in_apposition(token, state)
         if node is not None:

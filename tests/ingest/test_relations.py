@@ -348,3 +348,27 @@ def test_fighting_a_party_and_suing_it(nlp, text, expected):
 )
 def test_words_that_stand_for_a_name(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Talvora Systems Inc named Jane Smith chief executive on Monday.",
+         [("Jane Smith", "leads", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc appointed Jane Smith as chief executive.",
+         [("Jane Smith", "leads", "Talvora Systems Inc")]),
+        ("Jane Smith was appointed chairman of Talvora Systems Inc on Monday.",
+         [("Jane Smith", "chairs", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc said Jane Smith would become its chief executive.",
+         [("Jane Smith", "leads", "Talvora Systems Inc")]),
+        # the one who takes the role, not the one who leaves it
+        ("Jane Smith will succeed John Doe as chief executive of Talvora Systems Inc on Monday.",
+         [("Jane Smith", "leads", "Talvora Systems Inc")]),
+        ("Jane Smith, who heads Talvora Systems Inc, said demand was strong.",
+         [("Jane Smith", "leads", "Talvora Systems Inc")]),
+        # leaving a role is no role
+        ("Jane Smith stepped down as chief executive of Talvora Systems Inc on Monday.", []),
+    ],
+)
+def test_appointments(nlp, text, expected):
+    assert triples(nlp, text) == expected
