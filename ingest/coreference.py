@@ -16,8 +16,10 @@ country) and the person last named as the subject of a clause, else the first na
 
 A reference is left alone where the sentence itself settles it. A description that names
 (in apposition, "the company, Initech") or restricts ("the company that makes ...", "the
-company of ...") is another entity, and so is one with modifiers ("the South Korean firm",
-"the display maker": news's way of bringing in another entity than the one in focus). A
+company of ...") is another entity. One with modifiers ("the U.S. chipmaker", "the display
+maker") stands for the organisation in focus too if that is also the organisation named last,
+and not the subject of the description's own clause ("Acme sold a stake to the Taiwanese
+firm" brings in another entity). A
 pronoun after an entity of its kind in its sentence is read by the rules
 (:mod:`~newsgraph.ingest.anaphora`). "It" as an empty subject ("it is likely that ...")
 refers to nothing.
@@ -81,6 +83,7 @@ def ng_coreference(doc: Doc) -> Doc:
     mentions = {span.root.i: span for span in doc.spans.get(SPANS_KEY, [])}
     inside = {i: span for span in mentions.values() for i in range(span.start, span.end)}
     focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
+    last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
     for sentence in doc.sents:
         seen: set[str] = set()
         subjects: dict[str, tuple[str, str]] = {}
@@ -92,6 +95,7 @@ def ng_coreference(doc: Doc) -> Doc:
                     seen.add(kind)
                     entity = (str(span._.ng_name or span.text), span.label_)
                     focus.setdefault(kind, entity)  # the first named, until a subject
+                    last[kind] = entity
                     if token.dep_ in _SUBJECTS and kind not in subjects:
                         subjects[kind] = entity
                 continue
@@ -100,6 +104,12 @@ def ng_coreference(doc: Doc) -> Doc:
             # a subject named earlier in the sentence comes first ("Acme wants X, Jane Doe,
             # the company's president, said")
             reference = _reference(token, seen, {**focus, **subjects})
+            if reference is not None and token.lower_ in _DESCRIPTIONS \
+                    and not _definite(token) and (
+                        reference != last.get("thing")
+                        or _clause_subject_is(token, reference[0], mentions)):
+                # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech"
+                reference = None
             if reference is not None:
                 name, label = reference
                 linked = Span(doc, token.i, token.i + 1, label=label)
@@ -125,6 +135,8 @@ def _reference(token: Token, seen: set[str],
     lower = token.lower_
     if lower in _DESCRIPTIONS and token.tag_ == "NN" and _definite(token):
         return focus.get("thing")
+    if lower in _DESCRIPTIONS and token.tag_ == "NN" and _described(token):
+        return focus.get("thing")
     if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
         return focus.get("thing")
     if lower in _PERSON_PRONOUNS and "person" not in seen \
@@ -147,6 +159,33 @@ def _definite(token: Token) -> bool:
         and not any(c.dep_ in _RESTRICTING or c.dep_ in _MODIFIERS
                     or (c.dep_ == "prep" and c.lower_ == "of")
                     or c.tag_ in ("NNP", "NNPS", "CD") for c in children)
+
+
+def _described(token: Token) -> bool:
+    """Whether ``token`` heads "the <modifiers> <noun>" that names or restricts nothing more:
+    "the U.S. chipmaker", "the Japanese automaker", "the display maker"."""
+    children = list(token.children)
+    return token.dep_ != "appos" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children) \
+        and any(c.dep_ in _MODIFIERS for c in children) \
+        and not any(c.dep_ in _RESTRICTING or (c.dep_ == "prep" and c.lower_ == "of")
+                    or c.tag_ == "CD" for c in children)
+
+
+def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span]) -> bool:
+    """Whether the subject of the clause ``token`` is in is ``name`` (or "it", which stands
+    for it): news does not name the subject again by a description in its own clause."""
+    head = token
+    for _ in range(8):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    for child in head.children:
+        if child.dep_ in _SUBJECTS and child.i != token.i:
+            span = mentions.get(child.i)
+            return child.lower_ in _THING_PRONOUNS or (
+                span is not None and str(span._.ng_name or span.text) == name)
+    return False
 
 
 def _referring_it(token: Token) -> bool:

@@ -32,8 +32,10 @@ def test_a_person_pronoun_is_the_person_in_focus(nlp):
 @pytest.mark.parametrize("text", [
     # an empty subject refers to nothing
     "Acme Corp rose 5 pct. It is likely that prices will rise.",
-    # a description with modifiers brings in another entity
-    "Acme Corp sold its stake. The Taiwanese firm bought it.",
+    # a description with modifiers is no subject of its own clause, and no entity named
+    # before the one named last
+    "Acme Corp sold a stake to the Taiwanese firm.",
+    "Acme Corp bought a stake in Initech Corp. The Taiwanese firm will hold 5 pct.",
     # restricted or named in apposition: another entity, or one named right there
     "Acme Corp rose. The company that makes chips fell.",
     "Acme Corp rose. The company, Initech Corp, fell.",
@@ -42,6 +44,13 @@ def test_a_person_pronoun_is_the_person_in_focus(nlp):
 ])
 def test_references_the_sentence_settles_are_left_alone(nlp, text):
     assert [r for r in references(nlp, text) if r[0].lower() in ("it", "company", "firm")] == []
+
+
+def test_a_description_with_modifiers_is_the_organisation_in_focus_named_last(nlp):
+    text = ("Qualcomm Inc unveiled a joint venture on Sunday. The deal comes as the U.S. "
+            "chipmaker deepens its Chinese relations.")
+    assert ("chipmaker", "Organisation", "Qualcomm Inc") in references(nlp, text)
+    assert ("Qualcomm Inc", "basedIn", "United States") in triples(nlp, text)
 
 
 def test_a_description_reaches_the_rules(nlp):
