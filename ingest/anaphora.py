@@ -215,6 +215,11 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
     its kind named before it in the sentence, if there is exactly one.
     """
     subject = clause_subject(token.head)
+    if subject is not None and subject.left_edge.i <= token.i <= subject.right_edge.i \
+            and subject.head.dep_ in ("ccomp", "advcl"):
+        # in the subject of a reported clause it is the speaker's: "Acme said its supplier
+        # Initech would raise prices"
+        subject = clause_subject(subject.head.head)
     own = entity_of(subject, state, depth + 1) \
         if subject is not None and subject.i != token.i else None
     copular = token.head.dep_ in ("attr", "acomp")

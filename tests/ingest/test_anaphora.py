@@ -62,13 +62,14 @@ def test_conjuncts_and_nodes_before():
     "text, expected",
     [
         # "the U.S. association" is the one association named before that is not another
-        # country's; what it represents are its members
+        # country's, and says where it is based; what it represents are its members
         ("The Semiconductor Industry Association met the Japan Semiconductor Association. "
          "The U.S. association, which represents companies like Intel Corp. and Micron Inc., "
          "said it was pleased.",
          [("Intel Corp.", "memberOf", "Semiconductor Industry Association"),
           ("Japan Semiconductor Association", "basedIn", "Japan"),
-          ("Micron Inc.", "memberOf", "Semiconductor Industry Association")]),
+          ("Micron Inc.", "memberOf", "Semiconductor Industry Association"),
+          ("Semiconductor Industry Association", "basedIn", "United States")]),
         # "its" is not the clause's own subject in "X was its supplier"
         ("A spokesman for Amdahl Corp said it would be hurt because Fujitsu was its only "
          "supplier of components.", [("Fujitsu", "supplies", "Amdahl Corp")]),

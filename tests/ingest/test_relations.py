@@ -372,3 +372,23 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
 )
 def test_appointments(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Washington put Talvora Systems Inc on its trade blacklist in May.",
+         [("United States", "imposes", "United States blacklist"),
+          ("United States", "sanctions", "Talvora Systems Inc")]),
+        ("The European Commission hit Brandt Holdings Corp and Talvora Systems Inc with "
+         "penalties.",
+         [("European Commission", "sanctions", "Brandt Holdings Corp"),
+          ("European Commission", "sanctions", "Talvora Systems Inc")]),
+        # a possessive in the subject of a reported clause is the speaker's
+        ("Talvora Systems Inc said its longtime memory supplier Brandt Holdings Corp would "
+         "raise prices.",
+         [("Brandt Holdings Corp", "supplies", "Talvora Systems Inc")]),
+    ],
+)
+def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
+    assert triples(nlp, text) == expected
