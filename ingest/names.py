@@ -35,6 +35,7 @@ __all__ = [
     "name_key",
     "subdivisions",
     "undotted",
+    "verb_forms",
 ]
 
 #: A name written as an acronym: "SMIC", "AT&T".
@@ -105,8 +106,69 @@ def _named_set(sets: dict[str, frozenset[str]], name: str) -> frozenset[str]:
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:
+    """The lines of a pattern file, each word family (``{"FORMS_OF": [lemmas]}``) written out
+    as the forms of its verbs (``{"IN": [forms]}``, see :func:`verb_forms`)."""
     text = files("newsgraph.ingest").joinpath("patterns", name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [_with_forms(json.loads(line)) for line in text.splitlines() if line.strip()]
+
+
+def _with_forms(value: Any) -> Any:
+    """``value`` with every ``FORMS_OF`` test turned into the ``IN`` test of the forms.
+
+    >>> _with_forms({"LOWER": {"FORMS_OF": ["ship"], "IN": ["vessel"]}})
+    {'LOWER': {'IN': ['ship', 'shipped', 'shipping', 'ships', 'vessel']}}
+    """
+    if isinstance(value, list):
+        return [_with_forms(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    found = {key: _with_forms(item) for key, item in value.items() if key != "FORMS_OF"}
+    if "FORMS_OF" in value:
+        forms = {form for lemma in value["FORMS_OF"] for form in verb_forms(lemma)}
+        found["IN"] = sorted(forms | set(found.get("IN", [])))
+    return found
+
+
+@cache
+def _irregular_forms() -> dict[str, tuple[str, ...]]:
+    """The verb forms regular rules do not give, by lemma (``data/verb_forms.tsv``)."""
+    text = files("newsgraph.ingest").joinpath("data", "verb_forms.tsv").read_text(
+        encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()[1:] if line.strip())
+    return {lemma: tuple(forms.split(",")) for lemma, forms in rows}
+
+
+@cache
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Every form of an English verb, lower case: the lemma, its regular inflections and the
+    forms spaCy's lemmatizer tables list for it (doubled consonants, irregular pasts).
+    Forms no one writes ("selled") may be among them; they match nothing.
+
+    >>> verb_forms("supply")
+    ('supplied', 'supplies', 'supply', 'supplying')
+    >>> [form for form in verb_forms("ship") if form.startswith("shipp")]
+    ['shipped', 'shipping']
+    >>> "sold" in verb_forms("sell"), "took" in verb_forms("take"), verb_forms("tie")[-1]
+    (True, True, 'tying')
+    """
+    word = lemma.lower()
+    consonant_y = len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou"
+    stem = word[:-1] + "i" if consonant_y else word
+    third = word + "es" if word.endswith(("s", "x", "z", "ch", "sh", "o")) else (
+        stem + "es" if consonant_y else word + "s")
+    past = word + "d" if word.endswith("e") else stem + "ed"
+    if word.endswith("ie"):
+        gerund = word[:-2] + "ying"
+    elif word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
+        gerund = word[:-1] + "ing"
+    else:
+        gerund = word + "ing"
+    irregular = set(_irregular_forms().get(word, ()))
+    doubled = word + word[-1:]
+    regular = {word, third,
+               past if doubled + "ed" not in irregular else word,
+               gerund if doubled + "ing" not in irregular else word}
+    return tuple(sorted(regular | irregular))
 
 
 @cache

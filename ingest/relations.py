@@ -24,7 +24,15 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
 
 Word lists (the nouns that refer back to a named organisation, the heads of public bodies,
 ...) are named sets of ``ingest/patterns/lexicon.jsonl``, read through
-:func:`~newsgraph.ingest.names.lexicon`; a set the code asks for must be there.
+:func:`~newsgraph.ingest.names.lexicon`; a set the code asks for must be there. A verb class
+is written by its lemmas, ``{"LOWER": {"FORMS_OF": ["supply", "sell", "ship"]}}``, and read
+as every form of each (:func:`~newsgraph.ingest.names.verb_forms`: "supplies", "sold",
+"shipping"), so a rule never misses a tense its author did not spell out.
+
+A word that stands for an entity of its sentence is read as that entity by every rule
+(:func:`~newsgraph.ingest.anaphora.mark_stand_ins`): a relative pronoun ("in which Acme
+holds a stake"), a reflexive ("sell itself to"), a possessive ("its chief executive") and
+a describing noun named in apposition ("security company Blue Coat").
 
 Each relation keeps its evidence: the sentence, its character offsets in the text and the id
 of the rule. Clauses under "if"/"unless" or with a negation are skipped; share moves read as
