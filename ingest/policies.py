@@ -132,6 +132,8 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
     imposers: dict[int, list[Found]] = {}
     for f in found:
         if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE:
+            if f.subject.type == EntityType.ORGANISATION and not _sets_policy(f.subject.name):
+                continue
             if f.subject.type == EntityType.PERSON:
                 country = leaders.get(f.subject.name)
                 if country is None:
@@ -139,6 +141,20 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
                 f.subject = country
             imposers.setdefault(f.object.token, []).append(f)
     return imposers
+
+
+def _sets_policy(name: str) -> bool:
+    """Whether an organisation of this name sets policy: a government body, a regulator, a
+    union of states, an association of an industry, or a name in capitals ("SEC", "OPEC");
+    not a company ("Airbus SA", "Google").
+
+    >>> [_sets_policy(n) for n in ("U.S. Commerce Department", "OPEC", "Airbus SA", "Google")]
+    [True, True, False, False]
+    """
+    lex = lexicon()
+    words = {w.strip(".,'()").casefold() for w in name.split()}
+    return bool(words & (lex.lower("government_body_head") | lex.lower("policy_maker"))) \
+        or (name.isupper() and " " not in name)
 
 
 def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:

@@ -80,6 +80,8 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("European Commission anti-dumping probe", "TradeInvestigation")],
          [("European Commission", "imposes", "European Commission anti-dumping probe"),
           ("European Commission anti-dumping probe", "targets", "Kestrel Corp")]),
+        # a company's own target, or a probe it faces, is no policy it imposes
+        ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
     ],
 )
 def test_policies(nlp, text, policies, relations):
