@@ -392,3 +392,20 @@ def test_appointments(nlp, text, expected):
 )
 def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Brandt Holdings Corp's partnership with Talvora Systems Inc is part of its plan.",
+         [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
+        ("Brandt Holdings Corp and Talvora Systems Inc are working together on batteries.",
+         [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
+        ("The firm was started jointly by Orvana Capital and Brandt Holdings Corp in 2013.",
+         [("Orvana Capital", "partnersWith", "Brandt Holdings Corp")]),
+        ("Brandt Holdings Corp said it had an agreement with Talvora Systems Inc on support.",
+         [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
+    ],
+)
+def test_partners_acting_together(nlp, text, expected):
+    assert triples(nlp, text) == expected
