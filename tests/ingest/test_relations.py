@@ -403,8 +403,6 @@ def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
          [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
         ("The firm was started jointly by Orvana Capital and Brandt Holdings Corp in 2013.",
          [("Orvana Capital", "partnersWith", "Brandt Holdings Corp")]),
-        ("Brandt Holdings Corp said it had an agreement with Talvora Systems Inc on support.",
-         [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
     ],
 )
 def test_partners_acting_together(nlp, text, expected):
