@@ -74,7 +74,10 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     words = lexicon().lower(measure.kind_needs)
     root = phrase.root
     before = [t for c in root.children if c.i < phrase.start for t in c.subtree]
-    after = [t for c in root.children if c.dep_ == "prep" for t in c.subtree]
+    # what the measure is on, attached to it or to the verb that brings it in ("issued rules
+    # on chip exports")
+    preps = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
+    after = [t for c in preps if c.dep_ == "prep" for t in c.subtree]
     if any(t.lower_ in words for t in (*phrase, *before, *after)) \
             or any(t._.ng_type == EntityType.COUNTRY for t in after):  # "a probe into Japan's"
         return measure

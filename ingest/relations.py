@@ -106,7 +106,7 @@ from newsgraph.ingest.relation_data import (
 )
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
-from newsgraph.ontology import RELATIONS, EntityType, Predicate
+from newsgraph.ontology import RELATIONS, EntityType, PolicyKind, Predicate
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns", "make_relation_extractor"]
 
@@ -496,7 +496,10 @@ def _entities(used: list[Node], state: DocState, doc: Doc) -> list[Entity]:
         counts[key] = counts.get(key, 0) + 1
         names = aliases.setdefault(key, set())
         if node.type == EntityType.POLICY:
-            kinds[node.name] = str(state.measures[node.token].kind)
+            kind = str(state.measures[node.token].kind)
+            # "the rules" said again is the kind its fullest mention gave ("rules on exports")
+            if kinds.get(node.name, PolicyKind.OTHER_POLICY) == PolicyKind.OTHER_POLICY:
+                kinds[node.name] = kind
             # no alias longer than the canonical name, which must stay the label
             names.update(a for a in policy_aliases(doc[node.token], state)
                          if len(a) <= len(node.name))

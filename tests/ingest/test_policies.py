@@ -132,3 +132,24 @@ def test_policy_mentions_join_the_document_spans(nlp):
     assert policies == [
         ("increasingly harsh U.S. trade restrictions", "United States export controls")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the rules" of a later sentence are the policy named before, and what they target
+        ("The U.S. Commerce Department issued new rules on chip exports. The rules target "
+         "Talvora Systems Inc.",
+         ([("U.S. Commerce Department rules", "ExportControl")],
+          [("U.S. Commerce Department", "imposes", "U.S. Commerce Department rules"),
+           ("U.S. Commerce Department rules", "targets", "Talvora Systems Inc.")])),
+        # fighting a policy is opposing it
+        ("Washington announced tariffs on Chinese steel. Beijing vowed to fight the tariffs.",
+         ([("United States tariffs", "Tariff")],
+          [("China", "opposes", "United States tariffs"),
+           ("United States", "imposes", "United States tariffs"),
+           ("United States tariffs", "targets", "China")])),
+    ],
+)
+def test_a_policy_named_again_across_sentences(nlp, text, expected):
+    assert policy_view(nlp, text) == expected
