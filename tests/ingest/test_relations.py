@@ -407,3 +407,17 @@ def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
 )
 def test_partners_acting_together(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Norway's state-owned Kongsberg Defence Corp was involved in the transfer.",
+         [("Kongsberg Defence Corp", "basedIn", "Norway"),
+          ("Norway", "investsIn", "Kongsberg Defence Corp")]),
+        ("Orvana Capital said it would raise its holding in Talvora Systems Inc to 20 pct.",
+         [("Orvana Capital", "investsIn", "Talvora Systems Inc")]),
+    ],
+)
+def test_state_ownership_and_holdings(nlp, text, expected):
+    assert triples(nlp, text) == expected
