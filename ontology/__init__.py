@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
@@ -30,6 +30,7 @@ __all__ = [
     "NGR",
     "POLICY_KINDS",
     "RELATIONS",
+    "SANCTION_KINDS",
     "SYMMETRIC",
     "EntityType",
     "NodeType",
@@ -110,6 +111,10 @@ SYMMETRIC: frozenset[str] = frozenset(
 )
 #: Concepts of the policy-kind scheme, e.g. ``"ExportControl"``.
 POLICY_KINDS: tuple[str, ...] = _policy_kinds(ontology_graph())
+#: The policy kinds whose policies also state ``sanctions`` from imposer to target.
+SANCTION_KINDS: frozenset[str] = frozenset(
+    _local(k) for k in ontology_graph().objects(NG.SanctionKinds, SKOS.member)
+)
 
 
 def edge_type(predicate: str) -> str:

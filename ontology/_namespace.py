@@ -32,6 +32,7 @@ class NG(DefinedNamespace):
     Policy: URIRef  # One measure of one imposer, such as US export controls or an anti-dumping probe.
     PolicyKind: URIRef  # A concept of the policy-kind scheme.
     PolicyKindScheme: URIRef  # The scheme of policy kinds.
+    SanctionKinds: URIRef  # The policy kinds that restrict their targets: a policy of one of them also states ng:sanctions from each of its imposers to each of its targets.
     Subsidy: URIRef  # State funds, grants, tax breaks and industrial plans with targets.
     Tariff: URIRef  # A duty on imports or exports.
     TradeInvestigation: URIRef  # An anti-dumping, anti-subsidy or security probe into trade.

@@ -45,6 +45,7 @@ EXPECTED = {
     ],
     "who-sanctions-whom": [
         ["sanctioner", "target", "targetType", "articles", "firstSeen", "lastSeen"],
+        ["United States", "China", "Country", "1", "2024-01-02", "2024-01-02"],
         ["United States", SMIC, "Organisation", "1", "2024-01-02", "2024-01-02"],
     ],
     "sanctioned-organisations": [
@@ -76,6 +77,8 @@ EXPECTED = {
          "The US imposed export controls on China.", "target"],
         ["United States", "imposes", "US export controls", "1", "2024-01-02", "one.txt",
          "The US imposed export controls on China.", "impose"],
+        ["United States", "sanctions", "China", "1", "2024-01-02", "one.txt",
+         "The US imposed export controls on China.", "target"],
         ["United States", "sanctions", SMIC, "1", "2024-01-02", "one.txt",
          "Washington blacklisted SMIC.", "blacklist"],
     ],
@@ -87,6 +90,7 @@ EXPECTED = {
         [SMIC, "fellOnNews", "US blacklists SMIC", "1", "2024-01-02", "2024-01-02"],
         ["US export controls", "targets", "China", "1", "2024-01-02", "2024-01-02"],
         ["United States", "imposes", "US export controls", "1", "2024-01-02", "2024-01-02"],
+        ["United States", "sanctions", "China", "1", "2024-01-02", "2024-01-02"],
         ["United States", "sanctions", SMIC, "1", "2024-01-02", "2024-01-02"],
     ],
     "articles-by-date": [
