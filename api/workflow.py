@@ -251,6 +251,7 @@ def build(
         model_name = model or _default_model()
         fresh = _read_with_nlp(articles, report, model=model_name, workers=workers, dask=dask,
                                batch_size=batch_size, progress=progress)
+        fresh = _named_from_sources(fresh, sources)
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
@@ -446,6 +447,40 @@ def _new_articles(
                 keys.add(article.link)
             articles.append(article)
     return articles, skipped
+
+
+def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -> list[Extraction]:
+    """``extractions`` with each file an article was read from named from the folder or file
+    the user gave, as the graph and the cache record it: ``news/a.txt`` for
+    ``/home/me/news/a.txt`` read from ``/home/me/news``, ``a.txt`` read from the file itself.
+
+    The graph then says nothing of where the folder lives, and names a document the same
+    wherever it is built (docs/iris.md). A URL stays as it is, and the bundled seeds are
+    ``seeds/<file>`` already. (Problems reported before name the path as given.)
+
+    >>> from newsgraph.ingest.documents import Article, Extraction
+    >>> home = os.path.join(os.sep, "home", "me")
+    >>> read = Extraction(Article(id="x", text="t", source=os.path.join(home, "news", "a.txt")))
+    >>> [x.article.source for x in _named_from_sources([read], [os.path.join(home, "news")])]
+    ['news/a.txt']
+    """
+    from dataclasses import replace
+
+    given = [os.path.abspath(s) for s in sources if "://" not in s]
+
+    def named(source: str) -> str:
+        if "://" in source:
+            return source
+        path = os.path.abspath(source)
+        # the longest source given that holds the file: the one it was read through
+        holders = [g for g in given if path == g or path.startswith(g.rstrip(os.sep) + os.sep)]
+        if not holders:
+            return source
+        parent = os.path.dirname(max(holders, key=len).rstrip(os.sep)) or os.sep
+        return os.path.relpath(path, parent).replace(os.sep, "/")
+
+    return [replace(x, article=replace(x.article, source=named(x.article.source)))
+            for x in extractions]
 
 
 def _inside(source: str, folder: Path) -> bool:

@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces
+from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces, source_iri
 from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
 __all__ = [
@@ -158,14 +158,15 @@ def _check_iri(text: str) -> None:
         raise ValueError(message)
 
 
-def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
+def _article_rows(node: str, data: dict[str, Any], base: str) -> Iterator[Row]:
     yield _iri_row(node, _TYPE, _NG[NodeType.ARTICLE])
     yield _iri_row(node, _TYPE, _NEWS_ARTICLE)  # what ng:Article entails, for tools without it
     if data.get("title"):
         yield _literal_row(node, _TITLE, data["title"], _STRING)
     if data.get("date"):
         yield _literal_row(node, _DATE_P, data["date"], _DATE)
-    yield _literal_row(node, _SOURCE, data["source"], _STRING)
+    yield _iri_row(node, _SOURCE, data["source"] if _is_iri(data["source"])
+                   else source_iri(data["source"], base=base))
     link = data.get("link")
     if link and _is_iri(link):
         yield _iri_row(node, _URL, link)
@@ -286,8 +287,9 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     base = G.graph.get("base", DEFAULT_BASE)
     for node, data in G.nodes(data=True):
         _check_iri(node)
-        found = _article_rows if data["type"] == NodeType.ARTICLE else _entity_rows
-        groups.setdefault(node, set()).update(found(node, data))
+        found = (_article_rows(node, data, base) if data["type"] == NodeType.ARTICLE
+                 else _entity_rows(node, data))
+        groups.setdefault(node, set()).update(found)
     activity = _activity(G.graph.get("build"), base)
     if activity is not None:
         for row in _activity_rows(activity, G.graph["build"], base):
