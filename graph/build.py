@@ -1,7 +1,8 @@
 """Build the networkx graph from extractions.
 
 Nodes are keyed by IRI. Entity nodes carry ``type``, ``label``, ``aliases``, ``articles``
-(and ``kind`` for a Policy); Article nodes carry ``type="Article"``, ``label``, ``title``,
+(and for a Policy its ``kind``, and the ``first_seen`` and ``last_seen`` dates of the articles
+that mention it); Article nodes carry ``type="Article"``, ``label``, ``title``,
 ``date``, ``source``, ``link``, ``publisher`` and ``authors``. Edges are keyed by their type:
 ``mentions`` from an article to each entity it names, and one edge per typed relation with
 its ``evidence`` (a list of dicts), ``article_count``, ``first_seen`` and ``last_seen``.
@@ -165,9 +166,19 @@ def build_graph(
     for node in G.nodes:
         if "articles" in G.nodes[node]:
             G.nodes[node]["articles"].sort()
+            if G.nodes[node]["type"] == EntityType.POLICY:
+                _reported(G, node)
     G.graph["rejected_relations"] = len(refusals)
     G.graph["refusals"] = sorted(refusals)
     return G
+
+
+def _reported(G: nx.MultiDiGraph, node: str) -> None:
+    """Set ``first_seen`` and ``last_seen`` of a policy: the dates of the first and the last
+    article that mentions it, where the articles have dates."""
+    dates = sorted(d for a in G.nodes[node]["articles"] if (d := G.nodes[a].get("date")))
+    if dates:
+        G.nodes[node]["first_seen"], G.nodes[node]["last_seen"] = dates[0], dates[-1]
 
 
 def _sanctions_of_policies(

@@ -187,6 +187,10 @@ def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _literal_row(node, _ALT, alias, _STRING)
     if data.get("kind"):
         yield _iri_row(node, _NG["policyKind"], str(NG[data["kind"]]))
+    if data.get("first_seen"):
+        yield _literal_row(node, _NG["firstSeen"], data["first_seen"], _DATE)
+    if data.get("last_seen"):
+        yield _literal_row(node, _NG["lastSeen"], data["last_seen"], _DATE)
     if data.get("code"):
         yield _literal_row(node, _NG["isoCode"], data["code"], _STRING)
     for other in data.get("replaces") or ():

@@ -46,13 +46,13 @@ class NG(DefinedNamespace):
     endChar: URIRef  # Offset just past the sentence's last character in the article text.
     evidence: URIRef  # One article's support for the assertion.
     fellOnNews: URIRef  # The subject's shares fell on the news the article reports.
-    firstSeen: URIRef  # The earliest date of an article supporting the assertion.
+    firstSeen: URIRef  # When it was first reported: the earliest date of an article supporting the assertion (a role, a sanction, any relation), or of an article mentioning the policy.
     hasMember: URIRef  # The object person or organisation is a member of the subject organisation.
     imposedBy: URIRef  # The subject policy is imposed by the object country or organisation.
     imposes: URIRef  # The subject imposes, enacts, announces, approves or launches the policy.
     investsIn: URIRef  # The subject invests in, finances, takes a stake in, owns or acquires the object.
     isoCode: URIRef  # The country's ISO 3166-1 alpha-2 code, the last segment of its IRI.
-    lastSeen: URIRef  # The latest date of an article supporting the assertion.
+    lastSeen: URIRef  # When it was last reported: the latest date of an article supporting the assertion, or of an article mentioning the policy.
     leads: URIRef  # The subject is CEO, president, premier or head of the object.
     ledBy: URIRef  # The subject organisation or country is led by the object person.
     market: URIRef  # Where the shares moved, where stated.

@@ -168,3 +168,13 @@ def test_a_sanction_policy_without_imposer_or_with_an_imposer_as_target_adds_not
         Relation("United States", "imposes", controls.name, evidence("US curbs.", 0, "i")),
         Relation(controls.name, "targets", "United States", evidence("On the US.", 9, "t"))))
     assert _sanction_pairs(build_graph([itself])) == []
+
+
+def test_a_policy_is_dated_by_the_first_and_last_article_that_mention_it():
+    controls = Entity("United States export controls", "Policy", kind="ExportControl")
+    undated = Article(id="a3", text="", source="three.txt", title="Three")
+    G = build_graph([Extraction(a, (controls,)) for a in (A2, undated, A1)])
+    policy = G.nodes[entity_iri("Policy", controls.name)]
+    assert (policy["first_seen"], policy["last_seen"]) == ("2021-03-11", "2021-03-12")
+    G = build_graph([Extraction(undated, (controls,))])
+    assert "first_seen" not in G.nodes[entity_iri("Policy", controls.name)]

@@ -62,8 +62,9 @@ EXPECTED = {
          "SMIC fell 3.1% in Hong Kong."],
     ],
     "policies": [
-        ["imposer", "policy", "kind", "target"],
-        ["United States", "US export controls", "ExportControl", "China"],
+        ["imposer", "policy", "kind", "target", "firstSeen", "lastSeen"],
+        ["United States", "US export controls", "ExportControl", "China", "2024-01-02",
+         "2024-01-02"],
     ],
     "evidence": [
         ["subject", "predicate", "object", "articles", "date", "source", "sentence", "rule"],
