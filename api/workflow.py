@@ -35,6 +35,7 @@ from newsgraph.outputs import (
     CACHE_NAME,
     GRAPH_NAMES,
     MERGES_NAME,
+    OPTIONAL_NAMES,
     PROVENANCE_NAME,
     VALIDATORS_NAME,
     Writer,
@@ -261,7 +262,7 @@ def build(
         builds = _builds(load_builds(folder), cached, fresh)
         writers = _writers(folder, G, extractions, cache, validators, builds,
                            model=model_name if fresh else None, view_limit=view_limit)
-        for name in GRAPH_NAMES:
+        for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 writers.pop(folder / name, None)
         store_base = _store_base(folder)
@@ -270,7 +271,7 @@ def build(
         except OSError as error:
             message = f"cannot write the outputs here ({error.strerror or error})"
             raise NewsgraphError(str(folder), message) from error
-        for name in GRAPH_NAMES:
+        for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
         _update_store(folder, store_base, report)
@@ -284,19 +285,25 @@ def build(
 
 
 def _chosen_exports(exports: Sequence[str] | None, out: Path) -> set[str]:
-    """The export files a build writes: ``graph.ttl`` and those named (all by default).
+    """The export files a build writes: ``graph.ttl`` and those named (by default, or named
+    ``all``, every one but ``graph.trig``, which is written only when named).
 
     >>> sorted(_chosen_exports(["html", "graph.json"], Path("out")))
     ['graph.html', 'graph.json', 'graph.ttl']
+    >>> sorted(_chosen_exports(["all", "trig"], Path("out")))[-2:]
+    ['graph.trig', 'graph.ttl']
     """
     if exports is None:
         return set(GRAPH_NAMES)
     chosen = {TURTLE_EXPORT}
     for name in exports:
+        if name == "all":
+            chosen.update(GRAPH_NAMES)
+            continue
         file_name = name if name.startswith("graph.") else f"graph.{name}"
-        if file_name not in GRAPH_NAMES:
-            known = ", ".join(n.removeprefix("graph.") for n in GRAPH_NAMES)
-            raise NewsgraphError(str(out), f"no export named {name!r} (expected: {known})")
+        if file_name not in (*GRAPH_NAMES, *OPTIONAL_NAMES):
+            known = ", ".join(n.removeprefix("graph.") for n in (*GRAPH_NAMES, *OPTIONAL_NAMES))
+            raise NewsgraphError(str(out), f"no export named {name!r} (expected: {known}, all)")
         chosen.add(file_name)
     return chosen
 

@@ -329,7 +329,24 @@ def test_a_build_writes_only_the_exports_asked_for(tmp_path, capsys):
     assert names == ["graph.html", "graph.oxigraph", "graph.ttl"]
     assert main(["build", str(two), "--out", str(tmp_path), "--exports", "xml"]) == 1
     assert capsys.readouterr().err.endswith(
-        "no export named 'xml' (expected: ttl, jsonld, graphml, json, html)\n")
+        "no export named 'xml' (expected: ttl, jsonld, graphml, json, html, trig, all)\n")
+
+
+def test_trig_is_written_only_when_named(tmp_path, capsys):
+    one = SEEDS / "000_5b8763289bf46c03.txt"
+    assert main(["build", str(one), "--out", str(tmp_path), "--exports", "all,trig"]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph."))
+    assert names == ["graph.graphml", "graph.html", "graph.json", "graph.jsonld",
+                     "graph.oxigraph", "graph.trig", "graph.ttl"]
+    store = ox.Store()
+    store.load(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG)
+    assert sorted(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                  .splitlines()) == _turtle_lines(tmp_path / "graph.ttl")
+    articles = {str(row["g"].value) for row in store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert articles and all("/article/" in g for g in articles)
+    assert main(["build", str(one), "--out", str(tmp_path)]) == 0  # not named: none left
+    assert not (tmp_path / "graph.trig").exists()
 
 
 def test_construct_as_csv_is_refused_with_a_clear_line(seed_graph, capsys):
