@@ -143,20 +143,24 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
 
     A file's path is the one the build recorded, from the folder or file the user named
     (``news/a.txt``); each segment keeps its letters, digits and ``-._~`` and percent-encodes
-    the rest. What no relative path should hold, a root, a drive or ``..``, is dropped, so
-    the IRI never tells where the folder lives.
+    the rest, and ``.`` and ``..`` are dropped. An absolute path (a graph built by a library
+    call, or cached by an older build) gives its file name alone, so that the IRI never tells
+    where the folder lives.
 
     >>> source_iri("https://news.example/a?id=1")
     'https://news.example/a?id=1'
     >>> source_iri("seeds/000_a.txt", base="https://example.org/kg/")
     'https://example.org/kg/source/seeds/000_a.txt'
-    >>> source_iri("/home/me/../news/a b#1.txt", base="https://example.org/kg/")
-    'https://example.org/kg/source/home/me/news/a%20b%231.txt'
+    >>> source_iri("news/./a b#1.txt", base="https://example.org/kg/")
+    'https://example.org/kg/source/news/a%20b%231.txt'
+    >>> source_iri("/home/me/news/a.txt", base="https://example.org/kg/")
+    'https://example.org/kg/source/a.txt'
     """
     if _WEB.match(source) and not _UNSAFE.search(source.replace("#", "").replace("?", "")):
         return source
-    parts = [part for part in re.split(r"[/\\]", source)
-             if part not in ("", ".", "..") and not re.fullmatch(r"[A-Za-z]:", part)]
+    parts = [part for part in re.split(r"[/\\]", source) if part not in ("", ".", "..")]
+    if re.match(r"[/\\]|[A-Za-z]:", source):  # absolute: nothing of where it lives
+        parts = parts[-1:]
     return f"{base}source/" + "/".join(_path_segment(part) for part in parts)
 
 
