@@ -363,8 +363,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="most nodes graph.html holds: the most connected and most recent "
                         f"(default: {VIEW_LIMIT})")
     b.add_argument("--exports", metavar="LIST", default=None,
-                   help="which of jsonld,graphml,json,html to write besides graph.ttl, "
-                        "comma-separated (default: all)")
+                   help="which of jsonld,graphml,json,html,trig to write besides graph.ttl, "
+                        "comma-separated; all names the first four (default: all); trig, "
+                        "TriG with one named graph per article, only when named")
     b.add_argument("-v", "--verbose", action="store_true",
                    help="name each relation the ontology refused, and why")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")

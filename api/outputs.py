@@ -45,6 +45,7 @@ __all__ = [
     "GRAPH_NAMES",
     "MERGES_NAME",
     "ONTOLOGY_NAME",
+    "OPTIONAL_NAMES",
     "PROVENANCE_NAME",
     "VALIDATORS_NAME",
     "Writer",
@@ -75,6 +76,8 @@ PROVENANCE_NAME = "build.json"
 BUILDS_NAME = "builds.json"
 #: The exports, in the order they are written.
 GRAPH_NAMES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
+#: The exports written only when named (``--exports``): TriG, one named graph per article.
+OPTIONAL_NAMES = ("graph.trig",)
 #: The vocabulary the graph is written in (classes, relations, the policy-kind scheme), beside
 #: it so that the folder is whole without the package: ``newsgraph query`` reads it too.
 ONTOLOGY_NAME = "ontology.ttl"
@@ -311,7 +314,8 @@ def check_folder(out: Path) -> None:
     Raises :class:`NewsgraphError` when a file cannot be created in ``out`` (read-only) or
     an output's name is taken by a folder.
     """
-    for name in (*GRAPH_NAMES, CACHE_NAME, MERGES_NAME, VALIDATORS_NAME, PROVENANCE_NAME):
+    for name in (*GRAPH_NAMES, *OPTIONAL_NAMES, CACHE_NAME, MERGES_NAME, VALIDATORS_NAME,
+                 PROVENANCE_NAME):
         if (out / name).is_dir():
             message = f"is a folder where the output {name} goes; move it away"
             raise NewsgraphError(str(out / name), message)
@@ -375,7 +379,7 @@ def graph_writers(
     from newsgraph.graph.graphml import write_graphml
     from newsgraph.graph.html import write_html
     from newsgraph.graph.nodelink import write_json
-    from newsgraph.graph.rdf import write_jsonld, write_turtle
+    from newsgraph.graph.rdf import write_jsonld, write_trig, write_turtle
     from newsgraph.graph.view import VIEW_LIMIT, bounded_view, view_title
 
     def bound(write: Callable[..., None]) -> Writer:
@@ -390,7 +394,8 @@ def graph_writers(
     writers: tuple[Writer, ...] = (
         bound(write_turtle), bound(write_jsonld), bound(write_graphml), bound(write_json), html,
     )
-    found = dict(zip(GRAPH_NAMES, writers, strict=True))
+    found = dict(zip((*GRAPH_NAMES, *OPTIONAL_NAMES), (*writers, bound(write_trig)),
+                     strict=True))
     found[ONTOLOGY_NAME] = _write_ontology
     return found
 

@@ -35,6 +35,7 @@ from newsgraph.outputs import (
     CACHE_NAME,
     GRAPH_NAMES,
     MERGES_NAME,
+    OPTIONAL_NAMES,
     PROVENANCE_NAME,
     VALIDATORS_NAME,
     Writer,
@@ -251,6 +252,7 @@ def build(
         model_name = model or _default_model()
         fresh = _read_with_nlp(articles, report, model=model_name, workers=workers, dask=dask,
                                batch_size=batch_size, progress=progress)
+        fresh = _named_from_sources(fresh, sources)
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
@@ -260,7 +262,7 @@ def build(
         builds = _builds(load_builds(folder), cached, fresh)
         writers = _writers(folder, G, extractions, cache, validators, builds,
                            model=model_name if fresh else None, view_limit=view_limit)
-        for name in GRAPH_NAMES:
+        for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 writers.pop(folder / name, None)
         store_base = _store_base(folder)
@@ -269,7 +271,7 @@ def build(
         except OSError as error:
             message = f"cannot write the outputs here ({error.strerror or error})"
             raise NewsgraphError(str(folder), message) from error
-        for name in GRAPH_NAMES:
+        for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
         _update_store(folder, store_base, report)
@@ -283,19 +285,25 @@ def build(
 
 
 def _chosen_exports(exports: Sequence[str] | None, out: Path) -> set[str]:
-    """The export files a build writes: ``graph.ttl`` and those named (all by default).
+    """The export files a build writes: ``graph.ttl`` and those named (by default, or named
+    ``all``, every one but ``graph.trig``, which is written only when named).
 
     >>> sorted(_chosen_exports(["html", "graph.json"], Path("out")))
     ['graph.html', 'graph.json', 'graph.ttl']
+    >>> sorted(_chosen_exports(["all", "trig"], Path("out")))[-2:]
+    ['graph.trig', 'graph.ttl']
     """
     if exports is None:
         return set(GRAPH_NAMES)
     chosen = {TURTLE_EXPORT}
     for name in exports:
+        if name == "all":
+            chosen.update(GRAPH_NAMES)
+            continue
         file_name = name if name.startswith("graph.") else f"graph.{name}"
-        if file_name not in GRAPH_NAMES:
-            known = ", ".join(n.removeprefix("graph.") for n in GRAPH_NAMES)
-            raise NewsgraphError(str(out), f"no export named {name!r} (expected: {known})")
+        if file_name not in (*GRAPH_NAMES, *OPTIONAL_NAMES):
+            known = ", ".join(n.removeprefix("graph.") for n in (*GRAPH_NAMES, *OPTIONAL_NAMES))
+            raise NewsgraphError(str(out), f"no export named {name!r} (expected: {known}, all)")
         chosen.add(file_name)
     return chosen
 
@@ -446,6 +454,40 @@ def _new_articles(
                 keys.add(article.link)
             articles.append(article)
     return articles, skipped
+
+
+def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -> list[Extraction]:
+    """``extractions`` with each file an article was read from named from the folder or file
+    the user gave, as the graph and the cache record it: ``news/a.txt`` for
+    ``/home/me/news/a.txt`` read from ``/home/me/news``, ``a.txt`` read from the file itself.
+
+    The graph then says nothing of where the folder lives, and names a document the same
+    wherever it is built (docs/iris.md). A URL stays as it is, and the bundled seeds are
+    ``seeds/<file>`` already. (Problems reported before name the path as given.)
+
+    >>> from newsgraph.ingest.documents import Article, Extraction
+    >>> home = os.path.join(os.sep, "home", "me")
+    >>> read = Extraction(Article(id="x", text="t", source=os.path.join(home, "news", "a.txt")))
+    >>> [x.article.source for x in _named_from_sources([read], [os.path.join(home, "news")])]
+    ['news/a.txt']
+    """
+    from dataclasses import replace
+
+    given = [os.path.abspath(s) for s in sources if "://" not in s]
+
+    def named(source: str) -> str:
+        if "://" in source:
+            return source
+        path = os.path.abspath(source)
+        # the longest source given that holds the file: the one it was read through
+        holders = [g for g in given if path == g or path.startswith(g.rstrip(os.sep) + os.sep)]
+        if not holders:
+            return source
+        parent = os.path.dirname(max(holders, key=len).rstrip(os.sep)) or os.sep
+        return os.path.relpath(path, parent).replace(os.sep, "/")
+
+    return [replace(x, article=replace(x.article, source=named(x.article.source)))
+            for x in extractions]
 
 
 def _inside(source: str, folder: Path) -> bool:

@@ -1,7 +1,8 @@
 """Build the networkx graph from extractions.
 
 Nodes are keyed by IRI. Entity nodes carry ``type``, ``label``, ``aliases``, ``articles``
-(and ``kind`` for a Policy); Article nodes carry ``type="Article"``, ``label``, ``title``,
+(and for a Policy its ``kind``, and the ``first_seen`` and ``last_seen`` dates of the articles
+that mention it); Article nodes carry ``type="Article"``, ``label``, ``title``,
 ``date``, ``source``, ``link``, ``publisher`` and ``authors``. Edges are keyed by their type:
 ``mentions`` from an article to each entity it names, and one edge per typed relation with
 its ``evidence`` (a list of dicts), ``article_count``, ``first_seen`` and ``last_seen``.
@@ -32,7 +33,15 @@ from newsgraph.graph.resolve import ResolvedEntity, entity_key, label_forms, res
 from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from newsgraph.ingest.gazetteer import country_code, country_wikidata
-from newsgraph.ontology import RELATIONS, EntityType, NodeType, PolicyKind, edge_type
+from newsgraph.ontology import (
+    RELATIONS,
+    SANCTION_KINDS,
+    EntityType,
+    NodeType,
+    PolicyKind,
+    Predicate,
+    edge_type,
+)
 
 __all__ = ["WIKIDATA", "article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
 
@@ -142,6 +151,7 @@ def build_graph(
                 continue
             found = evidence.setdefault((ends[0], relation.predicate, ends[1]), [])
             found.append({"article": a_iri, **_evidence(relation)})
+    _sanctions_of_policies(G, evidence)
 
     for (subject, predicate, obj), items in sorted(evidence.items()):
         items.sort(key=lambda e: (e["article"], e["start"], e["rule"]))
@@ -156,9 +166,48 @@ def build_graph(
     for node in G.nodes:
         if "articles" in G.nodes[node]:
             G.nodes[node]["articles"].sort()
+            if G.nodes[node]["type"] == EntityType.POLICY:
+                _reported(G, node)
     G.graph["rejected_relations"] = len(refusals)
     G.graph["refusals"] = sorted(refusals)
     return G
+
+
+def _reported(G: nx.MultiDiGraph, node: str) -> None:
+    """Set ``first_seen`` and ``last_seen`` of a policy: the dates of the first and the last
+    article that mentions it, where the articles have dates."""
+    dates = sorted(d for a in G.nodes[node]["articles"] if (d := G.nodes[a].get("date")))
+    if dates:
+        G.nodes[node]["first_seen"], G.nodes[node]["last_seen"] = dates[0], dates[-1]
+
+
+def _sanctions_of_policies(
+    G: nx.MultiDiGraph, evidence: dict[tuple[str, str, str], list[dict[str, Any]]]
+) -> None:
+    """Add to ``evidence`` the ``sanctions`` each policy of a sanction kind states.
+
+    One pattern for sanctions (docs/queries.md): a policy whose kind is in ``SANCTION_KINDS``
+    makes each of its imposers sanction each of its targets, on the evidence that it targets
+    them, so that ``sanctions`` alone answers who sanctions whom.
+    """
+    imposers: dict[str, list[str]] = {}
+    for subject, predicate, obj in evidence:
+        if predicate == Predicate.IMPOSES:
+            imposers.setdefault(obj, []).append(subject)
+    for (policy, predicate, target), items in sorted(evidence.items()):
+        if predicate != Predicate.TARGETS or G.nodes[policy].get("kind") not in SANCTION_KINDS:
+            continue
+        for imposer in sorted(imposers.get(policy, ())):
+            types = G.nodes[imposer]["type"], G.nodes[target]["type"]
+            if imposer == target or not relation_allowed(Predicate.SANCTIONS, *types):
+                continue
+            found = evidence.setdefault((imposer, Predicate.SANCTIONS.value, target), [])
+            seen = {_evidence_key(e) for e in found}
+            found.extend(dict(e) for e in items if _evidence_key(e) not in seen)
+
+
+def _evidence_key(item: dict[str, Any]) -> tuple[str, int, str]:
+    return item["article"], item["start"], item["rule"]
 
 
 def _entity_iris(groups: list[ResolvedEntity], base: str) -> list[str]:

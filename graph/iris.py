@@ -10,6 +10,8 @@ another); docs/iris.md says why each is minted as it is:
   of its other names stay with it (``dcterms:replaces``, see :func:`~newsgraph.graph.build.
   build_graph`), so an IRI a smaller build minted still leads to it;
 - an article: a hash of its id (its feed guid or link, or its file's content);
+- where an article was read from: its URL, or for a file ``source/`` and its path from the
+  folder or file the user named (``source/news/a.txt``), nothing of where that lives;
 - an assertion: a hash of its triple and of the articles it counts, so that two builds of
   different news give two assertions, each with its own counts, never one with two.
 
@@ -32,7 +34,15 @@ import unicodedata
 from newsgraph.ingest.gazetteer import country_code
 from newsgraph.ontology import NGR, EntityType
 
-__all__ = ["DEFAULT_BASE", "check_base", "digest", "entity_iri", "id_namespaces", "name_iri"]
+__all__ = [
+    "DEFAULT_BASE",
+    "check_base",
+    "digest",
+    "entity_iri",
+    "id_namespaces",
+    "name_iri",
+    "source_iri",
+]
 
 #: Where IRIs are minted unless the user names another base.
 DEFAULT_BASE = str(NGR)
@@ -123,3 +133,42 @@ def entity_iri(kind: str, label: str, *, base: str = DEFAULT_BASE) -> str:
         if code:
             return f"{base}country/{code}"
     return name_iri(kind, label, base=base)
+
+
+_WEB = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
+
+
+def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
+    """The IRI of where an article was read from: a URL as it is, a file under ``source/``.
+
+    A file's path is the one the build recorded, from the folder or file the user named
+    (``news/a.txt``); each segment keeps its letters, digits and ``-._~`` and percent-encodes
+    the rest, and ``.`` and ``..`` are dropped. An absolute path (a graph built by a library
+    call, or cached by an older build) gives its file name alone, so that the IRI never tells
+    where the folder lives.
+
+    >>> source_iri("https://news.example/a?id=1")
+    'https://news.example/a?id=1'
+    >>> source_iri("seeds/000_a.txt", base="https://example.org/kg/")
+    'https://example.org/kg/source/seeds/000_a.txt'
+    >>> source_iri("news/./a b#1.txt", base="https://example.org/kg/")
+    'https://example.org/kg/source/news/a%20b%231.txt'
+    >>> source_iri("/home/me/news/a.txt", base="https://example.org/kg/")
+    'https://example.org/kg/source/a.txt'
+    """
+    if _WEB.match(source) and not _UNSAFE.search(source.replace("#", "").replace("?", "")):
+        return source
+    parts = [part for part in re.split(r"[/\\]", source) if part not in ("", ".", "..")]
+    if re.match(r"[/\\]|[A-Za-z]:", source):  # absolute: nothing of where it lives
+        parts = parts[-1:]
+    return f"{base}source/" + "/".join(_path_segment(part) for part in parts)
+
+
+def _path_segment(part: str) -> str:
+    out = []
+    for char in unicodedata.normalize("NFC", part):
+        if char in "-._~" or (char.isalnum() and (char.isascii() or ord(char) > 0xA0)):
+            out.append(char)
+        else:
+            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
+    return "".join(out)

@@ -35,7 +35,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
-from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces
+from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces, source_iri
 from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
 __all__ = [
@@ -47,8 +47,10 @@ __all__ = [
     "rdf_rows",
     "to_jsonld",
     "to_rdf",
+    "to_trig",
     "to_turtle",
     "write_jsonld",
+    "write_trig",
     "write_turtle",
 ]
 
@@ -158,14 +160,15 @@ def _check_iri(text: str) -> None:
         raise ValueError(message)
 
 
-def _article_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
+def _article_rows(node: str, data: dict[str, Any], base: str) -> Iterator[Row]:
     yield _iri_row(node, _TYPE, _NG[NodeType.ARTICLE])
     yield _iri_row(node, _TYPE, _NEWS_ARTICLE)  # what ng:Article entails, for tools without it
     if data.get("title"):
         yield _literal_row(node, _TITLE, data["title"], _STRING)
     if data.get("date"):
         yield _literal_row(node, _DATE_P, data["date"], _DATE)
-    yield _literal_row(node, _SOURCE, data["source"], _STRING)
+    yield _iri_row(node, _SOURCE, data["source"] if _is_iri(data["source"])
+                   else source_iri(data["source"], base=base))
     link = data.get("link")
     if link and _is_iri(link):
         yield _iri_row(node, _URL, link)
@@ -186,6 +189,10 @@ def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _literal_row(node, _ALT, alias, _STRING)
     if data.get("kind"):
         yield _iri_row(node, _NG["policyKind"], str(NG[data["kind"]]))
+    if data.get("first_seen"):
+        yield _literal_row(node, _NG["firstSeen"], data["first_seen"], _DATE)
+    if data.get("last_seen"):
+        yield _literal_row(node, _NG["lastSeen"], data["last_seen"], _DATE)
     if data.get("code"):
         yield _literal_row(node, _NG["isoCode"], data["code"], _STRING)
     for other in data.get("replaces") or ():
@@ -286,8 +293,9 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     base = G.graph.get("base", DEFAULT_BASE)
     for node, data in G.nodes(data=True):
         _check_iri(node)
-        found = _article_rows if data["type"] == NodeType.ARTICLE else _entity_rows
-        groups.setdefault(node, set()).update(found(node, data))
+        found = (_article_rows(node, data, base) if data["type"] == NodeType.ARTICLE
+                 else _entity_rows(node, data))
+        groups.setdefault(node, set()).update(found)
     activity = _activity(G.graph.get("build"), base)
     if activity is not None:
         for row in _activity_rows(activity, G.graph["build"], base):
@@ -414,6 +422,68 @@ def to_turtle(G: nx.MultiDiGraph) -> bytes:
 def write_turtle(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
     """Write the graph as Turtle to a binary stream."""
     stream.write(to_turtle(G))
+
+
+_GRAPH_START = re.compile(rb"\n(?=[^ \n}])")
+_TABS = re.compile(rb"(?m)^\t+")
+
+
+def _article_quads(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+    """``(article, subject, predicate, object)`` of each relation triple an article reports,
+    both ways for a symmetric relation, sorted."""
+    quads = set()
+    for subject, obj, key, data in G.edges(keys=True, data=True):
+        if key == "mentions":
+            continue
+        predicate = _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
+        for article in {item["article"] for item in data["evidence"]}:
+            quads.add((article, subject, predicate, obj))
+            if predicate in _SYMMETRIC_IRIS:
+                quads.add((article, obj, predicate, subject))
+    return sorted(quads)
+
+
+def to_trig(G: nx.MultiDiGraph) -> bytes:
+    """The graph as TriG bytes: the triples of :func:`to_turtle` in the default graph, and one
+    named graph per article, named by the article's IRI, holding the relation triples it
+    reports (the evidence of each, as a graph a SPARQL ``GRAPH`` pattern can ask for).
+
+    The same graph gives the same bytes.
+
+    >>> G = nx.MultiDiGraph()
+    >>> a = "https://w3id.org/newsgraph/id/article/a1"
+    >>> G.add_node(a, type="Article", label="One", source="a.txt")
+    >>> for n, t in (("person/Li", "Person"), ("organisation/Acme", "Organisation")):
+    ...     G.add_node(f"https://w3id.org/newsgraph/id/{n}", type=t, label=n[-4:])
+    >>> _ = G.add_edge("https://w3id.org/newsgraph/id/person/Li",
+    ...     "https://w3id.org/newsgraph/id/organisation/Acme", key="chairs",
+    ...     predicate="chairs", article_count=1, evidence=[{"article": a,
+    ...     "sentence": "Li chairs Acme.", "start": 0, "end": 15, "rule": "r"}])
+    >>> print(to_trig(G).decode().split("\\n\\n")[-1], end="")
+    article:a1 {
+        person:Li ng:chairs organisation:Acme .
+    }
+    """
+    rows = rdf_rows(G)
+    prefixes = prefixes_for(G)
+    named = "".join(f"<{s}> <{p}> <{o}> <{g}> .\n" for g, s, p, o in _article_quads(G))
+    try:
+        quads = ox.parse(_ntriples(rows) + named.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        out = _serialized(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
+    except SyntaxError:
+        for _ in _ox_triples(rows):  # raises the ValueError that names the bad IRI
+            pass
+        raise
+    body = out.split(b"\n", len(prefixes))[-1]
+    body = _TABS.sub(lambda tabs: b"    " * len(tabs.group()), body)
+    body = _GRAPH_START.sub(b"\n\n", body)
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
+    return header.encode("utf-8") + b"\n" + body
+
+
+def write_trig(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
+    """Write the graph as TriG to a binary stream."""
+    stream.write(to_trig(G))
 
 
 def to_jsonld(G: nx.MultiDiGraph) -> bytes:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
@@ -26,10 +26,12 @@ require_installed_name(__name__)
 
 __all__ = [
     "ENTITY_TYPES",
+    "INVERSES",
     "NG",
     "NGR",
     "POLICY_KINDS",
     "RELATIONS",
+    "SANCTION_KINDS",
     "SYMMETRIC",
     "EntityType",
     "NodeType",
@@ -89,6 +91,8 @@ def _relations(graph: Graph) -> dict[str, Signature]:
     entity_like = set(_entity_types(graph)) | {"Article"}
     found = {}
     for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
+        if graph.value(prop, OWL.inverseOf) is not None:  # for reasoners; never written
+            continue
         domain = _classes(graph, graph.value(prop, RDFS.domain))
         range_ = _classes(graph, graph.value(prop, RDFS.range))
         if domain <= entity_like and range_ <= entity_like:
@@ -104,12 +108,22 @@ def _policy_kinds(graph: Graph) -> tuple[str, ...]:
 ENTITY_TYPES: tuple[str, ...] = _entity_types(ontology_graph())
 #: The typed relations by local name, with their domain and range.
 RELATIONS: dict[str, Signature] = _relations(ontology_graph())
+#: The inverse relations the ontology declares for reasoners, by local name, each with the
+#: relation it is the inverse of: ``INVERSES["chairedBy"] == "chairs"``. The graph never
+#: holds them.
+INVERSES: dict[str, str] = {
+    _local(p): _local(o) for p, o in sorted(ontology_graph().subject_objects(OWL.inverseOf))
+}
 #: Relations that hold both ways.
 SYMMETRIC: frozenset[str] = frozenset(
     _local(p) for p in ontology_graph().subjects(RDF.type, OWL.SymmetricProperty)
 )
 #: Concepts of the policy-kind scheme, e.g. ``"ExportControl"``.
 POLICY_KINDS: tuple[str, ...] = _policy_kinds(ontology_graph())
+#: The policy kinds whose policies also state ``sanctions`` from imposer to target.
+SANCTION_KINDS: frozenset[str] = frozenset(
+    _local(k) for k in ontology_graph().objects(NG.SanctionKinds, SKOS.member)
+)
 
 
 def edge_type(predicate: str) -> str:

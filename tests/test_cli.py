@@ -42,8 +42,9 @@ def test_build_writes_every_output_and_nothing_else(seed_graph):
 def test_seeds_give_54_articles_4_files_and_50_feed_items(seed_graph):
     sources = select(seed_graph, "SELECT ?s WHERE { ?a a ng:Article ; dcterms:source ?s }")
     assert len(sources) == 54
-    assert sum(s.startswith("https://") for (s,) in sources) == 50
-    assert sorted(Path(s).name for (s,) in sources if not s.startswith("https://")) == [
+    files = "https://w3id.org/newsgraph/id/source/seeds/"  # docs/iris.md
+    assert sum(not s.startswith(files) for (s,) in sources) == 50
+    assert sorted(s.removeprefix(files) for (s,) in sources if s.startswith(files)) == [
         "000_5b8763289bf46c03.txt", "001_ddc456ae5f42c23f.txt",
         "002_fdfc4561625d5a50.txt", "004_e24a89257b67926a.txt"]
 
@@ -328,7 +329,24 @@ def test_a_build_writes_only_the_exports_asked_for(tmp_path, capsys):
     assert names == ["graph.html", "graph.oxigraph", "graph.ttl"]
     assert main(["build", str(two), "--out", str(tmp_path), "--exports", "xml"]) == 1
     assert capsys.readouterr().err.endswith(
-        "no export named 'xml' (expected: ttl, jsonld, graphml, json, html)\n")
+        "no export named 'xml' (expected: ttl, jsonld, graphml, json, html, trig, all)\n")
+
+
+def test_trig_is_written_only_when_named(tmp_path, capsys):
+    one = SEEDS / "000_5b8763289bf46c03.txt"
+    assert main(["build", str(one), "--out", str(tmp_path), "--exports", "all,trig"]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("graph."))
+    assert names == ["graph.graphml", "graph.html", "graph.json", "graph.jsonld",
+                     "graph.oxigraph", "graph.trig", "graph.ttl"]
+    store = ox.Store()
+    store.load(path=str(tmp_path / "graph.trig"), format=ox.RdfFormat.TRIG)
+    assert sorted(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                  .splitlines()) == _turtle_lines(tmp_path / "graph.ttl")
+    articles = {str(row["g"].value) for row in store.query(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+    assert articles and all("/article/" in g for g in articles)
+    assert main(["build", str(one), "--out", str(tmp_path)]) == 0  # not named: none left
+    assert not (tmp_path / "graph.trig").exists()
 
 
 def test_construct_as_csv_is_refused_with_a_clear_line(seed_graph, capsys):

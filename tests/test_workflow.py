@@ -117,6 +117,27 @@ def test_the_seeds_are_named_alike_wherever_the_package_lies(tmp_path, monkeypat
     assert not any(str(seeds_folder()) in s for s in sources)
 
 
+def test_a_file_is_named_from_the_folder_given_wherever_it_lies(tmp_path):
+    text = "Chips\n\nIntel rose on Monday.\n"
+    for home in ("one", "two/deeper"):
+        (tmp_path / home / "news" / "wire").mkdir(parents=True)
+        (tmp_path / home / "news" / "wire" / "a.txt").write_text(text)
+        build(str((tmp_path / home / "news").resolve()), out=tmp_path / home / "out",
+              exports=[])
+    graphs = [(tmp_path / home / "out" / "graph.ttl").read_bytes()
+              for home in ("one", "two/deeper")]
+    assert graphs[0] == graphs[1]
+    assert str(tmp_path).encode() not in graphs[0]
+    assert b"dcterms:source id:source\\/news\\/wire\\/a.txt ;" in graphs[0]
+    assert [a.source for a in _articles(tmp_path / "one" / "out")] == ["news/wire/a.txt"]
+
+
+def test_a_file_given_alone_is_named_by_its_name(tmp_path):
+    (tmp_path / "a.txt").write_text("Chips\n\nIntel rose on Monday.\n")
+    build(str(tmp_path / "a.txt"), out=tmp_path / "out", exports=[])
+    assert [a.source for a in _articles(tmp_path / "out")] == ["a.txt"]
+
+
 def _articles(out):
     from newsgraph.outputs import CACHE_NAME, read_extractions
 

@@ -124,3 +124,57 @@ def test_an_article_names_its_authors_and_publisher_by_their_nodes():
     turtle = to_turtle(G).decode()
     assert "schema:author person:Ann_Lee , person:Bo_Chen ;" in turtle
     assert "schema:publisher organisation:Daily_Planet_Post ;" in turtle
+
+
+def _sanction_pairs(G):
+    label = {n: d["label"] for n, d in G.nodes(data=True)}
+    return sorted((label[s], label[o], d["article_count"], sorted(e["rule"] for e in d["evidence"]))
+                  for s, o, k, d in G.edges(keys=True, data=True) if k == "sanctions")
+
+
+def test_a_policy_of_a_sanction_kind_is_also_a_sanctions_edge():
+    us, china, huawei = (Entity("United States", "Country"), Entity("China", "Country"),
+                         Entity("Huawei", "Organisation"))
+    controls = Entity("United States export controls", "Policy", kind="ExportControl",
+                      aliases=("US sanctions",))
+    tariffs = Entity("United States tariffs", "Policy", kind="Tariff")
+    one = Extraction(A1, (us, china, huawei, controls, tariffs), (
+        Relation("United States", "imposes", controls.name, evidence("US sanctions.", 0, "i")),
+        Relation(controls.name, "targets", "China", evidence("On China.", 10, "t")),
+        Relation(controls.name, "targets", "Huawei", evidence("On Huawei.", 20, "t")),
+        Relation("United States", "imposes", tariffs.name, evidence("Tariffs.", 30, "i")),
+        Relation(tariffs.name, "targets", "China", evidence("On China too.", 40, "t")),
+    ))
+    two = Extraction(A2, (us, huawei), (
+        Relation("United States", "sanctions", "Huawei", evidence("US bans Huawei.", 0, "s")),
+    ))
+    G = build_graph([one, two])
+    # the export controls' targets, not the tariffs': on the targets' evidence, merged with
+    # the direct edge's
+    assert _sanction_pairs(G) == [("United States", "China", 1, ["t"]),
+                                  ("United States", "Huawei", 2, ["s", "t"])]
+    # the policy keeps its own edges
+    assert G.has_edge(entity_iri("Policy", controls.name), entity_iri("Country", "China"),
+                      "targets")
+
+
+def test_a_sanction_policy_without_imposer_or_with_an_imposer_as_target_adds_nothing():
+    us, controls = (Entity("United States", "Country"),
+                    Entity("export controls", "Policy", kind="ExportControl"))
+    no_imposer = Extraction(A1, (us, controls), (
+        Relation(controls.name, "targets", "United States", evidence("On the US.", 0, "t")),))
+    assert _sanction_pairs(build_graph([no_imposer])) == []
+    itself = Extraction(A1, (us, controls), (
+        Relation("United States", "imposes", controls.name, evidence("US curbs.", 0, "i")),
+        Relation(controls.name, "targets", "United States", evidence("On the US.", 9, "t"))))
+    assert _sanction_pairs(build_graph([itself])) == []
+
+
+def test_a_policy_is_dated_by_the_first_and_last_article_that_mention_it():
+    controls = Entity("United States export controls", "Policy", kind="ExportControl")
+    undated = Article(id="a3", text="", source="three.txt", title="Three")
+    G = build_graph([Extraction(a, (controls,)) for a in (A2, undated, A1)])
+    policy = G.nodes[entity_iri("Policy", controls.name)]
+    assert (policy["first_seen"], policy["last_seen"]) == ("2021-03-11", "2021-03-12")
+    G = build_graph([Extraction(undated, (controls,))])
+    assert "first_seen" not in G.nodes[entity_iri("Policy", controls.name)]

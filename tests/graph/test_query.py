@@ -37,6 +37,8 @@ def _rows(graph: Graph | ox.Store, sparql: str) -> list[list[str]]:
 
 
 SMIC = "Semiconductor Manufacturing International Corporation"
+#: where the files of the hand-built graph were read from (docs/iris.md)
+SOURCE = "https://w3id.org/newsgraph/id/source/"
 
 EXPECTED = {
     "who-chairs-what": [
@@ -45,6 +47,7 @@ EXPECTED = {
     ],
     "who-sanctions-whom": [
         ["sanctioner", "target", "targetType", "articles", "firstSeen", "lastSeen"],
+        ["United States", "China", "Country", "1", "2024-01-02", "2024-01-02"],
         ["United States", SMIC, "Organisation", "1", "2024-01-02", "2024-01-02"],
     ],
     "sanctioned-organisations": [
@@ -59,24 +62,27 @@ EXPECTED = {
          "SMIC fell 3.1% in Hong Kong."],
     ],
     "policies": [
-        ["imposer", "policy", "kind", "target"],
-        ["United States", "US export controls", "ExportControl", "China"],
+        ["imposer", "policy", "kind", "target", "firstSeen", "lastSeen"],
+        ["United States", "US export controls", "ExportControl", "China", "2024-01-02",
+         "2024-01-02"],
     ],
     "evidence": [
         ["subject", "predicate", "object", "articles", "date", "source", "sentence", "rule"],
-        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-02", "one.txt",
+        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-02", SOURCE + "one.txt",
          "Zhang Wei, chairman of SMIC, spoke.", "chair-of"],
-        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-05", "two.txt",
+        ["Zhang Wei", "chairs", SMIC, "2", "2024-01-05", SOURCE + "two.txt",
          "SMIC chairman Zhang Wei said so.", "chair-title"],
         ["Hua Hong Semiconductor", "roseOnNews", "Chip stocks rally", "1", "2024-01-05",
-         "two.txt", "Hua Hong Semiconductor rose 5.2%.", "shares-rose"],
-        [SMIC, "fellOnNews", "US blacklists SMIC", "1", "2024-01-02", "one.txt",
+         SOURCE + "two.txt", "Hua Hong Semiconductor rose 5.2%.", "shares-rose"],
+        [SMIC, "fellOnNews", "US blacklists SMIC", "1", "2024-01-02", SOURCE + "one.txt",
          "SMIC fell 3.1% in Hong Kong.", "shares-fell"],
-        ["US export controls", "targets", "China", "1", "2024-01-02", "one.txt",
+        ["US export controls", "targets", "China", "1", "2024-01-02", SOURCE + "one.txt",
          "The US imposed export controls on China.", "target"],
-        ["United States", "imposes", "US export controls", "1", "2024-01-02", "one.txt",
+        ["United States", "imposes", "US export controls", "1", "2024-01-02", SOURCE + "one.txt",
          "The US imposed export controls on China.", "impose"],
-        ["United States", "sanctions", SMIC, "1", "2024-01-02", "one.txt",
+        ["United States", "sanctions", "China", "1", "2024-01-02", SOURCE + "one.txt",
+         "The US imposed export controls on China.", "target"],
+        ["United States", "sanctions", SMIC, "1", "2024-01-02", SOURCE + "one.txt",
          "Washington blacklisted SMIC.", "blacklist"],
     ],
     "best-corroborated": [
@@ -87,12 +93,13 @@ EXPECTED = {
         [SMIC, "fellOnNews", "US blacklists SMIC", "1", "2024-01-02", "2024-01-02"],
         ["US export controls", "targets", "China", "1", "2024-01-02", "2024-01-02"],
         ["United States", "imposes", "US export controls", "1", "2024-01-02", "2024-01-02"],
+        ["United States", "sanctions", "China", "1", "2024-01-02", "2024-01-02"],
         ["United States", "sanctions", SMIC, "1", "2024-01-02", "2024-01-02"],
     ],
     "articles-by-date": [
         ["date", "title", "publisher", "source"],
-        ["2024-01-05", "Chip stocks rally", "", "two.txt"],
-        ["2024-01-02", "US blacklists SMIC", "Wire", "one.txt"],
+        ["2024-01-05", "Chip stocks rally", "", SOURCE + "two.txt"],
+        ["2024-01-02", "US blacklists SMIC", "Wire", SOURCE + "one.txt"],
     ],
     "most-mentioned": [
         ["name", "type", "articles"],

@@ -15,7 +15,7 @@ from rdflib.namespace import SDO
 from newsgraph.graph.query import OutputFormat, format_result, query_names, query_text, run_query
 from newsgraph.graph.rdf import to_turtle
 from newsgraph.graph.shapes import validate_graph
-from newsgraph.ontology import NG, ontology_graph
+from newsgraph.ontology import INVERSES, NG, RELATIONS, ontology_graph
 
 ORG = "http://www.w3.org/ns/org#"
 #: How owlrl records a clash in the graph it expands.
@@ -87,6 +87,30 @@ def test_owl_rl_entails_the_schema_org_and_org_alignments(handbuilt):
     assert (zhang, URIRef(ORG + "memberOf"), smic) in graph
     assert (zhang, RDF.type, SDO.Person) in graph
     assert (smic, RDF.type, SDO.Organization) in graph
+
+
+def test_owl_rl_entails_the_inverse_relations_the_graph_does_not_hold(handbuilt):
+    written = Graph().parse(io.BytesIO(to_turtle(handbuilt)), format="turtle")
+    graph = _expanded(to_turtle(handbuilt), "owlrl")
+    zhang, smic = (URIRef(node) for node in ("https://w3id.org/newsgraph/id/person/Zhang_Wei",
+                   "https://w3id.org/newsgraph/id/organisation/"
+                   "Semiconductor_Manufacturing_International_Corporation"))
+    us, china = (URIRef(f"https://w3id.org/newsgraph/id/country/{code}") for code in ("US", "CN"))
+    controls = URIRef("https://w3id.org/newsgraph/id/policy/US_export_controls")
+    entailed = {(smic, NG.chairedBy, zhang), (smic, NG.hasMember, zhang),
+                (smic, SDO.member, zhang), (smic, URIRef(ORG + "hasMember"), zhang),
+                (china, NG.sanctionedBy, us), (controls, NG.imposedBy, us),
+                (china, NG.targetedBy, controls)}
+    assert entailed <= set(graph)
+    assert not entailed & set(written)
+    assert not {p for _, p, _ in written} & {NG[name] for name in INVERSES}
+
+
+def test_the_inverses_are_of_relations_and_no_relations_themselves():
+    assert INVERSES == {"chairedBy": "chairs", "hasMember": "memberOf", "imposedBy": "imposes",
+                        "ledBy": "leads", "sanctionedBy": "sanctions", "targetedBy": "targets"}
+    assert not set(INVERSES) & set(RELATIONS)
+    assert set(INVERSES.values()) <= set(RELATIONS)
 
 
 def test_symmetric_relations_are_written_both_ways(seed_graph):

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH
+from rdflib.namespace import SH, SKOS, XSD
 
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.query import load_rdf
@@ -143,6 +143,25 @@ def test_a_language_tagged_label_is_a_name():
     rdf.remove((ZHANG, RDFS.label, None))
     rdf.add((ZHANG, RDFS.label, Literal("张伟", lang="zh")))
     assert validate_graph(rdf) == []
+
+
+def test_a_language_tagged_other_name_is_a_name():
+    rdf = to_rdf(handbuilt_graph())
+    rdf.add((ZHANG, SKOS.altLabel, Literal("Чжан Вэй", lang="ru")))
+    assert validate_graph(rdf) == []
+
+
+POLICY = URIRef(f"{ID}policy/US_export_controls")
+
+
+def test_a_policy_has_the_dates_of_each_build_merged_but_only_dates():
+    rdf = to_rdf(handbuilt_graph())
+    assert rdf.value(POLICY, NG.firstSeen) == Literal("2024-01-02", datatype=XSD.date)
+    rdf.add((POLICY, NG.firstSeen, Literal("2023-12-30", datatype=XSD.date)))
+    rdf.add((POLICY, NG.lastSeen, Literal("2024-02-01", datatype=XSD.date)))
+    assert validate_graph(rdf) == []
+    rdf.add((POLICY, NG.lastSeen, Literal("soon")))
+    assert [v.message for v in validate_graph(rdf)] == ["A policy's ng:lastSeen is an xsd:date."]
 
 
 def test_a_label_that_is_no_string_is_refused():
