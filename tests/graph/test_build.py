@@ -158,6 +158,15 @@ def test_a_policy_of_a_sanction_kind_is_also_a_sanctions_edge():
                       "targets")
 
 
+def test_an_investment_restriction_is_no_sanction_of_its_target():
+    us, initech = Entity("United States", "Country"), Entity("Initech", "Organisation")
+    order = Entity("United States divestment order", "Policy", kind="InvestmentRestriction")
+    one = Extraction(A1, (us, initech, order), (
+        Relation("United States", "imposes", order.name, evidence("US order.", 0, "i")),
+        Relation(order.name, "targets", "Initech", evidence("On Initech.", 10, "t"))))
+    assert _sanction_pairs(build_graph([one])) == []
+
+
 def test_a_sanction_policy_without_imposer_or_with_an_imposer_as_target_adds_nothing():
     us, controls = (Entity("United States", "Country"),
                     Entity("export controls", "Policy", kind="ExportControl"))

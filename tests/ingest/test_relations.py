@@ -421,3 +421,16 @@ def test_partners_acting_together(nlp, text, expected):
 )
 def test_state_ownership_and_holdings(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hyundai Motor Co paid a 5 million dollar fine to the United States.",
+         [("United States", "sanctions", "Hyundai Motor Co")]),
+        ("Hyundai Motor Co paid 350 million dollars in penalties to the United States.",
+         [("United States", "sanctions", "Hyundai Motor Co")]),
+    ],
+)
+def test_penalties_paid_to_a_regulator(nlp, text, expected):
+    assert triples(nlp, text) == expected
