@@ -149,8 +149,8 @@ def test_the_command_serves_until_stopped(tmp_path):
     (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
     update_store(tmp_path, None)
     child = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph", "serve", str(tmp_path), "--port", "0", "--timeout", "20",
-         "--max-memory", "2000", "--max-rows", "5", "--workers", "1"],
+        [sys.executable, "-m", "newsgraph", "serve", str(tmp_path), "--port", "0",
+         "--timeout", "20", "--max-memory", "2000", "--max-rows", "5", "--workers", "1"],
         stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
     try:
         assert child.stderr is not None

@@ -337,6 +337,10 @@
     if (edge.count) seen.push(plural(edge.count, "article"));
     if (edge.first) seen.push(edge.first === edge.last || !edge.last ? edge.first : edge.first + " \u2013 " + edge.last);
     if (seen.length) parts.push(el("p", "ng-meta", "Seen in " + seen.join(", ")));
+    if (edge.fetched) {
+      parts.push(el("p", "ng-meta", "Fetched from the graph: the sentences behind it are in its " +
+        "ng:Assertion (the evidence query shows them)."));
+    }
     parts = parts.concat(section("Evidence (" + edge.evidence.length + ")", edge.evidence.map(function (item) {
       var li = el("li");
       if (item.percent !== null) {
