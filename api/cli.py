@@ -224,12 +224,15 @@ def evaluate_command(args: argparse.Namespace) -> int:
 
 
 def validate_command(args: argparse.Namespace) -> int:
-    """``newsgraph validate``: check a graph against the SHACL shapes, a violation a line."""
-    from newsgraph.graph.shapes import validate_graph
-    from newsgraph.graph.store import rdflib_graph
+    """``newsgraph validate``: check a graph against the SHACL shapes, a violation a line.
+
+    The shapes run as SPARQL queries on the store (:func:`~newsgraph.graph.shapes.validate_store`,
+    the same violations as pySHACL finds, much faster).
+    """
+    from newsgraph.graph.shapes import validate_store
 
     store, graph_path = _open_graph(args.folder)
-    violations = validate_graph(rdflib_graph(store))
+    violations = validate_store(store)
     for violation in violations:
         print(printable(str(violation)))  # it quotes the graph, whose text is the news
     print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
