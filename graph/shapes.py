@@ -155,8 +155,12 @@ def _items(shapes: Graph, head: Node | None) -> list[Node]:
     return list(Collection(shapes, head)) if head is not None else []
 
 
-def _is_instance(value: str, cls: Node) -> str:
-    return f"EXISTS {{ {value} <{_RDF_TYPE}>/<{_SUBCLASS}>* {_term(cls)} }}"
+def _not_instance(classes: list[Node]) -> str:
+    """The block removing the values that are instances of one of ``classes``: an anti-join
+    with every instance at once, far faster than asking of each value in turn."""
+    values = " ".join(_term(c) for c in classes)
+    return (f"MINUS {{ ?value <{_RDF_TYPE}> ?_k . ?_k <{_SUBCLASS}>* ?_class . "
+            f"VALUES ?_class {{ {values} }} }}")
 
 
 def _target(shapes: Graph, shape: Node) -> str | None:
@@ -179,7 +183,8 @@ def _target(shapes: Graph, shape: Node) -> str | None:
 
 
 def _value_conditions(shapes: Graph, shape: Node) -> list[str]:
-    """The conditions a value violates, one for each value-type constraint of ``shape``."""
+    """The conditions a value violates, one for each value-type constraint of ``shape``: a
+    filter expression, or a ``MINUS`` block (see :func:`_where`)."""
     conditions = []
     for kind in shapes.objects(shape, SH.nodeKind):
         conditions.append(f"!({_NODE_KINDS[URIRef(str(kind))]})")
@@ -202,7 +207,7 @@ def _value_conditions(shapes: Graph, shape: Node) -> list[str]:
         conditions.append(f"isBlank(?value) || !REGEX(STR(?value), "
                           f"{_term(Literal(str(pattern)))}{extra})")
     for cls in shapes.objects(shape, SH.__getattr__("class")):
-        conditions.append("!" + _is_instance("?value", cls))
+        conditions.append(_not_instance([cls]))
     for alternatives in shapes.objects(shape, SH["or"]):
         tests = []
         for member in _items(shapes, alternatives):
@@ -210,14 +215,18 @@ def _value_conditions(shapes: Graph, shape: Node) -> list[str]:
             if len(classes) != 1 or set(shapes.predicates(member)) - {SH.__getattr__("class")}:
                 message = "only sh:or of sh:class shapes is translated to SPARQL"
                 raise ValueError(message)
-            tests.append("!" + _is_instance("?value", classes[0]))
-        conditions.append(" && ".join(tests))
+            tests.append(classes[0])
+        conditions.append(_not_instance(tests))
     for members in shapes.objects(shape, SH["in"]):
         conditions.append(_not_in(_items(shapes, members)))
     for component, operator in _COMPARISONS.items():
         for bound in shapes.objects(shape, component):
             conditions.append(f"!COALESCE(?value {operator} {_term(bound)}, false)")
     return conditions
+
+
+def _where(condition: str) -> str:
+    return condition if condition.startswith("MINUS") else f"FILTER ({condition})"
 
 
 def _not_in(members: list[Node]) -> str:
@@ -232,7 +241,7 @@ def _shape_checks(shapes: Graph, shape: Node, target: str, prefixes: str) -> lis
     if path_node is None:  # a node shape: the constraints apply to the focus node itself
         for condition in _value_conditions(shapes, shape):
             sparql = (f"SELECT DISTINCT ?this ?value WHERE {{ {target} BIND (?this AS ?value) "
-                      f"FILTER ({condition}) }}")
+                      f"{_where(condition)} }}")
             checks.append(_Check(sparql, "", messages or _generic(shapes, shape), False))
         for constraint in shapes.objects(shape, SH.sparql):
             select = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
@@ -255,7 +264,7 @@ def _shape_checks(shapes: Graph, shape: Node, target: str, prefixes: str) -> lis
                   f"HAVING (COUNT(DISTINCT ?value) > {_number(count)})")
         checks.append(_Check(sparql, path, messages, False))
     for condition in _value_conditions(shapes, shape):
-        sparql = f"SELECT DISTINCT ?this ?value WHERE {{ {target} {step} FILTER ({condition}) }}"
+        sparql = f"SELECT DISTINCT ?this ?value WHERE {{ {target} {step} {_where(condition)} }}"
         checks.append(_Check(sparql, path, messages, False))
     for component, operator in _PAIRS.items():
         for other in shapes.objects(shape, component):
