@@ -233,8 +233,24 @@ def _not_in(members: list[Node]) -> str:
     return "!(" + (" || ".join(f"sameTerm(?value, {_term(m)})" for m in members) or "false") + ")"
 
 
+#: What a shape may say for its translation to SPARQL; anything else is refused.
+_KNOWN = frozenset({
+    URIRef(_RDF_TYPE), URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+    URIRef("http://www.w3.org/2000/01/rdf-schema#label"), SH.targetClass, SH.targetSubjectsOf,
+    SH.targetObjectsOf, SH.targetNode, SH.property, SH.path, SH.message, SH.nodeKind,
+    SH.datatype, SH.minLength, SH.maxLength, SH.pattern, SH.flags, SH.__getattr__("class"),
+    SH["or"], SH["in"], SH.minCount, SH.maxCount, SH.lessThan, SH.lessThanOrEquals,
+    SH.qualifiedValueShape, SH.qualifiedMaxCount, SH.sparql, *_COMPARISONS,
+})
+
+
 def _shape_checks(shapes: Graph, shape: Node, target: str, prefixes: str) -> list[_Check]:
     """The checks of one shape: its own constraints and its property shapes'."""
+    unknown = set(shapes.predicates(shape)) - _KNOWN
+    if unknown:
+        names = ", ".join(sorted(compact_iri(str(u)) for u in unknown))
+        message = f"{_compact(shape)} uses what the translation to SPARQL does not know: {names}"
+        raise ValueError(message)
     messages = tuple(str(m) for m in shapes.objects(shape, SH.message))
     path_node = shapes.value(shape, SH.path)
     checks = []
