@@ -30,14 +30,8 @@ from newsgraph.graph.store import EXPORT_FORMATS
 from newsgraph.graph.view import VIEW_LIMIT
 from newsgraph.ingest.models import MODELS
 from newsgraph.ingest.parallel import DEFAULT_BATCH_SIZE, default_workers
+from newsgraph.serve import MAX_MEMORY, MAX_ROWS, QUERY_TIMEOUT, WORKERS, Limits, limit_memory
 from newsgraph.workflow import FETCH_BUDGET, build
-
-#: Seconds ``newsgraph query`` runs a query before stopping it, by default.
-QUERY_TIMEOUT = 30.0
-#: Rows (or triples) ``newsgraph query`` prints at most, by default.
-MAX_ROWS = 10_000
-#: Megabytes a query's process may take, by default.
-MAX_MEMORY = 4096
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -146,7 +140,7 @@ def query_command(args: argparse.Namespace) -> int:
         raise NewsgraphError(args.sparql, f"cannot read the query ({error})") from error
     if args.child is not None:  # the child process of a query with limits
         name = args.child
-        _limit_memory(args.max_memory)
+        limit_memory(args.max_memory)
     elif args.timeout or args.max_memory:
         return _query_in_child(args, sparql, name, args.graph)
     store, graph_path = _open_graph(args.graph)
@@ -207,21 +201,6 @@ def _query_in_child(
     return child.returncode
 
 
-def _limit_memory(megabytes: int) -> None:
-    """Cap this process's address space (where the platform allows it)."""
-    if not megabytes:
-        return
-    try:
-        import resource
-    except ImportError:  # pragma: no cover - Windows
-        return
-    limit = megabytes * 1024 * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
 def evaluate_command(args: argparse.Namespace) -> int:
     """``newsgraph evaluate``: score a built graph against a gold file; print the tables."""
     from rdflib import Graph
@@ -245,12 +224,15 @@ def evaluate_command(args: argparse.Namespace) -> int:
 
 
 def validate_command(args: argparse.Namespace) -> int:
-    """``newsgraph validate``: check a graph against the SHACL shapes, a violation a line."""
-    from newsgraph.graph.shapes import validate_graph
-    from newsgraph.graph.store import rdflib_graph
+    """``newsgraph validate``: check a graph against the SHACL shapes, a violation a line.
+
+    The shapes run as SPARQL queries on the store (:func:`~newsgraph.graph.shapes.validate_store`,
+    the same violations as pySHACL finds, much faster).
+    """
+    from newsgraph.graph.shapes import validate_store
 
     store, graph_path = _open_graph(args.folder)
-    violations = validate_graph(rdflib_graph(store))
+    violations = validate_store(store)
     for violation in violations:
         print(printable(str(violation)))  # it quotes the graph, whose text is the news
     print(f"{graph_path}: {len(violations)} violations", file=sys.stderr)
@@ -282,8 +264,9 @@ def serve_command(args: argparse.Namespace) -> int:
     """``newsgraph serve``: a read-only SPARQL endpoint and the viewer, until interrupted."""
     from newsgraph.serve import serve
 
+    limits = Limits(timeout=args.timeout, max_memory=args.max_memory, max_rows=args.max_rows)
     try:
-        serve(args.folder, host=args.host, port=args.port,
+        serve(args.folder, host=args.host, port=args.port, limits=limits, workers=args.workers,
               on_ready=lambda url: print(f"serving {url}sparql and {url} (Ctrl-C stops)",
                                          file=sys.stderr, flush=True))
     except KeyboardInterrupt:
@@ -412,6 +395,17 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default: 127.0.0.1, this machine only)")
     s.add_argument("--port", type=_port, default=7878, help="port (default: 7878; 0: any free)")
+    s.add_argument("--timeout", type=_seconds, default=QUERY_TIMEOUT, metavar="SECONDS",
+                   help="stop a query after SECONDS and answer 503; 0 for no limit (default: "
+                        f"{QUERY_TIMEOUT:g})")
+    s.add_argument("--max-memory", type=_whole, default=MAX_MEMORY, metavar="MB",
+                   help="stop a query that needs more than MB megabytes and answer 503; 0 for "
+                        f"no limit (default: {MAX_MEMORY:,})")
+    s.add_argument("--max-rows", type=_whole, default=MAX_ROWS, metavar="N",
+                   help="answer 413 to a query of more than N rows or triples; 0 for any "
+                        f"number (default: {MAX_ROWS:,})")
+    s.add_argument("--workers", type=_positive, default=WORKERS, metavar="N",
+                   help=f"processes answering queries, so many at once (default: {WORKERS})")
     return parser
 
 

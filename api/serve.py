@@ -5,13 +5,19 @@
 folder's Oxigraph store (opened read-only; ``graph.ttl`` loaded when there is no store).
 Results follow the ``Accept`` header: SPARQL JSON (the default), CSV, TSV or XML for
 ``SELECT`` and ``ASK``; Turtle (the default), N-Triples or RDF/XML for ``CONSTRUCT`` and
-``DESCRIBE``. Updates and ``SERVICE`` (which would send requests to any host a query names)
-are refused (403), and anything else that is no query (400), each with one line saying why.
-``/`` serves the folder's ``graph.html``.
+``DESCRIBE``. What :func:`~newsgraph.graph.query.query_refusal` refuses (updates, and
+``SERVICE``, which would send requests to any host a query names) gets 403, and anything else
+that is no query 400, each with one line saying why. ``/`` serves the folder's ``graph.html``,
+allowed to ask ``/sparql`` for the neighbourhood of a node.
+
+Every query runs in one of a few worker processes, as ``newsgraph query`` runs its child: one
+that runs past the time limit, or needs more memory than the limit, is stopped (the worker is
+killed and another started) and answered 503; an answer of more rows than the limit gets 413.
+The server goes on answering other requests meanwhile.
 
 The server binds to 127.0.0.1 unless told otherwise and sends no CORS header, so no web page
 from elsewhere can read the graph through the user's browser. When a build swaps in a new
-store generation the next request opens it.
+store generation the next query opens it.
 
 Examples
 --------
@@ -19,19 +25,25 @@ Examples
 'application/sparql-results+json'
 >>> preferred("*/*", GRAPH_TYPES)
 'text/turtle'
->>> is_update("PREFIX ex: <http://example.com/>\\nINSERT DATA { ex:a ex:b ex:c }")
-True
+>>> Limits().timeout, Limits(max_rows=0).max_rows
+(30.0, 0)
 """
 
 from __future__ import annotations
 
 import os
-import re
+import queue
+import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import islice
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
@@ -44,13 +56,31 @@ from newsgraph.errors import (
 )
 
 __all__ = [
+    "ENDPOINT_META",
     "GRAPH_TYPES",
+    "MAX_MEMORY",
+    "MAX_ROWS",
+    "QUERY_TIMEOUT",
     "SOLUTION_TYPES",
-    "is_update",
+    "WORKERS",
+    "Limits",
+    "Reply",
+    "answer",
+    "limit_memory",
     "make_server",
     "preferred",
     "serve",
+    "served_page",
 ]
+
+#: Seconds a query runs before it is stopped, by default (``newsgraph query`` and ``serve``).
+QUERY_TIMEOUT = 30.0
+#: Rows (or triples) of an answer at most, by default.
+MAX_ROWS = 10_000
+#: Megabytes a query's process may take, by default.
+MAX_MEMORY = 4096
+#: Worker processes of ``newsgraph serve``, so many queries answered at once, by default.
+WORKERS = 2
 
 #: Media types of SELECT and ASK results, the default first.
 SOLUTION_TYPES: dict[str, ox.QueryResultsFormat] = {
@@ -68,18 +98,27 @@ GRAPH_TYPES: dict[str, ox.RdfFormat] = {
     "text/plain": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
-_UPDATE = re.compile(
-    r"^(?:\s|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*"
-    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
-)
-# Conservative: the word anywhere outside an IRI, even in a literal, is refused, since a
-# federated query would make this endpoint send requests to any host it names.
-_SERVICE = re.compile(r"(?<![\w:?$<])SERVICE(?![\w:-])", re.IGNORECASE)
-_IRI = re.compile(r"<[^<>\s]*>")
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
 _NO_SERVICE = "this endpoint answers from its own graph only: SERVICE is refused"
 _MAX_BODY = 1 << 20
+#: The ``<meta>`` that tells the viewer where to ask for a node's neighbourhood.
+ENDPOINT_META = '<meta name="newsgraph-sparql" content="sparql">'
+
+
+class Limits(NamedTuple):
+    """What one query may take: seconds, megabytes, rows of its answer (0: no limit)."""
+
+    timeout: float = QUERY_TIMEOUT
+    max_memory: int = MAX_MEMORY
+    max_rows: int = MAX_ROWS
+
+
+class Reply(NamedTuple):
+    """An HTTP answer: status, media type, body."""
+
+    status: int
+    media: str
+    body: bytes
 
 
 def preferred(accept: str | None, types: Mapping[str, object]) -> str:
@@ -101,9 +140,19 @@ def preferred(accept: str | None, types: Mapping[str, object]) -> str:
     return best
 
 
-def is_update(text: str) -> bool:
-    """Whether ``text`` is a SPARQL update rather than a query (after prefixes and comments)."""
-    return _UPDATE.match(text) is not None
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space (where the platform allows it); 0 leaves it."""
+    if not megabytes:
+        return
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    limit = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 class _Graph:
@@ -116,7 +165,7 @@ class _Graph:
         self.store: ox.Store | None = None
 
     def current(self) -> ox.Store:
-        from newsgraph.graph.store import STORE_NAME, open_graph
+        from newsgraph.graph.store import STORE_NAME
 
         try:
             key: str | None = os.readlink(self.folder / STORE_NAME)
@@ -124,19 +173,224 @@ class _Graph:
             key = None
         with self.lock:
             if self.store is None or key != self.key:
-                try:
-                    self.store, _ = open_graph(self.folder)
-                except FileNotFoundError:
-                    raise GraphNotFoundError(str(self.folder / "graph.ttl")) from None
+                self.store = _open(self.folder)
                 self.key = key
             return self.store
+
+
+def _open(folder: Path) -> ox.Store:
+    """The folder's graph: its store, else its Turtle with the vocabulary (as ``query``)."""
+    from newsgraph.graph.query import load_ontology
+    from newsgraph.graph.store import open_graph
+
+    try:
+        store, read = open_graph(folder)
+    except FileNotFoundError:
+        raise GraphNotFoundError(str(folder / "graph.ttl")) from None
+    except (SyntaxError, OSError) as error:
+        turtle = str(folder / "graph.ttl")
+        raise GraphReadError(turtle, f"not readable Turtle ({error})") from error
+    if read.suffix == ".ttl":
+        load_ontology(store)
+    return store
+
+
+def served_page(page: str) -> str:
+    """The viewer page as ``serve`` sends it: it may ask its own origin (``connect-src
+    'self'``, which ``graph.html`` opened as a file may not), and knows the endpoint.
+
+    >>> import networkx as nx
+    >>> from newsgraph.graph.html import render_html
+    >>> page = served_page(render_html(nx.MultiDiGraph()))
+    >>> ENDPOINT_META in page, "connect-src &#x27;self&#x27;" in page
+    (True, True)
+    """
+    none = "default-src &#x27;none&#x27;;"
+    page = page.replace(none, f"{none} connect-src &#x27;self&#x27;;", 1)
+    return page.replace("<head>", "<head>\n" + ENDPOINT_META, 1)
+
+
+def _text(status: HTTPStatus, message: str) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+def _too_many(max_rows: int) -> Reply:
+    message = (f"the answer has more than {max_rows:,} rows: add a LIMIT to the query "
+               "(serve --max-rows sets the limit)")
+    return _text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, message)
+
+
+def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int) -> Reply:
+    """The HTTP answer to a query on ``store``: results in the media type ``accept`` prefers,
+    or one line saying why there are none. Runs in a worker process.
+
+    >>> store = ox.Store()
+    >>> answer(store, "ASK { ?s ?p ?o }", "text/csv", 10).body
+    b'false'
+    >>> int(answer(store, "DROP ALL", None, 10).status)
+    403
+    """
+    from newsgraph.graph.query import SERVICE_REFUSED, query_refusal, run_query
+
+    refusal = query_refusal(sparql)
+    if refusal is not None:
+        return _text(HTTPStatus.FORBIDDEN, _NO_SERVICE if refusal == SERVICE_REFUSED
+                     else f"this query {refusal}")
+    try:
+        result = run_query(store, sparql)
+        if isinstance(result, ox.QueryTriples):
+            media = preferred(accept, GRAPH_TYPES)
+            triples = list(islice(result, max_rows + 1)) if max_rows else list(result)
+            if max_rows and len(triples) > max_rows:
+                return _too_many(max_rows)
+            from newsgraph.graph.rdf import PREFIXES
+
+            rdf_format = GRAPH_TYPES[media]
+            prefixes = PREFIXES if rdf_format is not ox.RdfFormat.N_TRIPLES else None
+            body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        else:
+            media = preferred(accept, SOLUTION_TYPES)
+            if isinstance(result, ox.QuerySolutions) and max_rows:
+                bounded = _bounded(result, max_rows)
+                if bounded is None:
+                    return _too_many(max_rows)
+                result = bounded
+            body = result.serialize(format=SOLUTION_TYPES[media])
+    except QuerySyntaxError as error:
+        return _text(HTTPStatus.BAD_REQUEST, f"not a SPARQL query: {error.line()}")
+    except NewsgraphError as error:  # the engine could not answer it
+        return _text(HTTPStatus.BAD_REQUEST, error.line())
+    except (OSError, RuntimeError, ValueError) as error:
+        return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {error}")
+    return Reply(HTTPStatus.OK, f"{media}; charset=utf-8", body or b"")
+
+
+def _bounded(result: ox.QuerySolutions, max_rows: int) -> ox.QuerySolutions | None:
+    """The first rows of ``result``, as solutions again; None when there are more than
+    ``max_rows``."""
+    from newsgraph.graph.query import json_results
+
+    names = [v.value for v in result.variables]
+    rows = list(islice(result, max_rows + 1))
+    if len(rows) > max_rows:
+        return None
+    text = json_results(names, [[row[i] for i in range(len(names))] for row in rows])
+    parsed = ox.parse_query_results(text.encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    assert isinstance(parsed, ox.QuerySolutions)
+    return parsed
+
+
+def _work(argv: list[str]) -> None:
+    """A worker process (``argv``: the socket's descriptor, the folder, the memory and row
+    limits): answer each ``(sparql, accept)`` received, until the socket closes."""
+    descriptor, folder, memory, rows = argv
+    connection = Connection(int(descriptor))
+    max_memory, max_rows = int(memory), int(rows)
+    limit_memory(max_memory)
+    graph = _Graph(Path(folder))
+    while True:
+        try:
+            sparql, accept = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = answer(graph.current(), sparql, accept, max_rows)
+        except (GraphNotFoundError, GraphReadError) as error:
+            reply = _text(HTTPStatus.INTERNAL_SERVER_ERROR, error.line())
+        except MemoryError:
+            reply = _out_of_memory(max_memory)
+            graph = _Graph(Path(folder))
+        connection.send(reply)
+
+
+def _out_of_memory(max_memory: int) -> Reply:
+    message = (f"the query was stopped: it needed more than the memory limit of {max_memory:,} "
+               "MB (serve --max-memory sets it)")
+    return _text(HTTPStatus.SERVICE_UNAVAILABLE, message)
+
+
+class _Worker(NamedTuple):
+    process: subprocess.Popen[bytes]
+    connection: Connection
+
+
+#: What a worker process runs: its own interpreter, importing only the query modules (not the
+#: caller's main module, as multiprocessing's spawn would).
+_WORKER = "import sys; from newsgraph.serve import _work; _work(sys.argv[1:])"
+
+
+class _Pool:
+    """Worker processes answering queries, each stopped when its query runs past the limits."""
+
+    def __init__(self, folder: Path, limits: Limits, size: int) -> None:
+        self.folder, self.limits = folder, limits
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.lock = threading.Lock()
+        self.workers: set[_Worker] = set()
+        self.closed = False
+        for _ in range(size):
+            self.idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        mine, theirs = socket.socketpair()
+        with theirs:
+            process = subprocess.Popen(
+                [sys.executable, "-c", _WORKER, str(theirs.fileno()), str(self.folder),
+                 str(self.limits.max_memory), str(self.limits.max_rows)],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        worker = _Worker(process, Connection(mine.detach()))
+        with self.lock:
+            self.workers.add(worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        with self.lock:
+            self.workers.discard(worker)
+        worker.connection.close()
+        worker.process.kill()
+        worker.process.wait()
+
+    def ask(self, sparql: str, accept: str | None) -> Reply:
+        """The answer of a worker to a query, or why there is none."""
+        timeout = self.limits.timeout or None
+        try:
+            worker = self.idle.get(timeout=timeout)
+        except queue.Empty:
+            message = (f"every worker was busy for {self.limits.timeout:g} s: "
+                       "try again later (serve --workers sets how many)")
+            return _text(HTTPStatus.SERVICE_UNAVAILABLE, message)
+        try:
+            worker.connection.send((sparql, accept))
+            if worker.connection.poll(timeout):
+                reply: Reply = worker.connection.recv()
+                self.idle.put(worker)
+                return reply
+            message = (f"the query was stopped at the time limit of {self.limits.timeout:g} s "
+                       "(serve --timeout sets it)")
+            failed = _text(HTTPStatus.SERVICE_UNAVAILABLE, message)
+        except (EOFError, OSError):  # the engine aborts when an allocation fails
+            code = worker.process.poll()
+            failed = _out_of_memory(self.limits.max_memory) if self.limits.max_memory else (
+                _text(HTTPStatus.INTERNAL_SERVER_ERROR,
+                      f"the query's process ended ({code})"))
+        self._stop(worker)
+        if not self.closed:
+            self.idle.put(self._start())
+        return failed
+
+    def close(self) -> None:
+        self.closed = True
+        with self.lock:
+            workers = list(self.workers)
+        for worker in workers:
+            self._stop(worker)
 
 
 #: The names of this machine a request to a loopback endpoint may give in its Host header.
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
+def _handler(folder: Path, pool: _Pool) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "newsgraph"
 
@@ -161,7 +415,7 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
                 return
             url = urlsplit(self.path)
             if url.path in {"/", "/graph.html"}:
-                self._file(graph.folder / "graph.html", "text/html; charset=utf-8")
+                self._viewer()
             elif url.path == "/sparql":
                 self._sparql(parse_qs(url.query, keep_blank_values=True))
             else:
@@ -197,52 +451,22 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
             if len(queries) != 1 or not queries[0].strip():
                 self._error(HTTPStatus.BAD_REQUEST, "give exactly one query (query=...)")
                 return
-            if is_update(queries[0]):
-                self._error(HTTPStatus.FORBIDDEN, _READ_ONLY)
-                return
-            if _SERVICE.search(_IRI.sub(" ", queries[0])):
-                self._error(HTTPStatus.FORBIDDEN, _NO_SERVICE)
-                return
-            self._answer(queries[0])
+            self._send(*pool.ask(queries[0], self.headers.get("Accept")))
 
-        def _answer(self, sparql: str) -> None:
-            from newsgraph.graph.query import run_query
-
+        def _viewer(self) -> None:
+            """``graph.html``, allowed to ask this endpoint (and only it) for more."""
             try:
-                result = run_query(graph.current(), sparql)
-                accept = self.headers.get("Accept")
-                if isinstance(result, ox.QueryTriples):
-                    media = preferred(accept, GRAPH_TYPES)
-                    body = result.serialize(format=GRAPH_TYPES[media])
-                else:
-                    media = preferred(accept, SOLUTION_TYPES)
-                    body = result.serialize(format=SOLUTION_TYPES[media])
-            except QuerySyntaxError as error:
-                self._error(HTTPStatus.BAD_REQUEST, f"not a SPARQL query: {error.line()}")
+                page = (folder / "graph.html").read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                self._error(HTTPStatus.NOT_FOUND, "graph.html is not built yet")
                 return
-            except (GraphNotFoundError, GraphReadError) as error:
-                self._error(HTTPStatus.INTERNAL_SERVER_ERROR, error.line())
-                return
-            except NewsgraphError as error:  # a query refused or stopped
-                self._error(HTTPStatus.BAD_REQUEST, error.line())
-                return
-            except (OSError, RuntimeError, ValueError) as error:
-                self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {error}")
-                return
-            self._send(HTTPStatus.OK, f"{media}; charset=utf-8", body or b"")
-
-        def _file(self, path: Path, media: str) -> None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                self._error(HTTPStatus.NOT_FOUND, f"{path.name} is not built yet")
-                return
-            self._send(HTTPStatus.OK, media, data)
+            page = served_page(page)
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"))
 
         def _error(self, status: HTTPStatus, message: str) -> None:
-            self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+            self._send(*_text(status, message))
 
-        def _send(self, status: HTTPStatus, media: str, body: bytes) -> None:
+        def _send(self, status: int, media: str, body: bytes) -> None:
             self.send_response(status)
             self.send_header("Content-Type", media)
             self.send_header("Content-Length", str(len(body)))
@@ -254,29 +478,47 @@ def _handler(graph: _Graph) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def make_server(folder: Path, *, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """A server for the graph in ``folder``, bound but not yet serving (``serve_forever``).
+class _Server(ThreadingHTTPServer):
+    """The HTTP server and its query workers, stopped together by ``server_close``."""
 
-    Raises :class:`~newsgraph.errors.GraphNotFoundError` when the folder holds no graph, and
+    daemon_threads = True
+    pool: _Pool
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+def make_server(
+    folder: Path, *, host: str = "127.0.0.1", port: int = 0, limits: Limits | None = None,
+    workers: int = WORKERS,
+) -> ThreadingHTTPServer:
+    """A server for the graph in ``folder``, bound but not yet serving (``serve_forever``);
+    ``server_close`` stops its workers too.
+
+    Each query runs in one of ``workers`` processes, stopped at ``limits``. Raises
+    :class:`~newsgraph.errors.GraphNotFoundError` when the folder holds no graph, and
     ``NewsgraphError`` when the address cannot be used.
     """
-    graph = _Graph(Path(folder))
-    graph.current()  # fail now, not at the first request, when there is no graph
+    folder = Path(folder)
+    _open(folder)  # fail now, not at the first request, when there is no graph
+    pool = _Pool(folder, limits or Limits(), max(1, workers))
     try:
-        server = ThreadingHTTPServer((host, port), _handler(graph))
+        server = _Server((host, port), _handler(folder, pool))
     except OSError as error:
+        pool.close()
         message = f"cannot listen on {host}:{port} ({error.strerror or error})"
         raise NewsgraphError(str(folder), message) from error
-    server.daemon_threads = True
+    server.pool = pool
     return server
 
 
 def serve(
-    folder: Path, *, host: str = "127.0.0.1", port: int = 7878,
-    on_ready: Callable[[str], None] | None = None,
+    folder: Path, *, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None,
+    workers: int = WORKERS, on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the graph in ``folder`` until interrupted; ``on_ready`` gets the base URL."""
-    server = make_server(folder, host=host, port=port)
+    server = make_server(folder, host=host, port=port, limits=limits, workers=workers)
     bound_host, bound_port = server.server_address[:2]
     if on_ready is not None:
         on_ready(f"http://{bound_host!s}:{bound_port}/")

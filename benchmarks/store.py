@@ -11,9 +11,15 @@ Writes a synthetic ``graph.ttl`` of ``--triples`` triples shaped like newsgraph'
 * ``query``: opening the folder's graph and counting the articles, from the store
   (``open_graph``) and from the Turtle alone (what ``newsgraph query`` did before the store).
 
+With ``--shape news`` the graph is :func:`benchmarks.news_graph.write_news_graph`'s, with
+every kind of node and edge newsgraph writes, and ``--examples`` then times each shipped
+example query on the store (run to its last row, as ``newsgraph query`` reads them) in place
+of the add, and ``--validate`` ``newsgraph validate`` on it.
+
 One run; the machine's load is printed beside it. Usage::
 
     PYTHONPATH=. python benchmarks/store.py --triples 1000000 --work /tmp/storebench
+    PYTHONPATH=. python benchmarks/store.py --shape news --examples --triples 10000000 --work /tmp/q
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
+from benchmarks.news_graph import write_news_graph  # noqa: E402
 from newsgraph.graph.store import STORE_NAME, open_graph, store_base, update_store  # noqa: E402
 
 __all__ = ["main", "write_graph"]
@@ -63,15 +70,50 @@ def _timed(label: str, function, *args):  # type: ignore[no-untyped-def]
     return result
 
 
+def _news(folder: Path, args: argparse.Namespace) -> int:
+    from newsgraph.graph.query import format_limited, query_names, query_text, run_query
+
+    with (folder / "graph.ttl").open("w", encoding="utf-8") as stream:
+        count = _timed("write the graph", write_news_graph, stream, args.triples)
+    size = (folder / "graph.ttl").stat().st_size
+    print(f"{count:,} triples, graph.ttl {size / 2**20:,.0f} MB; load {os.getloadavg()[0]:.1f}")
+    _timed("full: bulk load into a new generation", update_store, folder, None)
+    store, _ = _timed("open the store", open_graph, folder)
+    if args.examples:
+        for name in query_names():
+            started = time.perf_counter()
+            text, _ = format_limited(run_query(store, query_text(name)))
+            rows = text.count("\n") - 2
+            print(f"  example {name:34} {time.perf_counter() - started:8.2f} s  {rows:,} rows; "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+    if args.validate:
+        from newsgraph.graph.shapes import validate_store
+
+        violations = _timed("validate (the shapes as SPARQL on the store)", validate_store,
+                            store)
+        print(f"    {len(violations)} violations")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of the process {peak:,.0f} MB; load {os.getloadavg()[0]:.1f}; "
+          f"pyoxigraph {ox.__version__}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--delta", type=float, default=0.01, help="share of triples added")
     parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--shape", choices=["evidence", "news"], default="evidence")
+    parser.add_argument("--examples", action="store_true",
+                        help="time the example queries on the store instead of an add")
+    parser.add_argument("--validate", action="store_true",
+                        help="time newsgraph validate on the store instead of an add")
     args = parser.parse_args(argv)
     folder = args.work / "graph"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
+    if args.shape == "news":
+        return _news(folder, args)
     subjects = args.triples // 5
     added = max(1, int(subjects * args.delta))
     removed = added // 2

@@ -78,6 +78,7 @@ _LABEL_CHARS = 30
 _MENTIONED_ARTICLE_LABELS = 1.0  # the zoom from which articles shown by their mentions are named
 
 _MENTIONS = "mentions"
+_ALL_RELATIONS = tuple(edge_type(predicate) for predicate in Predicate)
 _JSON_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -317,7 +318,8 @@ def _payload(graph: nx.MultiDiGraph, title: str, new: frozenset[str]) -> dict[st
         node["labelAt"] = _MENTIONED_ARTICLE_LABELS
     for i, scale in zip(placed, scales, strict=True):
         nodes[i]["labelAt"] = scale
-    present = sorted({t for _, _, t, _ in relations})
+    # every relation's style, so that the page draws one fetched from the endpoint alike
+    present = sorted({t for _, _, t, _ in relations} | set(_ALL_RELATIONS))
     return {
         "title": title,
         "limit": VISIBLE_LIMIT,

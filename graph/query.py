@@ -59,6 +59,7 @@ __all__ = [
     "QuerySyntaxError",
     "format_limited",
     "format_result",
+    "json_results",
     "load_ontology",
     "load_rdf",
     "load_store",
@@ -379,7 +380,13 @@ def _json_term(value: object) -> dict[str, str]:
     return {"type": "literal", "value": str(value)}
 
 
-def _json_rows(names: list[str], rows: Sequence[Sequence[object]]) -> str:
+def json_results(names: list[str], rows: Sequence[Sequence[object]]) -> str:
+    """SPARQL 1.1 JSON results of the variables ``names`` and ``rows`` of values (of either
+    engine; None where unbound).
+
+    >>> print(json_results(["o"], [[ox.Literal("1")], [None]]), end="")
+    {"head": {"vars": ["o"]}, "results": {"bindings": [{"o": {"type": "literal", ...}}, {}]}}
+    """
     bindings = [{name: _json_term(value) for name, value in zip(names, row, strict=True)
                  if value is not None} for row in rows]
     data = {"head": {"vars": names}, "results": {"bindings": bindings}}
@@ -401,7 +408,7 @@ def _format_native(result: Answer, output: OutputFormat, max_rows: int | None) -
     solutions, more = _first(result, max_rows)
     values = [[solution[i] for i in range(len(names))] for solution in solutions]
     if output is OutputFormat.JSON:
-        return _json_rows(names, values), more
+        return json_results(names, values), more
     compact = output is OutputFormat.TABLE
     rows = [[_cell(value, compact=compact) for value in row] for row in values]
     return (_table(names, rows) if compact else _csv(names, rows)), more
@@ -453,7 +460,7 @@ def format_limited(
     found, more = _first(result, max_rows)
     values = [list(row) if isinstance(row, tuple) else [row] for row in found]
     if output is OutputFormat.JSON:
-        return _json_rows(names, values), more
+        return json_results(names, values), more
     compact = output is OutputFormat.TABLE
     rows = [[_cell(v, compact=compact) for v in row] for row in values]
     return (_table(names, rows) if compact else _csv(names, rows)), more

@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, URIRef
 
 from newsgraph.errors import GraphNotFoundError
 from newsgraph.graph.store import update_store
-from newsgraph.serve import make_server
+from newsgraph.serve import Limits, make_server
 
 TURTLE = """\
 @prefix ng: <https://w3id.org/newsgraph/ontology#> .
@@ -122,8 +122,11 @@ def test_updates_are_refused_and_nothing_changes(endpoint, how):
                                content_type="application/sparql-update")
     else:
         status, _, body = _get(_query_url(endpoint, "PREFIX x: <http://x/>\n" + update))
-    assert status == 403
-    assert body == b"this endpoint is read-only: SPARQL updates are refused\n"
+        assert status == 403
+        assert body.decode().startswith("this query is a SPARQL update (INSERT); the graph is ")
+    if how != "query-update":
+        assert status == 403
+        assert body == b"this endpoint is read-only: SPARQL updates are refused\n"
     _, _, answer = _get(_query_url(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"),
                         accept="text/csv")
     assert answer.decode().splitlines()[1] == "4"
@@ -146,7 +149,8 @@ def test_the_command_serves_until_stopped(tmp_path):
     (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
     update_store(tmp_path, None)
     child = subprocess.Popen(
-        [sys.executable, "-m", "newsgraph", "serve", str(tmp_path), "--port", "0"],
+        [sys.executable, "-m", "newsgraph", "serve", str(tmp_path), "--port", "0",
+         "--timeout", "20", "--max-memory", "2000", "--max-rows", "5", "--workers", "1"],
         stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1])
     try:
         assert child.stderr is not None
@@ -220,3 +224,122 @@ def test_a_request_naming_another_host_is_refused(endpoint):
         status = error.code
     assert status == 403
     assert _get(_query_url(endpoint, "ASK {}"))[0] == 200
+
+
+def _server(folder, **options):
+    server = make_server(folder, **options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _stop(server):
+    server.shutdown()
+    server.server_close()
+
+
+def _endless(patterns):
+    return "SELECT (COUNT(*) AS ?n) { " + " ".join(
+        f"?a{i} ?b{i} ?c{i} ." for i in range(patterns)) + " }"
+
+
+def test_a_query_past_its_time_gets_503_and_the_others_are_answered(tmp_path):
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
+    update_store(tmp_path, None)
+    server, base = _server(tmp_path, limits=Limits(timeout=3), workers=2)
+    try:
+        slow: dict[str, object] = {}
+        thread = threading.Thread(target=lambda: slow.update(
+            answer=_get(_query_url(base, _endless(14)))))
+        thread.start()
+        # while one worker runs the endless query, the other answers
+        status, _, body = _get(_query_url(base, PEOPLE), accept="text/csv")
+        assert (status, body.decode().splitlines()[1]) == (200, f"{LI},Li Keqiang")
+        thread.join()
+        assert slow["answer"] == (503, "text/plain", (
+            b"the query was stopped at the time limit of 3 s (serve --timeout sets it)\n"))
+        # a real client sees the error, and the endpoint answers it next time
+        remote = Graph(store=SPARQLStore(f"{base}/sparql", returnFormat="json"))
+        with pytest.raises(ValueError) as raised:  # rdflib's wrapping of the HTTP error
+            list(remote.query(_endless(14)))
+        cause = raised.value.__context__
+        assert isinstance(cause, urllib.error.HTTPError)
+        assert (cause.code, cause.read()) == (
+            503, b"the query was stopped at the time limit of 3 s (serve --timeout sets it)\n")
+        assert [str(n) for (n,) in remote.query(
+            "SELECT ?n WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> ?n } "
+            "ORDER BY ?n")] == ["Li Keqiang", "SMIC"]
+    finally:
+        _stop(server)
+
+
+def test_a_query_past_its_memory_gets_503(tmp_path):
+    (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
+    update_store(tmp_path, None)
+    server, base = _server(tmp_path, limits=Limits(timeout=60, max_memory=1500), workers=1)
+    hungry = "SELECT * { " + " ".join(f"?a{i} ?b{i} ?c{i} ." for i in range(14)) + (
+        " } ORDER BY " + " ".join(f"?c{i}" for i in range(14)))
+    try:
+        assert _get(_query_url(base, hungry)) == (503, "text/plain", (
+            b"the query was stopped: it needed more than the memory limit of 1,500 MB "
+            b"(serve --max-memory sets it)\n"))
+        assert _get(_query_url(base, "ASK { ?s a ng:Person }"))[0] == 200
+    finally:
+        _stop(server)
+
+
+def test_an_answer_past_the_rows_limit_gets_413(tmp_path):
+    (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
+    update_store(tmp_path, None)
+    server, base = _server(tmp_path, limits=Limits(max_rows=2), workers=1)
+    message = (b"the answer has more than 2 rows: add a LIMIT to the query "
+               b"(serve --max-rows sets the limit)\n")
+    try:
+        everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+        assert _get(_query_url(base, everything)) == (413, "text/plain", message)
+        assert _get(_query_url(base, "CONSTRUCT WHERE { ?s ?p ?o }")) == (
+            413, "text/plain", message)
+        # within the limit, every format still answers whole
+        status, _, body = _get(_query_url(
+            base, "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) } ORDER BY ?o"),
+                               accept="text/tab-separated-values")
+        assert (status, body.decode().splitlines()) == (200, [
+            "?s\t?p\t?o", f'<{LI}>\t<http://www.w3.org/2000/01/rdf-schema#label>\t"Li Keqiang"',
+            "<https://w3id.org/newsgraph/id/organisation/smic>\t"
+            '<http://www.w3.org/2000/01/rdf-schema#label>\t"SMIC"'])
+        status, _, body = _get(_query_url(base, PEOPLE), accept="application/sparql-results+xml")
+        assert (status, b"<literal>Li Keqiang</literal>" in body) == (200, True)
+    finally:
+        _stop(server)
+
+
+def test_what_is_refused_is_what_query_refusal_refuses(endpoint):
+    # the word in a string or a comment is no SERVICE clause
+    harmless = 'SELECT ?n WHERE { ?p rdfs:label ?n FILTER (?n != "SERVICE") } # SERVICE'
+    assert _get(_query_url(endpoint, harmless))[0] == 200
+    status, _, body = _get(_query_url(endpoint, "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }"))
+    assert (status, body.decode()) == (403, "this query is a SPARQL update (DELETE); the graph is "
+                                       "read-only (queries are SELECT, ASK, CONSTRUCT or "
+                                       "DESCRIBE; build again to change the graph)\n")
+
+
+def test_the_served_viewer_may_ask_the_endpoint(tmp_path):
+    import networkx as nx
+
+    from newsgraph.graph.html import write_html
+
+    (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
+    with (tmp_path / "graph.html").open("wb") as stream:
+        write_html(nx.MultiDiGraph(), stream)
+    server, base = _server(tmp_path, workers=1)
+    try:
+        status, _, body = _get(f"{base}/")
+        page = body.decode()
+        assert status == 200
+        assert page.count("connect-src &#x27;self&#x27;") == 1
+        assert '<meta name="newsgraph-sparql" content="sparql">' in page
+        # the file itself stays as built: opened from disk it may fetch nothing
+        assert "connect-src" not in (tmp_path / "graph.html").read_text()
+    finally:
+        _stop(server)

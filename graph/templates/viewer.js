@@ -25,6 +25,11 @@
   var MAX_LABELS = 400;
   // what the search prefers among equally good matches, most important first
   var TYPE_IMPORTANCE = ["Person", "Organisation", "Country", "Entity", "Policy", "Article"];
+  // served by `newsgraph serve`, the page may ask its SPARQL endpoint for more of the graph
+  var endpointMeta = document.querySelector('meta[name="newsgraph-sparql"]');
+  var ENDPOINT = endpointMeta ? endpointMeta.getAttribute("content") : null;
+  var NEIGHBOURS = 200;  // relations fetched at most per expanded node
+  var NG = "https://w3id.org/newsgraph/ontology#";
 
   var state = {
     types: {},
@@ -257,6 +262,14 @@
   function showNode(i) {
     var node = nodes[i];
     var parts = [badge(node.type), el("h2", "", nodeName(node))];
+    if (ENDPOINT) {
+      var more = el("p");
+      more.appendChild(itemButton(node.expanded ? "Relations fetched from the graph" :
+        "Fetch its relations from the graph", function () { expand(i); }));
+      more.appendChild(el("span", "ng-meta ng-after", "or double-click the node"));
+      more.id = "ng-expand";
+      parts.push(more);
+    }
     var relations = incident[i].filter(function (e) { return edges[e].type !== MENTIONS; });
     if (node.type === "Article") {
       var meta = articleMeta(node);
@@ -324,6 +337,10 @@
     if (edge.count) seen.push(plural(edge.count, "article"));
     if (edge.first) seen.push(edge.first === edge.last || !edge.last ? edge.first : edge.first + " \u2013 " + edge.last);
     if (seen.length) parts.push(el("p", "ng-meta", "Seen in " + seen.join(", ")));
+    if (edge.fetched) {
+      parts.push(el("p", "ng-meta", "Fetched from the graph: the sentences behind it are in its " +
+        "ng:Assertion (the evidence query shows them)."));
+    }
     parts = parts.concat(section("Evidence (" + edge.evidence.length + ")", edge.evidence.map(function (item) {
       var li = el("li");
       if (item.percent !== null) {
@@ -811,6 +828,174 @@
     else if (params.edges.length) showEdge(params.edges[0], false);
   });
 
+
+  // Expanding a node: its relations (and the nodes at their other end) fetched from the
+  // endpoint and added around it, so a graph larger than the page can be explored. The
+  // answers are news text: they reach the page only as data, drawn as text.
+
+  var IRI = /^[a-z][a-z0-9+.\-]*:[^\s<>"{}|^`\\]*$/i;
+  var CLASSES = ["Organisation", "Person", "Country", "Policy", "Article"];
+  var nodeIndex = {};
+  nodes.forEach(function (node, i) { nodeIndex[node.id] = i; });
+  var edgeKeys = {};
+  edges.forEach(function (edge) { edgeKeys[edge.from + " " + edge.to + " " + edge.type] = true; });
+
+  function neighbourQuery(iri) {
+    var x = "<" + iri + ">";
+    return [
+      "PREFIX ng: <" + NG + ">",
+      "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>",
+      "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>",
+      "PREFIX dcterms: <http://purl.org/dc/terms/>",
+      "SELECT ?s ?p ?o ?count ?first ?last ?type ?label ?title ?date ?kind WHERE {",
+      "  { SELECT ?s ?p ?o (SUM(?n) AS ?count) (MIN(?f) AS ?first) (MAX(?l) AS ?last) WHERE {",
+      "      { ?a rdf:subject " + x + " ; rdf:predicate ?p ; rdf:object ?o . BIND(" + x + " AS ?s) }",
+      "      UNION { ?a rdf:object " + x + " ; rdf:predicate ?p ; rdf:subject ?s . BIND(" + x + " AS ?o) }",
+      "      OPTIONAL { ?a ng:articleCount ?n } OPTIONAL { ?a ng:firstSeen ?f } OPTIONAL { ?a ng:lastSeen ?l }",
+      "    } GROUP BY ?s ?p ?o ORDER BY DESC(?count) ?s ?p ?o LIMIT " + NEIGHBOURS + " }",
+      "  BIND(IF(?s = " + x + ", ?o, ?s) AS ?other)",
+      "  OPTIONAL { ?other a ?type . FILTER(?type IN (" + CLASSES.map(function (c) { return "ng:" + c; }).join(", ") + ")) }",
+      "  OPTIONAL { ?other rdfs:label ?label }",
+      "  OPTIONAL { ?other dcterms:title ?title }",
+      "  OPTIONAL { ?other dcterms:date ?date }",
+      "  OPTIONAL { ?other ng:policyKind ?kind }",
+      "}"
+    ].join("\n");
+  }
+
+  function value(binding, name) {
+    var term = binding[name];
+    return term && typeof term.value === "string" ? term.value : null;
+  }
+
+  function localName(iri) { return iri.slice(Math.max(iri.lastIndexOf("#"), iri.lastIndexOf("/")) + 1); }
+
+  function edgeTypeOf(predicate) { return predicate.replace(/(?!^)([A-Z])/g, "-$1").toLowerCase(); }
+
+  function addNode(iri, binding, around, slot, slots) {
+    var type = value(binding, "type");
+    type = type && type.indexOf(NG) === 0 && CLASSES.indexOf(type.slice(NG.length)) >= 0
+      ? type.slice(NG.length) : "Entity";
+    var label = value(binding, "label") || value(binding, "title") || iri;
+    var angle = 2 * Math.PI * (slot + 0.5) / slots;
+    var radius = 90 + 14 * Math.sqrt(slots);
+    var node = {
+      id: iri, type: type, label: label, articles: [], aliases: [], kind: null,
+      x: around.x + radius * Math.cos(angle), y: around.y + radius * Math.sin(angle),
+      weight: 0, hub: false, linked: true, new: false, rank: nodes.length, labelAt: 0, fetched: true
+    };
+    if (type === "Article") {
+      node.title = value(binding, "title") || "";
+      node.date = (value(binding, "date") || "").slice(0, 10) || null;
+      node.source = ""; node.link = null; node.publisher = null; node.authors = []; node.sourceLink = null;
+    } else {
+      var kind = value(binding, "kind");
+      node.kind = kind && kind.indexOf(NG) === 0 ? kind.slice(NG.length) : null;
+    }
+    node.size = type === "Article" ? 6 : type === "Country" ? 10.8 : 12;
+    node.caption = shorten(nodeName(node).split(/\s+/).join(" "), 30);
+    var i = nodes.length;
+    nodes.push(node);
+    incident.push([]);
+    nodeVisible.push(false);
+    labelOrder.push(i);
+    nodeIndex[iri] = i;
+    state.pinned[i] = true;
+    return i;
+  }
+
+  function addEdges(i, rows) {
+    var around = nodes[i];
+    var others = [];
+    rows.forEach(function (row) {
+      var other = value(row, "s") === around.id ? value(row, "o") : value(row, "s");
+      if (other && IRI.test(other) && !(other in nodeIndex) && others.indexOf(other) < 0) others.push(other);
+    });
+    var added = { nodes: 0, edges: 0 };
+    var newNodes = [], newEdges = [];
+    rows.forEach(function (row) {
+      var s = value(row, "s"), p = value(row, "p"), o = value(row, "o");
+      if (!s || !p || !o || !IRI.test(s) || !IRI.test(o)) return;
+      var other = s === around.id ? o : s;
+      if (!(other in nodeIndex)) {
+        newNodes.push(addNode(other, row, around, others.indexOf(other), others.length));
+      }
+      state.pinned[nodeIndex[other]] = true;
+      var predicate = localName(p);
+      var type = edgeTypeOf(predicate);
+      var key = nodeIndex[s] + " " + nodeIndex[o] + " " + type;
+      if (edgeKeys[key]) return;
+      edgeKeys[key] = true;
+      if (!RELATIONS[type]) {
+        RELATIONS[type] = { family: data.families.length - 1, familyName: data.families[data.families.length - 1],
+          color: "#222222", dashes: false, arrow: true, name: type.replace(/-/g, " ") };
+      }
+      if (!(type in state.predicates)) state.predicates[type] = true;
+      var count = Number(value(row, "count"));
+      var edge = {
+        from: nodeIndex[s], to: nodeIndex[o], type: type, predicate: predicate, evidence: [],
+        count: isFinite(count) && count > 0 ? count : null,
+        first: value(row, "first"), last: value(row, "last"), curve: 0, new: false, fetched: true
+      };
+      var e = edges.length;
+      edges.push(edge);
+      edgeVisible.push(false);
+      incident[edge.from].push(e);
+      if (edge.to !== edge.from) incident[edge.to].push(e);
+      newEdges.push(e);
+    });
+    nodeData.add(newNodes.map(function (n) { return nodeItem(nodes[n], n); }));
+    edgeData.add(newEdges.map(function (e) { return edgeItem(edges[e], e); }));
+    added.nodes = newNodes.length;
+    added.edges = newEdges.length;
+    return added;
+  }
+
+  function expandStatus(text) {
+    var line = byId("ng-expand");
+    if (line) line.replaceChildren(el("span", "ng-meta", text));
+  }
+
+  function expand(i) {
+    var node = nodes[i];
+    if (!ENDPOINT) return Promise.resolve(null);
+    if (!IRI.test(node.id)) {
+      expandStatus("This node has no IRI to ask the graph about.");
+      return Promise.resolve(null);
+    }
+    state.pinned[i] = true;
+    expandStatus("Fetching its relations\u2026");
+    var body = new URLSearchParams({ query: neighbourQuery(node.id) });
+    return fetch(ENDPOINT, {
+      method: "POST",
+      headers: { "Accept": "application/sparql-results+json" },
+      body: body,
+      credentials: "same-origin"
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.text().then(function (text) { throw new Error(text.split("\n")[0] || response.statusText); });
+      }
+      return response.json();
+    }).then(function (answer) {
+      var rows = answer && answer.results && Array.isArray(answer.results.bindings) ? answer.results.bindings : [];
+      var added = addEdges(i, rows);
+      node.expanded = true;
+      refresh(true);
+      showNode(i);
+      var got = rows.length >= NEIGHBOURS ? " (the " + NEIGHBOURS + " best corroborated)" : "";
+      expandStatus("Fetched from the graph: " + plural(added.nodes, "new node") + " and " +
+        plural(added.edges, "new relation") + got + ".");
+      return added;
+    }).catch(function (error) {
+      expandStatus("The graph did not answer: " + String(error && error.message || error));
+      return null;
+    });
+  }
+
+  network.on("doubleClick", function (params) {
+    if (ENDPOINT && params.nodes.length) expand(params.nodes[0]);
+  });
+
   var api = {
     settled: false,
     settledAt: null,
@@ -836,6 +1021,11 @@
       return e >= 0;
     },
     positions: function () { return network.getPositions(); },
+    endpoint: ENDPOINT,
+    // fetch a node's relations from the endpoint; resolves to what was added, or null
+    expand: function (id) {
+      return id in nodeIndex ? expand(nodeIndex[id]) : Promise.resolve(null);
+    },
     // the labels drawn last, with their boxes in pixels of the network's canvas
     drawnLabels: function () { return drawn.nodes; },
     drawnEdgeLabels: function () { return drawn.edges; },

@@ -544,3 +544,94 @@ def test_no_article_is_named_by_its_file(browser: Any, seeds_page: Path) -> None
     assert len(captions) == 54
     assert not [c for c in captions if c.endswith(".txt") or not c.strip()]
     loaded.page.close()
+
+
+# Served by `newsgraph serve`: a node's relations fetched from the endpoint
+
+AMD = NS + "organisation/amd"
+
+
+def test_the_page_from_a_file_has_no_endpoint(news: Loaded) -> None:
+    assert news.page.evaluate("newsgraph.endpoint") is None
+    assert news.page.locator("#ng-expand").count() == 0
+
+
+def test_double_click_fetches_a_nodes_relations_from_the_endpoint(
+    browser: Any, tmp_path: Path
+) -> None:
+    import threading
+
+    from newsgraph.graph.rdf import write_turtle
+    from newsgraph.graph.store import update_store
+    from newsgraph.serve import make_server
+
+    # the whole graph in the store; the page holds it without two of Intel's neighbours
+    whole = hostile_graph()
+    whole.add_node(AMD, type="Organisation", label="AMD", aliases=[], articles=[A2])
+    relation(whole, AMD, INTEL, "competes-with", "competesWith", A2, "AMD and Intel compete.")
+    with (tmp_path / "graph.ttl").open("wb") as stream:
+        write_turtle(whole, stream)
+    update_store(tmp_path, None)
+    shown = whole.subgraph([n for n in whole if n not in {AMD, HOSTILE}]).copy()
+    with (tmp_path / "graph.html").open("wb") as stream:
+        write_html(shown, stream, title="Test graph")
+    server = make_server(tmp_path, workers=1)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    loaded = Loaded(page, origin + "/")
+    try:
+        def route(route: Any) -> None:
+            if route.request.url.startswith(origin + "/"):
+                route.continue_()
+            else:
+                loaded.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: loaded.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: loaded.errors.append(str(e)))
+        page.on("dialog", lambda d: (loaded.dialogs.append(d.message), d.dismiss()))
+        page.goto(loaded.url)
+        # functions, not strings: the page's policy allows no eval
+        page.wait_for_function("() => window.newsgraph && window.newsgraph.settled",
+                               timeout=20_000)
+        assert page.evaluate("newsgraph.endpoint") == "sparql"
+        assert AMD not in page.evaluate("newsgraph.visibleIds()")
+        before = page.evaluate("[newsgraph.totalNodes, newsgraph.nodeCount()]")
+
+        # a double-click on Intel asks the endpoint for its relations
+        index = page.evaluate(
+            "id => JSON.parse(document.getElementById('newsgraph-data').textContent)"
+            ".nodes.findIndex(n => n.id === id)", INTEL)
+        point = page.evaluate(
+            """i => {
+                const network = newsgraph.network;
+                const dom = network.canvasToDOM(network.getPositions([i])[i]);
+                const box = document.querySelector('#ng-network canvas').getBoundingClientRect();
+                return {x: box.left + dom.x, y: box.top + dom.y};
+            }""", index)
+        page.mouse.dblclick(point["x"], point["y"])
+        page.wait_for_function(
+            f"() => newsgraph.visibleIds().includes({AMD!r}) && "
+            f"newsgraph.visibleIds().includes({HOSTILE!r})", timeout=20_000)
+        assert page.inner_text("#ng-expand") == (
+            "Fetched from the graph: 2 new nodes and 2 new relations.")
+        assert page.evaluate("newsgraph.nodeCount()") == before[1] + 2
+        assert page.evaluate("newsgraph.edgeCount()") == 5 + 2
+        # what came back is drawn as text: the hostile name runs nothing
+        assert page.evaluate(f"newsgraph.select({HOSTILE!r})")
+        assert page.eval_on_selector("#ng-panel h2", "e => e.textContent") == PAYLOAD
+        assert page.evaluate(f"newsgraph.showEdge({HOSTILE!r}, {INTEL!r}, 'sanctions')")
+        assert "Seen in 1 article, 2024-03-05" in page.inner_text("#ng-panel")
+        assert page.evaluate(f"newsgraph.showEdge({AMD!r}, {INTEL!r}, 'competes-with')")
+        # asking again adds nothing twice
+        assert page.evaluate(f"newsgraph.expand({INTEL!r})") == {"nodes": 0, "edges": 0}
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert (loaded.dialogs, loaded.errors, loaded.blocked) == ([], [], [])
+        assert page.locator("img").count() == 0
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
