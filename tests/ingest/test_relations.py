@@ -434,3 +434,16 @@ def test_state_ownership_and_holdings(nlp, text, expected):
 )
 def test_penalties_paid_to_a_regulator(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Brandt Holdings Corp was criticised by the European Commission on Monday.",
+         [("European Commission", "opposes", "Brandt Holdings Corp")]),
+        ("Brandt Holdings Corp was sued by Orvana Capital Corp on Monday.",
+         [("Orvana Capital Corp", "opposes", "Brandt Holdings Corp")]),
+    ],
+)
+def test_opposed_in_the_passive(nlp, text, expected):
+    assert triples(nlp, text) == expected
