@@ -30,6 +30,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import quote
+
+from pyoxigraph import NamedNode
 
 from newsgraph.ingest.gazetteer import country_code
 from newsgraph.ontology import NGR, EntityType
@@ -62,6 +65,33 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI an RDF store accepts (RFC 3987).
+
+    >>> is_iri("https://example.org/a%20b"), is_iri("https://example.org/50%-off")
+    (True, False)
+    """
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _in_iri(char: str) -> bool:
+    """Whether an IRI may hold ``char`` as it is: an ASCII letter or digit, or a letter,
+    digit or mark of RFC 3987's ``ucschar`` ranges (not a private-use, non-character or tag
+    code point, such as the variation selectors U+E0100 to U+E01EF)."""
+    if char.isascii():
+        return char.isalnum()
+    code = ord(char)
+    if not (0xA0 <= code <= 0xD7FF or 0xF900 <= code <= 0xFDCF or 0xFDF0 <= code <= 0xFFEF
+            or (code >= 0x10000 and code & 0xFFFF <= 0xFFFD and not 0xE0000 <= code <= 0xE0FFF
+                and code < 0xF0000)):
+        return False
+    return char.isalnum() or unicodedata.category(char) in ("Mn", "Mc")
+
+
 def check_base(base: str) -> str:
     """``base`` as a base IRI to mint under: absolute, ending with ``/`` or ``#``.
 
@@ -79,7 +109,11 @@ def check_base(base: str) -> str:
     if scheme is None or _UNSAFE.search(text.replace("#", "", text.endswith("#"))):
         message = f"the base IRI must be absolute, such as https://example.org/kg/ (got {base!r})"
         raise ValueError(message)
-    return text if text.endswith(("/", "#")) else text + "/"
+    text = text if text.endswith(("/", "#")) else text + "/"
+    if not is_iri(text + "x"):
+        message = f"the base is not a valid IRI (got {base!r})"
+        raise ValueError(message)
+    return text
 
 
 def id_namespaces(base: str = DEFAULT_BASE) -> dict[str, str]:
@@ -112,11 +146,10 @@ def _spelt(label: str) -> str:
     for char in label:
         if char == " ":
             out.append("_")
-        elif char == "-" or (char.isalnum() and (char.isascii() or ord(char) > 0xA0)) or (
-                not char.isascii() and unicodedata.category(char) in ("Mn", "Mc")):
+        elif char == "-" or _in_iri(char):
             out.append(char)
         else:
-            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
+            out.append(_percent(char))
     return "".join(out) or "_"
 
 
@@ -156,8 +189,16 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
     >>> source_iri("/home/me/news/a.txt", base="https://example.org/kg/")
     'https://example.org/kg/source/a.txt'
     """
-    if _WEB.match(source) and not _UNSAFE.search(source.replace("#", "").replace("?", "")):
-        return source
+    if _WEB.match(source):
+        if is_iri(source):
+            return source
+        # a link no store accepts ("50%-off", "a#b#c"): its unsafe characters percent-encoded
+        quoted = quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", source),
+                       safe=":/?[]@!$&'()*+,;=%-._~")
+        fragment = quoted.split("#", 1)
+        quoted = fragment[0] + ("#" + fragment[1].replace("#", "%23") if len(fragment) > 1 else "")
+        if is_iri(quoted):
+            return quoted
     parts = [part for part in re.split(r"[/\\]", source) if part not in ("", ".", "..")]
     if re.match(r"[/\\]|[A-Za-z]:", source):  # absolute: nothing of where it lives
         parts = parts[-1:]
@@ -167,8 +208,22 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
 def _path_segment(part: str) -> str:
     out = []
     for char in unicodedata.normalize("NFC", part):
-        if char in "-._~" or (char.isalnum() and (char.isascii() or ord(char) > 0xA0)):
+        if char in "-._~" or _in_iri(char):
             out.append(char)
         else:
-            out.extend(f"%{byte:02X}" for byte in char.encode("utf-8"))
+            out.append(_percent(char))
     return "".join(out)
+
+
+def _percent(char: str) -> str:
+    """``char`` percent-encoded as UTF-8; a file name's undecodable byte (a lone surrogate of
+    Python's ``surrogateescape``) as that byte.
+
+    >>> _percent("#"), _percent(chr(0xDCFF))
+    ('%23', '%FF')
+    """
+    try:
+        data = char.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = char.encode("utf-8", "surrogatepass")
+    return "".join(f"%{byte:02X}" for byte in data)

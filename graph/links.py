@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsgraph.errors import LinksError
+from newsgraph.graph.iris import is_iri
 from newsgraph.graph.resolve import match_key
 from newsgraph.ontology import EntityType
 
 __all__ = ["Links", "parse_links"]
 
 _ABSOLUTE = ("http://", "https://", "urn:")
-_UNSAFE = frozenset(' <>"{}|^`\\')
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def parse_links(text: str, *, source: str = "links") -> Links:
     """
     table: dict[str, set[str]] = {}
     rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    for number, row in enumerate(rows, 1):
+    for number, row in _numbered(rows, source):
         cells = [c.strip() for c in row]
         if not cells or not "".join(cells) or cells[0].startswith("#"):
             continue
@@ -72,5 +72,21 @@ def parse_links(text: str, *, source: str = "links") -> Links:
     return Links(tuple((k, tuple(sorted(v))) for k, v in sorted(table.items())))
 
 
+def _numbered(rows: Iterable[list[str]], source: str) -> Iterable[tuple[int, list[str]]]:
+    """The rows with their line numbers; a row CSV cannot read is the file's error."""
+    number = 0
+    iterator = iter(rows)
+    while True:
+        number += 1
+        try:
+            row = next(iterator)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise LinksError(source, f"line {number}: {error}") from None
+        yield number, row
+
+
 def _is_iri(text: str) -> bool:
-    return text.startswith(_ABSOLUTE) and not any(c in _UNSAFE or ord(c) < 0x20 for c in text)
+    return text.startswith(_ABSOLUTE) and len(text) > len("urn:x") and is_iri(text) \
+        and not text.endswith("://")

@@ -8,7 +8,7 @@ from rdflib.namespace import DCTERMS, OWL
 
 from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.build import _entity_iris, _previous_iris, build_graph
-from newsgraph.graph.iris import DEFAULT_BASE, check_base, entity_iri
+from newsgraph.graph.iris import DEFAULT_BASE, check_base, entity_iri, is_iri, source_iri
 from newsgraph.graph.rdf import to_jsonld, to_turtle
 from newsgraph.graph.resolve import ResolvedEntity
 from newsgraph.graph.shapes import validate_graph
@@ -155,3 +155,27 @@ def test_every_iri_of_a_build_of_one_seed_file_names_its_entity_in_the_full_buil
     for name in files:
         alone = build_graph([x for x in seed_extractions if _seed_file(x) == name])
         assert set(alone) - known == set(), name
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["https://news.example/50%-off-chips", "https://news.example/a#b#c",
+     "https://news.example:8o/a", "http://[::1/", "https://x.example/\x7f",
+     "https://x.example/\ufffe"],
+)
+def test_a_link_no_store_accepts_still_gives_an_iri(link):
+    assert is_iri(source_iri(link))
+
+
+def test_names_and_file_names_no_iri_may_hold_are_percent_encoded():
+    # a variation selector is outside RFC 3987's ucschar
+    iri = entity_iri("Organisation", "Katsu\U000e0100shika Motors")
+    assert iri.endswith("/organisation/Katsu%F3%A0%84%80shika_Motors") and is_iri(iri)
+    # a file name's undecodable bytes (surrogateescape) come back as bytes
+    assert source_iri("bad\udcffdir/caf\udce9.txt").endswith("/source/bad%FFdir/caf%E9.txt")
+
+
+@pytest.mark.parametrize("base", ["https://x.org/%zz/", "http://x.org:abc/", "https://x.org/kg%"])
+def test_a_base_that_is_no_iri_is_refused(base):
+    with pytest.raises(ValueError, match="not a valid IRI"):
+        check_base(base)

@@ -36,3 +36,13 @@ def test_a_link_joins_the_entity_of_any_of_its_names():
 def test_a_row_that_is_no_link_is_one_clear_error(text, message):
     with pytest.raises(LinksError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_links(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Acme,http://register.example/%zz\n", "Acme,http://x.org:abc/\n", "Acme,urn:\n",
+     "Acme,http://\n", "Acme," + "x" * 200_000 + "\n"],
+)
+def test_a_link_that_is_no_iri_or_no_row_is_the_files_error(text):
+    with pytest.raises(LinksError, match=r"^links: line 1: "):
+        parse_links(text)
