@@ -285,13 +285,17 @@ def _positive(text: str) -> int:
     return value
 
 
+#: The longest time limit a wait accepts (a day): more overflows the operating system's timers.
+MAX_SECONDS = 86_400
+
+
 def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not 0 <= value < float("inf"):
-        message = f"must be a number of seconds, 0 or more (got {text!r})"
+    if not 0 <= value <= MAX_SECONDS:
+        message = f"must be a number of seconds from 0 to {MAX_SECONDS:,} (got {text!r})"
         raise argparse.ArgumentTypeError(message)
     return value
 

@@ -352,7 +352,8 @@ class _Pool:
 
     def ask(self, sparql: str, accept: str | None) -> Reply:
         """The answer of a worker to a query, or why there is none."""
-        timeout = self.limits.timeout or None
+        # the operating system's timers take no more than about 24 days
+        timeout = min(self.limits.timeout, 1_000_000.0) or None
         try:
             worker = self.idle.get(timeout=timeout)
         except queue.Empty:
@@ -404,7 +405,10 @@ def _handler(folder: Path, pool: _Pool) -> type[BaseHTTPRequestHandler]:
             bound = str(address[0]) if isinstance(address, tuple) else ""
             if bound not in _LOOPBACK:
                 return False
-            name = urlsplit(f"//{self.headers.get('Host') or ''}").hostname or ""
+            try:
+                name = urlsplit(f"//{self.headers.get('Host') or ''}").hostname or ""
+            except ValueError:  # "[::1": no host at all
+                name = ""
             if name in _LOOPBACK:
                 return False
             self._error(HTTPStatus.FORBIDDEN, "this endpoint answers requests to localhost only")
@@ -427,7 +431,13 @@ def _handler(folder: Path, pool: _Pool) -> type[BaseHTTPRequestHandler]:
             if urlsplit(self.path).path != "/sparql":
                 self._error(HTTPStatus.NOT_FOUND, "POST goes to /sparql")
                 return
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or "")
+            except ValueError:
+                length = -1
+            if length < 0:
+                self._error(HTTPStatus.LENGTH_REQUIRED, "give the body's length (Content-Length)")
+                return
             if length > _MAX_BODY:
                 self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the request is over 1 MB")
                 return
@@ -486,7 +496,9 @@ class _Server(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        pool = getattr(self, "pool", None)  # none yet when binding the address failed
+        if pool is not None:
+            pool.close()
 
 
 def make_server(

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from newsgraph.errors import GraphNotFoundError
+from newsgraph.errors import GraphNotFoundError, NewsgraphError
 from newsgraph.graph.store import update_store
 from newsgraph.serve import Limits, make_server
 
@@ -343,3 +343,33 @@ def test_the_served_viewer_may_ask_the_endpoint(tmp_path):
         assert "connect-src" not in (tmp_path / "graph.html").read_text()
     finally:
         _stop(server)
+
+
+def test_a_port_in_use_is_one_clear_error(tmp_path):
+    (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
+    first = make_server(tmp_path)
+    try:
+        with pytest.raises(NewsgraphError, match="cannot listen on"):
+            make_server(tmp_path, port=first.server_address[1])
+    finally:
+        first.server_close()
+
+
+def _raw(base, request):
+    import socket
+    from urllib.parse import urlsplit
+
+    url = urlsplit(base)
+    with socket.create_connection((url.hostname, url.port), timeout=30) as connection:
+        connection.sendall(request)
+        return connection.recv(200).split(b"\r\n", 1)[0]
+
+
+@pytest.mark.parametrize(("request_bytes", "status"), [
+    (b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: [::1\r\n\r\n", b"403"),
+    (b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n", b"411"),
+    (b"POST /sparql HTTP/1.1\r\nHost: localhost\r\nContent-Length: -1\r\n\r\nASK {}", b"411"),
+])
+def test_malformed_requests_get_an_answer(endpoint, request_bytes, status):
+    assert status in _raw(endpoint, request_bytes)
+    assert _get(_query_url(endpoint, "ASK {}"))[0] == 200
