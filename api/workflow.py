@@ -692,7 +692,7 @@ def _store_base(folder: Path) -> set[bytes] | None:
 
     try:
         return store_base(folder)
-    except (OSError, SyntaxError):
+    except (OSError, SyntaxError, RuntimeError):  # RuntimeError: a damaged store
         return None  # the store is rebuilt whole from the new graph.ttl
 
 
@@ -706,7 +706,7 @@ def _update_store(folder: Path, base: set[bytes] | None, report: ProblemHandler)
 
     try:
         update_store(folder, base)
-    except (OSError, SyntaxError) as error:
+    except (OSError, SyntaxError, RuntimeError) as error:  # RuntimeError: a damaged store
         link = folder / STORE_NAME
         if link.is_symlink():
             link.unlink()

@@ -151,6 +151,7 @@ def update_store(folder: Path, previous: set[bytes] | None) -> StoreChange:
     name = _GENERATION + _digest(turtle)
     current = current_generation(folder)
     if current is not None and current.name == name:
+        os.utime(current)  # it holds the graph.ttl just rewritten: current again for readers
         return StoreChange(0, 0, full=False)
     staged = Path(tempfile.mkdtemp(dir=folder, prefix=f"{_GENERATION}new-"))
     try:
@@ -273,7 +274,7 @@ def open_graph(path: Path) -> tuple[ox.Store, Path]:
     if (path.is_dir() or path.name == TURTLE_NAME) and _is_current(folder, turtle):
         try:
             return open_store(folder), folder / STORE_NAME
-        except OSError:
+        except (OSError, RuntimeError):  # RocksDB reports a damaged store as RuntimeError
             pass  # an unusable store: the Turtle still holds the graph
     if not turtle.is_file():
         raise FileNotFoundError(str(turtle))

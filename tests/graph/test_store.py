@@ -188,3 +188,26 @@ def test_rdflib_graph_reads_a_read_only_store(tmp_path):
     graph = rdflib_graph(open_store(tmp_path))
     assert len(graph) == 2
     assert len(list(graph.query("SELECT ?o WHERE { ?s ?p ?o }"))) == 2
+
+
+def test_the_same_graph_written_again_keeps_its_store_current(tmp_path):
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    generation = current_generation(tmp_path)
+    assert generation is not None
+    earlier = generation.stat().st_mtime_ns - 10**9
+    os.utime(generation, ns=(earlier, earlier))
+    _write(tmp_path, A)  # a build that read nothing new writes the same graph.ttl again
+    assert open_graph(tmp_path)[1].name == "graph.ttl"
+    update_store(tmp_path, store_base(tmp_path))
+    assert open_graph(tmp_path)[1].name == STORE_NAME
+
+
+def test_a_damaged_store_is_passed_over_for_the_turtle(tmp_path):
+    _write(tmp_path, A, B)
+    update_store(tmp_path, None)
+    generation = current_generation(tmp_path)
+    assert generation is not None
+    (generation / "CURRENT").write_text("junk", encoding="utf-8")
+    store, read = open_graph(tmp_path)
+    assert (len(store), read.name) == (2, "graph.ttl")
