@@ -18,12 +18,21 @@ import codecs
 import enum
 import json
 import re
+import unicodedata
 
 import charset_normalizer
 
 from newsgraph.errors import DecodeError, Messages
 
-__all__ = ["Kind", "declared_encoding", "decode", "root_name", "sniff", "strip_prolog"]
+__all__ = [
+    "Kind",
+    "clean_text",
+    "declared_encoding",
+    "decode",
+    "root_name",
+    "sniff",
+    "strip_prolog",
+]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM is its prefix
@@ -47,6 +56,8 @@ _LATIN_FAMILY = re.compile(
 #: C0 control characters that never occur in text (tab, newline, form feed, CR do).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+#: What XML 1.0 cannot hold, and so neither RDF/XML, GraphML nor SPARQL XML results.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _PROLOG = re.compile(
     r"""(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE\b[^\[>]*(?:\[.*?\]\s*)?>)""",
@@ -140,7 +151,18 @@ article page or a text; got NUL bytes)
         text = _declared(data, content_type) or _detect(data, source)
     if len(_CONTROLS.findall(text)) > _MAX_CONTROL_SHARE * len(text):
         raise DecodeError(source, Messages.BINARY.format(what="control characters"))
-    return text
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    """Text as every output can hold it: Unicode's composed form (NFC: "e" and a combining
+    accent are "é", so one name has one spelling), and each character XML 1.0 cannot hold
+    (C0 controls but tab, newline and CR; lone surrogates; U+FFFE, U+FFFF) a space.
+
+    >>> clean_text("Socie\u0301te\u0301\x0cGe\u0301ne\u0301rale\ufffe")
+    'Société Générale '
+    """
+    return unicodedata.normalize("NFC", _NOT_XML.sub(" ", text))
 
 
 def _declared(data: bytes, content_type: str | None) -> str | None:

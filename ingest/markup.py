@@ -26,8 +26,8 @@ __all__ = ["blank_markup", "markup_blind", "quote"]
 #: ticker ("(NYSE: GE)").
 _CODE = re.compile(
     r"<[A-Z0-9][A-Z0-9._]{0,11}>"
-    r"|\[[A-Z0-9]{1,8}(?:_[a-z])?\.[A-Z]{1,3}\]"
-    r"|\((?:[A-Z0-9]{1,8}(?:_[a-z])?\.[A-Z]{1,3}"
+    r"|\[[A-Z0-9]{1,8}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}\]"
+    r"|\((?:[A-Z0-9]{1,8}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}"
     r"|(?:NYSE|NYSE American|NASDAQ|Nasdaq|AMEX|OTC|OTCQX|LSE|AIM|TSX|TSXV|ASX|HKEX|SEHK"
     r"|TYO|TSE|SGX|KRX|KOSPI|SSE|SZSE|NSE|BSE|JSE|FWB|XETRA|Euronext)\s?:\s?[A-Z0-9._-]{1,10})\)"
 )
@@ -59,8 +59,9 @@ def blank_markup(text: str) -> str:
 
 def _named(inside: str) -> bool:
     """Whether the text between angle brackets is a name: it starts with a capital or a
-    digit and holds no other bracket ("<Globex Corp>", not "x < y > z")."""
-    return inside[:1].isupper() or inside[:1].isdigit()
+    digit and holds no other bracket and no attribute ("<Globex Corp>", not "x < y > z" nor
+    "<A HREF=x>")."""
+    return (inside[:1].isupper() or inside[:1].isdigit()) and "=" not in inside
 
 
 def markup_blind(tokenizer: Callable[[str], Doc]) -> Callable[[str], Doc]:

@@ -99,3 +99,8 @@ def test_declared_encoding(data, content_type, expected):
 )
 def test_sniff(text, kind):
     assert sniff(text) is kind
+
+
+def test_text_is_composed_and_holds_only_what_xml_can():
+    decomposed = "Socie\u0301te\u0301 Ge\u0301ne\u0301rale\x0c rose\ufffe.".encode()
+    assert decode(decomposed, source="x") == "Société Générale  rose ."

@@ -25,6 +25,10 @@ from newsgraph.ingest.markup import blank_markup, markup_blind, quote
         ("the (U.S.) rule and Globex (GLX) rose", "the (U.S.) rule and Globex (GLX) rose"),
         ("if x < y and y > z", "if x < y and y > z"),
         ("a <b> tag", "a <b> tag"),
+        ("of <A HREF=x>Acme</A>", "of <A HREF=x>Acme</A>"),
+        # a share class in lower case
+        ("Siemens (SIEGn.DE) and [DBKGn.DE] rose",
+         "Siemens " + " " * 10 + " and " + " " * 10 + " rose"),
         ("", ""),
     ],
 )
