@@ -58,10 +58,12 @@ if TYPE_CHECKING:
     from newsgraph.graph.aliases import Aliases
     from newsgraph.graph.links import Links
     from newsgraph.graph.resolve import Merge, ResolvedEntity
-
-    Resolved = tuple[list[ResolvedEntity], list[Merge]]
+    from newsgraph.graph.store import SubjectDelta
     from newsgraph.ingest.sources import SourceResult
     from newsgraph.ingest.web import Fetcher
+
+    Resolved = tuple[list[ResolvedEntity], list[Merge]]
+    StoreBase = set[bytes] | SubjectDelta | None
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
@@ -276,7 +278,7 @@ def build(
             for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
                 if name not in chosen:
                     writers.pop(folder / name, None)
-            store_base = _store_base(folder)
+            stored = _stored_turtle(folder)
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -286,6 +288,7 @@ def build(
             if index is not None:
                 index.close()  # rolls back: the index stays that of the outputs kept
             raise
+        index, store_base = _store_delta(index, G, folder, stored)
         _commit(index, folder, report)
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
@@ -759,17 +762,44 @@ def _writers(
     return writers
 
 
-def _store_base(folder: Path) -> set[bytes] | None:
-    """The triples the folder's store holds now, when an add can write only the difference."""
-    from newsgraph.graph.store import store_base
+def _stored_turtle(folder: Path) -> str | None:
+    """The digest of the folder's graph.ttl when its store holds exactly those triples."""
+    from newsgraph.graph.store import stored_turtle
 
     try:
-        return store_base(folder)
-    except (OSError, SyntaxError):
-        return None  # the store is rebuilt whole from the new graph.ttl
+        return stored_turtle(folder)
+    except OSError:
+        return None
 
 
-def _update_store(folder: Path, base: set[bytes] | None, report: ProblemHandler) -> None:
+def _store_delta(
+    index: sqlite3.Connection | None, G: nx.MultiDiGraph, folder: Path, stored: str | None
+) -> tuple[sqlite3.Connection | None, StoreBase]:
+    """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
+    triples changed, when the index holds the digests of what the store holds (the index's
+    digests are brought up to date in its transaction); else None, to load it whole.
+
+    Returns the index, or None when it could not be used (its transaction rolled back).
+    """
+    import sqlite3
+
+    from newsgraph.graph.index import set_turtle, subject_delta, turtle
+    from newsgraph.graph.rdf import rdf_rows
+    from newsgraph.graph.store import turtle_digest
+
+    if index is None:
+        return None, None
+    try:
+        matching = stored is not None and turtle(index) == stored
+        delta = subject_delta(index, rdf_rows(G))
+        set_turtle(index, turtle_digest(folder))
+    except (sqlite3.Error, OSError):
+        index.close()  # rolls back; the next build makes the index anew
+        return None, None
+    return index, delta if matching else None
+
+
+def _update_store(folder: Path, base: StoreBase, report: ProblemHandler) -> None:
     """Bring the folder's Oxigraph store to the new graph.ttl (a new generation, swapped in).
 
     Where the store cannot be written (no symbolic links, a full disk), the build still stands:

@@ -1,4 +1,4 @@
-"""The persistent alias index: what every document said about each name, kept in the graph folder.
+"""The folder's index: what every document said about each name, and what the graph holds.
 
 Entity resolution (:mod:`newsgraph.graph.resolve`) decides on aggregates: for each node key,
 the names written under it and how often, the type votes, the policy kinds, the names a
@@ -16,6 +16,11 @@ and resolving them gives what resolving all the documents at once gives, merges 
   the article and the name's place in the entity;
 - the documents naming each key, used only for the merge log and one rule, are fetched on
   demand, by key.
+
+The index also keeps a digest of each subject's triples in the graph last written, and the
+digest of that ``graph.ttl`` (:func:`subject_delta`, :func:`turtle`): an add then finds the
+subjects whose triples changed without parsing the previous ``graph.ttl``, and writes only
+those to the store (:class:`~newsgraph.graph.store.SubjectDelta`).
 
 The index is written in one transaction that a build commits after its files (:func:`open_index`
 is a context manager that rolls back on error); it records which articles it holds, and a
@@ -50,6 +55,7 @@ from pathlib import Path
 
 from newsgraph.graph.iris import digest
 from newsgraph.graph.resolve import Seen, entity_key
+from newsgraph.graph.store import Row, SubjectDelta, ntriples, subject_blocks
 from newsgraph.ingest.documents import Extraction
 from newsgraph.ingest.names import WEIGHTS
 
@@ -62,12 +68,15 @@ __all__ = [
     "matches",
     "open_index",
     "read_seen",
+    "set_turtle",
+    "subject_delta",
+    "turtle",
 ]
 
 #: The index's file name inside a graph folder.
 INDEX_NAME = "names.sqlite"
 #: Bumped when the tables change: an index of another version is built again.
-_VERSION = "1"
+_VERSION = "2"
 
 _Key = tuple[str, str]
 
@@ -88,8 +97,10 @@ CREATE TABLE IF NOT EXISTS documents (family TEXT, key TEXT, document TEXT,
     PRIMARY KEY (family, key, document)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS named (family TEXT, key TEXT, document TEXT,
     PRIMARY KEY (family, key, document)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS subjects (iri TEXT PRIMARY KEY, digest TEXT) WITHOUT ROWID;
 """
-_TABLES = ("articles", "forms", "votes", "kinds", "pairs", "links", "documents", "named")
+_TABLES = ("articles", "forms", "votes", "kinds", "pairs", "links", "documents", "named",
+           "subjects")
 
 
 def connect(folder: Path) -> sqlite3.Connection:
@@ -124,7 +135,8 @@ def clear(index: sqlite3.Connection) -> None:
     """Empty the index (in the open transaction)."""
     for table in _TABLES:
         index.execute(f"DELETE FROM {table}")
-    index.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_VERSION,))
+    index.execute("DELETE FROM meta")
+    index.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
 
 
 def indexed_articles(index: sqlite3.Connection) -> set[str]:
@@ -264,3 +276,46 @@ def read_seen(index: sqlite3.Connection) -> Seen:
     seen.documents = _Documents(index, "documents")
     seen.named = _Documents(index, "named")
     return seen
+
+
+def turtle(index: sqlite3.Connection) -> str | None:
+    """The digest of the ``graph.ttl`` whose subjects the index holds digests of, if any."""
+    found = index.execute("SELECT value FROM meta WHERE name = 'turtle'").fetchone()
+    return None if found is None else str(found[0])
+
+
+def set_turtle(index: sqlite3.Connection, digest_: str) -> None:
+    """Record that the subject digests are those of the ``graph.ttl`` of this digest."""
+    index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle', ?)", (digest_,))
+
+
+def subject_delta(index: sqlite3.Connection, rows: Iterable[Row]) -> SubjectDelta:
+    """The subjects whose triples differ between the graph the index's digests describe and
+    ``rows`` (sorted by subject), with their new triples; the digests are brought up to date.
+
+    Only the triples of changed subjects are kept in memory; each subject's digest is that of
+    its rows.
+
+    >>> import tempfile
+    >>> rows = [("http://a.example/s", 2, "http://a.example/p", 0, "http://a.example/o", "")]
+    >>> with open_index(Path(tempfile.mkdtemp())) as index:
+    ...     first = subject_delta(index, rows)
+    ...     again = subject_delta(index, rows)
+    ...     gone = subject_delta(index, [])
+    >>> first.subjects, again, gone.subjects
+    (('http://a.example/s',), SubjectDelta(subjects=(), triples=b''), ('http://a.example/s',))
+    """
+    held = dict(index.execute("SELECT iri, digest FROM subjects"))
+    changed: list[tuple[str, str]] = []
+    replaced: list[str] = []
+    triples: list[bytes] = []
+    for subject, found in subject_blocks(rows):
+        hashed = digest(repr(found))
+        if held.pop(subject, None) != hashed:
+            changed.append((subject, hashed))
+            replaced.append(subject)
+            triples.append(ntriples(found))
+    gone = sorted(held)
+    index.executemany("DELETE FROM subjects WHERE iri = ?", [(s,) for s in gone])
+    index.executemany("INSERT OR REPLACE INTO subjects VALUES (?, ?)", changed)
+    return SubjectDelta(tuple(replaced + gone), b"".join(triples))
