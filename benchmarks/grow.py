@@ -62,8 +62,11 @@ def _generated_build(out: Path, start: int, stop: int, *, index: bool,
     workflow._read_with_nlp = read_with_nlp  # type: ignore[assignment]
     if not index:
         workflow._resolve_indexed = lambda *args, **kwargs: (None, None)  # type: ignore[assignment]
-    for name in ("_resolve_indexed", "_assemble", "load_cache", "_store_base", "_update_store"):
-        original = getattr(workflow, name)
+    for name in ("load_cache", "_resolve_indexed", "_assemble", "_store_base", "_store_delta",
+                 "_update_store"):
+        original = getattr(workflow, name, None)
+        if original is None:  # a stage another version of newsgraph does not have
+            continue
 
         def timed(*args: Any, _original: Any = original, _name: str = name,
                   **kwargs: Any) -> Any:
