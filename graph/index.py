@@ -154,10 +154,26 @@ def _position(article: str, entity: int, slot: int) -> str:
     return f"{article}{entity:08x}{slot:08x}"
 
 
+#: Extractions whose rows are gathered in memory before they are written (a first build of a
+#: large corpus then holds the rows of one chunk at a time).
+_CHUNK = 5000
+
+
 def add_extractions(index: sqlite3.Connection, extractions: Iterable[Extraction]) -> None:
     """Add what the entities of ``extractions`` say to the index (articles it holds already
-    are skipped). Only the rows of these extractions are written."""
+    are skipped). Only the rows of these extractions are written, a chunk at a time: the
+    counts add up and the first places seen are the least, whatever the chunks."""
     held = indexed_articles(index)
+    chunk: list[Extraction] = []
+    for extraction in extractions:
+        chunk.append(extraction)
+        if len(chunk) == _CHUNK:
+            _add_chunk(index, chunk, held)
+            chunk = []
+    _add_chunk(index, chunk, held)
+
+
+def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: set[str]) -> None:
     forms: dict[tuple[str, str, str], tuple[int, str]] = {}
     votes: dict[tuple[str, str, str], float] = defaultdict(float)
     kinds: dict[tuple[str, str, str], tuple[int, str]] = {}

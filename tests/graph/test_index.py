@@ -116,3 +116,9 @@ def test_an_index_of_another_version_is_emptied(tmp_path):
         assert indexed_articles(index) == set()
     finally:
         index.close()
+
+
+def test_rows_written_in_chunks_add_up(tmp_path, monkeypatch):
+    found = list(extractions(0, 300))
+    monkeypatch.setattr("newsgraph.graph.index._CHUNK", 7)
+    assert _in_steps(tmp_path, [found[200:], found[:200]]) == _at_once(found)
