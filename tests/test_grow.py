@@ -98,3 +98,18 @@ def test_a_build_killed_before_the_index_commit_is_caught_up(tmp_path, generated
     for name in ("graph.ttl", "graph.json", "merges.jsonl"):
         assert (out / name).read_bytes() == (once / name).read_bytes(), name
     assert _store_lines(out) == _turtle_lines(out)
+
+
+def test_a_damaged_index_is_set_aside_and_the_add_still_right(tmp_path, generated):
+    out, once = tmp_path / "out", tmp_path / "once"
+    build(["generated:0-30"], out, exports=["json"])
+    (out / "names.sqlite").write_bytes(b"not a database\n" * 100)
+    build(["generated:30-40"], out, exports=["json"])  # resolved in memory, the store loaded
+    build(["generated:0-40"], once, exports=["json"])
+    for name in ("graph.ttl", "graph.json", "merges.jsonl"):
+        assert (out / name).read_bytes() == (once / name).read_bytes(), name
+    assert generated[-1] is None
+    build(["generated:40-50"], out, exports=["json"])  # the index made anew, then used
+    build(["generated:40-50"], once, exports=["json"])
+    assert (out / "graph.ttl").read_bytes() == (once / "graph.ttl").read_bytes()
+    assert _store_lines(out) == _turtle_lines(out)
