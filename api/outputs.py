@@ -9,7 +9,10 @@ graph is rebuilt from all extractions, so building A then B equals building A an
 
 Every file is written through :func:`write_atomically`: whole, old or new, never half-written.
 The folder's Oxigraph store (``graph.oxigraph``) mirrors ``graph.ttl``; it is written after
-the files, as a new generation swapped in (:mod:`newsgraph.graph.store`).
+the files, as a new generation swapped in (:mod:`newsgraph.graph.store`). The folder's index
+(``names.sqlite``, :mod:`newsgraph.graph.index`) keeps what resolution decides on and a digest
+of each subject's triples, so that an add reads only its new documents' entities and writes
+only the changed subjects to the store; its transaction is committed after the files.
 
 Examples
 --------
@@ -25,6 +28,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import tempfile
@@ -168,6 +172,13 @@ def _extraction(line: bytes) -> Extraction:
         raise ValueError(message) from error
 
 
+@functools.cache
+def _fields(kind: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """A dataclass's type hints and fields, read once: reading the hints evaluates every
+    annotation, which took most of the time of reading a large cache."""
+    return typing.get_type_hints(kind), {f.name: f for f in dataclasses.fields(kind)}
+
+
 def _mistyped(value: Any, kind: Any, where: str) -> str | None:
     """Where ``value`` (JSON data) differs from the type ``kind``, or None when it fits.
 
@@ -177,8 +188,7 @@ def _mistyped(value: Any, kind: Any, where: str) -> str | None:
     if dataclasses.is_dataclass(kind) and isinstance(kind, type):
         if not isinstance(value, dict):
             return f"{where or 'the line'}: expected an object, got {_shown(value)}"
-        hints = typing.get_type_hints(kind)
-        fields = {f.name: f for f in dataclasses.fields(kind)}
+        hints, fields = _fields(kind)
         for name in value:
             if name not in fields:
                 return f"{where}{'.' if where else ''}{name}: not a field of {kind.__name__}"

@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -53,10 +53,17 @@ from newsgraph.outputs import (
 )
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from newsgraph.graph.aliases import Aliases
     from newsgraph.graph.links import Links
+    from newsgraph.graph.resolve import Merge, ResolvedEntity
+    from newsgraph.graph.store import SubjectDelta
     from newsgraph.ingest.sources import SourceResult
     from newsgraph.ingest.web import Fetcher
+
+    Resolved = tuple[list[ResolvedEntity], list[Merge]]
+    StoreBase = set[bytes] | SubjectDelta | None
 
 __all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
 
@@ -256,21 +263,33 @@ def build(
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
         extractions = cached + fresh
-        G = _assemble(extractions, user_aliases, user_links, base_iri, lambda message: report(
-            AliasesError(str(aliases), message)))
-        refusals = G.graph.pop("refusals", [])
-        builds = _builds(load_builds(folder), cached, fresh)
-        writers = _writers(folder, G, extractions, cache, validators, builds,
-                           model=model_name if fresh else None, view_limit=view_limit)
-        for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
-            if name not in chosen:
-                writers.pop(folder / name, None)
-        store_base = _store_base(folder)
+
+        def refused(message: str) -> None:
+            report(AliasesError(str(aliases), message))
+
+        index, resolved = _resolve_indexed(folder, cached, fresh, user_aliases, refused)
         try:
-            write_atomically(writers)
-        except OSError as error:
-            message = f"cannot write the outputs here ({error.strerror or error})"
-            raise NewsgraphError(str(folder), message) from error
+            G = _assemble(extractions, user_aliases, user_links, base_iri, refused,
+                          resolved=resolved)
+            refusals = G.graph.pop("refusals", [])
+            builds = _builds(load_builds(folder), cached, fresh)
+            writers = _writers(folder, G, extractions, cache, validators, builds,
+                               model=model_name if fresh else None, view_limit=view_limit)
+            for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
+                if name not in chosen:
+                    writers.pop(folder / name, None)
+            stored = _stored_turtle(folder)
+            try:
+                write_atomically(writers)
+            except OSError as error:
+                message = f"cannot write the outputs here ({error.strerror or error})"
+                raise NewsgraphError(str(folder), message) from error
+        except BaseException:
+            if index is not None:
+                index.close()  # rolls back: the index stays that of the outputs kept
+            raise
+        index, store_base = _store_delta(index, G, folder, stored)
+        _commit(index, folder, report)
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
@@ -585,12 +604,69 @@ def _extract(
 
 def _assemble(
     extractions: list[Extraction], aliases: Aliases | None, links: Links | None, base: str,
-    on_refused: Callable[[str], None],
+    on_refused: Callable[[str], None], *, resolved: Resolved | None = None,
 ) -> nx.MultiDiGraph:
     from newsgraph.graph.build import build_graph
 
     return build_graph(extractions, aliases=aliases, links=links, base=base,
-                       on_refused=on_refused)
+                       on_refused=on_refused, resolved=resolved)
+
+
+def _resolve_indexed(
+    folder: Path, cached: list[Extraction], fresh: list[Extraction], aliases: Aliases | None,
+    on_refused: Callable[[str], None],
+) -> tuple[sqlite3.Connection | None, Resolved | None]:
+    """Resolve the entities of every extraction through the folder's alias index, adding only
+    the new extractions to it (all of them when it does not hold the cached ones).
+
+    Returns the index, in a transaction to commit with the outputs, and the resolution; or
+    (None, None) when the index cannot be used: the graph then resolves every entity in
+    memory, to the same result, and the next build makes the index anew.
+    """
+    import sqlite3
+
+    from newsgraph.graph.index import (
+        INDEX_NAME,
+        add_extractions,
+        clear,
+        connect,
+        matches,
+        read_seen,
+    )
+    from newsgraph.graph.resolve import resolve_seen
+
+    index = None
+    try:
+        index = connect(folder)
+        if not matches(index, (x.article.id for x in cached)):
+            clear(index)
+            add_extractions(index, cached)
+        add_extractions(index, fresh)
+        return index, resolve_seen(read_seen(index), aliases=aliases, on_refused=on_refused)
+    except (sqlite3.Error, OSError):
+        if index is not None:
+            index.close()  # rolls back
+        with suppress(OSError):
+            (folder / INDEX_NAME).unlink(missing_ok=True)
+        return None, None
+
+
+def _commit(index: sqlite3.Connection | None, folder: Path, report: ProblemHandler) -> None:
+    """Commit the alias index's changes once the outputs are written; an index that cannot be
+    committed is reported, and the build stands (the next one makes the index anew)."""
+    import sqlite3
+
+    from newsgraph.graph.index import INDEX_NAME
+
+    if index is None:
+        return
+    try:
+        index.execute("COMMIT")
+    except sqlite3.Error as error:
+        report(NewsgraphError(str(folder / INDEX_NAME),
+                              f"cannot be updated ({error}); the next build makes it anew"))
+    finally:
+        index.close()
 
 
 def _base(base: str | None, folder: Path) -> str:
@@ -686,17 +762,44 @@ def _writers(
     return writers
 
 
-def _store_base(folder: Path) -> set[bytes] | None:
-    """The triples the folder's store holds now, when an add can write only the difference."""
-    from newsgraph.graph.store import store_base
+def _stored_turtle(folder: Path) -> str | None:
+    """The digest of the folder's graph.ttl when its store holds exactly those triples."""
+    from newsgraph.graph.store import stored_turtle
 
     try:
-        return store_base(folder)
-    except (OSError, SyntaxError, RuntimeError):  # RuntimeError: a damaged store
-        return None  # the store is rebuilt whole from the new graph.ttl
+        return stored_turtle(folder)
+    except (OSError, RuntimeError):  # RuntimeError: a damaged store
+        return None
 
 
-def _update_store(folder: Path, base: set[bytes] | None, report: ProblemHandler) -> None:
+def _store_delta(
+    index: sqlite3.Connection | None, G: nx.MultiDiGraph, folder: Path, stored: str | None
+) -> tuple[sqlite3.Connection | None, StoreBase]:
+    """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
+    triples changed, when the index holds the digests of what the store holds (the index's
+    digests are brought up to date in its transaction); else None, to load it whole.
+
+    Returns the index, or None when it could not be used (its transaction rolled back).
+    """
+    import sqlite3
+
+    from newsgraph.graph.index import set_turtle, subject_delta, turtle
+    from newsgraph.graph.rdf import rdf_rows
+    from newsgraph.graph.store import turtle_digest
+
+    if index is None:
+        return None, None
+    try:
+        matching = stored is not None and turtle(index) == stored
+        delta = subject_delta(index, rdf_rows(G))
+        set_turtle(index, turtle_digest(folder))
+    except (sqlite3.Error, OSError):
+        index.close()  # rolls back; the next build makes the index anew
+        return None, None
+    return index, delta if matching else None
+
+
+def _update_store(folder: Path, base: StoreBase, report: ProblemHandler) -> None:
     """Bring the folder's Oxigraph store to the new graph.ttl (a new generation, swapped in).
 
     Where the store cannot be written (no symbolic links, a full disk), the build still stands:

@@ -52,8 +52,8 @@ def profile_add(corpus: Path, out: Path, **options: Any) -> dict[str, float]:
     import newsgraph.workflow as workflow
 
     table: dict[str, float] = {}
-    for name in ("load_cache", "_new_articles", "_read_with_nlp", "_assemble", "_store_base",
-                 "_update_store"):
+    for name in ("load_cache", "_new_articles", "_read_with_nlp", "_resolve_indexed",
+                 "_assemble", "_store_base", "_store_delta", "_update_store"):
         if hasattr(workflow, name):  # the store's stages exist only where the store does
             setattr(workflow, name, _timed(table, name, getattr(workflow, name)))
     original = outputs.graph_writers

@@ -29,7 +29,7 @@ import networkx as nx
 from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.iris import DEFAULT_BASE, digest, entity_iri, name_iri
 from newsgraph.graph.links import Links
-from newsgraph.graph.resolve import ResolvedEntity, entity_key, label_forms, resolve
+from newsgraph.graph.resolve import Merge, ResolvedEntity, entity_key, label_forms, resolve
 from newsgraph.ingest.confidence import combined, rule_confidence
 from newsgraph.ingest.documents import ARTICLE, Article, Entity, Extraction, Relation
 from newsgraph.ingest.gazetteer import country_code, country_wikidata
@@ -80,6 +80,7 @@ def build_graph(
     extractions: Iterable[Extraction], *, aliases: Aliases | None = None,
     base: str = DEFAULT_BASE, links: Links | None = None,
     on_refused: Callable[[str], None] | None = None,
+    resolved: tuple[list[ResolvedEntity], list[Merge]] | None = None,
 ) -> nx.MultiDiGraph:
     """A graph of the entities, articles and relations in ``extractions``.
 
@@ -91,10 +92,13 @@ def build_graph(
     its names was the label still leads to it); its ``same_as`` the identifiers others give
     it: a country's Wikidata item, and what ``links`` gives any of its names. ``on_refused``
     is told of each alias rule not applied (see :func:`~newsgraph.graph.resolve.resolve`).
+    ``resolved`` is the resolution of those entities when it is known already (from the
+    folder's alias index, :mod:`newsgraph.graph.index`); ``aliases`` and ``on_refused`` are
+    then not used.
     """
     ordered = sorted(((article_iri(x.article, base=base), x) for x in extractions),
                      key=lambda p: p[0])
-    groups, merges = resolve(
+    groups, merges = resolved if resolved is not None else resolve(
         ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases,
         on_refused=on_refused,
     )

@@ -59,10 +59,13 @@ from newsgraph.ontology import EntityType
 __all__ = [
     "Merge",
     "ResolvedEntity",
+    "Seen",
     "entity_key",
     "label_forms",
     "match_key",
+    "read_entities",
     "resolve",
+    "resolve_seen",
 ]
 
 _AGENT = "Agent"  # organisations and people share keys: the vote decides the type
@@ -313,8 +316,22 @@ def resolve(
     >>> [(m.rule, m.documents) for m in log]
     [('spelling', ('a', 'b'))]
     """
+    return resolve_seen(read_entities(entities), aliases=aliases, on_refused=on_refused)
+
+
+def resolve_seen(
+    seen: Seen, *, aliases: Aliases | None = None,
+    on_refused: Callable[[str], None] | None = None,
+) -> tuple[list[ResolvedEntity], list[Merge]]:
+    """:func:`resolve` from what the documents say about each key (:func:`read_entities`), as
+    a persistent index keeps it (:mod:`newsgraph.graph.index`).
+
+    >>> from newsgraph.ingest.documents import Entity
+    >>> seen = read_entities([("a", Entity("Intel Corp.", "Organisation"))])
+    >>> [g.label for g in resolve_seen(seen)[0]]
+    ['Intel']
+    """
     aliases = aliases or Aliases()
-    seen = _read(entities)
     forbidden = [(entity_key(a, EntityType.ORGANISATION), entity_key(b, EntityType.ORGANISATION))
                  for a, b in aliases.distinct]
     sets = _Sets(forbidden)
@@ -336,27 +353,42 @@ def resolve(
 
 
 @dataclass
-class _Seen:
-    """What the documents say about each node key."""
+class Seen:
+    """What the documents say about each node key: the aggregates resolution works on.
+
+    The order of ``forms`` (its keys, and each key's names) and of ``kinds`` is the order in
+    which the documents, taken by article IRI, first gave them: ties among names and kinds
+    go to the first seen. ``documents`` and ``named`` are read only by key (an index may
+    fetch them on demand).
+    """
 
     forms: dict[_Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    documents: dict[_Key, set[str]] = field(default_factory=lambda: defaultdict(set))
+    documents: Mapping[_Key, set[str]] = field(default_factory=lambda: defaultdict(set))
     votes: dict[_Key, dict[str, float]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(float)))
     kinds: dict[_Key, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     links: list[tuple[_Key, _Key, str]] = field(default_factory=list)  # name, one-word alias, doc
     pairs: list[tuple[_Key, _Key]] = field(default_factory=list)  # name, alias of several words
-    named: dict[_Key, set[str]] = field(  # the documents naming it apart
+    named: Mapping[_Key, set[str]] = field(  # the documents naming it apart
         default_factory=lambda: defaultdict(set))
 
 
-def _read(entities: Iterable[tuple[str, Entity]]) -> _Seen:
-    seen = _Seen()
+def read_entities(entities: Iterable[tuple[str, Entity]]) -> Seen:
+    """What ``(document, entity)`` pairs say about each key, in the order given.
+
+    >>> from newsgraph.ingest.documents import Entity
+    >>> dict(read_entities([("a", Entity("Intel Corp.", "Organisation"))]).forms)
+    {('Agent', 'intel'): Counter({'Intel Corp.': 1})}
+    """
+    seen = Seen()
+    documents: dict[_Key, set[str]] = defaultdict(set)
+    named: dict[_Key, set[str]] = defaultdict(set)
+    seen.documents, seen.named = documents, named
     for document, entity in entities:
         first = entity_key(entity.name, entity.type)
         seen.forms[first][entity.name] += entity.mentions
-        seen.documents[first].add(document)
-        seen.named[first].add(document)
+        documents[first].add(document)
+        named[first].add(document)
         votes = seen.votes[first]
         for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
             votes[kind] = votes.get(kind, 0.0) + weight
@@ -365,7 +397,7 @@ def _read(entities: Iterable[tuple[str, Entity]]) -> _Seen:
         for alias in entity.aliases:
             other = entity_key(alias, entity.type)
             seen.forms[other][alias] += 0
-            seen.documents[other].add(document)
+            documents[other].add(document)
             if other == first:
                 continue
             if " " in other[1]:

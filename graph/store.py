@@ -9,7 +9,11 @@ store whole and usable.
 An add writes only the delta: when the current generation holds the triples of the previous
 ``graph.ttl`` (its name says so), the next generation starts as a checkpoint of it (RocksDB's
 files hard-linked, not copied), the triples no longer in the graph are removed and the new
-ones loaded. Otherwise (no store yet, or a store that does not match, as after a killed build)
+ones loaded. The delta is found one of two ways: by subject (a :class:`SubjectDelta`: the
+subjects whose triples changed, found by comparing a digest of each subject's triples with
+the one the folder's index keeps, :mod:`newsgraph.graph.index`; no Turtle is parsed), or, where
+the index cannot say, by parsing the previous and the new ``graph.ttl`` (:func:`store_base`).
+Otherwise (no store yet, or a store that does not match, as after a killed build)
 the whole ``graph.ttl`` is bulk loaded. Either way the store holds exactly the triples of
 ``graph.ttl``: building A then B gives the same store content as building A and B.
 
@@ -33,25 +37,38 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, NamedTuple
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import XSD, Graph
+
+#: One triple as the graph's writers give it (:data:`newsgraph.graph.rdf.Row`).
+Row = tuple[str, int, str, int, str, str]
+#: The datatype of a plain string literal, written without it.
+STRING = str(XSD.string)
 
 __all__ = [
     "EXPORT_FORMATS",
     "STORE_NAME",
     "TURTLE_NAME",
     "StoreChange",
+    "SubjectDelta",
     "canonical_lines",
     "current_generation",
     "export_graph",
     "has_store",
+    "ntriples",
     "open_graph",
     "open_store",
     "rdflib_graph",
     "store_base",
+    "stored_turtle",
+    "subject_blocks",
+    "turtle_digest",
     "update_store",
 ]
 
@@ -76,6 +93,14 @@ class StoreChange(NamedTuple):
     added: int
     removed: int
     full: bool
+
+
+class SubjectDelta(NamedTuple):
+    """An add by subject: every triple of ``subjects`` is removed, then ``triples`` (their
+    new triples, N-Triples) loaded."""
+
+    subjects: tuple[str, ...]
+    triples: bytes
 
 
 def _digest(path: Path) -> str:
@@ -123,6 +148,60 @@ def canonical_lines(turtle: Path) -> set[bytes]:
     return set(data.splitlines()) if data else set()
 
 
+def stored_turtle(folder: Path) -> str | None:
+    """The digest of the folder's ``graph.ttl`` when the current store generation holds
+    exactly its triples, else None. Call it before the new ``graph.ttl`` replaces the old one.
+
+    >>> stored_turtle(Path("no/such/folder")) is None
+    True
+    """
+    generation = current_generation(folder)
+    turtle = folder / TURTLE_NAME
+    if generation is None or not turtle.is_file():
+        return None
+    found = _digest(turtle)
+    return found if generation.name == _GENERATION + found else None
+
+
+def turtle_digest(folder: Path) -> str:
+    """The digest a store generation holding the folder's ``graph.ttl`` is named by."""
+    return _digest(folder / TURTLE_NAME)
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def subject_blocks(rows: Iterable[Row]) -> Iterator[tuple[str, list[Row]]]:
+    """Each subject of ``rows`` (sorted by subject, as :func:`~newsgraph.graph.rdf.rdf_rows`
+    gives them) with its rows.
+
+    >>> rows = [("s:a", 2, "p:x", 0, "o:b", ""), ("s:a", 2, "p:y", 1, "1", "d:t"),
+    ...         ("s:b", 2, "p:x", 0, "o:b", "")]
+    >>> [(subject, len(found)) for subject, found in subject_blocks(rows)]
+    [('s:a', 2), ('s:b', 1)]
+    """
+    for subject, found in groupby(rows, key=itemgetter(0)):
+        yield subject, list(found)
+
+
+def ntriples(rows: Iterable[Row]) -> bytes:
+    """``rows`` as N-Triples, as the store holds them.
+
+    >>> ntriples([("http://a.example/s", 2, "http://a.example/p", 1, 'say "x"', STRING)])
+    b'<http://a.example/s> <http://a.example/p> "say \\\\"x\\\\"" .\\n'
+    """
+    lines = []
+    for subject, _, predicate, kind, value, datatype in rows:
+        if kind == 0:
+            lines.append(f"<{subject}> <{predicate}> <{value}> .\n")
+        elif datatype == STRING:
+            lines.append(f'<{subject}> <{predicate}> "{value.translate(_NT_ESCAPES)}" .\n')
+        else:
+            lines.append(
+                f'<{subject}> <{predicate}> "{value.translate(_NT_ESCAPES)}"^^<{datatype}> .\n')
+    return "".join(lines).encode("utf-8")
+
+
 def store_base(folder: Path) -> set[bytes] | None:
     """What the next update may start from: the triples of the folder's ``graph.ttl`` when the
     current store generation holds exactly them, else None (the next update loads everything).
@@ -138,13 +217,16 @@ def store_base(folder: Path) -> set[bytes] | None:
     return canonical_lines(turtle)
 
 
-def update_store(folder: Path, previous: set[bytes] | None) -> StoreChange:
+def update_store(
+    folder: Path, previous: set[bytes] | SubjectDelta | None
+) -> StoreChange:
     """Make the folder's store hold the triples of its ``graph.ttl``, writing a new generation
     and swapping the link to it.
 
     ``previous`` is what :func:`store_base` returned before ``graph.ttl`` was replaced: the
-    triples the current generation holds. Then only the difference is written; with None the
-    whole file is bulk loaded. Generations other than the new one and the one it replaces
+    triples the current generation holds; or the :class:`SubjectDelta` from them to the new
+    ``graph.ttl``. Then only the difference is written; with None the whole file is bulk
+    loaded. Generations other than the new one and the one it replaces
     (which a reader may still have open) are removed.
     """
     turtle = folder / TURTLE_NAME
@@ -157,6 +239,8 @@ def update_store(folder: Path, previous: set[bytes] | None) -> StoreChange:
     try:
         if previous is None or current is None:
             change = _load_all(staged, turtle)
+        elif isinstance(previous, SubjectDelta):
+            change = _apply_subjects(current, staged, previous)
         else:
             change = _apply_delta(current, staged, previous, canonical_lines(turtle))
         target = folder / name
@@ -199,6 +283,25 @@ def _apply_delta(
     store.flush()
     del store
     return StoreChange(added=len(added), removed=len(removed), full=False)
+
+
+def _apply_subjects(current: Path, staged: Path, delta: SubjectDelta) -> StoreChange:
+    shutil.rmtree(staged)  # backup() creates the directory
+    source = ox.Store.read_only(str(current))
+    source.backup(str(staged))
+    del source
+    store = ox.Store(str(staged))
+    removed = 0
+    for subject in delta.subjects:
+        for quad in list(store.quads_for_pattern(ox.NamedNode(subject), None, None,
+                                                 ox.DefaultGraph())):
+            store.remove(quad)
+            removed += 1
+    if delta.triples:
+        store.bulk_load(delta.triples, format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    return StoreChange(added=delta.triples.count(b"\n"), removed=removed, full=False)
 
 
 def _swap_link(folder: Path, name: str) -> None:

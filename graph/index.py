@@ -1,0 +1,337 @@
+"""The folder's index: what every document said about each name, and what the graph holds.
+
+Entity resolution (:mod:`newsgraph.graph.resolve`) decides on aggregates: for each node key,
+the names written under it and how often, the type votes, the policy kinds, the names a
+document gave as one thing, the documents naming it. ``names.sqlite`` in a graph folder keeps
+those aggregates, so that an add reads only its new documents' entities and updates the
+aggregates in place (:func:`add_extractions`), instead of reading every entity of every
+cached extraction again. :func:`read_seen` hands the aggregates back as resolution takes them,
+and resolving them gives what resolving all the documents at once gives, merges and all:
+
+- sums (mentions, type votes) do not depend on the order they are added in (the votes are
+  multiples of 1/4, summed exactly);
+- where the order matters (ties between names or policy kinds go to the first seen, the
+  order of names one document gave as one thing), each row keeps where it was first seen:
+  the digest of its article's id (the order a build takes articles in), the entity's place in
+  the article and the name's place in the entity;
+- the documents naming each key, used only for the merge log and one rule, are fetched on
+  demand, by key.
+
+The index also keeps a digest of each subject's triples in the graph last written, and the
+digest of that ``graph.ttl`` (:func:`subject_delta`, :func:`turtle`): an add then finds the
+subjects whose triples changed without parsing the previous ``graph.ttl``, and writes only
+those to the store (:class:`~newsgraph.graph.store.SubjectDelta`).
+
+The index is written in one transaction that a build commits after its files (:func:`open_index`
+is a context manager that rolls back on error); it records which articles it holds, and a
+build whose cache holds other articles (a build killed before the commit, a cache edited by
+hand) builds it again from the cache (:func:`matches`).
+
+Examples
+--------
+>>> import tempfile
+>>> from newsgraph.graph.resolve import resolve_seen
+>>> from newsgraph.ingest.documents import Article, Entity, Extraction
+>>> one = Extraction(Article(id="a", text="", source="a.txt"),
+...                  (Entity("Intel Corp.", "Organisation"),))
+>>> two = Extraction(Article(id="b", text="", source="b.txt"), (Entity("Intel", "Organisation"),))
+>>> folder = Path(tempfile.mkdtemp())
+>>> with open_index(folder) as index:
+...     add_extractions(index, [one])
+>>> with open_index(folder) as index:
+...     add_extractions(index, [two])
+...     groups, merges = resolve_seen(read_seen(index))
+>>> [(g.label, g.aliases) for g in groups], [m.documents for m in merges]
+([('Intel', ('Intel Corp.',))], [('a.txt', 'b.txt')])
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsgraph.graph.iris import digest
+from newsgraph.graph.resolve import Seen, entity_key
+from newsgraph.graph.store import Row, SubjectDelta, ntriples, subject_blocks
+from newsgraph.ingest.documents import Extraction
+from newsgraph.ingest.names import WEIGHTS
+
+__all__ = [
+    "INDEX_NAME",
+    "add_extractions",
+    "clear",
+    "connect",
+    "indexed_articles",
+    "matches",
+    "open_index",
+    "read_seen",
+    "set_turtle",
+    "subject_delta",
+    "turtle",
+]
+
+#: The index's file name inside a graph folder.
+INDEX_NAME = "names.sqlite"
+#: Bumped when the tables change: an index of another version is built again.
+_VERSION = "2"
+
+_Key = tuple[str, str]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS forms (family TEXT, key TEXT, form TEXT, count INTEGER,
+    first TEXT, PRIMARY KEY (family, key, form)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS votes (family TEXT, key TEXT, kind TEXT, weight REAL,
+    PRIMARY KEY (family, key, kind)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kinds (family TEXT, key TEXT, kind TEXT, count INTEGER,
+    first TEXT, PRIMARY KEY (family, key, kind)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pairs (family TEXT, key TEXT, other_family TEXT, other_key TEXT,
+    first TEXT, PRIMARY KEY (family, key, other_family, other_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS links (family TEXT, key TEXT, word_family TEXT, word_key TEXT,
+    PRIMARY KEY (family, key, word_family, word_key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS documents (family TEXT, key TEXT, document TEXT,
+    PRIMARY KEY (family, key, document)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS named (family TEXT, key TEXT, document TEXT,
+    PRIMARY KEY (family, key, document)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS subjects (iri TEXT PRIMARY KEY, digest TEXT) WITHOUT ROWID;
+"""
+_TABLES = ("articles", "forms", "votes", "kinds", "pairs", "links", "documents", "named",
+           "subjects")
+
+
+def connect(folder: Path) -> sqlite3.Connection:
+    """The folder's index, created if need be, in a write transaction the caller commits or
+    rolls back (``connection.execute("COMMIT")``). An index of another version is emptied."""
+    connection = sqlite3.connect(folder / INDEX_NAME, isolation_level=None)
+    try:
+        connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: a large add stays in memory
+        connection.executescript(_SCHEMA)  # each table in its own transaction, if new
+        connection.execute("BEGIN IMMEDIATE")
+        found = connection.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
+        if found is None or found[0] != _VERSION:
+            clear(connection)
+    except BaseException:
+        connection.close()  # closing rolls back
+        raise
+    return connection
+
+
+@contextmanager
+def open_index(folder: Path) -> Iterator[sqlite3.Connection]:
+    """:func:`connect`, committed when the block ends without error, rolled back otherwise."""
+    connection = connect(folder)
+    try:
+        yield connection
+        connection.execute("COMMIT")
+    finally:
+        connection.close()  # closing an open transaction rolls it back
+
+
+def clear(index: sqlite3.Connection) -> None:
+    """Empty the index (in the open transaction)."""
+    for table in _TABLES:
+        index.execute(f"DELETE FROM {table}")
+    index.execute("DELETE FROM meta")
+    index.execute("INSERT INTO meta VALUES ('version', ?)", (_VERSION,))
+
+
+def indexed_articles(index: sqlite3.Connection) -> set[str]:
+    """The ids of the articles the index holds."""
+    return {row[0] for row in index.execute("SELECT id FROM articles")}
+
+
+def matches(index: sqlite3.Connection, ids: Iterable[str]) -> bool:
+    """Whether the index holds exactly the articles of ``ids``."""
+    return indexed_articles(index) == set(ids)
+
+
+def _position(article: str, entity: int, slot: int) -> str:
+    """Where a name was first seen, as text that sorts in the order a build reads names."""
+    return f"{article}{entity:08x}{slot:08x}"
+
+
+#: Extractions whose rows are gathered in memory before they are written (a first build of a
+#: large corpus then holds the rows of one chunk at a time).
+_CHUNK = 5000
+
+
+def add_extractions(index: sqlite3.Connection, extractions: Iterable[Extraction]) -> None:
+    """Add what the entities of ``extractions`` say to the index (articles it holds already
+    are skipped). Only the rows of these extractions are written, a chunk at a time: the
+    counts add up and the first places seen are the least, whatever the chunks."""
+    held = indexed_articles(index)
+    chunk: list[Extraction] = []
+    for extraction in extractions:
+        chunk.append(extraction)
+        if len(chunk) == _CHUNK:
+            _add_chunk(index, chunk, held)
+            chunk = []
+    _add_chunk(index, chunk, held)
+
+
+def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: set[str]) -> None:
+    forms: dict[tuple[str, str, str], tuple[int, str]] = {}
+    votes: dict[tuple[str, str, str], float] = defaultdict(float)
+    kinds: dict[tuple[str, str, str], tuple[int, str]] = {}
+    pairs: dict[tuple[str, str, str, str], str] = {}
+    links: set[tuple[str, str, str, str]] = set()
+    documents: set[tuple[str, str, str]] = set()
+    named: set[tuple[str, str, str]] = set()
+    articles: list[tuple[str]] = []
+
+    def seen(table: dict[tuple[str, str, str], tuple[int, str]], row: tuple[str, str, str],
+             count: int, where: str) -> None:
+        found = table.get(row)
+        table[row] = (count, where) if found is None else (found[0] + count, min(found[1], where))
+
+    for extraction in extractions:
+        article = extraction.article
+        if article.id in held:
+            continue
+        held.add(article.id)
+        articles.append((article.id,))
+        document = article.link or article.source
+        hashed = digest(article.id)
+        for number, entity in enumerate(extraction.entities):
+            first = entity_key(entity.name, entity.type)
+            seen(forms, (*first, entity.name), entity.mentions, _position(hashed, number, 0))
+            documents.add((*first, document))
+            named.add((*first, document))
+            for kind, weight in entity.votes or ((entity.type, WEIGHTS["keep"]),):
+                votes[(*first, kind)] += weight
+            if entity.kind:
+                seen(kinds, (*first, entity.kind), 1, _position(hashed, number, 0))
+            for slot, alias in enumerate(entity.aliases, 1):
+                other = entity_key(alias, entity.type)
+                seen(forms, (*other, alias), 0, _position(hashed, number, slot))
+                documents.add((*other, document))
+                if other == first:
+                    continue
+                if " " in other[1]:
+                    pair = (*first, *other)
+                    where = _position(hashed, number, slot)
+                    pairs[pair] = min(pairs.get(pair, where), where)
+                else:
+                    links.add((*first, *other))
+    index.executemany("INSERT INTO articles VALUES (?)", sorted(articles))
+    index.executemany(
+        "INSERT INTO forms VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+        "count = count + excluded.count, first = min(first, excluded.first)",
+        sorted((*row, count, where) for row, (count, where) in forms.items()))
+    index.executemany(
+        "INSERT INTO votes VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+        "weight = weight + excluded.weight",
+        sorted((*row, weight) for row, weight in votes.items()))
+    index.executemany(
+        "INSERT INTO kinds VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+        "count = count + excluded.count, first = min(first, excluded.first)",
+        sorted((*row, count, where) for row, (count, where) in kinds.items()))
+    index.executemany(
+        "INSERT INTO pairs VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
+        "first = min(first, excluded.first)",
+        sorted((*row, where) for row, where in pairs.items()))
+    index.executemany("INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?)", sorted(links))
+    index.executemany("INSERT OR IGNORE INTO documents VALUES (?, ?, ?)", sorted(documents))
+    index.executemany("INSERT OR IGNORE INTO named VALUES (?, ?, ?)", sorted(named))
+
+
+class _Documents(Mapping[_Key, set[str]]):
+    """The documents of each key, read from a table of the index when first asked for."""
+
+    def __init__(self, index: sqlite3.Connection, table: str) -> None:
+        self._index, self._table = index, table
+        self._read: dict[_Key, set[str]] = {}
+        self._query = f"SELECT document FROM {table} WHERE family = ? AND key = ?"
+
+    def __getitem__(self, key: _Key) -> set[str]:
+        found = self._read.get(key)
+        if found is None:
+            found = {row[0] for row in self._index.execute(self._query, key)}
+            self._read[key] = found
+        return found
+
+    def get(self, key: _Key, default: object = None) -> set[str]:
+        return self[key]
+
+    def __iter__(self) -> Iterator[_Key]:
+        query = f"SELECT DISTINCT family, key FROM {self._table}"
+        return iter([(row[0], row[1]) for row in self._index.execute(query)])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def read_seen(index: sqlite3.Connection) -> Seen:
+    """The aggregates of every article in the index, as :func:`~newsgraph.graph.resolve.
+    resolve_seen` takes them: the same as reading all their entities in one go."""
+    seen = Seen()
+    forms: dict[_Key, Counter[str]] = defaultdict(Counter)
+    for family, key, form, count, _ in index.execute(
+            "SELECT family, key, form, count, first FROM forms ORDER BY first, family, key, form"):
+        forms[(family, key)][form] = count
+    seen.forms = forms
+    votes: dict[_Key, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for family, key, kind, weight in index.execute(
+            "SELECT family, key, kind, weight FROM votes ORDER BY family, key, kind"):
+        votes[(family, key)][kind] = weight
+    seen.votes = votes
+    kinds: dict[_Key, Counter[str]] = defaultdict(Counter)
+    for family, key, kind, count in index.execute(
+            "SELECT family, key, kind, count FROM kinds ORDER BY first, family, key, kind"):
+        kinds[(family, key)][kind] = count
+    seen.kinds = kinds
+    seen.pairs = [((a, b), (c, d)) for a, b, c, d in index.execute(
+        "SELECT family, key, other_family, other_key FROM pairs "
+        "ORDER BY first, family, key, other_family, other_key")]
+    seen.links = [((a, b), (c, d), "") for a, b, c, d in index.execute(
+        "SELECT family, key, word_family, word_key FROM links ORDER BY 1, 2, 3, 4")]
+    seen.documents = _Documents(index, "documents")
+    seen.named = _Documents(index, "named")
+    return seen
+
+
+def turtle(index: sqlite3.Connection) -> str | None:
+    """The digest of the ``graph.ttl`` whose subjects the index holds digests of, if any."""
+    found = index.execute("SELECT value FROM meta WHERE name = 'turtle'").fetchone()
+    return None if found is None else str(found[0])
+
+
+def set_turtle(index: sqlite3.Connection, digest_: str) -> None:
+    """Record that the subject digests are those of the ``graph.ttl`` of this digest."""
+    index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle', ?)", (digest_,))
+
+
+def subject_delta(index: sqlite3.Connection, rows: Iterable[Row]) -> SubjectDelta:
+    """The subjects whose triples differ between the graph the index's digests describe and
+    ``rows`` (sorted by subject), with their new triples; the digests are brought up to date.
+
+    Only the triples of changed subjects are kept in memory; each subject's digest is that of
+    its rows.
+
+    >>> import tempfile
+    >>> rows = [("http://a.example/s", 2, "http://a.example/p", 0, "http://a.example/o", "")]
+    >>> with open_index(Path(tempfile.mkdtemp())) as index:
+    ...     first = subject_delta(index, rows)
+    ...     again = subject_delta(index, rows)
+    ...     gone = subject_delta(index, [])
+    >>> first.subjects, again, gone.subjects
+    (('http://a.example/s',), SubjectDelta(subjects=(), triples=b''), ('http://a.example/s',))
+    """
+    held = dict(index.execute("SELECT iri, digest FROM subjects"))
+    changed: list[tuple[str, str]] = []
+    replaced: list[str] = []
+    triples: list[bytes] = []
+    for subject, found in subject_blocks(rows):
+        hashed = digest(repr(found))
+        if held.pop(subject, None) != hashed:
+            changed.append((subject, hashed))
+            replaced.append(subject)
+            triples.append(ntriples(found))
+    gone = sorted(held)
+    index.executemany("DELETE FROM subjects WHERE iri = ?", [(s,) for s in gone])
+    index.executemany("INSERT OR REPLACE INTO subjects VALUES (?, ?)", changed)
+    return SubjectDelta(tuple(replaced + gone), b"".join(triples))

@@ -1,0 +1,124 @@
+"""Tests of newsgraph.graph.index: resolving through the persistent alias index, one add after
+another, gives what resolving every document at once gives."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from benchmarks.records import extractions
+from newsgraph.graph.aliases import Aliases
+from newsgraph.graph.index import (
+    INDEX_NAME,
+    add_extractions,
+    connect,
+    indexed_articles,
+    matches,
+    open_index,
+    read_seen,
+)
+from newsgraph.graph.iris import digest
+from newsgraph.graph.resolve import resolve, resolve_seen
+from newsgraph.ingest.documents import Article, Entity, Extraction
+
+ORG = (("Organisation", 1.0),)
+PERSON = (("Person", 1.0),)
+
+
+def _at_once(found, aliases=None):
+    """Resolution as a build of every document does it: articles taken by IRI."""
+    ordered = sorted(found, key=lambda x: digest(x.article.id))
+    pairs = ((x.article.link or x.article.source, e) for x in ordered for e in x.entities)
+    return resolve(pairs, aliases=aliases)
+
+
+def _in_steps(folder, steps, aliases=None):
+    for step in steps:
+        with open_index(folder) as index:
+            add_extractions(index, step)
+    with open_index(folder) as index:
+        return resolve_seen(read_seen(index), aliases=aliases)
+
+
+def _doc(number, *entities):
+    return Extraction(Article(id=f"d{number}", text="", source=f"d{number}.txt"), entities)
+
+
+HAND_WRITTEN = [
+    _doc(1, Entity("Robot Makers Association", "Organisation", ("RMA",), votes=ORG)),
+    _doc(2, Entity("RMA", "Organisation", votes=ORG)),
+    _doc(3, Entity("Rail Maintenance Authority", "Organisation", ("RMA",), votes=ORG)),
+    _doc(4, Entity("Jane Smith", "Person", ("Smith",), votes=PERSON)),
+    _doc(5, Entity("Smith", "Person", votes=PERSON)),
+    _doc(6, Entity("Dutch Trade Chamber", "Organisation", votes=ORG),
+         Entity("Trade Chamber", "Organisation", votes=ORG)),
+    _doc(7, Entity("Chinese Robot Association", "Organisation", votes=ORG)),
+    _doc(8, Entity("China Robot Association", "Organisation", votes=ORG)),
+    _doc(9, Entity("Wan Li Optics", "Organisation", votes=ORG)),
+    _doc(10, Entity("Wanli Optics Ltd.", "Organisation", ("Wanli Optics Group",), votes=ORG)),
+    _doc(11, Entity("Export Act", "Policy", kind="Subsidy")),
+    _doc(12, Entity("Export Act", "Policy", kind="ExportControl")),
+]
+
+
+@pytest.mark.parametrize("cut", range(1, len(HAND_WRITTEN)))
+def test_a_then_b_equals_a_and_b(tmp_path, cut):
+    steps = [HAND_WRITTEN[:cut], HAND_WRITTEN[cut:]]
+    assert _in_steps(tmp_path, steps) == _at_once(HAND_WRITTEN)
+
+
+def test_steps_in_any_order_equal_one_build_of_generated_documents(tmp_path):
+    found = list(extractions(0, 600))
+    # adds of documents that sort before and after those already held, and one of a single
+    steps = [found[300:], found[:1], found[100:300], found[1:100]]
+    assert _in_steps(tmp_path, steps) == _at_once(found)
+
+
+def test_user_aliases_apply_to_the_index_as_to_one_build(tmp_path):
+    found = list(extractions(0, 200))
+    groups, _ = _at_once(found)
+    first, second, third = [g.label for g in groups if g.type == "Organisation"][:3]
+    aliases = Aliases(same=((first, (second,)),), distinct=((first, third),))
+    expected = _at_once(found, aliases)
+    assert _in_steps(tmp_path, [found[:50], found[50:]], aliases) == expected
+    assert expected != _at_once(found)
+
+
+def test_an_article_held_already_is_not_counted_twice(tmp_path):
+    found = list(extractions(0, 20))
+    assert _in_steps(tmp_path, [found, found[5:10]]) == _at_once(found)
+    with open_index(tmp_path) as index:
+        assert matches(index, (x.article.id for x in found))
+        assert not matches(index, (x.article.id for x in found[1:]))
+
+
+def test_a_failed_build_leaves_the_index_as_it_was(tmp_path):
+    found = list(extractions(0, 10))
+    with open_index(tmp_path) as index:
+        add_extractions(index, found[:5])
+    with pytest.raises(RuntimeError), open_index(tmp_path) as index:
+        add_extractions(index, found[5:])
+        raise RuntimeError
+    with open_index(tmp_path) as index:
+        assert indexed_articles(index) == {x.article.id for x in found[:5]}
+
+
+def test_an_index_of_another_version_is_emptied(tmp_path):
+    with open_index(tmp_path) as index:
+        add_extractions(index, list(extractions(0, 3)))
+    connection = sqlite3.connect(tmp_path / INDEX_NAME)
+    connection.execute("UPDATE meta SET value = '0' WHERE name = 'version'")
+    connection.commit()
+    connection.close()
+    index = connect(tmp_path)
+    try:
+        assert indexed_articles(index) == set()
+    finally:
+        index.close()
+
+
+def test_rows_written_in_chunks_add_up(tmp_path, monkeypatch):
+    found = list(extractions(0, 300))
+    monkeypatch.setattr("newsgraph.graph.index._CHUNK", 7)
+    assert _in_steps(tmp_path, [found[200:], found[:200]]) == _at_once(found)
