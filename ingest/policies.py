@@ -265,11 +265,7 @@ def policy_aliases(root: Token, state: DocState) -> set[str]:
     start = root.left_edge.i
     while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
         start += 1
-    # the phrase is a name of this policy only when it names its imposer: "export controls"
-    # alone would join one country's controls to another's
-    imposed = any(state.nodes[i].type in _IMPOSERS for i in range(start, root.i)
-                  if i in state.nodes)
-    if start < root.i and imposed and not state.references & set(range(start, root.i)):
+    if start < root.i and not state.references & set(range(start, root.i)):
         names.add(root.doc[start:root.i + 1].text)
     for child in root.lefts:
         node = state.nodes.get(child.i)
