@@ -274,6 +274,18 @@ def serve_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query_workers(text: str) -> int:
+    value = _positive(text)
+    if value > MAX_QUERY_WORKERS:  # each is a Python process with the store open
+        message = f"must be at most {MAX_QUERY_WORKERS} (got {text!r})"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+#: The most query processes ``serve`` starts.
+MAX_QUERY_WORKERS = 64
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -408,7 +420,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--max-rows", type=_whole, default=MAX_ROWS, metavar="N",
                    help="answer 413 to a query of more than N rows or triples; 0 for any "
                         f"number (default: {MAX_ROWS:,})")
-    s.add_argument("--workers", type=_positive, default=WORKERS, metavar="N",
+    s.add_argument("--workers", type=_query_workers, default=WORKERS, metavar="N",
                    help=f"processes answering queries, so many at once (default: {WORKERS})")
     return parser
 
