@@ -220,3 +220,16 @@ def test_a_query_past_its_memory_is_stopped(built, capsys):
     assert capsys.readouterr().err == (
         "newsgraph: query: stopped: it needed more than the memory limit of 600 MB "
         "(--max-memory gives more)\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["query", "ASK {}", "--timeout", "3000000"],
+     "argument --timeout: must be a number of seconds from 0 to 86,400 (got '3000000')"),
+    (["serve", "--workers", "100000"], "argument --workers: must be at most 64 (got '100000')"),
+])
+def test_limits_past_what_the_system_takes_are_refused(built, capsys, args, message):
+    with pytest.raises(SystemExit) as stop:
+        main([*args, "--graph" if args[0] == "query" else str(built)]
+             + ([str(built)] if args[0] == "query" else []))
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err
