@@ -43,6 +43,7 @@ __all__ = [
     "digest",
     "entity_iri",
     "id_namespaces",
+    "is_iri",
     "name_iri",
     "source_iri",
 ]
