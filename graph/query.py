@@ -251,7 +251,8 @@ def run_query(
         raise NewsgraphError(_QUERY, refusal)
     try:
         if isinstance(graph, ox.Store):
-            return graph.query(sparql, prefixes=PREFIXES)
+            # a folder's store keeps the vocabulary in a graph of its own: read with the graph
+            return graph.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         namespaces = {prefix: URIRef(namespace) for prefix, namespace in PREFIXES.items()}
         return graph.query(sparql, initNs=namespaces)
     except Exception as error:  # pyoxigraph raises SyntaxError, rdflib pyparsing errors

@@ -255,12 +255,28 @@ def update_store(
     return change
 
 
+#: The named graph of each generation that holds the vocabulary (``ontology/newsgraph.ttl``):
+#: queries read it with the graph (the default graph as the union), exports and validation
+#: read the default graph, which holds the triples of ``graph.ttl`` alone.
+VOCABULARY_GRAPH = ox.NamedNode("https://w3id.org/newsgraph/ontology")
+
+
+def _with_vocabulary(store: ox.Store) -> None:
+    """Put the current vocabulary in its named graph of ``store``, replacing what was there."""
+    from newsgraph.ontology import ontology_text
+
+    store.clear_graph(VOCABULARY_GRAPH)
+    store.bulk_load(ontology_text().encode("utf-8"), format=ox.RdfFormat.TURTLE,
+                    to_graph=VOCABULARY_GRAPH)
+
+
 def _load_all(staged: Path, turtle: Path) -> StoreChange:
     shutil.rmtree(staged)  # the store creates its own directory
     store = ox.Store(str(staged))
     store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
-    store.flush()
     count = len(store)
+    _with_vocabulary(store)
+    store.flush()
     del store  # closes the database
     return StoreChange(added=count, removed=0, full=True)
 
@@ -280,6 +296,7 @@ def _apply_delta(
             store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
     if added:
         store.bulk_load(b"\n".join(added), format=ox.RdfFormat.N_TRIPLES)
+    _with_vocabulary(store)
     store.flush()
     del store
     return StoreChange(added=len(added), removed=len(removed), full=False)
@@ -299,6 +316,7 @@ def _apply_subjects(current: Path, staged: Path, delta: SubjectDelta) -> StoreCh
             removed += 1
     if delta.triples:
         store.bulk_load(delta.triples, format=ox.RdfFormat.N_TRIPLES)
+    _with_vocabulary(store)
     store.flush()
     del store
     return StoreChange(added=delta.triples.count(b"\n"), removed=removed, full=False)
