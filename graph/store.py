@@ -27,8 +27,11 @@ Examples
 >>> _ = (folder / "graph.ttl").write_bytes(b"<http://a.example/s> <http://a.example/p> 1 .\\n")
 >>> update_store(folder, previous=None)
 StoreChange(added=1, removed=0, full=True)
->>> len(open_store(folder))
+>>> store = open_store(folder)
+>>> len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))  # graph.ttl's
 1
+>>> len(store) > 1  # and the vocabulary, in a graph of its own
+True
 """
 
 from __future__ import annotations
