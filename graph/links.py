@@ -1,10 +1,11 @@
 """The user's reconciliation file (``newsgraph build --links FILE``): names and the IRIs that
 others (Wikidata, an authority file, a company register) give the same thing.
 
-CSV, one link a row: ``NAME,IRI`` (a first row ``label,iri`` is a header; ``#`` starts a
-comment row). An entity whose label or any other name matches NAME, as the resolver matches
-names (case, punctuation and corporate suffixes aside), gets ``owl:sameAs <IRI>``. A file that
-cannot be used raises :class:`~newsgraph.errors.LinksError` naming it and the line.
+CSV, one link a row: ``NAME,IRI`` (a first row ``label,iri`` or ``name,iri`` is a header;
+``#`` starts a comment row). An entity whose label or any other name matches NAME, as the
+resolver matches names (case, punctuation and corporate suffixes aside), gets
+``owl:sameAs <IRI>``. A file that cannot be used raises
+:class:`~newsgraph.errors.LinksError` naming it and the line.
 
 >>> links = parse_links("label,iri\\nHuawei Technologies Co. Ltd,https://register.example/c/1\\n")
 >>> links.iris_of(["Huawei Technologies"])
@@ -59,7 +60,7 @@ def parse_links(text: str, *, source: str = "links") -> Links:
         cells = [c.strip() for c in row]
         if not cells or not "".join(cells) or cells[0].startswith("#"):
             continue
-        if number == 1 and [c.casefold() for c in cells] == ["label", "iri"]:
+        if number == 1 and [c.casefold() for c in cells] in (["label", "iri"], ["name", "iri"]):
             continue
         if len(cells) != 2 or not cells[0] or not _is_iri(cells[1]):
             got = cells[1] if len(cells) == 2 else ",".join(cells)

@@ -217,9 +217,13 @@ def name_key(name: str) -> str:
     'wan li'
     >>> name_key("U.N.") == name_key("UN")
     True
+    >>> name_key("C++ Foundation"), name_key("C# Foundation"), name_key("C Foundation")
+    ('c plus plus foundation', 'c sharp foundation', 'c foundation')
     """
     text = undotted(unicodedata.normalize("NFKC", name).replace("\u2019", "'"))
     text = re.sub(r"'s?$", "", text.strip())
+    # "C++" and "C#" are not "C": the signs that tell such names apart are spelt out
+    text = re.sub(r"(?<=\w)#", " sharp", text.replace("+", " plus "))
     text = re.sub(r"[^\w\s]", " ", text.casefold())
     words = text.split()
     if words and words[0] == "the":

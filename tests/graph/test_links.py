@@ -46,3 +46,8 @@ def test_a_row_that_is_no_link_is_one_clear_error(text, message):
 def test_a_link_that_is_no_iri_or_no_row_is_the_files_error(text):
     with pytest.raises(LinksError, match=r"^links: line 1: "):
         parse_links(text)
+
+
+def test_a_name_iri_header_is_a_header():
+    links = parse_links("name,iri\nAcme Corp,https://register.example/c/1\n")
+    assert links.iris_of(["Acme"]) == ("https://register.example/c/1",)

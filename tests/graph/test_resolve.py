@@ -228,3 +228,9 @@ def test_user_aliases_across_types_are_refused_and_said():
         "same,Intel,United States: not applied: Intel is an organisation or person, United "
         "States a country (names of different types are never one node)"
     ]
+
+
+def test_names_told_apart_by_a_sign_stay_apart():
+    keys = {match_key(name, "Organisation") for name in ("C++ Foundation", "C# Foundation",
+                                                          "C Foundation")}
+    assert len(keys) == 3
