@@ -413,10 +413,7 @@ def _load_aliases(path: Path) -> Aliases:
     """Read a user's aliases file (JSON, or CSV by its extension or content)."""
     from newsgraph.graph.aliases import parse_aliases
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise AliasesError(str(path), f"cannot read aliases file ({error})") from error
+    text = _user_file(path, AliasesError, "aliases")
     csv_format = True if path.suffix.lower() == ".csv" else None
     return parse_aliases(text, source=str(path), csv_format=csv_format)
 
@@ -702,11 +699,16 @@ def _load_links(path: Path) -> Links:
     """Read a user's links file (CSV rows ``NAME,IRI``)."""
     from newsgraph.graph.links import parse_links
 
+    return parse_links(_user_file(path, LinksError, "links"), source=str(path))
+
+
+def _user_file(path: Path, error_type: type[NewsgraphError], what: str) -> str:
+    """The text of a file the user named (``what``: "aliases", "links"), or ``error_type``
+    naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise LinksError(str(path), f"cannot read links file ({error})") from error
-    return parse_links(text, source=str(path))
+        raise error_type(str(path), f"cannot read {what} file ({error})") from error
 
 
 def _builds(

@@ -196,8 +196,6 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
         # a link no store accepts ("50%-off", "a#b#c"): its unsafe characters percent-encoded
         quoted = quote(re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", source),
                        safe=":/?[]@!$&'()*+,;=%-._~")
-        fragment = quoted.split("#", 1)
-        quoted = fragment[0] + ("#" + fragment[1].replace("#", "%23") if len(fragment) > 1 else "")
         if is_iri(quoted):
             return quoted
     parts = [part for part in re.split(r"[/\\]", source) if part not in ("", ".", "..")]

@@ -36,6 +36,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
 from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces, source_iri
+from newsgraph.graph.store import ntriples
 from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
 __all__ = [
@@ -371,17 +372,6 @@ def _serialized(out: bytes | None) -> bytes:
     return out
 
 
-def _ntriples(rows: list[Row]) -> bytes:
-    """``rows`` as N-Triples, in order (:func:`newsgraph.graph.store.ntriples`).
-
-    pyoxigraph parses this text into triples faster than Python can build its term objects
-    one by one, which halves the time to write a large graph.
-    """
-    from newsgraph.graph.store import ntriples
-
-    return ntriples(rows)
-
-
 def to_turtle(G: nx.MultiDiGraph) -> bytes:
     """The graph as Turtle bytes: the same graph gives the same bytes.
 
@@ -393,7 +383,7 @@ def to_turtle(G: nx.MultiDiGraph) -> bytes:
     rows = rdf_rows(G)
     prefixes = prefixes_for(G)
     try:
-        triples = ox.parse(_ntriples(rows), format=ox.RdfFormat.N_TRIPLES)
+        triples = ox.parse(ntriples(rows), format=ox.RdfFormat.N_TRIPLES)
         out = _serialized(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
     except SyntaxError:
         for _ in _ox_triples(rows):  # raises the ValueError that names the bad IRI
@@ -458,7 +448,7 @@ def to_trig(G: nx.MultiDiGraph) -> bytes:
     prefixes = prefixes_for(G)
     named = "".join(f"<{s}> <{p}> <{o}> <{g}> .\n" for g, s, p, o in _article_quads(G))
     try:
-        quads = ox.parse(_ntriples(rows) + named.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        quads = ox.parse(ntriples(rows) + named.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         out = _serialized(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
     except SyntaxError:
         for _ in _ox_triples(rows):  # raises the ValueError that names the bad IRI

@@ -153,23 +153,27 @@ def _reported(token: Token) -> bool:
 
 def _definite(token: Token) -> bool:
     """Whether ``token`` heads "the <noun>" that names or restricts nothing more."""
-    children = list(token.children)
-    return token.dep_ != "appos" \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in children) \
-        and not any(c.dep_ in _RESTRICTING or c.dep_ in _MODIFIERS
-                    or (c.dep_ == "prep" and c.lower_ == "of")
-                    or c.tag_ in ("NNP", "NNPS", "CD") for c in children)
+    return _the_noun(token, modified=False)
 
 
 def _described(token: Token) -> bool:
     """Whether ``token`` heads "the <modifiers> <noun>" that names or restricts nothing more:
     "the U.S. chipmaker", "the Japanese automaker", "the display maker"."""
+    return _the_noun(token, modified=True)
+
+
+def _the_noun(token: Token, *, modified: bool) -> bool:
+    """"the" + ``token``, with modifiers or none as ``modified`` says, and nothing that names
+    or restricts it (apposition, a relative clause, "of ...", a number; unmodified, no proper
+    noun either)."""
     children = list(token.children)
-    return token.dep_ != "appos" \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in children) \
-        and any(c.dep_ in _MODIFIERS for c in children) \
-        and not any(c.dep_ in _RESTRICTING or (c.dep_ == "prep" and c.lower_ == "of")
-                    or c.tag_ == "CD" for c in children)
+    if token.dep_ == "appos" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    if any(c.dep_ in _MODIFIERS for c in children) != modified:
+        return False
+    return not any(c.dep_ in _RESTRICTING or (c.dep_ == "prep" and c.lower_ == "of")
+                   or c.tag_ == "CD" or (not modified and c.tag_ in ("NNP", "NNPS"))
+                   for c in children)
 
 
 def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span]) -> bool:

@@ -51,9 +51,6 @@ def blank_markup(text: str) -> str:
     if "<" not in text and "(" not in text and "[" not in text:
         return text
     text = _CODE.sub(lambda m: " " * len(m.group()), text)
-    name = _NAME.search(text)
-    if name is None:
-        return text
     return _NAME.sub(lambda m: f" {m.group(1)} " if _named(m.group(1)) else m.group(), text)
 
 

@@ -284,15 +284,21 @@ def test_bad_cache_lines_are_named_by_line_and_the_good_ones_kept(tmp_path):
     assert (report.read, report.skipped) == (0, 2)
 
 
-def test_a_wrongly_typed_cache_field_is_named(tmp_path):
+def _built_with_first_entities(tmp_path, entities):
+    """Two files built, the first cache line's entities then replaced by ``entities``."""
     news = _two_files(tmp_path)
     out = tmp_path / "out"
     build([news], out)
     cache = out / "documents.jsonl"
     lines = cache.read_bytes().splitlines()
     data = json.loads(lines[0])
-    data["entities"] = [{"name": 5, "type": "Organisation"}]
+    data["entities"] = entities
     cache.write_bytes(json.dumps(data).encode() + b"\n" + lines[1] + b"\n")
+    return news, out
+
+
+def test_a_wrongly_typed_cache_field_is_named(tmp_path):
+    news, out = _built_with_first_entities(tmp_path, [{"name": 5, "type": "Organisation"}])
     found = []
     report = build([news], out, on_problem=found.append)
     assert [p.message for p in found] == [
@@ -389,14 +395,7 @@ def test_a_bad_date_never_reaches_the_graph(tmp_path):
 
 
 def test_a_cache_entity_with_an_empty_name_is_named_and_left_out(tmp_path):
-    news = _two_files(tmp_path)
-    out = tmp_path / "out"
-    build([news], out)
-    cache = out / "documents.jsonl"
-    lines = cache.read_bytes().splitlines()
-    data = json.loads(lines[0])
-    data["entities"] = [{"name": " ", "type": "Organisation"}]
-    cache.write_bytes(json.dumps(data).encode() + b"\n" + lines[1] + b"\n")
+    news, out = _built_with_first_entities(tmp_path, [{"name": " ", "type": "Organisation"}])
     found = []
     report = build([news], out, on_problem=found.append)
     assert [p.message for p in found] == [
