@@ -48,6 +48,7 @@ from typing import Any, Protocol, cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.confidence import MOST_CONFIDENT
 from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.documents import Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
@@ -466,7 +467,8 @@ class RelationClassifier:
             sentence = candidate.sentence
             relations.append(Relation(subject, label, obj, Evidence(
                 sentence=quote(sentence), start=sentence.start_char,
-                end=sentence.end_char, rule=RULE, confidence=round(p, 4))))
+                end=sentence.end_char, rule=RULE,
+                confidence=min(round(p, 4), MOST_CONFIDENT))))
         doc._.ng_relations = relations
         return doc
 

@@ -20,10 +20,13 @@ from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["combined", "rule_confidence", "rule_precision"]
+__all__ = ["MOST_CONFIDENT", "combined", "rule_confidence", "rule_precision"]
 
 #: Used for a predicate the calibration has no figure for.
 _UNMEASURED = 0.5
+#: The most any evidence is trusted: no reading is certain, and a confidence of exactly 1
+#: would be the same value as the integer 1 to a reasoner that merges equal literals.
+MOST_CONFIDENT = 0.999
 
 
 @cache
@@ -40,10 +43,11 @@ def rule_confidence(predicate: str) -> float:
 
 
 def combined(confidences: Iterable[float]) -> float:
-    """The chance that at least one piece of evidence is right, to three decimals.
+    """The chance that at least one piece of evidence is right, to three decimals, never
+    more than :data:`MOST_CONFIDENT`.
 
-    >>> combined([0.9]), combined([])
-    (0.9, 0.0)
+    >>> combined([0.9]), combined([0.9] * 4), combined([])
+    (0.9, 0.999, 0.0)
     """
     doubt = math.prod(1.0 - c for c in confidences)
-    return round(min(1.0, max(0.0, 1.0 - doubt)), 3)
+    return round(min(MOST_CONFIDENT, max(0.0, 1.0 - doubt)), 3)
