@@ -344,9 +344,11 @@ def _parser() -> argparse.ArgumentParser:
                         f"(default: {FETCH_BUDGET:g})")
     b.add_argument("--aliases", type=Path, default=None, metavar="FILE",
                    help="extra aliases and do-not-merge pairs (JSON, or CSV rows "
-                        "'same,NAME,ALIAS' / 'distinct,NAME,NAME')")
+                        "'same,NAME,ALIAS' / 'distinct,NAME,NAME'); the folder keeps them "
+                        "for later builds (an empty file drops them)")
     b.add_argument("--links", type=Path, default=None, metavar="FILE",
-                   help="CSV rows 'NAME,IRI': the entity of that name gets owl:sameAs IRI")
+                   help="CSV rows 'NAME,IRI': the entity of that name gets owl:sameAs IRI; "
+                        "kept for later builds as --aliases is")
     b.add_argument("--base", default=None, metavar="IRI",
                    help="base IRI of the graph's nodes (default: the folder's, else "
                         "https://w3id.org/newsgraph/id/)")

@@ -44,9 +44,11 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 
 __all__ = [
+    "ALIASES_NAME",
     "BUILDS_NAME",
     "CACHE_NAME",
     "GRAPH_NAMES",
+    "LINKS_NAME",
     "MERGES_NAME",
     "ONTOLOGY_NAME",
     "OPTIONAL_NAMES",
@@ -78,6 +80,10 @@ VALIDATORS_NAME = "feeds.json"
 PROVENANCE_NAME = "build.json"
 #: Which build first read each document (numbered from 1), for the viewer's "what's new".
 BUILDS_NAME = "builds.json"
+#: The user's aliases (``--aliases``) and links (``--links``) last given, kept so that the next
+#: builds into the folder resolve and link the same way without them being given again.
+ALIASES_NAME = "aliases.json"
+LINKS_NAME = "links.csv"
 #: The exports, in the order they are written.
 GRAPH_NAMES = ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json", "graph.html")
 #: The exports written only when named (``--exports``): TriG, one named graph per article.
@@ -325,7 +331,7 @@ def check_folder(out: Path) -> None:
     an output's name is taken by a folder.
     """
     for name in (*GRAPH_NAMES, *OPTIONAL_NAMES, CACHE_NAME, MERGES_NAME, VALIDATORS_NAME,
-                 PROVENANCE_NAME):
+                 PROVENANCE_NAME, ALIASES_NAME, LINKS_NAME):
         if (out / name).is_dir():
             message = f"is a folder where the output {name} goes; move it away"
             raise NewsgraphError(str(out / name), message)

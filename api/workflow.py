@@ -24,16 +24,18 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import networkx as nx
 
 from newsgraph.errors import AliasesError, LinksError, NewsgraphError
 from newsgraph.ingest.documents import Article, Extraction
 from newsgraph.outputs import (
+    ALIASES_NAME,
     BUILDS_NAME,
     CACHE_NAME,
     GRAPH_NAMES,
+    LINKS_NAME,
     MERGES_NAME,
     OPTIONAL_NAMES,
     PROVENANCE_NAME,
@@ -101,6 +103,7 @@ class BuildReport:
     refused: int = 0
     outputs: tuple[Path, ...] = ()
     refusals: tuple[str, ...] = ()
+    unmatched_links: tuple[str, ...] = ()
 
     @property
     def html(self) -> Path:
@@ -122,6 +125,12 @@ class BuildReport:
             parts.append(f"relations refused by the ontology: {self.refused}{hint}")
             if verbose:
                 parts += [f"  refused: {line}" for line in self.refusals]
+        if self.unmatched_links:
+            hint = "" if verbose else " (-v names them)"
+            count = len(self.unmatched_links)
+            parts.append(f"links: {count} name{'s' * (count != 1)} matched no entity{hint}")
+            if verbose:
+                parts += [f"  unmatched: {name}" for name in self.unmatched_links]
         return "\n".join(parts)
 
 
@@ -173,9 +182,13 @@ def build(
     model
         An installed spaCy pipeline; by default spaCy's ``en_core_web_sm`` where installed.
     aliases
-        A JSON or CSV file of extra aliases and do-not-merge pairs.
+        A JSON or CSV file of extra aliases and do-not-merge pairs. The folder keeps a copy
+        (``aliases.json``), which later builds read when they are given none; an empty file
+        drops them.
     links
         A CSV file of ``NAME,IRI`` rows: each entity of that name gets ``owl:sameAs <IRI>``.
+        Kept as the aliases are (``links.csv``); the names that matched no entity are in the
+        report's ``unmatched_links``.
     base
         The base IRI under which entities, articles and assertions are named (docs/iris.md);
         by default the one the folder's graph was built with, else
@@ -221,8 +234,11 @@ def build(
     if workers < 0:
         message = f"workers must be 0 (one per CPU) or more (got {workers})"
         raise NewsgraphError(str(out), message)
-    user_aliases = _load_aliases(Path(aliases)) if aliases is not None else None
-    user_links = _load_links(Path(links)) if links is not None else None
+    # the files last given are kept in the folder and read when none is given
+    aliases_path = Path(aliases) if aliases is not None else _kept(folder / ALIASES_NAME)
+    user_aliases = _load_aliases(aliases_path) if aliases_path is not None else None
+    links_path = Path(links) if links is not None else _kept(folder / LINKS_NAME)
+    user_links = _load_links(links_path) if links_path is not None else None
     base_iri = _base(base, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -265,16 +281,21 @@ def build(
         extractions = cached + fresh
 
         def refused(message: str) -> None:
-            report(AliasesError(str(aliases), message))
+            report(AliasesError(str(aliases_path), message))
 
         index, resolved = _resolve_indexed(folder, cached, fresh, user_aliases, refused)
         try:
             G = _assemble(extractions, user_aliases, user_links, base_iri, refused,
                           resolved=resolved)
             refusals = G.graph.pop("refusals", [])
+            unmatched = G.graph.pop("unmatched_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
             writers = _writers(folder, G, extractions, cache, validators, builds,
                                model=model_name if fresh else None, view_limit=view_limit)
+            if aliases is not None and user_aliases is not None:
+                writers[folder / ALIASES_NAME] = _bytes_writer(user_aliases.to_json())
+            if links is not None and user_links is not None:
+                writers[folder / LINKS_NAME] = _bytes_writer(user_links.to_csv())
             for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
                 if name not in chosen:
                     writers.pop(folder / name, None)
@@ -299,7 +320,7 @@ def build(
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
-        refusals=tuple(refusals),
+        refusals=tuple(refusals), unmatched_links=tuple(unmatched),
     )
 
 
@@ -410,11 +431,11 @@ def _default_model() -> str:
 
 
 def _load_aliases(path: Path) -> Aliases:
-    """Read a user's aliases file (JSON, or CSV by its extension or content)."""
+    """Read a user's aliases file (JSON or CSV, by its extension, else by its content)."""
     from newsgraph.graph.aliases import parse_aliases
 
     text = _user_file(path, AliasesError, "aliases")
-    csv_format = True if path.suffix.lower() == ".csv" else None
+    csv_format = {".csv": True, ".json": False}.get(path.suffix.lower())
     return parse_aliases(text, source=str(path), csv_format=csv_format)
 
 
@@ -693,6 +714,18 @@ def _built_base(path: Path) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     return None
+
+
+def _kept(path: Path) -> Path | None:
+    """``path``, a file the folder kept, or None when there is none."""
+    return path if path.is_file() else None
+
+
+def _bytes_writer(text: str) -> Writer:
+    """A writer of ``text`` as UTF-8."""
+    def write(stream: IO[bytes]) -> None:
+        stream.write(text.encode("utf-8"))
+    return write
 
 
 def _load_links(path: Path) -> Links:

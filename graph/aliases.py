@@ -33,6 +33,22 @@ class Aliases:
     same: tuple[tuple[str, tuple[str, ...]], ...] = ()
     distinct: tuple[tuple[str, str], ...] = ()
 
+    def to_json(self) -> str:
+        """The aliases as a JSON aliases file, which :func:`parse_aliases` reads back.
+
+        >>> print(parse_aliases("same,Globex,Glo Bex").to_json(), end="")
+        {
+         "aliases": {
+          "Globex": [
+           "Glo Bex"
+          ]
+         },
+         "distinct": []
+        }
+        """
+        data = {"aliases": dict(self.same), "distinct": [list(p) for p in self.distinct]}
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
 
 def parse_aliases(
     text: str, *, source: str = "aliases", csv_format: bool | None = None

@@ -90,7 +90,8 @@ def build_graph(
     under ``base`` (see :mod:`newsgraph.graph.iris`). An entity's ``replaces`` lists the IRIs
     it may have had before (those its other names mint, so that an IRI minted when another of
     its names was the label still leads to it); its ``same_as`` the identifiers others give
-    it: a country's Wikidata item, and what ``links`` gives any of its names. ``on_refused``
+    it: a country's Wikidata item, and what ``links`` gives any of its names (the names of
+    ``links`` that match no entity are in ``G.graph["unmatched_links"]``). ``on_refused``
     is told of each alias rule not applied (see :func:`~newsgraph.graph.resolve.resolve`).
     ``resolved`` is the resolution of those entities when it is known already (from the
     folder's alias index, :mod:`newsgraph.graph.index`); ``aliases`` and ``on_refused`` are
@@ -107,6 +108,9 @@ def build_graph(
     G.graph["merges"] = [merge.to_dict() for merge in merges]
     if base != DEFAULT_BASE:
         G.graph["base"] = base
+    if links is not None:
+        names = (name for group in groups for name in (group.label, *group.aliases))
+        G.graph["unmatched_links"] = list(links.unmatched(names))
     minted = _entity_iris(groups, base)
     previous = _previous_iris(groups, minted, base)
     for group, iri, replaced in zip(groups, minted, previous, strict=True):

@@ -10,6 +10,8 @@ resolver matches names (case, punctuation and corporate suffixes aside), gets
 >>> links = parse_links("label,iri\\nHuawei Technologies Co. Ltd,https://register.example/c/1\\n")
 >>> links.iris_of(["Huawei Technologies"])
 ('https://register.example/c/1',)
+>>> links.unmatched(["Huawei"])
+('Huawei Technologies Co. Ltd',)
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import csv
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsgraph.errors import LinksError
 from newsgraph.graph.iris import is_iri
@@ -31,15 +34,39 @@ _ABSOLUTE = ("http://", "https://", "urn:")
 
 @dataclass(frozen=True)
 class Links:
-    """Name keys and the IRIs linked to them, sorted."""
+    """The rows of a links file, ``(name, iri)``, sorted and without repeats."""
 
-    by_key: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rows: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def _by_key(self) -> dict[str, tuple[str, ...]]:
+        table: dict[str, set[str]] = {}
+        for name, iri in self.rows:
+            table.setdefault(_key(name), set()).add(iri)
+        return {key: tuple(sorted(iris)) for key, iris in table.items()}
 
     def iris_of(self, names: Iterable[str]) -> tuple[str, ...]:
         """The IRIs linked to any of ``names``, sorted."""
-        table = dict(self.by_key)
-        found = {iri for name in names for iri in table.get(_key(name), ())}
+        found = {iri for name in names for iri in self._by_key.get(_key(name), ())}
         return tuple(sorted(found))
+
+    def unmatched(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The rows' names, as written, that match none of ``names``, sorted."""
+        matched = {_key(name) for name in names}
+        return tuple(sorted({name for name, _ in self.rows if _key(name) not in matched}))
+
+    def to_csv(self) -> str:
+        """The links as a links file, one ``name,iri`` row each under a header.
+
+        >>> print(parse_links("Acme,urn:x:1").to_csv(), end="")
+        name,iri
+        Acme,urn:x:1
+        """
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(("name", "iri"))
+        writer.writerows(self.rows)
+        return text.getvalue()
 
 
 def _key(name: str) -> str:
@@ -54,7 +81,7 @@ def parse_links(text: str, *, source: str = "links") -> Links:
     ...
     newsgraph.errors.LinksError: links: line 1: expected NAME,IRI, an absolute IRI (got 'ftp://x')
     """
-    table: dict[str, set[str]] = {}
+    links: set[tuple[str, str]] = set()
     rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     for number, row in _numbered(rows, source):
         cells = [c.strip() for c in row]
@@ -66,11 +93,10 @@ def parse_links(text: str, *, source: str = "links") -> Links:
             got = cells[1] if len(cells) == 2 else ",".join(cells)
             message = f"line {number}: expected NAME,IRI, an absolute IRI (got {got!r})"
             raise LinksError(source, message)
-        key = _key(cells[0])
-        if not key:
+        if not _key(cells[0]):
             raise LinksError(source, f"line {number}: {cells[0]!r} is no name")
-        table.setdefault(key, set()).add(cells[1])
-    return Links(tuple((k, tuple(sorted(v))) for k, v in sorted(table.items())))
+        links.add((cells[0], cells[1]))
+    return Links(tuple(sorted(links)))
 
 
 def _numbered(rows: Iterable[list[str]], source: str) -> Iterable[tuple[int, list[str]]]:

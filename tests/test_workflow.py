@@ -402,3 +402,48 @@ def test_a_cache_entity_with_an_empty_name_is_named_and_left_out(tmp_path):
         "line 1: not an extraction (entities[0].name: empty); left out (its document is read "
         "again when its source is built)"]
     assert (report.read, report.skipped) == (1, 1)
+
+
+def test_the_links_given_are_kept_for_the_next_builds_until_an_empty_file(tmp_path):
+    news = _two_files(tmp_path)
+    out = tmp_path / "out"
+    links = tmp_path / "links.csv"
+    links.write_text("Intel Corp,https://register.example/1\nNobody Inc,https://register.example/2\n")
+    report = build([news], out, links=links)
+    assert report.unmatched_links == ("Nobody Inc",)
+    assert (out / "links.csv").read_text() == (
+        "name,iri\nIntel Corp,https://register.example/1\nNobody Inc,https://register.example/2\n")
+    (news / "c.txt").write_text("Memory\n\nMicron Technology rose 3% on Monday.\n")
+    links.unlink()
+    report = build([news], out)
+    assert report.read == 1
+    assert report.unmatched_links == ("Nobody Inc",)
+    assert "owl:sameAs <https://register.example/1>" in (out / "graph.ttl").read_text()
+    (tmp_path / "none.csv").write_text("")
+    report = build([news], out, links=tmp_path / "none.csv")
+    assert report.unmatched_links == ()
+    assert "register.example" not in (out / "graph.ttl").read_text()
+    assert (out / "links.csv").read_text() == "name,iri\n"
+
+
+def test_the_aliases_given_are_kept_and_read_when_none_is_given(tmp_path):
+    news = _two_files(tmp_path)
+    out = tmp_path / "out"
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("same,Intel Corp,Chipzilla\ndistinct,ASML Holding,ASML Holdings\n")
+    build([news], out, aliases=aliases)
+    assert json.loads((out / "aliases.json").read_text()) == {
+        "aliases": {"Intel Corp": ["Chipzilla"]},
+        "distinct": [["ASML Holding", "ASML Holdings"]]}
+    (out / "aliases.json").write_text("[1]")  # the kept copy is what the next build reads
+    with pytest.raises(NewsgraphError, match=r"aliases\.json: expected a JSON object"):
+        build([news], out)
+
+
+def test_the_summary_counts_the_links_that_matched_nothing_and_names_them_when_asked():
+    report = BuildReport(out=Path("out"), read=1, skipped=0,
+                         unmatched_links=("Nobody Inc", "Zed Ltd"))
+    assert report.summary().splitlines()[-1] == (
+        "links: 2 names matched no entity (-v names them)")
+    assert report.summary(verbose=True).splitlines()[-3:] == [
+        "links: 2 names matched no entity", "  unmatched: Nobody Inc", "  unmatched: Zed Ltd"]

@@ -17,7 +17,8 @@ def test_an_unknown_predicate_counts_as_a_coin_toss():
 
 
 @pytest.mark.parametrize(("confidences", "expected"), [
-    ([0.9], 0.9), ([0.5, 0.5], 0.75), ([0.75, 0.75], 0.938), ([], 0.0), ([1.0, 0.2], 0.999), ([0.9] * 4, 0.999),
+    ([0.9], 0.9), ([0.5, 0.5], 0.75), ([0.75, 0.75], 0.938), ([], 0.0), ([1.0, 0.2], 0.999),
+    ([0.9] * 4, 0.999),
 ])
 def test_evidence_combines_as_at_least_one_being_right(confidences, expected):
     assert combined(confidences) == expected
