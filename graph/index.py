@@ -54,7 +54,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newsgraph.graph.iris import digest
-from newsgraph.graph.resolve import Seen, entity_key
+from newsgraph.graph.resolve import Seen, entity_key, is_short_form
 from newsgraph.graph.store import Row, SubjectDelta, ntriples, subject_blocks
 from newsgraph.ingest.documents import Extraction
 from newsgraph.ingest.names import WEIGHTS
@@ -76,7 +76,7 @@ __all__ = [
 #: The index's file name inside a graph folder.
 INDEX_NAME = "names.sqlite"
 #: Bumped when the tables change: an index of another version is built again.
-_VERSION = "2"
+_VERSION = "3"
 
 _Key = tuple[str, str]
 
@@ -211,12 +211,12 @@ def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: s
                 documents.add((*other, document))
                 if other == first:
                     continue
-                if " " in other[1]:
+                if is_short_form(first, other):
+                    links.add((*first, *other))
+                else:
                     pair = (*first, *other)
                     where = _position(hashed, number, slot)
                     pairs[pair] = min(pairs.get(pair, where), where)
-                else:
-                    links.add((*first, *other))
     index.executemany("INSERT INTO articles VALUES (?)", sorted(articles))
     index.executemany(
         "INSERT INTO forms VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "

@@ -61,6 +61,7 @@ __all__ = [
     "ResolvedEntity",
     "Seen",
     "entity_key",
+    "is_short_form",
     "label_forms",
     "match_key",
     "read_entities",
@@ -122,21 +123,25 @@ def match_key(name: str, kind: str) -> str:
     'japan robot makers association'
     >>> match_key("US Marine Survey", "Organisation")
     'united states marine survey'
+    >>> match_key("American export controls", "Policy")
+    'united states export controls'
     """
     if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
     key = name_key(name)
-    if kind not in _AGENT_TYPES:
+    agent = kind in _AGENT_TYPES
+    if not agent and kind != EntityType.POLICY:
         return key
-    words = _less_suffixes(key.split())
+    trimmed = _less_suffixes if agent else list
+    words = trimmed(key.split())
     raw = name.split()
     if len(words) > 1 and len(raw) > 1:
         first = raw[0].rstrip(",")
         country = country_of(first) or (demonym_of(first) if first[:1].isupper() else None)
         if country:
             words = [*place_key(country).split(), *name_key(" ".join(raw[1:])).split()]
-            words = _less_suffixes(words)
-    if len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
+            words = trimmed(words)
+    if agent and len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
         words = words[-2:]
     return " ".join(words)
 
@@ -151,6 +156,25 @@ def _less_suffixes(words: list[str]) -> list[str]:
         if len(words) > 1 and words[-1] == "and":
             words.pop()
     return words
+
+
+def is_short_form(key: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether ``other``, a name one document gave ``key``'s thing, is a short form that
+    joins only the one thing all documents say it stands for (as an acronym or a surname
+    does): one word, or a policy's name less what precedes it ("export controls" of "United
+    States export controls", which another document may say of China's).
+
+    >>> policy = entity_key("United States export controls", "Policy")
+    >>> is_short_form(policy, entity_key("export controls", "Policy"))
+    True
+    >>> is_short_form(policy, entity_key("US chip export controls", "Policy"))
+    False
+    """
+    words, short = key[1].split(), other[1].split()
+    if len(short) == 1:
+        return True
+    return key[0] == EntityType.POLICY and len(short) < len(words) \
+        and words[-len(short):] == short
 
 
 def entity_key(name: str, kind: str) -> tuple[str, str]:
@@ -400,10 +424,10 @@ def read_entities(entities: Iterable[tuple[str, Entity]]) -> Seen:
             documents[other].add(document)
             if other == first:
                 continue
-            if " " in other[1]:
-                seen.pairs.append((first, other))
-            else:
+            if is_short_form(first, other):
                 seen.links.append((first, other, document))
+            else:
+                seen.pairs.append((first, other))
     return seen
 
 
