@@ -196,8 +196,12 @@ def _sanctions_of_policies(
 
     One pattern for sanctions (docs/queries.md): a policy whose kind is in ``SANCTION_KINDS``
     makes each of its imposers sanction each of its targets, on the evidence that it targets
-    them, so that ``sanctions`` alone answers who sanctions whom.
+    them, so that ``sanctions`` alone answers who sanctions whom. That evidence counts with
+    the chance that both the targeting and the imposing are right, the imposing at the rules'
+    measured precision (not the imposing's own evidence, which may lie in other articles and
+    would make the assertion's confidence depend on what else a build read).
     """
+    imposed = rule_confidence(Predicate.IMPOSES)
     imposers: dict[str, list[str]] = {}
     for subject, predicate, obj in evidence:
         if predicate == Predicate.IMPOSES:
@@ -211,7 +215,8 @@ def _sanctions_of_policies(
                 continue
             found = evidence.setdefault((imposer, Predicate.SANCTIONS.value, target), [])
             seen = {_evidence_key(e) for e in found}
-            found.extend(dict(e) for e in items if _evidence_key(e) not in seen)
+            found.extend({**e, "confidence": round(e["confidence"] * imposed, 3)}
+                         for e in items if _evidence_key(e) not in seen)
 
 
 def _evidence_key(item: dict[str, Any]) -> tuple[str, int, str]:

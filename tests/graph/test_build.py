@@ -153,6 +153,11 @@ def test_a_policy_of_a_sanction_kind_is_also_a_sanctions_edge():
     # the direct edge's
     assert _sanction_pairs(G) == [("United States", "China", 1, ["t"]),
                                   ("United States", "Huawei", 2, ["s", "t"])]
+    # as sure as the targeting and the imposing together
+    sanction = G.edges[entity_iri("Country", "United States"), entity_iri("Country", "China"),
+                       "sanctions"]
+    both = round(rule_confidence("targets") * rule_confidence("imposes"), 3)
+    assert (sanction["evidence"][0]["confidence"], sanction["confidence"]) == (both, both)
     # the policy keeps its own edges
     assert G.has_edge(entity_iri("Policy", controls.name), entity_iri("Country", "China"),
                       "targets")
