@@ -582,8 +582,8 @@ def _groups(
             policy.update(kinds.get(key, Counter()))
         family = root[0]
         kind = _agent_type(tally) if family == _AGENT else family
-        if family == _AGENT and tally[kind] < WEIGHTS["keep"]:
-            continue
+        if (family == _AGENT and tally[kind] < WEIGHTS["keep"]) or not sum(seen.values()):
+            continue  # too little evidence, or only ever another name of things told apart
         label = next((chosen[k[1]] for k in sorted(keys) if k[1] in chosen), None)
         if label is None:
             label = _canonical(seen, kind)

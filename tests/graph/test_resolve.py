@@ -98,6 +98,18 @@ def test_acronym_joins_only_when_documents_agree():
                          ("Robot Makers Association", "Organisation", ())]
 
 
+def test_a_policys_short_name_joins_only_when_documents_agree():
+    us = Entity("United States export controls", "Policy", ("export controls",))
+    agreed = _labels([("a", us), ("b", Entity("export controls", "Policy")),
+                      ("c", Entity("American export controls", "Policy"))])
+    assert agreed == [("United States export controls", "Policy",
+                       ("American export controls", "export controls"))]
+    ambiguous = _labels([("a", us),
+                         ("b", Entity("China export controls", "Policy", ("export controls",)))])
+    assert ambiguous == [("China export controls", "Policy", ()),
+                         ("United States export controls", "Policy", ())]
+
+
 def test_surname_alone_joins_the_one_full_name():
     labels = _labels([
         ("a", Entity("Jane Smith", "Person", votes=PERSON)),
