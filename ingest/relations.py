@@ -81,6 +81,7 @@ from newsgraph.ingest.anaphora import (
     reference_matcher,
 )
 from newsgraph.ingest.coreference import REFERENCES_KEY
+from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
@@ -258,6 +259,7 @@ class RelationExtractor:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
         yield from _name_bases(doc, state)
+        yield from _premodifier_nationalities(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -333,9 +335,12 @@ def make_relation_extractor(
 
 
 def _mark_countries(doc: Doc, state: DocState) -> None:
-    """Places and nationality words the entity layer left that stand for a country."""
+    """Places and nationality words the entity layer left that stand for a country; a
+    dateline's place is none."""
+    datelines = dateline_tokens(doc)
     for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes:
+        if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes \
+                and ent.start not in datelines:
             text = POSSESSIVE.sub("", ent.text).strip()
             country = country_of(text)
             if country:
@@ -375,6 +380,48 @@ def _name_bases(doc: Doc, state: DocState) -> Iterator[Found]:
         if node is not None:
             place = Node(country, EntityType.COUNTRY, tokens[0].i)
             yield Found(node, Predicate.BASED_IN, place, span.root.sent, "name-country")
+
+
+#: How a word before a name modifies it, or modifies a word that does ("French network gear
+#: rival Alcatel-Lucent").
+_PREMODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
+
+
+def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
+    """An organisation is based in the country a nationality word among the words before its
+    name says, however deep it lies in them ("French network gear rival Alcatel-Lucent",
+    "U.K.-based cyber security consultancy Encription"); a word that only describes a
+    market ("U.S.-listed") says nothing of where it is. Only names are read (a description
+    standing for a name may be linked wrongly), not a public body's (its nationality says
+    whose it is, as in :func:`_name_bases`), and not a nationality the name itself holds
+    ("American Hoechst").
+    """
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
+            continue
+        written = node.name.lower()
+        for token in doc[span.root.i].lefts:
+            for candidate in token.subtree:
+                place = state.nodes.get(candidate.i)
+                if place is not None and place.type == EntityType.COUNTRY \
+                        and candidate.lower_ not in written \
+                        and _premodifies(candidate, span.root.i, state):
+                    yield Found(node, Predicate.BASED_IN, place, span.root.sent,
+                                "nationality-premodifier")
+
+
+def _premodifies(token: Token, root: int, state: DocState) -> bool:
+    """Whether ``token`` reaches ``root`` through words that each modify the next, none of
+    them a name of another thing nor a verb other than "based"."""
+    while token.head.i != root:
+        if token.dep_ not in _PREMODIFIER_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+        if state.inside.get(token.i, root) != root or not (
+                token.pos_ in ("NOUN", "PROPN", "ADJ") or token._.ng_trigger == "based"):
+            return False
+    return token.dep_ in _PREMODIFIER_DEPS
 
 
 def _hedged(token: Token) -> bool:

@@ -77,6 +77,17 @@ def test_a_headline_verb_is_no_part_of_the_name():
     """) == [("Borealis", "ORG", False)]
 
 
+def test_a_name_read_up_to_a_joining_word_ends_before_it():
+    assert _names("""
+        Vertex      PROPN NNP B-ORG compound 2
+        Rocketry    PROPN NNP I-ORG compound 2
+        Inc         PROPN NNP I-ORG nsubj    5
+        of          ADP   IN  I-ORG prep     2
+        Ohio        PROPN NNP B-GPE pobj     3
+        won         VERB  VBD O     ROOT     5
+    """) == [("Vertex Rocketry Inc", "ORG", False), ("Ohio", "GPE", False)]
+
+
 def test_names_the_model_missed():
     assert _names("""
         chipmaker   NOUN  NN  O      compound 1

@@ -50,6 +50,17 @@ def test_roles(nlp, text, expected):
         # the parser reads "NEC Corp of Japan's system" as "of (Japan's system)"
         ("Officers relied on NEC Corp of Japan's fingerprinting system.",
          [("NEC Corp", "basedIn", "Japan")]),
+        # a nationality word however deep among the words before a name
+        ("Nokia bid for French network gear rival Alcatel-Lucent.",
+         [("Alcatel-Lucent", "basedIn", "France")]),
+        ("Globex bought U.K.-based cyber security consultancy Encription.",
+         [("Encription", "basedIn", "United Kingdom")]),
+        # a city and its country; the name ends before "of"
+        ("The contract went to Vertex Rocketry Inc of Canoga Park, California.",
+         [("Vertex Rocketry Inc", "basedIn", "United States")]),
+        # a dateline's place is no country of the name after it, nor a name's own word
+        ("WASHINGTON Volkswagen AG will pay $1 billion.", []),
+        ("American Hoechst named a new chairman.", []),
     ],
 )
 def test_based_in(nlp, text, expected):
@@ -72,6 +83,10 @@ def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
         ("Huawei was blacklisted by the United States.",
          [("United States", "sanctions", "Huawei")]),
         ("Toyota acquired Subaru in a deal.", [("Toyota", "investsIn", "Subaru")]),
+        ("Foxconn's display-making affiliate Innolux Corp will benefit from the deal.",
+         [("Foxconn", "investsIn", "Innolux Corp")]),
+        ("Foxconn subsidiary FIH Mobile Ltd said profit may fall.",
+         [("Foxconn", "investsIn", "FIH Mobile Ltd")]),
         ("Intel will form a joint venture with Samsung.",
          [("Intel", "partnersWith", "Samsung")]),
         ("Intel sells chips to Dell.", [("Intel", "supplies", "Dell")]),
