@@ -7,8 +7,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -63,8 +66,9 @@ def _split_after_abbreviations(nlp: Language) -> None:
     >>> [t.text for t in nlp("a U.K.-based firm")]
     ['a', 'U.K.', '-', 'based', 'firm']
     """
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])
