@@ -25,7 +25,8 @@ pronoun after an entity of its kind in its sentence is read by the rules
 refers to nothing.
 
 Each reference becomes a span of ``doc.spans["ng_references"]``, labelled with the entity's
-type, ``span._.ng_name`` the entity's name.
+type, ``span._.ng_name`` the entity's name. ``doc._.ng_focus`` keeps, by the first token of
+each sentence, the organisation (or country) in focus as the sentence begins, ``(name, type)``.
 
 >>> import spacy
 >>> from spacy.tokens import Doc, Span
@@ -53,6 +54,9 @@ __all__ = ["REFERENCES_KEY", "ng_coreference"]
 #: The span group of the references this component links.
 REFERENCES_KEY = "ng_references"
 
+if not Doc.has_extension("ng_focus"):
+    Doc.set_extension("ng_focus", default=None)
+
 _WORDS = lexicon()
 _DESCRIPTIONS = _WORDS.lower("org_description")
 _THING_PRONOUNS = _WORDS.lower("pronoun_thing")
@@ -72,11 +76,13 @@ _PERSON = frozenset({EntityType.PERSON})
 @Language.component(
     "ng_coreference",
     requires=["doc.spans", "span._.ng_name", "token.dep", "token.tag"],
-    assigns=["doc.spans"],
+    assigns=["doc.spans", "doc._.ng_focus"],
 )
 def ng_coreference(doc: Doc) -> Doc:
     """Link "the company", "it" and "he" to the entity in focus (see the module)."""
     references: list[Span] = []
+    in_focus: dict[int, tuple[str, str]] = {}
+    doc._.ng_focus = in_focus
     if not doc.has_annotation("DEP"):
         doc.spans[REFERENCES_KEY] = references
         return doc
@@ -85,6 +91,8 @@ def ng_coreference(doc: Doc) -> Doc:
     focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
     for sentence in doc.sents:
+        if "thing" in focus:
+            in_focus[sentence.start] = focus["thing"]
         seen: set[str] = set()
         subjects: dict[str, tuple[str, str]] = {}
         for token in sentence:

@@ -217,6 +217,7 @@ class RelationExtractor:
         """Attach ``doc._.ng_relations`` and ``doc._.ng_relation_entities``."""
         state = self._mark(doc)
         found = list(self._match(doc, state))
+        found += _titles_alone(doc, state, found)
         found = resolve_policies(found, state)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
@@ -422,6 +423,69 @@ def _premodifies(token: Token, root: int, state: DocState) -> bool:
                 token.pos_ in ("NOUN", "PROPN", "ADJ") or token._.ng_trigger == "based"):
             return False
     return token.dep_ in _PREMODIFIER_DEPS
+
+
+#: The titles that name a role of the organisation at hand when given alone, by predicate.
+_TITLES_ALONE = {
+    predicate: frozenset(tuple(t.split()) for t in _WORDS.lower(f"title_alone_{predicate}"))
+    for predicate in (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)
+}
+_ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF})
+
+
+def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """A person given a company title with no organisation ("Chief Executive Jane Doe said",
+    "chairman Hou Weigui said") holds it at the one organisation named in the sentence, else
+    at the organisation in focus (``doc._.ng_focus``), if that is no public body; a role the
+    rules read for the person in the sentence, or two organisations named in it, leave it
+    alone.
+    """
+    read = [f for f in found if f.predicate in _ROLES]
+    roles = {(f.subject.name, f.sentence.start) for f in read}
+    held = {(f.subject.name, f.object.name) for f in read}
+    focus = doc._.ng_focus or {}
+    added: list[Found] = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        person = state.nodes.get(span.root.i)
+        sentence = span.root.sent
+        if person is None or person.type != EntityType.PERSON \
+                or (person.name, sentence.start) in roles:
+            continue
+        predicate = _title_before(doc, span.start, sentence.start)
+        if predicate is None:
+            continue
+        named = {state.nodes[s.root.i] for s in doc.spans.get(SPANS_KEY, [])
+                 if s.root.sent.start == sentence.start and s.root.i in state.nodes
+                 and state.nodes[s.root.i].type == EntityType.ORGANISATION}
+        names = {node.name for node in named}
+        if len(names) == 1:
+            org = min(named, key=lambda node: node.token)
+        elif not names and sentence.start in focus \
+                and focus[sentence.start][1] == EntityType.ORGANISATION:
+            name, label = focus[sentence.start]
+            org = Node(name, label, sentence.start)
+        else:
+            continue
+        if _public(org.name) or (person.name, org.name) in held:
+            continue  # a company's title: a ministry's head is no chief executive
+        added.append(Found(person, predicate, org, sentence, "title-alone"))
+    return added
+
+
+def _title_before(doc: Doc, start: int, first: int) -> str | None:
+    """The predicate of the company title that ends just before ``start`` and stands alone:
+    after the sentence's start, a determiner, punctuation or a lower-case word, not after a
+    name or a possessive ("Foxconn Vice Chairman", "IBM's CEO")."""
+    for predicate, titles in _TITLES_ALONE.items():
+        for title in titles:
+            begin = start - len(title)
+            if begin < first or tuple(t.lower_ for t in doc[begin:start]) != title:
+                continue
+            before = doc[begin - 1] if begin > first else None
+            if before is None or before.pos_ in ("DET", "PUNCT", "VERB", "ADP", "CCONJ") \
+                    or (before.is_lower and before.pos_ != "PART"):
+                return predicate
+    return None
 
 
 def _hedged(token: Token) -> bool:

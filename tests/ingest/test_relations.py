@@ -32,6 +32,13 @@ from tests.ingest.relation_views import triples
          [("Shoichi Saba", "chairs", "Electronic Industries Association of Japan")]),
         ("US President Donald Trump lashed out at Taiwan.",
          [("Donald Trump", "leads", "United States"), ("Donald Trump", "opposes", "Taiwan")]),
+        # a company title given alone: the organisation of the sentence, else the one in focus
+        ("Citigroup will cut jobs, Chief Executive Jane Doe said.",
+         [("Jane Doe", "leads", "Citigroup")]),
+        ("Ford Motor Co sold more cars in May. Chief Financial Officer John Roe said costs rose.",
+         [("John Roe", "worksFor", "Ford Motor Co")]),
+        # a political title names no organisation
+        ("President Joe Biden said Intel would get a grant.", []),
     ],
 )
 def test_roles(nlp, text, expected):
