@@ -143,19 +143,22 @@ def query_command(args: argparse.Namespace) -> int:
         limit_memory(args.max_memory)
     elif args.timeout or args.max_memory:
         return _query_in_child(args, sparql, name, args.graph)
+    from newsgraph.graph.store import graph_base
+
     store, graph_path = _open_graph(args.graph)
     if graph_path.suffix == ".ttl":  # read into memory: the vocabulary joins it, for queries
         from newsgraph.graph.query import load_ontology
 
         load_ontology(store)
     output = OutputFormat(args.format)
+    base = graph_base(graph_path)  # the node prefixes of the base the graph was built with
     try:
-        result = run_query(store, sparql, allow_service=args.allow_service)
+        result = run_query(store, sparql, allow_service=args.allow_service, base=base)
         if output is not OutputFormat.TABLE and _is_graph(result):
             message = (f"--format {output.value} is for SELECT and ASK; a CONSTRUCT or "
                        "DESCRIBE query gives triples, printed as Turtle without --format")
             raise NewsgraphError(name, message)
-        text, more = format_limited(result, output, max_rows=args.max_rows or None)
+        text, more = format_limited(result, output, max_rows=args.max_rows or None, base=base)
     except NewsgraphError as error:
         error.source = name
         raise
@@ -241,18 +244,20 @@ def validate_command(args: argparse.Namespace) -> int:
 
 def export_command(args: argparse.Namespace) -> int:
     """``newsgraph export``: write one format of a built graph, streamed from its store."""
-    from newsgraph.graph.store import export_graph
+    from newsgraph.graph.store import export_graph, graph_base
     from newsgraph.outputs import write_atomically
 
-    store, _ = _open_graph(args.folder)
+    store, read = _open_graph(args.folder)
+    base = graph_base(read)
     if args.output == Path("-"):
-        export_graph(store, args.format, sys.stdout.buffer)
+        export_graph(store, args.format, sys.stdout.buffer, base=base)
         return 0
     folder = args.folder if args.folder.is_dir() else args.folder.parent
     target = args.output or folder / "export" / f"graph{EXPORT_FORMATS[args.format][1]}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically({target: lambda stream: export_graph(store, args.format, stream)})
+        write_atomically({target: lambda stream: export_graph(store, args.format, stream,
+                                                              base=base)})
     except OSError as error:
         message = f"cannot be written ({error.strerror or error})"
         raise NewsgraphError(str(target), message) from error

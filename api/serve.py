@@ -54,6 +54,7 @@ from newsgraph.errors import (
     NewsgraphError,
     QuerySyntaxError,
 )
+from newsgraph.graph.iris import DEFAULT_BASE
 
 __all__ = [
     "ENDPOINT_META",
@@ -156,16 +157,18 @@ def limit_memory(megabytes: int) -> None:
 
 
 class _Graph:
-    """The folder's store, reopened when a build has swapped in a new generation."""
+    """The folder's store, reopened when a build has swapped in a new generation, and the
+    base its graph was built with."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.lock = threading.Lock()
         self.key: str | None = None
         self.store: ox.Store | None = None
+        self.base = DEFAULT_BASE
 
     def current(self) -> ox.Store:
-        from newsgraph.graph.store import STORE_NAME
+        from newsgraph.graph.store import STORE_NAME, graph_base
 
         try:
             key: str | None = os.readlink(self.folder / STORE_NAME)
@@ -175,6 +178,7 @@ class _Graph:
             if self.store is None or key != self.key:
                 self.store = _open(self.folder)
                 self.key = key
+                self.base = graph_base(self.folder / "graph.ttl")
             return self.store
 
 
@@ -220,9 +224,13 @@ def _too_many(max_rows: int) -> Reply:
     return _text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, message)
 
 
-def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int) -> Reply:
+def answer(
+    store: ox.Store, sparql: str, accept: str | None, max_rows: int, *,
+    base: str = DEFAULT_BASE,
+) -> Reply:
     """The HTTP answer to a query on ``store``: results in the media type ``accept`` prefers,
-    or one line saying why there are none. Runs in a worker process.
+    or one line saying why there are none. The node prefixes are those under ``base``. Runs
+    in a worker process.
 
     >>> store = ox.Store()
     >>> answer(store, "ASK { ?s ?p ?o }", "text/csv", 10).body
@@ -237,16 +245,16 @@ def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int) -> R
         return _text(HTTPStatus.FORBIDDEN, _NO_SERVICE if refusal == SERVICE_REFUSED
                      else f"this query {refusal}")
     try:
-        result = run_query(store, sparql)
+        result = run_query(store, sparql, base=base)
         if isinstance(result, ox.QueryTriples):
             media = preferred(accept, GRAPH_TYPES)
             triples = list(islice(result, max_rows + 1)) if max_rows else list(result)
             if max_rows and len(triples) > max_rows:
                 return _too_many(max_rows)
-            from newsgraph.graph.rdf import PREFIXES
+            from newsgraph.graph.rdf import prefixes_of
 
             rdf_format = GRAPH_TYPES[media]
-            prefixes = PREFIXES if rdf_format is not ox.RdfFormat.N_TRIPLES else None
+            prefixes = prefixes_of(base) if rdf_format is not ox.RdfFormat.N_TRIPLES else None
             body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
         else:
             media = preferred(accept, SOLUTION_TYPES)
@@ -294,7 +302,8 @@ def _work(argv: list[str]) -> None:
         except (EOFError, OSError):
             return
         try:
-            reply = answer(graph.current(), sparql, accept, max_rows)
+            store = graph.current()
+            reply = answer(store, sparql, accept, max_rows, base=graph.base)
         except (GraphNotFoundError, GraphReadError) as error:
             reply = _text(HTTPStatus.INTERNAL_SERVER_ERROR, error.line())
         except MemoryError:

@@ -693,27 +693,15 @@ def _base(base: str | None, folder: Path) -> str:
     >>> _base(None, Path("no/such/folder"))
     'https://w3id.org/newsgraph/id/'
     """
-    from newsgraph.graph.iris import DEFAULT_BASE, check_base
+    from newsgraph.graph.iris import DEFAULT_BASE, check_base, turtle_base
 
     if base is None:
-        return _built_base(folder / "graph.ttl") or DEFAULT_BASE
+        return turtle_base(folder / "graph.ttl") or DEFAULT_BASE
     try:
         return check_base(base)
     except ValueError as error:
         option = "--base"
         raise NewsgraphError(option, str(error)) from error
-
-
-def _built_base(path: Path) -> str | None:
-    """The base a graph was written with: its ``id:`` prefix, in the Turtle's first lines."""
-    try:
-        with path.open("rb") as stream:
-            for _, line in zip(range(40), stream, strict=False):
-                if line.startswith(b"@prefix id: <") and line.rstrip().endswith(b"> ."):
-                    return line.rstrip()[len(b"@prefix id: <"):-3].decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
 
 
 def _kept(path: Path) -> Path | None:

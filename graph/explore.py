@@ -42,6 +42,7 @@ from rdflib.query import ResultRow
 
 from newsgraph.errors import GraphNotFoundError, GraphReadError
 from newsgraph.graph.html import render_html
+from newsgraph.graph.iris import DEFAULT_BASE, turtle_base
 from newsgraph.graph.nodelink import read_json
 from newsgraph.graph.query import run_query
 from newsgraph.graph.rdf import to_rdf
@@ -155,13 +156,18 @@ def sparql(
              name alias
     0  Li Keqiang    Li
     """
+    base = DEFAULT_BASE
     if isinstance(source, nx.MultiDiGraph):
         rdf = to_rdf(source)
+        base = source.graph.get("base", DEFAULT_BASE)
     elif isinstance(source, Graph):
         rdf = source
+        base = str(dict(source.namespaces()).get("id", DEFAULT_BASE))
     else:
-        rdf = Graph().parse(_graph_file(source, "graph.ttl"), format="turtle")
-    result = run_query(rdf, query)
+        turtle = _graph_file(source, "graph.ttl")
+        rdf = Graph().parse(turtle, format="turtle")
+        base = turtle_base(turtle) or DEFAULT_BASE
+    result = run_query(rdf, query, base=base)
     if result.type == "ASK":
         return _frame([{"ask": bool(result.askAnswer)}], ["ask"])
     if result.type in {"CONSTRUCT", "DESCRIBE"}:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from pathlib import Path
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode
@@ -46,6 +47,7 @@ __all__ = [
     "is_iri",
     "name_iri",
     "source_iri",
+    "turtle_base",
 ]
 
 #: Where IRIs are minted unless the user names another base.
@@ -115,6 +117,19 @@ def check_base(base: str) -> str:
         message = f"the base is not a valid IRI (got {base!r})"
         raise ValueError(message)
     return text
+
+
+def turtle_base(path: Path) -> str | None:
+    """The base a ``graph.ttl`` was written with (its ``id:`` prefix, in the first lines), or
+    None when the file has none or cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            for _, line in zip(range(40), stream, strict=False):
+                if line.startswith(b"@prefix id: <") and line.rstrip().endswith(b"> ."):
+                    return line.rstrip()[len(b"@prefix id: <"):-3].decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None
 
 
 def id_namespaces(base: str = DEFAULT_BASE) -> dict[str, str]:

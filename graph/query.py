@@ -51,7 +51,8 @@ from rdflib import Literal as RDFLiteral
 from rdflib.query import Result
 
 from newsgraph.errors import NewsgraphError, QuerySyntaxError, printable
-from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes, compact_iri
+from newsgraph.graph.iris import DEFAULT_BASE
+from newsgraph.graph.rdf import PREFIXES, _serialized, bind_prefixes, compact_iri, prefixes_of
 
 __all__ = [
     "Answer",
@@ -219,17 +220,21 @@ def _rdflib_syntax_error(sparql: str) -> QuerySyntaxError | None:
 
 
 @overload
-def run_query(graph: Graph, sparql: str, *, allow_service: bool = ...) -> Result: ...
+def run_query(graph: Graph, sparql: str, *, allow_service: bool = ...,
+              base: str = ...) -> Result: ...
 
 
 @overload
-def run_query(graph: ox.Store, sparql: str, *, allow_service: bool = ...) -> Answer: ...
+def run_query(graph: ox.Store, sparql: str, *, allow_service: bool = ...,
+              base: str = ...) -> Answer: ...
 
 
 def run_query(
-    graph: Graph | ox.Store, sparql: str, *, allow_service: bool = False
+    graph: Graph | ox.Store, sparql: str, *, allow_service: bool = False,
+    base: str = DEFAULT_BASE,
 ) -> Result | Answer:
-    """Run a SPARQL 1.1 query with newsgraph's prefixes bound.
+    """Run a SPARQL 1.1 query with newsgraph's prefixes bound, the node prefixes
+    (``organisation:`` ...) under ``base``, the base the graph was built with.
 
     On a pyoxigraph ``Store`` the answer is pyoxigraph's; on an rdflib ``Graph``, rdflib's.
     Raises :class:`QuerySyntaxError`, with line and column, when ``sparql`` does not parse,
@@ -252,8 +257,9 @@ def run_query(
     try:
         if isinstance(graph, ox.Store):
             # a folder's store keeps the vocabulary in a graph of its own: read with the graph
-            return graph.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-        namespaces = {prefix: URIRef(namespace) for prefix, namespace in PREFIXES.items()}
+            return graph.query(sparql, prefixes=prefixes_of(base),
+                               use_default_graph_as_union=True)
+        namespaces = {prefix: URIRef(namespace) for prefix, namespace in prefixes_of(base).items()}
         return graph.query(sparql, initNs=namespaces)
     except Exception as error:  # pyoxigraph raises SyntaxError, rdflib pyparsing errors
         located = _syntax_error(error, sparql)
@@ -310,13 +316,13 @@ def query_text(name: str) -> str:
     return folder.joinpath(f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _cell(value: object, *, compact: bool) -> str:
+def _cell(value: object, *, compact: bool, base: str = DEFAULT_BASE) -> str:
     """The text of one value of a solution, of either engine."""
     if value is None:
         return ""
     if isinstance(value, ox.NamedNode | URIRef):
         text = value.value if isinstance(value, ox.NamedNode) else str(value)
-        return compact_iri(text) if compact else text
+        return compact_iri(text, base) if compact else text
     if isinstance(value, ox.BlankNode):
         return f"_:{value.value}"
     if isinstance(value, ox.Literal):
@@ -394,13 +400,15 @@ def json_results(names: list[str], rows: Sequence[Sequence[object]]) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def _format_native(result: Answer, output: OutputFormat, max_rows: int | None) -> tuple[str, bool]:
+def _format_native(
+    result: Answer, output: OutputFormat, max_rows: int | None, base: str
+) -> tuple[str, bool]:
     if isinstance(result, ox.QueryBoolean):
         return _boolean(bool(result), output), False
     if isinstance(result, ox.QueryTriples):
         found, more = _first(result, max_rows)
         triples = sorted(found, key=str)
-        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes_of(base))
         return _serialized(turtle).decode("utf-8"), more
     names = [v.value for v in result.variables]
     if output is OutputFormat.JSON and max_rows is None:
@@ -411,25 +419,29 @@ def _format_native(result: Answer, output: OutputFormat, max_rows: int | None) -
     if output is OutputFormat.JSON:
         return json_results(names, values), more
     compact = output is OutputFormat.TABLE
-    rows = [[_cell(value, compact=compact) for value in row] for row in values]
+    rows = [[_cell(value, compact=compact, base=base) for value in row] for row in values]
     return (_table(names, rows) if compact else _csv(names, rows)), more
 
 
-def format_result(result: Result | Answer, output: OutputFormat = OutputFormat.TABLE) -> str:
+def format_result(
+    result: Result | Answer, output: OutputFormat = OutputFormat.TABLE, *,
+    base: str = DEFAULT_BASE,
+) -> str:
     """Render a query result, of either engine, as a text table, CSV or SPARQL JSON results.
 
-    The table shows IRIs as prefixed names (``organisation:SMIC``); CSV and JSON keep
-    them whole. CONSTRUCT and DESCRIBE results are Turtle whatever the format.
+    The table shows IRIs as prefixed names (``organisation:SMIC``, the node prefixes under
+    ``base``); CSV and JSON keep them whole. CONSTRUCT and DESCRIBE results are Turtle
+    whatever the format.
 
     >>> print(format_result(run_query(Graph(), "ASK { ?s ?p ?o }"), OutputFormat.JSON), end="")
     {"head": {}, "boolean": false}
     """
-    return format_limited(result, output)[0]
+    return format_limited(result, output, base=base)[0]
 
 
 def format_limited(
     result: Result | Answer, output: OutputFormat = OutputFormat.TABLE, *,
-    max_rows: int | None = None,
+    max_rows: int | None = None, base: str = DEFAULT_BASE,
 ) -> tuple[str, bool]:
     """:func:`format_result` of the first ``max_rows`` rows (or triples), and whether more
     were left out. Only the rows printed are read from the engine.
@@ -444,7 +456,7 @@ def format_limited(
     ('o\\n1\\n2\\n', True)
     """
     if not isinstance(result, Result):
-        return _format_native(result, output, max_rows)
+        return _format_native(result, output, max_rows, base)
     if result.type == "ASK":
         return _boolean(bool(result.askAnswer), output), False
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
@@ -463,5 +475,5 @@ def format_limited(
     if output is OutputFormat.JSON:
         return json_results(names, values), more
     compact = output is OutputFormat.TABLE
-    rows = [[_cell(v, compact=compact) for v in row] for row in values]
+    rows = [[_cell(v, compact=compact, base=base) for v in row] for row in values]
     return (_table(names, rows) if compact else _csv(names, rows)), more

@@ -28,6 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import cache
 from typing import IO, Any
 
 import networkx as nx
@@ -45,6 +46,7 @@ __all__ = [
     "bind_prefixes",
     "compact_iri",
     "prefixes_for",
+    "prefixes_of",
     "rdf_rows",
     "to_jsonld",
     "to_rdf",
@@ -80,7 +82,15 @@ def prefixes_for(G: nx.MultiDiGraph) -> dict[str, str]:
     >>> prefixes_for(G)["person"]
     'https://example.org/kg/person/'
     """
-    base = G.graph.get("base", DEFAULT_BASE)
+    return prefixes_of(G.graph.get("base", DEFAULT_BASE))
+
+
+def prefixes_of(base: str) -> dict[str, str]:
+    """:data:`PREFIXES` with the node namespaces under ``base``.
+
+    >>> prefixes_of("https://example.org/kg/")["id"]
+    'https://example.org/kg/'
+    """
     if base == DEFAULT_BASE:
         return PREFIXES
     return {**PREFIXES, **id_namespaces(base)}
@@ -504,8 +514,9 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
-def compact_iri(iri: str) -> str:
-    """An IRI as ``prefix:rest`` under the longest namespace of :data:`PREFIXES`, or unchanged.
+def compact_iri(iri: str, base: str = DEFAULT_BASE) -> str:
+    """An IRI as ``prefix:rest`` under the longest namespace of :data:`PREFIXES` (the node
+    namespaces under ``base``), or unchanged.
 
     It stays whole when no namespace starts it, or when the rest would be empty or start
     with ``//`` (JSON-LD would read that as an absolute IRI). The one rule for shortening
@@ -521,8 +532,10 @@ def compact_iri(iri: str) -> str:
     'https://w3id.org/newsgraph/id/article/'
     >>> compact_iri("https://example.com/a?b=1")
     'https://example.com/a?b=1'
+    >>> compact_iri("https://example.org/kg/person/Li", "https://example.org/kg/")
+    'person:Li'
     """
-    return _compact(iri, _BY_LENGTH)
+    return _compact(iri, _namespaces_by_length(base))
 
 
 def _compact(iri: str, by_length: tuple[tuple[str, str], ...]) -> str:
@@ -541,6 +554,11 @@ def _by_length(prefixes: dict[str, str]) -> tuple[tuple[str, str], ...]:
 
 
 _BY_LENGTH = _by_length(PREFIXES)
+
+
+@cache
+def _namespaces_by_length(base: str) -> tuple[tuple[str, str], ...]:
+    return _BY_LENGTH if base == DEFAULT_BASE else _by_length(prefixes_of(base))
 
 
 def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:

@@ -49,6 +49,8 @@ from typing import IO, NamedTuple
 import pyoxigraph as ox
 from rdflib import XSD, Graph
 
+from newsgraph.graph.iris import DEFAULT_BASE, turtle_base
+
 #: One triple as the graph's writers give it (:data:`newsgraph.graph.rdf.Row`).
 Row = tuple[str, int, str, int, str, str]
 #: The datatype of a plain string literal, written without it.
@@ -63,6 +65,7 @@ __all__ = [
     "canonical_lines",
     "current_generation",
     "export_graph",
+    "graph_base",
     "has_store",
     "ntriples",
     "open_graph",
@@ -407,9 +410,22 @@ def open_graph(path: Path) -> tuple[ox.Store, Path]:
     return store, turtle
 
 
-def export_graph(store: ox.Store, format_name: str, stream: IO[bytes]) -> None:
+def graph_base(read: Path) -> str:
+    """The base a graph read from ``read`` (what :func:`open_graph` returns) was built with.
+
+    >>> graph_base(Path("no/such/graph.ttl"))
+    'https://w3id.org/newsgraph/id/'
+    """
+    turtle = read if read.suffix == ".ttl" else read.parent / TURTLE_NAME
+    return turtle_base(turtle) or DEFAULT_BASE
+
+
+def export_graph(
+    store: ox.Store, format_name: str, stream: IO[bytes], *, base: str = DEFAULT_BASE
+) -> None:
     """Write the store's triples to a binary stream in one of :data:`EXPORT_FORMATS`,
-    streamed by pyoxigraph (the graph is never held as Python objects).
+    streamed by pyoxigraph (the graph is never held as Python objects), with the node
+    prefixes under ``base`` where the format has prefixes.
 
     >>> import io
     >>> store = ox.Store()
@@ -420,10 +436,11 @@ def export_graph(store: ox.Store, format_name: str, stream: IO[bytes]) -> None:
     >>> out.getvalue()
     b'<http://a.example/s> <http://a.example/p> "x" .\\n'
     """
-    from newsgraph.graph.rdf import PREFIXES
+    from newsgraph.graph.rdf import prefixes_of
 
     rdf_format, _ = EXPORT_FORMATS[format_name]
-    prefixes = PREFIXES if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML} else None
+    prefixes = prefixes_of(base) \
+        if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML} else None
     store.dump(stream, rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
 

@@ -141,6 +141,13 @@ def test_build_with_a_base_links_and_the_ontology_beside(tmp_path, capsys):
     other.write_text("Trade\n\nChina and Japan held talks.\n")
     assert main(["build", str(other), "--out", str(out)]) == 0
     assert f"@prefix id: <{base}> ." in (out / "graph.ttl").read_text()
+    # queries and exports name the nodes under the graph's base, as the files do
+    capsys.readouterr()
+    assert main(["query", "SELECT ?c WHERE { country:JP rdfs:label ?l . BIND(country:JP AS ?c) }",
+                 "--graph", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["c", "----------", "country:JP"]
+    assert main(["export", "turtle", str(out), "--output", "-"]) == 0
+    assert f"@prefix country: <{base}country/> ." in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("option", "value", "expected"), [
