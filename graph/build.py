@@ -287,14 +287,18 @@ def _link_credits(
     """Name an article's authors and publisher by their nodes, where the article has them.
 
     The credits stay as written (``authors``, ``publisher``); ``author_nodes`` are the people
-    its byline names, ``publisher_node`` the organisation its publisher line or feed title
-    names, among the entities the article mentions (the pipeline adds both to them).
+    its byline names, among the entities the article mentions (the pipeline adds them to
+    them), ``publisher_node`` the organisation its publisher line or feed title names: one
+    the article mentions, else any of the graph (a feed's other articles name their
+    publication: "Markets - South China Morning Post" is the node "South China Morning Post").
     """
-    def mentioned(name: str, kind: str) -> str | None:
+    def known(name: str, kind: str) -> str | None:
         node = index.get(entity_key(name, kind))
-        if node is None or G.nodes[node]["type"] != kind:
-            return None
-        return node if G.has_edge(a_iri, node, key="mentions") else None
+        return node if node is not None and G.nodes[node]["type"] == kind else None
+
+    def mentioned(name: str, kind: str) -> str | None:
+        node = known(name, kind)
+        return node if node is not None and G.has_edge(a_iri, node, key="mentions") else None
 
     authors: dict[str, None] = {}
     for raw in article.authors:
@@ -306,10 +310,11 @@ def _link_credits(
     if authors:
         G.nodes[a_iri]["author_nodes"] = list(authors)
     publisher = " ".join((article.publisher or "").split())
-    for part in reversed(_PUBLISHER_PARTS.split(publisher) if publisher else []):
-        node = mentioned(part, EntityType.ORGANISATION)
-        if node is not None:
-            G.nodes[a_iri]["publisher_node"] = node
+    parts = list(reversed(_PUBLISHER_PARTS.split(publisher))) if publisher else []
+    for lookup in (mentioned, known):
+        found = [node for part in parts if (node := lookup(part, EntityType.ORGANISATION))]
+        if found:
+            G.nodes[a_iri]["publisher_node"] = found[0]
             break
 
 

@@ -126,6 +126,17 @@ def test_an_article_names_its_authors_and_publisher_by_their_nodes():
     assert "schema:publisher organisation:Daily_Planet_Post ;" in turtle
 
 
+def test_an_article_that_does_not_name_its_publication_is_published_by_its_node():
+    pub = "Markets - Daily Planet Post"
+    one = Article(id="a1", text="...", source="a.txt", publisher=pub)
+    two = Article(id="a2", text="...", source="b.txt", publisher=pub)
+    G = build_graph([Extraction(one, (Entity("Daily Planet Post", "Organisation"),)),
+                     Extraction(two, (Entity("Globex", "Organisation"),))])
+    post = entity_iri("Organisation", "Daily Planet Post")
+    assert [G.nodes[article_iri(a)].get("publisher_node") for a in (one, two)] == [post, post]
+    assert not G.has_edge(article_iri(two), post, key="mentions")
+
+
 def _sanction_pairs(G):
     label = {n: d["label"] for n, d in G.nodes(data=True)}
     return sorted((label[s], label[o], d["article_count"], sorted(e["rule"] for e in d["evidence"]))
