@@ -53,6 +53,7 @@ __all__ = [
     "ONTOLOGY_NAME",
     "OPTIONAL_NAMES",
     "PROVENANCE_NAME",
+    "SHAPES_NAME",
     "VALIDATORS_NAME",
     "Writer",
     "check_folder",
@@ -91,6 +92,8 @@ OPTIONAL_NAMES = ("graph.trig",)
 #: The vocabulary the graph is written in (classes, relations, the policy-kind scheme), beside
 #: it so that the folder is whole without the package: ``newsgraph query`` reads it too.
 ONTOLOGY_NAME = "ontology.ttl"
+#: The SHACL shapes the graph is checked against, beside it for ``pyshacl`` and other tools.
+SHAPES_NAME = "shapes.ttl"
 
 #: Writes one output to a binary stream.
 Writer = Callable[[IO[bytes]], None]
@@ -412,14 +415,15 @@ def graph_writers(
     )
     found = dict(zip((*GRAPH_NAMES, *OPTIONAL_NAMES), (*writers, bound(write_trig)),
                      strict=True))
-    found[ONTOLOGY_NAME] = _write_ontology
+    found[ONTOLOGY_NAME] = functools.partial(_write_vocabulary, "newsgraph.ttl")
+    found[SHAPES_NAME] = functools.partial(_write_vocabulary, "shapes.ttl")
     return found
 
 
-def _write_ontology(stream: IO[bytes]) -> None:
+def _write_vocabulary(name: str, stream: IO[bytes]) -> None:
     from newsgraph.ontology import ontology_text
 
-    stream.write(ontology_text().encode("utf-8"))
+    stream.write(ontology_text(name).encode("utf-8"))
 
 
 def write_atomically(outputs: Mapping[Path, Writer]) -> None:

@@ -33,7 +33,7 @@ def test_build_writes_every_output_and_nothing_else(seed_graph):
     assert [n for n in names if n not in generations] == [
         "build.json", "builds.json", "documents.jsonl", "graph.graphml", "graph.html",
         "graph.json", "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl",
-        "names.sqlite", "ontology.ttl"]
+        "names.sqlite", "ontology.ttl", "shapes.ttl"]
     assert len(generations) == 1  # the store, behind the graph.oxigraph link
     assert (seed_graph / "graph.html").read_bytes().startswith(b"<!DOCTYPE html>")
     assert json.loads((seed_graph / "graph.json").read_text())["multigraph"] is True

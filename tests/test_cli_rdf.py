@@ -12,7 +12,7 @@ from rdflib.namespace import PROV
 from newsgraph.cli import main
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.rdf import to_turtle
-from newsgraph.ontology import NG
+from newsgraph.ontology import NG, ontology_text
 from tests.graph.conftest import handbuilt_extractions
 
 
@@ -127,6 +127,7 @@ def test_build_with_a_base_links_and_the_ontology_beside(tmp_path, capsys):
     assert "owl:sameAs <https://register.example/c/1>" in turtle
     assert "country:JP a ng:Country" in turtle
     assert (out / "ontology.ttl").read_text().startswith("@prefix ng:")
+    assert (out / "shapes.ttl").read_text() == ontology_text("shapes.ttl")
     # the build itself, as a prov:Activity that used the pipeline and the rule set
     rdf = Graph().parse(out / "graph.ttl", format="turtle")
     activity = next(rdf.subjects(RDF.type, PROV.Activity))

@@ -55,7 +55,7 @@ def test_build_or_load_builds_then_adds_then_loads(tmp_path):
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".graph.oxigraph.")) == [
         "build.json", "builds.json", "documents.jsonl", "graph.graphml", "graph.html",
         "graph.json", "graph.jsonld", "graph.oxigraph", "graph.ttl", "merges.jsonl",
-        "names.sqlite", "ontology.ttl"]
+        "names.sqlite", "ontology.ttl", "shapes.ttl"]
     # the second build read b.txt first: the viewer's "what's new" is what only it supports
     builds = json.loads((out / "builds.json").read_text())
     assert builds["latest"] == 2

@@ -12,7 +12,7 @@ import owlrl
 import pytest
 from pyshacl.inference import CustomRDFSSemantics
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import SDO
+from rdflib.namespace import FOAF, SDO
 
 from newsgraph.graph.query import OutputFormat, format_result, query_names, query_text, run_query
 from newsgraph.graph.rdf import to_turtle
@@ -114,6 +114,18 @@ def test_owl_rl_entails_the_schema_org_and_org_alignments(handbuilt):
     assert (zhang, URIRef(ORG + "memberOf"), smic) in graph
     assert (zhang, RDF.type, SDO.Person) in graph
     assert (smic, RDF.type, SDO.Organization) in graph
+    assert (zhang, RDF.type, FOAF.Person) in graph
+    assert (smic, RDF.type, FOAF.Organization) in graph
+
+
+def test_owl_rl_makes_a_leader_the_head_of_what_he_leads_in_w3c_org():
+    graph = ontology_graph() + Graph().parse(format="turtle", data="""
+        @prefix ng: <https://w3id.org/newsgraph/ontology#> .
+        <https://w3id.org/newsgraph/id/person/p> ng:leads
+            <https://w3id.org/newsgraph/id/organisation/o> .""")
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
+    assert (URIRef("https://w3id.org/newsgraph/id/person/p"), URIRef(ORG + "headOf"),
+            URIRef("https://w3id.org/newsgraph/id/organisation/o")) in graph
 
 
 def test_owl_rl_entails_the_inverse_relations_the_graph_does_not_hold(handbuilt):
