@@ -499,32 +499,51 @@ def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -
     ``/home/me/news/a.txt`` read from ``/home/me/news``, ``a.txt`` read from the file itself.
 
     The graph then says nothing of where the folder lives, and names a document the same
-    wherever it is built (docs/iris.md). A URL stays as it is, and the bundled seeds are
-    ``seeds/<file>`` already. (Problems reported before name the path as given.)
+    wherever it is built (docs/iris.md). A URL stays as it is but for a user name and
+    password in it, which no output repeats, and the bundled seeds are ``seeds/<file>``
+    already. (Problems reported before name the path as given.)
 
     >>> from newsgraph.ingest.documents import Article, Extraction
     >>> home = os.path.join(os.sep, "home", "me")
     >>> read = Extraction(Article(id="x", text="t", source=os.path.join(home, "news", "a.txt")))
     >>> [x.article.source for x in _named_from_sources([read], [os.path.join(home, "news")])]
     ['news/a.txt']
+    >>> fed = Extraction(Article(id="y", text="t", source="https://u:pw@news.example/f.xml",
+    ...                          link="https://u:pw@news.example/a"))
+    >>> [(x.article.source, x.article.link) for x in _named_from_sources([fed], [])]
+    [('https://news.example/f.xml', 'https://news.example/a')]
     """
     from dataclasses import replace
+
+    from newsgraph.graph.iris import without_userinfo
 
     given = [os.path.abspath(s) for s in sources if "://" not in s]
 
     def named(source: str) -> str:
         if "://" in source:
-            return source
+            return without_userinfo(source)
         path = os.path.abspath(source)
         # the longest source given that holds the file: the one it was read through
         holders = [g for g in given if path == g or path.startswith(g.rstrip(os.sep) + os.sep)]
         if not holders:
-            return source
+            return _decodable(source)
         parent = os.path.dirname(max(holders, key=len).rstrip(os.sep)) or os.sep
-        return os.path.relpath(path, parent).replace(os.sep, "/")
+        return _decodable(os.path.relpath(path, parent).replace(os.sep, "/"))
 
-    return [replace(x, article=replace(x.article, source=named(x.article.source)))
+    return [replace(x, article=replace(
+                x.article, source=named(x.article.source),
+                link=without_userinfo(x.article.link) if x.article.link else x.article.link))
             for x in extractions]
+
+
+def _decodable(name: str) -> str:
+    """A file name with each byte that was no UTF-8 (a lone surrogate of Python's
+    ``surrogateescape``) written as ``%XX``, so that the name can be stored as text.
+
+    >>> _decodable("caf\\udce9.txt")
+    'caf%E9.txt'
+    """
+    return "".join(f"%{ord(c) - 0xDC00:02X}" if "\udc80" <= c <= "\udcff" else c for c in name)
 
 
 def _inside(source: str, folder: Path) -> bool:

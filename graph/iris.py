@@ -31,7 +31,7 @@ import hashlib
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from pyoxigraph import NamedNode
 
@@ -48,6 +48,7 @@ __all__ = [
     "name_iri",
     "source_iri",
     "turtle_base",
+    "without_userinfo",
 ]
 
 #: Where IRIs are minted unless the user names another base.
@@ -204,6 +205,8 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
     'https://example.org/kg/source/news/a%20b%231.txt'
     >>> source_iri("/home/me/news/a.txt", base="https://example.org/kg/")
     'https://example.org/kg/source/a.txt'
+    >>> source_iri("news/a\\\\b.txt", base="https://example.org/kg/")
+    'https://example.org/kg/source/news/a%5Cb.txt'
     """
     if _WEB.match(source):
         if is_iri(source):
@@ -213,10 +216,29 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
                        safe=":/?[]@!$&'()*+,;=%-._~")
         if is_iri(quoted):
             return quoted
-    parts = [part for part in re.split(r"[/\\]", source) if part not in ("", ".", "..")]
-    if re.match(r"[/\\]|[A-Za-z]:", source):  # absolute: nothing of where it lives
+    # the build records paths with "/"; a backslash in a POSIX file name is part of the name
+    separators = r"[/\\]" if re.match(r"[A-Za-z]:[/\\]", source) else "/"
+    parts = [part for part in re.split(separators, source) if part not in ("", ".", "..")]
+    if re.match(r"/|[A-Za-z]:", source):  # absolute: nothing of where it lives
         parts = parts[-1:]
     return f"{base}source/" + "/".join(_path_segment(part) for part in parts)
+
+
+def without_userinfo(url: str) -> str:
+    """``url`` without the user name and password it may carry.
+
+    >>> without_userinfo("https://alice:s3cret@news.example/feed.xml?q=1")
+    'https://news.example/feed.xml?q=1'
+    >>> without_userinfo("https://news.example/a@b")
+    'https://news.example/a@b'
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def _path_segment(part: str) -> str:

@@ -447,3 +447,13 @@ def test_the_summary_counts_the_links_that_matched_nothing_and_names_them_when_a
         "links: 2 names matched no entity (-v names them)")
     assert report.summary(verbose=True).splitlines()[-3:] == [
         "links: 2 names matched no entity", "  unmatched: Nobody Inc", "  unmatched: Zed Ltd"]
+
+
+def test_a_file_name_that_is_no_utf8_is_read_and_named_by_its_bytes(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / os.fsdecode(b"\xff.txt")).write_text("Chips\n\nIntel Corp. rose 5% on Monday.\n")
+    report = build([news], tmp_path / "out")
+    assert report.read == 1
+    turtle = (tmp_path / "out" / "graph.ttl").read_text()
+    assert "dcterms:source id:source\\/news\\/\\%25FF.txt" in turtle
