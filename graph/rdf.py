@@ -25,6 +25,7 @@ country:JP a ng:Country ;
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -247,7 +248,7 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> I
         if item.get("confidence") is not None:
             yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),
                                _DECIMAL)
-        if item.get("percent") is not None:
+        if item.get("percent") is not None and math.isfinite(item["percent"]):
             yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
                                _DECIMAL)
         if item.get("market"):

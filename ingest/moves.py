@@ -34,6 +34,8 @@ __all__ = ["share_moves"]
 # the word sets of lexicon.jsonl, read once: a missing set fails at import
 _WORDS = lexicon()
 _PERCENT = _WORDS.lower("percent_sign")
+#: A percentage past this is no share move (and past what a store's decimals hold).
+_MOST_PERCENT = 1e9
 _BACKGROUND = _WORDS.lower("background_move")
 _INDEX_WORDS = _WORDS.lower("index_head")
 _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass"})
@@ -92,9 +94,11 @@ def _percents(verb: Token) -> list[float]:
             number = _percent_number(t)
             if number is not None:
                 try:
-                    found.append(float(number.text.replace(",", "")))
+                    value = round(float(number.text.replace(",", "")), 4)
                 except ValueError:
                     continue
+                if abs(value) < _MOST_PERCENT:  # no move is that large: a misread number
+                    found.append(value)
     return found
 
 

@@ -28,6 +28,16 @@ def test_a_move_has_its_percentage_and_market():
     assert moves(doc, state, [0]) == [("Intel", ARTICLE, 5.0, "Tokyo")]
 
 
+@pytest.mark.parametrize(("number", "percent"), [
+    ("9" * 400, None), ("0.000000000000000000000000000001", 0.0), ("12.34567", 12.3457),
+])
+def test_a_percentage_is_a_number_a_store_holds_or_none(number, percent):
+    doc, state = verb_parse(["Intel", "rose", number, "%"], [1, 1, 3, 1],
+                            ["nsubj", "ROOT", "nummod", "npadvmod"],
+                            {0: ("Intel", "Organisation")})
+    assert moves(doc, state, [0]) == [("Intel", ARTICLE, percent, None)]
+
+
 def test_percentages_go_with_their_subjects_respectively():
     doc, state = verb_parse(
         ["Intel", "and", "AMD", "rose", "5", "%", "and", "3", "%", "respectively"],
