@@ -104,6 +104,7 @@ class BuildReport:
     outputs: tuple[Path, ...] = ()
     refusals: tuple[str, ...] = ()
     unmatched_links: tuple[str, ...] = ()
+    refused_links: tuple[str, ...] = ()
 
     @property
     def html(self) -> Path:
@@ -125,12 +126,15 @@ class BuildReport:
             parts.append(f"relations refused by the ontology: {self.refused}{hint}")
             if verbose:
                 parts += [f"  refused: {line}" for line in self.refusals]
-        if self.unmatched_links:
-            hint = "" if verbose else " (-v names them)"
-            count = len(self.unmatched_links)
-            parts.append(f"links: {count} name{'s' * (count != 1)} matched no entity{hint}")
+        unmatched, refused = len(self.unmatched_links), len(self.refused_links)
+        if unmatched or refused:
+            said = [f"{unmatched} name{'s' * (unmatched != 1)} matched no entity"] * bool(
+                unmatched) + [f"{refused} refused"] * bool(refused)
+            hint = "" if verbose else " (-v says which)"
+            parts.append(f"links: {', '.join(said)}{hint}")
             if verbose:
                 parts += [f"  unmatched: {name}" for name in self.unmatched_links]
+                parts += [f"  refused: {why}" for why in self.refused_links]
         return "\n".join(parts)
 
 
@@ -289,6 +293,7 @@ def build(
                           resolved=resolved)
             refusals = G.graph.pop("refusals", [])
             unmatched = G.graph.pop("unmatched_links", [])
+            refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
             writers = _writers(folder, G, extractions, cache, validators, builds,
                                model=model_name if fresh else None, view_limit=view_limit)
@@ -321,6 +326,7 @@ def build(
         relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
         refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
         refusals=tuple(refusals), unmatched_links=tuple(unmatched),
+        refused_links=tuple(refused_links),
     )
 
 

@@ -108,9 +108,6 @@ def build_graph(
     G.graph["merges"] = [merge.to_dict() for merge in merges]
     if base != DEFAULT_BASE:
         G.graph["base"] = base
-    if links is not None:
-        names = (name for group in groups for name in (group.label, *group.aliases))
-        G.graph["unmatched_links"] = list(links.unmatched(names))
     minted = _entity_iris(groups, base)
     previous = _previous_iris(groups, minted, base)
     for group, iri, replaced in zip(groups, minted, previous, strict=True):
@@ -128,8 +125,6 @@ def build_graph(
             attrs["code"] = code
             qid = country_wikidata(code)
             same |= {WIKIDATA + qid} if qid else set()
-        if links is not None:
-            same |= set(links.iris_of((group.label, *group.aliases))) - {iri}
         if same:
             attrs["same_as"] = sorted(same)
         if group.type == EntityType.POLICY:
@@ -137,6 +132,8 @@ def build_graph(
             # networkx's GraphML writer refuses a str subclass)
             attrs["kind"] = group.kind or PolicyKind.OTHER_POLICY.value
         G.add_node(iri, **attrs)
+    if links is not None:
+        _link(G, list(zip(groups, minted, strict=True)), links, base)
 
     refusals: list[str] = []
     evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
@@ -187,6 +184,34 @@ def _reported(G: nx.MultiDiGraph, node: str) -> None:
     dates = sorted(d for a in G.nodes[node]["articles"] if (d := G.nodes[a].get("date")))
     if dates:
         G.nodes[node]["first_seen"], G.nodes[node]["last_seen"] = dates[0], dates[-1]
+
+
+def _link(G: nx.MultiDiGraph, nodes: list[tuple[ResolvedEntity, str]], links: Links,
+          base: str) -> None:
+    """Give each node the IRIs ``links`` gives any of its names (``same_as``).
+
+    An IRI under ``base`` names a node of this graph, and one given to several nodes would
+    make them one thing: neither is linked, and ``G.graph["refused_links"]`` says why. The
+    links' names that match no node are in ``G.graph["unmatched_links"]``.
+    """
+    owners: dict[str, list[str]] = {}
+    for group, node in nodes:
+        for iri in links.iris_of((group.label, *group.aliases), group.type):
+            owners.setdefault(iri, []).append(node)
+    refused = []
+    for iri, found in sorted(owners.items()):
+        if iri.startswith(base):
+            refused.append(f"{iri}: names a node of this graph itself; not linked")
+        elif len(found) > 1:
+            labels = ", ".join(sorted(G.nodes[n]["label"] for n in found))
+            refused.append(f"{iri}: given to {len(found)} entities ({labels}), which it would "
+                           "make one; not linked")
+        else:
+            data = G.nodes[found[0]]
+            data["same_as"] = sorted({*data.get("same_as", ()), iri})
+    G.graph["refused_links"] = refused
+    names = ((name, group.type) for group, _ in nodes for name in (group.label, *group.aliases))
+    G.graph["unmatched_links"] = list(links.unmatched(names))
 
 
 def _sanctions_of_policies(

@@ -3,14 +3,16 @@ others (Wikidata, an authority file, a company register) give the same thing.
 
 CSV, one link a row: ``NAME,IRI`` (a first row ``label,iri`` or ``name,iri`` is a header;
 ``#`` starts a comment row). An entity whose label or any other name matches NAME, as the
-resolver matches names (case, punctuation and corporate suffixes aside), gets
-``owl:sameAs <IRI>``. A file that cannot be used raises
+resolver matches names of its type (case and punctuation aside, and for organisations their
+corporate suffixes), gets ``owl:sameAs <IRI>``. A file that cannot be used raises
 :class:`~newsgraph.errors.LinksError` naming it and the line.
 
 >>> links = parse_links("label,iri\\nHuawei Technologies Co. Ltd,https://register.example/c/1\\n")
->>> links.iris_of(["Huawei Technologies"])
+>>> links.iris_of(["Huawei Technologies"], "Organisation")
 ('https://register.example/c/1',)
->>> links.unmatched(["Huawei"])
+>>> links.iris_of(["Huawei Technologies"], "Person")
+()
+>>> links.unmatched([("Huawei", "Organisation")])
 ('Huawei Technologies Co. Ltd',)
 """
 
@@ -25,11 +27,18 @@ from functools import cached_property
 from newsgraph.errors import LinksError
 from newsgraph.graph.iris import is_iri
 from newsgraph.graph.resolve import match_key
+from newsgraph.ingest.names import name_key
 from newsgraph.ontology import EntityType
 
 __all__ = ["Links", "parse_links"]
 
 _ABSOLUTE = ("http://", "https://", "urn:")
+
+
+def _key(name: str, kind: str) -> str:
+    """The key a link's name is matched under for an entity of type ``kind``: the
+    resolver's, but a person's name keeps the words a company's would lose ("Ltd")."""
+    return name_key(name) if kind == EntityType.PERSON else match_key(name, kind)
 
 
 @dataclass(frozen=True)
@@ -39,21 +48,33 @@ class Links:
     rows: tuple[tuple[str, str], ...] = ()
 
     @cached_property
-    def _by_key(self) -> dict[str, tuple[str, ...]]:
-        table: dict[str, set[str]] = {}
-        for name, iri in self.rows:
-            table.setdefault(_key(name), set()).add(iri)
-        return {key: tuple(sorted(iris)) for key, iris in table.items()}
+    def _tables(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        return {}
 
-    def iris_of(self, names: Iterable[str]) -> tuple[str, ...]:
-        """The IRIs linked to any of ``names``, sorted."""
-        found = {iri for name in names for iri in self._by_key.get(_key(name), ())}
+    def _by_key(self, kind: str) -> dict[str, tuple[str, ...]]:
+        """The rows' IRIs by the key of their name as a name of ``kind``."""
+        if kind not in self._tables:
+            table: dict[str, set[str]] = {}
+            for name, iri in self.rows:
+                table.setdefault(_key(name, kind), set()).add(iri)
+            self._tables[kind] = {key: tuple(sorted(iris)) for key, iris in table.items()}
+        return self._tables[kind]
+
+    def iris_of(self, names: Iterable[str], kind: str) -> tuple[str, ...]:
+        """The IRIs linked to any of ``names``, names of an entity of type ``kind``, sorted."""
+        table = self._by_key(kind)
+        found = {iri for name in names for iri in table.get(_key(name, kind), ())}
         return tuple(sorted(found))
 
-    def unmatched(self, names: Iterable[str]) -> tuple[str, ...]:
-        """The rows' names, as written, that match none of ``names``, sorted."""
-        matched = {_key(name) for name in names}
-        return tuple(sorted({name for name, _ in self.rows if _key(name) not in matched}))
+    def unmatched(self, names: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+        """The rows' names, as written, that match none of ``names`` (``(name, type)``
+        pairs), sorted."""
+        by_kind: dict[str, set[str]] = {}
+        for name, kind in names:
+            by_kind.setdefault(kind, set()).add(_key(name, kind))
+        return tuple(sorted({name for name, _ in self.rows
+                             if not any(_key(name, kind) in keys
+                                        for kind, keys in by_kind.items())}))
 
     def to_csv(self) -> str:
         """The links as a links file, one ``name,iri`` row each under a header.
@@ -67,10 +88,6 @@ class Links:
         writer.writerow(("name", "iri"))
         writer.writerows(self.rows)
         return text.getvalue()
-
-
-def _key(name: str) -> str:
-    return match_key(name, EntityType.ORGANISATION)
 
 
 def parse_links(text: str, *, source: str = "links") -> Links:
@@ -93,7 +110,7 @@ def parse_links(text: str, *, source: str = "links") -> Links:
             got = cells[1] if len(cells) == 2 else ",".join(cells)
             message = f"line {number}: expected NAME,IRI, an absolute IRI (got {got!r})"
             raise LinksError(source, message)
-        if not _key(cells[0]):
+        if not match_key(cells[0], EntityType.ORGANISATION):
             raise LinksError(source, f"line {number}: {cells[0]!r} is no name")
         links.add((cells[0], cells[1]))
     return Links(tuple(sorted(links)))

@@ -444,7 +444,7 @@ def test_the_summary_counts_the_links_that_matched_nothing_and_names_them_when_a
     report = BuildReport(out=Path("out"), read=1, skipped=0,
                          unmatched_links=("Nobody Inc", "Zed Ltd"))
     assert report.summary().splitlines()[-1] == (
-        "links: 2 names matched no entity (-v names them)")
+        "links: 2 names matched no entity (-v says which)")
     assert report.summary(verbose=True).splitlines()[-3:] == [
         "links: 2 names matched no entity", "  unmatched: Nobody Inc", "  unmatched: Zed Ltd"]
 

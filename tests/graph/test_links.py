@@ -50,4 +50,26 @@ def test_a_link_that_is_no_iri_or_no_row_is_the_files_error(text):
 
 def test_a_name_iri_header_is_a_header():
     links = parse_links("name,iri\nAcme Corp,https://register.example/c/1\n")
-    assert links.iris_of(["Acme"]) == ("https://register.example/c/1",)
+    assert links.iris_of(["Acme"], "Organisation") == ("https://register.example/c/1",)
+
+
+def test_a_person_is_not_linked_by_a_company_name():
+    links = parse_links("Zhang Wei Ltd,https://register.example/c/9\n")
+    G = build_graph(handbuilt_extractions(), links=links)
+    assert not [n for n, d in G.nodes(data=True) if d.get("same_as")
+                and d["type"] == "Person"]
+    assert G.graph["unmatched_links"] == ["Zhang Wei Ltd"]
+
+
+def test_a_link_to_the_graph_itself_or_shared_by_two_entities_is_refused_and_said():
+    links = parse_links(f"SMIC,https://w3id.org/newsgraph/id/organisation/Hua_Hong\n"
+                        f"Zhang Wei,{REGISTER}7\nHua Hong Semiconductor,{REGISTER}7\n")
+    G = build_graph(handbuilt_extractions(), links=links)
+    assert not [n for n, d in G.nodes(data=True) if d.get("same_as")
+                and d["type"] != "Country"]
+    assert G.graph["refused_links"] == [
+        f"{REGISTER}7: given to 2 entities (Hua Hong Semiconductor, Zhang Wei), which it would "
+        "make one; not linked",
+        "https://w3id.org/newsgraph/id/organisation/Hua_Hong: names a node of this graph "
+        "itself; not linked",
+    ]
