@@ -721,7 +721,16 @@ def _base(base: str | None, folder: Path) -> str:
     from newsgraph.graph.iris import DEFAULT_BASE, check_base, turtle_base
 
     if base is None:
-        return turtle_base(folder / "graph.ttl") or DEFAULT_BASE
+        built = turtle_base(folder / "graph.ttl")
+        if built is None:
+            return DEFAULT_BASE
+        try:
+            if check_base(built) == built:
+                return built
+        except ValueError:
+            pass
+        message = f"holds a base the build cannot mint under ({built!r}); give --base"
+        raise NewsgraphError(str(folder / "graph.ttl"), message)
     try:
         return check_base(base)
     except ValueError as error:

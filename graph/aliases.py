@@ -14,11 +14,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from newsgraph.errors import AliasesError
 
-__all__ = ["Aliases", "parse_aliases"]
+__all__ = ["Aliases", "parse_aliases", "user_name"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ def parse_aliases(
     Aliases(same=(('Wanli Optics', ('WLO',)),), distinct=(('Globex', 'Globex SDI'),))
     """
     stripped = text.lstrip("\ufeff").strip()
+    if not stripped:  # an empty file: no aliases, whatever its format
+        return Aliases()
     if csv_format is None:
         csv_format = not stripped.startswith("{")
     if csv_format:
@@ -101,8 +105,24 @@ def _json_aliases(text: str, source: str) -> Aliases:
     return _checked(Aliases(same, tuple((p[0], p[1]) for p in raw_distinct)), source)
 
 
+def user_name(text: str) -> str | None:
+    """A name from a user's file in composed form (NFC, as the news is read), or None when it
+    holds a character no name has: a control character, a lone surrogate, a non-character.
+
+    >>> user_name("Cafe\u0301"), user_name("Acme\x1b[31m")
+    ('Café', None)
+    """
+    if _UNUSABLE.search(text):
+        return None
+    return unicodedata.normalize("NFC", text)
+
+
+_UNUSABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+
+
 def _checked(aliases: Aliases, source: str) -> Aliases:
-    """``aliases``, refused when a pair is both the same and distinct.
+    """``aliases`` in composed form, refused when a name holds a character no name has or
+    a pair is both the same and distinct.
 
     >>> parse_aliases("same,Intel,Intel Corp\\ndistinct,intel corp,Intel\\n", source="a.csv")
     Traceback (most recent call last):
@@ -110,6 +130,18 @@ def _checked(aliases: Aliases, source: str) -> Aliases:
     newsgraph.errors.AliasesError: a.csv: 'intel corp' and 'Intel' are both the same (same,Intel,\
 Intel Corp) and distinct (distinct,intel corp,Intel): keep one of the two
     """
+    def composed(name: str) -> str:
+        found = user_name(name)
+        if found is None:
+            message = (f"{name!r} holds a character no name has (a control character, a "
+                       "lone surrogate or a non-character)")
+            raise AliasesError(source, message)
+        return found
+
+    aliases = Aliases(
+        tuple((composed(c), tuple(composed(n) for n in names)) for c, names in aliases.same),
+        tuple((composed(a), composed(b)) for a, b in aliases.distinct))
+
     def key(name: str) -> str:
         return " ".join(name.casefold().split())
 

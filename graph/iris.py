@@ -72,14 +72,24 @@ def digest(*parts: object) -> str:
 def is_iri(text: str) -> bool:
     """Whether ``text`` is an absolute IRI an RDF store accepts (RFC 3987).
 
+    Bidirectional formatting characters, which RFC 3987 forbids, are refused too.
+
     >>> is_iri("https://example.org/a%20b"), is_iri("https://example.org/50%-off")
     (True, False)
+    >>> is_iri("https://example.org/\u202egnp.exe")
+    False
     """
+    if _BIDI_FORMATTING.search(text):
+        return False
     try:
         NamedNode(text)
     except ValueError:
         return False
     return True
+
+
+#: RFC 3987's bidirectional formatting characters (and the isolates Unicode added since).
+_BIDI_FORMATTING = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _in_iri(char: str) -> bool:
@@ -107,11 +117,21 @@ def check_base(base: str) -> str:
     Traceback (most recent call last):
     ...
     ValueError: the base IRI must be absolute, such as https://example.org/kg/ (got 'kg/')
+    >>> check_base("file:///etc/")
+    Traceback (most recent call last):
+    ...
+    ValueError: the base IRI must be an http(s) IRI with a host, or a urn: (got 'file:///etc/')
     """
     text = base.strip()
     scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text)
     if scheme is None or _UNSAFE.search(text.replace("#", "", text.endswith("#"))):
         message = f"the base IRI must be absolute, such as https://example.org/kg/ (got {base!r})"
+        raise ValueError(message)
+    if not re.match(r"(?i)(https?://[^/?#]+(/|$)|urn:[A-Za-z0-9][A-Za-z0-9-]*:.)", text):
+        message = f"the base IRI must be an http(s) IRI with a host, or a urn: (got {base!r})"
+        raise ValueError(message)
+    if re.search(r"/\.\.?(/|$)", text.split("://", 1)[-1]):
+        message = f"the base IRI must have no . or .. segment (got {base!r})"
         raise ValueError(message)
     text = text if text.endswith(("/", "#")) else text + "/"
     if not is_iri(text + "x"):

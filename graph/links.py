@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.errors import LinksError
+from newsgraph.graph.aliases import user_name
 from newsgraph.graph.iris import is_iri
 from newsgraph.graph.resolve import match_key
 from newsgraph.ingest.names import name_key
@@ -110,9 +111,10 @@ def parse_links(text: str, *, source: str = "links") -> Links:
             got = cells[1] if len(cells) == 2 else ",".join(cells)
             message = f"line {number}: expected NAME,IRI, an absolute IRI (got {got!r})"
             raise LinksError(source, message)
-        if not match_key(cells[0], EntityType.ORGANISATION):
+        name = user_name(cells[0])
+        if name is None or not match_key(name, EntityType.ORGANISATION):
             raise LinksError(source, f"line {number}: {cells[0]!r} is no name")
-        links.add((cells[0], cells[1]))
+        links.add((name, cells[1]))
     return Links(tuple(sorted(links)))
 
 

@@ -358,6 +358,10 @@ def resolve_seen(
     aliases = aliases or Aliases()
     forbidden = [(entity_key(a, EntityType.ORGANISATION), entity_key(b, EntityType.ORGANISATION))
                  for a, b in aliases.distinct]
+    for (one, other), (key, other_key) in zip(aliases.distinct, forbidden, strict=True):
+        if key == other_key and on_refused is not None:
+            on_refused(f"distinct,{one},{other}: not applied: the two are one name (they "
+                       "differ only in case, punctuation or a legal form)")
     sets = _Sets(forbidden)
     merges: list[tuple[str, _Key, _Key]] = []
 

@@ -49,7 +49,7 @@ from typing import IO, NamedTuple
 import pyoxigraph as ox
 from rdflib import XSD, Graph
 
-from newsgraph.graph.iris import DEFAULT_BASE, turtle_base
+from newsgraph.graph.iris import DEFAULT_BASE, is_iri, turtle_base
 
 #: One triple as the graph's writers give it (:data:`newsgraph.graph.rdf.Row`).
 Row = tuple[str, int, str, int, str, str]
@@ -417,7 +417,8 @@ def graph_base(read: Path) -> str:
     'https://w3id.org/newsgraph/id/'
     """
     turtle = read if read.suffix == ".ttl" else read.parent / TURTLE_NAME
-    return turtle_base(turtle) or DEFAULT_BASE
+    base = turtle_base(turtle)
+    return base if base is not None and is_iri(base + "x") else DEFAULT_BASE
 
 
 def export_graph(

@@ -457,3 +457,11 @@ def test_a_file_name_that_is_no_utf8_is_read_and_named_by_its_bytes(tmp_path):
     assert report.read == 1
     turtle = (tmp_path / "out" / "graph.ttl").read_text()
     assert "dcterms:source id:source\\/news\\/\\%25FF.txt" in turtle
+
+
+def test_a_folder_whose_graph_holds_an_unusable_base_is_one_clear_error(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("@prefix id: <https://x.example/a b/> .\n")
+    with pytest.raises(NewsgraphError, match="holds a base the build cannot mint under"):
+        build([_two_files(tmp_path)], out)

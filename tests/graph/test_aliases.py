@@ -48,9 +48,18 @@ def test_csv_format_can_be_forced():
          '"distinct": [["Intel Corp", "Intel Inc"]]}',
          "'Intel Corp' and 'Intel Inc' are both the same"),
         ('{"aliases": ' + "[" * 100_000, "nested too deep"),
+        # characters no name has: they would make ill-formed XML of every export
+        ('{"aliases": {"Intel \\ud800": ["Intel"]}}', "holds a character no name has"),
+        ("same,Intel\x1b,Intel Corp\n", "holds a character no name has"),
     ],
 )
 def test_parse_aliases_rejects_bad_files(text, message):
     with pytest.raises(AliasesError, match=message) as error:
         parse_aliases(text, source="x.json")
     assert error.value.source == "x.json"
+
+
+def test_names_are_composed_as_the_news_is_read_and_an_empty_file_is_no_aliases():
+    assert parse_aliases('{"aliases": {"Cafe\\u0301 Holdings": ["Caf\\u00e9 Co"]}}').same == (
+        ("Café Holdings", ("Café Co",)),)
+    assert parse_aliases("", csv_format=False) == parse_aliases("\ufeff\n") == Aliases()

@@ -109,6 +109,18 @@ def test_a_base_that_is_no_absolute_iri_is_refused(base):
         check_base(base)
 
 
+@pytest.mark.parametrize(("base", "message"), [
+    ("http://", "an http\\(s\\) IRI with a host"),
+    ("javascript:alert(1)//", "an http\\(s\\) IRI with a host"),
+    ("file:///etc/", "an http\\(s\\) IRI with a host"),
+    ("https://example.org/kg/./", "no . or .. segment"),
+    ("https://example.org/\u202ekg/", "not a valid IRI"),
+])
+def test_a_base_no_reader_can_use_is_refused(base, message):
+    with pytest.raises(ValueError, match=message):
+        check_base(base)
+
+
 def test_every_node_lies_under_the_base_given():
     base = "https://example.org/kg/"
     G = build_graph(handbuilt_extractions(), base=base)

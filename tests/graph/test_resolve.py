@@ -242,6 +242,16 @@ def test_user_aliases_across_types_are_refused_and_said():
     ]
 
 
+def test_a_do_not_merge_pair_of_one_name_is_refused_and_said():
+    refused = []
+    labels = _labels([("a", Entity("Apple Inc.", "Organisation", votes=ORG))],
+                     aliases=Aliases(distinct=(("Apple", "Apple Inc"),)),
+                     on_refused=refused.append)
+    assert labels == [("Apple", "Organisation", ("Apple Inc.",))]
+    assert refused == ["distinct,Apple,Apple Inc: not applied: the two are one name (they "
+                       "differ only in case, punctuation or a legal form)"]
+
+
 def test_names_told_apart_by_a_sign_stay_apart():
     keys = {match_key(name, "Organisation") for name in ("C++ Foundation", "C# Foundation",
                                                           "C Foundation")}
