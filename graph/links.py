@@ -103,7 +103,8 @@ def parse_links(text: str, *, source: str = "links") -> Links:
     rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     for number, row in _numbered(rows, source):
         cells = [c.strip() for c in row]
-        if not cells or not "".join(cells) or cells[0].startswith("#"):
+        if not cells or not "".join(cells) or (cells[0].startswith("#") and not (
+                len(cells) == 2 and _is_iri(cells[1]))):  # "#1 Corp,https://..." is a link
             continue
         if number == 1 and [c.casefold() for c in cells] in (["label", "iri"], ["name", "iri"]):
             continue
@@ -134,5 +135,5 @@ def _numbered(rows: Iterable[list[str]], source: str) -> Iterable[tuple[int, lis
 
 
 def _is_iri(text: str) -> bool:
-    return text.startswith(_ABSOLUTE) and len(text) > len("urn:x") and is_iri(text) \
+    return text.lower().startswith(_ABSOLUTE) and len(text) > len("urn:x") and is_iri(text) \
         and not text.endswith("://")

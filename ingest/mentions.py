@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.ingest.credits import credit_names
@@ -254,6 +255,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _JOINING_WORDS):
         end -= 1
+    while start > 0 and foreign_word(doc[start - 1]):  # "华为 Technologies Co."
+        start -= 1
     if label == "PERSON" and start >= 2 and doc[start - 1].pos_ == "PROPN" \
             and doc[start - 1].is_title and doc[start - 1].is_alpha \
             and doc[start - 1].text not in titles and doc[start - 2].text in titles:
@@ -327,15 +330,15 @@ def is_junk(text: str) -> bool:
     """Whether a candidate is no name at all: a common acronym, a pronoun, an index, an id.
 
     >>> [is_junk(t) for t in ("AI", "who's", "Hang Seng Tech Index", "TMzcqdJdNvg", "DeepMind",
-    ...                       "Company B and Company D")]
-    [True, True, True, True, False, True]
+    ...                       "Company B and Company D", "华为")]
+    [True, True, True, True, False, True, False]
     """
     lex = lexicon()
     words = text.split()
     return (
         len(text) < 2
         or any(len(w) >= 8 and _case_switches(w) >= 4 for w in words)
-        or (not text[0].isupper() and not text[0].isdigit())
+        or not (text[0].isupper() or text[0].isdigit() or _caseless(text[0]))
         or text in lex.words("not_entity")
         or text.casefold().replace("\u2019", "'") in lex.lower("pronoun")
         or bool(_JUNK.search(text))
@@ -346,6 +349,12 @@ def is_junk(text: str) -> bool:
         or any(a in lex.words("placeholder_head") and len(b) == 1 and b.isupper()
                for a, b in itertools.pairwise(words))
     )
+
+
+def _caseless(char: str) -> bool:
+    """Whether ``char`` is a letter of a script without case ("华", "한"), which begins a name
+    as a capital does."""
+    return char.isalpha() and char.lower() == char.upper()
 
 
 def possesses(span: Span, things: frozenset[str]) -> bool:
@@ -406,6 +415,7 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     heads = lex.words("org_head")
     titles = lex.words("person_title")
     spans = _proposed_people(doc, taken) + _proposed_acronyms(doc, taken)
+    spans += _proposed_foreign(doc, taken | {i for s in spans for i in range(s.start, s.end)})
     taken = taken | {i for span in spans for i in range(span.start, span.end)}
     i = 0
     while i < len(doc):
@@ -427,6 +437,37 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                 or (possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS"):
             spans.append(span)
+        i = j
+    return spans
+
+
+def foreign_word(token: Token) -> bool:
+    """Whether a word is written in a script other than the Latin alphabet ("华为",
+    "Газпром"): in English news, part of a name.
+
+    >>> import spacy
+    >>> [foreign_word(t) for t in spacy.blank("en")("华为 and Газпром 5%")]
+    [True, False, True, False, False]
+    """
+    return any(c.isalpha() and not unicodedata.name(c, "LATIN").startswith("LATIN")
+               for c in token.text)
+
+
+def _proposed_foreign(doc: Doc, taken: set[int]) -> list[Span]:
+    """Runs of words in another script than the Latin alphabet, with the capitalised words
+    after them ("Газпром Neft"), that the model did not tag: names."""
+    spans = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not foreign_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and (
+                foreign_word(doc[j]) or (doc[j].is_title and doc[j].pos_ == "PROPN")):
+            j += 1
+        if j not in taken:  # else the name after it takes it in (see _strip)
+            spans.append(Span(doc, i, j, label="ORG"))
         i = j
     return spans
 

@@ -73,3 +73,8 @@ def test_a_link_to_the_graph_itself_or_shared_by_two_entities_is_refused_and_sai
         "https://w3id.org/newsgraph/id/organisation/Hua_Hong: names a node of this graph "
         "itself; not linked",
     ]
+
+
+def test_a_name_that_starts_with_a_hash_and_an_upper_case_scheme_still_link():
+    links = parse_links("# a comment\n\"#1 Corp\",HTTPS://register.example/c/1\n")
+    assert links.rows == (("#1 Corp", "HTTPS://register.example/c/1"),)

@@ -88,6 +88,12 @@ def test_a_name_read_up_to_a_joining_word_ends_before_it():
     """) == [("Vertex Rocketry Inc", "ORG", False), ("Ohio", "GPE", False)]
 
 
+def test_a_name_begun_in_another_script_is_read_whole(nlp):
+    doc = nlp("华为 Technologies Co. shares rose 5% on Monday.")
+    assert [(s.text, s.label_) for s in doc.spans["ng_entities"]] == [
+        ("华为 Technologies Co.", "Organisation")]
+
+
 def test_names_the_model_missed():
     assert _names("""
         chipmaker   NOUN  NN  O      compound 1
