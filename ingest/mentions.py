@@ -301,7 +301,8 @@ def _headline_verb(doc: Doc, i: int) -> bool:
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
     Trade's Bureau of Export Review"), two institutions joined by "and" ("the Halden Centre
-    and Marlow University"), two names across a legal form's full stop ("Acme Inc. Globex");
+    and Marlow University"), two names across a legal form's full stop ("Acme Inc. Globex")
+    or a legal form and "and" ("Toyota Motor Corp and Uber");
     "Bureau of Health and Safety" and "the Trade Commissioner's Office" stay whole."""
     lex = lexicon()
     for k in range(start + 1, end - 1):
@@ -318,6 +319,9 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if token.text.endswith(".") and token.text in legal and doc[k + 1].is_title \
                 and doc[k + 1].text not in legal and doc[k + 1].lower_ not in ("of", "and"):
             return [(start, k + 1), *_split(doc, k + 1, end)]  # "Acme Inc. Globex said"
+        if token.lower_ in ("and", "&") and doc[k - 1].text.rstrip(".") in legal \
+                and doc[k + 1].is_title and doc[k + 1].text.rstrip(".") not in legal:
+            return [(start, k), *_split(doc, k + 1, end)]  # "Toyota Motor Corp and Uber"
     return [(start, end)]
 
 

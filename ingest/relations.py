@@ -107,7 +107,7 @@ from newsgraph.ingest.relation_data import (
 )
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
-from newsgraph.ontology import RELATIONS, EntityType, PolicyKind, Predicate
+from newsgraph.ontology import RELATIONS, SYMMETRIC, EntityType, PolicyKind, Predicate
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns", "make_relation_extractor"]
 
@@ -536,6 +536,10 @@ def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
             for c in sold))
 
 
+#: Pronouns that stand for all the names coordinated where they were named.
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+
 def _ends(spec: str, tokens: dict[str, Token], state: DocState,
           appositions: bool = False) -> list[Node]:
     """The entities at one end of a rule, with the entities coordinated with them.
@@ -556,6 +560,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
     if node is None:
         return []
     found = [node]
+    if token.lower_ in _PLURAL_PRONOUNS and node.token != token.i:
+        token = token.doc[node.token]  # "Acme and Globex said they would ...": both
     if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
         return found
     for other in conjuncts(token):
@@ -578,7 +584,10 @@ def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
     seen: set[tuple[str, str, str, int]] = set()
     used: list[Node] = []
     for f in sorted(found, key=lambda f: (f.sentence.start, f.rule)):
-        key = (f.subject.name, f.predicate, f.object.name, f.sentence.start)
+        ends = (f.subject.name, f.object.name)
+        if f.predicate in SYMMETRIC:  # "A partners with B" is "B partners with A"
+            ends = (min(ends), max(ends))
+        key = (ends[0], f.predicate, ends[1], f.sentence.start)
         if key in seen:
             continue
         seen.add(key)

@@ -159,6 +159,9 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
          {("Kestrel Lynch and Co", "Organisation"), ("Vela, Sachs and Co.", "Organisation")}),
         # anonymised parties are no names
         ("Company A has a licence, and Company B and Company D are still waiting.", set()),
+        # a legal form ends a name before "and"
+        ("Toyota Motor Corp and Uber said they would partner.",
+         {("Toyota Motor Corp", "Organisation"), ("Uber", "Organisation")}),
     ],
 )
 def test_sentences_exactly(nlp, text, expected):

@@ -94,6 +94,9 @@ def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
          [("Foxconn", "investsIn", "Innolux Corp")]),
         ("Foxconn subsidiary FIH Mobile Ltd said profit may fall.",
          [("Foxconn", "investsIn", "FIH Mobile Ltd")]),
+        # "they" stands for every name coordinated where it was named
+        ("Toyota Motor Corp and Uber said they would partner to explore ridesharing.",
+         [("Toyota Motor Corp", "partnersWith", "Uber")]),
         ("Intel will form a joint venture with Samsung.",
          [("Intel", "partnersWith", "Samsung")]),
         ("Intel sells chips to Dell.", [("Intel", "supplies", "Dell")]),
@@ -324,7 +327,9 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Intel and Qualcomm confirmed they were ZTE suppliers.", [("Intel", "supplies", "ZTE")]),
+        # "they" stands for both
+        ("Intel and Qualcomm confirmed they were ZTE suppliers.",
+         [("Intel", "supplies", "ZTE"), ("Qualcomm", "supplies", "ZTE")]),
         ("Samsung, a major Apple Inc supplier, is heading into another profit drop.",
          [("Samsung", "supplies", "Apple Inc")]),
         ("Intel Corp is a supplier to Apple Inc.", [("Intel Corp", "supplies", "Apple Inc.")]),
