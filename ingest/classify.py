@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -407,7 +408,8 @@ def _place_with_region(span: Span) -> bool:
 def _not_here(span: Span, label: str) -> bool:
     """Whether the context says this mention names no entity: a law's name ("Clean Rivers
     Act") or part of one, a body named in a title ("Treasury Secretary X"), a fragment ("US
-    Department", a name cut by "..."), a set of things ("both X Associations")."""
+    Department", a name cut by "..."), a set of things ("both X Associations"), one word the
+    text also writes in lower case ("Automakers" in a headline)."""
     doc = span.doc
     lex = lexicon()
     words = span.text.split()
@@ -426,11 +428,23 @@ def _not_here(span: Span, label: str) -> bool:
         return True
     if label != "PERSON" and _place_with_region(span):
         return True
+    if label != "PERSON" and len(span) == 1 and span[0].is_title \
+            and span[0].lower_ in _lower_case_words(doc):
+        return True  # "Automakers", "Digital": a common word the text also writes in lower case
     if prev is not None and prev.lower_ in lex.lower("set_quantifier"):
         plural_head = words[-1].endswith("s") and words[-1][:-1] in lex.words("org_head")
         if plural_head or (nxt is not None and nxt.tag_ == "NNS"):
             return True
     return False
+
+
+def _lower_case_words(doc: Doc) -> frozenset[str]:
+    """The words ``doc`` writes in lower case somewhere (kept with the doc)."""
+    found = doc.user_data.get("ng_lower_case_words")
+    if found is None:
+        found = doc.user_data["ng_lower_case_words"] = frozenset(
+            t.text for t in doc if t.is_lower and t.is_alpha)
+    return cast(frozenset[str], found)
 
 
 def _before_politician(span: Span) -> bool:

@@ -155,6 +155,9 @@ def test_a_pattern_match_counts_for_an_organisation():
          "aims to close gaps.", {("Jane Doe", "Person")}),
         ("Both Robot Makers Associations are members of the World Robot Council.",
          {("World Robot Council", "Organisation")}),
+        # one word the text also writes in lower case is a common word, not a name
+        ("Shares of automakers rose on Monday. Automakers expect more sales, Tarvex Corp said.",
+         {("Tarvex Corp", "Organisation")}),
     ],
 )
 def test_sentences_exactly(nlp, text, expected):
