@@ -156,7 +156,8 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Both Robot Makers Associations are members of the World Robot Council.",
          {("World Robot Council", "Organisation")}),
         # one word the text also writes in lower case is a common word, not a name
-        ("Shares of automakers rose on Monday. Automakers expect more sales, Tarvex Corp said.",
+        ("Digital\n\nThe bank said digital sales rose. Hedge funds bought what hedge funds "
+         "buy, Tarvex Corp said.",
          {("Tarvex Corp", "Organisation")}),
     ],
 )
