@@ -33,6 +33,7 @@ __all__ = [
     "Mention",
     "acronym_definitions",
     "candidate_names",
+    "foreign_word",
     "is_junk",
     "object_of_role",
     "possesses",

@@ -318,6 +318,10 @@ def test_ownership_and_mergers(nlp, text, expected):
          "semiconductors.",
          [("Commerce Department", "imposes", "Commerce Department probe"),
           ("Commerce Department probe", "targets", "Japan")]),
+        # a party that faces a measure is its target
+        ("Huawei faces a US ban on chip sales.",
+         [("United States", "imposes", "United States ban"),
+          ("United States ban", "targets", "Huawei")]),
     ],
 )
 def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
