@@ -39,11 +39,13 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.build import (
     Edge,
@@ -68,7 +70,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from distributed import Client
 
-__all__ = ["SHARDS_NAME", "Assembly", "assemble", "shard_rows"]
+__all__ = [
+    "SHARDS_NAME", "Assembly", "assemble", "cluster_client", "require_dataframes", "shard_rows",
+]
 
 #: The shards folder's name inside a graph folder (``newsgraph assemble``).
 SHARDS_NAME = "shards"
@@ -306,6 +310,49 @@ def _entities(nodes: list[tuple[str, dict[str, Any]]], number: int, shards: str,
     rows = graph_rows(nodes, [], base=base, build=build, activity=number == 0)
     _write_shard(rows, Path(shards) / _shard_name("entities", number))
     return len(nodes)
+
+
+def require_dataframes() -> None:
+    """Refuse in one line when Dask DataFrame or pyarrow is missing."""
+    from newsgraph.ingest.distributed import INSTALL_HINT
+
+    try:
+        import dask.dataframe  # noqa: F401
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError as error:
+        command = "newsgraph assemble"
+        raise NewsgraphError(command, INSTALL_HINT) from error
+
+
+@contextmanager
+def cluster_client(dask: str | Client | None, workers: int) -> Iterator[Client]:
+    """A client of the Dask cluster at ``dask`` (an address, or a client, used as it is), or
+    of a local one of ``workers`` processes; closed at the end when made here."""
+    from newsgraph.ingest.distributed import connect
+
+    if dask is not None and not isinstance(dask, str):
+        yield dask
+        return
+    if dask is not None:
+        require_dataframes()
+        client = connect(dask)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    require_dataframes()
+    import logging
+
+    import distributed
+
+    # the scheduler runs here: its note on each shuffle started and ended is no problem
+    logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
+    with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as local:
+        yield local
 
 
 def assemble(
