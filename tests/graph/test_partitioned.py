@@ -110,3 +110,15 @@ def test_a_folder_without_records_is_one_line(tmp_path, capsys):
         "newsgraph build --parquet writes them)\n"
     with pytest.raises(NewsgraphError, match="no extraction records"):
         assemble(tmp_path)
+
+
+def test_the_command_runs_a_local_cluster_of_processes(tmp_path, documents, capsys):
+    assert main(["build", "docs:0-30", "--out", str(tmp_path), "--exports", "json",
+                 "--parquet"]) == 0
+    assert main(["assemble", str(tmp_path), "--workers", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()[-1]
+    assert out.startswith(f"wrote {tmp_path / 'shards'} (3 N-Triples shards, ")
+    # the shards load into Oxigraph as they are, the graph.ttl of the build
+    shards = sorted((tmp_path / "shards").glob("*.nt"))
+    wanted = _canonical([tmp_path / "graph.ttl"], ox.RdfFormat.TURTLE)
+    assert _canonical(shards, ox.RdfFormat.N_TRIPLES) == wanted
