@@ -42,6 +42,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -252,16 +254,15 @@ def _articles(joined: pd.DataFrame, records: str, shards: str, base: str,
 
 def _sanctions(evidence: pd.DataFrame) -> pd.DataFrame:
     """The sanctions the policies of one partition state (its rows shuffled by policy)."""
-
     out: list[tuple[Any, ...]] = []
-    for policy, found in evidence.groupby("policy", sort=True):
+    rows = sorted(evidence[["policy", "article", "order", "subject", "predicate", "object",
+                            "data"]].itertuples(index=False, name=None))
+    for policy, found in groupby(rows, key=itemgetter(0)):
         edges: dict[Edge, list[dict[str, Any]]] = {}
         attrs: dict[str, dict[str, Any]] = {}
         dates: dict[str, Any] = {}
-        for subject, predicate, obj, article, data in found.sort_values(
-                ["article", "order"])[["subject", "predicate", "object", "article", "data"]
-                                      ].itertuples(index=False, name=None):
-            data = json.loads(data)
+        for _, article, _, subject, predicate, obj, text in found:
+            data = json.loads(text)
             edges.setdefault((subject, predicate, obj), []).append(data["item"])
             dates[article] = data["date"]
             for node, kind, policy_kind in zip((subject, obj), data["types"], data["kinds"],
@@ -282,16 +283,15 @@ def _relations(evidence: pd.DataFrame, shards: str, base: str, build: dict[str, 
 
     number = partition_info["number"] if partition_info else 0
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
-    ordered = evidence.sort_values(["subject", "predicate", "object", "source", "article",
-                                    "order"], kind="stable")
-    for edge, found in ordered.groupby(["subject", "predicate", "object"], sort=True):
-        subject, predicate, obj = (str(end) for end in edge)
+    # in the order build_graph gathers evidence: by article, then by place in the article
+    rows = sorted(evidence[["subject", "predicate", "object", "source", "article", "order",
+                            "data"]].itertuples(index=False, name=None))
+    for (subject, predicate, obj), found in groupby(rows, key=itemgetter(0, 1, 2)):
         dates: dict[str, Any] = {}
         direct: list[dict[str, Any]] = []
         stated: dict[str, list[dict[str, Any]]] = {}
-        for source, article, data in found[["source", "article", "data"]].itertuples(
-                index=False, name=None):
-            data = json.loads(data)
+        for _, _, _, source, article, _, text in found:
+            data = json.loads(text)
             dates[article] = data["date"]
             (stated.setdefault(source, []) if source else direct).append(data["item"])
         for source in sorted(stated):  # as build_graph adds them: policy by policy
@@ -299,8 +299,8 @@ def _relations(evidence: pd.DataFrame, shards: str, base: str, build: dict[str, 
         key = edge_type(predicate)
         edges.append((subject, obj, key,
                       {"type": key, **relation_attrs(predicate, direct, dates.__getitem__)}))
-    rows = graph_rows([], edges, base=base, build=build, activity=False)
-    _write_shard(rows, Path(shards) / _shard_name("relations", number))
+    triples = graph_rows([], edges, base=base, build=build, activity=False)
+    _write_shard(triples, Path(shards) / _shard_name("relations", number))
     return pd.DataFrame({"shard": [number], "relations": [len(edges)]})
 
 
