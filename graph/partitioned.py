@@ -119,8 +119,11 @@ _INDEX_TABLES: dict[str, list[str]] = {
 
 
 def _index_frames(records: str, part: int) -> dict[str, pd.DataFrame]:
-    """The alias index's rows of one partition, one frame per table."""
-    rows = extraction_rows(read_partition(Path(records), part))
+    """The alias index's rows of one partition, one frame per table, and the name keys its
+    articles look up (``wanted``), with one row naming the partition (so that a partition
+    whose names are no node is still assembled)."""
+    extractions = read_partition(Path(records), part)
+    rows = extraction_rows(extractions)
     found = {
         "forms": ((*k, n, f) for k, (n, f) in rows.forms.items()),
         "votes": ((*k, w) for k, w in rows.votes.items()),
@@ -128,18 +131,26 @@ def _index_frames(records: str, part: int) -> dict[str, pd.DataFrame]:
         "pairs": ((*k, f) for k, f in rows.pairs.items()),
         "links": rows.links, "documents": rows.documents, "named": rows.named,
     }
-    return {name: _frame(found[name], columns) for name, columns in _INDEX_TABLES.items()}
+    frames = {name: _frame(found[name], columns) for name, columns in _INDEX_TABLES.items()}
+    keys = sorted({key for x in extractions for key in name_keys(x)})
+    frames["wanted"] = _frame([(part, "", ""), *((part, family, key) for family, key in keys)],
+                              _WANTED_COLUMNS)
+    return frames
 
 
-def _seen(records: Path, parts: list[int], client: Client) -> Any:
-    """What every partition says about each name key, summed by key on the cluster."""
+_WANTED_COLUMNS = ["part", "family", "key"]
+
+
+def _seen(records: Path, parts: list[int], client: Client) -> tuple[Any, Any]:
+    """What every partition says about each name key, summed by key on the cluster, and the
+    name keys each partition looks up (a Dask DataFrame, its frames kept on the cluster)."""
     import dask.dataframe as dd
     from dask.delayed import delayed
 
-    frames = [delayed(_index_frames)(str(records), part) for part in parts]
+    frames = client.persist([delayed(_index_frames)(str(records), part) for part in parts])
 
     def table(name: str) -> Any:
-        meta = _frame([], _INDEX_TABLES[name])
+        meta = _frame([], _INDEX_TABLES.get(name, _WANTED_COLUMNS))
         return dd.from_delayed([delayed(dict.__getitem__)(f, name) for f in frames],
                                meta=meta, verify_meta=False)
 
@@ -176,21 +187,13 @@ def _seen(records: Path, parts: list[int], client: Client) -> Any:
         ordered(pairs_, ["first", "family", "key", "other_family", "other_key"],
                 ["family", "key", "other_family", "other_key"]),
         ordered(links_, _INDEX_TABLES["links"], _INDEX_TABLES["links"]),
-        by_key(documents_), by_key(named_))
+        by_key(documents_), by_key(named_)), table("wanted")
 
 
 #: The rows each partition of articles hands on: evidence of a relation, an article's
 #: mention of a policy (for its dates), a relation refused. ``data`` is JSON.
 _EVIDENCE_COLUMNS = ["row", "subject", "predicate", "object", "article", "order", "source",
                      "data"]
-
-
-def _wanted(records: str, part: int) -> pd.DataFrame:
-    """The name keys the articles of one partition look up, and one row naming the
-    partition (so that a partition whose names are no node is still assembled)."""
-    keys = {key for x in read_partition(Path(records), part) for key in name_keys(x)}
-    rows = [(part, "", ""), *((part, family, key) for family, key in sorted(keys))]
-    return _frame(rows, ["part", "family", "key"])
 
 
 def _write_shard(rows: list[Any], path: Path) -> None:
@@ -378,7 +381,7 @@ def assemble(
     staging = Path(tempfile.mkdtemp(prefix=f".{shards.name}.", dir=shards.parent))
     try:
         with dask.config.set({"dataframe.convert-string": False}):
-            seen = _seen(records, parts, client)
+            seen, wanted = _seen(records, parts, client)
             groups, merges = resolve_seen(seen, aliases=aliases, on_refused=on_refused)
             index, nodes = entity_nodes(groups, base=base, links=links)
             attrs = dict(nodes)
@@ -386,8 +389,6 @@ def assemble(
                             for (family, key), iri in index.items()),
                            ["family", "key", "iri", "type", "kind"])
             count = max(1, len(parts))
-            wanted = dd.from_map(_wanted, [str(records)] * len(parts), parts,
-                                 meta=_frame([], ["part", "family", "key"]))
             joined = wanted.merge(dd.from_pandas(table, npartitions=count),
                                   on=["family", "key"], how="left")
             meta = _frame([], _EVIDENCE_COLUMNS)
