@@ -374,8 +374,8 @@ def assemble(
 
     ``dask`` is the scheduler's address (``tcp://host:8786``) or a connected client; without
     it, a cluster of ``workers`` local processes is started for the run. ``aliases``,
-    ``links`` and ``base`` are those of :func:`build` (``base`` by default the folder's);
-    what made the graph is read from ``out/build.json``. Each alias rule not applied is
+    ``links`` and ``base`` are those of :func:`build` (by default those the folder's last
+    build used); what made the graph is read from ``out/build.json``. Each alias rule not applied is
     reported to ``on_problem``. See :mod:`newsgraph.graph.partitioned`.
 
     Raises
@@ -390,13 +390,16 @@ def assemble(
 
     folder = Path(out)
     partitions(folder / RECORDS_NAME)  # no records: one line naming the folder
-    user_aliases = _load_aliases(Path(aliases)) if aliases is not None else None
-    user_links = _load_links(Path(links)) if links is not None else None
+    # as a build: the files last given to a build into the folder, when none is given
+    aliases_path = Path(aliases) if aliases is not None else _kept(folder / ALIASES_NAME)
+    user_aliases = _load_aliases(aliases_path) if aliases_path is not None else None
+    links_path = Path(links) if links is not None else _kept(folder / LINKS_NAME)
+    user_links = _load_links(links_path) if links_path is not None else None
     base_iri = _base(base, folder)
 
     def refused(message: str) -> None:
         if on_problem is not None:
-            on_problem(AliasesError(str(aliases), message))
+            on_problem(AliasesError(str(aliases_path), message))
 
     with cluster_client(dask, workers) as client:
         try:

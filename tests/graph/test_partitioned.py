@@ -77,7 +77,7 @@ def test_shards_on_a_cluster_are_the_local_build(tmp_path, documents):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        made = assemble(out, dask=client, aliases=aliases)
+        made = assemble(out, dask=client)  # the aliases the build kept
 
     names = [p.name for p in made.shards]
     assert names == sorted(names) and len(names) == 11  # 5 of articles and relations, 1
