@@ -375,8 +375,8 @@ def assemble(
     ``dask`` is the scheduler's address (``tcp://host:8786``) or a connected client; without
     it, a cluster of ``workers`` local processes is started for the run. ``aliases``,
     ``links`` and ``base`` are those of :func:`build` (by default those the folder's last
-    build used); what made the graph is read from ``out/build.json``. Each alias rule not applied is
-    reported to ``on_problem``. See :mod:`newsgraph.graph.partitioned`.
+    build used); what made the graph is read from ``out/build.json``. Each alias rule not
+    applied is reported to ``on_problem``. See :mod:`newsgraph.graph.partitioned`.
 
     Raises
     ------

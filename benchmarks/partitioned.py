@@ -7,8 +7,9 @@ On generated extraction records (``records.py``), one run each:
   what a build spends between the NLP and ``graph.ttl``, in this process (wall and CPU
   seconds, peak memory of the process);
 * ``cluster``: :func:`~newsgraph.graph.partitioned.assemble` of the records on a
-  ``LocalCluster`` of ``--workers`` single-threaded processes (wall seconds; the client's
-  peak memory);
+  ``LocalCluster`` of ``--workers`` single-threaded processes: wall seconds, and the seconds
+  the workers spent computing its tasks, by the function they ran (less sensitive than the
+  wall clock to what else the machine runs);
 
 and checks that the union of the shards is the one process's triples. The load average is
 printed beside it. Usage::
@@ -24,6 +25,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,9 +72,18 @@ def main(argv: list[str] | None = None) -> int:
             distributed.Client(cluster) as client:
         client.run(lambda: None)  # the workers are up
         start = time.perf_counter()
-        made = assemble(work / "records", work / "shards", client)
+        with distributed.get_task_stream(client) as stream:
+            made = assemble(work / "records", work / "shards", client)
         print(f"cluster of {args.workers}: {time.perf_counter() - start:.1f} s wall, "
               f"{len(made.shards)} shards, {made.nodes:,} entities")
+    spent: Counter[str] = Counter()
+    for task in stream.data:
+        key = task["key"][0] if isinstance(task["key"], tuple) else task["key"]
+        name = key.rsplit("-", 1)[0] if "-" in key else key
+        spent[name] += sum(s["stop"] - s["start"] for s in task["startstops"]
+                           if s["action"] == "compute")
+    print(f"workers computing: {sum(spent.values()):.1f} s, of which "
+          + ", ".join(f"{name} {seconds:.1f}" for name, seconds in spent.most_common(6)))
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     same = shard_rows(work / "shards") == lines
     print("shards equal the one process's triples:", same)
