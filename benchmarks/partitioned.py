@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="worker processes")
     args = parser.parse_args(argv)
     import distributed
+    from dask.utils import key_split
 
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     records = list(extractions(0, args.docs))
@@ -78,9 +79,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(made.shards)} shards, {made.nodes:,} entities")
     spent: Counter[str] = Counter()
     for task in stream.data:
-        key = task["key"][0] if isinstance(task["key"], tuple) else task["key"]
-        name = key.rsplit("-", 1)[0] if "-" in key else key
-        spent[name] += sum(s["stop"] - s["start"] for s in task["startstops"]
+        spent[key_split(task["key"])] += sum(s["stop"] - s["start"] for s in task["startstops"]
                            if s["action"] == "compute")
     print(f"workers computing: {sum(spent.values()):.1f} s, of which "
           + ", ".join(f"{name} {seconds:.1f}" for name, seconds in spent.most_common(6)))
