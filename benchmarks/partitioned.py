@@ -77,11 +77,12 @@ def main(argv: list[str] | None = None) -> int:
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         client.run(lambda: None)  # the workers are up
+        print(f"client peak before assembling: {_peak_mb():,.0f} MB")
         start = time.perf_counter()
         with distributed.get_task_stream(client) as stream:
             made = assemble(work / "records", work / "shards", client)
         print(f"cluster of {args.workers}: {time.perf_counter() - start:.1f} s wall, "
-              f"{len(made.shards)} shards, {made.nodes:,} entities, client peak so far "
+              f"{len(made.shards)} shards, {made.nodes:,} entities, client peak after "
               f"{_peak_mb():,.0f} MB")
     spent: Counter[str] = Counter()
     for task in stream.data:
