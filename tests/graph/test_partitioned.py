@@ -66,8 +66,12 @@ def test_shards_on_a_cluster_are_the_local_build(tmp_path, documents):
     aliases = tmp_path / "aliases.json"
     aliases.write_text(json.dumps({"aliases": {"Wire Corp": ["Wire"]},
                                    "distinct": [["Li Na", "Wu Bo"]]}))
+    links = tmp_path / "links.csv"
+    links.write_text("Wire Corp,https://example.org/wire\nLi Na,https://example.org/li\n"
+                     "Wu Bo,https://example.org/li\n")
     out = tmp_path / "out"
-    report = build(["docs:0-240"], out, exports=["json"], parquet=True, aliases=aliases)
+    report = build(["docs:0-240"], out, exports=["json"], parquet=True, aliases=aliases,
+                   links=links)
     cached = [x for x, _ in load_cache(out)]
     assert partitions(out / "records") == [0]
     assert sorted(read_partition(out / "records", 0), key=lambda x: x.article.id) == cached
@@ -77,7 +81,7 @@ def test_shards_on_a_cluster_are_the_local_build(tmp_path, documents):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
-        made = assemble(out, dask=client)  # the aliases the build kept
+        made = assemble(out, dask=client)  # the aliases and links the build kept
 
     names = [p.name for p in made.shards]
     assert names == sorted(names) and len(names) == 11  # 5 of articles and relations, 1
@@ -93,6 +97,7 @@ def test_shards_on_a_cluster_are_the_local_build(tmp_path, documents):
     # what the credits and the policies add is there
     turtle = (out / "graph.ttl").read_text()
     assert "schema:author person:Li_Na" in turtle and "ng:firstSeen" in turtle
+    assert "<https://example.org/wire>" in turtle and "<https://example.org/li>" not in turtle
 
 
 def test_a_build_without_parquet_removes_the_records(tmp_path, documents):
