@@ -43,6 +43,7 @@ _EXPORTS = {
     "QuerySyntaxError": "newsgraph.errors",
     "SourceError": "newsgraph.errors",
     "articles": _GRAPH,
+    "assemble": "newsgraph.workflow",
     "build": "newsgraph.workflow",
     "build_or_load": "newsgraph.workflow",
     "entities": _GRAPH,

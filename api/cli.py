@@ -1,4 +1,5 @@
-"""The command line: ``newsgraph build``, ``query``, ``validate`` and ``evaluate``.
+"""The command line: ``newsgraph build``, ``assemble``, ``query``, ``validate``, ``evaluate``,
+``export`` and ``serve``.
 
 Arguments in, one line per problem on stderr, an exit status out: each command calls a library
 function, and only :class:`~newsgraph.errors.NewsgraphError` is caught, printed as
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
 __all__ = [
+    "assemble_command",
     "build_command",
     "evaluate_command",
     "export_command",
@@ -59,13 +61,28 @@ def build_command(args: argparse.Namespace) -> int:
         fetch_articles=args.fetch_articles, allow_private_hosts=args.allow_private_hosts,
         fetch_budget=args.fetch_budget or None, workers=args.workers, dask=args.dask,
         batch_size=args.batch_size, view_limit=args.view_limit,
-        exports=args.exports.split(",") if args.exports else None, on_problem=_print_problem,
-        progress=sys.stderr if sys.stderr.isatty() else None,
+        exports=args.exports.split(",") if args.exports else None, parquet=args.parquet,
+        on_problem=_print_problem, progress=sys.stderr if sys.stderr.isatty() else None,
     )
     print(report.summary(verbose=args.verbose), file=sys.stderr)
     # the page to open; a build that leaves out the viewer (--exports) names the graph instead
     shown = report.html if report.html in report.outputs else report.out / "graph.ttl"
     print(f"wrote {shown}")
+    return 0
+
+
+def assemble_command(args: argparse.Namespace) -> int:
+    """``newsgraph assemble``: the graph of a folder's Parquet records as N-Triples shards,
+    resolved and assembled on a Dask cluster; return the exit status."""
+    from newsgraph.workflow import assemble
+
+    made = assemble(args.folder, dask=args.dask, workers=args.workers, aliases=args.aliases,
+                    links=args.links, base=args.base, on_problem=_print_problem)
+    if made.refusals:
+        print(f"{len(made.refusals)} relations refused by the ontology", file=sys.stderr)
+    folder = args.folder / "shards"
+    print(f"wrote {folder} ({len(made.shards)} N-Triples shards, {made.nodes} entities, "
+          f"{len(made.merges)} merges)")
     return 0
 
 
@@ -372,8 +389,32 @@ def _parser() -> argparse.ArgumentParser:
                    help="which of jsonld,graphml,json,html,trig to write besides graph.ttl, "
                         "comma-separated; all names the first four (default: all); trig, "
                         "TriG with one named graph per article, only when named")
+    b.add_argument("--parquet", action="store_true",
+                   help="also write the extraction records as partitioned Parquet into "
+                        "OUT/records, for newsgraph assemble (needs newsgraph[dask])")
     b.add_argument("-v", "--verbose", action="store_true",
                    help="name each relation the ontology refused, and why")
+    a = commands.add_parser(
+        "assemble", help="resolve and assemble a folder's Parquet records on a Dask cluster, "
+                         "into N-Triples shards")
+    a.set_defaults(run=assemble_command)
+    a.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
+                   help="folder holding records/ (newsgraph build --parquet); the shards go "
+                        "to DIR/shards (default: out)")
+    cluster = a.add_mutually_exclusive_group()
+    cluster.add_argument("--dask", metavar="ADDRESS",
+                         help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a "
+                              "local cluster of --workers processes)")
+    cluster.add_argument("--workers", type=_workers, default=1, metavar="N",
+                         help="processes of the local cluster; 0 means one per CPU "
+                              "(default: 1)")
+    a.add_argument("--aliases", type=Path, default=None, metavar="FILE",
+                   help="extra aliases and do-not-merge pairs, as for build")
+    a.add_argument("--links", type=Path, default=None, metavar="FILE",
+                   help="CSV rows 'NAME,IRI', as for build")
+    a.add_argument("--base", default=None, metavar="IRI",
+                   help="base IRI of the graph's nodes (default: the folder's, else "
+                        "https://w3id.org/newsgraph/id/)")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.set_defaults(run=query_command)
     q.add_argument("sparql", metavar="SPARQL_OR_FILE")

@@ -57,8 +57,11 @@ from newsgraph.outputs import (
 if TYPE_CHECKING:
     import sqlite3
 
+    from distributed import Client
+
     from newsgraph.graph.aliases import Aliases
     from newsgraph.graph.links import Links
+    from newsgraph.graph.partitioned import Assembly
     from newsgraph.graph.resolve import Merge, ResolvedEntity
     from newsgraph.graph.store import SubjectDelta
     from newsgraph.ingest.sources import SourceResult
@@ -67,7 +70,7 @@ if TYPE_CHECKING:
     Resolved = tuple[list[ResolvedEntity], list[Merge]]
     StoreBase = set[bytes] | SubjectDelta | None
 
-__all__ = ["BuildReport", "build", "build_or_load", "seeds_folder"]
+__all__ = ["BuildReport", "assemble", "build", "build_or_load", "seeds_folder"]
 
 #: How the bundled seeds are named in the graph, wherever the package is installed.
 SEEDS_SOURCE = "seeds"
@@ -172,6 +175,7 @@ def build(
     batch_size: int | None = None,
     view_limit: int | None = None,
     exports: Sequence[str] | None = None,
+    parquet: bool = False,
     on_problem: ProblemHandler | None = None,
     progress: TextIO | None = None,
 ) -> BuildReport:
@@ -217,6 +221,11 @@ def build(
         write (by file name or extension: ``["html"]``); by default all. ``graph.ttl`` is always
         written (the store mirrors it); an export left out is removed from the folder, since
         it would describe an older graph (``newsgraph export`` writes JSON-LD on demand).
+    parquet
+        Also write every extraction as partitioned Parquet into ``out/records``
+        (:mod:`newsgraph.graph.records`), which :func:`assemble` reads on a Dask cluster;
+        without it, records a previous build wrote are removed (they would describe an older
+        corpus). Needs pyarrow (``newsgraph[dask]``).
     on_problem
         Called with each source that could not be read, as it is found; the build goes on.
     progress
@@ -320,6 +329,7 @@ def build(
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
         _update_store(folder, store_base, report)
+        _records(folder, extractions if parquet else None, base_iri)
     return BuildReport(
         out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
         nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
@@ -328,6 +338,78 @@ def build(
         refusals=tuple(refusals), unmatched_links=tuple(unmatched),
         refused_links=tuple(refused_links),
     )
+
+
+def _records(folder: Path, extractions: list[Extraction] | None, base: str) -> None:
+    """Write the extraction records as Parquet into the folder, or remove them (None)."""
+    import shutil
+
+    from newsgraph.graph.records import RECORDS_NAME, write_records
+
+    path = folder / RECORDS_NAME
+    try:
+        if extractions is None:
+            if path.is_dir():
+                shutil.rmtree(path)
+            return
+        write_records(extractions, path, base=base)
+    except OSError as error:
+        message = f"cannot write the Parquet records ({error.strerror or error})"
+        raise NewsgraphError(str(path), message) from error
+
+
+def assemble(
+    out: str | os.PathLike[str] = "out",
+    *,
+    dask: str | Client | None = None,
+    workers: int = 1,
+    aliases: str | os.PathLike[str] | None = None,
+    links: str | os.PathLike[str] | None = None,
+    base: str | None = None,
+    on_problem: ProblemHandler | None = None,
+) -> Assembly:
+    """Resolve and assemble the graph of ``out/records`` (the Parquet records of
+    ``build(..., parquet=True)``) on a Dask cluster, into N-Triples shards in ``out/shards``
+    whose union is the ``graph.ttl`` a build of the same documents writes.
+
+    ``dask`` is the scheduler's address (``tcp://host:8786``) or a connected client; without
+    it, a cluster of ``workers`` local processes is started for the run. ``aliases``,
+    ``links`` and ``base`` are those of :func:`build` (by default those the folder's last
+    build used); what made the graph is read from ``out/build.json``. Each alias rule not
+    applied is reported to ``on_problem``. See :mod:`newsgraph.graph.partitioned`.
+
+    Raises
+    ------
+    NewsgraphError
+        When the folder holds no records, dask is not installed, or the scheduler cannot be
+        reached. The shards are then as they were.
+    """
+    from newsgraph.graph.partitioned import SHARDS_NAME, cluster_client
+    from newsgraph.graph.partitioned import assemble as assemble_records
+    from newsgraph.graph.records import RECORDS_NAME, partitions
+
+    folder = Path(out)
+    partitions(folder / RECORDS_NAME)  # no records: one line naming the folder
+    # as a build: the files last given to a build into the folder, when none is given
+    aliases_path = Path(aliases) if aliases is not None else _kept(folder / ALIASES_NAME)
+    user_aliases = _load_aliases(aliases_path) if aliases_path is not None else None
+    links_path = Path(links) if links is not None else _kept(folder / LINKS_NAME)
+    user_links = _load_links(links_path) if links_path is not None else None
+    base_iri = _base(base, folder)
+
+    def refused(message: str) -> None:
+        if on_problem is not None:
+            on_problem(AliasesError(str(aliases_path), message))
+
+    with cluster_client(dask, workers) as client:
+        try:
+            return assemble_records(
+                folder / RECORDS_NAME, folder / SHARDS_NAME, client, aliases=user_aliases,
+                links=user_links, base=base_iri, build=_built_provenance(folder),
+                on_refused=refused)
+        except OSError as error:
+            message = f"cannot write the shards ({error.strerror or error})"
+            raise NewsgraphError(str(folder / SHARDS_NAME), message) from error
 
 
 def _chosen_exports(exports: Sequence[str] | None, out: Path) -> set[str]:

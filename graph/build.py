@@ -21,7 +21,8 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -43,7 +44,22 @@ from newsgraph.ontology import (
     edge_type,
 )
 
-__all__ = ["WIKIDATA", "article_iri", "build_graph", "entity_iri", "merge_log", "relation_allowed"]
+__all__ = [
+    "WIKIDATA",
+    "ArticlePart",
+    "add_evidence",
+    "article_iri",
+    "article_part",
+    "build_graph",
+    "entity_iri",
+    "entity_nodes",
+    "link_nodes",
+    "merge_log",
+    "name_keys",
+    "relation_allowed",
+    "relation_attrs",
+    "sanctions_of_policies",
+]
 
 #: Where Wikidata's items live.
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -103,11 +119,67 @@ def build_graph(
         ((_document(x.article), e) for _, x in ordered for e in x.entities), aliases=aliases,
         on_refused=on_refused,
     )
-    index: dict[tuple[str, str], str] = {}
     G = nx.MultiDiGraph()
     G.graph["merges"] = [merge.to_dict() for merge in merges]
     if base != DEFAULT_BASE:
         G.graph["base"] = base
+    index, nodes = entity_nodes(groups, base=base)
+    linked = link_nodes(groups, nodes, links, base=base) if links is not None else None
+    for iri, attrs in nodes:
+        G.add_node(iri, **attrs)
+    if linked is not None:
+        G.graph["refused_links"], G.graph["unmatched_links"] = linked
+
+    def node_of(key: tuple[str, str]) -> tuple[str, str] | None:
+        iri = index.get(key)
+        return None if iri is None else (iri, G.nodes[iri]["type"])
+
+    refusals: list[str] = []
+    evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for a_iri, extraction in ordered:
+        part = article_part(a_iri, extraction, node_of)
+        G.add_node(a_iri, **part.attrs)
+        for node in part.mentioned:
+            if not G.has_edge(a_iri, node, key="mentions"):
+                G.add_edge(a_iri, node, key="mentions", type="mentions")
+                G.nodes[node]["articles"].append(a_iri)
+        refusals.extend(part.refusals)
+        for edge, item in part.evidence:
+            evidence.setdefault(edge, []).append(item)
+    for edge, _, items in sanctions_of_policies(evidence, lambda node: G.nodes[node]):
+        add_evidence(evidence.setdefault(edge, []), items)
+
+    for (subject, predicate, obj), items in sorted(evidence.items()):
+        kind = edge_type(predicate)
+        G.add_edge(subject, obj, key=kind, type=kind,
+                   **relation_attrs(predicate, items, lambda a: G.nodes[a]["date"]))
+    for node in G.nodes:
+        if "articles" in G.nodes[node]:
+            G.nodes[node]["articles"].sort()
+            if G.nodes[node]["type"] == EntityType.POLICY:
+                _reported(G, node)
+    G.graph["rejected_relations"] = len(refusals)
+    G.graph["refusals"] = sorted(refusals)
+    return G
+
+
+def entity_nodes(
+    groups: list[ResolvedEntity], *, base: str = DEFAULT_BASE, links: Links | None = None,
+) -> tuple[dict[tuple[str, str], str], list[tuple[str, dict[str, Any]]]]:
+    """The entity nodes of resolved ``groups``: which node each name key names, and each
+    node's IRI and attributes (``articles`` left empty), in the order of ``groups``; ``links``
+    as :func:`link_nodes` applies them.
+
+    >>> from newsgraph.graph.resolve import resolve
+    >>> groups, _ = resolve([("a", Entity("Japan", "Country"))])
+    >>> index, nodes = entity_nodes(groups)
+    >>> index
+    {('Country', 'japan'): 'https://w3id.org/newsgraph/id/country/JP'}
+    >>> nodes[0][1]["code"], nodes[0][1]["same_as"]
+    ('JP', ['http://www.wikidata.org/entity/Q17'])
+    """
+    index: dict[tuple[str, str], str] = {}
+    nodes: list[tuple[str, dict[str, Any]]] = []
     minted = _entity_iris(groups, base)
     previous = _previous_iris(groups, minted, base)
     for group, iri, replaced in zip(groups, minted, previous, strict=True):
@@ -131,51 +203,107 @@ def build_graph(
             # .value: node attributes stay plain str, as graph.json reads them back (and
             # networkx's GraphML writer refuses a str subclass)
             attrs["kind"] = group.kind or PolicyKind.OTHER_POLICY.value
-        G.add_node(iri, **attrs)
+        nodes.append((iri, attrs))
     if links is not None:
-        _link(G, list(zip(groups, minted, strict=True)), links, base)
+        link_nodes(groups, nodes, links, base=base)
+    return index, nodes
 
+
+def link_nodes(
+    groups: list[ResolvedEntity], nodes: list[tuple[str, dict[str, Any]]], links: Links, *,
+    base: str = DEFAULT_BASE,
+) -> tuple[list[str], list[str]]:
+    """Give each node the IRIs ``links`` gives any of its names (``same_as``); ``nodes`` are
+    those of ``groups``, in their order. Returns the links refused, and why, and the links'
+    names that match no node.
+
+    An IRI under ``base`` names a node of this graph, and one given to several nodes would
+    make them one thing: neither is linked.
+    """
+    owners: dict[str, list[int]] = {}
+    for number, group in enumerate(groups):
+        for iri in links.iris_of((group.label, *group.aliases), group.type):
+            owners.setdefault(iri, []).append(number)
+    refused = []
+    for iri, found in sorted(owners.items()):
+        if iri.startswith(base):
+            refused.append(f"{iri}: names a node of this graph itself; not linked")
+        elif len(found) > 1:
+            labels = ", ".join(sorted(nodes[n][1]["label"] for n in found))
+            refused.append(f"{iri}: given to {len(found)} entities ({labels}), which it would "
+                           "make one; not linked")
+        else:
+            data = nodes[found[0]][1]
+            data["same_as"] = sorted({*data.get("same_as", ()), iri})
+    names = ((name, group.type) for group in groups for name in (group.label, *group.aliases))
+    return refused, list(links.unmatched(names))
+
+
+#: Which node a name key names, and the node's type; None when no node does.
+NodeOf = Callable[[tuple[str, str]], "tuple[str, str] | None"]
+
+#: A relation between two nodes: ``(subject, predicate, object)``.
+Edge = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class ArticlePart:
+    """What one article adds to the graph: its node's attributes, the entity nodes it
+    mentions (in the order it names them), the evidence it gives each relation (in the order
+    of its relations) and why the relations the graph cannot hold were refused."""
+
+    attrs: dict[str, Any]
+    mentioned: list[str]
+    evidence: list[tuple[Edge, dict[str, Any]]]
+    refusals: list[str]
+
+
+def article_part(a_iri: str, extraction: Extraction, node_of: NodeOf) -> ArticlePart:
+    """What the article of ``extraction``, named ``a_iri``, adds to the graph, its names
+    resolved by ``node_of``. It depends on no other article: a graph is the entity nodes and
+    the parts of its articles, their evidence gathered by relation.
+
+    >>> x = Extraction(Article(id="a1", text="", source="a.txt"),
+    ...                (Entity("Intel", "Organisation"),))
+    >>> intel = "https://w3id.org/newsgraph/id/organisation/Intel"
+    >>> part = article_part("a", x, {("Agent", "intel"): (intel, "Organisation")}.get)
+    >>> part.mentioned == [intel], part.evidence
+    (True, [])
+    """
+    article = extraction.article
+    attrs = _article_attrs(article)
+    mentioned: dict[str, None] = {}
+    for entity in extraction.entities:
+        found = node_of(entity_key(entity.name, entity.type))
+        if found is not None:  # else too little evidence in the corpus that it is an entity
+            mentioned.setdefault(found[0])
+    attrs.update(_credits(article, node_of, mentioned))
+    local = {e.name: e for e in extraction.entities}
     refusals: list[str] = []
-    evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for a_iri, extraction in ordered:
-        article = extraction.article
-        G.add_node(a_iri, **_article_attrs(article))
-        local = {e.name: e for e in extraction.entities}
-        for entity in extraction.entities:
-            node = index.get(entity_key(entity.name, entity.type))
-            if node is None:  # too little evidence in the corpus that it is an entity
-                continue
-            if not G.has_edge(a_iri, node, key="mentions"):
-                G.add_edge(a_iri, node, key="mentions", type="mentions")
-                G.nodes[node]["articles"].append(a_iri)
-        _link_credits(G, a_iri, article, index)
-        for relation in extraction.relations:
-            ends = _ends(relation, local, index, a_iri, G)
-            if isinstance(ends, str):
-                refusals.append(f"{_document(article)}: {ends}")
-                continue
-            found = evidence.setdefault((ends[0], relation.predicate, ends[1]), [])
-            found.append({"article": a_iri, **_evidence(relation)})
-    _sanctions_of_policies(G, evidence)
+    evidence: list[tuple[Edge, dict[str, Any]]] = []
+    for relation in extraction.relations:
+        ends = _ends(relation, local, node_of, a_iri)
+        if isinstance(ends, str):
+            refusals.append(f"{_document(article)}: {ends}")
+            continue
+        evidence.append(((ends[0], relation.predicate, ends[1]),
+                         {"article": a_iri, **_evidence(relation)}))
+    return ArticlePart(attrs, list(mentioned), evidence, refusals)
 
-    for (subject, predicate, obj), items in sorted(evidence.items()):
-        items.sort(key=lambda e: (e["article"], e["start"], e["rule"]))
-        dates = sorted(d for e in items if (d := G.nodes[e["article"]]["date"]))
-        kind = edge_type(predicate)
-        G.add_edge(
-            subject, obj, key=kind, type=kind, predicate=predicate, evidence=items,
-            article_count=len({e["article"] for e in items}),
-            confidence=combined(e["confidence"] for e in items),
-            first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-        )
-    for node in G.nodes:
-        if "articles" in G.nodes[node]:
-            G.nodes[node]["articles"].sort()
-            if G.nodes[node]["type"] == EntityType.POLICY:
-                _reported(G, node)
-    G.graph["rejected_relations"] = len(refusals)
-    G.graph["refusals"] = sorted(refusals)
-    return G
+
+def relation_attrs(
+    predicate: str, items: list[dict[str, Any]], date_of: Callable[[str], str | None],
+) -> dict[str, Any]:
+    """The attributes of a relation's edge from all its evidence ``items`` (sorted here, in
+    place), ``date_of`` giving each article's date."""
+    items.sort(key=lambda e: (e["article"], e["start"], e["rule"]))
+    dates = sorted(d for e in items if (d := date_of(e["article"])))
+    return {
+        "predicate": predicate, "evidence": items,
+        "article_count": len({e["article"] for e in items}),
+        "confidence": combined(e["confidence"] for e in items),
+        "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
+    }
 
 
 def _reported(G: nx.MultiDiGraph, node: str) -> None:
@@ -186,38 +314,13 @@ def _reported(G: nx.MultiDiGraph, node: str) -> None:
         G.nodes[node]["first_seen"], G.nodes[node]["last_seen"] = dates[0], dates[-1]
 
 
-def _link(G: nx.MultiDiGraph, nodes: list[tuple[ResolvedEntity, str]], links: Links,
-          base: str) -> None:
-    """Give each node the IRIs ``links`` gives any of its names (``same_as``).
-
-    An IRI under ``base`` names a node of this graph, and one given to several nodes would
-    make them one thing: neither is linked, and ``G.graph["refused_links"]`` says why. The
-    links' names that match no node are in ``G.graph["unmatched_links"]``.
-    """
-    owners: dict[str, list[str]] = {}
-    for group, node in nodes:
-        for iri in links.iris_of((group.label, *group.aliases), group.type):
-            owners.setdefault(iri, []).append(node)
-    refused = []
-    for iri, found in sorted(owners.items()):
-        if iri.startswith(base):
-            refused.append(f"{iri}: names a node of this graph itself; not linked")
-        elif len(found) > 1:
-            labels = ", ".join(sorted(G.nodes[n]["label"] for n in found))
-            refused.append(f"{iri}: given to {len(found)} entities ({labels}), which it would "
-                           "make one; not linked")
-        else:
-            data = G.nodes[found[0]]
-            data["same_as"] = sorted({*data.get("same_as", ()), iri})
-    G.graph["refused_links"] = refused
-    names = ((name, group.type) for group, _ in nodes for name in (group.label, *group.aliases))
-    G.graph["unmatched_links"] = list(links.unmatched(names))
-
-
-def _sanctions_of_policies(
-    G: nx.MultiDiGraph, evidence: dict[tuple[str, str, str], list[dict[str, Any]]]
-) -> None:
-    """Add to ``evidence`` the ``sanctions`` each policy of a sanction kind states.
+def sanctions_of_policies(
+    evidence: Mapping[Edge, list[dict[str, Any]]], attrs: Callable[[str], Mapping[str, Any]],
+) -> list[tuple[Edge, str, list[dict[str, Any]]]]:
+    """The ``sanctions`` each policy of a sanction kind states, from the relations'
+    ``evidence`` and each node's attributes (``type``, a policy's ``kind``): for each, the
+    edge, the policy and the evidence that it targets, in the order they are added to the
+    edge's evidence by :func:`add_evidence`.
 
     One pattern for sanctions (docs/queries.md): a policy whose kind is in ``SANCTION_KINDS``
     makes each of its imposers sanction each of its targets, on the evidence that it targets
@@ -231,17 +334,24 @@ def _sanctions_of_policies(
     for subject, predicate, obj in evidence:
         if predicate == Predicate.IMPOSES:
             imposers.setdefault(obj, []).append(subject)
+    found: list[tuple[Edge, str, list[dict[str, Any]]]] = []
     for (policy, predicate, target), items in sorted(evidence.items()):
-        if predicate != Predicate.TARGETS or G.nodes[policy].get("kind") not in SANCTION_KINDS:
+        if predicate != Predicate.TARGETS or attrs(policy).get("kind") not in SANCTION_KINDS:
             continue
         for imposer in sorted(imposers.get(policy, ())):
-            types = G.nodes[imposer]["type"], G.nodes[target]["type"]
+            types = attrs(imposer)["type"], attrs(target)["type"]
             if imposer == target or not relation_allowed(Predicate.SANCTIONS, *types):
                 continue
-            found = evidence.setdefault((imposer, Predicate.SANCTIONS.value, target), [])
-            seen = {_evidence_key(e) for e in found}
-            found.extend({**e, "confidence": round(e["confidence"] * imposed, 3)}
-                         for e in items if _evidence_key(e) not in seen)
+            found.append(((imposer, Predicate.SANCTIONS.value, target), policy, [
+                {**e, "confidence": round(e["confidence"] * imposed, 3)} for e in items]))
+    return found
+
+
+def add_evidence(found: list[dict[str, Any]], items: Iterable[dict[str, Any]]) -> None:
+    """Add to an edge's evidence ``found`` (copies of) the ``items`` it does not hold already
+    (the same article, start and rule)."""
+    seen = {_evidence_key(e) for e in found}
+    found.extend(dict(e) for e in items if _evidence_key(e) not in seen)
 
 
 def _evidence_key(item: dict[str, Any]) -> tuple[str, int, str]:
@@ -306,9 +416,9 @@ _AUTHORS_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
 _PUBLISHER_PARTS = re.compile(r"\s+[-\u2013\u2014|]\s+|:\s+")
 
 
-def _link_credits(
-    G: nx.MultiDiGraph, a_iri: str, article: Article, index: dict[tuple[str, str], str]
-) -> None:
+def _credits(
+    article: Article, node_of: NodeOf, mentioned: Mapping[str, None]
+) -> dict[str, Any]:
     """Name an article's authors and publisher by their nodes, where the article has them.
 
     The credits stay as written (``authors``, ``publisher``); ``author_nodes`` are the people
@@ -318,29 +428,63 @@ def _link_credits(
     publication: "Markets - South China Morning Post" is the node "South China Morning Post").
     """
     def known(name: str, kind: str) -> str | None:
-        node = index.get(entity_key(name, kind))
-        return node if node is not None and G.nodes[node]["type"] == kind else None
+        found = node_of(entity_key(name, kind))
+        return found[0] if found is not None and found[1] == kind else None
 
-    def mentioned(name: str, kind: str) -> str | None:
+    def named(name: str, kind: str) -> str | None:
         node = known(name, kind)
-        return node if node is not None and G.has_edge(a_iri, node, key="mentions") else None
+        return node if node is not None and node in mentioned else None
 
+    attrs: dict[str, Any] = {}
     authors: dict[str, None] = {}
+    bylines, publishers = _credit_names(article)
+    for name in bylines:
+        node = named(name, EntityType.PERSON)
+        if node is not None:
+            authors.setdefault(node)
+    if authors:
+        attrs["author_nodes"] = list(authors)
+    for lookup in (named, known):
+        found = [node for part in publishers if (node := lookup(part, EntityType.ORGANISATION))]
+        if found:
+            attrs["publisher_node"] = found[0]
+            break
+    return attrs
+
+
+def _credit_names(article: Article) -> tuple[list[str], list[str]]:
+    """The names an article's byline gives, and the parts of its publisher line, the last
+    first (the one most likely to be the publisher's name).
+
+    >>> _credit_names(Article(id="a", text="", source="a", authors=("By Li and Wu",),
+    ...                       publisher="Markets - Wire News"))
+    (['Li', 'Wu'], ['Wire News', 'Markets'])
+    """
+    bylines = []
     for raw in article.authors:
         for part in _AUTHORS_SPLIT.split(raw):
             name = re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)
-            node = mentioned(name, EntityType.PERSON) if name else None
-            if node is not None:
-                authors.setdefault(node)
-    if authors:
-        G.nodes[a_iri]["author_nodes"] = list(authors)
+            if name:
+                bylines.append(name)
     publisher = " ".join((article.publisher or "").split())
-    parts = list(reversed(_PUBLISHER_PARTS.split(publisher))) if publisher else []
-    for lookup in (mentioned, known):
-        found = [node for part in parts if (node := lookup(part, EntityType.ORGANISATION))]
-        if found:
-            G.nodes[a_iri]["publisher_node"] = found[0]
-            break
+    publishers = list(reversed(_PUBLISHER_PARTS.split(publisher))) if publisher else []
+    return bylines, publishers
+
+
+def name_keys(extraction: Extraction) -> set[tuple[str, str]]:
+    """Every name key :func:`article_part` may look up for ``extraction``: those of its
+    entities' names and of its credits.
+
+    >>> x = Extraction(Article(id="a", text="", source="a", authors=("Li Wei",)),
+    ...                (Entity("Intel", "Organisation"),))
+    >>> sorted(name_keys(x))
+    [('Agent', 'intel'), ('Agent', 'li wei')]
+    """
+    keys = {entity_key(e.name, e.type) for e in extraction.entities}
+    bylines, publishers = _credit_names(extraction.article)
+    keys.update(entity_key(name, EntityType.PERSON) for name in bylines)
+    keys.update(entity_key(part, EntityType.ORGANISATION) for part in publishers)
+    return keys
 
 
 def _document(article: Article) -> str:
@@ -410,15 +554,11 @@ def _evidence(relation: Relation) -> dict[str, Any]:
 
 
 def _ends(
-    relation: Relation,
-    local: dict[str, Entity],
-    index: dict[tuple[str, str], str],
-    a_iri: str,
-    G: nx.MultiDiGraph,
+    relation: Relation, local: dict[str, Entity], node_of: NodeOf, a_iri: str,
 ) -> tuple[str, str] | str:
     """The node IRIs of a relation's ends, or why the graph cannot hold it."""
-    ends = []
-    types = []
+    ends: list[str] = []
+    types: list[str] = []
     said = f"{relation.subject} {relation.predicate} {relation.object}"
     for name in (relation.subject, relation.object):
         if name == ARTICLE:
@@ -426,11 +566,11 @@ def _ends(
             types.append(NodeType.ARTICLE)
             continue
         entity = local.get(name)
-        node = None if entity is None else index.get(entity_key(entity.name, entity.type))
-        if node is None:
+        found = None if entity is None else node_of(entity_key(entity.name, entity.type))
+        if found is None:
             return f"{said}: {name!r} is not in the graph (too little evidence it is an entity)"
-        ends.append(node)
-        types.append(G.nodes[node]["type"])
+        ends.append(found[0])
+        types.append(found[1])
     if ends[0] == ends[1]:
         return f"{said}: both ends are one entity"
     if not relation_allowed(relation.predicate, types[0], types[1]):

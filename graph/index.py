@@ -51,6 +51,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.graph.iris import digest
@@ -61,13 +62,16 @@ from newsgraph.ingest.names import WEIGHTS
 
 __all__ = [
     "INDEX_NAME",
+    "Rows",
     "add_extractions",
     "clear",
     "connect",
+    "extraction_rows",
     "indexed_articles",
     "matches",
     "open_index",
     "read_seen",
+    "seen_of",
     "set_turtle",
     "subject_delta",
     "turtle",
@@ -173,15 +177,41 @@ def add_extractions(index: sqlite3.Connection, extractions: Iterable[Extraction]
     _add_chunk(index, chunk, held)
 
 
-def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: set[str]) -> None:
-    forms: dict[tuple[str, str, str], tuple[int, str]] = {}
-    votes: dict[tuple[str, str, str], float] = defaultdict(float)
-    kinds: dict[tuple[str, str, str], tuple[int, str]] = {}
-    pairs: dict[tuple[str, str, str, str], str] = {}
-    links: set[tuple[str, str, str, str]] = set()
-    documents: set[tuple[str, str, str]] = set()
-    named: set[tuple[str, str, str]] = set()
-    articles: list[tuple[str]] = []
+@dataclass
+class Rows:
+    """What some extractions say about each name key, as the index's tables hold it: each
+    table's rows by their key columns, with the counts, weights and first places seen.
+
+    The rows of several sets of extractions add up (counts and weights summed, the least
+    first place kept) to the rows of them all: the index adds them to its tables, and a
+    cluster (:mod:`newsgraph.graph.partitioned`) sums the rows of its partitions.
+    """
+
+    articles: list[str] = field(default_factory=list)
+    forms: dict[tuple[str, str, str], tuple[int, str]] = field(default_factory=dict)
+    votes: dict[tuple[str, str, str], float] = field(
+        default_factory=lambda: defaultdict(float))
+    kinds: dict[tuple[str, str, str], tuple[int, str]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
+    links: set[tuple[str, str, str, str]] = field(default_factory=set)
+    documents: set[tuple[str, str, str]] = field(default_factory=set)
+    named: set[tuple[str, str, str]] = field(default_factory=set)
+
+
+def extraction_rows(extractions: Iterable[Extraction], held: set[str] | None = None) -> Rows:
+    """The rows of ``extractions``, but those of articles in ``held`` (updated with the
+    articles read).
+
+    >>> from newsgraph.ingest.documents import Article, Entity
+    >>> x = Extraction(Article(id="a", text="", source="a.txt"),
+    ...                (Entity("Intel Corp.", "Organisation"),))
+    >>> extraction_rows([x]).forms
+    {('Agent', 'intel', 'Intel Corp.'): (1, 'ca978112ca1bbdca0000000000000000')}
+    """
+    held = set() if held is None else held
+    rows = Rows()
+    forms, votes, kinds, pairs = rows.forms, rows.votes, rows.kinds, rows.pairs
+    links, documents, named = rows.links, rows.documents, rows.named
 
     def seen(table: dict[tuple[str, str, str], tuple[int, str]], row: tuple[str, str, str],
              count: int, where: str) -> None:
@@ -193,7 +223,7 @@ def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: s
         if article.id in held:
             continue
         held.add(article.id)
-        articles.append((article.id,))
+        rows.articles.append(article.id)
         document = article.link or article.source
         hashed = digest(article.id)
         for number, entity in enumerate(extraction.entities):
@@ -217,6 +247,14 @@ def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: s
                     pair = (*first, *other)
                     where = _position(hashed, number, slot)
                     pairs[pair] = min(pairs.get(pair, where), where)
+    return rows
+
+
+def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: set[str]) -> None:
+    rows = extraction_rows(extractions, held)
+    forms, votes, kinds, pairs = rows.forms, rows.votes, rows.kinds, rows.pairs
+    links, documents, named = rows.links, rows.documents, rows.named
+    articles = [(article,) for article in rows.articles]
     index.executemany("INSERT INTO articles VALUES (?)", sorted(articles))
     index.executemany(
         "INSERT INTO forms VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET "
@@ -268,29 +306,52 @@ class _Documents(Mapping[_Key, set[str]]):
 def read_seen(index: sqlite3.Connection) -> Seen:
     """The aggregates of every article in the index, as :func:`~newsgraph.graph.resolve.
     resolve_seen` takes them: the same as reading all their entities in one go."""
+    return seen_of(
+        index.execute("SELECT family, key, form, count FROM forms "
+                      "ORDER BY first, family, key, form"),
+        index.execute("SELECT family, key, kind, weight FROM votes ORDER BY family, key, kind"),
+        index.execute("SELECT family, key, kind, count FROM kinds "
+                      "ORDER BY first, family, key, kind"),
+        index.execute("SELECT family, key, other_family, other_key FROM pairs "
+                      "ORDER BY first, family, key, other_family, other_key"),
+        index.execute("SELECT family, key, word_family, word_key FROM links "
+                      "ORDER BY 1, 2, 3, 4"),
+        _Documents(index, "documents"), _Documents(index, "named"))
+
+
+def seen_of(
+    forms: Iterable[tuple[str, str, str, int]],
+    votes: Iterable[tuple[str, str, str, float]],
+    kinds: Iterable[tuple[str, str, str, int]],
+    pairs: Iterable[tuple[str, str, str, str]],
+    links: Iterable[tuple[str, str, str, str]],
+    documents: Mapping[_Key, set[str]],
+    named: Mapping[_Key, set[str]],
+) -> Seen:
+    """The aggregates resolution takes, from the summed rows of each table: ``forms``,
+    ``kinds`` and ``pairs`` in the order of their first places seen (then of their key
+    columns), ``votes`` and ``links`` in the order of their key columns.
+
+    >>> dict(seen_of([("Agent", "intel", "Intel Corp.", 1)], [], [], [], [], {}, {}).forms)
+    {('Agent', 'intel'): Counter({'Intel Corp.': 1})}
+    """
     seen = Seen()
-    forms: dict[_Key, Counter[str]] = defaultdict(Counter)
-    for family, key, form, count, _ in index.execute(
-            "SELECT family, key, form, count, first FROM forms ORDER BY first, family, key, form"):
-        forms[(family, key)][form] = count
-    seen.forms = forms
-    votes: dict[_Key, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for family, key, kind, weight in index.execute(
-            "SELECT family, key, kind, weight FROM votes ORDER BY family, key, kind"):
-        votes[(family, key)][kind] = weight
-    seen.votes = votes
-    kinds: dict[_Key, Counter[str]] = defaultdict(Counter)
-    for family, key, kind, count in index.execute(
-            "SELECT family, key, kind, count FROM kinds ORDER BY first, family, key, kind"):
-        kinds[(family, key)][kind] = count
-    seen.kinds = kinds
-    seen.pairs = [((a, b), (c, d)) for a, b, c, d in index.execute(
-        "SELECT family, key, other_family, other_key FROM pairs "
-        "ORDER BY first, family, key, other_family, other_key")]
-    seen.links = [((a, b), (c, d), "") for a, b, c, d in index.execute(
-        "SELECT family, key, word_family, word_key FROM links ORDER BY 1, 2, 3, 4")]
-    seen.documents = _Documents(index, "documents")
-    seen.named = _Documents(index, "named")
+    found_forms: dict[_Key, Counter[str]] = defaultdict(Counter)
+    for family, key, form, count in forms:
+        found_forms[(family, key)][form] = count
+    seen.forms = found_forms
+    found_votes: dict[_Key, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for family, key, kind, weight in votes:
+        found_votes[(family, key)][kind] = weight
+    seen.votes = found_votes
+    found_kinds: dict[_Key, Counter[str]] = defaultdict(Counter)
+    for family, key, kind, count in kinds:
+        found_kinds[(family, key)][kind] = count
+    seen.kinds = found_kinds
+    seen.pairs = [((a, b), (c, d)) for a, b, c, d in pairs]
+    seen.links = [((a, b), (c, d), "") for a, b, c, d in links]
+    seen.documents = documents
+    seen.named = named
     return seen
 
 

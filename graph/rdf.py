@@ -46,6 +46,7 @@ __all__ = [
     "Row",
     "bind_prefixes",
     "compact_iri",
+    "graph_rows",
     "prefixes_for",
     "prefixes_of",
     "rdf_rows",
@@ -299,27 +300,47 @@ def rdf_rows(G: nx.MultiDiGraph) -> list[Row]:
     >>> [row[2].rsplit("#")[-1] for row in rdf_rows(G)]
     ['type', 'label']
     """
+    return graph_rows(G.nodes(data=True), G.edges(keys=True, data=True),
+                      base=G.graph.get("base", DEFAULT_BASE), build=G.graph.get("build"))
+
+
+def graph_rows(
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+    *, base: str = DEFAULT_BASE, build: dict[str, Any] | None = None, activity: bool = True,
+) -> list[Row]:
+    """The triples of some nodes and edges of a newsgraph graph (as networkx gives them:
+    ``(node, attrs)`` and ``(subject, object, key, attrs)``), sorted as :func:`rdf_rows` sorts
+    them. ``build`` is what made the graph (its ``prov:Activity``, which each assertion names);
+    ``activity``: whether to write the activity's own triples.
+
+    The triples of a graph are the union of those of any parts its nodes and edges are cut
+    into, the activity's written with one of them.
+
+    >>> graph_rows([("https://w3id.org/newsgraph/id/person/li", {"type": "Person",
+    ...             "label": "Li"})], [])[1][4]
+    'Li'
+    """
     # Grouped by subject, then each group sorted: much faster than sorting every row at
     # once, where each comparison first walks two long, mostly equal subject IRIs.
     groups: dict[str, set[Row]] = {}
-    base = G.graph.get("base", DEFAULT_BASE)
-    for node, data in G.nodes(data=True):
+    for node, data in nodes:
         _check_iri(node)
         found = (_article_rows(node, data, base) if data["type"] == NodeType.ARTICLE
                  else _entity_rows(node, data))
         groups.setdefault(node, set()).update(found)
-    activity = _activity(G.graph.get("build"), base)
-    if activity is not None:
-        for row in _activity_rows(activity, G.graph["build"], base):
+    made_by = _activity(build, base)
+    if made_by is not None and build is not None and activity:
+        for row in _activity_rows(made_by, build, base):
             groups.setdefault(row[0], set()).add(row)
-    for subject, obj, key, data in G.edges(keys=True, data=True):
+    for subject, obj, key, data in edges:
         if key == "mentions":
             groups.setdefault(subject, set()).add(_iri_row(subject, _MENTIONS, obj))
             continue
         for row in _relation_rows(subject, obj, data, base):
             groups.setdefault(row[0], set()).add(row)
-            if activity is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
-                groups[row[0]].add(_iri_row(row[0], _GENERATED_BY, activity))
+            if made_by is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
+                groups[row[0]].add(_iri_row(row[0], _GENERATED_BY, made_by))
     rows: list[Row] = []
     for subject in sorted(groups):
         rows.extend(sorted(groups[subject]))
