@@ -5,12 +5,13 @@ the example queries and the SHACL shapes touch, in the proportions of a real bui
 triples per article, as the 150-article test build has): articles (``ng:Article`` and
 ``schema:NewsArticle``, title, date, source, publisher, URL), entities of the four classes
 (label, an alias for some, a policy kind for policies, ISO codes for countries), ``schema:mentions``
-(about 15 per article, most of them of a few popular entities), and relations of every
+(about 15 per article, most of them of a few popular entities) with each entity's
+``ng:mentionCount`` and a policy's first and last dates, and relations of every
 predicate within its domain and range, each described by an ``ng:Assertion`` (count, first
 and last dates, confidence) with ``ng:Evidence`` (sentence, offsets, rule, confidence, the
 article; percent and market for share moves). Symmetric relations are written both ways.
 Popular entities are chosen far more often than others, as in the news. The same size and
-seed give the same bytes. Nothing is held but the assertions' keys.
+seed give the same bytes. Nothing is held but the assertions' keys and a count per entity.
 
 Usage::
 
@@ -99,6 +100,7 @@ def write_news_graph(stream: IO[str], triples: int, *, seed: int = 15) -> int:
                 emit(node, f"<{_NG}policyKind>", f"<{_NG}{_KINDS[n % len(_KINDS)]}>")
             if kind == "C":
                 emit(node, f"<{_NG}isoCode>", _string(chr(65 + n // 26 % 26) + chr(65 + n % 26)))
+    mentions: dict[str, list[int]] = {}  # entity: articles mentioning it, first, last
     pool = [kind for kind in ("O", "P", "C", "Y") for _ in range(sizes[kind] * 4 // others + 1)]
     for n in range(articles):
         node = article(n)
@@ -115,6 +117,14 @@ def write_news_graph(stream: IO[str], triples: int, *, seed: int = 15) -> int:
             mentioned.add(entity(kind, popular(sizes[kind])))
         for other in sorted(mentioned):
             emit(node, f"<{_SDO}mentions>", other)
+            reported = mentions.setdefault(other, [0, n, n])
+            reported[0] += 1
+            reported[2] = n
+    for other, (number, first, last) in mentions.items():
+        emit(other, f"<{_NG}mentionCount>", _typed(number, "integer"))
+        if other.startswith(f"<{_ID}policy/"):
+            emit(other, f"<{_NG}firstSeen>", _typed(date(first), "date"))
+            emit(other, f"<{_NG}lastSeen>", _typed(date(last), "date"))
     names = sorted(_RELATIONS)
     weights = [_RELATIONS[name][0] for name in names]
     seen: set[tuple[str, str, str]] = set()

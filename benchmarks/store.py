@@ -14,12 +14,16 @@ Writes a synthetic ``graph.ttl`` of ``--triples`` triples shaped like newsgraph'
 With ``--shape news`` the graph is :func:`benchmarks.news_graph.write_news_graph`'s, with
 every kind of node and edge newsgraph writes, and ``--examples`` then times each shipped
 example query on the store (run to its last row, as ``newsgraph query`` reads them) in place
-of the add, and ``--validate`` ``newsgraph validate`` on it.
+of the add, and ``--validate`` ``newsgraph validate`` on it. ``--processes`` times each example
+in a process of its own instead, read as ``newsgraph query`` reads it (up to its row limit), and
+``--keep`` queries the store an earlier run left in ``--work`` (a store of 10 million triples
+takes minutes to load).
 
 One run; the machine's load is printed beside it. Usage::
 
     PYTHONPATH=. python benchmarks/store.py --triples 1000000 --work /tmp/storebench
     PYTHONPATH=. python benchmarks/store.py --shape news --examples --triples 10000000 --work /tmp/q
+    PYTHONPATH=. python benchmarks/store.py --shape news --processes --keep --work /tmp/q
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import argparse
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -70,14 +75,52 @@ def _timed(label: str, function, *args):  # type: ignore[no-untyped-def]
     return result
 
 
+_EXAMPLE = '''
+import sys, time
+from pathlib import Path
+from newsgraph.graph.query import format_limited, query_text, run_query
+from newsgraph.graph.store import open_graph
+store, _ = open_graph(Path(sys.argv[1]))
+started = time.perf_counter()
+text, more = format_limited(run_query(store, query_text(sys.argv[2])), max_rows=int(sys.argv[3]))
+print(time.perf_counter() - started, text.count("\\n") - 2, more)
+'''
+
+
+def _example_processes(folder: Path, timeout: float) -> None:
+    """Time each example in a process of its own, on the store opened as ``newsgraph query``
+    opens it, reading up to its row limit; the time is the query's, from the first row asked
+    to the last printed (not Python's start nor the store's opening)."""
+    from newsgraph.graph.query import query_names
+    from newsgraph.serve import MAX_ROWS
+
+    for name in query_names():
+        load = os.getloadavg()[0]
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _EXAMPLE, str(folder), name, str(MAX_ROWS)],
+                capture_output=True, text=True, timeout=timeout, check=True)
+        except subprocess.TimeoutExpired:
+            print(f"  example {name:34} over {timeout:.0f} s; load {load:.1f}", flush=True)
+            continue
+        seconds, rows, more = done.stdout.split()
+        print(f"  example {name:34} {float(seconds):8.2f} s  {int(rows):,} rows"
+              f"{' (of more)' if more == 'True' else ''}; load {load:.1f}", flush=True)
+
+
 def _news(folder: Path, args: argparse.Namespace) -> int:
     from newsgraph.graph.query import format_limited, query_names, query_text, run_query
 
-    with (folder / "graph.ttl").open("w", encoding="utf-8") as stream:
-        count = _timed("write the graph", write_news_graph, stream, args.triples)
-    size = (folder / "graph.ttl").stat().st_size
-    print(f"{count:,} triples, graph.ttl {size / 2**20:,.0f} MB; load {os.getloadavg()[0]:.1f}")
-    _timed("full: bulk load into a new generation", update_store, folder, None)
+    if not args.keep:
+        with (folder / "graph.ttl").open("w", encoding="utf-8") as stream:
+            count = _timed("write the graph", write_news_graph, stream, args.triples)
+        size = (folder / "graph.ttl").stat().st_size
+        print(f"{count:,} triples, graph.ttl {size / 2**20:,.0f} MB; "
+              f"load {os.getloadavg()[0]:.1f}")
+        _timed("full: bulk load into a new generation", update_store, folder, None)
+    if args.processes:
+        _example_processes(folder, args.timeout)
+        return 0
     store, _ = _timed("open the store", open_graph, folder)
     if args.examples:
         for name in query_names():
@@ -108,10 +151,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="time the example queries on the store instead of an add")
     parser.add_argument("--validate", action="store_true",
                         help="time newsgraph validate on the store instead of an add")
+    parser.add_argument("--keep", action="store_true",
+                        help="with --shape news: query the store a run before left in --work")
+    parser.add_argument("--processes", action="store_true",
+                        help="with --shape news: time each example in a process of its own, "
+                             "reading up to newsgraph query's row limit")
+    parser.add_argument("--timeout", type=float, default=100.0,
+                        help="seconds an example may take with --processes")
     args = parser.parse_args(argv)
     folder = args.work / "graph"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
     if args.shape == "news":
         return _news(folder, args)
     subjects = args.triples // 5
