@@ -5,6 +5,9 @@ node (``rdf:subject``/``rdf:predicate``/``rdf:object``, the number of supporting
 the first and last dates seen) whose ``ng:evidence`` nodes each name the article
 (``prov:wasDerivedFrom``), the sentence, its offsets and the rule. Every IRI is minted from
 the content, so the same graph always gives the same triples; there are no blank nodes.
+Each entity carries how many articles mention it (``ng:mentionCount``: the length of its
+``articles``, or its ``mention_count`` where the articles are not held), so that the most
+mentioned are found without counting every mention.
 
 The writers sort the triples themselves (subject, then ``rdf:type`` and ``rdfs:label``
 before other predicates, then object) and serialize them with pyoxigraph, so the same graph
@@ -150,8 +153,8 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 # DefinedNamespace for every triple costs more than the rest of the writer.
 _NG = {name: str(NG[name]) for name in (
     NodeType.ARTICLE, "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
-    "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar", "rule",
-    "percent", "market", "confidence", "isoCode")}
+    "mentionCount", "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar",
+    "rule", "percent", "market", "confidence", "isoCode")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
 _URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
 _AUTHOR, _PUBLISHER = str(SDO.author), str(SDO.publisher)
@@ -206,6 +209,11 @@ def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _literal_row(node, _NG["firstSeen"], data["first_seen"], _DATE)
     if data.get("last_seen"):
         yield _literal_row(node, _NG["lastSeen"], data["last_seen"], _DATE)
+    # counted once here, so that "the most mentioned" reads one triple per entity rather than
+    # counting millions of mentions at query time
+    mentioned = data.get("mention_count") or len(data.get("articles") or ())
+    if mentioned:
+        yield _literal_row(node, _NG["mentionCount"], mentioned, _INTEGER)
     if data.get("code"):
         yield _literal_row(node, _NG["isoCode"], data["code"], _STRING)
     for other in data.get("replaces") or ():

@@ -57,6 +57,7 @@ class NG(DefinedNamespace):
     ledBy: URIRef  # The subject organisation or country is led by the object person.
     market: URIRef  # Where the shares moved, where stated.
     memberOf: URIRef  # The subject is a member, board member or vice chairman of the object, or the object represents the subject.
+    mentionCount: URIRef  # How many articles mention the entity (its schema:mentions) in the build that wrote it.
     opposes: URIRef  # The subject criticises or vows to retaliate against the object.
     partnersWith: URIRef  # The subject cooperates with, forms a group with or agrees with the object.
     percent: URIRef  # The share move in percent, where stated.

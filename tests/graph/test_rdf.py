@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import PROV, SDO, SKOS
 
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.rdf import (
@@ -141,6 +141,17 @@ def test_assertion_counts_articles_and_dates(handbuilt):
     assert rdf.value(chair, NG.firstSeen) == Literal("2024-01-02", datatype=XSD.date)
     assert rdf.value(chair, NG.lastSeen) == Literal("2024-01-05", datatype=XSD.date)
     assert len(list(rdf.objects(chair, NG.evidence))) == 2
+
+
+def test_an_entity_counts_the_articles_that_mention_it(handbuilt):
+    rdf = to_rdf(handbuilt)
+    counts = {str(s): o.toPython() for s, o in rdf.subject_objects(NG.mentionCount)}
+    mentioned: dict[str, int] = {}
+    for entity in rdf.objects(None, SDO.mentions):
+        mentioned[str(entity)] = mentioned.get(str(entity), 0) + 1
+    assert counts == mentioned
+    assert counts[f"{ID}organisation/Semiconductor_Manufacturing_International_Corporation"] == 2
+    assert counts[f"{ID}country/US"] == 1
 
 
 def test_share_move_evidence_has_percent_and_market(handbuilt):
