@@ -62,8 +62,8 @@ EXPECTED = {
          "SMIC fell 3.1% in Hong Kong."],
     ],
     "policies": [
-        ["imposer", "policy", "kind", "target", "firstSeen", "lastSeen"],
-        ["United States", "US export controls", "ExportControl", "China", "2024-01-02",
+        ["policy", "kind", "imposers", "targets", "articles", "firstSeen", "lastSeen"],
+        ["US export controls", "ExportControl", "United States", "China", "1", "2024-01-02",
          "2024-01-02"],
     ],
     "evidence": [
@@ -221,7 +221,8 @@ def test_table_shortens_iris_as_json_ld_does(load):
 def test_seed_articles_by_date(seed_graph):
     graph = load_store(io.BytesIO(to_turtle(seed_graph)))
     rows = _rows(graph, query_text("articles-by-date"))
-    assert len(rows) == 1 + 54
+    assert len(rows) == 1 + 51  # the 54 articles but the 3 without a date
+    assert all(row[0] for row in rows[1:])
     assert rows[1][:2] == ["2026-04-16",
                            "ASML boosts 2026 sales forecast despite shrinking China sales"]
 
@@ -233,3 +234,88 @@ def test_seed_people_and_most_mentioned(seed_graph):
     assert {"Donald Trump", "Jensen Huang"} <= people
     top = _rows(graph, query_text("most-mentioned"))[1:3]
     assert [row[:2] for row in top] == [["China", "Country"], ["United States", "Country"]]
+
+
+# The examples stop at the top of a list that would not be read whole at scale; where the
+# cut falls among ties, it falls as in the whole list, whichever engine answers.
+_TURTLE_PREFIXES = """
+@prefix ng: <https://w3id.org/newsgraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/newsgraph/id/> .
+"""
+
+
+@pytest.fixture(params=["store", "graph"])
+def load_turtle(request):
+    load = load_store if request.param == "store" else load_rdf
+    return lambda text: load(io.BytesIO((_TURTLE_PREFIXES + text).encode()))
+
+
+def _article(n: int, date: str | None) -> str:
+    dated = f' ; dcterms:date "{date}"^^xsd:date' if date else ""
+    return (f'id:a{n} a ng:Article ; dcterms:title "Article {n:03d}" ; '
+            f"dcterms:source id:feed{dated} .\n")
+
+
+def test_articles_by_date_stops_at_the_newest_100(load_turtle):
+    # articles 2k and 2k+1 share a date; the 100th newest is article 10, as in the whole list
+    text = "".join(_article(n, f"2024-{1 + n // 2 // 28:02d}-{1 + n // 2 % 28:02d}")
+                   for n in range(111)) + _article(200, None)
+    rows = _rows(load_turtle(text), query_text("articles-by-date"))[1:]
+    assert len(rows) == 100
+    assert [row[1] for row in rows[:3]] == ["Article 110", "Article 108", "Article 109"]
+    assert [row[1] for row in rows[-3:]] == ["Article 012", "Article 013", "Article 010"]
+
+
+def test_articles_by_date_leaves_out_undated_articles(load_turtle):
+    text = _article(1, "2024-01-01") + _article(2, None) + _article(3, "2024-02-01")
+    rows = _rows(load_turtle(text), query_text("articles-by-date"))[1:]
+    assert [(row[0], row[1]) for row in rows] == [
+        ("2024-02-01", "Article 003"), ("2024-01-01", "Article 001")]
+
+
+def test_most_mentioned_breaks_ties_at_the_cut_by_name(load_turtle):
+    # organisations 2k and 2k+1 are mentioned by as many articles
+    text = "".join(f'id:o{n} a ng:Organisation ; rdfs:label "Org {n:02d}" ; '
+                   f"ng:mentionCount {100 - n // 2} .\n" for n in range(40))
+    rows = _rows(load_turtle(text), query_text("most-mentioned"))[1:]
+    assert len(rows) == 25
+    assert rows[0] == ["Org 00", "Organisation", "100"]
+    assert rows[-2:] == [["Org 23", "Organisation", "89"], ["Org 24", "Organisation", "88"]]
+
+
+def test_policies_name_imposers_and_targets_in_order_and_leave_out_undated(load_turtle):
+    text = """
+    id:p1 a ng:Policy ; rdfs:label "Chip rules" ; ng:policyKind ng:ExportControl ;
+        ng:mentionCount 3 ; ng:firstSeen "2024-01-01"^^xsd:date ;
+        ng:lastSeen "2024-03-01"^^xsd:date ; ng:targets id:z, id:a .
+    id:p2 a ng:Policy ; rdfs:label "Quiet rules" ; ng:policyKind ng:Tariff ;
+        ng:mentionCount 1 ; ng:firstSeen "2024-02-01"^^xsd:date ;
+        ng:lastSeen "2024-02-01"^^xsd:date .
+    id:p3 a ng:Policy ; rdfs:label "Undated rules" ; ng:policyKind ng:Tariff .
+    id:us a ng:Country ; rdfs:label "United States" ; ng:imposes id:p1 .
+    id:eu a ng:Organisation ; rdfs:label "European Union" ; ng:imposes id:p1 .
+    id:z a ng:Organisation ; rdfs:label "Zeta Corp" .
+    id:a a ng:Organisation ; rdfs:label "Alpha Corp" .
+    """
+    assert _rows(load_turtle(text), query_text("policies"))[1:] == [
+        ["Chip rules", "ExportControl", "European Union; United States", "Alpha Corp; Zeta Corp",
+         "3", "2024-01-01", "2024-03-01"],
+        ["Quiet rules", "Tariff", "", "", "1", "2024-02-01", "2024-02-01"],
+    ]
+
+
+def test_best_corroborated_breaks_ties_by_date_then_iri(load_turtle):
+    # 30 relations reported by one article each on the same day, but the 7th: two articles,
+    # and the 8th: a later day; the rest are taken in the order of their IRIs
+    text = "".join(
+        f'id:s{n:02d} a ng:Organisation ; rdfs:label "S{n:02d}" ; ng:supplies id:o .\n'
+        f"id:r{n:02d} a ng:Assertion ; rdf:subject id:s{n:02d} ; rdf:predicate ng:supplies ; "
+        f"rdf:object id:o ; ng:articleCount {2 if n == 7 else 1} ; "
+        f'ng:lastSeen "2024-01-{9 if n == 8 else 1:02d}"^^xsd:date .\n' for n in range(30)
+    ) + 'id:o a ng:Organisation ; rdfs:label "O" .\n'
+    text = "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n" + text
+    rows = _rows(load_turtle(text), query_text("best-corroborated"))[1:]
+    assert [row[0] for row in rows] == ["S07"] + [f"S{n:02d}" for n in range(25) if n != 7]
