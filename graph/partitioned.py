@@ -191,7 +191,8 @@ def _seen(records: Path, parts: list[int], client: Client) -> tuple[Any, Any]:
 
 
 #: The rows each partition of articles hands on: evidence of a relation, an article's
-#: mention of a policy (for its dates), a relation refused. ``data`` is JSON.
+#: mention of a policy (for its dates), how many of the partition's articles mention an entity
+#: (summed into its ``ng:mentionCount``), a relation refused. ``data`` is JSON.
 _EVIDENCE_COLUMNS = ["row", "subject", "predicate", "object", "article", "order", "source",
                      "data"]
 
@@ -232,6 +233,7 @@ def _articles(joined: pd.DataFrame, records: str, shards: str, base: str,
         types = {iri: kind for iri, kind in nodes.values()}
         graph_nodes: list[tuple[str, dict[str, Any]]] = []
         graph_edges: list[tuple[str, str, str, dict[str, Any]]] = []
+        counts: dict[str, int] = defaultdict(int)
         extractions = read_partition(Path(records), part)
         for extraction in extractions:
             a_iri = article_iri(extraction.article, base=base)
@@ -240,6 +242,7 @@ def _articles(joined: pd.DataFrame, records: str, shards: str, base: str,
             date = piece.attrs["date"]
             for node in piece.mentioned:
                 graph_edges.append((a_iri, node, "mentions", {}))
+                counts[node] += 1
                 if types[node] == EntityType.POLICY:
                     out.append(("mention", node, "", "", a_iri, 0, "", json.dumps(date)))
             for order, ((subject, predicate, obj), item) in enumerate(piece.evidence):
@@ -250,6 +253,8 @@ def _articles(joined: pd.DataFrame, records: str, shards: str, base: str,
                             json.dumps(data)))
             out.extend(("refusal", "", "", "", a_iri, n, "", json.dumps(message))
                        for n, message in enumerate(piece.refusals))
+        out.extend(("count", node, "", "", "", 0, "", json.dumps(number))
+                   for node, number in sorted(counts.items()))
         rows = graph_rows(graph_nodes, graph_edges, base=base, build=build, activity=False)
         _write_shard(rows, Path(shards) / _shard_name("articles", part))
     return _frame(out, _EVIDENCE_COLUMNS)
@@ -409,8 +414,10 @@ def assemble(
                 meta=pd.DataFrame({"shard": pd.Series(dtype=int),
                                    "relations": pd.Series(dtype=int)}))
             mentions = evidence[evidence["row"] == "mention"]
+            counts = evidence[evidence["row"] == "count"]
             refused = evidence[evidence["row"] == "refusal"]
-            _, mentioned, refusals = client.compute([written, mentions, refused], sync=True)
+            _, mentioned, counted, refusals = client.compute(
+                [written, mentions, counts, refused], sync=True)
 
         reported: dict[str, list[str]] = defaultdict(list)
         for node, data in mentioned[["subject", "data"]].itertuples(index=False, name=None):
@@ -418,6 +425,8 @@ def assemble(
                 reported[node].append(date)
         for node, dates in reported.items():
             attrs[node]["first_seen"], attrs[node]["last_seen"] = min(dates), max(dates)
+        for node, data in counted[["subject", "data"]].itertuples(index=False, name=None):
+            attrs[node]["mention_count"] = attrs[node].get("mention_count", 0) + json.loads(data)
         written_nodes = [delayed(_entities)(
             nodes[start:start + _NODES_PER_SHARD], number, str(staging), base, build)
             for number, start in enumerate(range(0, max(len(nodes), 1), _NODES_PER_SHARD))]
