@@ -286,7 +286,7 @@ def test_most_mentioned_breaks_ties_at_the_cut_by_name(load_turtle):
     assert rows[-2:] == [["Org 23", "Organisation", "89"], ["Org 24", "Organisation", "88"]]
 
 
-def test_policies_name_imposers_and_targets_in_order_and_leave_out_undated(load_turtle):
+def test_policies_name_the_most_mentioned_first_and_leave_out_undated(load_turtle):
     text = """
     id:p1 a ng:Policy ; rdfs:label "Chip rules" ; ng:policyKind ng:ExportControl ;
         ng:mentionCount 3 ; ng:firstSeen "2024-01-01"^^xsd:date ;
@@ -297,11 +297,11 @@ def test_policies_name_imposers_and_targets_in_order_and_leave_out_undated(load_
     id:p3 a ng:Policy ; rdfs:label "Undated rules" ; ng:policyKind ng:Tariff .
     id:us a ng:Country ; rdfs:label "United States" ; ng:imposes id:p1 .
     id:eu a ng:Organisation ; rdfs:label "European Union" ; ng:imposes id:p1 .
-    id:z a ng:Organisation ; rdfs:label "Zeta Corp" .
-    id:a a ng:Organisation ; rdfs:label "Alpha Corp" .
+    id:z a ng:Organisation ; rdfs:label "Zeta Corp" ; ng:mentionCount 4 .
+    id:a a ng:Organisation ; rdfs:label "Alpha Corp" ; ng:mentionCount 2 .
     """
     assert _rows(load_turtle(text), query_text("policies"))[1:] == [
-        ["Chip rules", "ExportControl", "European Union; United States", "Alpha Corp; Zeta Corp",
+        ["Chip rules", "ExportControl", "European Union; United States", "Zeta Corp; Alpha Corp",
          "3", "2024-01-01", "2024-03-01"],
         ["Quiet rules", "Tariff", "", "", "1", "2024-02-01", "2024-02-01"],
     ]
