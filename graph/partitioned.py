@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -63,7 +62,7 @@ from newsgraph.graph.index import extraction_rows, seen_of
 from newsgraph.graph.iris import DEFAULT_BASE
 from newsgraph.graph.links import Links
 from newsgraph.graph.rdf import graph_rows
-from newsgraph.graph.records import partitions, read_partition
+from newsgraph.graph.records import partitions, read_partition, staged_folder
 from newsgraph.graph.resolve import Merge, resolve_seen
 from newsgraph.graph.store import ntriples
 from newsgraph.ontology import EntityType, Predicate, edge_type
@@ -382,9 +381,7 @@ def assemble(
     from dask.delayed import delayed
 
     parts = partitions(records)
-    shards.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{shards.name}.", dir=shards.parent))
-    try:
+    with staged_folder(shards) as staging:
         with dask.config.set({"dataframe.convert-string": False}):
             seen, wanted = _seen(records, parts, client)
             groups, merges = resolve_seen(seen, aliases=aliases, on_refused=on_refused)
@@ -431,15 +428,6 @@ def assemble(
             nodes[start:start + _NODES_PER_SHARD], number, str(staging), base, build)
             for number, start in enumerate(range(0, max(len(nodes), 1), _NODES_PER_SHARD))]
         client.compute(written_nodes, sync=True)
-        old = shards.with_name(f".{shards.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        if shards.exists():
-            os.replace(shards, old)
-        os.replace(staging, shards)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     messages = sorted(json.loads(data) for data in refusals["data"])
     return Assembly(shards=tuple(sorted(shards.glob("*.nt"))), merges=tuple(merges),
                     refusals=tuple(messages), nodes=len(nodes))

@@ -35,7 +35,8 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -54,6 +55,7 @@ __all__ = [
     "partitions",
     "read_partition",
     "record_tables",
+    "staged_folder",
     "write_records",
 ]
 
@@ -173,9 +175,7 @@ def write_records(
         message = f"a partition holds at least one article (got {size})"
         raise ValueError(message)
     ordered = sorted(extractions, key=lambda x: article_iri(x.article, base=base))
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    try:
+    with staged_folder(folder) as staging:
         for name in TABLES:
             (staging / name).mkdir()
         count = 0
@@ -185,6 +185,26 @@ def write_records(
                 with (staging / name / _part_name(count)).open("wb") as stream:
                     _write_table(tables[name], stream)
             count += 1
+    return count
+
+
+@contextmanager
+def staged_folder(folder: Path) -> Iterator[Path]:
+    """A folder to write in beside ``folder``, renamed into its place when the block ends
+    (replacing what was there), removed if the block fails: a failed write leaves the
+    previous folder whole.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "shards"
+    >>> with staged_folder(target) as staging:
+    ...     _ = (staging / "a.nt").write_text("")
+    >>> [p.name for p in target.iterdir()]
+    ['a.nt']
+    """
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        yield staging
         old = folder.with_name(f".{folder.name}.old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -194,7 +214,6 @@ def write_records(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
 
 
 def partitions(folder: Path) -> list[int]:
