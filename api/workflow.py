@@ -119,7 +119,7 @@ class BuildReport:
         and why."""
         parts = [
             f"documents: {self.read} read, {self.skipped} already built, "
-            f"{len(self.problems)} sources failed",
+            f"{sum(not isinstance(p, AliasesError) for p in self.problems)} sources failed",
             "nodes: " + ", ".join(f"{n} {t}" for t, n in sorted(self.nodes.items())),
             "relations: "
             + (", ".join(f"{n} {t}" for t, n in sorted(self.relations.items())) or "none"),
@@ -603,7 +603,7 @@ def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -
     """
     from dataclasses import replace
 
-    from newsgraph.graph.iris import without_userinfo
+    from newsgraph.ingest.documents import without_userinfo
 
     given = [os.path.abspath(s) for s in sources if "://" not in s]
 
@@ -626,12 +626,14 @@ def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -
 
 def _decodable(name: str) -> str:
     """A file name with each byte that was no UTF-8 (a lone surrogate of Python's
-    ``surrogateescape``) written as ``%XX``, so that the name can be stored as text.
+    ``surrogateescape``) written as ``%XX``, so that the name can be stored as text; a ``%``
+    of the name is written ``%25``, so that no two names meet.
 
-    >>> _decodable("caf\\udce9.txt")
-    'caf%E9.txt'
+    >>> _decodable("caf\\udce9.txt"), _decodable("%E9.txt")
+    ('caf%E9.txt', '%25E9.txt')
     """
-    return "".join(f"%{ord(c) - 0xDC00:02X}" if "\udc80" <= c <= "\udcff" else c for c in name)
+    return "".join(f"%{ord(c) - 0xDC00:02X}" if "\udc80" <= c <= "\udcff"
+                   else "%25" if c == "%" else c for c in name)
 
 
 def _inside(source: str, folder: Path) -> bool:

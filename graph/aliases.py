@@ -84,6 +84,10 @@ def _json_aliases(text: str, source: str) -> Aliases:
         raise AliasesError(source, message) from error
     if not isinstance(data, dict):
         raise AliasesError(source, "expected a JSON object with 'aliases' and 'distinct'")
+    unknown = sorted(set(data) - {"aliases", "distinct"})
+    if unknown:
+        message = f"unknown key {unknown[0]!r} (expected 'aliases' and 'distinct')"
+        raise AliasesError(source, message)
     raw_same = data.get("aliases", {})
     raw_distinct = data.get("distinct", [])
     if not isinstance(raw_same, dict) or not all(

@@ -217,13 +217,18 @@ def link_nodes(
     those of ``groups``, in their order. Returns the links refused, and why, and the links'
     names that match no node.
 
-    An IRI under ``base`` names a node of this graph, and one given to several nodes would
-    make them one thing: neither is linked.
+    An IRI under ``base`` names a node of this graph, and one given to several nodes (or to a
+    node other than the one the graph already gives it, such as a country's Wikidata item)
+    would make them one thing: neither is linked.
     """
-    owners: dict[str, list[int]] = {}
+    held: dict[str, set[int]] = {}
+    for number, (_, data) in enumerate(nodes):
+        for iri in data.get("same_as", ()):
+            held.setdefault(iri, set()).add(number)
+    owners: dict[str, set[int]] = {}
     for number, group in enumerate(groups):
         for iri in links.iris_of((group.label, *group.aliases), group.type):
-            owners.setdefault(iri, []).append(number)
+            owners.setdefault(iri, set(held.get(iri, ()))).add(number)
     refused = []
     for iri, found in sorted(owners.items()):
         if iri.startswith(base):
@@ -233,7 +238,7 @@ def link_nodes(
             refused.append(f"{iri}: given to {len(found)} entities ({labels}), which it would "
                            "make one; not linked")
         else:
-            data = nodes[found[0]][1]
+            data = nodes[min(found)][1]
             data["same_as"] = sorted({*data.get("same_as", ()), iri})
     names = ((name, group.type) for group in groups for name in (group.label, *group.aliases))
     return refused, list(links.unmatched(names))

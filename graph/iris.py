@@ -31,7 +31,7 @@ import hashlib
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 from pyoxigraph import NamedNode
 
@@ -48,7 +48,6 @@ __all__ = [
     "name_iri",
     "source_iri",
     "turtle_base",
-    "without_userinfo",
 ]
 
 #: Where IRIs are minted unless the user names another base.
@@ -120,20 +119,23 @@ def check_base(base: str) -> str:
     >>> check_base("file:///etc/")
     Traceback (most recent call last):
     ...
-    ValueError: the base IRI must be an http(s) IRI with a host, or a urn: (got 'file:///etc/')
+    ValueError: the base IRI must be an http(s) IRI with a host (and no user name), or a urn: \
+with a namespace and a name, such as urn:example:kg: (got 'file:///etc/')
     """
     text = base.strip()
     scheme = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text)
     if scheme is None or _UNSAFE.search(text.replace("#", "", text.endswith("#"))):
         message = f"the base IRI must be absolute, such as https://example.org/kg/ (got {base!r})"
         raise ValueError(message)
-    if not re.match(r"(?i)(https?://[^/?#]+(/|$)|urn:[A-Za-z0-9][A-Za-z0-9-]*:.)", text):
-        message = f"the base IRI must be an http(s) IRI with a host, or a urn: (got {base!r})"
+    if not re.match(r"(?i)(https?://[^/?#@]+(/|$)|urn:[A-Za-z0-9][A-Za-z0-9-]*:.)", text):
+        message = ("the base IRI must be an http(s) IRI with a host (and no user name), or a "
+                   f"urn: with a namespace and a name, such as urn:example:kg: (got {base!r})")
         raise ValueError(message)
     if re.search(r"/\.\.?(/|$)", text.split("://", 1)[-1]):
         message = f"the base IRI must have no . or .. segment (got {base!r})"
         raise ValueError(message)
-    text = text if text.endswith(("/", "#")) else text + "/"
+    text = text if text.endswith(("/", "#")) or (
+        text.lower().startswith("urn:") and text.endswith(":")) else text + "/"
     if not is_iri(text + "x"):
         message = f"the base is not a valid IRI (got {base!r})"
         raise ValueError(message)
@@ -242,23 +244,6 @@ def source_iri(source: str, *, base: str = DEFAULT_BASE) -> str:
     if re.match(r"/|[A-Za-z]:", source):  # absolute: nothing of where it lives
         parts = parts[-1:]
     return f"{base}source/" + "/".join(_path_segment(part) for part in parts)
-
-
-def without_userinfo(url: str) -> str:
-    """``url`` without the user name and password it may carry.
-
-    >>> without_userinfo("https://alice:s3cret@news.example/feed.xml?q=1")
-    'https://news.example/feed.xml?q=1'
-    >>> without_userinfo("https://news.example/a@b")
-    'https://news.example/a@b'
-    """
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def _path_segment(part: str) -> str:

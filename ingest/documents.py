@@ -14,9 +14,11 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 __all__ = [
     "ARTICLE", "Article", "Entity", "Evidence", "Extraction", "Relation", "calendar_date",
+    "without_userinfo",
 ]
 
 #: The name a relation uses for the article it was read from (``roseOnNews`` ends there).
@@ -188,3 +190,20 @@ class Extraction:
             ),
             problem=data.get("problem"),
         )
+
+
+def without_userinfo(url: str) -> str:
+    """``url`` without the user name and password it may carry.
+
+    >>> without_userinfo("https://alice:s3cret@news.example/feed.xml?q=1")
+    'https://news.example/feed.xml?q=1'
+    >>> without_userinfo("https://news.example/a@b")
+    'https://news.example/a@b'
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))

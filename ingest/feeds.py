@@ -34,7 +34,7 @@ import feedparser
 
 from newsgraph.errors import EmptySourceError, FeedError, Messages
 from newsgraph.ingest.decoding import decode, strip_prolog
-from newsgraph.ingest.documents import Article, calendar_date
+from newsgraph.ingest.documents import Article, calendar_date, without_userinfo
 from newsgraph.ingest.pages import clean_line, html_to_text
 
 __all__ = ["feed_kind", "item_date", "item_to_article", "opml_feeds", "parse_feed", "read_feed"]
@@ -163,7 +163,7 @@ def item_to_article(entry: Any, *, source: str, publisher: str | None = None) ->
     title = clean_line(entry.get("title", ""))
     text = _item_text(entry)
     link = _http_link(entry.get("link"))
-    guid = " ".join(str(entry.get("id") or "").split())
+    guid = without_userinfo(" ".join(str(entry.get("id") or "").split()))
     if not guid:
         guid = link or "sha256:" + hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
     return Article(
@@ -194,7 +194,7 @@ def _http_link(value: object) -> str | None:
         return None
     if any(c.isspace() or not c.isprintable() for c in link):
         return None
-    return link
+    return without_userinfo(link)  # a password in a link is written nowhere
 
 
 def _authors(entry: Any) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from newsgraph.errors import (
     TooLargeError,
 )
 from newsgraph.ingest.decoding import Kind, decode, root_name, sniff
-from newsgraph.ingest.documents import Article
+from newsgraph.ingest.documents import Article, without_userinfo
 from newsgraph.ingest.feeds import opml_feeds, parse_feed, read_feed
 from newsgraph.ingest.pages import read_page
 from newsgraph.ingest.web import Fetcher, is_url
@@ -284,7 +284,7 @@ def _page_article(data: bytes, text: str, source: str, page_url: str | None) -> 
     if not page.text:
         raise EmptySourceError(source, Messages.EMPTY_PAGE)
     return Article(
-        id=page_url or "sha256:" + hashlib.sha256(data).hexdigest(),
+        id=without_userinfo(page_url) if page_url else "sha256:" + hashlib.sha256(data).hexdigest(),
         text=page.text,
         source=page_url or source,
         title=page.title,

@@ -440,6 +440,15 @@ def test_the_aliases_given_are_kept_and_read_when_none_is_given(tmp_path):
         build([news], out)
 
 
+def test_an_alias_rule_not_applied_is_no_source_that_failed():
+    from newsgraph.errors import AliasesError
+
+    report = BuildReport(out=Path("out"), read=1, skipped=0,
+                         problems=(AliasesError("a.csv", "distinct,A,A Inc: not applied"),))
+    first = report.summary().splitlines()[0]
+    assert first == "documents: 1 read, 0 already built, 0 sources failed"
+
+
 def test_the_summary_counts_the_links_that_matched_nothing_and_names_them_when_asked():
     report = BuildReport(out=Path("out"), read=1, skipped=0,
                          unmatched_links=("Nobody Inc", "Zed Ltd"))
@@ -453,10 +462,12 @@ def test_a_file_name_that_is_no_utf8_is_read_and_named_by_its_bytes(tmp_path):
     news = tmp_path / "news"
     news.mkdir()
     (news / os.fsdecode(b"\xff.txt")).write_text("Chips\n\nIntel Corp. rose 5% on Monday.\n")
+    (news / "%FF.txt").write_text("Memory\n\nMicron Technology fell 2% on Monday.\n")
     report = build([news], tmp_path / "out")
-    assert report.read == 1
+    assert report.read == 2
     turtle = (tmp_path / "out" / "graph.ttl").read_text()
     assert "dcterms:source id:source\\/news\\/\\%25FF.txt" in turtle
+    assert "dcterms:source id:source\\/news\\/\\%2525FF.txt" in turtle
 
 
 def test_a_folder_whose_graph_holds_an_unusable_base_is_one_clear_error(tmp_path):

@@ -51,6 +51,7 @@ def test_csv_format_can_be_forced():
         # characters no name has: they would make ill-formed XML of every export
         ('{"aliases": {"Intel \\ud800": ["Intel"]}}', "holds a character no name has"),
         ("same,Intel\x1b,Intel Corp\n", "holds a character no name has"),
+        ('{"aliaes": {"Intel": ["Intel Corp"]}}', "unknown key 'aliaes'"),
     ],
 )
 def test_parse_aliases_rejects_bad_files(text, message):

@@ -113,6 +113,8 @@ def test_a_base_that_is_no_absolute_iri_is_refused(base):
     ("http://", "an http\\(s\\) IRI with a host"),
     ("javascript:alert(1)//", "an http\\(s\\) IRI with a host"),
     ("file:///etc/", "an http\\(s\\) IRI with a host"),
+    ("https://user:pw@example.org/kg/", "no user name"),
+    ("urn:x:", "a urn: with a namespace and a name"),
     ("https://example.org/kg/./", "no . or .. segment"),
     ("https://example.org/\u202ekg/", "not a valid IRI"),
 ])

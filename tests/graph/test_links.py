@@ -78,3 +78,14 @@ def test_a_link_to_the_graph_itself_or_shared_by_two_entities_is_refused_and_sai
 def test_a_name_that_starts_with_a_hash_and_an_upper_case_scheme_still_link():
     links = parse_links("# a comment\n\"#1 Corp\",HTTPS://register.example/c/1\n")
     assert links.rows == (("#1 Corp", "HTTPS://register.example/c/1"),)
+
+
+def test_a_link_to_the_item_a_country_already_has_is_refused():
+    links = parse_links("SMIC,http://www.wikidata.org/entity/Q148\n"
+                        "China,http://www.wikidata.org/entity/Q148\n")
+    G = build_graph(handbuilt_extractions(), links=links)
+    assert G.graph["refused_links"] == [
+        "http://www.wikidata.org/entity/Q148: given to 2 entities (China, Semiconductor "
+        "Manufacturing International Corporation), which it would make one; not linked"]
+    assert G.nodes["https://w3id.org/newsgraph/id/country/CN"]["same_as"] == [
+        "http://www.wikidata.org/entity/Q148"]
