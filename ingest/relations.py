@@ -524,15 +524,21 @@ def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
 
 
 def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
-    """Selling stores, a stake, a unit or a company ("sell itself to") is a divestment, not
-    supplying goods."""
+    """Selling stores, a stake, a unit or a company ("sell itself to"), or what a named
+    company has ("RKO's KHJ-TV station"), is a divestment, not supplying goods."""
     verb = tokens.get("verb")
     if verb is None:
         return False
     sold = [c for c in verb.children if c.dep_ == "dobj"]
+
+    def organisation(token: Token) -> bool:
+        node = state.nodes.get(token.i)
+        return node is not None and node.type == EntityType.ORGANISATION
+
     return any(t._.ng_trigger == "asset" for c in sold for t in c.subtree) or (
         verb._.ng_trigger == "supply" and any(
-            c.i in state.nodes and state.nodes[c.i].type == EntityType.ORGANISATION
+            organisation(c) or any(organisation(t) and t.tag_ != "PRP$"
+                                   for t in c.children if t.dep_ == "poss")
             for c in sold))
 
 
