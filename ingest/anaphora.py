@@ -175,7 +175,12 @@ def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | N
     """What a relative pronoun or a pronoun refers to, read within its sentence."""
     if token.tag_ in _RELATIVE:
         clause = _relative_clause(token)
-        return entity_of(clause.head, state, depth + 1) if clause is not None else None
+        if clause is None:
+            return None
+        head = clause.head
+        if head.i not in state.nodes and head.dep_ == "appos":
+            head = head.head  # "X, the movie company which owns ...": X
+        return entity_of(head, state, depth + 1)
     if token.lower_ in _REFLEXIVE:  # "Qlik agreed to sell itself to Thoma Bravo"
         subject = clause_subject(token.head)
         return entity_of(subject, state, depth + 1) \

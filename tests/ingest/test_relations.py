@@ -90,6 +90,9 @@ def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
         ("Huawei was blacklisted by the United States.",
          [("United States", "sanctions", "Huawei")]),
         ("Toyota acquired Subaru in a deal.", [("Toyota", "investsIn", "Subaru")]),
+        # a relative pronoun after a description in apposition stands for the name
+        ("National Amusements Inc, the movie company which owns a stake in CBS, said nothing.",
+         [("National Amusements Inc", "investsIn", "CBS")]),
         ("Foxconn's display-making affiliate Innolux Corp will benefit from the deal.",
          [("Foxconn", "investsIn", "Innolux Corp")]),
         ("Foxconn subsidiary FIH Mobile Ltd said profit may fall.",
