@@ -90,6 +90,12 @@ def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
         ("Huawei was blacklisted by the United States.",
          [("United States", "sanctions", "Huawei")]),
         ("Toyota acquired Subaru in a deal.", [("Toyota", "investsIn", "Subaru")]),
+        # owned by, after a copula
+        ("Regulators looked at logistics firm Cainiao Network, which is around 47 "
+         "percent-owned by Alibaba.",
+         [("Alibaba", "investsIn", "Cainiao Network")]),
+        ("Sprint Corp, which is majority owned by SoftBank Group Corp, expects a profit.",
+         [("SoftBank Group Corp", "investsIn", "Sprint Corp")]),
         # a relative pronoun after a description in apposition stands for the name
         ("National Amusements Inc, the movie company which owns a stake in CBS, said nothing.",
          [("National Amusements Inc", "investsIn", "CBS")]),
