@@ -312,6 +312,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp will merge with Globex Corp.", [("Acme Corp", "partnersWith", "Globex Corp.")]),
         # a bid is no acquisition
         ("Acme Corp made a bid for Globex Corp.", []),
+        # a shareholder, said with a copula or in apposition
+        ("Globex Corp is Initech Corp's largest shareholder.",
+         [("Globex Corp", "investsIn", "Initech Corp")]),
+        ("Globex Corp, Initech Corp's largest shareholder, said nothing.",
+         [("Globex Corp", "investsIn", "Initech Corp")]),
     ],
 )
 def test_ownership_and_mergers(nlp, text, expected):
