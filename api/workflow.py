@@ -131,8 +131,11 @@ class BuildReport:
                 parts += [f"  refused: {line}" for line in self.refusals]
         unmatched, refused = len(self.unmatched_links), len(self.refused_links)
         if unmatched or refused:
-            said = [f"{unmatched} name{'s' * (unmatched != 1)} matched no entity"] * bool(
-                unmatched) + [f"{refused} refused"] * bool(refused)
+            said = []
+            if unmatched:
+                said.append(f"{unmatched} name{'s' * (unmatched != 1)} matched no entity")
+            if refused:
+                said.append(f"{refused} refused")
             hint = "" if verbose else " (-v says which)"
             parts.append(f"links: {', '.join(said)}{hint}")
             if verbose:

@@ -444,6 +444,11 @@ def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
     roles = {(f.subject.name, f.sentence.start) for f in read}
     held = {(f.subject.name, f.object.name) for f in read}
     focus = doc._.ng_focus or {}
+    organisations: dict[int, list[Node]] = {}  # by the first token of their sentence
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is not None and node.type == EntityType.ORGANISATION:
+            organisations.setdefault(span.root.sent.start, []).append(node)
     added: list[Found] = []
     for span in doc.spans.get(SPANS_KEY, []):
         person = state.nodes.get(span.root.i)
@@ -454,12 +459,10 @@ def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
         predicate = _title_before(doc, span.start, sentence.start)
         if predicate is None:
             continue
-        named = {state.nodes[s.root.i] for s in doc.spans.get(SPANS_KEY, [])
-                 if s.root.sent.start == sentence.start and s.root.i in state.nodes
-                 and state.nodes[s.root.i].type == EntityType.ORGANISATION}
+        named = organisations.get(sentence.start, [])
         names = {node.name for node in named}
         if len(names) == 1:
-            org = min(named, key=lambda node: node.token)
+            org = named[0]
         elif not names and sentence.start in focus \
                 and focus[sentence.start][1] == EntityType.ORGANISATION:
             name, label = focus[sentence.start]
