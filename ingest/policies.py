@@ -88,13 +88,17 @@ def mark_laws(doc: Doc, state: DocState) -> None:
     """A law the text names ("the Clean Air Act") is a policy under its own name.
 
     Its kind is that of a measure word inside the name ("... Export Control Act"), else
-    ``OtherPolicy``.
+    ``OtherPolicy``. A name ending as an organisation's does is no law's ("... Law Offices").
     """
+    lex = lexicon()
+    organisation_words = lex.words("org_head") | lex.words("legal_form")
     for ent in doc.ents:
         if ent.label_ != "LAW" or (ent.root.i in state.nodes and ent.root.i not in state.measures):
             continue
         tokens = [t for t in ent if t.lower_ != "the" and not POSSESSIVE.match(t.text)]
         if not tokens or not any(t.text[:1].isupper() for t in tokens):
+            continue
+        if tokens[-1].text in organisation_words:  # the model's "Han Kun Law Offices"
             continue
         inner = [state.measures.pop(t.i) for t in ent if t.i in state.measures]
         for t in ent:

@@ -191,6 +191,9 @@ class RelationExtractor:
         if "set" in line:
             message = f"word set {line['set']!r}: word sets belong in lexicon.jsonl"
             raise ValueError(message)
+        if "id" in line and line["id"] in self.rules:
+            message = f"rule {line['id']!r}: a rule of that id is already loaded"
+            raise ValueError(message)
         if "id" in line and "sequence" in line:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
             self.rules[rule.id] = rule

@@ -107,6 +107,11 @@ def test_finish_entities_adds_the_publication():
          {("United States", "Country")}),
         ("The Shanghai-based firm Wanli Optics said sales rose.",
          {("China", "Country"), ("Wanli Optics", "Organisation")}),
+        # a court's whole name, across the line breaks of wire copy
+        ("NEC Corp filed suit in Tokyo\nDistrict Court to halt it.",
+         {("NEC Corp", "Organisation"), ("Tokyo\nDistrict Court", "Organisation")}),
+        ("The suit was filed in the U.S. District Court for the District of Columbia.",
+         {("U.S. District Court for the District of Columbia", "Organisation")}),
     ],
 )
 def test_sentences(nlp, text, expected):

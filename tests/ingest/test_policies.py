@@ -63,6 +63,15 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("In an order issued under the Defence Production Act, the president acted.",
          [("Defence Production Act", "OtherPolicy")], []),
         ("The board approved the merger.", [], []),
+        # a capitalised name ending in "Act" is a law's, where the model reads a person in it,
+        # or nothing, and across the line breaks of wire copy
+        ("The Glass-Steagall Act bars commercial banks from underwriting securities.",
+         [("Glass-Steagall Act", "OtherPolicy")], []),
+        ("Congress passed the North Korea Sanctions and Policy Enhancement\nAct in February.",
+         [("North Korea Sanctions and Policy Enhancement\nAct", "ExportControl")],
+         [("Congress", "imposes", "North Korea Sanctions and Policy Enhancement\nAct")]),
+        # a law firm is no law, even where the model reads one
+        ("JD.com's legal advisors were Orrick LLP and Han Kun Law Offices.", [], []),
         # launched under an administration: that administration's, even when the participle
         # hangs on the phrase around the measure
         ("The findings of a probe into Japan's steel sector, launched in the final month of "

@@ -232,6 +232,17 @@ def test_a_missing_word_set_is_an_error():
         lexicon().lower("no_such_set")
 
 
+def test_a_rule_id_given_twice_is_refused():
+    extractor = RelationExtractor(spacy.blank("en"), pattern_files=())
+    line = {"id": "twice", "predicate": "opposes", "subject": "a", "object": "b",
+            "pattern": [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LOWER": "x"}},
+                        {"LEFT_ID": "a", "REL_OP": ">", "RIGHT_ID": "b",
+                         "RIGHT_ATTRS": {"LOWER": "y"}}]}
+    extractor._add(line)
+    with pytest.raises(ValueError, match="'twice'"):
+        extractor._add(line)
+
+
 def test_a_word_set_in_a_pattern_file_is_refused():
     extractor = RelationExtractor(spacy.blank("en"), pattern_files=())
     with pytest.raises(ValueError, match=r"lexicon\.jsonl"):
@@ -283,6 +294,13 @@ def test_what_the_component_attaches_is_plain_str(nlp):
         ("Toshiba Corp has an agreement with Motorola Inc to sell chips.", []),
         # a charge that is a price is no accusation
         ("Acme Corp charged customers higher prices.", []),
+        # a dispute, a fight or a battle with a party, whoever holds it
+        ("It would avoid a repeat of Microsoft's damaging fight with the European Commission.",
+         [("Microsoft", "opposes", "European Commission")]),
+        ("Starboard won its standoff with Darden Restaurants Inc, convincing shareholders.",
+         [("Starboard", "opposes", "Darden Restaurants Inc")]),
+        ("Acme Corp is locked in a legal battle with Globex Inc over patents.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
     ],
 )
 def test_disputes_fines_and_ventures(nlp, text, expected):
@@ -312,6 +330,13 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp will merge with Globex Corp.", [("Acme Corp", "partnersWith", "Globex Corp.")]),
         # a bid is no acquisition
         ("Acme Corp made a bid for Globex Corp.", []),
+        # a company sold to a buyer named as the indirect object
+        ("GenCorp agreed to sell Acme Corp to Walt Disney Co for 217 mln dlrs.",
+         [("Walt Disney Co", "investsIn", "Acme Corp")]),
+        # a holder's percentage interest; an interest with no percentage is no holding
+        ("Globex said Initech's 40 percent stake in Acme Corp would be sold.",
+         [("Initech", "investsIn", "Acme Corp")]),
+        ("Google has shown interest in Yahoo Inc, sources said.", []),
         # a shareholder, said with a copula or in apposition
         ("Globex Corp is Initech Corp's largest shareholder.",
          [("Globex Corp", "investsIn", "Initech Corp")]),
@@ -334,6 +359,13 @@ def test_ownership_and_mergers(nlp, text, expected):
          "semiconductors.",
          [("Commerce Department", "imposes", "Commerce Department probe"),
           ("Commerce Department probe", "targets", "Japan")]),
+        # what an investigation is "of", and whoever conducts it
+        ("The U.S. Justice Department opened a criminal investigation of Volkswagen AG.",
+         [("U.S. Justice Department", "imposes", "U.S. Justice Department probe"),
+          ("U.S. Justice Department probe", "targets", "Volkswagen AG")]),
+        ("The European Commission is conducting an antitrust investigation into Google.",
+         [("European Commission", "imposes", "European Commission probe"),
+          ("European Commission probe", "targets", "Google")]),
         # a party that faces a measure is its target
         ("Huawei faces a US ban on chip sales.",
          [("United States", "imposes", "United States ban"),
