@@ -19,7 +19,10 @@ A reference is left alone where the sentence itself settles it. A description th
 company of ...") is another entity. One with modifiers ("the U.S. chipmaker", "the display
 maker") stands for the organisation in focus too if that is also the organisation named last,
 and not the subject of the description's own clause ("Acme sold a stake to the Taiwanese
-firm" brings in another entity). A
+firm" brings in another entity); one with a country word stands for the organisation
+named in its sentence or the one before that the document says is of that country ("Japan's
+Sharp ... Foxconn. The Japanese firm"), else for the one left once those it says are of
+another country are set aside ("... The Taiwanese firm" is Foxconn). A
 pronoun after an entity of its kind in its sentence is read by the rules
 (:mod:`~newsgraph.ingest.anaphora`). "It" as an empty subject ("it is likely that ...")
 refers to nothing.
@@ -41,6 +44,8 @@ each sentence, the organisation (or country) in focus as the sentence begins, ``
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -70,6 +75,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RESTRICTING = frozenset({"relcl", "acl", "appos"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod"})
 _THING = frozenset({EntityType.ORGANISATION})
+#: How a country word attaches to the noun it says the country of ("Japan's Sharp",
+#: "Taiwanese firm", "U.S. chipmaker").
+_COUNTRY_WORD_ROLES = frozenset({"poss", "amod", "compound", "nmod"})
 _PERSON = frozenset({EntityType.PERSON})
 
 
@@ -88,11 +96,14 @@ def ng_coreference(doc: Doc) -> Doc:
         return doc
     mentions = {span.root.i: span for span in doc.spans.get(SPANS_KEY, [])}
     inside = {i: span for span in mentions.values() for i in range(span.start, span.end)}
+    countries = _countries_of(mentions.values())
     focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
+    previous: list[tuple[str, str]] = []  # the organisations of the sentence before
     for sentence in doc.sents:
         if "thing" in focus:
             in_focus[sentence.start] = focus["thing"]
+        named: list[tuple[str, str]] = []  # the organisations of this sentence so far
         seen: set[str] = set()
         subjects: dict[str, tuple[str, str]] = {}
         for token in sentence:
@@ -104,6 +115,8 @@ def ng_coreference(doc: Doc) -> Doc:
                     entity = (str(span._.ng_name or span.text), span.label_)
                     focus.setdefault(kind, entity)  # the first named, until a subject
                     last[kind] = entity
+                    if kind == "thing":
+                        named.append(entity)
                     if token.dep_ in _SUBJECTS and kind not in subjects:
                         subjects[kind] = entity
                 continue
@@ -113,19 +126,66 @@ def ng_coreference(doc: Doc) -> Doc:
             # the company's president, said")
             reference = _reference(token, seen, {**focus, **subjects})
             if reference is not None and token.lower_ in _DESCRIPTIONS \
-                    and not _definite(token) and (
-                        reference != last.get("thing")
-                        or _clause_subject_is(token, reference[0], mentions)):
-                # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech"
-                reference = None
+                    and not _definite(token):
+                # "the Taiwanese firm" is the one named lately that is not based elsewhere
+                by_country = _of_its_country(token, previous + named, countries, mentions)
+                if by_country is not None:
+                    reference = by_country
+                elif reference != last.get("thing") \
+                        or _clause_subject_is(token, reference[0], mentions):
+                    # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech"
+                    reference = None
             if reference is not None:
                 name, label = reference
                 linked = Span(doc, token.i, token.i + 1, label=label)
                 linked._.ng_name = name
                 references.append(linked)
         focus.update(subjects)
+        previous = named
     doc.spans[REFERENCES_KEY] = references
     return doc
+
+
+def _countries_of(mentions: Iterable[Span]) -> dict[str, set[str]]:
+    """The countries the document says its organisations are of, by a country word on a
+    mention ("Japan's Sharp Corp", "Taiwanese Foxconn", "U.S. firm Acme")."""
+    countries: dict[str, set[str]] = {}
+    by_root = {span.root.i: span for span in mentions}
+    for span in by_root.values():
+        if span.label_ != EntityType.COUNTRY or span.root.dep_ not in _COUNTRY_WORD_ROLES:
+            continue
+        head = span.root.head
+        owner = by_root.get(head.i)
+        if owner is None:  # "U.S. firm Acme": the country is on the noun beside the name
+            owner = next((by_root[c.i] for c in head.children
+                          if c.dep_ == "appos" and c.i in by_root), None)
+        if owner is not None and owner.label_ in _THING:
+            name = str(owner._.ng_name or owner.text)
+            countries.setdefault(name, set()).add(str(span._.ng_name or span.text))
+    return countries
+
+
+def _of_its_country(token: Token, named: list[tuple[str, str]],
+                    countries: dict[str, set[str]],
+                    mentions: dict[int, Span]) -> tuple[str, str] | None:
+    """The organisation a description with a country word stands for ("the Taiwanese firm"),
+    where that word settles it: the one organisation named lately (in this sentence and the
+    one before) that the document says is of that country, else the one left when those it
+    says are of another country are set aside, and never the subject of the description's own
+    clause ("Acme sold a stake to the Taiwanese firm")."""
+    country = next((str(span._.ng_name or span.text) for c in token.children
+                    if c.dep_ in _COUNTRY_WORD_ROLES and (span := mentions.get(c.i)) is not None
+                    and span.label_ == EntityType.COUNTRY), None)
+    if country is None:
+        return None
+    candidates = [entity for entity in dict.fromkeys(reversed(named))
+                  if not _clause_subject_is(token, entity[0], mentions, pronoun=False)]
+    of_it = [e for e in candidates if country in countries.get(e[0], ())]
+    if len(of_it) == 1:
+        return of_it[0]
+    elsewhere = [e for e in candidates if countries.get(e[0])]
+    left = [e for e in candidates if e not in elsewhere]
+    return left[0] if len(left) == 1 and not of_it and elsewhere else None
 
 
 def _kind(label: str) -> str | None:
@@ -184,9 +244,11 @@ def _the_noun(token: Token, *, modified: bool) -> bool:
                    for c in children)
 
 
-def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span]) -> bool:
-    """Whether the subject of the clause ``token`` is in is ``name`` (or "it", which stands
-    for it): news does not name the subject again by a description in its own clause."""
+def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span], *,
+                       pronoun: bool = True) -> bool:
+    """Whether the subject of the clause ``token`` is in is ``name`` (or, with ``pronoun``,
+    "it", which may stand for it): news does not name the subject again by a description in
+    its own clause."""
     head = token
     for _ in range(8):
         if head.pos_ in ("VERB", "AUX") or head.head is head:
@@ -195,7 +257,7 @@ def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span]) -> bo
     for child in head.children:
         if child.dep_ in _SUBJECTS and child.i != token.i:
             span = mentions.get(child.i)
-            return child.lower_ in _THING_PRONOUNS or (
+            return (pronoun and child.lower_ in _THING_PRONOUNS) or (
                 span is not None and str(span._.ng_name or span.text) == name)
     return False
 

@@ -53,6 +53,24 @@ def test_a_description_with_modifiers_is_the_organisation_in_focus_named_last(nl
     assert ("Qualcomm Inc", "basedIn", "United States") in triples(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one named lately that the document does not say is of another country
+    ("Japan's Sharp Corp said it would sell a stake to Foxconn. The Taiwanese firm will pay "
+     "$3.5 billion.", ("firm", "Organisation", "Foxconn")),
+    # the one the document says is of that country, even if named first
+    ("Japan's Sharp Corp sold a stake to Foxconn. The Japanese firm will get $3.5 billion.",
+     ("firm", "Organisation", "Sharp Corp")),
+])
+def test_a_description_with_a_country_word_is_the_organisation_of_that_country(
+        nlp, text, expected):
+    assert expected in references(nlp, text)
+
+
+def test_a_country_word_settles_nothing_where_no_organisation_is_known_to_be_elsewhere(nlp):
+    text = "Fujitsu Ltd wanted Fairchild Corp. The deal would give the Japanese maker a network."
+    assert references(nlp, text) == []
+
+
 def test_a_description_reaches_the_rules(nlp):
     text = ("Honeywell Inc said it completed the sale of its unit. "
             "The company said it will buy Initech Corp for 10 mln dlrs.")
