@@ -403,6 +403,15 @@ def test_suppliers_and_customers(nlp, text, expected):
          "Group Inc.", [("Trans World Airlines Inc", "opposes", "USAir Group Inc.")]),
         # fighting for something is no opposition to anyone
         ("Acme Corp is fighting for market share in China.", []),
+        ("Greenpeace has attacked Shell over its plans to drill in the Arctic.",
+         [("Greenpeace", "opposes", "Shell")]),
+        # against a party's action, or an appeal against it; an appeal to someone opposes no one
+        ("Russia protested against NATO's expansion.", [("Russia", "opposes", "NATO")]),
+        ("Microsoft is appealing against the European Commission's decision.",
+         [("Microsoft", "opposes", "European Commission")]),
+        ("Intel appealed to the European Union for more time.", []),
+        ("Airbus and Boeing have traded accusations over subsidies.",
+         [("Airbus", "opposes", "Boeing"), ("Boeing", "opposes", "Airbus")]),
     ],
 )
 def test_fighting_a_party_and_suing_it(nlp, text, expected):
