@@ -203,7 +203,8 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
                       policies: dict[int, Node], state: DocState) -> list[Found]:
     """The relations with each measure replaced by its policy, or by direct edges.
 
-    A relation of a measure that is no policy is dropped.
+    A relation of a measure that is no policy is dropped, and so is an ``imposes`` from an
+    imposer :func:`_imposers` set aside.
     """
     result = []
     for f in found:
@@ -215,8 +216,9 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
                            for imposer in imposers.get(measure_token, [])]
                 continue
             policy = policies.get(measure_token)
-            if policy is None:
-                continue
+            if policy is None or (f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
+                                  and f not in imposers.get(measure_token, [])):
+                continue  # no policy, or an imposer that sets none ("the Toshiba inquiry")
             if f.object.type == MEASURE:
                 f.object = policy
             else:
@@ -226,15 +228,18 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
 
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
-    """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target."""
+    """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target.
+    So is a company named before a measure it cannot impose ("the Toshiba investigation")."""
     owners = {f.object.token for f in found
               if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
               and f.rule == _MODIFIER and f.sentence.doc[f.subject.token].dep_ == "poss"}
     result = []
     for f in found:
         doc = f.sentence.doc
-        if f.predicate == Predicate.IMPOSES and f.object.token in owners and f.rule == _MODIFIER \
-                and doc[f.subject.token].dep_ in ("compound", "nmod"):
+        if f.predicate == Predicate.IMPOSES and f.rule == _MODIFIER \
+                and doc[f.subject.token].dep_ in ("compound", "nmod") and (
+                    f.object.token in owners or (f.subject.type == EntityType.ORGANISATION
+                                                 and not _sets_policy(f.subject.name))):
             f = Found(f.object, Predicate.TARGETS, f.subject, f.sentence, f.rule)
         result.append(f)
     return result

@@ -89,6 +89,20 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("European Commission anti-dumping probe", "TradeInvestigation")],
          [("European Commission", "imposes", "European Commission anti-dumping probe"),
           ("European Commission anti-dumping probe", "targets", "Kestrel Corp")]),
+        # investigating or banning, said with the verb: a policy of whoever sets policy
+        ("The Commerce Department investigated ZTE Corp for export violations.",
+         [("Commerce Department probe", "TradeInvestigation")],
+         [("Commerce Department", "imposes", "Commerce Department probe"),
+          ("Commerce Department probe", "targets", "ZTE Corp")]),
+        ("Congress banned the import of Russian engines for rockets flying U.S. missions.",
+         [("Congress ban", "OtherPolicy")],
+         [("Congress", "imposes", "Congress ban"), ("Congress ban", "targets", "Russia")]),
+        ("Reuters investigated the company's accounts.", [], []),
+        # a company named before a measure it cannot impose is what the measure is about
+        ("Tokyo has been investigating the case. Orders fell because of the Toshiba "
+         "investigation, officials said.",
+         [("Japan probe", "OtherPolicy")],
+         [("Japan", "imposes", "Japan probe"), ("Japan probe", "targets", "Toshiba")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
     ],
