@@ -409,9 +409,10 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model missed that the parse or the text shows.
 
     Organisations: proper nouns after a noun such as "chipmaker" or "start-ups like", before a
-    role ("Globex chairman"), the object of "of" after a role ("leaders of Globex"), owning
-    what companies own ("Globex's systems"), ending with a head word ("Qiantang
-    Semiconductor"), or defined with their acronym ("Ningbo Tin Market (NTM)"). People: two
+    role ("Globex chairman", "Globex Chief Executive Jane Doe": a role word ends the name),
+    the object of "of" after a role ("leaders of Globex"), owning what companies own
+    ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), or defined with
+    their acronym ("Ningbo Tin Market (NTM)"). People: two
     or three capitalised words after a title or role ("CEO J K Tan", "Vice-Premier Zhao Lifan").
     """
     lex = lexicon()
@@ -424,13 +425,14 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     taken = taken | {i for span in spans for i in range(span.start, span.end)}
     i = 0
     while i < len(doc):
-        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper() \
+                or doc[i].lower_ in trailers:
             i += 1
             continue
         j = i
         while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
-                and doc[j].text[:1].isupper():
-            j += 1
+                and doc[j].text[:1].isupper() and not (j > i and doc[j].lower_ in trailers):
+            j += 1  # a role ends the name before it ("ASML Chief Executive Peter Wenninck")
         before = _word_before(doc, i)
         before2 = _word_before(doc, i - 1) if i > 0 and doc[i - 1].text != "-" else ""
         after = doc[j].lower_ if j < len(doc) else ""

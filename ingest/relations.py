@@ -284,11 +284,15 @@ class RelationExtractor:
                     ends[token._.ng_in] = state.nodes[state.inside[token.i]]
             if len(ends) < 2:
                 continue
+            before = None
             for token in span:
                 predicate = self._predicate(rule.predicate, {"trigger": token})
-                if token._.ng_in is None and predicate:
+                # "Chief Executive Officer" is one title: its last word is no second role
+                title_goes_on = predicate in _LESSER_ROLES and before in _HEAD_ROLES
+                if token._.ng_in is None and predicate and not title_goes_on:
                     yield Found(ends[rule.subject], predicate, ends[rule.object],
                                 sentence, rule.id)
+                before = predicate
 
     def _match_dependencies(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Dependency rules: a relation for each pair of entities at the rule's two ends."""
@@ -434,6 +438,9 @@ _TITLES_ALONE = {
     for predicate in (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)
 }
 _ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF})
+#: Roles that head an organisation, and those a title naming one also ends with.
+_HEAD_ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS})
+_LESSER_ROLES = frozenset({Predicate.WORKS_FOR, Predicate.MEMBER_OF})
 
 
 def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:

@@ -37,6 +37,13 @@ from tests.ingest.relation_views import triples
          [("Jane Doe", "leads", "Citigroup")]),
         ("Ford Motor Co sold more cars in May. Chief Financial Officer John Roe said costs rose.",
          [("John Roe", "worksFor", "Ford Motor Co")]),
+        # a company the model does not tag, before a title; one title of several words
+        ('"It is complex," said ASML Chief Executive Peter Wenninck in a video.',
+         [("Peter Wenninck", "leads", "ASML")]),
+        ("On a call, Qualcomm Chief Executive Officer Steve Mollenkopf said demand was weak.",
+         [("Steve Mollenkopf", "leads", "Qualcomm")]),
+        ("Acme Corp Chairman and Chief Executive John Smith spoke.",
+         [("John Smith", "chairs", "Acme Corp"), ("John Smith", "leads", "Acme Corp")]),
         # a political title names no organisation
         ("President Joe Biden said Intel would get a grant.", []),
     ],
