@@ -44,6 +44,13 @@ from tests.ingest.relation_views import triples
          [("Steve Mollenkopf", "leads", "Qualcomm")]),
         ("Acme Corp Chairman and Chief Executive John Smith spoke.",
          [("John Smith", "chairs", "Acme Corp"), ("John Smith", "leads", "Acme Corp")]),
+        # joining a board, or named to one
+        ("David Humphrey will join Symantec's board as the firm agreed to invest.",
+         [("David Humphrey", "memberOf", "Symantec")]),
+        ("Jane Doe joined the board of Acme Corp in 2010.",
+         [("Jane Doe", "memberOf", "Acme Corp")]),
+        ("John Smith was elected to Globex Inc's board last year.",
+         [("John Smith", "memberOf", "Globex Inc")]),
         # a political title names no organisation
         ("President Joe Biden said Intel would get a grant.", []),
     ],
