@@ -424,6 +424,16 @@ def test_suppliers_and_customers(nlp, text, expected):
         ("Microsoft is appealing against the European Commission's decision.",
          [("Microsoft", "opposes", "European Commission")]),
         ("Intel appealed to the European Union for more time.", []),
+        # warning or threatening a party, being critical of it, attacking it, suing it
+        ("The United States warned Iran against pursuing its nuclear programme.",
+         [("United States", "opposes", "Iran")]),
+        ("Venezuela has been critical of the United States.",
+         [("Venezuela", "opposes", "United States")]),
+        ("Intel is not opposed to the merger with Altera.", []),
+        ("Israel launched air strikes against Hamas.", [("Israel", "opposes", "Hamas")]),
+        # the parser reads the party as the subject of the participle after it
+        ("Apple filed a lawsuit against Samsung alleging patent infringement.",
+         [("Apple", "opposes", "Samsung")]),
         ("Airbus and Boeing have traded accusations over subsidies.",
          [("Airbus", "opposes", "Boeing"), ("Boeing", "opposes", "Airbus")]),
     ],
