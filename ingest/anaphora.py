@@ -126,7 +126,11 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         if token.i in state.inside:
             continue
         node = None
-        if token.tag_ in _RELATIVE or token.lower_ in _REFLEXIVE:
+        listed = _listed(token, state)
+        if listed:
+            node = listed[0]
+            state.listed[token.i] = listed
+        elif token.tag_ in _RELATIVE or token.lower_ in _REFLEXIVE:
             node = _referent_in_sentence(token, state, 0)
         elif token.tag_ == "PRP$" and token.lower_ in _ANAPHORIC:
             node = entity_of(token, state)
@@ -135,6 +139,23 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         if node is not None:
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
+
+
+def _listed(token: Token, state: DocState) -> list[Node]:
+    """The entities a common noun lists ("rivals such as A and B", "customers including A,
+    B and C", "carriers like A"), all of one type; none if it lists none or mixes types."""
+    if token.pos_ != "NOUN":
+        return []
+    for child in token.children:
+        such = child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such"
+        if child.dep_ != "prep" or not (child.lower_ in ("including", "like") or such):
+            continue
+        items = [t for t in child.children if t.dep_ == "pobj"]
+        items += [c for t in items for c in conjuncts(t)]
+        nodes = [state.nodes[t.i] for t in sorted(items, key=lambda t: t.i) if t.i in state.nodes]
+        if nodes and len({n.type for n in nodes}) == 1:
+            return list(dict.fromkeys(nodes))
+    return []
 
 
 def mark_leader_bodies(doc: Doc, state: DocState) -> None:

@@ -83,6 +83,7 @@ class DocState:
     references: set[int] = field(default_factory=set)  # "the association", "the country"
     bodies: set[str] = field(default_factory=set)  # "the administration of X": X's administration
     coreferent: dict[int, Node] = field(default_factory=dict)  # pronoun -> entity, across sentences
+    listed: dict[int, list[Node]] = field(default_factory=dict)  # "rivals such as A and B" -> A, B
 
     def mark(self, span: Span, node: Node) -> None:
         """Make ``span`` (rooted at ``node.token``) a node, tagging its tokens for the rules."""

@@ -578,6 +578,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
     node = entity_of(token, state)
     if node is None:
         return []
+    if token.i in state.listed:  # "rivals such as A and B": each of them
+        return list(state.listed[token.i])
     found = [node]
     if token.lower_ in _PLURAL_PRONOUNS and node.token != token.i:
         token = token.doc[node.token]  # "Acme and Globex said they would ...": both

@@ -401,6 +401,11 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
         ("Intel Corp is a supplier to Apple Inc.", [("Intel Corp", "supplies", "Apple Inc.")]),
         ("Under the agreement, Control Data will continue to furnish disk drives to Unisys Inc.",
          [("Control Data", "supplies", "Unisys Inc.")]),
+        # a noun that lists names stands for each of them
+        ("ZTE Corp sells handset devices to carriers such as AT&T Inc and Sprint Corp.",
+         [("ZTE Corp", "supplies", "AT&T Inc"), ("ZTE Corp", "supplies", "Sprint Corp.")]),
+        ("Alibaba Group Holding Ltd faces stiff competition from JD.com Inc.",
+         [("Alibaba Group Holding Ltd", "competesWith", "JD.com Inc.")]),
     ],
 )
 def test_suppliers_and_customers(nlp, text, expected):
