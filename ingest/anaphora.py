@@ -122,11 +122,13 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
     Jane Doe would become its chief executive") and a describing noun named in apposition
     ("bought security company Blue Coat").
     """
+    lists = {t.head.i: t for t in doc if t.lower_ in _LIST_WORDS and t.dep_ == "prep" and _lists(t)}
     for token in doc:
         if token.i in state.inside:
             continue
         node = None
-        listed = _listed(token, state)
+        listed = _listed(lists[token.i], state) \
+            if token.i in lists and token.pos_ == "NOUN" else []
         if listed:
             node = listed[0]
             state.listed[token.i] = listed
@@ -141,21 +143,25 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
 
 
-def _listed(token: Token, state: DocState) -> list[Node]:
-    """The entities a common noun lists ("rivals such as A and B", "customers including A,
-    B and C", "carriers like A"), all of one type; none if it lists none or mixes types."""
-    if token.pos_ != "NOUN":
-        return []
-    for child in token.children:
-        such = child.lower_ == "as" and child.i > 0 and child.doc[child.i - 1].lower_ == "such"
-        if child.dep_ != "prep" or not (child.lower_ in ("including", "like") or such):
-            continue
-        items = [t for t in child.children if t.dep_ == "pobj"]
-        items += [c for t in items for c in conjuncts(t)]
-        nodes = [state.nodes[t.i] for t in sorted(items, key=lambda t: t.i) if t.i in state.nodes]
-        if nodes and len({n.type for n in nodes}) == 1:
-            return list(dict.fromkeys(nodes))
-    return []
+#: The prepositions that bring in a list ("such as", "including", "like").
+_LIST_WORDS = frozenset({"as", "including", "like"})
+
+
+def _lists(prep: Token) -> bool:
+    """Whether a preposition brings in a list: "such as", "including", "like"."""
+    lower = prep.lower_
+    return lower in ("including", "like") or (
+        lower == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")
+
+
+def _listed(prep: Token, state: DocState) -> list[Node]:
+    """The entities a common noun lists after ``prep`` ("rivals such as A and B", "customers
+    including A, B and C", "carriers like A"), all of one type; none if it lists none or mixes
+    types."""
+    items = [t for t in prep.children if t.dep_ == "pobj"]
+    items += [c for t in items for c in conjuncts(t)]
+    nodes = [state.nodes[t.i] for t in sorted(items, key=lambda t: t.i) if t.i in state.nodes]
+    return list(dict.fromkeys(nodes)) if nodes and len({n.type for n in nodes}) == 1 else []
 
 
 def mark_leader_bodies(doc: Doc, state: DocState) -> None:

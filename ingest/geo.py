@@ -56,17 +56,22 @@ def _subdivision_country(name: str) -> str | None:
     >>> _subdivision_country("Victoria"), _subdivision_country("Nowhere Land")
     ('Australia', None)
     """
-    try:
-        found = pycountry.subdivisions.lookup(name)
-    except LookupError:
-        return None
-    # a name several subdivisions share comes back as a set of them
-    candidates = found if isinstance(found, set) else {found}
-    codes = {s.country_code for s in candidates if s.name == name and s.country_code in _SUBDIVIDED}
+    codes = _subdivision_countries().get(name, set())
     if len(codes) != 1:
         return None
-    country = pycountry.countries.get(alpha_2=codes.pop())
+    country = pycountry.countries.get(alpha_2=next(iter(codes)))
     return country_named(str(country.name)) if country is not None else None
+
+
+@cache
+def _subdivision_countries() -> dict[str, set[str]]:
+    """The codes of the subdivided countries that have a subdivision of each name: one pass
+    over pycountry's table, where its lookup scans the whole table for every name."""
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code in _SUBDIVIDED:
+            found.setdefault(str(subdivision.name), set()).add(subdivision.country_code)
+    return found
 
 
 @cache
