@@ -538,7 +538,8 @@ def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
 
 def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
     """Selling stores, a stake, a unit or a company ("sell itself to"), or what a named
-    company has ("RKO's KHJ-TV station"), is a divestment, not supplying goods."""
+    company has ("RKO's KHJ-TV station"), is a divestment, not supplying goods; so is buying
+    one from its owner ("buying MphasiS from Hewlett Packard Enterprise")."""
     verb = tokens.get("verb")
     if verb is None:
         return False
@@ -548,8 +549,8 @@ def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
         node = state.nodes.get(token.i)
         return node is not None and node.type == EntityType.ORGANISATION
 
-    return any(t._.ng_trigger == "asset" for c in sold for t in c.subtree) or (
-        verb._.ng_trigger == "supply" and any(
+    return any(t._.ng_trigger in ("asset", "stake") for c in sold for t in c.subtree) or (
+        verb._.ng_trigger in ("supply", "buy") and any(
             organisation(c) or any(organisation(t) and t.tag_ != "PRP$"
                                    for t in c.children if t.dep_ == "poss")
             for c in sold))

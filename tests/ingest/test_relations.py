@@ -401,6 +401,14 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
         ("Intel Corp is a supplier to Apple Inc.", [("Intel Corp", "supplies", "Apple Inc.")]),
         ("Under the agreement, Control Data will continue to furnish disk drives to Unisys Inc.",
          [("Control Data", "supplies", "Unisys Inc.")]),
+        # goods bought from a company; a company, a plant or a stake bought from its owner is
+        # no supply, and the owner held it
+        ("Apple Inc buys chips from Samsung Electronics Co.",
+         [("Samsung Electronics Co.", "supplies", "Apple Inc")]),
+        ("Acme Corp bought a stake from Globex Inc.", []),
+        ("Blackstone Group LP is buying MphasiS Ltd from Hewlett Packard Enterprise Co.",
+         [("Blackstone Group LP", "investsIn", "MphasiS Ltd"),
+          ("Hewlett Packard Enterprise Co.", "investsIn", "MphasiS Ltd")]),
         # a noun that lists names stands for each of them
         ("ZTE Corp sells handset devices to carriers such as AT&T Inc and Sprint Corp.",
          [("ZTE Corp", "supplies", "AT&T Inc"), ("ZTE Corp", "supplies", "Sprint Corp.")]),
