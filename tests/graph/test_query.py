@@ -308,6 +308,19 @@ def test_policies_name_the_most_mentioned_first_and_leave_out_undated(load_turtl
     ]
 
 
+def test_policies_stop_at_25_breaking_ties_by_count_then_iri(load_turtle):
+    # 30 policies last reported on one day, the 8th by two articles and the rest by one;
+    # the 30th, reported a day later, comes first; the 23 others kept are the first by IRI,
+    # listed by name
+    text = "".join(
+        f'id:p{n:02d} a ng:Policy ; rdfs:label "Rules {29 - n:02d}" ; '
+        f"ng:mentionCount {2 if n == 7 else 1} ; "
+        f'ng:lastSeen "2024-03-0{2 if n == 29 else 1}"^^xsd:date .\n' for n in range(30))
+    rows = _rows(load_turtle(text), query_text("policies"))[1:]
+    assert [row[0] for row in rows] == [
+        "Rules 00", "Rules 22", *sorted(f"Rules {29 - n:02d}" for n in range(24) if n != 7)]
+
+
 _MANY_PARTIES = """
 id:p1 a ng:Policy ; rdfs:label "Chip rules" ; ng:policyKind ng:ExportControl ;
     ng:mentionCount 9 ; ng:firstSeen "2024-01-01"^^xsd:date ;
