@@ -62,9 +62,10 @@ EXPECTED = {
          "SMIC fell 3.1% in Hong Kong."],
     ],
     "policies": [
-        ["policy", "kind", "imposers", "targets", "articles", "firstSeen", "lastSeen"],
-        ["US export controls", "ExportControl", "United States", "China", "1", "2024-01-02",
-         "2024-01-02"],
+        ["policy", "kind", "imposers", "imposerCount", "targets", "targetCount", "articles",
+         "firstSeen", "lastSeen"],
+        ["US export controls", "ExportControl", "United States", "1", "China", "1", "1",
+         "2024-01-02", "2024-01-02"],
     ],
     "evidence": [
         ["subject", "predicate", "object", "articles", "date", "source", "sentence", "rule"],
@@ -301,10 +302,64 @@ def test_policies_name_the_most_mentioned_first_and_leave_out_undated(load_turtl
     id:a a ng:Organisation ; rdfs:label "Alpha Corp" ; ng:mentionCount 2 .
     """
     assert _rows(load_turtle(text), query_text("policies"))[1:] == [
-        ["Chip rules", "ExportControl", "European Union; United States", "Zeta Corp; Alpha Corp",
-         "3", "2024-01-01", "2024-03-01"],
-        ["Quiet rules", "Tariff", "", "", "1", "2024-02-01", "2024-02-01"],
+        ["Chip rules", "ExportControl", "European Union; United States", "2",
+         "Zeta Corp; Alpha Corp", "2", "3", "2024-01-01", "2024-03-01"],
+        ["Quiet rules", "Tariff", "", "0", "", "0", "1", "2024-02-01", "2024-02-01"],
     ]
+
+
+def test_policies_stop_at_25_breaking_ties_by_count_then_iri(load_turtle):
+    # 30 policies last reported on one day, the 8th by two articles and the rest by one;
+    # the 30th, reported a day later, comes first; the 23 others kept are the first by IRI,
+    # listed by name
+    text = "".join(
+        f'id:p{n:02d} a ng:Policy ; rdfs:label "Rules {29 - n:02d}" ; '
+        f"ng:mentionCount {2 if n == 7 else 1} ; "
+        f'ng:lastSeen "2024-03-0{2 if n == 29 else 1}"^^xsd:date .\n' for n in range(30))
+    rows = _rows(load_turtle(text), query_text("policies"))[1:]
+    assert [row[0] for row in rows] == [
+        "Rules 00", "Rules 22", *sorted(f"Rules {29 - n:02d}" for n in range(24) if n != 7)]
+
+
+_MANY_PARTIES = """
+id:p1 a ng:Policy ; rdfs:label "Chip rules" ; ng:policyKind ng:ExportControl ;
+    ng:mentionCount 9 ; ng:firstSeen "2024-01-01"^^xsd:date ;
+    ng:lastSeen "2024-03-01"^^xsd:date ;
+    ng:targets id:delta, id:bravo, id:echo, id:alpha, id:charlie, id:foxtrot .
+id:p2 a ng:Policy ; rdfs:label "Steel duties" ; ng:policyKind ng:Tariff ;
+    ng:mentionCount 2 ; ng:firstSeen "2024-02-01"^^xsd:date ;
+    ng:lastSeen "2024-03-01"^^xsd:date ; ng:targets id:d, id:c, id:b, id:a .
+id:us a ng:Country ; rdfs:label "United States" ; ng:mentionCount 7 ; ng:imposes id:p1 .
+# a second node of one country, as owl:sameAs with its Wikidata item entails
+<http://www.wikidata.org/entity/Q30> rdfs:label "United States" ; ng:mentionCount 7 ;
+    ng:imposes id:p1 .
+id:eu a ng:Organisation ; rdfs:label "European Union" ; ng:mentionCount 7 ; ng:imposes id:p1 .
+id:cn a ng:Country ; rdfs:label "China" ; ng:mentionCount 1 ; ng:imposes id:p1, id:p2 .
+id:delta rdfs:label "Delta" ; ng:mentionCount 9 .
+id:bravo rdfs:label "Bravo" ; ng:mentionCount 9 .
+id:echo rdfs:label "Echo" ; ng:mentionCount 5 .
+id:alpha rdfs:label "Alpha" ; ng:mentionCount 5 .
+id:charlie rdfs:label "Charlie" ; ng:mentionCount 2 .
+id:foxtrot rdfs:label "Foxtrot" .
+id:d rdfs:label "D" ; ng:mentionCount 1 .
+id:c rdfs:label "C" ; ng:mentionCount 1 .
+id:b rdfs:label "B" ; ng:mentionCount 1 .
+id:a rdfs:label "A" ; ng:mentionCount 1 .
+"""
+
+
+def test_policies_name_three_imposers_and_targets_and_count_them_by_name(load_turtle):
+    # the most mentioned three, ties by name; a name is named and counted once
+    expected = [
+        ["Chip rules", "ExportControl", "European Union; United States; China", "3",
+         "Bravo; Delta; Alpha", "6", "9", "2024-01-01", "2024-03-01"],
+        ["Steel duties", "Tariff", "China", "1", "A; B; C", "4", "2", "2024-02-01",
+         "2024-03-01"],
+    ]
+    assert _rows(load_turtle(_MANY_PARTIES), query_text("policies"))[1:] == expected
+    # rdflib's own engine too
+    plain = Graph().parse(data=_TURTLE_PREFIXES + _MANY_PARTIES, format="turtle")
+    assert _rows(plain, query_text("policies"))[1:] == expected
 
 
 def test_best_corroborated_breaks_ties_by_iri(load_turtle):
