@@ -447,6 +447,11 @@ def test_suppliers_and_customers(nlp, text, expected):
         # the parser reads the party as the subject of the participle after it
         ("Apple filed a lawsuit against Samsung alleging patent infringement.",
          [("Apple", "opposes", "Samsung")]),
+        # rejecting, disputing or denying a party's claims; tensions with it
+        ("Google Inc denied the European Commission's allegations of anticompetitive behaviour.",
+         [("Google Inc", "opposes", "European Commission")]),
+        ("Russia condemned NATO's expansion into eastern Europe.", [("Russia", "opposes", "NATO")]),
+        ("Japan's tensions with China have grown.", [("Japan", "opposes", "China")]),
         ("Airbus and Boeing have traded accusations over subsidies.",
          [("Airbus", "opposes", "Boeing"), ("Boeing", "opposes", "Airbus")]),
     ],
