@@ -344,6 +344,21 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp will merge with Globex Corp.", [("Acme Corp", "partnersWith", "Globex Corp.")]),
         # a bid is no acquisition
         ("Acme Corp made a bid for Globex Corp.", []),
+        # acquisitions said as a noun with "by", in the passive, or agreed to
+        ("The takeover of Globex Inc by Acme Corp was approved.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Globex Inc was bought by Acme Corp for $2 billion.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp completed the purchase of Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc.")]),
+        ("Acme Corp agreed to a $2 billion takeover by Globex Inc.",
+         [("Globex Inc.", "investsIn", "Acme Corp")]),
+        ("Acme Corp snapped up Globex Inc for $2 billion.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        # a takeover launched is a bid, not yet an acquisition
+        ("Acme Corp launched a hostile takeover of Globex Inc.", []),
+        ("Acme Corp and Globex Inc will merge to form the largest chipmaker.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
         # a company sold to a buyer named as the indirect object
         ("GenCorp agreed to sell Acme Corp to Walt Disney Co for 217 mln dlrs.",
          [("Walt Disney Co", "investsIn", "Acme Corp")]),
