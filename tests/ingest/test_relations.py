@@ -575,6 +575,14 @@ def test_state_ownership_and_holdings(nlp, text, expected):
          [("United States", "sanctions", "Hyundai Motor Co")]),
         ("Hyundai Motor Co paid 350 million dollars in penalties to the United States.",
          [("United States", "sanctions", "Hyundai Motor Co")]),
+        # a fine imposed on a party, however deep its "on"; ordered to pay by a regulator
+        ("The European Commission imposed a fine of 497 million euros on Microsoft Corp.",
+         [("European Commission", "sanctions", "Microsoft Corp.")]),
+        ("Microsoft Corp was ordered to pay 280 million euros by the European Commission.",
+         [("European Commission", "sanctions", "Microsoft Corp")]),
+        # a fine discussed or yet to come is not one imposed
+        ("U.S. regulators met to discuss imposing a fine against Facebook Inc for a breach.", []),
+        ("The EU will impose a fine on Intel Corp.", []),
     ],
 )
 def test_penalties_paid_to_a_regulator(nlp, text, expected):
