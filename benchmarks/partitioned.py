@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     del records
 
     with distributed.LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address="127.0.0.1:0") as cluster, \
             distributed.Client(cluster) as client:
         client.run(lambda: None)  # the workers are up
         print(f"client peak before assembling: {_peak_mb():,.0f} MB")

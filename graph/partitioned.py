@@ -356,8 +356,10 @@ def cluster_client(dask: str | Client | None, workers: int) -> Iterator[Client]:
 
     # the scheduler runs here: its note on each shuffle started and ended is no problem
     logging.getLogger("distributed.shuffle").setLevel(logging.ERROR)
+    # its web server on a free port of loopback: a fixed one (or none asked, 8787) is taken
+    # when another cluster runs on the machine
     with distributed.LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address="127.0.0.1:0") as cluster, \
             distributed.Client(cluster) as local:
         yield local
 

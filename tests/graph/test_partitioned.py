@@ -79,7 +79,7 @@ def test_shards_on_a_cluster_are_the_local_build(tmp_path, documents):
     assert write_records(cached, out / "records", size=60) == 5
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address="127.0.0.1:0") as cluster, \
             distributed.Client(cluster) as client:
         made = assemble(out, dask=client)  # the aliases and links the build kept
 

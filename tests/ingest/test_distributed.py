@@ -21,7 +21,7 @@ def cluster():
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
     with distributed.LocalCluster(
         n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-        dashboard_address=None, env={"PYTHONPATH": path},
+        dashboard_address="127.0.0.1:0", env={"PYTHONPATH": path},
     ) as local:
         yield local
 
