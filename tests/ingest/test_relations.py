@@ -233,6 +233,21 @@ def test_pattern_files_are_well_formed(name):
             assert "label" in line
 
 
+@pytest.mark.parametrize("name", [f"{n}.jsonl" for n in PATTERN_FILES] + ["entities.jsonl",
+                                                                         "laws.jsonl"])
+def test_token_patterns_repeat_a_token_a_bounded_number_of_times(name):
+    # an unbounded "+" or "*" on a test most tokens pass keeps a partial match alive for every
+    # token of a long run, and matching grows with the square of the run's length
+    for line in load_jsonl(name):
+        for key in ("pattern", "sequence"):
+            tokens = line.get(key)
+            if not isinstance(tokens, list) or not tokens or "RIGHT_ID" in tokens[0]:
+                continue
+            unbounded = [t for t in tokens if t.get("OP") in ("+", "*")
+                         and set(t) - {"OP"} != {"IS_SPACE"}]
+            assert unbounded == [], (line.get("id") or line.get("label"), unbounded)
+
+
 def test_word_sets_are_named_once_in_the_lexicon():
     names = [line["set"] for line in load_jsonl("lexicon.jsonl")]
     assert len(names) == len(set(names))
