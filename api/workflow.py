@@ -15,13 +15,14 @@ newsgraph.errors.NewsgraphError: no/such/file.txt: nothing usable was read
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
@@ -331,16 +332,22 @@ def build(
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
-        _update_store(folder, store_base, report)
         _records(folder, extractions if parquet else None, base_iri)
-    return BuildReport(
-        out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
-        nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
-        relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
-        refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
-        refusals=tuple(refusals), unmatched_links=tuple(unmatched),
-        refused_links=tuple(refused_links),
-    )
+        built = BuildReport(
+            out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
+            nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
+            relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
+            refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
+            refusals=tuple(refusals), unmatched_links=tuple(unmatched),
+            refused_links=tuple(refused_links),
+        )
+        # The store's update reads graph.ttl alone: the graph and the extractions are let go
+        # before it, so that its bulk load does not add to them. A networkx graph holds
+        # reference cycles (its views), hence the collection.
+        del G, writers, extractions, cached, fresh, cache, articles
+        gc.collect()
+        _update_store(folder, store_base, report)
+    return replace(built, problems=tuple(problems))  # with any problem of the store's
 
 
 def _records(folder: Path, extractions: list[Extraction] | None, base: str) -> None:
@@ -604,7 +611,6 @@ def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -
     >>> [(x.article.source, x.article.link) for x in _named_from_sources([fed], [])]
     [('https://news.example/f.xml', 'https://news.example/a')]
     """
-    from dataclasses import replace
 
     from newsgraph.ingest.documents import without_userinfo
 
@@ -649,7 +655,6 @@ def _inside(source: str, folder: Path) -> bool:
 def _read_seeds(**options: Any) -> list[SourceResult]:
     """The bundled seeds, each named ``seeds/<file>`` wherever the package is installed, so
     that the graph of the seeds is the same on every machine."""
-    from dataclasses import replace
 
     from newsgraph.ingest.sources import read_sources
 
@@ -692,7 +697,6 @@ def _read_with_nlp(
 
 
 def _fitted(article: Article, report: ProblemHandler) -> Article:
-    from dataclasses import replace
 
     from newsgraph.ingest.models import MAX_CHARACTERS
 
@@ -928,14 +932,15 @@ def _store_delta(
     import sqlite3
 
     from newsgraph.graph.index import set_turtle, subject_delta, turtle
-    from newsgraph.graph.rdf import rdf_rows
+    from newsgraph.graph.rdf import iter_rows
     from newsgraph.graph.store import turtle_digest
 
     if index is None:
         return None, None
     try:
         matching = stored is not None and turtle(index) == stored
-        delta = subject_delta(index, rdf_rows(G))
+        # without a store to update by subject, only the digests are wanted (for the next add)
+        delta = subject_delta(index, iter_rows(G), keep=matching)
         set_turtle(index, turtle_digest(folder))
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
