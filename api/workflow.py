@@ -20,7 +20,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
@@ -275,7 +275,7 @@ def build(
         cache = load_cache(folder, on_problem=cache_problems.append)
         for problem in cache_problems:
             report(problem)
-        cached = [extraction for extraction, _ in cache]
+        cached = cache.extractions
         # a feed answering 304 sends nothing: its validators are only good with the whole
         # cache that holds its articles (a removed or damaged cache means fetching anew)
         whole = not cache_problems and (folder / CACHE_NAME).is_file()
@@ -304,11 +304,12 @@ def build(
         try:
             G = _assemble(extractions, user_aliases, user_links, base_iri, refused,
                           resolved=resolved)
+            del resolved
             refusals = G.graph.pop("refusals", [])
             unmatched = G.graph.pop("unmatched_links", [])
             refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
-            writers = _writers(folder, G, extractions, cache, validators, builds,
+            writers = _writers(folder, G, extractions, cache.lines, validators, builds,
                                model=model_name if fresh else None, view_limit=view_limit)
             if aliases is not None and user_aliases is not None:
                 writers[folder / ALIASES_NAME] = _bytes_writer(user_aliases.to_json())
@@ -881,7 +882,7 @@ def _builds(
 
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
-    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]],
+    lines: Mapping[str, bytes], validators: dict[str, dict[str, str]],
     builds: dict[str, Any], *, model: str | None, view_limit: int | None = None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""
@@ -892,7 +893,6 @@ def _writers(
     provenance = _provenance(model) if model is not None else _built_provenance(folder)
     if provenance:
         G.graph["build"] = provenance  # the graph states what made it (a prov:Activity)
-    lines = {extraction.article.id: line for extraction, line in cache}
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
     }

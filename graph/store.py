@@ -384,8 +384,11 @@ def _apply_subjects(current: Path, staged: Path, delta: SubjectDelta) -> StoreCh
                                                  ox.DefaultGraph())):
             store.remove(quad)
             removed += 1
-    if delta.triples:
-        store.bulk_load(delta.triples, format=ox.RdfFormat.N_TRIPLES)
+    at = 0
+    while at < len(delta.triples):  # whole lines, :data:`_PIECE` bytes at a time
+        end = delta.triples.find(b"\n", at + _PIECE) + 1 or len(delta.triples)
+        store.bulk_load(delta.triples[at:end], format=ox.RdfFormat.N_TRIPLES)
+        at = end
     _with_vocabulary(store)
     store.flush()
     del store

@@ -254,3 +254,18 @@ def test_a_turtle_file_cut_wrongly_in_pieces_is_loaded_whole(tmp_path, monkeypat
     (tmp_path / "graph.ttl").write_text(text, encoding="utf-8")
     assert update_store(tmp_path, None) == StoreChange(2, 0, full=True)
     assert b'"one\\n\\ntwo"' in b"".join(_content(open_store(tmp_path)))
+
+
+def test_an_add_loads_its_triples_in_pieces(tmp_path, monkeypatch):
+    from newsgraph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "_PIECE", 10)
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    integer = '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    triples = A + B + C.replace("3", integer)
+    previous = store_module.SubjectDelta(("http://a.example/s", "http://a.example/t"),
+                                         triples.encode("utf-8"))
+    _write(tmp_path, A, B, C)
+    assert update_store(tmp_path, previous) == StoreChange(added=3, removed=1, full=False)
+    assert _content(open_store(tmp_path)) == sorted(canonical_lines(tmp_path / "graph.ttl"))
