@@ -229,11 +229,21 @@ def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _iri_row(node, _SAME_AS, other)
 
 
+def _predicate(data: dict[str, Any]) -> str:
+    return _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
+
+
 def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
-    predicate = _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
+    predicate = _predicate(data)
     yield _iri_row(subject, predicate, obj)
     if predicate in _SYMMETRIC_IRIS:  # both ways, so that no query needs a reasoner
         yield _iri_row(obj, predicate, subject)
+    yield from _assertion_rows(subject, obj, data, base)
+
+
+def _assertion_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
+    """The rows of a relation's assertion and its evidence (not the direct triple)."""
+    predicate = _predicate(data)
     # an assertion counts the articles of one build: another build's articles make another
     articles = sorted({item["article"] for item in data["evidence"]})
     assertion = f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
@@ -339,17 +349,59 @@ def graph_rows(
 
 
 def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
-    """The rows of :func:`rdf_rows` one at a time: each subject's are let go once given, so
-    that a writer streaming them holds less and less of them.
+    """The rows of :func:`rdf_rows` one at a time, for a writer to stream.
+
+    Only the rows of the subjects that are no node (assertions, evidence, the build) are
+    made beforehand, grouped by subject, each group let go once given; a node's rows are
+    made when its turn comes, from its attributes and its edges. A writer so holds about
+    half of the graph's rows at first, fewer and fewer as it goes.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
     >>> list(iter_rows(G)) == rdf_rows(G)
     True
     """
-    return _sorted_rows(_grouped_rows(G.nodes(data=True), G.edges(keys=True, data=True),
-                                      base=G.graph.get("base", DEFAULT_BASE),
-                                      build=G.graph.get("build")))
+    base, build = G.graph.get("base", DEFAULT_BASE), G.graph.get("build")
+    groups: dict[str, list[Row]] = {}
+    made_by = _activity(build, base)
+    if made_by is not None and build is not None:
+        for row in _activity_rows(made_by, build, base):
+            groups.setdefault(row[0], []).append(row)
+    for subject, obj, key, data in G.edges(keys=True, data=True):
+        if key == "mentions":
+            continue
+        for row in _assertion_rows(subject, obj, data, base):
+            groups.setdefault(row[0], []).append(row)
+            if made_by is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
+                groups[row[0]].append(_iri_row(row[0], _GENERATED_BY, made_by))
+    for node in G:
+        _check_iri(node)
+    subjects = sorted(chain(G, (subject for subject in groups if subject not in G)))
+    return _subject_rows(G, subjects, groups, base)
+
+
+def _subject_rows(G: nx.MultiDiGraph, subjects: list[str], groups: dict[str, list[Row]],
+                  base: str) -> Iterator[Row]:
+    """The rows of each of ``subjects`` in turn, sorted: its group's (let go once given) and,
+    for a node, those made from the node."""
+    for subject in subjects:
+        found = groups.pop(subject, [])
+        if subject in G:
+            found.extend(_node_rows(G, subject, base))
+        yield from sorted(set(found))
+
+
+def _node_rows(G: nx.MultiDiGraph, node: str, base: str) -> Iterator[Row]:
+    """The rows whose subject is ``node``: its attributes', its mentions', and the direct
+    triples of its relations (both ways for a symmetric one)."""
+    data = G.nodes[node]
+    yield from (_article_rows(node, data, base) if data["type"] == NodeType.ARTICLE
+                else _entity_rows(node, data))
+    for _, obj, key, edge in G.out_edges(node, keys=True, data=True):
+        yield _iri_row(node, _MENTIONS if key == "mentions" else _predicate(edge), obj)
+    for subject, _, key, edge in G.in_edges(node, keys=True, data=True):
+        if key != "mentions" and (predicate := _predicate(edge)) in _SYMMETRIC_IRIS:
+            yield _iri_row(node, predicate, subject)
 
 
 def _grouped_rows(

@@ -268,3 +268,15 @@ def test_pyoxigraph_output_is_edited_alike_in_any_pieces(handbuilt, size, kind):
         stream.write(out[at:at + size])
     stream.finish()
     assert buffer.getvalue() == expected
+
+
+def test_rows_streamed_are_the_rows_of_the_graph(handbuilt):
+    from newsgraph.graph.rdf import iter_rows
+
+    G = handbuilt.copy()
+    G.graph["build"] = {"newsgraph": "1.0", "rules": {"sha256": "ab" * 32}}
+    smic = next(n for n, d in G.nodes(data=True) if d.get("label", "").startswith("Semi"))
+    G.add_edge(smic, smic, key="competesWith", predicate="competesWith", article_count=1,
+               evidence=[{"article": f"{ID}article/x", "sentence": "S.", "start": 0, "end": 2,
+                          "rule": "r"}])  # a symmetric relation of a node with itself
+    assert list(iter_rows(G)) == rdf_rows(G)
