@@ -378,11 +378,12 @@ def load_cache(
     bad: list[tuple[int, str]] = []
     found: list[Extraction] = []
     spans: dict[str, tuple[int, int]] = {}
+    held: dict[Any, Any] = {}
     try:
         with path.open("rb") as stream:
             for extraction, line, start in _read(
                     stream, lambda n, reason: bad.append((n, reason))):
-                found.append(extraction)
+                found.append(_shared(extraction, held))
                 spans[extraction.article.id] = (start, len(line))
     except OSError as error:
         message = f"cannot be read ({error.strerror or error}); the build cache is needed"
@@ -396,6 +397,40 @@ def load_cache(
         on_problem(NewsgraphError(str(path), f"{len(bad) - _BAD_LINES_SHOWN:,} more bad "
                                              "lines left out"))
     return Cache(found, CachedLines(path, spans))
+
+
+def _shared(extraction: Extraction, held: dict[Any, Any]) -> Extraction:
+    """``extraction``, equal, with the values it has in common with the extractions read before
+    it (``held``: each value seen, by itself) being the same objects: the names, types,
+    aliases and votes of its entities, the ends, predicates and rules of its relations, its
+    publisher. A large cache names the same things and the same types over and over; read
+    from JSON, each would be a string and a tuple of its own.
+
+    >>> from newsgraph.ingest.documents import Entity
+    >>> held = {}
+    >>> one, two = (_shared(Extraction(Article(id=i, text="", source=i),
+    ...                                (Entity("Acme Corp", "Organisation"),)), held)
+    ...             for i in ("a", "b"))
+    >>> one.entities[0].name is two.entities[0].name
+    True
+    """
+    def one(value: Any) -> Any:
+        return held.setdefault(value, value)
+
+    entities = tuple(
+        dataclasses.replace(entity, name=one(entity.name), type=one(entity.type),
+                            aliases=one(entity.aliases), kind=one(entity.kind),
+                            votes=one(entity.votes))
+        for entity in extraction.entities)
+    relations = tuple(
+        dataclasses.replace(relation, subject=one(relation.subject),
+                            predicate=one(relation.predicate), object=one(relation.object),
+                            evidence=dataclasses.replace(relation.evidence,
+                                                         rule=one(relation.evidence.rule)))
+        for relation in extraction.relations)
+    article = dataclasses.replace(extraction.article, publisher=one(extraction.article.publisher))
+    return dataclasses.replace(extraction, article=article, entities=entities,
+                               relations=relations)
 
 
 def check_folder(out: Path) -> None:
