@@ -612,7 +612,6 @@ def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -
     >>> [(x.article.source, x.article.link) for x in _named_from_sources([fed], [])]
     [('https://news.example/f.xml', 'https://news.example/a')]
     """
-
     from newsgraph.ingest.documents import without_userinfo
 
     given = [os.path.abspath(s) for s in sources if "://" not in s]
@@ -656,7 +655,6 @@ def _inside(source: str, folder: Path) -> bool:
 def _read_seeds(**options: Any) -> list[SourceResult]:
     """The bundled seeds, each named ``seeds/<file>`` wherever the package is installed, so
     that the graph of the seeds is the same on every machine."""
-
     from newsgraph.ingest.sources import read_sources
 
     prefix = str(seeds_folder())
@@ -698,7 +696,6 @@ def _read_with_nlp(
 
 
 def _fitted(article: Article, report: ProblemHandler) -> Article:
-
     from newsgraph.ingest.models import MAX_CHARACTERS
 
     if len(article.text) <= MAX_CHARACTERS:
