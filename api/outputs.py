@@ -34,9 +34,9 @@ import os
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import networkx as nx
 
@@ -55,6 +55,8 @@ __all__ = [
     "PROVENANCE_NAME",
     "SHAPES_NAME",
     "VALIDATORS_NAME",
+    "Cache",
+    "CachedLines",
     "Writer",
     "check_folder",
     "graph_writers",
@@ -125,8 +127,17 @@ def read_lines(
     ...
     ValueError: line 1: not an extraction (article: expected an object, got 3)
     """
-    found = []
+    return [(extraction, line) for extraction, line, _ in _read(stream, on_bad_line)]
+
+
+def _read(
+    stream: IO[bytes], on_bad_line: Callable[[int, str], None] | None
+) -> Iterator[tuple[Extraction, bytes, int]]:
+    """Each extraction of a cache file with its line (without the line break) and where the
+    line starts in the file."""
+    at = 0
     for number, line in enumerate(stream, 1):
+        start, at = at, at + len(line)
         if not line.strip():
             continue
         try:
@@ -137,8 +148,7 @@ def read_lines(
                 raise ValueError(message) from error
             on_bad_line(number, str(error))
             continue
-        found.append((extraction, line.rstrip(b"\r\n")))
-    return found
+        yield extraction, line.rstrip(b"\r\n"), start
 
 
 def _blank_name(data: dict[str, Any]) -> str | None:
@@ -265,9 +275,11 @@ def write_extractions(
     ``lines`` maps an article id to its line as :func:`read_lines` read it; those are
     written as they are, the others serialised.
     """
-    known = lines or {}
-    for extraction in sorted(extractions, key=lambda x: x.article.id):
-        line = known.get(extraction.article.id)
+    ordered = sorted(extractions, key=lambda x: x.article.id)
+    ids = (extraction.article.id for extraction in ordered)
+    known = (lines.read_all(ids) if isinstance(lines, CachedLines)
+             else ((lines or {}).get(i) for i in ids))
+    for extraction, line in zip(ordered, known, strict=True):
         if line is None:
             text = json.dumps(extraction.to_dict(), ensure_ascii=False, sort_keys=True)
             line = text.encode("utf-8")
@@ -293,10 +305,64 @@ def is_seen(article: Article, keys: set[str]) -> bool:
 _BAD_LINES_SHOWN = 3
 
 
+class CachedLines(Mapping[str, bytes]):
+    """The lines of a cache file by article id, read from the file when asked for: the file
+    stays in place until the new cache replaces it (the build holds the folder's lock), so
+    a build need not hold every line in memory to write them again.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / CACHE_NAME
+    >>> x = Extraction(Article(id="a1", text="Hi", source="a.txt"))
+    >>> with path.open("wb") as stream:
+    ...     write_extractions([x], stream)
+    >>> lines = load_cache(path.parent).lines
+    >>> lines["a1"][:12], len(lines)
+    (b'{"article": ', 1)
+    """
+
+    def __init__(self, path: Path, spans: dict[str, tuple[int, int]]) -> None:
+        self._path, self._spans = path, spans
+
+    def __getitem__(self, key: str) -> bytes:
+        start, size = self._spans[key]
+        with self._path.open("rb") as stream:
+            stream.seek(start)
+            return stream.read(size)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spans)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def read_all(self, keys: Iterable[str]) -> Iterator[bytes | None]:
+        """The line of each of ``keys`` (None for a key not held), read through one open
+        file (opened only when it holds any)."""
+        if not self._spans:
+            yield from (None for _ in keys)
+            return
+        with self._path.open("rb") as stream:
+            for key in keys:
+                span = self._spans.get(key)
+                if span is None:
+                    yield None
+                    continue
+                stream.seek(span[0])
+                yield stream.read(span[1])
+
+
+class Cache(NamedTuple):
+    """What :func:`load_cache` found: the extractions, in the file's order, and their lines."""
+
+    extractions: list[Extraction]
+    lines: CachedLines
+
+
 def load_cache(
     out: Path, *, on_problem: Callable[[NewsgraphError], None] | None = None
-) -> list[tuple[Extraction, bytes]]:
-    """The extractions a previous build into ``out`` kept, each with its line as written.
+) -> Cache:
+    """The extractions a previous build into ``out`` kept, and their lines as written (read
+    again from the file when they are written again).
 
     A line that is no extraction is reported to ``on_problem`` with its line number and left
     out (its document is read again when its source is built again); the good lines are
@@ -304,15 +370,21 @@ def load_cache(
     """
     path = out / CACHE_NAME
     if not os.path.lexists(path):
-        return []
+        return Cache([], CachedLines(path, {}))
     if path.is_dir() or not path.is_file():
         message = ("is not a file (expected the build cache, JSON lines); move it away and "
                    "build again")
         raise NewsgraphError(str(path), message)
     bad: list[tuple[int, str]] = []
+    found: list[Extraction] = []
+    spans: dict[str, tuple[int, int]] = {}
+    held: dict[Any, Any] = {}
     try:
         with path.open("rb") as stream:
-            found = read_lines(stream, on_bad_line=lambda n, reason: bad.append((n, reason)))
+            for extraction, line, start in _read(
+                    stream, lambda n, reason: bad.append((n, reason))):
+                found.append(_shared(extraction, held))
+                spans[extraction.article.id] = (start, len(line))
     except OSError as error:
         message = f"cannot be read ({error.strerror or error}); the build cache is needed"
         raise NewsgraphError(str(path), message) from error
@@ -324,7 +396,41 @@ def load_cache(
     if len(bad) > _BAD_LINES_SHOWN and on_problem is not None:
         on_problem(NewsgraphError(str(path), f"{len(bad) - _BAD_LINES_SHOWN:,} more bad "
                                              "lines left out"))
-    return found
+    return Cache(found, CachedLines(path, spans))
+
+
+def _shared(extraction: Extraction, held: dict[Any, Any]) -> Extraction:
+    """``extraction``, equal, with the values it has in common with the extractions read before
+    it (``held``: each value seen, by itself) being the same objects: the names, types,
+    aliases and votes of its entities, the ends, predicates and rules of its relations, its
+    publisher. A large cache names the same things and the same types over and over; read
+    from JSON, each would be a string and a tuple of its own.
+
+    >>> from newsgraph.ingest.documents import Entity
+    >>> held = {}
+    >>> one, two = (_shared(Extraction(Article(id=i, text="", source=i),
+    ...                                (Entity("Acme Corp", "Organisation"),)), held)
+    ...             for i in ("a", "b"))
+    >>> one.entities[0].name is two.entities[0].name
+    True
+    """
+    def one(value: Any) -> Any:
+        return held.setdefault(value, value)
+
+    entities = tuple(
+        dataclasses.replace(entity, name=one(entity.name), type=one(entity.type),
+                            aliases=one(entity.aliases), kind=one(entity.kind),
+                            votes=one(entity.votes))
+        for entity in extraction.entities)
+    relations = tuple(
+        dataclasses.replace(relation, subject=one(relation.subject),
+                            predicate=one(relation.predicate), object=one(relation.object),
+                            evidence=dataclasses.replace(relation.evidence,
+                                                         rule=one(relation.evidence.rule)))
+        for relation in extraction.relations)
+    article = dataclasses.replace(extraction.article, publisher=one(extraction.article.publisher))
+    return dataclasses.replace(extraction, article=article, entities=entities,
+                               relations=relations)
 
 
 def check_folder(out: Path) -> None:

@@ -15,13 +15,14 @@ newsgraph.errors.NewsgraphError: no/such/file.txt: nothing usable was read
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
@@ -274,7 +275,7 @@ def build(
         cache = load_cache(folder, on_problem=cache_problems.append)
         for problem in cache_problems:
             report(problem)
-        cached = [extraction for extraction, _ in cache]
+        cached = cache.extractions
         # a feed answering 304 sends nothing: its validators are only good with the whole
         # cache that holds its articles (a removed or damaged cache means fetching anew)
         whole = not cache_problems and (folder / CACHE_NAME).is_file()
@@ -303,11 +304,12 @@ def build(
         try:
             G = _assemble(extractions, user_aliases, user_links, base_iri, refused,
                           resolved=resolved)
+            del resolved
             refusals = G.graph.pop("refusals", [])
             unmatched = G.graph.pop("unmatched_links", [])
             refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
-            writers = _writers(folder, G, extractions, cache, validators, builds,
+            writers = _writers(folder, G, extractions, cache.lines, validators, builds,
                                model=model_name if fresh else None, view_limit=view_limit)
             if aliases is not None and user_aliases is not None:
                 writers[folder / ALIASES_NAME] = _bytes_writer(user_aliases.to_json())
@@ -331,16 +333,22 @@ def build(
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
-        _update_store(folder, store_base, report)
         _records(folder, extractions if parquet else None, base_iri)
-    return BuildReport(
-        out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
-        nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
-        relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
-        refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
-        refusals=tuple(refusals), unmatched_links=tuple(unmatched),
-        refused_links=tuple(refused_links),
-    )
+        built = BuildReport(
+            out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
+            nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
+            relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
+            refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
+            refusals=tuple(refusals), unmatched_links=tuple(unmatched),
+            refused_links=tuple(refused_links),
+        )
+        # The store's update reads graph.ttl alone: the graph and the extractions are let go
+        # before it, so that its bulk load does not add to them. A networkx graph holds
+        # reference cycles (its views), hence the collection.
+        del G, writers, extractions, cached, fresh, cache, articles
+        gc.collect()
+        _update_store(folder, store_base, report)
+    return replace(built, problems=tuple(problems))  # with any problem of the store's
 
 
 def _records(folder: Path, extractions: list[Extraction] | None, base: str) -> None:
@@ -604,8 +612,6 @@ def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -
     >>> [(x.article.source, x.article.link) for x in _named_from_sources([fed], [])]
     [('https://news.example/f.xml', 'https://news.example/a')]
     """
-    from dataclasses import replace
-
     from newsgraph.ingest.documents import without_userinfo
 
     given = [os.path.abspath(s) for s in sources if "://" not in s]
@@ -649,8 +655,6 @@ def _inside(source: str, folder: Path) -> bool:
 def _read_seeds(**options: Any) -> list[SourceResult]:
     """The bundled seeds, each named ``seeds/<file>`` wherever the package is installed, so
     that the graph of the seeds is the same on every machine."""
-    from dataclasses import replace
-
     from newsgraph.ingest.sources import read_sources
 
     prefix = str(seeds_folder())
@@ -692,8 +696,6 @@ def _read_with_nlp(
 
 
 def _fitted(article: Article, report: ProblemHandler) -> Article:
-    from dataclasses import replace
-
     from newsgraph.ingest.models import MAX_CHARACTERS
 
     if len(article.text) <= MAX_CHARACTERS:
@@ -877,7 +879,7 @@ def _builds(
 
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
-    cache: list[tuple[Extraction, bytes]], validators: dict[str, dict[str, str]],
+    lines: Mapping[str, bytes], validators: dict[str, dict[str, str]],
     builds: dict[str, Any], *, model: str | None, view_limit: int | None = None,
 ) -> dict[Path, Writer]:
     """Every file of the output folder and its writer, in the order they are written."""
@@ -888,7 +890,6 @@ def _writers(
     provenance = _provenance(model) if model is not None else _built_provenance(folder)
     if provenance:
         G.graph["build"] = provenance  # the graph states what made it (a prov:Activity)
-    lines = {extraction.article.id: line for extraction, line in cache}
     writers: dict[Path, Writer] = {
         folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
     }
@@ -928,14 +929,15 @@ def _store_delta(
     import sqlite3
 
     from newsgraph.graph.index import set_turtle, subject_delta, turtle
-    from newsgraph.graph.rdf import rdf_rows
+    from newsgraph.graph.rdf import iter_rows
     from newsgraph.graph.store import turtle_digest
 
     if index is None:
         return None, None
     try:
         matching = stored is not None and turtle(index) == stored
-        delta = subject_delta(index, rdf_rows(G))
+        # without a store to update by subject, only the digests are wanted (for the next add)
+        delta = subject_delta(index, iter_rows(G), keep=matching)
         set_turtle(index, turtle_digest(folder))
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -366,12 +366,15 @@ def set_turtle(index: sqlite3.Connection, digest_: str) -> None:
     index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle', ?)", (digest_,))
 
 
-def subject_delta(index: sqlite3.Connection, rows: Iterable[Row]) -> SubjectDelta:
+def subject_delta(
+    index: sqlite3.Connection, rows: Iterable[Row], *, keep: bool = True
+) -> SubjectDelta:
     """The subjects whose triples differ between the graph the index's digests describe and
     ``rows`` (sorted by subject), with their new triples; the digests are brought up to date.
 
-    Only the triples of changed subjects are kept in memory; each subject's digest is that of
-    its rows.
+    Only the triples of changed subjects are kept in memory (none with ``keep=False``, when
+    only the digests are wanted: the delta is then empty); each subject's digest is that of
+    its rows. The digests held are read a page at a time, in subject order, beside the rows.
 
     >>> import tempfile
     >>> rows = [("http://a.example/s", 2, "http://a.example/p", 0, "http://a.example/o", "")]
@@ -382,17 +385,61 @@ def subject_delta(index: sqlite3.Connection, rows: Iterable[Row]) -> SubjectDelt
     >>> first.subjects, again, gone.subjects
     (('http://a.example/s',), SubjectDelta(subjects=(), triples=b''), ('http://a.example/s',))
     """
-    held = dict(index.execute("SELECT iri, digest FROM subjects"))
     changed: list[tuple[str, str]] = []
+    removed: list[str] = []
     replaced: list[str] = []
+    gone: list[str] = []
     triples: list[bytes] = []
+
+    def write() -> None:
+        # only subjects up to the last page read are written, so no page reads them back
+        index.executemany("DELETE FROM subjects WHERE iri = ?", [(s,) for s in removed])
+        index.executemany("INSERT OR REPLACE INTO subjects VALUES (?, ?)", changed)
+        removed.clear()
+        changed.clear()
+
+    held = _held_digests(index, before_page=write)
+    head = next(held, None)
     for subject, found in subject_blocks(rows):
+        while head is not None and head[0] < subject:
+            removed.append(head[0])
+            if keep:
+                gone.append(head[0])
+            head = next(held, None)
+        before = None
+        if head is not None and head[0] == subject:
+            before, head = head[1], next(held, None)
         hashed = digest(repr(found))
-        if held.pop(subject, None) != hashed:
+        if before != hashed:
             changed.append((subject, hashed))
-            replaced.append(subject)
-            triples.append(ntriples(found))
-    gone = sorted(held)
-    index.executemany("DELETE FROM subjects WHERE iri = ?", [(s,) for s in gone])
-    index.executemany("INSERT OR REPLACE INTO subjects VALUES (?, ?)", changed)
+            if keep:
+                replaced.append(subject)
+                triples.append(ntriples(found))
+    while head is not None:
+        removed.append(head[0])
+        if keep:
+            gone.append(head[0])
+        head = next(held, None)
+    write()
     return SubjectDelta(tuple(replaced + gone), b"".join(triples))
+
+
+#: Subject digests read from the index at a time.
+_PAGE = 20_000
+
+
+def _held_digests(
+    index: sqlite3.Connection, *, before_page: Callable[[], None]
+) -> Iterator[tuple[str, str]]:
+    """Each subject's digest the index holds, in subject order (SQLite's binary order of UTF-8
+    text is Python's order of strings), read a page at a time; ``before_page`` is called
+    before each page is read."""
+    last = ""
+    while True:
+        before_page()
+        page = index.execute("SELECT iri, digest FROM subjects WHERE iri > ? ORDER BY iri "
+                             "LIMIT ?", (last, _PAGE)).fetchall()
+        yield from page
+        if len(page) < _PAGE:
+            return
+        last = page[-1][0]

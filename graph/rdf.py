@@ -27,12 +27,15 @@ country:JP a ng:Country ;
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import cache
+from itertools import chain, islice
 from typing import IO, Any
 
 import networkx as nx
@@ -41,6 +44,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SDO, SKOS
 
 from newsgraph.graph.iris import DEFAULT_BASE, digest, id_namespaces, source_iri
+from newsgraph.graph.nodelink import write_json_items
 from newsgraph.graph.store import ntriples
 from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
@@ -50,6 +54,7 @@ __all__ = [
     "bind_prefixes",
     "compact_iri",
     "graph_rows",
+    "iter_rows",
     "prefixes_for",
     "prefixes_of",
     "rdf_rows",
@@ -224,11 +229,21 @@ def _entity_rows(node: str, data: dict[str, Any]) -> Iterator[Row]:
         yield _iri_row(node, _SAME_AS, other)
 
 
+def _predicate(data: dict[str, Any]) -> str:
+    return _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
+
+
 def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
-    predicate = _RELATION_IRIS.get(data["predicate"]) or str(predicate_iri(data["predicate"]))
+    predicate = _predicate(data)
     yield _iri_row(subject, predicate, obj)
     if predicate in _SYMMETRIC_IRIS:  # both ways, so that no query needs a reasoner
         yield _iri_row(obj, predicate, subject)
+    yield from _assertion_rows(subject, obj, data, base)
+
+
+def _assertion_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
+    """The rows of a relation's assertion and its evidence (not the direct triple)."""
+    predicate = _predicate(data)
     # an assertion counts the articles of one build: another build's articles make another
     articles = sorted({item["article"] for item in data["evidence"]})
     assertion = f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
@@ -329,6 +344,72 @@ def graph_rows(
     ...             "label": "Li"})], [])[1][4]
     'Li'
     """
+    return list(_sorted_rows(_grouped_rows(nodes, edges, base=base, build=build,
+                                           activity=activity)))
+
+
+def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
+    """The rows of :func:`rdf_rows` one at a time, for a writer to stream.
+
+    Only the rows of the subjects that are no node (assertions, evidence, the build) are
+    made beforehand, grouped by subject, each group let go once given; a node's rows are
+    made when its turn comes, from its attributes and its edges. A writer so holds about
+    half of the graph's rows at first, fewer and fewer as it goes.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
+    >>> list(iter_rows(G)) == rdf_rows(G)
+    True
+    """
+    base, build = G.graph.get("base", DEFAULT_BASE), G.graph.get("build")
+    groups: dict[str, list[Row]] = {}
+    made_by = _activity(build, base)
+    if made_by is not None and build is not None:
+        for row in _activity_rows(made_by, build, base):
+            groups.setdefault(row[0], []).append(row)
+    for subject, obj, key, data in G.edges(keys=True, data=True):
+        if key == "mentions":
+            continue
+        for row in _assertion_rows(subject, obj, data, base):
+            groups.setdefault(row[0], []).append(row)
+            if made_by is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
+                groups[row[0]].append(_iri_row(row[0], _GENERATED_BY, made_by))
+    for node in G:
+        _check_iri(node)
+    subjects = sorted(chain(G, (subject for subject in groups if subject not in G)))
+    return _subject_rows(G, subjects, groups, base)
+
+
+def _subject_rows(G: nx.MultiDiGraph, subjects: list[str], groups: dict[str, list[Row]],
+                  base: str) -> Iterator[Row]:
+    """The rows of each of ``subjects`` in turn, sorted: its group's (let go once given) and,
+    for a node, those made from the node."""
+    for subject in subjects:
+        found = groups.pop(subject, [])
+        if subject in G:
+            found.extend(_node_rows(G, subject, base))
+        yield from sorted(set(found))
+
+
+def _node_rows(G: nx.MultiDiGraph, node: str, base: str) -> Iterator[Row]:
+    """The rows whose subject is ``node``: its attributes', its mentions', and the direct
+    triples of its relations (both ways for a symmetric one)."""
+    data = G.nodes[node]
+    yield from (_article_rows(node, data, base) if data["type"] == NodeType.ARTICLE
+                else _entity_rows(node, data))
+    for _, obj, key, edge in G.out_edges(node, keys=True, data=True):
+        yield _iri_row(node, _MENTIONS if key == "mentions" else _predicate(edge), obj)
+    for subject, _, key, edge in G.in_edges(node, keys=True, data=True):
+        if key != "mentions" and (predicate := _predicate(edge)) in _SYMMETRIC_IRIS:
+            yield _iri_row(node, predicate, subject)
+
+
+def _grouped_rows(
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+    *, base: str, build: dict[str, Any] | None, activity: bool = True,
+) -> dict[str, set[Row]]:
+    """The rows of some nodes and edges, grouped by subject."""
     # Grouped by subject, then each group sorted: much faster than sorting every row at
     # once, where each comparison first walks two long, mostly equal subject IRIs.
     groups: dict[str, set[Row]] = {}
@@ -349,10 +430,13 @@ def graph_rows(
             groups.setdefault(row[0], set()).add(row)
             if made_by is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
                 groups[row[0]].add(_iri_row(row[0], _GENERATED_BY, made_by))
-    rows: list[Row] = []
+    return groups
+
+
+def _sorted_rows(groups: dict[str, set[Row]]) -> Iterator[Row]:
+    """The rows of ``groups`` sorted, each group dropped from ``groups`` once given."""
     for subject in sorted(groups):
-        rows.extend(sorted(groups[subject]))
-    return rows
+        yield from sorted(groups.pop(subject))
 
 
 def _ox_triples(rows: Iterable[Row]) -> Iterator[ox.Triple]:
@@ -412,6 +496,104 @@ def _serialized(out: bytes | None) -> bytes:
     return out
 
 
+#: Rows turned into N-Triples text at a time when a writer streams them to pyoxigraph.
+_BATCH = 4096
+
+
+class _ChunksReader(io.RawIOBase):
+    """A readable binary stream of ``chunks`` of bytes, read as they come."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        super().__init__()
+        self._chunks = iter(chunks)
+        self._held = b""
+        self._at = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._at >= len(self._held):
+            self._held, self._at = next(self._chunks, b""), 0
+            if not self._held:
+                return 0
+        size = min(len(buffer), len(self._held) - self._at)
+        buffer[:size] = self._held[self._at:self._at + size]
+        self._at += size
+        return size
+
+
+def _ntriples_chunks(rows: Iterable[Row]) -> Iterator[bytes]:
+    """The N-Triples of ``rows``, a batch of rows at a time."""
+    source = iter(rows)
+    while batch := list(islice(source, _BATCH)):
+        yield ntriples(batch)
+
+
+def _parsed(chunks: Iterable[bytes], format: ox.RdfFormat) -> Iterator[Any]:
+    """pyoxigraph's triples or quads of N-Triples or N-Quads text given in chunks, parsed as
+    they are read, so that the whole text is never held."""
+    return iter(ox.parse(io.BufferedReader(_ChunksReader(chunks), 1 << 16), format=format))
+
+
+class _Reformatted(io.RawIOBase):
+    """A binary stream for pyoxigraph's output that writes it on to ``stream`` without its
+    first ``skip`` lines (its prefixes) and with ``edit`` applied, a run of whole lines at a
+    time: ``edit`` is given the run after a line break and must only change what follows
+    line breaks, so that editing it in runs gives what editing it whole would."""
+
+    def __init__(self, stream: IO[bytes], skip: int, edit: Callable[[bytes], bytes]) -> None:
+        super().__init__()
+        self._stream, self._skip, self._edit = stream, skip, edit
+        self._pending = b""
+        self._first = True
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        held = self._pending + bytes(data)
+        end = held.rfind(b"\n") + 1
+        self._pending = held[end:]
+        self._lines(held[:end])
+        return len(data)
+
+    def finish(self) -> None:
+        """Write what is left (a last line without a line break)."""
+        self._lines(self._pending)
+        self._pending = b""
+
+    def _lines(self, run: bytes) -> None:
+        while self._skip and run:
+            cut = run.find(b"\n") + 1 or len(run)
+            run, self._skip = run[cut:], self._skip - 1
+        if not run:
+            return
+        if self._first:  # the body's start follows no line break
+            self._first = False
+            self._stream.write(self._edit(run))
+        else:
+            self._stream.write(self._edit(b"\n" + run)[1:])
+
+
+def _turtle_body(text: bytes) -> bytes:
+    # four spaces indent instead of a tab, and a blank line before each subject: literals
+    # never hold a raw line break (pyoxigraph escapes it), so every unindented line starts one
+    return _SUBJECT_START.sub(b"\n\n", text.replace(b"\n\t", b"\n    "))
+
+
+def _serialize(triples: Iterable[Any], stream: IO[bytes], format: ox.RdfFormat,
+               prefixes: dict[str, str], edit: Callable[[bytes], bytes]) -> None:
+    """Serialize ``triples`` with pyoxigraph to ``stream`` under our own header: pyoxigraph
+    writes a line for each prefix, longest namespace first; ours keeps the order of
+    PREFIXES."""
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
+    stream.write(header.encode("utf-8") + b"\n")
+    body = _Reformatted(stream, len(prefixes), edit)
+    ox.serialize(triples, typing.cast(IO[bytes], body), format=format, prefixes=prefixes)
+    body.finish()
+
+
 def to_turtle(G: nx.MultiDiGraph) -> bytes:
     """The graph as Turtle bytes: the same graph gives the same bytes.
 
@@ -420,32 +602,30 @@ def to_turtle(G: nx.MultiDiGraph) -> bytes:
     >>> to_turtle(nx.MultiDiGraph()).decode().splitlines()[0]
     '@prefix ng: <https://w3id.org/newsgraph/ontology#> .'
     """
-    rows = rdf_rows(G)
-    prefixes = prefixes_for(G)
-    try:
-        triples = ox.parse(ntriples(rows), format=ox.RdfFormat.N_TRIPLES)
-        out = _serialized(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
-    except SyntaxError:
-        for _ in _ox_triples(rows):  # raises the ValueError that names the bad IRI
-            pass
-        raise
-    # pyoxigraph writes a line for each prefix, longest namespace first; ours keeps the
-    # order of PREFIXES, and four spaces indent instead of a tab.
-    body = out.split(b"\n", len(prefixes))[-1].replace(b"\n\t", b"\n    ")
-    # A blank line before each subject; literals never hold a raw line break (pyoxigraph
-    # escapes it), so every unindented line starts a subject.
-    body = _SUBJECT_START.sub(b"\n\n", body)
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
-    return header.encode("utf-8") + b"\n" + body
+    buffer = io.BytesIO()
+    write_turtle(G, buffer)
+    return buffer.getvalue()
 
 
 def write_turtle(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
-    """Write the graph as Turtle to a binary stream."""
-    stream.write(to_turtle(G))
+    """Write the graph as Turtle to a binary stream, the triples streamed from the graph to
+    pyoxigraph and on to ``stream`` (never the whole text in memory)."""
+    try:
+        _serialize(_parsed(_ntriples_chunks(iter_rows(G)), ox.RdfFormat.N_TRIPLES), stream,
+                   ox.RdfFormat.TURTLE, prefixes_for(G), _turtle_body)
+    except SyntaxError:
+        for _ in _ox_triples(iter_rows(G)):  # raises the ValueError that names the bad IRI
+            pass
+        raise
 
 
 _GRAPH_START = re.compile(rb"\n(?=[^ \n}])")
 _TABS = re.compile(rb"(?m)^\t+")
+
+
+def _trig_body(text: bytes) -> bytes:
+    text = _TABS.sub(lambda tabs: b"    " * len(tabs.group()), text)
+    return _GRAPH_START.sub(b"\n\n", text)
 
 
 def _article_quads(G: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
@@ -484,26 +664,24 @@ def to_trig(G: nx.MultiDiGraph) -> bytes:
         person:Li ng:chairs organisation:Acme .
     }
     """
-    rows = rdf_rows(G)
-    prefixes = prefixes_for(G)
-    named = "".join(f"<{s}> <{p}> <{o}> <{g}> .\n" for g, s, p, o in _article_quads(G))
-    try:
-        quads = ox.parse(ntriples(rows) + named.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        out = _serialized(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
-    except SyntaxError:
-        for _ in _ox_triples(rows):  # raises the ValueError that names the bad IRI
-            pass
-        raise
-    body = out.split(b"\n", len(prefixes))[-1]
-    body = _TABS.sub(lambda tabs: b"    " * len(tabs.group()), body)
-    body = _GRAPH_START.sub(b"\n\n", body)
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items())
-    return header.encode("utf-8") + b"\n" + body
+    buffer = io.BytesIO()
+    write_trig(G, buffer)
+    return buffer.getvalue()
 
 
 def write_trig(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
-    """Write the graph as TriG to a binary stream."""
-    stream.write(to_trig(G))
+    """Write the graph as TriG to a binary stream, streamed as :func:`write_turtle` is."""
+    quads = _article_quads(G)
+    named = ("".join(f"<{s}> <{p}> <{o}> <{g}> .\n" for g, s, p, o in quads[at:at + _BATCH])
+             .encode("utf-8") for at in range(0, len(quads), _BATCH))
+    chunks = chain(_ntriples_chunks(iter_rows(G)), named)
+    try:
+        _serialize(_parsed(chunks, ox.RdfFormat.N_QUADS), stream,
+                   ox.RdfFormat.TRIG, prefixes_for(G), _trig_body)
+    except SyntaxError:
+        for _ in _ox_triples(iter_rows(G)):  # raises the ValueError that names the bad IRI
+            pass
+        raise
 
 
 def to_jsonld(G: nx.MultiDiGraph) -> bytes:
@@ -514,19 +692,25 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     >>> json.loads(to_jsonld(G))["@graph"]
     [{'@id': 'person:li', '@type': ['ng:Person'], 'rdfs:label': ['Li']}]
     """
-    nodes: list[dict[str, Any]] = []
-    current: dict[str, Any] = {}
-    prefixes = prefixes_for(G)
+    buffer = io.BytesIO()
+    write_jsonld(G, buffer)
+    return buffer.getvalue()
+
+
+def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
+    """The JSON-LD node object of each subject, in subject order."""
     by_length = _BY_LENGTH if prefixes is PREFIXES else _by_length(prefixes)
 
     def compact_iri(iri: str) -> str:
         return _compact(iri, by_length)
 
-    for row_subject, _, predicate, kind, row_value, datatype in rdf_rows(G):
+    current: dict[str, Any] = {}
+    for row_subject, _, predicate, kind, row_value, datatype in iter_rows(G):
         subject = compact_iri(row_subject)
         if current.get("@id") != subject:
+            if current:
+                yield current
             current = {"@id": subject}
-            nodes.append(current)
         if predicate == _TYPE:
             current.setdefault("@type", []).append(compact_iri(row_value))
             continue
@@ -538,10 +722,19 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
         else:
             value = {"@value": row_value, "@type": compact_iri(datatype)}
         current.setdefault(compact_iri(predicate), []).append(value)
-    document = {"@context": dict(prefixes), "@graph": nodes}
-    # one line: json's C encoder only runs without indentation, five times faster at scale
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.encode("utf-8") + b"\n"
+    if current:
+        yield current
+
+
+def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
+    """Write the graph as JSON-LD to a binary stream: ``{"@context": …, "@graph": […]}`` on
+    one line (json's C encoder only runs without indentation, five times faster at scale),
+    written a batch of node objects at a time."""
+    prefixes = prefixes_for(G)
+    context = json.dumps(dict(prefixes), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    stream.write(b'{"@context":' + context.encode("utf-8") + b',"@graph":[')
+    write_json_items(_jsonld_nodes(G, prefixes), stream, separators=(",", ":"))
+    stream.write(b"]}\n")
 
 
 def compact_iri(iri: str, base: str = DEFAULT_BASE) -> str:
@@ -589,8 +782,3 @@ _BY_LENGTH = _by_length(PREFIXES)
 @cache
 def _namespaces_by_length(base: str) -> tuple[tuple[str, str], ...]:
     return _BY_LENGTH if base == DEFAULT_BASE else _by_length(prefixes_of(base))
-
-
-def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
-    """Write the graph as JSON-LD to a binary stream."""
-    stream.write(to_jsonld(G))

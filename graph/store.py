@@ -276,10 +276,74 @@ def _with_vocabulary(store: ox.Store) -> None:
                     to_graph=VOCABULARY_GRAPH)
 
 
+#: Bytes of Turtle bulk loaded at a time into a new generation: Oxigraph's bulk loader holds
+#: what it is given, about a kilobyte a triple, up to a million triples a thread.
+_PIECE = 4 << 20
+
+
+def _turtle_pieces(turtle: Path, size: int = _PIECE) -> Iterator[bytes] | None:
+    """``graph.ttl`` in pieces of about ``size`` bytes, each its prefixes and whole subjects,
+    valid Turtle on its own; None for a file not written as a build writes it (prefixes, a
+    blank line, then a blank line before each subject and nowhere else: literals never hold
+    a raw line break).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "graph.ttl"
+    >>> text = b"@prefix a: <http://a.example/> .\\n\\na:s a:p 1 .\\n\\na:t a:p 2 .\\n"
+    >>> _ = path.write_bytes(text)
+    >>> for piece in _turtle_pieces(path, size=10):
+    ...     print(piece.decode())
+    @prefix a: <http://a.example/> .
+    <BLANKLINE>
+    a:s a:p 1 .
+    <BLANKLINE>
+    <BLANKLINE>
+    @prefix a: <http://a.example/> .
+    <BLANKLINE>
+    a:t a:p 2 .
+    <BLANKLINE>
+    """
+    with turtle.open("rb") as stream:
+        header = b""
+        for line in stream:
+            header += line
+            if line == b"\n":
+                break
+            if not line.startswith(b"@prefix "):
+                return None
+    return _pieces(turtle, len(header), size)
+
+
+def _pieces(turtle: Path, start: int, size: int) -> Iterator[bytes]:
+    with turtle.open("rb") as stream:
+        header = stream.read(start)
+        rest = b""
+        while data := stream.read(size):
+            held = rest + data
+            end = held.rfind(b"\n\n")
+            if end < 0:
+                rest = held
+                continue
+            yield header + held[:end + 2]
+            rest = held[end + 2:]  # the last subject begun
+        if rest:
+            yield header + rest
+
+
 def _load_all(staged: Path, turtle: Path) -> StoreChange:
     shutil.rmtree(staged)  # the store creates its own directory
     store = ox.Store(str(staged))
-    store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    pieces = _turtle_pieces(turtle)
+    try:
+        for piece in pieces or ():
+            store.bulk_load(piece, format=ox.RdfFormat.TURTLE)
+    except SyntaxError:
+        pieces = None  # not cut where a build cuts: the file read whole says what is wrong
+        del store
+        shutil.rmtree(staged)
+        store = ox.Store(str(staged))
+    if pieces is None:
+        store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
     count = len(store)
     _with_vocabulary(store)
     store.flush()
@@ -320,8 +384,11 @@ def _apply_subjects(current: Path, staged: Path, delta: SubjectDelta) -> StoreCh
                                                  ox.DefaultGraph())):
             store.remove(quad)
             removed += 1
-    if delta.triples:
-        store.bulk_load(delta.triples, format=ox.RdfFormat.N_TRIPLES)
+    at = 0
+    while at < len(delta.triples):  # whole lines, :data:`_PIECE` bytes at a time
+        end = delta.triples.find(b"\n", at + _PIECE) + 1 or len(delta.triples)
+        store.bulk_load(delta.triples[at:end], format=ox.RdfFormat.N_TRIPLES)
+        at = end
     _with_vocabulary(store)
     store.flush()
     del store

@@ -62,3 +62,18 @@ def test_characters_xml_cannot_hold_are_replaced():
     text = to_graphml(G).decode("utf-8")
     assert "Intel\ufffdCorp\ufffd" in text
     assert "Intel\ufffdbuys\ufffd it." in text
+
+
+def test_graphml_is_what_networkx_writes_of_the_flattened_copy(handbuilt):
+    import io
+
+    import networkx as nx
+
+    from newsgraph.graph.graphml import flatten, to_graphml
+
+    G = handbuilt.copy()
+    G.graph["build"] = {"newsgraph": "1.0"}
+    buffer = io.BytesIO()
+    nx.write_graphml_lxml(flatten(G), buffer, encoding="utf-8", prettyprint=True,
+                          edge_id_from_attribute="id")
+    assert to_graphml(G) == buffer.getvalue()

@@ -17,9 +17,11 @@ from newsgraph.graph.index import (
     matches,
     open_index,
     read_seen,
+    subject_delta,
 )
 from newsgraph.graph.iris import digest
 from newsgraph.graph.resolve import resolve, resolve_seen
+from newsgraph.graph.store import SubjectDelta
 from newsgraph.ingest.documents import Article, Entity, Extraction
 
 ORG = (("Organisation", 1.0),)
@@ -122,3 +124,38 @@ def test_rows_written_in_chunks_add_up(tmp_path, monkeypatch):
     found = list(extractions(0, 300))
     monkeypatch.setattr("newsgraph.graph.index._CHUNK", 7)
     assert _in_steps(tmp_path, [found[200:], found[:200]]) == _at_once(found)
+
+
+def _rows(subjects, value):
+    return [(f"http://a.example/{s}", 2, "http://a.example/p", 1, value(s),
+             "http://www.w3.org/2001/XMLSchema#string") for s in sorted(subjects)]
+
+
+@pytest.mark.parametrize("page", [1, 2, 3, 1000])
+def test_subject_digests_read_a_page_at_a_time_give_the_same_delta(tmp_path, monkeypatch,
+                                                                    page):
+    from newsgraph.graph import index as index_module
+
+    monkeypatch.setattr(index_module, "_PAGE", page)
+    steps = [
+        _rows("abcdé", str),
+        _rows("abcdé", str),  # nothing changed
+        _rows("bcdfgé", lambda s: s * (2 if s in "cg" else 1)),  # a gone, c changed, f g new
+        _rows("", str),  # everything gone
+        _rows("xy", str),
+    ]
+    expected = [("a", "b", "c", "d", "é"), (), ("c", "f", "g", "a"),
+                ("b", "c", "d", "f", "g", "é"), ("x", "y")]
+    with open_index(tmp_path) as index:
+        for rows, subjects in zip(steps, expected, strict=True):
+            delta = subject_delta(index, rows)
+            assert delta.subjects == tuple(f"http://a.example/{s}" for s in subjects)
+            held = dict(index.execute("SELECT iri, digest FROM subjects"))
+            assert sorted(held) == sorted({row[0] for row in rows})
+
+
+def test_subject_digests_alone(tmp_path):
+    with open_index(tmp_path) as index:
+        assert subject_delta(index, _rows("ab", str), keep=False) == SubjectDelta((), b"")
+        assert subject_delta(index, _rows("ab", str)).subjects == ()
+        assert subject_delta(index, _rows("b", str)).subjects == ("http://a.example/a",)

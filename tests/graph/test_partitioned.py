@@ -72,7 +72,7 @@ def test_shards_on_a_cluster_are_the_local_build(tmp_path, documents):
     out = tmp_path / "out"
     report = build(["docs:0-240"], out, exports=["json"], parquet=True, aliases=aliases,
                    links=links)
-    cached = [x for x, _ in load_cache(out)]
+    cached = load_cache(out).extractions
     assert partitions(out / "records") == [0]
     assert sorted(read_partition(out / "records", 0), key=lambda x: x.article.id) == cached
     # finer partitions than a build writes, so that every stage has several

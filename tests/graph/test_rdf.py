@@ -231,3 +231,52 @@ def test_trig_is_the_same_bytes_in_any_order_and_reads_in_oxigraph():
         "2c3a4249d7707005", "f55ff16f66f43360"]
     assert b"\t" not in forward
     assert b"\n\narticle:2c3a4249d7707005 {\n    " in forward
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_streamed_writers_are_the_same_whatever_the_batch(handbuilt, monkeypatch, batch):
+    from newsgraph.graph import nodelink, rdf
+
+    writers = (to_turtle, to_trig, to_jsonld)
+    whole = [write(handbuilt) for write in writers]
+    monkeypatch.setattr(rdf, "_BATCH", batch)
+    monkeypatch.setattr(nodelink, "_BATCH", batch)
+    assert [write(handbuilt) for write in writers] == whole
+
+
+@pytest.mark.parametrize("size", [1, 2, 5, 64, 10**6])
+@pytest.mark.parametrize("kind", ["turtle", "trig"])
+def test_pyoxigraph_output_is_edited_alike_in_any_pieces(handbuilt, size, kind):
+    """The writers edit pyoxigraph's output as it comes, in pieces of any size: the result
+    is what editing it whole gives (the prefix lines dropped, indents, blank lines)."""
+    import io
+
+    from newsgraph.graph.rdf import _Reformatted, _trig_body, _turtle_body
+
+    if kind == "turtle":
+        out = to_rdf(handbuilt).serialize(format="turtle").encode("utf-8")
+        edit = _turtle_body
+    else:
+        out = to_trig(handbuilt)
+        edit = _trig_body
+    out = out.replace(b"    ", b"\t")  # pyoxigraph's own indents
+    skip = 3
+    expected = edit(out.split(b"\n", skip)[-1])
+    buffer = io.BytesIO()
+    stream = _Reformatted(buffer, skip, edit)
+    for at in range(0, len(out), size):
+        stream.write(out[at:at + size])
+    stream.finish()
+    assert buffer.getvalue() == expected
+
+
+def test_rows_streamed_are_the_rows_of_the_graph(handbuilt):
+    from newsgraph.graph.rdf import iter_rows
+
+    G = handbuilt.copy()
+    G.graph["build"] = {"newsgraph": "1.0", "rules": {"sha256": "ab" * 32}}
+    smic = next(n for n, d in G.nodes(data=True) if d.get("label", "").startswith("Semi"))
+    G.add_edge(smic, smic, key="competesWith", predicate="competesWith", article_count=1,
+               evidence=[{"article": f"{ID}article/x", "sentence": "S.", "start": 0, "end": 2,
+                          "rule": "r"}])  # a symmetric relation of a node with itself
+    assert list(iter_rows(G)) == rdf_rows(G)

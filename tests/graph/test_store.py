@@ -227,3 +227,45 @@ def test_queries_on_the_store_see_the_vocabulary_and_exports_do_not(tmp_path):
     answer = run_query(store, "SELECT ?l WHERE { ng:Tariff skos:prefLabel ?l }")
     assert [str(row["l"]) for row in answer] == ['"tariff"@en']
     assert _content(store) == sorted(canonical_lines(tmp_path / "graph.ttl"))
+
+
+def test_a_build_s_turtle_is_loaded_in_pieces_to_the_same_triples(tmp_path, monkeypatch):
+    from newsgraph.graph import store as store_module
+    from newsgraph.graph.build import build_graph
+    from newsgraph.graph.rdf import to_turtle
+    from tests.graph.conftest import handbuilt_extractions
+
+    (tmp_path / "graph.ttl").write_bytes(to_turtle(build_graph(handbuilt_extractions())))
+    pieces = store_module._turtle_pieces(tmp_path / "graph.ttl", size=100)
+    assert pieces is not None and len(list(pieces)) > 5
+    monkeypatch.setattr(store_module, "_PIECE", 100)
+    update_store(tmp_path, None)
+    whole = ox.Store()
+    whole.bulk_load(path=str(tmp_path / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    assert _content(open_store(tmp_path)) == _content(whole)
+
+
+def test_a_turtle_file_cut_wrongly_in_pieces_is_loaded_whole(tmp_path, monkeypatch):
+    from newsgraph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "_PIECE", 10)
+    text = ('@prefix a: <http://a.example/> .\n\na:s a:p """one\n\n'
+            'two""" .\n\na:t a:p 2 .\n')
+    (tmp_path / "graph.ttl").write_text(text, encoding="utf-8")
+    assert update_store(tmp_path, None) == StoreChange(2, 0, full=True)
+    assert b'"one\\n\\ntwo"' in b"".join(_content(open_store(tmp_path)))
+
+
+def test_an_add_loads_its_triples_in_pieces(tmp_path, monkeypatch):
+    from newsgraph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "_PIECE", 10)
+    _write(tmp_path, A)
+    update_store(tmp_path, None)
+    integer = '"3"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    triples = A + B + C.replace("3", integer)
+    previous = store_module.SubjectDelta(("http://a.example/s", "http://a.example/t"),
+                                         triples.encode("utf-8"))
+    _write(tmp_path, A, B, C)
+    assert update_store(tmp_path, previous) == StoreChange(added=3, removed=1, full=False)
+    assert _content(open_store(tmp_path)) == sorted(canonical_lines(tmp_path / "graph.ttl"))
