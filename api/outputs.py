@@ -31,6 +31,7 @@ import dataclasses
 import functools
 import json
 import os
+import re
 import tempfile
 import types
 import typing
@@ -167,6 +168,10 @@ def _blank_name(data: dict[str, Any]) -> str | None:
     return None
 
 
+#: A JSON escape of a surrogate code point, which is a character only in a valid pair.
+_LONE_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def _extraction(line: bytes) -> Extraction:
     """One cache line as an :class:`Extraction`, its every field of the type declared."""
     try:
@@ -184,6 +189,12 @@ def _extraction(line: bytes) -> Extraction:
     if problem:
         message = f"not an extraction ({problem})"
         raise ValueError(message)
+    if _LONE_SURROGATE.search(line):  # "\ud800" alone reads as a character no file can hold
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as error:
+            message = "not an extraction (a lone surrogate, which is no character)"
+            raise ValueError(message) from error
     try:
         return Extraction.from_dict(data)
     except (KeyError, TypeError) as error:  # pragma: no cover - the check above comes first
@@ -320,12 +331,23 @@ class CachedLines(Mapping[str, bytes]):
     (b'{"article": ', 1)
     """
 
-    def __init__(self, path: Path, spans: dict[str, tuple[int, int]]) -> None:
-        self._path, self._spans = path, spans
+    def __init__(self, path: Path, spans: dict[str, tuple[int, int]],
+                 identity: tuple[int, ...] | None = None) -> None:
+        self._path, self._spans, self._identity = path, spans, identity
+
+    def _open(self) -> IO[bytes]:
+        """The cache file, refused if it is no longer the file its lines were read from."""
+        stream = self._path.open("rb")
+        if self._identity is not None and _identity(os.fstat(stream.fileno())) != self._identity:
+            stream.close()
+            message = ("changed while this build ran; nothing was written: build again "
+                       "(only one build may use a folder at a time)")
+            raise NewsgraphError(str(self._path), message)
+        return stream
 
     def __getitem__(self, key: str) -> bytes:
         start, size = self._spans[key]
-        with self._path.open("rb") as stream:
+        with self._open() as stream:
             stream.seek(start)
             return stream.read(size)
 
@@ -341,7 +363,7 @@ class CachedLines(Mapping[str, bytes]):
         if not self._spans:
             yield from (None for _ in keys)
             return
-        with self._path.open("rb") as stream:
+        with self._open() as stream:
             for key in keys:
                 span = self._spans.get(key)
                 if span is None:
@@ -379,10 +401,15 @@ def load_cache(
     found: list[Extraction] = []
     spans: dict[str, tuple[int, int]] = {}
     held: dict[Any, Any] = {}
+    repeated = 0
     try:
         with path.open("rb") as stream:
+            identity = _identity(os.fstat(stream.fileno()))
             for extraction, line, start in _read(
                     stream, lambda n, reason: bad.append((n, reason))):
+                if extraction.article.id in spans:  # counted twice, its evidence would be
+                    repeated += 1
+                    continue
                 found.append(_shared(extraction, held))
                 spans[extraction.article.id] = (start, len(line))
     except OSError as error:
@@ -396,7 +423,16 @@ def load_cache(
     if len(bad) > _BAD_LINES_SHOWN and on_problem is not None:
         on_problem(NewsgraphError(str(path), f"{len(bad) - _BAD_LINES_SHOWN:,} more bad "
                                              "lines left out"))
-    return Cache(found, CachedLines(path, spans))
+    if repeated and on_problem is not None:
+        said = "1 line repeats" if repeated == 1 else f"{repeated:,} lines repeat"
+        on_problem(NewsgraphError(str(path), f"{said} a document read before; left out"))
+    return Cache(found, CachedLines(path, spans, identity))
+
+
+def _identity(stat: os.stat_result) -> tuple[int, ...]:
+    """What tells a file from the same file changed or replaced: its device, inode, size and
+    time of last change."""
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
 
 def _shared(extraction: Extraction, held: dict[Any, Any]) -> Extraction:
@@ -535,9 +571,9 @@ def _write_vocabulary(name: str, stream: IO[bytes]) -> None:
 def write_atomically(outputs: Mapping[Path, Writer]) -> None:
     """Write every output to a temporary file beside it, then rename each into place.
 
-    A failure before the renames leaves every previous output untouched; a process killed at
-    any moment leaves each output whole, old or new. Temporary files a killed build left
-    behind are removed first.
+    A failure before or during the renames leaves every previous output as it was; a process
+    killed at any moment leaves each output whole, old or new. Temporary files a killed build
+    left behind are removed first.
     """
     for path in outputs:
         for stale in path.parent.glob(f".{path.name}.*"):
@@ -552,13 +588,39 @@ def write_atomically(outputs: Mapping[Path, Writer]) -> None:
                 stream.flush()
                 os.fsync(stream.fileno())
         mode = 0o666 & ~_umask()
-        for temporary, path in staged:
-            os.chmod(temporary, mode)
-            os.replace(temporary, path)
+        _rename_all(staged, mode)
     finally:
         for temporary, _ in staged:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+            for leftover in (temporary, f"{temporary}.old"):
+                if os.path.lexists(leftover):
+                    os.unlink(leftover)
+
+
+def _rename_all(staged: list[tuple[str, Path]], mode: int) -> None:
+    """Rename each temporary file over its output; if one rename fails, put back what the
+    outputs renamed before it held (kept as hard links), so the folder is all old or all new.
+    """
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for temporary, path in staged:
+            os.chmod(temporary, mode)
+            backup: str | None = f"{temporary}.old"
+            try:
+                os.link(path, f"{temporary}.old")
+            except FileNotFoundError:  # a new output: undone by removing it
+                backup = None
+            os.replace(temporary, path)
+            done.append((path, backup))
+    except BaseException:
+        for path, old in reversed(done):
+            try:
+                if old is not None:
+                    os.replace(old, path)
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError:
+                pass  # put back what can be; the rest stays whole, new
+        raise
 
 
 def _umask() -> int:

@@ -39,10 +39,16 @@ def credit_line_part(span: Span) -> str | None:
     return "desk" if span[-1].text in lexicon().words("desk") else "name"
 
 
+#: How far back from a name its credit line's "by" may be (a long run of capitalised words is
+#: no credit line, and walking all of it back from each of its words grows with its square).
+_LONGEST_CREDIT = 60
+
+
 def _credited(doc: Doc, i: int) -> bool:
     """Whether the words from token ``i`` back are names of a credit line up to its "by"."""
     joins = lexicon().lower("credit_line_join")
-    while i > 0:
+    stop = max(0, i - _LONGEST_CREDIT)
+    while i > stop:
         token = doc[i]
         if token.lower_ == "by":
             return _credit_by(doc, i)
