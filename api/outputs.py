@@ -606,7 +606,7 @@ def _rename_all(staged: list[tuple[str, Path]], mode: int) -> None:
             os.chmod(temporary, mode)
             backup: str | None = f"{temporary}.old"
             try:
-                os.link(path, f"{temporary}.old")
+                os.link(path, f"{temporary}.old", follow_symlinks=False)
             except FileNotFoundError:  # a new output: undone by removing it
                 backup = None
             os.replace(temporary, path)
