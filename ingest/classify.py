@@ -39,6 +39,7 @@ from newsgraph.ingest.gazetteer import (
     place_key,
     seat_of,
 )
+from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, given_names, lexicon, subdivisions
 from newsgraph.ontology import EntityType
@@ -147,6 +148,9 @@ def _label_of_name(span: Span, label: str) -> str | None:
     """
     text = span.text
     if label in _PLACE_LABELS and label != "ORG":
+        # "telecoms company Orange": a noun saying what it is names a company, a city's name too
+        if text[:1].isupper() and text.replace(" ", "").isalpha() and _named_by_noun(span):
+            return "NAME"
         if city_of(text) is not None or is_place(text):
             return None
         if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
@@ -166,6 +170,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
     for evidence in (
         _model_label(label),
         _legal_form(span),
+        _listed(span),
         _head_word(span),
         _acronym(span),
         _leading_place(span, label),
@@ -197,6 +202,12 @@ def _legal_form(span: Span) -> _Votes:
     if len(words) > 1 and words[-1] in lexicon().words("legal_form"):
         return {EntityType.ORGANISATION: WEIGHTS["legal_form"]}
     return {}
+
+
+def _listed(span: Span) -> _Votes:
+    """An exchange code after the name ("Telenor (TEL.OL)"): a company, as sure as a legal
+    form."""
+    return {EntityType.ORGANISATION: WEIGHTS["listed"]} if code_follows(span) else {}
 
 
 def _head_word(span: Span) -> _Votes:
@@ -302,6 +313,18 @@ def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
             return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in nouns
+
+
+def _named_by_noun(span: Span) -> bool:
+    """Whether a noun that says what an organisation is comes just before the name, as a
+    modifier of it ("telecoms company Orange", "lender Santander"), or an exchange code just
+    after it."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    beside = before is not None and before.pos_ == "NOUN" and (
+        span.start <= before.head.i < span.end or span.root.head == before)
+    return (beside and before is not None and before.lower_ in lexicon().lower("org_context")) \
+        or code_follows(span)
 
 
 def _city_stands_for_country(span: Span) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["blank_markup", "markup_blind", "quote"]
+__all__ = ["blank_markup", "code_follows", "markup_blind", "quote"]
 
 #: An exchange code in angle brackets, square brackets or parentheses: a ticker and perhaps its
 #: market ("<GE>", "<TSBA.T>", "[UVN.UL]", "(AAPL.O)", "(005930.KS)"), or a market and a
@@ -31,6 +31,8 @@ _CODE = re.compile(
     r"|(?:NYSE|NYSE American|NASDAQ|Nasdaq|AMEX|OTC|OTCQX|LSE|AIM|TSX|TSXV|ASX|HKEX|SEHK"
     r"|TYO|TSE|SGX|KRX|KOSPI|SSE|SZSE|NSE|BSE|JSE|FWB|XETRA|Euronext)\s?:\s?[A-Z0-9._-]{1,10})\)"
 )
+#: An exchange code just after a name, in the article as written.
+_CODE_AFTER = re.compile(rf"[ \t]{{0,3}}(?:{_CODE.pattern})")
 #: Angle brackets around a name on one line.
 _NAME = re.compile(r"<([^<>\n]{1,100})>")
 
@@ -106,3 +108,18 @@ def quote(span: Span) -> str:
     if source is None:
         return span.text.strip()
     return source[span.start_char:span.end_char].strip()
+
+
+def code_follows(span: Span) -> bool:
+    """Whether an exchange code follows ``span`` in the article as written ("Telenor
+    (TEL.OL)"): what is listed on a market is a company.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.tokenizer = markup_blind(nlp.tokenizer)
+    >>> doc = nlp("Norway's Telenor (TEL.OL) and Oslo rose")
+    >>> code_follows(doc[2:3]), code_follows(doc[-2:-1])
+    (True, False)
+    """
+    source: str | None = span.doc._.ng_source_text
+    return source is not None and _CODE_AFTER.match(source, span.end_char) is not None

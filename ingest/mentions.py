@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.geo import country_of
+from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon, name_key
 from newsgraph.ontology import EntityType
 
@@ -410,6 +411,7 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
 
     Organisations: proper nouns after a noun such as "chipmaker" or "start-ups like", before a
     role ("Globex chairman", "Globex Chief Executive Jane Doe": a role word ends the name),
+    before an exchange code ("Telenor (TEL.OL)"),
     the object of "of" after a role ("leaders of Globex"), owning what companies own
     ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), or defined with
     their acronym ("Ningbo Tin Market (NTM)"). People: two
@@ -441,6 +443,7 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                   and doc[i].text not in titles and not _headline_case(span.sent))
         if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
                 or (after in trailers and j - i <= 3) or headed or object_of_role(span) \
+                or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS"):
             spans.append(span)

@@ -53,6 +53,8 @@ WEIGHTS = {
     "surname": 2.0,  # the last name of a person named in full in the document
     # a legal form ("... Inc", "... GmbH"): more than all the parse's votes in a document
     "legal_form": 20.0,
+    # an exchange code after the name ("Telenor (TEL.OL)"): what trades on a market is a company
+    "listed": 20.0,
     # a reporter credit line ("Reporting by X; Editing by Y"): as sure as a legal form
     "credit_line": 20.0,
     "given_name": 2.0,  # "Given Surname" with a common first name (ingest/data/given_names.tsv)

@@ -1,9 +1,10 @@
 """Policy measures: their imposer, their targets, their kind and their name.
 
 A measure is a phrase of ``ingest/patterns/policies.jsonl`` ("export controls", "an
-anti-dumping probe"); it becomes a policy, named ``"<imposer> <head>"`` ("United States export
-controls"), once a rule reads who imposes it. A measure that names a party of its own
-("sanctions on Huawei") is a direct edge instead (``sanctions``). A law the text names ("the
+anti-dumping probe"); it becomes a policy, named ``"<imposer> <head> <what it is on>"``
+("United States export controls on Huawei's suppliers"), once a rule reads who imposes it. A
+measure that names a party of its own ("sanctions on Huawei") is a direct edge instead
+(``sanctions``). A law the text names ("the
 Clean Air Act") is a policy under its own name. Each policy mention joins the document's
 mention group, labelled "Policy", with the phrase as written among its aliases.
 
@@ -120,7 +121,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = _topics_are_targets(found, state)
     imposers = _imposers(found, leaders)
-    policies = _policies(imposers, state)
+    policies = _named_by_object(_policies(imposers, state), found, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
@@ -197,6 +198,120 @@ def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, No
         if token not in policies and len(names) == 1 and not measure.verb:
             policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
     return policies
+
+
+#: Prepositions that bring in what a measure is on ("tariffs on steel", "a probe into ZTE").
+_OBJECT_PREPOSITIONS = frozenset({"on", "of", "into", "against", "over", "for"})
+#: Dependencies whose subtrees a measure's object leaves out (clauses, asides, punctuation).
+_OBJECT_CUT = frozenset({"relcl", "acl", "advcl", "appos", "punct", "parataxis"})
+#: Entity types that say when or how much, not what a measure is on ("a ban on Monday").
+_NOT_OBJECTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "ORDINAL"})
+#: The longest object phrase a policy's name takes, in tokens.
+_LONGEST_OBJECT = 8
+
+
+def _named_by_object(policies: dict[int, Node], found: list[Found],
+                     state: DocState) -> dict[int, Node]:
+    """Each policy named by what it is on as well as by its imposer and head: "United
+    States tariffs on Japanese cars", "Commerce Department probe of ZTE Corp".
+
+    What a measure is on is the phrase its preposition brings in, as written, else the
+    targets read for it. The mentions of one policy in a document (its imposer's, with one
+    head) are named by what the first that says is on, widened by a later mention that
+    says more ("on oils", then "on oils and fats"). A named law keeps its own name.
+    """
+    targets: dict[int, list[Node]] = {}
+    for f in found:
+        if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE:
+            targets.setdefault(f.subject.token, []).append(f.object)
+    groups: dict[str, list[int]] = {}
+    for token, node in sorted(policies.items()):
+        if not state.measures[token].named:
+            groups.setdefault(node.name, []).append(token)
+    doc = found[0].sentence.doc if found else None
+    renamed = dict(policies)
+    for name, tokens in groups.items():
+        assert doc is not None  # a policy that is no law has an imposer, so a relation
+        objects = [o for o in (_object_of(doc[t], state, targets.get(t, [])) for t in tokens) if o]
+        if objects:
+            widest = _widest(set(objects))[objects[0]]
+            renamed.update((t, Node(f"{name} {widest}", EntityType.POLICY, t)) for t in tokens)
+    return renamed
+
+
+def _widest(objects: set[str]) -> dict[str, str]:
+    """Each object of one policy's mentions mapped to the longest that begins with it: "on
+    vegetable oils" and "on vegetable oils and fats" are one policy's.
+
+    >>> _widest({"on oils", "on oils and fats", "on steel"}) == {
+    ...     "on oils": "on oils and fats", "on oils and fats": "on oils and fats",
+    ...     "on steel": "on steel"}
+    True
+    """
+    return {o: max((w for w in objects if f"{w} ".startswith(f"{o} ")), key=lambda w: (len(w), w))
+            for o in objects}
+
+
+def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
+    """What the measure rooted at ``root`` is on, with its preposition ("on Japanese cars").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["tariffs", "on", "the", "Japanese", "cars"],
+    ...           heads=[0, 0, 4, 4, 1], deps=["ROOT", "prep", "det", "amod", "pobj"],
+    ...           pos=["NOUN", "ADP", "DET", "ADJ", "NOUN"])
+    >>> state = DocState(measures={0: Measure("Tariff", "tariffs", None)})
+    >>> _object_of(doc[0], state, [])
+    'on Japanese cars'
+    """
+    measure = state.measures[root.i]
+    # what it is on may hang on the verb that brings it in ("slapped tariffs on steel")
+    verb = root.head.children if root.dep_ == "dobj" and not measure.verb else ()
+    for child in (*root.children, *verb):
+        if measure.verb and child.dep_ == "dobj":
+            phrase = _phrase(child, state)
+            if phrase:
+                return f"{_preposition(measure)} {phrase}"
+        if not measure.verb and child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            phrase = _phrase(objects[0], state) if objects else None
+            if phrase:
+                return f"{child.lower_} {phrase}"
+    named = sorted({t.name for t in targets if t.type != MEASURE})
+    if 0 < len(named) <= 2:
+        return f"{_preposition(measure)} {' and '.join(named)}"
+    return None
+
+
+def _phrase(head: Token, state: DocState) -> str | None:
+    """The noun phrase of ``head`` as written, less its determiner, asides and clauses; the
+    entity's own name where the phrase is one ("Beijing", "the software titan"); none if it
+    says when or how much ("Monday", "25 percent"), says nothing ("the allegations") or runs
+    past a few words."""
+    node = state.nodes.get(head.i)
+    if node is not None and node.type in _IMPOSERS:
+        return node.name
+    if head.ent_type_ in _NOT_OBJECTS or head.like_num or head.pos_ not in ("NOUN", "PROPN") \
+            or head.lower_ in lexicon().lower("vague_object") \
+            or any(c.dep_ == "nummod" for c in head.children):
+        return None
+    left_out = {t.i for c in head.children if c.dep_ in _OBJECT_CUT for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in left_out]
+    if len(kept) > _LONGEST_OBJECT:  # less what its own phrases add ("engines for rockets")
+        inner = [t for t in kept if t.dep_ == "prep" and t.head.i != head.i]
+        left_out |= {d.i for t in inner for d in t.subtree}
+        kept = [t for t in head.subtree if t.i not in left_out]
+    while kept and kept[0].pos_ in ("DET", "PRON") and kept[0].tag_ != "NNP":
+        kept = kept[1:]
+    if not kept or len(kept) > _LONGEST_OBJECT or kept[-1].i - kept[0].i + 1 != len(kept):
+        return None
+    return " ".join(kept[0].doc[kept[0].i:kept[-1].i + 1].text.split())
+
+
+def _preposition(measure: Measure) -> str:
+    """The preposition a measure's name takes before what it is on: "of" after a word of
+    the lexicon's ``measure_of`` ("a review of the deal"), else "on" ("a ban on imports")."""
+    return "of" if measure.head.split()[-1] in lexicon().lower("measure_of") else "on"
 
 
 def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],

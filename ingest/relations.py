@@ -9,10 +9,11 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ``token._.ng_trigger = label`` (longer matches win); with ``"predicate"``, a rule reading the
   label as its predicate reads that relation instead ("up" is ``roseOnNews``);
 * a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
-  of each match is a candidate policy of that kind, named ``"<imposer> <head>"`` once an
-  imposer is read for it. With ``"verb": true`` the measure is a clause ("Kenya cleared
-  Acme to ..."): it becomes a policy only with an imposer of its own. A law the text names
-  (``LAW`` in ``doc.ents``: "the Clean Air Act") is a policy under its own name;
+  of each match is a candidate policy of that kind, named ``"<imposer> <head> <what it is
+  on>"`` once an imposer is read for it. With ``"verb": true`` the measure is a clause
+  ("Kenya cleared Acme to ..."): it becomes a policy only with an imposer of its own. A law
+  the text names (``LAW`` in ``doc.ents``: "the Clean Air Act") is a policy under its own
+  name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative

@@ -96,25 +96,25 @@ def test_references_and_pronouns(nlp, text, expected):
     [
         # "the Taiwan government", "US lawmakers", "US authorities" stand for the country
         ("The Taiwan government has cleared Acme Corp to open a plant.",
-         [("Taiwan approval", "Licence")],
-         [("Taiwan", "imposes", "Taiwan approval"),
-          ("Taiwan approval", "targets", "Acme Corp")]),
+         [("Taiwan approval of Acme Corp", "Licence")],
+         [("Taiwan", "imposes", "Taiwan approval of Acme Corp"),
+          ("Taiwan approval of Acme Corp", "targets", "Acme Corp")]),
         ("The latest bill proposed by US lawmakers to further restrict China's access to "
          "advanced chips marks an escalation.",
-         [("United States bill", "OtherPolicy")],
-         [("United States", "imposes", "United States bill"),
+         [("United States bill on China", "OtherPolicy")],
+         [("United States", "imposes", "United States bill on China"),
           ("United States", "sanctions", "China"),
-          ("United States bill", "targets", "China")]),
+          ("United States bill on China", "targets", "China")]),
         ("Globex Corp's chip has passed reviews by US authorities.",
-         [("United States review", "OtherPolicy")],
-         [("United States", "imposes", "United States review"),
-          ("United States review", "targets", "Globex Corp")]),
+         [("United States review of Globex Corp", "OtherPolicy")],
+         [("United States", "imposes", "United States review of Globex Corp"),
+          ("United States review of Globex Corp", "targets", "Globex Corp")]),
         # the imposer of a relative clause, through "it"
         ("Dealers asked the Reagan Administration for exclusions from the tariffs it is to "
          "impose on Japanese exports.",
-         [("Reagan Administration tariffs", "Tariff")],
-         [("Reagan Administration", "imposes", "Reagan Administration tariffs"),
-          ("Reagan Administration tariffs", "targets", "Japan")]),
+         [("Reagan Administration tariffs on Japan", "Tariff")],
+         [("Reagan Administration", "imposes", "Reagan Administration tariffs on Japan"),
+          ("Reagan Administration tariffs on Japan", "targets", "Japan")]),
         # "the country" is the one country named before it in the sentence
         ("Samsung's chip entrepreneurs in South Korea backed the country's five-year plan.",
          [("South Korea five-year plan", "Subsidy")],
@@ -122,17 +122,18 @@ def test_references_and_pronouns(nlp, text, expected):
         # "the administration of <leader>" is that leader's administration
         ("The administration of US President Jane Doe on Friday unveiled new export controls "
          "on Ruritania.",
-         [("Jane Doe administration export controls", "ExportControl")],
+         [("Jane Doe administration export controls on Ruritania", "ExportControl")],
          [("Jane Doe", "leads", "United States"),
-          ("Jane Doe administration", "imposes", "Jane Doe administration export controls"),
-          ("Jane Doe administration export controls", "targets", "Ruritania")]),
+          ("Jane Doe administration", "imposes",
+           "Jane Doe administration export controls on Ruritania"),
+          ("Jane Doe administration export controls on Ruritania", "targets", "Ruritania")]),
         ("The administration of the port raised fees.", [], []),
         # "its" in the measure's object is the speaker who opposes it
         ("China said it would hit back against the latest US tariffs targeting its steel sector.",
-         [("United States tariffs", "Tariff")],
-         [("China", "opposes", "United States tariffs"),
-          ("United States", "imposes", "United States tariffs"),
-          ("United States tariffs", "targets", "China")]),
+         [("United States tariffs on China", "Tariff")],
+         [("China", "opposes", "United States tariffs on China"),
+          ("United States", "imposes", "United States tariffs on China"),
+          ("United States tariffs on China", "targets", "China")]),
     ],
 )
 def test_references_name_imposers(nlp, text, policies, relations):

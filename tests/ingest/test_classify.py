@@ -126,6 +126,11 @@ def test_a_pattern_match_counts_for_an_organisation():
           ("Tanglin Memory", "Organisation")}),
         ("French supermarket retailer Quorvex agreed to sell six stores to rival Acme.",
          {("France", "Country"), ("Quorvex", "Organisation"), ("Acme", "Organisation")}),
+        # a noun saying what it is, or an exchange code, makes a city's name a company's
+        ("Shares of telecoms company Orange and lender Santander rose.",
+         {("Orange", "Organisation"), ("Santander", "Organisation")}),
+        ("Norway's Velmora (VEL.OL) rose on Monday.",
+         {("Norway", "Country"), ("Velmora", "Organisation")}),
         # a party adjective before a politician names the party
         ("Republican Senator Jane Doe said the bill would pass.",
          {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),

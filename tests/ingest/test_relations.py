@@ -79,6 +79,9 @@ def test_roles(nlp, text, expected):
         # a city and its country; the name ends before "of"
         ("The contract went to Vertex Rocketry Inc of Canoga Park, California.",
          [("Vertex Rocketry Inc", "basedIn", "United States")]),
+        # a nationality on what the name is said to be, whatever the noun
+        ("Kestrel Systems, a South Korean online publication, said sales rose.",
+         [("Kestrel Systems", "basedIn", "South Korea")]),
         # a dateline's place is no country of the name after it, nor a name's own word
         ("WASHINGTON Volkswagen AG will pay $1 billion.", []),
         ("American Hoechst named a new chairman.", []),
@@ -397,23 +400,25 @@ def test_ownership_and_mergers(nlp, text, expected):
     [
         # whoever the measure's "on"/"into" phrase names, however deep
         ("The United States imposed tariffs on 300 mln dlrs of Japanese electronic goods.",
-         [("United States", "imposes", "United States tariffs"),
-          ("United States tariffs", "targets", "Japan")]),
+         [("United States", "imposes", "United States tariffs on Japan"),
+          ("United States tariffs on Japan", "targets", "Japan")]),
         ("The Commerce Department launched an investigation into imports of Japanese "
          "semiconductors.",
-         [("Commerce Department", "imposes", "Commerce Department probe"),
-          ("Commerce Department probe", "targets", "Japan")]),
+         [("Commerce Department", "imposes",
+           "Commerce Department probe into imports of Japanese semiconductors"),
+          ("Commerce Department probe into imports of Japanese semiconductors", "targets",
+           "Japan")]),
         # what an investigation is "of", and whoever conducts it
         ("The U.S. Justice Department opened a criminal investigation of Volkswagen AG.",
-         [("U.S. Justice Department", "imposes", "U.S. Justice Department probe"),
-          ("U.S. Justice Department probe", "targets", "Volkswagen AG")]),
+         [("U.S. Justice Department", "imposes", "U.S. Justice Department probe of Volkswagen AG"),
+          ("U.S. Justice Department probe of Volkswagen AG", "targets", "Volkswagen AG")]),
         ("The European Commission is conducting an antitrust investigation into Google.",
-         [("European Commission", "imposes", "European Commission probe"),
-          ("European Commission probe", "targets", "Google")]),
+         [("European Commission", "imposes", "European Commission probe into Google"),
+          ("European Commission probe into Google", "targets", "Google")]),
         # a party that faces a measure is its target
         ("Huawei faces a US ban on chip sales.",
-         [("United States", "imposes", "United States ban"),
-          ("United States ban", "targets", "Huawei")]),
+         [("United States", "imposes", "United States ban on chip sales"),
+          ("United States ban on chip sales", "targets", "Huawei")]),
     ],
 )
 def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
