@@ -175,6 +175,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _acronym(span),
         _leading_place(span, label),
         _organisation_context(span),
+        _named_thing(span),
         _role_of(span),
         _product(span),
         _title(span, titled),
@@ -239,11 +240,50 @@ def _leading_place(span: Span, label: str) -> _Votes:
 
 
 def _organisation_context(span: Span) -> _Votes:
-    """A noun beside the name ("chipmaker X") or what it owns ("X's shares")."""
+    """A noun beside the name ("chipmaker X"), what it owns ("X's shares"), or a holding in
+    it ("invested $1 billion in X", "a stake in X")."""
     lex = lexicon()
-    if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")):
+    if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")) \
+            or _held(span):
         return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
+
+
+def _held(span: Span) -> bool:
+    """Whether the name is what an investment or a holding is in or of: "invested in X",
+    "a stake in the service X", "shares of X"."""
+    token = span.root
+    if token.dep_ == "appos":  # "in Chinese ride-hailing service Didi Chuxing"
+        token = token.head
+    preposition = token.head
+    holding = preposition.head
+    if holding.like_num or holding.pos_ == "NUM":  # "invested $1 billion in X"
+        holding = holding.head
+    return token.dep_ == "pobj" and preposition.lower_ in ("in", "of") \
+        and holding.lower_ in lexicon().lower("holding")
+
+
+#: Endings of nouns that name people ("reporter", "economist", "politician", "executive").
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ess|ar|aire|ate"
+                          r"|ey|al|ic)s?$")
+
+
+def _named_thing(span: Span) -> _Votes:
+    """A common noun just before the name that says what it is, and not a person: "ride-hailing
+    service Didi Chuxing", "online marketplace Lamudi". Nouns of people end as people's do
+    ("reporter", "economist", "executive") or are titles and roles."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.tag_ not in ("NN", "NNS") or not before.is_lower \
+            or not (span.start <= before.head.i < span.end or span.root.head == before):
+        return {}
+    lex = lexicon()
+    word = before.lower_
+    people = lex.lower("person_title") | lex.lower("org_role") | lex.lower("role_after") \
+        | lex.lower("politician") | lex.lower("person_noun")
+    if word in people or word in lex.lower("product_head") or _PERSON_NOUN.search(word):
+        return {}
+    return {EntityType.ORGANISATION: WEIGHTS["parse"]}
 
 
 def _role_of(span: Span) -> _Votes:

@@ -131,6 +131,15 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Orange", "Organisation"), ("Santander", "Organisation")}),
         ("Norway's Velmora (VEL.OL) rose on Monday.",
          {("Norway", "Country"), ("Velmora", "Organisation")}),
+        # what an investment is in is a company; so is a name after a noun saying what it is
+        # that is not a person's
+        ("Acme Inc said it has invested $1 billion in Kestrel Tarvo. Kestrel Tarvo said it "
+         "was pleased.",
+         {("Acme Inc", "Organisation"), ("Kestrel Tarvo", "Organisation")}),
+        ("Orange owns the online property marketplace Lamudi Norte.",
+         {("Lamudi Norte", "Organisation")}),
+        ("He spoke with his counterpart Wang Yi and with billionaire Jack Ma.",
+         {("Wang Yi", "Person"), ("Jack Ma", "Person")}),
         # a party adjective before a politician names the party
         ("Republican Senator Jane Doe said the bill would pass.",
          {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),
