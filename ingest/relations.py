@@ -557,6 +557,8 @@ def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
             for c in sold))
 
 
+#: The dependencies of a modifier that may be one conjunct's own ("Norway's", "Dutch").
+_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 #: Pronouns that stand for all the names coordinated where they were named.
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 
@@ -587,7 +589,13 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         token = token.doc[node.token]  # "Acme and Globex said they would ...": both
     if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
         return found
+    # a modifier the rule read on this name is not a conjunct's that has its own ("Norway's
+    # Velmora and Sweden's Tarkon"), though it is one's that has none ("Japan's Toshiba and Sony")
+    own = {t.dep_ for t in tokens.values()
+           if t.head == token and t != token and t.dep_ in _MODIFIERS}
     for other in conjuncts(token):
+        if any(c.dep_ in own and state.inside.get(c.i) != other.i for c in other.children):
+            continue
         extra = entity_of(other, state)
         if extra is None and appositions:
             extra = named_in_apposition(other, state)

@@ -79,6 +79,14 @@ def test_roles(nlp, text, expected):
         # a city and its country; the name ends before "of"
         ("The contract went to Vertex Rocketry Inc of Canoga Park, California.",
          [("Vertex Rocketry Inc", "basedIn", "United States")]),
+        # a modifier read on one name is its conjunct's only if that has none of its own
+        ("Norway's Velmora and Sweden's Tarkon reported results.",
+         [("Tarkon", "basedIn", "Sweden"), ("Velmora", "basedIn", "Norway")]),
+        ("Japan's Toshiba and Sony reported results.",
+         [("Sony", "basedIn", "Japan"), ("Toshiba", "basedIn", "Japan")]),
+        # the plural of a noun that says what a company is
+        ("German carmakers Volkswagen and BMW reported results.",
+         [("BMW", "basedIn", "Germany"), ("Volkswagen", "basedIn", "Germany")]),
         # a nationality on what the name is said to be, whatever the noun
         ("Kestrel Systems, a South Korean online publication, said sales rose.",
          [("Kestrel Systems", "basedIn", "South Korea")]),
