@@ -397,6 +397,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Globex Corp", "investsIn", "Initech Corp")]),
         ("Globex Corp, Initech Corp's largest shareholder, said nothing.",
          [("Globex Corp", "investsIn", "Initech Corp")]),
+        # a fraction of a company is a holding; so is an investment by one in another
+        ("Globex Corp bought a fifth of Initech Corp for 35 million dollars.",
+         [("Globex Corp", "investsIn", "Initech Corp")]),
+        ("The deal includes an investment by Globex Corp in Initech Corp.",
+         [("Globex Corp", "investsIn", "Initech Corp.")]),
     ],
 )
 def test_ownership_and_mergers(nlp, text, expected):
@@ -624,6 +629,11 @@ def test_penalties_paid_to_a_regulator(nlp, text, expected):
          [("European Commission", "opposes", "Brandt Holdings Corp")]),
         ("Brandt Holdings Corp was sued by Orvana Capital Corp on Monday.",
          [("Orvana Capital Corp", "opposes", "Brandt Holdings Corp")]),
+        # opposing a party's action is opposing the party
+        ("The sale of Initech Corp to Globex Corp was opposed by Vela Inc.",
+         [("Globex Corp", "investsIn", "Initech Corp"), ("Vela Inc.", "opposes", "Globex Corp")]),
+        ("Globex Corp's bid was rejected by Initech Corp.",
+         [("Initech Corp.", "opposes", "Globex Corp")]),
     ],
 )
 def test_opposed_in_the_passive(nlp, text, expected):
