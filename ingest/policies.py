@@ -69,7 +69,8 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
 def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     """``measure`` with the kind its phrase and the phrase's modifiers support: a measure
     whose kind needs a word of a lexicon set ("an anti-dumping investigation", "a probe into
-    steel imports") is an OtherPolicy without one ("an antitrust investigation of Google")."""
+    steel imports") is an OtherPolicy without one ("an antitrust investigation of Google"),
+    under its other head if it has one ("sanctions on North Korea" are no export controls)."""
     if measure.kind_needs is None:
         return measure
     words = lexicon().lower(measure.kind_needs)
@@ -82,7 +83,8 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     if any(t.lower_ in words for t in (*phrase, *before, *after)) \
             or any(t._.ng_type == EntityType.COUNTRY for t in after):  # "a probe into Japan's"
         return measure
-    return replace(measure, kind=PolicyKind.OTHER_POLICY)
+    return replace(measure, kind=PolicyKind.OTHER_POLICY,
+                   head=measure.head_otherwise or measure.head)
 
 
 def mark_laws(doc: Doc, state: DocState) -> None:

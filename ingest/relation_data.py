@@ -44,6 +44,9 @@ class Measure:
     # the lexicon set one of whose words the phrase must hold for the kind to stand, else the
     # measure is an OtherPolicy ("an investigation" is a trade case only with "anti-dumping")
     kind_needs: str | None = None
+    # its head where the kind does not stand ("sanctions" are export controls only with a
+    # word of exports near them)
+    head_otherwise: str | None = None
 
 
 @dataclass(frozen=True)

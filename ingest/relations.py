@@ -11,9 +11,11 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
 * a policy measure, ``{"label": "Measure", "kind": ..., "id": head, "pattern": [...]}``: the root
   of each match is a candidate policy of that kind, named ``"<imposer> <head> <what it is
   on>"`` once an imposer is read for it. With ``"verb": true`` the measure is a clause
-  ("Kenya cleared Acme to ..."): it becomes a policy only with an imposer of its own. A law
-  the text names (``LAW`` in ``doc.ents``: "the Clean Air Act") is a policy under its own
-  name;
+  ("Kenya cleared Acme to ..."): it becomes a policy only with an imposer of its own. With
+  ``"kind_needs": set``, the kind stands only where a word of that lexicon set is in or
+  around the phrase, else the measure is an ``OtherPolicy``, under ``"head_otherwise"`` if
+  given ("sanctions" on a country are no export controls). A law the text names (``LAW`` in
+  ``doc.ents``: "the Clean Air Act") is a policy under its own name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
@@ -207,9 +209,10 @@ class RelationExtractor:
             self.rules_matcher.add(rule.id, pattern)
         elif line.get("label") == MEASURE:
             measure = Measure(line["kind"], line["id"], line.get("direct"),
-                              verb=line.get("verb", False), kind_needs=line.get("kind_needs"))
+                              verb=line.get("verb", False), kind_needs=line.get("kind_needs"),
+                              head_otherwise=line.get("head_otherwise"))
             key = (f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
-                   f"|{measure.kind_needs or ''}")
+                   f"|{measure.kind_needs or ''}|{measure.head_otherwise or ''}")
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:

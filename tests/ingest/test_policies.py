@@ -71,7 +71,7 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("The Glass-Steagall Act bars commercial banks from underwriting securities.",
          [("Glass-Steagall Act", "OtherPolicy")], []),
         ("Congress passed the North Korea Sanctions and Policy Enhancement\nAct in February.",
-         [("North Korea Sanctions and Policy Enhancement\nAct", "ExportControl")],
+         [("North Korea Sanctions and Policy Enhancement\nAct", "OtherPolicy")],
          [("Congress", "imposes", "North Korea Sanctions and Policy Enhancement\nAct")]),
         # a law firm is no law, even where the model reads one
         ("JD.com's legal advisors were Orrick LLP and Han Kun Law Offices.", [], []),
@@ -156,9 +156,13 @@ def test_opposition_to_a_policy(nlp, text, expected):
     assert [r for r in relations if r[1] == "opposes"] == [expected]
 
 
-def test_export_sanctions_and_controls_are_one_policy(nlp):
-    policies, _ = policy_view(nlp, "U.S. sanctions hurt Huawei. U.S. export controls widened.")
+def test_sanctions_are_export_controls_only_with_a_word_of_exports(nlp):
+    policies, _ = policy_view(nlp, "U.S. technology sanctions hurt Huawei. U.S. export "
+                                   "controls widened.")
     assert policies == [("United States export controls", "ExportControl")]
+    policies, _ = policy_view(nlp, "U.S. sanctions hurt Huawei. U.S. export controls widened.")
+    assert policies == [("United States export controls", "ExportControl"),
+                        ("United States sanctions", "OtherPolicy")]
 
 
 def test_sanctions_on_a_named_party_are_a_direct_edge(nlp):
