@@ -80,8 +80,14 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     # on chip exports")
     preps = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
     after = [t for c in preps if c.dep_ == "prep" for t in c.subtree]
-    if any(t.lower_ in words for t in (*phrase, *before, *after)) \
-            or any(t._.ng_type == EntityType.COUNTRY for t in after):  # "a probe into Japan's"
+    # a country the measure is on, or whose goods or sector it is ("a probe into Japan's
+    # steel sector"); not one named deeper ("a probe into a bribery scheme in Uzbekistan")
+    objects = [o for c in preps if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+               for o in c.children if o.dep_ == "pobj"]
+    countries = [t for o in objects for t in (o, *o.children)
+                 if t._.ng_type == EntityType.COUNTRY
+                 and (t is o or t.dep_ in ("poss", "compound", "amod"))]
+    if any(t.lower_ in words for t in (*phrase, *before, *after)) or countries:
         return measure
     return replace(measure, kind=PolicyKind.OTHER_POLICY,
                    head=measure.head_otherwise or measure.head)
@@ -121,7 +127,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     """
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
-    found = _topics_are_targets(found, state)
+    found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
     imposers = _imposers(found, leaders)
     policies = _named_by_object(_policies(imposers, state), found, state)
     direct = {f.subject.token for f in found
@@ -342,6 +348,22 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
                 f.subject = policy
         result.append(f)
     return result
+
+
+def _only_located(f: Found, state: DocState) -> bool:
+    """Whether a target read deep in an inquiry's phrase is only where what it looks into
+    happened ("a probe into a bribery scheme in Uzbekistan"): the object of "in" below the
+    phrase's own preposition. An inquiry names what it is on otherwise ("a probe into Japan's
+    steel sector"); a trade measure's goods from a country do target it ("sanctions on banks
+    in North Korea")."""
+    if f.predicate != Predicate.TARGETS or not f.rule.endswith("-anywhere") \
+            or f.subject.type != MEASURE:
+        return False
+    if state.measures[f.subject.token].head.split()[-1] not in lexicon().lower("measure_of"):
+        return False
+    target = f.sentence.doc[f.object.token]
+    return target.dep_ == "pobj" and target.head.lower_ in ("in", "at", "within") \
+        and target.head.head.dep_ == "pobj"
 
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:

@@ -118,6 +118,14 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("European Commission", "imposes", "European Commission probe of Tarvex Corp."),
           ("European Commission", "opposes", "Tarvex Corp."),
           ("European Commission probe of Tarvex Corp.", "targets", "Tarvex Corp.")]),
+        # a country where what a probe looks into happened is no target, nor a trade case
+        ("The Justice Department opened a probe into a bribery scheme in Uzbekistan.",
+         [("Justice Department probe into bribery scheme in Uzbekistan", "OtherPolicy")],
+         [("Justice Department", "imposes",
+           "Justice Department probe into bribery scheme in Uzbekistan")]),
+        ("Washington imposed sanctions on banks in North Korea.",
+         [("United States sanctions on banks", "OtherPolicy")],
+         [("United States", "imposes", "United States sanctions on banks")]),
         ("Brussels imposed tariffs on vegetable oils. The tariffs on vegetable oils and fats "
          "will rise.",
          [("Belgium tariffs on vegetable oils and fats", "Tariff")],
