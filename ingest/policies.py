@@ -378,10 +378,23 @@ def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
         if f.predicate == Predicate.IMPOSES and f.rule == _MODIFIER \
                 and doc[f.subject.token].dep_ in ("compound", "nmod") and (
                     f.object.token in owners or (f.subject.type == EntityType.ORGANISATION
-                                                 and not _sets_policy(f.subject.name))):
+                                                 and not _sets_policy(f.subject.name))
+                    or _named_by_its_target(doc[f.subject.token], doc[f.object.token], state)):
             f = Found(f.object, Predicate.TARGETS, f.subject, f.sentence, f.rule)
         result.append(f)
     return result
+
+
+def _named_by_its_target(modifier: Token, root: Token, state: DocState) -> bool:
+    """Whether a country's name in full before sanctions or tariffs says whom they hit:
+    "Iran sanctions", "the Russia sanctions bill", where "U.S. sanctions" and "EU tariffs",
+    written short, say who imposes them. A measure that says what it is on ("Japan tariffs
+    on U.S. cars") is its modifier's."""
+    measure = state.measures[root.i]
+    if measure.head not in lexicon().lower("targeted_measure") or modifier.is_upper \
+            or not any(c.islower() for c in modifier.text):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in root.children)
 
 
 def add_policy_spans(doc: Doc, used: list[Node]) -> None:

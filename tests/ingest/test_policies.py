@@ -118,6 +118,13 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("European Commission", "imposes", "European Commission probe of Tarvex Corp."),
           ("European Commission", "opposes", "Tarvex Corp."),
           ("European Commission probe of Tarvex Corp.", "targets", "Tarvex Corp.")]),
+        # a country's name in full before sanctions or tariffs is whom they hit, a short form
+        # who imposes them; a measure that says what it is on is its modifier's
+        ("New Iran sanctions hurt ZTE.", [], []),
+        ("Japan tariffs on U.S. cars rose.",
+         [("Japan tariffs on U.S. cars", "Tariff")],
+         [("Japan", "imposes", "Japan tariffs on U.S. cars"),
+          ("Japan tariffs on U.S. cars", "targets", "United States")]),
         # a country where what a probe looks into happened is no target, nor a trade case
         ("The Justice Department opened a probe into a bribery scheme in Uzbekistan.",
          [("Justice Department probe into bribery scheme in Uzbekistan", "OtherPolicy")],
