@@ -283,8 +283,8 @@ class RelationExtractor:
             # the parser may split a sentence inside the match: quote both parts then
             sentence = doc[doc[start].sent.start:doc[end - 1].sent.end]
             ends = {}
-            for token in span:
-                if token._.ng_in in (rule.subject, rule.object) and token._.ng_in not in ends:
+            for token in span:  # the name nearest the role ("that Apple Chief Executive X")
+                if token._.ng_in in (rule.subject, rule.object):
                     ends[token._.ng_in] = state.nodes[state.inside[token.i]]
             if len(ends) < 2:
                 continue

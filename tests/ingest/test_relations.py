@@ -53,6 +53,10 @@ from tests.ingest.relation_views import triples
          [("John Smith", "memberOf", "Globex Inc")]),
         # a political title names no organisation
         ("President Joe Biden said Intel would get a grant.", []),
+        # the name nearest the title, not what a relative pronoun before it stands for
+        ("Acme Inc said it has invested $1 billion in ride-hailing service Globex Corp, a move "
+         "that Acme Chief Executive Jane Doe said would help.",
+         [("Jane Doe", "leads", "Acme Inc")]),
     ],
 )
 def test_roles(nlp, text, expected):
