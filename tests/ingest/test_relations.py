@@ -645,3 +645,22 @@ def test_penalties_paid_to_a_regulator(nlp, text, expected):
 )
 def test_opposed_in_the_passive(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # criticism from a party, said of whom it hits
+        ("Acme Corp came under fire from Globex Inc over the deal.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Acme Corp faced criticism from Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
+        # clashing with a party, being at odds with it
+        ("Acme Corp clashed with Globex Inc over prices.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp is at odds with Globex Inc.", [("Acme Corp", "opposes", "Globex Inc.")]),
+        # tensions between two parties are no opposition the annotation reads
+        ("Tensions between Acme Corp and Globex Inc grew.", []),
+    ],
+)
+def test_criticism_and_clashes(nlp, text, expected):
+    assert triples(nlp, text) == expected
