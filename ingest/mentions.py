@@ -42,6 +42,8 @@ __all__ = [
 
 #: The model's labels that may name an organisation, a person or a country.
 _LABELS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}
+#: The model's labels of amounts, which may begin with a name ("Google 2.4 billion").
+_AMOUNT_LABELS = {"MONEY", "CARDINAL", "QUANTITY"}
 _BRACKETS = ("<", ">")
 _JUNK = re.compile(r"[<>=\"{}|\\@#]|^\W|\d[A-Za-z]+\d|[a-z]\d|\d[a-z]")
 
@@ -204,6 +206,8 @@ def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
     spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
+    spans += [named for ent in doc.ents if ent.label_ in _AMOUNT_LABELS
+              and (named := _name_before_amount(ent)) is not None]
     credits = credit_names(doc)  # a credit line's names win over the model's reading of it
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
@@ -211,6 +215,16 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _proposed(doc, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _name_before_amount(ent: Span) -> Span | None:
+    """The name an amount the model read begins with ("Google" in "fined Google 2.4 billion
+    euros"), for the evidence to type."""
+    end = _before_amount(ent.doc, ent.start, ent.end)
+    if end == ent.end or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                 for t in ent.doc[ent.start:end]):
+        return None
+    return Span(ent.doc, ent.start, end, label="NAME")
 
 
 def _out_of_datelines(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -257,6 +271,7 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _JOINING_WORDS):
         end -= 1
+    end = _before_amount(doc, start, end)
     while start > 0 and foreign_word(doc[start - 1]):  # "华为 Technologies Co."
         start -= 1
     if label == "PERSON" and start >= 2 and doc[start - 1].pos_ == "PROPN" \
@@ -274,6 +289,18 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
             end -= 1
     return start, _and_company(doc, end), titled
+
+
+def _before_amount(doc: Doc, start: int, end: int) -> int:
+    """The end of a name the model read with an amount after it: "Acme Corp" in "fined Acme
+    Corp 2.4 billion euros", "Google" in "Google 2.4 billion". A number inside a name
+    ("Studio 71", "Channel 4") is no amount: an amount's number has a scale or a currency
+    after it."""
+    amounts = lexicon().lower("amount_word")
+    for i in range(start + 1, end):
+        if doc[i].like_num and i + 1 < len(doc) and doc[i + 1].lower_ in amounts:
+            return i
+    return end
 
 
 def _and_company(doc: Doc, end: int) -> int:

@@ -140,6 +140,9 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Lamudi Norte", "Organisation")}),
         ("He spoke with his counterpart Wang Yi and with billionaire Jack Ma.",
          {("Wang Yi", "Person"), ("Jack Ma", "Person")}),
+        # a name the model reads with an amount after it ends before the amount
+        ("Google rose. The European Commission fined Google 2.4 billion euros.",
+         {("Google", "Organisation"), ("European Commission", "Organisation")}),
         # a party adjective before a politician names the party
         ("Republican Senator Jane Doe said the bill would pass.",
          {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),

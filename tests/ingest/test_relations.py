@@ -620,6 +620,11 @@ def test_state_ownership_and_holdings(nlp, text, expected):
          [("European Commission", "sanctions", "Microsoft Corp.")]),
         ("Microsoft Corp was ordered to pay 280 million euros by the European Commission.",
          [("European Commission", "sanctions", "Microsoft Corp")]),
+        ("The Federal Trade Commission ordered Microsoft Corp to pay 5 million dollars.",
+         [("Federal Trade Commission", "sanctions", "Microsoft Corp")]),
+        # fined an amount: the name the model reads with the amount ends before it
+        ("The European Commission fined Microsoft Corp 2.4 billion euros.",
+         [("European Commission", "sanctions", "Microsoft Corp")]),
         # a fine discussed or yet to come is not one imposed
         ("U.S. regulators met to discuss imposing a fine against Facebook Inc for a breach.", []),
         ("The EU will impose a fine on Intel Corp.", []),
