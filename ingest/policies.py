@@ -327,7 +327,8 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
     """The relations with each measure replaced by its policy, or by direct edges.
 
     A relation of a measure that is no policy is dropped, and so is an ``imposes`` from an
-    imposer :func:`_imposers` set aside.
+    imposer :func:`_imposers` set aside. A measure with a ``party_edge`` ("ban") is also that
+    edge from each imposer to each company it targets.
     """
     result = []
     for f in found:
@@ -342,6 +343,10 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
             if policy is None or (f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
                                   and f not in imposers.get(measure_token, [])):
                 continue  # no policy, or an imposer that sets none ("the Toshiba inquiry")
+            if measure.party_edge and f.predicate == Predicate.TARGETS \
+                    and f.object.type == EntityType.ORGANISATION:  # "a ban on Huawei equipment"
+                result += [Found(imposer.subject, measure.party_edge, f.object, f.sentence, f.rule)
+                           for imposer in imposers.get(measure_token, [])]
             if f.object.type == MEASURE:
                 f.object = policy
             else:

@@ -47,6 +47,9 @@ class Measure:
     # its head where the kind does not stand ("sanctions" are export controls only with a
     # word of exports near them)
     head_otherwise: str | None = None
+    # the edge it also is from its imposers to each company it targets (a ban on a company's
+    # goods sanctions the company)
+    party_edge: str | None = None
 
 
 @dataclass(frozen=True)

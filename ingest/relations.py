@@ -14,7 +14,9 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   ("Kenya cleared Acme to ..."): it becomes a policy only with an imposer of its own. With
   ``"kind_needs": set``, the kind stands only where a word of that lexicon set is in or
   around the phrase, else the measure is an ``OtherPolicy``, under ``"head_otherwise"`` if
-  given ("sanctions" on a country are no export controls). A law the text names (``LAW`` in
+  given ("sanctions" on a country are no export controls); with ``"party_edge": predicate``,
+  the measure is also that edge from its imposers to each company it targets (a ban on a
+  company's goods sanctions it). A law the text names (``LAW`` in
   ``doc.ents``: "the Clean Air Act") is a policy under its own name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
@@ -210,9 +212,11 @@ class RelationExtractor:
         elif line.get("label") == MEASURE:
             measure = Measure(line["kind"], line["id"], line.get("direct"),
                               verb=line.get("verb", False), kind_needs=line.get("kind_needs"),
-                              head_otherwise=line.get("head_otherwise"))
+                              head_otherwise=line.get("head_otherwise"),
+                              party_edge=line.get("party_edge"))
             key = (f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
-                   f"|{measure.kind_needs or ''}|{measure.head_otherwise or ''}")
+                   f"|{measure.kind_needs or ''}|{measure.head_otherwise or ''}"
+                   f"|{measure.party_edge or ''}")
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:

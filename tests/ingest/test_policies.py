@@ -125,6 +125,12 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Japan tariffs on U.S. cars", "Tariff")],
          [("Japan", "imposes", "Japan tariffs on U.S. cars"),
           ("Japan tariffs on U.S. cars", "targets", "United States")]),
+        # a ban on a company's goods is a policy targeting it and sanctions it
+        ("The U.S. imposed a ban on Huawei equipment.",
+         [("United States ban on Huawei equipment", "OtherPolicy")],
+         [("United States", "imposes", "United States ban on Huawei equipment"),
+          ("United States", "sanctions", "Huawei"),
+          ("United States ban on Huawei equipment", "targets", "Huawei")]),
         # a country where what a probe looks into happened is no target, nor a trade case
         ("The Justice Department opened a probe into a bribery scheme in Uzbekistan.",
          [("Justice Department probe into bribery scheme in Uzbekistan", "OtherPolicy")],

@@ -438,6 +438,7 @@ def test_ownership_and_mergers(nlp, text, expected):
         # a party that faces a measure is its target
         ("Huawei faces a US ban on chip sales.",
          [("United States", "imposes", "United States ban on chip sales"),
+          ("United States", "sanctions", "Huawei"),
           ("United States ban on chip sales", "targets", "Huawei")]),
     ],
 )
