@@ -93,7 +93,7 @@ from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
-from newsgraph.ingest.names import lexicon, load_jsonl
+from newsgraph.ingest.names import lexicon, load_jsonl, verb_forms
 from newsgraph.ingest.policies import (
     add_policy_spans,
     mark_laws,
@@ -557,13 +557,17 @@ def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
         node = state.nodes.get(token.i)
         return node is not None and node.type == EntityType.ORGANISATION
 
+    serves = verb.lower_ in _SERVING  # "supplied Acme with engines": Acme is the customer
     return any(t._.ng_trigger in ("asset", "stake") for c in sold for t in c.subtree) or (
-        verb._.ng_trigger in ("supply", "buy") and any(
+        verb._.ng_trigger in ("supply", "buy") and not serves and any(
             organisation(c) or any(organisation(t) and t.tag_ != "PRP$"
                                    for t in c.children if t.dep_ == "poss")
             for c in sold))
 
 
+#: Verbs whose object is a customer, never what is sold ("supplied Acme with engines").
+_SERVING = frozenset(form for verb in ("supply", "provide", "furnish", "equip")
+                     for form in verb_forms(verb))
 #: The dependencies of a modifier that may be one conjunct's own ("Norway's", "Dutch").
 _MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 #: Pronouns that stand for all the names coordinated where they were named.

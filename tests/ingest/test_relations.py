@@ -470,6 +470,14 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
          [("ZTE Corp", "supplies", "AT&T Inc"), ("ZTE Corp", "supplies", "Sprint Corp.")]),
         ("Alibaba Group Holding Ltd faces stiff competition from JD.com Inc.",
          [("Alibaba Group Holding Ltd", "competesWith", "JD.com Inc.")]),
+        # a company supplied is a customer, one sold is a company changing hands
+        ("Acme Corp will supply Globex Inc with engines.",
+         [("Acme Corp", "supplies", "Globex Inc")]),
+        ("Acme Corp sold Globex Inc to Initech Corp.",
+         [("Initech Corp.", "investsIn", "Globex Inc")]),
+        # a contract awarded "to" a company
+        ("The U.S. Air Force awarded a 46 million dollar contract to Acme Corp.",
+         [("Acme Corp.", "supplies", "U.S. Air Force")]),
     ],
 )
 def test_suppliers_and_customers(nlp, text, expected):
