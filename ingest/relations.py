@@ -313,8 +313,11 @@ class RelationExtractor:
             if predicate is None or (predicate == Predicate.SUPPLIES
                                      and _sells_assets(tokens, state)):
                 continue
-            # a rule whose two ends are one node reads the parties to each other
+            # a rule whose two ends are one node reads the parties to each other, unless
+            # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object
+            if mutual and _with_another(doc[token_ids[0]], state):
+                continue
             subjects = _ends(rule.subject, tokens, state, mutual)
             objects = _ends(rule.object, tokens, state, mutual)
             sentence = doc[token_ids[0]].sent
@@ -542,6 +545,13 @@ def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
     """Whether a quotation mark stands between two ends (Korea's "little Apple")."""
     start, end = sorted((one.token, other.token))
     return start >= 0 and any(t.is_quote for t in doc[start + 1:end])
+
+
+def _with_another(verb: Token, state: DocState) -> bool:
+    """Whether a party is named "with" or "against" the verb ("A and B compete with C")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "against")
+               and any(o.dep_ == "pobj" and o.i in state.inside for o in c.children)
+               for c in verb.children)
 
 
 def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:

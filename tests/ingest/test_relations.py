@@ -475,6 +475,17 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
          [("Acme Corp", "supplies", "Globex Inc")]),
         ("Acme Corp sold Globex Inc to Initech Corp.",
          [("Initech Corp.", "investsIn", "Globex Inc")]),
+        # rivals said with a possessive, a copula or competing with each other; two that
+        # compete with a third are that one's rivals, not each other's
+        ("Acme Corp's rival Globex Inc fell.",
+         [("Acme Corp", "competesWith", "Globex Inc"), ("Globex Inc", "fellOnNews", "@article")]),
+        ("Acme Corp's main competitor is Globex Inc.",
+         [("Acme Corp", "competesWith", "Globex Inc.")]),
+        ("Acme Corp and Globex Inc are competing for the contract.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc compete with Initech Corp.",
+         [("Acme Corp", "competesWith", "Initech Corp."),
+          ("Globex Inc", "competesWith", "Initech Corp.")]),
         # a contract awarded "to" a company
         ("The U.S. Air Force awarded a 46 million dollar contract to Acme Corp.",
          [("Acme Corp.", "supplies", "U.S. Air Force")]),
