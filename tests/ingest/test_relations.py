@@ -53,6 +53,12 @@ from tests.ingest.relation_views import triples
          [("John Smith", "memberOf", "Globex Inc")]),
         # a political title names no organisation
         ("President Joe Biden said Intel would get a grant.", []),
+        # a company's membership of an association: said in apposition, or by joining it
+        ("Acme Corp, a member of the Semiconductor Industry Association, said so.",
+         [("Acme Corp", "memberOf", "Semiconductor Industry Association")]),
+        ("Globex Inc joined the Global Chip Alliance.",
+         [("Globex Inc", "memberOf", "Global Chip Alliance")]),
+        ("Jane Doe joined Acme Corp in 2010.", []),
         # the name nearest the title, not what a relative pronoun before it stands for
         ("Acme Inc said it has invested $1 billion in ride-hailing service Globex Corp, a move "
          "that Acme Chief Executive Jane Doe said would help.",
