@@ -170,7 +170,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
     for evidence in (
         _model_label(label),
         _legal_form(span),
-        _listed(span),
+        _listed(span, titled),
         _head_word(span),
         _acronym(span),
         _leading_place(span, label),
@@ -205,10 +205,12 @@ def _legal_form(span: Span) -> _Votes:
     return {}
 
 
-def _listed(span: Span) -> _Votes:
+def _listed(span: Span, titled: bool) -> _Votes:
     """An exchange code after the name ("Telenor (TEL.OL)"): a company, as sure as a legal
-    form."""
-    return {EntityType.ORGANISATION: WEIGHTS["listed"]} if code_follows(span) else {}
+    form, unless a title or a given name says it is a person's."""
+    if not code_follows(span) or _title(span, titled) or _given_name(span):
+        return {}
+    return {EntityType.ORGANISATION: WEIGHTS["listed"]}
 
 
 def _head_word(span: Span) -> _Votes:
@@ -263,25 +265,16 @@ def _held(span: Span) -> bool:
         and holding.lower_ in lexicon().lower("holding")
 
 
-#: Endings of nouns that name people ("reporter", "economist", "politician", "executive").
-_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|ive|ess|ar|aire|ate"
-                          r"|ey|al|ic)s?$")
-
-
 def _named_thing(span: Span) -> _Votes:
-    """A common noun just before the name that says what it is, and not a person: "ride-hailing
-    service Didi Chuxing", "online marketplace Lamudi". Nouns of people end as people's do
-    ("reporter", "economist", "executive") or are titles and roles."""
+    """A noun just before the name that says it is a kind of organisation the model may not
+    know names ("ride-hailing service Didi Chuxing", "online marketplace Lamudi"): the
+    ``org_kind`` word set, beside the company nouns of ``org_context``."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None or before.tag_ not in ("NN", "NNS") or not before.is_lower \
             or not (span.start <= before.head.i < span.end or span.root.head == before):
         return {}
-    lex = lexicon()
-    word = before.lower_
-    people = lex.lower("person_title") | lex.lower("org_role") | lex.lower("role_after") \
-        | lex.lower("politician") | lex.lower("person_noun")
-    if word in people or word in lex.lower("product_head") or _PERSON_NOUN.search(word):
+    if before.lower_ not in lexicon().lower("org_kind"):
         return {}
     return {EntityType.ORGANISATION: WEIGHTS["parse"]}
 

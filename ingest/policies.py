@@ -21,6 +21,7 @@ mention group, labelled "Policy", with the phrase as written among its aliases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -129,7 +130,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
     imposers = _imposers(found, leaders)
-    policies = _named_by_object(_policies(imposers, state), found, state)
+    policies = _named_by_object(_policies(imposers, state), found, imposers, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
@@ -214,19 +215,25 @@ _OBJECT_PREPOSITIONS = frozenset({"on", "of", "into", "against", "over", "for"})
 _OBJECT_CUT = frozenset({"relcl", "acl", "advcl", "appos", "punct", "parataxis"})
 #: Entity types that say when or how much, not what a measure is on ("a ban on Monday").
 _NOT_OBJECTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "ORDINAL"})
-#: The longest object phrase a policy's name takes, in tokens.
+#: The longest object phrase a policy's name takes, in tokens and in characters.
 _LONGEST_OBJECT = 8
+_LONGEST_OBJECT_CHARACTERS = 80
+#: A word a policy's name may take from the text: letters and digits, joined by hyphens,
+#: apostrophes, dots or "&" (no markup, no control or direction characters).
+_WORD = re.compile(r"^(?:[^\W_]+(?:['\u2019.&-][^\W_]*)*|['\u2019]s?)$")
 
 
 def _named_by_object(policies: dict[int, Node], found: list[Found],
-                     state: DocState) -> dict[int, Node]:
+                     imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:
     """Each policy named by what it is on as well as by its imposer and head: "United
     States tariffs on Japanese cars", "Commerce Department probe of ZTE Corp".
 
     What a measure is on is the phrase its preposition brings in, as written, else the
     targets read for it. The mentions of one policy in a document (its imposer's, with one
-    head) are named by what the first that says is on, widened by a later mention that
-    says more ("on oils", then "on oils and fats"). A named law keeps its own name.
+    head) are named by what the first of them that is the policy's imposer's, or no one's
+    ("the Toshiba investigation"), says it is on (another's measure folded into it says
+    nothing of it), widened by a later mention that says more ("on oils", then "on oils and
+    fats"). A named law keeps its own name.
     """
     targets: dict[int, list[Node]] = {}
     for f in found:
@@ -240,9 +247,12 @@ def _named_by_object(policies: dict[int, Node], found: list[Found],
     renamed = dict(policies)
     for name, tokens in groups.items():
         assert doc is not None  # a policy that is no law has an imposer, so a relation
-        objects = [o for o in (_object_of(doc[t], state, targets.get(t, [])) for t in tokens) if o]
-        if objects:
-            widest = _widest(set(objects))[objects[0]]
+        objects = {t: o for t in tokens
+                   if (o := _object_of(doc[t], state, targets.get(t, [])))}
+        own = [objects[t] for t in tokens if t in objects and (t not in imposers or any(
+            name == f"{f.subject.name} {state.measures[t].head}" for f in imposers[t]))]
+        if own:
+            widest = _widest(set(objects.values()))[own[0]]
             renamed.update((t, Node(f"{name} {widest}", EntityType.POLICY, t)) for t in tokens)
     return renamed
 
@@ -277,28 +287,29 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     verb = root.head.children if root.dep_ == "dobj" and not measure.verb else ()
     for child in (*root.children, *verb):
         if measure.verb and child.dep_ == "dobj":
-            phrase = _phrase(child, state)
+            phrase = _phrase(child, state, measure)
             if phrase:
                 return f"{_preposition(measure)} {phrase}"
         if not measure.verb and child.dep_ == "prep" and child.lower_ in _OBJECT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            phrase = _phrase(objects[0], state) if objects else None
+            phrase = _phrase(objects[0], state, measure) if objects else None
             if phrase:
                 return f"{child.lower_} {phrase}"
     named = sorted({t.name for t in targets if t.type != MEASURE})
-    if 0 < len(named) <= 2:
+    if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
     return None
 
 
-def _phrase(head: Token, state: DocState) -> str | None:
+def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
     """The noun phrase of ``head`` as written, less its determiner, asides and clauses; the
     entity's own name where the phrase is one ("Beijing", "the software titan"); none if it
     says when or how much ("Monday", "25 percent"), says nothing ("the allegations") or runs
     past a few words."""
     node = state.nodes.get(head.i)
     if node is not None and node.type in _IMPOSERS:
-        return node.name
+        # sanctions' parties are edges of their own ("sanctions on them"), not their object
+        return None if measure.direct else node.name
     if head.ent_type_ in _NOT_OBJECTS or head.like_num or head.pos_ not in ("NOUN", "PROPN") \
             or head.lower_ in lexicon().lower("vague_object") \
             or any(c.dep_ == "nummod" for c in head.children):
@@ -311,9 +322,11 @@ def _phrase(head: Token, state: DocState) -> str | None:
         kept = [t for t in head.subtree if t.i not in left_out]
     while kept and kept[0].pos_ in ("DET", "PRON") and kept[0].tag_ != "NNP":
         kept = kept[1:]
-    if not kept or len(kept) > _LONGEST_OBJECT or kept[-1].i - kept[0].i + 1 != len(kept):
-        return None
-    return " ".join(kept[0].doc[kept[0].i:kept[-1].i + 1].text.split())
+    if not kept or len(kept) > _LONGEST_OBJECT or kept[-1].i - kept[0].i + 1 != len(kept) \
+            or any(t.ent_type_ in ("DATE", "TIME") or not _WORD.match(t.text) for t in kept):
+        return None  # "on next week's shipments", "on <script", "on ${alert(1"
+    text = " ".join(kept[0].doc[kept[0].i:kept[-1].i + 1].text.split())
+    return text if len(text) <= _LONGEST_OBJECT_CHARACTERS else None
 
 
 def _preposition(measure: Measure) -> str:

@@ -131,6 +131,7 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Orange", "Organisation"), ("Santander", "Organisation")}),
         ("Norway's Velmora (VEL.OL) rose on Monday.",
          {("Norway", "Country"), ("Velmora", "Organisation")}),
+        ("Chancellor Olaf Scholz (SPD.DE) spoke.", {("Olaf Scholz", "Person")}),
         # what an investment is in is a company; so is a name after a noun saying what it is
         # that is not a person's
         ("Acme Inc said it has invested $1 billion in Kestrel Tarvo. Kestrel Tarvo said it "
@@ -140,6 +141,8 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Lamudi Norte", "Organisation")}),
         ("He spoke with his counterpart Wang Yi and with billionaire Jack Ma.",
          {("Wang Yi", "Person"), ("Jack Ma", "Person")}),
+        ("Former guerrilla Rodrigo Londono signed. The rookie Caitlin Clark scored.",
+         {("Rodrigo Londono", "Person"), ("Caitlin Clark", "Person")}),
         # a name the model reads with an amount after it ends before the amount
         ("Google rose. The European Commission fined Google 2.4 billion euros.",
          {("Google", "Organisation"), ("European Commission", "Organisation")}),

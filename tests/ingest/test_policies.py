@@ -158,6 +158,32 @@ def test_policies(nlp, text, policies, relations):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # another's measure folded into a policy says nothing of what it is on
+        ("The Treasury Department imposed sanctions on three Russian individuals. Japan "
+         "tightened export controls on semiconductor materials to South Korea.",
+         "Japan export controls on semiconductor materials"),
+        # sanctions' parties are edges of their own, not what the policy is on
+        ("Russia sanctions have hurt European companies. The European Union imposed the "
+         "sanctions in 2014.", "European Union sanctions"),
+        # what the text says it is on only as clean, short words, never markup, direction
+        # marks, a date or a word that refers back
+        ("Canada imposed tariffs on \u202eJapanese cars, officials said.", "Canada tariffs"),
+        ("Canada imposed tariffs on " + "x" * 300 + " goods.", "Canada tariffs"),
+        ("Japan imposed tariffs on ${alert(1)} goods.", "Japan tariffs"),
+        ("The Commerce Department opened a probe into <script>alert(1)</script> exports.",
+         "Commerce Department probe"),
+        ("Argentina imposed tariffs on the rest.", "Argentina tariffs"),
+        ("Brazil imposed a ban on next week's shipments.", "Brazil ban"),
+    ],
+)
+def test_a_policy_is_named_only_by_what_its_own_text_says_it_is_on(nlp, text, name):
+    policies, _ = policy_view(nlp, text)
+    assert [n for n, _ in policies] == [name]
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("China's criticism of the US tariffs grew louder.",
