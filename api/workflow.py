@@ -310,7 +310,13 @@ def build(
             refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
             writers = _writers(folder, G, extractions, cache.lines, validators, builds,
-                               model=model_name if fresh else None, view_limit=view_limit)
+                               model=model_name if fresh else None, view_limit=view_limit,
+                               release=not parquet)
+            read = len(fresh)
+            # the cache is written first, and the extractions let go once it is: the exports
+            # and the store's delta read the graph alone (the Parquet records need them)
+            kept = extractions if parquet else None
+            del extractions, cached, fresh, cache, articles
             if aliases is not None and user_aliases is not None:
                 writers[folder / ALIASES_NAME] = _bytes_writer(user_aliases.to_json())
             if links is not None and user_links is not None:
@@ -333,9 +339,9 @@ def build(
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
-        _records(folder, extractions if parquet else None, base_iri)
+        _records(folder, kept, base_iri)
         built = BuildReport(
-            out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
+            out=folder, read=read, skipped=skipped, problems=tuple(problems),
             nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
             relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
             refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
@@ -345,7 +351,7 @@ def build(
         # The store's update reads graph.ttl alone: the graph and the extractions are let go
         # before it, so that its bulk load does not add to them. A networkx graph holds
         # reference cycles (its views), hence the collection.
-        del G, writers, extractions, cached, fresh, cache, articles
+        del G, writers, kept
         gc.collect()
         _update_store(folder, store_base, report)
     return replace(built, problems=tuple(problems))  # with any problem of the store's
@@ -881,8 +887,14 @@ def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
     lines: Mapping[str, bytes], validators: dict[str, dict[str, str]],
     builds: dict[str, Any], *, model: str | None, view_limit: int | None = None,
+    release: bool = False,
 ) -> dict[Path, Writer]:
-    """Every file of the output folder and its writer, in the order they are written."""
+    """Every file of the output folder and its writer, in the order they are written.
+
+    The cache comes first; with ``release``, its writer lets ``extractions`` go once it has
+    written them (the caller holding no other reference), so that the exports after it hold
+    the graph alone.
+    """
     from newsgraph.graph.build import article_iri, merge_log
 
     merges = merge_log(G)
@@ -890,15 +902,22 @@ def _writers(
     provenance = _provenance(model) if model is not None else _built_provenance(folder)
     if provenance:
         G.graph["build"] = provenance  # the graph states what made it (a prov:Activity)
-    writers: dict[Path, Writer] = {
-        folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
-    }
     latest, first = builds["latest"], builds["first_read"]
     new = [article_iri(x.article) for x in extractions if latest and first[x.article.id] == latest]
+    held = [extractions]
+
+    def write_cache(stream: IO[bytes]) -> None:
+        write_extractions(held[0], stream, lines=lines)
+        if release:
+            held.clear()
+
+    writers: dict[Path, Writer] = {
+        folder / CACHE_NAME: write_cache,
+        folder / MERGES_NAME: lambda s: write_json_lines(merges, s),
+    }
     exports = graph_writers(G, view_limit=view_limit, new_articles=new)
     writers.update({folder / name: w for name, w in exports.items()})
     writers[folder / BUILDS_NAME] = lambda s: write_json_object(builds, s)
-    writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators or (folder / VALIDATORS_NAME).exists():  # validators dropped are dropped
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
     if model is not None and provenance:
