@@ -700,9 +700,18 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
 def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
     """The JSON-LD node object of each subject, in subject order."""
     by_length = _BY_LENGTH if prefixes is PREFIXES else _by_length(prefixes)
+    compact = _compactor(by_length)
+    # predicates, types and datatypes are few and repeat on every subject: each is compacted
+    # once (the subjects and objects, most of them once each, are not kept)
+    known: dict[str, str] = {}
 
-    def compact_iri(iri: str) -> str:
-        return _compact(iri, by_length)
+    def compact_term(iri: str) -> str:
+        found = known.get(iri)
+        if found is None:
+            found = known[iri] = compact(iri)
+        return found
+
+    compact_iri = compact
 
     current: dict[str, Any] = {}
     for row_subject, _, predicate, kind, row_value, datatype in iter_rows(G):
@@ -712,7 +721,7 @@ def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict
                 yield current
             current = {"@id": subject}
         if predicate == _TYPE:
-            current.setdefault("@type", []).append(compact_iri(row_value))
+            current.setdefault("@type", []).append(compact_term(row_value))
             continue
         value: Any
         if kind == _IRI:
@@ -720,8 +729,8 @@ def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict
         elif datatype == _STRING:
             value = row_value
         else:
-            value = {"@value": row_value, "@type": compact_iri(datatype)}
-        current.setdefault(compact_iri(predicate), []).append(value)
+            value = {"@value": row_value, "@type": compact_term(datatype)}
+        current.setdefault(compact_term(predicate), []).append(value)
     if current:
         yield current
 
@@ -762,13 +771,31 @@ def compact_iri(iri: str, base: str = DEFAULT_BASE) -> str:
 
 
 def _compact(iri: str, by_length: tuple[tuple[str, str], ...]) -> str:
+    return _compactor(by_length)(iri)
+
+
+@cache
+def _compactor(by_length: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """What :func:`_compact` does for ``by_length``, with one regular expression: its
+    alternatives are tried in order, so the first that matches is the longest namespace, as
+    a loop over ``by_length`` finds it (a loop took most of the time of writing JSON-LD)."""
+    prefix_of: dict[str, str] = {}
     for prefix, namespace in by_length:
-        if iri.startswith(namespace):
-            rest = iri[len(namespace):]
-            if not rest or rest.startswith("//"):
-                return iri
-            return f"{prefix}:{rest}"
-    return iri
+        prefix_of.setdefault(namespace, prefix)
+    if not by_length:
+        return lambda iri: iri
+    match = re.compile("|".join(re.escape(namespace) for _, namespace in by_length)).match
+
+    def compact(iri: str) -> str:
+        found = match(iri)
+        if found is None:
+            return iri
+        end = found.end()
+        if end == len(iri) or iri.startswith("//", end):
+            return iri
+        return f"{prefix_of[found.group()]}:{iri[end:]}"
+
+    return compact
 
 
 def _by_length(prefixes: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -280,3 +280,24 @@ def test_rows_streamed_are_the_rows_of_the_graph(handbuilt):
                evidence=[{"article": f"{ID}article/x", "sentence": "S.", "start": 0, "end": 2,
                           "rule": "r"}])  # a symmetric relation of a node with itself
     assert list(iter_rows(G)) == rdf_rows(G)
+
+
+def _compact_by_loop(iri: str, by_length: tuple[tuple[str, str], ...]) -> str:
+    """The longest namespace first, as compact_iri was written before its regular expression."""
+    for prefix, namespace in by_length:
+        if iri.startswith(namespace):
+            rest = iri[len(namespace):]
+            return iri if not rest or rest.startswith("//") else f"{prefix}:{rest}"
+    return iri
+
+
+_NAMESPACES = sorted({*PREFIXES.values(), "https://example.org/kg/", "https://example.org/kg/x"})
+
+
+@given(st.sampled_from(["", *_NAMESPACES]), st.text(alphabet="ab/#:?x.", max_size=6),
+       st.sampled_from(["https://w3id.org/newsgraph/id/", "https://example.org/kg/"]))
+def test_compact_iri_is_the_longest_namespace(namespace, rest, base):
+    from newsgraph.graph.rdf import _namespaces_by_length
+
+    iri = namespace + rest
+    assert compact_iri(iri, base) == _compact_by_loop(iri, _namespaces_by_length(base))
