@@ -327,6 +327,10 @@ def build(
                 if name not in chosen:
                     writers.pop(folder / name, None)
             stored = _stored_turtle(folder)
+            index, matching = _matching(index, stored)
+            found: list[SubjectDelta | sqlite3.Error] = []
+            if index is not None:  # the store's delta, found on the Turtle writer's way
+                writers[folder / TURTLE_EXPORT] = _delta_turtle(G, index, found, keep=matching)
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -336,7 +340,7 @@ def build(
             if index is not None:
                 index.close()  # rolls back: the index stays that of the outputs kept
             raise
-        index, store_base = _store_delta(index, G, folder, stored)
+        index, store_base = _store_delta(index, folder, found, matching)
         _commit(index, folder, report)
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
@@ -967,27 +971,65 @@ def _stored_turtle(folder: Path) -> str | None:
         return None
 
 
+def _matching(
+    index: sqlite3.Connection | None, stored: str | None
+) -> tuple[sqlite3.Connection | None, bool]:
+    """Whether the index's subject digests describe what the store holds (``stored``: the
+    digest of the graph.ttl it holds), so that the store can be updated by subject. Returns
+    the index, or None when it could not be read (its transaction rolled back)."""
+    import sqlite3
+
+    from newsgraph.graph.index import turtle
+
+    if index is None:
+        return None, False
+    try:
+        return index, stored is not None and turtle(index) == stored
+    except sqlite3.Error:
+        index.close()  # rolls back; the next build makes the index anew
+        return None, False
+
+
+def _delta_turtle(
+    G: nx.MultiDiGraph, index: sqlite3.Connection, found: list[SubjectDelta | sqlite3.Error],
+    *, keep: bool,
+) -> Writer:
+    """The writer of graph.ttl that also finds the store's delta from its rows (into
+    ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
+    changed subjects' triples (without a store to update by subject, only the digests are
+    wanted, for the next add)."""
+    from newsgraph.graph.index import delta_rows
+    from newsgraph.graph.rdf import iter_rows, write_turtle
+
+    def write(stream: IO[bytes]) -> None:
+        found.clear()  # a writer run again starts again
+        write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep))
+
+    return write
+
+
 def _store_delta(
-    index: sqlite3.Connection | None, G: nx.MultiDiGraph, folder: Path, stored: str | None
+    index: sqlite3.Connection | None, folder: Path, found: list[SubjectDelta | sqlite3.Error],
+    matching: bool,
 ) -> tuple[sqlite3.Connection | None, StoreBase]:
     """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
-    triples changed, when the index holds the digests of what the store holds (the index's
-    digests are brought up to date in its transaction); else None, to load it whole.
+    triples changed (found while graph.ttl was written), when the index holds the digests of
+    what the store holds; else None, to load it whole. The index records which graph.ttl its
+    digests describe.
 
     Returns the index, or None when it could not be used (its transaction rolled back).
     """
     import sqlite3
 
-    from newsgraph.graph.index import set_turtle, subject_delta, turtle
-    from newsgraph.graph.rdf import iter_rows
-    from newsgraph.graph.store import turtle_digest
+    from newsgraph.graph.index import set_turtle
+    from newsgraph.graph.store import SubjectDelta, turtle_digest
 
     if index is None:
         return None, None
+    delta = found[0] if len(found) == 1 else None
     try:
-        matching = stored is not None and turtle(index) == stored
-        # without a store to update by subject, only the digests are wanted (for the next add)
-        delta = subject_delta(index, iter_rows(G), keep=matching)
+        if not isinstance(delta, SubjectDelta):  # an error of the index's, or not written
+            raise sqlite3.OperationalError(str(delta))
         set_turtle(index, turtle_digest(folder))
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew

@@ -66,6 +66,7 @@ __all__ = [
     "add_extractions",
     "clear",
     "connect",
+    "delta_rows",
     "extraction_rows",
     "indexed_articles",
     "matches",
@@ -385,6 +386,33 @@ def subject_delta(
     >>> first.subjects, again, gone.subjects
     (('http://a.example/s',), SubjectDelta(subjects=(), triples=b''), ('http://a.example/s',))
     """
+    found: list[SubjectDelta | sqlite3.Error] = []
+    for _ in delta_rows(index, rows, found, keep=keep):
+        pass
+    if isinstance(found[0], sqlite3.Error):
+        raise found[0]
+    return found[0]
+
+
+def delta_rows(
+    index: sqlite3.Connection, rows: Iterable[Row], found: list[SubjectDelta | sqlite3.Error],
+    *, keep: bool = True,
+) -> Iterator[Row]:
+    """``rows`` (sorted by subject) given on as they come, for a writer, their
+    :func:`subject_delta` found on the way: once the last row is given, the delta (or the
+    SQLite error that stopped it, the rows still all given) is appended to ``found``.
+
+    The Turtle writer's rows so give the store's delta, without making every row again.
+
+    >>> import tempfile
+    >>> rows = [("http://a.example/s", 2, "http://a.example/p", 0, "http://a.example/o", "")]
+    >>> found = []
+    >>> with open_index(Path(tempfile.mkdtemp())) as index:
+    ...     list(delta_rows(index, rows, found)) == rows
+    True
+    >>> found[0].subjects
+    ('http://a.example/s',)
+    """
     changed: list[tuple[str, str]] = []
     removed: list[str] = []
     replaced: list[str] = []
@@ -398,30 +426,46 @@ def subject_delta(
         removed.clear()
         changed.clear()
 
+    failed: sqlite3.Error | None = None
     held = _held_digests(index, before_page=write)
-    head = next(held, None)
-    for subject, found in subject_blocks(rows):
-        while head is not None and head[0] < subject:
-            removed.append(head[0])
-            if keep:
-                gone.append(head[0])
-            head = next(held, None)
-        before = None
-        if head is not None and head[0] == subject:
-            before, head = head[1], next(held, None)
-        hashed = digest(repr(found))
-        if before != hashed:
-            changed.append((subject, hashed))
-            if keep:
-                replaced.append(subject)
-                triples.append(ntriples(found))
-    while head is not None:
-        removed.append(head[0])
-        if keep:
-            gone.append(head[0])
+    head: tuple[str, str] | None = None
+    try:
         head = next(held, None)
-    write()
-    return SubjectDelta(tuple(replaced + gone), b"".join(triples))
+    except sqlite3.Error as error:
+        failed = error
+    for subject, block in subject_blocks(rows):
+        yield from block
+        if failed is not None:
+            continue
+        try:
+            while head is not None and head[0] < subject:
+                removed.append(head[0])
+                if keep:
+                    gone.append(head[0])
+                head = next(held, None)
+            before = None
+            if head is not None and head[0] == subject:
+                before, head = head[1], next(held, None)
+            hashed = digest(repr(block))
+            if before != hashed:
+                changed.append((subject, hashed))
+                if keep:
+                    replaced.append(subject)
+                    triples.append(ntriples(block))
+        except sqlite3.Error as error:
+            failed = error
+    if failed is None:
+        try:
+            while head is not None:
+                removed.append(head[0])
+                if keep:
+                    gone.append(head[0])
+                head = next(held, None)
+            write()
+        except sqlite3.Error as error:
+            failed = error
+    found.append(failed if failed is not None
+                 else SubjectDelta(tuple(replaced + gone), b"".join(triples)))
 
 
 #: Subject digests read from the index at a time.

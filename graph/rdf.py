@@ -607,11 +607,16 @@ def to_turtle(G: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
-def write_turtle(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
+def write_turtle(
+    G: nx.MultiDiGraph, stream: IO[bytes], *, rows: Iterable[Row] | None = None
+) -> None:
     """Write the graph as Turtle to a binary stream, the triples streamed from the graph to
-    pyoxigraph and on to ``stream`` (never the whole text in memory)."""
+    pyoxigraph and on to ``stream`` (never the whole text in memory). ``rows``: those of
+    :func:`iter_rows`, when the caller passes them through something on their way (the
+    store's delta, :func:`~newsgraph.graph.index.delta_rows`)."""
+    rows = iter_rows(G) if rows is None else rows
     try:
-        _serialize(_parsed(_ntriples_chunks(iter_rows(G)), ox.RdfFormat.N_TRIPLES), stream,
+        _serialize(_parsed(_ntriples_chunks(rows), ox.RdfFormat.N_TRIPLES), stream,
                    ox.RdfFormat.TURTLE, prefixes_for(G), _turtle_body)
     except SyntaxError:
         for _ in _ox_triples(iter_rows(G)):  # raises the ValueError that names the bad IRI
