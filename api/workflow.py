@@ -330,7 +330,9 @@ def build(
             index, matching = _matching(index, stored)
             found: list[SubjectDelta | sqlite3.Error] = []
             if index is not None:  # the store's delta, found on the Turtle writer's way
-                writers[folder / TURTLE_EXPORT] = _delta_turtle(G, index, found, keep=matching)
+                writers[folder / TURTLE_EXPORT] = _delta_turtle(
+                    G, index, found, keep=matching,
+                    previous=folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None)
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -990,20 +992,80 @@ def _matching(
         return None, False
 
 
+def _mergeable(index: sqlite3.Connection, folder: Path, G: nx.MultiDiGraph) -> bool:
+    """Whether the folder's graph.ttl is the one the index's subject digests describe,
+    written as this build writes Turtle, with the graph's header and one block per subject:
+    the new graph.ttl is then merged from it (:func:`~newsgraph.graph.rdf.write_turtle_merged`)."""
+    import sqlite3
+
+    from newsgraph.graph.index import subject_count, turtle, turtle_format
+    from newsgraph.graph.rdf import TURTLE_FORMAT, turtle_header
+    from newsgraph.graph.store import turtle_digest
+
+    path = folder / TURTLE_EXPORT
+    try:
+        if not path.is_file() or turtle_format(index) != TURTLE_FORMAT:
+            return False
+        if turtle(index) != turtle_digest(folder):
+            return False
+        subjects = subject_count(index)
+        header = turtle_header(G)
+        breaks, last = 0, b""
+        with path.open("rb") as stream:
+            if stream.read(len(header)) != header:
+                return False
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                breaks += (last + chunk).count(b"\n\n")
+                last = chunk[-1:]
+        return subjects > 0 and breaks == subjects - 1
+    except (sqlite3.Error, OSError):
+        return False
+
+
 def _delta_turtle(
     G: nx.MultiDiGraph, index: sqlite3.Connection, found: list[SubjectDelta | sqlite3.Error],
-    *, keep: bool,
+    *, keep: bool, previous: Path | None = None,
 ) -> Writer:
     """The writer of graph.ttl that also finds the store's delta from its rows (into
     ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
     changed subjects' triples (without a store to update by subject, only the digests are
-    wanted, for the next add)."""
+    wanted, for the next add). With ``previous``, the graph.ttl those digests describe, the
+    new file is merged from it: the blocks of the subjects whose triples are unchanged are
+    copied, only the others written."""
+    import sqlite3
+
     from newsgraph.graph.index import delta_rows
-    from newsgraph.graph.rdf import iter_rows, write_turtle
+    from newsgraph.graph.rdf import DROP, KEEP, NEW, Row, iter_rows, write_turtle, write_turtle_merged
 
     def write(stream: IO[bytes]) -> None:
         found.clear()  # a writer run again starts again
-        write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep))
+        if previous is None:
+            write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep))
+            return
+        runs: list[tuple[int, int]] = []
+        changed: list[Row] = []
+
+        def run(kind: int, count: int) -> None:
+            if count:
+                last = runs[-1] if runs else None
+                if last is not None and last[0] == kind:
+                    runs[-1] = (kind, last[1] + count)
+                else:
+                    runs.append((kind, count))
+
+        def each(subject: str, rows: list[Row], passed: int, same: bool) -> None:
+            run(DROP, passed)
+            run(KEEP if same else NEW, 1)
+            if not same:
+                changed.extend(rows)
+
+        for _ in delta_rows(index, iter_rows(G), found, keep=keep, each=each):
+            pass
+        if isinstance(found[0], sqlite3.Error):  # the plan is not whole: all written anew
+            write_turtle(G, stream)
+            return
+        with previous.open("rb") as old:
+            write_turtle_merged(G, stream, old, runs, changed)
 
     return write
 
@@ -1022,6 +1084,7 @@ def _store_delta(
     import sqlite3
 
     from newsgraph.graph.index import set_turtle
+    from newsgraph.graph.rdf import TURTLE_FORMAT
     from newsgraph.graph.store import SubjectDelta, turtle_digest
 
     if index is None:
@@ -1030,7 +1093,7 @@ def _store_delta(
     try:
         if not isinstance(delta, SubjectDelta):  # an error of the index's, or not written
             raise sqlite3.OperationalError(str(delta))
-        set_turtle(index, turtle_digest(folder))
+        set_turtle(index, turtle_digest(folder), written_as=TURTLE_FORMAT)
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None

@@ -61,6 +61,7 @@ from newsgraph.ingest.documents import Extraction
 from newsgraph.ingest.names import WEIGHTS
 
 __all__ = [
+    "EachSubject",
     "INDEX_NAME",
     "Rows",
     "add_extractions",
@@ -74,8 +75,10 @@ __all__ = [
     "read_seen",
     "seen_of",
     "set_turtle",
+    "subject_count",
     "subject_delta",
     "turtle",
+    "turtle_format",
 ]
 
 #: The index's file name inside a graph folder.
@@ -362,9 +365,25 @@ def turtle(index: sqlite3.Connection) -> str | None:
     return None if found is None else str(found[0])
 
 
-def set_turtle(index: sqlite3.Connection, digest_: str) -> None:
-    """Record that the subject digests are those of the ``graph.ttl`` of this digest."""
+def set_turtle(index: sqlite3.Connection, digest_: str, *, written_as: str | None = None) -> None:
+    """Record that the subject digests are those of the ``graph.ttl`` of this digest, and
+    how it was written (:data:`~newsgraph.graph.rdf.TURTLE_FORMAT`)."""
     index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle', ?)", (digest_,))
+    if written_as is None:
+        index.execute("DELETE FROM meta WHERE name = 'turtle_format'")
+    else:
+        index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle_format', ?)", (written_as,))
+
+
+def turtle_format(index: sqlite3.Connection) -> str | None:
+    """How the ``graph.ttl`` the index describes was written, if it was recorded."""
+    found = index.execute("SELECT value FROM meta WHERE name = 'turtle_format'").fetchone()
+    return None if found is None else str(found[0])
+
+
+def subject_count(index: sqlite3.Connection) -> int:
+    """How many subjects the graph the index's digests describe has."""
+    return int(index.execute("SELECT count(*) FROM subjects").fetchone()[0])
 
 
 def subject_delta(
@@ -394,13 +413,20 @@ def subject_delta(
     return found[0]
 
 
+#: Told of each subject :func:`delta_rows` meets: the subject, its rows, how many subjects
+#: of the graph the digests describe were passed over before it or are its own but changed
+#: (their triples are no longer the graph's), and whether its triples are unchanged.
+EachSubject = Callable[[str, list[Row], int, bool], None]
+
+
 def delta_rows(
     index: sqlite3.Connection, rows: Iterable[Row], found: list[SubjectDelta | sqlite3.Error],
-    *, keep: bool = True,
+    *, keep: bool = True, each: EachSubject | None = None,
 ) -> Iterator[Row]:
     """``rows`` (sorted by subject) given on as they come, for a writer, their
     :func:`subject_delta` found on the way: once the last row is given, the delta (or the
     SQLite error that stopped it, the rows still all given) is appended to ``found``.
+    ``each`` is told of each subject in turn (not after an error).
 
     The Turtle writer's rows so give the store's delta, without making every row again.
 
@@ -438,11 +464,13 @@ def delta_rows(
         if failed is not None:
             continue
         try:
+            passed = 0
             while head is not None and head[0] < subject:
                 removed.append(head[0])
                 if keep:
                     gone.append(head[0])
                 head = next(held, None)
+                passed += 1
             before = None
             if head is not None and head[0] == subject:
                 before, head = head[1], next(held, None)
@@ -454,6 +482,10 @@ def delta_rows(
                     triples.append(ntriples(block))
         except sqlite3.Error as error:
             failed = error
+            continue
+        if each is not None:
+            each(subject, block, passed + (before is not None and before != hashed),
+                 before == hashed)
     if failed is None:
         try:
             while head is not None:

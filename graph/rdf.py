@@ -49,7 +49,11 @@ from newsgraph.graph.store import ntriples
 from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
 __all__ = [
+    "DROP",
+    "KEEP",
+    "NEW",
     "PREFIXES",
+    "TURTLE_FORMAT",
     "Row",
     "bind_prefixes",
     "compact_iri",
@@ -62,9 +66,12 @@ __all__ = [
     "to_rdf",
     "to_trig",
     "to_turtle",
+    "turtle_blocks",
+    "turtle_header",
     "write_jsonld",
     "write_trig",
     "write_turtle",
+    "write_turtle_merged",
 ]
 
 #: Prefixes bound in every graph newsgraph writes or queries. The ``id`` sub-namespaces
@@ -622,6 +629,84 @@ def write_turtle(
         for _ in _ox_triples(iter_rows(G)):  # raises the ValueError that names the bad IRI
             pass
         raise
+
+
+#: Bumped when the bytes :func:`write_turtle` writes of the same triples change: a
+#: ``graph.ttl`` written otherwise is not merged into (:func:`write_turtle_merged`).
+TURTLE_FORMAT = f"1 pyoxigraph {ox.__version__}"
+
+#: What a run of :func:`write_turtle_merged`'s plan does: copy the next subject blocks of the
+#: previous file, pass over them, or write the next subjects of the new rows.
+KEEP, DROP, NEW = 0, 1, 2
+
+
+def turtle_header(G: nx.MultiDiGraph) -> bytes:
+    """The prefix lines :func:`write_turtle` starts the graph's Turtle with, and the blank
+    line after them."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes_for(G).items()).encode(
+        "utf-8") + b"\n"
+
+
+def turtle_blocks(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The subject blocks of a Turtle body as :func:`write_turtle` writes it (after its
+    header), each with its final line break, from the body's bytes in chunks: a blank line
+    stands before each subject, and nowhere else (literals hold no raw line break).
+
+    >>> list(turtle_blocks([b"a:x a b:C .\n\na:y", b" a b:C .\n"]))
+    [b'a:x a b:C .\n', b'a:y a b:C .\n']
+    """
+    pending = b""
+    for chunk in chunks:
+        parts = (pending + chunk).split(b"\n\n")
+        pending = parts.pop()
+        for part in parts:
+            yield part + b"\n"
+    if pending:
+        yield pending
+
+
+def write_turtle_merged(
+    G: nx.MultiDiGraph, stream: IO[bytes], old: IO[bytes], runs: Iterable[tuple[int, int]],
+    rows: Iterable[Row],
+) -> None:
+    """Write the graph's Turtle as :func:`write_turtle` would, from the previous file ``old``
+    (its header the graph's, its triples those the plan speaks of) and the rows of the
+    subjects that changed: ``runs`` say, in subject order, how many blocks of ``old`` to copy
+    (``KEEP``) or pass over (``DROP``), and how many subjects of ``rows`` to write (``NEW``).
+
+    Each subject's block is written the same whatever surrounds it, so only the changed
+    subjects go through pyoxigraph; the others are copied as bytes.
+    """
+    header = turtle_header(G)
+    if old.read(len(header)) != header:
+        message = "the previous Turtle has another header"
+        raise ValueError(message)
+    fresh = io.BytesIO()
+    write_turtle(G, fresh, rows=rows)
+    new_blocks = turtle_blocks([fresh.getvalue()[len(header):]])
+    del fresh
+    old_blocks = turtle_blocks(iter(lambda: old.read(1 << 20), b""))
+    stream.write(header)
+    out: list[bytes] = []
+    written = False
+
+    def flush() -> None:
+        nonlocal written
+        if out:
+            if written:
+                stream.write(b"\n")
+            stream.write(b"\n".join(out))
+            out.clear()
+            written = True
+
+    for kind, count in runs:
+        blocks = new_blocks if kind == NEW else old_blocks
+        for block in islice(blocks, count):
+            if kind != DROP:
+                out.append(block)
+                if len(out) >= _BATCH:
+                    flush()
+    flush()
 
 
 _GRAPH_START = re.compile(rb"\n(?=[^ \n}])")

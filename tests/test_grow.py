@@ -113,3 +113,66 @@ def test_a_damaged_index_is_set_aside_and_the_add_still_right(tmp_path, generate
     build(["generated:40-50"], once, exports=["json"])
     assert (out / "graph.ttl").read_bytes() == (once / "graph.ttl").read_bytes()
     assert _store_lines(out) == _turtle_lines(out)
+
+
+@pytest.fixture
+def merges(monkeypatch):
+    """The runs of each graph.ttl merged from the previous one."""
+    import newsgraph.graph.rdf as rdf
+
+    found = []
+    original = rdf.write_turtle_merged
+
+    def merged(G, stream, old, runs, rows):
+        found.append(list(runs))
+        return original(G, stream, old, runs, rows)
+
+    monkeypatch.setattr(rdf, "write_turtle_merged", merged)
+    return found
+
+
+def test_an_add_merges_graph_ttl_from_the_previous_one(tmp_path, generated, merges):
+    from newsgraph.graph.rdf import DROP, KEEP, NEW
+
+    steps = tmp_path / "steps"
+    for part in ("0-60", "60-61", "61-90", "90-90"):
+        build([f"generated:{part}"], steps, exports=["json"])
+    build(["generated:0-90"], tmp_path / "once", exports=["json"])
+    assert (steps / "graph.ttl").read_bytes() == (tmp_path / "once" / "graph.ttl").read_bytes()
+    # the first build writes it whole; each add copies the unchanged subjects' blocks
+    assert len(merges) == 3
+    kinds = {kind for runs in merges[:2] for kind, _ in runs}
+    assert kinds == {KEEP, DROP, NEW}
+    assert all(kind == KEEP for kind, _ in merges[2])  # an add of nothing new copies all
+
+
+@pytest.mark.parametrize("change", ["header", "format", "blocks", "digest"])
+def test_a_graph_ttl_not_as_the_index_says_is_written_anew(tmp_path, generated, merges,
+                                                            change):
+    out = tmp_path / "out"
+    build(["generated:0-40"], out, exports=["json"])
+    path = out / "graph.ttl"
+    if change == "header":  # a prefix line changed, and the digest recorded with it
+        path.write_bytes(path.read_bytes().replace(b"@prefix wd:", b"@prefix wikidata:"))
+    elif change == "blocks":  # two subjects' blocks made one
+        text = path.read_bytes()
+        at = text.index(b"\n\n", text.index(b"\n\narticle:") + 2)
+        path.write_bytes(text[:at] + b"\n" + text[at + 2:])
+    connection = sqlite3.connect(out / "names.sqlite")
+    if change == "format":
+        connection.execute("UPDATE meta SET value = 'other' WHERE name = 'turtle_format'")
+    elif change in ("header", "blocks"):
+        from newsgraph.graph.store import turtle_digest
+
+        connection.execute("UPDATE meta SET value = ? WHERE name = 'turtle'",
+                           (turtle_digest(out),))
+    else:
+        connection.execute("UPDATE meta SET value = 'other' WHERE name = 'turtle'")
+    connection.commit()
+    connection.close()
+    build(["generated:40-50"], out, exports=["json"])
+    assert merges == []
+    build(["generated:0-50"], tmp_path / "once", exports=["json"])
+    assert path.read_bytes() == (tmp_path / "once" / "graph.ttl").read_bytes()
+    build(["generated:50-55"], out, exports=["json"])  # merged again
+    assert len(merges) == 1
