@@ -78,6 +78,8 @@ SEEDS_SOURCE = "seeds"
 
 #: The export the store mirrors, written by every build.
 TURTLE_EXPORT = "graph.ttl"
+#: The export merged from the previous one as graph.ttl is, when it was written with it.
+JSONLD_EXPORT = "graph.jsonld"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
@@ -330,9 +332,12 @@ def build(
             index, matching = _matching(index, stored)
             found: list[SubjectDelta | sqlite3.Error] = []
             if index is not None:  # the store's delta, found on the Turtle writer's way
+                merged: dict[str, Any] = {}
                 writers[folder / TURTLE_EXPORT] = _delta_turtle(
-                    G, index, found, keep=matching,
+                    G, index, found, keep=matching, merged=merged,
                     previous=folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None)
+                if folder / JSONLD_EXPORT in writers and _mergeable_jsonld(index, folder):
+                    writers[folder / JSONLD_EXPORT] = _merged_jsonld(G, folder, merged)
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -342,7 +347,8 @@ def build(
             if index is not None:
                 index.close()  # rolls back: the index stays that of the outputs kept
             raise
-        index, store_base = _store_delta(index, folder, found, matching)
+        index, store_base = _store_delta(index, folder, found, matching,
+                                         jsonld=folder / JSONLD_EXPORT in writers)
         _commit(index, folder, report)
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
@@ -577,10 +583,10 @@ def _locked(folder: Path) -> Iterator[None]:
 def _collector(*, enabled: bool) -> Iterator[None]:
     """Python's cyclic garbage collector on or off for a block, then as it was.
 
-    A build turns it off but for reading the sources and the NLP: the cache, the graph and the rows its writers make are
-    millions of objects that live to the end of the build (or to the next row), and each
-    full collection walked every one of them again, for nothing (about a twentieth of an add
-    at 10,000 documents). The build collects once, at its end, before the store's update.
+    A build turns it off but for reading the sources and the NLP: the cache, the graph and
+    the rows its writers make are millions of objects that live to the end of the build (or
+    to the next row), and each full collection walked every one of them again, for nothing
+    (about a twentieth of an add at 10,000 documents). The build collects once, at its end, before the store's update.
 
     >>> with _collector(enabled=False):
     ...     gc.isenabled()
@@ -1022,23 +1028,67 @@ def _mergeable(index: sqlite3.Connection, folder: Path, G: nx.MultiDiGraph) -> b
         return False
 
 
+def _mergeable_jsonld(index: sqlite3.Connection, folder: Path) -> bool:
+    """Whether the folder's graph.jsonld was written with the graph.ttl the index describes
+    (the JSON-LD of the same subjects, an object each, in the same order)."""
+    import sqlite3
+
+    from newsgraph.graph.index import export
+    from newsgraph.graph.store import file_digest
+
+    path = folder / JSONLD_EXPORT
+    try:
+        recorded = export(index, JSONLD_EXPORT)
+        return recorded is not None and path.is_file() and file_digest(path) == recorded
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def _merged_jsonld(G: nx.MultiDiGraph, folder: Path, merged: dict[str, Any]) -> Writer:
+    """The writer of graph.jsonld that merges it from the previous one by the plan graph.ttl
+    was merged by (``merged``: its runs and the changed subjects' rows, let go once used);
+    written whole when graph.ttl was not merged."""
+    from newsgraph.graph.rdf import write_jsonld, write_jsonld_merged
+
+    def write(stream: IO[bytes]) -> None:
+        if "runs" not in merged:
+            write_jsonld(G, stream)
+            return
+        with (folder / JSONLD_EXPORT).open("rb") as old:
+            write_jsonld_merged(G, stream, old, merged["runs"], merged["rows"])
+        merged.clear()
+
+    return write
+
+
 def _delta_turtle(
     G: nx.MultiDiGraph, index: sqlite3.Connection, found: list[SubjectDelta | sqlite3.Error],
-    *, keep: bool, previous: Path | None = None,
+    *, keep: bool, previous: Path | None = None, merged: dict[str, Any] | None = None,
 ) -> Writer:
     """The writer of graph.ttl that also finds the store's delta from its rows (into
     ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
     changed subjects' triples (without a store to update by subject, only the digests are
     wanted, for the next add). With ``previous``, the graph.ttl those digests describe, the
     new file is merged from it: the blocks of the subjects whose triples are unchanged are
-    copied, only the others written."""
+    copied, only the others written; the plan of that merge is left in ``merged`` (its runs
+    and the changed subjects' rows), for graph.jsonld."""
     import sqlite3
 
     from newsgraph.graph.index import delta_rows
-    from newsgraph.graph.rdf import DROP, KEEP, NEW, Row, iter_rows, write_turtle, write_turtle_merged
+    from newsgraph.graph.rdf import (
+        DROP,
+        KEEP,
+        NEW,
+        Row,
+        iter_rows,
+        write_turtle,
+        write_turtle_merged,
+    )
 
     def write(stream: IO[bytes]) -> None:
         found.clear()  # a writer run again starts again
+        if merged is not None:
+            merged.clear()
         if previous is None:
             write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep))
             return
@@ -1066,13 +1116,15 @@ def _delta_turtle(
             return
         with previous.open("rb") as old:
             write_turtle_merged(G, stream, old, runs, changed)
+        if merged is not None:
+            merged.update(runs=runs, rows=changed)
 
     return write
 
 
 def _store_delta(
     index: sqlite3.Connection | None, folder: Path, found: list[SubjectDelta | sqlite3.Error],
-    matching: bool,
+    matching: bool, *, jsonld: bool = False,
 ) -> tuple[sqlite3.Connection | None, StoreBase]:
     """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
     triples changed (found while graph.ttl was written), when the index holds the digests of
@@ -1083,9 +1135,9 @@ def _store_delta(
     """
     import sqlite3
 
-    from newsgraph.graph.index import set_turtle
+    from newsgraph.graph.index import set_export, set_turtle
     from newsgraph.graph.rdf import TURTLE_FORMAT
-    from newsgraph.graph.store import SubjectDelta, turtle_digest
+    from newsgraph.graph.store import SubjectDelta, file_digest, turtle_digest
 
     if index is None:
         return None, None
@@ -1094,6 +1146,9 @@ def _store_delta(
         if not isinstance(delta, SubjectDelta):  # an error of the index's, or not written
             raise sqlite3.OperationalError(str(delta))
         set_turtle(index, turtle_digest(folder), written_as=TURTLE_FORMAT)
+        # graph.jsonld holds the same subjects: the next add may merge it as graph.ttl
+        set_export(index, JSONLD_EXPORT,
+                   file_digest(folder / JSONLD_EXPORT) if jsonld else None)
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None

@@ -222,8 +222,8 @@ def _keys(G: nx.MultiDiGraph, flat: _Flattened) -> dict[tuple[str, type, str], s
     order networkx meets them: the graph's, the nodes', the edges' (from the types of the
     flattened values, without flattening them). Raises :class:`_NotPlain` for a value of
     another type than a string, a whole number, a number or a boolean, a node, an edge's key
-    or an attribute named with a character XML cannot hold, an id of the graph's own, or an edge attribute named as one
-    the writer adds."""
+    or an attribute named with a character XML cannot hold, an id of the graph's own, or an
+    edge attribute named as one the writer adds."""
     keys: dict[tuple[str, type, str], str] = {}
 
     def key(name: str, kind: type, scope: str) -> None:

@@ -61,19 +61,21 @@ from newsgraph.ingest.documents import Extraction
 from newsgraph.ingest.names import WEIGHTS
 
 __all__ = [
-    "EachSubject",
     "INDEX_NAME",
+    "EachSubject",
     "Rows",
     "add_extractions",
     "clear",
     "connect",
     "delta_rows",
+    "export",
     "extraction_rows",
     "indexed_articles",
     "matches",
     "open_index",
     "read_seen",
     "seen_of",
+    "set_export",
     "set_turtle",
     "subject_count",
     "subject_delta",
@@ -373,6 +375,21 @@ def set_turtle(index: sqlite3.Connection, digest_: str, *, written_as: str | Non
         index.execute("DELETE FROM meta WHERE name = 'turtle_format'")
     else:
         index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle_format', ?)", (written_as,))
+
+
+def set_export(index: sqlite3.Connection, name: str, digest_: str | None) -> None:
+    """Record the digest of the export ``name`` written with the ``graph.ttl`` the index
+    describes (None: it was not written)."""
+    index.execute("DELETE FROM meta WHERE name = ?", (f"export {name}",))
+    if digest_ is not None:
+        index.execute("INSERT INTO meta VALUES (?, ?)", (f"export {name}", digest_))
+
+
+def export(index: sqlite3.Connection, name: str) -> str | None:
+    """The digest of the export ``name`` written with the ``graph.ttl`` the index describes,
+    if it was."""
+    found = index.execute("SELECT value FROM meta WHERE name = ?", (f"export {name}",)).fetchone()
+    return None if found is None else str(found[0])
 
 
 def turtle_format(index: sqlite3.Connection) -> str | None:

@@ -59,6 +59,8 @@ __all__ = [
     "compact_iri",
     "graph_rows",
     "iter_rows",
+    "jsonld_header",
+    "jsonld_objects",
     "prefixes_for",
     "prefixes_of",
     "rdf_rows",
@@ -69,6 +71,7 @@ __all__ = [
     "turtle_blocks",
     "turtle_header",
     "write_jsonld",
+    "write_jsonld_merged",
     "write_trig",
     "write_turtle",
     "write_turtle_merged",
@@ -652,8 +655,8 @@ def turtle_blocks(chunks: Iterable[bytes]) -> Iterator[bytes]:
     header), each with its final line break, from the body's bytes in chunks: a blank line
     stands before each subject, and nowhere else (literals hold no raw line break).
 
-    >>> list(turtle_blocks([b"a:x a b:C .\n\na:y", b" a b:C .\n"]))
-    [b'a:x a b:C .\n', b'a:y a b:C .\n']
+    >>> list(turtle_blocks([b"a:x a b:C .\\n\\na:y", b" a b:C .\\n"]))
+    [b'a:x a b:C .\\n', b'a:y a b:C .\\n']
     """
     pending = b""
     for chunk in chunks:
@@ -787,8 +790,11 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
-def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
-    """The JSON-LD node object of each subject, in subject order."""
+def _jsonld_nodes(
+    G: nx.MultiDiGraph, prefixes: dict[str, str], rows: Iterable[Row] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The JSON-LD node object of each subject, in subject order (of ``rows``, by default
+    all the graph's)."""
     by_length = _BY_LENGTH if prefixes is PREFIXES else _by_length(prefixes)
     compact = _compactor(by_length)
     # predicates, types and datatypes are few and repeat on every subject: each is compacted
@@ -804,7 +810,8 @@ def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict
     compact_iri = compact
 
     current: dict[str, Any] = {}
-    for row_subject, _, predicate, kind, row_value, datatype in iter_rows(G):
+    for row_subject, _, predicate, kind, row_value, datatype in (
+            iter_rows(G) if rows is None else rows):
         subject = compact_iri(row_subject)
         if current.get("@id") != subject:
             if current:
@@ -829,11 +836,80 @@ def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
     """Write the graph as JSON-LD to a binary stream: ``{"@context": …, "@graph": […]}`` on
     one line (json's C encoder only runs without indentation, five times faster at scale),
     written a batch of node objects at a time."""
-    prefixes = prefixes_for(G)
-    context = json.dumps(dict(prefixes), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    stream.write(b'{"@context":' + context.encode("utf-8") + b',"@graph":[')
-    write_json_items(_jsonld_nodes(G, prefixes), stream, separators=(",", ":"))
-    stream.write(b"]}\n")
+    stream.write(jsonld_header(G))
+    write_json_items(_jsonld_nodes(G, prefixes_for(G)), stream, separators=(",", ":"))
+    stream.write(_JSONLD_END)
+
+
+_JSONLD_END = b"]}\n"
+#: Where a node object of the ``@graph`` array starts, after the first: a node's ``@id``
+#: is followed by its other keys; an IRI value's, inside a node, by the end of its object.
+#: (Within a JSON string a quotation mark is always escaped.)
+_JSONLD_NEXT = re.compile(rb'(?<=\}),(?=\{"@id":"(?:[^"\\]|\\.)*",)')
+
+
+def jsonld_header(G: nx.MultiDiGraph) -> bytes:
+    """What :func:`write_jsonld` writes before the graph's first node object."""
+    context = json.dumps(dict(prefixes_for(G)), ensure_ascii=False, sort_keys=True,
+                         separators=(",", ":"))
+    return b'{"@context":' + context.encode("utf-8") + b',"@graph":['
+
+
+def jsonld_objects(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The node objects of the ``@graph`` array of a JSON-LD file :func:`write_jsonld`
+    wrote, as bytes, from the bytes after its header, in chunks (the end of the file
+    included).
+
+    >>> list(jsonld_objects([b'{"@id":"a:x","p":[{"@id":"a:y"},{"@id":"a:z"}]},{"@id":',
+    ...                      b'"a:y","p":["1"]}]}\\n']))
+    [b'{"@id":"a:x","p":[{"@id":"a:y"},{"@id":"a:z"}]}', b'{"@id":"a:y","p":["1"]}']
+    """
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        at = 0
+        for found in _JSONLD_NEXT.finditer(pending):
+            yield pending[at:found.start()]
+            at = found.end()
+        pending = pending[at:]
+    if not pending.endswith(_JSONLD_END):
+        message = "not a JSON-LD file as newsgraph writes it"
+        raise ValueError(message)
+    pending = pending[:-len(_JSONLD_END)]
+    if pending:
+        yield pending
+
+
+def write_jsonld_merged(
+    G: nx.MultiDiGraph, stream: IO[bytes], old: IO[bytes], runs: Iterable[tuple[int, int]],
+    rows: Iterable[Row],
+) -> None:
+    """Write the graph as JSON-LD as :func:`write_jsonld` would, from the previous file
+    ``old`` and the rows of the subjects that changed, by the plan of
+    :func:`write_turtle_merged` (a node object per subject, in subject order, as a Turtle
+    block is): the unchanged subjects' objects are copied as bytes."""
+    header = jsonld_header(G)
+    if old.read(len(header)) != header:
+        message = "the previous JSON-LD has another context"
+        raise ValueError(message)
+    new_objects = (json.dumps(node, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                   .encode("utf-8") for node in _jsonld_nodes(G, prefixes_for(G), rows))
+    old_objects = jsonld_objects(iter(lambda: old.read(1 << 20), b""))
+    stream.write(header)
+    out: list[bytes] = []
+    written = False
+    for kind, count in runs:
+        objects = new_objects if kind == NEW else old_objects
+        for found in islice(objects, count):
+            if kind != DROP:
+                out.append(found)
+                if len(out) >= _BATCH:
+                    stream.write(b"," * written + b",".join(out))
+                    out.clear()
+                    written = True
+    if out:
+        stream.write(b"," * written + b",".join(out))
+    stream.write(_JSONLD_END)
 
 
 def compact_iri(iri: str, base: str = DEFAULT_BASE) -> str:

@@ -128,6 +128,13 @@ def merges(monkeypatch):
         return original(G, stream, old, runs, rows)
 
     monkeypatch.setattr(rdf, "write_turtle_merged", merged)
+    original_jsonld = rdf.write_jsonld_merged
+
+    def merged_jsonld(G, stream, old, runs, rows):
+        found.append("jsonld")
+        return original_jsonld(G, stream, old, runs, rows)
+
+    monkeypatch.setattr(rdf, "write_jsonld_merged", merged_jsonld)
     return found
 
 
@@ -135,15 +142,19 @@ def test_an_add_merges_graph_ttl_from_the_previous_one(tmp_path, generated, merg
     from newsgraph.graph.rdf import DROP, KEEP, NEW
 
     steps = tmp_path / "steps"
-    for part in ("0-60", "60-61", "61-90", "90-90"):
-        build([f"generated:{part}"], steps, exports=["json"])
-    build(["generated:0-90"], tmp_path / "once", exports=["json"])
-    assert (steps / "graph.ttl").read_bytes() == (tmp_path / "once" / "graph.ttl").read_bytes()
-    # the first build writes it whole; each add copies the unchanged subjects' blocks
-    assert len(merges) == 3
-    kinds = {kind for runs in merges[:2] for kind, _ in runs}
-    assert kinds == {KEEP, DROP, NEW}
-    assert all(kind == KEEP for kind, _ in merges[2])  # an add of nothing new copies all
+    for part, exports in (("0-60", ["jsonld"]), ("60-61", ["jsonld"]), ("61-62", ["json"]),
+                          ("62-90", ["jsonld"]), ("90-92", ["jsonld"]), ("92-92", ["jsonld"])):
+        build([f"generated:{part}"], steps, exports=exports)
+    build(["generated:0-92"], tmp_path / "once", exports=["jsonld"])
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (steps / name).read_bytes() == (tmp_path / "once" / name).read_bytes(), name
+    # the first build writes them whole; each add copies the unchanged subjects' blocks and
+    # node objects (graph.jsonld only when the previous build wrote it)
+    assert [found if found == "jsonld" else "ttl" for found in merges] == [
+        "ttl", "jsonld", "ttl", "ttl", "ttl", "jsonld", "ttl", "jsonld"]
+    runs = [found for found in merges if found != "jsonld"]
+    assert {kind for found in runs[:3] for kind, _ in found} == {KEEP, DROP, NEW}
+    assert all(kind == KEEP for kind, _ in runs[-1])  # an add of nothing new copies all
 
 
 @pytest.mark.parametrize("change", ["header", "format", "blocks", "digest"])

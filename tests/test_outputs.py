@@ -104,7 +104,8 @@ def test_a_cache_line_repeated_is_read_once(tmp_path):
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.text(max_size=3),
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False)
+    | st.text(max_size=3),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
         st.sampled_from(["id", "text", "source", "name", "type", "votes", "start", "x"]), inner,
         max_size=3),

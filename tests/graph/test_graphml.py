@@ -120,7 +120,7 @@ def _outcome(write, G):
     """The bytes written, or the type of the error raised."""
     try:
         return write(G)
-    except Exception as error:  # noqa: BLE001 - whatever networkx raises, ours must too
+    except Exception as error:
         return type(error)
 
 
