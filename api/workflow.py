@@ -586,7 +586,8 @@ def _collector(*, enabled: bool) -> Iterator[None]:
     A build turns it off but for reading the sources and the NLP: the cache, the graph and
     the rows its writers make are millions of objects that live to the end of the build (or
     to the next row), and each full collection walked every one of them again, for nothing
-    (about a twentieth of an add at 10,000 documents). The build collects once, at its end, before the store's update.
+    (about a twentieth of an add at 10,000 documents). The build collects once, at its end,
+    before the store's update.
 
     >>> with _collector(enabled=False):
     ...     gc.isenabled()
