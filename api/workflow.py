@@ -332,12 +332,15 @@ def build(
             index, matching = _matching(index, stored)
             found: list[SubjectDelta | sqlite3.Error] = []
             if index is not None:  # the store's delta, found on the Turtle writer's way
-                merged: dict[str, Any] = {}
-                writers[folder / TURTLE_EXPORT] = _delta_turtle(
-                    G, index, found, keep=matching, merged=merged,
-                    previous=folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None)
-                if folder / JSONLD_EXPORT in writers and _mergeable_jsonld(index, folder):
+                previous = folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None
+                # graph.jsonld is merged by graph.ttl's plan, kept for it (else let go)
+                merged: dict[str, Any] | None = None
+                if (previous is not None and folder / JSONLD_EXPORT in writers
+                        and _mergeable_jsonld(index, folder)):
+                    merged = {}
                     writers[folder / JSONLD_EXPORT] = _merged_jsonld(G, folder, merged)
+                writers[folder / TURTLE_EXPORT] = _delta_turtle(
+                    G, index, found, keep=matching, merged=merged, previous=previous)
             try:
                 write_atomically(writers)
             except OSError as error:
