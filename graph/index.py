@@ -20,7 +20,11 @@ and resolving them gives what resolving all the documents at once gives, merges 
 The index also keeps a digest of each subject's triples in the graph last written, and the
 digest of that ``graph.ttl`` (:func:`subject_delta`, :func:`turtle`): an add then finds the
 subjects whose triples changed without parsing the previous ``graph.ttl``, and writes only
-those to the store (:class:`~newsgraph.graph.store.SubjectDelta`).
+those to the store (:class:`~newsgraph.graph.store.SubjectDelta`). The digests are compared
+on the Turtle writer's way (:func:`delta_rows`), and with how that ``graph.ttl`` was written
+(:func:`turtle_format`) and the digest of the ``graph.jsonld`` written with it
+(:func:`export`), an add copies the unchanged subjects' blocks of both files instead of
+writing them again.
 
 The index is written in one transaction that a build commits after its files (:func:`open_index`
 is a context manager that rolls back on error); it records which articles it holds, and a

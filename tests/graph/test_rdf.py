@@ -301,3 +301,27 @@ def test_compact_iri_is_the_longest_namespace(namespace, rest, base):
 
     iri = namespace + rest
     assert compact_iri(iri, base) == _compact_by_loop(iri, _namespaces_by_length(base))
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 64, 1 << 20])
+def test_the_blocks_and_objects_of_a_file_are_one_per_subject_whatever_the_chunks(handbuilt,
+                                                                                  size):
+    from newsgraph.graph.rdf import (
+        jsonld_header,
+        jsonld_objects,
+        turtle_blocks,
+        turtle_header,
+    )
+
+    G = handbuilt.copy()
+    G.graph["build"] = {"newsgraph": "1.0"}
+    subjects = len({row[0] for row in rdf_rows(G)})
+    turtle, jsonld = to_turtle(G), to_jsonld(G)
+    body = turtle[len(turtle_header(G)):]
+    blocks = list(turtle_blocks(body[at:at + size] for at in range(0, len(body), size)))
+    assert len(blocks) == subjects and b"\n".join(blocks) == body
+    body = jsonld[len(jsonld_header(G)):]
+    objects = list(jsonld_objects(body[at:at + size] for at in range(0, len(body), size)))
+    assert [json.loads(found)["@id"] for found in objects] == [
+        node["@id"] for node in json.loads(jsonld)["@graph"]]
+    assert b",".join(objects) + b"]}\n" == body
