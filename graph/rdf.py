@@ -35,6 +35,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import cache
+from heapq import merge
 from itertools import chain, islice
 from typing import IO, Any
 
@@ -254,9 +255,28 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> I
 def _assertion_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
     """The rows of a relation's assertion and its evidence (not the direct triple)."""
     predicate = _predicate(data)
+    assertion = _assertion_iri(subject, predicate, obj, data, base)
+    yield from _assertion_own_rows(assertion, subject, predicate, obj, data, base)
+    for item in data["evidence"]:
+        yield from _evidence_rows(_evidence_iri(subject, predicate, obj, item, base), item)
+
+
+def _assertion_iri(subject: str, predicate: str, obj: str, data: dict[str, Any],
+                   base: str) -> str:
     # an assertion counts the articles of one build: another build's articles make another
     articles = sorted({item["article"] for item in data["evidence"]})
-    assertion = f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
+    return f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
+
+
+def _evidence_iri(subject: str, predicate: str, obj: str, item: dict[str, Any],
+                  base: str) -> str:
+    return (f"{base}evidence/"
+            + digest(subject, predicate, obj, item["article"], item["start"], item["rule"]))
+
+
+def _assertion_own_rows(assertion: str, subject: str, predicate: str, obj: str,
+                        data: dict[str, Any], base: str) -> Iterator[Row]:
+    """The rows whose subject is a relation's assertion."""
     yield _iri_row(assertion, _TYPE, _NG["Assertion"])
     yield _iri_row(assertion, _SUBJECT, subject)
     yield _iri_row(assertion, _PREDICATE, predicate)
@@ -269,24 +289,27 @@ def _assertion_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> 
     if data.get("confidence") is not None:
         yield _literal_row(assertion, _NG["confidence"], _decimal(data["confidence"]), _DECIMAL)
     for item in data["evidence"]:
-        evidence = (f"{base}evidence/"
-                    + digest(subject, predicate, obj, item["article"], item["start"], item["rule"]))
-        _check_iri(item["article"])
-        yield _iri_row(assertion, _NG["evidence"], evidence)
-        yield _iri_row(evidence, _TYPE, _NG["Evidence"])
-        yield _iri_row(evidence, _DERIVED, item["article"])
-        yield _literal_row(evidence, _NG["sentence"], item["sentence"], _STRING)
-        yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
-        yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
-        yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
-        if item.get("confidence") is not None:
-            yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),
-                               _DECIMAL)
-        if item.get("percent") is not None and math.isfinite(item["percent"]):
-            yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
-                               _DECIMAL)
-        if item.get("market"):
-            yield _literal_row(evidence, _NG["market"], item["market"], _STRING)
+        yield _iri_row(assertion, _NG["evidence"],
+                       _evidence_iri(subject, predicate, obj, item, base))
+
+
+def _evidence_rows(evidence: str, item: dict[str, Any]) -> Iterator[Row]:
+    """The rows whose subject is one piece of a relation's evidence."""
+    _check_iri(item["article"])
+    yield _iri_row(evidence, _TYPE, _NG["Evidence"])
+    yield _iri_row(evidence, _DERIVED, item["article"])
+    yield _literal_row(evidence, _NG["sentence"], item["sentence"], _STRING)
+    yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
+    yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
+    yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
+    if item.get("confidence") is not None:
+        yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),
+                           _DECIMAL)
+    if item.get("percent") is not None and math.isfinite(item["percent"]):
+        yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
+                           _DECIMAL)
+    if item.get("market"):
+        yield _literal_row(evidence, _NG["market"], item["market"], _STRING)
 
 
 def _activity(build: dict[str, Any] | None, base: str) -> str | None:
@@ -361,10 +384,10 @@ def graph_rows(
 def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
     """The rows of :func:`rdf_rows` one at a time, for a writer to stream.
 
-    Only the rows of the subjects that are no node (assertions, evidence, the build) are
-    made beforehand, grouped by subject, each group let go once given; a node's rows are
-    made when its turn comes, from its attributes and its edges. A writer so holds about
-    half of the graph's rows at first, fewer and fewer as it goes.
+    Each subject's rows are made when its turn comes: a node's from its attributes and its
+    edges, an assertion's or a piece of evidence's from its relation's edge. Beforehand only
+    the IRIs of the assertions and evidence are made and sorted, each with its edge (a
+    fifth of the memory their rows took, grouped by subject beforehand).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
@@ -377,27 +400,54 @@ def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
     if made_by is not None and build is not None:
         for row in _activity_rows(made_by, build, base):
             groups.setdefault(row[0], []).append(row)
+    # each assertion and piece of evidence: its IRI, its edge, and which piece (-1: the
+    # assertion itself)
+    made: list[tuple[str, tuple[str, str, str], int]] = []
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":
             continue
-        for row in _assertion_rows(subject, obj, data, base):
-            groups.setdefault(row[0], []).append(row)
-            if made_by is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
-                groups[row[0]].append(_iri_row(row[0], _GENERATED_BY, made_by))
+        predicate = _predicate(data)
+        edge = (subject, obj, key)
+        made.append((_assertion_iri(subject, predicate, obj, data, base), edge, -1))
+        for number, item in enumerate(data["evidence"]):
+            made.append((_evidence_iri(subject, predicate, obj, item, base), edge, number))
+    made.sort(key=_first)
     for node in G:
         _check_iri(node)
     subjects = sorted(chain(G, (subject for subject in groups if subject not in G)))
-    return _subject_rows(G, subjects, groups, base)
+    return _subject_rows(G, subjects, groups, made, base, made_by)
+
+
+def _first(item: tuple[str, Any, Any]) -> str:
+    return item[0]
 
 
 def _subject_rows(G: nx.MultiDiGraph, subjects: list[str], groups: dict[str, list[Row]],
-                  base: str) -> Iterator[Row]:
-    """The rows of each of ``subjects`` in turn, sorted: its group's (let go once given) and,
-    for a node, those made from the node."""
-    for subject in subjects:
+                  made: list[tuple[str, tuple[str, str, str], int]], base: str,
+                  made_by: str | None) -> Iterator[Row]:
+    """The rows of each subject in turn (of ``subjects`` and of ``made``, both sorted),
+    sorted: its group's (let go once given), for a node those made from the node, for an
+    assertion or evidence those made from its edge."""
+    at, edges = 0, G.edges
+    previous = None
+    for subject in merge(subjects, (iri for iri, _, _ in made)):
+        if subject == previous:
+            continue  # given already: a subject of both lists, or several times in made
+        previous = subject
         found = groups.pop(subject, [])
         if subject in G:
             found.extend(_node_rows(G, subject, base))
+        while at < len(made) and made[at][0] == subject:
+            _, (one, other, key), number = made[at]
+            data = edges[one, other, key]
+            if number < 0:
+                predicate = _predicate(data)
+                found.extend(_assertion_own_rows(subject, one, predicate, other, data, base))
+                if made_by is not None:
+                    found.append(_iri_row(subject, _GENERATED_BY, made_by))
+            else:
+                found.extend(_evidence_rows(subject, data["evidence"][number]))
+            at += 1
         yield from sorted(set(found))
 
 

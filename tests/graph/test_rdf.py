@@ -325,3 +325,12 @@ def test_the_blocks_and_objects_of_a_file_are_one_per_subject_whatever_the_chunk
     assert [json.loads(found)["@id"] for found in objects] == [
         node["@id"] for node in json.loads(jsonld)["@graph"]]
     assert b",".join(objects) + b"]}\n" == body
+
+
+def test_rows_streamed_are_the_rows_of_a_generated_graph():
+    from benchmarks.records import extractions
+    from newsgraph.graph.rdf import iter_rows
+
+    G = build_graph(extractions(0, 150))
+    G.graph["build"] = {"newsgraph": "1.0"}
+    assert list(iter_rows(G)) == rdf_rows(G)
