@@ -330,7 +330,7 @@ def build(
                     writers.pop(folder / name, None)
             stored = _stored_turtle(folder)
             index, matching = _matching(index, stored)
-            found: list[SubjectDelta | sqlite3.Error] = []
+            found: list[SubjectDelta | sqlite3.Error | None] = []
             if index is not None:  # the store's delta, found on the Turtle writer's way
                 previous = folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None
                 # graph.jsonld is merged by graph.ttl's plan, kept for it (else let go)
@@ -1066,8 +1066,9 @@ def _merged_jsonld(G: nx.MultiDiGraph, folder: Path, merged: dict[str, Any]) -> 
 
 
 def _delta_turtle(
-    G: nx.MultiDiGraph, index: sqlite3.Connection, found: list[SubjectDelta | sqlite3.Error],
-    *, keep: bool, previous: Path | None = None, merged: dict[str, Any] | None = None,
+    G: nx.MultiDiGraph, index: sqlite3.Connection,
+    found: list[SubjectDelta | sqlite3.Error | None], *, keep: bool,
+    previous: Path | None = None, merged: dict[str, Any] | None = None,
 ) -> Writer:
     """The writer of graph.ttl that also finds the store's delta from its rows (into
     ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
@@ -1094,10 +1095,12 @@ def _delta_turtle(
         if merged is not None:
             merged.clear()
         if previous is None:
-            write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep))
+            write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep,
+                                                    most=_DELTA_MOST))
             return
         runs: list[tuple[int, int]] = []
         changed: list[Row] = []
+        dropped = False
 
         def run(kind: int, count: int) -> None:
             if count:
@@ -1108,14 +1111,22 @@ def _delta_turtle(
                     runs.append((kind, count))
 
         def each(subject: str, rows: list[Row], passed: int, same: bool) -> None:
+            nonlocal dropped
+            if dropped:
+                return
             run(DROP, passed)
             run(KEEP if same else NEW, 1)
             if not same:
                 changed.extend(rows)
+                if len(changed) > _MERGED_ROWS_MOST:  # most of the graph changed
+                    dropped = True
+                    runs.clear()
+                    changed.clear()
 
-        for _ in delta_rows(index, iter_rows(G), found, keep=keep, each=each):
+        for _ in delta_rows(index, iter_rows(G), found, keep=keep, each=each,
+                            most=_DELTA_MOST):
             pass
-        if isinstance(found[0], sqlite3.Error):  # the plan is not whole: all written anew
+        if dropped or isinstance(found[0], sqlite3.Error):  # no plan: all written anew
             write_turtle(G, stream)
             return
         with previous.open("rb") as old:
@@ -1127,8 +1138,8 @@ def _delta_turtle(
 
 
 def _store_delta(
-    index: sqlite3.Connection | None, folder: Path, found: list[SubjectDelta | sqlite3.Error],
-    matching: bool, *, jsonld: bool = False,
+    index: sqlite3.Connection | None, folder: Path,
+    found: list[SubjectDelta | sqlite3.Error | None], matching: bool, *, jsonld: bool = False,
 ) -> tuple[sqlite3.Connection | None, StoreBase]:
     """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
     triples changed (found while graph.ttl was written), when the index holds the digests of
@@ -1141,14 +1152,14 @@ def _store_delta(
 
     from newsgraph.graph.index import set_export, set_turtle
     from newsgraph.graph.rdf import TURTLE_FORMAT
-    from newsgraph.graph.store import SubjectDelta, file_digest, turtle_digest
+    from newsgraph.graph.store import file_digest, turtle_digest
 
     if index is None:
         return None, None
-    delta = found[0] if len(found) == 1 else None
+    delta = found[0] if len(found) == 1 else sqlite3.OperationalError("graph.ttl not written")
     try:
-        if not isinstance(delta, SubjectDelta):  # an error of the index's, or not written
-            raise sqlite3.OperationalError(str(delta))
+        if isinstance(delta, sqlite3.Error):
+            raise delta
         set_turtle(index, turtle_digest(folder), written_as=TURTLE_FORMAT)
         # graph.jsonld holds the same subjects: the next add may merge it as graph.ttl
         set_export(index, JSONLD_EXPORT,
@@ -1156,7 +1167,16 @@ def _store_delta(
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None
+    # None: too large a delta to hold, the store loads the whole graph.ttl
     return index, delta if matching else None
+
+
+#: Bytes of the changed subjects' N-Triples beyond which an add's store loads the whole
+#: graph.ttl rather than hold them (a new rule set or model changes every assertion).
+_DELTA_MOST = 128 << 20
+#: Rows of the changed subjects beyond which graph.ttl and graph.jsonld are written whole
+#: rather than merged (holding them would cost more memory than the merge saves).
+_MERGED_ROWS_MOST = 1_000_000
 
 
 def _update_store(folder: Path, base: StoreBase, report: ProblemHandler) -> None:

@@ -426,12 +426,14 @@ def subject_delta(
     >>> first.subjects, again, gone.subjects
     (('http://a.example/s',), SubjectDelta(subjects=(), triples=b''), ('http://a.example/s',))
     """
-    found: list[SubjectDelta | sqlite3.Error] = []
+    found: list[SubjectDelta | sqlite3.Error | None] = []
     for _ in delta_rows(index, rows, found, keep=keep):
         pass
-    if isinstance(found[0], sqlite3.Error):
-        raise found[0]
-    return found[0]
+    delta = found[0]
+    if isinstance(delta, sqlite3.Error):
+        raise delta
+    assert delta is not None  # no limit was given: the delta is kept whatever its size
+    return delta
 
 
 #: Told of each subject :func:`delta_rows` meets: the subject, its rows, how many subjects
@@ -441,13 +443,17 @@ EachSubject = Callable[[str, list[Row], int, bool], None]
 
 
 def delta_rows(
-    index: sqlite3.Connection, rows: Iterable[Row], found: list[SubjectDelta | sqlite3.Error],
-    *, keep: bool = True, each: EachSubject | None = None,
+    index: sqlite3.Connection, rows: Iterable[Row],
+    found: list[SubjectDelta | sqlite3.Error | None], *, keep: bool = True,
+    each: EachSubject | None = None, most: int | None = None,
 ) -> Iterator[Row]:
     """``rows`` (sorted by subject) given on as they come, for a writer, their
     :func:`subject_delta` found on the way: once the last row is given, the delta (or the
     SQLite error that stopped it, the rows still all given) is appended to ``found``.
-    ``each`` is told of each subject in turn (not after an error).
+    ``each`` is told of each subject in turn (not after an error). Where the changed
+    subjects' triples come to more than ``most`` bytes, none are kept and None is appended
+    for the delta (the digests are brought up to date all the same): loading the whole
+    graph is then cheaper than holding them (a new rule set changes every assertion).
 
     The Turtle writer's rows so give the store's delta, without making every row again.
 
@@ -465,6 +471,8 @@ def delta_rows(
     replaced: list[str] = []
     gone: list[str] = []
     triples: list[bytes] = []
+    kept = 0
+    too_large = False
 
     def write() -> None:
         # only subjects up to the last page read are written, so no page reads them back
@@ -501,6 +509,12 @@ def delta_rows(
                 if keep:
                     replaced.append(subject)
                     triples.append(ntriples(block))
+                    kept += len(triples[-1])
+                    if most is not None and kept > most:
+                        keep, too_large = False, True
+                        replaced.clear()
+                        gone.clear()
+                        triples.clear()
         except sqlite3.Error as error:
             failed = error
             continue
@@ -517,7 +531,7 @@ def delta_rows(
             write()
         except sqlite3.Error as error:
             failed = error
-    found.append(failed if failed is not None
+    found.append(failed if failed is not None else None if too_large
                  else SubjectDelta(tuple(replaced + gone), b"".join(triples)))
 
 

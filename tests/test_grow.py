@@ -187,3 +187,22 @@ def test_a_graph_ttl_not_as_the_index_says_is_written_anew(tmp_path, generated, 
     assert path.read_bytes() == (tmp_path / "once" / "graph.ttl").read_bytes()
     build(["generated:50-55"], out, exports=["json"])  # merged again
     assert len(merges) == 1
+
+
+def test_an_add_that_changes_too_much_writes_and_loads_all(tmp_path, generated, merges,
+                                                           monkeypatch):
+    monkeypatch.setattr("newsgraph.workflow._DELTA_MOST", 1)
+    monkeypatch.setattr("newsgraph.workflow._MERGED_ROWS_MOST", 1)
+    steps = tmp_path / "steps"
+    for part in ("0-40", "40-50"):
+        build([f"generated:{part}"], steps, exports=["jsonld"])
+    assert merges == [] and generated == [None, None]  # written whole, the store loaded whole
+    build(["generated:0-50"], tmp_path / "once", exports=["jsonld"])
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (steps / name).read_bytes() == (tmp_path / "once" / name).read_bytes(), name
+    assert _store_lines(steps) == _store_lines(tmp_path / "once")
+    monkeypatch.setattr("newsgraph.workflow._DELTA_MOST", 1 << 30)
+    monkeypatch.setattr("newsgraph.workflow._MERGED_ROWS_MOST", 1 << 30)
+    build(["generated:50-55"], steps, exports=["jsonld"])  # the index is whole: by subject
+    assert isinstance(generated[-1], SubjectDelta)
+    assert len(merges) == 2 and merges[1] == "jsonld"
