@@ -78,6 +78,8 @@ SEEDS_SOURCE = "seeds"
 
 #: The export the store mirrors, written by every build.
 TURTLE_EXPORT = "graph.ttl"
+#: The export merged from the previous one as graph.ttl is, when it was written with it.
+JSONLD_EXPORT = "graph.jsonld"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
@@ -270,7 +272,7 @@ def build(
         if on_problem is not None:
             on_problem(problem)
 
-    with _locked(folder):
+    with _locked(folder), _collector(enabled=False):
         cache_problems: list[NewsgraphError] = []
         cache = load_cache(folder, on_problem=cache_problems.append)
         for problem in cache_problems:
@@ -284,14 +286,16 @@ def build(
 
         fetcher = Fetcher(cache=validators, allow_private_hosts=allow_private_hosts,
                           budget=fetch_budget)
-        articles, skipped = _new_articles(sources, seen_keys(cached), report, folder,
-                                          fetch_articles=fetch_articles, fetcher=fetcher)
+        with _collector(enabled=True):  # the readers' objects are let go as they go
+            articles, skipped = _new_articles(sources, seen_keys(cached), report, folder,
+                                              fetch_articles=fetch_articles, fetcher=fetcher)
         named = ", ".join(sources) or SEEDS_SOURCE
         if not articles and not skipped and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
         model_name = model or _default_model()
-        fresh = _read_with_nlp(articles, report, model=model_name, workers=workers, dask=dask,
-                               batch_size=batch_size, progress=progress)
+        with _collector(enabled=True):
+            fresh = _read_with_nlp(articles, report, model=model_name, workers=workers,
+                                   dask=dask, batch_size=batch_size, progress=progress)
         fresh = _named_from_sources(fresh, sources)
         if articles and not fresh and not cached:
             raise NewsgraphError(named, "nothing usable was read: the NLP read no document")
@@ -310,7 +314,13 @@ def build(
             refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
             writers = _writers(folder, G, extractions, cache.lines, validators, builds,
-                               model=model_name if fresh else None, view_limit=view_limit)
+                               model=model_name if fresh else None, view_limit=view_limit,
+                               release=not parquet)
+            read = len(fresh)
+            # the cache is written first, and the extractions let go once it is: the exports
+            # and the store's delta read the graph alone (the Parquet records need them)
+            kept = extractions if parquet else None
+            del extractions, cached, fresh, cache, articles
             if aliases is not None and user_aliases is not None:
                 writers[folder / ALIASES_NAME] = _bytes_writer(user_aliases.to_json())
             if links is not None and user_links is not None:
@@ -319,6 +329,18 @@ def build(
                 if name not in chosen:
                     writers.pop(folder / name, None)
             stored = _stored_turtle(folder)
+            index, matching = _matching(index, stored)
+            found: list[SubjectDelta | sqlite3.Error | None] = []
+            if index is not None:  # the store's delta, found on the Turtle writer's way
+                previous = folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None
+                # graph.jsonld is merged by graph.ttl's plan, kept for it (else let go)
+                merged: dict[str, Any] | None = None
+                if (previous is not None and folder / JSONLD_EXPORT in writers
+                        and _mergeable_jsonld(index, folder)):
+                    merged = {}
+                    writers[folder / JSONLD_EXPORT] = _merged_jsonld(G, folder, merged)
+                writers[folder / TURTLE_EXPORT] = _delta_turtle(
+                    G, index, found, keep=matching, merged=merged, previous=previous)
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -328,14 +350,15 @@ def build(
             if index is not None:
                 index.close()  # rolls back: the index stays that of the outputs kept
             raise
-        index, store_base = _store_delta(index, G, folder, stored)
+        index, store_base = _store_delta(index, folder, found, matching,
+                                         jsonld=folder / JSONLD_EXPORT in writers)
         _commit(index, folder, report)
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
                 (folder / name).unlink(missing_ok=True)
-        _records(folder, extractions if parquet else None, base_iri)
+        _records(folder, kept, base_iri)
         built = BuildReport(
-            out=folder, read=len(fresh), skipped=skipped, problems=tuple(problems),
+            out=folder, read=read, skipped=skipped, problems=tuple(problems),
             nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
             relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
             refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
@@ -345,7 +368,7 @@ def build(
         # The store's update reads graph.ttl alone: the graph and the extractions are let go
         # before it, so that its bulk load does not add to them. A networkx graph holds
         # reference cycles (its views), hence the collection.
-        del G, writers, extractions, cached, fresh, cache, articles
+        del G, writers, kept
         gc.collect()
         _update_store(folder, store_base, report)
     return replace(built, problems=tuple(problems))  # with any problem of the store's
@@ -557,6 +580,36 @@ def _locked(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)  # closing releases the lock
+
+
+@contextmanager
+def _collector(*, enabled: bool) -> Iterator[None]:
+    """Python's cyclic garbage collector on or off for a block, then as it was.
+
+    A build turns it off but for reading the sources and the NLP: the cache, the graph and
+    the rows its writers make are millions of objects that live to the end of the build (or
+    to the next row), and each full collection walked every one of them again, for nothing
+    (about a twentieth of an add at 10,000 documents). The build collects once, at its end,
+    before the store's update.
+
+    >>> with _collector(enabled=False):
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    was = gc.isenabled()
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
 
 
 def _new_articles(
@@ -881,8 +934,14 @@ def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
     lines: Mapping[str, bytes], validators: dict[str, dict[str, str]],
     builds: dict[str, Any], *, model: str | None, view_limit: int | None = None,
+    release: bool = False,
 ) -> dict[Path, Writer]:
-    """Every file of the output folder and its writer, in the order they are written."""
+    """Every file of the output folder and its writer, in the order they are written.
+
+    The cache comes first; with ``release``, its writer lets ``extractions`` go once it has
+    written them (the caller holding no other reference), so that the exports after it hold
+    the graph alone.
+    """
     from newsgraph.graph.build import article_iri, merge_log
 
     merges = merge_log(G)
@@ -890,15 +949,22 @@ def _writers(
     provenance = _provenance(model) if model is not None else _built_provenance(folder)
     if provenance:
         G.graph["build"] = provenance  # the graph states what made it (a prov:Activity)
-    writers: dict[Path, Writer] = {
-        folder / MERGES_NAME: lambda s: write_json_lines(merges, s)
-    }
     latest, first = builds["latest"], builds["first_read"]
     new = [article_iri(x.article) for x in extractions if latest and first[x.article.id] == latest]
+    held = [extractions]
+
+    def write_cache(stream: IO[bytes]) -> None:
+        write_extractions(held[0], stream, lines=lines)
+        if release:
+            held.clear()
+
+    writers: dict[Path, Writer] = {
+        folder / CACHE_NAME: write_cache,
+        folder / MERGES_NAME: lambda s: write_json_lines(merges, s),
+    }
     exports = graph_writers(G, view_limit=view_limit, new_articles=new)
     writers.update({folder / name: w for name, w in exports.items()})
     writers[folder / BUILDS_NAME] = lambda s: write_json_object(builds, s)
-    writers[folder / CACHE_NAME] = lambda s: write_extractions(extractions, s, lines=lines)
     if validators or (folder / VALIDATORS_NAME).exists():  # validators dropped are dropped
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
     if model is not None and provenance:
@@ -917,32 +983,200 @@ def _stored_turtle(folder: Path) -> str | None:
         return None
 
 
+def _matching(
+    index: sqlite3.Connection | None, stored: str | None
+) -> tuple[sqlite3.Connection | None, bool]:
+    """Whether the index's subject digests describe what the store holds (``stored``: the
+    digest of the graph.ttl it holds), so that the store can be updated by subject. Returns
+    the index, or None when it could not be read (its transaction rolled back)."""
+    import sqlite3
+
+    from newsgraph.graph.index import turtle
+
+    if index is None:
+        return None, False
+    try:
+        return index, stored is not None and turtle(index) == stored
+    except sqlite3.Error:
+        index.close()  # rolls back; the next build makes the index anew
+        return None, False
+
+
+def _mergeable(index: sqlite3.Connection, folder: Path, G: nx.MultiDiGraph) -> bool:
+    """Whether the folder's graph.ttl is the one the index's subject digests describe,
+    written as this build writes Turtle, with the graph's header and one block per subject:
+    the new graph.ttl is then merged from it (:func:`~newsgraph.graph.rdf.write_turtle_merged`)."""
+    import sqlite3
+
+    from newsgraph.graph.index import subject_count, turtle, turtle_format
+    from newsgraph.graph.rdf import TURTLE_FORMAT, turtle_header
+    from newsgraph.graph.store import turtle_digest
+
+    path = folder / TURTLE_EXPORT
+    try:
+        if not path.is_file() or turtle_format(index) != TURTLE_FORMAT:
+            return False
+        if turtle(index) != turtle_digest(folder):
+            return False
+        subjects = subject_count(index)
+        header = turtle_header(G)
+        breaks, last = 0, b""
+        with path.open("rb") as stream:
+            if stream.read(len(header)) != header:
+                return False
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                breaks += (last + chunk).count(b"\n\n")
+                last = chunk[-1:]
+        return subjects > 0 and breaks == subjects - 1
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def _mergeable_jsonld(index: sqlite3.Connection, folder: Path) -> bool:
+    """Whether the folder's graph.jsonld was written with the graph.ttl the index describes
+    (the JSON-LD of the same subjects, an object each, in the same order)."""
+    import sqlite3
+
+    from newsgraph.graph.index import export
+    from newsgraph.graph.store import file_digest
+
+    path = folder / JSONLD_EXPORT
+    try:
+        recorded = export(index, JSONLD_EXPORT)
+        return recorded is not None and path.is_file() and file_digest(path) == recorded
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def _merged_jsonld(G: nx.MultiDiGraph, folder: Path, merged: dict[str, Any]) -> Writer:
+    """The writer of graph.jsonld that merges it from the previous one by the plan graph.ttl
+    was merged by (``merged``: its runs and the changed subjects' rows, let go once used);
+    written whole when graph.ttl was not merged."""
+    from newsgraph.graph.rdf import write_jsonld, write_jsonld_merged
+
+    def write(stream: IO[bytes]) -> None:
+        if "runs" not in merged:
+            write_jsonld(G, stream)
+            return
+        with (folder / JSONLD_EXPORT).open("rb") as old:
+            write_jsonld_merged(G, stream, old, merged["runs"], merged["rows"])
+        merged.clear()
+
+    return write
+
+
+def _delta_turtle(
+    G: nx.MultiDiGraph, index: sqlite3.Connection,
+    found: list[SubjectDelta | sqlite3.Error | None], *, keep: bool,
+    previous: Path | None = None, merged: dict[str, Any] | None = None,
+) -> Writer:
+    """The writer of graph.ttl that also finds the store's delta from its rows (into
+    ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
+    changed subjects' triples (without a store to update by subject, only the digests are
+    wanted, for the next add). With ``previous``, the graph.ttl those digests describe, the
+    new file is merged from it: the blocks of the subjects whose triples are unchanged are
+    copied, only the others written; the plan of that merge is left in ``merged`` (its runs
+    and the changed subjects' rows), for graph.jsonld."""
+    import sqlite3
+
+    from newsgraph.graph.index import delta_rows
+    from newsgraph.graph.rdf import (
+        DROP,
+        KEEP,
+        NEW,
+        Row,
+        iter_rows,
+        write_turtle,
+        write_turtle_merged,
+    )
+
+    def write(stream: IO[bytes]) -> None:
+        found.clear()  # a writer run again starts again
+        if merged is not None:
+            merged.clear()
+        if previous is None:
+            write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep,
+                                                    most=_DELTA_MOST))
+            return
+        runs: list[tuple[int, int]] = []
+        changed: list[Row] = []
+        dropped = False
+
+        def run(kind: int, count: int) -> None:
+            if count:
+                last = runs[-1] if runs else None
+                if last is not None and last[0] == kind:
+                    runs[-1] = (kind, last[1] + count)
+                else:
+                    runs.append((kind, count))
+
+        def each(subject: str, rows: list[Row], passed: int, same: bool) -> None:
+            nonlocal dropped
+            if dropped:
+                return
+            run(DROP, passed)
+            run(KEEP if same else NEW, 1)
+            if not same:
+                changed.extend(rows)
+                if len(changed) > _MERGED_ROWS_MOST:  # most of the graph changed
+                    dropped = True
+                    runs.clear()
+                    changed.clear()
+
+        for _ in delta_rows(index, iter_rows(G), found, keep=keep, each=each,
+                            most=_DELTA_MOST):
+            pass
+        if dropped or isinstance(found[0], sqlite3.Error):  # no plan: all written anew
+            write_turtle(G, stream)
+            return
+        with previous.open("rb") as old:
+            write_turtle_merged(G, stream, old, runs, changed)
+        if merged is not None:
+            merged.update(runs=runs, rows=changed)
+
+    return write
+
+
 def _store_delta(
-    index: sqlite3.Connection | None, G: nx.MultiDiGraph, folder: Path, stored: str | None
+    index: sqlite3.Connection | None, folder: Path,
+    found: list[SubjectDelta | sqlite3.Error | None], matching: bool, *, jsonld: bool = False,
 ) -> tuple[sqlite3.Connection | None, StoreBase]:
     """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
-    triples changed, when the index holds the digests of what the store holds (the index's
-    digests are brought up to date in its transaction); else None, to load it whole.
+    triples changed (found while graph.ttl was written), when the index holds the digests of
+    what the store holds; else None, to load it whole. The index records which graph.ttl its
+    digests describe.
 
     Returns the index, or None when it could not be used (its transaction rolled back).
     """
     import sqlite3
 
-    from newsgraph.graph.index import set_turtle, subject_delta, turtle
-    from newsgraph.graph.rdf import iter_rows
-    from newsgraph.graph.store import turtle_digest
+    from newsgraph.graph.index import set_export, set_turtle
+    from newsgraph.graph.rdf import TURTLE_FORMAT
+    from newsgraph.graph.store import file_digest, turtle_digest
 
     if index is None:
         return None, None
+    delta = found[0] if len(found) == 1 else sqlite3.OperationalError("graph.ttl not written")
     try:
-        matching = stored is not None and turtle(index) == stored
-        # without a store to update by subject, only the digests are wanted (for the next add)
-        delta = subject_delta(index, iter_rows(G), keep=matching)
-        set_turtle(index, turtle_digest(folder))
+        if isinstance(delta, sqlite3.Error):
+            raise delta
+        set_turtle(index, turtle_digest(folder), written_as=TURTLE_FORMAT)
+        # graph.jsonld holds the same subjects: the next add may merge it as graph.ttl
+        set_export(index, JSONLD_EXPORT,
+                   file_digest(folder / JSONLD_EXPORT) if jsonld else None)
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None
+    # None: too large a delta to hold, the store loads the whole graph.ttl
     return index, delta if matching else None
+
+
+#: Bytes of the changed subjects' N-Triples beyond which an add's store loads the whole
+#: graph.ttl rather than hold them (a new rule set or model changes every assertion).
+_DELTA_MOST = 128 << 20
+#: Rows of the changed subjects beyond which graph.ttl and graph.jsonld are written whole
+#: rather than merged (holding them would cost more memory than the merge saves).
+_MERGED_ROWS_MOST = 1_000_000
 
 
 def _update_store(folder: Path, base: StoreBase, report: ProblemHandler) -> None:

@@ -20,7 +20,11 @@ and resolving them gives what resolving all the documents at once gives, merges 
 The index also keeps a digest of each subject's triples in the graph last written, and the
 digest of that ``graph.ttl`` (:func:`subject_delta`, :func:`turtle`): an add then finds the
 subjects whose triples changed without parsing the previous ``graph.ttl``, and writes only
-those to the store (:class:`~newsgraph.graph.store.SubjectDelta`).
+those to the store (:class:`~newsgraph.graph.store.SubjectDelta`). The digests are compared
+on the Turtle writer's way (:func:`delta_rows`), and with how that ``graph.ttl`` was written
+(:func:`turtle_format`) and the digest of the ``graph.jsonld`` written with it
+(:func:`export`), an add copies the unchanged subjects' blocks of both files instead of
+writing them again.
 
 The index is written in one transaction that a build commits after its files (:func:`open_index`
 is a context manager that rolls back on error); it records which articles it holds, and a
@@ -62,19 +66,25 @@ from newsgraph.ingest.names import WEIGHTS
 
 __all__ = [
     "INDEX_NAME",
+    "EachSubject",
     "Rows",
     "add_extractions",
     "clear",
     "connect",
+    "delta_rows",
+    "export",
     "extraction_rows",
     "indexed_articles",
     "matches",
     "open_index",
     "read_seen",
     "seen_of",
+    "set_export",
     "set_turtle",
+    "subject_count",
     "subject_delta",
     "turtle",
+    "turtle_format",
 ]
 
 #: The index's file name inside a graph folder.
@@ -361,9 +371,40 @@ def turtle(index: sqlite3.Connection) -> str | None:
     return None if found is None else str(found[0])
 
 
-def set_turtle(index: sqlite3.Connection, digest_: str) -> None:
-    """Record that the subject digests are those of the ``graph.ttl`` of this digest."""
+def set_turtle(index: sqlite3.Connection, digest_: str, *, written_as: str | None = None) -> None:
+    """Record that the subject digests are those of the ``graph.ttl`` of this digest, and
+    how it was written (:data:`~newsgraph.graph.rdf.TURTLE_FORMAT`)."""
     index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle', ?)", (digest_,))
+    if written_as is None:
+        index.execute("DELETE FROM meta WHERE name = 'turtle_format'")
+    else:
+        index.execute("INSERT OR REPLACE INTO meta VALUES ('turtle_format', ?)", (written_as,))
+
+
+def set_export(index: sqlite3.Connection, name: str, digest_: str | None) -> None:
+    """Record the digest of the export ``name`` written with the ``graph.ttl`` the index
+    describes (None: it was not written)."""
+    index.execute("DELETE FROM meta WHERE name = ?", (f"export {name}",))
+    if digest_ is not None:
+        index.execute("INSERT INTO meta VALUES (?, ?)", (f"export {name}", digest_))
+
+
+def export(index: sqlite3.Connection, name: str) -> str | None:
+    """The digest of the export ``name`` written with the ``graph.ttl`` the index describes,
+    if it was."""
+    found = index.execute("SELECT value FROM meta WHERE name = ?", (f"export {name}",)).fetchone()
+    return None if found is None else str(found[0])
+
+
+def turtle_format(index: sqlite3.Connection) -> str | None:
+    """How the ``graph.ttl`` the index describes was written, if it was recorded."""
+    found = index.execute("SELECT value FROM meta WHERE name = 'turtle_format'").fetchone()
+    return None if found is None else str(found[0])
+
+
+def subject_count(index: sqlite3.Connection) -> int:
+    """How many subjects the graph the index's digests describe has."""
+    return int(index.execute("SELECT count(*) FROM subjects").fetchone()[0])
 
 
 def subject_delta(
@@ -385,11 +426,53 @@ def subject_delta(
     >>> first.subjects, again, gone.subjects
     (('http://a.example/s',), SubjectDelta(subjects=(), triples=b''), ('http://a.example/s',))
     """
+    found: list[SubjectDelta | sqlite3.Error | None] = []
+    for _ in delta_rows(index, rows, found, keep=keep):
+        pass
+    delta = found[0]
+    if isinstance(delta, sqlite3.Error):
+        raise delta
+    assert delta is not None  # no limit was given: the delta is kept whatever its size
+    return delta
+
+
+#: Told of each subject :func:`delta_rows` meets: the subject, its rows, how many subjects
+#: of the graph the digests describe were passed over before it or are its own but changed
+#: (their triples are no longer the graph's), and whether its triples are unchanged.
+EachSubject = Callable[[str, list[Row], int, bool], None]
+
+
+def delta_rows(
+    index: sqlite3.Connection, rows: Iterable[Row],
+    found: list[SubjectDelta | sqlite3.Error | None], *, keep: bool = True,
+    each: EachSubject | None = None, most: int | None = None,
+) -> Iterator[Row]:
+    """``rows`` (sorted by subject) given on as they come, for a writer, their
+    :func:`subject_delta` found on the way: once the last row is given, the delta (or the
+    SQLite error that stopped it, the rows still all given) is appended to ``found``.
+    ``each`` is told of each subject in turn (not after an error). Where the changed
+    subjects' triples come to more than ``most`` bytes, none are kept and None is appended
+    for the delta (the digests are brought up to date all the same): loading the whole
+    graph is then cheaper than holding them (a new rule set changes every assertion).
+
+    The Turtle writer's rows so give the store's delta, without making every row again.
+
+    >>> import tempfile
+    >>> rows = [("http://a.example/s", 2, "http://a.example/p", 0, "http://a.example/o", "")]
+    >>> found = []
+    >>> with open_index(Path(tempfile.mkdtemp())) as index:
+    ...     list(delta_rows(index, rows, found)) == rows
+    True
+    >>> found[0].subjects
+    ('http://a.example/s',)
+    """
     changed: list[tuple[str, str]] = []
     removed: list[str] = []
     replaced: list[str] = []
     gone: list[str] = []
     triples: list[bytes] = []
+    kept = 0
+    too_large = False
 
     def write() -> None:
         # only subjects up to the last page read are written, so no page reads them back
@@ -398,30 +481,58 @@ def subject_delta(
         removed.clear()
         changed.clear()
 
+    failed: sqlite3.Error | None = None
     held = _held_digests(index, before_page=write)
-    head = next(held, None)
-    for subject, found in subject_blocks(rows):
-        while head is not None and head[0] < subject:
-            removed.append(head[0])
-            if keep:
-                gone.append(head[0])
-            head = next(held, None)
-        before = None
-        if head is not None and head[0] == subject:
-            before, head = head[1], next(held, None)
-        hashed = digest(repr(found))
-        if before != hashed:
-            changed.append((subject, hashed))
-            if keep:
-                replaced.append(subject)
-                triples.append(ntriples(found))
-    while head is not None:
-        removed.append(head[0])
-        if keep:
-            gone.append(head[0])
+    head: tuple[str, str] | None = None
+    try:
         head = next(held, None)
-    write()
-    return SubjectDelta(tuple(replaced + gone), b"".join(triples))
+    except sqlite3.Error as error:
+        failed = error
+    for subject, block in subject_blocks(rows):
+        yield from block
+        if failed is not None:
+            continue
+        try:
+            passed = 0
+            while head is not None and head[0] < subject:
+                removed.append(head[0])
+                if keep:
+                    gone.append(head[0])
+                head = next(held, None)
+                passed += 1
+            before = None
+            if head is not None and head[0] == subject:
+                before, head = head[1], next(held, None)
+            hashed = digest(repr(block))
+            if before != hashed:
+                changed.append((subject, hashed))
+                if keep:
+                    replaced.append(subject)
+                    triples.append(ntriples(block))
+                    kept += len(triples[-1])
+                    if most is not None and kept > most:
+                        keep, too_large = False, True
+                        replaced.clear()
+                        gone.clear()
+                        triples.clear()
+        except sqlite3.Error as error:
+            failed = error
+            continue
+        if each is not None:
+            each(subject, block, passed + (before is not None and before != hashed),
+                 before == hashed)
+    if failed is None:
+        try:
+            while head is not None:
+                removed.append(head[0])
+                if keep:
+                    gone.append(head[0])
+                head = next(held, None)
+            write()
+        except sqlite3.Error as error:
+            failed = error
+    found.append(failed if failed is not None else None if too_large
+                 else SubjectDelta(tuple(replaced + gone), b"".join(triples)))
 
 
 #: Subject digests read from the index at a time.

@@ -35,6 +35,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import cache
+from heapq import merge
 from itertools import chain, islice
 from typing import IO, Any
 
@@ -49,12 +50,18 @@ from newsgraph.graph.store import ntriples
 from newsgraph.ontology import NG, RELATIONS, SYMMETRIC, NodeType, predicate_iri
 
 __all__ = [
+    "DROP",
+    "KEEP",
+    "NEW",
     "PREFIXES",
+    "TURTLE_FORMAT",
     "Row",
     "bind_prefixes",
     "compact_iri",
     "graph_rows",
     "iter_rows",
+    "jsonld_header",
+    "jsonld_objects",
     "prefixes_for",
     "prefixes_of",
     "rdf_rows",
@@ -62,9 +69,13 @@ __all__ = [
     "to_rdf",
     "to_trig",
     "to_turtle",
+    "turtle_blocks",
+    "turtle_header",
     "write_jsonld",
+    "write_jsonld_merged",
     "write_trig",
     "write_turtle",
+    "write_turtle_merged",
 ]
 
 #: Prefixes bound in every graph newsgraph writes or queries. The ``id`` sub-namespaces
@@ -244,9 +255,28 @@ def _relation_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> I
 def _assertion_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> Iterator[Row]:
     """The rows of a relation's assertion and its evidence (not the direct triple)."""
     predicate = _predicate(data)
+    assertion = _assertion_iri(subject, predicate, obj, data, base)
+    yield from _assertion_own_rows(assertion, subject, predicate, obj, data, base)
+    for item in data["evidence"]:
+        yield from _evidence_rows(_evidence_iri(subject, predicate, obj, item, base), item)
+
+
+def _assertion_iri(subject: str, predicate: str, obj: str, data: dict[str, Any],
+                   base: str) -> str:
     # an assertion counts the articles of one build: another build's articles make another
     articles = sorted({item["article"] for item in data["evidence"]})
-    assertion = f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
+    return f"{base}assertion/{digest(subject, predicate, obj, *articles)}"
+
+
+def _evidence_iri(subject: str, predicate: str, obj: str, item: dict[str, Any],
+                  base: str) -> str:
+    return (f"{base}evidence/"
+            + digest(subject, predicate, obj, item["article"], item["start"], item["rule"]))
+
+
+def _assertion_own_rows(assertion: str, subject: str, predicate: str, obj: str,
+                        data: dict[str, Any], base: str) -> Iterator[Row]:
+    """The rows whose subject is a relation's assertion."""
     yield _iri_row(assertion, _TYPE, _NG["Assertion"])
     yield _iri_row(assertion, _SUBJECT, subject)
     yield _iri_row(assertion, _PREDICATE, predicate)
@@ -259,24 +289,27 @@ def _assertion_rows(subject: str, obj: str, data: dict[str, Any], base: str) -> 
     if data.get("confidence") is not None:
         yield _literal_row(assertion, _NG["confidence"], _decimal(data["confidence"]), _DECIMAL)
     for item in data["evidence"]:
-        evidence = (f"{base}evidence/"
-                    + digest(subject, predicate, obj, item["article"], item["start"], item["rule"]))
-        _check_iri(item["article"])
-        yield _iri_row(assertion, _NG["evidence"], evidence)
-        yield _iri_row(evidence, _TYPE, _NG["Evidence"])
-        yield _iri_row(evidence, _DERIVED, item["article"])
-        yield _literal_row(evidence, _NG["sentence"], item["sentence"], _STRING)
-        yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
-        yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
-        yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
-        if item.get("confidence") is not None:
-            yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),
-                               _DECIMAL)
-        if item.get("percent") is not None and math.isfinite(item["percent"]):
-            yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
-                               _DECIMAL)
-        if item.get("market"):
-            yield _literal_row(evidence, _NG["market"], item["market"], _STRING)
+        yield _iri_row(assertion, _NG["evidence"],
+                       _evidence_iri(subject, predicate, obj, item, base))
+
+
+def _evidence_rows(evidence: str, item: dict[str, Any]) -> Iterator[Row]:
+    """The rows whose subject is one piece of a relation's evidence."""
+    _check_iri(item["article"])
+    yield _iri_row(evidence, _TYPE, _NG["Evidence"])
+    yield _iri_row(evidence, _DERIVED, item["article"])
+    yield _literal_row(evidence, _NG["sentence"], item["sentence"], _STRING)
+    yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
+    yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
+    yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
+    if item.get("confidence") is not None:
+        yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),
+                           _DECIMAL)
+    if item.get("percent") is not None and math.isfinite(item["percent"]):
+        yield _literal_row(evidence, _NG["percent"], _decimal(item["percent"]),
+                           _DECIMAL)
+    if item.get("market"):
+        yield _literal_row(evidence, _NG["market"], item["market"], _STRING)
 
 
 def _activity(build: dict[str, Any] | None, base: str) -> str | None:
@@ -351,10 +384,10 @@ def graph_rows(
 def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
     """The rows of :func:`rdf_rows` one at a time, for a writer to stream.
 
-    Only the rows of the subjects that are no node (assertions, evidence, the build) are
-    made beforehand, grouped by subject, each group let go once given; a node's rows are
-    made when its turn comes, from its attributes and its edges. A writer so holds about
-    half of the graph's rows at first, fewer and fewer as it goes.
+    Each subject's rows are made when its turn comes: a node's from its attributes and its
+    edges, an assertion's or a piece of evidence's from its relation's edge. Beforehand only
+    the IRIs of the assertions and evidence are made and sorted, each with its edge (a
+    fifth of the memory their rows took, grouped by subject beforehand).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
@@ -367,27 +400,54 @@ def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
     if made_by is not None and build is not None:
         for row in _activity_rows(made_by, build, base):
             groups.setdefault(row[0], []).append(row)
+    # each assertion and piece of evidence: its IRI, its edge, and which piece (-1: the
+    # assertion itself)
+    made: list[tuple[str, tuple[str, str, str], int]] = []
     for subject, obj, key, data in G.edges(keys=True, data=True):
         if key == "mentions":
             continue
-        for row in _assertion_rows(subject, obj, data, base):
-            groups.setdefault(row[0], []).append(row)
-            if made_by is not None and row[2] == _TYPE and row[4] == _NG["Assertion"]:
-                groups[row[0]].append(_iri_row(row[0], _GENERATED_BY, made_by))
+        predicate = _predicate(data)
+        edge = (subject, obj, key)
+        made.append((_assertion_iri(subject, predicate, obj, data, base), edge, -1))
+        for number, item in enumerate(data["evidence"]):
+            made.append((_evidence_iri(subject, predicate, obj, item, base), edge, number))
+    made.sort(key=_first)
     for node in G:
         _check_iri(node)
     subjects = sorted(chain(G, (subject for subject in groups if subject not in G)))
-    return _subject_rows(G, subjects, groups, base)
+    return _subject_rows(G, subjects, groups, made, base, made_by)
+
+
+def _first(item: tuple[str, Any, Any]) -> str:
+    return item[0]
 
 
 def _subject_rows(G: nx.MultiDiGraph, subjects: list[str], groups: dict[str, list[Row]],
-                  base: str) -> Iterator[Row]:
-    """The rows of each of ``subjects`` in turn, sorted: its group's (let go once given) and,
-    for a node, those made from the node."""
-    for subject in subjects:
+                  made: list[tuple[str, tuple[str, str, str], int]], base: str,
+                  made_by: str | None) -> Iterator[Row]:
+    """The rows of each subject in turn (of ``subjects`` and of ``made``, both sorted),
+    sorted: its group's (let go once given), for a node those made from the node, for an
+    assertion or evidence those made from its edge."""
+    at, edges = 0, G.edges
+    previous = None
+    for subject in merge(subjects, (iri for iri, _, _ in made)):
+        if subject == previous:
+            continue  # given already: a subject of both lists, or several times in made
+        previous = subject
         found = groups.pop(subject, [])
         if subject in G:
             found.extend(_node_rows(G, subject, base))
+        while at < len(made) and made[at][0] == subject:
+            _, (one, other, key), number = made[at]
+            data = edges[one, other, key]
+            if number < 0:
+                predicate = _predicate(data)
+                found.extend(_assertion_own_rows(subject, one, predicate, other, data, base))
+                if made_by is not None:
+                    found.append(_iri_row(subject, _GENERATED_BY, made_by))
+            else:
+                found.extend(_evidence_rows(subject, data["evidence"][number]))
+            at += 1
         yield from sorted(set(found))
 
 
@@ -607,16 +667,99 @@ def to_turtle(G: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
-def write_turtle(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
+def write_turtle(
+    G: nx.MultiDiGraph, stream: IO[bytes], *, rows: Iterable[Row] | None = None
+) -> None:
     """Write the graph as Turtle to a binary stream, the triples streamed from the graph to
-    pyoxigraph and on to ``stream`` (never the whole text in memory)."""
+    pyoxigraph and on to ``stream`` (never the whole text in memory). ``rows``: those of
+    :func:`iter_rows`, when the caller passes them through something on their way (the
+    store's delta, :func:`~newsgraph.graph.index.delta_rows`)."""
+    rows = iter_rows(G) if rows is None else rows
     try:
-        _serialize(_parsed(_ntriples_chunks(iter_rows(G)), ox.RdfFormat.N_TRIPLES), stream,
+        _serialize(_parsed(_ntriples_chunks(rows), ox.RdfFormat.N_TRIPLES), stream,
                    ox.RdfFormat.TURTLE, prefixes_for(G), _turtle_body)
     except SyntaxError:
         for _ in _ox_triples(iter_rows(G)):  # raises the ValueError that names the bad IRI
             pass
         raise
+
+
+#: Bumped when the bytes :func:`write_turtle` writes of the same triples change: a
+#: ``graph.ttl`` written otherwise is not merged into (:func:`write_turtle_merged`).
+TURTLE_FORMAT = f"1 pyoxigraph {ox.__version__}"
+
+#: What a run of :func:`write_turtle_merged`'s plan does: copy the next subject blocks of the
+#: previous file, pass over them, or write the next subjects of the new rows.
+KEEP, DROP, NEW = 0, 1, 2
+
+
+def turtle_header(G: nx.MultiDiGraph) -> bytes:
+    """The prefix lines :func:`write_turtle` starts the graph's Turtle with, and the blank
+    line after them."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes_for(G).items()).encode(
+        "utf-8") + b"\n"
+
+
+def turtle_blocks(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The subject blocks of a Turtle body as :func:`write_turtle` writes it (after its
+    header), each with its final line break, from the body's bytes in chunks: a blank line
+    stands before each subject, and nowhere else (literals hold no raw line break).
+
+    >>> list(turtle_blocks([b"a:x a b:C .\\n\\na:y", b" a b:C .\\n"]))
+    [b'a:x a b:C .\\n', b'a:y a b:C .\\n']
+    """
+    pending = b""
+    for chunk in chunks:
+        parts = (pending + chunk).split(b"\n\n")
+        pending = parts.pop()
+        for part in parts:
+            yield part + b"\n"
+    if pending:
+        yield pending
+
+
+def write_turtle_merged(
+    G: nx.MultiDiGraph, stream: IO[bytes], old: IO[bytes], runs: Iterable[tuple[int, int]],
+    rows: Iterable[Row],
+) -> None:
+    """Write the graph's Turtle as :func:`write_turtle` would, from the previous file ``old``
+    (its header the graph's, its triples those the plan speaks of) and the rows of the
+    subjects that changed: ``runs`` say, in subject order, how many blocks of ``old`` to copy
+    (``KEEP``) or pass over (``DROP``), and how many subjects of ``rows`` to write (``NEW``).
+
+    Each subject's block is written the same whatever surrounds it, so only the changed
+    subjects go through pyoxigraph; the others are copied as bytes.
+    """
+    header = turtle_header(G)
+    if old.read(len(header)) != header:
+        message = "the previous Turtle has another header"
+        raise ValueError(message)
+    fresh = io.BytesIO()
+    write_turtle(G, fresh, rows=rows)
+    new_blocks = turtle_blocks([fresh.getvalue()[len(header):]])
+    del fresh
+    old_blocks = turtle_blocks(iter(lambda: old.read(1 << 20), b""))
+    stream.write(header)
+    out: list[bytes] = []
+    written = False
+
+    def flush() -> None:
+        nonlocal written
+        if out:
+            if written:
+                stream.write(b"\n")
+            stream.write(b"\n".join(out))
+            out.clear()
+            written = True
+
+    for kind, count in runs:
+        blocks = new_blocks if kind == NEW else old_blocks
+        for block in islice(blocks, count):
+            if kind != DROP:
+                out.append(block)
+                if len(out) >= _BATCH:
+                    flush()
+    flush()
 
 
 _GRAPH_START = re.compile(rb"\n(?=[^ \n}])")
@@ -697,22 +840,35 @@ def to_jsonld(G: nx.MultiDiGraph) -> bytes:
     return buffer.getvalue()
 
 
-def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict[str, Any]]:
-    """The JSON-LD node object of each subject, in subject order."""
+def _jsonld_nodes(
+    G: nx.MultiDiGraph, prefixes: dict[str, str], rows: Iterable[Row] | None = None
+) -> Iterator[dict[str, Any]]:
+    """The JSON-LD node object of each subject, in subject order (of ``rows``, by default
+    all the graph's)."""
     by_length = _BY_LENGTH if prefixes is PREFIXES else _by_length(prefixes)
+    compact = _compactor(by_length)
+    # predicates, types and datatypes are few and repeat on every subject: each is compacted
+    # once (the subjects and objects, most of them once each, are not kept)
+    known: dict[str, str] = {}
 
-    def compact_iri(iri: str) -> str:
-        return _compact(iri, by_length)
+    def compact_term(iri: str) -> str:
+        found = known.get(iri)
+        if found is None:
+            found = known[iri] = compact(iri)
+        return found
+
+    compact_iri = compact
 
     current: dict[str, Any] = {}
-    for row_subject, _, predicate, kind, row_value, datatype in iter_rows(G):
+    for row_subject, _, predicate, kind, row_value, datatype in (
+            iter_rows(G) if rows is None else rows):
         subject = compact_iri(row_subject)
         if current.get("@id") != subject:
             if current:
                 yield current
             current = {"@id": subject}
         if predicate == _TYPE:
-            current.setdefault("@type", []).append(compact_iri(row_value))
+            current.setdefault("@type", []).append(compact_term(row_value))
             continue
         value: Any
         if kind == _IRI:
@@ -720,8 +876,8 @@ def _jsonld_nodes(G: nx.MultiDiGraph, prefixes: dict[str, str]) -> Iterator[dict
         elif datatype == _STRING:
             value = row_value
         else:
-            value = {"@value": row_value, "@type": compact_iri(datatype)}
-        current.setdefault(compact_iri(predicate), []).append(value)
+            value = {"@value": row_value, "@type": compact_term(datatype)}
+        current.setdefault(compact_term(predicate), []).append(value)
     if current:
         yield current
 
@@ -730,11 +886,80 @@ def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
     """Write the graph as JSON-LD to a binary stream: ``{"@context": …, "@graph": […]}`` on
     one line (json's C encoder only runs without indentation, five times faster at scale),
     written a batch of node objects at a time."""
-    prefixes = prefixes_for(G)
-    context = json.dumps(dict(prefixes), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    stream.write(b'{"@context":' + context.encode("utf-8") + b',"@graph":[')
-    write_json_items(_jsonld_nodes(G, prefixes), stream, separators=(",", ":"))
-    stream.write(b"]}\n")
+    stream.write(jsonld_header(G))
+    write_json_items(_jsonld_nodes(G, prefixes_for(G)), stream, separators=(",", ":"))
+    stream.write(_JSONLD_END)
+
+
+_JSONLD_END = b"]}\n"
+#: Where a node object of the ``@graph`` array starts, after the first: a node's ``@id``
+#: is followed by its other keys; an IRI value's, inside a node, by the end of its object.
+#: (Within a JSON string a quotation mark is always escaped.)
+_JSONLD_NEXT = re.compile(rb'(?<=\}),(?=\{"@id":"(?:[^"\\]|\\.)*",)')
+
+
+def jsonld_header(G: nx.MultiDiGraph) -> bytes:
+    """What :func:`write_jsonld` writes before the graph's first node object."""
+    context = json.dumps(dict(prefixes_for(G)), ensure_ascii=False, sort_keys=True,
+                         separators=(",", ":"))
+    return b'{"@context":' + context.encode("utf-8") + b',"@graph":['
+
+
+def jsonld_objects(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The node objects of the ``@graph`` array of a JSON-LD file :func:`write_jsonld`
+    wrote, as bytes, from the bytes after its header, in chunks (the end of the file
+    included).
+
+    >>> list(jsonld_objects([b'{"@id":"a:x","p":[{"@id":"a:y"},{"@id":"a:z"}]},{"@id":',
+    ...                      b'"a:y","p":["1"]}]}\\n']))
+    [b'{"@id":"a:x","p":[{"@id":"a:y"},{"@id":"a:z"}]}', b'{"@id":"a:y","p":["1"]}']
+    """
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        at = 0
+        for found in _JSONLD_NEXT.finditer(pending):
+            yield pending[at:found.start()]
+            at = found.end()
+        pending = pending[at:]
+    if not pending.endswith(_JSONLD_END):
+        message = "not a JSON-LD file as newsgraph writes it"
+        raise ValueError(message)
+    pending = pending[:-len(_JSONLD_END)]
+    if pending:
+        yield pending
+
+
+def write_jsonld_merged(
+    G: nx.MultiDiGraph, stream: IO[bytes], old: IO[bytes], runs: Iterable[tuple[int, int]],
+    rows: Iterable[Row],
+) -> None:
+    """Write the graph as JSON-LD as :func:`write_jsonld` would, from the previous file
+    ``old`` and the rows of the subjects that changed, by the plan of
+    :func:`write_turtle_merged` (a node object per subject, in subject order, as a Turtle
+    block is): the unchanged subjects' objects are copied as bytes."""
+    header = jsonld_header(G)
+    if old.read(len(header)) != header:
+        message = "the previous JSON-LD has another context"
+        raise ValueError(message)
+    new_objects = (json.dumps(node, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                   .encode("utf-8") for node in _jsonld_nodes(G, prefixes_for(G), rows))
+    old_objects = jsonld_objects(iter(lambda: old.read(1 << 20), b""))
+    stream.write(header)
+    out: list[bytes] = []
+    written = False
+    for kind, count in runs:
+        objects = new_objects if kind == NEW else old_objects
+        for found in islice(objects, count):
+            if kind != DROP:
+                out.append(found)
+                if len(out) >= _BATCH:
+                    stream.write(b"," * written + b",".join(out))
+                    out.clear()
+                    written = True
+    if out:
+        stream.write(b"," * written + b",".join(out))
+    stream.write(_JSONLD_END)
 
 
 def compact_iri(iri: str, base: str = DEFAULT_BASE) -> str:
@@ -762,13 +987,31 @@ def compact_iri(iri: str, base: str = DEFAULT_BASE) -> str:
 
 
 def _compact(iri: str, by_length: tuple[tuple[str, str], ...]) -> str:
+    return _compactor(by_length)(iri)
+
+
+@cache
+def _compactor(by_length: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """What :func:`_compact` does for ``by_length``, with one regular expression: its
+    alternatives are tried in order, so the first that matches is the longest namespace, as
+    a loop over ``by_length`` finds it (a loop took most of the time of writing JSON-LD)."""
+    prefix_of: dict[str, str] = {}
     for prefix, namespace in by_length:
-        if iri.startswith(namespace):
-            rest = iri[len(namespace):]
-            if not rest or rest.startswith("//"):
-                return iri
-            return f"{prefix}:{rest}"
-    return iri
+        prefix_of.setdefault(namespace, prefix)
+    if not by_length:
+        return lambda iri: iri
+    match = re.compile("|".join(re.escape(namespace) for _, namespace in by_length)).match
+
+    def compact(iri: str) -> str:
+        found = match(iri)
+        if found is None:
+            return iri
+        end = found.end()
+        if end == len(iri) or iri.startswith("//", end):
+            return iri
+        return f"{prefix_of[found.group()]}:{iri[end:]}"
+
+    return compact
 
 
 def _by_length(prefixes: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -65,6 +65,7 @@ __all__ = [
     "canonical_lines",
     "current_generation",
     "export_graph",
+    "file_digest",
     "graph_base",
     "has_store",
     "ntriples",
@@ -107,6 +108,11 @@ class SubjectDelta(NamedTuple):
 
     subjects: tuple[str, ...]
     triples: bytes
+
+
+def file_digest(path: Path) -> str:
+    """The digest of a file, as a store generation is named by its ``graph.ttl``'s."""
+    return _digest(path)
 
 
 def _digest(path: Path) -> str:

@@ -113,3 +113,96 @@ def test_a_damaged_index_is_set_aside_and_the_add_still_right(tmp_path, generate
     build(["generated:40-50"], once, exports=["json"])
     assert (out / "graph.ttl").read_bytes() == (once / "graph.ttl").read_bytes()
     assert _store_lines(out) == _turtle_lines(out)
+
+
+@pytest.fixture
+def merges(monkeypatch):
+    """The runs of each graph.ttl merged from the previous one."""
+    import newsgraph.graph.rdf as rdf
+
+    found = []
+    original = rdf.write_turtle_merged
+
+    def merged(G, stream, old, runs, rows):
+        found.append(list(runs))
+        return original(G, stream, old, runs, rows)
+
+    monkeypatch.setattr(rdf, "write_turtle_merged", merged)
+    original_jsonld = rdf.write_jsonld_merged
+
+    def merged_jsonld(G, stream, old, runs, rows):
+        found.append("jsonld")
+        return original_jsonld(G, stream, old, runs, rows)
+
+    monkeypatch.setattr(rdf, "write_jsonld_merged", merged_jsonld)
+    return found
+
+
+def test_an_add_merges_graph_ttl_from_the_previous_one(tmp_path, generated, merges):
+    from newsgraph.graph.rdf import DROP, KEEP, NEW
+
+    steps = tmp_path / "steps"
+    for part, exports in (("0-60", ["jsonld"]), ("60-61", ["jsonld"]), ("61-62", ["json"]),
+                          ("62-90", ["jsonld"]), ("90-92", ["jsonld"]), ("92-92", ["jsonld"])):
+        build([f"generated:{part}"], steps, exports=exports)
+    build(["generated:0-92"], tmp_path / "once", exports=["jsonld"])
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (steps / name).read_bytes() == (tmp_path / "once" / name).read_bytes(), name
+    # the first build writes them whole; each add copies the unchanged subjects' blocks and
+    # node objects (graph.jsonld only when the previous build wrote it)
+    assert [found if found == "jsonld" else "ttl" for found in merges] == [
+        "ttl", "jsonld", "ttl", "ttl", "ttl", "jsonld", "ttl", "jsonld"]
+    runs = [found for found in merges if found != "jsonld"]
+    assert {kind for found in runs[:3] for kind, _ in found} == {KEEP, DROP, NEW}
+    assert all(kind == KEEP for kind, _ in runs[-1])  # an add of nothing new copies all
+
+
+@pytest.mark.parametrize("change", ["header", "format", "blocks", "digest"])
+def test_a_graph_ttl_not_as_the_index_says_is_written_anew(tmp_path, generated, merges,
+                                                            change):
+    out = tmp_path / "out"
+    build(["generated:0-40"], out, exports=["json"])
+    path = out / "graph.ttl"
+    if change == "header":  # a prefix line changed, and the digest recorded with it
+        path.write_bytes(path.read_bytes().replace(b"@prefix wd:", b"@prefix wikidata:"))
+    elif change == "blocks":  # two subjects' blocks made one
+        text = path.read_bytes()
+        at = text.index(b"\n\n", text.index(b"\n\narticle:") + 2)
+        path.write_bytes(text[:at] + b"\n" + text[at + 2:])
+    connection = sqlite3.connect(out / "names.sqlite")
+    if change == "format":
+        connection.execute("UPDATE meta SET value = 'other' WHERE name = 'turtle_format'")
+    elif change in ("header", "blocks"):
+        from newsgraph.graph.store import turtle_digest
+
+        connection.execute("UPDATE meta SET value = ? WHERE name = 'turtle'",
+                           (turtle_digest(out),))
+    else:
+        connection.execute("UPDATE meta SET value = 'other' WHERE name = 'turtle'")
+    connection.commit()
+    connection.close()
+    build(["generated:40-50"], out, exports=["json"])
+    assert merges == []
+    build(["generated:0-50"], tmp_path / "once", exports=["json"])
+    assert path.read_bytes() == (tmp_path / "once" / "graph.ttl").read_bytes()
+    build(["generated:50-55"], out, exports=["json"])  # merged again
+    assert len(merges) == 1
+
+
+def test_an_add_that_changes_too_much_writes_and_loads_all(tmp_path, generated, merges,
+                                                           monkeypatch):
+    monkeypatch.setattr("newsgraph.workflow._DELTA_MOST", 1)
+    monkeypatch.setattr("newsgraph.workflow._MERGED_ROWS_MOST", 1)
+    steps = tmp_path / "steps"
+    for part in ("0-40", "40-50"):
+        build([f"generated:{part}"], steps, exports=["jsonld"])
+    assert merges == [] and generated == [None, None]  # written whole, the store loaded whole
+    build(["generated:0-50"], tmp_path / "once", exports=["jsonld"])
+    for name in ("graph.ttl", "graph.jsonld"):
+        assert (steps / name).read_bytes() == (tmp_path / "once" / name).read_bytes(), name
+    assert _store_lines(steps) == _store_lines(tmp_path / "once")
+    monkeypatch.setattr("newsgraph.workflow._DELTA_MOST", 1 << 30)
+    monkeypatch.setattr("newsgraph.workflow._MERGED_ROWS_MOST", 1 << 30)
+    build(["generated:50-55"], steps, exports=["jsonld"])  # the index is whole: by subject
+    assert isinstance(generated[-1], SubjectDelta)
+    assert len(merges) == 2 and merges[1] == "jsonld"

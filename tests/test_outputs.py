@@ -2,9 +2,11 @@ import io
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest.documents import Article, Extraction
+from newsgraph.ingest.documents import Article, Entity, Evidence, Extraction, Relation
 from newsgraph.outputs import (
     CACHE_NAME,
     is_seen,
@@ -99,3 +101,49 @@ def test_a_cache_line_repeated_is_read_once(tmp_path):
     assert [x.article.id for x in cache.extractions] == ["a"]
     assert [str(p).split(": ", 1)[1] for p in problems] == [
         "1 line repeats a document read before; left out"]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False)
+    | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "text", "source", "name", "type", "votes", "start", "x"]), inner,
+        max_size=3),
+    max_leaves=8)
+
+
+def _paths(value, path=()):
+    """Every place in a JSON value, as a path of keys and indices."""
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*path, index))
+
+
+def _replaced(value, path, new):
+    if not path:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[path[0]] = _replaced(value[path[0]], path[1:], new)
+    return copy
+
+
+_VALID = Extraction(
+    Article("a1", "Text.", "a.txt", title="T", date="2024-01-02", authors=("Li",)),
+    (Entity("Acme", "Organisation", aliases=("ACME",), votes=(("Organisation", 1.5),)),),
+    (Relation("Li", "chairs", "Acme", Evidence("Li chairs Acme.", 0, 15, "r", percent=2.0)),),
+).to_dict()
+
+
+@given(st.data(), _JSON)
+def test_the_quick_type_test_agrees_with_the_one_that_says_why(data, new):
+    from newsgraph.outputs import _fits, _mistyped
+
+    path = data.draw(st.sampled_from(list(_paths(_VALID))))
+    value = _replaced(_VALID, path, new)
+    assert _fits(Extraction)(value) == (_mistyped(value, Extraction, "") is None)
+    for kind in (Article, Entity, Relation, Evidence):
+        assert _fits(kind)(new) == (_mistyped(new, kind, "") is None)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import io
 
 import networkx as nx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.graphml import flatten, to_graphml
@@ -77,3 +80,64 @@ def test_graphml_is_what_networkx_writes_of_the_flattened_copy(handbuilt):
     nx.write_graphml_lxml(flatten(G), buffer, encoding="utf-8", prettyprint=True,
                           edge_id_from_attribute="id")
     assert to_graphml(G) == buffer.getvalue()
+
+
+def _networkx_bytes(G):
+    import io
+
+    from newsgraph.graph.graphml import _Flattened
+
+    buffer = io.BytesIO()
+    nx.write_graphml_lxml(_Flattened(G), buffer, encoding="utf-8", prettyprint=True,
+                          edge_id_from_attribute="id")
+    return buffer.getvalue()
+
+
+_TEXT = st.text(alphabet=st.sampled_from('ab &<>"\'\n\r\t\x0b\ufffe\u00e9\U0001f600;'), max_size=6)
+_VALUE = st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | _TEXT | \
+    st.lists(_TEXT, max_size=2) | st.lists(st.dictionaries(st.sampled_from(["sentence", "x"]),
+                                                           _TEXT, max_size=2), max_size=2)
+_ATTRS = st.dictionaries(st.sampled_from(["type", "label", "aliases", "evidence", "count",
+                                          "article_count", "a&b", 'q"'], ), _VALUE, max_size=4)
+
+
+@given(st.lists(st.tuples(_TEXT, _ATTRS), max_size=4),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), _TEXT, _ATTRS), max_size=4),
+       _ATTRS)
+def test_graphml_is_what_networkx_writes_whatever_the_attributes(nodes, edges, graph):
+    G = nx.MultiDiGraph()
+    G.graph.update(graph)
+    for name, attrs in nodes:
+        G.add_node(f"n{name}", **attrs)
+    names = sorted(G.nodes)
+    for one, other, key, attrs in edges:
+        if names:
+            G.add_edge(names[one % len(names)], names[other % len(names)], key=key, **attrs)
+    assert _outcome(to_graphml, G) == _outcome(_networkx_bytes, G)
+
+
+def _outcome(write, G):
+    """The bytes written, or the type of the error raised."""
+    try:
+        return write(G)
+    except Exception as error:
+        return type(error)
+
+
+@pytest.mark.parametrize("graph", [{}, {"id": "g"}, {"rejected_relations": 0}])
+def test_graphml_of_few_nodes_is_what_networkx_writes(graph):
+    G = nx.MultiDiGraph(**graph)
+    assert to_graphml(G) == _networkx_bytes(G)
+    G.add_node("a")
+    G.add_node("b", label="B", weight=2.5)
+    G.add_edge("a", "b", key="mentions", type="mentions")
+    G.add_edge("b", "a", key="chairs", article_count=2, confidence=0.5, first_seen=None)
+    assert to_graphml(G) == _networkx_bytes(G)
+
+
+def test_graphml_of_a_value_graphml_cannot_hold_is_left_to_networkx():
+    import numpy as np
+
+    G = nx.MultiDiGraph()
+    G.add_node("a", score=np.float64(0.5))
+    assert to_graphml(G) == _networkx_bytes(G)

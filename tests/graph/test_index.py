@@ -159,3 +159,33 @@ def test_subject_digests_alone(tmp_path):
         assert subject_delta(index, _rows("ab", str), keep=False) == SubjectDelta((), b"")
         assert subject_delta(index, _rows("ab", str)).subjects == ()
         assert subject_delta(index, _rows("b", str)).subjects == ("http://a.example/a",)
+
+
+def test_each_subject_is_told_what_the_merge_of_the_files_needs(tmp_path):
+    from newsgraph.graph.index import delta_rows
+
+    with open_index(tmp_path) as index:
+        subject_delta(index, _rows("abcdé", str))
+        told, found = [], []
+        rows = _rows("bcdfgé", lambda s: s * (2 if s in "cg" else 1))  # a gone, c changed
+        assert list(delta_rows(index, rows, found,
+                               each=lambda s, block, passed, same: told.append(
+                                   (s[-1], len(block), passed, same)))) == rows
+    # a passed over before b; c's own block changed; f and g new; d and é unchanged
+    assert told == [("b", 1, 1, True), ("c", 1, 1, False), ("d", 1, 0, True),
+                    ("f", 1, 0, False), ("g", 1, 0, False), ("é", 1, 0, True)]
+    assert found[0].subjects == ("http://a.example/c", "http://a.example/f",
+                                 "http://a.example/g", "http://a.example/a")
+
+
+def test_rows_are_all_given_when_the_index_fails(tmp_path):
+    from newsgraph.graph.index import delta_rows
+
+    with open_index(tmp_path) as index:
+        index.execute("DROP TABLE subjects")
+        found, told = [], []
+        rows = _rows("abc", str)
+        assert list(delta_rows(index, rows, found, each=lambda *a: told.append(a))) == rows
+        assert isinstance(found[0], sqlite3.Error) and told == []
+        with pytest.raises(sqlite3.Error):
+            subject_delta(index, rows)

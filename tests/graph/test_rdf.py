@@ -280,3 +280,57 @@ def test_rows_streamed_are_the_rows_of_the_graph(handbuilt):
                evidence=[{"article": f"{ID}article/x", "sentence": "S.", "start": 0, "end": 2,
                           "rule": "r"}])  # a symmetric relation of a node with itself
     assert list(iter_rows(G)) == rdf_rows(G)
+
+
+def _compact_by_loop(iri: str, by_length: tuple[tuple[str, str], ...]) -> str:
+    """The longest namespace first, as compact_iri was written before its regular expression."""
+    for prefix, namespace in by_length:
+        if iri.startswith(namespace):
+            rest = iri[len(namespace):]
+            return iri if not rest or rest.startswith("//") else f"{prefix}:{rest}"
+    return iri
+
+
+_NAMESPACES = sorted({*PREFIXES.values(), "https://example.org/kg/", "https://example.org/kg/x"})
+
+
+@given(st.sampled_from(["", *_NAMESPACES]), st.text(alphabet="ab/#:?x.", max_size=6),
+       st.sampled_from(["https://w3id.org/newsgraph/id/", "https://example.org/kg/"]))
+def test_compact_iri_is_the_longest_namespace(namespace, rest, base):
+    from newsgraph.graph.rdf import _namespaces_by_length
+
+    iri = namespace + rest
+    assert compact_iri(iri, base) == _compact_by_loop(iri, _namespaces_by_length(base))
+
+
+@pytest.mark.parametrize("size", [1, 2, 7, 64, 1 << 20])
+def test_the_blocks_and_objects_of_a_file_are_one_per_subject_whatever_the_chunks(handbuilt,
+                                                                                  size):
+    from newsgraph.graph.rdf import (
+        jsonld_header,
+        jsonld_objects,
+        turtle_blocks,
+        turtle_header,
+    )
+
+    G = handbuilt.copy()
+    G.graph["build"] = {"newsgraph": "1.0"}
+    subjects = len({row[0] for row in rdf_rows(G)})
+    turtle, jsonld = to_turtle(G), to_jsonld(G)
+    body = turtle[len(turtle_header(G)):]
+    blocks = list(turtle_blocks(body[at:at + size] for at in range(0, len(body), size)))
+    assert len(blocks) == subjects and b"\n".join(blocks) == body
+    body = jsonld[len(jsonld_header(G)):]
+    objects = list(jsonld_objects(body[at:at + size] for at in range(0, len(body), size)))
+    assert [json.loads(found)["@id"] for found in objects] == [
+        node["@id"] for node in json.loads(jsonld)["@graph"]]
+    assert b",".join(objects) + b"]}\n" == body
+
+
+def test_rows_streamed_are_the_rows_of_a_generated_graph():
+    from benchmarks.records import extractions
+    from newsgraph.graph.rdf import iter_rows
+
+    G = build_graph(extractions(0, 150))
+    G.graph["build"] = {"newsgraph": "1.0"}
+    assert list(iter_rows(G)) == rdf_rows(G)
