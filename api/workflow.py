@@ -19,6 +19,7 @@ import gc
 import os
 import sys
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -582,15 +583,24 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
+#: The builds of this process that have the collector paused, and whether it ran before the
+#: first of them paused it: the collector is one per process, so the last build to end puts it
+#: back as it was before the first began (two builds in two threads overlap).
+_PAUSES = {"builds": 0, "was_enabled": True}
+_PAUSES_LOCK = threading.Lock()
+
+
 @contextmanager
 def _collector(*, enabled: bool) -> Iterator[None]:
-    """Python's cyclic garbage collector on or off for a block, then as it was.
+    """Python's cyclic garbage collector paused for a build (``enabled=False``), or running
+    again for a part of it (``enabled=True``: reading the sources, the NLP), then as it was.
 
-    A build turns it off but for reading the sources and the NLP: the cache, the graph and
+    A build pauses it but for reading the sources and the NLP: the cache, the graph and
     the rows its writers make are millions of objects that live to the end of the build (or
     to the next row), and each full collection walked every one of them again, for nothing
     (about a twentieth of an add at 10,000 documents). The build collects once, at its end,
-    before the store's update.
+    before the store's update. Builds in several threads share one collector: it is put back
+    as it was when the last of them ends.
 
     >>> with _collector(enabled=False):
     ...     gc.isenabled()
@@ -598,18 +608,24 @@ def _collector(*, enabled: bool) -> Iterator[None]:
     >>> gc.isenabled()
     True
     """
-    was = gc.isenabled()
-    if enabled:
-        gc.enable()
-    else:
-        gc.disable()
+    with _PAUSES_LOCK:
+        if not enabled:
+            if _PAUSES["builds"] == 0:
+                _PAUSES["was_enabled"] = gc.isenabled()
+            _PAUSES["builds"] += 1
+            gc.disable()
+        elif _PAUSES["builds"] and _PAUSES["was_enabled"]:
+            gc.enable()
     try:
         yield
     finally:
-        if was:
-            gc.enable()
-        else:
-            gc.disable()
+        with _PAUSES_LOCK:
+            if not enabled:
+                _PAUSES["builds"] -= 1
+                if _PAUSES["builds"] == 0 and _PAUSES["was_enabled"]:
+                    gc.enable()
+            elif _PAUSES["builds"]:
+                gc.disable()
 
 
 def _new_articles(
@@ -1037,15 +1053,24 @@ def _mergeable_jsonld(index: sqlite3.Connection, folder: Path) -> bool:
     (the JSON-LD of the same subjects, an object each, in the same order)."""
     import sqlite3
 
-    from newsgraph.graph.index import export
+    from newsgraph.graph.index import export, turtle
     from newsgraph.graph.store import file_digest
 
     path = folder / JSONLD_EXPORT
     try:
         recorded = export(index, JSONLD_EXPORT)
-        return recorded is not None and path.is_file() and file_digest(path) == recorded
+        # the record names the graph.ttl it was written with: an index another release
+        # kept up to date for graph.ttl alone vouches for no graph.jsonld
+        return recorded is not None and path.is_file() \
+            and recorded == _jsonld_record(turtle(index), file_digest(path))
     except (sqlite3.Error, OSError):
         return False
+
+
+def _jsonld_record(turtle_digest: str | None, jsonld_digest: str) -> str:
+    """What the index records of a graph.jsonld: its digest and that of the graph.ttl it was
+    written with."""
+    return f"{turtle_digest} {jsonld_digest}"
 
 
 def _merged_jsonld(G: nx.MultiDiGraph, folder: Path, merged: dict[str, Any]) -> Writer:
@@ -1160,10 +1185,11 @@ def _store_delta(
     try:
         if isinstance(delta, sqlite3.Error):
             raise delta
-        set_turtle(index, turtle_digest(folder), written_as=TURTLE_FORMAT)
+        digest = turtle_digest(folder)
+        set_turtle(index, digest, written_as=TURTLE_FORMAT)
         # graph.jsonld holds the same subjects: the next add may merge it as graph.ttl
-        set_export(index, JSONLD_EXPORT,
-                   file_digest(folder / JSONLD_EXPORT) if jsonld else None)
+        set_export(index, JSONLD_EXPORT, _jsonld_record(
+            digest, file_digest(folder / JSONLD_EXPORT)) if jsonld else None)
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None

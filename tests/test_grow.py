@@ -206,3 +206,27 @@ def test_an_add_that_changes_too_much_writes_and_loads_all(tmp_path, generated, 
     build(["generated:50-55"], steps, exports=["jsonld"])  # the index is whole: by subject
     assert isinstance(generated[-1], SubjectDelta)
     assert len(merges) == 2 and merges[1] == "jsonld"
+
+
+def test_a_graph_jsonld_recorded_with_another_graph_ttl_is_written_anew(tmp_path, generated,
+                                                                         merges):
+    out = tmp_path / "out"
+    build(["generated:0-40"], out, exports=["jsonld"])
+    older = (out / "graph.jsonld").read_bytes()
+    connection = sqlite3.connect(out / "names.sqlite")
+    (record,) = connection.execute(
+        "SELECT value FROM meta WHERE name = 'export graph.jsonld'").fetchone()
+    connection.close()
+    build(["generated:40-45"], out, exports=["jsonld"])
+    # what a release that kept the index up to date for graph.ttl alone leaves: an older
+    # graph.jsonld and its record beside the newer graph.ttl
+    (out / "graph.jsonld").write_bytes(older)
+    connection = sqlite3.connect(out / "names.sqlite")
+    connection.execute("UPDATE meta SET value = ? WHERE name = 'export graph.jsonld'", (record,))
+    connection.commit()
+    connection.close()
+    merges.clear()
+    build(["generated:45-50"], out, exports=["jsonld"])
+    assert "jsonld" not in merges
+    build(["generated:0-50"], tmp_path / "once", exports=["jsonld"])
+    assert (out / "graph.jsonld").read_bytes() == (tmp_path / "once" / "graph.jsonld").read_bytes()

@@ -476,3 +476,28 @@ def test_a_folder_whose_graph_holds_an_unusable_base_is_one_clear_error(tmp_path
     (out / "graph.ttl").write_text("@prefix id: <https://x.example/a b/> .\n")
     with pytest.raises(NewsgraphError, match="holds a base the build cannot mint under"):
         build([_two_files(tmp_path)], out)
+
+
+@pytest.mark.parametrize("order", ["first-ends-first", "last-ends-first"])
+@pytest.mark.parametrize("was_enabled", [True, False])
+def test_overlapping_builds_put_the_collector_back_as_it_was(order, was_enabled):
+    import gc
+    from contextlib import ExitStack
+
+    from newsgraph.workflow import _collector
+
+    before = gc.isenabled()
+    try:
+        gc.enable() if was_enabled else gc.disable()
+        first, second = ExitStack(), ExitStack()
+        first.enter_context(_collector(enabled=False))  # two builds in two threads
+        second.enter_context(_collector(enabled=False))
+        with _collector(enabled=True):  # one of them reads with the NLP
+            assert gc.isenabled() is was_enabled
+        assert not gc.isenabled()
+        (first if order == "first-ends-first" else second).close()
+        assert not gc.isenabled()  # the other still runs
+        (second if order == "first-ends-first" else first).close()
+        assert gc.isenabled() is was_enabled
+    finally:
+        gc.enable() if before else gc.disable()
