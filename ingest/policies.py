@@ -386,7 +386,8 @@ def _only_located(f: Found, state: DocState) -> bool:
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
     """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target.
-    So is a company named before a measure it cannot impose ("the Toshiba investigation")."""
+    So is a company named before a measure it cannot impose ("the Toshiba investigation"),
+    and a country named in full before sanctions or tariffs ("Iran sanctions")."""
     owners = {f.object.token for f in found
               if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
               and f.rule == _MODIFIER and f.sentence.doc[f.subject.token].dep_ == "poss"}
@@ -404,9 +405,9 @@ def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
 
 
 def _named_by_its_target(modifier: Token, root: Token, state: DocState) -> bool:
-    """Whether a country's name in full before sanctions or tariffs says whom they hit:
-    "Iran sanctions", "the Russia sanctions bill", where "U.S. sanctions" and "EU tariffs",
-    written short, say who imposes them. A measure that says what it is on ("Japan tariffs
+    """Whether a country's name in full before sanctions or tariffs says whom they hit
+    ("Iran sanctions"), where "U.S. sanctions" and "EU tariffs", written short, say who
+    imposes them. A measure that says what it is on ("Japan tariffs
     on U.S. cars") is its modifier's."""
     measure = state.measures[root.i]
     if measure.head not in lexicon().lower("targeted_measure") or modifier.is_upper \
