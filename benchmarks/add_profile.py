@@ -145,11 +145,17 @@ def main(argv: list[str] | None = None) -> int:
     total = table["total"]
     print(f"add {args.add} documents to {args.docs}: {total:.2f} s, CPU {cpu:.2f} s "
           f"(bare nlp.pipe of the {args.add}: {bare:.2f} s); load {os.getloadavg()[0]:.1f}")
+    _print_stages(table)
+    return 0
+
+
+def _print_stages(table: dict[str, float]) -> None:
+    """Each stage's wall seconds, share of the whole and CPU seconds, the costliest first."""
+    total = table["total"]
     print(f"  {'stage':28} {'wall s':>7}  {'share':>6}  {'CPU s':>6}")
     stages = [(n, s) for n, s in table.items() if n != "total" and not n.endswith(" cpu")]
     for name, seconds in sorted(stages, key=lambda kv: -kv[1]):
         print(f"  {name:28} {seconds:7.2f}  {seconds / total:6.1%}  {table[name + ' cpu']:6.2f}")
-    return 0
 
 
 def _main_generated(args: argparse.Namespace) -> int:
@@ -172,10 +178,7 @@ def _main_generated(args: argparse.Namespace) -> int:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"add {args.add} generated documents to {args.docs}: {total:.2f} s, CPU {cpu:.2f} s, "
           f"peak {peak:.0f} MB; load {os.getloadavg()[0]:.1f}")
-    print(f"  {'stage':28} {'wall s':>7}  {'share':>6}  {'CPU s':>6}")
-    stages = [(n, s) for n, s in table.items() if n != "total" and not n.endswith(" cpu")]
-    for name, seconds in sorted(stages, key=lambda kv: -kv[1]):
-        print(f"  {name:28} {seconds:7.2f}  {seconds / total:6.1%}  {table[name + ' cpu']:6.2f}")
+    _print_stages(table)
     return 0
 
 

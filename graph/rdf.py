@@ -740,26 +740,26 @@ def write_turtle_merged(
     del fresh
     old_blocks = turtle_blocks(iter(lambda: old.read(1 << 20), b""))
     stream.write(header)
+    _write_runs(stream, runs, old_blocks, new_blocks, b"\n")
+
+
+def _write_runs(stream: IO[bytes], runs: Iterable[tuple[int, int]], old: Iterator[bytes],
+                new: Iterator[bytes], separator: bytes) -> None:
+    """Write, by the plan ``runs`` of :func:`write_turtle_merged`, the pieces copied from
+    ``old`` and those taken from ``new``, with ``separator`` between each two, a batch at a
+    time."""
     out: list[bytes] = []
     written = False
-
-    def flush() -> None:
-        nonlocal written
-        if out:
-            if written:
-                stream.write(b"\n")
-            stream.write(b"\n".join(out))
-            out.clear()
-            written = True
-
     for kind, count in runs:
-        blocks = new_blocks if kind == NEW else old_blocks
-        for block in islice(blocks, count):
+        for piece in islice(new if kind == NEW else old, count):
             if kind != DROP:
-                out.append(block)
+                out.append(piece)
                 if len(out) >= _BATCH:
-                    flush()
-    flush()
+                    stream.write(separator * written + separator.join(out))
+                    out.clear()
+                    written = True
+    if out:
+        stream.write(separator * written + separator.join(out))
 
 
 _GRAPH_START = re.compile(rb"\n(?=[^ \n}])")
@@ -946,19 +946,7 @@ def write_jsonld_merged(
                    .encode("utf-8") for node in _jsonld_nodes(G, prefixes_for(G), rows))
     old_objects = jsonld_objects(iter(lambda: old.read(1 << 20), b""))
     stream.write(header)
-    out: list[bytes] = []
-    written = False
-    for kind, count in runs:
-        objects = new_objects if kind == NEW else old_objects
-        for found in islice(objects, count):
-            if kind != DROP:
-                out.append(found)
-                if len(out) >= _BATCH:
-                    stream.write(b"," * written + b",".join(out))
-                    out.clear()
-                    written = True
-    if out:
-        stream.write(b"," * written + b",".join(out))
+    _write_runs(stream, runs, old_objects, new_objects, b",")
     stream.write(_JSONLD_END)
 
 

@@ -269,14 +269,20 @@ def _named_thing(span: Span) -> _Votes:
     """A noun just before the name that says it is a kind of organisation the model may not
     know names ("ride-hailing service Didi Chuxing", "online marketplace Lamudi"): the
     ``org_kind`` word set, beside the company nouns of ``org_context``."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is None or before.tag_ not in ("NN", "NNS") or not before.is_lower \
-            or not (span.start <= before.head.i < span.end or span.root.head == before):
-        return {}
-    if before.lower_ not in lexicon().lower("org_kind"):
+    noun = _describing_noun(span)
+    if noun is None or noun.lower_ not in lexicon().lower("org_kind"):
         return {}
     return {EntityType.ORGANISATION: WEIGHTS["parse"]}
+
+
+def _describing_noun(span: Span) -> Token | None:
+    """The common noun just before the name that says what it is ("company" in "telecoms
+    company Orange"): it modifies the name, or the name is in apposition to it."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.pos_ != "NOUN" or not before.is_lower \
+            or not (span.start <= before.head.i < span.end or span.root.head == before):
+        return None
+    return before
 
 
 def _role_of(span: Span) -> _Votes:
@@ -352,11 +358,8 @@ def _named_by_noun(span: Span) -> bool:
     """Whether a noun that says what an organisation is comes just before the name, as a
     modifier of it ("telecoms company Orange", "lender Santander"), or an exchange code just
     after it."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    beside = before is not None and before.pos_ == "NOUN" and (
-        span.start <= before.head.i < span.end or span.root.head == before)
-    return (beside and before is not None and before.lower_ in lexicon().lower("org_context")) \
+    noun = _describing_noun(span)
+    return (noun is not None and noun.lower_ in lexicon().lower("org_context")) \
         or code_follows(span)
 
 

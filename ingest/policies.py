@@ -410,8 +410,8 @@ def _named_by_its_target(modifier: Token, root: Token, state: DocState) -> bool:
     imposes them. A measure that says what it is on ("Japan tariffs
     on U.S. cars") is its modifier's."""
     measure = state.measures[root.i]
-    if measure.head not in lexicon().lower("targeted_measure") or modifier.is_upper \
-            or not any(c.islower() for c in modifier.text):
+    if measure.head not in lexicon().lower("targeted_measure") \
+            or not any(c.islower() for c in modifier.text):  # "U.S.", "EU": short forms
         return False
     return not any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in root.children)
 
