@@ -269,9 +269,16 @@ def clause_subject(token: Token) -> Token | None:
     """Who does what ``token`` (a verb or a noun in its clause) says, climbing to the clause."""
     node = token
     for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects:
+            # of two subjects the parser gives one verb ("OSLO, March 16 - Norway's parliament
+            # has approved"), the one next to it; a name it splits into several ("Wal - Mart")
+            # is one subject, from its first token
+            nearest = min(subjects, key=lambda c: abs(node.i - c.i))
+            while nearest.i > 0 and nearest.doc[nearest.i - 1] in subjects:
+                nearest = nearest.doc[nearest.i - 1]
+            return nearest
         for child in node.children:
-            if child.dep_ == "nsubj":
-                return child
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         infinitive = node.tag_ == "VB" and any(c.tag_ == "TO" for c in node.children)

@@ -28,6 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.gazetteer import country_of, demonym_of
 from newsgraph.ingest.names import lexicon
 from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
@@ -134,10 +135,28 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
-    return [f for f in _replace_measures(found, imposers, policies, state)
-            if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
-                    and f.object.token in direct and f.object.type == EntityType.POLICY)
-            and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
+    result = [f for f in _replace_measures(found, imposers, policies, state)
+              if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
+                      and f.object.token in direct and f.object.type == EntityType.POLICY)
+              and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
+    # a policy is not on whoever imposes it nor on their country ("a ban ... shipments on
+    # Norwegian tankers", "the U.S. Treasury barred the use of U.S. accounts")
+    own = {(f.object.name, name) for f in result if f.predicate == Predicate.IMPOSES
+           for name in (f.subject.name, _home(f.subject.name)) if name}
+    own |= {(f.subject.name, name) for f in result if f.predicate == Predicate.SANCTIONS
+            for name in (f.subject.name, _home(f.subject.name)) if name}
+    return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
+                                      and (f.subject.name, f.object.name) in own)]
+
+
+def _home(name: str) -> str | None:
+    """The country a body's name says it is of, by its first word.
+
+    >>> _home("U.S. Treasury Department"), _home("Norwegian Foreign Ministry"), _home("Acme")
+    ('United States', 'Norway', None)
+    """
+    first = next(iter(name.split()), "")
+    return country_of(first) or demonym_of(first)
 
 
 def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
@@ -357,7 +376,7 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
                                   and f not in imposers.get(measure_token, [])):
                 continue  # no policy, or an imposer that sets none ("the Toshiba inquiry")
             if measure.party_edge and f.predicate == Predicate.TARGETS \
-                    and f.object.type == EntityType.ORGANISATION:  # "a ban on Huawei equipment"
+                    and f.object.type in (EntityType.ORGANISATION, EntityType.COUNTRY):
                 result += [Found(imposer.subject, measure.party_edge, f.object, f.sentence, f.rule)
                            for imposer in imposers.get(measure_token, [])]
             if f.object.type == MEASURE:

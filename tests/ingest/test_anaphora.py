@@ -47,6 +47,19 @@ def test_the_clause_subject_is_found_through_xcomp():
     assert clause_subject(doc[3]).text == "Acme"
 
 
+def test_of_two_subjects_of_one_verb_the_clause_subject_is_the_nearer():
+    doc, _ = parse(["OSLO", "-", "Norway", "'s", "parliament", "approved", "a", "ban"],
+                   [5, 0, 4, 2, 5, 5, 7, 5],
+                   ["nsubj", "punct", "poss", "case", "nsubj", "ROOT", "det", "dobj"], {})
+    assert clause_subject(doc[5]).text == "parliament"
+
+
+def test_a_subject_split_into_several_tokens_is_read_from_its_first():
+    doc, _ = parse(["Wal", "-", "Mart", "took", "a", "stake"], [3, 3, 3, 3, 5, 3],
+                   ["nsubj", "nsubj", "nsubj", "ROOT", "det", "dobj"], {})
+    assert clause_subject(doc[3]).text == "Wal"
+
+
 def test_conjuncts_and_nodes_before():
     doc, state = parse(["Lopez", "met", "Acme", "and", "Globex"], [1, 1, 1, 2, 2],
                        ["nsubj", "ROOT", "dobj", "cc", "conj"],

@@ -102,6 +102,7 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Congress banned the import of Russian engines for rockets flying U.S. missions.",
          [("Congress ban on import of Russian engines", "OtherPolicy")],
          [("Congress", "imposes", "Congress ban on import of Russian engines"),
+          ("Congress", "sanctions", "Russia"),
           ("Congress ban on import of Russian engines", "targets", "Russia")]),
         ("Reuters investigated the company's accounts.", [], []),
         # named by what it is on: not a date, an amount or a word that says nothing, and the
@@ -125,6 +126,17 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Japan tariffs on U.S. cars", "Tariff")],
          [("Japan", "imposes", "Japan tariffs on U.S. cars"),
           ("Japan tariffs on U.S. cars", "targets", "United States")]),
+        # a trade ban against a country sanctions it; a country's parliament acts for it
+        ("Norway's parliament has approved a trade ban against South Africa.",
+         [("Norway ban against South Africa", "OtherPolicy")],
+         [("Norway", "imposes", "Norway ban against South Africa"),
+          ("Norway", "sanctions", "South Africa"),
+          ("Norway ban against South Africa", "targets", "South Africa")]),
+        # a policy is not on its imposer's own country
+        ("The U.S. Treasury Department banned the use of U.S. accounts.",
+         [("U.S. Treasury Department ban on use of U.S. accounts", "OtherPolicy")],
+         [("U.S. Treasury Department", "imposes",
+           "U.S. Treasury Department ban on use of U.S. accounts")]),
         # a ban on a company's goods is a policy targeting it and sanctions it
         ("The U.S. imposed a ban on Huawei equipment.",
          [("United States ban on Huawei equipment", "OtherPolicy")],
