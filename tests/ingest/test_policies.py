@@ -132,6 +132,23 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Norway", "imposes", "Norway ban against South Africa"),
           ("Norway", "sanctions", "South Africa"),
           ("Norway ban against South Africa", "targets", "South Africa")]),
+        # investigating or examining what a company owns targets the company; whoever pays
+        # to resolve an inquiry is its target
+        ("The Justice Department is investigating Tarvex Corp's accounting practices.",
+         [("Justice Department probe of Tarvex Corp's accounting practices", "OtherPolicy")],
+         [("Justice Department", "imposes",
+           "Justice Department probe of Tarvex Corp's accounting practices"),
+          ("Justice Department probe of Tarvex Corp's accounting practices", "targets",
+           "Tarvex Corp")]),
+        ("The Internal Revenue Service is examining Tarvex Corp over its tax returns.",
+         [("Internal Revenue Service probe of Tarvex Corp", "OtherPolicy")],
+         [("Internal Revenue Service", "imposes", "Internal Revenue Service probe of Tarvex Corp"),
+          ("Internal Revenue Service probe of Tarvex Corp", "targets", "Tarvex Corp")]),
+        ("Analysts examined Tarvex Corp's accounts.", [], []),
+        ("Tarvex Corp agreed to pay $50 million to resolve a U.S. investigation into its sales.",
+         [("United States probe into sales", "OtherPolicy")],
+         [("United States", "imposes", "United States probe into sales"),
+          ("United States probe into sales", "targets", "Tarvex Corp")]),
         # a policy is not on its imposer's own country
         ("The U.S. Treasury Department banned the use of U.S. accounts.",
          [("U.S. Treasury Department ban on use of U.S. accounts", "OtherPolicy")],
