@@ -59,6 +59,19 @@ from tests.ingest.relation_views import triples
         ("Globex Inc joined the Global Chip Alliance.",
          [("Globex Inc", "memberOf", "Global Chip Alliance")]),
         ("Jane Doe joined Acme Corp in 2010.", []),
+        # a possessive before a title before a name; run by; a person "of" an organisation
+        ("At the meeting, Acme's president Fred Lyons Jr. said estimates were low.",
+         [("Fred Lyons Jr.", "leads", "Acme")]),
+        ("Acme Corp, run by Jack Dorsey, held an initial public offering in November.",
+         [("Jack Dorsey", "leads", "Acme Corp")]),
+        ("Richard Hornick of the University of Rochester School of Medicine reviewed studies.",
+         [("Richard Hornick", "worksFor", "University of Rochester School of Medicine")]),
+        # the head of a department works for the company; of the company, leads it
+        ("The address was assigned to Lyft's technology chief, Chris Lambert.",
+         [("Chris Lambert", "worksFor", "Lyft")]),
+        ("James Mackey, BlackBerry's head of corporate development, said so.",
+         [("James Mackey", "worksFor", "BlackBerry")]),
+        ("Jane Doe, head of Acme Corp, said so.", [("Jane Doe", "leads", "Acme Corp")]),
         # the name nearest the title, not what a relative pronoun before it stands for
         ("Acme Inc said it has invested $1 billion in ride-hailing service Globex Corp, a move "
          "that Acme Chief Executive Jane Doe said would help.",
