@@ -136,6 +136,7 @@ _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _NO_NAME_BASE = _WORDS.lower("no_name_base")
 _HEDGES = _WORDS.lower("hedge")
+_PAST_ROLES = _WORDS.lower("past_role")
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -311,7 +312,8 @@ class RelationExtractor:
                 continue
             predicate = self._predicate(rule.predicate, tokens)
             if predicate is None or (predicate == Predicate.SUPPLIES
-                                     and _sells_assets(tokens, state)):
+                                     and _sells_assets(tokens, state)) \
+                    or (predicate in _ROLES and any(map(_past_title, tokens.values()))):
                 continue
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
@@ -506,10 +508,23 @@ def _title_before(doc: Doc, start: int, first: int) -> str | None:
             if begin < first or tuple(t.lower_ for t in doc[begin:start]) != title:
                 continue
             before = doc[begin - 1] if begin > first else None
+            if before is not None and before.lower_ in _PAST_ROLES:
+                return None
             if before is None or before.pos_ in ("DET", "PUNCT", "VERB", "ADP", "CCONJ") \
                     or (before.is_lower and before.pos_ != "PART"):
                 return predicate
     return None
+
+
+def _past_title(token: Token) -> bool:
+    """Whether ``token`` is a title held before ("former chairman", "a former chief executive
+    and director", "ex-CEO"): the roles annotated are those held at the time of the article."""
+    if not token._.ng_trigger:
+        return False
+    titles = (token, token.head) if token.dep_ == "conj" else (token,)
+    return any(c.lower_ in _PAST_ROLES and c.dep_ in ("amod", "advmod", "compound")
+               for t in titles for c in t.children) \
+        or any(t.lower_.startswith("ex-") for t in titles)
 
 
 def _hedged(token: Token) -> bool:

@@ -72,6 +72,16 @@ from tests.ingest.relation_views import triples
         ("James Mackey, BlackBerry's head of corporate development, said so.",
          [("James Mackey", "worksFor", "BlackBerry")]),
         ("Jane Doe, head of Acme Corp, said so.", [("Jane Doe", "leads", "Acme Corp")]),
+        # a board's chair or member; a judge, a principal
+        ("Reid Hoffman, chairman of LinkedIn's board, said the deal has his support.",
+         [("Reid Hoffman", "chairs", "LinkedIn")]),
+        ("Santa Clara Superior Court Judge James Kleinberg ruled that there was a contract.",
+         [("James Kleinberg", "worksFor", "Santa Clara Superior Court")]),
+        # a title held before is no role
+        ("Jane Doe, former chairman of Acme Corp, said so.", []),
+        ("Jane Doe, a former member of Acme Corp's management board, said so.", []),
+        ("Acme Corp grew, former Chief Executive Jane Doe said.", []),
+        ("Jane Doe, the former chief executive and director of Acme Corp, said so.", []),
         # the name nearest the title, not what a relative pronoun before it stands for
         ("Acme Inc said it has invested $1 billion in ride-hailing service Globex Corp, a move "
          "that Acme Chief Executive Jane Doe said would help.",
