@@ -202,6 +202,19 @@ def _legal_form(text: str) -> bool:
     return len(words) > 1 and words[-1] in lexicon().words("legal_form")
 
 
+def _organisation_head(text: str) -> bool:
+    """Whether a name of several words ends with a word that makes it an organisation's
+    ("Kynikos Associates", "Siris Capital Group", "Balboa Bank & Trust"), not a public body's.
+
+    >>> [_organisation_head(n) for n in ("Siris Capital Group", "Group", "Reagan Administration")]
+    [True, False, False]
+    """
+    words = text.replace(",", " ").split()
+    # a person's name before a public body's head is whose it is ("Reagan Administration")
+    return len(words) > 1 and words[-1] in lexicon().words("org_head") \
+        and words[-1].lower() not in lexicon().lower("public_body")
+
+
 def _corporate_stem(key: str) -> str:
     """A name key without its trailing corporate words ("globex technologies co" → "globex",
     "vela and co" → "vela")."""
@@ -296,7 +309,8 @@ def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | N
     stem = least.pop()
     target = min(names.first[k] for k in begun if names.base[k] == stem)
     target_key = names.keys[target]
-    if (legal_only and target_key not in names.legal) \
+    if (legal_only and target_key not in names.legal
+            and not _organisation_head(names.mentions[target][0])) \
             or _distinguishing(names.mentions[target][0], len(key.split())):
         return None
     return target

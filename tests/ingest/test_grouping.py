@@ -38,9 +38,12 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         ([("Senate", "ORG"), ("Senate Banking Committee", "ORG")], [0, 1]),
         ([("House", "ORG"), ("House of Representatives", "ORG"),
           ("House Foreign Affairs Committee", "ORG")], [0, 0, 2]),
-        # a name the model took for a person joins only a longer name with a legal form
+        # a name the model took for a person joins only a longer name with a legal form, or
+        # a word that makes it an organisation's, not a public body's
         ([("Quorvex Inc", "ORG"), ("Quorvex", "PERSON")], [0, 0]),
         ([("Quorvex Optics", "ORG"), ("Quorvex", "PERSON")], [0, 1]),
+        ([("Quorvex Capital Group", "ORG"), ("Quorvex", "PERSON")], [0, 0]),
+        ([("Reagan Administration", "ORG"), ("Reagan", "PERSON")], [0, 1]),
         # a person's first name does not join a company named after them
         ([("Jane Smith", "PERSON"), ("Jane", "PERSON"), ("Jane Street", "ORG")], [0, 1, 2]),
         # a first name, a surname or leading names join the one person named in full
