@@ -214,7 +214,61 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = _out_of_datelines(doc, spans)
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _proposed(doc, taken)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+#: The labels of names read again wherever the document repeats them.
+_REPEATED_LABELS = frozenset({"ORG", "PERSON", EntityType.ORGANISATION})
+
+
+def _repeated(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """A name found once is the same name wherever the document repeats it as written, where
+    the model missed it ("Symantec Corp bought Blue Coat. ... Symantec competes with"): the
+    words of an organisation's or a person's name, and of an organisation's name less its
+    legal form, standing alone (no capitalised word just before or after them).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme Corp grew and the Acme unit fell .")
+    >>> [(s.text, s.label_) for s in _repeated(doc, [Span(doc, 0, 2, "ORG")], {0, 1})]
+    [('Acme', 'ORG')]
+    """
+    legal = lexicon().words("legal_form")
+    forms: dict[tuple[str, ...], str] = {}
+    for span in spans:
+        if span.label_ not in _REPEATED_LABELS:
+            continue
+        words = tuple(t.text for t in span)
+        forms.setdefault(words, span.label_)
+        stem = words
+        while len(stem) > 1 and stem[-1] in legal:
+            stem = stem[:-1]
+        if span.label_ != "PERSON" and stem != words and len("".join(stem)) > 2:
+            forms.setdefault(stem, span.label_)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(forms, key=lambda w: -len(w)):
+        by_first.setdefault(words[0], []).append(words)
+    found: list[Span] = []
+    for i, token in enumerate(doc):
+        if i in taken or not token.text[:1].isupper():
+            continue
+        for words in by_first.get(token.text, []):
+            end = i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[i:end]) != words \
+                    or taken & set(range(i, end)) \
+                    or (i > 0 and not token.is_sent_start and _capitalised(doc[i - 1])) \
+                    or (end < len(doc) and _capitalised(doc[end])):
+                continue
+            found.append(Span(doc, i, end, label=forms[words]))
+            taken = taken | set(range(i, end))
+            break
+    return found
+
+
+def _capitalised(token: Token) -> bool:
+    """Whether ``token`` is a capitalised word that may belong to a name."""
+    return token.text[:1].isupper() and token.is_alpha
 
 
 def _name_before_amount(ent: Span) -> Span | None:

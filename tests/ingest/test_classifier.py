@@ -231,9 +231,9 @@ def relations(nlp, text):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ('"Demand is weak," said Quentin Marlowe of Bramblewood Securities.',
+        ('"Demand is weak," said Quentin Marlowe with Bramblewood Securities.',
          [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "classifier")]),
-        ("Quentin Marlowe of Bramblewood Securities said the deal was cheap.",
+        ("Quentin Marlowe at Bramblewood Securities said the deal was cheap.",
          [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "classifier")]),
         # what the rules read stays theirs
         ("Quentin Marlowe, an analyst at Bramblewood Securities, said demand was weak.",
@@ -249,7 +249,7 @@ def test_sentences_on_the_real_model(nlp, text, expected):
 
 
 def test_classified_relations_carry_their_confidence(nlp):
-    doc = nlp("Quentin Marlowe of Bramblewood Securities said the deal was cheap.")
+    doc = nlp("Quentin Marlowe at Bramblewood Securities said the deal was cheap.")
     [relation] = doc._.ng_relations
     assert relation.evidence.rule == "classifier"
     assert load_model().thresholds["worksFor"] <= relation.evidence.confidence <= 1.0
@@ -257,7 +257,7 @@ def test_classified_relations_carry_their_confidence(nlp):
 
 
 def test_same_input_same_relations(nlp):
-    text = ("Quentin Marlowe of Bramblewood Securities said the deal was cheap. "
+    text = ("Quentin Marlowe at Bramblewood Securities said the deal was cheap. "
             "Ida Brandt of Trevanta Corp agreed.")
     assert relations(nlp, text) == relations(nlp, text)
 

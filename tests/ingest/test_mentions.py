@@ -259,3 +259,38 @@ def test_angle_brackets_of_wire_stories_are_no_part_of_a_name(nlp):
     text = "NEC Corp sued <Seiko Epson Corp>'s unit. A Seiko Epson spokesman declined to comment."
     assert read_entities(nlp, text) == {("NEC Corp", "Organisation"),
                                         ("Seiko Epson Corp", "Organisation")}
+
+
+def _repeats(text, found):
+    import spacy
+    from spacy.tokens import Span
+
+    from newsgraph.ingest.mentions import _repeated
+
+    doc = spacy.blank("en")(text)
+    spans = [Span(doc, start, end, label) for start, end, label in found]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    return [(s.text, s.label_) for s in _repeated(doc, spans, taken)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # a name found once is read again where the document repeats it, less its legal form
+        ("Acme Corp grew and the Acme unit fell", [(0, 2, "ORG")], [("Acme", "ORG")]),
+        ("Jane Doe spoke and then Jane Doe left", [(0, 2, "PERSON")], [("Jane Doe", "PERSON")]),
+        # not inside a longer name, nor a person's surname alone
+        ("Acme Corp grew and Acme Tower fell", [(0, 2, "ORG")], []),
+        ("Jane Doe spoke and then Doe left", [(0, 2, "PERSON")], []),
+        # only names of organisations and people
+        ("Kenya grew and Kenya fell", [(0, 1, "GPE")], []),
+    ],
+)
+def test_a_name_is_read_again_where_the_document_repeats_it(text, found, expected):
+    assert _repeats(text, found) == expected
+
+
+def test_a_name_the_model_misses_in_a_later_sentence_is_read(nlp):
+    doc = nlp("Symantec Corp bought Blue Coat on Monday. Symantec competes with FireEye Inc.")
+    assert [s.text for s in doc.spans["ng_entities"]] == [
+        "Symantec Corp", "Blue Coat", "Symantec", "FireEye Inc."]
