@@ -19,6 +19,7 @@ from spacy.util import compile_infix_regex
 # imported for their side effect: registering the components with spaCy
 from newsgraph.errors import ModelError
 from newsgraph.ingest import classifier, coreference, entities, relations
+from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
 from newsgraph.ingest.names import load_jsonl
@@ -87,16 +88,32 @@ def _split_after_abbreviations(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+#: What ends a dateline before its story ("OSLO, March 16 -").
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])
 def ng_paragraphs(doc: Doc) -> Doc:
-    r"""Start a sentence after every blank line: a headline or a paragraph never runs on.
+    r"""Start a sentence after every blank line: a headline or a paragraph never runs on; and
+    after a dateline, which the parser would otherwise read into the sentence ("OSLO, March
+    16 - Norway's parliament has approved": "OSLO" was its subject).
 
     >>> import spacy
     >>> doc = ng_paragraphs(spacy.blank("en")("Chips rally\n\nIntel rose."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Chips', 'Intel']
+    >>> doc = ng_paragraphs(spacy.blank("en")("OSLO, March 16 - Norway approved a ban."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['OSLO', 'Norway']
     """
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+    # only after a dash: the model reads a name run on to a bare dateline ("SEOUL Samsung
+    # Electronics said") only in one sentence with it
+    datelines = dateline_tokens(doc)
+    for i in datelines:
+        if i + 1 < len(doc) and i + 1 not in datelines and doc[i].text in _DASHES \
+                and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
     return doc

@@ -58,3 +58,19 @@ def test_is_exchange_code(text, expected):
 )
 def test_sentences_exactly(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a dateline ending with a dash is a sentence of its own, so the parser does not read
+        # its place into the story's first sentence
+        ("OSLO, March 16 - Norway's parliament has approved a trade ban.",
+         ["OSLO, March 16 -", "Norway's parliament has approved a trade ban."]),
+        # one run on to the story is left to the model, which reads the name after it whole
+        ("SEOUL Samsung Electronics said it had struck a deal.",
+         ["SEOUL Samsung Electronics said it had struck a deal."]),
+    ],
+)
+def test_a_dateline_before_a_dash_is_a_sentence_of_its_own(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences
