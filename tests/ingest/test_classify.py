@@ -149,6 +149,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         # a party adjective before a politician names the party
         ("Republican Senator Jane Doe said the bill would pass.",
          {("Jane Doe", "Person"), ("Republican Party", "Organisation")}),
+        # a word of an industry at the end of a name makes it an organisation's
+        ("Tarvale Refining said on Monday it would close a plant.",
+         {("Tarvale Refining", "Organisation")}),
         # a legal form makes the name a company, and its short form with it
         ("Morlund GmbH makes pumps. Morlund said on Monday that Morlund would cut 200 jobs.",
          {("Morlund GmbH", "Organisation")}),
