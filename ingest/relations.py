@@ -90,7 +90,7 @@ from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import demonym_of
-from newsgraph.ingest.geo import country_of, nation_of
+from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
 from newsgraph.ingest.names import lexicon, load_jsonl, verb_forms
@@ -134,7 +134,6 @@ _WORDS = lexicon()
 #: The last words that make a name an organisation's, shared with the entity layer.
 _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
-_NO_NAME_BASE = _WORDS.lower("no_name_base")
 _HEDGES = _WORDS.lower("hedge")
 _PAST_ROLES = _WORDS.lower("past_role")
 
@@ -271,7 +270,6 @@ class RelationExtractor:
         """Every relation the rules read, before policies are resolved."""
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
-        yield from _name_bases(doc, state)
         yield from _premodifier_nationalities(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
@@ -374,35 +372,6 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
                 state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
 
 
-def _name_bases(doc: Doc, state: DocState) -> Iterator[Found]:
-    """An organisation named after its country is based there ("Korea Institute of
-    Geology", "Swiss Watch Federation"); a public body's name ("Indian Ministry of
-    Railways", "Brazilian Senate") says whose it is, and a city in a name says nothing.
-    """
-    seen: set[str] = set()
-    for span in doc.spans.get(SPANS_KEY, []):
-        name = span._.ng_name or span.text
-        if span.label_ != EntityType.ORGANISATION or name in seen or len(span) < 2:
-            continue
-        tokens = [t for t in span if t.lower_ != "the"]
-        # a name ends with an organisation word ("... Association", "... Company"); a
-        # public body's name says whose it is; "China-American" is no country
-        if len(tokens) < 2 or tokens[-1].text not in _ORG_HEADS \
-                or _public(name) or tokens[1].text == "-" \
-                or any(t.lower_ in _NO_NAME_BASE for t in tokens):
-            continue
-        country = next((nation_of(doc[tokens[0].i:end].text)
-                        for end in range(tokens[0].i + 1, min(tokens[0].i + 4, span.end))
-                        if nation_of(doc[tokens[0].i:end].text)), None)
-        if country is None or country == name:
-            continue
-        seen.add(name)
-        node = state.nodes.get(span.root.i)
-        if node is not None:
-            place = Node(country, EntityType.COUNTRY, tokens[0].i)
-            yield Found(node, Predicate.BASED_IN, place, span.root.sent, "name-country")
-
-
 #: How a word before a name modifies it, or modifies a word that does ("French network gear
 #: rival Alcatel-Lucent").
 _PREMODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
@@ -414,7 +383,7 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
     "U.K.-based cyber security consultancy Encription"); a word that only describes a
     market ("U.S.-listed") says nothing of where it is. Only names are read (a description
     standing for a name may be linked wrongly), not a public body's (its nationality says
-    whose it is, as in :func:`_name_bases`), and not a nationality the name itself holds
+    whose it is), and not a nationality the name itself holds
     ("American Hoechst").
     """
     for span in doc.spans.get(SPANS_KEY, []):

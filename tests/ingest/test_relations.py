@@ -188,8 +188,8 @@ def test_verbs(nlp, text, expected):
         ("Acme Corp uses Nvidia chips in its servers.", [("Nvidia", "supplies", "Acme Corp")]),
         # a name that starts with a country says where the body is based, unless it is a
         # public body (whose it is)
-        ("The Chinese Ministry of Commerce met the Japan Semiconductor Association.",
-         [("Japan Semiconductor Association", "basedIn", "Japan")]),
+        # a country in a name says nothing of where it is, as the annotation reads it
+        ("The Chinese Ministry of Commerce met the Japan Semiconductor Association.", []),
         ("Washington took steps to limit the growth of Chinese champions such as Huawei "
          "and ZTE.",
          [("Huawei", "basedIn", "China"), ("United States", "sanctions", "Huawei"),
@@ -338,8 +338,8 @@ def test_a_rule_drops_ends_of_the_wrong_types(nlp):
 
 def test_what_the_component_attaches_is_plain_str(nlp):
     # the vocabulary enums equal their strings, but GraphML goes by a value's type
-    doc = nlp("Japan's China tariffs took effect on Monday. Acme met the Japan Semiconductor "
-              "Association. In an order issued under the Defence Production Act, the president "
+    doc = nlp("Japan's China tariffs took effect on Monday. Japanese chipmaker Acme Corp met "
+              "them. In an order issued under the Defence Production Act, the president "
               "acted.")
     values = [v for r in doc._.ng_relations for v in (r.subject, r.predicate, r.object)]
     values += [v for e in doc._.ng_relation_entities for v in (e.name, e.type, e.kind)
