@@ -170,6 +170,13 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("United States", "imposes", "United States ban on transactions with Tarvex Corp."),
           ("United States", "sanctions", "Tarvex Corp."),
           ("United States ban on transactions with Tarvex Corp.", "targets", "Tarvex Corp.")]),
+        # sanctions lifted or an embargo maintained were imposed by whoever lifts or keeps them
+        ("The European Union has lifted sanctions against Libya.", [],
+         [("European Union", "sanctions", "Libya")]),
+        ("The United States maintains an embargo against Cuba.",
+         [("United States export controls against Cuba", "ExportControl")],
+         [("United States", "imposes", "United States export controls against Cuba"),
+          ("United States export controls against Cuba", "targets", "Cuba")]),
         # a policy is not on its imposer's own country
         ("The U.S. Treasury Department banned the use of U.S. accounts.",
          [("U.S. Treasury Department ban on use of U.S. accounts", "OtherPolicy")],

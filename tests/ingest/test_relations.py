@@ -245,6 +245,9 @@ def test_lists_and_trade(nlp, text, expected):
         ("A report by Goldman Sachs said Microsoft and Google would grow.", []),
         ("The Pentagon deployed Hooli's systems in the campaign.",
          [("Hooli", "supplies", "Pentagon")]),
+        # fined an amount by a regulator, the parser hanging "by" on the amount
+        ("Tarvex Corp was fined 497 million euros by the European Commission.",
+         [("European Commission", "sanctions", "Tarvex Corp")]),
     ],
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
