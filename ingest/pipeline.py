@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import cast
 
 import spacy
@@ -22,9 +23,9 @@ from newsgraph.ingest import classifier, coreference, entities, relations
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
-from newsgraph.ingest.names import load_jsonl
+from newsgraph.ingest.names import lexicon, load_jsonl
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs"]
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs", "ng_sentence_stops"]
 
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline and add newsgraph's components after its NER; its
@@ -47,6 +48,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(model, message) from error
     _split_after_abbreviations(nlp)
     nlp.tokenizer = markup_blind(nlp.tokenizer)
+    nlp.add_pipe("ng_sentence_stops", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("ng_paragraphs", before="parser")
     _add_law_names(nlp)
@@ -86,6 +88,38 @@ def _split_after_abbreviations(nlp: Language) -> None:
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@Language.component("ng_sentence_stops")
+def ng_sentence_stops(doc: Doc) -> Doc:
+    """Split the full stop off a legal form that ends a sentence ("... agreed to buy Globex
+    Inc. The deal", or before a line break): the tokenizer keeps it in "Inc.", and the parser
+    then read the name as the sentence's punctuation and the sentence as running on.
+
+    >>> import spacy
+    >>> doc = ng_sentence_stops(spacy.blank("en")("Acme bought Globex Inc. The deal closed."))
+    >>> [t.text for t in doc][2:6]
+    ['Globex', 'Inc', '.', 'The']
+    >>> [t.text for t in ng_sentence_stops(spacy.blank("en")("Globex Inc. said so."))]
+    ['Globex', 'Inc.', 'said', 'so', '.']
+    """
+    forms = _stopped_forms()
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            if token.text not in forms:
+                continue
+            after = next((t for t in doc[token.i + 1:] if not t.is_space), None)
+            if after is not None and ((after.is_title and after.is_stop)
+                                      or "\n" in doc[token.i + 1].text):
+                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
+    return doc
+
+
+@cache
+def _stopped_forms() -> frozenset[str]:
+    """The legal forms written with a final full stop ("Inc.", "Corp.", "Co.")."""
+    return frozenset(f for f in lexicon().words("legal_form")
+                     if f.endswith(".") and "." not in f[:-1] and len(f) > 2)
 
 
 #: What ends a dateline before its story ("OSLO, March 16 -").

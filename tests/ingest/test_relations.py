@@ -59,6 +59,9 @@ from tests.ingest.relation_views import triples
         ("Globex Inc joined the Global Chip Alliance.",
          [("Globex Inc", "memberOf", "Global Chip Alliance")]),
         ("Jane Doe joined Acme Corp in 2010.", []),
+        # a legal form's full stop that ends a sentence ends it
+        ("Jane Doe is the chief executive of Globex Corp. She said so.",
+         [("Jane Doe", "leads", "Globex Corp")]),
         # a possessive before a title before a name; run by; a person "of" an organisation
         ("At the meeting, Acme's president Fred Lyons Jr. said estimates were low.",
          [("Fred Lyons Jr.", "leads", "Acme")]),
