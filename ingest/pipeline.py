@@ -104,13 +104,16 @@ def ng_sentence_stops(doc: Doc) -> Doc:
     ['Globex', 'Inc.', 'said', 'so', '.']
     """
     forms = _stopped_forms()
-    with doc.retokenize() as retokenizer:
-        for token in doc:
-            if token.text not in forms:
-                continue
+    stops = []
+    for token in doc:
+        if token.text in forms:
             after = next((t for t in doc[token.i + 1:] if not t.is_space), None)
             if after is not None and ((after.is_title and after.is_stop)
                                       or "\n" in doc[token.i + 1].text):
+                stops.append(token)
+    if stops:
+        with doc.retokenize() as retokenizer:
+            for token in stops:
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
     return doc
 
