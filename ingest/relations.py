@@ -324,8 +324,24 @@ class RelationExtractor:
             if rule.object == ARTICLE:
                 yield from share_moves(subjects, predicate, tokens, state, sentence, rule.id)
                 continue
-            for subject, obj in _pairs(doc, predicate, subjects, objects):
-                yield Found(subject, predicate, obj, sentence, rule.id)
+            for read in (predicate, *self._conjoined_titles(rule.predicate, tokens, predicate)):
+                for subject, obj in _pairs(doc, read, subjects, objects):
+                    yield Found(subject, read, obj, sentence, rule.id)
+
+    def _conjoined_titles(self, spec: str, tokens: dict[str, Token],
+                          predicate: str) -> list[str]:
+        """The other roles a title's conjuncts give ("named chairman and chief executive of
+        Acme": chairs, and leads), for a rule that reads its predicate from a title."""
+        if not spec.startswith("@") or predicate not in _ROLES:
+            return []
+        node = spec[1:]
+        found = []
+        for conjunct in tokens[node].conjuncts:
+            read = self._predicate(spec, {node: conjunct})
+            if read in _ROLES and read != predicate and read not in found \
+                    and not _past_title(conjunct):
+                found.append(read)
+        return found
 
     def _predicate(self, spec: str, tokens: dict[str, Token]) -> str | None:
         """The predicate a rule reads: its own, or the trigger label of a node (``"@node"``)."""

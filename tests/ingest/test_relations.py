@@ -59,6 +59,11 @@ from tests.ingest.relation_views import triples
         ("Globex Inc joined the Global Chip Alliance.",
          [("Globex Inc", "memberOf", "Global Chip Alliance")]),
         ("Jane Doe joined Acme Corp in 2010.", []),
+        # each of a title's conjuncts is a role
+        ("Juergen Dormann has been named chairman and chief executive officer of Hoechst "
+         "Celanese Corp.",
+         [("Juergen Dormann", "chairs", "Hoechst Celanese Corp."),
+          ("Juergen Dormann", "leads", "Hoechst Celanese Corp.")]),
         # a legal form's full stop that ends a sentence ends it
         ("Jane Doe is the chief executive of Globex Corp. She said so.",
          [("Jane Doe", "leads", "Globex Corp")]),
