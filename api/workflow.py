@@ -307,8 +307,10 @@ def build(
 
         index, resolved = _resolve_indexed(folder, cached, fresh, user_aliases, refused)
         try:
+            node_keys: dict[tuple[str, str], str] = {}
             G = _assemble(extractions, user_aliases, user_links, base_iri, refused,
-                          resolved=resolved)
+                          resolved=resolved, node_keys=node_keys)
+            new_articles = _article_iris(fresh, base_iri)
             del resolved
             refusals = G.graph.pop("refusals", [])
             unmatched = G.graph.pop("unmatched_links", [])
@@ -341,7 +343,8 @@ def build(
                     merged = {}
                     writers[folder / JSONLD_EXPORT] = _merged_jsonld(G, folder, merged)
                 writers[folder / TURTLE_EXPORT] = _delta_turtle(
-                    G, index, found, keep=matching, merged=merged, previous=previous)
+                    G, index, found, keep=matching, merged=merged, previous=previous,
+                    touch=(node_keys, new_articles))
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -369,7 +372,7 @@ def build(
         # The store's update reads graph.ttl alone: the graph and the extractions are let go
         # before it, so that its bulk load does not add to them. A networkx graph holds
         # reference cycles (its views), hence the collection.
-        del G, writers, kept
+        del G, writers, kept, node_keys, new_articles
         gc.collect()
         _update_store(folder, store_base, report)
     return replace(built, problems=tuple(problems))  # with any problem of the store's
@@ -806,11 +809,19 @@ def _extract(
 def _assemble(
     extractions: list[Extraction], aliases: Aliases | None, links: Links | None, base: str,
     on_refused: Callable[[str], None], *, resolved: Resolved | None = None,
+    node_keys: dict[tuple[str, str], str] | None = None,
 ) -> nx.MultiDiGraph:
     from newsgraph.graph.build import build_graph
 
     return build_graph(extractions, aliases=aliases, links=links, base=base,
-                       on_refused=on_refused, resolved=resolved)
+                       on_refused=on_refused, resolved=resolved, node_keys=node_keys)
+
+
+def _article_iris(extractions: list[Extraction], base: str) -> set[str]:
+    """The IRIs of the articles of ``extractions``."""
+    from newsgraph.graph.build import article_iri
+
+    return {article_iri(x.article, base=base) for x in extractions}
 
 
 def _resolve_indexed(
@@ -1094,6 +1105,7 @@ def _delta_turtle(
     G: nx.MultiDiGraph, index: sqlite3.Connection,
     found: list[SubjectDelta | sqlite3.Error | None], *, keep: bool,
     previous: Path | None = None, merged: dict[str, Any] | None = None,
+    touch: tuple[Mapping[tuple[str, str], str], set[str]] | None = None,
 ) -> Writer:
     """The writer of graph.ttl that also finds the store's delta from its rows (into
     ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
@@ -1101,7 +1113,12 @@ def _delta_turtle(
     wanted, for the next add). With ``previous``, the graph.ttl those digests describe, the
     new file is merged from it: the blocks of the subjects whose triples are unchanged are
     copied, only the others written; the plan of that merge is left in ``merged`` (its runs
-    and the changed subjects' rows), for graph.jsonld."""
+    and the changed subjects' rows), for graph.jsonld.
+
+    ``touch``: the node each name key names and the new articles' IRIs, from which, where
+    the index keeps the previous graph's state, the subjects the add touches are found
+    (:mod:`~newsgraph.graph.touched`) and only theirs made: the delta without making every
+    subject's rows. The index keeps that state up to date either way."""
     import sqlite3
 
     from newsgraph.graph.index import delta_rows
@@ -1119,6 +1136,19 @@ def _delta_turtle(
         found.clear()  # a writer run again starts again
         if merged is not None:
             merged.clear()
+        if previous is not None and touch is not None and _write_touched(
+                G, index, stream, found, previous, merged, touch, keep=keep):
+            return
+        whole(stream)
+        if touch is not None and not isinstance(found[0], sqlite3.Error):
+            from newsgraph.graph.touched import record
+
+            try:
+                record(index, G, touch[0])
+            except sqlite3.Error as error:
+                found[:] = [error]
+
+    def whole(stream: IO[bytes]) -> None:
         if previous is None:
             write_turtle(G, stream, rows=delta_rows(index, iter_rows(G), found, keep=keep,
                                                     most=_DELTA_MOST))
@@ -1160,6 +1190,43 @@ def _delta_turtle(
             merged.update(runs=runs, rows=changed)
 
     return write
+
+
+def _write_touched(
+    G: nx.MultiDiGraph, index: sqlite3.Connection, stream: IO[bytes],
+    found: list[SubjectDelta | sqlite3.Error | None], previous: Path,
+    merged: dict[str, Any] | None, touch: tuple[Mapping[tuple[str, str], str], set[str]],
+    *, keep: bool,
+) -> bool:
+    """Write graph.ttl merged from ``previous`` by the subjects the add touches, when the
+    index keeps the previous graph's state and not too much changed; whether it was."""
+    import sqlite3
+
+    from newsgraph.graph.rdf import subject_rows, write_turtle, write_turtle_merged
+    from newsgraph.graph.touched import find, known, merge_plan, record, touched_subjects
+
+    keys, new_articles = touch
+    try:
+        if not known(index, G):
+            return False
+        touched = find(index, G, keys, new_articles)
+        nodes, made = touched_subjects(G, touched)
+        plan = merge_plan(index, subject_rows(G, nodes, made), touched.dropped,
+                          most_rows=_MERGED_ROWS_MOST, most_bytes=_DELTA_MOST if keep else -1)
+        if plan is None:  # most of the graph changed: found from every subject's rows
+            return False
+        record(index, G, keys, touched, made)
+    except sqlite3.Error as error:
+        found.append(error)
+        write_turtle(G, stream)
+        return True
+    runs, changed, delta = plan
+    found.append(delta)
+    with previous.open("rb") as old:
+        write_turtle_merged(G, stream, old, runs, changed)
+    if merged is not None:
+        merged.update(runs=runs, rows=changed)
+    return True
 
 
 def _store_delta(

@@ -97,6 +97,7 @@ def build_graph(
     base: str = DEFAULT_BASE, links: Links | None = None,
     on_refused: Callable[[str], None] | None = None,
     resolved: tuple[list[ResolvedEntity], list[Merge]] | None = None,
+    node_keys: dict[tuple[str, str], str] | None = None,
 ) -> nx.MultiDiGraph:
     """A graph of the entities, articles and relations in ``extractions``.
 
@@ -111,7 +112,8 @@ def build_graph(
     is told of each alias rule not applied (see :func:`~newsgraph.graph.resolve.resolve`).
     ``resolved`` is the resolution of those entities when it is known already (from the
     folder's alias index, :mod:`newsgraph.graph.index`); ``aliases`` and ``on_refused`` are
-    then not used.
+    then not used. ``node_keys``, when given, is filled with the node each name key names
+    (what an add compares with the previous build's, :mod:`newsgraph.graph.touched`).
     """
     ordered = sorted(((article_iri(x.article, base=base), x) for x in extractions),
                      key=lambda p: p[0])
@@ -124,6 +126,8 @@ def build_graph(
     if base != DEFAULT_BASE:
         G.graph["base"] = base
     index, nodes = entity_nodes(groups, base=base)
+    if node_keys is not None:
+        node_keys.update(index)
     linked = link_nodes(groups, nodes, links, base=base) if links is not None else None
     for iri, attrs in nodes:
         G.add_node(iri, **attrs)

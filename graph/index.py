@@ -90,7 +90,7 @@ __all__ = [
 #: The index's file name inside a graph folder.
 INDEX_NAME = "names.sqlite"
 #: Bumped when the tables change: an index of another version is built again.
-_VERSION = "3"
+_VERSION = "4"
 
 _Key = tuple[str, str]
 
@@ -112,9 +112,19 @@ CREATE TABLE IF NOT EXISTS documents (family TEXT, key TEXT, document TEXT,
 CREATE TABLE IF NOT EXISTS named (family TEXT, key TEXT, document TEXT,
     PRIMARY KEY (family, key, document)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS subjects (iri TEXT PRIMARY KEY, digest TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keyed (family TEXT, key TEXT, article TEXT,
+    PRIMARY KEY (family, key, article)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS keynodes (family TEXT, key TEXT, iri TEXT, type TEXT,
+    PRIMARY KEY (family, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nodes (iri TEXT PRIMARY KEY, digest TEXT, type TEXT, kind TEXT)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS owners (a TEXT, b TEXT, iri TEXT, kind TEXT, article TEXT,
+    PRIMARY KEY (a, b, iri)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS owners_b ON owners (b);
+CREATE INDEX IF NOT EXISTS owners_article ON owners (article);
 """
 _TABLES = ("articles", "forms", "votes", "kinds", "pairs", "links", "documents", "named",
-           "subjects")
+           "subjects", "keyed", "keynodes", "nodes", "owners")
 
 
 def connect(folder: Path) -> sqlite3.Connection:
@@ -285,6 +295,14 @@ def _add_chunk(index: sqlite3.Connection, extractions: list[Extraction], held: s
     index.executemany("INSERT OR IGNORE INTO links VALUES (?, ?, ?, ?)", sorted(links))
     index.executemany("INSERT OR IGNORE INTO documents VALUES (?, ?, ?)", sorted(documents))
     index.executemany("INSERT OR IGNORE INTO named VALUES (?, ?, ?)", sorted(named))
+    # which article looks up which name key (its entities' and its credits'): an add finds
+    # the articles whose nodes changed from the keys whose node changed
+    from newsgraph.graph.build import name_keys
+
+    read = set(rows.articles)
+    keyed = {(*key, x.article.id) for x in extractions if x.article.id in read
+             for key in name_keys(x)}
+    index.executemany("INSERT OR IGNORE INTO keyed VALUES (?, ?, ?)", sorted(keyed))
 
 
 class _Documents(Mapping[_Key, set[str]]):

@@ -55,9 +55,12 @@ __all__ = [
     "NEW",
     "PREFIXES",
     "TURTLE_FORMAT",
+    "EdgeSubject",
     "Row",
+    "activity_iri",
     "bind_prefixes",
     "compact_iri",
+    "edge_subjects",
     "graph_rows",
     "iter_rows",
     "jsonld_header",
@@ -65,6 +68,7 @@ __all__ = [
     "prefixes_for",
     "prefixes_of",
     "rdf_rows",
+    "subject_rows",
     "to_jsonld",
     "to_rdf",
     "to_trig",
@@ -420,6 +424,63 @@ def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
 
 def _first(item: tuple[str, Any, Any]) -> str:
     return item[0]
+
+
+#: An assertion's or a piece of evidence's IRI, its edge ``(subject, object, key)``, and
+#: which piece of the edge's evidence it is (-1: the assertion itself).
+EdgeSubject = tuple[str, tuple[str, str, str], int]
+
+
+def edge_subjects(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str]]) -> list[EdgeSubject]:
+    """The assertion and evidence subjects of some relation ``edges`` of the graph
+    (``(subject, object, key)``), sorted by IRI.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("https://w3id.org/newsgraph/id/person/li",
+    ...                "https://w3id.org/newsgraph/id/organisation/Intel", key="chairs",
+    ...                predicate="chairs", evidence=[{"article": "https://a.example/1",
+    ...                "start": 0, "rule": "r"}])
+    >>> [(iri.split("/")[-2], number) for iri, _, number in edge_subjects(G, G.edges(keys=True))]
+    [('assertion', -1), ('evidence', 0)]
+    """
+    base = G.graph.get("base", DEFAULT_BASE)
+    made: list[EdgeSubject] = []
+    for subject, obj, key in edges:
+        data = G.edges[subject, obj, key]
+        predicate = _predicate(data)
+        edge = (subject, obj, key)
+        made.append((_assertion_iri(subject, predicate, obj, data, base), edge, -1))
+        for number, item in enumerate(data["evidence"]):
+            made.append((_evidence_iri(subject, predicate, obj, item, base), edge, number))
+    made.sort(key=_first)
+    return made
+
+
+def subject_rows(G: nx.MultiDiGraph, nodes: Iterable[str],
+                 made: list[EdgeSubject]) -> Iterator[Row]:
+    """The rows of some subjects of the graph, sorted as :func:`iter_rows` gives them: those
+    of the nodes ``nodes`` and of the assertions and evidence ``made``
+    (:func:`edge_subjects`). Not the build's own subjects (its ``prov:Activity``).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("https://w3id.org/newsgraph/id/person/li", type="Person", label="Li")
+    >>> list(subject_rows(G, G, [])) == rdf_rows(G)
+    True
+    """
+    base, build = G.graph.get("base", DEFAULT_BASE), G.graph.get("build")
+    found = sorted(nodes)
+    for node in found:
+        _check_iri(node)
+    return _subject_rows(G, found, {}, made, base, _activity(build, base))
+
+
+def activity_iri(G: nx.MultiDiGraph) -> str | None:
+    """The IRI of the build that made the graph (its ``prov:Activity``), if it says.
+
+    >>> activity_iri(nx.MultiDiGraph()) is None
+    True
+    """
+    return _activity(G.graph.get("build"), G.graph.get("base", DEFAULT_BASE))
 
 
 def _subject_rows(G: nx.MultiDiGraph, subjects: list[str], groups: dict[str, list[Row]],
