@@ -94,7 +94,23 @@ def _marker(G: nx.MultiDiGraph) -> str:
 def find(index: sqlite3.Connection, G: nx.MultiDiGraph, keys: Mapping[_Key, str],
          new_articles: Iterable[str]) -> Touched:
     """What the new graph ``G`` touches of the one the index describes (:func:`known`), its
-    new articles ``new_articles`` (IRIs) and ``keys`` the node each name key names."""
+    new articles ``new_articles`` (IRIs) and ``keys`` the node each name key names.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from newsgraph.graph.index import open_index
+    >>> intel, article = "https://example.org/organisation/Intel", "https://example.org/a/1"
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node(intel, type="Organisation", label="Intel", aliases=[], articles=[])
+    >>> keys = {("Agent", "intel"): intel}
+    >>> with open_index(Path(tempfile.mkdtemp())) as index:
+    ...     record(index, G, keys)
+    ...     G.add_node(article, type="Article", label="Intel rose")
+    ...     _ = G.add_edge(article, intel, key="mentions")
+    ...     found = find(index, G, keys, {article})
+    >>> sorted(found.nodes) == [article, intel], found.pairs, found.keys
+    (True, set(), {})
+    """
     touched = Touched()
     base = G.graph.get("base", DEFAULT_BASE)
     # the name keys whose node changed, and the entities whose own attributes did
