@@ -89,6 +89,7 @@ from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.events import mark_event_parties
 from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import quote
@@ -259,6 +260,7 @@ class RelationExtractor:
                 state.references.add(node.token)
                 state.mark(span, node)
         mark_stand_ins(doc, state)
+        mark_event_parties(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
