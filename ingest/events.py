@@ -37,7 +37,13 @@ from newsgraph.ontology import EntityType
 __all__ = ["mark_event_parties"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
-_KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb")}
+_KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
+          "deal": ("deal_noun", "deal_verb")}
+#: Kinds whose definite noun stands for the party only where it is opposed ("the sale was
+#: opposed by X", "X fought the deal"): elsewhere "the deal" is read as the deal itself.
+_OPPOSED_ONLY = frozenset({"deal"})
+#: Trigger labels (``token._.ng_trigger``) of opposing a thing.
+_OPPOSING = frozenset({"oppose", "appeal", "opposition"})
 #: The types of entity that make a bid or file a suit.
 _PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COUNTRY})
 #: Determiners of a noun that names again an event named before.
@@ -65,8 +71,7 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
         if token.i in state.inside or token.i in state.nodes:
             continue
         if token.pos_ == "VERB" and token.lower_ in verbs:
-            subject = clause_subject(token)
-            party = entity_of(subject, state) if subject is not None else None
+            party = _subject(token, state)
             if party is not None and party.type in _PARTIES:
                 last[verbs[token.lower_]] = party
             continue
@@ -77,10 +82,33 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
         if party is not None:
             last[kind] = party
         elif kind in last and any(c.dep_ == "det" and c.lower_ in _DEFINITE
-                                  for c in token.children):
+                                  for c in token.children) \
+                and (kind not in _OPPOSED_ONLY or _opposed(token)):
             node = last[kind]
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
+
+
+def _subject(verb: Token, state: DocState) -> Node | None:
+    """Who does what ``verb`` says: its clause subject, or X in "for X to buy"."""
+    to = next((c for c in verb.children if c.tag_ == "TO" and c.i < verb.i), None)
+    if to is not None:
+        before = next((t for t in reversed(verb.doc[verb.sent.start:to.i]) if not t.is_space),
+                      None)
+        if before is not None and before.dep_ == "pobj" and before.head.lower_ == "for":
+            return entity_of(before, state)
+    subject = clause_subject(verb)
+    return entity_of(subject, state) if subject is not None else None
+
+
+def _opposed(noun: Token) -> bool:
+    """Whether ``noun`` is what a verb or noun of opposing is against ("fought the deal",
+    "the sale was opposed", "opposition to the deal")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return head._.ng_trigger in _OPPOSING
+    return noun.dep_ == "pobj" and head.lower_ in ("to", "against") \
+        and head.head._.ng_trigger in _OPPOSING
 
 
 def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | None:

@@ -260,9 +260,9 @@ class RelationExtractor:
                 state.references.add(node.token)
                 state.mark(span, node)
         mark_stand_ins(doc, state)
-        mark_event_parties(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
+        mark_event_parties(doc, state)
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
         mark_laws(doc, state)
         return state
