@@ -90,7 +90,11 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
 
 
 def _subject(verb: Token, state: DocState) -> Node | None:
-    """Who does what ``verb`` says: its clause subject, or X in "for X to buy"."""
+    """Who does what ``verb`` says: its clause subject, X in "for X to buy", or the owner of
+    the noun it completes ("X's plan to buy")."""
+    if verb.dep_ == "acl":
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        return entity_of(owner, state) if owner is not None else None
     to = next((c for c in verb.children if c.tag_ == "TO" and c.i < verb.i), None)
     if to is not None:
         before = next((t for t in reversed(verb.doc[verb.sent.start:to.i]) if not t.is_space),
