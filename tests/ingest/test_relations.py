@@ -780,6 +780,9 @@ def test_lawsuits_pressure_and_damages(nlp, text, expected):
         ("Globex Corp agreed to end the agreement for Fujitsu Ltd to buy Fairchild Corp. The "
          "sale was opposed by the Defense Department.",
          [("Defense Department", "opposes", "Fujitsu Ltd")]),
+        # a company described by who formed it is its founder
+        ("In April, GenCorp Inc thwarted a takeover by a partnership formed by AFG Industries "
+         "Inc.", [("GenCorp Inc", "opposes", "AFG Industries Inc.")]),
         # a deal that nobody opposes is the deal itself
         ("Globex Corp agreed to buy Initech Inc in March. The sale was completed in May.",
          [("Globex Corp", "investsIn", "Initech Inc")]),
