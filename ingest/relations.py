@@ -37,7 +37,9 @@ as every form of each (:func:`~newsgraph.ingest.names.verb_forms`: "supplies", "
 A word that stands for an entity of its sentence is read as that entity by every rule
 (:func:`~newsgraph.ingest.anaphora.mark_stand_ins`): a relative pronoun ("in which Acme
 holds a stake"), a reflexive ("sell itself to"), a possessive ("its chief executive") and
-a describing noun named in apposition ("security company Blue Coat").
+a describing noun named in apposition ("security company Blue Coat"). A bid, suit or deal named
+again by a definite noun ("Initech rejected the bid") stands for its party, the bidder, the
+plaintiff or the buyer (:mod:`~newsgraph.ingest.events`).
 
 Each relation keeps its evidence: the sentence, its character offsets in the text and the id
 of the rule. Clauses under "if"/"unless" or with a negation are skipped; share moves read as
