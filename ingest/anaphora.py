@@ -120,7 +120,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
     them where it reads a name: a relative pronoun ("Vimpelcom, in which Telenor holds a
     stake"), a reflexive ("agreed to sell itself to Thoma Bravo"), a possessive ("Acme said
     Jane Doe would become its chief executive") and a describing noun named in apposition
-    ("bought security company Blue Coat").
+    ("bought security company Blue Coat") and a company described by who formed it ("a
+    partnership formed by AFG Industries").
     """
     lists = {t.head.i: t for t in doc if t.lower_ in _LIST_WORDS and t.dep_ == "prep" and _lists(t)}
     for token in doc:
