@@ -802,6 +802,13 @@ def test_a_bid_or_deal_named_again(nlp, text, expected):
          [("Lyft Inc", "competesWith", "Uber Technologies Inc.")]),
         ("Boeing Co may cede market share to rival Airbus SA.",
          [("Boeing Co", "competesWith", "Airbus SA")]),
+        # market share or customers taken from a company, or lost to it
+        ("Salesforce.com Inc wants to take away more market share from software providers "
+         "such as Oracle Corp and SAP AG.",
+         [("Salesforce.com Inc", "competesWith", "Oracle Corp"),
+          ("Salesforce.com Inc", "competesWith", "SAP AG")]),
+        ("Samsung Electronics Co Ltd has been losing market share to Apple Inc.",
+         [("Samsung Electronics Co Ltd", "competesWith", "Apple Inc.")]),
     ],
 )
 def test_rivals_named_through_a_description(nlp, text, expected):
