@@ -92,15 +92,15 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
 def _subject(verb: Token, state: DocState) -> Node | None:
     """Who does what ``verb`` says: its clause subject, X in "for X to buy", or the owner of
     the noun it completes ("X's plan to buy")."""
-    if verb.dep_ == "acl":
-        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
-        return entity_of(owner, state) if owner is not None else None
     to = next((c for c in verb.children if c.tag_ == "TO" and c.i < verb.i), None)
     if to is not None:
         before = next((t for t in reversed(verb.doc[verb.sent.start:to.i]) if not t.is_space),
                       None)
         if before is not None and before.dep_ == "pobj" and before.head.lower_ == "for":
             return entity_of(before, state)
+    if verb.dep_ == "acl":
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        return entity_of(owner, state) if owner is not None else None
     subject = clause_subject(verb)
     return entity_of(subject, state) if subject is not None else None
 

@@ -777,8 +777,8 @@ def test_lawsuits_pressure_and_damages(nlp, text, expected):
         ("Fujitsu Ltd's plan to buy Fairchild Corp was announced in March. Commerce Secretary "
          "Malcolm Baldrige opposed the planned sale.",
          [("Malcolm Baldrige", "opposes", "Fujitsu Ltd")]),
-        ("Globex Corp agreed to end the agreement for Fujitsu Ltd to buy Fairchild Corp. The "
-         "sale was opposed by the Defense Department.",
+        ("The agreement for Fujitsu Ltd to buy Fairchild Corp has ended. The sale was opposed "
+         "by the Defense Department.",
          [("Defense Department", "opposes", "Fujitsu Ltd")]),
         # a company described by who formed it is its founder
         ("In April, GenCorp Inc thwarted a takeover by a partnership formed by AFG Industries "
