@@ -120,7 +120,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
     them where it reads a name: a relative pronoun ("Vimpelcom, in which Telenor holds a
     stake"), a reflexive ("agreed to sell itself to Thoma Bravo"), a possessive ("Acme said
     Jane Doe would become its chief executive") and a describing noun named in apposition
-    ("bought security company Blue Coat").
+    ("bought security company Blue Coat") and a company described by who formed it ("a
+    partnership formed by AFG Industries").
     """
     lists = {t.head.i: t for t in doc if t.lower_ in _LIST_WORDS and t.dep_ == "prep" and _lists(t)}
     for token in doc:
@@ -138,11 +139,30 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             node = entity_of(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
             node = named_in_apposition(token, state)
+        elif token.pos_ == "NOUN" and token.tag_ == "NN":
+            node = _formed_by(token, state)
         if node is not None:
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
 
 
+def _formed_by(token: Token, state: DocState) -> Node | None:
+    """The entity that forms a company described by its founder, the first named ("a
+    partnership formed by Acme and Globex", "a company to be set up by Acme")."""
+    for verb in token.children:
+        if verb.dep_ == "acl" and verb.lower_ in _FORMED:
+            for agent in verb.children:
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
+                    node = next((state.nodes[c.i] for c in agent.children
+                                 if c.dep_ == "pobj" and c.i in state.nodes), None)
+                    if node is not None and node.type == EntityType.ORGANISATION:
+                        return node
+    return None
+
+
+#: Participles that say who founded a company ("a partnership formed by Acme").
+_FORMED = frozenset({"formed", "created", "founded", "established", "organized", "organised",
+                     "set"})
 #: The prepositions that bring in a list ("such as", "including", "like").
 _LIST_WORDS = frozenset({"as", "including", "like"})
 

@@ -37,7 +37,9 @@ as every form of each (:func:`~newsgraph.ingest.names.verb_forms`: "supplies", "
 A word that stands for an entity of its sentence is read as that entity by every rule
 (:func:`~newsgraph.ingest.anaphora.mark_stand_ins`): a relative pronoun ("in which Acme
 holds a stake"), a reflexive ("sell itself to"), a possessive ("its chief executive") and
-a describing noun named in apposition ("security company Blue Coat").
+a describing noun named in apposition ("security company Blue Coat"). A bid, suit or deal named
+again by a definite noun ("Initech rejected the bid") stands for its party, the bidder, the
+plaintiff or the buyer (:mod:`~newsgraph.ingest.events`).
 
 Each relation keeps its evidence: the sentence, its character offsets in the text and the id
 of the rule. Clauses under "if"/"unless" or with a negation are skipped; share moves read as
@@ -89,6 +91,7 @@ from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.events import mark_event_parties
 from newsgraph.ingest.gazetteer import demonym_of
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import quote
@@ -261,6 +264,7 @@ class RelationExtractor:
         mark_stand_ins(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
+        mark_event_parties(doc, state)
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
         mark_laws(doc, state)
         return state

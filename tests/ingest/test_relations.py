@@ -729,3 +729,87 @@ def test_opposed_in_the_passive(nlp, text, expected):
 )
 def test_criticism_and_clashes(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lawsuit named with the verb that brings it in, in a clause after it
+        ("Vela Gas Corp said it is seeking damages in a lawsuit it filed today against Orvana "
+         "Corp.", [("Vela Gas Corp", "opposes", "Orvana Corp.")]),
+        ("A lawsuit filed by Acme Corp against Globex Inc in March seeks damages.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        # yielding to pressure from a party
+        ("Qlik Technologies Inc agreed to sell itself to Thoma Bravo LLC, bowing to pressure "
+         "from hedge fund Elliott Management Corp.",
+         [("Elliott Management Corp.", "opposes", "Qlik Technologies Inc"),
+          ("Thoma Bravo LLC", "investsIn", "Qlik Technologies Inc")]),
+        # taking aim, a swipe or issue at or with a party or its action
+        ("Microsoft Corp took a swipe at Google Inc on Monday.",
+         [("Microsoft Corp", "opposes", "Google Inc")]),
+        ("Starboard Value LP took aim at Microsoft Corp's leadership in a letter.",
+         [("Starboard Value LP", "opposes", "Microsoft Corp")]),
+        ("Germany took issue with the European Commission over the rules.",
+         [("Germany", "opposes", "European Commission")]),
+        ("Microsoft Corp took aim at the market with a new phone.", []),
+        # damages sought from a party, or a party ordered to pay them to another
+        ("Microsoft Corp is seeking damages from Google Inc over the failed deal.",
+         [("Microsoft Corp", "opposes", "Google Inc")]),
+        ("Oracle Corp was ordered to pay Microsoft Corp $3 billion in damages.",
+         [("Microsoft Corp", "opposes", "Oracle Corp")]),
+        # a dispute with a party over another's action sets the two against each other
+        ("The upheaval follows a dispute with the Danish government over Globex Corp's handling "
+         "of an inquiry.",
+         [("Denmark", "opposes", "Globex Corp"), ("Globex Corp", "opposes", "Denmark")]),
+    ],
+)
+def test_lawsuits_pressure_and_damages(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the bid" is the bid the text named before, and stands for its bidder
+        ("Acme Corp offered $80 a share for Initech Inc on Monday. On Tuesday, Initech Inc "
+         "rejected the bid.", [("Initech Inc", "opposes", "Acme Corp")]),
+        # "the sale", opposed, stands for the buyer of the deal named before
+        ("Fujitsu Ltd's plan to buy Fairchild Corp was announced in March. Commerce Secretary "
+         "Malcolm Baldrige opposed the planned sale.",
+         [("Malcolm Baldrige", "opposes", "Fujitsu Ltd")]),
+        ("The agreement for Fujitsu Ltd to buy Fairchild Corp has ended. The sale was opposed "
+         "by the Defense Department.",
+         [("Defense Department", "opposes", "Fujitsu Ltd")]),
+        # a company described by who formed it is its founder
+        ("In April, GenCorp Inc thwarted a takeover by a partnership formed by AFG Industries "
+         "Inc.", [("GenCorp Inc", "opposes", "AFG Industries Inc.")]),
+        # a deal that nobody opposes is the deal itself
+        ("Globex Corp agreed to buy Initech Inc in March. The sale was completed in May.",
+         [("Globex Corp", "investsIn", "Initech Inc")]),
+    ],
+)
+def test_a_bid_or_deal_named_again(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BlackBerry Ltd agreed to acquire rival security software maker Good Technology.",
+         [("BlackBerry Ltd", "competesWith", "Good Technology"),
+          ("BlackBerry Ltd", "investsIn", "Good Technology")]),
+        ("Lyft Inc is far smaller than arch-rival Uber Technologies Inc.",
+         [("Lyft Inc", "competesWith", "Uber Technologies Inc.")]),
+        ("Boeing Co may cede market share to rival Airbus SA.",
+         [("Boeing Co", "competesWith", "Airbus SA")]),
+        # market share or customers taken from a company, or lost to it
+        ("Salesforce.com Inc wants to take away more market share from software providers "
+         "such as Oracle Corp and SAP AG.",
+         [("Salesforce.com Inc", "competesWith", "Oracle Corp"),
+          ("Salesforce.com Inc", "competesWith", "SAP AG")]),
+        ("Samsung Electronics Co Ltd has been losing market share to Apple Inc.",
+         [("Samsung Electronics Co Ltd", "competesWith", "Apple Inc.")]),
+    ],
+)
+def test_rivals_named_through_a_description(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -1,0 +1,135 @@
+"""A party's bid or lawsuit named again by a definite noun: "the offer" stands for the bidder.
+
+News says who makes an offer or files a suit once ("Acme offered $80 a share for Initech",
+"Globex said it filed suit against Initech") and then writes "the bid", "the offer" or "the
+suit" ("Initech rejected the bid", "the suit names ..."). Each noun of the ``bid_noun`` and
+``suit_noun`` word sets of ``patterns/lexicon.jsonl`` is an event of that kind; its party is
+
+* a possessive, a name before it or an agent ("Acme's offer", "the Acme bid", "a bid by
+  Acme", "a suit from Acme");
+* the subject of a verb that brings it in (``event_maker``: "Acme made a bid", "Globex filed
+  suit");
+
+and a verb of the kind (``bid_verb``, ``suit_verb``: "Acme offered", "Globex sued") is an event
+of that kind whose party is its subject. A definite noun of a kind ("the bid", "this offer")
+with no party of its own stands for the party of the last event of that kind before it that
+has one, and every rule reads it as that entity ("Initech rejected the bid": Initech opposes
+Acme).
+
+>>> from newsgraph.ingest.pipeline import load_pipeline
+>>> doc = load_pipeline()("Acme Corp offered $80 a share for Initech Inc on Monday. "
+...                        "On Tuesday, Initech Inc rejected the bid.")
+>>> [(r.subject, r.predicate, r.object) for r in doc._.ng_relations]
+[('Initech Inc', 'opposes', 'Acme Corp')]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.anaphora import clause_subject, entity_of
+from newsgraph.ingest.names import lexicon, verb_forms
+from newsgraph.ingest.relation_data import DocState, Node
+from newsgraph.ontology import EntityType
+
+__all__ = ["mark_event_parties"]
+
+#: The kinds of event, by the word sets of their nouns and of their verbs.
+_KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
+          "deal": ("deal_noun", "deal_verb")}
+#: Kinds whose definite noun stands for the party only where it is opposed ("the sale was
+#: opposed by X", "X fought the deal"): elsewhere "the deal" is read as the deal itself.
+_OPPOSED_ONLY = frozenset({"deal"})
+#: Trigger labels (``token._.ng_trigger``) of opposing a thing.
+_OPPOSING = frozenset({"oppose", "appeal", "opposition"})
+#: The types of entity that make a bid or file a suit.
+_PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COUNTRY})
+#: Determiners of a noun that names again an event named before.
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+@cache
+def _words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """The kind of each event noun and of each form of each event verb, and the forms of the
+    verbs that bring an event in."""
+    lex = lexicon()
+    nouns = {w: kind for kind, (noun_set, _) in _KINDS.items() for w in lex.lower(noun_set)}
+    verbs = {form: kind for kind, (_, verb_set) in _KINDS.items()
+             for lemma in lex.lower(verb_set) for form in verb_forms(lemma)}
+    makers = frozenset(form for lemma in lex.lower("event_maker") for form in verb_forms(lemma))
+    return nouns, verbs, makers
+
+
+def mark_event_parties(doc: Doc, state: DocState) -> None:
+    """Mark each definite bid or suit noun with no party of its own as the party of the last
+    event of its kind before it that names one."""
+    nouns, verbs, makers = _words()
+    last: dict[str, Node] = {}
+    for token in doc:
+        if token.i in state.inside or token.i in state.nodes:
+            continue
+        if token.pos_ == "VERB" and token.lower_ in verbs:
+            party = _subject(token, state)
+            if party is not None and party.type in _PARTIES:
+                last[verbs[token.lower_]] = party
+            continue
+        kind = nouns.get(token.lower_)
+        if kind is None or token.pos_ != "NOUN":
+            continue
+        party = _own_party(token, state, makers)
+        if party is not None:
+            last[kind] = party
+        elif kind in last and any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                  for c in token.children) \
+                and (kind not in _OPPOSED_ONLY or _opposed(token)):
+            node = last[kind]
+            state.references.add(token.i)
+            state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
+
+
+def _subject(verb: Token, state: DocState) -> Node | None:
+    """Who does what ``verb`` says: its clause subject, X in "for X to buy", or the owner of
+    the noun it completes ("X's plan to buy")."""
+    to = next((c for c in verb.children if c.tag_ == "TO" and c.i < verb.i), None)
+    if to is not None:
+        before = next((t for t in reversed(verb.doc[verb.sent.start:to.i]) if not t.is_space),
+                      None)
+        if before is not None and before.dep_ == "pobj" and before.head.lower_ == "for":
+            return entity_of(before, state)
+    if verb.dep_ == "acl":
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        return entity_of(owner, state) if owner is not None else None
+    subject = clause_subject(verb)
+    return entity_of(subject, state) if subject is not None else None
+
+
+def _opposed(noun: Token) -> bool:
+    """Whether ``noun`` is what a verb or noun of opposing is against ("fought the deal",
+    "the sale was opposed", "opposition to the deal")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return head._.ng_trigger in _OPPOSING
+    return noun.dep_ == "pobj" and head.lower_ in ("to", "against") \
+        and head.head._.ng_trigger in _OPPOSING
+
+
+def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | None:
+    """Who makes the bid or files the suit ``noun`` names, as its phrase or verb says."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound"):
+            node = entity_of(child, state)
+            if node is not None and node.type in _PARTIES:
+                return node
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            for pobj in child.children:
+                node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
+                if node is not None and node.type in _PARTIES:
+                    return node
+    if noun.dep_ == "dobj" and noun.head.lower_ in makers:
+        subject = clause_subject(noun.head)
+        node = entity_of(subject, state) if subject is not None else None
+        if node is not None and node.type in _PARTIES:
+            return node
+    return None
