@@ -535,6 +535,9 @@ def _pairs(doc: Doc, predicate: str, subjects: list[Node],
         for obj in objects:
             if predicate == Predicate.BASED_IN and _quoted_between(doc, subject, obj):
                 continue  # Korea's "little Apple" is a nickname, not Apple
+            if predicate == Predicate.COMPETES_WITH and (_public(subject.name)
+                                                         or _public(obj.name)):
+                continue  # "challenge the Commission's ruling": no public body competes
             if subject.name != obj.name and (
                     not domain or (subject.type in domain and obj.type in range_)):
                 yield subject, obj

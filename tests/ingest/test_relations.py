@@ -256,6 +256,20 @@ def test_lists_and_trade(nlp, text, expected):
         # fined an amount by a regulator, the parser hanging "by" on the amount
         ("Tarvex Corp was fined 497 million euros by the European Commission.",
          [("European Commission", "sanctions", "Tarvex Corp")]),
+        # lawsuits and complaints, lobbying against, challenging a ruling, a hostile bid:
+        # the guidelines' cases of opposition; no public body competes
+        ("Globex Inc's lawsuit against Acme Corp was dismissed.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("A complaint by Globex Inc against Acme Corp was filed in May.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc lobbied against Acme Corp's merger with Initech.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc will challenge the European Commission's ruling.",
+         [("Globex Inc", "opposes", "European Commission")]),
+        ("Acme Corp rejected a hostile bid from Globex Inc on Monday.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Globex Inc's hostile bid for Acme Corp failed.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
     ],
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
