@@ -302,6 +302,12 @@ def clause_subject(token: Token) -> Token | None:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         infinitive = node.tag_ == "VB" and any(c.tag_ == "TO" for c in node.children)
+        if infinitive:
+            # "the agreement for Fujitsu to buy Fairchild": Fujitsu buys
+            to = next(c for c in node.children if c.tag_ == "TO")
+            before = node.doc[to.i - 1] if to.i > 0 else None
+            if before is not None and before.dep_ == "pobj" and before.head.lower_ == "for":
+                return before
         nonfinite = (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN", "VB")) or (
             node.dep_ == "relcl" and infinitive)  # "signed a deal to supply"
         if nonfinite and infinitive and _with_party(node.head):

@@ -47,6 +47,15 @@ def test_the_clause_subject_is_found_through_xcomp():
     assert clause_subject(doc[3]).text == "Acme"
 
 
+def test_the_subject_of_an_infinitive_after_for_is_its_object():
+    # "the agreement for Fujitsu to buy Fairchild": Fujitsu buys, not who agreed
+    doc, _ = parse(["Acme", "ended", "a", "deal", "for", "Globex", "to", "buy", "Initech"],
+                   [1, 1, 3, 1, 3, 4, 7, 1, 7],
+                   ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "aux", "advcl", "dobj"], {},
+                   tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "TO", "VB", "NNP"])
+    assert clause_subject(doc[7]).text == "Globex"
+
+
 def test_of_two_subjects_of_one_verb_the_clause_subject_is_the_nearer():
     doc, _ = parse(["OSLO", "-", "Norway", "'s", "parliament", "approved", "a", "ban"],
                    [5, 0, 4, 2, 5, 5, 7, 5],
