@@ -37,12 +37,20 @@ def is_exchange_code(text: str) -> bool:
 def dateline_tokens(doc: Doc) -> set[int]:
     """The indices of the tokens of every dateline of ``doc``: at the start of a line, words
     in capitals followed by a comma and a date ("GLENVIEW, Ill., March 3 -"), or, one of them
-    a known place, by a comma, a dash or the story's first word ("OSLO Google has bought")."""
+    a known place, by a comma, a dash or the story's first word ("OSLO Google has bought").
+
+    Three components ask; the answer is kept on the document, for as long as its tokens stay.
+    """
+    key = ("ng_datelines", len(doc))
+    kept = doc.user_data.get(key)
+    if kept is not None:
+        return set(kept)
     found: set[int] = set()
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].text:
             end = _dateline_end(doc, token.i)
             found.update(range(token.i, end))
+    doc.user_data[key] = frozenset(found)
     return found
 
 
