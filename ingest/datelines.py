@@ -41,7 +41,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
 
     Three components ask; the answer is kept on the document, for as long as its tokens stay.
     """
-    key = ("ng_datelines", len(doc))
+    key = f"ng_datelines {len(doc)}"
     kept = doc.user_data.get(key)
     if kept is not None:
         return set(kept)
