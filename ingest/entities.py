@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from newsgraph.ingest.classify import PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.grouping import fullest_name, group_mentions
-from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names
+from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names, written
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, initials, lexicon, load_jsonl, name_key
 from newsgraph.ontology import EntityType
 
@@ -87,7 +87,7 @@ class EntityRecognizer:
 def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     """Group the typed mentions, vote each group's type, set the spans and entities."""
     names = [m for m in mentions if m.country is None]
-    texts = [m.name or doc[m.start:m.end].text for m in names]
+    texts = [m.name or written(doc, m.start, m.end) for m in names]
     spans: list[Span] = []
     entities: list[Entity] = []
     for members in _groups(names, texts):

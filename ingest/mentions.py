@@ -26,7 +26,14 @@ from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import code_follows
-from newsgraph.ingest.names import ACRONYM, acronym_of, initials, lexicon, name_key
+from newsgraph.ingest.names import (
+    ACRONYM,
+    acronym_of,
+    initials,
+    lexicon,
+    name_key,
+    stopped_forms,
+)
 from newsgraph.ontology import EntityType
 
 __all__ = [
@@ -38,6 +45,7 @@ __all__ = [
     "is_junk",
     "object_of_role",
     "possesses",
+    "written",
 ]
 
 #: The model's labels that may name an organisation, a person or a country.
@@ -219,6 +227,24 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
+def written(doc: Doc, start: int, end: int) -> str:
+    """A name as the text writes it: with the full stop of a legal form that ends a sentence,
+    which :func:`~newsgraph.ingest.pipeline.ng_sentence_stops` splits off for the parser.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Investors backed Zorg Co. The shares rose.")
+    >>> with doc.retokenize() as r:
+    ...     r.split(doc[3], ["Co", "."], heads=[(doc[3], 0), (doc[3], 0)])
+    >>> written(doc, 2, 4)
+    'Zorg Co.'
+    """
+    text = doc[start:end].text
+    if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
+            and f"{doc[end - 1].text}." in stopped_forms():
+        return f"{text}."
+    return text
+
+
 #: The labels of names read again wherever the document repeats them.
 _REPEATED_LABELS = frozenset({"ORG", "PERSON", EntityType.ORGANISATION})
 
@@ -234,36 +260,47 @@ def _repeated(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
     >>> [(s.text, s.label_) for s in _repeated(doc, [Span(doc, 0, 2, "ORG")], {0, 1})]
     [('Acme', 'ORG')]
     """
-    legal = lexicon().words("legal_form")
+    lex = lexicon()
+    legal = lex.words("legal_form")
+    common = lex.lower("month")
     forms: dict[tuple[str, ...], str] = {}
     for span in spans:
         if span.label_ not in _REPEATED_LABELS:
             continue
         words = tuple(t.text for t in span)
-        forms.setdefault(words, span.label_)
         stem = words
         while len(stem) > 1 and stem[-1] in legal:
             stem = stem[:-1]
-        if span.label_ != "PERSON" and stem != words and len("".join(stem)) > 2:
-            forms.setdefault(stem, span.label_)
+        for form in (words, stem) if span.label_ != "PERSON" else (words,):
+            # a word of the language or a month alone is read again as itself ("May")
+            if len("".join(form)) > 2 and not (len(form) == 1 and (
+                    form[0].lower() in common or doc.vocab[form[0].lower()].is_stop)):
+                forms.setdefault(form, span.label_)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(forms, key=lambda w: -len(w)):
         by_first.setdefault(words[0], []).append(words)
+    taken = set(taken)
     found: list[Span] = []
     for i, token in enumerate(doc):
+        if len(found) == _MOST_REPEATS:
+            break  # a name repeated thousands of times says no more each time
         if i in taken or not token.text[:1].isupper():
             continue
         for words in by_first.get(token.text, []):
             end = i + len(words)
             if end > len(doc) or tuple(t.text for t in doc[i:end]) != words \
-                    or taken & set(range(i, end)) \
+                    or not taken.isdisjoint(range(i, end)) \
                     or (i > 0 and not token.is_sent_start and _capitalised(doc[i - 1])) \
                     or (end < len(doc) and _capitalised(doc[end])):
                 continue
             found.append(Span(doc, i, end, label=forms[words]))
-            taken = taken | set(range(i, end))
+            taken.update(range(i, end))
             break
     return found
+
+
+#: The most names a document is read again for.
+_MOST_REPEATS = 200
 
 
 def _capitalised(token: Token) -> bool:

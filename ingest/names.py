@@ -33,6 +33,7 @@ __all__ = [
     "lexicon",
     "load_jsonl",
     "name_key",
+    "stopped_forms",
     "subdivisions",
     "undotted",
     "verb_forms",
@@ -177,6 +178,17 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
 def lexicon() -> Lexicon:
     """Load the word sets once."""
     return Lexicon({row["set"]: frozenset(row["terms"]) for row in load_jsonl("lexicon.jsonl")})
+
+
+@cache
+def stopped_forms() -> frozenset[str]:
+    """The legal forms written with a final full stop, which a sentence may end with.
+
+    >>> sorted(stopped_forms())[:3]
+    ['Co.', 'Corp.', 'Inc.']
+    """
+    return frozenset(f for f in lexicon().words("legal_form")
+                     if f.endswith(".") and "." not in f[:-1] and len(f) > 2)
 
 
 @cache

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import cast
 
 import spacy
@@ -23,7 +22,7 @@ from newsgraph.ingest import classifier, coreference, entities, relations
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
-from newsgraph.ingest.names import lexicon, load_jsonl
+from newsgraph.ingest.names import load_jsonl, stopped_forms
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs", "ng_sentence_stops"]
 
@@ -102,13 +101,16 @@ def ng_sentence_stops(doc: Doc) -> Doc:
     ['Globex', 'Inc', '.', 'The']
     >>> [t.text for t in ng_sentence_stops(spacy.blank("en")("Globex Inc. said so."))]
     ['Globex', 'Inc.', 'said', 'so', '.']
+    >>> [t.text for t in ng_sentence_stops(spacy.blank("en")("Acme Corp. To Buy Globex"))]
+    ['Acme', 'Corp.', 'To', 'Buy', 'Globex']
     """
-    forms = _stopped_forms()
+    forms = stopped_forms()
     stops = []
     for token in doc:
         if token.text in forms:
             after = next((t for t in doc[token.i + 1:] if not t.is_space), None)
-            if after is not None and ((after.is_title and after.is_stop)
+            if after is not None and ((after.is_title and after.is_stop
+                                       and _lower_word_follows(doc, after.i))
                                       or "\n" in doc[token.i + 1].text):
                 stops.append(token)
     if stops:
@@ -118,11 +120,18 @@ def ng_sentence_stops(doc: Doc) -> Doc:
     return doc
 
 
-@cache
-def _stopped_forms() -> frozenset[str]:
-    """The legal forms written with a final full stop ("Inc.", "Corp.", "Co.")."""
-    return frozenset(f for f in lexicon().words("legal_form")
-                     if f.endswith(".") and "." not in f[:-1] and len(f) > 2)
+def _lower_word_follows(doc: Doc, i: int) -> bool:
+    """Whether a word in lower case follows token ``i`` within four words on its line: a
+    sentence, not a headline in title case ("Microsoft Corp. To Acquire LinkedIn")."""
+    words = 0
+    for token in doc[i + 1:]:
+        if "\n" in token.text or words == 4:
+            return False
+        if token.is_alpha:
+            if token.is_lower:
+                return True
+            words += 1
+    return False
 
 
 #: What ends a dateline before its story ("OSLO, March 16 -").

