@@ -139,6 +139,9 @@ _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _HEDGES = _WORDS.lower("hedge")
 _PAST_ROLES = _WORDS.lower("past_role")
+_BID_WORDS = _WORDS.lower("bid_word")
+_UNAGREED = _WORDS.lower("unagreed_deal")
+_AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -316,6 +319,8 @@ class RelationExtractor:
             if predicate is None or (predicate == Predicate.SUPPLIES
                                      and _sells_assets(tokens, state)) \
                     or (predicate in _ROLES and any(map(_past_title, tokens.values()))):
+                continue
+            if predicate == Predicate.INVESTS_IN and _only_bid(doc[token_ids[0]]):
                 continue
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
@@ -523,6 +528,32 @@ def _hedged(token: Token) -> bool:
         clause = clause.head
     return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
                for c in clause.children)
+
+
+#: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
+#: stake in", "interested in buying").
+_BID_CLIMB = frozenset({"xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl"})
+
+
+def _only_bid(token: Token) -> bool:
+    """Whether the deal ``token`` names is only a bid or a prospect, not agreed: a proposed,
+    possible or hostile takeover, or an acquisition an offer, bid or interest governs
+    ("made an offer to acquire X"), unless the bid is agreed to ("agreed to a buyout offer").
+    """
+    if any(c.dep_ == "amod" and c.lower_ in _UNAGREED for c in token.children):
+        return True
+    node = token
+    for _ in range(5):
+        if node.lower_ in _BID_WORDS and node.i != token.i:
+            head = node.head
+            while head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
+            return head.lower_ not in _AGREEING and not any(
+                c.dep_ == "amod" and c.lower_ in _AGREEING for c in node.children)
+        if node.dep_ not in _BID_CLIMB or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _pairs(doc: Doc, predicate: str, subjects: list[Node],

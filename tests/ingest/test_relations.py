@@ -12,6 +12,7 @@ from newsgraph.ingest.relations import (
     _SIGNATURE,
     PATTERN_FILES,
     RelationExtractor,
+    _only_bid,
     load_patterns,
 )
 from newsgraph.ontology import RELATIONS
@@ -428,6 +429,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp will merge with Globex Corp.", [("Acme Corp", "partnersWith", "Globex Corp.")]),
         # a bid is no acquisition
         ("Acme Corp made a bid for Globex Corp.", []),
+        # nor is the acquisition an offer, a bid or an interest governs, or a proposed one
+        ("Acme Corp made an offer to acquire Globex Inc.", []),
+        ("Acme Corp made a 150 mln dlr bid to buy Globex Inc.", []),
+        ("Acme Corp said it was interested in buying Globex Inc.", []),
+        ("Analysts doubted Acme Corp's possible takeover of Globex Inc.", []),
         # acquisitions said as a noun with "by", in the passive, or agreed to
         ("The takeover of Globex Inc by Acme Corp was approved.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
@@ -827,3 +833,17 @@ def test_a_bid_or_deal_named_again(nlp, text, expected):
 )
 def test_rivals_named_through_a_description(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, bid",
+    [
+        ("Globex Inc considered a buyout offer to be acquired by Acme Corp.", True),
+        # an offer agreed to is a deal
+        ("Globex Inc agreed to a buyout offer to be acquired by Acme Corp.", False),
+        ("Globex Inc said it will be acquired by Acme Corp.", False),
+    ],
+)
+def test_only_bid(nlp, text, bid):
+    doc = nlp(text)
+    assert _only_bid(next(t for t in doc if t.text == "acquired")) is bid
