@@ -320,7 +320,7 @@ class RelationExtractor:
                                      and _sells_assets(tokens, state)) \
                     or (predicate in _ROLES and any(map(_past_title, tokens.values()))):
                 continue
-            if predicate == Predicate.INVESTS_IN and _only_bid(doc[token_ids[0]]):
+            if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
@@ -530,6 +530,8 @@ def _hedged(token: Token) -> bool:
                for c in clause.children)
 
 
+#: The relations a deal states, which a bid or an attempt does not.
+_DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
 #: stake in", "interested in buying").
 _BID_CLIMB = frozenset({"xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl"})

@@ -434,6 +434,17 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp made a 150 mln dlr bid to buy Globex Inc.", []),
         ("Acme Corp said it was interested in buying Globex Inc.", []),
         ("Analysts doubted Acme Corp's possible takeover of Globex Inc.", []),
+        # agreements concluded, planned or held, by both parties or with one
+        ("Acme Corp and Globex Inc concluded an accord on chips.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc are planning a joint venture.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("The accord between Acme Corp and Globex Inc covers chips.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp concluded a licence agreement with Globex Inc.",
+         [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # an agreement only tried for is none
+        ("Acme Corp tried to conclude a licence agreement with Globex Inc.", []),
         # acquisitions said as a noun with "by", in the passive, or agreed to
         ("The takeover of Globex Inc by Acme Corp was approved.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
