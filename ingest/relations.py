@@ -442,7 +442,7 @@ def _premodifies(token: Token, root: int, state: DocState) -> bool:
 #: The titles that name a role of the organisation at hand when given alone, by predicate.
 _TITLES_ALONE = {
     predicate: frozenset(tuple(t.split()) for t in _WORDS.lower(f"title_alone_{predicate}"))
-    for predicate in (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)
+    for predicate in (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF)
 }
 _ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF})
 #: Roles that head an organisation, and those a title naming one also ends with.
@@ -474,6 +474,13 @@ def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
                 or (person.name, sentence.start) in roles:
             continue
         predicate = _title_before(doc, span.start, sentence.start)
+        if predicate is None and span.root.dep_ == "conj":
+            # "board members Jane Doe and John Roe": a title in the plural is both people's
+            lead = next((s for s in doc.spans[SPANS_KEY] if s.root.i == span.root.head.i
+                         and s.label_ == EntityType.PERSON), None)
+            if lead is not None and lead.start > sentence.start \
+                    and doc[lead.start - 1].tag_ == "NNS":
+                predicate = _title_before(doc, lead.start, sentence.start)
         if predicate is None:
             continue
         named = organisations.get(sentence.start, [])
@@ -496,18 +503,20 @@ def _title_before(doc: Doc, start: int, first: int) -> str | None:
     """The predicate of the company title that ends just before ``start`` and stands alone:
     after the sentence's start, a determiner, punctuation or a lower-case word, not after a
     name or a possessive ("Foxconn Vice Chairman", "IBM's CEO")."""
+    # the longest title is the one said: "deputy chairman" is no chairman
+    best: tuple[int, str | None] = (0, None)
     for predicate, titles in _TITLES_ALONE.items():
         for title in titles:
             begin = start - len(title)
-            if begin < first or tuple(t.lower_ for t in doc[begin:start]) != title:
+            if len(title) <= best[0] or begin < first \
+                    or tuple(t.lower_ for t in doc[begin:start]) != title:
                 continue
             before = doc[begin - 1] if begin > first else None
-            if before is not None and before.lower_ in _PAST_ROLES:
-                return None
-            if before is None or before.pos_ in ("DET", "PUNCT", "VERB", "ADP", "CCONJ") \
-                    or (before.is_lower and before.pos_ != "PART"):
-                return predicate
-    return None
+            alone = before is None or before.pos_ in ("DET", "PUNCT", "VERB", "ADP", "CCONJ") \
+                or (before.is_lower and before.pos_ != "PART")
+            past = before is not None and before.lower_ in _PAST_ROLES
+            best = (len(title), predicate if alone and not past else None)
+    return best[1]
 
 
 def _past_title(token: Token) -> bool:

@@ -38,6 +38,14 @@ from tests.ingest.relation_views import triples
          [("Jane Doe", "leads", "Citigroup")]),
         ("Ford Motor Co sold more cars in May. Chief Financial Officer John Roe said costs rose.",
          [("John Roe", "worksFor", "Ford Motor Co")]),
+        # board members and deputies of the chair; a title in the plural is each person's
+        ("Acme Corp said board members Jane Doe and John Roe would speak.",
+         [("Jane Doe", "memberOf", "Acme Corp"), ("John Roe", "memberOf", "Acme Corp")]),
+        ("Acme Corp said deputy chairman Jane Doe would speak.",
+         [("Jane Doe", "memberOf", "Acme Corp")]),
+        # a title in the singular is the first person's alone
+        ("Acme Corp said chairman Jane Doe and John Roe would speak.",
+         [("Jane Doe", "chairs", "Acme Corp")]),
         # a company the model does not tag, before a title; one title of several words
         ('"It is complex," said ASML Chief Executive Peter Wenninck in a video.',
          [("Peter Wenninck", "leads", "ASML")]),
