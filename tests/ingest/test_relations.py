@@ -451,6 +451,15 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Acme Corp", "partnersWith", "Globex Inc")]),
         ("Acme Corp concluded a licence agreement with Globex Inc.",
          [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # a company started or established jointly by several: they are partners
+        ("Globex, started jointly by Acmeco, Initech Holdings, Vela Group and Umbra Holdings, "
+         "has grown.",
+         [("Acmeco", "partnersWith", "Initech Holdings"),
+          ("Acmeco", "partnersWith", "Umbra Holdings"),
+          ("Acmeco", "partnersWith", "Vela Group"),
+          ("Umbra Holdings", "partnersWith", "Initech Holdings"),
+          ("Vela Group", "partnersWith", "Initech Holdings"),
+          ("Vela Group", "partnersWith", "Umbra Holdings")]),
         # an agreement only tried for is none
         ("Acme Corp tried to conclude a licence agreement with Globex Inc.", []),
         # acquisitions said as a noun with "by", in the passive, or agreed to
