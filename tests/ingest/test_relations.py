@@ -430,6 +430,9 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
                        ("NEC Corp.", "investsIn", "Honeywell Information Systems")]),
         ("San Miguel Brewery Ltd is 69.65 pct owned by Neptunia Corp Ltd.",
          [("Neptunia Corp Ltd.", "investsIn", "San Miguel Brewery Ltd")]),
+        # a relative pronoun after a copula's noun stands for the copula's subject
+        ("Globex Inc is a joint venture in which Acme Corp holds a 47 pct stake.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
         ("Acme Corp said it agreed to be acquired by Globex Corp for 2 billion dlrs.",
          [("Globex Corp", "investsIn", "Acme Corp")]),
         ("Globex Corp completed its acquisition of Initech Corp.",
