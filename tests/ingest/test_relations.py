@@ -430,6 +430,9 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
                        ("NEC Corp.", "investsIn", "Honeywell Information Systems")]),
         ("San Miguel Brewery Ltd is 69.65 pct owned by Neptunia Corp Ltd.",
          [("Neptunia Corp Ltd.", "investsIn", "San Miguel Brewery Ltd")]),
+        # "X and affiliate Y": the unit word on the second conjunct names the first its owner
+        ("Acme Corp and affiliate Globex Inc agreed to pay penalties.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
         # a relative pronoun after a copula's noun stands for the copula's subject
         ("Globex Inc is a joint venture in which Acme Corp holds a 47 pct stake.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
