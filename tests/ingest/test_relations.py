@@ -440,6 +440,8 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Globex Corp", "investsIn", "Acme Corp")]),
         ("Globex Corp completed its acquisition of Initech Corp.",
          [("Globex Corp", "investsIn", "Initech Corp.")]),
+        ("Acme Corp announced the purchase of a minority stake in Globex Inc for $170 million.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
         ("Acme Corp will merge with Globex Corp.", [("Acme Corp", "partnersWith", "Globex Corp.")]),
         # a bid is no acquisition
         ("Acme Corp made a bid for Globex Corp.", []),
