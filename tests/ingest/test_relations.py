@@ -430,6 +430,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
                        ("NEC Corp.", "investsIn", "Honeywell Information Systems")]),
         ("San Miguel Brewery Ltd is 69.65 pct owned by Neptunia Corp Ltd.",
          [("Neptunia Corp Ltd.", "investsIn", "San Miguel Brewery Ltd")]),
+        # "Y's parent, X" and "Y's owner X"
+        ("Globex Inc's parent, Acme Corp, said profit rose.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Globex Inc's owner Acme Corp said profit rose.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
         # "X and affiliate Y": the unit word on the second conjunct names the first its owner
         ("Acme Corp and affiliate Globex Inc agreed to pay penalties.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
