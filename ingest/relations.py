@@ -142,6 +142,7 @@ _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
 _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
+_PAST_HOLDING = _WORDS.lower("past_holding")
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -322,6 +323,10 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if predicate == Predicate.INVESTS_IN and any(
+                    c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
+                    for c in doc[token_ids[0]].children):
+                continue  # "was formerly owned by X": a past holding
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object

@@ -430,6 +430,8 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
                        ("NEC Corp.", "investsIn", "Honeywell Information Systems")]),
         ("San Miguel Brewery Ltd is 69.65 pct owned by Neptunia Corp Ltd.",
          [("Neptunia Corp Ltd.", "investsIn", "San Miguel Brewery Ltd")]),
+        # a past holding is none
+        ("Globex Corp was formerly owned by Acme Corp.", []),
         # "Y's parent, X" and "Y's owner X"
         ("Globex Inc's parent, Acme Corp, said profit rose.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
