@@ -466,6 +466,9 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Acme Corp", "partnersWith", "Globex Inc")]),
         ("Acme Corp concluded a licence agreement with Globex Inc.",
          [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # a partner verb as a modifier of a name ("X, allied with Y")
+        ("Acme Corp, teamed with Globex Inc, won the bid.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
         # a company started or established jointly by several: they are partners
         ("Globex, started jointly by Acmeco, Initech Holdings, Vela Group and Umbra Holdings, "
          "has grown.",
