@@ -43,6 +43,17 @@ from tests.ingest.relation_views import triples
          [("Jane Doe", "memberOf", "Acme Corp"), ("John Roe", "memberOf", "Acme Corp")]),
         ("Acme Corp said deputy chairman Jane Doe would speak.",
          [("Jane Doe", "memberOf", "Acme Corp")]),
+        # seats on a board or a committee
+        ("Jane Doe will serve on Acme Corp's board.", [("Jane Doe", "memberOf", "Acme Corp")]),
+        ("The firm removed Acme board member Jane Doe from the trust.",
+         [("Jane Doe", "memberOf", "Acme")]),
+        ("Jane Doe is a member of the advisory board of Acme Corp.",
+         [("Jane Doe", "memberOf", "Acme Corp.")]),
+        ("Jane Doe will serve on the Acme Corp Managing Committee.",
+         [("Jane Doe", "memberOf", "Acme Corp Managing Committee")]),
+        # a role said to be past is none
+        ("Jane Doe, a former member of Acme Corp's board, spoke.", []),
+        ("Jane Doe, former chairman of Acme Corp, spoke.", []),
         # a title in the singular is the first person's alone
         ("Acme Corp said chairman Jane Doe and John Roe would speak.",
          [("Jane Doe", "chairs", "Acme Corp")]),
