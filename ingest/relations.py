@@ -93,7 +93,7 @@ from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.events import mark_event_parties
 from newsgraph.ingest.gazetteer import demonym_of
-from newsgraph.ingest.geo import country_of
+from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
 from newsgraph.ingest.names import lexicon, load_jsonl, verb_forms
@@ -143,6 +143,7 @@ _BID_WORDS = _WORDS.lower("bid_word")
 _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
+_STATE_WORDS = _WORDS.lower("state_owner")
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -279,6 +280,7 @@ class RelationExtractor:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
         yield from _premodifier_nationalities(doc, state)
+        yield from _state_holdings(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -429,6 +431,32 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
                         and _premodifies(candidate, span.root.i, state):
                     yield Found(node, Predicate.BASED_IN, place, span.root.sent,
                                 "nationality-premodifier")
+
+
+def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
+    """A state-owned (-run, -controlled, -backed) organisation is held by its country: the one a
+    nationality word among the words before its name says, else the one its name holds
+    ("Chinese state-controlled shipper Globex", "the state-owned Agricultural Bank of Kenya").
+    The words before the name are those of the noun it is the name of, too ("the Chinese
+    state-backed Globex Times newspaper").
+    """
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
+            continue
+        root = doc[span.root.i]
+        heads = [root, root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN" \
+            else [root]
+        before = [t for head in heads for left in head.lefts for t in left.subtree
+                  if t.i < span.start]
+        if not any(t.lower_ in _STATE_WORDS and t.head._.ng_trigger == "owned" for t in before):
+            continue
+        places = [state.nodes[t.i] for t in before if t.i in state.nodes
+                  and state.nodes[t.i].type == EntityType.COUNTRY]
+        places += [Node(country, EntityType.COUNTRY, t.i) for t in span
+                   if t.pos_ == "PROPN" and (country := nation_of(t.text))]
+        if places:
+            yield Found(places[0], Predicate.INVESTS_IN, node, root.sent, "state-owned-premodifier")
 
 
 def _premodifies(token: Token, root: int, state: DocState) -> bool:

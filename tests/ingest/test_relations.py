@@ -441,6 +441,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
                        ("NEC Corp.", "investsIn", "Honeywell Information Systems")]),
         ("San Miguel Brewery Ltd is 69.65 pct owned by Neptunia Corp Ltd.",
          [("Neptunia Corp Ltd.", "investsIn", "San Miguel Brewery Ltd")]),
+        # a state-owned company is held by the country its nationality word or its name says
+        ("The Norwegian state-owned firm Velmora Vaapen was involved.",
+         [("Norway", "investsIn", "Velmora Vaapen"), ("Velmora Vaapen", "basedIn", "Norway")]),
+        ("The bank was planned by the state-owned Agricultural Bank of Kenya.",
+         [("Kenya", "investsIn", "Agricultural Bank of Kenya")]),
         # a past holding is none
         ("Globex Corp was formerly owned by Acme Corp.", []),
         # "Y's parent, X" and "Y's owner X"
