@@ -237,6 +237,10 @@ def test_verbs(nlp, text, expected):
         ("The Pentagon awarded Boeing a contract for tankers.",
          [("Boeing", "supplies", "Pentagon")]),
         ("Ryanair ordered 100 jets from Boeing.", [("Boeing", "supplies", "Ryanair")]),
+        ("Texas Instruments said it provides processors for Acme Corp.",
+         [("Texas Instruments", "supplies", "Acme Corp.")]),
+        # financing provided for a company is no sale
+        ("Acme Corp provided financing for Globex Inc.", []),
         ("Toyota is the biggest customer of Denso.", [("Denso", "supplies", "Toyota")]),
         ("Toyota and Panasonic signed an agreement to build batteries.",
          [("Toyota", "partnersWith", "Panasonic")]),
