@@ -486,6 +486,10 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Acme Corp", "partnersWith", "Globex Inc")]),
         ("Acme Corp concluded a licence agreement with Globex Inc.",
          [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # a company founded jointly by several is held by each of them
+        ("Globex Inc, founded jointly by Acme Corp and Initech Corp, has grown.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "partnersWith", "Initech Corp"),
+          ("Initech Corp", "investsIn", "Globex Inc")]),
         # a partner verb as a modifier of a name ("X, allied with Y")
         ("Acme Corp, teamed with Globex Inc, won the bid.",
          [("Acme Corp", "partnersWith", "Globex Inc")]),
