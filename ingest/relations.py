@@ -574,18 +574,25 @@ def _hedged(token: Token) -> bool:
 
 #: The relations a deal states, which a bid or an attempt does not.
 _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
+#: Modals that, with "have" and a participle, say what did not happen.
+_COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
 #: stake in", "interested in buying").
-_BID_CLIMB = frozenset({"xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl"})
+_BID_CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl"})
 
 
 def _only_bid(token: Token) -> bool:
     """Whether the deal ``token`` names is only a bid or a prospect, not agreed: a proposed,
-    possible or hostile takeover, or an acquisition an offer, bid or interest governs
-    ("made an offer to acquire X"), unless the bid is agreed to ("agreed to a buyout offer").
+    possible or hostile takeover, one that would have happened, or an acquisition an offer, a
+    bid, an interest or an expectation governs ("made an offer to acquire X", "expected X to be
+    acquired by Y"), unless the bid is agreed to ("agreed to a buyout offer").
     """
     if any(c.dep_ == "amod" and c.lower_ in _UNAGREED for c in token.children):
         return True
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if clause.tag_ == "VBN" and "have" in auxiliaries and auxiliaries & _COUNTERFACTUAL:
+        return True  # "X's acquisition of Y would have given it ...": it did not happen
     node = token
     for _ in range(5):
         if node.lower_ in _BID_WORDS and node.i != token.i:

@@ -477,6 +477,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp made a 150 mln dlr bid to buy Globex Inc.", []),
         ("Acme Corp said it was interested in buying Globex Inc.", []),
         ("Analysts doubted Acme Corp's possible takeover of Globex Inc.", []),
+        ("Analysts had expected Globex Inc to be acquired by Acme Corp.", []),
+        ("Acme Corp's acquisition of Globex Inc would have given it a sales network.", []),
+        # what would be is a plan, not a bid
+        ("Acme Corp would have a 60 pct stake in Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc.")]),
         # agreements concluded, planned or held, by both parties or with one
         ("Acme Corp and Globex Inc concluded an accord on chips.",
          [("Acme Corp", "partnersWith", "Globex Inc")]),
