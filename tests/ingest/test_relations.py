@@ -450,6 +450,9 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Norway", "investsIn", "Velmora Vaapen"), ("Velmora Vaapen", "basedIn", "Norway")]),
         ("The bank was planned by the state-owned Agricultural Bank of Kenya.",
          [("Kenya", "investsIn", "Agricultural Bank of Kenya")]),
+        # a sale paid for with a stake in the buyer makes the seller its shareholder
+        ("Acme Corp will sell its chip business to Initech Corp for a 5 percent stake in Initech "
+         "Corp.", [("Acme Corp", "investsIn", "Initech Corp.")]),
         # a past holding is none
         ("Globex Corp was formerly owned by Acme Corp.", []),
         # "Y's parent, X" and "Y's owner X"
