@@ -453,6 +453,13 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         # a sale paid for with a stake in the buyer makes the seller its shareholder
         ("Acme Corp will sell its chip business to Initech Corp for a 5 percent stake in Initech "
          "Corp.", [("Acme Corp", "investsIn", "Initech Corp.")]),
+        # investors listed: counted among a company's shareholders, or in its funding round
+        ("Globex Inc already counts Acme Corp among its shareholders.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Investors in the funding round of Globex Inc include Acme Corp, Alibaba said.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Investors in Globex Inc include Acme Corp and Initech Corp.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp.", "investsIn", "Globex Inc")]),
         # a past holding is none
         ("Globex Corp was formerly owned by Acme Corp.", []),
         # "Y's parent, X" and "Y's owner X"
