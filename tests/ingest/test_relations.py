@@ -51,6 +51,8 @@ from tests.ingest.relation_views import triples
          [("Jane Doe", "memberOf", "Acme Corp.")]),
         ("Jane Doe will serve on the Acme Corp Managing Committee.",
          [("Jane Doe", "memberOf", "Acme Corp Managing Committee")]),
+        # "the board" joined is that of the organisation that says so
+        ("Acme Corp said Jane Doe will join the board.", [("Jane Doe", "memberOf", "Acme Corp")]),
         # a role said to be past is none
         ("Jane Doe, a former member of Acme Corp's board, spoke.", []),
         ("Jane Doe, former chairman of Acme Corp, spoke.", []),
