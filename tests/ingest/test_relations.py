@@ -51,6 +51,8 @@ from tests.ingest.relation_views import triples
          [("Jane Doe", "memberOf", "Acme Corp.")]),
         ("Jane Doe will serve on the Acme Corp Managing Committee.",
          [("Jane Doe", "memberOf", "Acme Corp Managing Committee")]),
+        # papers served on a company are no seat
+        ("The agency sought to enforce summonses served on Acme Corp.", []),
         # "the board" joined is that of the organisation that says so
         ("Acme Corp said Jane Doe will join the board.", [("Jane Doe", "memberOf", "Acme Corp")]),
         # a role said to be past is none
