@@ -142,6 +142,7 @@ _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
 _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
+_ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
 _STATE_WORDS = _WORDS.lower("state_owner")
 
@@ -601,6 +602,9 @@ def _only_bid(token: Token) -> bool:
                 head = head.head
             return head.lower_ not in _AGREEING and not any(
                 c.dep_ == "amod" and c.lower_ in _AGREEING for c in node.children)
+        if node.i != token.i and node.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and node.head.lower_ in _ENDING:
+            return True  # "the agreement for X to buy Y has ended"
         if node.dep_ not in _BID_CLIMB or node.head.i == node.i:
             return False
         node = node.head
