@@ -227,6 +227,9 @@ def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | N
         head = clause.head
         if head.i not in state.nodes and head.dep_ == "appos":
             head = head.head  # "X, the movie company which owns ...": X
+        elif head.i not in state.nodes and head.dep_ == "attr":
+            # "X is a joint venture in which Y holds a stake": X
+            head = next((c for c in head.head.children if c.dep_ == "nsubj"), head)
         return entity_of(head, state, depth + 1)
     if token.lower_ in _REFLEXIVE:  # "Qlik agreed to sell itself to Thoma Bravo"
         subject = clause_subject(token.head)

@@ -94,7 +94,7 @@ from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.events import mark_event_parties
 from newsgraph.ingest.gazetteer import demonym_of
-from newsgraph.ingest.geo import country_of
+from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
 from newsgraph.ingest.names import lexicon, load_jsonl, verb_forms
@@ -140,6 +140,12 @@ _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _HEDGES = _WORDS.lower("hedge")
 _PAST_ROLES = _WORDS.lower("past_role")
+_BID_WORDS = _WORDS.lower("bid_word")
+_UNAGREED = _WORDS.lower("unagreed_deal")
+_AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
+_ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
+_PAST_HOLDING = _WORDS.lower("past_holding")
+_STATE_WORDS = _WORDS.lower("state_owner")
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -279,6 +285,7 @@ class RelationExtractor:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
         yield from _premodifier_nationalities(doc, state)
+        yield from _state_holdings(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -327,6 +334,12 @@ class RelationExtractor:
                     or (predicate in _ROLES and (any(map(_past_title, tokens.values()))
                                                  or _said_past(tokens.values()))):
                 continue
+            if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
+                continue
+            if predicate == Predicate.INVESTS_IN and any(
+                    c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
+                    for c in doc[token_ids[0]].children):
+                continue  # "was formerly owned by X": a past holding
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object
@@ -431,6 +444,32 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
                                 "nationality-premodifier")
 
 
+def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
+    """A state-owned (-run, -controlled, -backed) organisation is held by its country: the one a
+    nationality word among the words before its name says, else the one its name holds
+    ("Chinese state-controlled shipper Globex", "the state-owned Agricultural Bank of Kenya").
+    The words before the name are those of the noun it is the name of, too ("the Chinese
+    state-backed Globex Times newspaper").
+    """
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
+            continue
+        root = doc[span.root.i]
+        heads = [root, root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN" \
+            else [root]
+        before = [t for head in heads for left in head.lefts for t in left.subtree
+                  if t.i < span.start]
+        if not any(t.lower_ in _STATE_WORDS and t.head._.ng_trigger == "owned" for t in before):
+            continue
+        places = [state.nodes[t.i] for t in before if t.i in state.nodes
+                  and state.nodes[t.i].type == EntityType.COUNTRY]
+        places += [Node(country, EntityType.COUNTRY, t.i) for t in span
+                   if t.pos_ == "PROPN" and (country := nation_of(t.text))]
+        if places:
+            yield Found(places[0], Predicate.INVESTS_IN, node, root.sent, "state-owned-premodifier")
+
+
 def _premodifies(token: Token, root: int, state: DocState) -> bool:
     """Whether ``token`` reaches ``root`` through words that each modify the next, none of
     them a name of another thing nor a verb other than "based"."""
@@ -447,7 +486,7 @@ def _premodifies(token: Token, root: int, state: DocState) -> bool:
 #: The titles that name a role of the organisation at hand when given alone, by predicate.
 _TITLES_ALONE = {
     predicate: frozenset(tuple(t.split()) for t in _WORDS.lower(f"title_alone_{predicate}"))
-    for predicate in (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)
+    for predicate in (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF)
 }
 _ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF})
 #: Roles that head an organisation, and those a title naming one also ends with.
@@ -479,6 +518,13 @@ def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
                 or (person.name, sentence.start) in roles:
             continue
         predicate = _title_before(doc, span.start, sentence.start)
+        if predicate is None and span.root.dep_ == "conj":
+            # "board members Jane Doe and John Roe": a title in the plural is both people's
+            lead = next((s for s in doc.spans[SPANS_KEY] if s.root.i == span.root.head.i
+                         and s.label_ == EntityType.PERSON), None)
+            if lead is not None and lead.start > sentence.start \
+                    and doc[lead.start - 1].tag_ == "NNS":
+                predicate = _title_before(doc, lead.start, sentence.start)
         if predicate is None:
             continue
         named = organisations.get(sentence.start, [])
@@ -501,18 +547,20 @@ def _title_before(doc: Doc, start: int, first: int) -> str | None:
     """The predicate of the company title that ends just before ``start`` and stands alone:
     after the sentence's start, a determiner, punctuation or a lower-case word, not after a
     name or a possessive ("Foxconn Vice Chairman", "IBM's CEO")."""
+    # the longest title is the one said: "deputy chairman" is no chairman
+    best: tuple[int, str | None] = (0, None)
     for predicate, titles in _TITLES_ALONE.items():
         for title in titles:
             begin = start - len(title)
-            if begin < first or tuple(t.lower_ for t in doc[begin:start]) != title:
+            if len(title) <= best[0] or begin < first \
+                    or tuple(t.lower_ for t in doc[begin:start]) != title:
                 continue
             before = doc[begin - 1] if begin > first else None
-            if before is not None and before.lower_ in _PAST_ROLES:
-                return None
-            if before is None or before.pos_ in ("DET", "PUNCT", "VERB", "ADP", "CCONJ") \
-                    or (before.is_lower and before.pos_ != "PART"):
-                return predicate
-    return None
+            alone = before is None or before.pos_ in ("DET", "PUNCT", "VERB", "ADP", "CCONJ") \
+                or (before.is_lower and before.pos_ != "PART")
+            past = before is not None and before.lower_ in _PAST_ROLES
+            best = (len(title), predicate if alone and not past else None)
+    return best[1]
 
 
 def _past_title(token: Token) -> bool:
@@ -550,6 +598,44 @@ def _hedged(token: Token) -> bool:
         clause = clause.head
     return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
                for c in clause.children)
+
+
+#: The relations a deal states, which a bid or an attempt does not.
+_DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
+#: Modals that, with "have" and a participle, say what did not happen.
+_COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
+#: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
+#: stake in", "interested in buying").
+_BID_CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl"})
+
+
+def _only_bid(token: Token) -> bool:
+    """Whether the deal ``token`` names is only a bid or a prospect, not agreed: a proposed,
+    possible or hostile takeover, one that would have happened, or an acquisition an offer, a
+    bid, an interest or an expectation governs ("made an offer to acquire X", "expected X to be
+    acquired by Y"), unless the bid is agreed to ("agreed to a buyout offer").
+    """
+    if any(c.dep_ == "amod" and c.lower_ in _UNAGREED for c in token.children):
+        return True
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if clause.tag_ == "VBN" and "have" in auxiliaries and auxiliaries & _COUNTERFACTUAL:
+        return True  # "X's acquisition of Y would have given it ...": it did not happen
+    node = token
+    for _ in range(5):
+        if node.lower_ in _BID_WORDS and node.i != token.i:
+            head = node.head
+            while head.dep_ == "prep" and head.head.i != head.i:
+                head = head.head
+            return head.lower_ not in _AGREEING and not any(
+                c.dep_ == "amod" and c.lower_ in _AGREEING for c in node.children)
+        if node.i != token.i and node.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and node.head.lower_ in _ENDING:
+            return True  # "the agreement for X to buy Y has ended"
+        if node.dep_ not in _BID_CLIMB or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _pairs(doc: Doc, predicate: str, subjects: list[Node],
