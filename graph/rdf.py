@@ -404,18 +404,8 @@ def iter_rows(G: nx.MultiDiGraph) -> Iterator[Row]:
     if made_by is not None and build is not None:
         for row in _activity_rows(made_by, build, base):
             groups.setdefault(row[0], []).append(row)
-    # each assertion and piece of evidence: its IRI, its edge, and which piece (-1: the
-    # assertion itself)
-    made: list[tuple[str, tuple[str, str, str], int]] = []
-    for subject, obj, key, data in G.edges(keys=True, data=True):
-        if key == "mentions":
-            continue
-        predicate = _predicate(data)
-        edge = (subject, obj, key)
-        made.append((_assertion_iri(subject, predicate, obj, data, base), edge, -1))
-        for number, item in enumerate(data["evidence"]):
-            made.append((_evidence_iri(subject, predicate, obj, item, base), edge, number))
-    made.sort(key=_first)
+    made = edge_subjects(G, ((subject, obj, key) for subject, obj, key in G.edges(keys=True)
+                             if key != "mentions"))
     for node in G:
         _check_iri(node)
     subjects = sorted(chain(G, (subject for subject in groups if subject not in G)))

@@ -181,17 +181,20 @@ def _sanctions(index: sqlite3.Connection, G: nx.MultiDiGraph, touched: Touched,
                    for state in (old_states.get(node), new_states.get(node)))
 
     def imposers(policy: str) -> set[str]:
-        found = {row[0] for row in index.execute(
-            "SELECT DISTINCT a FROM owners WHERE b = ? AND kind = ?", (policy, _IMPOSES))}
-        if policy in G:
-            found.update(a for a, _, key in G.in_edges(policy, keys=True) if key == _IMPOSES)
-        return found
+        return linked(policy, _IMPOSES, outgoing=False)
 
     def targets(policy: str) -> set[str]:
+        return linked(policy, _TARGETS, outgoing=True)
+
+    def linked(policy: str, kind: str, *, outgoing: bool) -> set[str]:
+        """A policy's targets (``outgoing``) or imposers, as the index had them and as the
+        graph has them."""
+        this, other = ("a", "b") if outgoing else ("b", "a")
         found = {row[0] for row in index.execute(
-            "SELECT DISTINCT b FROM owners WHERE a = ? AND kind = ?", (policy, _TARGETS))}
+            f"SELECT DISTINCT {other} FROM owners WHERE {this} = ? AND kind = ?", (policy, kind))}
         if policy in G:
-            found.update(b for _, b, key in G.out_edges(policy, keys=True) if key == _TARGETS)
+            edges = G.out_edges(policy, keys=True) if outgoing else G.in_edges(policy, keys=True)
+            found.update(b if outgoing else a for a, b, key in edges if key == kind)
         return found
 
     added: set[_Pair] = set()
