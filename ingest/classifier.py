@@ -53,6 +53,7 @@ from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.documents import Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.markup import quote
+from newsgraph.ingest.names import lexicon
 from newsgraph.ontology import RELATIONS, SYMMETRIC
 
 __all__ = [
@@ -449,7 +450,7 @@ class RelationClassifier:
         for n, candidate in enumerate(candidates(doc, kept)):
             subject, obj = candidate.names
             start = candidate.sentence.start_char
-            if (subject, obj, start) in related:
+            if (subject, obj, start) in related or _held_before(candidate):
                 continue
             allowed = allowed_relations(candidate.subject.label_, candidate.object.label_)
             label, p = model.classify(features(candidate, inside, self.lemmatizer), allowed)
@@ -471,6 +472,21 @@ class RelationClassifier:
                 confidence=min(round(p, 4), MOST_CONFIDENT))))
         doc._.ng_relations = relations
         return doc
+
+
+def _held_before(candidate: Candidate) -> bool:
+    """Whether a word of a past role stands before either name, in its own phrase ("Ex-CEO Bob
+    Stone of Acme", "former chairman Bob Stone"): the roles annotated are those held now, and
+    the model reads no such word."""
+    past = lexicon().lower("past_role")
+    doc = candidate.sentence.doc
+    for mention in (candidate.subject, candidate.object):
+        # its phrase, and the few words before it the parser may have hung elsewhere
+        before = [t for left in mention.root.lefts for t in left.subtree if t.i < mention.start]
+        before += doc[max(mention.start - 3, candidate.sentence.start):mention.start]
+        if any(t.lower_ in past for t in before):
+            return True
+    return False
 
 
 @Language.factory(

@@ -239,6 +239,7 @@ def relations(nlp, text):
         ("Quentin Marlowe, an analyst at Bramblewood Securities, said demand was weak.",
          [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "role-at")]),
         # a past role, and a mere mention, are no relation
+        ("Ex-CEO Quentin Marlowe at Bramblewood Securities said the deal was cheap.", []),
         ("Quentin Marlowe, who left Bramblewood Securities last year, said prices would rise.",
          []),
         ("Quentin Marlowe said Bramblewood Securities would not comment.", []),
