@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from newsgraph.graph.aliases import Aliases
     from newsgraph.graph.links import Links
     from newsgraph.graph.partitioned import Assembly
+    from newsgraph.graph.rdf import Row
     from newsgraph.graph.resolve import Merge, ResolvedEntity
     from newsgraph.graph.store import SubjectDelta
     from newsgraph.ingest.sources import SourceResult
@@ -1126,10 +1127,8 @@ def _delta_turtle(
         DROP,
         KEEP,
         NEW,
-        Row,
         iter_rows,
         write_turtle,
-        write_turtle_merged,
     )
 
     def write(stream: IO[bytes]) -> None:
@@ -1184,10 +1183,7 @@ def _delta_turtle(
         if dropped or isinstance(found[0], sqlite3.Error):  # no plan: all written anew
             write_turtle(G, stream)
             return
-        with previous.open("rb") as old:
-            write_turtle_merged(G, stream, old, runs, changed)
-        if merged is not None:
-            merged.update(runs=runs, rows=changed)
+        _write_merged(G, stream, previous, runs, changed, merged)
 
     return write
 
@@ -1202,7 +1198,7 @@ def _write_touched(
     index keeps the previous graph's state and not too much changed; whether it was."""
     import sqlite3
 
-    from newsgraph.graph.rdf import subject_rows, write_turtle, write_turtle_merged
+    from newsgraph.graph.rdf import subject_rows, write_turtle
     from newsgraph.graph.touched import find, known, merge_plan, record, touched_subjects
 
     keys, new_articles = touch
@@ -1222,11 +1218,21 @@ def _write_touched(
         return True
     runs, changed, delta = plan
     found.append(delta)
+    _write_merged(G, stream, previous, runs, changed, merged)
+    return True
+
+
+def _write_merged(G: nx.MultiDiGraph, stream: IO[bytes], previous: Path,
+                  runs: list[tuple[int, int]], changed: list[Row],
+                  merged: dict[str, Any] | None) -> None:
+    """Write graph.ttl merged from ``previous`` by the plan, and keep the plan in ``merged``
+    for graph.jsonld."""
+    from newsgraph.graph.rdf import write_turtle_merged
+
     with previous.open("rb") as old:
         write_turtle_merged(G, stream, old, runs, changed)
     if merged is not None:
         merged.update(runs=runs, rows=changed)
-    return True
 
 
 def _store_delta(

@@ -296,9 +296,7 @@ class RelationExtractor:
         for match_id, start, end in self.sequences(doc, as_spans=False):
             rule = self.rules[doc.vocab.strings[match_id]]
             span = doc[start:end]
-            first = start  # where the name the match begins in begins
-            while first > 0 and doc[first - 1]._.ng_in is not None:
-                first -= 1
+            first = _name_start(doc[start])
             if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]) \
                     or any(t.lower_ in _PAST_ROLES for t in doc[max(first - 1, 0):end]):
                 continue  # "Former Acme Corp chairman Bob Stone"
@@ -578,10 +576,15 @@ def _name_follows(before: Token, name: Token) -> bool:
     """Whether the name whose root is ``name`` begins right after ``before`` ("president Bob
     Stone", not "president Bob Stone and Globex's chairman Ann Lee", which the parser may
     hang on the first title)."""
-    start = name.i
-    while start - 1 > before.i and name.doc[start - 1]._.ng_in is not None:
+    return _name_start(name, after=before.i) == before.i + 1
+
+
+def _name_start(token: Token, *, after: int = -1) -> int:
+    """Where the name ``token`` is in begins (at ``after + 1`` at the earliest)."""
+    start = token.i
+    while start - 1 > after and token.doc[start - 1]._.ng_in is not None:
         start -= 1
-    return start == before.i + 1
+    return start
 
 
 def _said_past(tokens: Iterable[Token]) -> bool:
