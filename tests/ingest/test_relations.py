@@ -168,6 +168,24 @@ def test_roles(nlp, text, expected):
         # a dateline's place is no country of the name after it, nor a name's own word
         ("WASHINGTON Volkswagen AG will pay $1 billion.", []),
         ("American Hoechst named a new chairman.", []),
+        # a town that stands for no government still names where a company is
+        ("Seattle-based Amazon said sales rose.", [("Amazon", "basedIn", "United States")]),
+        ("Apple, based in Cupertino, California, said sales rose.",
+         [("Apple", "basedIn", "United States")]),
+        # but not where it does something, nor where towns of two countries share the name
+        ("Amazon opened an office in Seattle.", []),
+        ("The Santa Clara-based tech giant Nvidia said sales rose.", []),
+        # any maker of things is a firm
+        ("Boeing, the Chicago-based planemaker, said orders rose.",
+         [("Boeing", "basedIn", "United States")]),
+        # a plural description of organisations listed is each one's
+        ("Its Thai partners are Sittipol Motor Co and Chaiyo Motor Industries Co Ltd.",
+         [("Chaiyo Motor Industries Co Ltd.", "basedIn", "Thailand"),
+          ("Sittipol Motor Co", "basedIn", "Thailand")]),
+        ("Merrill Lynch and Co Inc and Pacific Telesis International Inc, both of the U.S., "
+         "hold shares.",
+         [("Merrill Lynch and Co Inc", "basedIn", "United States"),
+          ("Pacific Telesis International Inc", "basedIn", "United States")]),
     ],
 )
 def test_based_in(nlp, text, expected):
