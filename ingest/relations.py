@@ -829,7 +829,9 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         extra = entity_of(other, state)
         if extra is None and appositions:
             extra = named_in_apposition(other, state)
-        if extra is not None and extra.type == node.type and extra not in found:
+        # parties to each other may be of two kinds ("the EU and the US are at odds")
+        if extra is not None and (extra.type == node.type or appositions) \
+                and extra not in found:
             found.append(extra)
     return found
 

@@ -303,6 +303,14 @@ def test_lists_and_trade(nlp, text, expected):
         ("Microsoft and Google clashed over cloud pricing on Monday.",
          [("Google", "opposes", "Microsoft"), ("Microsoft", "opposes", "Google")]),
         ("Microsoft and Google met to discuss a dispute.", []),
+        # parties at odds may be of two kinds
+        ("The EU and the US are at loggerheads over aircraft subsidies.",
+         [("EU", "opposes", "United States"), ("United States", "opposes", "EU")]),
+        # taking a party to court, or to a body that judges
+        ("Nokia has taken Apple to court.", [("Nokia", "opposes", "Apple")]),
+        ("The US has taken the EU to the World Trade Organization over beef.",
+         [("United States", "opposes", "EU")]),
+        ("She took the delegation to the World Bank.", []),
         # a party adjective before a politician names the party
         ("Democratic Senator Maria Lopez criticised the deal.",
          [("Maria Lopez", "memberOf", "Democratic Party")]),
