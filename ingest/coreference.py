@@ -201,9 +201,12 @@ def _reference(token: Token, seen: set[str],
                focus: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The entity ``token`` refers to, if it is a reference this component links."""
     lower = token.lower_
-    if lower in _DESCRIPTIONS and token.tag_ == "NN" and _definite(token):
+    # a singular common noun; the tagger may call one a proper noun after a name ("the U.S.
+    # software titan"), but a proper noun is not written in lower case
+    singular = token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower)
+    if lower in _DESCRIPTIONS and singular and _definite(token):
         return focus.get("thing")
-    if lower in _DESCRIPTIONS and token.tag_ == "NN" and _described(token):
+    if lower in _DESCRIPTIONS and singular and _described(token):
         return focus.get("thing")
     if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
         return focus.get("thing")

@@ -86,7 +86,9 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     # steel sector"); not one named deeper ("a probe into a bribery scheme in Uzbekistan")
     objects = [o for c in preps if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
                for o in c.children if o.dep_ == "pobj"]
-    countries = [t for o in objects for t in (o, *o.children)
+    # (a country word on a company looked into says where it is: "the U.S. software titan")
+    countries = [t for o in objects if o._.ng_type != EntityType.ORGANISATION
+                 for t in (o, *o.children)
                  if t._.ng_type == EntityType.COUNTRY
                  and (t is o or t.dep_ in ("poss", "compound", "amod"))]
     if any(t.lower_ in words for t in (*phrase, *before, *after)) or countries:

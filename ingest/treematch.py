@@ -50,6 +50,8 @@ TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
     "ORTH": lambda t: t.text,
     "TEXT": lambda t: t.text,
     "NORM": lambda t: t.norm_,
+    # a flag, tested as spaCy's patterns write it (``"IS_LOWER": true``)
+    "IS_LOWER": lambda t: str(t.is_lower),
 }
 
 #: One test of a node: an attribute (``"_.name"`` for an extension) and the values it may have.
@@ -76,7 +78,9 @@ def token_tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
                     raise ValueError(msg)
                 tests.append((f"_.{name}", frozenset(spec["IN"])))
         elif attr in TOKEN_ATTRS:
-            if isinstance(value, str):
+            if isinstance(value, bool):
+                tests.append((attr, frozenset([str(value)])))
+            elif isinstance(value, str):
                 tests.append((attr, frozenset([value])))
             elif isinstance(value, dict) and list(value) == ["IN"] \
                     and all(isinstance(v, str) for v in value["IN"]):

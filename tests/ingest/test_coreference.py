@@ -53,6 +53,12 @@ def test_a_description_with_modifiers_is_the_organisation_in_focus_named_last(nl
     assert ("Qualcomm Inc", "basedIn", "United States") in triples(nlp, text)
 
 
+def test_a_description_the_tagger_calls_a_proper_noun_is_still_a_description(nlp):
+    text = "Microsoft said profit rose. China is investigating the U.S. software titan."
+    assert references(nlp, text) == [("titan", "Organisation", "Microsoft")]
+    assert ("Microsoft", "basedIn", "United States") in triples(nlp, text)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the one named lately that the document does not say is of another country
     ("Japan's Sharp Corp said it would sell a stake to Foxconn. The Taiwanese firm will pay "

@@ -206,6 +206,12 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Japan probe of Toshiba", "OtherPolicy")],
          [("Japan", "imposes", "Japan probe of Toshiba"),
           ("Japan probe of Toshiba", "targets", "Toshiba")]),
+        # a country word on the company looked into says where it is, not a trade case
+        ("Microsoft said profit rose. China is investigating the U.S. software titan.",
+         [("China probe of Microsoft", "OtherPolicy")],
+         [("China", "imposes", "China probe of Microsoft"),
+          ("China probe of Microsoft", "targets", "Microsoft"),
+          ("Microsoft", "basedIn", "United States")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
     ],
