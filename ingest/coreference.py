@@ -126,6 +126,13 @@ def ng_coreference(doc: Doc) -> Doc:
             # the company's president, said")
             reference = _reference(token, seen, {**focus, **subjects})
             if reference is not None and token.lower_ in _DESCRIPTIONS \
+                    and reference == subjects.get("thing") \
+                    and _clause_subject_is(token, reference[0], mentions, pronoun=False):
+                # "the Commission fined the company": the clause's subject is not named
+                # again by a description in its own clause; the one in focus before it is
+                before = focus.get("thing")
+                reference = before if before != reference else None
+            if reference is not None and token.lower_ in _DESCRIPTIONS \
                     and not _definite(token):
                 # "the Taiwanese firm" is the one named lately that is not based elsewhere
                 by_country = _of_its_country(token, previous + named, countries, mentions)
@@ -259,6 +266,8 @@ def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span], *,
         head = head.head
     for child in head.children:
         if child.dep_ in _SUBJECTS and child.i != token.i:
+            if child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+                child = head.head  # "Porsche, which owns half of the carmaker"
             span = mentions.get(child.i)
             return (pronoun and child.lower_ in _THING_PRONOUNS) or (
                 span is not None and str(span._.ng_name or span.text) == name)

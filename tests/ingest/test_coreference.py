@@ -53,6 +53,16 @@ def test_a_description_with_modifiers_is_the_organisation_in_focus_named_last(nl
     assert ("Qualcomm Inc", "basedIn", "United States") in triples(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Volkswagen said profit fell. The European Commission fined the company 500 million "
+     "euros.", ("European Commission", "sanctions", "Volkswagen")),
+    ("Volkswagen said profit fell. Porsche, which owns 50% of the carmaker, said nothing.",
+     ("Porsche", "investsIn", "Volkswagen")),
+])
+def test_a_description_in_a_clause_is_not_the_clause_subject(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
 def test_a_description_the_tagger_calls_a_proper_noun_is_still_a_description(nlp):
     text = "Microsoft said profit rose. China is investigating the U.S. software titan."
     assert references(nlp, text) == [("titan", "Organisation", "Microsoft")]
