@@ -128,6 +128,16 @@ from tests.ingest.relation_views import triples
         ("Acme Inc said it has invested $1 billion in ride-hailing service Globex Corp, a move "
          "that Acme Chief Executive Jane Doe said would help.",
          [("Acme Inc", "investsIn", "Globex Corp"), ("Jane Doe", "leads", "Acme Inc")]),
+        # a title with the organisation before it, in apposition; "for", "at" and "from"
+        ("Jurgen Schrempp, the DaimlerChrysler chief executive, resigned.",
+         [("Jurgen Schrempp", "leads", "DaimlerChrysler")]),
+        ("Tom Jones, a spokesman for Ford, said sales fell.", [("Tom Jones", "worksFor", "Ford")]),
+        ("John Smith from Deutsche Bank said the market would rise.",
+         [("John Smith", "worksFor", "Deutsche Bank")]),
+        ("Smith met Jones at Goldman Sachs.", []),
+        # roles said by verbs
+        ("Jane Doe joined Google as chief financial officer.", [("Jane Doe", "worksFor", "Google")]),
+        ("Jane Doe works for Google.", [("Jane Doe", "worksFor", "Google")]),
     ],
 )
 def test_roles(nlp, text, expected):
