@@ -135,6 +135,8 @@ from tests.ingest.relation_views import triples
         ("John Smith from Deutsche Bank said the market would rise.",
          [("John Smith", "worksFor", "Deutsche Bank")]),
         ("Smith met Jones at Goldman Sachs.", []),
+        ("A Ford spokesman, Tom Jones, said sales fell.", [("Tom Jones", "worksFor", "Ford")]),
+        ("Ford's former chief executive, Alan Mulally, said sales fell.", []),
         # roles said by verbs
         ("Jane Doe joined Google as chief financial officer.", [("Jane Doe", "worksFor", "Google")]),
         ("Jane Doe works for Google.", [("Jane Doe", "worksFor", "Google")]),
