@@ -657,10 +657,12 @@ def _past_title(token: Token) -> bool:
 
 
 def _name_follows(before: Token, name: Token) -> bool:
-    """Whether the name whose root is ``name`` begins right after ``before`` ("president Bob
-    Stone", not "president Bob Stone and Globex's chairman Ann Lee", which the parser may
-    hang on the first title)."""
-    return _name_start(name, after=before.i) == before.i + 1
+    """Whether the name whose root is ``name`` begins right after ``before``, or after a
+    comma after it ("president Bob Stone", "a Ford spokesman, Tom Jones"; not "president Bob
+    Stone and Globex's chairman Ann Lee", which the parser may hang on the first title)."""
+    start = _name_start(name, after=before.i)
+    return start == before.i + 1 or (start == before.i + 2
+                                     and before.doc[before.i + 1].text == ",")
 
 
 def _name_start(token: Token, *, after: int = -1) -> int:
