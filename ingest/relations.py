@@ -360,6 +360,9 @@ class RelationExtractor:
                 continue
             for read in (predicate, *self._conjoined_titles(rule.predicate, tokens, predicate)):
                 for subject, obj in _pairs(doc, read, subjects, objects):
+                    if read == Predicate.LEADS and obj.type == EntityType.COUNTRY \
+                            and "title" in tokens and not _leads_a_state(tokens["title"]):
+                        continue  # "French chief executive Jean Dupont" leads no country
                     yield Found(subject, read, obj, sentence, rule.id)
 
     def _conjoined_titles(self, spec: str, tokens: dict[str, Token],
@@ -654,6 +657,16 @@ def _past_title(token: Token) -> bool:
     return any(c.lower_ in _PAST_ROLES and c.dep_ in ("amod", "advmod", "compound")
                for t in titles for c in t.children) \
         or any(t.lower_.startswith("ex-") for t in titles)
+
+
+def _leads_a_state(title: Token) -> bool:
+    """Whether a title that leads is one a country's leader holds ("President", "prime
+    minister", "Chancellor"), not a company's ("chief executive", "boss")."""
+    words = {title.lower_, *(t.lower_ for t in title.lefts if t.dep_ in ("amod", "compound"))}
+    return bool(words & _STATE_TITLES)
+
+
+_STATE_TITLES = _WORDS.lower("state_leader")
 
 
 def _name_follows(before: Token, name: Token) -> bool:

@@ -137,6 +137,11 @@ from tests.ingest.relation_views import triples
         ("Smith met Jones at Goldman Sachs.", []),
         ("A Ford spokesman, Tom Jones, said sales fell.", [("Tom Jones", "worksFor", "Ford")]),
         ("Ford's former chief executive, Alan Mulally, said sales fell.", []),
+        # a country's leaders hold a country's titles, not a company's
+        ("Tony Blair, the British prime minister, said so.",
+         [("Tony Blair", "leads", "United Kingdom")]),
+        ("French chief executive Jean Dupont said so.", []),
+        ("Kofi Annan, the UN secretary-general, said so.", [("Kofi Annan", "leads", "UN")]),
         # roles said by verbs
         ("Jane Doe joined Google as chief financial officer.", [("Jane Doe", "worksFor", "Google")]),
         ("Jane Doe works for Google.", [("Jane Doe", "worksFor", "Google")]),
