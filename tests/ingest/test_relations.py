@@ -143,7 +143,8 @@ from tests.ingest.relation_views import triples
         ("French chief executive Jean Dupont said so.", []),
         ("Kofi Annan, the UN secretary-general, said so.", [("Kofi Annan", "leads", "UN")]),
         # roles said by verbs
-        ("Jane Doe joined Google as chief financial officer.", [("Jane Doe", "worksFor", "Google")]),
+        ("Jane Doe joined Google as chief financial officer.",
+         [("Jane Doe", "worksFor", "Google")]),
         ("Jane Doe works for Google.", [("Jane Doe", "worksFor", "Google")]),
     ],
 )
