@@ -146,6 +146,10 @@ from tests.ingest.relation_views import triples
         ("Jane Doe joined Google as chief financial officer.",
          [("Jane Doe", "worksFor", "Google")]),
         ("Jane Doe works for Google.", [("Jane Doe", "worksFor", "Google")]),
+        ("Mark Hurd took over as chief executive of Hewlett-Packard.",
+         [("Mark Hurd", "leads", "Hewlett-Packard")]),
+        ("Jane Doe was promoted to chief executive of Globex Corp.",
+         [("Jane Doe", "leads", "Globex Corp.")]),
     ],
 )
 def test_roles(nlp, text, expected):
