@@ -41,7 +41,14 @@ from newsgraph.ingest.gazetteer import (
 )
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
-from newsgraph.ingest.names import ACRONYM, WEIGHTS, given_names, lexicon, subdivisions
+from newsgraph.ingest.names import (
+    ACRONYM,
+    WEIGHTS,
+    given_names,
+    lexicon,
+    subdivisions,
+    verb_forms,
+)
 from newsgraph.ontology import EntityType
 
 __all__ = ["PRODUCT", "classify", "vote_lists"]
@@ -181,6 +188,8 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _title(span, titled),
         _credit(span),
         _given_name(span),
+        _pronoun_back(span),
+        _led(span),
     ):
         for kind, weight in evidence.items():
             votes[kind] += weight
@@ -307,6 +316,57 @@ def _title(span: Span, titled: bool) -> _Votes:
                   and doc[start - 1].is_title):
         return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
+
+
+def _pronoun_back(span: Span) -> _Votes:
+    """The pronoun that refers back to the name as the subject of its clause: "its" for an
+    organisation, "his", "her", "he" or "she" for a person ("Morrisons said its profits fell",
+    "Ebbers said he was innocent"). The first such pronoun after the name in the clause
+    decides; a name already referred to by one of each kind gets no vote."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return {}
+    lex = lexicon()
+    for token in root.head.subtree:
+        if token.i < span.end or token.i in range(span.start, span.end):
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return {}  # another name comes first: the pronoun may be its
+        lower = token.lower_
+        if _in_clause_of_another(token, root.head):
+            continue  # "X said the company will keep its plants": the company's
+        if lower == "its" and token.dep_ == "poss":
+            return {EntityType.ORGANISATION: WEIGHTS["parse"]}
+        if lower in lex.lower("pronoun_person") and (
+                token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
+            return {EntityType.PERSON: WEIGHTS["parse"]}
+    return {}
+
+
+def _in_clause_of_another(token: Token, top: Token) -> bool:
+    """Whether ``token`` is in a clause below ``top`` whose subject is a noun phrase it is not
+    part of: a pronoun there refers to that subject sooner than to ``top``'s."""
+    head = token.head
+    while head.i != top.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" \
+                        and token.i not in range(child.left_edge.i, child.right_edge.i + 1):
+                    return True
+        head = head.head
+    return False
+
+
+def _led(span: Span) -> _Votes:
+    """What one heads, runs or chairs is an organisation: "Jane Doe, who heads Yukos"."""
+    root = span.root
+    verb = root.head
+    if root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lower_ in _LEAD_VERBS:
+        return {EntityType.ORGANISATION: WEIGHTS["parse"]}
+    return {}
+
+
+_LEAD_VERBS = frozenset(f for lemma in ("head", "run", "chair") for f in verb_forms(lemma))
 
 
 def _credit(span: Span) -> _Votes:

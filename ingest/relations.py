@@ -339,7 +339,8 @@ class RelationExtractor:
             if predicate is None or (predicate == Predicate.SUPPLIES
                                      and _sells_assets(tokens, state)) \
                     or (predicate in _ROLES and (any(map(_past_title, tokens.values()))
-                                                 or _said_past(tokens.values()))):
+                                                 or _said_past(tokens.values())
+                                                 or _past_before_name(tokens.values()))):
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
@@ -690,7 +691,21 @@ def _said_past(tokens: Iterable[Token]) -> bool:
     """Whether a word of a past role modifies a token a rule read ("Bob Stone, formerly of
     Acme", "Ex-CEO Bob Stone of Acme")."""
     return any(c.lower_ in _PAST_ROLES for t in tokens for c in t.children
-               if c.dep_ in ("amod", "advmod", "compound", "npadvmod"))
+               if c.dep_ in ("amod", "advmod", "compound", "npadvmod")) or any(
+        d.lower_ in _PAST_ROLES for t in tokens for c in t.lefts
+        if c.dep_ in ("compound", "amod", "nmod") for d in c.subtree)
+
+
+def _past_before_name(tokens: Iterable[Token]) -> bool:
+    """Whether a word of a past role stands just before a person's name a rule read, where
+    the parser may have hung it elsewhere ("Ex-CEO Bob Stone at Acme said")."""
+    for token in tokens:
+        if token._.ng_type == EntityType.PERSON:
+            start = _name_start(token)
+            if any(t.lower_ in _PAST_ROLES
+                   for t in token.doc[max(start - 3, token.sent.start):start]):
+                return True
+    return False
 
 
 def _hedged(token: Token) -> bool:

@@ -233,11 +233,11 @@ def relations(nlp, text):
     [
         ('"Demand is weak," said Quentin Marlowe with Bramblewood Securities.',
          [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "classifier")]),
-        ("Quentin Marlowe at Bramblewood Securities said the deal was cheap.",
-         [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "classifier")]),
         # what the rules read stays theirs
+        ("Quentin Marlowe at Bramblewood Securities said the deal was cheap.",
+         [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "person-of-org")]),
         ("Quentin Marlowe, an analyst at Bramblewood Securities, said demand was weak.",
-         [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "role-at")]),
+         [("Quentin Marlowe", "worksFor", "Bramblewood Securities", "role-appos-of")]),
         # a past role, and a mere mention, are no relation
         ("Ex-CEO Quentin Marlowe at Bramblewood Securities said the deal was cheap.", []),
         ("Quentin Marlowe, who left Bramblewood Securities last year, said prices would rise.",
@@ -250,7 +250,7 @@ def test_sentences_on_the_real_model(nlp, text, expected):
 
 
 def test_classified_relations_carry_their_confidence(nlp):
-    doc = nlp("Quentin Marlowe at Bramblewood Securities said the deal was cheap.")
+    doc = nlp("\"Demand is weak,\" said Quentin Marlowe with Bramblewood Securities.")
     [relation] = doc._.ng_relations
     assert relation.evidence.rule == "classifier"
     assert load_model().thresholds["worksFor"] <= relation.evidence.confidence <= 1.0

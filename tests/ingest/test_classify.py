@@ -178,6 +178,13 @@ def test_a_pattern_match_counts_for_an_organisation():
          "aims to close gaps.", {("Jane Doe", "Person")}),
         ("Both Robot Makers Associations are members of the World Robot Council.",
          {("World Robot Council", "Organisation")}),
+        # the pronoun that refers back to a subject says what it is; what one heads is an
+        # organisation; a pronoun in a clause with a subject of its own is that subject's
+        ("Yukos said its lawyers would appeal.", {("Yukos", "Organisation")}),
+        ("Mikhail Khodorkovsky, who heads Yukos, was arrested.",
+         {("Mikhail Khodorkovsky", "Person"), ("Yukos", "Organisation")}),
+        ("GenCorp spokesman Rip Tilden said the company will keep its plants.",
+         {("GenCorp", "Organisation"), ("Rip Tilden", "Person")}),
         # one word the text also writes in lower case is a common word, not a name
         ("Digital\n\nThe bank said digital sales rose. Hedge funds bought what hedge funds "
          "buy, Tarvex Corp said.",
