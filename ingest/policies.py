@@ -91,7 +91,9 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
                  for t in (o, *o.children)
                  if t._.ng_type == EntityType.COUNTRY
                  and (t is o or t.dep_ in ("poss", "compound", "amod"))]
-    if any(t.lower_ in words for t in (*phrase, *before, *after)) or countries:
+    # words of a name say nothing of the measure ("the Federal Trade Commission is reviewing")
+    if any(t.lower_ in words and t._.ng_in is None for t in (*phrase, *before, *after)) \
+            or countries:
         return measure
     return replace(measure, kind=PolicyKind.OTHER_POLICY,
                    head=measure.head_otherwise or measure.head)

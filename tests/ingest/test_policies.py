@@ -212,6 +212,14 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("China", "imposes", "China probe of Microsoft"),
           ("China probe of Microsoft", "targets", "Microsoft"),
           ("Microsoft", "basedIn", "United States")]),
+        # a regulator's review of a company or a deal, whose parties it targets
+        ("The Federal Trade Commission is reviewing the merger of Sirius and XM.",
+         [("Federal Trade Commission review of merger of Sirius and XM", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission review of merger of Sirius and XM"),
+          ("Federal Trade Commission review of merger of Sirius and XM", "targets", "Sirius"),
+          ("Federal Trade Commission review of merger of Sirius and XM", "targets", "XM"),
+          ("Sirius", "partnersWith", "XM")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
     ],
