@@ -220,6 +220,11 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("Federal Trade Commission review of merger of Sirius and XM", "targets", "Sirius"),
           ("Federal Trade Commission review of merger of Sirius and XM", "targets", "XM"),
           ("Sirius", "partnersWith", "XM")]),
+        # curbs are export controls only with a word of exports; removing them is a case of
+        # them, as lifting is
+        ("India has removed curbs on foreign investment in retail.",
+         [("India curbs on foreign investment in retail", "OtherPolicy")],
+         [("India", "imposes", "India curbs on foreign investment in retail")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
     ],
