@@ -325,6 +325,9 @@ def test_lists_and_trade(nlp, text, expected):
         ("Microsoft and Google clashed over cloud pricing on Monday.",
          [("Google", "opposes", "Microsoft"), ("Microsoft", "opposes", "Google")]),
         ("Microsoft and Google met to discuss a dispute.", []),
+        # agreeing to merge is a merger; refusing to is none
+        ("Daimler and Chrysler agreed to merge.", [("Daimler", "partnersWith", "Chrysler")]),
+        ("Daimler and Chrysler refused to merge.", []),
         # parties at odds may be of two kinds
         ("The EU and the US are at loggerheads over aircraft subsidies.",
          [("EU", "opposes", "United States"), ("United States", "opposes", "EU")]),
