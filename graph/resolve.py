@@ -125,6 +125,8 @@ def match_key(name: str, kind: str) -> str:
     'united states marine survey'
     >>> match_key("American export controls", "Policy")
     'united states export controls'
+    >>> match_key("U.S. Department of Commerce", "Organisation")
+    'united states commerce department'
     """
     if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
@@ -143,7 +145,26 @@ def match_key(name: str, kind: str) -> str:
             words = trimmed(words)
     if agent and len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
         words = words[-2:]
+    if agent:
+        words = _head_last(words)
     return " ".join(words)
+
+
+def _head_last(words: list[str]) -> list[str]:
+    """A department or ministry "of" something named with its head last, as the news also
+    names it ("Department of Commerce" = "Commerce Department").
+
+    >>> " ".join(_head_last("united states department of commerce".split()))
+    'united states commerce department'
+    """
+    for i, word in enumerate(words[:-2]):
+        if word in _OF_HEADS and words[i + 1] == "of":
+            return [*words[:i], *words[i + 2:], word]
+    return words
+
+
+#: Heads of government bodies named either way: "Ministry of Finance", "Finance Ministry".
+_OF_HEADS = frozenset({"department", "ministry"})
 
 
 def _less_suffixes(words: list[str]) -> list[str]:

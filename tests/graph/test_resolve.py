@@ -33,6 +33,10 @@ def _labels(pairs, **options):
         ("Vela, Sachs and Co.", "vela sachs"),
         ("Vela & Co Inc", "vela"),
         ("Marks and Spencer", "marks and spencer"),
+        # a department or ministry "of" something, named with its head last as well
+        ("U.S. Department of Commerce", "united states commerce department"),
+        ("Ministry of Finance", "finance ministry"),
+        ("Bank of England", "bank of england"),
     ],
 )
 def test_match_key(name, expected):
@@ -48,6 +52,8 @@ def test_match_key(name, expected):
         (["Globex", "Globex SDI"], False),  # a distinguishing word
         (["Treaty of 2019", "Treaty of 2020"], False),  # different numbers
         (["Acme Bank", "Acme Insurance"], False),
+        (["Toyota Motor", "Toyota"], True),  # a descriptor of carmakers' names
+        (["U.S. Commerce Department", "U.S. Department of Commerce"], True),
     ],
 )
 def test_cross_document_rules(names, merged):
