@@ -189,6 +189,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _credit(span),
         _given_name(span),
         _pronoun_back(span),
+        _relative_pronoun(span),
         _led(span),
     ):
         for kind, weight in evidence.items():
@@ -339,6 +340,23 @@ def _pronoun_back(span: Span) -> _Votes:
             return {EntityType.ORGANISATION: WEIGHTS["parse"]}
         if lower in lex.lower("pronoun_person") and (
                 token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
+            return {EntityType.PERSON: WEIGHTS["parse"]}
+    return {}
+
+
+def _relative_pronoun(span: Span) -> _Votes:
+    """A relative clause on the name says what it is: "which" for a thing ("Yukos, which owns
+    Yuganskneftegaz"), "who" for a person ("Mikhail Khodorkovsky, who heads Yukos")."""
+    for clause in span.root.children:
+        if clause.dep_ != "relcl" or clause.i < span.end:
+            continue
+        first = clause.doc[clause.left_edge.i]
+        if first.lower_ == "which" and first.tag_ == "WDT":
+            return {EntityType.ORGANISATION: WEIGHTS["parse"]}
+        # "John Hempton of Bronte Capital, who ...": the parser may hang the clause on the
+        # name after "of"; "who" there is the person before it
+        if first.lower_ in ("who", "whom", "whose") and first.tag_ in ("WP", "WP$") \
+                and span.root.dep_ != "pobj":
             return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
 

@@ -185,6 +185,9 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Mikhail Khodorkovsky", "Person"), ("Yukos", "Organisation")}),
         ("GenCorp spokesman Rip Tilden said the company will keep its plants.",
          {("GenCorp", "Organisation"), ("Rip Tilden", "Person")}),
+        # "which" on a name is a thing's, "who" a person's, but not on a name after "of"
+        ("Yukos, which owns Yuganskneftegaz, faces a tax bill.",
+         {("Yukos", "Organisation"), ("Yuganskneftegaz", "Organisation")}),
         # one word the text also writes in lower case is a common word, not a name
         ("Digital\n\nThe bank said digital sales rose. Hedge funds bought what hedge funds "
          "buy, Tarvex Corp said.",
