@@ -336,6 +336,10 @@ def test_lists_and_trade(nlp, text, expected):
         ("The US has taken the EU to the World Trade Organization over beef.",
          [("United States", "opposes", "EU")]),
         ("She took the delegation to the World Bank.", []),
+        # complaining about a party or its action; the body complained to is no party
+        ("Germany complained about France's decision.", [("Germany", "opposes", "France")]),
+        ("Airbus complained to the World Trade Organization about Boeing.",
+         [("Airbus", "opposes", "Boeing")]),
         # a party adjective before a politician names the party
         ("Democratic Senator Maria Lopez criticised the deal.",
          [("Maria Lopez", "memberOf", "Democratic Party")]),
