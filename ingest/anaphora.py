@@ -123,8 +123,9 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
     ("bought security company Blue Coat") and a company described by who formed it ("a
     partnership formed by AFG Industries").
     """
-    lists = {t.head.i: t for t in doc if t.lower_ in _LIST_WORDS and t.dep_ == "prep" and _lists(t)}
-    for token in doc:
+    lists = {t.head.i: t for t in state.tokens_of(doc)
+             if t.lower_ in _LIST_WORDS and t.dep_ == "prep" and _lists(t)}
+    for token in state.tokens_of(doc):
         if token.i in state.inside:
             continue
         node = None
@@ -190,7 +191,7 @@ def mark_leader_bodies(doc: Doc, state: DocState) -> None:
     The body's noun comes from the ``leader_body`` word list; its "of" object must be a
     person, and the phrase must name no organisation already ("the Doe Administration").
     """
-    for token in doc:
+    for token in state.tokens_of(doc):
         if token.lower_ not in _LEADER_BODIES or token.tag_ != "NN" or token.i in state.inside \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue

@@ -67,7 +67,7 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
     event of its kind before it that names one."""
     nouns, verbs, makers = _words()
     last: dict[str, Node] = {}
-    for token in doc:
+    for token in state.tokens_of(doc):
         if token.i in state.inside or token.i in state.nodes:
             continue
         if token.pos_ == "VERB" and token.lower_ in verbs:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.documents import ARTICLE
 from newsgraph.ontology import NodeType
@@ -90,6 +90,14 @@ class DocState:
     bodies: set[str] = field(default_factory=set)  # "the administration of X": X's administration
     coreferent: dict[int, Node] = field(default_factory=dict)  # pronoun -> entity, across sentences
     listed: dict[int, list[Node]] = field(default_factory=dict)  # "rivals such as A and B" -> A, B
+    # the document's tokens, made once: each iteration of a Doc makes new Token objects
+    tokens: list[Token] = field(default_factory=list)
+
+    def tokens_of(self, doc: Doc) -> list[Token]:
+        """The tokens of ``doc``, made once for all the rules that walk them."""
+        if len(self.tokens) != len(doc):
+            self.tokens = list(doc)
+        return self.tokens
 
     def mark(self, span: Span, node: Node) -> None:
         """Make ``span`` (rooted at ``node.token``) a node, tagging its tokens for the rules."""

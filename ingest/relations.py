@@ -277,7 +277,7 @@ class RelationExtractor:
         mark_stand_ins(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
-        for token in doc:  # "planemaker", "drugmaker": a maker of things is a firm
+        for token in state.tokens_of(doc):  # "planemaker", "drugmaker": a maker is a firm
             if token._.ng_trigger is None and token.pos_ == "NOUN" \
                     and token.lower_.endswith(("maker", "makers")) \
                     and token.lower_ not in _MAKER_PEOPLE:
@@ -419,7 +419,7 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
                 place_country(text) if _names_a_base(ent.root, state) else None)
             if country:
                 state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
-    for token in doc:
+    for token in state.tokens_of(doc):
         if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
                 and token.text[:1].isupper():
             country = demonym_of(token.text)
@@ -489,7 +489,7 @@ def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
     """Organisations listed together are based where a plural description of them says
     ("A, B and C, three Japanese trading firms"; "A and B, both of the U.S."; "Its Thai
     partners are A and B"): each of them, not only the one the parser hangs it on."""
-    for token in doc:
+    for token in state.tokens_of(doc):
         if token.dep_ == "appos" and (token.tag_ in ("NNS", "NNPS")
                                       or token.lower_ in _BOTH_WORDS):
             listed = _conjoined_organisations(token.head, state)

@@ -165,15 +165,27 @@ class TreeMatcher:
         for canonical, found in candidates.items():
             for i in found:
                 by_root[roots[i]].setdefault(canonical, []).append(i)
+        # the trees each node has candidates in: a pattern is tried only in the trees that
+        # hold candidates of all its nodes, not in every tree
+        trees_of: dict[str, set[int]] = {}
+        order = {root: n for n, root in enumerate(by_root)}  # trees in order of first token
+        for root, tree in by_root.items():
+            for canonical in tree:
+                trees_of.setdefault(canonical, set()).add(root)
         search = _Search(doc)
         matches: list[tuple[str, list[int]]] = []
         for key, patterns in self._patterns.items():
             for pattern in patterns:
-                for tree in by_root.values():
-                    positions = [tree.get(canonical, []) for canonical in pattern.nodes]
-                    if all(positions):
-                        matches.extend((key, found)
-                                       for found in search.run(pattern, positions))
+                shared: set[int] | None = None
+                for canonical in pattern.nodes:
+                    trees = trees_of.get(canonical, set())
+                    shared = set(trees) if shared is None else shared & trees
+                    if not shared:
+                        break
+                for root in sorted(shared or (), key=order.__getitem__):
+                    tree = by_root[root]
+                    positions = [tree[canonical] for canonical in pattern.nodes]
+                    matches.extend((key, found) for found in search.run(pattern, positions))
         return matches
 
     def _candidates(self, doc: Doc) -> dict[str, list[int]]:
