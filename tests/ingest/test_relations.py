@@ -325,6 +325,11 @@ def test_lists_and_trade(nlp, text, expected):
         ("Microsoft and Google clashed over cloud pricing on Monday.",
          [("Google", "opposes", "Microsoft"), ("Microsoft", "opposes", "Google")]),
         ("Microsoft and Google met to discuss a dispute.", []),
+        # a possessive rival named in apposition
+        ("Boeing's main competitor Airbus said orders rose.",
+         [("Boeing", "competesWith", "Airbus")]),
+        ("Ford said its rival, General Motors, cut prices.",
+         [("Ford", "competesWith", "General Motors")]),
         # agreeing to merge is a merger; refusing to is none
         ("Daimler and Chrysler agreed to merge.", [("Daimler", "partnersWith", "Chrysler")]),
         ("Daimler and Chrysler refused to merge.", []),
