@@ -330,6 +330,9 @@ def test_lists_and_trade(nlp, text, expected):
          [("Boeing", "competesWith", "Airbus")]),
         ("Ford said its rival, General Motors, cut prices.",
          [("Ford", "competesWith", "General Motors")]),
+        ("Nissan's partner, Renault, said sales rose.", [("Nissan", "partnersWith", "Renault")]),
+        ("Apple's biggest customer, Verizon, said sales rose.",
+         [("Apple", "supplies", "Verizon")]),
         # agreeing to merge is a merger; refusing to is none
         ("Daimler and Chrysler agreed to merge.", [("Daimler", "partnersWith", "Chrysler")]),
         ("Daimler and Chrysler refused to merge.", []),
