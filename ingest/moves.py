@@ -55,7 +55,7 @@ def share_moves(
                 and s.name.split()[-1].casefold() not in _INDEX_WORDS]
     percents = _percents(verb) or _percents(anchor)
     respectively = any(t.lower_ == "respectively" for t in anchor.children)
-    market = _market(anchor, state)
+    market = _market(anchor, state) or (_market(verb, state) if verb is not anchor else None)
     for n, subject in enumerate(subjects):
         if respectively and len(percents) == len(subjects):
             percent: float | None = percents[n]

@@ -77,6 +77,10 @@ def test_an_index_is_no_company():
     [
         ("Intel rose as much as 12% in Hong Kong trading.", [("Intel", 12.0, "Hong Kong")]),
         ("Shares in Intel fell 3.5% on Monday.", [("Intel", 3.5, None)]),
+        # shares that were, closed or ended up or down
+        ("Shares in Boeing were up 2% in New York.", [("Boeing", 2.0, "New York")]),
+        ("Shares of Google closed 2% higher.", [("Google", 2.0, None)]),
+        ("Boeing's shares were down 3% last year.", []),
         # background moves are not the news
         ("Intel had fallen 5% last year.", []),
         # declining to comment is no fall
