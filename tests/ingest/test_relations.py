@@ -137,6 +137,8 @@ from tests.ingest.relation_views import triples
         ("Smith met Jones at Goldman Sachs.", []),
         ("A Ford spokesman, Tom Jones, said sales fell.", [("Tom Jones", "worksFor", "Ford")]),
         ("Ford's former chief executive, Alan Mulally, said sales fell.", []),
+        ("The chief executive of Ford, Alan Mulally, said sales fell.",
+         [("Alan Mulally", "leads", "Ford")]),
         # a country's leaders hold a country's titles, not a company's
         ("Tony Blair, the British prime minister, said so.",
          [("Tony Blair", "leads", "United Kingdom")]),
