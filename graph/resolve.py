@@ -578,7 +578,9 @@ def _one_word_names(
         if key[0] != _AGENT or " " in key[1] or key in targets:
             continue
         found = {sets.find(r) for r in people.get(key[1], ())}
-        if len(found) == 1 and votes.get(key, {}).get(EntityType.PERSON, 0) > 0:
+        # a word the evidence says is an organisation's ("Ford shares fell") is no surname
+        if len(found) == 1 and votes.get(key, {}).get(EntityType.PERSON, 0) > 0 \
+                and _agent_type(votes.get(key, {})) == EntityType.PERSON:
             join(next(iter(found)), key, "surname")
 
 

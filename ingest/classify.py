@@ -116,7 +116,7 @@ def _country(span: Span, label: str) -> Mention | None:
         return Mention(span.start, span.end, label, defaultdict(float), country=found,
                        demonym=True)
     city = city_of(text)
-    if city is not None and (
+    if city is not None and not _place_with_region(span) and (  # "Paris, Texas" is a town
             (label != "ORG" and (city.capital or _city_stands_for_country(span)))
             or (label == "ORG" and _metonym_next(span))):  # "the Oslo government"
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
@@ -336,28 +336,35 @@ def _pronoun_back(span: Span) -> _Votes:
         lower = token.lower_
         if _in_clause_of_another(token, root.head):
             continue  # "X said the company will keep its plants": the company's
+        # in a clause of its own ("Ford said his contract had ended") a pronoun may be
+        # another's: there only "its" counts, and less
+        own = _clause_head(token).i == root.head.i
         if lower == "its" and token.dep_ == "poss":
-            return {EntityType.ORGANISATION: WEIGHTS["parse"]}
-        if lower in lex.lower("pronoun_person") and (
+            return {EntityType.ORGANISATION: WEIGHTS["parse"] if own else WEIGHTS["model"]}
+        if own and lower in lex.lower("pronoun_person") and (
                 token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
             return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
 
 
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause ``token`` is in."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def _relative_pronoun(span: Span) -> _Votes:
-    """A relative clause on the name says what it is: "which" for a thing ("Yukos, which owns
-    Yuganskneftegaz"), "who" for a person ("Mikhail Khodorkovsky, who heads Yukos")."""
+    """A relative clause on the name with "which" says it is a thing ("Yukos, which owns
+    Yuganskneftegaz"); "who" says nothing, the news writing it of companies too ("Nike, who
+    sponsors ...")."""
     for clause in span.root.children:
         if clause.dep_ != "relcl" or clause.i < span.end:
             continue
         first = clause.doc[clause.left_edge.i]
         if first.lower_ == "which" and first.tag_ == "WDT":
             return {EntityType.ORGANISATION: WEIGHTS["parse"]}
-        # "John Hempton of Bronte Capital, who ...": the parser may hang the clause on the
-        # name after "of"; "who" there is the person before it
-        if first.lower_ in ("who", "whom", "whose") and first.tag_ in ("WP", "WP$") \
-                and span.root.dep_ != "pobj":
-            return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
 
 

@@ -353,8 +353,11 @@ class RelationExtractor:
             mutual = rule.subject == rule.object
             if mutual and _with_another(doc[token_ids[0]], state):
                 continue
-            subjects = _ends(rule.subject, tokens, state, mutual)
-            objects = _ends(rule.object, tokens, state, mutual)
+            # a name read only where it follows its title is read alone, not with its
+            # conjuncts ("A Ford spokesman, Tom Jones and Ann Lee attended")
+            alone = set(rule.next_to or ())
+            subjects = _ends(rule.subject, tokens, state, mutual, alone=rule.subject in alone)
+            objects = _ends(rule.object, tokens, state, mutual, alone=rule.object in alone)
             sentence = doc[token_ids[0]].sent
             if rule.object == ARTICLE:
                 yield from share_moves(subjects, predicate, tokens, state, sentence, rule.id)
@@ -417,6 +420,9 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
             text = POSSESSIVE.sub("", ent.text).strip()
             country = country_of(text) or (
                 place_country(text) if _names_a_base(ent.root, state) else None)
+            region = _region_after(ent)
+            if country and region not in (None, country):
+                continue  # "Surrey, England", "Paris, Texas": the region after it says
             if country:
                 state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
     for token in state.tokens_of(doc):
@@ -425,6 +431,16 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
             country = demonym_of(token.text)
             if country:
                 state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
+
+
+def _region_after(ent: Span) -> str | None:
+    """The country of the state or country a place's name is followed by ("Vancouver,
+    Washington": the United States), if any."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    after = next((e for e in doc.ents if e.start == ent.end + 1), None)
+    return country_of(POSSESSIVE.sub("", after.text).strip()) if after is not None else None
 
 
 #: Words whose place is where an organisation is ("Seattle-based", "headquartered in Lyon").
@@ -506,7 +522,9 @@ def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
         places += [state.nodes[t.i] for of in token.children if of.lower_ == "of"
                    for t in of.children if t.dep_ == "pobj" and t.i in state.nodes
                    and state.nodes[t.i].type == EntityType.COUNTRY]
-        if len(places) == 1:
+        # "both of France and Japan": which is whose the text does not say
+        if len(places) == 1 and not any(
+                t.dep_ == "conj" for t in token.doc[places[0].token].children):
             for org in listed:
                 yield Found(org, Predicate.BASED_IN, places[0], token.sent, "listed-nationality")
 
@@ -713,8 +731,27 @@ def _hedged(token: Token) -> bool:
     clause = token
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    return any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
-               for c in clause.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
+           or _no_longer(c) for c in clause.children):
+        return True
+    # what one declined, refused or failed to do, or used to do, is not so ("declined to
+    # join Acme", "who used to work for Acme")
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.lower_ in _NOT_DONE or any(c.dep_ == "neg" for c in clause.children) or (
+                clause.lower_ == "used" and not any(c.dep_ == "dobj" for c in clause.children)):
+            return True
+    return False
+
+
+def _no_longer(token: Token) -> bool:
+    """Whether ``token`` is "no longer" (or "not any longer") on its clause: a state ended."""
+    return token.lower_ == "longer" and any(c.lower_ in ("no", "any") for c in token.children)
+
+
+#: Verbs whose complement did not happen, or no longer holds ("declined to", "used to").
+_NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
+                      for f in verb_forms(lemma))
 
 
 #: The relations a deal states, which a bid or an attempt does not.
@@ -738,6 +775,10 @@ def _only_bid(token: Token) -> bool:
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if clause.tag_ == "VBN" and "have" in auxiliaries and auxiliaries & _COUNTERFACTUAL:
         return True  # "X's acquisition of Y would have given it ...": it did not happen
+    if clause.pos_ == "VERB" and auxiliaries & _COUNTERFACTUAL and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _HEDGES
+                                      for m in c.children) for c in clause.children):
+        return True  # "X would own half of Y if the deal closes": a prospect
     node = token
     for _ in range(5):
         if node.lower_ in _BID_WORDS and node.i != token.i:
@@ -785,9 +826,13 @@ def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
 
 
 def _with_another(verb: Token, state: DocState) -> bool:
-    """Whether a party is named "with" or "against" the verb ("A and B compete with C")."""
+    """Whether a party is named "with" or "against" the verb or the noun that says the
+    conflict ("A and B compete with C", "A and B are at odds with regulators"): a name, or
+    any noun but "each other"."""
     return any(c.dep_ == "prep" and c.lower_ in ("with", "against")
-               and any(o.dep_ == "pobj" and o.i in state.inside for o in c.children)
+               and any(o.dep_ == "pobj" and (o.i in state.inside or (
+                   o.pos_ in ("NOUN", "PROPN") and o.lower_ not in ("other", "another")))
+                       for o in c.children)
                for c in verb.children)
 
 
@@ -822,7 +867,7 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 
 
 def _ends(spec: str, tokens: dict[str, Token], state: DocState,
-          appositions: bool = False) -> list[Node]:
+          appositions: bool = False, *, alone: bool = False) -> list[Node]:
     """The entities at one end of a rule, with the entities coordinated with them.
 
     With ``appositions``, a coordinated common noun counts by the name beside it ("Initech and
@@ -843,6 +888,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
     if token.i in state.listed:  # "rivals such as A and B": each of them
         return list(state.listed[token.i])
     found = [node]
+    if alone:
+        return found
     if token.lower_ in _PLURAL_PRONOUNS and node.token != token.i:
         token = token.doc[node.token]  # "Acme and Globex said they would ...": both
     if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before

@@ -188,6 +188,11 @@ def test_a_pattern_match_counts_for_an_organisation():
         # "which" on a name is a thing's, "who" a person's, but not on a name after "of"
         ("Yukos, which owns Yuganskneftegaz, faces a tax bill.",
          {("Yukos", "Organisation"), ("Yuganskneftegaz", "Organisation")}),
+        # a person's pronoun in a clause of its own may be another's; "who" says nothing
+        ("Tom Jones was fired. Ford said his contract had ended.",
+         {("Tom Jones", "Person"), ("Ford", "Organisation")}),
+        ("Nike, who sponsors Tiger Woods, said sales rose.",
+         {("Nike", "Organisation"), ("Tiger Woods", "Person")}),
         # one word the text also writes in lower case is a common word, not a name
         ("Digital\n\nThe bank said digital sales rose. Hedge funds bought what hedge funds "
          "buy, Tarvex Corp said.",

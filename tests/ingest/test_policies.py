@@ -220,6 +220,10 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("Federal Trade Commission review of merger of Sirius and XM", "targets", "Sirius"),
           ("Federal Trade Commission review of merger of Sirius and XM", "targets", "XM"),
           ("Sirius", "partnersWith", "XM")]),
+        # a review of a text, or of a complaint, is no measure on anyone
+        ("The European Commission is reviewing its merger guidelines.", [], []),
+        ("The Federal Trade Commission is reviewing Acme Corp's complaint about Globex Corp.",
+         [], []),
         # curbs are export controls only with a word of exports; removing them is a case of
         # them, as lifting is
         ("India has removed curbs on foreign investment in retail.",

@@ -148,6 +148,14 @@ from tests.ingest.relation_views import triples
         ("Jane Doe joined Google as chief financial officer.",
          [("Jane Doe", "worksFor", "Google")]),
         ("Jane Doe works for Google.", [("Jane Doe", "worksFor", "Google")]),
+        # declined, no longer, used to: no role
+        ("Jane Doe declined to join Ford as chief financial officer.", []),
+        ("Jane Doe no longer works for Ford.", []),
+        ("Jane Doe, who used to work for Ford, said so.", []),
+        # a name read where it follows its title is read without its conjuncts
+        ("A Ford spokesman, Tom Jones and Ann Lee attended.", [("Tom Jones", "worksFor", "Ford")]),
+        ("Acme's president Bob Stone and Globex's chairman Ann Lee met.",
+         [("Ann Lee", "chairs", "Globex"), ("Bob Stone", "leads", "Acme")]),
         ("Mark Hurd took over as chief executive of Hewlett-Packard.",
          [("Mark Hurd", "leads", "Hewlett-Packard")]),
         ("Jane Doe was promoted to chief executive of Globex Corp.",
@@ -196,6 +204,11 @@ def test_roles(nlp, text, expected):
         ("Seattle-based Amazon said sales rose.", [("Amazon", "basedIn", "United States")]),
         ("Apple, based in Cupertino, California, said sales rose.",
          [("Apple", "basedIn", "United States")]),
+        # the state or country after a town says whose it is ("Paris, Texas")
+        ("Acme Corp, based in Surrey, England, said sales rose.",
+         [("Acme Corp", "basedIn", "United Kingdom")]),
+        ("Acme Corp, based in Paris, Texas, said sales rose.",
+         [("Acme Corp", "basedIn", "United States")]),
         # but not where it does something, nor where towns of two countries share the name
         ("Amazon opened an office in Seattle.", []),
         ("The Santa Clara-based tech giant Nvidia said sales rose.", []),
@@ -206,6 +219,7 @@ def test_roles(nlp, text, expected):
         ("Its Thai partners are Sittipol Motor Co and Chaiyo Motor Industries Co Ltd.",
          [("Chaiyo Motor Industries Co Ltd.", "basedIn", "Thailand"),
           ("Sittipol Motor Co", "basedIn", "Thailand")]),
+        ("Renault and Nissan, both of France and Japan, said sales rose.", []),
         ("Merrill Lynch and Co Inc and Pacific Telesis International Inc, both of the U.S., "
          "hold shares.",
          [("Merrill Lynch and Co Inc", "basedIn", "United States"),
@@ -289,9 +303,13 @@ def test_verbs(nlp, text, expected):
         # owning and controlling, whatever the verb's form
         ("Yukos, which owns Yuganskneftegaz, faces a tax bill.",
          [("Yukos", "investsIn", "Yuganskneftegaz")]),
-        ("Vivendi controls Universal Music.", [("Vivendi", "investsIn", "Universal Music")]),
+        # controlling is said of governments and parties as much as of owners
+        ("The Democratic Party controls Congress.", []),
         ("Nestle-owned Perrier said sales fell.", [("Nestle", "investsIn", "Perrier")]),
         ("Siemens owns a plant in Texas.", []),
+        # a holding ended, or one a condition waits on, is none
+        ("Sony no longer owns Columbia Pictures.", []),
+        ("Sony would own Columbia Pictures if the deal closes.", []),
         ("Sony is the largest shareholder of Columbia Pictures.",
          [("Sony", "investsIn", "Columbia Pictures")]),
         ("Walmart's Asda chain said sales rose.", [("Walmart", "investsIn", "Asda")]),
@@ -327,6 +345,9 @@ def test_lists_and_trade(nlp, text, expected):
         ("Microsoft and Google clashed over cloud pricing on Monday.",
          [("Google", "opposes", "Microsoft"), ("Microsoft", "opposes", "Google")]),
         ("Microsoft and Google met to discuss a dispute.", []),
+        # no longer at odds; at odds with a third party, not each other
+        ("Microsoft and Google are no longer at loggerheads.", []),
+        ("Microsoft and Google are at odds with regulators.", []),
         # a possessive rival named in apposition
         ("Boeing's main competitor Airbus said orders rose.",
          [("Boeing", "competesWith", "Airbus")]),
