@@ -344,6 +344,8 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
+                continue  # "Acme, whose lawyer is based in Leipzig"
             if predicate == Predicate.INVESTS_IN and any(
                     c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
                     for c in doc[token_ids[0]].children):
@@ -676,6 +678,17 @@ def _past_title(token: Token) -> bool:
     return any(c.lower_ in _PAST_ROLES and c.dep_ in ("amod", "advmod", "compound")
                for t in titles for c in t.children) \
         or any(t.lower_.startswith("ex-") for t in titles)
+
+
+def _based_is_anothers(tokens: dict[str, Token], state: DocState) -> bool:
+    """Whether the "based" a rule read has a subject of its own that is not the organisation
+    ("Acme, whose lawyer is based in Leipzig")."""
+    based, org = tokens.get("based"), tokens.get("org")
+    if based is None or org is None:
+        return False
+    own = state.inside.get(org.i, org.i)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+               and state.inside.get(c.i, c.i) != own for c in based.children)
 
 
 def _leads_a_state(title: Token) -> bool:

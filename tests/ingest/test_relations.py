@@ -209,6 +209,8 @@ def test_roles(nlp, text, expected):
          [("Acme Corp", "basedIn", "United Kingdom")]),
         ("Acme Corp, based in Paris, Texas, said sales rose.",
          [("Acme Corp", "basedIn", "United States")]),
+        # where another is based is not where the company is
+        ("Acme Corp, whose lawyer is based in Leipzig, said so.", []),
         # but not where it does something, nor where towns of two countries share the name
         ("Amazon opened an office in Seattle.", []),
         ("The Santa Clara-based tech giant Nvidia said sales rose.", []),
