@@ -511,7 +511,7 @@ def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
         if token.dep_ == "appos" and (token.tag_ in ("NNS", "NNPS")
                                       or token.lower_ in _BOTH_WORDS):
             listed = _conjoined_organisations(token.head, state)
-        elif token.dep_ == "nsubj" and token.head.lemma_ == "be" and token.tag_ in ("NNS", "NNPS"):
+        elif token.dep_ == "nsubj" and token.head.lower_ in _BE and token.tag_ in ("NNS", "NNPS"):
             listed = [org for attr in token.head.rights if attr.dep_ == "attr"
                       for org in _conjoined_organisations(attr, state)]
         else:
@@ -531,6 +531,7 @@ def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
                 yield Found(org, Predicate.BASED_IN, places[0], token.sent, "listed-nationality")
 
 
+_BE = frozenset(verb_forms("be"))
 #: Words that, in apposition to organisations listed, speak of each ("A and B, both of Japan").
 _BOTH_WORDS = frozenset({"both", "all", "each"})
 
