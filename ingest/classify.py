@@ -321,15 +321,16 @@ def _title(span: Span, titled: bool) -> _Votes:
 
 def _pronoun_back(span: Span) -> _Votes:
     """The pronoun that refers back to the name as the subject of its clause: "its" for an
-    organisation, "his", "her", "he" or "she" for a person ("Morrisons said its profits fell",
-    "Ebbers said he was innocent"). The first such pronoun after the name in the clause
-    decides; a name already referred to by one of each kind gets no vote."""
+    organisation ("Yukos raised its prices"), "his", "her", "he" or "she" for a person
+    ("Ebbers denied his guilt"). The first pronoun after the name decides, unless another
+    name comes first or a clause with a subject of its own holds it; in a clause below the
+    name's ("Morrisons said its profits fell") only "its" counts, and less."""
     root = span.root
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return {}
     lex = lexicon()
     for token in root.head.subtree:
-        if token.i < span.end or token.i in range(span.start, span.end):
+        if token.i < span.end:
             continue
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return {}  # another name comes first: the pronoun may be its
