@@ -22,7 +22,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
@@ -82,6 +82,9 @@ SEEDS_SOURCE = "seeds"
 TURTLE_EXPORT = "graph.ttl"
 #: The export merged from the previous one as graph.ttl is, when it was written with it.
 JSONLD_EXPORT = "graph.jsonld"
+#: The exports merged from the previous ones by the nodes and edges an add touches, when they
+#: were written with the graph.ttl the index describes.
+GRAPHML_EXPORT, NODE_LINK_EXPORT = "graph.graphml", "graph.json"
 
 #: Called with each problem as it is found (a source that could not be read).
 ProblemHandler = Callable[[NewsgraphError], None]
@@ -335,6 +338,8 @@ def build(
             stored = _stored_turtle(folder)
             index, matching = _matching(index, stored)
             found: list[SubjectDelta | sqlite3.Error | None] = []
+            # what the index is to record of graph.graphml and graph.json once written
+            written: dict[str, Any] = {}
             if index is not None:  # the store's delta, found on the Turtle writer's way
                 previous = folder / TURTLE_EXPORT if _mergeable(index, folder, G) else None
                 # graph.jsonld is merged by graph.ttl's plan, kept for it (else let go)
@@ -343,9 +348,18 @@ def build(
                         and _mergeable_jsonld(index, folder)):
                     merged = {}
                     writers[folder / JSONLD_EXPORT] = _merged_jsonld(G, folder, merged)
+                # graph.graphml and graph.json by what the add touched, left by graph.ttl's
+                # writer (else written whole)
+                touched: dict[str, Any] = {}
+                for name in (GRAPHML_EXPORT, NODE_LINK_EXPORT):
+                    if folder / name in writers:
+                        before = (_mergeable_export(index, folder, name)
+                                  if previous is not None else None)
+                        writers[folder / name] = _merged_export(G, folder, name, before,
+                                                                touched, written)
                 writers[folder / TURTLE_EXPORT] = _delta_turtle(
                     G, index, found, keep=matching, merged=merged, previous=previous,
-                    touch=(node_keys, new_articles))
+                    touch=(node_keys, new_articles), touched=touched)
             try:
                 write_atomically(writers)
             except OSError as error:
@@ -356,7 +370,8 @@ def build(
                 index.close()  # rolls back: the index stays that of the outputs kept
             raise
         index, store_base = _store_delta(index, folder, found, matching,
-                                         jsonld=folder / JSONLD_EXPORT in writers)
+                                         jsonld=folder / JSONLD_EXPORT in writers,
+                                         written=written)
         _commit(index, folder, report)
         for name in (*GRAPH_NAMES, *OPTIONAL_NAMES):
             if name not in chosen:
@@ -373,7 +388,7 @@ def build(
         # The store's update reads graph.ttl alone: the graph and the extractions are let go
         # before it, so that its bulk load does not add to them. A networkx graph holds
         # reference cycles (its views), hence the collection.
-        del G, writers, kept, node_keys, new_articles
+        del G, writers, kept, node_keys, new_articles, written
         gc.collect()
         _update_store(folder, store_base, report)
     return replace(built, problems=tuple(problems))  # with any problem of the store's
@@ -1102,11 +1117,90 @@ def _merged_jsonld(G: nx.MultiDiGraph, folder: Path, merged: dict[str, Any]) -> 
     return write
 
 
+def _export_record(turtle_digest: str, digest_: str, kept: Any) -> str:
+    """What the index records of graph.graphml or graph.json: its digest and that of the
+    graph.ttl it was written with, and what its writer left (GraphML's keys)."""
+    import json
+
+    return json.dumps([turtle_digest, digest_, kept], ensure_ascii=False)
+
+
+def _mergeable_export(index: sqlite3.Connection, folder: Path, name: str) -> Any:
+    """What the writer of graph.graphml or graph.json left of the previous file (GraphML's
+    keys; True for graph.json), when the folder's file was written with the graph.ttl the
+    index describes; else None."""
+    import json
+    import sqlite3
+
+    from newsgraph.graph.index import export, turtle
+    from newsgraph.graph.store import file_digest
+
+    path = folder / name
+    try:
+        recorded = export(index, name)
+        if recorded is None or not path.is_file():
+            return None
+        turtle_digest, digest_, kept = json.loads(recorded)
+        if turtle_digest != turtle(index) or digest_ != file_digest(path):
+            return None
+        return kept
+    except (sqlite3.Error, OSError, ValueError, TypeError):
+        return None
+
+
+def _merged_export(G: nx.MultiDiGraph, folder: Path, name: str, before: Any,
+                   touched: dict[str, Any], written: dict[str, Any]) -> Writer:
+    """The writer of graph.graphml or graph.json: merged from the previous file by what the
+    add touched (``touched``, left by graph.ttl's writer) where ``before`` says the previous
+    file is the one the index describes (what its writer left), else written whole; what
+    the writer leaves for the next add goes into ``written``."""
+    import mmap
+
+    from newsgraph.graph.graphml import write_graphml_keyed, write_graphml_merged
+    from newsgraph.graph.nodelink import write_json, write_json_merged
+
+    def merge(stream: IO[bytes], old: Any) -> Any:
+        if name == GRAPHML_EXPORT:
+            return write_graphml_merged(G, stream, old, before, touched["nodes"],
+                                        touched["edges"])
+        write_json_merged(G, stream, old, touched["nodes"], touched["edges"])
+        return True
+
+    def write(stream: IO[bytes]) -> None:
+        written.pop(name, None)
+        kept: Any = None
+        if before is not None and touched:
+            with ExitStack() as stack:
+                try:
+                    file = stack.enter_context((folder / name).open("rb"))
+                    old = stack.enter_context(
+                        mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+                except (OSError, ValueError):  # ValueError: an empty file
+                    old = None
+                at = stream.tell()
+                try:
+                    kept = None if old is None else merge(stream, old)
+                except ValueError:  # not as the index says: written whole
+                    if stream.tell() != at:  # the merge refuses before it writes
+                        raise
+        if kept is None:
+            if name == GRAPHML_EXPORT:
+                kept = write_graphml_keyed(G, stream)
+            else:
+                write_json(G, stream)
+                kept = True
+        if kept is not None:
+            written[name] = kept
+
+    return write
+
+
 def _delta_turtle(
     G: nx.MultiDiGraph, index: sqlite3.Connection,
     found: list[SubjectDelta | sqlite3.Error | None], *, keep: bool,
     previous: Path | None = None, merged: dict[str, Any] | None = None,
     touch: tuple[Mapping[tuple[str, str], str], set[str]] | None = None,
+    touched: dict[str, Any] | None = None,
 ) -> Writer:
     """The writer of graph.ttl that also finds the store's delta from its rows (into
     ``found``), bringing the index's digests up to date; ``keep``: whether to keep the
@@ -1119,7 +1213,10 @@ def _delta_turtle(
     ``touch``: the node each name key names and the new articles' IRIs, from which, where
     the index keeps the previous graph's state, the subjects the add touches are found
     (:mod:`~newsgraph.graph.touched`) and only theirs made: the delta without making every
-    subject's rows. The index keeps that state up to date either way."""
+    subject's rows. The index keeps that state up to date either way. What the add touched is
+    then left in ``touched`` (``nodes``: the nodes made again; ``edges``: the nodes whose
+    edges out, and the pairs whose edges between them, can have changed), for graph.graphml
+    and graph.json."""
     import sqlite3
 
     from newsgraph.graph.index import delta_rows
@@ -1135,8 +1232,10 @@ def _delta_turtle(
         found.clear()  # a writer run again starts again
         if merged is not None:
             merged.clear()
+        if touched is not None:
+            touched.clear()
         if previous is not None and touch is not None and _write_touched(
-                G, index, stream, found, previous, merged, touch, keep=keep):
+                G, index, stream, found, previous, merged, touch, keep=keep, touched=touched):
             return
         whole(stream)
         if touch is not None and not isinstance(found[0], sqlite3.Error):
@@ -1192,10 +1291,11 @@ def _write_touched(
     G: nx.MultiDiGraph, index: sqlite3.Connection, stream: IO[bytes],
     found: list[SubjectDelta | sqlite3.Error | None], previous: Path,
     merged: dict[str, Any] | None, touch: tuple[Mapping[tuple[str, str], str], set[str]],
-    *, keep: bool,
+    *, keep: bool, touched: dict[str, Any] | None = None,
 ) -> bool:
     """Write graph.ttl merged from ``previous`` by the subjects the add touches, when the
-    index keeps the previous graph's state and not too much changed; whether it was."""
+    index keeps the previous graph's state and not too much changed; whether it was. What
+    it touched is left in ``touched``."""
     import sqlite3
 
     from newsgraph.graph.rdf import subject_rows, write_turtle
@@ -1205,13 +1305,13 @@ def _write_touched(
     try:
         if not known(index, G):
             return False
-        touched = find(index, G, keys, new_articles)
-        nodes, made = touched_subjects(G, touched)
-        plan = merge_plan(index, subject_rows(G, nodes, made), touched.dropped,
+        found_touched = find(index, G, keys, new_articles)
+        nodes, made = touched_subjects(G, found_touched)
+        plan = merge_plan(index, subject_rows(G, nodes, made), found_touched.dropped,
                           most_rows=_MERGED_ROWS_MOST, most_bytes=_DELTA_MOST if keep else -1)
         if plan is None:  # most of the graph changed: found from every subject's rows
             return False
-        record(index, G, keys, touched, made)
+        record(index, G, keys, found_touched, made)
     except sqlite3.Error as error:
         found.append(error)
         write_turtle(G, stream)
@@ -1219,6 +1319,16 @@ def _write_touched(
     runs, changed, delta = plan
     found.append(delta)
     _write_merged(G, stream, previous, runs, changed, merged)
+    if touched is not None:
+        # a node's element or object holds its attributes alone; the edges out of an entity
+        # are its relations (those of the pairs touched), those out of an article its
+        # mentions too (changed where the article is touched)
+        from newsgraph.ontology import NodeType
+
+        nodes_ = G.nodes
+        touched.update(nodes=found_touched.nodes, edges={
+            node for node in found_touched.nodes if nodes_[node]["type"] == NodeType.ARTICLE
+        } | {pair for pair in found_touched.pairs if pair[0] in G})
     return True
 
 
@@ -1238,6 +1348,7 @@ def _write_merged(G: nx.MultiDiGraph, stream: IO[bytes], previous: Path,
 def _store_delta(
     index: sqlite3.Connection | None, folder: Path,
     found: list[SubjectDelta | sqlite3.Error | None], matching: bool, *, jsonld: bool = False,
+    written: Mapping[str, Any] | None = None,
 ) -> tuple[sqlite3.Connection | None, StoreBase]:
     """What the store needs to hold the new graph.ttl, once it is written: the subjects whose
     triples changed (found while graph.ttl was written), when the index holds the digests of
@@ -1263,6 +1374,12 @@ def _store_delta(
         # graph.jsonld holds the same subjects: the next add may merge it as graph.ttl
         set_export(index, JSONLD_EXPORT, _jsonld_record(
             digest, file_digest(folder / JSONLD_EXPORT)) if jsonld else None)
+        # graph.graphml and graph.json describe the same graph: the next add may merge them
+        # by what it touches (``written``: what their writers left, GraphML's keys)
+        for name in (GRAPHML_EXPORT, NODE_LINK_EXPORT):
+            kept = (written or {}).get(name)
+            set_export(index, name, None if kept is None else _export_record(
+                digest, file_digest(folder / name), kept))
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None

@@ -114,10 +114,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--work", type=Path, required=True, help="corpora and outputs here")
     parser.add_argument("--exports", help="build --exports LIST for the add (default: all)")
+    parser.add_argument("--whole", action="store_true",
+                        help="write graph.graphml and graph.json whole, not merged from the "
+                             "previous files (the paired run of that merge)")
     parser.add_argument("--generated", action="store_true",
                         help="generated extraction records (records.py), no NLP: the graph "
                              "is built by grow.py in a process of its own")
     args = parser.parse_args(argv)
+    if args.whole:
+        import newsgraph.workflow as workflow
+
+        workflow._mergeable_export = lambda index, folder, name: None  # type: ignore[assignment]
     if args.generated:
         return _main_generated(args)
     sources = [s for s in DEFAULT_SOURCES if s.exists()]

@@ -10,8 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.graphml import flatten, to_graphml
+from newsgraph.graph.graphml import (
+    flatten,
+    to_graphml,
+    write_graphml_keyed,
+    write_graphml_merged,
+)
 from tests.graph.conftest import handbuilt_extractions
+from tests.graph.merges import ADDS, BEFORE, EDGES, NODES, graph
 
 SMIC = "https://w3id.org/newsgraph/id/organisation/Semiconductor_Manufacturing_International_Corporation"
 ZHANG = "https://w3id.org/newsgraph/id/person/Zhang_Wei"
@@ -141,3 +147,52 @@ def test_graphml_of_a_value_graphml_cannot_hold_is_left_to_networkx():
     G = nx.MultiDiGraph()
     G.add_node("a", score=np.float64(0.5))
     assert to_graphml(G) == _networkx_bytes(G)
+
+
+@pytest.mark.parametrize("name", sorted(ADDS))
+def test_merged_graphml_is_what_a_whole_write_writes(name):
+    after, touched, sources = ADDS[name]
+    before = io.BytesIO()
+    keys = write_graphml_keyed(BEFORE, before)
+    merged = io.BytesIO()
+    write_graphml_merged(after, merged, before.getvalue(), keys, touched, sources)
+    assert merged.getvalue() == to_graphml(after)
+
+
+def test_merged_graphml_copies_what_was_not_touched():
+    after, touched, sources = ADDS["before the first"]
+    before = io.BytesIO()
+    keys = write_graphml_keyed(BEFORE, before)
+    # an untouched node's element, as the previous file holds it, is copied as it was
+    marked = before.getvalue().replace(b">D</data>", b">Copied</data>")
+    merged = io.BytesIO()
+    write_graphml_merged(after, merged, marked, keys, touched, sources)
+    assert b">Copied</data>" in merged.getvalue()
+    assert merged.getvalue().replace(b">Copied</data>", b">D</data>") == to_graphml(after)
+
+
+def test_merged_graphml_keys_witnesses_lost():
+    # the first edge (the witness of the edge keys) gone, and a new first node
+    after = ADDS["before the first"][0]
+    after.remove_edge("b", "c", "mentions")
+    before = io.BytesIO()
+    keys = write_graphml_keyed(BEFORE, before)
+    merged = io.BytesIO()
+    found = write_graphml_merged(after, merged, before.getvalue(), keys, {"a", "b", "c"},
+                                 {"a", "b"})
+    assert merged.getvalue() == to_graphml(after)
+    assert found == write_graphml_keyed(after, io.BytesIO())
+
+
+def test_merged_graphml_refuses_other_keys_or_another_file():
+    before = io.BytesIO()
+    keys = write_graphml_keyed(BEFORE, before)
+    after = graph({**NODES, "a": {"type": "Article", "label": "A", "date": "2024-01-01"}}, EDGES)
+    merged = io.BytesIO()
+    with pytest.raises(ValueError, match="keys"):  # a key no node had: all numbered anew
+        write_graphml_merged(after, merged, before.getvalue(), keys, {"a"}, set())
+    other = to_graphml(graph({n: a for n, a in NODES.items() if n != "d"},
+                             [e for e in EDGES if "d" not in e[:2]]))
+    with pytest.raises(ValueError, match="previous file"):  # "d" is not in it
+        write_graphml_merged(BEFORE, merged, other, keys, set(), set())
+    assert merged.getvalue() == b""  # nothing written

@@ -83,7 +83,34 @@ STEPS = [["d1"], ["d2"], ["d3", "d4", "d12"], ["d5"], ["d6"], ["d7"], ["d8"], ["
          ["d10", "d11", "d13"]]
 
 
-def test_each_add_writes_what_one_build_writes(tmp_path, finds):
+@pytest.fixture
+def merges(monkeypatch):
+    """The merges of graph.graphml and graph.json made (their names), and those refused."""
+    import newsgraph.graph.graphml as graphml
+    import newsgraph.graph.nodelink as nodelink
+
+    made: dict[str, list[str]] = {"made": [], "refused": []}
+
+    def counted(original, file):
+        def merged(*args, **kwargs):
+            try:
+                found = original(*args, **kwargs)
+            except ValueError as error:
+                made["refused"].append(f"{file}: {error}")
+                raise
+            made["made"].append(file)
+            return found
+
+        return merged
+
+    monkeypatch.setattr(graphml, "write_graphml_merged",
+                        counted(graphml.write_graphml_merged, "graph.graphml"))
+    monkeypatch.setattr(nodelink, "write_json_merged",
+                        counted(nodelink.write_json_merged, "graph.json"))
+    return made
+
+
+def test_each_add_writes_what_one_build_writes(tmp_path, finds, merges):
     steps, read = tmp_path / "steps", []
     for number, names in enumerate(STEPS):
         build([f"docs:{','.join(names)}"], steps, exports=["jsonld", "graphml", "json"])
@@ -93,6 +120,12 @@ def test_each_add_writes_what_one_build_writes(tmp_path, finds):
         for name in COMPARED:
             assert (steps / name).read_bytes() == (once / name).read_bytes(), (names, name)
     assert len(finds) == len(STEPS) - 1  # every add found its subjects by what it touched
+    # and merged graph.graphml and graph.json from the previous files, but where the
+    # GraphML's keys changed (a key no node or edge had before)
+    assert merges["made"].count("graph.json") == len(STEPS) - 1
+    assert merges["made"].count("graph.graphml") == len(STEPS) - 3
+    assert merges["refused"] == ["graph.graphml: the graph's keys are not the previous "
+                                 "GraphML's"] * 2
     ttl = (steps / "graph.ttl").read_text(encoding="utf-8")
     assert "ng:sanctions" in ttl and "publisher" in ttl
 
@@ -120,3 +153,19 @@ def test_an_index_without_the_state_finds_the_delta_from_every_subject(tmp_path,
     once = tmp_path / "once"
     build(["docs:d1,d2,d5,d6"], once)
     assert (out / "graph.ttl").read_bytes() == (once / "graph.ttl").read_bytes()
+
+
+def test_graphml_and_json_not_as_the_index_says_are_written_whole(tmp_path, finds, merges):
+    out, once = tmp_path / "out", tmp_path / "once"
+    build(["docs:d1,d2"], out)
+    for name in ("graph.graphml", "graph.json"):  # changed by hand: the index vouches for neither
+        path = out / name
+        assert b"Story 1" in path.read_bytes()
+        path.write_bytes(path.read_bytes().replace(b"Story 1", b"Story 9"))
+    build(["docs:d5"], out)
+    assert merges == {"made": [], "refused": []}  # not tried: the digests differ
+    build(["docs:d6"], out)  # written whole, they are merged again
+    assert sorted(merges["made"]) == ["graph.graphml", "graph.json"]
+    build(["docs:d1,d2,d5,d6"], once)
+    for name in COMPARED:
+        assert (out / name).read_bytes() == (once / name).read_bytes(), name
