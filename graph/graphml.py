@@ -33,7 +33,9 @@ from newsgraph.graph.nodelink import (
     Piece,
     count_in,
     edge_units,
+    find_in,
     merge_pieces,
+    release,
     write_range,
 )
 
@@ -371,10 +373,11 @@ def write_graphml_merged(G: nx.MultiDiGraph, stream: IO[bytes], old: Any, keys: 
     for piece in node_pieces:
         if isinstance(piece, tuple):
             write_range(stream, old, *piece)
-        else:
+            continue
+        for first in range(0, len(piece), _BATCH):
             stream.write(b"".join(
                 _element(f'<node id="{_attribute(str(node))}"', "node",
-                         _flat_attrs(G.nodes[node]), key) for node in piece))
+                         _flat_attrs(G.nodes[node]), key) for node in piece[first:first + _BATCH]))
     number, id_key = 0, numbered["id", str, "edge"][0] if edge_pieces else ""
     for piece in edge_pieces:
         if isinstance(piece, tuple):
@@ -492,7 +495,7 @@ def _node_pieces(old: Any, nodes: list[str], touched: Collection[str],
     """The nodes of the new file: ranges of ``old`` to copy and runs of nodes to write."""
     def start(node: str, at: int) -> int:
         # "<" stands in the markup alone (text and attribute values escape it)
-        return int(old.find(b'<node id="' + _attribute(node).encode() + b'"', at))
+        return find_in(old, b'<node id="' + _attribute(node).encode() + b'"', at)
 
     def end(node: str, at: int) -> int:
         begin = start(node, at)
@@ -505,7 +508,7 @@ def _node_pieces(old: Any, nodes: list[str], touched: Collection[str],
         return found + 8 if found >= 0 else -1
 
     return merge_pieces(nodes, None, touched, at, start, end,
-                   lambda s, e: count_in(old, b"<node ", s, e))
+                        lambda s, e: count_in(old, b"<node ", s, e), old)
 
 
 def _edge_pieces(G: nx.MultiDiGraph, old: Any, nodes: list[str], edges: Collection[EdgeUnit],
@@ -521,14 +524,14 @@ def _edge_pieces(G: nx.MultiDiGraph, old: Any, nodes: list[str], edges: Collecti
         return b'<edge source="' + _attribute(unit).encode() + b'" target="'
 
     def start(unit: EdgeUnit, at: int) -> int:
-        return int(old.find(needle(unit), at))
+        return find_in(old, needle(unit), at)
 
     def end(unit: EdgeUnit, at: int) -> int:
         begin = start(unit, at)
         first = _edge_number(old, begin) if begin >= 0 else None
         if first is None:
             return -1
-        last = int(old.find(b'" id="e%d">\n  <data ' % (first + degree[unit] - 1), begin))
+        last = find_in(old, b'" id="e%d">\n  <data ' % (first + degree[unit] - 1), begin)
         tag = int(old.rfind(b"<edge ", begin, last)) if last >= 0 else -1
         if tag < 0 or old[tag:tag + len(needle(unit))] != needle(unit):
             return -1
@@ -539,9 +542,10 @@ def _edge_pieces(G: nx.MultiDiGraph, old: Any, nodes: list[str], edges: Collecti
         # ids are consecutive: from the first element's to the last's
         last = int(old.rfind(b"<edge ", begin, finish))
         first, final = _edge_number(old, begin), _edge_number(old, last)
+        release(old, begin, finish)
         return -1 if first is None or final is None else final - first + 1
 
-    return merge_pieces(units, sizes, edges, at, start, end, count)
+    return merge_pieces(units, sizes, edges, at, start, end, count, old)
 
 
 def _unit_edges(succ: Any, unit: EdgeUnit) -> list[tuple[str, str, Any]]:
@@ -596,6 +600,7 @@ def _write_renumbered(stream: IO[bytes], old: Any, start: int, end: int, number:
             parts[1::2] = [made % n for n in range(number, number + count)]
             chunk = b"".join(parts)
         stream.write(chunk)
+        release(old, at, stop)
         number += count
         at = stop
     return number

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import io
 import json
+import mmap
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, islice
 from typing import IO, Any, TypeVar
 
 import networkx as nx
 
-__all__ = ["EdgeUnit", "Piece", "count_in", "edge_units", "located", "merge_pieces",
-           "read_json", "to_json", "write_json", "write_json_items", "write_json_merged",
-           "write_range"]
+__all__ = ["EdgeUnit", "Piece", "count_in", "edge_units", "find_in", "located",
+           "merge_pieces", "read_json", "release", "to_json", "write_json", "write_json_items",
+           "write_json_merged", "write_range"]
 
 _Unit = TypeVar("_Unit")
 
@@ -168,17 +169,17 @@ def edge_units(G: nx.MultiDiGraph, order: Iterable[str], edges: Collection[EdgeU
     succ = G.succ
     units: list[EdgeUnit] = []
     sizes: list[int] = []
-    for node in order:
-        out = succ[node]
-        if not out:
+    for node, degree in G.out_degree(order):
+        if not degree:
             continue
         if node in paired and node not in edges:
+            out = succ[node]
             for obj in sorted(out) if sort else out:
                 units.append((node, obj))
                 sizes.append(len(out[obj]))
         else:
             units.append(node)
-            sizes.append(sum(map(len, out.values())))
+            sizes.append(degree)
     return units, sizes
 
 
@@ -191,15 +192,15 @@ def _pieces(old: Any, units: list[_U], sizes: list[int] | None, touched: Collect
     """:func:`merge_pieces` of one array, its units found by the bytes of their first and last
     item (``item(unit, last)``), its items counted by a key each has once (``counted``)."""
     def start(unit: _U, at: int) -> int:
-        return int(old.find(item(unit, False), at))
+        return find_in(old, item(unit, False), at)
 
     def end(unit: _U, at: int) -> int:
         found = item(unit, True)
-        where = int(old.find(found, at))
+        where = find_in(old, found, at)
         return -1 if where < 0 else where + len(found)
 
     return merge_pieces(units, sizes, touched, at, start, end,
-                        lambda begin, finish: count_in(old, counted, begin, finish))
+                        lambda begin, finish: count_in(old, counted, begin, finish), old)
 
 
 #: A piece of a merged file: a range of the previous file to copy, or units to write anew.
@@ -208,12 +209,14 @@ Piece = tuple[int, int] | list[_Unit]
 
 def merge_pieces(units: list[_Unit], sizes: list[int] | None, touched: Collection[_Unit],
                  at: int, start: Callable[[_Unit, int], int], end: Callable[[_Unit, int], int],
-                 count: Callable[[int, int], int]) -> tuple[list[Piece[_Unit]], int]:
+                 count: Callable[[int, int], int], old: Any = None,
+                 ) -> tuple[list[Piece[_Unit]], int]:
     """The pieces of a file merged from the previous one, for ``units`` in their order in the
     new file (nodes, or the nodes whose edges out are written): each run of units not
     ``touched`` as the ranges of the previous file that hold it (:func:`located`, from ``at``
     on), each run of touched units as itself, to write anew. Returns them and where the last
-    range ends (``at`` if none)."""
+    range ends (``at`` if none). The pages of ``old`` (a memory map) read to find them are let
+    go as it goes."""
     pieces: list[Piece[_Unit]] = []
     first = 0
     while first < len(units):
@@ -227,6 +230,7 @@ def merge_pieces(units: list[_Unit], sizes: list[int] | None, touched: Collectio
             found = located(units[first:stop], sizes[first:stop] if sizes else None, at,
                             start, end, count)
             pieces.extend((s, e) for s, e, _, _ in found)
+            release(old, at, found[-1][1])  # what lay before it too (what the add touched)
             at = found[-1][1]
         first = stop
     return pieces, at
@@ -245,12 +249,44 @@ def _write_pieces(stream: IO[bytes], old: Any, pieces: list[Piece[_U]],
 
 #: Bytes of a previous file read at a time.
 _CHUNK = 8 << 20
+#: Bytes around a page read that Linux maps with it (``fault_around_bytes``).
+_AROUND = 64 << 10
 
 
 def write_range(stream: IO[bytes], old: Any, start: int, end: int) -> None:
     """Copy ``old[start:end]`` to the stream, a chunk at a time."""
     for at in range(start, end, _CHUNK):
         stream.write(old[at:min(end, at + _CHUNK)])
+        release(old, at, min(end, at + _CHUNK))
+
+
+def find_in(old: Any, needle: bytes, start: int) -> int:
+    """``old.find(needle, start)``, a chunk at a time where ``old`` is a memory map, the pages
+    of each chunk passed let go (:func:`release`).
+
+    >>> find_in(b"abcabc", b"ca", 1)
+    2
+    """
+    if not isinstance(old, mmap.mmap):
+        return int(old.find(needle, start))
+    size = len(old)
+    for at in range(start, size, _CHUNK):
+        found = int(old.find(needle, at, min(size, at + _CHUNK + len(needle) - 1)))
+        if found >= 0:
+            return found
+        release(old, at, min(size, at + _CHUNK))
+    return -1
+
+
+def release(old: Any, start: int, end: int) -> None:
+    """Let the pages of ``old[start:end]`` go where ``old`` is a memory map: read once, they
+    would count in the process's resident memory (the file's pages stay cached). Those just
+    before go too: a page read maps its neighbours (Linux maps 64 KiB around it)."""
+    if isinstance(old, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+        start = max(0, start - _AROUND)
+        first = start - start % mmap.PAGESIZE
+        if end > first:
+            old.madvise(mmap.MADV_DONTNEED, first, end - first)
 
 
 def count_in(old: Any, needle: bytes, start: int, end: int) -> int:
@@ -265,6 +301,7 @@ def count_in(old: Any, needle: bytes, start: int, end: int) -> int:
         stop = min(end, at + _CHUNK)
         chunk = old[at:min(end, stop + len(needle) - 1)]
         found += chunk.count(needle, 0, stop - at + len(needle) - 1)
+        release(old, at, stop)
     return found
 
 
