@@ -491,7 +491,7 @@ def _first_having(G: nx.MultiDiGraph, order: list[str], missing: set[tuple[str, 
 
 
 def _node_pieces(old: Any, nodes: list[str], touched: Collection[str],
-                 at: int) -> tuple[list[Piece], int]:
+                 at: int) -> tuple[list[Piece[str]], int]:
     """The nodes of the new file: ranges of ``old`` to copy and runs of nodes to write."""
     def start(node: str, at: int) -> int:
         # "<" stands in the markup alone (text and attribute values escape it)
