@@ -379,12 +379,12 @@ def write_graphml_merged(G: nx.MultiDiGraph, stream: IO[bytes], old: Any, keys: 
                 _element(f'<node id="{_attribute(str(node))}"', "node",
                          _flat_attrs(G.nodes[node]), key) for node in piece[first:first + _BATCH]))
     number, id_key = 0, numbered["id", str, "edge"][0] if edge_pieces else ""
-    for piece in edge_pieces:
-        if isinstance(piece, tuple):
-            number = _write_renumbered(stream, old, *piece, number, id_key)
+    for edge_piece in edge_pieces:
+        if isinstance(edge_piece, tuple):
+            number = _write_renumbered(stream, old, *edge_piece, number, id_key)
             continue
         batch = []
-        for unit in piece:
+        for unit in edge_piece:
             for subject, obj, edge_key in _unit_edges(succ, unit):
                 batch.append(_edge_element(subject, obj, _edge_data(
                     edge_key, G.edges[subject, obj, edge_key], number), key))
