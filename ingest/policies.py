@@ -374,8 +374,12 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
 
 def _preposition(measure: Measure) -> str:
     """The preposition a measure's name takes before what it is on: "of" after a word of
-    the lexicon's ``measure_of`` ("a review of the deal"), else "on" ("a ban on imports")."""
-    return "of" if measure.head.split()[-1] in lexicon().lower("measure_of") else "on"
+    the lexicon's ``measure_of`` ("a review of the deal"), "for" after one of ``measure_for``
+    ("subsidies for Alitalia"), else "on" ("a ban on imports")."""
+    last = measure.head.split()[-1]
+    if last in lexicon().lower("measure_for"):
+        return "for"
+    return "of" if last in lexicon().lower("measure_of") else "on"
 
 
 def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],

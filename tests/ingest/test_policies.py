@@ -220,6 +220,18 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("Federal Trade Commission review of merger of Sirius and XM", "targets", "Sirius"),
           ("Federal Trade Commission review of merger of Sirius and XM", "targets", "XM"),
           ("Sirius", "partnersWith", "XM")]),
+        # bailouts, moratoriums, directives; a subsidy given to a company benefits it
+        ("The US government announced a bailout of General Motors.",
+         [("United States bailout of General Motors", "Subsidy")],
+         [("United States", "imposes", "United States bailout of General Motors"),
+          ("United States bailout of General Motors", "targets", "General Motors")]),
+        ("Japan offered tax breaks to Toyota.",
+         [("Japan subsidies for Toyota", "Subsidy")],
+         [("Japan", "imposes", "Japan subsidies for Toyota"),
+          ("Japan subsidies for Toyota", "targets", "Toyota")]),
+        ("Germany introduced a moratorium on nuclear power.",
+         [("Germany moratorium on nuclear power", "OtherPolicy")],
+         [("Germany", "imposes", "Germany moratorium on nuclear power")]),
         # a review of a text, or of a complaint, is no measure on anyone
         ("The European Commission is reviewing its merger guidelines.", [], []),
         ("The Federal Trade Commission is reviewing Acme Corp's complaint about Globex Corp.",
