@@ -106,8 +106,10 @@ def flatten(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def _edge_data(key: Any, data: dict[str, Any], number: int) -> dict[str, Any]:
     """An edge's flattened attributes, with those the writer adds (``number``: its place)."""
-    return {"label": str(key), "weight": data.get("article_count", 1), **_flat_attrs(data),
-            "id": f"e{number}"}
+    weight = data.get("article_count", 1)
+    if isinstance(weight, str):  # never so in a built graph; kept writable all the same
+        weight = _xml_text(weight)
+    return {"label": str(key), "weight": weight, **_flat_attrs(data), "id": f"e{number}"}
 
 
 class _Flattened:

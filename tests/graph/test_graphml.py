@@ -6,7 +6,7 @@ import io
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsgraph.graph.build import build_graph
@@ -110,6 +110,7 @@ _ATTRS = st.dictionaries(st.sampled_from(["type", "label", "aliases", "evidence"
 @given(st.lists(st.tuples(_TEXT, _ATTRS), max_size=4),
        st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), _TEXT, _ATTRS), max_size=4),
        _ATTRS)
+@example(nodes=[("", {})], edges=[(0, 0, "", {"article_count": "\x0b"})], graph={})
 def test_graphml_is_what_networkx_writes_whatever_the_attributes(nodes, edges, graph):
     G = nx.MultiDiGraph()
     G.graph.update(graph)
