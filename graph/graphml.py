@@ -24,6 +24,7 @@ import io
 import json
 import re
 from collections.abc import Collection, Iterable, Iterator
+from itertools import chain, islice
 from typing import IO, Any
 
 import networkx as nx
@@ -163,18 +164,9 @@ def write_graphml_keyed(G: nx.MultiDiGraph, stream: IO[bytes]) -> Keys | None:
         return None
     key = _key_of(keys)
     stream.write(_head(keys, flat.graph, key))
-    batch: list[bytes] = []
-    for node, data in flat.nodes():
-        batch.append(_element(f'<node id="{_attribute(str(node))}"', "node", data, key))
-        if len(batch) == _BATCH:
-            stream.write(b"".join(batch))
-            batch.clear()
-    for subject, obj, _, data in flat.edges():
-        batch.append(_edge_element(subject, obj, data, key))
-        if len(batch) == _BATCH:
-            stream.write(b"".join(batch))
-            batch.clear()
-    stream.write(b"".join(batch))
+    _write_batched(stream, chain(
+        (_node_element(node, data, key) for node, data in flat.nodes()),
+        (_edge_element(subject, obj, data, key) for subject, obj, _, data in flat.edges())))
     stream.write(_END)
     return [(name, _TYPE_NAMES[kind], scope, witness)
             for (name, kind, scope), (_, witness) in keys.items()]
@@ -207,6 +199,18 @@ def _edge_element(subject: str, obj: str, data: dict[str, Any], key: Any) -> byt
 
 #: Elements written at a time.
 _BATCH = 2000
+
+
+def _write_batched(stream: IO[bytes], elements: Iterable[bytes]) -> None:
+    """Write ``elements`` a batch at a time, never the whole text at once."""
+    source = iter(elements)
+    while batch := list(islice(source, _BATCH)):
+        stream.write(b"".join(batch))
+
+
+def _node_element(node: str, data: dict[str, Any], key: Any) -> bytes:
+    """One node's element, its attributes flattened."""
+    return _element(f'<node id="{_attribute(str(node))}"', "node", data, key)
 _HEADER = (b"<?xml version='1.0' encoding='utf-8'?>\n"
            b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -376,25 +380,19 @@ def write_graphml_merged(G: nx.MultiDiGraph, stream: IO[bytes], old: Any, keys: 
         if isinstance(piece, tuple):
             write_range(stream, old, *piece)
             continue
-        for first in range(0, len(piece), _BATCH):
-            stream.write(b"".join(
-                _element(f'<node id="{_attribute(str(node))}"', "node",
-                         _flat_attrs(G.nodes[node]), key) for node in piece[first:first + _BATCH]))
+        _write_batched(stream, (_node_element(node, _flat_attrs(G.nodes[node]), key)
+                                for node in piece))
     number, id_key = 0, numbered["id", str, "edge"][0] if edge_pieces else ""
     for edge_piece in edge_pieces:
         if isinstance(edge_piece, tuple):
             number = _write_renumbered(stream, old, *edge_piece, number, id_key)
             continue
-        batch = []
-        for unit in edge_piece:
-            for subject, obj, edge_key in _unit_edges(succ, unit):
-                batch.append(_edge_element(subject, obj, _edge_data(
-                    edge_key, G.edges[subject, obj, edge_key], number), key))
-                number += 1
-            if len(batch) >= _BATCH:
-                stream.write(b"".join(batch))
-                batch.clear()
-        stream.write(b"".join(batch))
+        made = [edge for unit in edge_piece for edge in _unit_edges(succ, unit)]
+        _write_batched(stream, (
+            _edge_element(subject, obj, _edge_data(
+                edge_key, G.edges[subject, obj, edge_key], number + n), key)
+            for n, (subject, obj, edge_key) in enumerate(made)))
+        number += len(made)
     stream.write(_END)
     return [(name, _TYPE_NAMES[kind], scope, witness)
             for (name, kind, scope), (_, witness) in numbered.items()]

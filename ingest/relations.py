@@ -416,17 +416,20 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
     """Places and nationality words the entity layer left that stand for a country; a
     dateline's place is none."""
     datelines = dateline_tokens(doc)
-    for ent in doc.ents:
+    ents = doc.ents
+    starts = {ent.start: ent for ent in ents}
+    for ent in ents:
         if ent.label_ in _PLACE_LABELS and ent.root.i not in state.nodes \
                 and ent.start not in datelines:
             text = POSSESSIVE.sub("", ent.text).strip()
             country = country_of(text) or (
                 place_country(text) if _names_a_base(ent.root, state) else None)
-            region = _region_after(ent)
-            if country and region not in (None, country):
+            if not country:
+                continue
+            region = _region_after(ent, starts)
+            if region not in (None, country):
                 continue  # "Surrey, England", "Paris, Texas": the region after it says
-            if country:
-                state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
+            state.mark(ent, Node(country, EntityType.COUNTRY, ent.root.i))
     for token in state.tokens_of(doc):
         if token.i not in state.nodes and token.tag_ in ("JJ", "NNP", "NNPS") \
                 and token.text[:1].isupper():
@@ -435,13 +438,14 @@ def _mark_countries(doc: Doc, state: DocState) -> None:
                 state.mark(doc[token.i:token.i + 1], Node(country, EntityType.COUNTRY, token.i))
 
 
-def _region_after(ent: Span) -> str | None:
+def _region_after(ent: Span, starts: dict[int, Span]) -> str | None:
     """The country of the state or country a place's name is followed by ("Vancouver,
-    Washington": the United States), if any."""
+    Washington": the United States), if any; ``starts``: the document's names by their
+    first token."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return None
-    after = next((e for e in doc.ents if e.start == ent.end + 1), None)
+    after = starts.get(ent.end + 1)
     return country_of(POSSESSIVE.sub("", after.text).strip()) if after is not None else None
 
 
@@ -539,12 +543,8 @@ _BOTH_WORDS = frozenset({"both", "all", "each"})
 def _conjoined_organisations(token: Token, state: DocState) -> list[Node]:
     """The organisations named in the list ``token`` is a conjunct of, in order, if all of
     the list's conjuncts are organisations' names (none of them a public body)."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    conjuncts = [token]
-    for conjunct in conjuncts:
-        conjuncts.extend(t for t in conjunct.children if t.dep_ == "conj")
-    nodes = [state.nodes.get(state.inside.get(t.i, -1)) for t in conjuncts]
+    listed = sorted([token, *token.conjuncts], key=lambda t: t.i)
+    nodes = [state.nodes.get(state.inside.get(t.i, -1)) for t in listed]
     if any(node is None or node.type != EntityType.ORGANISATION or _public(node.name)
            for node in nodes):
         return []
