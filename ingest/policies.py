@@ -63,15 +63,15 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         if root.i in state.nodes:
             continue
         measure = _kind_in_context(measures[key], doc[start:end])
-        if measure.verb and measure.head == "review" and not _reviews_a_party(root, state):
+        if measure.needs_party and not _acts_on_a_party(root, state):
             continue  # "the Commission is reviewing its guidelines": no measure on anyone
         state.measures[root.i] = measure
         root._.ng_type = MEASURE
         state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
 
 
-def _reviews_a_party(verb: Token, state: DocState) -> bool:
-    """Whether what ``verb`` reviews is a named party or names one ("reviewing Huawei",
+def _acts_on_a_party(verb: Token, state: DocState) -> bool:
+    """Whether what ``verb`` acts on is a named party or names one ("reviewing Huawei",
     "reviewing the merger of Sirius and XM"), not a complaint or a text ("its guidelines")."""
     for thing in verb.children:
         if thing.dep_ not in ("dobj", "nsubjpass"):

@@ -50,6 +50,9 @@ class Measure:
     # the edge it also is from its imposers to each company it targets (a ban on a company's
     # goods sanctions the company)
     party_edge: str | None = None
+    # a clause that is a measure only on a named party or a deal naming one ("reviewing
+    # Huawei", not "reviewing its guidelines")
+    needs_party: bool = False
 
 
 @dataclass(frozen=True)

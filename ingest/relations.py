@@ -16,7 +16,9 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   around the phrase, else the measure is an ``OtherPolicy``, under ``"head_otherwise"`` if
   given ("sanctions" on a country are no export controls); with ``"party_edge": predicate``,
   the measure is also that edge from its imposers to each company it targets (a ban on a
-  company's goods sanctions it). A law the text names (``LAW`` in
+  company's goods sanctions it); with ``"needs_party": true``, a clause is a measure only
+  where what it acts on is a named party or a deal naming one ("reviewing the merger of A and
+  B"). A law the text names (``LAW`` in
   ``doc.ents``: "the Clean Air Act") is a policy under its own name;
 * a dependency rule, ``{"id": ..., "predicate": ..., "subject": ..., "object": ...,
   "pattern": [RIGHT_ID/LEFT_ID/REL_OP dicts]}``. ``subject``/``object`` name pattern nodes;
@@ -229,10 +231,11 @@ class RelationExtractor:
             measure = Measure(line["kind"], line["id"], line.get("direct"),
                               verb=line.get("verb", False), kind_needs=line.get("kind_needs"),
                               head_otherwise=line.get("head_otherwise"),
-                              party_edge=line.get("party_edge"))
+                              party_edge=line.get("party_edge"),
+                              needs_party=line.get("needs_party", False))
             key = (f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
                    f"|{measure.kind_needs or ''}|{measure.head_otherwise or ''}"
-                   f"|{measure.party_edge or ''}")
+                   f"|{measure.party_edge or ''}|{measure.needs_party}")
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:
