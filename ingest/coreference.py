@@ -51,7 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.names import lexicon
+from newsgraph.ingest.names import lexicon, maker_noun
 from newsgraph.ontology import EntityType
 
 __all__ = ["REFERENCES_KEY", "ng_coreference"]
@@ -125,20 +125,21 @@ def ng_coreference(doc: Doc) -> Doc:
             # a subject named earlier in the sentence comes first ("Acme wants X, Jane Doe,
             # the company's president, said")
             reference = _reference(token, seen, {**focus, **subjects})
-            if reference is not None and token.lower_ in _DESCRIPTIONS \
+            if reference is not None and _describes_firm(token.lower_) \
                     and reference == subjects.get("thing") \
                     and _clause_subject_is(token, reference[0], mentions, pronoun=False):
                 # "the Commission fined the company": the clause's subject is not named
                 # again by a description in its own clause; the one in focus before it is
                 before = focus.get("thing")
                 reference = before if before != reference else None
-            if reference is not None and token.lower_ in _DESCRIPTIONS \
+            if reference is not None and _describes_firm(token.lower_) \
                     and not _definite(token):
                 # "the Taiwanese firm" is the one named lately that is not based elsewhere
                 by_country = _of_its_country(token, previous + named, countries, mentions)
                 if by_country is not None:
                     reference = by_country
                 elif reference != last.get("thing") \
+                        or not _may_be_of_its_country(token, reference, countries, mentions) \
                         or _clause_subject_is(token, reference[0], mentions):
                     # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech"
                     reference = None
@@ -180,9 +181,7 @@ def _of_its_country(token: Token, named: list[tuple[str, str]],
     one before) that the document says is of that country, else the one left when those it
     says are of another country are set aside, and never the subject of the description's own
     clause ("Acme sold a stake to the Taiwanese firm")."""
-    country = next((str(span._.ng_name or span.text) for c in token.children
-                    if c.dep_ in _COUNTRY_WORD_ROLES and (span := mentions.get(c.i)) is not None
-                    and span.label_ == EntityType.COUNTRY), None)
+    country = _country_word(token, mentions)
     if country is None:
         return None
     candidates = [entity for entity in dict.fromkeys(reversed(named))
@@ -193,6 +192,24 @@ def _of_its_country(token: Token, named: list[tuple[str, str]],
     elsewhere = [e for e in candidates if countries.get(e[0])]
     left = [e for e in candidates if e not in elsewhere]
     return left[0] if len(left) == 1 and not of_it and elsewhere else None
+
+
+def _may_be_of_its_country(token: Token, entity: tuple[str, str],
+                           countries: dict[str, set[str]], mentions: dict[int, Span]) -> bool:
+    """Whether the country word on a description allows ``entity``: the document says it is
+    of that country, or says no organisation is ("Japan's Acme ... Initech said ... The
+    Japanese company" is not Initech, though in focus)."""
+    country = _country_word(token, mentions)
+    if country is None or country in countries.get(entity[0], ()):
+        return True
+    return not any(country in of for of in countries.values())
+
+
+def _country_word(token: Token, mentions: dict[int, Span]) -> str | None:
+    """The country a country word on ``token`` names ("the *Taiwanese* firm")."""
+    return next((str(span._.ng_name or span.text) for c in token.children
+                 if c.dep_ in _COUNTRY_WORD_ROLES and (span := mentions.get(c.i)) is not None
+                 and span.label_ == EntityType.COUNTRY), None)
 
 
 def _kind(label: str) -> str | None:
@@ -211,9 +228,9 @@ def _reference(token: Token, seen: set[str],
     # a singular common noun; the tagger may call one a proper noun after a name ("the U.S.
     # software titan"), but a proper noun is not written in lower case
     singular = token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower)
-    if lower in _DESCRIPTIONS and singular and _definite(token):
+    if _describes_firm(lower) and singular and _definite(token):
         return focus.get("thing")
-    if lower in _DESCRIPTIONS and singular and _described(token):
+    if _describes_firm(lower) and singular and _described(token):
         return focus.get("thing")
     if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
         return focus.get("thing")
@@ -221,6 +238,12 @@ def _reference(token: Token, seen: set[str],
             and (token.dep_ == "poss" or (token.dep_ in _SUBJECTS and not _reported(token))):
         return focus.get("person")
     return None
+
+
+def _describes_firm(word: str) -> bool:
+    """Whether a lower-case noun, after "the", may stand for an organisation: a word of
+    ``org_description`` or any "-maker" word of a firm ("the drugmaker")."""
+    return word in _DESCRIPTIONS or maker_noun(word)
 
 
 def _reported(token: Token) -> bool:

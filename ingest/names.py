@@ -32,6 +32,7 @@ __all__ = [
     "initials",
     "lexicon",
     "load_jsonl",
+    "maker_noun",
     "name_key",
     "stopped_forms",
     "subdivisions",
@@ -178,6 +179,16 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
 def lexicon() -> Lexicon:
     """Load the word sets once."""
     return Lexicon({row["set"]: frozenset(row["terms"]) for row in load_jsonl("lexicon.jsonl")})
+
+
+def maker_noun(word: str) -> bool:
+    """Whether a lower-case common noun is one of the "-maker" words that describe a firm
+    ("drugmaker", "planemakers"), not one of the ``maker_person`` words ("policymaker").
+
+    >>> maker_noun("drugmaker"), maker_noun("policymakers"), maker_noun("market")
+    (True, False, False)
+    """
+    return word.endswith(("maker", "makers")) and word not in lexicon().lower("maker_person")
 
 
 @cache

@@ -99,7 +99,7 @@ from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
-from newsgraph.ingest.names import lexicon, load_jsonl, verb_forms
+from newsgraph.ingest.names import lexicon, load_jsonl, maker_noun, verb_forms
 from newsgraph.ingest.policies import (
     add_policy_spans,
     mark_laws,
@@ -148,7 +148,6 @@ _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in
 _ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
 _STATE_WORDS = _WORDS.lower("state_owner")
-_MAKER_PEOPLE = _WORDS.lower("maker_person")
 #: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
 _ORG_NOUN = "orgnoun"
 
@@ -281,9 +280,7 @@ class RelationExtractor:
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             doc[start:end].root._.ng_trigger = label
         for token in state.tokens_of(doc):  # "planemaker", "drugmaker": a maker is a firm
-            if token._.ng_trigger is None and token.pos_ == "NOUN" \
-                    and token.lower_.endswith(("maker", "makers")) \
-                    and token.lower_ not in _MAKER_PEOPLE:
+            if token._.ng_trigger is None and token.pos_ == "NOUN" and maker_noun(token.lower_):
                 token._.ng_trigger = _ORG_NOUN
         mark_event_parties(doc, state)
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)

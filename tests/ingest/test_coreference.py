@@ -82,6 +82,19 @@ def test_a_description_with_a_country_word_is_the_organisation_of_that_country(
     assert expected in references(nlp, text)
 
 
+def test_any_maker_word_of_a_firm_is_a_description(nlp):
+    text = "Pfizer Inc is buying Anacor Inc. The drugmaker said the deal would close."
+    assert references(nlp, text) == [("drugmaker", "Organisation", "Pfizer Inc")]
+
+
+def test_a_country_word_is_no_organisation_s_the_document_does_not_say_is_of_it(nlp):
+    # the document says another is Japanese: "the Japanese company" is not Dell in focus
+    text = ("Japan's Toshi Data Corp agreed to buy Dell Inc's unit. The deal was announced on "
+            "Monday. Dell Inc said it would use the money. The Japanese company said it would "
+            "pay 3 billion dollars.")
+    assert references(nlp, text) == []
+
+
 def test_a_country_word_settles_nothing_where_no_organisation_is_known_to_be_elsewhere(nlp):
     text = "Fujitsu Ltd wanted Fairchild Corp. The deal would give the Japanese maker a network."
     assert references(nlp, text) == []

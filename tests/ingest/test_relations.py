@@ -665,6 +665,19 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Globex Corp", "investsIn", "Initech Corp")]),
         ("The deal includes an investment by Globex Corp in Initech Corp.",
          [("Globex Corp", "investsIn", "Initech Corp.")]),
+        # a percentage share or interest held; an interest shown is none (above)
+        ("Acme Corp holds a five pct share in Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc.")]),
+        # a joint venture's partners each invest in it and partner each other
+        ("Initech, a joint venture of Acme Corp and Globex Inc, won the order.",
+         [("Acme Corp", "investsIn", "Initech"), ("Acme Corp", "partnersWith", "Globex Inc"),
+          ("Globex Inc", "investsIn", "Initech")]),
+        ("Initech Corp is a joint venture between Acme Corp and Globex Inc.",
+         [("Acme Corp", "investsIn", "Initech Corp"), ("Acme Corp", "partnersWith", "Globex Inc."),
+          ("Globex Inc.", "investsIn", "Initech Corp")]),
+        ("APT, the joint firm set up by Acme Corp and Globex Inc, won the bid.",
+         [("Acme Corp", "investsIn", "APT"), ("Acme Corp", "partnersWith", "Globex Inc"),
+          ("Globex Inc", "investsIn", "APT")]),
     ],
 )
 def test_ownership_and_mergers(nlp, text, expected):
@@ -941,6 +954,12 @@ def test_opposed_in_the_passive(nlp, text, expected):
         ("Acme Corp is at odds with Globex Inc.", [("Acme Corp", "opposes", "Globex Inc.")]),
         # tensions between two parties are no opposition the annotation reads
         ("Tensions between Acme Corp and Globex Inc grew.", []),
+        # a dispute between two parties is
+        ("The row between Acme Corp and Globex Inc deepened.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
+        # a lawsuit or protests one faces from a party
+        ("Acme Corp faces a lawsuit from Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Apple faces a lawsuit from Samsung over patents.", [("Samsung", "opposes", "Apple")]),
     ],
 )
 def test_criticism_and_clashes(nlp, text, expected):
