@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spacy import attrs as array_attrs
 from spacy.tokens import Doc, Token
@@ -111,7 +111,8 @@ def token_values(doc: Doc, attrs: Iterable[str]) -> dict[str, list[str | None]]:
     extensions = [attr for attr in wanted if attr.startswith("_.")]
     ids = [TOKEN_ATTRS[attr] for attr in plain] + ([array_attrs.IDX] if extensions else [])
     # one attribute gives a flat array: shaped as one column per attribute either way
-    rows = doc.to_array(ids).reshape(len(doc), len(ids)).tolist() if ids and len(doc) else []
+    rows = cast("list[list[int]]", doc.to_array(ids).reshape(len(doc), len(ids)).tolist()
+                if ids and len(doc) else [])
     strings = doc.vocab.strings
     names: dict[int, str] = {}  # each value's string, looked up once per document
     table: dict[str, list[str | None]] = {}
