@@ -862,6 +862,16 @@ def test_appointments(nlp, text, expected):
         ("Talvora Systems Inc said its longtime memory supplier Brandt Holdings Corp would "
          "raise prices.",
          [("Brandt Holdings Corp", "supplies", "Talvora Systems Inc")]),
+        # halting trade, or cutting trade or diplomatic ties, with a party; a firm cutting
+        # its ties with a supplier sanctions nobody
+        ("Sweden promised to halt all trade with South Africa by October.",
+         [("Sweden", "sanctions", "South Africa")]),
+        ("Norway will cut trade ties with South Africa and Namibia.",
+         [("Norway", "sanctions", "Namibia"), ("Norway", "sanctions", "South Africa")]),
+        ("Talvora Systems Inc cut ties with its supplier Brandt Holdings Corp.", []),
+        # forbidding a party what it does
+        ("The Fed has forbidden Sumitomo Bank from exchanging personnel.",
+         [("Fed", "sanctions", "Sumitomo Bank")]),
     ],
 )
 def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
