@@ -970,6 +970,14 @@ def test_opposed_in_the_passive(nlp, text, expected):
         # a lawsuit or protests one faces from a party
         ("Acme Corp faces a lawsuit from Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
         ("Apple faces a lawsuit from Samsung over patents.", [("Samsung", "opposes", "Apple")]),
+        # a party's action named by a name or a country word on it, "by" the party, or
+        # done by it
+        ("The European Commission condemned the decision by Russia.",
+         [("European Commission", "opposes", "Russia")]),
+        ("Japan criticised the Chinese decision.", [("Japan", "opposes", "China")]),
+        ("Germany rejected the US proposal.", [("Germany", "opposes", "United States")]),
+        ("Google said it would challenge the fine imposed by the European Commission.",
+         [("Google", "opposes", "European Commission")]),
     ],
 )
 def test_criticism_and_clashes(nlp, text, expected):
