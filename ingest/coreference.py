@@ -66,6 +66,7 @@ _WORDS = lexicon()
 _DESCRIPTIONS = _WORDS.lower("org_description")
 _THING_PRONOUNS = _WORDS.lower("pronoun_thing")
 _PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
+_SPEAKS_FOR = _WORDS.lower("speaks_for")
 #: Verbs whose "it" subject is usually empty ("it is likely", "it seems").
 _EMPTY_SUBJECT_VERBS = frozenset({"is", "was", "be", "been", "being", "'s", "seems", "seemed",
                                   "appears", "appeared", "remains", "remained", "became",
@@ -123,8 +124,10 @@ def ng_coreference(doc: Doc) -> Doc:
             if token.i in inside:
                 continue
             # a subject named earlier in the sentence comes first ("Acme wants X, Jane Doe,
-            # the company's president, said")
-            reference = _reference(token, seen, {**focus, **subjects})
+            # the company's president, said"); one who speaks for an organisation speaks of
+            # it ("a spokeswoman for Acme said the company would ...")
+            reference = _speakers_organisation(token, mentions) \
+                or _reference(token, seen, {**focus, **subjects})
             if reference is not None and _describes_firm(token.lower_) \
                     and reference == subjects.get("thing") \
                     and _clause_subject_is(token, reference[0], mentions, pronoun=False):
@@ -244,6 +247,25 @@ def _describes_firm(word: str) -> bool:
     """Whether a lower-case noun, after "the", may stand for an organisation: a word of
     ``org_description`` or any "-maker" word of a firm ("the drugmaker")."""
     return word in _DESCRIPTIONS or maker_noun(word)
+
+
+def _speakers_organisation(token: Token,
+                           mentions: dict[int, Span]) -> tuple[str, str] | None:
+    """The organisation "it" or "the company", as the subject of a reported clause, stands
+    for when the speaker is no entity but speaks for one: "a spokeswoman for Acme", "an Acme
+    spokesman", "Acme's spokesman" (a speaker named is read by the rules)."""
+    if token.dep_ not in _SUBJECTS or not _reported(token) \
+            or not (token.lower_ == "it" or (_describes_firm(token.lower_) and _definite(token))):
+        return None
+    speaker = next((c for c in token.head.head.children if c.dep_ in _SUBJECTS), None)
+    if speaker is None or speaker.i in mentions or speaker.lower_ not in _SPEAKS_FOR:
+        return None
+    owners = [c for c in speaker.children if c.dep_ in ("poss", "compound")]
+    owners += [g for c in speaker.children if c.dep_ == "prep" and c.lower_ in ("for", "at", "of")
+               for g in c.children if g.dep_ == "pobj"]
+    found = [mentions[o.i] for o in owners if o.i in mentions]
+    organisations = {(str(m._.ng_name or m.text), m.label_) for m in found if m.label_ in _THING}
+    return organisations.pop() if len(organisations) == 1 else None
 
 
 def _reported(token: Token) -> bool:

@@ -344,6 +344,8 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if predicate == Predicate.PARTNERS_WITH and _agreed_sale(tokens.get("noun")):
+                continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
                 continue  # "Acme, whose lawyer is based in Leipzig"
             if predicate == Predicate.INVESTS_IN and any(
@@ -848,6 +850,18 @@ def _with_another(verb: Token, state: DocState) -> bool:
                    o.pos_ in ("NOUN", "PROPN") and o.lower_ not in ("other", "another")))
                        for o in c.children)
                for c in verb.children)
+
+
+def _agreed_sale(noun: Token | None) -> bool:
+    """Whether an agreement or deal is one to buy or sell ("an agreement with Acme to sell
+    its chips"): the guidelines read a sale, not cooperation."""
+    if noun is None:
+        return False
+    # the purpose may hang on the agreement or on the verb that makes it ("signed a deal
+    # with Boeing to supply jets")
+    purposes = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]
+    return any(c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c._.ng_trigger in ("supply", "buy")
+               for c in purposes)
 
 
 def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:

@@ -106,6 +106,22 @@ def test_a_description_reaches_the_rules(nlp):
     assert ("Honeywell Inc", "investsIn", "Initech Corp") in triples(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Globex Inc sells chips to Initech Corp. A spokeswoman for Acme Corp said it had a "
+    "licensing agreement with Initech Corp.",
+    "Globex Inc sells chips to Initech Corp. An Acme Corp spokeswoman said the company had a "
+    "licensing agreement with Initech Corp.",
+])
+def test_one_who_speaks_for_an_organisation_speaks_of_it(nlp, text):
+    assert ("Acme Corp", "partnersWith", "Initech Corp.") in triples(nlp, text)
+    assert ("Globex Inc", "partnersWith", "Initech Corp.") not in triples(nlp, text)
+
+
+def test_an_analyst_speaks_of_others(nlp):
+    text = "Acme Corp rose. An analyst at Globex Inc said it would buy Initech Corp."
+    assert references(nlp, text) == []
+
+
 def test_a_reported_pronoun_is_still_the_speaker(nlp):
     text = "Acme Corp rose. Jane Doe, the US president, said it will stand up to China."
     assert ("Acme Corp", "opposes", "China") not in triples(nlp, text)

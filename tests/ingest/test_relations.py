@@ -887,6 +887,14 @@ def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
          [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
         ("The firm was started jointly by Orvana Capital and Brandt Holdings Corp in 2013.",
          [("Orvana Capital", "partnersWith", "Brandt Holdings Corp")]),
+        # an agreement had or struck with a party, however the parser hangs its "with"
+        ("Brandt Holdings Corp said it had an agreement with Talvora Systems Inc.",
+         [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc.")]),
+        ("Samsung said it had struck a deal with Alibaba.",
+         [("Samsung", "partnersWith", "Alibaba")]),
+        # two parties that sign an agreement together
+        ("Brandt Holdings Corp and Talvora Systems Inc signed an agreement.",
+         [("Brandt Holdings Corp", "partnersWith", "Talvora Systems Inc")]),
     ],
 )
 def test_partners_acting_together(nlp, text, expected):
