@@ -147,6 +147,7 @@ _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
 _ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
+_SETTLING = frozenset(form for verb in _WORDS.lower("settling_verb") for form in verb_forms(verb))
 _STATE_WORDS = _WORDS.lower("state_owner")
 #: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
 _ORG_NOUN = "orgnoun"
@@ -344,6 +345,8 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if predicate == Predicate.OPPOSES and _settled(tokens.values()):
+                continue  # "X settled its patent dispute with Y"
             if predicate == Predicate.PARTNERS_WITH and _agreed_sale(tokens.get("noun")):
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
@@ -850,6 +853,12 @@ def _with_another(verb: Token, state: DocState) -> bool:
                    o.pos_ in ("NOUN", "PROPN") and o.lower_ not in ("other", "another")))
                        for o in c.children)
                for c in verb.children)
+
+
+def _settled(tokens: Iterable[Token]) -> bool:
+    """Whether the dispute or suit a rule read is one settled, resolved or dropped."""
+    return any(t._.ng_trigger in ("conflict", "lawsuit") and t.dep_ in ("dobj", "nsubjpass")
+               and t.head.lower_ in _SETTLING for t in tokens)
 
 
 def _agreed_sale(noun: Token | None) -> bool:
