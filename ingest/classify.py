@@ -118,7 +118,8 @@ def _country(span: Span, label: str) -> Mention | None:
     city = city_of(text)
     if city is not None and not _place_with_region(span) and (  # "Paris, Texas" is a town
             (label != "ORG" and (city.capital or _city_stands_for_country(span)))
-            or (label == "ORG" and _metonym_next(span))):  # "the Oslo government"
+            or (label == "ORG" and (_metonym_next(span)  # "the Oslo government"
+                                    or (city.capital and _acting_alone(span))))):
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
 
@@ -453,6 +454,14 @@ def _city_stands_for_country(span: Span) -> bool:
     """A capital always may ("Beijing said"); any big city when "-based", possessive or the
     subject of a verb ("Shanghai-based", "Washington's blacklist")."""
     return _metonym_next(span) or span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _acting_alone(span: Span) -> bool:
+    """Whether a one-word name is the subject of a verb, as a capital stands for its
+    government ("Washington criticised the decision", which the model may call an
+    organisation)."""
+    return len(span) == 1 and span.root.dep_ in ("nsubj", "nsubjpass") \
+        and span.root.head.pos_ in ("VERB", "AUX")
 
 
 def _metonym_next(span: Span) -> bool:

@@ -81,6 +81,8 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (BEIJING, 0, 1, "GPE", ("GPE", {}, "China", False)),
         # a city the model took for an organisation, before "government"
         (CITY_GOVERNMENT, 1, 2, "ORG", ("ORG", {}, "Norway", False)),
+        # a capital the model took for an organisation, as the subject of a verb
+        (BEIJING, 0, 1, "ORG", ("ORG", {}, "China", False)),
         # a product noun after a determiner and the name
         (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
         # a leading place name, and a title
