@@ -147,6 +147,7 @@ _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
 _ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
+_SELL_FORMS = frozenset(verb_forms("sell"))
 _SETTLING = frozenset(form for verb in _WORDS.lower("settling_verb") for form in verb_forms(verb))
 _STATE_WORDS = _WORDS.lower("state_owner")
 #: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
@@ -870,7 +871,14 @@ def _agreed_sale(noun: Token | None) -> bool:
     # with Boeing to supply jets")
     purposes = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]
     return any(c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c._.ng_trigger in ("supply", "buy")
-               for c in purposes)
+               and not _distributes(c) for c in purposes)
+
+
+def _distributes(verb: Token) -> bool:
+    """Whether "to sell" names no buyer ("an agreement with Motorola to sell its chips in
+    Japan"): a distribution agreement, which the guidelines read as a partnership."""
+    return verb.lower_ in _SELL_FORMS and not any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
 
 def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:

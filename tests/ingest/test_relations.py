@@ -523,8 +523,12 @@ def test_what_the_component_attaches_is_plain_str(nlp):
          [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
         ("Eastman Kodak Co has a joint venture with Cetus Corp.",
          [("Eastman Kodak Co", "partnersWith", "Cetus Corp.")]),
-        # an agreement alone may be a sale: no partnership is read from it
-        ("Toshiba Corp has an agreement with Motorola Inc to sell chips.", []),
+        # an agreement to sell one's goods to a buyer is a sale; one to sell them on names no
+        # buyer: a distribution agreement, a partnership, as the guidelines say
+        ("Toshiba Corp has an agreement with Motorola Inc to sell chips to Sony.",
+         [("Toshiba Corp", "supplies", "Sony")]),
+        ("Toshiba Corp has an agreement with Motorola Inc to sell chips.",
+         [("Toshiba Corp", "partnersWith", "Motorola Inc")]),
         # a charge that is a price is no accusation
         ("Acme Corp charged customers higher prices.", []),
         # a dispute, a fight or a battle with a party, whoever holds it
