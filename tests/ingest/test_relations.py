@@ -846,6 +846,11 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
          [("Jane Smith", "leads", "Talvora Systems Inc")]),
         # leaving a role is no role
         ("Jane Smith stepped down as chief executive of Talvora Systems Inc on Monday.", []),
+        # a plain director works for the organisation; a board's director is its member
+        ("John Doe, director of the Orvana Research Foundation, said so.",
+         [("John Doe", "worksFor", "Orvana Research Foundation")]),
+        ("Jane Doe, a non-executive director of Talvora Systems Inc, said so.",
+         [("Jane Doe", "memberOf", "Talvora Systems Inc")]),
     ],
 )
 def test_appointments(nlp, text, expected):
