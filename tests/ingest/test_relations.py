@@ -1014,7 +1014,7 @@ def test_criticism_and_clashes(nlp, text, expected):
         # legal action is a lawsuit; trade or military action is none
         ("The European Union took legal action against Microsoft.",
          [("European Union", "opposes", "Microsoft")]),
-        ("The president was ready to take retaliatory trade action against Japan.", []),
+        ("Tom Brown was ready to take retaliatory trade action against Japan.", []),
         # yielding to pressure from a party
         ("Qlik Technologies Inc agreed to sell itself to Thoma Bravo LLC, bowing to pressure "
          "from hedge fund Elliott Management Corp.",
