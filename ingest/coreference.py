@@ -294,9 +294,17 @@ def _the_noun(token: Token, *, modified: bool) -> bool:
         return False
     if any(c.dep_ in _MODIFIERS for c in children) != modified:
         return False
-    return not any(c.dep_ in _RESTRICTING or (c.dep_ == "prep" and c.lower_ == "of")
+    return not any((c.dep_ in _RESTRICTING and not _nonrestrictive(c))
+                   or (c.dep_ == "prep" and c.lower_ == "of")
                    or c.tag_ == "CD" or (not modified and c.tag_ in ("NNP", "NNPS"))
                    for c in children)
+
+
+def _nonrestrictive(clause: Token) -> bool:
+    """Whether a relative clause is set off by a comma ("the company, which makes chips,"):
+    it says more of the thing named, and restricts nothing."""
+    start = clause.left_edge.i
+    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text == ","
 
 
 def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span], *,

@@ -100,6 +100,13 @@ def test_a_country_word_settles_nothing_where_no_organisation_is_known_to_be_els
     assert references(nlp, text) == []
 
 
+def test_a_clause_set_off_by_commas_restricts_nothing(nlp):
+    text = ("Acme Corp said revenue fell. Shares of the company, which sells chips abroad, "
+            "fell 3 percent.")
+    assert ("company", "Organisation", "Acme Corp") in references(nlp, text)
+    assert ("Acme Corp", "fellOnNews", "@article") in triples(nlp, text)
+
+
 def test_a_description_reaches_the_rules(nlp):
     text = ("Honeywell Inc said it completed the sale of its unit. "
             "The company said it will buy Initech Corp for 10 mln dlrs.")
