@@ -280,7 +280,13 @@ class RelationExtractor:
                 state.mark(span, node)
         mark_stand_ins(doc, state)
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
-            doc[start:end].root._.ng_trigger = label
+            span = doc[start:end]
+            # a longer phrase outranks the shorter ones inside it, on whichever of its words
+            # the parser hangs the rest ("vice - chairman" is no chairman)
+            for token in span:
+                if token._.ng_trigger is not None:
+                    token._.ng_trigger = label
+            span.root._.ng_trigger = label
         for token in state.tokens_of(doc):  # "planemaker", "drugmaker": a maker is a firm
             if token._.ng_trigger is None and token.pos_ == "NOUN" and maker_noun(token.lower_):
                 token._.ng_trigger = _ORG_NOUN

@@ -846,6 +846,12 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
          [("Jane Smith", "leads", "Talvora Systems Inc")]),
         # leaving a role is no role
         ("Jane Smith stepped down as chief executive of Talvora Systems Inc on Monday.", []),
+        # titles written with a hyphen, which the tokenizer splits: the whole title counts,
+        # not the word in it that is a title of its own
+        ("Jane Doe, vice-chairman of Talvora Systems Inc, said so.",
+         [("Jane Doe", "memberOf", "Talvora Systems Inc")]),
+        ("Jane Doe, senior vice-president of Talvora Systems Inc, said so.",
+         [("Jane Doe", "worksFor", "Talvora Systems Inc")]),
         # a plain director works for the organisation; a board's director is its member
         ("John Doe, director of the Orvana Research Foundation, said so.",
          [("John Doe", "worksFor", "Orvana Research Foundation")]),
