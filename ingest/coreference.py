@@ -16,17 +16,18 @@ country) and the person last named as the subject of a clause, else the first na
   speaks for one ("a spokeswoman for Acme said it would", word set ``speaks_for``), "it" or
   "the company" there stands for that organisation.
 
-A reference is left alone where the sentence itself settles it. A description that names
-(in apposition, "the company, Initech") or restricts ("the company that makes ...", "the
-company of ...") is another entity; a clause set off by a comma ("the company, which makes
-...,") restricts nothing. Any "-maker" word of a firm ("the drugmaker") is a description. One with modifiers ("the U.S. chipmaker", "the display
-maker") stands for the organisation in focus too if that is also the organisation named last,
-and not the subject of the description's own clause ("Acme sold a stake to the Taiwanese
-firm" brings in another entity); one with a country word stands for the organisation
-named in its sentence or the one before that the document says is of that country ("Japan's
-Sharp ... Foxconn. The Japanese firm"), else for the one left once those it says are of
-another country are set aside ("... The Taiwanese firm" is Foxconn), and never one the
-document does not say is of that country where it says another is. A
+A reference is left alone where the sentence itself settles it. A description that names (in
+apposition, "the company, Initech") or restricts ("the company that makes ...", "the company
+of ...") is another entity; a clause set off by a comma ("the company, which makes ...,")
+restricts nothing. Any "-maker" word of a firm ("the drugmaker") is a description. One with
+modifiers ("the U.S. chipmaker", "the display maker") stands for the organisation in focus
+too if that is also the organisation named last, and not the subject of the description's
+own clause ("Acme sold a stake to the Taiwanese firm" brings in another entity); one with a
+country word stands for the organisation named in its sentence or the one before that the
+document says is of that country ("Japan's Sharp ... Foxconn. The Japanese firm"), else for
+the one left once those it says are of another country are set aside ("... The Taiwanese
+firm" is Foxconn), and never one the document does not say is of that country where it says
+another is. A
 pronoun after an entity of its kind in its sentence is read by the rules
 (:mod:`~newsgraph.ingest.anaphora`). "It" as an empty subject ("it is likely that ...")
 refers to nothing.
