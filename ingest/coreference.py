@@ -27,8 +27,7 @@ country word stands for the organisation named in its sentence or the one before
 document says is of that country ("Japan's Sharp ... Foxconn. The Japanese firm"), else for
 the one left once those it says are of another country are set aside ("... The Taiwanese
 firm" is Foxconn), and never one the document does not say is of that country where it says
-another is. A
-pronoun after an entity of its kind in its sentence is read by the rules
+another is. A pronoun after an entity of its kind in its sentence is read by the rules
 (:mod:`~newsgraph.ingest.anaphora`). "It" as an empty subject ("it is likely that ...")
 refers to nothing.
 
