@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
+from newsgraph.ingest.gazetteer import city_of, demonym_of
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
@@ -108,13 +109,19 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
 
 def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """One company's name the model read as parts: "Cable and Wireless Plc", "Gulf and
-    Western Industries Inc", "Sears, Roebuck and Co".
+    Western Industries Inc", "Sears, Roebuck and Co", and a firm named after its partners
+    ("Hambrecht and Quist", "Prescott, Ball and Turben").
 
     A name ending with a legal form takes in the capitalised parts (a word or two each)
     before it joined by "and" (and commas) when none of them is a whole name itself (ending
-    with a legal form or a head word), a country, or named anywhere else in the document:
-    "Toshiba" in "Toshiba and Motorola Inc" is named on its own elsewhere, so it stays a name
-    of its own.
+    with a legal form or a head word), a country, or named in the document but in that name
+    ("Toshiba" in "Toshiba and Motorola Inc" is named on its own elsewhere, so it stays a
+    name of its own). Without a legal form, surnames joined by "and" are one firm's name
+    when the model read one of them as a person's and another not (people named only by
+    their surnames are rare in news, and both would be people), no part is named elsewhere
+    and none is a person named in full. The name, less its legal form, is then the same
+    name wherever the document writes it again ("Gulf and Western" sold "Gulf and Western
+    Manufacturing").
     """
     lex = lexicon()
     legal = lex.words("legal_form")
@@ -124,26 +131,121 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     inside = {i for c in found for i in range(c.start, c.end)}
     joined: dict[int, Candidate] = {}
     dropped: set[int] = set()
+    links: list[tuple[str, ...]] = []
     for candidate in found:
-        if candidate.label != "ORG" or doc[candidate.end - 1].text not in legal:
+        with_legal = doc[candidate.end - 1].text in legal
+        if not with_legal and (candidate.pattern or candidate.end - candidate.start > 3
+                               or candidate.label not in ("ORG", "PERSON", "GPE")):
             continue
         start, parts = candidate.start, []
         for separators in (("and", "&"), (",",), (",",)):
-            if start < 2 or doc[start - 1].lower_ not in separators:
+            separator = _unspaced_before(doc, start) - 1
+            if separator < 1 or doc[separator].lower_ not in separators:
                 break
-            part = _part_before(doc, start - 1, by_end, inside)
+            part = _part_before(doc, _unspaced_before(doc, separator), by_end, inside)
             if part is None:
                 break
             parts.append(part)
             start = part[0]
-        # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
-        if not parts or not all(doc[b - 1].text not in complete and b - a <= 2
-                                and _named_only_here(doc, a, b, start, candidate.end)
-                                for a, b in parts):
+        if not parts:
             continue
-        joined[candidate.start] = candidate._replace(start=start)
+        stem = _link_words(doc, start, candidate.start)
+        if with_legal:
+            # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
+            if not all(doc[b - 1].text not in complete and b - a <= 2
+                       and _named_only_here(doc, a, b, stem) for a, b in parts):
+                continue
+        elif not _partners(doc, [*parts, (candidate.start, candidate.end)], starts, stem):
+            continue
+        joined[candidate.start] = candidate._replace(start=start, label="ORG")
         dropped.update(a for a, _ in parts if a in starts)
-    return [joined.get(c.start, c) for c in found if c.start not in dropped]
+        links.append(stem)
+    kept = [joined.get(c.start, c) for c in found if c.start not in dropped]
+    return _joined_again(doc, kept, set(joined.values()), links)
+
+
+def _unspaced_before(doc: Doc, i: int) -> int:
+    """``i`` moved back over a line break before it (a name wrapped over two lines); blanked
+    markup ("Globex <GLX.N> and") ends a name."""
+    while i > 0 and doc[i - 1].is_space and doc[i - 1].text.count("\n") == 1:
+        i -= 1
+    return i
+
+
+def _link_words(doc: Doc, start: int, last: int) -> tuple[str, ...]:
+    """The words of a name joined by "and" from its start to the first word of its last
+    part (at ``last``), whitespace tokens left out: ("Gulf", "and", "Western") in "Gulf and
+    Western Industries Inc"."""
+    return tuple(t.text for t in doc[start:last + 1] if not t.is_space)
+
+
+def _partners(doc: Doc, parts: list[tuple[int, int]], starts: dict[int, Candidate],
+              stem: tuple[str, ...]) -> bool:
+    """Whether names joined by "and" with no legal form are one firm's: each part a word to
+    three, capitalised, no place (a region or a nationality by the model's label, a country
+    or a town by the reference data), no whole name or person named in full, named only here;
+    one a single word the model read as a person's and one not read so."""
+    lex = lexicon()
+    complete = lex.words("legal_form") | lex.words("org_suffix") | lex.words("org_head")
+    person_word = other = False
+    for a, b in parts:
+        words = [t for t in doc[a:b] if not t.is_space]
+        candidate = starts.get(a)
+        label = candidate.label if candidate is not None and candidate.end == b else None
+        text = " ".join(t.text for t in words)
+        if label not in (None, "ORG", "PERSON", "GPE") or not 1 <= len(words) <= 3 \
+                or not all(t.is_title and t.is_alpha for t in words) \
+                or words[-1].text in complete or country_of(text) or demonym_of(text) \
+                or city_of(text) or (label == "PERSON" and len(words) > 1) \
+                or not _named_only_here(doc, a, b, stem):
+            return False
+        person_word |= label == "PERSON" and len(words) == 1
+        other |= label != "PERSON"
+    return person_word and other and _firm_place(
+        doc[min(a for a, _ in parts):max(b for _, b in parts)])
+
+
+def _firm_place(span: Span) -> bool:
+    """Whether names joined by "and" stand where a firm's name does: after a preposition
+    ("analyst with A, B and C", "for A and B"), before a noun it qualifies ("A, B and C
+    analyst") or a possessive; not as the subject of a verb ("A and B met"), which two
+    people may be."""
+    root = span.root
+    for _ in range(8):  # "by Acme Inc and Wagner and Brown": a conjunct of an object
+        if root.dep_ != "conj" or root.head is root:
+            break
+        root = root.head
+    last = span[-1]
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return root.dep_ in ("pobj", "poss") or (nxt is not None and nxt.tag_ == "POS") or (
+        last.dep_ == "compound" and last.head.i >= span.end and last.head.pos_ == "NOUN")
+
+
+def _joined_again(doc: Doc, found: list[Candidate], joined: set[Candidate],
+                  links: list[tuple[str, ...]]) -> list[Candidate]:
+    """A joined name read wherever the document writes its parts again with its last part a
+    candidate: "Gulf and Western" (its ``links``) in "Gulf and Western Manufacturing"."""
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in links:
+        by_last[words[-1]].append(words)
+    dropped: set[int] = set()
+    extended: dict[int, Candidate] = {}
+    for candidate in found:
+        if candidate in joined:
+            continue
+        for words in by_last.get(doc[candidate.start].text, []):
+            start, rest = candidate.start, list(words[:-1])
+            while rest:
+                start = _unspaced_before(doc, start) - 1
+                if start < 0 or doc[start].text != rest[-1]:
+                    break
+                rest.pop()
+            if not rest:
+                extended[candidate.start] = candidate._replace(start=start, label="ORG")
+                dropped.update(c.start for c in found if start <= c.start < candidate.start)
+                break
+    return [extended.get(c.start, c) for c in found if c.start not in dropped]
 
 
 def _part_before(doc: Doc, end: int, by_end: dict[int, Candidate],
@@ -162,15 +264,22 @@ def _part_before(doc: Doc, end: int, by_end: dict[int, Candidate],
     return (start, end) if start < end else None
 
 
-def _named_only_here(doc: Doc, start: int, end: int, whole_start: int, whole_end: int) -> bool:
-    """Whether the words ``doc[start:end]`` occur in the text only inside the whole name, and
-    name no country."""
+def _named_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> bool:
+    """Whether the words ``doc[start:end]`` occur in the text only inside the name whose
+    words are ``whole``, and name no country."""
     part = doc[start:end].text
     if country_of(part) is not None:
         return False
-    whole = doc[whole_start:whole_end].text
-    pattern = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
-    return len(pattern.findall(doc.text)) == len(pattern.findall(whole)) * doc.text.count(whole)
+    return _count(doc.text, part.split()) == _count(doc.text, list(whole)) * _count(
+        " ".join(whole), part.split())
+
+
+def _count(text: str, words: list[str]) -> int:
+    """How often ``words`` occur in ``text`` as whole words, any whitespace between them."""
+    pattern = "".join(
+        (r"\s+" if k and words[k - 1][-1:].isalnum() and w[:1].isalnum() else
+         r"\s*" if k else "") + re.escape(w) for k, w in enumerate(words))
+    return len(re.findall(rf"(?<!\w){pattern}(?!\w)", text))
 
 
 def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:

@@ -304,3 +304,51 @@ def test_a_name_the_model_misses_in_a_later_sentence_is_read(nlp):
     doc = nlp("Symantec Corp bought Blue Coat on Monday. Symantec competes with FireEye Inc.")
     assert [s.text for s in doc.spans["ng_entities"]] == [
         "Symantec Corp", "Blue Coat", "Symantec", "FireEye Inc."]
+
+
+def test_surnames_joined_by_and_after_a_preposition_are_one_firm():
+    # the model read one part as a person's and one not: a firm named after its partners
+    assert _names("""
+        Doe       PROPN NNP B-PERSON nsubj 5
+        of        ADP   IN  O        prep  0
+        Brannock  PROPN NNP B-ORG    pobj  1
+        and       CCONJ CC  O        cc    2
+        Quist     PROPN NNP B-PERSON conj  2
+        said      VERB  VBD O        ROOT  5
+    """) == [("Doe", "PERSON", False), ("Brannock and Quist", "ORG", False)]
+
+
+def test_surnames_joined_by_and_as_a_subject_stay_apart():
+    # "A and B met": two people may be the subject of a verb
+    assert _names("""
+        Brannock  PROPN NNP B-ORG    nsubj 3
+        and       CCONJ CC  O        cc    0
+        Quist     PROPN NNP B-PERSON conj  0
+        met       VERB  VBD O        ROOT  3
+    """) == [("Brannock", "ORG", False), ("Quist", "PERSON", False)]
+
+
+def test_a_name_joined_by_and_is_read_again_where_the_document_repeats_it():
+    # "Orrin and Weald Industries Inc" makes "Orrin and Weald" one name, in "Orrin and
+    # Weald Mills" too
+    assert _names("""
+        Orrin       PROPN NNP B-LOC nsubj    4
+        and         CCONJ CC  O     cc       0
+        Weald       PROPN NNP B-ORG compound 3
+        Mills       PROPN NNP I-ORG conj     0
+        rose        VERB  VBD O     ROOT     4
+        ;           PUNCT :   O     punct    4
+        Orrin       PROPN NNP B-LOC nsubj    11
+        and         CCONJ CC  O     cc       6
+        Weald       PROPN NNP B-ORG compound 10
+        Industries  PROPN NNP I-ORG compound 10
+        Inc         PROPN NNP I-ORG conj     6
+        fell        VERB  VBD O     conj     4
+    """) == [("Orrin and Weald Mills", "ORG", False),
+             ("Orrin and Weald Industries Inc", "ORG", False)]
+
+
+def test_a_firm_named_after_its_partners_over_a_line_break(nlp):
+    names = read_entities(nlp, '"Prices will not crack," said Tarvell, Ball\nand Quenby '
+                               "analyst John Doe.")
+    assert names == {("Tarvell, Ball\nand Quenby", "Organisation"), ("John Doe", "Person")}
