@@ -480,20 +480,15 @@ def _metonym_next(span: Span) -> bool:
 def _product_weight(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
     owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
-    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone
-    ("X's Falcon") count less.
+    clay deposit", "the Orion chip") counts most; "chips Orion", an owner alone ("X's
+    Falcon"), a product noun alone after the name ("Falcon rockets") or after a list it
+    ends ("Jetta, Beetle and Passat vehicles") count less, the last less than the model's
+    label with the name's other evidence.
     """
     doc = span.doc
     lex = lexicon()
     products = lex.lower("product_head")
-    follows = False
-    for j in range(span.end, min(span.end + 4, len(doc))):
-        token = doc[j]
-        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
-            follows = True
-            break
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
-            break
+    follows = _product_after(doc, span.end, products, listing=False)
     i = span.start - 1
     while i >= 0 and span.start - i <= 3 and (
             doc[i].pos_ == "ADJ" or doc[i].text == "-"
@@ -511,7 +506,32 @@ def _product_weight(span: Span) -> float:
     if listed or (owner and span.root.dep_ != "compound"
                                              and span[-1].text not in lex.words("org_head")):
         return WEIGHTS["model"]
+    if follows or _product_after(doc, span.end, products, listing=True):
+        return WEIGHTS["product_noun"]
     return 0.0
+
+
+def _product_after(doc: Doc, start: int, products: frozenset[str], *, listing: bool) -> bool:
+    """Whether a product noun follows ``start`` through adjectives, nouns and numbers ("820
+    mobile processors"); with ``listing``, through the rest of a list of names first ("...,
+    Golf and Passat vehicles")."""
+    j = start
+    if listing:
+        if j >= len(doc) or doc[j].lower_ not in (",", "and", "or", "&"):
+            return False
+        while j < len(doc) and j - start < 12 and (
+                doc[j].lower_ in (",", "and", "or", "&")
+                or (doc[j].pos_ in ("PROPN", "NUM") and doc[j].text[:1].isupper())):
+            j += 1
+        if doc[j - 1].pos_ != "PROPN" and not doc[j - 1].like_num:
+            return False
+    for k in range(j, min(j + 4, len(doc))):
+        token = doc[k]
+        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
+            return True
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
+            break
+    return False
 
 
 def _in_law_name(doc: Doc, end: int) -> bool:

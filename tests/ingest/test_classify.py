@@ -52,6 +52,17 @@ GIVEN = """
     Stanley    PROPN NNP I-ORG    conj     1
 """
 
+PRODUCT_LIST = """
+    Acme       PROPN NNP O      nsubj    1
+    recalled   VERB  VBD O      ROOT     1
+    Orion      PROPN NNP B-ORG  compound 7
+    ,          PUNCT ,   O      punct    2
+    Vega       PROPN NNP B-ORG  conj     2
+    and        CCONJ CC  O      cc       2
+    Lyra       PROPN NNP B-ORG  conj     2
+    vehicles   NOUN  NNS O      dobj     1
+"""
+
 CITY_GOVERNMENT = """
     the        DET   DT  O      det      2
     Oslo       PROPN NNP B-ORG  compound 2
@@ -85,6 +96,10 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (BEIJING, 0, 1, "ORG", ("ORG", {}, "China", False)),
         # a product noun after a determiner and the name
         (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
+        # a product noun after the name alone, or after the list the name begins, counts less
+        (PRODUCT_LIST, 6, 7, "ORG", ("ORG", {"Organisation": 1.0, "Product": 1.5}, None, False)),
+        (PRODUCT_LIST, 2, 3, "ORG", ("ORG", {"Organisation": 1.0, "Product": 1.5}, None, False)),
+        (PRODUCT_LIST, 0, 1, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
         # a leading place name, and a title
         (TITLED, 1, 3, "PERSON",
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
@@ -120,6 +135,8 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Veltrix said its chips beat Kestrel's Falcon platform and the Orion chip.",
          {("Kestrel", "Organisation"), ("Veltrix", "Organisation")}),
         ("The company is advancing the Brandkop project in Namibia.", {("Namibia", "Country")}),
+        ("Veltrix said its Orbiter software and Kestrel Gemini hotels grew.",
+         {("Veltrix", "Organisation")}),
         # the parse says organisation where the model says nothing or person
         ("Li Wen, chairman of Sunhe Unigroup, spoke on Friday.",
          {("Li Wen", "Person"), ("Sunhe Unigroup", "Organisation")}),
