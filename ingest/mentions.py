@@ -329,7 +329,8 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
     spans = _out_of_datelines(doc, spans)
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    # a dateline is no part of the name the parse may propose after it ("DETROIT General")
+    taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _repeated(doc, spans, taken)

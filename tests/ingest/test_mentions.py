@@ -352,3 +352,17 @@ def test_a_firm_named_after_its_partners_over_a_line_break(nlp):
     names = read_entities(nlp, '"Prices will not crack," said Tarvell, Ball\nand Quenby '
                                "analyst John Doe.")
     assert names == {("Tarvell, Ball\nand Quenby", "Organisation"), ("John Doe", "Person")}
+
+
+def test_a_dateline_is_no_part_of_a_name_the_parse_proposes():
+    assert _names("""
+        OSLO     PROPN NNP O compound 2
+        Vandrel  PROPN NNP O compound 2
+        Group    PROPN NNP O nsubj    3
+        said     VERB  VBD O ROOT     3
+        that     SCONJ IN  O mark     7
+        profits  NOUN  NNS O nsubj    7
+        would    AUX   MD  O aux      7
+        rise     VERB  VB  O ccomp    3
+        sharply  ADV   RB  O advmod   7
+    """) == [("Vandrel Group", "ORG", False)]
