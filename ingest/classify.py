@@ -151,18 +151,22 @@ def _label_of_name(span: Span, label: str) -> str | None:
     """The label a mention that names no country keeps; None for no entity: a city that does
     not stand for its country, a region, a nationality, a label of none of our types.
 
-    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex")
-    becomes ``NAME``.
+    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex"), a
+    place or a building that is the organisation of a role ("an analyst at Quorvex"), and any
+    of them with a legal form ("Quorvex Inc") become ``NAME``.
     """
     text = span.text
+    if label in _PLACE_LABELS and label != "ORG" and _legal_form(span):
+        return "NAME"  # "Berkshire Hathaway Inc" the model read as a building
     if label in _PLACE_LABELS and label != "ORG":
         # "telecoms company Orange": a noun saying what it is names a company, a city's name too
         if text[:1].isupper() and text.replace(" ", "").isalpha() and _named_by_noun(span):
             return "NAME"
         if city_of(text) is not None or is_place(text):
             return None
-        if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
-                object_of_role(span) or _near_noun(span, lexicon().lower("org_context"))):
+        if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
+                and text.replace(" ", "").isalpha() and (object_of_role(span) or (
+                label == "NORP" and _near_noun(span, lexicon().lower("org_context")))):
             return "NAME"
         if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
             return None

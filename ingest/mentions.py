@@ -606,8 +606,9 @@ def possesses(span: Span, things: frozenset[str]) -> bool:
 
 
 def object_of_role(span: Span) -> bool:
-    """Whether the span is the object of "of" after a role noun, or a conjunct of one:
-    "chairman of X", "leaders of X, Y and Z" say X, Y, Z are organisations."""
+    """Whether the span is the object of "of" after a role noun, or of "at", "with" or "for"
+    after a noun of those who work at an organisation, or a conjunct of one: "chairman of
+    X", "leaders of X, Y and Z", "an analyst with X" say X, Y, Z are organisations."""
     token = span.root
     for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
         if token.head is token or not (token.dep_ in ("conj", "appos")
@@ -615,8 +616,11 @@ def object_of_role(span: Span) -> bool:
             break
         token = token.head
     prep = token.head
-    return (token.dep_ == "pobj" and prep.lower_ == "of"
-            and prep.head.lower_ in lexicon().lower("org_role"))
+    if token.dep_ != "pobj":
+        return False
+    lex = lexicon()
+    return (prep.lower_ == "of" and prep.head.lower_ in lex.lower("org_role")) or (
+        prep.lower_ in ("at", "with", "for") and prep.head.lower_ in lex.lower("org_worker"))
 
 
 def _word_before(doc: Doc, i: int) -> str:

@@ -63,6 +63,14 @@ PRODUCT_LIST = """
     vehicles   NOUN  NNS O      dobj     1
 """
 
+BUILDING = """
+    backed     VERB  VBN O      ROOT     0
+    by         ADP   IN  O      agent    0
+    Vostrand   PROPN NNP B-FAC  compound 4
+    Hathaway   PROPN NNP I-FAC  compound 4
+    Inc        PROPN NNP I-FAC  pobj     1
+"""
+
 CITY_GOVERNMENT = """
     the        DET   DT  O      det      2
     Oslo       PROPN NNP B-ORG  compound 2
@@ -100,6 +108,9 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (PRODUCT_LIST, 6, 7, "ORG", ("ORG", {"Organisation": 1.0, "Product": 1.5}, None, False)),
         (PRODUCT_LIST, 2, 3, "ORG", ("ORG", {"Organisation": 1.0, "Product": 1.5}, None, False)),
         (PRODUCT_LIST, 0, 1, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
+        # a legal form makes a building's name a company's
+        (BUILDING, 2, 5, "FAC", ("NAME", {"Organisation": 22.25}, None, False)),
+        (BUILDING, 2, 4, "FAC", None),
         # a leading place name, and a title
         (TITLED, 1, 3, "PERSON",
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
@@ -216,6 +227,10 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Digital\n\nThe bank said digital sales rose. Hedge funds bought what hedge funds "
          "buy, Tarvex Corp said.",
          {("Tarvex Corp", "Organisation")}),
+        # where an analyst or an economist works is an organisation, whatever the model's
+        # label; a legal form makes a name the model read as a building a company's
+        ("Jane Doe, an economist at Tarvell Quenby, said so.",
+         {("Jane Doe", "Person"), ("Tarvell Quenby", "Organisation")}),
     ],
 )
 def test_sentences_exactly(nlp, text, expected):
