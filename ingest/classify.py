@@ -40,7 +40,14 @@ from newsgraph.ingest.gazetteer import (
     seat_of,
 )
 from newsgraph.ingest.markup import code_follows
-from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
+from newsgraph.ingest.mentions import (
+    Candidate,
+    Mention,
+    is_junk,
+    object_of_role,
+    possesses,
+    pronoun_back,
+)
 from newsgraph.ingest.names import (
     ACRONYM,
     WEIGHTS,
@@ -325,40 +332,15 @@ def _title(span: Span, titled: bool) -> _Votes:
 
 
 def _pronoun_back(span: Span) -> _Votes:
-    """The pronoun that refers back to the name as the subject of its clause: "its" for an
-    organisation ("Yukos raised its prices"), "his", "her", "he" or "she" for a person
-    ("Ebbers denied his guilt"). The first pronoun after the name decides, unless another
-    name comes first or a clause with a subject of its own holds it; in a clause below the
-    name's ("Morrisons said its profits fell") only "its" counts, and less."""
-    root = span.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
+    """The pronoun that refers back to the name as the subject of its clause (see
+    :func:`~newsgraph.ingest.mentions.pronoun_back`): "its" or "it" for an organisation,
+    "his", "her", "he" or "she" for a person; in a clause below the name's only the
+    organisation's pronouns count, and less."""
+    found = pronoun_back(span)
+    if found is None:
         return {}
-    lex = lexicon()
-    for token in root.head.subtree:
-        if token.i < span.end:
-            continue
-        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return {}  # another name comes first: the pronoun may be its
-        lower = token.lower_
-        if _in_clause_of_another(token, root.head):
-            continue  # "X said the company will keep its plants": the company's
-        # in a clause of its own ("Ford said his contract had ended") a pronoun may be
-        # another's: there only "its" counts, and less
-        own = _clause_head(token).i == root.head.i
-        if lower == "its" and token.dep_ == "poss":
-            return {EntityType.ORGANISATION: WEIGHTS["parse"] if own else WEIGHTS["model"]}
-        if own and lower in lex.lower("pronoun_person") and (
-                token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
-            return {EntityType.PERSON: WEIGHTS["parse"]}
-    return {}
-
-
-def _clause_head(token: Token) -> Token:
-    """The verb of the clause ``token`` is in."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
+    kind, own = found
+    return {kind: WEIGHTS["parse"] if own else WEIGHTS["model"]}
 
 
 def _relative_pronoun(span: Span) -> _Votes:
@@ -372,20 +354,6 @@ def _relative_pronoun(span: Span) -> _Votes:
         if first.lower_ == "which" and first.tag_ == "WDT":
             return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
-
-
-def _in_clause_of_another(token: Token, top: Token) -> bool:
-    """Whether ``token`` is in a clause below ``top`` whose subject is a noun phrase it is not
-    part of: a pronoun there refers to that subject sooner than to ``top``'s."""
-    head = token.head
-    while head.i != top.i and head.head.i != head.i:
-        if head.pos_ in ("VERB", "AUX"):
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" \
-                        and token.i not in range(child.left_edge.i, child.right_edge.i + 1):
-                    return True
-        head = head.head
-    return False
 
 
 def _led(span: Span) -> _Votes:
@@ -484,15 +452,14 @@ def _metonym_next(span: Span) -> bool:
 def _product_weight(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
     owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
-    clay deposit", "the Orion chip") counts most; "chips Orion", an owner alone ("X's
-    Falcon"), a product noun alone after the name ("Falcon rockets") or after a list it
-    ends ("Jetta, Beetle and Passat vehicles") count less, the last less than the model's
-    label with the name's other evidence.
+    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone ("X's
+    Falcon") count less. A product noun alone after the name says nothing: companies' names
+    stand there as often ("Nvidia chips").
     """
     doc = span.doc
     lex = lexicon()
     products = lex.lower("product_head")
-    follows = _product_after(doc, span.end, products, listing=False)
+    follows = _product_after(doc, span.end, products)
     i = span.start - 1
     while i >= 0 and span.start - i <= 3 and (
             doc[i].pos_ == "ADJ" or doc[i].text == "-"
@@ -510,26 +477,13 @@ def _product_weight(span: Span) -> float:
     if listed or (owner and span.root.dep_ != "compound"
                                              and span[-1].text not in lex.words("org_head")):
         return WEIGHTS["model"]
-    if follows or _product_after(doc, span.end, products, listing=True):
-        return WEIGHTS["product_noun"]
     return 0.0
 
 
-def _product_after(doc: Doc, start: int, products: frozenset[str], *, listing: bool) -> bool:
+def _product_after(doc: Doc, start: int, products: frozenset[str]) -> bool:
     """Whether a product noun follows ``start`` through adjectives, nouns and numbers ("820
-    mobile processors"); with ``listing``, through the rest of a list of names first ("...,
-    Golf and Passat vehicles")."""
-    j = start
-    if listing:
-        if j >= len(doc) or doc[j].lower_ not in (",", "and", "or", "&"):
-            return False
-        while j < len(doc) and j - start < 12 and (
-                doc[j].lower_ in (",", "and", "or", "&")
-                or (doc[j].pos_ in ("PROPN", "NUM") and doc[j].text[:1].isupper())):
-            j += 1
-        if doc[j - 1].pos_ != "PROPN" and not doc[j - 1].like_num:
-            return False
-    for k in range(j, min(j + 4, len(doc))):
+    mobile processors")."""
+    for k in range(start, min(start + 4, len(doc))):
         token = doc[k]
         if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
             return True

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
@@ -34,6 +35,7 @@ from newsgraph.ingest.names import (
     lexicon,
     name_key,
     stopped_forms,
+    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -46,6 +48,7 @@ __all__ = [
     "is_junk",
     "object_of_role",
     "possesses",
+    "pronoun_back",
     "written",
 ]
 
@@ -152,7 +155,9 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         stem = _link_words(doc, start, candidate.start)
         if with_legal:
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
+            # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
             if not all(doc[b - 1].text not in complete and b - a <= 2
+                       and not _person_in_full(starts.get(a), b)
                        and _named_only_here(doc, a, b, stem) for a, b in parts):
                 continue
         elif not _partners(doc, [*parts, (candidate.start, candidate.end)], starts, stem):
@@ -162,6 +167,12 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         links.append(stem)
     kept = [joined.get(c.start, c) for c in found if c.start not in dropped]
     return _joined_again(doc, kept, set(joined.values()), links)
+
+
+def _person_in_full(candidate: Candidate | None, end: int) -> bool:
+    """Whether a candidate that ends at ``end`` is a person's name of two words or more."""
+    return candidate is not None and candidate.end == end and candidate.label == "PERSON" \
+        and end - candidate.start > 1
 
 
 def _unspaced_before(doc: Doc, i: int) -> int:
@@ -196,7 +207,7 @@ def _partners(doc: Doc, parts: list[tuple[int, int]], starts: dict[int, Candidat
         if label not in (None, "ORG", "PERSON", "GPE") or not 1 <= len(words) <= 3 \
                 or not all(t.is_title and t.is_alpha for t in words) \
                 or words[-1].text in complete or country_of(text) or demonym_of(text) \
-                or city_of(text) or (label == "PERSON" and len(words) > 1) \
+                or city_of(text) or _person_in_full(candidate, b) \
                 or not _named_only_here(doc, a, b, stem):
             return False
         person_word |= label == "PERSON" and len(words) == 1
@@ -623,6 +634,72 @@ def object_of_role(span: Span) -> bool:
         prep.lower_ in ("at", "with", "for") and prep.head.lower_ in lex.lower("org_worker"))
 
 
+def pronoun_back(span: Span) -> tuple[str, bool] | None:
+    """The type the pronoun that refers back to the name as the subject of its clause says,
+    and whether that pronoun is in the name's own clause: "its" for an organisation
+    ("Yukos raised its prices"), and "it" as the subject of a clause below ("Gazprom said it
+    would cut supplies"), unless the clause's verb is one "it" says nothing with ("said it
+    was time"); "his", "her", "he" or "she" for a person ("Ebbers denied his guilt"). The
+    first pronoun after the name decides, unless another name comes first or a clause with
+    a subject of its own holds it; in a clause below the name's ("Morrisons said its profits
+    fell", "Ford said his contract had ended") only the organisation's pronouns count.
+    """
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    lex = lexicon()
+    for token in root.head.subtree:
+        if token.i < span.end:
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return None  # another name comes first: the pronoun may be its
+        lower = token.lower_
+        if _in_clause_of_another(token, root.head):
+            continue  # "X said the company will keep its plants": the company's
+        own = _clause_head(token).i == root.head.i
+        if lower == "its" and token.dep_ == "poss":
+            return EntityType.ORGANISATION, own
+        if lower == "it" and token.dep_ == "nsubj" and not own \
+                and token.head.lower_ not in _expletive_verbs() and token.head.pos_ == "VERB":
+            return EntityType.ORGANISATION, own
+        if own and lower in lex.lower("pronoun_person") and (
+                token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
+            return EntityType.PERSON, own
+    return None
+
+
+@cache
+def _expletive_verbs() -> frozenset[str]:
+    """The forms of verbs whose subject "it" may refer to nothing ("said it was time", "it
+    seems", "it would rain")."""
+    return frozenset(form for lemma in (
+        "be", "seem", "appear", "look", "remain", "become", "take", "make", "matter", "rain",
+        "mean", "happen", "sound", "feel", "cost", "depend", "turn", "help", "hurt")
+        for form in verb_forms(lemma))
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause ``token`` is in."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _in_clause_of_another(token: Token, top: Token) -> bool:
+    """Whether ``token`` is in a clause below ``top`` whose subject is a noun phrase it is not
+    part of: a pronoun there refers to that subject sooner than to ``top``'s."""
+    head = token.head
+    while head.i != top.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" \
+                        and token.i not in range(child.left_edge.i, child.right_edge.i + 1):
+                    return True
+        head = head.head
+    return False
+
+
 def _word_before(doc: Doc, i: int) -> str:
     """The word that ends just before token ``i``, hyphenated parts joined ("start-ups")."""
     if i < 1:
@@ -645,8 +722,9 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     role ("Globex chairman", "Globex Chief Executive Jane Doe": a role word ends the name),
     before an exchange code ("Telenor (TEL.OL)"),
     the object of "of" after a role ("leaders of Globex"), owning what companies own
-    ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), or defined with
-    their acronym ("Ningbo Tin Market (NTM)"). People: two
+    ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), defined with
+    their acronym ("Ningbo Tin Market (NTM)"), or the subject "its" or "it" refers back to
+    ("Gazprom said it would cut supplies"). People: two
     or three capitalised words after a title or role ("CEO J K Tan", "Vice-Premier Zhao Lifan").
     """
     lex = lexicon()
@@ -677,10 +755,29 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                 or (after in trailers and j - i <= 3) or headed or object_of_role(span) \
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
-                    and j < len(doc) and doc[j].tag_ == "POS"):
+                    and j < len(doc) and doc[j].tag_ == "POS") \
+                or _referred_to_as_thing(span):
             spans.append(span)
         i = j
     return spans
+
+
+def _referred_to_as_thing(span: Span) -> bool:
+    """Whether a name the model did not tag is a subject that "its" or "it" refers back to
+    ("Gazprom said it would cut supplies", "Quorvex raised its prices"), and not a
+    headline's."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].is_alpha and (
+            doc[span.start - 1].is_title or doc[span.start - 1].lower_ in _NAME_PARTICLES):
+        return False  # the end of a longer name ("Regie Nationale des Usines Renault")
+    found = pronoun_back(span)
+    return found is not None and found[0] == EntityType.ORGANISATION \
+        and not any(t.ent_type_ for t in span) and not _headline_case(span.sent)
+
+
+#: Small words inside names in other languages ("Banque de France", "Usines Renault").
+_NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "van", "von", "der", "den",
+                             "del", "della", "di", "da", "dos", "y"})
 
 
 def foreign_word(token: Token) -> bool:
