@@ -107,7 +107,18 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
-    return _joined_by_and(doc, _split_lists(doc, found))
+    return _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
+
+
+def _outside_others(found: list[Candidate]) -> list[Candidate]:
+    """The candidates (in order) not inside an earlier one that stripping extended ("Japan"
+    in "Vela Securities (Japan) Ltd")."""
+    kept: list[Candidate] = []
+    for candidate in found:
+        if kept and candidate.start >= kept[-1].start and candidate.end <= kept[-1].end:
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -476,9 +487,12 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
                            or is_exchange_code(doc[end - 1].text)):  # "Globex GLBX.O"
         end -= 1
     for i in range(start, end):  # "Name (ACR" → "Name"; no name runs over blanked markup
-        if doc[i].text == "(" or (doc[i].is_space and "\n" not in doc[i].text):
+        if (doc[i].text == "(" and _bracketed_legal_end(doc, i) is None) \
+                or (doc[i].is_space and "\n" not in doc[i].text):
             end = i
             break
+    if end < len(doc) and (bracketed := _bracketed_legal_end(doc, end)) is not None:
+        end = bracketed  # "Toshiba Information Systems (U.K.) Ltd", "Cheung Kong (Holdings) Ltd"
     # no name ends with a word that joins it to what follows ("Acme Inc of", "Globex and")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _JOINING_WORDS):
@@ -501,6 +515,26 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
             end -= 1
     return start, _and_company(doc, end), titled
+
+
+def _bracketed_legal_end(doc: Doc, i: int) -> int | None:
+    """Where a name ends that goes on at ``i`` with a bracketed word or two and a legal form
+    ("(U.K.) Ltd", "(Holdings) Ltd"), or None."""
+    if doc[i].text != "(":
+        return None
+    legal = lexicon().words("legal_form")
+    for j in range(i + 2, min(i + 5, len(doc) - 1)):
+        if doc[j].text == ")":
+            if doc[j + 1].text not in legal or not all(
+                    t.text[:1].isupper() for t in doc[i + 1:j]):
+                return None
+            end = j + 1
+            while end < len(doc) and doc[end].text in legal:
+                end += 1
+            return end
+        if not doc[j].text[:1].isalnum():
+            return None
+    return None
 
 
 def _before_amount(doc: Doc, start: int, end: int) -> int:

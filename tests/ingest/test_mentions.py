@@ -366,3 +366,15 @@ def test_a_dateline_is_no_part_of_a_name_the_parse_proposes():
         rise     VERB  VB  O ccomp    3
         sharply  ADV   RB  O advmod   7
     """) == [("Vandrel Group", "ORG", False)]
+
+
+def test_a_bracketed_word_before_a_legal_form_is_part_of_the_name():
+    assert _names("""
+        Vela        PROPN NNP B-ORG compound 1
+        Securities  PROPN NNP I-ORG nsubj    6
+        (           PUNCT -LRB- O   punct    1
+        Japan       PROPN NNP B-GPE appos    1
+        )           PUNCT -RRB- O   punct    1
+        Ltd         PROPN NNP O     appos    1
+        said        VERB  VBD O     ROOT     6
+    """) == [("Vela Securities ( Japan ) Ltd", "ORG", False)]
