@@ -550,13 +550,14 @@ def _before_amount(doc: Doc, start: int, end: int) -> int:
 
 
 def _and_company(doc: Doc, end: int) -> int:
-    """The end of a name that goes on with "and" and a legal form: "Vela" in "Vela and Co
-    Inc" ends after "Inc"."""
+    """The end of a name that goes on with a legal form, or "and" and a legal form: "Vela"
+    in "Vela and Co Inc" ends after "Inc", "Vela" in "Vela PLLC" after "PLLC"."""
     legal = lexicon().words("legal_form")
     if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].text in legal:
         end += 2
-        while end < len(doc) and doc[end].text in legal:
-            end += 1
+    # a legal form the model left out ("Jacobson Burton Kelley PLLC")
+    while end < len(doc) and doc[end].text in legal and not doc[end].is_sent_start:
+        end += 1
     return end
 
 

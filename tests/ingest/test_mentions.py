@@ -378,3 +378,12 @@ def test_a_bracketed_word_before_a_legal_form_is_part_of_the_name():
         Ltd         PROPN NNP O     appos    1
         said        VERB  VBD O     ROOT     6
     """) == [("Vela Securities ( Japan ) Ltd", "ORG", False)]
+
+
+def test_a_legal_form_the_model_left_out_ends_the_name():
+    assert _names("""
+        at      ADP   IN  O        ROOT     0
+        Tarvo   PROPN NNP B-PERSON compound 2
+        Quenby  PROPN NNP I-PERSON pobj     0
+        PLLC    PROPN NNP O        appos    2
+    """) == [("Tarvo Quenby PLLC", "PERSON", False)]
