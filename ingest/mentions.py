@@ -306,18 +306,30 @@ def _count(text: str, words: list[str]) -> int:
 
 def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """A candidate that lists names the document gives on their own elsewhere is those names:
-    "Lyft, Uber" beside "Lyft" and "Uber"; "Hambrecht and Quist", given only whole, and an
-    institution's name stay."""
+    "Lyft, Uber" beside "Lyft" and "Uber", and so is an organisation's span of names with
+    commas alone; "Hambrecht and Quist", given only whole, and an institution's name stay."""
     alone = {name_key(doc[c.start:c.end].text) for c in found}
     kept = []
     for candidate in found:
         parts = _list_parts(doc, candidate.start, candidate.end)
         if len(parts) > 1 and not _one_institution(doc, candidate.start, candidate.end, parts) \
-                and all(name_key(doc[a:b].text) in alone for a, b in parts):
+                and (all(name_key(doc[a:b].text) in alone for a, b in parts)
+                     or _comma_list(doc, candidate, parts)):
             kept += [candidate._replace(start=a, end=b) for a, b in parts]
         else:
             kept.append(candidate)
     return kept
+
+
+def _comma_list(doc: Doc, candidate: Candidate, parts: list[tuple[int, int]]) -> bool:
+    """Whether an organisation's span is names listed with commas alone ("Lyft, Uber",
+    "Euronav, Teekay Group"): no "and", no legal form at its end ("Sears, Roebuck and Co",
+    "Vela, Sachs SA" stay), every part capitalised."""
+    span = doc[candidate.start:candidate.end]
+    return candidate.label == "ORG" and not candidate.pattern \
+        and not any(t.lower_ in ("and", "&") for t in span) \
+        and span[-1].text not in lexicon().words("legal_form") \
+        and all(doc[a].text[:1].isupper() for a, _ in parts)
 
 
 def _one_institution(doc: Doc, start: int, end: int, parts: list[tuple[int, int]]) -> bool:

@@ -387,3 +387,22 @@ def test_a_legal_form_the_model_left_out_ends_the_name():
         Quenby  PROPN NNP I-PERSON pobj     0
         PLLC    PROPN NNP O        appos    2
     """) == [("Tarvo Quenby PLLC", "PERSON", False)]
+
+
+def test_names_listed_with_commas_alone_in_one_span_are_split():
+    assert _names("""
+        Tarvo      PROPN NNP B-ORG  nsubj    3
+        ,          PUNCT ,   I-ORG  punct    0
+        Brevik     PROPN NNP I-ORG  conj     0
+        rose       VERB  VBD O      ROOT     3
+    """) == [("Tarvo", "ORG", False), ("Brevik", "ORG", False)]
+
+
+def test_names_listed_before_a_legal_form_stay_one_name():
+    assert _names("""
+        Tarvo      PROPN NNP B-ORG  nsubj    4
+        ,          PUNCT ,   I-ORG  punct    0
+        Brevik     PROPN NNP I-ORG  conj     0
+        SA         PROPN NNP I-ORG  appos    0
+        rose       VERB  VBD O      ROOT     4
+    """) == [("Tarvo , Brevik SA", "ORG", False)]
