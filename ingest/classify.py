@@ -558,8 +558,9 @@ def _not_here(span: Span, label: str) -> bool:
     if nxt is not None and (nxt.text in lex.words("truncation") or nxt.text.startswith("..")) \
             and (incomplete or words[-1] in lex.words("not_entity")):
         return True
-    if label != "PERSON" and _place_with_region(span):
-        return True
+    if (label != "PERSON" and _place_with_region(span)) \
+            or span.text in lex.words("state_abbreviation"):
+        return True  # a state's abbreviation is no person either ("Cape Canaveral, Fla.")
     if label != "PERSON" and len(span) == 1 and span[0].is_title \
             and span[0].lower_ in _lower_case_words(doc):
         return True  # "Automakers", "Digital": a common word the text also writes in lower case

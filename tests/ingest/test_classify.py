@@ -71,6 +71,11 @@ BUILDING = """
     Inc        PROPN NNP I-FAC  pobj     1
 """
 
+STATE = """
+    in         ADP   IN  O        ROOT     0
+    Fla.       PROPN NNP B-PERSON pobj     0
+"""
+
 CITY_GOVERNMENT = """
     the        DET   DT  O      det      2
     Oslo       PROPN NNP B-ORG  compound 2
@@ -109,6 +114,8 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         # a legal form makes a building's name a company's
         (BUILDING, 2, 5, "FAC", ("NAME", {"Organisation": 22.25}, None, False)),
         (BUILDING, 2, 4, "FAC", None),
+        # a state's abbreviation is no person
+        (STATE, 1, 2, "PERSON", None),
         # a leading place name, and a title
         (TITLED, 1, 3, "PERSON",
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
