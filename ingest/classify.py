@@ -198,6 +198,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _role_of(span),
         _product(span),
         _title(span, titled),
+        _person_role(span),
         _credit(span),
         _given_name(span),
         _pronoun_back(span),
@@ -328,6 +329,22 @@ def _title(span: Span, titled: bool) -> _Votes:
     if titled or (start > 0 and doc[start - 1].text in lexicon().words("person_title")
                   and doc[start - 1].is_title):
         return {EntityType.PERSON: WEIGHTS["parse"]}
+    return {}
+
+
+def _person_role(span: Span) -> _Votes:
+    """A role or a kin only a person has, in lower case, just before the name or in
+    apposition to it: "co-CEOs Jane Doe", "Jane Doe, head of Acme's unit", "her father Tom
+    Vela"."""
+    doc = span.doc
+    roles = lexicon().lower("person_role")
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in roles and not before.is_title:
+        return {EntityType.PERSON: WEIGHTS["parse"]}
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
+                and not child.is_title:
+            return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
 
 

@@ -71,6 +71,13 @@ BUILDING = """
     Inc        PROPN NNP I-FAC  pobj     1
 """
 
+CO_CEO = """
+    said       VERB  VBD O        ROOT     0
+    co-CEOs    NOUN  NNS O        compound 3
+    Tarvo      PROPN NNP B-ORG    compound 3
+    Quenby     PROPN NNP I-ORG    nsubj    0
+"""
+
 STATE = """
     in         ADP   IN  O        ROOT     0
     Fla.       PROPN NNP B-PERSON pobj     0
@@ -114,6 +121,8 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         # a legal form makes a building's name a company's
         (BUILDING, 2, 5, "FAC", ("NAME", {"Organisation": 22.25}, None, False)),
         (BUILDING, 2, 4, "FAC", None),
+        # a role only a person has, just before the name
+        (CO_CEO, 2, 4, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
         # a state's abbreviation is no person
         (STATE, 1, 2, "PERSON", None),
         # a leading place name, and a title
