@@ -799,7 +799,8 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
         headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
                   and doc[i].text not in titles and not _headline_case(span.sent))
         if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
-                or (after in trailers and j - i <= 3) or headed or object_of_role(span) \
+                or (after in trailers and j - i <= 3 and not _general_title(doc, j)) \
+                or headed or object_of_role(span) \
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS") \
@@ -807,6 +808,13 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             spans.append(span)
         i = j
     return spans
+
+
+def _general_title(doc: Doc, j: int) -> bool:
+    """Whether "General" at ``j`` ends a person's title before their name ("Attorney
+    General Claude Walker"), where the words before it name no organisation; "Acme General
+    Counsel Jane Doe" is a role at one."""
+    return doc[j].text == "General" and j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON"
 
 
 def _referred_to_as_thing(span: Span) -> bool:

@@ -406,3 +406,20 @@ def test_names_listed_before_a_legal_form_stay_one_name():
         SA         PROPN NNP I-ORG  appos    0
         rose       VERB  VBD O      ROOT     4
     """) == [("Tarvo , Brevik SA", "ORG", False)]
+
+
+def test_a_title_ending_with_general_before_a_name_proposes_no_organisation():
+    table = """
+        the       DET   DT  O        det      2
+        {word}    PROPN NNP O        compound 2
+        General   PROPN NNP O        compound 4
+        Ann       PROPN NNP B-PERSON compound 4
+        Vela      PROPN NNP I-PERSON nsubj    5
+        spoke     VERB  VBD O        ROOT     5
+        on        ADP   IN  O        prep     5
+        Friday    PROPN NNP O        pobj     6
+        about     ADP   IN  O        prep     5
+        the       DET   DT  O        det      10
+        case      NOUN  NN  O        pobj     8
+    """
+    assert _names(table.format(word="Attorney")) == [("Ann Vela", "PERSON", False)]
