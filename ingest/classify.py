@@ -9,7 +9,9 @@ Evidence, each a vote for a type (see :data:`~newsgraph.ingest.names.WEIGHTS`):
   ("... Association", "... Technologies"), an acronym
   in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
 * the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
-  possesses ("X's shares"), a title ("President X");
+  possesses ("X's shares"), a title ("President X"), a role or kin only a person has
+  ("co-CEOs X", "her father X"), where an analyst works ("an analyst with X"), the pronoun
+  that refers back to it ("X said it would appeal");
 * the model's label, and the names listed with it ("companies such as A, B and C").
 
 A mention that is a product, a place that is no country, or part of a law's name is no entity.
