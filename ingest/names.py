@@ -59,10 +59,7 @@ WEIGHTS = {
     "listed": 20.0,
     # a reporter credit line ("Reporting by X; Editing by Y"): as sure as a legal form
     "credit_line": 20.0,
-    "given_name": 2.0,
-    # a product noun after a name, with no owner or determiner ("Falcon rockets"): more than
-    # the model's label alone, less than it with any other evidence
-    "product_noun": 1.5,  # "Given Surname" with a common first name (ingest/data/given_names.tsv)
+    "given_name": 2.0,  # "Given Surname" with a common first name (ingest/data/given_names.tsv)
     "keep": 1.0,
 }
 
