@@ -9,7 +9,9 @@ Evidence, each a vote for a type (see :data:`~newsgraph.ingest.names.WEIGHTS`):
   ("... Association", "... Technologies"), an acronym
   in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
 * the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
-  possesses ("X's shares"), a title ("President X");
+  possesses ("X's shares"), a title ("President X"), a role or kin only a person has
+  ("co-CEOs X", "her father X"), where an analyst works ("an analyst with X"), the pronoun
+  that refers back to it ("X said it would appeal");
 * the model's label, and the names listed with it ("companies such as A, B and C").
 
 A mention that is a product, a place that is no country, or part of a law's name is no entity.
@@ -40,7 +42,14 @@ from newsgraph.ingest.gazetteer import (
     seat_of,
 )
 from newsgraph.ingest.markup import code_follows
-from newsgraph.ingest.mentions import Candidate, Mention, is_junk, object_of_role, possesses
+from newsgraph.ingest.mentions import (
+    Candidate,
+    Mention,
+    is_junk,
+    object_of_role,
+    possesses,
+    pronoun_back,
+)
 from newsgraph.ingest.names import (
     ACRONYM,
     WEIGHTS,
@@ -151,18 +160,22 @@ def _label_of_name(span: Span, label: str) -> str | None:
     """The label a mention that names no country keeps; None for no entity: a city that does
     not stand for its country, a region, a nationality, a label of none of our types.
 
-    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex")
-    becomes ``NAME``.
+    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex"), a
+    place or a building that is the organisation of a role ("an analyst at Quorvex"), and any
+    of them with a legal form ("Quorvex Inc") become ``NAME``.
     """
     text = span.text
+    if label in _PLACE_LABELS and label != "ORG" and _legal_form(span):
+        return "NAME"  # "Berkshire Hathaway Inc" the model read as a building
     if label in _PLACE_LABELS and label != "ORG":
         # "telecoms company Orange": a noun saying what it is names a company, a city's name too
         if text[:1].isupper() and text.replace(" ", "").isalpha() and _named_by_noun(span):
             return "NAME"
         if city_of(text) is not None or is_place(text):
             return None
-        if label == "NORP" and text[:1].isupper() and text.replace(" ", "").isalpha() and (
-                object_of_role(span) or _near_noun(span, lexicon().lower("org_context"))):
+        if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
+                and text.replace(" ", "").isalpha() and (object_of_role(span) or (
+                label == "NORP" and _near_noun(span, lexicon().lower("org_context")))):
             return "NAME"
         if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
             return None
@@ -187,6 +200,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _role_of(span),
         _product(span),
         _title(span, titled),
+        _person_role(span),
         _credit(span),
         _given_name(span),
         _pronoun_back(span),
@@ -320,41 +334,32 @@ def _title(span: Span, titled: bool) -> _Votes:
     return {}
 
 
-def _pronoun_back(span: Span) -> _Votes:
-    """The pronoun that refers back to the name as the subject of its clause: "its" for an
-    organisation ("Yukos raised its prices"), "his", "her", "he" or "she" for a person
-    ("Ebbers denied his guilt"). The first pronoun after the name decides, unless another
-    name comes first or a clause with a subject of its own holds it; in a clause below the
-    name's ("Morrisons said its profits fell") only "its" counts, and less."""
-    root = span.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return {}
-    lex = lexicon()
-    for token in root.head.subtree:
-        if token.i < span.end:
-            continue
-        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return {}  # another name comes first: the pronoun may be its
-        lower = token.lower_
-        if _in_clause_of_another(token, root.head):
-            continue  # "X said the company will keep its plants": the company's
-        # in a clause of its own ("Ford said his contract had ended") a pronoun may be
-        # another's: there only "its" counts, and less
-        own = _clause_head(token).i == root.head.i
-        if lower == "its" and token.dep_ == "poss":
-            return {EntityType.ORGANISATION: WEIGHTS["parse"] if own else WEIGHTS["model"]}
-        if own and lower in lex.lower("pronoun_person") and (
-                token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
+def _person_role(span: Span) -> _Votes:
+    """A role or a kin only a person has, in lower case, just before the name or in
+    apposition to it: "co-CEOs Jane Doe", "Jane Doe, head of Acme's unit", "her father Tom
+    Vela"."""
+    doc = span.doc
+    roles = lexicon().lower("person_role")
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in roles and not before.is_title:
+        return {EntityType.PERSON: WEIGHTS["parse"]}
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
+                and not child.is_title:
             return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
 
 
-def _clause_head(token: Token) -> Token:
-    """The verb of the clause ``token`` is in."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
+def _pronoun_back(span: Span) -> _Votes:
+    """The pronoun that refers back to the name as the subject of its clause (see
+    :func:`~newsgraph.ingest.mentions.pronoun_back`): "its" or "it" for an organisation,
+    "his", "her", "he" or "she" for a person; in a clause below the name's only the
+    organisation's pronouns count, and less."""
+    found = pronoun_back(span)
+    if found is None:
+        return {}
+    kind, own = found
+    return {kind: WEIGHTS["parse"] if own else WEIGHTS["model"]}
 
 
 def _relative_pronoun(span: Span) -> _Votes:
@@ -368,20 +373,6 @@ def _relative_pronoun(span: Span) -> _Votes:
         if first.lower_ == "which" and first.tag_ == "WDT":
             return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
-
-
-def _in_clause_of_another(token: Token, top: Token) -> bool:
-    """Whether ``token`` is in a clause below ``top`` whose subject is a noun phrase it is not
-    part of: a pronoun there refers to that subject sooner than to ``top``'s."""
-    head = token.head
-    while head.i != top.i and head.head.i != head.i:
-        if head.pos_ in ("VERB", "AUX"):
-            for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" \
-                        and token.i not in range(child.left_edge.i, child.right_edge.i + 1):
-                    return True
-        head = head.head
-    return False
 
 
 def _led(span: Span) -> _Votes:
@@ -480,20 +471,14 @@ def _metonym_next(span: Span) -> bool:
 def _product_weight(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
     owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
-    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone
-    ("X's Falcon") count less.
+    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone ("X's
+    Falcon") count less. A product noun alone after the name says nothing: companies' names
+    stand there as often ("Nvidia chips").
     """
     doc = span.doc
     lex = lexicon()
     products = lex.lower("product_head")
-    follows = False
-    for j in range(span.end, min(span.end + 4, len(doc))):
-        token = doc[j]
-        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
-            follows = True
-            break
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
-            break
+    follows = _product_after(doc, span.end, products)
     i = span.start - 1
     while i >= 0 and span.start - i <= 3 and (
             doc[i].pos_ == "ADJ" or doc[i].text == "-"
@@ -512,6 +497,18 @@ def _product_weight(span: Span) -> float:
                                              and span[-1].text not in lex.words("org_head")):
         return WEIGHTS["model"]
     return 0.0
+
+
+def _product_after(doc: Doc, start: int, products: frozenset[str]) -> bool:
+    """Whether a product noun follows ``start`` through adjectives, nouns and numbers ("820
+    mobile processors")."""
+    for k in range(start, min(start + 4, len(doc))):
+        token = doc[k]
+        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
+            return True
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
+            break
+    return False
 
 
 def _in_law_name(doc: Doc, end: int) -> bool:
@@ -580,8 +577,9 @@ def _not_here(span: Span, label: str) -> bool:
     if nxt is not None and (nxt.text in lex.words("truncation") or nxt.text.startswith("..")) \
             and (incomplete or words[-1] in lex.words("not_entity")):
         return True
-    if label != "PERSON" and _place_with_region(span):
-        return True
+    if (label != "PERSON" and _place_with_region(span)) \
+            or span.text in lex.words("state_abbreviation"):
+        return True  # a state's abbreviation is no person either ("Cape Canaveral, Fla.")
     if label != "PERSON" and len(span) == 1 and span[0].is_title \
             and span[0].lower_ in _lower_case_words(doc):
         return True  # "Automakers", "Digital": a common word the text also writes in lower case

@@ -60,14 +60,16 @@ def _credited(doc: Doc, i: int) -> bool:
 
 def _credit_by(doc: Doc, i: int) -> bool:
     """Whether the "by" at token ``i`` opens a credit line: "(Reporting by", "; Editing by",
-    ", additional reporting by", at the start of a clause."""
+    ", additional reporting by", at the start of a clause or after a credit line's name
+    with no semicolon ("Reporting by Jana Kowl Additional reporting by")."""
     if i < 1 or doc[i - 1].lower_ not in lexicon().lower("credit_line"):
         return False
     before = doc[i - 2] if i >= 2 else None
     if before is not None and before.lower_ == "additional":
         before = doc[before.i - 1] if before.i > 0 else None
     return before is None or before.text in ("(", ";", ",") or "\n" in before.text \
-        or before.is_sent_end is True
+        or before.is_sent_end is True \
+        or (_capitalised(before) and _credited(doc, before.i))  # "Jana Kowl Editing by"
 
 
 def credit_names(doc: Doc) -> list[Span]:
@@ -81,12 +83,22 @@ def credit_names(doc: Doc) -> list[Span]:
         j = by.i + 1
         while j < len(doc) and (doc[j].lower_ in joins or _capitalised(doc[j])):
             k = j
-            while k < len(doc) and (_capitalised(doc[k]) or _inner_mark(doc, k)):
+            while k < len(doc) and (_capitalised(doc[k]) or _inner_mark(doc, k)) \
+                    and not _starts_credit(doc, k):
                 k += 1
             if k > j and not (j > 0 and doc[j - 1].lower_ == "in"):
                 spans.append(Span(doc, j, k, label="PERSON"))
             j = max(k, j + 1)
     return spans
+
+
+def _starts_credit(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` starts another credit with no semicolon before it: "Reporting by
+    Jana Kowl Additional reporting by Tomas Brevik"."""
+    words = [t.lower_ for t in doc[k:k + 3]]
+    credit = lexicon().lower("credit_line")
+    return len(words) > 1 and ((words[0] == "additional" and words[1] in credit)
+                               or (words[0] in credit and words[1] == "by"))
 
 
 def _capitalised(token: Token) -> bool:

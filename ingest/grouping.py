@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from functools import cache
 from networkx.utils import UnionFind
 
 from newsgraph.ingest.gazetteer import country_of, demonym_of
-from newsgraph.ingest.names import ACRONYM, initials, lexicon, name_key, undotted
+from newsgraph.ingest.names import ACRONYM, given_names, initials, lexicon, name_key, undotted
 from newsgraph.ontology import EntityType
 
 __all__ = ["fullest_name", "group_mentions"]
@@ -75,7 +76,8 @@ def group_mentions(
         found = [_begun_name(names, key, i, legal_only=personal)]
         if not personal:
             found += [_country_qualified(names, key), _research_arm(names, key)]
-        found += [_person_part(names, key), _acronym(names, i), _head_alone(names, key, i)]
+        found += [_person_part(names, key), _acronym(names, i), _head_alone(names, key, i),
+                  _ending_name(names, key, i)]
         for target in found:
             if target is not None:
                 sets.union(target, i)
@@ -102,6 +104,7 @@ class _Names:
     by_initials: dict[str, dict[str, int]]  # initials -> the names they spell, how far read
     shorter: dict[str, set[str]]  # a name -> the longer ones that only add corporate words
     starts: dict[str, set[str]]  # a name -> the longer ones it begins (without their country)
+    ends: dict[str, set[str]]  # a word -> the organisations' names it ends, corporate words aside
     base: dict[str, str]  # a name -> its words without a leading country or corporate words
     qualified: dict[str, tuple[str, str]]  # a body's name -> (its country, the name without)
     legal: set[str]  # names that end with a legal form ("Globex Inc")
@@ -129,7 +132,7 @@ def _names_of(mentions: Sequence[tuple[str, str]]) -> _Names:
     legal = {key for key, text in texts.items() if _legal_form(text)}
     base = {key: _corporate_stem(qualified[key][1] if key in qualified else key) for key in texts}
     return _Names(mentions, keys, first, people, full_people, given, _initials_index(texts),
-                  *_longer_names(texts, qualified), base, qualified, legal)
+                  *_longer_names(texts, qualified), _last_words(texts), base, qualified, legal)
 
 
 def _surname_of(key: str) -> str:
@@ -160,6 +163,28 @@ def _longer_names(
             for cut in range(1, len(words)):
                 starts[" ".join(words[:cut])].add(key)
     return shorter, starts
+
+
+def _last_words(texts: dict[str, str]) -> dict[str, set[str]]:
+    """For each word, the names of several words it ends, their legal forms and corporate
+    words aside ("kodak": "eastman kodak co"; "lilly": "eli lilly and co"), unless it is a
+    word of those ("group") or follows "of" ("bank of tokyo")."""
+    lex = lexicon()
+    common = lex.lower("org_generic") | lex.lower("org_suffix") | lex.lower("org_head") \
+        | lex.lower("legal_form")
+    ends: dict[str, set[str]] = defaultdict(set)
+    for key in texts:
+        words = _corporate_stem(key).split()
+        if len(words) > 1 and words[-1] not in common and words[-2] not in _LINKING_WORDS \
+                and words[-1].isalpha():
+            ends[words[-1]].add(key)
+    return ends
+
+
+#: Initials before a surname: "W.R.", "J."
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
+#: Words before the last word of a name that make it what the name is of ("Bank of Tokyo").
+_LINKING_WORDS = frozenset({"of", "for", "on", "in", "at", "and", "&"})
 
 
 def _initials_index(texts: dict[str, str]) -> dict[str, dict[str, int]]:
@@ -353,6 +378,38 @@ def _head_alone(names: _Names, key: str, i: int) -> int | None:
         return None
     found = {k for k in names.first if k.endswith(f" {key}") and k not in names.people}
     return names.first[min(found)] if len(found) == 1 else None
+
+
+def _ending_name(names: _Names, key: str, i: int) -> int | None:
+    """"Kodak" = "Eastman Kodak Co", "Lilly" = "Eli Lilly and Co", "Hutchison" = "CK Hutchison
+    Holdings": a one-word name joins the one organisation's name of several words it ends,
+    legal forms and corporate words aside, unless it begins a longer name, is a country's,
+    or is a first name or surname of a person named in full, or that name holds another
+    name of the document ("Honeywell Bull" beside "Honeywell": "Bull" may be another
+    company) or a comma. The longer name is written in full (a legal form, corporate words)
+    or after its founder's initials or first name ("W.R. Grace", "James Capel"); else the
+    two may be a company and its unit ("Thomson Reuters", "Reuters"). A name the model took
+    for a person joins only a name with a legal form or an organisation's head word."""
+    text = names.mentions[i][0]
+    if " " in key or not text[:1].isupper() or key in names.starts or key in names.full_people \
+            or key in names.given or country_of(text) or demonym_of(text):
+        return None
+    found = {k for k in names.ends.get(key, set()) if k not in names.people and k != key}
+    if len(found) != 1:
+        return None
+    target = found.pop()
+    written = names.mentions[names.first[target]][0]
+    named = set(names.first) | set(names.base.values())
+    if "," in written or any(word in named for word in _corporate_stem(target).split()[:-1]):
+        return None  # a list ("Lyft, Uber"), or two names ("Honeywell Bull" beside "Honeywell")
+    first = written.split()[0]
+    if not (target in names.legal or _corporate_stem(target) != target
+            or _INITIALS.match(first) or first in given_names()):
+        return None  # "Thomson Reuters" and "Reuters" may be a company and its unit
+    if names.mentions[i][1] in _PERSON_LABELS and target not in names.legal \
+            and not _organisation_head(names.mentions[names.first[target]][0]):
+        return None
+    return names.first[target]
 
 
 def _acronym(names: _Names, i: int) -> int | None:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
@@ -24,6 +25,7 @@ from spacy.util import filter_spans
 
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
+from newsgraph.ingest.gazetteer import city_of, demonym_of
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
@@ -33,6 +35,7 @@ from newsgraph.ingest.names import (
     lexicon,
     name_key,
     stopped_forms,
+    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -45,6 +48,7 @@ __all__ = [
     "is_junk",
     "object_of_role",
     "possesses",
+    "pronoun_back",
     "written",
 ]
 
@@ -103,18 +107,35 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
-    return _joined_by_and(doc, _split_lists(doc, found))
+    return _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
+
+
+def _outside_others(found: list[Candidate]) -> list[Candidate]:
+    """The candidates (in order) not inside an earlier one that stripping extended ("Japan"
+    in "Vela Securities (Japan) Ltd")."""
+    kept: list[Candidate] = []
+    for candidate in found:
+        if kept and candidate.start >= kept[-1].start and candidate.end <= kept[-1].end:
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """One company's name the model read as parts: "Cable and Wireless Plc", "Gulf and
-    Western Industries Inc", "Sears, Roebuck and Co".
+    Western Industries Inc", "Sears, Roebuck and Co", and a firm named after its partners
+    ("Hambrecht and Quist", "Prescott, Ball and Turben").
 
     A name ending with a legal form takes in the capitalised parts (a word or two each)
     before it joined by "and" (and commas) when none of them is a whole name itself (ending
-    with a legal form or a head word), a country, or named anywhere else in the document:
-    "Toshiba" in "Toshiba and Motorola Inc" is named on its own elsewhere, so it stays a name
-    of its own.
+    with a legal form or a head word), a country, or named in the document but in that name
+    ("Toshiba" in "Toshiba and Motorola Inc" is named on its own elsewhere, so it stays a
+    name of its own). Without a legal form, surnames joined by "and" are one firm's name
+    when the model read one of them as a person's and another not (people named only by
+    their surnames are rare in news, and both would be people), no part is named elsewhere
+    and none is a person named in full. The name, less its legal form, is then the same
+    name wherever the document writes it again ("Gulf and Western" sold "Gulf and Western
+    Manufacturing").
     """
     lex = lexicon()
     legal = lex.words("legal_form")
@@ -124,26 +145,129 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     inside = {i for c in found for i in range(c.start, c.end)}
     joined: dict[int, Candidate] = {}
     dropped: set[int] = set()
+    links: list[tuple[str, ...]] = []
     for candidate in found:
-        if candidate.label != "ORG" or doc[candidate.end - 1].text not in legal:
+        with_legal = doc[candidate.end - 1].text in legal
+        if not with_legal and (candidate.pattern or candidate.end - candidate.start > 3
+                               or candidate.label not in ("ORG", "PERSON", "GPE")):
             continue
         start, parts = candidate.start, []
         for separators in (("and", "&"), (",",), (",",)):
-            if start < 2 or doc[start - 1].lower_ not in separators:
+            separator = _unspaced_before(doc, start) - 1
+            if separator < 1 or doc[separator].lower_ not in separators:
                 break
-            part = _part_before(doc, start - 1, by_end, inside)
+            part = _part_before(doc, _unspaced_before(doc, separator), by_end, inside)
             if part is None:
                 break
             parts.append(part)
             start = part[0]
-        # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
-        if not parts or not all(doc[b - 1].text not in complete and b - a <= 2
-                                and _named_only_here(doc, a, b, start, candidate.end)
-                                for a, b in parts):
+        if not parts:
             continue
-        joined[candidate.start] = candidate._replace(start=start)
+        stem = _link_words(doc, start, candidate.start)
+        if with_legal:
+            # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
+            # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
+            if not all(doc[b - 1].text not in complete and b - a <= 2
+                       and not _person_in_full(starts.get(a), b)
+                       and _named_only_here(doc, a, b, stem) for a, b in parts):
+                continue
+        elif not _partners(doc, [*parts, (candidate.start, candidate.end)], starts, stem):
+            continue
+        joined[candidate.start] = candidate._replace(start=start, label="ORG")
         dropped.update(a for a, _ in parts if a in starts)
-    return [joined.get(c.start, c) for c in found if c.start not in dropped]
+        links.append(stem)
+    kept = [joined.get(c.start, c) for c in found if c.start not in dropped]
+    return _joined_again(doc, kept, set(joined.values()), links)
+
+
+def _person_in_full(candidate: Candidate | None, end: int) -> bool:
+    """Whether a candidate that ends at ``end`` is a person's name of two words or more."""
+    return candidate is not None and candidate.end == end and candidate.label == "PERSON" \
+        and end - candidate.start > 1
+
+
+def _unspaced_before(doc: Doc, i: int) -> int:
+    """``i`` moved back over a line break before it (a name wrapped over two lines); blanked
+    markup ("Globex <GLX.N> and") ends a name."""
+    while i > 0 and doc[i - 1].is_space and doc[i - 1].text.count("\n") == 1:
+        i -= 1
+    return i
+
+
+def _link_words(doc: Doc, start: int, last: int) -> tuple[str, ...]:
+    """The words of a name joined by "and" from its start to the first word of its last
+    part (at ``last``), whitespace tokens left out: ("Gulf", "and", "Western") in "Gulf and
+    Western Industries Inc"."""
+    return tuple(t.text for t in doc[start:last + 1] if not t.is_space)
+
+
+def _partners(doc: Doc, parts: list[tuple[int, int]], starts: dict[int, Candidate],
+              stem: tuple[str, ...]) -> bool:
+    """Whether names joined by "and" with no legal form are one firm's: each part a word to
+    three, capitalised, no place (a region or a nationality by the model's label, a country
+    or a town by the reference data), no whole name or person named in full, named only here;
+    one a single word the model read as a person's and one not read so."""
+    lex = lexicon()
+    complete = lex.words("legal_form") | lex.words("org_suffix") | lex.words("org_head")
+    person_word = other = False
+    for a, b in parts:
+        words = [t for t in doc[a:b] if not t.is_space]
+        candidate = starts.get(a)
+        label = candidate.label if candidate is not None and candidate.end == b else None
+        text = " ".join(t.text for t in words)
+        if label not in (None, "ORG", "PERSON", "GPE") or not 1 <= len(words) <= 3 \
+                or not all(t.is_title and t.is_alpha for t in words) \
+                or words[-1].text in complete or country_of(text) or demonym_of(text) \
+                or city_of(text) or _person_in_full(candidate, b) \
+                or not _named_only_here(doc, a, b, stem):
+            return False
+        person_word |= label == "PERSON" and len(words) == 1
+        other |= label != "PERSON"
+    return person_word and other and _firm_place(
+        doc[min(a for a, _ in parts):max(b for _, b in parts)])
+
+
+def _firm_place(span: Span) -> bool:
+    """Whether names joined by "and" stand where a firm's name does: after a preposition
+    ("analyst with A, B and C", "for A and B"), before a noun it qualifies ("A, B and C
+    analyst") or a possessive; not as the subject of a verb ("A and B met"), which two
+    people may be."""
+    root = span.root
+    for _ in range(8):  # "by Acme Inc and Wagner and Brown": a conjunct of an object
+        if root.dep_ != "conj" or root.head is root:
+            break
+        root = root.head
+    last = span[-1]
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return root.dep_ in ("pobj", "poss") or (nxt is not None and nxt.tag_ == "POS") or (
+        last.dep_ == "compound" and last.head.i >= span.end and last.head.pos_ == "NOUN")
+
+
+def _joined_again(doc: Doc, found: list[Candidate], joined: set[Candidate],
+                  links: list[tuple[str, ...]]) -> list[Candidate]:
+    """A joined name read wherever the document writes its parts again with its last part a
+    candidate: "Gulf and Western" (its ``links``) in "Gulf and Western Manufacturing"."""
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in links:
+        by_last[words[-1]].append(words)
+    dropped: set[int] = set()
+    extended: dict[int, Candidate] = {}
+    for candidate in found:
+        if candidate in joined:
+            continue
+        for words in by_last.get(doc[candidate.start].text, []):
+            start, rest = candidate.start, list(words[:-1])
+            while rest:
+                start = _unspaced_before(doc, start) - 1
+                if start < 0 or doc[start].text != rest[-1]:
+                    break
+                rest.pop()
+            if not rest:
+                extended[candidate.start] = candidate._replace(start=start, label="ORG")
+                dropped.update(c.start for c in found if start <= c.start < candidate.start)
+                break
+    return [extended.get(c.start, c) for c in found if c.start not in dropped]
 
 
 def _part_before(doc: Doc, end: int, by_end: dict[int, Candidate],
@@ -162,31 +286,50 @@ def _part_before(doc: Doc, end: int, by_end: dict[int, Candidate],
     return (start, end) if start < end else None
 
 
-def _named_only_here(doc: Doc, start: int, end: int, whole_start: int, whole_end: int) -> bool:
-    """Whether the words ``doc[start:end]`` occur in the text only inside the whole name, and
-    name no country."""
+def _named_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> bool:
+    """Whether the words ``doc[start:end]`` occur in the text only inside the name whose
+    words are ``whole``, and name no country."""
     part = doc[start:end].text
     if country_of(part) is not None:
         return False
-    whole = doc[whole_start:whole_end].text
-    pattern = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
-    return len(pattern.findall(doc.text)) == len(pattern.findall(whole)) * doc.text.count(whole)
+    return _count(doc.text, part.split()) == _count(doc.text, list(whole)) * _count(
+        " ".join(whole), part.split())
+
+
+def _count(text: str, words: list[str]) -> int:
+    """How often ``words`` occur in ``text`` as whole words, any whitespace between them."""
+    pattern = "".join(
+        (r"\s+" if k and words[k - 1][-1:].isalnum() and w[:1].isalnum() else
+         r"\s*" if k else "") + re.escape(w) for k, w in enumerate(words))
+    return len(re.findall(rf"(?<!\w){pattern}(?!\w)", text))
 
 
 def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """A candidate that lists names the document gives on their own elsewhere is those names:
-    "Lyft, Uber" beside "Lyft" and "Uber"; "Hambrecht and Quist", given only whole, and an
-    institution's name stay."""
+    "Lyft, Uber" beside "Lyft" and "Uber", and so is an organisation's span of names with
+    commas alone; "Hambrecht and Quist", given only whole, and an institution's name stay."""
     alone = {name_key(doc[c.start:c.end].text) for c in found}
     kept = []
     for candidate in found:
         parts = _list_parts(doc, candidate.start, candidate.end)
         if len(parts) > 1 and not _one_institution(doc, candidate.start, candidate.end, parts) \
-                and all(name_key(doc[a:b].text) in alone for a, b in parts):
+                and (all(name_key(doc[a:b].text) in alone for a, b in parts)
+                     or _comma_list(doc, candidate, parts)):
             kept += [candidate._replace(start=a, end=b) for a, b in parts]
         else:
             kept.append(candidate)
     return kept
+
+
+def _comma_list(doc: Doc, candidate: Candidate, parts: list[tuple[int, int]]) -> bool:
+    """Whether an organisation's span is names listed with commas alone ("Lyft, Uber",
+    "Euronav, Teekay Group"): no "and", no legal form at its end ("Sears, Roebuck and Co",
+    "Vela, Sachs SA" stay), every part capitalised."""
+    span = doc[candidate.start:candidate.end]
+    return candidate.label == "ORG" and not candidate.pattern \
+        and not any(t.lower_ in ("and", "&") for t in span) \
+        and span[-1].text not in lexicon().words("legal_form") \
+        and all(doc[a].text[:1].isupper() for a, _ in parts)
 
 
 def _one_institution(doc: Doc, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
@@ -220,7 +363,8 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
     spans = _out_of_datelines(doc, spans)
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    # a dateline is no part of the name the parse may propose after it ("DETROIT General")
+    taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _repeated(doc, spans, taken)
@@ -355,9 +499,12 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
                            or is_exchange_code(doc[end - 1].text)):  # "Globex GLBX.O"
         end -= 1
     for i in range(start, end):  # "Name (ACR" → "Name"; no name runs over blanked markup
-        if doc[i].text == "(" or (doc[i].is_space and "\n" not in doc[i].text):
+        if (doc[i].text == "(" and _bracketed_legal_end(doc, i) is None) \
+                or (doc[i].is_space and "\n" not in doc[i].text):
             end = i
             break
+    if end < len(doc) and (bracketed := _bracketed_legal_end(doc, end)) is not None:
+        end = bracketed  # "Toshiba Information Systems (U.K.) Ltd", "Cheung Kong (Holdings) Ltd"
     # no name ends with a word that joins it to what follows ("Acme Inc of", "Globex and")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in _JOINING_WORDS):
@@ -382,6 +529,26 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     return start, _and_company(doc, end), titled
 
 
+def _bracketed_legal_end(doc: Doc, i: int) -> int | None:
+    """Where a name ends that goes on at ``i`` with a bracketed word or two and a legal form
+    ("(U.K.) Ltd", "(Holdings) Ltd"), or None."""
+    if doc[i].text != "(":
+        return None
+    legal = lexicon().words("legal_form")
+    for j in range(i + 2, min(i + 5, len(doc) - 1)):
+        if doc[j].text == ")":
+            if doc[j + 1].text not in legal or not all(
+                    t.text[:1].isupper() for t in doc[i + 1:j]):
+                return None
+            end = j + 1
+            while end < len(doc) and doc[end].text in legal:
+                end += 1
+            return end
+        if not doc[j].text[:1].isalnum():
+            return None
+    return None
+
+
 def _before_amount(doc: Doc, start: int, end: int) -> int:
     """The end of a name the model read with an amount after it: "Acme Corp" in "fined Acme
     Corp 2.4 billion euros", "Google" in "Google 2.4 billion". A number inside a name
@@ -395,13 +562,14 @@ def _before_amount(doc: Doc, start: int, end: int) -> int:
 
 
 def _and_company(doc: Doc, end: int) -> int:
-    """The end of a name that goes on with "and" and a legal form: "Vela" in "Vela and Co
-    Inc" ends after "Inc"."""
+    """The end of a name that goes on with a legal form, or "and" and a legal form: "Vela"
+    in "Vela and Co Inc" ends after "Inc", "Vela" in "Vela PLLC" after "PLLC"."""
     legal = lexicon().words("legal_form")
     if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].text in legal:
         end += 2
-        while end < len(doc) and doc[end].text in legal:
-            end += 1
+    # a legal form the model left out ("Jacobson Burton Kelley PLLC")
+    while end < len(doc) and doc[end].text in legal and not doc[end].is_sent_start:
+        end += 1
     return end
 
 
@@ -496,8 +664,9 @@ def possesses(span: Span, things: frozenset[str]) -> bool:
 
 
 def object_of_role(span: Span) -> bool:
-    """Whether the span is the object of "of" after a role noun, or a conjunct of one:
-    "chairman of X", "leaders of X, Y and Z" say X, Y, Z are organisations."""
+    """Whether the span is the object of "of" after a role noun, or of "at", "with" or "for"
+    after a noun of those who work at an organisation, or a conjunct of one: "chairman of
+    X", "leaders of X, Y and Z", "an analyst with X" say X, Y, Z are organisations."""
     token = span.root
     for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
         if token.head is token or not (token.dep_ in ("conj", "appos")
@@ -505,8 +674,77 @@ def object_of_role(span: Span) -> bool:
             break
         token = token.head
     prep = token.head
-    return (token.dep_ == "pobj" and prep.lower_ == "of"
-            and prep.head.lower_ in lexicon().lower("org_role"))
+    if token.dep_ != "pobj":
+        return False
+    lex = lexicon()
+    return (prep.lower_ == "of" and prep.head.lower_ in lex.lower("org_role")) or (
+        prep.lower_ in ("at", "with", "for") and prep.head.lower_ in lex.lower("org_worker"))
+
+
+def pronoun_back(span: Span) -> tuple[str, bool] | None:
+    """The type the pronoun that refers back to the name as the subject of its clause says,
+    and whether that pronoun is in the name's own clause: "its" for an organisation
+    ("Yukos raised its prices"), and "it" as the subject of a clause below ("Gazprom said it
+    would cut supplies"), unless the clause's verb is one "it" says nothing with ("said it
+    was time"); "his", "her", "he" or "she" for a person ("Ebbers denied his guilt"). The
+    first pronoun after the name decides, unless another name comes first or a clause with
+    a subject of its own holds it; in a clause below the name's ("Morrisons said its profits
+    fell", "Ford said his contract had ended") only the organisation's pronouns count.
+    """
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    lex = lexicon()
+    for token in root.head.subtree:
+        if token.i < span.end:
+            continue
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return None  # another name comes first: the pronoun may be its
+        lower = token.lower_
+        if _in_clause_of_another(token, root.head):
+            continue  # "X said the company will keep its plants": the company's
+        own = _clause_head(token).i == root.head.i
+        if lower == "its" and token.dep_ == "poss":
+            return EntityType.ORGANISATION, own
+        if lower == "it" and token.dep_ == "nsubj" and not own \
+                and token.head.lower_ not in _expletive_verbs() and token.head.pos_ == "VERB":
+            return EntityType.ORGANISATION, own
+        if own and lower in lex.lower("pronoun_person") and (
+                token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
+            return EntityType.PERSON, own
+    return None
+
+
+@cache
+def _expletive_verbs() -> frozenset[str]:
+    """The forms of verbs whose subject "it" may refer to nothing ("said it was time", "it
+    seems", "it would rain")."""
+    return frozenset(form for lemma in (
+        "be", "seem", "appear", "look", "remain", "become", "take", "make", "matter", "rain",
+        "mean", "happen", "sound", "feel", "cost", "depend", "turn", "help", "hurt")
+        for form in verb_forms(lemma))
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause ``token`` is in."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _in_clause_of_another(token: Token, top: Token) -> bool:
+    """Whether ``token`` is in a clause below ``top`` whose subject is a noun phrase it is not
+    part of: a pronoun there refers to that subject sooner than to ``top``'s."""
+    head = token.head
+    while head.i != top.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" \
+                        and token.i not in range(child.left_edge.i, child.right_edge.i + 1):
+                    return True
+        head = head.head
+    return False
 
 
 def _word_before(doc: Doc, i: int) -> str:
@@ -531,8 +769,9 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     role ("Globex chairman", "Globex Chief Executive Jane Doe": a role word ends the name),
     before an exchange code ("Telenor (TEL.OL)"),
     the object of "of" after a role ("leaders of Globex"), owning what companies own
-    ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), or defined with
-    their acronym ("Ningbo Tin Market (NTM)"). People: two
+    ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), defined with
+    their acronym ("Ningbo Tin Market (NTM)"), or the subject "its" or "it" refers back to
+    ("Gazprom said it would cut supplies"). People: two
     or three capitalised words after a title or role ("CEO J K Tan", "Vice-Premier Zhao Lifan").
     """
     lex = lexicon()
@@ -560,13 +799,40 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
         headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
                   and doc[i].text not in titles and not _headline_case(span.sent))
         if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
-                or (after in trailers and j - i <= 3) or headed or object_of_role(span) \
+                or (after in trailers and j - i <= 3 and not _general_title(doc, j)) \
+                or headed or object_of_role(span) \
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
-                    and j < len(doc) and doc[j].tag_ == "POS"):
+                    and j < len(doc) and doc[j].tag_ == "POS") \
+                or _referred_to_as_thing(span):
             spans.append(span)
         i = j
     return spans
+
+
+def _general_title(doc: Doc, j: int) -> bool:
+    """Whether "General" at ``j`` ends a person's title before their name ("Attorney
+    General Claude Walker"), where the words before it name no organisation; "Acme General
+    Counsel Jane Doe" is a role at one."""
+    return doc[j].text == "General" and j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON"
+
+
+def _referred_to_as_thing(span: Span) -> bool:
+    """Whether a name the model did not tag is a subject that "its" or "it" refers back to
+    ("Gazprom said it would cut supplies", "Quorvex raised its prices"), and not a
+    headline's."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].is_alpha and (
+            doc[span.start - 1].is_title or doc[span.start - 1].lower_ in _NAME_PARTICLES):
+        return False  # the end of a longer name ("Regie Nationale des Usines Renault")
+    found = pronoun_back(span)
+    return found is not None and found[0] == EntityType.ORGANISATION \
+        and not any(t.ent_type_ for t in span) and not _headline_case(span.sent)
+
+
+#: Small words inside names in other languages ("Banque de France", "Usines Renault").
+_NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "van", "von", "der", "den",
+                             "del", "della", "di", "da", "dos", "y"})
 
 
 def foreign_word(token: Token) -> bool:

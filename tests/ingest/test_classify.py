@@ -52,6 +52,37 @@ GIVEN = """
     Stanley    PROPN NNP I-ORG    conj     1
 """
 
+PRODUCT_LIST = """
+    Acme       PROPN NNP O      nsubj    1
+    recalled   VERB  VBD O      ROOT     1
+    Orion      PROPN NNP B-ORG  compound 7
+    ,          PUNCT ,   O      punct    2
+    Vega       PROPN NNP B-ORG  conj     2
+    and        CCONJ CC  O      cc       2
+    Lyra       PROPN NNP B-ORG  conj     2
+    vehicles   NOUN  NNS O      dobj     1
+"""
+
+BUILDING = """
+    backed     VERB  VBN O      ROOT     0
+    by         ADP   IN  O      agent    0
+    Vostrand   PROPN NNP B-FAC  compound 4
+    Hathaway   PROPN NNP I-FAC  compound 4
+    Inc        PROPN NNP I-FAC  pobj     1
+"""
+
+CO_CEO = """
+    said       VERB  VBD O        ROOT     0
+    co-CEOs    NOUN  NNS O        compound 3
+    Tarvo      PROPN NNP B-ORG    compound 3
+    Quenby     PROPN NNP I-ORG    nsubj    0
+"""
+
+STATE = """
+    in         ADP   IN  O        ROOT     0
+    Fla.       PROPN NNP B-PERSON pobj     0
+"""
+
 CITY_GOVERNMENT = """
     the        DET   DT  O      det      2
     Oslo       PROPN NNP B-ORG  compound 2
@@ -85,6 +116,15 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (BEIJING, 0, 1, "ORG", ("ORG", {}, "China", False)),
         # a product noun after a determiner and the name
         (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
+        # a product noun after the name alone says nothing ("Nvidia chips")
+        (PRODUCT_LIST, 6, 7, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
+        # a legal form makes a building's name a company's
+        (BUILDING, 2, 5, "FAC", ("NAME", {"Organisation": 22.25}, None, False)),
+        (BUILDING, 2, 4, "FAC", None),
+        # a role only a person has, just before the name
+        (CO_CEO, 2, 4, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
+        # a state's abbreviation is no person
+        (STATE, 1, 2, "PERSON", None),
         # a leading place name, and a title
         (TITLED, 1, 3, "PERSON",
          ("PERSON", {"Person": 3.0, "Organisation": 2.0}, None, False)),
@@ -120,6 +160,8 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Veltrix said its chips beat Kestrel's Falcon platform and the Orion chip.",
          {("Kestrel", "Organisation"), ("Veltrix", "Organisation")}),
         ("The company is advancing the Brandkop project in Namibia.", {("Namibia", "Country")}),
+        ("Veltrix said its Orbiter software grew.",
+         {("Veltrix", "Organisation")}),
         # the parse says organisation where the model says nothing or person
         ("Li Wen, chairman of Sunhe Unigroup, spoke on Friday.",
          {("Li Wen", "Person"), ("Sunhe Unigroup", "Organisation")}),
@@ -199,6 +241,15 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Digital\n\nThe bank said digital sales rose. Hedge funds bought what hedge funds "
          "buy, Tarvex Corp said.",
          {("Tarvex Corp", "Organisation")}),
+        # "it" as the subject of a clause below refers back to an organisation, unless its
+        # verb is one "it" says nothing with; a name the model did not tag is proposed
+        ("Marlowe said it would appeal the ruling.", {("Marlowe", "Organisation")}),
+        ("Marlowe said it would rain.", {("Marlowe", "Person")}),
+        ("Quorvex reported its profits rose.", {("Quorvex", "Organisation")}),
+        # where an analyst or an economist works is an organisation, whatever the model's
+        # label; a legal form makes a name the model read as a building a company's
+        ("Jane Doe, an economist at Tarvell Quenby, said so.",
+         {("Jane Doe", "Person"), ("Tarvell Quenby", "Organisation")}),
     ],
 )
 def test_sentences_exactly(nlp, text, expected):

@@ -71,3 +71,22 @@ def test_a_credit_line_role_is_no_name():
         Kowl       PROPN NNP I-PERSON pobj     2
     """)
     assert credit_line_part(doc[1:2]) == "role"
+
+
+def test_a_credit_after_a_name_with_no_semicolon_starts_another_name():
+    doc = parse("""
+        (           PUNCT -LRB- O        punct    1
+        Reporting   VERB  VBG   O        ROOT     1
+        by          ADP   IN    O        agent    1
+        Jana        PROPN NNP   B-PERSON compound 4
+        Kowl        PROPN NNP   I-PERSON pobj     2
+        Additional  PROPN NNP   I-PERSON compound 6
+        reporting   NOUN  NN    O        conj     1
+        by          ADP   IN    O        agent    6
+        Alexandria  PROPN NNP   B-GPE    compound 9
+        Sage        PROPN NNP   I-GPE    pobj     7
+        )           PUNCT -RRB- O        punct    1
+    """)
+    assert [(doc[c.start:c.end].text, c.label) for c in candidate_names(
+        doc, entity_patterns())] == [("Jana Kowl", "PERSON"), ("Alexandria Sage", "PERSON")]
+    assert credit_line_part(doc[8:10]) == "name"

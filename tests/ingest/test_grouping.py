@@ -68,6 +68,17 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         ([("Tarvo Trade Commission", "ORG"), ("Commission", "ORG")], [0, 0]),
         ([("Tarvo Trade Commission", "ORG"), ("Vela Commission", "ORG"), ("Commission", "ORG")],
          [0, 1, 2]),
+        # a one-word name joins the one name written in full that it ends, corporate words
+        # aside; not a company beside its unit, two names in one, a list, or "of" a place
+        ([("Tarvo Kestrel Co", "ORG"), ("Kestrel", "ORG")], [0, 0]),
+        ([("Jan Vela and Co Inc", "ORG"), ("Vela", "PERSON")], [0, 0]),
+        ([("Q.R. Marlow", "ORG"), ("Marlow", "ORG")], [0, 0]),
+        ([("Tarvo Kestrel", "ORG"), ("Kestrel", "ORG")], [0, 1]),
+        ([("Tarvo Inc", "ORG"), ("Tarvo Kestrel Co", "ORG"), ("Kestrel", "ORG")], [0, 1, 2]),
+        ([("Lyft, Kestrel Co", "ORG"), ("Kestrel", "ORG")], [0, 1]),
+        ([("Bank of Kestrel Co", "ORG"), ("Kestrel", "ORG")], [0, 1]),
+        ([("Tarvo Kestrel Co", "ORG"), ("Vela Kestrel Inc", "ORG"), ("Kestrel", "ORG")],
+         [0, 1, 2]),
         # acronyms: with dots, less a legal form, less a leading country
         ([("United Nations", "ORG"), ("U.N.", "ORG"), ("UN", "ORG")], [0, 0, 0]),
         ([("General Motors Co", "ORG"), ("GM", "ORG")], [0, 0]),

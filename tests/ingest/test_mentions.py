@@ -304,3 +304,122 @@ def test_a_name_the_model_misses_in_a_later_sentence_is_read(nlp):
     doc = nlp("Symantec Corp bought Blue Coat on Monday. Symantec competes with FireEye Inc.")
     assert [s.text for s in doc.spans["ng_entities"]] == [
         "Symantec Corp", "Blue Coat", "Symantec", "FireEye Inc."]
+
+
+def test_surnames_joined_by_and_after_a_preposition_are_one_firm():
+    # the model read one part as a person's and one not: a firm named after its partners
+    assert _names("""
+        Doe       PROPN NNP B-PERSON nsubj 5
+        of        ADP   IN  O        prep  0
+        Brannock  PROPN NNP B-ORG    pobj  1
+        and       CCONJ CC  O        cc    2
+        Quist     PROPN NNP B-PERSON conj  2
+        said      VERB  VBD O        ROOT  5
+    """) == [("Doe", "PERSON", False), ("Brannock and Quist", "ORG", False)]
+
+
+def test_surnames_joined_by_and_as_a_subject_stay_apart():
+    # "A and B met": two people may be the subject of a verb
+    assert _names("""
+        Brannock  PROPN NNP B-ORG    nsubj 3
+        and       CCONJ CC  O        cc    0
+        Quist     PROPN NNP B-PERSON conj  0
+        met       VERB  VBD O        ROOT  3
+    """) == [("Brannock", "ORG", False), ("Quist", "PERSON", False)]
+
+
+def test_a_name_joined_by_and_is_read_again_where_the_document_repeats_it():
+    # "Orrin and Weald Industries Inc" makes "Orrin and Weald" one name, in "Orrin and
+    # Weald Mills" too
+    assert _names("""
+        Orrin       PROPN NNP B-LOC nsubj    4
+        and         CCONJ CC  O     cc       0
+        Weald       PROPN NNP B-ORG compound 3
+        Mills       PROPN NNP I-ORG conj     0
+        rose        VERB  VBD O     ROOT     4
+        ;           PUNCT :   O     punct    4
+        Orrin       PROPN NNP B-LOC nsubj    11
+        and         CCONJ CC  O     cc       6
+        Weald       PROPN NNP B-ORG compound 10
+        Industries  PROPN NNP I-ORG compound 10
+        Inc         PROPN NNP I-ORG conj     6
+        fell        VERB  VBD O     conj     4
+    """) == [("Orrin and Weald Mills", "ORG", False),
+             ("Orrin and Weald Industries Inc", "ORG", False)]
+
+
+def test_a_firm_named_after_its_partners_over_a_line_break(nlp):
+    names = read_entities(nlp, '"Prices will not crack," said Tarvell, Ball\nand Quenby '
+                               "analyst John Doe.")
+    assert names == {("Tarvell, Ball\nand Quenby", "Organisation"), ("John Doe", "Person")}
+
+
+def test_a_dateline_is_no_part_of_a_name_the_parse_proposes():
+    assert _names("""
+        OSLO     PROPN NNP O compound 2
+        Vandrel  PROPN NNP O compound 2
+        Group    PROPN NNP O nsubj    3
+        said     VERB  VBD O ROOT     3
+        that     SCONJ IN  O mark     7
+        profits  NOUN  NNS O nsubj    7
+        would    AUX   MD  O aux      7
+        rise     VERB  VB  O ccomp    3
+        sharply  ADV   RB  O advmod   7
+    """) == [("Vandrel Group", "ORG", False)]
+
+
+def test_a_bracketed_word_before_a_legal_form_is_part_of_the_name():
+    assert _names("""
+        Vela        PROPN NNP B-ORG compound 1
+        Securities  PROPN NNP I-ORG nsubj    6
+        (           PUNCT -LRB- O   punct    1
+        Japan       PROPN NNP B-GPE appos    1
+        )           PUNCT -RRB- O   punct    1
+        Ltd         PROPN NNP O     appos    1
+        said        VERB  VBD O     ROOT     6
+    """) == [("Vela Securities ( Japan ) Ltd", "ORG", False)]
+
+
+def test_a_legal_form_the_model_left_out_ends_the_name():
+    assert _names("""
+        at      ADP   IN  O        ROOT     0
+        Tarvo   PROPN NNP B-PERSON compound 2
+        Quenby  PROPN NNP I-PERSON pobj     0
+        PLLC    PROPN NNP O        appos    2
+    """) == [("Tarvo Quenby PLLC", "PERSON", False)]
+
+
+def test_names_listed_with_commas_alone_in_one_span_are_split():
+    assert _names("""
+        Tarvo      PROPN NNP B-ORG  nsubj    3
+        ,          PUNCT ,   I-ORG  punct    0
+        Brevik     PROPN NNP I-ORG  conj     0
+        rose       VERB  VBD O      ROOT     3
+    """) == [("Tarvo", "ORG", False), ("Brevik", "ORG", False)]
+
+
+def test_names_listed_before_a_legal_form_stay_one_name():
+    assert _names("""
+        Tarvo      PROPN NNP B-ORG  nsubj    4
+        ,          PUNCT ,   I-ORG  punct    0
+        Brevik     PROPN NNP I-ORG  conj     0
+        SA         PROPN NNP I-ORG  appos    0
+        rose       VERB  VBD O      ROOT     4
+    """) == [("Tarvo , Brevik SA", "ORG", False)]
+
+
+def test_a_title_ending_with_general_before_a_name_proposes_no_organisation():
+    table = """
+        the       DET   DT  O        det      2
+        {word}    PROPN NNP O        compound 2
+        General   PROPN NNP O        compound 4
+        Ann       PROPN NNP B-PERSON compound 4
+        Vela      PROPN NNP I-PERSON nsubj    5
+        spoke     VERB  VBD O        ROOT     5
+        on        ADP   IN  O        prep     5
+        Friday    PROPN NNP O        pobj     6
+        about     ADP   IN  O        prep     5
+        the       DET   DT  O        det      10
+        case      NOUN  NN  O        pobj     8
+    """
+    assert _names(table.format(word="Attorney")) == [("Ann Vela", "PERSON", False)]
