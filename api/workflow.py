@@ -109,6 +109,8 @@ class BuildReport:
     read: int
     skipped: int
     problems: tuple[NewsgraphError, ...] = ()
+    #: of the documents read, those the folder held read by another model or rule set
+    reread: int = 0
     nodes: dict[str, int] = field(default_factory=dict)
     relations: dict[str, int] = field(default_factory=dict)
     refused: int = 0
@@ -125,8 +127,10 @@ class BuildReport:
     def summary(self, *, verbose: bool = False) -> str:
         """The lines ``newsgraph build`` prints at the end; ``verbose``: each relation refused,
         and why."""
+        again = (f" ({self.reread} again: built by another model or rule set)"
+                 if self.reread else "")
         parts = [
-            f"documents: {self.read} read, {self.skipped} already built, "
+            f"documents: {self.read} read{again}, {self.skipped} already built, "
             f"{sum(not isinstance(p, AliasesError) for p in self.problems)} sources failed",
             "nodes: " + ", ".join(f"{n} {t}" for t, n in sorted(self.nodes.items())),
             "relations: "
@@ -298,6 +302,12 @@ def build(
         if not articles and not skipped and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
         model_name = model or _default_model()
+        # what another model or rule set read is read again, as a build of everything would
+        lines: Mapping[str, bytes] = cache.lines
+        reread = 0
+        if cached and _read_by_others(folder, model_name):
+            articles = [x.article for x in cached] + articles
+            reread, skipped, cached, lines = len(cached), 0, [], {}
         with _collector(enabled=True):
             fresh = _read_with_nlp(articles, report, model=model_name, workers=workers,
                                    dask=dask, batch_size=batch_size, progress=progress)
@@ -320,14 +330,14 @@ def build(
             unmatched = G.graph.pop("unmatched_links", [])
             refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
-            writers = _writers(folder, G, extractions, cache.lines, validators, builds,
+            writers = _writers(folder, G, extractions, lines, validators, builds,
                                model=model_name if fresh else None, view_limit=view_limit,
                                release=not parquet)
             read = len(fresh)
             # the cache is written first, and the extractions let go once it is: the exports
             # and the store's delta read the graph alone (the Parquet records need them)
             kept = extractions if parquet else None
-            del extractions, cached, fresh, cache, articles
+            del extractions, cached, fresh, cache, articles, lines
             if aliases is not None and user_aliases is not None:
                 writers[folder / ALIASES_NAME] = _bytes_writer(user_aliases.to_json())
             if links is not None and user_links is not None:
@@ -378,7 +388,7 @@ def build(
                 (folder / name).unlink(missing_ok=True)
         _records(folder, kept, base_iri)
         built = BuildReport(
-            out=folder, read=read, skipped=skipped, problems=tuple(problems),
+            out=folder, read=read, skipped=skipped, problems=tuple(problems), reread=reread,
             nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
             relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
             refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
@@ -1432,6 +1442,14 @@ def _rules() -> dict[str, str]:
             if entry.name.endswith((".jsonl", ".json")):
                 digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes())
     return {"sha256": digest.hexdigest()}
+
+
+def _read_by_others(folder: Path, model: str) -> bool:
+    """Whether the folder's documents were read by another model, rule set or release than
+    this build's (its ``build.json`` says which); unknown is taken as the same."""
+    before = _built_provenance(folder)
+    return before is not None and any(before.get(key) != value
+                                      for key, value in _provenance(model).items())
 
 
 def _built_provenance(folder: Path) -> dict[str, Any] | None:

@@ -501,3 +501,27 @@ def test_overlapping_builds_put_the_collector_back_as_it_was(order, was_enabled)
         assert gc.isenabled() is was_enabled
     finally:
         gc.enable() if before else gc.disable()
+
+
+def test_documents_read_by_another_rule_set_are_read_again(tmp_path):
+    sources = tmp_path / "news"
+    sources.mkdir()
+    (sources / "a.txt").write_text("Acme Corp agreed to buy Globex Inc for $2 billion on Monday.")
+    out = tmp_path / "out"
+    build([str(sources)], out)
+    # what an older rule set read: no relation, and another rules hash recorded
+    cache = out / "documents.jsonl"
+    line = json.loads(cache.read_text(encoding="utf-8"))
+    line["relations"] = []
+    cache.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    recorded = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    current = recorded["rules"]["sha256"]
+    recorded["rules"]["sha256"] = "0" * 64
+    (out / "build.json").write_text(json.dumps(recorded), encoding="utf-8")
+    report = build([str(sources)], out)
+    assert (report.read, report.reread, report.skipped) == (1, 1, 0)
+    assert report.relations == {"invests-in": 1}
+    recorded = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert recorded["rules"]["sha256"] == current
+    assert build([str(sources)], out).summary().splitlines()[0] == (
+        "documents: 0 read, 1 already built, 0 sources failed")
