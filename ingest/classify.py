@@ -376,15 +376,20 @@ def _relative_pronoun(span: Span) -> _Votes:
 
 
 def _led(span: Span) -> _Votes:
-    """What one heads, runs or chairs is an organisation: "Jane Doe, who heads Yukos"."""
+    """What one heads, runs or chairs, or buys or acquires, is an organisation: "Jane Doe,
+    who heads Yukos", "Boeing agreed to buy Embraer", "Redstone Pharma was acquired by
+    Bayer"."""
     root = span.root
     verb = root.head
-    if root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lower_ in _LEAD_VERBS:
+    if verb.pos_ == "VERB" and ((root.dep_ == "dobj" and verb.lower_ in _LEAD_VERBS)
+                                or (root.dep_ in ("dobj", "nsubjpass")
+                                    and verb.lower_ in _ACQUIRE_VERBS)):
         return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
 
 
 _LEAD_VERBS = frozenset(f for lemma in ("head", "run", "chair") for f in verb_forms(lemma))
+_ACQUIRE_VERBS = frozenset(f for lemma in ("acquire", "buy", "purchase") for f in verb_forms(lemma))
 
 
 def _credit(span: Span) -> _Votes:

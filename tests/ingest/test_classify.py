@@ -227,6 +227,11 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Yukos said its lawyers would appeal.", {("Yukos", "Organisation")}),
         ("Mikhail Khodorkovsky, who heads Yukos, was arrested.",
          {("Mikhail Khodorkovsky", "Person"), ("Yukos", "Organisation")}),
+        # what one buys or acquires is an organisation, and "Pharma" ends one's name
+        ("Boeing agreed to buy Embraer.",
+         {("Boeing", "Organisation"), ("Embraer", "Organisation")}),
+        ("Redstone Pharma was acquired by Bayer for $4 billion last year.",
+         {("Redstone Pharma", "Organisation"), ("Bayer", "Organisation")}),
         ("GenCorp spokesman Rip Tilden said the company will keep its plants.",
          {("GenCorp", "Organisation"), ("Rip Tilden", "Person")}),
         # "which" on a name is a thing's, "who" a person's, but not on a name after "of"
