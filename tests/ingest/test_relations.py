@@ -676,6 +676,11 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Initech, a joint venture of Acme Corp and Globex Inc, won the order.",
          [("Acme Corp", "investsIn", "Initech"), ("Acme Corp", "partnersWith", "Globex Inc"),
           ("Globex Inc", "investsIn", "Initech")]),
+        # rivals and partners said with "is"
+        ("Acme Corp is a rival of Globex Inc.", [("Acme Corp", "competesWith", "Globex Inc.")]),
+        ("Acme Corp and Globex Inc are rivals in cloud computing.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc are partners.", [("Acme Corp", "partnersWith", "Globex Inc")]),
         ("Initech Corp is a joint venture between Acme Corp and Globex Inc.",
          [("Acme Corp", "investsIn", "Initech Corp"), ("Acme Corp", "partnersWith", "Globex Inc."),
           ("Globex Inc.", "investsIn", "Initech Corp")]),
