@@ -352,6 +352,8 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if rule.id.endswith("-anywhere") and _describes_another(tokens.get("target"), state):
+                continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled its patent dispute with Y"
             if predicate == Predicate.PARTNERS_WITH and _agreed_sale(tokens.get("noun")):
@@ -860,6 +862,18 @@ def _with_another(verb: Token, state: DocState) -> bool:
                    o.pos_ in ("NOUN", "PROPN") and o.lower_ not in ("other", "another")))
                        for o in c.children)
                for c in verb.children)
+
+
+def _describes_another(token: Token | None, state: DocState) -> bool:
+    """Whether a country word says where a party named beside it is: on a noun in apposition
+    to the party ("Volkov Metals, a Russian steel maker")."""
+    if token is None or token.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return False
+    noun = token.head
+    if noun.dep_ != "appos":
+        return False
+    party = state.nodes.get(noun.head.i)
+    return party is not None and party.type in (EntityType.ORGANISATION, EntityType.PERSON)
 
 
 def _settled(tokens: Iterable[Token]) -> bool:

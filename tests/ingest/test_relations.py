@@ -889,6 +889,10 @@ def test_appointments(nlp, text, expected):
         ("Norway will cut trade ties with South Africa and Namibia.",
          [("Norway", "sanctions", "Namibia"), ("Norway", "sanctions", "South Africa")]),
         ("Talvora Systems Inc cut ties with its supplier Brandt Holdings Corp.", []),
+        # a country word on a description of the party says where the party is, and the
+        # measure is not on that country
+        ("The European Union imposed sanctions on Volkov Metals, a Russian steel maker.",
+         [("European Union", "sanctions", "Volkov Metals"), ("Volkov Metals", "basedIn", "Russia")]),
         # forbidding a party what it does
         ("The Fed has forbidden Sumitomo Bank from exchanging personnel.",
          [("Fed", "sanctions", "Sumitomo Bank")]),
