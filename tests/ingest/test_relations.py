@@ -892,7 +892,8 @@ def test_appointments(nlp, text, expected):
         # a country word on a description of the party says where the party is, and the
         # measure is not on that country
         ("The European Union imposed sanctions on Volkov Metals, a Russian steel maker.",
-         [("European Union", "sanctions", "Volkov Metals"), ("Volkov Metals", "basedIn", "Russia")]),
+         [("European Union", "sanctions", "Volkov Metals"),
+          ("Volkov Metals", "basedIn", "Russia")]),
         # forbidding a party what it does
         ("The Fed has forbidden Sumitomo Bank from exchanging personnel.",
          [("Fed", "sanctions", "Sumitomo Bank")]),
