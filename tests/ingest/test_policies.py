@@ -243,6 +243,16 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("India", "imposes", "India curbs on foreign investment in retail")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
+        # cutting, lowering or requiring a measure is setting it, as raising it is
+        ("Brazil agreed to lower tariffs on Kenyan tea.",
+         [("Brazil tariffs on Kenyan tea", "Tariff")],
+         [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
+          ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
+        ("Peru requires a duty on imported cotton.",
+         [("Peru tariffs on imported cotton", "Tariff")],
+         [("Peru", "imposes", "Peru tariffs on imported cotton")]),
+        ("The tariff cuts announced by Chile take effect on Monday.",
+         [("Chile tariffs", "Tariff")], [("Chile", "imposes", "Chile tariffs")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
