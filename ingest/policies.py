@@ -62,7 +62,9 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         root = doc[start:end].root
         if root.i in state.nodes:
             continue
-        measure = _kind_in_context(measures[key], doc[start:end])
+        declared = measures[key]
+        family = declared.head if declared.kind == PolicyKind.OTHER_POLICY else declared.kind
+        measure = _kind_in_context(replace(declared, family=family), doc[start:end])
         if measure.needs_party and not _acts_on_a_party(root, state):
             continue  # "the Commission is reviewing its guidelines": no measure on anyone
         state.measures[root.i] = measure
@@ -155,7 +157,10 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
     imposers = _imposers(found, leaders)
-    policies = _named_by_object(_policies(imposers, state), found, imposers, state)
+    policies = _policies(imposers, state)
+    if found:
+        policies |= _named_again(found[0].sentence.doc, policies, state)
+    policies = _named_by_object(policies, found, imposers, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
@@ -250,6 +255,36 @@ def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, No
         if token not in policies and len(names) == 1 and not measure.verb:
             policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
     return policies
+
+
+#: Determiners that make a measure a reference to one named before ("the levy").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[int, Node]:
+    """The policies that a definite measure with no imposer of its own names again: the
+    nearest policy named before it of its family ("China raised tariffs on soybeans. The
+    levy ..."), or of any family where its head says nothing of its kind ("the measures").
+
+    A measure that says what it is on ("the tariffs on cars") is no mere reference, and a
+    clause ("Kenya cleared Acme") is never one.
+    """
+    generic = lexicon().lower("measure_generic")
+    found: dict[int, Node] = {}
+    for token, measure in sorted(state.measures.items()):
+        if token in policies or measure.verb or measure.named:
+            continue
+        root = doc[token]
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children) \
+                or any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+                       for c in root.children):
+            continue
+        before = [t for t in policies if t < token and not state.measures[t].named
+                  and (root.lower_ in generic
+                       or state.measures[t].family == measure.family)]
+        if before:
+            found[token] = Node(policies[max(before)].name, EntityType.POLICY, token)
+    return found
 
 
 #: Prepositions that bring in what a measure is on ("tariffs on steel", "a probe into ZTE").

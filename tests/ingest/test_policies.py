@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsgraph.ingest.policies import mark_laws, mark_measures
@@ -15,7 +17,7 @@ def test_the_longest_measure_phrase_wins():
                 "export": Measure("ExportControl", "export controls", None)}
     mark_measures(doc, state, [("controls", 2, 3), ("export", 1, 3)], measures)
     assert state.nodes == {2: Node("export controls", "Measure", 2)}
-    assert state.measures == {2: measures["export"]}
+    assert state.measures == {2: replace(measures["export"], family="ExportControl")}
 
 
 def test_a_named_law_is_a_measure_under_its_own_name():
@@ -345,6 +347,17 @@ def test_policy_mentions_join_the_document_spans(nlp):
           [("U.S. Commerce Department", "imposes",
             "U.S. Commerce Department rules on chip exports"),
            ("U.S. Commerce Department rules on chip exports", "targets", "Talvora Systems Inc.")])),
+        # a definite measure with no imposer of its own names again the nearest policy of
+        # its family named before, or of any family where its head says nothing of its kind
+        ("Japan imposed export controls on Korean chemicals. The measures hit Samsung "
+         "Electronics.",
+         ([("Japan export controls on Korean chemicals", "ExportControl")],
+          [("Japan", "imposes", "Japan export controls on Korean chemicals"),
+           ("Japan export controls on Korean chemicals", "targets", "Samsung Electronics"),
+           ("Japan export controls on Korean chemicals", "targets", "South Korea")])),
+        ("Japan introduced a ban on whaling. The law hits Talvora Systems Inc.",
+         ([("Japan ban on whaling", "OtherPolicy")],
+          [("Japan", "imposes", "Japan ban on whaling")])),
         # fighting a policy is opposing it
         ("Washington announced tariffs on Chinese steel. Beijing vowed to fight the tariffs.",
          ([("United States tariffs on Chinese steel", "Tariff")],
