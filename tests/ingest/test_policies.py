@@ -245,6 +245,16 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("India", "imposes", "India curbs on foreign investment in retail")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
+        # a party hit by a measure, or hit with one, is its target; who hits it imposes it
+        ("Talvora Systems Inc was hit by U.S. tariffs on steel.",
+         [("United States tariffs on steel", "Tariff")],
+         [("United States", "imposes", "United States tariffs on steel"),
+          ("United States tariffs on steel", "targets", "Talvora Systems Inc")]),
+        ("Washington slapped Talvora Systems Inc with export controls last year.",
+         [("United States export controls on Talvora Systems Inc", "ExportControl")],
+         [("United States", "imposes", "United States export controls on Talvora Systems Inc"),
+          ("United States export controls on Talvora Systems Inc", "targets",
+           "Talvora Systems Inc")]),
         # cutting, lowering or requiring a measure is setting it, as raising it is
         ("Brazil agreed to lower tariffs on Kenyan tea.",
          [("Brazil tariffs on Kenyan tea", "Tariff")],
