@@ -255,6 +255,17 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("United States", "imposes", "United States export controls on Talvora Systems Inc"),
           ("United States export controls on Talvora Systems Inc", "targets",
            "Talvora Systems Inc")]),
+        # a measure noun is read in the singular as in the plural
+        ("Mexico introduced a sanction against Talvora Systems Inc.",
+         [], [("Mexico", "sanctions", "Talvora Systems Inc.")]),
+        ("Japan imposed a restriction on exports of fluorinated polyimide to South Korea.",
+         [("Japan export controls on exports of fluorinated polyimide to South Korea",
+           "ExportControl")],
+         [("Japan", "imposes",
+           "Japan export controls on exports of fluorinated polyimide to South Korea"),
+          ("Japan export controls on exports of fluorinated polyimide to South Korea",
+           "targets", "South Korea")]),
+        ("As a rule, the company pays dividends.", [], []),
         # cutting, lowering or requiring a measure is setting it, as raising it is
         ("Brazil agreed to lower tariffs on Kenyan tea.",
          [("Brazil tariffs on Kenyan tea", "Tariff")],
