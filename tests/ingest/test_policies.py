@@ -255,6 +255,21 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("United States", "imposes", "United States export controls on Talvora Systems Inc"),
           ("United States export controls on Talvora Systems Inc", "targets",
            "Talvora Systems Inc")]),
+        # a party under investigation is its target; a measure from a body is its; an
+        # inquiry "in" a country is that country's
+        ("Globex Corp is under investigation by the Federal Trade Commission.",
+         [("Federal Trade Commission probe of Globex Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", "Federal Trade Commission probe of Globex Corp"),
+          ("Federal Trade Commission probe of Globex Corp", "targets", "Globex Corp")]),
+        ("Under Indian law, Talvora Systems Inc made an open offer.",
+         [("India law", "OtherPolicy")], [("India", "imposes", "India law")]),
+        ("Talvora Systems Inc is seeking clearance from the European Commission.",
+         [("European Commission approval", "Licence")],
+         [("European Commission", "imposes", "European Commission approval")]),
+        ("Volkswagen still faces criminal investigations in Germany.",
+         [("Germany probe of Volkswagen", "OtherPolicy")],
+         [("Germany", "imposes", "Germany probe of Volkswagen"),
+          ("Germany probe of Volkswagen", "targets", "Volkswagen")]),
         # a measure noun is read in the singular as in the plural
         ("Mexico introduced a sanction against Talvora Systems Inc.",
          [], [("Mexico", "sanctions", "Talvora Systems Inc.")]),
