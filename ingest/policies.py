@@ -158,13 +158,13 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
     imposers = _imposers(found, leaders)
     policies = _policies(imposers, state)
-    if found:
-        policies |= _named_again(found[0].sentence.doc, policies, state)
+    again = _named_again(found[0].sentence.doc, policies, state) if found else {}
+    policies |= again
     policies = _named_by_object(policies, found, imposers, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
-    result = [f for f in _replace_measures(found, imposers, policies, state)
+    result = [f for f in _replace_measures(found, imposers, policies, set(again), state)
               if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
                       and f.object.token in direct and f.object.type == EntityType.POLICY)
               and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
@@ -275,8 +275,7 @@ def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[i
         if token in policies or measure.verb or measure.named:
             continue
         root = doc[token]
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children) \
-                or any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+        if not _definite(root) or any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
                        for c in root.children):
             continue
         before = [t for t in policies if t < token and not state.measures[t].named
@@ -284,7 +283,23 @@ def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[i
                        or state.measures[t].family == measure.family)]
         if before:
             found[token] = Node(policies[max(before)].name, EntityType.POLICY, token)
+    # a measure with no imposer that a later definite mention of its family names, with no
+    # policy of that family before it, is that policy ("Akzo's fibres were banned ... The
+    # ban, imposed by the ITC, ..."): its targets are the policy's
+    for token, measure in sorted(state.measures.items()):
+        if token in policies or token in found or measure.named:
+            continue
+        family = [t for t in policies if not state.measures[t].named
+                  and state.measures[t].family == measure.family]
+        later = [t for t in family if t > token and _definite(doc[t])]
+        if later and not any(t < token for t in family):
+            found[token] = Node(policies[min(later)].name, EntityType.POLICY, token)
     return found
+
+
+def _definite(root: Token) -> bool:
+    """Whether a measure's noun is definite: "the ban", "these tariffs"."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children)
 
 
 #: Prepositions that bring in what a measure is on ("tariffs on steel", "a probe into ZTE").
@@ -418,12 +433,14 @@ def _preposition(measure: Measure) -> str:
 
 
 def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
-                      policies: dict[int, Node], state: DocState) -> list[Found]:
+                      policies: dict[int, Node], again: set[int],
+                      state: DocState) -> list[Found]:
     """The relations with each measure replaced by its policy, or by direct edges.
 
     A relation of a measure that is no policy is dropped, and so is an ``imposes`` from an
     imposer :func:`_imposers` set aside. A measure with a ``party_edge`` ("ban") is also that
-    edge from each imposer to each company it targets.
+    edge from each imposer to each company it targets; a measure that names again a policy
+    named elsewhere (``again``, :func:`_named_again`) has the imposers of that policy.
     """
     result = []
     for f in found:
@@ -440,8 +457,14 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
                 continue  # no policy, or an imposer that sets none ("the Toshiba inquiry")
             if measure.party_edge and f.predicate == Predicate.TARGETS \
                     and f.object.type in (EntityType.ORGANISATION, EntityType.COUNTRY):
-                result += [Found(imposer.subject, measure.party_edge, f.object, f.sentence, f.rule)
-                           for imposer in imposers.get(measure_token, [])]
+                # the imposers of the policy, wherever the text names them ("Acme's fibres
+                # were banned ... The ban, imposed by the ITC")
+                subjects = {i.subject.name: i.subject for t, items in sorted(imposers.items())
+                            if t == measure_token or (measure_token in again
+                                                      and policies[t].name == policy.name)
+                            for i in items}
+                result += [Found(subject, measure.party_edge, f.object, f.sentence, f.rule)
+                           for subject in subjects.values()]
             if f.object.type == MEASURE:
                 f.object = policy
             else:
