@@ -401,8 +401,11 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
     past a few words."""
     node = state.nodes.get(head.i)
     if node is not None and node.type in _IMPOSERS:
-        # sanctions' parties are edges of their own ("sanctions on them"), not their object
-        return None if measure.direct else node.name
+        # sanctions' parties are edges of their own ("sanctions on them"), not their object;
+        # a measure is on a person only as a party
+        return None if measure.direct or node.type == EntityType.PERSON else node.name
+    if head.text.isupper() and len(head.text) > 2:
+        return None  # a word in capitals that names nothing known ("REUTER")
     if head.ent_type_ in _NOT_OBJECTS or head.like_num or head.pos_ not in ("NOUN", "PROPN") \
             or head.lower_ in lexicon().lower("vague_object") \
             or any(c.dep_ == "nummod" for c in head.children):
@@ -415,8 +418,10 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
         kept = [t for t in head.subtree if t.i not in left_out]
     while kept and kept[0].pos_ in ("DET", "PRON") and kept[0].tag_ != "NNP":
         kept = kept[1:]
+    people = {t for t, n in state.nodes.items() if n.type == EntityType.PERSON}
     if not kept or len(kept) > _LONGEST_OBJECT or kept[-1].i - kept[0].i + 1 != len(kept) \
-            or any(t.ent_type_ in ("DATE", "TIME") or not _WORD.match(t.text) for t in kept):
+            or any(t.ent_type_ in ("DATE", "TIME") or not _WORD.match(t.text) or t.i in people
+                   for t in kept):
         return None  # "on next week's shipments", "on <script", "on ${alert(1"
     text = " ".join(kept[0].doc[kept[0].i:kept[-1].i + 1].text.split())
     return text if len(text) <= _LONGEST_OBJECT_CHARACTERS else None

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
-from newsgraph.ingest.policies import mark_laws, mark_measures
-from newsgraph.ingest.relation_data import Measure, Node
+from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures
+from newsgraph.ingest.relation_data import DocState, Measure, Node
 from tests.ingest.relation_views import parse, policy_view
 
 
@@ -316,6 +318,8 @@ def test_policies(nlp, text, policies, relations):
          "Commerce Department probe"),
         ("Argentina imposed tariffs on the rest.", "Argentina tariffs"),
         ("Brazil imposed a ban on next week's shipments.", "Brazil ban"),
+        # nor a person's name, nor a word in capitals that names nothing known
+        ("Japan imposed a ban on Jane Doe's racehorses.", "Japan ban"),
     ],
 )
 def test_a_policy_is_named_only_by_what_its_own_text_says_it_is_on(nlp, text, name):
@@ -414,3 +418,14 @@ def test_policy_mentions_join_the_document_spans(nlp):
 )
 def test_a_policy_named_again_across_sentences(nlp, text, expected):
     assert policy_view(nlp, text) == expected
+
+
+def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["ban", "on", "REUTER"], heads=[0, 0, 1],
+              deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "PROPN"])
+    state = DocState(measures={0: Measure("OtherPolicy", "ban", None)})
+    assert _object_of(doc[0], state, []) is None
+    doc = Doc(vocab, words=["ban", "on", "Reuter"], heads=[0, 0, 1],
+              deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "PROPN"])
+    assert _object_of(doc[0], state, []) == "on Reuter"
