@@ -104,6 +104,8 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     # on chip exports")
     preps = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
     after = [t for c in preps if c.dep_ == "prep" for t in c.subtree]
+    if measure.verb:  # what a clause restricts or bans, its head alone ("curbed exports")
+        after += [c for c in root.children if c.dep_ == "dobj"]
     # a country the measure is on, or whose goods or sector it is ("a probe into Japan's
     # steel sector"); not one named deeper ("a probe into a bribery scheme in Uzbekistan")
     objects = [o for c in preps if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
