@@ -74,13 +74,15 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
 
 def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     """Whether what ``verb`` acts on is a named party or names one ("reviewing Huawei",
-    "reviewing the merger of Sirius and XM"), not a complaint or a text ("its guidelines")."""
-    for thing in verb.children:
-        if thing.dep_ not in ("dobj", "nsubjpass"):
-            continue
+    "reviewing the merger of Sirius and XM", "approving imports of Micron's chips"), not a
+    complaint or a text ("its guidelines")."""
+    # what it acts on: its object, or the noun a gerund modifies ("approving imports of ...")
+    things = [*(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")),
+              *((verb.head,) if verb.dep_ == "amod" else ())]
+    for thing in things:
         if thing.i in state.inside:
             return True
-        if thing.lower_ in _DEAL_NOUNS:
+        if thing.lower_ in _DEAL_NOUNS or thing.lower_ in _TRADE_NOUNS:
             return any(t.i in state.inside for t in thing.subtree if t.i != thing.i)
     return False
 
@@ -88,6 +90,9 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
 #: What a regulator reviews that names its parties ("the merger of Sirius and XM").
 _DEAL_NOUNS = frozenset({"merger", "mergers", "deal", "deals", "acquisition", "acquisitions",
                          "takeover", "takeovers", "bid", "bids", "tie-up", "purchase", "sale"})
+#: Trade that a measure allows or bars, naming whose goods it is ("imports of Micron's chips").
+_TRADE_NOUNS = frozenset({"imports", "exports", "sales", "shipments", "purchases", "import",
+                          "export", "products", "goods"})
 
 
 def _kind_in_context(measure: Measure, phrase: Span) -> Measure:

@@ -286,6 +286,27 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("China export controls on exports of rare earths", "ExportControl")],
          [("China", "imposes", "China export controls on exports of rare earths")]),
         ("Talvora Systems Inc limited its exposure to bonds.", [], []),
+        # a regulator approving or clearing a party, or a deal naming its parties, is a
+        # measure on them; approving anything else is none
+        ("The Federal Communications Commission approved Talvora Systems Inc's purchase of "
+         "Globex Corp.",
+         [("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp.", "Licence")],
+         [("Federal Communications Commission", "imposes",
+           "Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp."),
+          ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp.", "targets", "Globex Corp."),
+          ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp.", "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Corp.")]),
+        ("The European Commission cleared Talvora Systems Inc.",
+         [("European Commission approval of Talvora Systems Inc.", "Licence")],
+         [("European Commission", "imposes", "European Commission approval of Talvora Systems "
+           "Inc."),
+          ("European Commission approval of Talvora Systems Inc.", "targets",
+           "Talvora Systems Inc.")]),
+        ("The European Commission approved its budget.", [], []),
         # a measure noun is read in the singular as in the plural
         ("Mexico introduced a sanction against Talvora Systems Inc.",
          [], [("Mexico", "sanctions", "Talvora Systems Inc.")]),
