@@ -464,3 +464,27 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
     doc = Doc(vocab, words=["ban", "on", "Reuter"], heads=[0, 0, 1],
               deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "PROPN"])
     assert _object_of(doc[0], state, []) == "on Reuter"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a country's decision or plan to ban or impose something is its measure
+        ("Norway opposed Iceland's decision to bar whaling by Japan.",
+         [("Iceland", "imposes", "Iceland ban on whaling by Japan"),
+          ("Iceland", "sanctions", "Japan"),
+          ("Iceland ban on whaling by Japan", "targets", "Japan")]),
+        # "by" on a clause that bans is whose activity it bans, never who bans it
+        ("Peru protested over Chile's decision to bar further fishing by Peru.",
+         [("Chile", "imposes", "Chile ban on further fishing")]),
+        ("Japan's plan to impose tariffs on Korean steel angered Seoul.",
+         [("Japan", "imposes", "Japan tariffs on South Korea"),
+          ("Japan tariffs on South Korea", "targets", "South Korea")]),
+        # who says a measure will be imposed imposes it
+        ("The European Commission said duties would be imposed on Chinese bicycles.",
+         [("European Commission", "imposes", "European Commission tariffs")]),
+    ],
+)
+def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
+    _, relations = policy_view(nlp, text)
+    assert [r for r in relations if r[1] in ("imposes", "targets", "sanctions")] == expected
