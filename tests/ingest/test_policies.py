@@ -480,6 +480,11 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
         ("Japan's plan to impose tariffs on Korean steel angered Seoul.",
          [("Japan", "imposes", "Japan tariffs on South Korea"),
           ("Japan tariffs on South Korea", "targets", "South Korea")]),
+        # a measure in retaliation for a party's action, or in response to it, targets it
+        ("China imposed tariffs on soybeans in retaliation for U.S. duties on steel.",
+         [("China", "imposes", "China tariffs on soybeans"),
+          ("China tariffs on soybeans", "targets", "United States"),
+          ("United States", "imposes", "United States tariffs on steel")]),
         # who says a measure will be imposed imposes it
         ("The European Commission said duties would be imposed on Chinese bicycles.",
          [("European Commission", "imposes", "European Commission tariffs")]),
