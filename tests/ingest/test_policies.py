@@ -257,6 +257,15 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("United States", "imposes", "United States export controls on Talvora Systems Inc"),
           ("United States export controls on Talvora Systems Inc", "targets",
            "Talvora Systems Inc")]),
+        # subjecting a party to a measure, or placing it under one, imposes it on the party
+        ("The European Commission subjected Google to an antitrust investigation.",
+         [("European Commission probe of Google", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission probe of Google"),
+          ("European Commission probe of Google", "targets", "Google")]),
+        ("The Commerce Department placed Globex Corp under review.",
+         [("Commerce Department review of Globex Corp", "OtherPolicy")],
+         [("Commerce Department", "imposes", "Commerce Department review of Globex Corp"),
+          ("Commerce Department review of Globex Corp", "targets", "Globex Corp")]),
         # a party under investigation is its target; a measure from a body is its; an
         # inquiry "in" a country is that country's
         ("Globex Corp is under investigation by the Federal Trade Commission.",
