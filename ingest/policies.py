@@ -5,7 +5,9 @@ anti-dumping probe"); it becomes a policy, named ``"<imposer> <head> <what it is
 ("United States export controls on Huawei's suppliers"), once a rule reads who imposes it. A
 measure that names a party of its own ("sanctions on Huawei") is a direct edge instead
 (``sanctions``). A law the text names ("the
-Clean Air Act") is a policy under its own name. Each policy mention joins the document's
+Clean Air Act") is a policy under its own name. A measure with no imposer of its own is the
+policy a definite mention of its family names, before it ("the levy" after tariffs) or after
+it ("banned ... the ban, imposed by the ITC"). Each policy mention joins the document's
 mention group, labelled "Policy", with the phrase as written among its aliases.
 
 >>> import spacy
