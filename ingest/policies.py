@@ -5,7 +5,9 @@ anti-dumping probe"); it becomes a policy, named ``"<imposer> <head> <what it is
 ("United States export controls on Huawei's suppliers"), once a rule reads who imposes it. A
 measure that names a party of its own ("sanctions on Huawei") is a direct edge instead
 (``sanctions``). A law the text names ("the
-Clean Air Act") is a policy under its own name. Each policy mention joins the document's
+Clean Air Act") is a policy under its own name. A measure with no imposer of its own is the
+policy a definite mention of its family names, before it ("the levy" after tariffs) or after
+it ("banned ... the ban, imposed by the ITC"). Each policy mention joins the document's
 mention group, labelled "Policy", with the phrase as written among its aliases.
 
 >>> import spacy
@@ -62,7 +64,9 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         root = doc[start:end].root
         if root.i in state.nodes:
             continue
-        measure = _kind_in_context(measures[key], doc[start:end])
+        declared = measures[key]
+        family = declared.head if declared.kind == PolicyKind.OTHER_POLICY else declared.kind
+        measure = _kind_in_context(replace(declared, family=family), doc[start:end])
         if measure.needs_party and not _acts_on_a_party(root, state):
             continue  # "the Commission is reviewing its guidelines": no measure on anyone
         state.measures[root.i] = measure
@@ -72,13 +76,15 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
 
 def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     """Whether what ``verb`` acts on is a named party or names one ("reviewing Huawei",
-    "reviewing the merger of Sirius and XM"), not a complaint or a text ("its guidelines")."""
-    for thing in verb.children:
-        if thing.dep_ not in ("dobj", "nsubjpass"):
-            continue
+    "reviewing the merger of Sirius and XM", "approving imports of Micron's chips"), not a
+    complaint or a text ("its guidelines")."""
+    # what it acts on: its object, or the noun a gerund modifies ("approving imports of ...")
+    things = [*(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")),
+              *((verb.head,) if verb.dep_ == "amod" else ())]
+    for thing in things:
         if thing.i in state.inside:
             return True
-        if thing.lower_ in _DEAL_NOUNS:
+        if thing.lower_ in _DEAL_NOUNS or thing.lower_ in _TRADE_NOUNS:
             return any(t.i in state.inside for t in thing.subtree if t.i != thing.i)
     return False
 
@@ -86,6 +92,9 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
 #: What a regulator reviews that names its parties ("the merger of Sirius and XM").
 _DEAL_NOUNS = frozenset({"merger", "mergers", "deal", "deals", "acquisition", "acquisitions",
                          "takeover", "takeovers", "bid", "bids", "tie-up", "purchase", "sale"})
+#: Trade that a measure allows or bars, naming whose goods it is ("imports of Micron's chips").
+_TRADE_NOUNS = frozenset({"imports", "exports", "sales", "shipments", "purchases", "import",
+                          "export", "products", "goods"})
 
 
 def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
@@ -102,6 +111,8 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     # on chip exports")
     preps = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
     after = [t for c in preps if c.dep_ == "prep" for t in c.subtree]
+    if measure.verb:  # what a clause restricts or bans, its head alone ("curbed exports")
+        after += [c for c in root.children if c.dep_ == "dobj"]
     # a country the measure is on, or whose goods or sector it is ("a probe into Japan's
     # steel sector"); not one named deeper ("a probe into a bribery scheme in Uzbekistan")
     objects = [o for c in preps if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
@@ -155,11 +166,14 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
     imposers = _imposers(found, leaders)
-    policies = _named_by_object(_policies(imposers, state), found, imposers, state)
+    policies = _policies(imposers, state)
+    again = _named_again(found[0].sentence.doc, policies, state) if found else {}
+    policies |= again
+    policies = _named_by_object(policies, found, imposers, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
               and state.measures[f.subject.token].direct}
-    result = [f for f in _replace_measures(found, imposers, policies, state)
+    result = [f for f in _replace_measures(found, imposers, policies, set(again), state)
               if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
                       and f.object.token in direct and f.object.type == EntityType.POLICY)
               and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
@@ -250,6 +264,51 @@ def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, No
         if token not in policies and len(names) == 1 and not measure.verb:
             policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
     return policies
+
+
+#: Determiners that make a measure a reference to one named before ("the levy").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[int, Node]:
+    """The policies that a definite measure with no imposer of its own names again: the
+    nearest policy named before it of its family ("China raised tariffs on soybeans. The
+    levy ..."), or of any family where its head says nothing of its kind ("the measures").
+
+    A measure that says what it is on ("the tariffs on cars") is no mere reference, and a
+    clause ("Kenya cleared Acme") is never one.
+    """
+    generic = lexicon().lower("measure_generic")
+    found: dict[int, Node] = {}
+    for token, measure in sorted(state.measures.items()):
+        if token in policies or measure.verb or measure.named:
+            continue
+        root = doc[token]
+        if not _definite(root) or any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+                       for c in root.children):
+            continue
+        before = [t for t in policies if t < token and not state.measures[t].named
+                  and (root.lower_ in generic
+                       or state.measures[t].family == measure.family)]
+        if before:
+            found[token] = Node(policies[max(before)].name, EntityType.POLICY, token)
+    # a measure with no imposer that a later definite mention of its family names, with no
+    # policy of that family before it, is that policy ("Akzo's fibres were banned ... The
+    # ban, imposed by the ITC, ..."): its targets are the policy's
+    for token, measure in sorted(state.measures.items()):
+        if token in policies or token in found or measure.named:
+            continue
+        family = [t for t in policies if not state.measures[t].named
+                  and state.measures[t].family == measure.family]
+        later = [t for t in family if t > token and _definite(doc[t])]
+        if later and not any(t < token for t in family):
+            found[token] = Node(policies[min(later)].name, EntityType.POLICY, token)
+    return found
+
+
+def _definite(root: Token) -> bool:
+    """Whether a measure's noun is definite: "the ban", "these tariffs"."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children)
 
 
 #: Prepositions that bring in what a measure is on ("tariffs on steel", "a probe into ZTE").
@@ -351,8 +410,11 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
     past a few words."""
     node = state.nodes.get(head.i)
     if node is not None and node.type in _IMPOSERS:
-        # sanctions' parties are edges of their own ("sanctions on them"), not their object
-        return None if measure.direct else node.name
+        # sanctions' parties are edges of their own ("sanctions on them"), not their object;
+        # a measure is on a person only as a party
+        return None if measure.direct or node.type == EntityType.PERSON else node.name
+    if head.text.isupper() and len(head.text) > 2:
+        return None  # a word in capitals that names nothing known ("REUTER")
     if head.ent_type_ in _NOT_OBJECTS or head.like_num or head.pos_ not in ("NOUN", "PROPN") \
             or head.lower_ in lexicon().lower("vague_object") \
             or any(c.dep_ == "nummod" for c in head.children):
@@ -365,8 +427,10 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
         kept = [t for t in head.subtree if t.i not in left_out]
     while kept and kept[0].pos_ in ("DET", "PRON") and kept[0].tag_ != "NNP":
         kept = kept[1:]
+    people = {t for t, n in state.nodes.items() if n.type == EntityType.PERSON}
     if not kept or len(kept) > _LONGEST_OBJECT or kept[-1].i - kept[0].i + 1 != len(kept) \
-            or any(t.ent_type_ in ("DATE", "TIME") or not _WORD.match(t.text) for t in kept):
+            or any(t.ent_type_ in ("DATE", "TIME") or not _WORD.match(t.text) or t.i in people
+                   for t in kept):
         return None  # "on next week's shipments", "on <script", "on ${alert(1"
     text = " ".join(kept[0].doc[kept[0].i:kept[-1].i + 1].text.split())
     return text if len(text) <= _LONGEST_OBJECT_CHARACTERS else None
@@ -383,12 +447,14 @@ def _preposition(measure: Measure) -> str:
 
 
 def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
-                      policies: dict[int, Node], state: DocState) -> list[Found]:
+                      policies: dict[int, Node], again: set[int],
+                      state: DocState) -> list[Found]:
     """The relations with each measure replaced by its policy, or by direct edges.
 
     A relation of a measure that is no policy is dropped, and so is an ``imposes`` from an
     imposer :func:`_imposers` set aside. A measure with a ``party_edge`` ("ban") is also that
-    edge from each imposer to each company it targets.
+    edge from each imposer to each company it targets; a measure that names again a policy
+    named elsewhere (``again``, :func:`_named_again`) has the imposers of that policy.
     """
     result = []
     for f in found:
@@ -405,8 +471,14 @@ def _replace_measures(found: list[Found], imposers: dict[int, list[Found]],
                 continue  # no policy, or an imposer that sets none ("the Toshiba inquiry")
             if measure.party_edge and f.predicate == Predicate.TARGETS \
                     and f.object.type in (EntityType.ORGANISATION, EntityType.COUNTRY):
-                result += [Found(imposer.subject, measure.party_edge, f.object, f.sentence, f.rule)
-                           for imposer in imposers.get(measure_token, [])]
+                # the imposers of the policy, wherever the text names them ("Acme's fibres
+                # were banned ... The ban, imposed by the ITC")
+                subjects = {i.subject.name: i.subject for t, items in sorted(imposers.items())
+                            if t == measure_token or (measure_token in again
+                                                      and policies[t].name == policy.name)
+                            for i in items}
+                result += [Found(subject, measure.party_edge, f.object, f.sentence, f.rule)
+                           for subject in subjects.values()]
             if f.object.type == MEASURE:
                 f.object = policy
             else:

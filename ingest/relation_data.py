@@ -53,6 +53,10 @@ class Measure:
     # a clause that is a measure only on a named party or a deal naming one ("reviewing
     # Huawei", not "reviewing its guidelines")
     needs_party: bool = False
+    # the family of measures it belongs to: the kind its pattern declares, or its head for
+    # another policy ("the levy" and "the tariffs" are of one family; "the ban" and "the law"
+    # are not)
+    family: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
-from newsgraph.ingest.policies import mark_laws, mark_measures
-from newsgraph.ingest.relation_data import Measure, Node
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures
+from newsgraph.ingest.relation_data import DocState, Measure, Node
 from tests.ingest.relation_views import parse, policy_view
 
 
@@ -15,7 +19,7 @@ def test_the_longest_measure_phrase_wins():
                 "export": Measure("ExportControl", "export controls", None)}
     mark_measures(doc, state, [("controls", 2, 3), ("export", 1, 3)], measures)
     assert state.nodes == {2: Node("export controls", "Measure", 2)}
-    assert state.measures == {2: measures["export"]}
+    assert state.measures == {2: replace(measures["export"], family="ExportControl")}
 
 
 def test_a_named_law_is_a_measure_under_its_own_name():
@@ -243,6 +247,96 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("India", "imposes", "India curbs on foreign investment in retail")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
+        # a party hit by a measure, or hit with one, is its target; who hits it imposes it
+        ("Talvora Systems Inc was hit by U.S. tariffs on steel.",
+         [("United States tariffs on steel", "Tariff")],
+         [("United States", "imposes", "United States tariffs on steel"),
+          ("United States tariffs on steel", "targets", "Talvora Systems Inc")]),
+        ("Washington slapped Talvora Systems Inc with export controls last year.",
+         [("United States export controls on Talvora Systems Inc", "ExportControl")],
+         [("United States", "imposes", "United States export controls on Talvora Systems Inc"),
+          ("United States export controls on Talvora Systems Inc", "targets",
+           "Talvora Systems Inc")]),
+        # subjecting a party to a measure, or placing it under one, imposes it on the party
+        ("The European Commission subjected Google to an antitrust investigation.",
+         [("European Commission probe of Google", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission probe of Google"),
+          ("European Commission probe of Google", "targets", "Google")]),
+        ("The Commerce Department placed Globex Corp under review.",
+         [("Commerce Department review of Globex Corp", "OtherPolicy")],
+         [("Commerce Department", "imposes", "Commerce Department review of Globex Corp"),
+          ("Commerce Department review of Globex Corp", "targets", "Globex Corp")]),
+        # a party under investigation is its target; a measure from a body is its; an
+        # inquiry "in" a country is that country's
+        ("Globex Corp is under investigation by the Federal Trade Commission.",
+         [("Federal Trade Commission probe of Globex Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", "Federal Trade Commission probe of Globex Corp"),
+          ("Federal Trade Commission probe of Globex Corp", "targets", "Globex Corp")]),
+        ("Under Indian law, Talvora Systems Inc made an open offer.",
+         [("India law", "OtherPolicy")], [("India", "imposes", "India law")]),
+        ("Talvora Systems Inc is seeking clearance from the European Commission.",
+         [("European Commission approval", "Licence")],
+         [("European Commission", "imposes", "European Commission approval")]),
+        ("Volkswagen still faces criminal investigations in Germany.",
+         [("Germany probe of Volkswagen", "OtherPolicy")],
+         [("Germany", "imposes", "Germany probe of Volkswagen"),
+          ("Germany probe of Volkswagen", "targets", "Volkswagen")]),
+        # barring a party is banning it; restricting, curbing or limiting something is a
+        # restriction, export controls where it is exports
+        ("The Federal Trade Commission barred Talvora Systems Inc from making deceptive "
+         "claims.",
+         [("Federal Trade Commission ban on Talvora Systems Inc", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission ban on Talvora Systems Inc"),
+          ("Federal Trade Commission", "sanctions", "Talvora Systems Inc"),
+          ("Federal Trade Commission ban on Talvora Systems Inc", "targets",
+           "Talvora Systems Inc")]),
+        ("China curbed exports of rare earths.",
+         [("China export controls on exports of rare earths", "ExportControl")],
+         [("China", "imposes", "China export controls on exports of rare earths")]),
+        ("Talvora Systems Inc limited its exposure to bonds.", [], []),
+        # a regulator approving or clearing a party, or a deal naming its parties, is a
+        # measure on them; approving anything else is none
+        ("The Federal Communications Commission approved Talvora Systems Inc's purchase of "
+         "Globex Corp.",
+         [("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp.", "Licence")],
+         [("Federal Communications Commission", "imposes",
+           "Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp."),
+          ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp.", "targets", "Globex Corp."),
+          ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Corp.", "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Corp.")]),
+        ("The European Commission cleared Talvora Systems Inc.",
+         [("European Commission approval of Talvora Systems Inc.", "Licence")],
+         [("European Commission", "imposes", "European Commission approval of Talvora Systems "
+           "Inc."),
+          ("European Commission approval of Talvora Systems Inc.", "targets",
+           "Talvora Systems Inc.")]),
+        ("The European Commission approved its budget.", [], []),
+        # a measure noun is read in the singular as in the plural
+        ("Mexico introduced a sanction against Talvora Systems Inc.",
+         [], [("Mexico", "sanctions", "Talvora Systems Inc.")]),
+        ("Japan imposed a restriction on exports of fluorinated polyimide to South Korea.",
+         [("Japan export controls on exports of fluorinated polyimide to South Korea",
+           "ExportControl")],
+         [("Japan", "imposes",
+           "Japan export controls on exports of fluorinated polyimide to South Korea"),
+          ("Japan export controls on exports of fluorinated polyimide to South Korea",
+           "targets", "South Korea")]),
+        ("As a rule, the company pays dividends.", [], []),
+        # cutting, lowering or requiring a measure is setting it, as raising it is
+        ("Brazil agreed to lower tariffs on Kenyan tea.",
+         [("Brazil tariffs on Kenyan tea", "Tariff")],
+         [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
+          ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
+        ("Peru requires a duty on imported cotton.",
+         [("Peru tariffs on imported cotton", "Tariff")],
+         [("Peru", "imposes", "Peru tariffs on imported cotton")]),
+        ("The tariff cuts announced by Chile take effect on Monday.",
+         [("Chile tariffs", "Tariff")], [("Chile", "imposes", "Chile tariffs")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
@@ -268,6 +362,8 @@ def test_policies(nlp, text, policies, relations):
          "Commerce Department probe"),
         ("Argentina imposed tariffs on the rest.", "Argentina tariffs"),
         ("Brazil imposed a ban on next week's shipments.", "Brazil ban"),
+        # nor a person's name, nor a word in capitals that names nothing known
+        ("Japan imposed a ban on Jane Doe's racehorses.", "Japan ban"),
     ],
 )
 def test_a_policy_is_named_only_by_what_its_own_text_says_it_is_on(nlp, text, name):
@@ -335,6 +431,27 @@ def test_policy_mentions_join_the_document_spans(nlp):
           [("U.S. Commerce Department", "imposes",
             "U.S. Commerce Department rules on chip exports"),
            ("U.S. Commerce Department rules on chip exports", "targets", "Talvora Systems Inc.")])),
+        # a definite measure with no imposer of its own names again the nearest policy of
+        # its family named before, or of any family where its head says nothing of its kind
+        ("Japan imposed export controls on Korean chemicals. The measures hit Samsung "
+         "Electronics.",
+         ([("Japan export controls on Korean chemicals", "ExportControl")],
+          [("Japan", "imposes", "Japan export controls on Korean chemicals"),
+           ("Japan export controls on Korean chemicals", "targets", "Samsung Electronics"),
+           ("Japan export controls on Korean chemicals", "targets", "South Korea")])),
+        ("Japan introduced a ban on whaling. The law hits Talvora Systems Inc.",
+         ([("Japan ban on whaling", "OtherPolicy")],
+          [("Japan", "imposes", "Japan ban on whaling")])),
+        # a measure with no imposer that a later definite mention of its family names is
+        # that policy, with its targets and its party edge
+        ("Talvora Systems Inc's fibres have been banned from the U.S. market. Talvora Systems "
+         "Inc said the ban, imposed by the U.S. International Trade Commission, was unfair.",
+         ([("U.S. International Trade Commission ban on Talvora Systems Inc", "OtherPolicy")],
+          [("U.S. International Trade Commission", "imposes",
+            "U.S. International Trade Commission ban on Talvora Systems Inc"),
+           ("U.S. International Trade Commission", "sanctions", "Talvora Systems Inc"),
+           ("U.S. International Trade Commission ban on Talvora Systems Inc", "targets",
+            "Talvora Systems Inc")])),
         # fighting a policy is opposing it
         ("Washington announced tariffs on Chinese steel. Beijing vowed to fight the tariffs.",
          ([("United States tariffs on Chinese steel", "Tariff")],
@@ -345,3 +462,43 @@ def test_policy_mentions_join_the_document_spans(nlp):
 )
 def test_a_policy_named_again_across_sentences(nlp, text, expected):
     assert policy_view(nlp, text) == expected
+
+
+def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["ban", "on", "REUTER"], heads=[0, 0, 1],
+              deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "PROPN"])
+    state = DocState(measures={0: Measure("OtherPolicy", "ban", None)})
+    assert _object_of(doc[0], state, []) is None
+    doc = Doc(vocab, words=["ban", "on", "Reuter"], heads=[0, 0, 1],
+              deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "PROPN"])
+    assert _object_of(doc[0], state, []) == "on Reuter"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a country's decision or plan to ban or impose something is its measure
+        ("Norway opposed Iceland's decision to bar whaling by Japan.",
+         [("Iceland", "imposes", "Iceland ban on whaling by Japan"),
+          ("Iceland", "sanctions", "Japan"),
+          ("Iceland ban on whaling by Japan", "targets", "Japan")]),
+        # "by" on a clause that bans is whose activity it bans, never who bans it
+        ("Peru protested over Chile's decision to bar further fishing by Peru.",
+         [("Chile", "imposes", "Chile ban on further fishing")]),
+        ("Japan's plan to impose tariffs on Korean steel angered Seoul.",
+         [("Japan", "imposes", "Japan tariffs on South Korea"),
+          ("Japan tariffs on South Korea", "targets", "South Korea")]),
+        # a measure in retaliation for a party's action, or in response to it, targets it
+        ("China imposed tariffs on soybeans in retaliation for U.S. duties on steel.",
+         [("China", "imposes", "China tariffs on soybeans"),
+          ("China tariffs on soybeans", "targets", "United States"),
+          ("United States", "imposes", "United States tariffs on steel")]),
+        # who says a measure will be imposed imposes it
+        ("The European Commission said duties would be imposed on Chinese bicycles.",
+         [("European Commission", "imposes", "European Commission tariffs")]),
+    ],
+)
+def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
+    _, relations = policy_view(nlp, text)
+    assert [r for r in relations if r[1] in ("imposes", "targets", "sanctions")] == expected
