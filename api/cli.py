@@ -36,6 +36,7 @@ from newsgraph.workflow import FETCH_BUDGET, build
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib import Graph
 
 __all__ = [
     "assemble_command",
@@ -237,10 +238,32 @@ def evaluate_command(args: argparse.Namespace) -> int:
         rdf = Graph().parse(graph_path, format="turtle")
     except Exception as error:  # rdflib's parser raises its own kinds
         raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
+    missing, named = _gold_documents_missing(data, rdf)
+    if missing:
+        said = (f"none of the gold's {named} documents is in this graph" if missing == named
+                else f"{missing} of the gold's {named} documents are not in this graph")
+        print(f"newsgraph: {graph_path}: {said}; the scores compare other news",
+              file=sys.stderr)
     result = evaluate(gold, rdf)
     text = format_markdown(result) if args.markdown else format_report(result) + "\n"
     sys.stdout.write(text)
     return 0
+
+
+def _gold_documents_missing(data: object, rdf: Graph) -> tuple[int, int]:
+    """How many of the documents the gold names (by file name) no article of the graph was
+    read from, and how many it names; (0, 0) where either side says nothing of files."""
+    from urllib.parse import unquote
+
+    from rdflib.namespace import DCTERMS
+
+    documents = data.get("documents") if isinstance(data, dict) else None
+    files = {str(d["file"]).rsplit("/", 1)[-1] for d in documents or ()
+             if isinstance(d, dict) and isinstance(d.get("file"), str)}
+    sources = {unquote(str(o)).rsplit("/", 1)[-1] for o in rdf.objects(None, DCTERMS.source)}
+    if not files or not sources:
+        return 0, 0
+    return len(files - sources), len(files)
 
 
 def validate_command(args: argparse.Namespace) -> int:

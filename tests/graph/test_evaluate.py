@@ -145,3 +145,29 @@ def test_cli_evaluate(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "entity_f1=0.667 relation_f1=0.727"
     assert "  duplicates 1, type errors 1" in out
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    (["a.txt"], None),
+    (["a.txt", "c.txt"], "1 of the gold's 2 documents are not in this graph"),
+    (["c.txt"], "none of the gold's 1 documents is in this graph"),
+])
+def test_gold_naming_documents_the_graph_never_read_is_said(tmp_path, capsys, files, said):
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({
+        "documents": [{"file": name} for name in files],
+        "entities": [{"name": "Intel", "type": "Organisation"}]}))
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(
+        "@prefix ng: <https://w3id.org/newsgraph/ontology#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<urn:x:a> a ng:Article ; dcterms:source <urn:x:source/docs/a.txt> .\n"
+        "<urn:x:b> a ng:Article ; dcterms:source <urn:x:source/docs/b.txt> .\n"
+        '<urn:x:intel> a ng:Organisation ; rdfs:label "Intel" .\n')
+    assert main(["evaluate", str(gold), "--graph", str(graph)]) == 0
+    err = capsys.readouterr().err
+    if said is None:
+        assert err == ""
+    else:
+        assert err == f"newsgraph: {graph}: {said}; the scores compare other news\n"
