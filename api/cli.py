@@ -239,7 +239,9 @@ def evaluate_command(args: argparse.Namespace) -> int:
     except Exception as error:  # rdflib's parser raises its own kinds
         raise GraphReadError(str(graph_path), f"not readable Turtle ({error})") from error
     missing, named = _gold_documents_missing(data, rdf)
-    if missing and missing == named:  # a feed's items are named by their links: some may
+    # a feed's items are named by their links, not by the feed's file: only a gold none of
+    # whose documents is here is surely another corpus's
+    if missing and missing == named:
         print(f"newsgraph: {graph_path}: none of the gold's {named} documents is in this "
               "graph; the scores compare other news", file=sys.stderr)
     result = evaluate(gold, rdf)
