@@ -755,21 +755,38 @@ def _past_before_name(tokens: Iterable[Token]) -> bool:
 
 
 def _hedged(token: Token) -> bool:
-    """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...")."""
+    """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...",
+    "may cut ties"), or ``token`` is a thing said to be none ("no dispute", "no agreement")."""
+    if _none(token):
+        return True
     clause = token
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    # a modal only where the verb states the relation: a role named in a clause that may
+    # happen is held all the same ("Taiwan's leader X might still kowtow")
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _HEDGES)
+           or (c.dep_ == "aux" and c.lower_ in _MAYBE and clause.i == token.i)
            or _no_longer(c) for c in clause.children):
         return True
     # what one declined, refused or failed to do, or used to do, is not so ("declined to
-    # join Acme", "who used to work for Acme")
-    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
-        clause = clause.head
+    # join Acme", "who used to work for Acme"); nor what one denies ("denied it would halt
+    # trade") or has no plans to do
+    while clause.dep_ in ("xcomp", "ccomp", "acl") and clause.head.i != clause.i:
+        dep, clause = clause.dep_, clause.head
+        if dep == "acl":
+            return _none(clause)
         if clause.lower_ in _NOT_DONE or any(c.dep_ == "neg" for c in clause.children) or (
-                clause.lower_ == "used" and not any(c.dep_ == "dobj" for c in clause.children)):
+                dep == "xcomp" and clause.lower_ == "used"
+                and not any(c.dep_ == "dobj" for c in clause.children)):
             return True
+        if dep == "ccomp":
+            break
     return False
+
+
+def _none(token: Token) -> bool:
+    """Whether a noun is said to be none ("no dispute", "no plans")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def _no_longer(token: Token) -> bool:
@@ -777,6 +794,8 @@ def _no_longer(token: Token) -> bool:
     return token.lower_ == "longer" and any(c.lower_ in ("no", "any") for c in token.children)
 
 
+#: Modals that say a thing may happen, not that it does ("may cut ties").
+_MAYBE = frozenset({"may", "might"})
 #: Verbs whose complement did not happen, or no longer holds ("declined to", "used to").
 _NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
                       for f in verb_forms(lemma))

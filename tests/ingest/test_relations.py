@@ -312,6 +312,16 @@ def test_verbs(nlp, text, expected):
         # a holding ended, or one a condition waits on, is none
         ("Sony no longer owns Columbia Pictures.", []),
         ("Sony would own Columbia Pictures if the deal closes.", []),
+        # what one denies, may do or has no plans to do, and a thing said to be none, state
+        # nothing; a role named in a clause that may happen is held all the same
+        ("Japan has no plans to halt trade with Iran, the minister said.", []),
+        ("Japan denied it would halt trade with Iran.", []),
+        ("Britain may cut trade ties with Argentina, officials said.", []),
+        ("There is no dispute between Exxon Corp and Mobil Corp, a spokesman said.", []),
+        ("Apple Computer Inc said it had no agreement with IBM Corp.", []),
+        ("Texaco denied it faces a lawsuit from Pennzoil Co.", []),
+        ("Taiwan's leader William Lai might still visit Japan.",
+         [("William Lai", "leads", "Taiwan")]),
         ("Sony is the largest shareholder of Columbia Pictures.",
          [("Sony", "investsIn", "Columbia Pictures")]),
         ("Walmart's Asda chain said sales rose.", [("Walmart", "investsIn", "Asda")]),
