@@ -692,7 +692,20 @@ def _past_title(token: Token) -> bool:
     titles = (token, token.head) if token.dep_ == "conj" else (token,)
     return any(c.lower_ in _PAST_ROLES and c.dep_ in ("amod", "advmod", "compound")
                for t in titles for c in t.children) \
-        or any(t.lower_.startswith("ex-") for t in titles)
+        or any(t.lower_.startswith("ex-") for t in titles) \
+        or _past_before_title(token)
+
+
+def _past_before_title(token: Token) -> bool:
+    """Whether a word of a past role comes just before a title of several words, wherever
+    the parser hangs it ("former vice - chairman", "the ex - vice - chairman")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and (doc[start - 1].text == "-"
+                         or doc[start - 1]._.ng_trigger == token._.ng_trigger):
+        start -= 1
+    return any(w.lower_ in _PAST_ROLES or (w.lower_ == "ex" and w.nbor().text == "-")
+               for w in doc[max(start - 2, 0):token.i])
 
 
 def _based_is_anothers(tokens: dict[str, Token], state: DocState) -> bool:

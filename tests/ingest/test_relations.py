@@ -867,6 +867,8 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
          [("Jane Doe", "memberOf", "Talvora Systems Inc")]),
         ("Jane Doe, senior vice-president of Talvora Systems Inc, said so.",
          [("Jane Doe", "worksFor", "Talvora Systems Inc")]),
+        ("Jane Doe, former vice-chairman of Talvora Systems Inc, retired.", []),
+        ("Jane Doe, the ex-vice-chairman of Talvora Systems Inc, retired.", []),
         # a plain director works for the organisation; a board's director is its member
         ("John Doe, director of the Orvana Research Foundation, said so.",
          [("John Doe", "worksFor", "Orvana Research Foundation")]),
