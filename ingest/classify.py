@@ -345,9 +345,17 @@ def _person_role(span: Span) -> _Votes:
         return {EntityType.PERSON: WEIGHTS["parse"]}
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
-                and not child.is_title:
+                and not child.is_title and not _speaker_after(child):
             return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}
+
+
+def _speaker_after(noun: Token) -> bool:
+    """Whether a noun in apposition is the speaker of a clause of saying that follows it ("X
+    was sued by Airbus, a spokeswoman for Boeing said"), which the parser hung on the name
+    before."""
+    end = noun.right_edge.i + 1
+    return end < len(noun.doc) and noun.doc[end].lower_ in _SAYING
 
 
 def _pronoun_back(span: Span) -> _Votes:
@@ -388,6 +396,7 @@ def _led(span: Span) -> _Votes:
     return {}
 
 
+_SAYING = frozenset(f for lemma in ("say", "tell", "add") for f in verb_forms(lemma))
 _LEAD_VERBS = frozenset(f for lemma in ("head", "run", "chair") for f in verb_forms(lemma))
 _ACQUIRE_VERBS = frozenset(f for lemma in ("acquire", "buy", "purchase") for f in verb_forms(lemma))
 

@@ -227,6 +227,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Yukos said its lawyers would appeal.", {("Yukos", "Organisation")}),
         ("Mikhail Khodorkovsky, who heads Yukos, was arrested.",
          {("Mikhail Khodorkovsky", "Person"), ("Yukos", "Organisation")}),
+        # a role in apposition that is the speaker of the clause after it is none of the name's
+        ("Boeing Co was sued by Airbus, a spokeswoman for Boeing said.",
+         {("Boeing Co", "Organisation"), ("Airbus", "Organisation")}),
         # what one buys or acquires is an organisation, and "Pharma" ends one's name
         ("Boeing agreed to buy Embraer.",
          {("Boeing", "Organisation"), ("Embraer", "Organisation")}),
