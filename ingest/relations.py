@@ -367,8 +367,10 @@ class RelationExtractor:
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object
-            if mutual and _with_another(doc[token_ids[0]], state):
-                continue
+            first = doc[token_ids[0]]
+            if mutual and (_with_another(first, state) or (
+                    first.dep_ == "dobj" and _with_another(first.head, state))):
+                continue  # "A and B signed a deal with C": not with each other
             # a name read only where it follows its title is read alone, not with its
             # conjuncts ("A Ford spokesman, Tom Jones and Ann Lee attended")
             alone = set(rule.next_to or ())
