@@ -1020,6 +1020,12 @@ def test_opposed_in_the_passive(nlp, text, expected):
         ("The European Commission condemned the decision by Russia.",
          [("European Commission", "opposes", "Russia")]),
         ("Japan criticised the Chinese decision.", [("Japan", "opposes", "China")]),
+        # the party whose decision it is does what it decides, not its critic
+        ("China criticised Britain's decision to ban Huawei.",
+         [("China", "opposes", "United Kingdom"),
+          ("United Kingdom", "imposes", "United Kingdom ban on Huawei"),
+          ("United Kingdom", "sanctions", "Huawei"),
+          ("United Kingdom ban on Huawei", "targets", "Huawei")]),
         # a dispute settled states no opposition now; complaints withdrawn say there were some
         ("Nokia said it had settled a lengthy patent dispute with Samsung on Monday.", []),
         ("Germany rejected the US proposal.", [("Germany", "opposes", "United States")]),
