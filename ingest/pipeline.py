@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import cast
 
 import spacy
@@ -22,7 +23,7 @@ from newsgraph.ingest import classifier, coreference, entities, relations
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
-from newsgraph.ingest.names import load_jsonl, stopped_forms
+from newsgraph.ingest.names import lexicon, load_jsonl, stopped_forms
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs", "ng_sentence_stops"]
 
@@ -103,11 +104,16 @@ def ng_sentence_stops(doc: Doc) -> Doc:
     ['Globex', 'Inc.', 'said', 'so', '.']
     >>> [t.text for t in ng_sentence_stops(spacy.blank("en")("Acme Corp. To Buy Globex"))]
     ['Acme', 'Corp.', 'To', 'Buy', 'Globex']
+    >>> [t.text for t in ng_sentence_stops(spacy.blank("en")("Acme sued Fiat SpA."))][-2:]
+    ['SpA', '.']
     """
     forms = stopped_forms()
+    plain = _plain_forms()
     stops = []
     for token in doc:
-        if token.text in forms:
+        if token.text.endswith(".") and token.text[:-1] in plain:
+            stops.append(token)  # "Fiat SpA.": a form never written with a dot ends a sentence
+        elif token.text in forms:
             after = next((t for t in doc[token.i + 1:] if not t.is_space), None)
             if after is not None and ((after.is_title and after.is_stop
                                        and _lower_word_follows(doc, after.i))
@@ -118,6 +124,14 @@ def ng_sentence_stops(doc: Doc) -> Doc:
             for token in stops:
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
     return doc
+
+
+@cache
+def _plain_forms() -> frozenset[str]:
+    """The legal forms never written with a full stop ("SpA", "GmbH", "AG"): a stop after one
+    ends a sentence."""
+    forms = lexicon().words("legal_form")
+    return frozenset(f for f in forms if "." not in f and f"{f}." not in forms)
 
 
 def _lower_word_follows(doc: Doc, i: int) -> bool:

@@ -1015,6 +1015,8 @@ def test_opposed_in_the_passive(nlp, text, expected):
         # a lawsuit or protests one faces from a party
         ("Acme Corp faces a lawsuit from Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
         ("Apple faces a lawsuit from Samsung over patents.", [("Samsung", "opposes", "Apple")]),
+        # a legal form never written with a dot ends the sentence it closes, name whole
+        ("Chrysler Corp sued Fiat SpA.", [("Chrysler Corp", "opposes", "Fiat SpA")]),
         # a party's action named by a name or a country word on it, "by" the party, or
         # done by it
         ("The European Commission condemned the decision by Russia.",
