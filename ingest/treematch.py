@@ -34,28 +34,25 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from spacy import attrs as array_attrs
 from spacy.tokens import Doc, Token
 from spacy.tokens.underscore import Underscore
 
 __all__ = ["TOKEN_ATTRS", "TreeMatcher", "token_tests", "token_values"]
 
-#: The token attributes a node may test, as spaCy's array attributes: read for every token at
-#: once (``Doc.to_array``), with no ``Token`` made.
-TOKEN_ATTRS: dict[str, int] = {
-    "DEP": array_attrs.DEP,
-    "LOWER": array_attrs.LOWER,
-    "POS": array_attrs.POS,
-    "TAG": array_attrs.TAG,
-    "ORTH": array_attrs.ORTH,
-    "TEXT": array_attrs.ORTH,
-    "NORM": array_attrs.NORM,
+#: The token attributes a node may test, as read from a token.
+TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
+    "DEP": lambda t: t.dep_,
+    "LOWER": lambda t: t.lower_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+    "ORTH": lambda t: t.text,
+    "TEXT": lambda t: t.text,
+    "NORM": lambda t: t.norm_,
     # a flag, tested as spaCy's patterns write it (``"IS_LOWER": true``)
-    "IS_LOWER": array_attrs.IS_LOWER,
+    "IS_LOWER": lambda t: str(t.is_lower),
 }
-_FLAGS = frozenset({"IS_LOWER"})
 
 #: One test of a node: an attribute (``"_.name"`` for an extension) and the values it may have.
 _Test = tuple[str, frozenset[str]]
@@ -101,52 +98,31 @@ def token_values(doc: Doc, attrs: Iterable[str]) -> dict[str, list[str | None]]:
     """The value of each test attribute (``"_.name"`` for an extension) for each token.
 
     An extension value that is not a string is ``None``: no ``IN`` list has it.
-
-    >>> import spacy
-    >>> token_values(spacy.blank("en")("Acme rose"), ["LOWER", "IS_LOWER"])
-    {'LOWER': ['acme', 'rose'], 'IS_LOWER': ['False', 'True']}
     """
-    wanted = list(dict.fromkeys(attrs))
-    plain = [attr for attr in wanted if not attr.startswith("_.")]
-    extensions = [attr for attr in wanted if attr.startswith("_.")]
-    ids = [TOKEN_ATTRS[attr] for attr in plain] + ([array_attrs.IDX] if extensions else [])
-    # one attribute gives a flat array: shaped as one column per attribute either way
-    rows = cast("list[list[int]]", doc.to_array(ids).reshape(len(doc), len(ids)).tolist()
-                if ids and len(doc) else [])
-    strings = doc.vocab.strings
-    names: dict[int, str] = {}  # each value's string, looked up once per document
+    tokens = list(doc)  # each iteration of a Doc makes new Token objects
     table: dict[str, list[str | None]] = {}
-    for k, attr in enumerate(plain):
-        if attr in _FLAGS:
-            table[attr] = [str(bool(row[k])) for row in rows]
-            continue
-        column: list[str | None] = []
-        for row in rows:
-            value = row[k]
-            name = names.get(value)
-            if name is None:
-                name = names[value] = strings[value]
-            column.append(name)
-        table[attr] = column
-    offsets = [row[-1] for row in rows]
-    for attr in extensions:
-        table[attr] = [v if isinstance(v, str) else None
-                       for v in _extension_values(doc, offsets, attr[2:])]
+    for attr in attrs:
+        if attr.startswith("_."):
+            table[attr] = [v if isinstance(v, str) else None
+                           for v in _extension_values(doc, tokens, attr[2:])]
+        else:
+            read = TOKEN_ATTRS[attr]
+            table[attr] = [read(token) for token in tokens]
     return table
 
 
-def _extension_values(doc: Doc, offsets: list[int], name: str) -> list[Any]:
-    """``token._.get(name)`` for each token, the tokens given by their character offsets.
+def _extension_values(doc: Doc, tokens: list[Token], name: str) -> list[Any]:
+    """``token._.get(name)`` for each token.
 
     A plain extension (no getter, no method, an immutable default) is stored in
     ``doc.user_data`` under ``("._.", name, token.idx, None)``; it is read from there
-    directly, without building a ``Token`` or an ``Underscore`` object per token.
+    directly, without building an ``Underscore`` object per token.
     """
     default, method, getter, _ = Token.get_extension(name)
     if getter is not None or method is not None or isinstance(default, Underscore.mutable_types):
-        return [token._.get(name) for token in doc]
+        return [token._.get(name) for token in tokens]
     data: dict[Any, Any] = doc.user_data  # typed with str keys, holds tuple keys too
-    return [data.get(("._.", name, idx, None), default) for idx in offsets]
+    return [data.get(("._.", name, token.idx, None), default) for token in tokens]
 
 
 class TreeMatcher:
@@ -227,10 +203,7 @@ class TreeMatcher:
             found: set[int] | None = None
             for attr, allowed in tests:
                 values = index[attr]
-                if len(allowed) < len(values):
-                    hits = set().union(*(values[v] for v in allowed if v in values))
-                else:  # a long list of words: the document's own words are fewer
-                    hits = set().union(*(found for v, found in values.items() if v in allowed))
+                hits = set().union(*(values.get(v, ()) for v in allowed))
                 found = hits if found is None else found & hits
                 if not found:
                     break
