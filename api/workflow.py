@@ -302,10 +302,11 @@ def build(
         if not articles and not skipped and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
         model_name = model or _default_model()
+        current = _provenance(model_name)  # hashes the model's files: once a build
         # what another model or rule set read is read again, as a build of everything would
         lines: Mapping[str, bytes] = cache.lines
         reread = 0
-        if cached and _read_by_others(folder, model_name):
+        if cached and _read_by_others(folder, current):
             articles = [x.article for x in cached] + articles
             reread, skipped, cached, lines = len(cached), 0, [], {}
         with _collector(enabled=True):
@@ -331,7 +332,7 @@ def build(
             refused_links = G.graph.pop("refused_links", [])
             builds = _builds(load_builds(folder), cached, fresh)
             writers = _writers(folder, G, extractions, lines, validators, builds,
-                               model=model_name if fresh else None, view_limit=view_limit,
+                               provenance=current if fresh else None, view_limit=view_limit,
                                release=not parquet)
             read = len(fresh)
             # the cache is written first, and the extractions let go once it is: the exports
@@ -986,10 +987,11 @@ def _builds(
 def _writers(
     folder: Path, G: nx.MultiDiGraph, extractions: list[Extraction],
     lines: Mapping[str, bytes], validators: dict[str, dict[str, str]],
-    builds: dict[str, Any], *, model: str | None, view_limit: int | None = None,
-    release: bool = False,
+    builds: dict[str, Any], *, provenance: dict[str, Any] | None,
+    view_limit: int | None = None, release: bool = False,
 ) -> dict[Path, Writer]:
-    """Every file of the output folder and its writer, in the order they are written.
+    """Every file of the output folder and its writer, in the order they are written;
+    ``provenance`` is what made a build that read documents (else the folder's is kept).
 
     The cache comes first; with ``release``, its writer lets ``extractions`` go once it has
     written them (the caller holding no other reference), so that the exports after it hold
@@ -999,9 +1001,9 @@ def _writers(
 
     merges = merge_log(G)
     G.graph.pop("merges", None)
-    provenance = _provenance(model) if model is not None else _built_provenance(folder)
-    if provenance:
-        G.graph["build"] = provenance  # the graph states what made it (a prov:Activity)
+    made = provenance if provenance is not None else _built_provenance(folder)
+    if made:
+        G.graph["build"] = made  # the graph states what made it (a prov:Activity)
     latest, first = builds["latest"], builds["first_read"]
     new = [article_iri(x.article) for x in extractions if latest and first[x.article.id] == latest]
     held = [extractions]
@@ -1020,7 +1022,7 @@ def _writers(
     writers[folder / BUILDS_NAME] = lambda s: write_json_object(builds, s)
     if validators or (folder / VALIDATORS_NAME).exists():  # validators dropped are dropped
         writers[folder / VALIDATORS_NAME] = lambda s: write_json_object(validators, s)
-    if model is not None and provenance:
+    if provenance:  # a build that read documents records what read them
         recorded = provenance
         writers[folder / PROVENANCE_NAME] = lambda s: write_json_object(recorded, s)
     return writers
@@ -1444,12 +1446,12 @@ def _rules() -> dict[str, str]:
     return {"sha256": digest.hexdigest()}
 
 
-def _read_by_others(folder: Path, model: str) -> bool:
+def _read_by_others(folder: Path, current: dict[str, Any]) -> bool:
     """Whether the folder's documents were read by another model, rule set or release than
-    this build's (its ``build.json`` says which); unknown is taken as the same."""
+    this build's (``current``; its ``build.json`` says which); unknown is taken as the same."""
     before = _built_provenance(folder)
     return before is not None and any(before.get(key) != value
-                                      for key, value in _provenance(model).items())
+                                      for key, value in current.items())
 
 
 def _built_provenance(folder: Path) -> dict[str, Any] | None:
