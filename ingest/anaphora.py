@@ -58,10 +58,7 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
-#: Nouns of what a party decides, whose "to" clause is the party's doing ("Britain's decision
-#: to ban Huawei").
-_DECISIONS = frozenset({"decision", "decisions", "move", "moves", "order", "orders", "ruling",
-                        "vote", "choice"})
+_DECISIONS = _WORDS.lower("decision_noun")
 
 
 def reference_matcher() -> FixedMatcher:
@@ -323,8 +320,7 @@ def clause_subject(token: Token) -> Token | None:
         if (node.dep_ not in _CLIMB and not nonfinite) or node.head.i == node.i:
             return None
         if node.dep_ == "acl" and infinitive and node.head.lower_ in _DECISIONS:
-            # "China criticised Britain's decision to ban Huawei": Britain bans (a plan or a
-            # bid "to buy" is left to the rules of bids)
+            # "China criticised Britain's decision to ban Huawei": Britain bans
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner

@@ -34,6 +34,7 @@ __all__ = [
     "load_jsonl",
     "maker_noun",
     "name_key",
+    "plain_forms",
     "stopped_forms",
     "subdivisions",
     "undotted",
@@ -200,6 +201,17 @@ def stopped_forms() -> frozenset[str]:
     """
     return frozenset(f for f in lexicon().words("legal_form")
                      if f.endswith(".") and "." not in f[:-1] and len(f) > 2)
+
+
+@cache
+def plain_forms() -> frozenset[str]:
+    """The legal forms never written with a final full stop: a stop after one ends a sentence.
+
+    >>> "SpA" in plain_forms(), "Inc" in plain_forms()
+    (True, False)
+    """
+    forms = lexicon().words("legal_form")
+    return frozenset(f for f in forms if "." not in f and f"{f}." not in forms)
 
 
 @cache

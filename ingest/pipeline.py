@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import cast
 
 import spacy
@@ -23,7 +22,7 @@ from newsgraph.ingest import classifier, coreference, entities, relations
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
-from newsgraph.ingest.names import lexicon, load_jsonl, stopped_forms
+from newsgraph.ingest.names import load_jsonl, plain_forms, stopped_forms
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs", "ng_sentence_stops"]
 
@@ -108,7 +107,7 @@ def ng_sentence_stops(doc: Doc) -> Doc:
     ['SpA', '.']
     """
     forms = stopped_forms()
-    plain = _plain_forms()
+    plain = plain_forms()
     stops = []
     for token in doc:
         if token.text.endswith(".") and token.text[:-1] in plain:
@@ -124,14 +123,6 @@ def ng_sentence_stops(doc: Doc) -> Doc:
             for token in stops:
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
     return doc
-
-
-@cache
-def _plain_forms() -> frozenset[str]:
-    """The legal forms never written with a full stop ("SpA", "GmbH", "AG"): a stop after one
-    ends a sentence."""
-    forms = lexicon().words("legal_form")
-    return frozenset(f for f in forms if "." not in f and f"{f}." not in forms)
 
 
 def _lower_word_follows(doc: Doc, i: int) -> bool:
