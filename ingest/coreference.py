@@ -55,7 +55,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.names import lexicon, maker_noun
+from newsgraph.ingest.names import expletive_verbs, lexicon, maker_noun
 from newsgraph.ontology import EntityType
 
 __all__ = ["REFERENCES_KEY", "ng_coreference"]
@@ -71,10 +71,6 @@ _DESCRIPTIONS = _WORDS.lower("org_description")
 _THING_PRONOUNS = _WORDS.lower("pronoun_thing")
 _PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
 _SPEAKS_FOR = _WORDS.lower("speaks_for")
-#: Verbs whose "it" subject is usually empty ("it is likely", "it seems").
-_EMPTY_SUBJECT_VERBS = frozenset({"is", "was", "be", "been", "being", "'s", "seems", "seemed",
-                                  "appears", "appeared", "remains", "remained", "became",
-                                  "becomes", "looks", "looked", "takes", "took", "makes"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A description restricted by what follows it is a new entity, not a reference.
 _RESTRICTING = frozenset({"relcl", "acl", "appos"})
@@ -338,4 +334,4 @@ def _referring_it(token: Token) -> bool:
         return True
     if token.dep_ not in _SUBJECTS or token.lower_ != "it" or _reported(token):
         return False
-    return token.head.lower_ not in _EMPTY_SUBJECT_VERBS
+    return token.head.lower_ not in expletive_verbs()

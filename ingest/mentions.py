@@ -16,7 +16,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
@@ -31,11 +30,11 @@ from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
     ACRONYM,
     acronym_of,
+    expletive_verbs,
     initials,
     lexicon,
     name_key,
     stopped_forms,
-    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -707,22 +706,12 @@ def pronoun_back(span: Span) -> tuple[str, bool] | None:
         if lower == "its" and token.dep_ == "poss":
             return EntityType.ORGANISATION, own
         if lower == "it" and token.dep_ == "nsubj" and not own \
-                and token.head.lower_ not in _expletive_verbs() and token.head.pos_ == "VERB":
+                and token.head.lower_ not in expletive_verbs() and token.head.pos_ == "VERB":
             return EntityType.ORGANISATION, own
         if own and lower in lex.lower("pronoun_person") and (
                 token.dep_ == "poss" or token.dep_ in ("nsubj", "nsubjpass")):
             return EntityType.PERSON, own
     return None
-
-
-@cache
-def _expletive_verbs() -> frozenset[str]:
-    """The forms of verbs whose subject "it" may refer to nothing ("said it was time", "it
-    seems", "it would rain")."""
-    return frozenset(form for lemma in (
-        "be", "seem", "appear", "look", "remain", "become", "take", "make", "matter", "rain",
-        "mean", "happen", "sound", "feel", "cost", "depend", "turn", "help", "hurt")
-        for form in verb_forms(lemma))
 
 
 def _clause_head(token: Token) -> Token:

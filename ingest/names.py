@@ -28,6 +28,7 @@ __all__ = [
     "WEIGHTS",
     "Lexicon",
     "acronym_of",
+    "expletive_verbs",
     "given_names",
     "initials",
     "lexicon",
@@ -201,6 +202,18 @@ def stopped_forms() -> frozenset[str]:
     """
     return frozenset(f for f in lexicon().words("legal_form")
                      if f.endswith(".") and "." not in f[:-1] and len(f) > 2)
+
+
+@cache
+def expletive_verbs() -> frozenset[str]:
+    """The forms of the ``expletive_verb`` word set: verbs whose subject "it" may refer to
+    nothing.
+
+    >>> {"is", "seems", "rained"} <= expletive_verbs(), "bought" in expletive_verbs()
+    (True, False)
+    """
+    return frozenset(form for lemma in lexicon().lower("expletive_verb")
+                     for form in verb_forms(lemma))
 
 
 @cache
