@@ -485,14 +485,20 @@ def _metonym_next(span: Span) -> bool:
 def _product_weight(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
     owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
-    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone ("X's
-    Falcon") count less. A product noun alone after the name says nothing: companies' names
-    stand there as often ("Nvidia chips").
+    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone
+    ("X's Falcon") count less.
     """
     doc = span.doc
     lex = lexicon()
     products = lex.lower("product_head")
-    follows = _product_after(doc, span.end, products)
+    follows = False
+    for j in range(span.end, min(span.end + 4, len(doc))):
+        token = doc[j]
+        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
+            follows = True
+            break
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
+            break
     i = span.start - 1
     while i >= 0 and span.start - i <= 3 and (
             doc[i].pos_ == "ADJ" or doc[i].text == "-"
@@ -511,18 +517,6 @@ def _product_weight(span: Span) -> float:
                                              and span[-1].text not in lex.words("org_head")):
         return WEIGHTS["model"]
     return 0.0
-
-
-def _product_after(doc: Doc, start: int, products: frozenset[str]) -> bool:
-    """Whether a product noun follows ``start`` through adjectives, nouns and numbers ("820
-    mobile processors")."""
-    for k in range(start, min(start + 4, len(doc))):
-        token = doc[k]
-        if token.lower_ in products and token.pos_ in ("NOUN", "PROPN"):
-            return True
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM") or not token.text[:1].isalnum():
-            break
-    return False
 
 
 def _in_law_name(doc: Doc, end: int) -> bool:
