@@ -65,6 +65,10 @@ __all__ = ["PRODUCT", "classify", "vote_lists"]
 #: The vote that a name is a product or an asset ("the Orion chip"), which is no entity.
 PRODUCT = "Product"
 
+#: A model's designator: a number of three digits or more, capitals before a number ("737",
+#: "A3", "BE-4"), or one capital letter after a word ("Model S"); a short number names
+#: broadcasters too ("Channel 4").
+_DESIGNATOR = re.compile(r"^(?:\d{3,}|[A-Z]{1,3}-?\d+[A-Za-z]?|[A-Z])$")
 _DEMONYM_FORMS = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?s?$")
 #: The model's labels of names that may be a country, or a city standing for one.
 _PLACE_LABELS = ("GPE", "LOC", "NORP", "FAC", "ORG")
@@ -141,6 +145,12 @@ def _adjectival(span: Span) -> bool:
         and doc[span.end].is_alpha
 
 
+def _describes(span: Span) -> bool:
+    """A single adjective describing the noun it modifies ("upstart Asian rivals"): no name of
+    the thing the noun is."""
+    return len(span) == 1 and span.root.tag_ == "JJ" and span.root.dep_ == "amod"
+
+
 def _government_of(text: str) -> str | None:
     """The country a country's name or nationality word and a word for its government name
     together: "U.S. Government", "Chinese authorities", "the U.S. administration"; never a
@@ -175,7 +185,8 @@ def _label_of_name(span: Span, label: str) -> str | None:
             return None
         if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
                 and text.replace(" ", "").isalpha() and (object_of_role(span) or (
-                label == "NORP" and _near_noun(span, lexicon().lower("org_context")))):
+                label == "NORP" and not _describes(span)
+                and _near_noun(span, lexicon().lower("org_context")))):
             return "NAME"
         if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
             return None
@@ -484,11 +495,15 @@ def _metonym_next(span: Span) -> bool:
 
 def _product_weight(span: Span) -> float:
     """Evidence that a name is a product, a model or an asset rather than an organisation:
-    owned or determined and followed by a product noun ("X's Falcon platform", "Y's Kopje
-    clay deposit", "the Orion chip") counts most; "chips Orion" or an owner alone
-    ("X's Falcon") count less.
+    a model's designator in the name or just before it ("the Orion S3", "the 737 Vega"),
+    and a name owned or determined and followed by a product noun ("X's Falcon platform",
+    "Y's Kopje clay deposit", "the Orion chip") count most; "chips Orion" or an owner alone
+    ("X's Falcon") count less. A designator after the name is left alone: "Boeing 737"
+    names the maker too.
     """
     doc = span.doc
+    if _designated(span):
+        return WEIGHTS["parse"]
     lex = lexicon()
     products = lex.lower("product_head")
     follows = False
@@ -501,8 +516,8 @@ def _product_weight(span: Span) -> float:
             break
     i = span.start - 1
     while i >= 0 and span.start - i <= 3 and (
-            doc[i].pos_ == "ADJ" or doc[i].text == "-"
-            or (i > 0 and doc[i - 1].text == "-")):  # "Globex's next-generation Falcon"
+            doc[i].pos_ == "ADJ" or doc[i].text == "-" or doc[i + 1].text == "-"
+            or (i > 0 and doc[i - 1].text == "-")):  # "its next-generation, US-made Falcon"
         i -= 1
     before = doc[i] if i >= 0 else None
     owner = before is not None and (before.tag_ == "POS" or before.lower_ in ("'s", "\u2019s"))
@@ -517,6 +532,19 @@ def _product_weight(span: Span) -> float:
                                              and span[-1].text not in lex.words("org_head")):
         return WEIGHTS["model"]
     return 0.0
+
+
+def _designated(span: Span) -> bool:
+    """Whether a model's designator ends the name ("Orion S3", "Model S") or numbers it, in it
+    or just before it ("the upgraded 737 Vega"). A one-word name is left alone: "3M", "G20"."""
+    if len(span) > 1 and ((span[0].like_num and _DESIGNATOR.match(span[0].text))
+                          or _DESIGNATOR.match(span[-1].text)):
+        return True
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (_DESIGNATOR.match(before.text) is not None and before.like_num
+            and before.dep_ in ("nummod", "compound") and before.head in span)
 
 
 def _in_law_name(doc: Doc, end: int) -> bool:

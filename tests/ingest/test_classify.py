@@ -162,6 +162,19 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("The company is advancing the Brandkop project in Namibia.", {("Namibia", "Country")}),
         ("Veltrix said its Orbiter software grew.",
          {("Veltrix", "Organisation")}),
+        # a model's designator in the name or just before it; a short number names a
+        # broadcaster too, and a maker stays what it is before its model
+        ("Veltrix said sales of the Orion S3 rose. The driver of the 2015 Model S died.",
+         {("Veltrix", "Organisation")}),
+        ("Veltrix sold 20 jets to Kestrel Air, and it shifts a factory to the upgraded 737 "
+         "Vega.", {("Veltrix", "Organisation"), ("Kestrel Air", "Organisation")}),
+        ("Channel 4 said Boeing 737 orders rose.",
+         {("Channel 4", "Organisation"), ("Boeing", "Organisation")}),
+        ("Kestrel launched missions with its American-made Falcon rockets.",
+         {("Kestrel", "Organisation"), ("United States", "Country")}),
+        # a continent's adjective describes its noun; it names no organisation
+        ("Veltrix has been out-manoeuvred by upstart Asian rivals and African lenders.",
+         {("Veltrix", "Organisation")}),
         # the parse says organisation where the model says nothing or person
         ("Li Wen, chairman of Sunhe Unigroup, spoke on Friday.",
          {("Li Wen", "Person"), ("Sunhe Unigroup", "Organisation")}),
