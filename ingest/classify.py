@@ -596,7 +596,8 @@ def _not_here(span: Span, label: str) -> bool:
     """Whether the context says this mention names no entity: a law's name ("Clean Rivers
     Act") or part of one, a body named in a title ("Treasury Secretary X"), a fragment ("US
     Department", a name cut by "..."), a set of things ("both X Associations"), one word the
-    text also writes in lower case ("Automakers" in a headline)."""
+    text also writes in lower case ("Automakers" in a headline), alone or after a dotted
+    country abbreviation ("U.S. Firms")."""
     doc = span.doc
     lex = lexicon()
     words = span.text.split()
@@ -619,6 +620,10 @@ def _not_here(span: Span, label: str) -> bool:
     if label != "PERSON" and len(span) == 1 and span[0].is_title \
             and span[0].lower_ in _lower_case_words(doc):
         return True  # "Automakers", "Digital": a common word the text also writes in lower case
+    if label != "PERSON" and len(span) == 2 and "." in words[0] and country_of(words[0]) \
+            and span[1].is_title and words[1] not in lex.words("org_head") \
+            and span[1].lower_ in _lower_case_words(doc):
+        return True  # "harming U.S. Firms": wire copy's capital after a dotted abbreviation
     if prev is not None and prev.lower_ in lex.lower("set_quantifier"):
         plural_head = words[-1].endswith("s") and words[-1][:-1] in lex.words("org_head")
         if plural_head or (nxt is not None and nxt.tag_ == "NNS"):
