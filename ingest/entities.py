@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from newsgraph.ingest.classify import PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.grouping import fullest_name, group_mentions
-from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names, written
+from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, initials, lexicon, load_jsonl, name_key
 from newsgraph.ontology import EntityType
 
@@ -78,7 +78,7 @@ class EntityRecognizer:
         mentions = [mention for candidate in candidate_names(doc, self.matcher)
                     if (mention := classify(doc, candidate)) is not None]
         vote_lists(doc, mentions)
-        mentions += acronym_definitions(doc, mentions)
+        mentions += alias_definitions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         _annotate(doc, mentions)
         return doc
@@ -104,10 +104,10 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
 def _groups(names: list[Mention], texts: list[str]) -> list[list[int]]:
     """The mentions of one thing, by index, in the order of their first mention."""
     position = {id(m): i for i, m in enumerate(names)}
-    defined = [(i, position[id(m.acronym_of)]) for i, m in enumerate(names)
-               if m.acronym_of is not None and id(m.acronym_of) in position]
+    defined = [(i, position[id(m.alias_of)]) for i, m in enumerate(names)
+               if m.alias_of is not None and id(m.alias_of) in position]
     roots = group_mentions([(t, _evidenced_label(m)) for t, m in zip(texts, names, strict=True)],
-                           same=defined)  # an acronym defined in the text joins its name
+                           same=defined)  # another name the text gives a name joins it
     groups: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(i)

@@ -41,7 +41,7 @@ from newsgraph.ontology import EntityType
 __all__ = [
     "Candidate",
     "Mention",
-    "acronym_definitions",
+    "alias_definitions",
     "candidate_names",
     "foreign_word",
     "is_junk",
@@ -64,7 +64,8 @@ class Mention:
     """One mention of a name in a document, with the votes for its type.
 
     ``country`` is set for a mention of a country (a name, a nationality word, a city standing
-    for it); ``acronym_of`` is the mention whose name an "(ACR)" after it abbreviates; ``name``
+    for it); ``alias_of`` is the mention whose other name the text says it is ("Robot Makers
+    Association (RMA)", "Space Exploration Technologies, or SpaceX"); ``name``
     is the name it stands for where that is not its text ("Republican" for "Republican Party").
     """
 
@@ -74,7 +75,7 @@ class Mention:
     votes: defaultdict[str, float]
     country: str | None = None
     demonym: bool = False
-    acronym_of: Mention | None = None  # the mention whose name an "(ACR)" abbreviates
+    alias_of: Mention | None = None  # the mention whose other name the text says it is
     name: str | None = None  # the name it stands for, where not its text ("Republican Party")
 
 
@@ -896,23 +897,49 @@ def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:
     return spans
 
 
-def acronym_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """"Full Name (ACR)": the acronym becomes a mention of the full name."""
+def alias_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Another name the text gives a name becomes a mention of it: an acronym or a short name
+    in brackets or after ", or" ("Robot Makers Association (RMA)", "Space Exploration
+    Technologies, or SpaceX,"), and a former name ("Didi Chuxing, formerly known as Didi
+    Kuaidi"). A short name counts when it begins with the name's first word."""
     by_start = {m.start: m for m in mentions}
     added = []
     for mention in mentions:
         if mention.country is not None:
             continue
-        i = mention.end
-        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
-            token = doc[i + 1]
-            name = doc[mention.start:mention.end].text
-            if ACRONYM.match(token.text) and acronym_of(token.text, name):
-                existing = by_start.get(token.i)
-                if existing is not None:
-                    existing.acronym_of = mention
-                else:
-                    added.append(Mention(token.i, token.i + 1, "ORG", defaultdict(float),
-                                         acronym_of=mention))
+        found = _other_name(doc, mention, by_start)
+        if found is None:
+            continue
+        existing = by_start.get(found)
+        if existing is not None:
+            existing.alias_of = mention
+        else:
+            added.append(Mention(found, found + 1, "ORG", defaultdict(float), alias_of=mention))
     return added
 
+
+def _other_name(doc: Doc, mention: Mention, by_start: dict[int, Mention]) -> int | None:
+    """Where the other name a text gives right after ``mention`` starts, or None."""
+    name = doc[mention.start:mention.end].text
+    i = mention.end
+    words = [t.lower_ for t in doc[i:i + 4]]
+    if words[:1] == [","] and words[1:2] == ["formerly"]:
+        j = i + 2 + (2 if words[2:4] == ["known", "as"] else int(words[2:3] == ["called"]))
+        other = by_start.get(j)
+        return j if other is not None and other.country is None else None
+    if words[:1] == ["("] and i + 2 < len(doc) and doc[i + 2].text == ")":
+        j = i + 1
+    elif words[:2] == [",", "or"] and i + 3 < len(doc) and doc[i + 3].text in (",", ".", ")"):
+        j = i + 2
+    else:
+        return None
+    text = doc[j].text
+    existing = by_start.get(j)
+    if existing is not None and (existing.end != j + 1 or existing.country is not None):
+        return None
+    if ACRONYM.match(text) and acronym_of(text, name):
+        return j
+    first = name.split()[0]
+    short = len(first) >= 3 and text[:1].isupper() and text != name \
+        and text.casefold().startswith(first.casefold())
+    return j if short and mention.label != "PERSON" else None

@@ -118,6 +118,27 @@ def test_sentences(nlp, text, expected):
     assert expected <= read_entities(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another name the text gives a name: in brackets, after ", or", a former name
+        ("The Robot Makers Association (RMA) said its members agreed.",
+         ("Robot Makers Association", ("RMA",))),
+        ("Privately owned Vantor Orbital Systems, or VantorX, is working hard. VantorX said "
+         "it was pleased.", ("Vantor Orbital Systems", ("VantorX",))),
+        ("Kestrel Mobility, formerly known as Kestrel Kuaidi, said the funding was large.",
+         ("Kestrel Mobility", ("Kestrel Kuaidi",))),
+    ],
+)
+def test_other_names_the_text_gives(nlp, text, expected):
+    assert expected in {(e.name, e.aliases) for e in nlp(text)._.ng_entities}
+
+
+def test_a_name_or_another_name_is_two_names(nlp):
+    names = {e.name for e in nlp("Apple, or Google, may win the contract.")._.ng_entities}
+    assert names == {"Apple", "Google"}
+
+
 def test_demonym_span_is_flagged(nlp):
     doc = nlp("Dutch chipmaker Veldhoven Litho said demand was strong.")
     demonyms = [(s.text, s.label_, s._.ng_name) for s in doc.spans["ng_entities"]

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from newsgraph.ingest.mentions import Mention, acronym_definitions, candidate_names, is_junk
+from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, is_junk
 from tests.ingest.parses import entity_patterns, parse, read_entities
 
 
@@ -127,11 +127,11 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
         said        VERB  VBD O      ROOT     7
     """)
     name = Mention(1, 4, "ORG", defaultdict(float))
-    added = acronym_definitions(doc, [name])
-    assert [(m.start, m.end, m.acronym_of) for m in added] == [(5, 6, name)]
+    added = alias_definitions(doc, [name])
+    assert [(m.start, m.end, m.alias_of) for m in added] == [(5, 6, name)]
     acronym = Mention(5, 6, "ORG", defaultdict(float))
-    assert acronym_definitions(doc, [name, acronym]) == []
-    assert acronym.acronym_of is name
+    assert alias_definitions(doc, [name, acronym]) == []
+    assert acronym.alias_of is name
 
 
 # ------------------------------------------------------------------------ the real model
