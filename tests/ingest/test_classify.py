@@ -172,6 +172,9 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Channel 4", "Organisation"), ("Boeing", "Organisation")}),
         ("Kestrel launched missions with its American-made Falcon rockets.",
          {("Kestrel", "Organisation"), ("United States", "Country")}),
+        # a body's name before an office's title names the office, not the body
+        ("European Competition Commissioner Margrethe Vestager spoke.",
+         {("Margrethe Vestager", "Person")}),
         # wire copy's capital on a common word after a dotted country abbreviation
         ("Rivals could end up harming U.S. Firms, analysts said. Many firms agreed. U.S. Steel "
          "said steel prices rose.", {("U.S. Steel", "Organisation")}),
