@@ -107,7 +107,28 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
-    return _institutions_on(doc, _joined_by_and(doc, _split_lists(doc, _outside_others(found))))
+    found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
+    return _institutions_on(doc, _place_led(doc, found))
+
+
+def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A place the model read apart from the legal-form name it begins, and the parse hangs on
+    that name, is part of it: "Guizhou Huaxintong Semi-Conductor Technology Co Ltd", as
+    "Chongqing Changan Automobile Co Ltd" ("In Tokyo Toshiba Corp said" stays two)."""
+    legal = lexicon().words("legal_form")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        if before is not None and before.label in ("GPE", "LOC") and not before.pattern \
+                and candidate.start == before.end and doc[candidate.end - 1].text in legal \
+                and doc[before.start].is_title and doc[before.end - 1].whitespace_ == " " \
+                and candidate.start <= doc[before.end - 1].head.i < candidate.end \
+                and before.start > 0 and doc[before.start - 1].pos_ not in ("ADP", "SPACE") \
+                and "\n" not in doc[before.start - 1].text:  # a dateline, "in Tokyo"
+            kept[-1] = candidate._replace(start=before.start, label="ORG")
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _institutions_on(doc: Doc, found: list[Candidate]) -> list[Candidate]:

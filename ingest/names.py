@@ -245,9 +245,17 @@ def subdivisions() -> frozenset[str]:
     """Keys of ISO 3166-2 subdivision names (states, provinces): places, not entities."""
     names = set()
     for sub in pycountry.subdivisions:
-        names.add(place_key(sub.name))
-        names.add(place_key(f"{sub.name} {sub.type}"))
+        for name in (sub.name, *_romanised_division(sub.name)):
+            names.add(place_key(name))
+            names.add(place_key(f"{name} {sub.type}"))
     return frozenset(names)
+
+
+def _romanised_division(name: str) -> tuple[str, ...]:
+    """A Chinese province's or municipality's name as English writes it, without the word for
+    province or city that ISO 3166-2 romanises ("Guizhou Sheng", "Chongqing Shi")."""
+    words = name.split()
+    return (" ".join(words[:-1]),) if len(words) > 1 and words[-1] in ("Sheng", "Shi") else ()
 
 
 def undotted(text: str) -> str:

@@ -172,6 +172,11 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Channel 4", "Organisation"), ("Boeing", "Organisation")}),
         ("Kestrel launched missions with its American-made Falcon rockets.",
          {("Kestrel", "Organisation"), ("United States", "Country")}),
+        # a province before the legal-form name it begins is part of it; alone, a place
+        ("Acme Inc signed an agreement with the government of Guizhou province and announced the "
+         "Guizhou Huaxintong Semi-Conductor Technology Co Ltd, a joint venture.",
+         {("Acme Inc", "Organisation"),
+          ("Guizhou Huaxintong Semi-Conductor Technology Co Ltd", "Organisation")}),
         # a body's name before an office's title names the office, not the body
         ("European Competition Commissioner Margrethe Vestager spoke.",
          {("Margrethe Vestager", "Person")}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.ingest.gazetteer import place_key
 from newsgraph.ingest.names import (
     Lexicon,
     acronym_of,
@@ -11,6 +12,7 @@ from newsgraph.ingest.names import (
     initials,
     lexicon,
     name_key,
+    subdivisions,
     undotted,
 )
 
@@ -86,3 +88,8 @@ def test_every_word_set_the_code_reads_is_in_the_lexicon():
 )
 def test_given_names(name, known):
     assert (name in given_names()) is known
+
+
+def test_a_chinese_province_is_a_subdivision_as_english_writes_it():
+    keys = subdivisions()
+    assert {place_key("Guizhou"), place_key("Guizhou province"), place_key("Chongqing")} <= keys
