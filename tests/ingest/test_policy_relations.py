@@ -27,3 +27,32 @@ from tests.ingest.relation_views import triples
 )
 def test_a_suit_opposes_whom_it_names(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # blocking a party, or its access, is sanctioning it
+        (
+            "The U.S. House blocked Yahoo Inc over security fears.",
+            [("U.S. House", "sanctions", "Yahoo Inc")],
+        ),
+        ("China has blocked Google Inc since 2010.", [("China", "sanctions", "Google Inc")]),
+        (
+            "Washington moved to block North Korea's access to the financial system.",
+            [("United States", "sanctions", "North Korea")],
+        ),
+        ("Acme Corp did not block Globex Inc.", []),
+        # a disciplinary action against a party sanctions it; a legal action opposes it
+        (
+            "The New York Stock Exchange took disciplinary action against Acme Corp last week.",
+            [("New York Stock Exchange", "sanctions", "Acme Corp")],
+        ),
+        (
+            "Acme Corp took legal action against Globex Inc.",
+            [("Acme Corp", "opposes", "Globex Inc.")],
+        ),
+    ],
+)
+def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
