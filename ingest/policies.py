@@ -499,8 +499,27 @@ def _only_located(f: Found, state: DocState) -> bool:
     if state.measures[f.subject.token].head.split()[-1] not in lexicon().lower("measure_of"):
         return False
     target = f.sentence.doc[f.object.token]
-    return target.dep_ == "pobj" and target.head.lower_ in ("in", "at", "within") \
-        and target.head.head.dep_ == "pobj"
+    if target.dep_ == "pobj" and target.head.lower_ in ("in", "at", "within") \
+            and target.head.head.dep_ == "pobj":
+        return True
+    # a country word in a clause inside the phrase says what the clause is about, not what
+    # the inquiry looks into ("a probe into a plan by A and B to merge their Italian units")
+    return f.object.type == EntityType.COUNTRY and target.dep_ in ("amod", "compound", "poss") \
+        and _clause_between(target, f.sentence.doc[f.subject.token])
+
+
+#: The dependencies of a clause inside a noun phrase ("a plan to merge", "a deal that ...").
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"})
+
+
+def _clause_between(token: Token, measure: Token) -> bool:
+    """Whether a clause stands between ``token`` and the measure it hangs under."""
+    head = token.head
+    while head.i != measure.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSES:
+            return True
+        head = head.head
+    return False
 
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:

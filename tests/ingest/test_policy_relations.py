@@ -56,3 +56,53 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
 )
 def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "EU regulators" stand for the EU as "U.S. regulators" do for the country
+        (
+            "EU regulators opened an investigation into Acme Corp.",
+            [
+                ("EU", "imposes", "EU probe into Acme Corp."),
+                ("EU probe into Acme Corp.", "targets", "Acme Corp."),
+            ],
+        ),
+        # what a clause inside the inquiry's phrase says is not what it looks into
+        (
+            "European Union antitrust regulators have extended their investigation into a plan "
+            "by Acme Corp and Globex Inc to merge their Italian businesses.",
+            [
+                (
+                    "European Union",
+                    "imposes",
+                    "European Union probe into plan by Acme Corp and Globex Inc",
+                ),
+                (
+                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "targets",
+                    "Acme Corp",
+                ),
+                (
+                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "targets",
+                    "Globex Inc",
+                ),
+            ],
+        ),
+        # a country word on those looked into is a target
+        (
+            "The European Community launched an investigation into allegations of dumping by "
+            "Japanese semiconductor makers.",
+            [
+                ("European Community", "imposes", "European Community probe of Japan"),
+                ("European Community probe of Japan", "targets", "Japan"),
+            ],
+        ),
+        # a company's name before the noun makes no regulator of it
+        ("Acme Corp regulators opened an investigation into Globex Inc.", []),
+    ],
+)
+def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected):
+    assert triples(nlp, text) == expected
