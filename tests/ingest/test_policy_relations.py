@@ -106,3 +106,38 @@ def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
 )
 def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ban on a named party itself sanctions it and is no policy
+        (
+            "The Japanese government has already prohibited Acme Machine Co from doing any "
+            "business with the Soviet Bloc for one year.",
+            [("Japan", "sanctions", "Acme Machine Co")],
+        ),
+        (
+            "The Japanese government has already banned further shipments of goods to Communist "
+            "states by Acme Machine for one year.",
+            [("Japan", "sanctions", "Acme Machine")],
+        ),
+        # a ban on its goods is a policy as well
+        (
+            "The Japanese government banned imports of Acme Corp products.",
+            [
+                ("Japan", "imposes", "Japan ban on imports of Acme Corp products"),
+                ("Japan", "sanctions", "Acme Corp"),
+                ("Japan ban on imports of Acme Corp products", "targets", "Acme Corp"),
+            ],
+        ),
+        # a ban introduced as a new one with no imposer is not the one named before
+        (
+            "Japan banned Acme Corp from the market. Two days ago, three U.S. senators said they "
+            "wanted a temporary ban on all U.S. imports of Globex Corp products.",
+            [("Japan", "sanctions", "Acme Corp")],
+        ),
+    ],
+)
+def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected):
+    assert triples(nlp, text) == expected
