@@ -58,6 +58,11 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
+#: Nouns of the ``government`` set that, after the name of a body that sets policy, stand
+#: for that body ("EU regulators", "European Union antitrust authorities").
+_REGULATORS = frozenset({"regulators", "regulator", "authorities", "authority"})
+#: Words of a body's name that make it one that sets policy (a union of states, a regulator).
+_POLICY_BODY_WORDS = _WORDS.lower("policy_maker") | _WORDS.lower("government_body_head")
 _DECISIONS = _WORDS.lower("decision_noun")
 
 
@@ -101,6 +106,8 @@ def _referent(label: str, token: Token, state: DocState,
                     if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i in state.nodes
                     and state.nodes[c.i].type == EntityType.COUNTRY), None)
     if label == "government":
+        if country is None and token.lower_ in _REGULATORS:
+            return _regulating_body(token, state)
         return Node(country, EntityType.COUNTRY, token.i) if country is not None else None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
         return None
@@ -114,6 +121,19 @@ def _referent(label: str, token: Token, state: DocState,
              and token.lower_ in name.lower().split()
              and (country is None or nation_of(name.split()[0]) in (None, country))}
     return Node(names.pop(), EntityType.ORGANISATION, token.i) if len(names) == 1 else None
+
+
+def _regulating_body(token: Token, state: DocState) -> Node | None:
+    """The body a noun of regulators stands for: the organisation named before it whose name
+    says it sets policy ("EU regulators", "European Union antitrust regulators"); none for a
+    company ("Acme regulators" is no phrase of news)."""
+    for child in token.children:
+        node = state.nodes.get(child.i)
+        if child.dep_ in ("compound", "nmod") and node is not None \
+                and node.type == EntityType.ORGANISATION \
+                and {w.strip(".,'()").casefold() for w in node.name.split()} & _POLICY_BODY_WORDS:
+            return Node(node.name, EntityType.ORGANISATION, token.i)
+    return None
 
 
 def mark_stand_ins(doc: Doc, state: DocState) -> None:

@@ -165,8 +165,9 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
+    _bans_of_parties(found, state)
     imposers = _imposers(found, leaders)
-    policies = _policies(imposers, state)
+    policies = _policies(imposers, state, found[0].sentence.doc if found else None)
     again = _named_again(found[0].sentence.doc, policies, state) if found else {}
     policies |= again
     policies = _named_by_object(policies, found, imposers, state)
@@ -231,13 +232,43 @@ def _sets_policy(name: str) -> bool:
         or (name.isupper() and " " not in name)
 
 
-def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:
+#: The rules that read as a ban's target the party itself, not its goods or trade
+#: ("prohibited Acme from ...", "banned shipments by Acme").
+_PARTY_ITSELF = frozenset({"target-licence-verb", "target-measure-verb", "target-measure-verb-by"})
+
+
+def _bans_of_parties(found: list[Found], state: DocState) -> None:
+    """A ban whose every target is a named party itself ("Japan prohibited Acme from doing
+    business", "banned shipments by Acme") sanctions that party and is no policy, as the
+    guidelines read sanctioning a named party; a ban on its goods ("banned imports of Acme's
+    products") stays a policy as well."""
+    targets: dict[int, list[Found]] = {}
+    for f in found:
+        if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE:
+            targets.setdefault(f.subject.token, []).append(f)
+    for token, items in targets.items():
+        measure = state.measures[token]
+        if measure.verb and measure.party_edge and not measure.direct and all(
+                f.rule in _PARTY_ITSELF and f.object.type in (EntityType.ORGANISATION,
+                                                             EntityType.PERSON) for f in items):
+            state.measures[token] = replace(measure, direct=measure.party_edge)
+
+
+def _new_measure(root: Token) -> bool:
+    """Whether a measure is introduced as one not named before: "a ban on imports of X"."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in root.children)
+
+
+def _policies(imposers: dict[int, list[Found]], state: DocState,
+              doc: Doc | None = None) -> dict[int, Node]:
     """The policy each measure is, by its token.
 
     A named law is itself. A measure a country imposes is that country's (the first named);
     one imposed by others is the country's policy with that head if the document names one
     ("the trade office will raise the tariffs"), else its first imposer's. A measure with no
-    imposer is the one policy with its head, if there is one.
+    imposer is the one policy with its head, if there is one, unless ``doc`` shows it is
+    introduced as a new one ("a ban on imports of X").
     """
     policies = {token: Node(m.head, EntityType.POLICY, token)
                 for token, m in state.measures.items() if m.named}
@@ -261,7 +292,9 @@ def _policies(imposers: dict[int, list[Found]], state: DocState) -> dict[int, No
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
         names = by_head.get(measure.head, set())
-        if token not in policies and len(names) == 1 and not measure.verb:
+        if token not in policies and len(names) == 1 and not measure.verb \
+                and not (doc is not None and _new_measure(doc[token])):
+            # (one introduced as new, "a ban on imports of X", is not that policy)
             policies[token] = Node(next(iter(names)), EntityType.POLICY, token)
     return policies
 
@@ -499,8 +532,27 @@ def _only_located(f: Found, state: DocState) -> bool:
     if state.measures[f.subject.token].head.split()[-1] not in lexicon().lower("measure_of"):
         return False
     target = f.sentence.doc[f.object.token]
-    return target.dep_ == "pobj" and target.head.lower_ in ("in", "at", "within") \
-        and target.head.head.dep_ == "pobj"
+    if target.dep_ == "pobj" and target.head.lower_ in ("in", "at", "within") \
+            and target.head.head.dep_ == "pobj":
+        return True
+    # a country word in a clause inside the phrase says what the clause is about, not what
+    # the inquiry looks into ("a probe into a plan by A and B to merge their Italian units")
+    return f.object.type == EntityType.COUNTRY and target.dep_ in ("amod", "compound", "poss") \
+        and _clause_between(target, f.sentence.doc[f.subject.token])
+
+
+#: The dependencies of a clause inside a noun phrase ("a plan to merge", "a deal that ...").
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "xcomp", "ccomp"})
+
+
+def _clause_between(token: Token, measure: Token) -> bool:
+    """Whether a clause stands between ``token`` and the measure it hangs under."""
+    head = token.head
+    while head.i != measure.i and head.head.i != head.i:
+        if head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSES:
+            return True
+        head = head.head
+    return False
 
 
 def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:

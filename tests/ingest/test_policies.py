@@ -281,16 +281,12 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Germany probe of Volkswagen", "OtherPolicy")],
          [("Germany", "imposes", "Germany probe of Volkswagen"),
           ("Germany probe of Volkswagen", "targets", "Volkswagen")]),
-        # barring a party is banning it; restricting, curbing or limiting something is a
-        # restriction, export controls where it is exports
+        # barring a party is banning it, which sanctions it and is no policy; restricting,
+        # curbing or limiting something is a restriction, export controls where it is exports
         ("The Federal Trade Commission barred Talvora Systems Inc from making deceptive "
          "claims.",
-         [("Federal Trade Commission ban on Talvora Systems Inc", "OtherPolicy")],
-         [("Federal Trade Commission", "imposes",
-           "Federal Trade Commission ban on Talvora Systems Inc"),
-          ("Federal Trade Commission", "sanctions", "Talvora Systems Inc"),
-          ("Federal Trade Commission ban on Talvora Systems Inc", "targets",
-           "Talvora Systems Inc")]),
+         [],
+         [("Federal Trade Commission", "sanctions", "Talvora Systems Inc")]),
         ("China curbed exports of rare earths.",
          [("China export controls on exports of rare earths", "ExportControl")],
          [("China", "imposes", "China export controls on exports of rare earths")]),

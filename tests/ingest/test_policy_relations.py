@@ -1,0 +1,143 @@
+"""Opposition, sanctions and policies on small made-up sentences, read by the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.relation_views import triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a suit named again stands for its plaintiff; whom it names are its defendants
+        (
+            "Acme Corp said it sued two Globex Inc units for forcing it into bankruptcy. "
+            "The suit also names Initech Corp as a defendant.",
+            [("Acme Corp", "opposes", "Initech Corp")],
+        ),
+        (
+            "Acme Corp filed a lawsuit naming Globex Inc and Initech Corp as defendants.",
+            [("Acme Corp", "opposes", "Globex Inc"), ("Acme Corp", "opposes", "Initech Corp")],
+        ),
+        # naming someone is no suit
+        ("The report names Globex Inc as the best employer.", []),
+        ("Acme Corp named Globex Inc as its supplier.", []),
+    ],
+)
+def test_a_suit_opposes_whom_it_names(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # blocking a party, or its access, is sanctioning it
+        (
+            "The U.S. House blocked Yahoo Inc over security fears.",
+            [("U.S. House", "sanctions", "Yahoo Inc")],
+        ),
+        ("China has blocked Google Inc since 2010.", [("China", "sanctions", "Google Inc")]),
+        (
+            "Washington moved to block North Korea's access to the financial system.",
+            [("United States", "sanctions", "North Korea")],
+        ),
+        ("Acme Corp did not block Globex Inc.", []),
+        # a disciplinary action against a party sanctions it; a legal action opposes it
+        (
+            "The New York Stock Exchange took disciplinary action against Acme Corp last week.",
+            [("New York Stock Exchange", "sanctions", "Acme Corp")],
+        ),
+        (
+            "Acme Corp took legal action against Globex Inc.",
+            [("Acme Corp", "opposes", "Globex Inc.")],
+        ),
+    ],
+)
+def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "EU regulators" stand for the EU as "U.S. regulators" do for the country
+        (
+            "EU regulators opened an investigation into Acme Corp.",
+            [
+                ("EU", "imposes", "EU probe into Acme Corp."),
+                ("EU probe into Acme Corp.", "targets", "Acme Corp."),
+            ],
+        ),
+        # what a clause inside the inquiry's phrase says is not what it looks into
+        (
+            "European Union antitrust regulators have extended their investigation into a plan "
+            "by Acme Corp and Globex Inc to merge their Italian businesses.",
+            [
+                (
+                    "European Union",
+                    "imposes",
+                    "European Union probe into plan by Acme Corp and Globex Inc",
+                ),
+                (
+                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "targets",
+                    "Acme Corp",
+                ),
+                (
+                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "targets",
+                    "Globex Inc",
+                ),
+            ],
+        ),
+        # a country word on those looked into is a target
+        (
+            "The European Community launched an investigation into allegations of dumping by "
+            "Japanese semiconductor makers.",
+            [
+                ("European Community", "imposes", "European Community probe of Japan"),
+                ("European Community probe of Japan", "targets", "Japan"),
+            ],
+        ),
+        # a company's name before the noun makes no regulator of it
+        ("Acme Corp regulators opened an investigation into Globex Inc.", []),
+    ],
+)
+def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ban on a named party itself sanctions it and is no policy
+        (
+            "The Japanese government has already prohibited Acme Machine Co from doing any "
+            "business with the Soviet Bloc for one year.",
+            [("Japan", "sanctions", "Acme Machine Co")],
+        ),
+        (
+            "The Japanese government has already banned further shipments of goods to Communist "
+            "states by Acme Machine for one year.",
+            [("Japan", "sanctions", "Acme Machine")],
+        ),
+        # a ban on its goods is a policy as well
+        (
+            "The Japanese government banned imports of Acme Corp products.",
+            [
+                ("Japan", "imposes", "Japan ban on imports of Acme Corp products"),
+                ("Japan", "sanctions", "Acme Corp"),
+                ("Japan ban on imports of Acme Corp products", "targets", "Acme Corp"),
+            ],
+        ),
+        # a ban introduced as a new one with no imposer is not the one named before
+        (
+            "Japan banned Acme Corp from the market. Two days ago, three U.S. senators said they "
+            "wanted a temporary ban on all U.S. imports of Globex Corp products.",
+            [("Japan", "sanctions", "Acme Corp")],
+        ),
+    ],
+)
+def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected):
+    assert triples(nlp, text) == expected
