@@ -872,6 +872,8 @@ def _pairs(doc: Doc, predicate: str, subjects: list[Node],
         for obj in objects:
             if predicate == Predicate.BASED_IN and _quoted_between(doc, subject, obj):
                 continue  # Korea's "little Apple" is a nickname, not Apple
+            if predicate == Predicate.INVESTS_IN and _public(obj.name):
+                continue  # "the Treasury's Office of Foreign Assets Control": a part, no holding
             if predicate == Predicate.COMPETES_WITH and (_public(subject.name)
                                                          or _public(obj.name)):
                 continue  # "challenge the Commission's ruling": no public body competes

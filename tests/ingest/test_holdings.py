@@ -52,3 +52,31 @@ from tests.ingest.relation_views import triples
 )
 def test_shares_held(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one company's name possessed by another's, or the noun of what it is
+        (
+            "Initech Inc's Globex Corp reported higher profits.",
+            [("Initech Inc", "investsIn", "Globex Corp")],
+        ),
+        (
+            "Fakes were sold on Alibaba Group Holding Ltd's popular Taobao shopping website.",
+            [("Alibaba Group Holding Ltd", "investsIn", "Taobao")],
+        ),
+        # a stake named by its company, held and then bought
+        (
+            "Hooli Inc will acquire Initech Inc's Globex Holdings stake.",
+            [
+                ("Hooli Inc", "investsIn", "Globex Holdings"),
+                ("Initech Inc", "investsIn", "Globex Holdings"),
+            ],
+        ),
+        # a public body's part is no holding
+        ("The U.S. Treasury's Office of Foreign Assets Control said it acted.", []),
+    ],
+)
+def test_possessed_companies(nlp, text, expected):
+    assert triples(nlp, text) == expected
