@@ -80,3 +80,26 @@ def test_shares_held(nlp, text, expected):
 )
 def test_possessed_companies(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stake sold: the buyer holds it then, as for a company sold
+        (
+            "Hooli Inc sold its 30 pct stake in Globex Corp to Initech Inc.",
+            [
+                ("Hooli Inc", "investsIn", "Globex Corp"),
+                ("Initech Inc.", "investsIn", "Globex Corp"),
+            ],
+        ),
+        (
+            "Acme Corp completed the sale of its stake in Globex Corp to Hooli Inc.",
+            [("Acme Corp", "investsIn", "Globex Corp"), ("Hooli Inc.", "investsIn", "Globex Corp")],
+        ),
+        # shares sold to a buyer in no named company are nobody's holding
+        ("Acme Corp sold shares to Hooli Inc.", []),
+    ],
+)
+def test_stakes_sold(nlp, text, expected):
+    assert triples(nlp, text) == expected
