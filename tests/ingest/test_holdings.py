@@ -103,3 +103,22 @@ def test_possessed_companies(nlp, text, expected):
 )
 def test_stakes_sold(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X, a Y subsidiary": the owner's name before the unit word in apposition
+        (
+            "Globex Group Ltd, a Guinness Peat subsidiary, placed an order.",
+            [("Guinness Peat", "investsIn", "Globex Group Ltd")],
+        ),
+        # a country before it says where the unit is, not who owns it
+        (
+            "Globex Group Ltd, a U.S. subsidiary, placed an order.",
+            [("Globex Group Ltd", "basedIn", "United States")],
+        ),
+    ],
+)
+def test_units_in_apposition(nlp, text, expected):
+    assert triples(nlp, text) == expected
