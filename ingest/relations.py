@@ -823,6 +823,8 @@ _COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
 #: stake in", "interested in buying").
 _BID_CLIMB = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl"})
+#: Participles that describe a holding as it stands ("the 24 pct of X held by Y").
+_HOLDING_PARTICIPLES = frozenset({"owned", "held", "controlled"})
 
 
 def _only_bid(token: Token) -> bool:
@@ -833,6 +835,8 @@ def _only_bid(token: Token) -> bool:
     """
     if any(c.dep_ == "amod" and c.lower_ in _UNAGREED for c in token.children):
         return True
+    if token.dep_ == "acl" and token.lower_ in _HOLDING_PARTICIPLES:
+        return False  # "an offer for the stake in X held by Y": Y holds it whatever the offer
     clause = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
     auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
     if clause.tag_ == "VBN" and "have" in auxiliaries and auxiliaries & _COUNTERFACTUAL:
@@ -868,6 +872,8 @@ def _pairs(doc: Doc, predicate: str, subjects: list[Node],
         for obj in objects:
             if predicate == Predicate.BASED_IN and _quoted_between(doc, subject, obj):
                 continue  # Korea's "little Apple" is a nickname, not Apple
+            if predicate == Predicate.INVESTS_IN and _public(obj.name):
+                continue  # "the Treasury's Office of Foreign Assets Control": a part, no holding
             if predicate == Predicate.COMPETES_WITH and (_public(subject.name)
                                                          or _public(obj.name)):
                 continue  # "challenge the Commission's ruling": no public body competes

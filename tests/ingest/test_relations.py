@@ -269,7 +269,9 @@ def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
         ("Intel sells chips to Dell.", [("Intel", "supplies", "Dell")]),
         # selling stores is a divestment, not a supply; the rival is named
         # what a named company has is an asset sold, not goods supplied
-        ("GenCorp agreed to sell RKO's KHJ-TV station to Walt Disney Co for 217 mln dlrs.", []),
+        # (the station is RKO's: a holding, as "X's unit")
+        ("GenCorp agreed to sell RKO's KHJ-TV station to Walt Disney Co for 217 mln dlrs.",
+         [("RKO", "investsIn", "KHJ-TV")]),
         ("French retailer Casino has agreed to sell six of its stores to domestic rival Leclerc.",
          [("Casino", "basedIn", "France"), ("Casino", "competesWith", "Leclerc")]),
         # negated or hypothetical clauses state nothing

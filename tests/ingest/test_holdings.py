@@ -1,0 +1,124 @@
+"""Holdings said as shares of a company: who holds what part of it, on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.relation_views import triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # each holder of a share list, the share after the verb or before it
+        (
+            "Globex Corp is owned 40 pct by Initech Inc and 25 pct by Acme Corp.",
+            [
+                ("Acme Corp.", "investsIn", "Globex Corp"),
+                ("Initech Inc", "investsIn", "Globex Corp"),
+            ],
+        ),
+        (
+            "Globex Corp is owned 40 pct by Initech Inc, 25 pct by Acme Corp and 35 pct by "
+            "Hooli Inc.",
+            [
+                ("Acme Corp", "investsIn", "Globex Corp"),
+                ("Hooli Inc.", "investsIn", "Globex Corp"),
+                ("Initech Inc", "investsIn", "Globex Corp"),
+            ],
+        ),
+        (
+            "Globex Corp is 40 pct owned by Initech Inc and 25 pct by Acme Corp.",
+            [
+                ("Acme Corp.", "investsIn", "Globex Corp"),
+                ("Initech Inc", "investsIn", "Globex Corp"),
+            ],
+        ),
+        # a share held, whatever an offer for it
+        (
+            "Hooli Inc made an offer for the 24 pct of Globex Corp held by Initech Inc.",
+            [("Initech Inc.", "investsIn", "Globex Corp")],
+        ),
+        (
+            "Hooli Inc made an offer for the 24 pct of Globex Holdings held by Initech Inc.",
+            [("Initech Inc.", "investsIn", "Globex Holdings")],
+        ),
+        # a share of holders that are no names is nobody's
+        (
+            "Globex Corp is 40 pct owned by Initech Inc and 25 pct by its managers.",
+            [("Initech Inc", "investsIn", "Globex Corp")],
+        ),
+    ],
+)
+def test_shares_held(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one company's name possessed by another's, or the noun of what it is
+        (
+            "Initech Inc's Globex Corp reported higher profits.",
+            [("Initech Inc", "investsIn", "Globex Corp")],
+        ),
+        (
+            "Fakes were sold on Alibaba Group Holding Ltd's popular Taobao shopping website.",
+            [("Alibaba Group Holding Ltd", "investsIn", "Taobao")],
+        ),
+        # a stake named by its company, held and then bought
+        (
+            "Hooli Inc will acquire Initech Inc's Globex Holdings stake.",
+            [
+                ("Hooli Inc", "investsIn", "Globex Holdings"),
+                ("Initech Inc", "investsIn", "Globex Holdings"),
+            ],
+        ),
+        # a public body's part is no holding
+        ("The U.S. Treasury's Office of Foreign Assets Control said it acted.", []),
+    ],
+)
+def test_possessed_companies(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stake sold: the buyer holds it then, as for a company sold
+        (
+            "Hooli Inc sold its 30 pct stake in Globex Corp to Initech Inc.",
+            [
+                ("Hooli Inc", "investsIn", "Globex Corp"),
+                ("Initech Inc.", "investsIn", "Globex Corp"),
+            ],
+        ),
+        (
+            "Acme Corp completed the sale of its stake in Globex Corp to Hooli Inc.",
+            [("Acme Corp", "investsIn", "Globex Corp"), ("Hooli Inc.", "investsIn", "Globex Corp")],
+        ),
+        # shares sold to a buyer in no named company are nobody's holding
+        ("Acme Corp sold shares to Hooli Inc.", []),
+    ],
+)
+def test_stakes_sold(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X, a Y subsidiary": the owner's name before the unit word in apposition
+        (
+            "Globex Group Ltd, a Guinness Peat subsidiary, placed an order.",
+            [("Guinness Peat", "investsIn", "Globex Group Ltd")],
+        ),
+        # a country before it says where the unit is, not who owns it
+        (
+            "Globex Group Ltd, a U.S. subsidiary, placed an order.",
+            [("Globex Group Ltd", "basedIn", "United States")],
+        ),
+    ],
+)
+def test_units_in_apposition(nlp, text, expected):
+    assert triples(nlp, text) == expected
