@@ -1209,3 +1209,25 @@ def test_only_bid(nlp, text, bid):
 )
 def test_deals_rivals_and_supply(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ties or a relationship held with a party; ties cut are none
+        ("Iran had a relationship with China and Russia for the last ten years.",
+         [("Iran", "partnersWith", "China"), ("Iran", "partnersWith", "Russia")]),
+        ("China maintains close links with North Korea.",
+         [("China", "partnersWith", "North Korea")]),
+        ("Acme Corp has cut ties with Globex Corp.", []),
+        # an agent, a distributor or a licensee works with whom it acts for
+        ("Toshiba Machine shipped the goods through its export agency, Itochu Corp.",
+         [("Toshiba Machine", "partnersWith", "Itochu Corp.")]),
+        ("Roche Holding AG is the licensee of a Hormone Research Foundation patent.",
+         [("Roche Holding AG", "partnersWith", "Hormone Research Foundation")]),
+        ("Acme Corp is the distributor for Globex Corp in Japan.",
+         [("Acme Corp", "partnersWith", "Globex Corp")]),
+    ],
+)
+def test_ties_and_agents_are_partners(nlp, text, expected):
+    assert triples(nlp, text) == expected
