@@ -1231,3 +1231,17 @@ def test_deals_rivals_and_supply(nlp, text, expected):
 )
 def test_ties_and_agents_are_partners(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, supplies",
+    [
+        # a holding in a company bought from it is no goods supplied
+        ("Squibb Corp would buy from Cetus Corp a five pct equity position in Cetus Corp.", []),
+        # a place after the goods is no holding
+        ("Dell Inc will buy chips from Intel Corp in Japan.",
+         [("Intel Corp", "supplies", "Dell Inc")]),
+    ],
+)
+def test_a_holding_bought_is_no_supply(nlp, text, supplies):
+    assert [t for t in triples(nlp, text) if t[1] == "supplies"] == supplies
