@@ -942,9 +942,10 @@ def _distributes(verb: Token) -> bool:
 
 
 def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
-    """Selling stores, a stake, a unit or a company ("sell itself to"), or what a named
-    company has ("RKO's KHJ-TV station"), is a divestment, not supplying goods; so is buying
-    one from its owner ("buying MphasiS from Hewlett Packard Enterprise")."""
+    """Selling stores, a stake, a unit or a company ("sell itself to"), what a named company
+    has ("RKO's KHJ-TV station") or a holding in one ("a five pct position in Cetus"), is a
+    divestment, not supplying goods; so is buying one from its owner ("buying MphasiS from
+    Hewlett Packard Enterprise")."""
     verb = tokens.get("verb")
     if verb is None:
         return False
@@ -954,11 +955,15 @@ def _sells_assets(tokens: dict[str, Token], state: DocState) -> bool:
         node = state.nodes.get(token.i)
         return node is not None and node.type == EntityType.ORGANISATION
 
+    def held_in(thing: Token) -> bool:  # "a five pct equity position in Cetus": a holding
+        return any(p.dep_ == "prep" and p.lower_ == "in" and any(
+            o.dep_ == "pobj" and organisation(o) for o in p.children) for p in thing.children)
+
     serves = verb.lower_ in _SERVING  # "supplied Acme with engines": Acme is the customer
     return any(t._.ng_trigger in ("asset", "stake") for c in sold for t in c.subtree) or (
         verb._.ng_trigger in ("supply", "buy") and not serves and any(
-            organisation(c) or any(organisation(t) and t.tag_ != "PRP$"
-                                   for t in c.children if t.dep_ == "poss")
+            organisation(c) or held_in(c) or any(organisation(t) and t.tag_ != "PRP$"
+                                                 for t in c.children if t.dep_ == "poss")
             for c in sold))
 
 

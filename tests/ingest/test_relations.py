@@ -1142,3 +1142,108 @@ def test_rivals_named_through_a_description(nlp, text, expected):
 def test_only_bid(nlp, text, bid):
     doc = nlp(text)
     assert _only_bid(next(t for t in doc if t.text == "acquired")) is bid
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a name coordinated with its rival; losing out to a rival; "a X rival, Y"
+        ("Analysts compared Ford Motor Co and rival General Motors Co.",
+         [("Ford Motor Co", "competesWith", "General Motors Co.")]),
+        ("Samsung Electronics Co has been losing out to rivals Huawei Technologies Co and "
+         "Xiaomi Inc.",
+         [("Samsung Electronics Co", "competesWith", "Huawei Technologies Co"),
+          ("Samsung Electronics Co", "competesWith", "Xiaomi Inc.")]),
+        ("Boeing Co is losing out to Airbus SA.", [("Boeing Co", "competesWith", "Airbus SA")]),
+        ("Acme Corp holds a stake in a potential Globex Corp rival, Initech Corp.",
+         [("Globex Corp", "competesWith", "Initech Corp.")]),
+        # an order placed with a seller; goods used from a maker, by a company or its product
+        ("Acme Corp said it had placed a 320 mln dlr order with Globex Corp to supply engines.",
+         [("Globex Corp", "supplies", "Acme Corp")]),
+        ("Acme Corp will use chips from Intel Corp.", [("Intel Corp.", "supplies", "Acme Corp")]),
+        ("Apple Inc's next iPhone will use modem chips from Intel Corp.",
+         [("Intel Corp.", "supplies", "Apple Inc")]),
+        ("Acme Corp is the biggest equipment supplier, with customers including Globex Corp "
+         "and Intel Corp.",
+         [("Acme Corp", "supplies", "Globex Corp"), ("Acme Corp", "supplies", "Intel Corp.")]),
+        # each member of a group a contract is awarded to supplies, and they are partners
+        ("The Air Force awarded a contract to a partnership of United Launch Alliance and "
+         "Blue Origin.",
+         [("Blue Origin", "supplies", "Air Force"),
+          ("United Launch Alliance", "partnersWith", "Blue Origin"),
+          ("United Launch Alliance", "supplies", "Air Force")]),
+        # something done jointly: with another, or by the two named together
+        ("Acme Corp has won a joint order with Globex Corp for a steel works.",
+         [("Acme Corp", "partnersWith", "Globex Corp")]),
+        ("The Federal Reserve and the Federal Deposit Insurance Corporation issued joint "
+         "determinations.",
+         [("Federal Reserve", "partnersWith", "Federal Deposit Insurance Corporation")]),
+        ("Acme Corp and Globex Corp said in a joint statement that sales rose.",
+         [("Acme Corp", "partnersWith", "Globex Corp")]),
+        # two with ventures with a third are not partners of each other
+        ("Acme Corp and Globex Corp both have joint ventures with Initech Corp.",
+         [("Acme Corp", "partnersWith", "Initech Corp."),
+          ("Globex Corp", "partnersWith", "Initech Corp.")]),
+        # partners and allies named by a copula
+        ("Acme Corp's partners are Globex Corp and Initech Ltd.",
+         [("Acme Corp", "partnersWith", "Globex Corp"),
+          ("Acme Corp", "partnersWith", "Initech Ltd.")]),
+        ("China is North Korea's main ally.", [("China", "partnersWith", "North Korea")]),
+        # the members of a partnership, a consortium or a company made up of them
+        ("Globex Corp thwarted a takeover by a partnership formed by AFG Industries Inc and "
+         "Initech Corp.",
+         [("AFG Industries Inc", "partnersWith", "Initech Corp."),
+          ("Globex Corp", "opposes", "AFG Industries Inc")]),
+        ("The rest would be owned by a holding company made up of Acme Corp, Globex Corp and "
+         "Initech Inc.",
+         [("Acme Corp", "partnersWith", "Globex Corp"),
+          ("Acme Corp", "partnersWith", "Initech Inc."),
+          ("Globex Corp", "partnersWith", "Initech Inc.")]),
+        # merging: a plan by two, or "they" merging
+        ("Regulators are reviewing a plan by CK Hutchison Holdings and Vimpelcom Ltd to merge "
+         "their Italian units.",
+         [("CK Hutchison Holdings", "partnersWith", "Vimpelcom Ltd")]),
+        ("Acme Corp and Globex Corp said they were merging their paper interests.",
+         [("Acme Corp", "partnersWith", "Globex Corp")]),
+        ("Uber Technologies Inc said it signed up with payment platform Globex Corp.",
+         [("Uber Technologies Inc", "partnersWith", "Globex Corp.")]),
+    ],
+)
+def test_deals_rivals_and_supply(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ties or a relationship held with a party; ties cut are none
+        ("Iran had a relationship with China and Russia for the last ten years.",
+         [("Iran", "partnersWith", "China"), ("Iran", "partnersWith", "Russia")]),
+        ("China maintains close links with North Korea.",
+         [("China", "partnersWith", "North Korea")]),
+        ("Acme Corp has cut ties with Globex Corp.", []),
+        # an agent, a distributor or a licensee works with whom it acts for
+        ("Toshiba Machine shipped the goods through its export agency, Itochu Corp.",
+         [("Toshiba Machine", "partnersWith", "Itochu Corp.")]),
+        ("Roche Holding AG is the licensee of a Hormone Research Foundation patent.",
+         [("Roche Holding AG", "partnersWith", "Hormone Research Foundation")]),
+        ("Acme Corp is the distributor for Globex Corp in Japan.",
+         [("Acme Corp", "partnersWith", "Globex Corp")]),
+    ],
+)
+def test_ties_and_agents_are_partners(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, supplies",
+    [
+        # a holding in a company bought from it is no goods supplied
+        ("Squibb Corp would buy from Cetus Corp a five pct equity position in Cetus Corp.", []),
+        # a place after the goods is no holding
+        ("Dell Inc will buy chips from Intel Corp in Japan.",
+         [("Intel Corp", "supplies", "Dell Inc")]),
+    ],
+)
+def test_a_holding_bought_is_no_supply(nlp, text, supplies):
+    assert [t for t in triples(nlp, text) if t[1] == "supplies"] == supplies
