@@ -226,6 +226,16 @@ def test_roles(nlp, text, expected):
          "hold shares.",
          [("Merrill Lynch and Co Inc", "basedIn", "United States"),
           ("Pacific Telesis International Inc", "basedIn", "United States")]),
+        # a unit, a venture or a newspaper described by its country or its base beside its name
+        ("The group sold its Swiss bank subsidiary, Banca Rossa, last year.",
+         [("Banca Rossa", "basedIn", "Switzerland")]),
+        ("Its Indian joint venture Maruti Motors Ltd will cut imports.",
+         [("Maruti Motors Ltd", "basedIn", "India")]),
+        ("The Ohio-based medical division Picker Systems said sales rose.",
+         [("Picker Systems", "basedIn", "United States")]),
+        ("Kenya's Daily Nation newspaper said sales rose.", [("Daily Nation", "basedIn", "Kenya")]),
+        # the name before "unit" is its owner's, not the unit's
+        ("Globex bought the U.S. Initech unit from Acme.", []),
     ],
 )
 def test_based_in(nlp, text, expected):
