@@ -1150,3 +1150,24 @@ def test_rivals_named_through_a_description(nlp, text, expected):
 def test_only_bid(nlp, text, bid):
     doc = nlp(text)
     assert _only_bid(next(t for t in doc if t.text == "acquired")) is bid
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a minister titled by a field heads the ministry of that field the text names
+        ("The Commerce Department said so. Commerce Secretary Jane Doe spoke on Monday.",
+         [("Jane Doe", "leads", "Commerce Department")]),
+        ("Norway's foreign minister Jan Roe told the Foreign Ministry staff.",
+         [("Jan Roe", "leads", "Foreign Ministry")]),
+        ("The State Department did not object, but Secretary of State Tom Lee disagreed.",
+         [("Tom Lee", "leads", "State Department")]),
+        # a deputy works there; a past title, or another field, holds nothing
+        ("The Defense Department said Deputy Defense Secretary Ann Bell would go.",
+         [("Ann Bell", "worksFor", "Defense Department")]),
+        ("The Commerce Department said former Commerce Secretary Jane Doe agreed.", []),
+        ("The Commerce Department said Treasury Secretary Jane Doe agreed.", []),
+    ],
+)
+def test_ministers_of_a_field(nlp, text, expected):
+    assert triples(nlp, text) == expected
