@@ -397,6 +397,9 @@ class RelationExtractor:
         node = spec[1:]
         found = []
         for conjunct in tokens[node].conjuncts:
+            if any(c.dep_ in ("compound", "poss", "nmod", "amod") and c._.ng_type
+                   for c in conjunct.children):
+                continue  # "Acme chairman and Globex chief executive": Globex's title
             read = self._predicate(spec, {node: conjunct})
             if read in _ROLES and read != predicate and read not in found \
                     and not _past_title(conjunct):

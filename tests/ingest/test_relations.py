@@ -160,6 +160,12 @@ from tests.ingest.relation_views import triples
          [("Mark Hurd", "leads", "Hewlett-Packard")]),
         ("Jane Doe was promoted to chief executive of Globex Corp.",
          [("Jane Doe", "leads", "Globex Corp.")]),
+        # titles joined before a name set off by commas are each the name's
+        ("Honeywell chairman and chief executive officer, Edson Spencer, said the move is the "
+         "last step.",
+         [("Edson Spencer", "chairs", "Honeywell"), ("Edson Spencer", "leads", "Honeywell")]),
+        ("Acme chairman and Globex chief executive, Jane Doe, said so.",
+         [("Jane Doe", "chairs", "Acme")]),
     ],
 )
 def test_roles(nlp, text, expected):
