@@ -33,8 +33,8 @@ _CODE = re.compile(
 )
 #: An exchange code just after a name, in the article as written.
 _CODE_AFTER = re.compile(rf"[ \t]{{0,3}}(?:{_CODE.pattern})")
-#: Angle brackets around a name on one line.
-_NAME = re.compile(r"<([^<>\n]{1,100})>")
+#: Angle brackets around a name, on one line or wrapped onto the next ("<MMC\nSittipol Co Ltd>").
+_NAME = re.compile(r"<([^<>\n]{1,100}(?:\n[^<>\n]{1,100})?)>")
 
 if not Doc.has_extension("ng_source_text"):
     #: The article as written, where the tokenizer read it with markup blanked (else None).
@@ -49,6 +49,8 @@ def blank_markup(text: str) -> str:
     'Motorola Inc         and Intel                said'
     >>> blank_markup("a (U.S.) rule, x < y > z")
     'a (U.S.) rule, x < y > z'
+    >>> blank_markup("from <MMC\\nSittipol Co Ltd> of")
+    'from  MMC\\nSittipol Co Ltd  of'
     """
     if "<" not in text and "(" not in text and "[" not in text:
         return text

@@ -303,6 +303,7 @@ class RelationExtractor:
         yield from _premodifier_nationalities(doc, state)
         yield from _listed_bases(doc, state)
         yield from _state_holdings(doc, state)
+        yield from _ministers(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -396,6 +397,9 @@ class RelationExtractor:
         node = spec[1:]
         found = []
         for conjunct in tokens[node].conjuncts:
+            if any(c.dep_ in ("compound", "poss", "nmod", "amod") and c._.ng_type
+                   for c in conjunct.children):
+                continue  # "Acme chairman and Globex chief executive": Globex's title
             read = self._predicate(spec, {node: conjunct})
             if read in _ROLES and read != predicate and read not in found \
                     and not _past_title(conjunct):
@@ -591,6 +595,76 @@ def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
                    if t.pos_ == "PROPN" and (country := nation_of(t.text))]
         if places:
             yield Found(places[0], Predicate.INVESTS_IN, node, root.sent, "state-owned-premodifier")
+
+
+#: Title words of a ministry's head, words naming a ministry, and words making a title a deputy's.
+_MINISTER_TITLES = _WORDS.lower("minister_title")
+_MINISTRY_WORDS = _WORDS.lower("ministry_word")
+_JUNIOR_TITLES = _WORDS.lower("junior_title")
+#: Words of a ministry's name or title that say nothing of its field.
+_FIELDLESS = frozenset({"of", "and", "for", "the", "&", "-", "'s"})
+
+
+def _ministers(doc: Doc, state: DocState) -> Iterator[Found]:
+    """A minister or secretary titled by a field ("Commerce Secretary Jane Doe", "Norway's
+    foreign minister Jan Roe", "Secretary of State Tom Lee") leads the ministry or department
+    of that field the document names ("the Commerce Department", "the Foreign Ministry"), the
+    one whose other words each begin as a word of the field does ("Postal Minister" and "the
+    Post and Telecommunications Ministry"); a deputy's title ("Deputy Defense Secretary")
+    works for it. A past title holds nothing, and nor does a field two ministries share.
+    """
+    ministries: dict[str, Node] = {}
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is not None and node.type == EntityType.ORGANISATION:
+            words = [w for w in node.name.lower().split() if w not in _FIELDLESS]
+            if any(w in _MINISTRY_WORDS for w in words):
+                ministries.setdefault(node.name, node)
+    if not ministries:
+        return
+    for span in doc.spans.get(SPANS_KEY, []):
+        person = state.nodes.get(span.root.i)
+        if person is None or person.type != EntityType.PERSON:
+            continue
+        sentence = span.root.sent
+        title = _field_title(doc[sentence.start:span.start])
+        if title is None:
+            continue
+        field, junior = title
+        held = [node for name, node in ministries.items()
+                if all(any(w[:4] == f[:4] for w in name.lower().split()) for f in field)]
+        if len(held) == 1:
+            predicate = Predicate.WORKS_FOR if junior else Predicate.LEADS
+            yield Found(person, predicate, held[0], sentence, "minister-of-field")
+
+
+def _field_title(before: Span) -> tuple[list[str], bool] | None:
+    """The field of the minister's title that ends ``before`` ("Commerce Secretary",
+    "Secretary of State", "foreign minister"), and whether it is a deputy's; ``None`` where
+    the words before the name end in no such title, or in a past one."""
+    words = [t for t in before if not t.is_space]
+    if not words:
+        return None
+    if words[-1].lower_ in _MINISTER_TITLES:  # "Commerce Secretary X"
+        lead = len(words) - 1
+        field: list[Token] = []
+        while lead > 0 and words[lead - 1].pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ") \
+                and not words[lead - 1]._.ng_type and words[lead - 1].lower_ not in _JUNIOR_TITLES:
+            lead -= 1
+            field.insert(0, words[lead])
+    else:  # "Secretary of State X": the title and "of" before the field
+        of = next((i for i in range(len(words) - 2, 0, -1)
+                   if words[i].lower_ == "of" and words[i - 1].lower_ in _MINISTER_TITLES), None)
+        if of is None or any(not (t.pos_ in ("PROPN", "NOUN", "CCONJ") or t.lower_ in _FIELDLESS)
+                             for t in words[of + 1:]):
+            return None
+        lead = of - 1
+        field = words[of + 1:]
+    fields = [t.lower_ for t in field if t.lower_ not in _FIELDLESS]
+    modifiers = {t.lower_ for t in words[max(lead - 3, 0):lead]}
+    if not fields or modifiers & _PAST_ROLES:
+        return None
+    return fields, bool(modifiers & _JUNIOR_TITLES)
 
 
 def _premodifies(token: Token, root: int, state: DocState) -> bool:

@@ -21,6 +21,9 @@ from newsgraph.ingest.markup import blank_markup, markup_blind, quote
         ("Univision [UVN.UL] bought", "Univision " + " " * 8 + " bought"),
         # a name between angle brackets keeps its words
         ("<Wan Li Optics Co Ltd>'s unit", " Wan Li Optics Co Ltd 's unit"),
+        # a name the wire wrapped onto the next line
+        ("from <Kestrel\nMotor Co Ltd> of Thailand", "from  Kestrel\nMotor Co Ltd  of Thailand"),
+        ("from <Kestrel\nMotor\nCo Ltd> of", "from <Kestrel\nMotor\nCo Ltd> of"),
         # parentheses and angle brackets that are no markup stay
         ("the (U.S.) rule and Globex (GLX) rose", "the (U.S.) rule and Globex (GLX) rose"),
         ("if x < y and y > z", "if x < y and y > z"),

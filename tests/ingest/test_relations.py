@@ -160,6 +160,12 @@ from tests.ingest.relation_views import triples
          [("Mark Hurd", "leads", "Hewlett-Packard")]),
         ("Jane Doe was promoted to chief executive of Globex Corp.",
          [("Jane Doe", "leads", "Globex Corp.")]),
+        # titles joined before a name set off by commas are each the name's
+        ("Honeywell chairman and chief executive officer, Edson Spencer, said the move is the "
+         "last step.",
+         [("Edson Spencer", "chairs", "Honeywell"), ("Edson Spencer", "leads", "Honeywell")]),
+        ("Acme chairman and Globex chief executive, Jane Doe, said so.",
+         [("Jane Doe", "chairs", "Acme")]),
     ],
 )
 def test_roles(nlp, text, expected):
@@ -226,6 +232,16 @@ def test_roles(nlp, text, expected):
          "hold shares.",
          [("Merrill Lynch and Co Inc", "basedIn", "United States"),
           ("Pacific Telesis International Inc", "basedIn", "United States")]),
+        # a unit, a venture or a newspaper described by its country or its base beside its name
+        ("The group sold its Swiss bank subsidiary, Banca Rossa, last year.",
+         [("Banca Rossa", "basedIn", "Switzerland")]),
+        ("Its Indian joint venture Maruti Motors Ltd will cut imports.",
+         [("Maruti Motors Ltd", "basedIn", "India")]),
+        ("The Ohio-based medical division Picker Systems said sales rose.",
+         [("Picker Systems", "basedIn", "United States")]),
+        ("Kenya's Daily Nation newspaper said sales rose.", [("Daily Nation", "basedIn", "Kenya")]),
+        # the name before "unit" is its owner's, not the unit's
+        ("Globex bought the U.S. Initech unit from Acme.", []),
     ],
 )
 def test_based_in(nlp, text, expected):
@@ -1247,3 +1263,24 @@ def test_ties_and_agents_are_partners(nlp, text, expected):
 )
 def test_a_holding_bought_is_no_supply(nlp, text, supplies):
     assert [t for t in triples(nlp, text) if t[1] == "supplies"] == supplies
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a minister titled by a field heads the ministry of that field the text names
+        ("The Commerce Department said so. Commerce Secretary Jane Doe spoke on Monday.",
+         [("Jane Doe", "leads", "Commerce Department")]),
+        ("Norway's foreign minister Jan Roe told the Foreign Ministry staff.",
+         [("Jan Roe", "leads", "Foreign Ministry")]),
+        ("The State Department did not object, but Secretary of State Tom Lee disagreed.",
+         [("Tom Lee", "leads", "State Department")]),
+        # a deputy works there; a past title, or another field, holds nothing
+        ("The Defense Department said Deputy Defense Secretary Ann Bell would go.",
+         [("Ann Bell", "worksFor", "Defense Department")]),
+        ("The Commerce Department said former Commerce Secretary Jane Doe agreed.", []),
+        ("The Commerce Department said Treasury Secretary Jane Doe agreed.", []),
+    ],
+)
+def test_ministers_of_a_field(nlp, text, expected):
+    assert triples(nlp, text) == expected
