@@ -74,6 +74,7 @@ def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
             "European Union antitrust regulators have extended their investigation into a plan "
             "by Acme Corp and Globex Inc to merge their Italian businesses.",
             [
+                ("Acme Corp", "partnersWith", "Globex Inc"),
                 (
                     "European Union",
                     "imposes",
