@@ -108,7 +108,7 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                     continue
             found.append(Candidate(part_start, part_end, label, titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
-    return _institutions_on(doc, _place_led(doc, found))
+    return _place_led(doc, found)
 
 
 def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -126,28 +126,6 @@ def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 and before.start > 0 and doc[before.start - 1].pos_ not in ("ADP", "SPACE") \
                 and "\n" not in doc[before.start - 1].text:  # a dateline, "in Tokyo"
             kept[-1] = candidate._replace(start=before.start, label="ORG")
-            continue
-        kept.append(candidate)
-    return kept
-
-
-def _institutions_on(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """An institution's name the model cut before what it is on, for or of: "Permanent Select
-    Committee" and "Intelligence" in "Permanent Select Committee on Intelligence" are one
-    name; a legal form's name after "of" is another organisation ("the Board of Acme Inc")."""
-    lex = lexicon()
-    institutions = lex.words("org_institution") - lex.words("legal_form")
-    kept: list[Candidate] = []
-    for candidate in found:
-        before = kept[-1] if kept else None
-        if before is not None and before.label == "ORG" and candidate.label == "ORG" \
-                and candidate.start == before.end + 1 \
-                and doc[before.end].lower_ in ("on", "for", "of") \
-                and doc[before.end - 1].text in institutions \
-                and doc[candidate.end - 1].text not in lex.words("legal_form") \
-                and all(t.is_title or t.lower_ in _JOINING_WORDS
-                        for t in doc[candidate.start:candidate.end]):
-            kept[-1] = before._replace(end=candidate.end, pattern=False)
             continue
         kept.append(candidate)
     return kept
