@@ -177,9 +177,9 @@ def test_a_pattern_match_counts_for_an_organisation():
          "Guizhou Huaxintong Semi-Conductor Technology Co Ltd, a joint venture.",
          {("Acme Inc", "Organisation"),
           ("Guizhou Huaxintong Semi-Conductor Technology Co Ltd", "Organisation")}),
-        # a body's name before an office's title names the office, not the body
-        ("European Competition Commissioner Margrethe Vestager spoke.",
-         {("Margrethe Vestager", "Person")}),
+        # a body's name before a commissioner's title is the body's ("FDA Commissioner X")
+        ("FDA Commissioner Robert Califf said the agency would review the drug.",
+         {("FDA", "Organisation"), ("Robert Califf", "Person")}),
         # wire copy's capital on a common word after a dotted country abbreviation
         ("Rivals could end up harming U.S. Firms, analysts said. Many firms agreed. U.S. Steel "
          "said steel prices rose.", {("U.S. Steel", "Organisation")}),
