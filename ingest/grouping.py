@@ -43,8 +43,8 @@ def group_mentions(
     * a government body with and without its country ("US Senate" = "Senate", "US EXB" =
       "EXB"), unless the document qualifies it with two countries;
     * a person's first name, surname or leading names and the one person named in full with
-      them ("Smith", "Jane" = "Jane Smith"), a surname several share with the one named
-      first, a first name only when no organisation's name begins with it;
+      them ("Smith", "Jane" = "Jane Smith"), a first name only when no organisation's name
+      begins with it;
     * an acronym and the one name whose initials it is, as written, less its legal forms or
       less a leading country ("RMA"; "GM" = "General Motors Co"; "EPA" = "US Environmental
       Protection Agency");
