@@ -354,16 +354,15 @@ def _sub_body(longer: str, short: str) -> bool:
 
 
 def _person_part(names: _Names, key: str) -> int | None:
-    """"Smith" = "Jane" = "Jane Q. Smith": a surname joins the person named in full that ends
-    with it, the one named first where several are ("Smith" after "Jane Smith" and "her son
-    Bob Smith": news names the other in full); a first name, the one that begins with it when
-    no other name does; a person's leading names, the one longer person's name they begin."""
+    """"Smith" = "Jane" = "Jane Q. Smith": a surname joins the one person named in full that
+    ends with it; a first name, the one that begins with it when no other name does; a
+    person's leading names, the one longer person's name they begin."""
     if " " in key:
         if key not in names.people:
             return None
         found = {k for k in names.people if k.startswith(f"{key} ")}
     elif key in names.full_people:
-        return min(names.first[k] for k in names.full_people[key])
+        found = names.full_people[key]
     else:
         found = names.given.get(key, set())
         if any(k not in names.people for k in names.starts.get(key, set())):
