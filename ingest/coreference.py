@@ -301,11 +301,10 @@ def _the_noun(token: Token, *, modified: bool) -> bool:
 
 
 def _nonrestrictive(clause: Token) -> bool:
-    """Whether a relative clause or a participle's phrase is set off by a comma ("the company,
-    which makes chips,", "the company, based in Lyon,"): it says more of the thing named, and
-    restricts nothing."""
+    """Whether a relative clause is set off by a comma ("the company, which makes chips,"):
+    it says more of the thing named, and restricts nothing."""
     start = clause.left_edge.i
-    return clause.dep_ in ("relcl", "acl") and start > 0 and clause.doc[start - 1].text == ","
+    return clause.dep_ == "relcl" and start > 0 and clause.doc[start - 1].text == ","
 
 
 def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span], *,
