@@ -921,8 +921,9 @@ def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:
 def alias_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Another name the text gives a name becomes a mention of it: an acronym or a short name
     in brackets or after ", or" ("Robot Makers Association (RMA)", "Space Exploration
-    Technologies, or SpaceX,"), and a former name ("Didi Chuxing, formerly known as Didi
-    Kuaidi"). A short name counts when it begins with the name's first word."""
+    Technologies, or SpaceX,"). A short name counts when it begins with the name's first word.
+    A former name stays a name of its own: it may be another company's ("formerly Globex's
+    software unit"), and the newer name is the one to keep."""
     by_start = {m.start: m for m in mentions}
     added = []
     for mention in mentions:
@@ -943,11 +944,7 @@ def _other_name(doc: Doc, mention: Mention, by_start: dict[int, Mention]) -> int
     """Where the other name a text gives right after ``mention`` starts, or None."""
     name = doc[mention.start:mention.end].text
     i = mention.end
-    words = [t.lower_ for t in doc[i:i + 4]]
-    if words[:1] == [","] and words[1:2] == ["formerly"]:
-        j = i + 2 + (2 if words[2:4] == ["known", "as"] else int(words[2:3] == ["called"]))
-        other = by_start.get(j)
-        return j if other is not None and other.country is None else None
+    words = [t.lower_ for t in doc[i:i + 2]]
     if words[:1] == ["("] and i + 2 < len(doc) and doc[i + 2].text == ")":
         j = i + 1
     elif words[:2] == [",", "or"] and i + 3 < len(doc) and doc[i + 3].text in (",", ".", ")"):

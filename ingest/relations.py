@@ -383,6 +383,8 @@ class RelationExtractor:
                 continue
             for read in (predicate, *self._conjoined_titles(rule.predicate, tokens, predicate)):
                 for subject, obj in _pairs(doc, read, subjects, objects):
+                    if rule.id == "block-party" and not _of_state(subject):
+                        continue  # "Apple blocked Meta from tracking users": no state's act
                     if read == Predicate.LEADS and obj.type == EntityType.COUNTRY \
                             and "title" in tokens and not _leads_a_state(tokens["title"]):
                         continue  # "French chief executive Jean Dupont" leads no country
@@ -614,12 +616,15 @@ def _ministers(doc: Doc, state: DocState) -> Iterator[Found]:
     works for it. A past title holds nothing, and nor does a field two ministries share.
     """
     ministries: dict[str, Node] = {}
+    countries: dict[str, str | None] = {}  # a ministry -> the country its name or text gives
     for span in doc.spans.get(SPANS_KEY, []):
         node = state.nodes.get(span.root.i)
         if node is not None and node.type == EntityType.ORGANISATION:
             words = [w for w in node.name.lower().split() if w not in _FIELDLESS]
             if any(w in _MINISTRY_WORDS for w in words):
                 ministries.setdefault(node.name, node)
+                country = _country_before(doc[max(span.start - 2, 0):span.end])
+                countries[node.name] = countries.get(node.name) or country
     if not ministries:
         return
     for span in doc.spans.get(SPANS_KEY, []):
@@ -630,18 +635,31 @@ def _ministers(doc: Doc, state: DocState) -> Iterator[Found]:
         title = _field_title(doc[sentence.start:span.start])
         if title is None:
             continue
-        field, junior = title
+        field, junior, country = title
         held = [node for name, node in ministries.items()
-                if all(any(w[:4] == f[:4] for w in name.lower().split()) for f in field)]
+                if all(any(w[:4] == f[:4] for w in name.lower().split()) for f in field)
+                and countries[name] in (None, country)
+                and (country is None or countries[name] is not None or len(ministries) == 1)]
         if len(held) == 1:
             predicate = Predicate.WORKS_FOR if junior else Predicate.LEADS
             yield Found(person, predicate, held[0], sentence, "minister-of-field")
 
 
-def _field_title(before: Span) -> tuple[list[str], bool] | None:
+def _country_before(tokens: Iterable[Token]) -> str | None:
+    """The country a name or nationality word among ``tokens`` names ("U.S.", "Chinese",
+    "Germany's"), or None."""
+    for token in tokens:
+        if token.text[:1].isupper() and (found := country_of(token.text) or demonym_of(token.text)):
+            return found
+    return None
+
+
+def _field_title(before: Span) -> tuple[list[str], bool, str | None] | None:
     """The field of the minister's title that ends ``before`` ("Commerce Secretary",
-    "Secretary of State", "foreign minister"), and whether it is a deputy's; ``None`` where
-    the words before the name end in no such title, or in a past one."""
+    "Secretary of State", "foreign minister"), whether it is a deputy's, and the country the
+    words before it name ("Norway's foreign minister"); ``None`` where the words before the
+    name end in no such title, a past one, a head of government's ("Prime Minister"), or one
+    qualified by a place that is no country ("Ohio Secretary of State")."""
     words = [t for t in before if not t.is_space]
     if not words:
         return None
@@ -662,9 +680,17 @@ def _field_title(before: Span) -> tuple[list[str], bool] | None:
         field = words[of + 1:]
     fields = [t.lower_ for t in field if t.lower_ not in _FIELDLESS]
     modifiers = {t.lower_ for t in words[max(lead - 3, 0):lead]}
-    if not fields or modifiers & _PAST_ROLES:
+    if not fields or modifiers & _PAST_ROLES or "prime" in fields:
         return None
-    return fields, bool(modifiers & _JUNIOR_TITLES)
+    start = lead  # the names and nationality words right before the title ("Norway's")
+    while start > 0 and lead - start < 3 and (words[start - 1].pos_ in ("PROPN", "ADJ")
+                                              or words[start - 1].tag_ == "POS"):
+        start -= 1
+    qualifiers = [t for t in words[start:lead] if t.lower_ not in _JUNIOR_TITLES]
+    country = _country_before(qualifiers)
+    if country is None and any(t.pos_ == "PROPN" for t in qualifiers):
+        return None  # "Ohio Secretary of State": a state's office, not a ministry's
+    return fields, bool(modifiers & _JUNIOR_TITLES), country
 
 
 def _premodifies(token: Token, root: int, state: DocState) -> bool:
@@ -954,6 +980,14 @@ def _pairs(doc: Doc, predicate: str, subjects: list[Node],
             if subject.name != obj.name and (
                     not domain or (subject.type in domain and obj.type in range_)):
                 yield subject, obj
+
+
+def _of_state(node: Node) -> bool:
+    """Whether a party is a state or a body of one ("China", "the U.S. House", "the FTC"...
+    by its name's head word), whose acts against a party may sanction it."""
+    words = set(node.name.lower().split())
+    return node.type == EntityType.COUNTRY or _public(node.name) \
+        or bool(words & _WORDS.lower("government_body_head"))
 
 
 def _public(name: str) -> bool:

@@ -43,6 +43,8 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
             [("United States", "sanctions", "North Korea")],
         ),
         ("Acme Corp did not block Globex Inc.", []),
+        # a company blocking another is no state's sanction
+        ("Apple blocked Meta from tracking iPhone users.", []),
         # a disciplinary action against a party sanctions it; a legal action opposes it
         (
             "The New York Stock Exchange took disciplinary action against Acme Corp last week.",

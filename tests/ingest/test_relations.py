@@ -1232,9 +1232,11 @@ def test_deals_rivals_and_supply(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # ties or a relationship held with a party; ties cut are none
-        ("Iran had a relationship with China and Russia for the last ten years.",
+        # ties or a relationship kept with a party; ties cut, or merely had (tense, poor or
+        # close alike), are none
+        ("Iran has maintained a relationship with China and Russia for the last ten years.",
          [("Iran", "partnersWith", "China"), ("Iran", "partnersWith", "Russia")]),
+        ("China has tense relations with the United States, officials said.", []),
         ("China maintains close links with North Korea.",
          [("China", "partnersWith", "North Korea")]),
         ("Acme Corp has cut ties with Globex Corp.", []),
@@ -1280,7 +1282,29 @@ def test_a_holding_bought_is_no_supply(nlp, text, supplies):
          [("Ann Bell", "worksFor", "Defense Department")]),
         ("The Commerce Department said former Commerce Secretary Jane Doe agreed.", []),
         ("The Commerce Department said Treasury Secretary Jane Doe agreed.", []),
+        # another country's ministry, and a head of government's title, are none
+        ("Commerce Secretary Jane Doe met Chinese officials. The Chinese Commerce Ministry "
+         "said the talks were useful.", []),
+        ("Japan's Finance Minister Jan Roe spoke. Germany's Finance Ministry declined to "
+         "comment.", []),
+        ("Prime Minister Tom Lee said the Ministry for Primary Industries would lead.", []),
     ],
 )
 def test_ministers_of_a_field(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a business "of" a customer is no holding; a rating or a rule "from" a party is no
+        # supply; a group of rivals named together is no partnership
+        "Qualcomm Inc's Apple business is expected to shrink this year.",
+        "Tesla Inc's shares carry a buy rating from Goldman Sachs.",
+        "Acme Corp adopted new accounting rules from the Financial Accounting Standards Board.",
+        "Audit fees rose at the Big Four, a group made up of Deloitte, PwC, EY and KPMG.",
+    ],
+)
+def test_readings_that_state_no_relation(nlp, text):
+    assert [t for t in triples(nlp, text) if t[1] in ("investsIn", "supplies",
+                                                     "partnersWith")] == []
