@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.geo import nation_of
-from newsgraph.ingest.names import lexicon
+from newsgraph.ingest.names import lexicon, sets_policy
 from newsgraph.ingest.relation_data import DocState, Node
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ontology import EntityType
@@ -61,8 +61,6 @@ _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pco
 #: Nouns of the ``government`` set that, after the name of a body that sets policy, stand
 #: for that body ("EU regulators", "European Union antitrust authorities").
 _REGULATORS = frozenset({"regulators", "regulator", "authorities", "authority"})
-#: Words of a body's name that make it one that sets policy (a union of states, a regulator).
-_POLICY_BODY_WORDS = _WORDS.lower("policy_maker") | _WORDS.lower("government_body_head")
 _DECISIONS = _WORDS.lower("decision_noun")
 
 
@@ -130,8 +128,7 @@ def _regulating_body(token: Token, state: DocState) -> Node | None:
     for child in token.children:
         node = state.nodes.get(child.i)
         if child.dep_ in ("compound", "nmod") and node is not None \
-                and node.type == EntityType.ORGANISATION \
-                and {w.strip(".,'()").casefold() for w in node.name.split()} & _POLICY_BODY_WORDS:
+                and node.type == EntityType.ORGANISATION and sets_policy(node.name):
             return Node(node.name, EntityType.ORGANISATION, token.i)
     return None
 

@@ -36,6 +36,7 @@ __all__ = [
     "maker_noun",
     "name_key",
     "plain_forms",
+    "sets_policy",
     "stopped_forms",
     "subdivisions",
     "undotted",
@@ -256,6 +257,20 @@ def _romanised_division(name: str) -> tuple[str, ...]:
     province or city that ISO 3166-2 romanises ("Guizhou Sheng", "Chongqing Shi")."""
     words = name.split()
     return (" ".join(words[:-1]),) if len(words) > 1 and words[-1] in ("Sheng", "Shi") else ()
+
+
+def sets_policy(name: str) -> bool:
+    """Whether an organisation of this name sets policy: a government body, a regulator, a
+    union of states, an association of an industry, or a name in capitals ("SEC", "OPEC");
+    not a company ("Airbus SA", "Google").
+
+    >>> [sets_policy(n) for n in ("U.S. Commerce Department", "OPEC", "Airbus SA", "Google")]
+    [True, True, False, False]
+    """
+    lex = lexicon()
+    words = {w.strip(".,'()").casefold() for w in name.split()}
+    return bool(words & (lex.lower("government_body_head") | lex.lower("policy_maker"))) \
+        or (name.isupper() and " " not in name)
 
 
 def undotted(text: str) -> str:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import country_of, demonym_of
-from newsgraph.ingest.names import lexicon
+from newsgraph.ingest.names import lexicon, sets_policy
 from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
@@ -167,8 +167,9 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
     _bans_of_parties(found, state)
     imposers = _imposers(found, leaders)
-    policies = _policies(imposers, state, found[0].sentence.doc if found else None)
-    again = _named_again(found[0].sentence.doc, policies, state) if found else {}
+    doc = found[0].sentence.doc if found else None
+    policies = _policies(imposers, state, doc)
+    again = _named_again(doc, policies, state) if doc is not None else {}
     policies |= again
     policies = _named_by_object(policies, found, imposers, state)
     direct = {f.subject.token for f in found
@@ -207,7 +208,7 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
     imposers: dict[int, list[Found]] = {}
     for f in found:
         if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE:
-            if f.subject.type == EntityType.ORGANISATION and not _sets_policy(f.subject.name):
+            if f.subject.type == EntityType.ORGANISATION and not sets_policy(f.subject.name):
                 continue
             if f.subject.type == EntityType.PERSON:
                 country = leaders.get(f.subject.name)
@@ -216,20 +217,6 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
                 f.subject = country
             imposers.setdefault(f.object.token, []).append(f)
     return imposers
-
-
-def _sets_policy(name: str) -> bool:
-    """Whether an organisation of this name sets policy: a government body, a regulator, a
-    union of states, an association of an industry, or a name in capitals ("SEC", "OPEC");
-    not a company ("Airbus SA", "Google").
-
-    >>> [_sets_policy(n) for n in ("U.S. Commerce Department", "OPEC", "Airbus SA", "Google")]
-    [True, True, False, False]
-    """
-    lex = lexicon()
-    words = {w.strip(".,'()").casefold() for w in name.split()}
-    return bool(words & (lex.lower("government_body_head") | lex.lower("policy_maker"))) \
-        or (name.isupper() and " " not in name)
 
 
 #: The rules that read as a ban's target the party itself, not its goods or trade
@@ -568,7 +555,7 @@ def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
         if f.predicate == Predicate.IMPOSES and f.rule == _MODIFIER \
                 and doc[f.subject.token].dep_ in ("compound", "nmod") and (
                     f.object.token in owners or (f.subject.type == EntityType.ORGANISATION
-                                                 and not _sets_policy(f.subject.name))
+                                                 and not sets_policy(f.subject.name))
                     or _named_by_its_target(doc[f.subject.token], doc[f.object.token], state)):
             f = Found(f.object, Predicate.TARGETS, f.subject, f.sentence, f.rule)
         result.append(f)

@@ -648,10 +648,7 @@ def _ministers(doc: Doc, state: DocState) -> Iterator[Found]:
 def _country_before(tokens: Iterable[Token]) -> str | None:
     """The country a name or nationality word among ``tokens`` names ("U.S.", "Chinese",
     "Germany's"), or None."""
-    for token in tokens:
-        if token.text[:1].isupper() and (found := country_of(token.text) or demonym_of(token.text)):
-            return found
-    return None
+    return next((found for token in tokens if (found := nation_of(token.text))), None)
 
 
 def _field_title(before: Span) -> tuple[list[str], bool, str | None] | None:
