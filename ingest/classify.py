@@ -60,10 +60,13 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ontology import EntityType
 
-__all__ = ["PRODUCT", "classify", "vote_lists"]
+__all__ = ["DEFINED_PRODUCT", "PRODUCT", "classify", "vote_lists"]
 
 #: The vote that a name is a product or an asset ("the Orion chip"), which is no entity.
 PRODUCT = "Product"
+#: The part of :data:`PRODUCT` that says what the thing is, before the name or beside it
+#: ("its ulcer drug Orvex", "Orvex, the anti-ulcer drug"): it outweighs the model's labels.
+DEFINED_PRODUCT = "DefinedProduct"
 
 #: A model's designator: a number of three digits or more, capitals before a number ("737",
 #: "A3", "BE-4"), or one capital letter after a word ("Model S"); a short number names
@@ -331,9 +334,40 @@ def _role_of(span: Span) -> _Votes:
 
 
 def _product(span: Span) -> _Votes:
-    """Evidence that the name is a product or an asset (see :func:`_product_weight`)."""
+    """Evidence that the name is a product or an asset (see :func:`_product_weight` and
+    :func:`_defined_product`)."""
+    if _defined_product(span):
+        return {PRODUCT: WEIGHTS["parse"], DEFINED_PRODUCT: WEIGHTS["parse"]}
     weight = _product_weight(span)
     return {PRODUCT: weight} if weight else {}
+
+
+def _defined_product(span: Span) -> bool:
+    """Whether the text says what kind of product the name is: a noun of a kind of product
+    just before the name, itself determined or owned ("its ulcer drug Orvex", "the games
+    console Zephyr 3"), or in apposition to it ("Orvex, the anti-ulcer drug made by X").
+
+    Only kinds that no company's name stands for count ("the app X", "the search engine X"
+    name services that are companies too; "the investment vehicle X" a company).
+    """
+    doc = span.doc
+    kinds = lexicon().lower("product_kind")
+    if span.start > 0 and doc[span.start - 1].lower_ in kinds \
+            and doc[span.start - 1].pos_ == "NOUN":
+        i = span.start - 2
+        while i >= 0 and span.start - i <= 5 and (
+                doc[i].pos_ in ("ADJ", "NOUN") or doc[i].text == "-"):
+            i -= 1  # "its best-selling anti-ulcer drug"
+        if i >= 0 and (doc[i].lower_ in lexicon().lower("product_determiner")
+                       or doc[i].tag_ == "POS"):
+            return True
+    for token in span:
+        for noun in (*(c for c in token.children if c.dep_ == "appos"),
+                     *((token.head,) if token.dep_ == "appos" else ())):
+            if noun.lower_ in kinds and noun.pos_ == "NOUN" and not noun.ent_type_ \
+                    and any(c.dep_ in ("det", "poss") for c in noun.children):
+                return True
+    return False
 
 
 def _title(span: Span, titled: bool) -> _Votes:

@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from newsgraph.ingest.classify import PRODUCT, classify, vote_lists
+from newsgraph.ingest.classify import DEFINED_PRODUCT, PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.grouping import fullest_name, group_mentions
 from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
@@ -143,9 +143,13 @@ def _group_entity(
     if _head_word_only(forms):
         return None
     product = votes.pop(PRODUCT, 0.0)
+    defined = votes.pop(DEFINED_PRODUCT, 0.0)
     if product > max(votes[EntityType.ORGANISATION], votes[EntityType.PERSON]) \
             or not (votes[EntityType.ORGANISATION] or votes[EntityType.PERSON]):
         return None
+    if defined and defined >= max(_beyond_model(members, votes, EntityType.ORGANISATION, "ORG"),
+                                  _beyond_model(members, votes, EntityType.PERSON, "PERSON")):
+        return None  # what the text says the thing is outweighs the model's labels
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
     votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
@@ -159,6 +163,13 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _beyond_model(
+    members: list[Mention], votes: defaultdict[str, float], kind: str, label: str
+) -> float:
+    """The votes for ``kind`` that are not the model's ``label`` of a mention."""
+    return votes[kind] - WEIGHTS["model"] * sum(1 for m in members if m.label == label)
 
 
 def _head_word_only(forms: Counter[str]) -> bool:

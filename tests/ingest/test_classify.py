@@ -172,6 +172,15 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Channel 4", "Organisation"), ("Boeing", "Organisation")}),
         ("Kestrel launched missions with its American-made Falcon rockets.",
          {("Kestrel", "Organisation"), ("United States", "Country")}),
+        # what the text says the thing is, before its name or beside it, outweighs the
+        # model's labels of every mention; a maker, a vehicle for investing, stay companies
+        ("Veltrix Plc said sales of its ulcer drug Orvex rose. Orvex outsells Tamex, the "
+         "anti-ulcer drug made by Kestrel Corp. Orvex sales were strong. Analysts said Orvex "
+         "would keep growing.",
+         {("Veltrix Plc", "Organisation"), ("Kestrel Corp.", "Organisation")}),
+        ("The drug maker Pfizer said it sells the electric car Bolt EV. Halden Holding, the "
+         "investment vehicle of the family, bought shares.",
+         {("Pfizer", "Organisation"), ("Halden Holding", "Organisation")}),
         # a province before the legal-form name it begins is part of it; alone, a place
         ("Acme Inc signed an agreement with the government of Guizhou province and announced the "
          "Guizhou Huaxintong Semi-Conductor Technology Co Ltd, a joint venture.",
