@@ -32,10 +32,12 @@ each a string or ``{"IN": [...]}``, and ``"_"`` extension attributes, each
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from spacy import attrs
 from spacy.tokens import Doc, Token
 from spacy.tokens.underscore import Underscore
 
@@ -52,6 +54,13 @@ TOKEN_ATTRS: dict[str, Callable[[Token], str]] = {
     "NORM": lambda t: t.norm_,
     # a flag, tested as spaCy's patterns write it (``"IS_LOWER": true``)
     "IS_LOWER": lambda t: str(t.is_lower),
+}
+
+#: The ``Doc.to_array`` attribute of each of :data:`TOKEN_ATTRS`, whose string is the value
+#: as read from a token (the tests compare them in ``tests/ingest/test_treematch.py``).
+_ARRAY_ATTRS: dict[str, int] = {
+    "DEP": attrs.DEP, "LOWER": attrs.LOWER, "POS": attrs.POS, "TAG": attrs.TAG,
+    "ORTH": attrs.ORTH, "TEXT": attrs.ORTH, "NORM": attrs.NORM, "IS_LOWER": attrs.IS_LOWER,
 }
 
 #: One test of a node: an attribute (``"_.name"`` for an extension) and the values it may have.
@@ -97,17 +106,32 @@ def token_tests(attrs: dict[str, Any]) -> tuple[_Test, ...]:
 def token_values(doc: Doc, attrs: Iterable[str]) -> dict[str, list[str | None]]:
     """The value of each test attribute (``"_.name"`` for an extension) for each token.
 
-    An extension value that is not a string is ``None``: no ``IN`` list has it.
+    An extension value that is not a string is ``None``: no ``IN`` list has it. The token
+    attributes are read in one pass over the document's arrays (``Doc.to_array``), each
+    distinct value spelt once, not token by token.
     """
-    tokens = list(doc)  # each iteration of a Doc makes new Token objects
+    attrs = list(attrs)
+    plain = [attr for attr in attrs if not attr.startswith("_.")]
     table: dict[str, list[str | None]] = {}
+    if plain:
+        ids: list[int | str] = [_ARRAY_ATTRS[attr] for attr in plain]
+        rows = cast(list[list[int]], doc.to_array(ids).reshape(len(doc), len(ids)).T.tolist()
+                    if len(doc) else [[] for _ in ids])
+        strings = doc.vocab.strings
+        for attr, row in zip(plain, rows, strict=True):
+            spelt: dict[int, str]
+            if attr == "IS_LOWER":
+                spelt = {0: "False", 1: "True"}
+            else:
+                spelt = {value: strings[value] for value in set(row)}
+            table[attr] = [spelt[value] for value in row]
+    tokens: list[Token] | None = None
     for attr in attrs:
         if attr.startswith("_."):
+            if tokens is None:
+                tokens = list(doc)  # each iteration of a Doc makes new Token objects
             table[attr] = [v if isinstance(v, str) else None
                            for v in _extension_values(doc, tokens, attr[2:])]
-        else:
-            read = TOKEN_ATTRS[attr]
-            table[attr] = [read(token) for token in tokens]
     return table
 
 
@@ -158,6 +182,40 @@ class TreeMatcher:
         """The matches in ``doc``: ``(key, token index of each pattern node)``."""
         candidates = self._candidates(doc)
         roots = _roots(doc)
+        trees = _trees(roots)
+        if trees is None:
+            return self._match_scattered(doc, candidates, roots)
+        # each tree (sentence) is a run of tokens: a node's candidates in a tree are a slice
+        # of its sorted candidates, and the trees a node has candidates in are found at C
+        # speed; trees in order of first token
+        tree_of = [0] * len(doc)
+        for n, (first, last) in enumerate(trees):
+            tree_of[first:last] = [n] * (last - first)
+        trees_of: dict[str, set[int]] = {}
+        search = _Search(doc)
+        matches: list[tuple[str, list[int]]] = []
+        for key, patterns in self._patterns.items():
+            for pattern in patterns:
+                shared: set[int] | None = None
+                for canonical in pattern.nodes:
+                    found = trees_of.get(canonical)
+                    if found is None:
+                        found = trees_of[canonical] = set(
+                            map(tree_of.__getitem__, candidates[canonical]))
+                    shared = set(found) if shared is None else shared & found
+                    if not shared:
+                        break
+                for n in sorted(shared or ()):
+                    first, last = trees[n]
+                    positions = [_between(candidates[canonical], first, last)
+                                 for canonical in pattern.nodes]
+                    matches.extend((key, found) for found in search.run(pattern, positions))
+        return matches
+
+    def _match_scattered(self, doc: Doc, candidates: dict[str, list[int]],
+                         roots: list[int]) -> list[tuple[str, list[int]]]:
+        """The matches where a tree's tokens are not one run (a document whose heads were set
+        by hand); the same as :meth:`__call__` gives, found tree by tree."""
         # the candidates of each node, by the root of their tree; trees in order of first token
         by_root: dict[int, dict[str, list[int]]] = {}
         for i in sorted({i for found in candidates.values() for i in found}):
@@ -191,20 +249,27 @@ class TreeMatcher:
     def _candidates(self, doc: Doc) -> dict[str, list[int]]:
         """The tokens each distinct node matches, in document order."""
         index: dict[str, dict[Any, set[int]]] = {}
+        present: dict[str, frozenset[Any]] = {}  # the values of each attribute in the document
         for attr, column in token_values(doc, self._attrs).items():
             values: dict[Any, set[int]] = {}
             for i, value in enumerate(column):
                 if value is not None:
                     values.setdefault(value, set()).add(i)
             index[attr] = values
+            present[attr] = frozenset(values)
         everything = range(len(doc))
+        tested: dict[_Test, set[int]] = {}  # nodes share tests: each is run once
         result: dict[str, list[int]] = {}
         for canonical, tests in self._nodes.items():
             found: set[int] | None = None
-            for attr, allowed in tests:
-                values = index[attr]
-                hits = set().union(*(values.get(v, ()) for v in allowed))
-                found = hits if found is None else found & hits
+            for test in tests:
+                hits = tested.get(test)
+                if hits is None:
+                    attr, allowed = test
+                    # the values the document has that the test allows, from the smaller side
+                    hits = tested[test] = set().union(
+                        *map(index[attr].__getitem__, allowed & present[attr]))
+                found = set(hits) if found is None else found & hits
                 if not found:
                     break
             result[canonical] = list(everything) if found is None else sorted(found)
@@ -213,7 +278,9 @@ class TreeMatcher:
 
 def _roots(doc: Doc) -> list[int]:
     """The root of the dependency tree of each token."""
-    heads = [token.head.i for token in doc]
+    offsets = doc.to_array([attrs.HEAD]).astype("int64").reshape(-1).tolist() if len(doc) \
+        else []
+    heads = [i + offset for i, offset in enumerate(offsets)]
     roots = [-1] * len(doc)
     for i in range(len(doc)):
         path = []
@@ -226,6 +293,31 @@ def _roots(doc: Doc) -> list[int]:
             roots[k] = root
         roots[j] = root
     return roots
+
+
+def _trees(roots: list[int]) -> list[tuple[int, int]] | None:
+    """The first token of each tree and the one after its last, in document order, where
+    each tree's tokens are one run (as the parser's sentences are); None where they are not.
+
+    >>> _trees([1, 1, 3, 3]), _trees([0, 2, 0])
+    ([(0, 2), (2, 4)], None)
+    """
+    trees: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    first = 0
+    for i in range(1, len(roots) + 1):
+        if i == len(roots) or roots[i] != roots[first]:
+            if roots[first] in seen:
+                return None
+            seen.add(roots[first])
+            trees.append((first, i))
+            first = i
+    return trees
+
+
+def _between(found: list[int], first: int, last: int) -> list[int]:
+    """The tokens of sorted ``found`` from ``first`` up to ``last`` (excluded)."""
+    return found[bisect_left(found, first):bisect_left(found, last)]
 
 
 class _Search:

@@ -10,7 +10,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
 from newsgraph.ingest.relations import PATTERN_FILES, load_patterns
-from newsgraph.ingest.treematch import _OPS, TreeMatcher
+from newsgraph.ingest.treematch import _OPS, TOKEN_ATTRS, TreeMatcher, token_values
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
 
@@ -72,3 +72,24 @@ def test_unsupported_tests_are_refused() -> None:
         matcher.add("rule", [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"LOWER": {"REGEX": "^a"}}}])
     with pytest.raises(ValueError, match="unsupported"):
         matcher.add("rule", [{"RIGHT_ID": "a", "RIGHT_ATTRS": {"IS_TITLE": True}}])
+
+
+def test_token_values_are_the_tokens_own(nlp: Language) -> None:
+    doc = nlp("Acme Corp's “chief” said: 华为 and Газпром rose 5%, and NORM Ltd fell.")
+    values = token_values(doc, TOKEN_ATTRS)
+    assert values == {attr: [read(t) for t in doc] for attr, read in TOKEN_ATTRS.items()}
+    assert token_values(nlp.make_doc(""), TOKEN_ATTRS) == {attr: [] for attr in TOKEN_ATTRS}
+
+
+def test_trees_whose_tokens_are_not_one_run_as_spacy(nlp: Language) -> None:
+    # heads set by hand: the tree of "a" holds "a", "c" and "e", that of "b" holds "b", "d"
+    doc = Doc(nlp.vocab, words=["a", "b", "c", "d", "e"], heads=[0, 1, 0, 1, 2],
+              deps=["ROOT", "ROOT", "dobj", "dobj", "amod"])
+    pattern = [
+        {"RIGHT_ID": "head", "RIGHT_ATTRS": {}},
+        {"LEFT_ID": "head", "REL_OP": ">>", "RIGHT_ID": "below", "RIGHT_ATTRS": {}},
+    ]
+    spacy_matcher, ours = _both(nlp, [("rule", pattern)])
+    expected = _spacy_matches(nlp, spacy_matcher, doc)
+    assert expected == [("rule", [0, 2]), ("rule", [0, 4]), ("rule", [2, 4]), ("rule", [1, 3])]
+    assert ours(doc) == expected
