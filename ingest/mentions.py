@@ -313,8 +313,17 @@ def _named_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> 
     part = doc[start:end].text
     if country_of(part) is not None:
         return False
-    return _count(doc.text, part.split()) == _count(doc.text, list(whole)) * _count(
+    text = _text(doc)
+    return _count(text, part.split()) == _count(text, list(whole)) * _count(
         " ".join(whole), part.split())
+
+
+def _text(doc: Doc) -> str:
+    """The text of ``doc``, kept with it (``Doc.text`` joins every token anew)."""
+    text = doc.user_data.get("ng_text")
+    if not isinstance(text, str):
+        text = doc.user_data["ng_text"] = doc.text
+    return text
 
 
 def _count(text: str, words: list[str]) -> int:
@@ -446,9 +455,12 @@ def _repeated(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         by_first.setdefault(words[0], []).append(words)
     taken = set(taken)
     found: list[Span] = []
-    for i, token in enumerate(doc):
+    firsts = {doc.vocab.strings[first] for first in by_first}
+    orths = doc.to_array("ORTH").tolist() if len(doc) else []
+    for i in [i for i, orth in enumerate(orths) if orth in firsts]:  # a name's first word
         if len(found) == _MOST_REPEATS:
             break  # a name repeated thousands of times says no more each time
+        token = doc[i]
         if i in taken or not token.text[:1].isupper():
             continue
         for words in by_first.get(token.text, []):
@@ -854,14 +866,17 @@ def foreign_word(token: Token) -> bool:
     >>> [foreign_word(t) for t in spacy.blank("en")("华为 and Газпром 5%")]
     [True, False, True, False, False]
     """
-    return any(c.isalpha() and not unicodedata.name(c, "LATIN").startswith("LATIN")
-               for c in token.text)
+    text = token.text
+    return not text.isascii() and any(
+        c.isalpha() and not unicodedata.name(c, "LATIN").startswith("LATIN") for c in text)
 
 
 def _proposed_foreign(doc: Doc, taken: set[int]) -> list[Span]:
     """Runs of words in another script than the Latin alphabet, with the capitalised words
     after them ("Газпром Neft"), that the model did not tag: names."""
-    spans = []
+    spans: list[Span] = []
+    if _text(doc).isascii():
+        return spans  # no word in another script
     i = 0
     while i < len(doc):
         if i in taken or not foreign_word(doc[i]):
