@@ -189,6 +189,25 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
                                       and (f.subject.name, f.object.name) in own)]
 
 
+def _may_act_for(body: str, policy: str) -> bool:
+    """Whether an organisation imposing a measure may be acting on the country's policy of
+    that name: not a body of states ("European Union sanctions" are not Britain's, whoever
+    imposed theirs first) nor one whose name says it is of another country.
+
+    >>> _may_act_for("Commerce Department", "United States tariffs")
+    True
+    >>> _may_act_for("European Union", "United Kingdom sanctions")
+    False
+    >>> _may_act_for("Japanese Trade Ministry", "United States tariffs")
+    False
+    """
+    words = {w.strip(".,'()").casefold() for w in body.split()}
+    if words & lexicon().lower("body_of_states"):
+        return False
+    home = _home(body)
+    return home is None or policy.startswith(f"{home} ")
+
+
 def _home(name: str) -> str | None:
     """The country a body's name says it is of, by its first word.
 
@@ -274,7 +293,9 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
             # an agency acting on its country's measure: "the trade office will raise the tariffs"
             same = national.get(head, set())
             first = min((f.subject for f in items), key=lambda n: n.token)
-            name = next(iter(same)) if len(same) == 1 else f"{first.name} {head}"
+            name = next(iter(same)) if len(same) == 1 and all(
+                _may_act_for(f.subject.name, next(iter(same))) for f in items) \
+                else f"{first.name} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():

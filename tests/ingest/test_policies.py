@@ -34,6 +34,14 @@ def test_a_named_law_is_a_measure_under_its_own_name():
 @pytest.mark.parametrize(
     "text, policies, relations",
     [
+        # a body of states imposing a measure acts for no one country: its measure is its
+        # own, not the policy of that family a country imposed in the same document
+        ("The European Union imposed sanctions on steel imports. Britain also imposed "
+         "sanctions on steel imports.",
+         [("European Union sanctions on steel imports", "OtherPolicy"),
+          ("United Kingdom sanctions on steel imports", "OtherPolicy")],
+         [("European Union", "imposes", "European Union sanctions on steel imports"),
+          ("United Kingdom", "imposes", "United Kingdom sanctions on steel imports")]),
         ("China has launched an anti-dumping investigation against Japan.",
          [("China anti-dumping probe against Japan", "TradeInvestigation")],
          [("China", "imposes", "China anti-dumping probe against Japan"),
