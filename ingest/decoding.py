@@ -112,6 +112,21 @@ def declared_encoding(data: bytes, *, content_type: str | None = None) -> str | 
     return None
 
 
+#: The signatures of file formats that are not text, by their first bytes: a small PDF or
+#: PostScript file may hold no NUL byte, and would otherwise be read as an article.
+_FILE_TYPES = (
+    (b"%PDF-", "a PDF file"),
+    (b"%!PS", "a PostScript file"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "an old office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
 def decode(data: bytes, *, source: str, content_type: str | None = None) -> str:
     """Decode untrusted bytes as text, or raise :class:`~newsgraph.errors.DecodeError`.
 
@@ -138,11 +153,19 @@ def decode(data: bytes, *, source: str, content_type: str | None = None) -> str:
     Traceback (most recent call last):
     ...
     newsgraph.errors.DecodeError: img.txt: is binary, not text (expected a feed, an \
-article page or a text; got NUL bytes)
+article page or a text; got a PNG image)
+    >>> decode(b"%PDF-1.4\\n1 0 obj << >> endobj\\n%%EOF\\n", source="report.pdf")
+    Traceback (most recent call last):
+    ...
+    newsgraph.errors.DecodeError: report.pdf: is binary, not text (expected a feed, an \
+article page or a text; got a PDF file)
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom):], codec, source=source)
+    for magic, kind in _FILE_TYPES:
+        if data.startswith(magic):  # a document format that may hold no NUL byte at all
+            raise DecodeError(source, Messages.BINARY.format(what=kind))
     if b"\x00" in data:
         raise DecodeError(source, Messages.BINARY.format(what="NUL bytes"))
     try:

@@ -51,7 +51,12 @@ def test_http_charset_counts_as_declared():
 @pytest.mark.parametrize(
     "data, fragment",
     [
-        (b"GIF89a\x00\x01\x02", "got NUL bytes"),
+        (b"GIF89a\x00\x01\x02", "got a GIF image"),
+        (b"\x00\x01\x02 not a format we know", "got NUL bytes"),
+        # formats that may hold no NUL byte: a small PDF, an office document, RTF
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n", "got a PDF file"),
+        (b"PK\x03\x04\x14\x06word/document.xml", "got a ZIP archive (or an office document)"),
+        (b"{\\rtf1\\ansi Tariffs rose.}", "got an RTF document"),
         (bytes(range(1, 9)) * 50, "got control characters"),
         (codecs.BOM_UTF16_LE + b"a\x00b", "is not valid utf-16-le though it starts with"),
     ],
