@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -358,11 +360,23 @@ def _seconds(text: str) -> float:
 
 
 def _whole(text: str) -> int:
-    return 0 if text.strip() == "0" else _positive(text)
+    if text.strip() == "0":
+        return 0
+    try:
+        return _positive(text)
+    except argparse.ArgumentTypeError:
+        message = f"must be a whole number, 0 (no limit) or more (got {text!r})"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _workers(text: str) -> int:
-    return default_workers() if text.strip() == "0" else _positive(text)
+    if text.strip() == "0":
+        return default_workers()
+    try:
+        return _positive(text)
+    except argparse.ArgumentTypeError:
+        message = f"must be a whole number, 0 (one per CPU) or more (got {text!r})"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -375,7 +389,8 @@ def _parser() -> argparse.ArgumentParser:
     b.set_defaults(run=build_command)
     b.add_argument("sources", nargs="*", metavar="SOURCE",
                    help="files, folders or feed/article URLs (default: the bundled seeds)")
-    b.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
+    b.add_argument("--out", type=Path, default=Path("out"), metavar="DIR",
+                   help="output folder (default: out)")
     b.add_argument("--model", default=None,
                    help="installed spaCy pipeline to use (default: the first installed of "
                         f"{', '.join(MODELS)})")
@@ -440,10 +455,12 @@ def _parser() -> argparse.ArgumentParser:
                         "https://w3id.org/newsgraph/id/)")
     q = commands.add_parser("query", help="run SPARQL 1.1 over a built graph")
     q.set_defaults(run=query_command)
-    q.add_argument("sparql", metavar="SPARQL_OR_FILE")
+    q.add_argument("sparql", metavar="SPARQL_OR_FILE",
+                   help="a SPARQL query, a .rq file, or the name of an example (below)")
     q.add_argument("--graph", type=Path, default=Path("out/graph.ttl"),
                    help="graph.ttl, or the folder holding it (default: out/graph.ttl)")
-    q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table")
+    q.add_argument("--format", choices=[f.value for f in OutputFormat], default="table",
+                   help="how to print the results (default: table)")
     q.add_argument("--timeout", type=_seconds, default=QUERY_TIMEOUT, metavar="SECONDS",
                    help="stop the query after SECONDS; 0 for no limit (default: "
                         f"{QUERY_TIMEOUT:g})")
@@ -458,7 +475,8 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--child", default=None, help=argparse.SUPPRESS)
     e = commands.add_parser("evaluate", help="score a built graph against gold annotations")
     e.set_defaults(run=evaluate_command)
-    e.add_argument("gold", type=Path, metavar="GOLD.json")
+    e.add_argument("gold", type=Path, metavar="GOLD.json",
+                   help="gold annotations (the format of docs/annotation-guidelines.md)")
     e.add_argument("--graph", type=Path, default=Path("out"),
                    help="graph folder or graph.ttl (default: out)")
     e.add_argument("--markdown", action="store_true", help="print the README quality table")
@@ -466,7 +484,7 @@ def _parser() -> argparse.ArgumentParser:
     v = commands.add_parser("validate", help="check a built graph against the SHACL shapes")
     v.set_defaults(run=validate_command)
     v.add_argument("folder", nargs="?", type=Path, default=Path("out"), metavar="DIR",
-                   help="folder holding graph.ttl (default: out)")
+                   help="the graph's folder: its store, else graph.ttl (default: out)")
     x = commands.add_parser("export", help="write one format of a built graph from its store")
     x.set_defaults(run=export_command)
     x.add_argument("format", choices=sorted(EXPORT_FORMATS), metavar="FORMAT",
@@ -507,9 +525,26 @@ def _port(text: str) -> int:
     return value
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; an option a command does not know is refused by that command, with the
+    option it may have meant ("newsgraph build: error: unrecognized arguments: --ouput x (did
+    you mean --out?)"), not by the top-level parser."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        command = next(action for action in parser._actions
+                       if isinstance(action, argparse._SubParsersAction)).choices[args.command]
+        options = [o for action in command._actions for o in action.option_strings]
+        close = [m for u in unknown if u.startswith("--")
+                 for m in difflib.get_close_matches(u.split("=")[0], options, n=1)]
+        hint = f" (did you mean {' or '.join(dict.fromkeys(close))}?)" if close else ""
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     try:
         status: int = args.run(args)
     except NewsgraphError as error:
@@ -518,6 +553,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsgraph: interrupted; the outputs are as they were, whole", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of the output went away (`| head`): stop quietly, as other tools do,
+        # with the output pointed at nothing so that the flush at exit does not fail again
+        with suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return status
 
 

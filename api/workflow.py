@@ -268,11 +268,35 @@ def build(
     links_path = Path(links) if links is not None else _kept(folder / LINKS_NAME)
     user_links = _load_links(links_path) if links_path is not None else None
     base_iri = _base(base, folder)
+    created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         message = f"cannot be used as the output folder ({error.strerror or error})"
         raise NewsgraphError(str(folder), message) from error
+    try:
+        return _build(folder, sources, chosen, user_aliases, aliases, aliases_path, user_links,
+                      links, base_iri, fetch_articles=fetch_articles,
+                      allow_private_hosts=allow_private_hosts, fetch_budget=fetch_budget,
+                      workers=workers, dask=dask, batch_size=batch_size, model=model,
+                      view_limit=view_limit, parquet=parquet, on_problem=on_problem,
+                      progress=progress)
+    except BaseException:
+        if created:  # a build that wrote nothing leaves no empty folder behind
+            with suppress(OSError):
+                folder.rmdir()
+        raise
+
+
+def _build(
+    folder: Path, sources: list[str], chosen: set[str], user_aliases: Aliases | None,
+    aliases: str | os.PathLike[str] | None, aliases_path: Path | None, user_links: Links | None,
+    links: str | os.PathLike[str] | None, base_iri: str, *, fetch_articles: bool,
+    allow_private_hosts: bool, fetch_budget: float | None, workers: int, dask: str | None,
+    batch_size: int | None, model: str | None, view_limit: int | None, parquet: bool,
+    on_problem: ProblemHandler | None, progress: TextIO | None,
+) -> BuildReport:
+    """:func:`build` in a folder that exists, its arguments read."""
     check_folder(folder)
     problems: list[NewsgraphError] = []
 
@@ -545,7 +569,8 @@ def build_or_load(
     Raises
     ------
     NewsgraphError
-        When nothing usable was read.
+        When nothing usable was read, or, with no ``sources``, when ``out`` holds a graph
+        built without ``graph.json`` (``--exports html``): the seeds are not added to it.
 
     Examples
     --------
@@ -569,8 +594,14 @@ def build_or_load(
     if out is None:
         with tempfile.TemporaryDirectory(prefix="newsgraph-") as temporary:
             return build_or_load(sources, out=temporary, model=model)
-    if sources is None and (Path(out) / "graph.json").is_file():
+    folder = Path(out)
+    if sources is None and (folder / NODE_LINK_EXPORT).is_file():
         return load_graph(out)
+    if sources is None and any((folder / name).exists() for name in (TURTLE_EXPORT, CACHE_NAME)):
+        # a graph built without graph.json (--exports): the seeds are not added to it
+        message = (f"holds a graph built without {NODE_LINK_EXPORT}; write it with `newsgraph "
+                   f"build SOURCES --out {folder} --exports json,html`, or give sources to add")
+        raise NewsgraphError(str(folder), message)
     report = build(None if sources is None else list(sources), out, model=model,
                    on_problem=lambda problem: print(problem.line(), file=sys.stderr))
     print(report.summary(), file=sys.stderr)

@@ -111,6 +111,22 @@ def test_export_writes_one_format_from_the_store(seed_graph, tmp_path, capsys):
     assert capsys.readouterr().err.startswith("newsgraph: ")
 
 
+def test_export_to_a_reader_that_stops_reading_ends_quietly(seed_graph):
+    # `newsgraph export turtle out -o - | head -1`: the pipe closes before the graph is out
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "newsgraph", "export", "ntriples", str(seed_graph),
+               "--output", "-"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        assert run.stdout.read(100).startswith(b"<")
+        run.stdout.close()
+        errors = run.stderr.read()
+        assert run.wait(timeout=120) == 141
+    assert errors == b""
+
+
 def test_the_viewer_holds_at_most_the_view_limit(tmp_path):
     one = SEEDS / "000_5b8763289bf46c03.txt"
     assert main(["build", str(one), "--out", str(tmp_path), "--view-limit", "5"]) == 0
@@ -398,3 +414,23 @@ def test_file_names_are_escaped_on_the_terminal(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "\x07" not in err
     assert f"{tmp_path}/evil\\x1b]0;pwned\\x07\\u202etxt.md: is empty" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["build", "corpus", "--ouput", "x"],
+         "newsgraph build: error: unrecognized arguments: --ouput x (did you mean --out?)"),
+        (["build", "--workers", "two"], "newsgraph build: error: argument --workers: must be a "
+         "whole number, 0 (one per CPU) or more (got 'two')"),
+        (["query", "--max-rows", "-1", "SELECT 1"], "newsgraph query: error: argument "
+         "--max-rows: must be a whole number, 0 (no limit) or more (got '-1')"),
+    ],
+)
+def test_a_command_refuses_what_it_does_not_know_itself(argv, line, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: newsgraph {argv[0]} ")
+    assert err.splitlines()[-1] == line

@@ -30,6 +30,20 @@ def test_build_or_load_reads_a_built_folder_without_building(folder, monkeypatch
     assert sorted(build_or_load(out=folder)) == sorted(load_graph(folder))
 
 
+@pytest.mark.parametrize("kept", ["graph.ttl", "documents.jsonl"])
+def test_build_or_load_refuses_a_graph_built_without_graph_json(tmp_path, monkeypatch, kept):
+    # a folder built with --exports html holds no graph.json: the seeds are not added to it
+    (tmp_path / kept).write_text("")
+    monkeypatch.setattr("newsgraph.workflow.build", lambda *a, **k: pytest.fail("built"))
+    with pytest.raises(NewsgraphError) as caught:
+        build_or_load(out=tmp_path)
+    assert caught.value.source == str(tmp_path)
+    assert caught.value.message == (
+        "holds a graph built without graph.json; write it with `newsgraph build SOURCES "
+        f"--out {tmp_path} --exports json,html`, or give sources to add")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [kept]
+
+
 def test_build_or_load_reports_nothing_usable(tmp_path, capsys):
     (tmp_path / "empty.txt").write_text("")
     with pytest.raises(NewsgraphError) as caught:
@@ -37,7 +51,11 @@ def test_build_or_load_reports_nothing_usable(tmp_path, capsys):
     assert caught.value.source == str(tmp_path / "empty.txt")
     assert caught.value.message == "nothing usable was read"
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'empty.txt'}: is empty")
-    assert not (tmp_path / "out" / "graph.json").exists()
+    assert not (tmp_path / "out").exists()  # the folder it made for the build is gone
+    (tmp_path / "kept").mkdir()
+    with pytest.raises(NewsgraphError):
+        build([str(tmp_path / "empty.txt")], tmp_path / "kept")
+    assert (tmp_path / "kept").is_dir()  # one that was there stays
 
 
 def titles(G):
@@ -90,7 +108,7 @@ def test_nothing_usable_names_the_sources_and_writes_nothing(tmp_path):
     assert [p.line() for p in found] == [
         f"{tmp_path / 'missing.txt'}: does not exist "
         "(expected a file, a folder or an http(s) URL)"]
-    assert list((tmp_path / "out").iterdir()) == []
+    assert not (tmp_path / "out").exists()  # nor the folder it made for the build
 
 
 @pytest.mark.slow
