@@ -557,7 +557,8 @@ def _article_attrs(article: Article) -> dict[str, Any]:
 
 def _evidence(relation: Relation) -> dict[str, Any]:
     e = relation.evidence
-    confidence = e.confidence if e.confidence is not None else rule_confidence(relation.predicate)
+    confidence = (e.confidence if e.confidence is not None
+                  else rule_confidence(relation.predicate, e.rule))
     return {"sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
             "percent": e.percent, "market": e.market, "confidence": confidence}
 

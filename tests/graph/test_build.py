@@ -203,3 +203,19 @@ def test_a_policy_is_dated_by_the_first_and_last_article_that_mention_it():
     assert (policy["first_seen"], policy["last_seen"]) == ("2021-03-11", "2021-03-12")
     G = build_graph([Extraction(undated, (controls,))])
     assert "first_seen" not in G.nodes[entity_iri("Policy", controls.name)]
+
+
+def test_each_piece_of_evidence_counts_with_its_rules_measured_precision(monkeypatch):
+    from newsgraph.ingest import confidence
+
+    table = confidence.Calibration({"chairs": 0.8}, {("chairs", "role-premodifier"): 0.95,
+                                                     ("chairs", "role-sequence"): 0.4})
+    monkeypatch.setattr(confidence, "calibration", lambda: table)
+    people = (Entity("Ann Lee", "Person"), Entity("Acme", "Organisation"))
+    read = [Relation("Ann Lee", "chairs", "Acme", evidence("Acme chairman Ann Lee.", 0, rule))
+            for rule in ("role-premodifier", "role-sequence", "unmeasured")]
+    G = build_graph([Extraction(A1, people, tuple(read))])
+    data = G.edges[entity_iri("Person", "Ann Lee"), entity_iri("Organisation", "Acme"), "chairs"]
+    assert sorted((e["rule"], e["confidence"]) for e in data["evidence"]) == [
+        ("role-premodifier", 0.95), ("role-sequence", 0.4), ("unmeasured", 0.8)]
+    assert data["confidence"] == combined([0.95, 0.4, 0.8])
