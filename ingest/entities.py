@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from newsgraph.ingest.classify import DEFINED_PRODUCT, PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
+from newsgraph.ingest.gazetteer import adjective_of, country_of, demonym_of
 from newsgraph.ingest.grouping import fullest_name, group_mentions
 from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
 from newsgraph.ingest.names import ACRONYM, WEIGHTS, initials, lexicon, load_jsonl, name_key
@@ -155,6 +156,8 @@ def _group_entity(
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
+    if kind == EntityType.ORGANISATION:
+        name = _of_its_country(doc, members, name)
     spans = [Span(doc, m.start, m.end, label=kind) for m in members]
     for span in spans:
         span._.ng_name = name
@@ -163,6 +166,31 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:
+    """A government body's name with the country the text gives it ("China's Ministry of
+    Commerce" is the Chinese Ministry of Commerce, "India's" the Indian one), so that bodies
+    of one name in two countries stay two; the name as it is where no mention or several
+    countries say whose it is, or where it names its country already.
+
+    The country is a possessive just before a mention; a name is a body's where its first or
+    last word is a government body's head ("Ministry of Commerce", "Justice Ministry").
+    """
+    words = name.split()
+    heads = lexicon().lower("government_body_head")
+    if not (words[0].casefold() in heads or words[-1].casefold() in heads) \
+            or country_of(words[0]) or demonym_of(words[0]):
+        return name
+    found = set()
+    for mention in members:
+        if mention.start >= 2 and doc[mention.start - 1].tag_ == "POS":
+            found.add(country_of(doc[mention.start - 2].text))
+    if len(found) != 1 or None in found:
+        return name
+    country = found.pop()
+    assert country is not None
+    return f"{'U.S.' if country == 'United States' else adjective_of(country)} {name}"
 
 
 def _beyond_model(

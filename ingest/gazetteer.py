@@ -28,6 +28,7 @@ from typing import NamedTuple
 __all__ = [
     "City",
     "Gazetteer",
+    "adjective_of",
     "city_of",
     "country_code",
     "country_of",
@@ -179,6 +180,22 @@ def demonym_of(word: str) -> str | None:
     table = gazetteer().demonyms
     key = place_key(word)
     return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
+
+
+@cache
+def _adjectives() -> dict[str, str]:
+    return {row["label"]: row["demonyms"].split("|")[0] for row in _rows("countries.tsv")
+            if row["demonyms"]}
+
+
+def adjective_of(country: str) -> str:
+    """The word that says a thing is of ``country`` (its first nationality word), or the
+    country's name where the table gives none.
+
+    >>> adjective_of("China"), adjective_of("South Korea"), adjective_of("Atlantis")
+    ('Chinese', 'South Korean', 'Atlantis')
+    """
+    return _adjectives().get(country) or country
 
 
 def seat_of(name: str) -> str | None:

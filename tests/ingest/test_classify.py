@@ -172,6 +172,14 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Channel 4", "Organisation"), ("Boeing", "Organisation")}),
         ("Kestrel launched missions with its American-made Falcon rockets.",
          {("Kestrel", "Organisation"), ("United States", "Country")}),
+        # a government body is named with the country the text gives it, so that one name in
+        # two countries' news stays two bodies; a body named with its country keeps it
+        ("China's Ministry of Commerce said it opposes the rules. The Ministry of Commerce "
+         "also said so. India's Justice Ministry and the U.S. Commerce Department agreed.",
+         {("China", "Country"), ("India", "Country"),
+          ("Chinese Ministry of Commerce", "Organisation"),
+          ("Indian Justice Ministry", "Organisation"),
+          ("U.S. Commerce Department", "Organisation")}),
         # what the text says the thing is, before its name or beside it, outweighs the
         # model's labels of every mention; a maker, a vehicle for investing, stay companies
         ("Veltrix Plc said sales of its ulcer drug Orvex rose. Orvex outsells Tamex, the "
