@@ -554,6 +554,11 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             start += 1
             titled = True
     elif label == "ORG":  # "Morgan Stanley Chief"
+        if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
+                and doc[start].lower_ in lex.lower("leading_descriptor") \
+                and doc[start + 1].pos_ == "PROPN" and doc[start + 1].text[:1].isupper() \
+                and doc[start + 1].text not in lex.words("legal_form"):
+            start += 1  # "Chipmaker Nvidia rose": a noun capitalised as the sentence begins
         trailers = lex.lower("org_trailer")
         while end - start > 1 and doc[end - 1].lower_ in trailers and doc[end - 1].is_title:
             end -= 1

@@ -172,6 +172,11 @@ def test_a_pattern_match_counts_for_an_organisation():
          {("Channel 4", "Organisation"), ("Boeing", "Organisation")}),
         ("Kestrel launched missions with its American-made Falcon rockets.",
          {("Kestrel", "Organisation"), ("United States", "Country")}),
+        # a noun that says what a company is, capitalised as the sentence begins, is no part
+        # of its name; before a legal form alone it stays
+        ("Chipmaker Veltrix rose 4%. Lender Kestrel Bank said so. Insurer AG said so.",
+         {("Veltrix", "Organisation"), ("Kestrel Bank", "Organisation"),
+          ("Insurer AG", "Organisation")}),
         # a government body is named with the country the text gives it, so that one name in
         # two countries' news stays two bodies; a body named with its country keeps it
         ("China's Ministry of Commerce said it opposes the rules. The Ministry of Commerce "
