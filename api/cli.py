@@ -532,11 +532,14 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = _parser()
     args, unknown = parser.parse_known_args(argv)
     if unknown:
+        given = list(sys.argv[1:] if argv is None else argv)
+        if given.index(args.command) > given.index(unknown[0]):  # "newsgraph --bogus build"
+            parser.error(f"unrecognized arguments: {' '.join(unknown)}")
         command = next(action for action in parser._actions
                        if isinstance(action, argparse._SubParsersAction)).choices[args.command]
         options = [o for action in command._actions for o in action.option_strings]
         close = [m for u in unknown if u.startswith("--")
-                 for m in difflib.get_close_matches(u.split("=")[0], options, n=1)]
+                 for m in difflib.get_close_matches(u.split("=")[0], options, n=1, cutoff=0.75)]
         hint = f" (did you mean {' or '.join(dict.fromkeys(close))}?)" if close else ""
         command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
     return args

@@ -268,7 +268,7 @@ def build(
     links_path = Path(links) if links is not None else _kept(folder / LINKS_NAME)
     user_links = _load_links(links_path) if links_path is not None else None
     base_iri = _base(base, folder)
-    created = not folder.exists()
+    created = [p for p in (folder, *folder.parents) if not p.exists()]  # deepest first
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -282,9 +282,9 @@ def build(
                       view_limit=view_limit, parquet=parquet, on_problem=on_problem,
                       progress=progress)
     except BaseException:
-        if created:  # a build that wrote nothing leaves no empty folder behind
-            with suppress(OSError):
-                folder.rmdir()
+        with suppress(OSError):  # a build that wrote nothing leaves no empty folder it made
+            for made in created:
+                made.rmdir()
         raise
 
 

@@ -351,6 +351,10 @@ def _defined_product(span: Span) -> bool:
     name services that are companies too; "the investment vehicle X" a company).
     """
     doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if any(_DESIGNATOR.match(t.text) or t.like_num for t in span[1:]) or (
+            after is not None and (_DESIGNATOR.match(after.text) or after.like_num)):
+        return False  # "the jetliner Airbus A350": a maker before its model is the maker
     kinds = lexicon().lower("product_kind")
     if span.start > 0 and doc[span.start - 1].lower_ in kinds \
             and doc[span.start - 1].pos_ == "NOUN":

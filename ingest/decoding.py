@@ -113,14 +113,14 @@ def declared_encoding(data: bytes, *, content_type: str | None = None) -> str | 
 
 
 #: The signatures of file formats that are not text, by their first bytes: a small PDF or
-#: PostScript file may hold no NUL byte, and would otherwise be read as an article.
+#: PostScript file may hold no NUL byte, and would otherwise be read as an article. None of
+#: them begins a sentence of news ("GIF89a is the format ..." does; a GIF image holds NULs).
 _FILE_TYPES = (
     (b"%PDF-", "a PDF file"),
     (b"%!PS", "a PostScript file"),
     (b"PK\x03\x04", "a ZIP archive (or an office document)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
     (b"\x1f\x8b", "gzip-compressed data"),
     (b"\xd0\xcf\x11\xe0", "an old office document"),
     (b"{\\rtf", "an RTF document"),

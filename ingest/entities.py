@@ -36,10 +36,18 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from newsgraph.ingest.classify import DEFINED_PRODUCT, PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
-from newsgraph.ingest.gazetteer import adjective_of, country_of, demonym_of
+from newsgraph.ingest.gazetteer import adjective_of, country_of, demonym_of, place_key
 from newsgraph.ingest.grouping import fullest_name, group_mentions
 from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
-from newsgraph.ingest.names import ACRONYM, WEIGHTS, initials, lexicon, load_jsonl, name_key
+from newsgraph.ingest.names import (
+    ACRONYM,
+    WEIGHTS,
+    initials,
+    lexicon,
+    load_jsonl,
+    name_key,
+    subdivisions,
+)
 from newsgraph.ontology import EntityType
 
 __all__ = [
@@ -156,41 +164,68 @@ def _group_entity(
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
-    if kind == EntityType.ORGANISATION:
-        name = _of_its_country(doc, members, name)
+    aliases = (set(forms) | surfaces) - {name}
+    if kind == EntityType.ORGANISATION and (named := _of_its_country(doc, members, name)) != name:
+        # the name less its country is no other name of it: it is as much another country's
+        aliases, name = {a for a in aliases if _country_led(a)}, named
     spans = [Span(doc, m.start, m.end, label=kind) for m in members]
     for span in spans:
         span._.ng_name = name
     return spans, Entity(
-        name=name, type=kind, aliases=tuple(sorted((set(forms) | surfaces) - {name})),
+        name=name, type=kind, aliases=tuple(sorted(aliases - {name})),
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
 
 
 def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:
-    """A government body's name with the country the text gives it ("China's Ministry of
-    Commerce" is the Chinese Ministry of Commerce, "India's" the Indian one), so that bodies
-    of one name in two countries stay two; the name as it is where no mention or several
-    countries say whose it is, or where it names its country already.
+    """A ministry's or department's name with the country the text gives it ("China's
+    Ministry of Commerce" is the Chinese Ministry of Commerce, "India's" the Indian one), so
+    that bodies of one name in two countries stay two; the name as it is where no mention or
+    several countries say whose it is, where it names its country already, or where the
+    country has no adjective of one or more capitalised words ("Icelander" is a noun).
 
-    The country is a possessive just before a mention; a name is a body's where its first or
-    last word is a government body's head ("Ministry of Commerce", "Justice Ministry").
+    The country is the whole run of capitalised words before a possessive just before a
+    mention ("North Korea's"), a country's name and no state's or province's ("Georgia's",
+    "New Mexico's" and "Scotland's" are left alone).
     """
     words = name.split()
-    heads = lexicon().lower("government_body_head")
+    heads = lexicon().lower("ministry_head")
     if not (words[0].casefold() in heads or words[-1].casefold() in heads) \
             or country_of(words[0]) or demonym_of(words[0]):
         return name
-    found = set()
+    found: set[str | None] = set()
     for mention in members:
-        if mention.start >= 2 and doc[mention.start - 1].tag_ == "POS":
-            found.add(country_of(doc[mention.start - 2].text))
+        end = mention.start - 1
+        if end < 1 or doc[end].tag_ != "POS":
+            continue
+        start = end
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            start -= 1
+        owner = doc[start:end].text
+        found.add(None if not owner or place_key(owner) in subdivisions()
+                  else country_of(owner))
     if len(found) != 1 or None in found:
         return name
     country = found.pop()
     assert country is not None
-    return f"{'U.S.' if country == 'United States' else adjective_of(country)} {name}"
+    if country == "United States":
+        return f"U.S. {name}"
+    adjective = adjective_of(country)
+    if not _ADJECTIVE.match(adjective):
+        return name
+    return f"{adjective} {name}"
+
+
+def _country_led(name: str) -> bool:
+    """Whether a name begins with a country's name or nationality word ("U.S. X")."""
+    first = name.split()[0]
+    return bool(country_of(first) or demonym_of(first))
+
+
+#: A nationality word that is an adjective: "Chinese", "North Korean", "British", "Dutch",
+#: "Israeli", "Swiss", "Greek"; not a noun for a person ("Icelander", "Motswana").
+_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+ )*[A-Z][a-z]*(?:ese|an|ish|ch|i|ss|ek)$")
 
 
 def _beyond_model(

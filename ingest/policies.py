@@ -200,10 +200,14 @@ def _may_act_for(body: str, policy: str) -> bool:
     False
     >>> _may_act_for("Japanese Trade Ministry", "United States tariffs")
     False
+    >>> _may_act_for("Union Finance Ministry", "India tariffs")
+    True
     """
-    words = {w.strip(".,'()").casefold() for w in body.split()}
-    if words & lexicon().lower("body_of_states"):
-        return False
+    words = [w.strip(".,'()").casefold() for w in body.split()]
+    lex = lexicon()
+    if set(words) & lex.lower("body_of_states") \
+            and words[-1] not in lex.lower("government_body_head"):
+        return False  # the "Union Finance Ministry" is India's own
     home = _home(body)
     return home is None or policy.startswith(f"{home} ")
 

@@ -434,3 +434,10 @@ def test_a_command_refuses_what_it_does_not_know_itself(argv, line, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"usage: newsgraph {argv[0]} ")
     assert err.splitlines()[-1] == line
+
+
+def test_an_option_before_the_command_is_refused_by_newsgraph_itself(capsys):
+    with pytest.raises(SystemExit):
+        main(["--bogus", "build", "x"])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "newsgraph: error: unrecognized arguments: --bogus")

@@ -109,6 +109,9 @@ def test_nothing_usable_names_the_sources_and_writes_nothing(tmp_path):
         f"{tmp_path / 'missing.txt'}: does not exist "
         "(expected a file, a folder or an http(s) URL)"]
     assert not (tmp_path / "out").exists()  # nor the folder it made for the build
+    with pytest.raises(NewsgraphError):
+        build([tmp_path / "missing.txt"], tmp_path / "a" / "b" / "out")
+    assert not (tmp_path / "a").exists()  # nor those it made above it
 
 
 @pytest.mark.slow

@@ -185,6 +185,16 @@ def test_a_pattern_match_counts_for_an_organisation():
           ("Chinese Ministry of Commerce", "Organisation"),
           ("Indian Justice Ministry", "Organisation"),
           ("U.S. Commerce Department", "Organisation")}),
+        # the whole country before the possessive; a state's name, a common noun and a
+        # country whose people's word is no adjective ("Icelander") leave the name as it is
+        ("North Korea's Foreign Ministry tested a missile. Georgia's Department of Revenue "
+         "fined Acme Inc on Monday. The island's Ministry of Economic Affairs said so. "
+         "Iceland's Ministry of Finance agreed.",
+         {("North Korea", "Country"), ("Georgia", "Country"), ("Iceland", "Country"),
+          ("North Korean Foreign Ministry", "Organisation"), ("Acme Inc", "Organisation"),
+          ("Department of Revenue", "Organisation"),
+          ("Ministry of Economic Affairs", "Organisation"),
+          ("Ministry of Finance", "Organisation")}),
         # what the text says the thing is, before its name or beside it, outweighs the
         # model's labels of every mention; a maker, a vehicle for investing, stay companies
         ("Veltrix Plc said sales of its ulcer drug Orvex rose. Orvex outsells Tamex, the "
@@ -194,6 +204,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("The drug maker Pfizer said it sells the electric car Bolt EV. Halden Holding, the "
          "investment vehicle of the family, bought shares.",
          {("Pfizer", "Organisation"), ("Halden Holding", "Organisation")}),
+        # a maker before its model stays the maker
+        ("Emirates ordered 30 of the jetliner Airbus A350 on Monday. Airbus shares rose 2%.",
+         {("Airbus", "Organisation")}),
         # a province before the legal-form name it begins is part of it; alone, a place
         ("Acme Inc signed an agreement with the government of Guizhou province and announced the "
          "Guizhou Huaxintong Semi-Conductor Technology Co Ltd, a joint venture.",

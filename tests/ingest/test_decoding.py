@@ -51,7 +51,7 @@ def test_http_charset_counts_as_declared():
 @pytest.mark.parametrize(
     "data, fragment",
     [
-        (b"GIF89a\x00\x01\x02", "got a GIF image"),
+        (b"GIF89a\x00\x01\x02", "got NUL bytes"),
         (b"\x00\x01\x02 not a format we know", "got NUL bytes"),
         # formats that may hold no NUL byte: a small PDF, an office document, RTF
         (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n", "got a PDF file"),
@@ -109,3 +109,8 @@ def test_sniff(text, kind):
 def test_text_is_composed_and_holds_only_what_xml_can():
     decomposed = "Socie\u0301te\u0301 Ge\u0301ne\u0301rale\x0c rose\ufffe.".encode()
     assert decode(decomposed, source="x") == "Société Générale  rose ."
+
+
+def test_news_that_begins_with_a_format_name_is_text():
+    text = "GIF89a is the image format Compuserve released in 1989, Giphy said."
+    assert decode(text.encode(), source="news.txt") == text
