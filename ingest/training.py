@@ -27,7 +27,8 @@ from newsgraph.ingest.classifier import FORMAT, NONE, Candidate
 from newsgraph.ingest.names import name_key
 from newsgraph.ontology import RELATIONS, SYMMETRIC
 
-__all__ = ["UNSURE", "Gold", "GoldRelation", "counts", "labels", "model_json", "same_sentence"]
+__all__ = ["RULE_FEATURES", "UNSURE", "Gold", "GoldRelation", "counts", "labels", "model_json",
+           "same_sentence", "silver_labels", "without_rule_features"]
 
 #: The label of a pair the gold relates in another sentence of its document: the gold quotes
 #: one sentence per relation, so whether this one says it too is unknown; training skips it.
@@ -111,6 +112,44 @@ def labels(candidate: Candidate, gold: Gold, doc: str) -> list[str]:
     if len(found) > 1:
         found.discard(UNSURE)
     return sorted(found) or [NONE]
+
+
+def silver_labels(
+    candidate: Candidate, relations: Iterable[tuple[str, str, str, int]],
+) -> list[str]:
+    """The relations the rules read for a candidate pair in its sentence, or ``[NONE]``.
+
+    ``relations`` are the rules' ``(subject, predicate, object, sentence start)``; a pair is
+    an example of ``p`` when the rules read ``(subject, p, object)`` from its sentence, or
+    ``(object, p, subject)`` for a symmetric ``p``: silver labels, from news without gold.
+
+    >>> from types import SimpleNamespace
+    >>> pair = SimpleNamespace(names=("Ann Lee", "Acme"), sentence=SimpleNamespace(start_char=0))
+    >>> silver_labels(pair, [("Ann Lee", "worksFor", "Acme", 0)])
+    ['worksFor']
+    >>> silver_labels(pair, [("Acme", "partnersWith", "Ann Lee", 0),
+    ...                      ("Ann Lee", "chairs", "Acme", 9)])
+    ['partnersWith']
+    """
+    subject, obj = candidate.names
+    start = candidate.sentence.start_char
+    found = {p for s, p, o, at in relations if at == start and (
+        (s, o) == (subject, obj) or (p in SYMMETRIC and (s, o) == (obj, subject)))}
+    return sorted(found) or [NONE]
+
+
+#: The features that name a rule's trigger word (``token._.ng_trigger``): in a pair the rules
+#: related they say which rule read it, so a silver example is read without them.
+RULE_FEATURES = ("ptrig=", "ptrig_t=", "btrig=", "s_head_trig=", "o_head_trig=")
+
+
+def without_rule_features(feats: Iterable[str]) -> list[str]:
+    """The features, less those naming a rule's trigger word (:data:`RULE_FEATURES`).
+
+    >>> without_rule_features(["btrig=buy", "bw=buy", "ptrig_t=OO|buy", "types=OO"])
+    ['bw=buy', 'types=OO']
+    """
+    return [f for f in feats if not f.startswith(RULE_FEATURES)]
 
 
 def model_json(

@@ -24,7 +24,15 @@ from newsgraph.ingest.classifier import (
     load_model,
     mention_types,
 )
-from newsgraph.ingest.training import UNSURE, Gold, labels, model_json, same_sentence
+from newsgraph.ingest.training import (
+    UNSURE,
+    Gold,
+    labels,
+    model_json,
+    same_sentence,
+    silver_labels,
+    without_rule_features,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -173,6 +181,34 @@ def test_same_sentence_ignores_whitespace_and_accepts_containment():
     assert not same_sentence("", "Acme hired Lee.")
 
 
+def test_silver_labels_are_the_rules_relations_of_the_sentence(analyst, hiring):
+    [forward, backward] = candidates(analyst)
+    rules = [("Ann Lee", "worksFor", "Acme Corp", 0)]
+    assert silver_labels(forward, rules) == ["worksFor"]
+    assert silver_labels(backward, rules) == [NONE]  # the relation has its direction
+    # a relation of another sentence, or of other names, labels nothing
+    assert silver_labels(forward, [("Ann Lee", "worksFor", "Acme Corp", 40)]) == [NONE]
+    # a symmetric relation counts both ways
+    pairs = {c.names: c for c in candidates(hiring)}
+    partners = [("Acme", "partnersWith", "Globex", 0)]
+    assert silver_labels(pairs["Globex", "Acme"], partners) == ["partnersWith"]
+    assert silver_labels(pairs["Acme", "Globex"], partners) == ["partnersWith"]
+
+
+def test_silver_examples_are_read_without_the_rules_trigger_words(analyst):
+    analyst[2]._.ng_trigger = "of"
+    try:
+        feats = features(candidates(analyst)[0], mention_types(analyst))
+    finally:
+        analyst[2]._.ng_trigger = None
+    assert "btrig=of" in feats
+    assert "o_head_trig=of|pobj" in feats
+    stripped = without_rule_features(feats)
+    assert not [f for f in stripped if "trig" in f]
+    assert set(feats) - set(stripped) == {f for f in feats if "trig" in f}
+    assert "bw=of" in stripped  # the word itself stays
+
+
 def test_model_json_round_trips():
     text = model_json(["NONE", "chairs"], {"NONE": 1.0, "chairs": -1.0},
                       {"chair": {"NONE": -0.5, "chairs": 2.0}, "x": {"chairs": 0.001}},
@@ -212,6 +248,10 @@ def test_shipped_model_is_what_the_training_script_writes():
     assert (data["c"], data["min_count"], data["positive_weight"]) == (
         script.C, script.MIN_COUNT, script.POSITIVE_WEIGHT)
     assert (data["target_precision"], data["support"]) == (script.TARGET, script.SUPPORT)
+    if data.get("silver") is not None:  # silver examples: the source and weights it says
+        assert data["silver"]["name"] == script.SILVER_SOURCE["name"]
+        assert data["silver"]["weights"] == dict(zip(("related", "unrelated"),
+                                                     script.SILVER_WEIGHTS, strict=True))
     assert set(data["thresholds"]) <= set(data["classes"]) - {NONE}
     assert all(t in script.GRID for t in data["thresholds"].values())
     header = {k: v for k, v in data.items()
