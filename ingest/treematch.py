@@ -183,14 +183,26 @@ class TreeMatcher:
         candidates = self._candidates(doc)
         roots = _roots(doc)
         trees = _trees(roots)
-        if trees is None:
-            return self._match_scattered(doc, candidates, roots)
-        # each tree (sentence) is a run of tokens: a node's candidates in a tree are a slice
-        # of its sorted candidates, and the trees a node has candidates in are found at C
-        # speed; trees in order of first token
-        tree_of = [0] * len(doc)
-        for n, (first, last) in enumerate(trees):
-            tree_of[first:last] = [n] * (last - first)
+        within: Callable[[str, int], list[int]]
+        if trees is not None:
+            # each tree (sentence) is a run of tokens: a node's candidates in a tree are a
+            # slice of its sorted candidates
+            tree_of = [0] * len(doc)
+            for n, (first, last) in enumerate(trees):
+                tree_of[first:last] = [n] * (last - first)
+
+            def within(canonical: str, n: int) -> list[int]:
+                return _between(candidates[canonical], *trees[n])
+        else:  # heads set by hand: trees numbered in order of their first candidate
+            number: dict[int, int] = {}
+            for i in sorted({i for found in candidates.values() for i in found}):
+                number.setdefault(roots[i], len(number))
+            tree_of = [number.get(root, -1) for root in roots]
+
+            def within(canonical: str, n: int) -> list[int]:
+                return [i for i in candidates[canonical] if tree_of[i] == n]
+        # a pattern is tried only in the trees that hold candidates of all its nodes, in
+        # order of their first token
         trees_of: dict[str, set[int]] = {}
         search = _Search(doc)
         matches: list[tuple[str, list[int]]] = []
@@ -206,43 +218,7 @@ class TreeMatcher:
                     if not shared:
                         break
                 for n in sorted(shared or ()):
-                    first, last = trees[n]
-                    positions = [_between(candidates[canonical], first, last)
-                                 for canonical in pattern.nodes]
-                    matches.extend((key, found) for found in search.run(pattern, positions))
-        return matches
-
-    def _match_scattered(self, doc: Doc, candidates: dict[str, list[int]],
-                         roots: list[int]) -> list[tuple[str, list[int]]]:
-        """The matches where a tree's tokens are not one run (a document whose heads were set
-        by hand); the same as :meth:`__call__` gives, found tree by tree."""
-        # the candidates of each node, by the root of their tree; trees in order of first token
-        by_root: dict[int, dict[str, list[int]]] = {}
-        for i in sorted({i for found in candidates.values() for i in found}):
-            by_root.setdefault(roots[i], {})
-        for canonical, found in candidates.items():
-            for i in found:
-                by_root[roots[i]].setdefault(canonical, []).append(i)
-        # the trees each node has candidates in: a pattern is tried only in the trees that
-        # hold candidates of all its nodes, not in every tree
-        trees_of: dict[str, set[int]] = {}
-        order = {root: n for n, root in enumerate(by_root)}  # trees in order of first token
-        for root, tree in by_root.items():
-            for canonical in tree:
-                trees_of.setdefault(canonical, set()).add(root)
-        search = _Search(doc)
-        matches: list[tuple[str, list[int]]] = []
-        for key, patterns in self._patterns.items():
-            for pattern in patterns:
-                shared: set[int] | None = None
-                for canonical in pattern.nodes:
-                    trees = trees_of.get(canonical, set())
-                    shared = set(trees) if shared is None else shared & trees
-                    if not shared:
-                        break
-                for root in sorted(shared or (), key=order.__getitem__):
-                    tree = by_root[root]
-                    positions = [tree[canonical] for canonical in pattern.nodes]
+                    positions = [within(canonical, n) for canonical in pattern.nodes]
                     matches.extend((key, found) for found in search.run(pattern, positions))
         return matches
 
