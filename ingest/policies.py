@@ -202,12 +202,15 @@ def _may_act_for(body: str, policy: str) -> bool:
     False
     >>> _may_act_for("Union Finance Ministry", "India tariffs")
     True
+    >>> _may_act_for("European Commission", "United States tariffs")
+    False
     """
     words = [w.strip(".,'()").casefold() for w in body.split()]
     lex = lexicon()
-    if set(words) & lex.lower("body_of_states") \
-            and words[-1] not in lex.lower("government_body_head"):
-        return False  # the "Union Finance Ministry" is India's own
+    if words[0] in lex.lower("bloc_adjective") or (
+            set(words) & lex.lower("body_of_states")
+            and words[-1] not in lex.lower("government_body_head")):
+        return False  # the "European Commission" is the EU's; the "Union Finance Ministry" India's
     home = _home(body)
     return home is None or policy.startswith(f"{home} ")
 

@@ -42,6 +42,12 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("United Kingdom sanctions on steel imports", "OtherPolicy")],
          [("European Union", "imposes", "European Union sanctions on steel imports"),
           ("United Kingdom", "imposes", "United Kingdom sanctions on steel imports")]),
+        ("The European Commission imposed tariffs on steel imports. The United States also "
+         "imposed tariffs on steel imports last year.",
+         [("European Commission tariffs on steel imports", "Tariff"),
+          ("United States tariffs on steel imports", "Tariff")],
+         [("European Commission", "imposes", "European Commission tariffs on steel imports"),
+          ("United States", "imposes", "United States tariffs on steel imports")]),
         ("China has launched an anti-dumping investigation against Japan.",
          [("China anti-dumping probe against Japan", "TradeInvestigation")],
          [("China", "imposes", "China anti-dumping probe against Japan"),
