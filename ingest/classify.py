@@ -49,6 +49,7 @@ from newsgraph.ingest.mentions import (
     object_of_role,
     possesses,
     pronoun_back,
+    sanctioned,
 )
 from newsgraph.ingest.names import (
     ACRONYM,
@@ -187,9 +188,10 @@ def _label_of_name(span: Span, label: str) -> str | None:
         if city_of(text) is not None or is_place(text):
             return None
         if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
-                and text.replace(" ", "").isalpha() and (object_of_role(span) or (
-                label == "NORP" and not _describes(span)
-                and _near_noun(span, lexicon().lower("org_context")))):
+                and text.replace(" ", "").isalpha() and (
+                    object_of_role(span) or sanctioned(span)
+                    or (label == "NORP" and not _describes(span)
+                        and _near_noun(span, lexicon().lower("org_context")))):
             return "NAME"
         if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
             return None

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
-from newsgraph.ingest.gazetteer import city_of, demonym_of
+from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
@@ -48,6 +48,7 @@ __all__ = [
     "object_of_role",
     "possesses",
     "pronoun_back",
+    "sanctioned",
     "written",
 ]
 
@@ -832,10 +833,23 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS") \
-                or _referred_to_as_thing(span):
+                or _referred_to_as_thing(span) or sanctioned(span):
             spans.append(span)
         i = j
     return spans
+
+
+def sanctioned(span: Span) -> bool:
+    """Whether proper nouns the model did not tag are what sanctions are on ("imposed
+    sanctions on Sovcomflot") or whom a verb of sanctioning names ("blacklisted Sovcomflot"):
+    a party, as the guidelines read it, and no place the reference data knows."""
+    root = span.root
+    if country_of(span.text) or city_of(span.text) or is_place(span.text):
+        return False
+    lex = lexicon()
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "against"):
+        return root.head.head.lower_ in lex.lower("sanction_noun")
+    return root.dep_ == "dobj" and root.head.lemma_ in lex.lower("sanction_verb")
 
 
 def _general_title(doc: Doc, j: int) -> bool:

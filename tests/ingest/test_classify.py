@@ -204,6 +204,12 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("The drug maker Pfizer said it sells the electric car Bolt EV. Halden Holding, the "
          "investment vehicle of the family, bought shares.",
          {("Pfizer", "Organisation"), ("Halden Holding", "Organisation")}),
+        # what sanctions are on, or whom a verb of sanctioning names, is a party, whatever
+        # place the model took the name for; a place the reference data knows stays one
+        ("The European Union imposed sanctions on Sovcomflot last week. The U.S. imposed "
+         "sanctions on Iran.",
+         {("European Union", "Organisation"), ("Sovcomflot", "Organisation"),
+          ("United States", "Country"), ("Iran", "Country")}),
         # a maker before its model stays the maker
         ("Emirates ordered 30 of the jetliner Airbus A350 on Monday. Airbus shares rose 2%.",
          {("Airbus", "Organisation")}),
