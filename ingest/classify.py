@@ -388,7 +388,7 @@ def _title(span: Span, titled: bool) -> _Votes:
 def _person_role(span: Span) -> _Votes:
     """A role or a kin only a person has, in lower case, just before the name or in
     apposition to it: "co-CEOs Jane Doe", "Jane Doe, head of Acme's unit", "her father Tom
-    Vela"."""
+    Vela"; or the role a verb makes its object "as": "named Jane Doe as chief executive"."""
     doc = span.doc
     roles = lexicon().lower("person_role")
     before = doc[span.start - 1] if span.start > 0 else None
@@ -398,6 +398,12 @@ def _person_role(span: Span) -> _Votes:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
                 and not child.is_title and not _speaker_after(child):
             return {EntityType.PERSON: WEIGHTS["parse"]}
+    verb = span.root.head
+    if span.root.dep_ in ("dobj", "oprd") and verb.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > span.root.i
+            and any(o.dep_ == "pobj" and o.lower_ in roles for o in c.children)
+            for c in verb.children):
+        return {EntityType.PERSON: WEIGHTS["parse"]}  # "named Jane Doe as chief executive"
     return {}
 
 

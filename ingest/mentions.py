@@ -629,8 +629,9 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
     Trade's Bureau of Export Review"), two institutions joined by "and" ("the Halden Centre
     and Marlow University"), two names across a legal form's full stop ("Acme Inc. Globex")
-    or a legal form and "and" ("Toyota Motor Corp and Uber");
-    "Bureau of Health and Safety" and "the Trade Commissioner's Office" stay whole."""
+    or a legal form and "and" ("Toyota Motor Corp and Uber"), two names across a verb in
+    lower case ("Alphabet named Sundar Pichai"); "Bureau of Health and Safety" and "the Trade
+    Commissioner's Office" stay whole."""
     lex = lexicon()
     for k in range(start + 1, end - 1):
         token = doc[k]
@@ -649,6 +650,9 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if token.lower_ in ("and", "&") and doc[k - 1].text.rstrip(".") in legal \
                 and doc[k + 1].is_title and doc[k + 1].text.rstrip(".") not in legal:
             return [(start, k), *_split(doc, k + 1, end)]  # "Toyota Motor Corp and Uber"
+        if token.is_lower and token.pos_ in ("VERB", "AUX") and doc[k - 1].is_title \
+                and doc[k + 1].is_title:
+            return [(start, k), *_split(doc, k + 1, end)]  # "Alphabet named Sundar Pichai"
     return [(start, end)]
 
 

@@ -357,6 +357,8 @@ class RelationExtractor:
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled its patent dispute with Y"
+            if predicate in _ROLES and _title_of_another(tokens, state):
+                continue  # "Alphabet named X as chief executive of Google": Google's title
             if predicate == Predicate.PARTNERS_WITH and _agreed_sale(tokens.get("noun")):
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
@@ -1007,6 +1009,22 @@ def _with_another(verb: Token, state: DocState) -> bool:
                    o.pos_ in ("NOUN", "PROPN") and o.lower_ not in ("other", "another")))
                        for o in c.children)
                for c in verb.children)
+
+
+def _title_of_another(tokens: dict[str, Token], state: DocState) -> bool:
+    """Whether the title of a role names its own organisation ("as chief executive of
+    Google"), other than the one the rule read ("Alphabet named ..."): the role is that one's,
+    which the rules for a title's "of" read."""
+    title, org = tokens.get("title"), tokens.get("org")
+    if title is None or org is None:
+        return False
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj._.ng_in == EntityType.ORGANISATION \
+                        and state.inside.get(obj.i) != state.inside.get(org.i):
+                    return True
+    return False
 
 
 def _describes_another(token: Token | None, state: DocState) -> bool:

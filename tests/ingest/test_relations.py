@@ -25,6 +25,10 @@ from tests.ingest.relation_views import triples
         ("Zhou Zixue, chairman of Acme Holdings, spoke on Monday.",
          [("Zhou Zixue", "chairs", "Acme Holdings")]),
         ("Nvidia CEO Jensen Huang spoke on Friday.", [("Jensen Huang", "leads", "Nvidia")]),
+        # a name the model ran over a verb is two names; the role the verb gives "as" makes
+        # its object a person, and a title's own "of" says whose role it is
+        ("Alphabet named Sundar Pichai as chief executive of Google.",
+         [("Sundar Pichai", "leads", "Google")]),
         ("Maria Lopez, an analyst at Morgan Stanley, said demand was strong.",
          [("Maria Lopez", "worksFor", "Morgan Stanley")]),
         # the parser splits this one: the token sequence still reads it
