@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from newsgraph.ingest.classify import DEFINED_PRODUCT, PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
-from newsgraph.ingest.gazetteer import adjective_of, country_of, demonym_of, place_key
+from newsgraph.ingest.gazetteer import adjective_of, country_of, leading_country, place_key
 from newsgraph.ingest.grouping import fullest_name, group_mentions
 from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
 from newsgraph.ingest.names import (
@@ -167,7 +167,7 @@ def _group_entity(
     aliases = (set(forms) | surfaces) - {name}
     if kind == EntityType.ORGANISATION and (named := _of_its_country(doc, members, name)) != name:
         # the name less its country is no other name of it: it is as much another country's
-        aliases, name = {a for a in aliases if _country_led(a)}, named
+        aliases, name = {a for a in aliases if leading_country(a)}, named
     spans = [Span(doc, m.start, m.end, label=kind) for m in members]
     for span in spans:
         span._.ng_name = name
@@ -192,7 +192,7 @@ def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:
     words = name.split()
     heads = lexicon().lower("ministry_head")
     if not (words[0].casefold() in heads or words[-1].casefold() in heads) \
-            or country_of(words[0]) or demonym_of(words[0]):
+            or leading_country(name):
         return name
     found: set[str | None] = set()
     for mention in members:
@@ -215,12 +215,6 @@ def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:
     if not _ADJECTIVE.match(adjective):
         return name
     return f"{adjective} {name}"
-
-
-def _country_led(name: str) -> bool:
-    """Whether a name begins with a country's name or nationality word ("U.S. X")."""
-    first = name.split()[0]
-    return bool(country_of(first) or demonym_of(first))
 
 
 #: A nationality word that is an adjective: "Chinese", "North Korean", "British", "Dutch",

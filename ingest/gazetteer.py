@@ -36,6 +36,7 @@ __all__ = [
     "demonym_of",
     "gazetteer",
     "is_place",
+    "leading_country",
     "place_country",
     "place_key",
     "seat_of",
@@ -180,6 +181,17 @@ def demonym_of(word: str) -> str | None:
     table = gazetteer().demonyms
     key = place_key(word)
     return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
+
+
+def leading_country(name: str) -> str | None:
+    """The country a name's first word says it is of, or None.
+
+    >>> leading_country("U.S. Treasury Department"), leading_country("Norwegian Foreign Ministry")
+    ('United States', 'Norway')
+    >>> leading_country("Acme")
+    """
+    first = next(iter(name.split()), "")
+    return country_of(first) or demonym_of(first)
 
 
 @cache

@@ -848,7 +848,7 @@ def sanctioned(span: Span) -> bool:
     sanctions on Sovcomflot") or whom a verb of sanctioning names ("blacklisted Sovcomflot"):
     a party, as the guidelines read it, and no place the reference data knows."""
     root = span.root
-    if country_of(span.text) or city_of(span.text) or is_place(span.text):
+    if country_of(span.text) or is_place(span.text):  # a city stands for its country
         return False
     lex = lexicon()
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against"):

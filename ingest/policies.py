@@ -30,7 +30,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.gazetteer import country_of, demonym_of
+from newsgraph.ingest.gazetteer import leading_country
 from newsgraph.ingest.names import lexicon, sets_policy
 from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
@@ -182,9 +182,9 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     # a policy is not on whoever imposes it nor on their country ("a ban ... shipments on
     # Norwegian tankers", "the U.S. Treasury barred the use of U.S. accounts")
     own = {(f.object.name, name) for f in result if f.predicate == Predicate.IMPOSES
-           for name in (f.subject.name, _home(f.subject.name)) if name}
+           for name in (f.subject.name, leading_country(f.subject.name)) if name}
     own |= {(f.subject.name, name) for f in result if f.predicate == Predicate.SANCTIONS
-            for name in (f.subject.name, _home(f.subject.name)) if name}
+            for name in (f.subject.name, leading_country(f.subject.name)) if name}
     return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
                                       and (f.subject.name, f.object.name) in own)]
 
@@ -211,18 +211,8 @@ def _may_act_for(body: str, policy: str) -> bool:
             set(words) & lex.lower("body_of_states")
             and words[-1] not in lex.lower("government_body_head")):
         return False  # the "European Commission" is the EU's; the "Union Finance Ministry" India's
-    home = _home(body)
+    home = leading_country(body)
     return home is None or policy.startswith(f"{home} ")
-
-
-def _home(name: str) -> str | None:
-    """The country a body's name says it is of, by its first word.
-
-    >>> _home("U.S. Treasury Department"), _home("Norwegian Foreign Ministry"), _home("Acme")
-    ('United States', 'Norway', None)
-    """
-    first = next(iter(name.split()), "")
-    return country_of(first) or demonym_of(first)
 
 
 def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
