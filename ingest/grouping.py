@@ -121,6 +121,8 @@ def _names_of(mentions: Sequence[tuple[str, str]]) -> _Names:
         personal[key] += 1 if label in _PERSON_LABELS else -1
         if label in _PERSON_LABELS and " " in key:
             full_people[_surname_of(key)].add(key)
+            if (surname := _surname_with_particles(key)) is not None:
+                full_people[surname].add(key)
     people = {key for key, balance in personal.items() if balance > 0}
     given: dict[str, set[str]] = defaultdict(set)
     for key in people:
@@ -142,6 +144,21 @@ def _surname_of(key: str) -> str:
     while len(words) > 2 and words[-1] in suffixes:
         words.pop()
     return words[-1]
+
+
+def _surname_with_particles(key: str) -> str | None:
+    """A person's surname from the small words that begin it ("ursula von der leyen": "von
+    der leyen"), if it has any.
+
+    >>> _surname_with_particles("ursula von der leyen"), _surname_with_particles("jane smith")
+    ('von der leyen', None)
+    """
+    small = lexicon().lower("person_particle")
+    words = key.split()
+    for k in range(1, len(words) - 1):
+        if words[k] in small:
+            return " ".join(words[k:])
+    return None
 
 
 def _longer_names(
@@ -357,7 +374,10 @@ def _person_part(names: _Names, key: str) -> int | None:
     """"Smith" = "Jane" = "Jane Q. Smith": a surname joins the one person named in full that
     ends with it; a first name, the one that begins with it when no other name does; a
     person's leading names, the one longer person's name they begin."""
-    if " " in key:
+    if " " in key and key.split()[0] in lexicon().lower("person_particle") \
+            and key in names.full_people:
+        found = names.full_people[key]  # "von der Leyen", whatever the model took it for
+    elif " " in key:
         if key not in names.people:
             return None
         found = {k for k in names.people if k.startswith(f"{key} ")}

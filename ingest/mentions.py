@@ -394,12 +394,47 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
     spans = _out_of_datelines(doc, spans)
+    spans = [_with_particles(span) if span.label_ == "PERSON" else span for span in spans]
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _with_particles(span: Span) -> Span:
+    """A person's name the model ended at, or before, the small words of a surname, with that
+    surname: "Ursula von der" (and "Leyen" taken for a place) is "Ursula von der Leyen".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ursula von der Leyen and Dieter zur Loye spoke.")
+    >>> _with_particles(Span(doc, 0, 3, label="PERSON")).text
+    'Ursula von der Leyen'
+    >>> _with_particles(Span(doc, 5, 6, label="PERSON")).text
+    'Dieter zur Loye'
+    >>> _with_particles(Span(doc, 5, 7, label="PERSON")).text
+    'Dieter zur Loye'
+    """
+    doc = span.doc
+    small = lexicon().words("person_particle")
+    end = span.end
+    while end > span.start and doc[end - 1].text in small:
+        end -= 1
+    particles = end
+    while particles < len(doc) and particles - end < 3 and doc[particles].text in small:
+        particles += 1
+    start = span.start
+    while start > 0 and span.start - start < 3 and doc[start - 1].lower_ in small \
+            and (doc[start - 1].is_lower or doc[start - 1].is_sent_start or start < span.start):
+        start -= 1  # "Von der Leyen said", the model having tagged "Leyen"
+    if start < span.start and not (doc[start].is_sent_start or doc[start].is_lower):
+        start = span.start
+    if particles == end or particles >= len(doc) or not (
+            doc[particles].is_alpha and doc[particles].is_title
+            and doc[particles - 1].whitespace_):
+        return span if start == span.start else Span(doc, start, span.end, label=span.label)
+    return Span(doc, start, particles + 1, label=span.label)
 
 
 def written(doc: Doc, start: int, end: int) -> str:
@@ -541,8 +576,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         end = bracketed  # "Toshiba Information Systems (U.K.) Ltd", "Cheung Kong (Holdings) Ltd"
     # no name ends with a word that joins it to what follows ("Acme Inc of", "Globex and")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in _JOINING_WORDS):
-        end -= 1
+                           or doc[end - 1].lower_ in _JOINING_WORDS
+                           or (doc[end - 1].pos_ == "ADV" and doc[end - 1].is_lower)):
+        end -= 1  # nor with an adverb of the sentence ("Von der Leyen later said")
     end = _before_amount(doc, start, end)
     while start > 0 and foreign_word(doc[start - 1]):  # "华为 Technologies Co."
         start -= 1
@@ -801,7 +837,8 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
     Organisations: proper nouns after a noun such as "chipmaker" or "start-ups like", before a
     role ("Globex chairman", "Globex Chief Executive Jane Doe": a role word ends the name),
     before an exchange code ("Telenor (TEL.OL)"),
-    the object of "of" after a role ("leaders of Globex"), owning what companies own
+    the object of "of" after a role ("leaders of Globex") or a person's name ("Jane Doe of
+    Globex"), owning what companies own
     ("Globex's systems"), ending with a head word ("Qiantang Semiconductor"), defined with
     their acronym ("Ningbo Tin Market (NTM)"), or the subject "its" or "it" refers back to
     ("Gazprom said it would cut supplies"). People: two
@@ -837,8 +874,10 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS") \
-                or _referred_to_as_thing(span) or sanctioned(span):
-            spans.append(span)
+                or _referred_to_as_thing(span) or sanctioned(span) \
+                or (before == "of" and i > 1 and doc[i - 2].ent_type_ == "PERSON"
+                    and not is_place(span.text)):
+            spans.append(span)  # the last: "Bernard Arnault of LVMH", whose firm it is
         i = j
     return spans
 

@@ -214,3 +214,28 @@ def test_a_head_word_alone_names_no_entity_unless_a_state_body(head, kept):
 )
 def test_places_and_units_are_no_entities(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the small words of a surname: the model ends the name at them, or starts it after
+        ("Commission President Ursula von der Leyen said the bloc would respond. Von der Leyen "
+         "later met reporters.",
+         {("Ursula von der Leyen", "Person", ("Von der Leyen",)),
+          ("Commission", "Organisation", ())}),
+        ("The chemical company named Dieter zur Loye as vice chairman.",
+         {("Dieter zur Loye", "Person", ())}),
+        ("Crown Prince Mohammed bin Salman met executives of Aramco.",
+         {("Mohammed bin Salman", "Person", ()), ("Aramco", "Organisation", ())}),
+        # what follows a person's name and "of" is their firm, unless a town
+        ("Le Monde reported that Bernard Arnault of LVMH met Jean-Paul Agon.",
+         {("Bernard Arnault", "Person", ()), ("Jean-Paul Agon", "Person", ()),
+          ("LVMH", "Organisation", ())}),
+        ("Jane Doe of Seattle spoke to John Roe of Vexcor.",
+         {("Jane Doe", "Person", ()), ("John Roe", "Person", ()),
+          ("Vexcor", "Organisation", ())}),
+    ],
+)
+def test_names_of_people_in_other_languages_and_their_firms(nlp, text, expected):
+    assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected
