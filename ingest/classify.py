@@ -56,6 +56,7 @@ from newsgraph.ingest.names import (
     WEIGHTS,
     given_names,
     lexicon,
+    listed_company,
     subdivisions,
     verb_forms,
 )
@@ -219,6 +220,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _person_role(span),
         _credit(span),
         _given_name(span),
+        _listed_company(span),
         _pronoun_back(span),
         _relative_pronoun(span),
         _led(span),
@@ -479,6 +481,13 @@ def _given_name(span: Span) -> _Votes:
             or last in lex.words("org_suffix") or country_of(last) or demonym_of(last):
         return {}
     return {EntityType.PERSON: WEIGHTS["given_name"]}
+
+
+def _listed_company(span: Span) -> _Votes:
+    """A company whose shares trade on a US exchange ("Novo Nordisk said")."""
+    if listed_company(span.text):
+        return {EntityType.ORGANISATION: WEIGHTS["listed_company"]}
+    return {}
 
 
 def _near_noun(span: Span, nouns: frozenset[str]) -> bool:

@@ -18,7 +18,15 @@ from functools import cache
 from networkx.utils import UnionFind
 
 from newsgraph.ingest.gazetteer import country_of, demonym_of
-from newsgraph.ingest.names import ACRONYM, given_names, initials, lexicon, name_key, undotted
+from newsgraph.ingest.names import (
+    ACRONYM,
+    given_names,
+    initials,
+    lexicon,
+    listed_company,
+    name_key,
+    undotted,
+)
 from newsgraph.ontology import EntityType
 
 __all__ = ["fullest_name", "group_mentions"]
@@ -44,7 +52,8 @@ def group_mentions(
       "EXB"), unless the document qualifies it with two countries;
     * a person's first name, surname or leading names and the one person named in full with
       them ("Smith", "Jane" = "Jane Smith"), a first name only when no organisation's name
-      begins with it;
+      begins with it, a name of a listed company only where the model took it for a person's
+      ("Dell said it" is the company, not "Michael Dell");
     * an acronym and the one name whose initials it is, as written, less its legal forms or
       less a leading country ("RMA"; "GM" = "General Motors Co"; "EPA" = "US Environmental
       Protection Agency");
@@ -76,8 +85,9 @@ def group_mentions(
         found = [_begun_name(names, key, i, legal_only=personal)]
         if not personal:
             found += [_country_qualified(names, key), _research_arm(names, key)]
-        found += [_person_part(names, key), _acronym(names, i), _head_alone(names, key, i),
-                  _ending_name(names, key, i)]
+        if personal or not listed_company(key):  # "Dell said it" is not Michael Dell
+            found.append(_person_part(names, key))
+        found += [_acronym(names, i), _head_alone(names, key, i), _ending_name(names, key, i)]
         for target in found:
             if target is not None:
                 sets.union(target, i)

@@ -21,17 +21,19 @@ from typing import Any
 
 import pycountry
 
-from newsgraph.ingest.gazetteer import place_key
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, is_place, place_key
 
 __all__ = [
     "ACRONYM",
     "WEIGHTS",
     "Lexicon",
     "acronym_of",
+    "company_key",
     "expletive_verbs",
     "given_names",
     "initials",
     "lexicon",
+    "listed_company",
     "load_jsonl",
     "maker_noun",
     "name_key",
@@ -63,6 +65,7 @@ WEIGHTS = {
     # a reporter credit line ("Reporting by X; Editing by Y"): as sure as a legal form
     "credit_line": 20.0,
     "given_name": 2.0,  # "Given Surname" with a common first name (ingest/data/given_names.tsv)
+    "listed_company": 2.0,  # a company the US exchanges list (ingest/data/companies.tsv)
     "keep": 1.0,
 }
 
@@ -239,6 +242,62 @@ def given_names() -> frozenset[str]:
     text = files("newsgraph.ingest").joinpath("data", "given_names.tsv").read_text(
         encoding="utf-8")
     return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
+
+
+def company_key(name: str) -> str:
+    """A company's name as :func:`name_key` reads it, less the legal forms and corporate words
+    that end it: the exchanges' "NVIDIA Corporation" and the news's "Nvidia" are one.
+
+    >>> company_key("NVIDIA Corporation"), company_key("Alibaba Group Holding Limited")
+    ('nvidia', 'alibaba')
+    >>> company_key("Taiwan Semiconductor Manufacturing Co., Ltd."), company_key("Novo Nordisk A/S")
+    ('taiwan semiconductor manufacturing', 'novo nordisk')
+    """
+    words = name_key(name).split()
+    while len(words) > 1:
+        cut = next((len(end) for end in _company_ends() if len(end) < len(words)
+                    and tuple(words[-len(end):]) == end), 0)
+        if not cut:
+            break
+        del words[-cut:]
+    return " ".join(words)
+
+
+@cache
+def _company_ends() -> tuple[tuple[str, ...], ...]:
+    """The legal forms and corporate words that may end a company's name, as word keys
+    ("A/S": ("a", "s")), the longest first."""
+    lex = lexicon()
+    ends = {tuple(name_key(w).split()) for w in lex.words("legal_form") | lex.words("org_suffix")
+            | lex.words("org_generic")}
+    return tuple(sorted((e for e in ends if e), key=lambda e: (-len(e), e)))
+
+
+@cache
+def _listed_companies() -> frozenset[str]:
+    text = files("newsgraph.ingest").joinpath("data", "companies.tsv").read_text(
+        encoding="utf-8")
+    keys = set()
+    for line in text.splitlines()[1:]:
+        name = line.partition("\t")[2]
+        key = company_key(name)
+        # a place's or a first name's word says nothing of a company ("Texas", "Jack")
+        if len(key) > 2 and not (country_of(key) or demonym_of(key) or city_of(key)
+                                 or is_place(key) or key.title() in given_names()):
+            keys.add(key)
+    return frozenset(keys)
+
+
+def listed_company(name: str) -> bool:
+    """Whether ``name`` is the name of a company whose shares trade on a US exchange
+    (``ingest/data/companies.tsv``), its legal form and corporate words aside.
+
+    >>> listed_company("Novo Nordisk"), listed_company("Toyota Motor Corp")
+    (True, True)
+    >>> listed_company("Jane Doe")
+    False
+    """
+    return company_key(name) in _listed_companies()
 
 
 @cache

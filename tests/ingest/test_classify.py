@@ -131,10 +131,11 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         # a label of none of our types
         (BEIJING, 1, 2, "EVENT", None),
         # a common first name votes for a person, not before an organisation's head word,
-        # and not a first name too rare to be safe ("Morgan")
+        # and not a first name too rare to be safe ("Morgan"; Morgan Stanley's shares trade on
+        # an exchange: a vote for an organisation)
         (GIVEN, 0, 2, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
         (GIVEN, 3, 6, "ORG", ("ORG", {"Organisation": 3.0}, None, False)),
-        (GIVEN, 7, 9, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
+        (GIVEN, 7, 9, "ORG", ("ORG", {"Organisation": 3.0}, None, False)),
         # a legal form outweighs the parse (and it is a head word too)
         (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
     ],

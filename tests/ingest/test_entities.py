@@ -239,3 +239,16 @@ def test_places_and_units_are_no_entities(nlp, text, expected):
 )
 def test_names_of_people_in_other_languages_and_their_firms(nlp, text, expected):
     assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company the exchanges list is an organisation where the model took it for a person
+        ("Novo Nordisk said sales rose.", {("Novo Nordisk", "Organisation", ())}),
+        ("Michael Dell founded Dell. Dell said it would cut jobs.",
+         {("Michael Dell", "Person", ()), ("Dell", "Organisation", ())}),
+    ],
+)
+def test_listed_companies(nlp, text, expected):
+    assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected

@@ -14,6 +14,9 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
     ("mentions", "expected"),
     [
         ([("Jane Smith", "PERSON"), ("Smith", "PERSON")], [0, 0]),
+        # a listed company's name joins a person's only where the model took it for a person
+        ([("Michael Dell", "PERSON"), ("Dell", "ORG"), ("Dell", "PERSON")], [0, 1, 1]),
+        ([("Michael Dell", "PERSON"), ("Dell", "PERSON")], [0, 0]),
         # two people share the surname: it joins neither
         ([("Jane Smith", "PERSON"), ("John Smith", "PERSON"), ("Smith", "PERSON")], [0, 1, 2]),
         ([("Robot Makers Association", "ORG"), ("RMA", "ORG")], [0, 0]),
