@@ -148,7 +148,7 @@ def _group_entity(
         for kind_, weight in mention.votes.items():
             votes[kind_] += weight
         forms[text] += 1
-        surfaces.add(doc[mention.start:mention.end].text)
+        surfaces.add(" ".join(doc[mention.start:mention.end].text.split()))
     if _head_word_only(forms):
         return None
     product = votes.pop(PRODUCT, 0.0)
@@ -161,6 +161,8 @@ def _group_entity(
         return None  # what the text says the thing is outweighs the model's labels
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
     votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
+    if _person_by_label_alone(members, texts, votes) and not _named_in_full(doc, texts):
+        return None
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
@@ -247,6 +249,34 @@ def _lone_word_votes(
     if any(len(text.split()) > 1 for text in texts) or not votes[EntityType.ORGANISATION]:
         return 0.0
     return WEIGHTS["model"] * sum(1 for m in members if m.label == "PERSON")
+
+
+def _person_by_label_alone(
+    members: list[Mention], texts: list[str], votes: defaultdict[str, float]
+) -> bool:
+    """Whether only the model says a name the document only ever gives as one word is a
+    person: no title, role, first name, pronoun or other name of the document does, nor
+    anything that it is an organisation. News introduces people by their full name or their
+    title; such a word is most often a product, a place or a company's name ("growth hormone,
+    Humatrope"; "the Luton van plant")."""
+    return all(" " not in text for text in texts) and not votes[EntityType.ORGANISATION] \
+        and _beyond_model(members, votes, EntityType.PERSON, "PERSON") <= 0
+
+
+def _named_in_full(doc: Doc, texts: list[str]) -> bool:
+    """Whether the document writes one of the words after another proper noun somewhere
+    ("Gordon Wu"), where the model read the two as other names or none."""
+    words = set(texts)
+    for token in doc:
+        if token.text not in words:
+            continue
+        before = token.i - 1
+        while before >= 0 and doc[before].is_space:  # a name wrapped over two lines
+            before -= 1
+        if before >= 0 and doc[before].pos_ == "PROPN" and doc[before].is_title \
+                and doc[before].is_alpha:
+            return True
+    return False
 
 
 def _surname_votes(members: list[Mention], texts: list[str], person: float) -> float:

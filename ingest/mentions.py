@@ -394,7 +394,8 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
     spans = _out_of_datelines(doc, spans)
-    spans = [_with_particles(span) if span.label_ == "PERSON" else span for span in spans]
+    spans = [_with_particles(span) if span.label_ == "PERSON" else span
+             for span in _wrapped_people(spans)]
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
@@ -437,8 +438,33 @@ def _with_particles(span: Span) -> Span:
     return Span(doc, start, particles + 1, label=span.label)
 
 
+def _wrapped_people(spans: list[Span]) -> list[Span]:
+    r"""A first name and a surname the model read as two people because a line break parts
+    them ("Yukio\nKasahara" in wire copy) are one person's name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("chief Yukio\nKasahara said")
+    >>> [s.text for s in _wrapped_people([Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "PERSON")])]
+    ['Yukio\nKasahara']
+    """
+    by_start = {span.start: span for span in spans if span.label_ == "PERSON" and len(span) == 1}
+    joined: list[Span] = []
+    taken: set[int] = set()
+    for span in spans:
+        if span.start in taken:
+            continue
+        after = by_start.get(span.end + 1)
+        if span.label_ == "PERSON" and len(span) == 1 and after is not None \
+                and span.doc[span.end].is_space and span.doc[span.end].text.count("\n") == 1:
+            joined.append(Span(span.doc, span.start, after.end, label="PERSON"))
+            taken.add(after.start)
+        else:
+            joined.append(span)
+    return joined
+
+
 def written(doc: Doc, start: int, end: int) -> str:
-    """A name as the text writes it: with the full stop of a legal form that ends a sentence,
+    r"""A name as the text writes it: with the full stop of a legal form that ends a sentence,
     which :func:`~newsgraph.ingest.pipeline.ng_sentence_stops` splits off for the parser.
 
     >>> import spacy
@@ -447,8 +473,10 @@ def written(doc: Doc, start: int, end: int) -> str:
     ...     r.split(doc[3], ["Co", "."], heads=[(doc[3], 0), (doc[3], 0)])
     >>> written(doc, 2, 4)
     'Zorg Co.'
+    >>> written(spacy.blank("en")("Gordon\nWu said"), 0, 3)
+    'Gordon Wu'
     """
-    text = doc[start:end].text
+    text = " ".join(doc[start:end].text.split())  # a name wrapped over two lines is one line
     if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
             and f"{doc[end - 1].text}." in stopped_forms():
         return f"{text}."

@@ -9,6 +9,7 @@ import spacy
 from newsgraph.ingest.documents import Entity, Evidence, Relation
 from newsgraph.ingest.entities import (
     EntityRecognizer,
+    _named_in_full,
     author_entities,
     finish_entities,
     publication_entity,
@@ -109,7 +110,7 @@ def test_finish_entities_adds_the_publication():
          {("China", "Country"), ("Wanli Optics", "Organisation")}),
         # a court's whole name, across the line breaks of wire copy
         ("NEC Corp filed suit in Tokyo\nDistrict Court to halt it.",
-         {("NEC Corp", "Organisation"), ("Tokyo\nDistrict Court", "Organisation")}),
+         {("NEC Corp", "Organisation"), ("Tokyo District Court", "Organisation")}),
         ("The suit was filed in the U.S. District Court for the District of Columbia.",
          {("U.S. District Court for the District of Columbia", "Organisation")}),
     ],
@@ -252,3 +253,33 @@ def test_names_of_people_in_other_languages_and_their_firms(nlp, text, expected)
 )
 def test_listed_companies(nlp, text, expected):
     assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one word only the model calls a person is no entity: a product, a place
+        ("The biotechnology concern said its growth hormone, Zentropin, was approved.", set()),
+        ("The Venn diagram is pretty big, he said.", set()),
+        # unless a title says so, or the document writes it after another proper noun
+        ("President Reagan was ready to act. Reagan might act soon.",
+         {("Reagan", "Person", ())}),
+        # a first name and a surname a line break parts are one name, written on one line
+        ("Nippon Kogyo Co Ltd president Yukio\nKasahara said the firm would grow. Kasahara "
+         "told reporters.",
+         {("Nippon Kogyo Co Ltd", "Organisation", ()),
+          ("Yukio Kasahara", "Person", ("Kasahara",))}),
+        ("Vexcor Inc said chairman Gordon\nWu would retire. Wu said the airport would open.",
+         {("Vexcor Inc", "Organisation", ()), ("Gordon Wu", "Person", ("Wu",))}),
+    ],
+)
+def test_people_the_text_names(nlp, text, expected):
+    assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected
+
+
+def test_a_word_written_after_another_proper_noun_is_named_in_full():
+    vocab = spacy.blank("en").vocab
+    doc = spacy.tokens.Doc(vocab, words=["chairman", "Gordon", "\n", "Wu", "said"],
+                           spaces=[True, False, False, True, False],
+                           pos=["NOUN", "PROPN", "SPACE", "PROPN", "VERB"])
+    assert (_named_in_full(doc, ["Wu"]), _named_in_full(doc, ["Gordon"])) == (True, False)
