@@ -295,8 +295,9 @@ def _organisation_context(span: Span) -> _Votes:
 
 
 def _held(span: Span) -> bool:
-    """Whether the name is what an investment or a holding is in or of: "invested in X",
-    "a stake in the service X", "shares of X"."""
+    """Whether the name is what an investment or a holding is in or of, or what a deal or a
+    bid is for: "invested in X", "a stake in the service X", "shares of X", "Microsoft's
+    acquisition of X", "a merger with X", "a bid for X"."""
     token = span.root
     if token.dep_ == "appos":  # "in Chinese ride-hailing service Didi Chuxing"
         token = token.head
@@ -304,8 +305,14 @@ def _held(span: Span) -> bool:
     holding = preposition.head
     if holding.like_num or holding.pos_ == "NUM":  # "invested $1 billion in X"
         holding = holding.head
-    return token.dep_ == "pobj" and preposition.lower_ in ("in", "of") \
-        and holding.lower_ in lexicon().lower("holding")
+    lex = lexicon()
+    if token.dep_ != "pobj":
+        return False
+    if preposition.lower_ in ("in", "of") and holding.lower_ in lex.lower("holding"):
+        return True
+    # "the acquisition of X", "a merger with X", "a bid for X"
+    return preposition.lower_ in ("of", "with", "for") and holding.pos_ == "NOUN" \
+        and holding.lower_ in lex.lower("company_deal")
 
 
 def _named_thing(span: Span) -> _Votes:

@@ -299,6 +299,13 @@ def test_a_pattern_match_counts_for_an_organisation():
         # what one buys or acquires is an organisation, and "Pharma" ends one's name
         ("Boeing agreed to buy Embraer.",
          {("Boeing", "Organisation"), ("Embraer", "Organisation")}),
+        # and what an acquisition, a merger or a bid is of, with or for
+        ("The Federal Trade Commission is reviewing Microsoft's acquisition of Activision "
+         "Blizzard.",
+         {("Federal Trade Commission", "Organisation"), ("Microsoft", "Organisation"),
+          ("Activision Blizzard", "Organisation")}),
+        ("Vexcor agreed to a merger with Tarvell Quenby.",
+         {("Vexcor", "Organisation"), ("Tarvell Quenby", "Organisation")}),
         ("Redstone Pharma was acquired by Bayer for $4 billion last year.",
          {("Redstone Pharma", "Organisation"), ("Bayer", "Organisation")}),
         ("GenCorp spokesman Rip Tilden said the company will keep its plants.",
