@@ -665,7 +665,8 @@ def _not_here(span: Span, label: str) -> bool:
     words = span.text.split()
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
-    if label != "PERSON" and (_in_law_name(doc, span.end) or words[-1] in lex.words("law_head")):
+    if label != "PERSON" and (_in_law_name(doc, span.end) or words[-1] in lex.words("law_head")
+                              or words[-1] in lex.words("list_head")):
         return True
     if label != "PERSON" and nxt is not None and nxt.is_title \
             and nxt.text in lex.words("office_title"):

@@ -144,3 +144,22 @@ def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected
 )
 def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list a state keeps of parties is a measure named by its name, no organisation
+        ("China added Lockheed Martin to its Unreliable Entity List.",
+         [("China", "imposes", "Unreliable Entity List"),
+          ("China", "sanctions", "Lockheed Martin")]),
+        # and whom a state adds to it, said in the passive, it sanctions
+        ("Huawei was added to the Entity List in 2019 by the Commerce Department.",
+         [("Commerce Department", "sanctions", "Huawei")]),
+        ("Vexcor was placed on the Military End User List by the U.S. Commerce Department.",
+         [("U.S. Commerce Department", "sanctions", "Vexcor")]),
+        ("Vexcor was added to the index by the exchange.", []),
+    ],
+)
+def test_lists_of_parties(nlp, text, expected):
+    assert triples(nlp, text) == expected
