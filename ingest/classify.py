@@ -274,11 +274,13 @@ def _acronym(span: Span) -> _Votes:
 
 
 def _leading_place(span: Span, label: str) -> _Votes:
-    """A "person" whose name starts with a place: "Shanghai Wanli", "Dutch Litho"."""
+    """A "person" whose name starts with a place: "Shanghai Wanli", "Dutch Litho", "Fujian
+    Jinhua"."""
     words = span.text.split()
     first = words[0]
     if label == "PERSON" and len(words) > 1 and (
         country_of(first) or city_of(first) or demonym_of(first)
+        or (place_key(first) in subdivisions() and first not in given_names())  # "Fujian"
     ):
         return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}

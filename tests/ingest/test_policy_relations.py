@@ -163,3 +163,20 @@ def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected)
 )
 def test_lists_of_parties(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a party that retaliates or responds with a measure imposes it
+        ("Canada responded with duties on U.S. steel.",
+         [("Canada", "imposes", "Canada tariffs on U.S. steel"),
+          ("Canada tariffs on U.S. steel", "targets", "United States")]),
+        ("Beijing retaliated with tariffs on American soybeans.",
+         [("China", "imposes", "China tariffs on American soybeans"),
+          ("China tariffs on American soybeans", "targets", "United States")]),
+        ("Vexcor hit back with a lawsuit.", []),
+    ],
+)
+def test_a_measure_in_response(nlp, text, expected):
+    assert triples(nlp, text) == expected

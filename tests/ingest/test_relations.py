@@ -308,6 +308,13 @@ def test_verbs(nlp, text, expected):
         ("Apple's suppliers include Foxconn and Pegatron.",
          [("Foxconn", "supplies", "Apple"), ("Pegatron", "supplies", "Apple")]),
         ("Acme Corp uses Nvidia chips in its servers.", [("Nvidia", "supplies", "Acme Corp")]),
+        # a customer's name before "supplier" says whom the name after it supplies
+        ("Apple supplier Foxconn hired 10,000 workers.", [("Foxconn", "supplies", "Apple")]),
+        ("Nvidia supplier TSMC raised prices.", [("TSMC", "supplies", "Nvidia")]),
+        # a company named after a province is no person, whatever the model says
+        ("Micron Technology sued United Microelectronics Corp and Fujian Jinhua.",
+         [("Micron Technology", "opposes", "Fujian Jinhua"),
+          ("Micron Technology", "opposes", "United Microelectronics Corp")]),
         # a name that starts with a country says where the body is based, unless it is a
         # public body (whose it is)
         # a country in a name says nothing of where it is, as the annotation reads it
