@@ -493,8 +493,9 @@ def _given_name(span: Span) -> _Votes:
 
 
 def _listed_company(span: Span) -> _Votes:
-    """A company whose shares trade on a US exchange ("Novo Nordisk said")."""
-    if listed_company(span.text):
+    """A company of several words whose shares trade on a US exchange ("Novo Nordisk said");
+    one word may as well be a surname ("Graham", "Dell")."""
+    if " " in span.text.strip() and listed_company(span.text):
         return {EntityType.ORGANISATION: WEIGHTS["listed_company"]}
     return {}
 

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from newsgraph.ingest.classify import DEFINED_PRODUCT, PRODUCT, classify, vote_lists
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.gazetteer import adjective_of, country_of, leading_country, place_key
-from newsgraph.ingest.grouping import fullest_name, group_mentions
+from newsgraph.ingest.grouping import fullest_name, group_mentions, surname_with_particles
 from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
 from newsgraph.ingest.names import (
     ACRONYM,
@@ -161,7 +161,8 @@ def _group_entity(
         return None  # what the text says the thing is outweighs the model's labels
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
     votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
-    if _person_by_label_alone(members, texts, votes) and not _named_in_full(doc, texts):
+    if _person_by_label_alone(members, texts, votes) and not _named_in_full(doc, texts) \
+            and not _acting(doc, members):
         return None
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
@@ -263,6 +264,17 @@ def _person_by_label_alone(
         and _beyond_model(members, votes, EntityType.PERSON, "PERSON") <= 0
 
 
+def _acting(doc: Doc, members: list[Mention]) -> bool:
+    """Whether a mention is the subject of a verb in the active ("Putin said", "Trump imposed
+    tariffs"): what the news has act alone by one name is mostly someone it need not introduce,
+    where a product or a place is named in a list, before a noun or after a preposition."""
+    for mention in members:
+        root = doc[mention.start:mention.end].root
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
 def _named_in_full(doc: Doc, texts: list[str]) -> bool:
     """Whether the document writes one of the words after another proper noun somewhere
     ("Gordon Wu"), where the model read the two as other names or none."""
@@ -280,14 +292,18 @@ def _named_in_full(doc: Doc, texts: list[str]) -> bool:
 
 
 def _surname_votes(members: list[Mention], texts: list[str], person: float) -> float:
-    """A surname used alone elsewhere in the document counts for the person named in full."""
+    """A surname used alone elsewhere in the document counts for the person named in full
+    ("Smith", "Le Pen")."""
     full = [text for text in texts if len(text.split()) > 1]
     if not (any(m.label == "PERSON" for m in members) and full and person):
         return 0.0
     last = {f.split()[-1] for f in full}
+    with_particles = {surname for f in full
+                      if (surname := surname_with_particles(f.casefold())) is not None}
     return WEIGHTS["surname"] * sum(
         1 for m, text in zip(members, texts, strict=True)
-        if " " not in text and text in last and m.label != "PERSON")
+        if ((" " not in text and text in last) or text.casefold() in with_particles)
+        and m.label != "PERSON")
 
 
 def _countries(doc: Doc, mentions: list[Mention]) -> tuple[list[Span], list[Entity]]:

@@ -29,7 +29,7 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ontology import EntityType
 
-__all__ = ["fullest_name", "group_mentions"]
+__all__ = ["fullest_name", "group_mentions", "surname_with_particles"]
 
 _PERSON_LABELS = ("PERSON", EntityType.PERSON)  # the model's label, or our type
 
@@ -131,7 +131,7 @@ def _names_of(mentions: Sequence[tuple[str, str]]) -> _Names:
         personal[key] += 1 if label in _PERSON_LABELS else -1
         if label in _PERSON_LABELS and " " in key:
             full_people[_surname_of(key)].add(key)
-            if (surname := _surname_with_particles(key)) is not None:
+            if (surname := surname_with_particles(key)) is not None:
                 full_people[surname].add(key)
     people = {key for key, balance in personal.items() if balance > 0}
     given: dict[str, set[str]] = defaultdict(set)
@@ -156,11 +156,11 @@ def _surname_of(key: str) -> str:
     return words[-1]
 
 
-def _surname_with_particles(key: str) -> str | None:
+def surname_with_particles(key: str) -> str | None:
     """A person's surname from the small words that begin it ("ursula von der leyen": "von
     der leyen"), if it has any.
 
-    >>> _surname_with_particles("ursula von der leyen"), _surname_with_particles("jane smith")
+    >>> surname_with_particles("ursula von der leyen"), surname_with_particles("jane smith")
     ('von der leyen', None)
     """
     small = lexicon().lower("person_particle")

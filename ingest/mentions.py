@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
-from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place
+from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place, place_key
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
@@ -35,6 +35,7 @@ from newsgraph.ingest.names import (
     lexicon,
     name_key,
     stopped_forms,
+    subdivisions,
 )
 from newsgraph.ontology import EntityType
 
@@ -404,6 +405,11 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
+#: Small words that begin no surname after a name the model ended: an article or a number in
+#: English or another language ("de la Vega", "van der Berg" begin with another).
+_NOT_FIRST = frozenset({"la", "le", "der", "den", "des", "ten"})
+
+
 def _with_particles(span: Span) -> Span:
     """A person's name the model ended at, or before, the small words of a surname, with that
     surname: "Ursula von der" (and "Leyen" taken for a place) is "Ursula von der Leyen".
@@ -423,7 +429,11 @@ def _with_particles(span: Span) -> Span:
     while end > span.start and doc[end - 1].text in small:
         end -= 1
     particles = end
-    while particles < len(doc) and particles - end < 3 and doc[particles].text in small:
+    # after a name the model ended, "ten" or "den" begins no surname ("Jane Smith ten
+    # Blackwell servers", "Peter Smith den Haag office")
+    after = end == span.end and end < len(doc) and doc[end].text in _NOT_FIRST
+    while not after and particles < len(doc) and particles - end < 3 \
+            and doc[particles].text in small:
         particles += 1
     start = span.start
     while start > 0 and span.start - start < 3 and doc[start - 1].lower_ in small \
@@ -904,10 +914,15 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                     and j < len(doc) and doc[j].tag_ == "POS") \
                 or _referred_to_as_thing(span) or sanctioned(span) \
                 or (before == "of" and i > 1 and doc[i - 2].ent_type_ == "PERSON"
-                    and not is_place(span.text)):
+                    and not _place_name(span.text) and not (j < len(doc) and doc[j].ent_type_)):
             spans.append(span)  # the last: "Bernard Arnault of LVMH", whose firm it is
         i = j
     return spans
+
+
+def _place_name(text: str) -> bool:
+    """Whether ``text`` names a town, a country or a state or province ("Flanders")."""
+    return is_place(text) or country_of(text) is not None or place_key(text) in subdivisions()
 
 
 def sanctioned(span: Span) -> bool:

@@ -252,6 +252,9 @@ def company_key(name: str) -> str:
     ('nvidia', 'alibaba')
     >>> company_key("Taiwan Semiconductor Manufacturing Co., Ltd."), company_key("Novo Nordisk A/S")
     ('taiwan semiconductor manufacturing', 'novo nordisk')
+    >>> company_key("Eli Lilly and Company")
+    'eli lilly'
+
     """
     words = name_key(name).split()
     while len(words) > 1:
@@ -260,6 +263,8 @@ def company_key(name: str) -> str:
         if not cut:
             break
         del words[-cut:]
+        while len(words) > 1 and words[-1] in ("and", "&"):  # "Eli Lilly and Company"
+            words.pop()
     return " ".join(words)
 
 
