@@ -33,7 +33,7 @@ from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country
 from newsgraph.ingest.names import lexicon, sets_policy
 from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
-from newsgraph.ingest.reviews import review_deals
+from newsgraph.ingest.reviews import definite_deal, review_deals
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
 __all__ = [
@@ -90,8 +90,7 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
             return True
         # a deal named before ("approved the deal"): its parties, if any, are read later
         # (reviews.review_deals), and the verb sets no measure without them
-        if thing.lower_ in lexicon().lower("reviewed_deal") \
-                and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in thing.children):
+        if definite_deal(thing):
             return True
     return False
 

@@ -16,7 +16,9 @@ transaction") is the deal the text states last before it, within a few sentences
 ``investsIn`` or ``partnersWith`` read under a verb or noun of dealing. Its parties are the
 buyer and the seller where a seller is named ("A agreed to buy C from B"), else the two ends
 of the relation. A request or bid a regulator reviews (``reviewed_request``: "Toshiba's
-application") is on its party only where its phrase names one.
+application") is on its party only where its phrase names one. A deal with no party of its
+own is on the company that seeks, wins or needs the measure ("Acme is seeking clearance for a
+similar acquisition").
 
 Such a measure is an OtherPolicy (a review of a deal, whichever its word), it targets each
 party, and its name says what it is on (``DocState.reviewed``): "Federal Communications
@@ -35,7 +37,7 @@ from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import MEASURE, DocState, Found, Node
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
-__all__ = ["review_deals"]
+__all__ = ["definite_deal", "review_deals"]
 
 #: Prepositions by which a measure's phrase takes what it is on ("approval of the deal").
 _ON = frozenset({"of", "for", "on", "into"})
@@ -47,6 +49,8 @@ _AWAITING = frozenset({"to", "under", "for", "pending", "upon", "after", "withou
 _PARTY_PREPOSITIONS = frozenset({"of", "for", "in", "with", "between", "by", "from", "to"})
 #: Determiners of a deal noun that names a deal stated before ("the deal", "that merger").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+#: Verbs (lemmas) by which a party asks for a measure on its deal ("sought approval for").
+_SEEKING = ("seek", "get", "win", "receive", "obtain", "need", "secure", "request", "apply")
 #: How many sentences before a definite deal noun the deal it names may be stated.
 _SENTENCES_BACK = 3
 #: How a deal read from relations is named, by its noun: the noun and its preposition
@@ -91,7 +95,7 @@ def review_deals(found: list[Found], state: DocState) -> list[Found]:
         deal = _deal_of(root, measure.verb)
         if deal is None:
             continue
-        parties, phrase = _parties(deal, found, state)
+        parties, phrase = _parties(deal, root, found, state)
         if not parties:
             if measure.verb and measure.needs_party and token not in targeted:
                 void.add(token)  # "Kenya approved the deal" with no deal to name
@@ -148,8 +152,9 @@ def _deal_of(root: Token, verb: bool) -> Token | None:
 def _subject_imposer(verb: Token, state: DocState) -> Node | None:
     """The regulator or country that is the subject of the clause a verb of reviewing
     completes ("the ministry is expected to approve the deal", "X plans to review it")."""
-    while verb.dep_ == "xcomp" and not _subjects(verb):
-        verb = verb.head
+    while not _subjects(verb) and (verb.dep_ == "xcomp" or (
+            verb.dep_ == "ccomp" and any(c.tag_ == "TO" for c in verb.children))):
+        verb = verb.head  # "is expected to approve", "would decide whether to clear"
     for subject in _subjects(verb):
         node = entity_of(subject, state)
         if node is not None and (node.type == EntityType.COUNTRY or (
@@ -163,16 +168,35 @@ def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
-def _parties(deal: Token, found: list[Found], state: DocState) -> tuple[list[Node], str | None]:
-    """The parties of ``deal`` and, for a deal named before, how to name it."""
-    _, deals, _, _ = _words()
+def _parties(deal: Token, measure: Token, found: list[Found],
+             state: DocState) -> tuple[list[Node], str | None]:
+    """The parties of ``deal`` and, for a deal named before, how to name it; else the party
+    that asks for the measure on a deal ("Acme sought approval for a similar acquisition")."""
     own = _own_parties(deal, state)
     if own:
         return own, None
-    if deal.lower_ not in deals or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
-                                           for c in deal.children):
-        return [], None
-    return _deal_before(deal, found, state)
+    if definite_deal(deal):
+        before = _deal_before(deal, found, state)
+        if before[0]:
+            return before
+    applicant = _applicant(measure, state)
+    return ([applicant], None) if applicant is not None else ([], None)
+
+
+def definite_deal(noun: Token) -> bool:
+    """Whether ``noun`` is a definite deal noun, which may name a deal stated before: "the
+    deal", "the $2 billion deal" (whose article the parser may hang on the amount)."""
+    return noun.lower_ in _words()[1] and any(t.dep_ == "det" and t.lower_ in _DEFINITE
+               for t in noun.doc[noun.left_edge.i:noun.i])
+
+
+def _applicant(measure: Token, state: DocState) -> Node | None:
+    """The company that seeks, wins or needs the measure on a deal (the subject of the verb
+    whose object it is: "Acme is seeking clearance for the deal"), not a regulator."""
+    if measure.dep_ != "dobj" or measure.head.lower_ not in _forms(*_SEEKING):
+        return None
+    party = _party(clause_subject(measure.head), state)
+    return party if party is not None and not sets_policy(party.name) else None
 
 
 def _own_parties(deal: Token, state: DocState) -> list[Node]:
@@ -296,7 +320,7 @@ def _related_deal(deal: Token, found: list[Found], earliest: int) -> tuple[list[
               and f.subject.type == EntityType.ORGANISATION
               and f.object.type == EntityType.ORGANISATION
               and earliest <= f.sentence.start and max(f.subject.token, f.object.token) < deal.i
-              and _dealt(doc[f.object.token])]
+              and (f.predicate == Predicate.PARTNERS_WITH or _dealt(doc[f.object.token]))]
     if not stated:
         return [], None
     last = max(stated, key=lambda f: (max(f.subject.token, f.object.token), f.subject.token))

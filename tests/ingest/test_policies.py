@@ -20,6 +20,8 @@ _JP_STAKE = "Japanese Finance Ministry approval of Talvora Systems Inc's stake i
 _FTC_TAKEOVER = "Federal Trade Commission review of Talvora Systems Inc's takeover of Globex Inc."
 _EC_SALE = ("European Commission approval of Talvora Systems Inc.'s purchase of Initech "
             "from Globex Corp")
+_EC_FRANCE = "European Commission approval for similar acquisition in France"
+_EC_DEAL = "European Commission approval of deal of Talvora Systems Inc and Globex Corp."
 _FTC_MERGER = "Federal Trade Commission approval of deal of Talvora Systems Inc and Globex Corp."
 
 
@@ -381,6 +383,22 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Federal Trade Commission", "imposes", _FTC_MERGER),
           (_FTC_MERGER, "targets", "Globex Corp."),
           (_FTC_MERGER, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # a company that seeks a measure on a deal with no party of its own is its party; a
+        # regulator that decides whether to clear a deal imposes it, whatever word the parser
+        # hangs the deal's article on
+        ("Talvora Systems Inc is seeking clearance from the European Commission for a similar "
+         "acquisition in France.",
+         [(_EC_FRANCE, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_FRANCE),
+          (_EC_FRANCE, "targets", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc agreed to merge with Globex Corp. The European Commission said it "
+         "would now decide by Aug. 18 whether to clear the 2.1 billion euro ($2.4 billion) "
+         "deal.",
+         [(_EC_DEAL, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_DEAL),
+          (_EC_DEAL, "targets", "Globex Corp."),
+          (_EC_DEAL, "targets", "Talvora Systems Inc"),
           ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
         # a shareholders' or a board's approval is no regulator's; a deal the text names
         # nowhere, or a product, is no deal with parties
