@@ -86,8 +86,9 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
         if thing.i in state.inside:
             return True
         if any(t.i in state.inside for t in thing.subtree if t.i != thing.i) \
-                and (thing.lower_ in _DEAL_NOUNS or thing.lower_ in _TRADE_NOUNS):
-            return True
+                and (thing.lower_ in _DEAL_NOUNS or thing.lower_ in _TRADE_NOUNS
+                     or thing.lower_ in lexicon().lower("reviewed_request")):
+            return True  # "Acme's application": a request a regulator considers
         # a deal named before ("approved the deal"): its parties, if any, are read later
         # (reviews.review_deals), and the verb sets no measure without them
         if definite_deal(thing):

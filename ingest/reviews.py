@@ -111,7 +111,7 @@ def review_deals(found: list[Found], state: DocState) -> list[Found]:
             continue  # the rules read its parties in its phrase ("approved A's purchase of B")
         if phrase is not None:
             state.reviewed[token] = phrase
-        elif deal.head.i != token and deal.head.head.i != token:
+        elif deal.dep_ == "nsubjpass" or (deal.head.i != token and deal.head.head.i != token):
             state.deals[token] = deal.i  # the deal is not in the measure's own phrase
         sentence = root.sent
         added += [Found(Node(measure.head, MEASURE, token), Predicate.TARGETS, party, sentence,

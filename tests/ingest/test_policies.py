@@ -22,6 +22,7 @@ _EC_SALE = ("European Commission approval of Talvora Systems Inc.'s purchase of 
             "from Globex Corp")
 _EC_FRANCE = "European Commission approval for similar acquisition in France"
 _EC_DEAL = "European Commission approval of deal of Talvora Systems Inc and Globex Corp."
+_OFTEL = "Office of Telecommunications review of Talvora Systems Inc's application"
 _FTC_MERGER = "Federal Trade Commission approval of deal of Talvora Systems Inc and Globex Corp."
 
 
@@ -400,6 +401,15 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           (_EC_DEAL, "targets", "Globex Corp."),
           (_EC_DEAL, "targets", "Talvora Systems Inc"),
           ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # a regulator considering a request or a deal reviews it; a company considering an
+        # offer, or a country considering a measure, reviews nothing
+        ("He said Talvora Systems Inc's application would be considered by the Office of "
+         "Telecommunications.",
+         [(_OFTEL, "OtherPolicy")],
+         [("Office of Telecommunications", "imposes", _OFTEL),
+          (_OFTEL, "targets", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc is considering Globex Corp's offer.", [], []),
+        ("Japan is considering tariffs on steel.", [], []),
         # a shareholders' or a board's approval is no regulator's; a deal the text names
         # nowhere, or a product, is no deal with parties
         ("Talvora Systems Inc agreed to acquire Globex Inc. The deal was approved by "
