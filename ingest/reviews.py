@@ -92,7 +92,8 @@ def review_deals(found: list[Found], state: DocState) -> list[Found]:
         if doc is None:
             break
         root = doc[token]
-        deal = _deal_of(root, measure.verb)
+        # (a verb may match a noun's pattern: "regulators will review the deal")
+        deal = _deal_of(root, measure.verb or root.pos_ == "VERB")
         if deal is None:
             continue
         parties, phrase = _parties(deal, root, found, state)
@@ -107,12 +108,12 @@ def review_deals(found: list[Found], state: DocState) -> list[Found]:
             added.append(Found(imposer, Predicate.IMPOSES, Node(measure.head, MEASURE, token),
                                root.sent, "imposer-reviewing-verb"))
         state.measures[token] = replace(measure, kind=PolicyKind.OTHER_POLICY)
-        if token in targeted:
-            continue  # the rules read its parties in its phrase ("approved A's purchase of B")
         if phrase is not None:
             state.reviewed[token] = phrase
-        elif deal.dep_ == "nsubjpass" or (deal.head.i != token and deal.head.head.i != token):
+        elif not (deal.dep_ == "pobj" and deal.head.head.i == token):
             state.deals[token] = deal.i  # the deal is not in the measure's own phrase
+        if token in targeted:
+            continue  # the rules read its parties in its phrase ("approved A's purchase of B")
         sentence = root.sent
         added += [Found(Node(measure.head, MEASURE, token), Predicate.TARGETS, party, sentence,
                         "target-reviewed-deal") for party in parties]

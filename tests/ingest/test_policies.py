@@ -23,6 +23,8 @@ _EC_SALE = ("European Commission approval of Talvora Systems Inc.'s purchase of 
 _EC_FRANCE = "European Commission approval for similar acquisition in France"
 _EC_DEAL = "European Commission approval of deal of Talvora Systems Inc and Globex Corp."
 _OFTEL = "Office of Telecommunications review of Talvora Systems Inc's application"
+_EU_DEAL = "EU review of Talvora Systems Inc's purchase of Globex Inc"
+_EU_MERGER = "EU review of merger of Talvora Systems Inc and Globex Corp."
 _FTC_MERGER = "Federal Trade Commission approval of deal of Talvora Systems Inc and Globex Corp."
 
 
@@ -400,6 +402,20 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("European Commission", "imposes", _EC_DEAL),
           (_EC_DEAL, "targets", "Globex Corp."),
           (_EC_DEAL, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # a verb of review the model tags as a noun's pattern still reads its object
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. EU regulators will "
+         "review the deal.",
+         [(_EU_DEAL, "OtherPolicy")],
+         [("EU", "imposes", _EU_DEAL),
+          (_EU_DEAL, "targets", "Globex Inc"),
+          (_EU_DEAL, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        ("EU regulators will review the merger of Talvora Systems Inc and Globex Corp.",
+         [(_EU_MERGER, "OtherPolicy")],
+         [("EU", "imposes", _EU_MERGER),
+          (_EU_MERGER, "targets", "Globex Corp."),
+          (_EU_MERGER, "targets", "Talvora Systems Inc"),
           ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
         # a regulator considering a request or a deal reviews it; a company considering an
         # offer, or a country considering a measure, reviews nothing
