@@ -78,9 +78,7 @@ def review_deals(found: list[Found], state: DocState) -> list[Found]:
     heads, _, _, _ = _words()
     imposed = {f.object.token for f in found
                if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
-               and (f.subject.type == EntityType.COUNTRY
-                    or (f.subject.type == EntityType.ORGANISATION
-                        and sets_policy(f.subject.name)))}
+               and _regulates(f.subject)}
     targeted = {f.subject.token for f in found
                 if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE}
     added: list[Found] = []
@@ -102,7 +100,7 @@ def review_deals(found: list[Found], state: DocState) -> list[Found]:
                 void.add(token)  # "Kenya approved the deal" with no deal to name
             continue
         if token not in imposed:
-            imposer = _subject_imposer(root, state) if measure.verb else None
+            imposer = _subject_imposer(root, state) if measure.verb else _of_imposer(root, state)
             if imposer is None:
                 continue
             added.append(Found(imposer, Predicate.IMPOSES, Node(measure.head, MEASURE, token),
@@ -129,7 +127,10 @@ def _deal_of(root: Token, verb: bool) -> Token | None:
     if verb:  # "approved the merger", "the deal was cleared by X"
         return next((c for c in root.children
                      if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in nouns), None)
-    for child in root.children:  # "approval of the takeover"
+    # "approval of the takeover", or on the verb that brings it in ("opened an investigation
+    # into the deal", "sought approval for the merger")
+    bringing: list[Token] = list(root.head.children) if root.dep_ == "dobj" else []
+    for child in [*root.children, *bringing]:
         if child.dep_ == "prep" and child.lower_ in _ON:
             deal = next((o for o in child.children if o.dep_ == "pobj" and o.lower_ in nouns),
                         None)
@@ -158,10 +159,28 @@ def _subject_imposer(verb: Token, state: DocState) -> Node | None:
         verb = verb.head  # "is expected to approve", "would decide whether to clear"
     for subject in _subjects(verb):
         node = entity_of(subject, state)
-        if node is not None and (node.type == EntityType.COUNTRY or (
-                node.type == EntityType.ORGANISATION and sets_policy(node.name))):
+        if node is not None and _regulates(node):
             return node
     return None
+
+
+def _of_imposer(noun: Token, state: DocState) -> Node | None:
+    """The regulator or country a noun of review on a deal is "of" ("the deal needs the
+    approval of the FCC")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
+                if node is not None and _regulates(node):
+                    return node
+    return None
+
+
+def _regulates(node: Node) -> bool:
+    """Whether ``node`` may impose a measure: a country, or an organisation that sets
+    policy."""
+    return node.type == EntityType.COUNTRY or (
+        node.type == EntityType.ORGANISATION and sets_policy(node.name))
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -25,6 +25,9 @@ _EC_DEAL = "European Commission approval of deal of Talvora Systems Inc and Glob
 _OFTEL = "Office of Telecommunications review of Talvora Systems Inc's application"
 _EU_DEAL = "EU review of Talvora Systems Inc's purchase of Globex Inc"
 _EU_MERGER = "EU review of merger of Talvora Systems Inc and Globex Corp."
+_EC_PROBE = "European Commission probe of Talvora Systems Inc's purchase of Globex Inc"
+_FCC_OF = ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Inc")
 _FTC_MERGER = "Federal Trade Commission approval of deal of Talvora Systems Inc and Globex Corp."
 
 
@@ -417,6 +420,23 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           (_EU_MERGER, "targets", "Globex Corp."),
           (_EU_MERGER, "targets", "Talvora Systems Inc"),
           ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # what a review is on may hang on the verb that brings it in; a regulator a review
+        # of a deal is "of" imposes it
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. The European "
+         "Commission opened an in-depth investigation into the deal.",
+         [(_EC_PROBE, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_PROBE),
+          (_EC_PROBE, "targets", "Globex Inc"),
+          (_EC_PROBE, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. The deal still needs "
+         "the approval of the Federal Communications Commission.",
+         [(_FCC_OF, "OtherPolicy")],
+         [("Federal Communications Commission", "imposes", _FCC_OF),
+          (_FCC_OF, "targets", "Globex Inc"),
+          (_FCC_OF, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        ("The deal of the century needs the approval of shareholders.", [], []),
         # a regulator considering a request or a deal reviews it; a company considering an
         # offer, or a country considering a measure, reviews nothing
         ("He said Talvora Systems Inc's application would be considered by the Office of "
