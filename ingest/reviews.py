@@ -125,8 +125,8 @@ def _deal_of(root: Token, verb: bool) -> Token | None:
     _, deals, requests, _ = _words()
     nouns = deals | requests
     if verb:  # "approved the merger", "the deal was cleared by X"
-        return next((c for c in root.children
-                     if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in nouns), None)
+        return next((d for c in root.children if c.dep_ in ("dobj", "nsubjpass")
+                     if (d := _antecedent(c)).lower_ in nouns), None)
     # "approval of the takeover", or on the verb that brings it in ("opened an investigation
     # into the deal", "sought approval for the merger")
     bringing: list[Token] = list(root.head.children) if root.dep_ == "dobj" else []
@@ -148,7 +148,17 @@ def _deal_of(root: Token, verb: bool) -> Token | None:
         return None
     while clause.dep_ == "xcomp" and not _subjects(clause):  # "is expected to win approval"
         clause = clause.head
-    return next((s for s in _subjects(clause) if s.lower_ in nouns), None)
+    return next((d for s in _subjects(clause) if (d := _antecedent(s)).lower_ in nouns), None)
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the merger, which awaits approval": the
+    merger), else ``token``."""
+    if token.tag_ == "WDT":
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:
+            return clause.head
+    return token
 
 
 def _subject_imposer(verb: Token, state: DocState) -> Node | None:

@@ -437,6 +437,15 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           (_FCC_OF, "targets", "Talvora Systems Inc"),
           ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
         ("The deal of the century needs the approval of shareholders.", [], []),
+        # a relative pronoun stands for the deal it follows
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. The deal, which awaits "
+         "approval by the Federal Communications Commission, would create the largest cable "
+         "operator.",
+         [(_FCC_OF, "OtherPolicy")],
+         [("Federal Communications Commission", "imposes", _FCC_OF),
+          (_FCC_OF, "targets", "Globex Inc"),
+          (_FCC_OF, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
         # a regulator considering a request or a deal reviews it; a company considering an
         # offer, or a country considering a measure, reviews nothing
         ("He said Talvora Systems Inc's application would be considered by the Office of "
