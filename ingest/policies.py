@@ -33,6 +33,7 @@ from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country
 from newsgraph.ingest.names import lexicon, sets_policy
 from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
+from newsgraph.ingest.reviews import definite_deal, review_deals
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
 __all__ = [
@@ -84,8 +85,14 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     for thing in things:
         if thing.i in state.inside:
             return True
-        if thing.lower_ in _DEAL_NOUNS or thing.lower_ in _TRADE_NOUNS:
-            return any(t.i in state.inside for t in thing.subtree if t.i != thing.i)
+        if any(t.i in state.inside for t in thing.subtree if t.i != thing.i) \
+                and (thing.lower_ in _DEAL_NOUNS or thing.lower_ in _TRADE_NOUNS
+                     or thing.lower_ in lexicon().lower("reviewed_request")):
+            return True  # "Acme's application": a request a regulator considers
+        # a deal named before ("approved the deal"): its parties, if any, are read later
+        # (reviews.review_deals), and the verb sets no measure without them
+        if definite_deal(thing):
+            return True
     return False
 
 
@@ -165,6 +172,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
+    found = review_deals(found, state)
     _bans_of_parties(found, state)
     imposers = _imposers(found, leaders)
     doc = found[0].sentence.doc if found else None
@@ -423,6 +431,12 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     'on Japanese cars'
     """
     measure = state.measures[root.i]
+    if root.i in state.reviewed:  # a deal named before ("approval of the deal")
+        return f"{_preposition(measure)} {state.reviewed[root.i]}"
+    if root.i in state.deals:  # "the merger of A and B awaits approval"
+        phrase = _phrase(root.doc[state.deals[root.i]], state, measure)
+        if phrase:
+            return f"{_preposition(measure)} {phrase}"
     # what it is on may hang on the verb that brings it in ("slapped tariffs on steel")
     verb = root.head.children if root.dep_ == "dobj" and not measure.verb else ()
     for child in (*root.children, *verb):

@@ -97,6 +97,10 @@ class DocState:
     bodies: set[str] = field(default_factory=set)  # "the administration of X": X's administration
     coreferent: dict[int, Node] = field(default_factory=dict)  # pronoun -> entity, across sentences
     listed: dict[int, list[Node]] = field(default_factory=dict)  # "rivals such as A and B" -> A, B
+    # a measure on a deal named before -> the deal, named ("Acme's purchase of Beta")
+    reviewed: dict[int, str] = field(default_factory=dict)
+    # a measure on a deal its own phrase names -> the deal's noun ("the merger of A and B")
+    deals: dict[int, int] = field(default_factory=dict)
     # the document's tokens, made once: each iteration of a Doc makes new Token objects
     tokens: list[Token] = field(default_factory=list)
 

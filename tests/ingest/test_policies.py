@@ -12,6 +12,24 @@ from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures
 from newsgraph.ingest.relation_data import DocState, Measure, Node
 from tests.ingest.relation_views import parse, policy_view
 
+#: The names of the policies of the deal reviews tested below.
+_FCC_DEAL = ("Federal Communications Commission approval of Walt Disney Co's purchase of "
+             "KHJ-TV from GenCorp Inc.")
+_EC_MERGER = "European Commission approval of merger of Talvora Systems Inc and Globex Corp"
+_JP_STAKE = "Japanese Finance Ministry approval of Talvora Systems Inc's stake in Globex Corp."
+_FTC_TAKEOVER = "Federal Trade Commission review of Talvora Systems Inc's takeover of Globex Inc."
+_EC_SALE = ("European Commission approval of Talvora Systems Inc.'s purchase of Initech "
+            "from Globex Corp")
+_EC_FRANCE = "European Commission approval for similar acquisition in France"
+_EC_DEAL = "European Commission approval of deal of Talvora Systems Inc and Globex Corp."
+_OFTEL = "Office of Telecommunications review of Talvora Systems Inc's application"
+_EU_DEAL = "EU review of Talvora Systems Inc's purchase of Globex Inc"
+_EU_MERGER = "EU review of merger of Talvora Systems Inc and Globex Corp."
+_EC_PROBE = "European Commission probe of Talvora Systems Inc's purchase of Globex Inc"
+_FCC_OF = ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
+           "Globex Inc")
+_FTC_MERGER = "Federal Trade Commission approval of deal of Talvora Systems Inc and Globex Corp."
+
 
 def test_the_longest_measure_phrase_wins():
     doc, state = parse(["new", "export", "controls"], [2, 2, 2], ["amod", "compound", "ROOT"], {})
@@ -307,10 +325,11 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Talvora Systems Inc limited its exposure to bonds.", [], []),
         # a regulator approving or clearing a party, or a deal naming its parties, is a
         # measure on them; approving anything else is none
+        # (an approval of a deal is a review of it, as the guidelines read a regulator's)
         ("The Federal Communications Commission approved Talvora Systems Inc's purchase of "
          "Globex Corp.",
          [("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
-           "Globex Corp.", "Licence")],
+           "Globex Corp.", "OtherPolicy")],
          [("Federal Communications Commission", "imposes",
            "Federal Communications Commission approval of Talvora Systems Inc's purchase of "
            "Globex Corp."),
@@ -326,6 +345,126 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("European Commission approval of Talvora Systems Inc.", "targets",
            "Talvora Systems Inc.")]),
         ("The European Commission approved its budget.", [], []),
+        # a review or approval of a deal targets the deal's parties and is named by it: the
+        # deal the phrase names, the subject of the clause that awaits it, or the deal a
+        # definite noun names again (buyer and seller, else buyer and what it buys)
+        ("Walt Disney Co said it agreed to buy KHJ-TV in Los Angeles from GenCorp Inc. That "
+         "deal awaits approval by the Federal Communications Commission.",
+         [(_FCC_DEAL, "OtherPolicy")],
+         [("Federal Communications Commission", "imposes", _FCC_DEAL),
+          (_FCC_DEAL, "targets", "GenCorp Inc."),
+          (_FCC_DEAL, "targets", "Walt Disney Co"),
+          ("GenCorp Inc.", "investsIn", "KHJ-TV"), ("Walt Disney Co", "investsIn", "KHJ-TV")]),
+        ("The merger of Talvora Systems Inc and Globex Corp is subject to approval by the "
+         "European Commission.",
+         [(_EC_MERGER, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_MERGER),
+          (_EC_MERGER, "targets", "Globex Corp"),
+          (_EC_MERGER, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "partnersWith", "Globex Corp")]),
+        ("Talvora Systems Inc agreed to buy a 13 pct stake in Globex Corp. The Japanese Finance "
+         "Ministry is expected to approve the deal in April.",
+         [(_JP_STAKE, "OtherPolicy")],
+         [("Japanese Finance Ministry", "imposes", _JP_STAKE),
+          (_JP_STAKE, "targets", "Globex Corp."),
+          (_JP_STAKE, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Corp.")]),
+        ("Talvora Systems Inc agreed to acquire Globex Inc. The Federal Trade Commission is "
+         "reviewing the takeover.",
+         [(_FTC_TAKEOVER, "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", _FTC_TAKEOVER),
+          (_FTC_TAKEOVER, "targets", "Globex Inc."),
+          (_FTC_TAKEOVER, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc.")]),
+        ("Globex Corp agreed to sell its Initech unit to Talvora Systems Inc. The deal was "
+         "cleared by the European Commission.",
+         [(_EC_SALE, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_SALE),
+          (_EC_SALE, "targets", "Globex Corp"),
+          (_EC_SALE, "targets", "Talvora Systems Inc."),
+          ("Globex Corp", "investsIn", "Initech")]),
+        ("Talvora Systems Inc agreed to merge with Globex Corp. The transaction requires "
+         "approval from the Federal Trade Commission.",
+         [(_FTC_MERGER, "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", _FTC_MERGER),
+          (_FTC_MERGER, "targets", "Globex Corp."),
+          (_FTC_MERGER, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # a company that seeks a measure on a deal with no party of its own is its party; a
+        # regulator that decides whether to clear a deal imposes it, whatever word the parser
+        # hangs the deal's article on
+        ("Talvora Systems Inc is seeking clearance from the European Commission for a similar "
+         "acquisition in France.",
+         [(_EC_FRANCE, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_FRANCE),
+          (_EC_FRANCE, "targets", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc agreed to merge with Globex Corp. The European Commission said it "
+         "would now decide by Aug. 18 whether to clear the 2.1 billion euro ($2.4 billion) "
+         "deal.",
+         [(_EC_DEAL, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_DEAL),
+          (_EC_DEAL, "targets", "Globex Corp."),
+          (_EC_DEAL, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # a verb of review the model tags as a noun's pattern still reads its object
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. EU regulators will "
+         "review the deal.",
+         [(_EU_DEAL, "OtherPolicy")],
+         [("EU", "imposes", _EU_DEAL),
+          (_EU_DEAL, "targets", "Globex Inc"),
+          (_EU_DEAL, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        ("EU regulators will review the merger of Talvora Systems Inc and Globex Corp.",
+         [(_EU_MERGER, "OtherPolicy")],
+         [("EU", "imposes", _EU_MERGER),
+          (_EU_MERGER, "targets", "Globex Corp."),
+          (_EU_MERGER, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "partnersWith", "Globex Corp.")]),
+        # what a review is on may hang on the verb that brings it in; a regulator a review
+        # of a deal is "of" imposes it
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. The European "
+         "Commission opened an in-depth investigation into the deal.",
+         [(_EC_PROBE, "OtherPolicy")],
+         [("European Commission", "imposes", _EC_PROBE),
+          (_EC_PROBE, "targets", "Globex Inc"),
+          (_EC_PROBE, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. The deal still needs "
+         "the approval of the Federal Communications Commission.",
+         [(_FCC_OF, "OtherPolicy")],
+         [("Federal Communications Commission", "imposes", _FCC_OF),
+          (_FCC_OF, "targets", "Globex Inc"),
+          (_FCC_OF, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        ("The deal of the century needs the approval of shareholders.", [], []),
+        # a relative pronoun stands for the deal it follows
+        ("Talvora Systems Inc agreed to acquire Globex Inc for $2 billion. The deal, which awaits "
+         "approval by the Federal Communications Commission, would create the largest cable "
+         "operator.",
+         [(_FCC_OF, "OtherPolicy")],
+         [("Federal Communications Commission", "imposes", _FCC_OF),
+          (_FCC_OF, "targets", "Globex Inc"),
+          (_FCC_OF, "targets", "Talvora Systems Inc"),
+          ("Talvora Systems Inc", "investsIn", "Globex Inc")]),
+        # a regulator considering a request or a deal reviews it; a company considering an
+        # offer, or a country considering a measure, reviews nothing
+        ("He said Talvora Systems Inc's application would be considered by the Office of "
+         "Telecommunications.",
+         [(_OFTEL, "OtherPolicy")],
+         [("Office of Telecommunications", "imposes", _OFTEL),
+          (_OFTEL, "targets", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc is considering Globex Corp's offer.", [], []),
+        ("Japan is considering tariffs on steel.", [], []),
+        # a shareholders' or a board's approval is no regulator's; a deal the text names
+        # nowhere, or a product, is no deal with parties
+        ("Talvora Systems Inc agreed to acquire Globex Inc. The deal was approved by "
+         "shareholders.",
+         [], [("Talvora Systems Inc", "investsIn", "Globex Inc.")]),
+        ("Talvora Systems Inc agreed to acquire Globex Inc. Talvora Systems Inc's board "
+         "approved the deal.",
+         [], [("Talvora Systems Inc", "investsIn", "Globex Inc.")]),
+        ("The European Commission approved the deal.", [], []),
+        ("Both drugs are under review by the FDA.", [], []),
         # a measure noun is read in the singular as in the plural
         ("Mexico introduced a sanction against Talvora Systems Inc.",
          [], [("Mexico", "sanctions", "Talvora Systems Inc.")]),
