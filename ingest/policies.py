@@ -423,8 +423,11 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     'on Japanese cars'
     """
     measure = state.measures[root.i]
-    # what it is on may hang on the verb that brings it in ("slapped tariffs on steel")
-    verb = root.head.children if root.dep_ == "dobj" and not measure.verb else ()
+    # what it is on may hang on the verb that brings it in ("slapped tariffs on steel", "a
+    # ban imposed by Chile on Peruvian fish")
+    verb = [*(root.head.children if root.dep_ == "dobj" and not measure.verb else ()),
+            *(c for v in root.children if v.dep_ == "acl" and v._.ng_trigger == "impose"
+              and not measure.verb for c in v.children)]
     for child in (*root.children, *verb):
         if measure.verb and child.dep_ == "dobj":
             phrase = _phrase(child, state, measure)

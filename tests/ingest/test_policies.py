@@ -507,6 +507,18 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
         # who says a measure will be imposed imposes it
         ("The European Commission said duties would be imposed on Chinese bicycles.",
          [("European Commission", "imposes", "European Commission tariffs")]),
+        # a measure decided or established by a party is its measure, on what the clause
+        # that brings it in puts it on
+        ("Peru protested against the fishing ban decided by Chile.",
+         [("Chile", "imposes", "Chile ban")]),
+        ("Peru protested against the import ban decided by Chile on Peruvian fish.",
+         [("Chile", "imposes", "Chile ban on Peruvian fish"), ("Chile", "sanctions", "Peru"),
+          ("Chile ban on Peruvian fish", "targets", "Peru")]),
+        ("The Commission has proposed establishing a consumption tax on vegetable oils.",
+         [("Commission", "imposes", "Commission tax on vegetable oils")]),
+        ("Brazil will establish tariffs on Kenyan tea.",
+         [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
+          ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
     ],
 )
 def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
