@@ -519,6 +519,16 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
         ("Brazil will establish tariffs on Kenyan tea.",
          [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
           ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
+        # a party's ruling, decision or vote in favour of a measure is its measure
+        ("Chile's ruling in favor of a duty on Peruvian corn was a disappointment.",
+         [("Chile", "imposes", "Chile tariffs on Peruvian corn"),
+          ("Chile tariffs on Peruvian corn", "targets", "Peru")]),
+        ("The ruling by the Commission in favour of duties on Peruvian corn was a surprise.",
+         [("Commission", "imposes", "Commission tariffs on Peruvian corn"),
+          ("Commission tariffs on Peruvian corn", "targets", "Peru")]),
+        ("Chile ruled in favour of a duty on Peruvian corn.",
+         [("Chile", "imposes", "Chile tariffs on Peruvian corn"),
+          ("Chile tariffs on Peruvian corn", "targets", "Peru")]),
     ],
 )
 def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
