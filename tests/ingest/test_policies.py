@@ -347,6 +347,13 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Peru", "imposes", "Peru tariffs on imported cotton")]),
         ("The tariff cuts announced by Chile take effect on Monday.",
          [("Chile tariffs", "Tariff")], [("Chile", "imposes", "Chile tariffs")]),
+        # a surcharge is a tariff, a boycott a ban
+        ("Chile imposed a surcharge on Peruvian wine.",
+         [("Chile tariffs on Peruvian wine", "Tariff")],
+         [("Chile", "imposes", "Chile tariffs on Peruvian wine"),
+          ("Chile tariffs on Peruvian wine", "targets", "Peru")]),
+        ("The unilateral boycott, proposed by Norway's government, cut trade ties.",
+         [("Norway ban", "OtherPolicy")], [("Norway", "imposes", "Norway ban")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
