@@ -437,11 +437,26 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             phrase = _phrase(objects[0], state, measure) if objects else None
             if phrase:
-                return f"{child.lower_} {phrase}"
+                return f"{child.lower_} {phrase}{_origin(child, root, state)}"
     named = sorted({t.name for t in targets if t.type != MEASURE})
     if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
     return None
+
+
+def _origin(preposition: Token, root: Token, state: DocState) -> str:
+    """Where the goods a verb puts a measure on come from, when the verb says it beside them
+    ("imposed tariffs on steel from China": " from China"); else nothing."""
+    if preposition.head.i == root.i:
+        return ""
+    objects = [o for c in preposition.head.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj"]
+    if not objects:
+        return ""
+    countries = [objects[0], *(t for t in objects[0].subtree if t.dep_ == "conj")]
+    names = [state.nodes[t.i].name for t in countries if t.i in state.nodes
+             and state.nodes[t.i].type == EntityType.COUNTRY]
+    return f" from {' and '.join(names)}" if len(names) == len(countries) else ""
 
 
 def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:

@@ -347,6 +347,16 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Peru", "imposes", "Peru tariffs on imported cotton")]),
         ("The tariff cuts announced by Chile take effect on Monday.",
          [("Chile tariffs", "Tariff")], [("Chile", "imposes", "Chile tariffs")]),
+        # goods from a country that a verb puts a measure on, beside them: the measure
+        # targets the country, and its name says so
+        ("Mexico raised tariffs on steel from China and South Korea.",
+         [("Mexico tariffs on steel from China and South Korea", "Tariff")],
+         [("Mexico", "imposes", "Mexico tariffs on steel from China and South Korea"),
+          ("Mexico tariffs on steel from China and South Korea", "targets", "China"),
+          ("Mexico tariffs on steel from China and South Korea", "targets", "South Korea")]),
+        ("Mexico lifted tariffs on steel from January.",
+         [("Mexico tariffs on steel", "Tariff")],
+         [("Mexico", "imposes", "Mexico tariffs on steel")]),
         # a surcharge is a tariff, a boycott a ban
         ("Chile imposed a surcharge on Peruvian wine.",
          [("Chile tariffs on Peruvian wine", "Tariff")],
