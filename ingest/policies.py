@@ -122,9 +122,18 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
                  for t in (o, *o.children)
                  if t._.ng_type == EntityType.COUNTRY
                  and (t is o or t.dep_ in ("poss", "compound", "amod"))]
+    said = [t for t in (*phrase, *before, *after) if t._.ng_in is None]
+    # an inquiry into a named company's conduct is no trade case, whatever trade it looks at
+    # ("investigated ZTE for alleged export-control violations"), unless a word of a trade
+    # remedy says it is one ("an anti-dumping investigation into Acme's steel")
+    parties = [t for t in (*objects, *(c for c in root.children if c.dep_ == "dobj"))
+               if t._.ng_type == EntityType.ORGANISATION]
+    if measure.kind == PolicyKind.TRADE_INVESTIGATION and parties and not countries \
+            and not any(t.lower_ in lexicon().lower("trade_remedy") for t in said):
+        return replace(measure, kind=PolicyKind.OTHER_POLICY,
+                       head=measure.head_otherwise or measure.head)
     # words of a name say nothing of the measure ("the Federal Trade Commission is reviewing")
-    if any(t.lower_ in words and t._.ng_in is None for t in (*phrase, *before, *after)) \
-            or countries:
+    if any(t.lower_ in words for t in said) or countries:
         return measure
     return replace(measure, kind=PolicyKind.OTHER_POLICY,
                    head=measure.head_otherwise or measure.head)

@@ -114,7 +114,7 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("European Commission anti-dumping probe into Kestrel Corp", "targets", "Kestrel Corp")]),
         # investigating or banning, said with the verb: a policy of whoever sets policy
         ("The Commerce Department investigated ZTE Corp for export violations.",
-         [("Commerce Department probe of ZTE Corp", "TradeInvestigation")],
+         [("Commerce Department probe of ZTE Corp", "OtherPolicy")],
          [("Commerce Department", "imposes", "Commerce Department probe of ZTE Corp"),
           ("Commerce Department probe of ZTE Corp", "targets", "ZTE Corp")]),
         ("Congress banned the import of Russian engines for rockets flying U.S. missions.",
@@ -551,3 +551,25 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
 def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
     _, relations = policy_view(nlp, text)
     assert [r for r in relations if r[1] in ("imposes", "targets", "sanctions")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, policies",
+    [
+        # an inquiry into a named company's conduct is no trade case, whatever trade it
+        # looks at
+        ("The Commerce Department investigated Acme Corp for alleged export-control "
+         "violations.", [("Commerce Department probe of Acme Corp", "OtherPolicy")]),
+        ("The Commerce Department opened an investigation into Acme Corp over its exports "
+         "to Iran.", [("Commerce Department probe into Acme Corp", "OtherPolicy")]),
+        # unless a word of a trade remedy says it is one, or it looks into a country's trade
+        ("The Commerce Department opened an anti-dumping investigation into Acme Corp's "
+         "steel exports.",
+         [("Commerce Department anti-dumping probe into Acme Corp's steel exports",
+           "TradeInvestigation")]),
+        ("The Commerce Department opened an investigation into steel imports from Japan.",
+         [("Commerce Department probe into steel imports from Japan", "TradeInvestigation")]),
+    ],
+)
+def test_an_inquiry_into_a_company_is_a_trade_case_only_by_a_trade_remedy(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == policies
