@@ -357,6 +357,13 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Mexico lifted tariffs on steel from January.",
          [("Mexico tariffs on steel", "Tariff")],
          [("Mexico", "imposes", "Mexico tariffs on steel")]),
+        # a programme or policy of farm or price support is a subsidy
+        ("Peruvian growers charge that U.S. farm programs create an unfair subsidy for corn.",
+         [("United States farm programs", "Subsidy")],
+         [("United States", "imposes", "United States farm programs")]),
+        ("Canada makes larger payments through its farm stabilization program.",
+         [("Canada farm programs", "Subsidy")], [("Canada", "imposes", "Canada farm programs")]),
+        ("The company launched a customer loyalty program.", [], []),
         # a surcharge is a tariff, a boycott a ban
         ("Chile imposed a surcharge on Peruvian wine.",
          [("Chile tariffs on Peruvian wine", "Tariff")],
