@@ -180,6 +180,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     policies = _policies(imposers, state, doc)
     again = _named_again(doc, policies, state) if doc is not None else {}
     policies |= again
+    if doc is not None:
+        policies |= _generic_again(doc, policies, imposers, state)
     policies = _named_by_object(policies, found, imposers, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
@@ -350,6 +352,30 @@ def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[i
         later = [t for t in family if t > token and _definite(doc[t])]
         if later and not any(t < token for t in family):
             found[token] = Node(policies[min(later)].name, EntityType.POLICY, token)
+    return found
+
+
+def _generic_again(doc: Doc, policies: dict[int, Node], imposers: dict[int, list[Found]],
+                   state: DocState) -> dict[int, Node]:
+    """The policies that a definite measure whose head says nothing of its kind names again,
+    with an imposer of its own: the nearest policy named before it by the same imposer ("The
+    House passed legislation on North Korea. The House measure passed 418-2", "the new U.N.
+    measures" after U.N. sanctions). One that says what it is on ("the measures on steel") is
+    no mere reference."""
+    generic = lexicon().lower("measure_generic")
+    found: dict[int, Node] = {}
+    for token in sorted(policies):
+        root = doc[token]
+        if root.lower_ not in generic or token not in imposers or not _definite(root) \
+                or any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+                       for c in root.children):
+            continue
+        own = {f.subject.name for f in imposers[token]}
+        before = [t for t in policies if t < token and t in imposers
+                  and doc[t].lower_ not in generic and not state.measures[t].named
+                  and own & {f.subject.name for f in imposers[t]}]
+        if before:
+            found[token] = Node(policies[max(before)].name, EntityType.POLICY, token)
     return found
 
 

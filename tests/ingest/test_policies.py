@@ -486,6 +486,24 @@ def test_policy_mentions_join_the_document_spans(nlp):
            ("U.S. International Trade Commission", "sanctions", "Talvora Systems Inc"),
            ("U.S. International Trade Commission ban on Talvora Systems Inc", "targets",
             "Talvora Systems Inc")])),
+        # a definite measure whose head says nothing of its kind, with an imposer of its own,
+        # names again the policy its imposer named before; not one that says what it is on
+        ("The House passed a bill to broaden sanctions on Iran. The House measure passed by "
+         "418-2.",
+         ([("House bill", "OtherPolicy")],
+          [("House", "imposes", "House bill"), ("House", "imposes", "House bill")])),
+        ("Japan imposed tariffs on Korean steel. The Japanese measures took effect on Monday.",
+         ([("Japan tariffs on Korean steel", "Tariff")],
+          [("Japan", "imposes", "Japan tariffs on Korean steel"),
+           ("Japan", "imposes", "Japan tariffs on Korean steel"),
+           ("Japan tariffs on Korean steel", "targets", "South Korea")])),
+        ("Japan imposed tariffs on Korean steel. Japan also announced new measures on chip "
+         "exports.",
+         ([("Japan rules on chip exports", "ExportControl"),
+           ("Japan tariffs on Korean steel", "Tariff")],
+          [("Japan", "imposes", "Japan rules on chip exports"),
+           ("Japan", "imposes", "Japan tariffs on Korean steel"),
+           ("Japan tariffs on Korean steel", "targets", "South Korea")])),
         # fighting a policy is opposing it
         ("Washington announced tariffs on Chinese steel. Beijing vowed to fight the tariffs.",
          ([("United States tariffs on Chinese steel", "Tariff")],
