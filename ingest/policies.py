@@ -459,10 +459,11 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     """
     measure = state.measures[root.i]
     # what it is on may hang on the verb that brings it in ("slapped tariffs on steel", "a
-    # ban imposed by Chile on Peruvian fish")
+    # ban imposed by Chile on Peruvian fish"; not why: "imposed ... for violations")
     verb = [*(root.head.children if root.dep_ == "dobj" and not measure.verb else ()),
             *(c for v in root.children if v.dep_ == "acl" and v._.ng_trigger == "impose"
-              and not measure.verb for c in v.children)]
+              and not measure.verb for c in v.children
+              if c.dep_ == "prep" and c.lower_ in ("on", "against"))]
     for child in (*root.children, *verb):
         if measure.verb and child.dep_ == "dobj":
             phrase = _phrase(child, state, measure)

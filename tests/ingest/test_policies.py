@@ -396,6 +396,9 @@ def test_policies(nlp, text, policies, relations):
          "Commerce Department probe"),
         ("Argentina imposed tariffs on the rest.", "Argentina tariffs"),
         ("Brazil imposed a ban on next week's shipments.", "Brazil ban"),
+        # nor why the clause that brings a measure in imposed it
+        ("The restrictions, imposed by the Commerce Department on March 7 for alleged "
+         "sanctions violations, hurt Acme.", "Commerce Department export controls"),
         # nor a person's name, nor a word in capitals that names nothing known
         ("Japan imposed a ban on Jane Doe's racehorses.", "Japan ban"),
     ],
