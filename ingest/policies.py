@@ -129,9 +129,18 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
                  for t in (o, *o.children)
                  if t._.ng_type == EntityType.COUNTRY
                  and (t is o or t.dep_ in ("poss", "compound", "amod"))]
+    said = [t for t in (*phrase, *before, *after) if t._.ng_in is None]
+    # an inquiry into a named company's conduct is no trade case, whatever trade it looks at
+    # ("investigated ZTE for alleged export-control violations"), unless a word of a trade
+    # remedy says it is one ("an anti-dumping investigation into Acme's steel")
+    parties = [t for t in (*objects, *(c for c in root.children if c.dep_ == "dobj"))
+               if t._.ng_type == EntityType.ORGANISATION]
+    if measure.kind == PolicyKind.TRADE_INVESTIGATION and parties and not countries \
+            and not any(t.lower_ in lexicon().lower("trade_remedy") for t in said):
+        return replace(measure, kind=PolicyKind.OTHER_POLICY,
+                       head=measure.head_otherwise or measure.head)
     # words of a name say nothing of the measure ("the Federal Trade Commission is reviewing")
-    if any(t.lower_ in words and t._.ng_in is None for t in (*phrase, *before, *after)) \
-            or countries:
+    if any(t.lower_ in words for t in said) or countries:
         return measure
     return replace(measure, kind=PolicyKind.OTHER_POLICY,
                    head=measure.head_otherwise or measure.head)
@@ -179,6 +188,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     policies = _policies(imposers, state, doc)
     again = _named_again(doc, policies, state) if doc is not None else {}
     policies |= again
+    if doc is not None:
+        policies |= _generic_again(doc, policies, imposers, state)
     policies = _named_by_object(policies, found, imposers, state)
     direct = {f.subject.token for f in found
               if f.predicate == Predicate.TARGETS and f.subject.type == MEASURE
@@ -352,6 +363,30 @@ def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[i
     return found
 
 
+def _generic_again(doc: Doc, policies: dict[int, Node], imposers: dict[int, list[Found]],
+                   state: DocState) -> dict[int, Node]:
+    """The policies that a definite measure whose head says nothing of its kind names again,
+    with an imposer of its own: the nearest policy named before it by the same imposer ("The
+    House passed legislation on North Korea. The House measure passed 418-2", "the new U.N.
+    measures" after U.N. sanctions). One that says what it is on ("the measures on steel") is
+    no mere reference."""
+    generic = lexicon().lower("measure_generic")
+    found: dict[int, Node] = {}
+    for token in sorted(policies):
+        root = doc[token]
+        if root.lower_ not in generic or token not in imposers or not _definite(root) \
+                or any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+                       for c in root.children):
+            continue
+        own = {f.subject.name for f in imposers[token]}
+        before = [t for t in policies if t < token and t in imposers
+                  and doc[t].lower_ not in generic and not state.measures[t].named
+                  and own & {f.subject.name for f in imposers[t]}]
+        if before:
+            found[token] = Node(policies[max(before)].name, EntityType.POLICY, token)
+    return found
+
+
 def _definite(root: Token) -> bool:
     """Whether a measure's noun is definite: "the ban", "these tariffs"."""
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children)
@@ -437,8 +472,12 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
         phrase = _phrase(root.doc[state.deals[root.i]], state, measure)
         if phrase:
             return f"{_preposition(measure)} {phrase}"
-    # what it is on may hang on the verb that brings it in ("slapped tariffs on steel")
-    verb = root.head.children if root.dep_ == "dobj" and not measure.verb else ()
+    # what it is on may hang on the verb that brings it in ("slapped tariffs on steel", "a
+    # ban imposed by Chile on Peruvian fish"; not why: "imposed ... for violations")
+    verb = [*(root.head.children if root.dep_ == "dobj" and not measure.verb else ()),
+            *(c for v in root.children if v.dep_ == "acl" and v._.ng_trigger == "impose"
+              and not measure.verb for c in v.children
+              if c.dep_ == "prep" and c.lower_ in ("on", "against"))]
     for child in (*root.children, *verb):
         if measure.verb and child.dep_ == "dobj":
             phrase = _phrase(child, state, measure)
@@ -448,11 +487,26 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             phrase = _phrase(objects[0], state, measure) if objects else None
             if phrase:
-                return f"{child.lower_} {phrase}"
+                return f"{child.lower_} {phrase}{_origin(child, root, state)}"
     named = sorted({t.name for t in targets if t.type != MEASURE})
     if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
     return None
+
+
+def _origin(preposition: Token, root: Token, state: DocState) -> str:
+    """Where the goods a verb puts a measure on come from, when the verb says it beside them
+    ("imposed tariffs on steel from China": " from China"); else nothing."""
+    if preposition.head.i == root.i:
+        return ""
+    objects = [o for c in preposition.head.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj"]
+    if not objects:
+        return ""
+    countries = [objects[0], *(t for t in objects[0].subtree if t.dep_ == "conj")]
+    names = [state.nodes[t.i].name for t in countries if t.i in state.nodes
+             and state.nodes[t.i].type == EntityType.COUNTRY]
+    return f" from {' and '.join(names)}" if len(names) == len(countries) else ""
 
 
 def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:

@@ -132,7 +132,7 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("European Commission anti-dumping probe into Kestrel Corp", "targets", "Kestrel Corp")]),
         # investigating or banning, said with the verb: a policy of whoever sets policy
         ("The Commerce Department investigated ZTE Corp for export violations.",
-         [("Commerce Department probe of ZTE Corp", "TradeInvestigation")],
+         [("Commerce Department probe of ZTE Corp", "OtherPolicy")],
          [("Commerce Department", "imposes", "Commerce Department probe of ZTE Corp"),
           ("Commerce Department probe of ZTE Corp", "targets", "ZTE Corp")]),
         ("Congress banned the import of Russian engines for rockets flying U.S. missions.",
@@ -486,6 +486,30 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Peru", "imposes", "Peru tariffs on imported cotton")]),
         ("The tariff cuts announced by Chile take effect on Monday.",
          [("Chile tariffs", "Tariff")], [("Chile", "imposes", "Chile tariffs")]),
+        # goods from a country that a verb puts a measure on, beside them: the measure
+        # targets the country, and its name says so
+        ("Mexico raised tariffs on steel from China and South Korea.",
+         [("Mexico tariffs on steel from China and South Korea", "Tariff")],
+         [("Mexico", "imposes", "Mexico tariffs on steel from China and South Korea"),
+          ("Mexico tariffs on steel from China and South Korea", "targets", "China"),
+          ("Mexico tariffs on steel from China and South Korea", "targets", "South Korea")]),
+        ("Mexico lifted tariffs on steel from January.",
+         [("Mexico tariffs on steel", "Tariff")],
+         [("Mexico", "imposes", "Mexico tariffs on steel")]),
+        # a programme or policy of farm or price support is a subsidy
+        ("Peruvian growers charge that U.S. farm programs create an unfair subsidy for corn.",
+         [("United States farm programs", "Subsidy")],
+         [("United States", "imposes", "United States farm programs")]),
+        ("Canada makes larger payments through its farm stabilization program.",
+         [("Canada farm programs", "Subsidy")], [("Canada", "imposes", "Canada farm programs")]),
+        ("The company launched a customer loyalty program.", [], []),
+        # a surcharge is a tariff, a boycott a ban
+        ("Chile imposed a surcharge on Peruvian wine.",
+         [("Chile tariffs on Peruvian wine", "Tariff")],
+         [("Chile", "imposes", "Chile tariffs on Peruvian wine"),
+          ("Chile tariffs on Peruvian wine", "targets", "Peru")]),
+        ("The unilateral boycott, proposed by Norway's government, cut trade ties.",
+         [("Norway ban", "OtherPolicy")], [("Norway", "imposes", "Norway ban")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
@@ -511,6 +535,9 @@ def test_policies(nlp, text, policies, relations):
          "Commerce Department probe"),
         ("Argentina imposed tariffs on the rest.", "Argentina tariffs"),
         ("Brazil imposed a ban on next week's shipments.", "Brazil ban"),
+        # nor why the clause that brings a measure in imposed it
+        ("The restrictions, imposed by the Commerce Department on March 7 for alleged "
+         "sanctions violations, hurt Acme.", "Commerce Department export controls"),
         # nor a person's name, nor a word in capitals that names nothing known
         ("Japan imposed a ban on Jane Doe's racehorses.", "Japan ban"),
     ],
@@ -601,6 +628,24 @@ def test_policy_mentions_join_the_document_spans(nlp):
            ("U.S. International Trade Commission", "sanctions", "Talvora Systems Inc"),
            ("U.S. International Trade Commission ban on Talvora Systems Inc", "targets",
             "Talvora Systems Inc")])),
+        # a definite measure whose head says nothing of its kind, with an imposer of its own,
+        # names again the policy its imposer named before; not one that says what it is on
+        ("The House passed a bill to broaden sanctions on Iran. The House measure passed by "
+         "418-2.",
+         ([("House bill", "OtherPolicy")],
+          [("House", "imposes", "House bill"), ("House", "imposes", "House bill")])),
+        ("Japan imposed tariffs on Korean steel. The Japanese measures took effect on Monday.",
+         ([("Japan tariffs on Korean steel", "Tariff")],
+          [("Japan", "imposes", "Japan tariffs on Korean steel"),
+           ("Japan", "imposes", "Japan tariffs on Korean steel"),
+           ("Japan tariffs on Korean steel", "targets", "South Korea")])),
+        ("Japan imposed tariffs on Korean steel. Japan also announced new measures on chip "
+         "exports.",
+         ([("Japan rules on chip exports", "ExportControl"),
+           ("Japan tariffs on Korean steel", "Tariff")],
+          [("Japan", "imposes", "Japan rules on chip exports"),
+           ("Japan", "imposes", "Japan tariffs on Korean steel"),
+           ("Japan tariffs on Korean steel", "targets", "South Korea")])),
         # fighting a policy is opposing it
         ("Washington announced tariffs on Chinese steel. Beijing vowed to fight the tariffs.",
          ([("United States tariffs on Chinese steel", "Tariff")],
@@ -646,8 +691,52 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
         # who says a measure will be imposed imposes it
         ("The European Commission said duties would be imposed on Chinese bicycles.",
          [("European Commission", "imposes", "European Commission tariffs")]),
+        # a measure decided or established by a party is its measure, on what the clause
+        # that brings it in puts it on
+        ("Peru protested against the fishing ban decided by Chile.",
+         [("Chile", "imposes", "Chile ban")]),
+        ("Peru protested against the import ban decided by Chile on Peruvian fish.",
+         [("Chile", "imposes", "Chile ban on Peruvian fish"), ("Chile", "sanctions", "Peru"),
+          ("Chile ban on Peruvian fish", "targets", "Peru")]),
+        ("The Commission has proposed establishing a consumption tax on vegetable oils.",
+         [("Commission", "imposes", "Commission tax on vegetable oils")]),
+        ("Brazil will establish tariffs on Kenyan tea.",
+         [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
+          ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
+        # a party's ruling, decision or vote in favour of a measure is its measure
+        ("Chile's ruling in favor of a duty on Peruvian corn was a disappointment.",
+         [("Chile", "imposes", "Chile tariffs on Peruvian corn"),
+          ("Chile tariffs on Peruvian corn", "targets", "Peru")]),
+        ("The ruling by the Commission in favour of duties on Peruvian corn was a surprise.",
+         [("Commission", "imposes", "Commission tariffs on Peruvian corn"),
+          ("Commission tariffs on Peruvian corn", "targets", "Peru")]),
+        ("Chile ruled in favour of a duty on Peruvian corn.",
+         [("Chile", "imposes", "Chile tariffs on Peruvian corn"),
+          ("Chile tariffs on Peruvian corn", "targets", "Peru")]),
     ],
 )
 def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
     _, relations = policy_view(nlp, text)
     assert [r for r in relations if r[1] in ("imposes", "targets", "sanctions")] == expected
+
+
+@pytest.mark.parametrize(
+    "text, policies",
+    [
+        # an inquiry into a named company's conduct is no trade case, whatever trade it
+        # looks at
+        ("The Commerce Department investigated Acme Corp for alleged export-control "
+         "violations.", [("Commerce Department probe of Acme Corp", "OtherPolicy")]),
+        ("The Commerce Department opened an investigation into Acme Corp over its exports "
+         "to Iran.", [("Commerce Department probe into Acme Corp", "OtherPolicy")]),
+        # unless a word of a trade remedy says it is one, or it looks into a country's trade
+        ("The Commerce Department opened an anti-dumping investigation into Acme Corp's "
+         "steel exports.",
+         [("Commerce Department anti-dumping probe into Acme Corp's steel exports",
+           "TradeInvestigation")]),
+        ("The Commerce Department opened an investigation into steel imports from Japan.",
+         [("Commerce Department probe into steel imports from Japan", "TradeInvestigation")]),
+    ],
+)
+def test_an_inquiry_into_a_company_is_a_trade_case_only_by_a_trade_remedy(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == policies
