@@ -502,7 +502,8 @@ def _listed_company(span: Span) -> _Votes:
 
 def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
     """A noun of ``nouns`` beside the span in the parse: a compound or apposition of it, or an
-    ancestor within two steps that is no verb ("companies such as X")."""
+    ancestor within two steps that is no verb ("companies such as X", "companies including
+    X")."""
     root = span.root
     for child in root.children:
         if child.i < span.start and child.dep_ in ("compound", "amod", "nmod", "appos") \
@@ -513,7 +514,10 @@ def _near_noun(span: Span, nouns: frozenset[str]) -> bool:
             return True
     head: Token = root
     for _ in range(3):
-        if head.head is head or head.head.pos_ in ("VERB", "AUX"):
+        # "companies including X": a preposition the tagger calls a verb
+        if head.head is head or (head.head.pos_ in ("VERB", "AUX")
+                                 and not (head.head.dep_ == "prep"
+                                          and head.head.lower_ in ("including", "excluding"))):
             break
         head = head.head
         if not (span.start <= head.i < span.end) and head.lower_ in nouns:

@@ -180,7 +180,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     """
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
-    found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)]
+    found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)
+             and not _judged(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
     imposers = _imposers(found, leaders)
@@ -206,6 +207,15 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
             for name in (f.subject.name, leading_country(f.subject.name)) if name}
     return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
                                       and (f.subject.name, f.object.name) in own)]
+
+
+def _judged(f: Found) -> bool:
+    """Whether a ruling in favour of a measure is a court's or an arbiter's, which judge
+    measures and impose none ("The Supreme Court ruled in favor of the tariffs")."""
+    if f.predicate != Predicate.IMPOSES or "in-favour" not in f.rule:
+        return False
+    judges = lexicon().words("judging_body")
+    return f.subject.name in judges or any(word in judges for word in f.subject.name.split())
 
 
 def _may_act_for(body: str, policy: str) -> bool:

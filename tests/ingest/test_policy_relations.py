@@ -159,6 +159,12 @@ def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected)
         ("Vexcor was placed on the Military End User List by the U.S. Commerce Department.",
          [("U.S. Commerce Department", "sanctions", "Vexcor")]),
         ("Vexcor was added to the index by the exchange.", []),
+        # a ranking or an analyst's picks is no list of parties a state keeps
+        ("Apple was added to the Conviction Buy List by Goldman.", []),
+        ("Nvidia topped the Most Admired Companies List.", []),
+        # "companies including X" says X is a company
+        ("The Commerce Department added 140 companies including Naura to the Entity List.",
+         [("Commerce Department", "sanctions", "Naura")]),
     ],
 )
 def test_lists_of_parties(nlp, text, expected):
@@ -179,4 +185,24 @@ def test_lists_of_parties(nlp, text, expected):
     ],
 )
 def test_a_measure_in_response(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a court or an arbiter ruling in favour of a measure judges it, imposes none
+        ("The WTO ruled in favor of the EU's duties on Chinese steel.",
+         [("EU", "imposes", "EU tariffs on Chinese steel"),
+          ("EU tariffs on Chinese steel", "targets", "China")]),
+        ("The Court of International Trade ruled in favor of the tariffs.", []),
+        # a state's ruling in favour of a measure is its own
+        ("Canada's ruling in favor of a duty on U.S. corn was a disappointment to growers.",
+         [("Canada", "imposes", "Canada tariffs on U.S. corn"),
+          ("Canada tariffs on U.S. corn", "targets", "United States")]),
+        # a country's farm policy is a topic, no programme of support
+        ("China's agricultural policy has shifted toward self-sufficiency.", []),
+    ],
+)
+def test_rulings_in_favour_of_a_measure(nlp, text, expected):
     assert triples(nlp, text) == expected
