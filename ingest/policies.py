@@ -180,8 +180,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     """
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
-    found = [f for f in _topics_are_targets(found, state) if not _only_located(f, state)
-             and not _judged(f)]
+    found = [_origin_of_goods(f) for f in _topics_are_targets(found, state)
+             if not _only_located(f, state) and not _judged(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
     imposers = _imposers(found, leaders)
@@ -207,6 +207,21 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
             for name in (f.subject.name, leading_country(f.subject.name)) if name}
     return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
                                       and (f.subject.name, f.object.name) in own)]
+
+
+def _origin_of_goods(f: Found) -> Found:
+    """A country or party "from" which the goods a measure is on come, written after them,
+    is the measure's target, not its imposer ("tariffs on goods from India", where the parser
+    hangs "from India" on the tariffs); before them it imposes ("a ban from Beijing on
+    exports")."""
+    if f.predicate != Predicate.IMPOSES or f.rule != "imposer-from":
+        return f
+    doc = f.sentence.doc
+    preposition = doc[f.subject.token].head
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and c.i < preposition.i
+           for c in doc[f.object.token].children):
+        return replace(f, subject=f.object, predicate=Predicate.TARGETS, object=f.subject)
+    return f
 
 
 def _judged(f: Found) -> bool:

@@ -206,3 +206,20 @@ def test_a_measure_in_response(nlp, text, expected):
 )
 def test_rulings_in_favour_of_a_measure(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the country goods come from, written after them, is no imposer of a measure on them
+        ("Trump raised tariffs on goods from India to 50%.", []),
+        ("Japan raised tariffs on beef from the United States.",
+         [("Japan", "imposes", "Japan tariffs on beef from the United States"),
+          ("Japan tariffs on beef from the United States", "targets", "United States")]),
+        # before them, it is ("a ban from Beijing")
+        ("The move follows a ban from Beijing on exports of gallium.",
+         [("China", "imposes", "China ban on exports of gallium")]),
+    ],
+)
+def test_the_origin_of_goods(nlp, text, expected):
+    assert triples(nlp, text) == expected
