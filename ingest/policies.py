@@ -32,7 +32,15 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country
 from newsgraph.ingest.names import lexicon, sets_policy
-from newsgraph.ingest.relation_data import MEASURE, POSSESSIVE, DocState, Found, Measure, Node
+from newsgraph.ingest.relation_data import (
+    DEFINITE,
+    MEASURE,
+    POSSESSIVE,
+    DocState,
+    Found,
+    Measure,
+    Node,
+)
 from newsgraph.ingest.reviews import definite_deal, review_deals
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
@@ -48,6 +56,11 @@ __all__ = [
 _IMPOSERS = (EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.PERSON)
 #: The rule that reads an imposer from a modifier of the measure ("Trump's China trade plan").
 _MODIFIER = "imposer-modifier"
+#: The rule that reads an imposer from "from" after the measure ("a ban from Beijing").
+_FROM = "imposer-from"
+#: The rules that read an imposer from a ruling in favour of a measure.
+_IN_FAVOUR = frozenset({"imposer-decision-in-favour", "imposer-decision-by-in-favour",
+                        "imposer-ruled-in-favour"})
 
 
 def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, int]],
@@ -214,7 +227,7 @@ def _origin_of_goods(f: Found) -> Found:
     is the measure's target, not its imposer ("tariffs on goods from India", where the parser
     hangs "from India" on the tariffs); before them it imposes ("a ban from Beijing on
     exports")."""
-    if f.predicate != Predicate.IMPOSES or f.rule != "imposer-from":
+    if f.predicate != Predicate.IMPOSES or f.rule != _FROM:
         return f
     doc = f.sentence.doc
     preposition = doc[f.subject.token].head
@@ -227,7 +240,7 @@ def _origin_of_goods(f: Found) -> Found:
 def _judged(f: Found) -> bool:
     """Whether a ruling in favour of a measure is a court's or an arbiter's, which judge
     measures and impose none ("The Supreme Court ruled in favor of the tariffs")."""
-    if f.predicate != Predicate.IMPOSES or "in-favour" not in f.rule:
+    if f.predicate != Predicate.IMPOSES or f.rule not in _IN_FAVOUR:
         return False
     judges = lexicon().words("judging_body")
     return f.subject.name in judges or any(word in judges for word in f.subject.name.split())
@@ -348,8 +361,6 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
     return policies
 
 
-#: Determiners that make a measure a reference to one named before ("the levy").
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 def _named_again(doc: Doc, policies: dict[int, Node], state: DocState) -> dict[int, Node]:
@@ -414,7 +425,7 @@ def _generic_again(doc: Doc, policies: dict[int, Node], imposers: dict[int, list
 
 def _definite(root: Token) -> bool:
     """Whether a measure's noun is definite: "the ban", "these tariffs"."""
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children)
 
 
 #: Prepositions that bring in what a measure is on ("tariffs on steel", "a probe into ZTE").

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.documents import ARTICLE
 from newsgraph.ontology import NodeType
 
-__all__ = ["ARTICLE_NODE", "MEASURE", "POSSESSIVE", "DocState", "Found", "Measure", "Node"]
+__all__ = ["ARTICLE_NODE", "DEFINITE", "MEASURE", "POSSESSIVE", "DocState", "Found", "Measure",
+           "Node"]
 
 if not Token.has_extension("ng_type"):
     Token.set_extension("ng_type", default=None)
@@ -30,6 +31,8 @@ if not Token.has_extension("ng_in"):
 MEASURE = "Measure"
 #: A possessive ending: "Japan's", "Japan\u2019s".
 POSSESSIVE = re.compile("['\u2019]s$")
+#: Determiners that make a noun name again one named before ("the levy", "that deal").
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from newsgraph.ingest.anaphora import clause_subject, entity_of
 from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
-from newsgraph.ingest.relation_data import MEASURE, DocState, Found, Node
+from newsgraph.ingest.relation_data import DEFINITE, MEASURE, DocState, Found, Node
 from newsgraph.ontology import EntityType, PolicyKind, Predicate
 
 __all__ = ["definite_deal", "review_deals"]
@@ -47,8 +47,6 @@ _AWAITING = frozenset({"to", "under", "for", "pending", "upon", "after", "withou
 #: Prepositions of a deal noun that bring in a party ("the merger of A and B", "a stake in
 #: B", "the sale to A", "a bid for B", "the deal with B").
 _PARTY_PREPOSITIONS = frozenset({"of", "for", "in", "with", "between", "by", "from", "to"})
-#: Determiners of a deal noun that names a deal stated before ("the deal", "that merger").
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Verbs (lemmas) by which a party asks for a measure on its deal ("sought approval for").
 _SEEKING = ("seek", "get", "win", "receive", "obtain", "need", "secure", "request", "apply")
 #: How many sentences before a definite deal noun the deal it names may be stated.
@@ -216,7 +214,7 @@ def _parties(deal: Token, measure: Token, found: list[Found],
 def definite_deal(noun: Token) -> bool:
     """Whether ``noun`` is a definite deal noun, which may name a deal stated before: "the
     deal", "the $2 billion deal" (whose article the parser may hang on the amount)."""
-    return noun.lower_ in _words()[1] and any(t.dep_ == "det" and t.lower_ in _DEFINITE
+    return noun.lower_ in _words()[1] and any(t.dep_ == "det" and t.lower_ in DEFINITE
                for t in noun.doc[noun.left_edge.i:noun.i])
 
 
@@ -311,6 +309,7 @@ def _clause_deal(verb: Token, deal: Token, state: DocState) -> tuple[list[Node],
     return [], None
 
 
+@cache
 def _forms(*lemmas: str) -> frozenset[str]:
     """Every form of the verbs ``lemmas``."""
     return frozenset(form for lemma in lemmas for form in verb_forms(lemma))
