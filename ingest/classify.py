@@ -150,6 +150,15 @@ def _adjectival(span: Span) -> bool:
         and doc[span.end].is_alpha
 
 
+def _owns(span: Span) -> bool:
+    """Whether a name owns what organisations own, with a possessive ("Symantec's president",
+    "Qlik's shares"): no nationality word does, so a name the model took for one that does is
+    a name."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].tag_ == "POS" \
+        and possesses(span, lexicon().lower("org_possessed"))
+
+
 def _describes(span: Span) -> bool:
     """A single adjective describing the noun it modifies ("upstart Asian rivals"): no name of
     the thing the noun is."""
@@ -175,9 +184,9 @@ def _label_of_name(span: Span, label: str) -> str | None:
     """The label a mention that names no country keeps; None for no entity: a city that does
     not stand for its country, a region, a nationality, a label of none of our types.
 
-    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex"), a
-    place or a building that is the organisation of a role ("an analyst at Quorvex"), and any
-    of them with a legal form ("Quorvex Inc") become ``NAME``.
+    A nationality the parse shows to be a name ("leaders of Quorvex", "retailer Quorvex",
+    "Quorvex's president"), a place or a building that is the organisation of a role ("an
+    analyst at Quorvex"), and any of them with a legal form ("Quorvex Inc") become ``NAME``.
     """
     text = span.text
     if label in _PLACE_LABELS and label != "ORG" and _legal_form(span):
@@ -191,6 +200,7 @@ def _label_of_name(span: Span, label: str) -> str | None:
         if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
                 and text.replace(" ", "").isalpha() and (
                     object_of_role(span) or sanctioned(span)
+                    or (label == "NORP" and _owns(span))
                     or (label == "NORP" and not _describes(span)
                         and _near_noun(span, lexicon().lower("org_context")))):
             return "NAME"

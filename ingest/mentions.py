@@ -703,7 +703,8 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
     Trade's Bureau of Export Review"), two institutions joined by "and" ("the Halden Centre
     and Marlow University"), two names across a legal form's full stop ("Acme Inc. Globex")
-    or a legal form and "and" ("Toyota Motor Corp and Uber"), two names across a verb in
+    or a legal form and "and" ("Toyota Motor Corp and Uber"), two names that each end with a
+    corporate word ("Alibaba Group Holding and Tencent Holdings"), two names across a verb in
     lower case ("Alphabet named Sundar Pichai"); "Bureau of Health and Safety" and "the Trade
     Commissioner's Office" stay whole."""
     lex = lexicon()
@@ -724,6 +725,12 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if token.lower_ in ("and", "&") and doc[k - 1].text.rstrip(".") in legal \
                 and doc[k + 1].is_title and doc[k + 1].text.rstrip(".") not in legal:
             return [(start, k), *_split(doc, k + 1, end)]  # "Toyota Motor Corp and Uber"
+        if token.lower_ in ("and", "&") and k - start > 1 and end - k > 2 \
+                and doc[k - 1].text in lex.words("org_suffix") \
+                and doc[end - 1].text in lex.words("org_suffix") | legal:
+            # two companies' names that each end with a corporate word: "Alibaba Group
+            # Holding and Tencent Holdings"; "Mitsui and Co" is one
+            return [(start, k), *_split(doc, k + 1, end)]
         if token.is_lower and token.pos_ in ("VERB", "AUX") and doc[k - 1].is_title \
                 and doc[k + 1].is_title:
             return [(start, k), *_split(doc, k + 1, end)]  # "Alphabet named Sundar Pichai"

@@ -34,6 +34,17 @@ TITLED = """
     spoke      VERB  VBD O        ROOT     3
 """
 
+OWNER = """
+    Ajei       PROPN NNP B-PERSON compound 1
+    Gopal      PROPN NNP I-PERSON nsubj    7
+    ,          PUNCT ,   O        punct    1
+    Quorvex    PROPN NNP B-NORP   poss     5
+    's         PART  POS O        case     3
+    president  NOUN  NN  O        appos    1
+    ,          PUNCT ,   O        punct    1
+    said       VERB  VBD O        ROOT     7
+"""
+
 LEGAL = """
     Morlund    PROPN NNP B-PERSON compound 1
     GmbH       PROPN NNP I-PERSON nsubj    2
@@ -121,6 +132,8 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         # a legal form makes a building's name a company's
         (BUILDING, 2, 5, "FAC", ("NAME", {"Organisation": 22.25}, None, False)),
         (BUILDING, 2, 4, "FAC", None),
+        # no nationality owns a president: a "nationality" that does is a name
+        (OWNER, 3, 4, "NORP", ("NAME", {"Organisation": 2.25}, None, False)),
         # a role only a person has, just before the name
         (CO_CEO, 2, 4, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
         # a state's abbreviation is no person

@@ -162,6 +162,10 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
         # a legal form ends a name before "and"
         ("Toyota Motor Corp and Uber said they would partner.",
          {("Toyota Motor Corp", "Organisation"), ("Uber", "Organisation")}),
+        # two names joined by "and" that each end with a corporate word are two
+        ("Didi, which is backed by Alibaba Group Holding and Tencent Holdings, is growing.",
+         {("Didi", "Organisation"), ("Alibaba Group Holding", "Organisation"),
+          ("Tencent Holdings", "Organisation")}),
     ],
 )
 def test_sentences_exactly(nlp, text, expected):
