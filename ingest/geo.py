@@ -1,15 +1,16 @@
 """Places and nationality words resolved to the country they stand for.
 
 Relation rules read "Dutch chipmaker", "Shanghai-based" or "New Jersey-based" through this one
-function; the reference data is the gazetteer's (``ingest/gazetteer.py``), and US states and
-other federal subdivisions come from pycountry.
+function; the reference data is the gazetteer's (``ingest/gazetteer.py``), US states and
+other federal subdivisions come from pycountry, and the abbreviations of US states after a
+town ("Maynard, Mass.") from the ``state_abbreviation`` word set.
 
 >>> country_of("Dutch")
 'Netherlands'
 >>> country_of("Shanghai")
 'China'
->>> country_of("New Jersey")
-'United States'
+>>> country_of("New Jersey"), country_of("Mass.")
+('United States', 'United States')
 >>> country_of("U.S.")
 'United States'
 >>> country_of("Kremlin")
@@ -29,6 +30,7 @@ import pycountry
 
 from newsgraph.ingest.gazetteer import city_of, demonym_of, seat_of
 from newsgraph.ingest.gazetteer import country_of as country_named
+from newsgraph.ingest.names import lexicon
 
 __all__ = ["country_of", "nation_of"]
 
@@ -87,4 +89,6 @@ def country_of(text: str) -> str | None:
     city = city_of(name)
     if city:
         return city.country
+    if name in lexicon().words("state_abbreviation"):
+        return country_named("United States")
     return _subdivision_country(name)

@@ -196,6 +196,8 @@ def test_roles(nlp, text, expected):
         # a city and its country; the name ends before "of"
         ("The contract went to Vertex Rocketry Inc of Canoga Park, California.",
          [("Vertex Rocketry Inc", "basedIn", "United States")]),
+        ("The sales included computers made by Vertex Rocketry Inc of Maynard, Mass.",
+         [("Vertex Rocketry Inc", "basedIn", "United States")]),
         # a modifier read on one name is its conjunct's only if that has none of its own
         ("Norway's Velmora and Sweden's Tarkon reported results.",
          [("Tarkon", "basedIn", "Sweden"), ("Velmora", "basedIn", "Norway")]),
