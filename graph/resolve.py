@@ -11,7 +11,9 @@ The rules are conservative; each merge is logged with its rule and documents:
     dates or numbers never merge;
 ``corporate words``
     a company name that only adds corporate words to another ("Globex Technologies" =
-    "Globex"), never a distinguishing word ("Globex SDI" stays apart from "Globex");
+    "Globex"), never a distinguishing word ("Globex SDI" stays apart from "Globex"), nor
+    where a document names the two apart (a company and its "patent unit Globex
+    Technologies");
 ``document``
     two names one document used for one thing (an acronym it defined, a surname after the full
     name); a one-word name (acronym, surname) joins only when every document agrees on what
@@ -394,7 +396,7 @@ def resolve_seen(
         sets.find(key)
     for a, b in seen.pairs:
         join(a, b, "document")
-    _spelling_and_corporate_words(seen.forms, seen.votes, join)
+    _spelling_and_corporate_words(seen.forms, seen.votes, seen.named, join)
     _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
     _place_qualifiers(seen.forms, seen.votes, seen.named, join)
     _aliases_file(seen.forms, aliases, join, on_refused)
@@ -497,9 +499,26 @@ def _agent_type(votes: Mapping[str, float]) -> str:
 def _spelling_and_corporate_words(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
+    named: Mapping[tuple[str, str], set[str]],
     join: _Join,
 ) -> None:
+    """Names of one spelling but for spaces join; so does a company name that only adds
+    corporate words to another, unless a document names the two apart (a company and its
+    "patent unit Globex Technologies").
+
+    >>> seen = read_entities([("a", Entity("Globex", "Organisation")),
+    ...                       ("a", Entity("Globex Technologies", "Organisation")),
+    ...                       ("b", Entity("Vela", "Organisation")),
+    ...                       ("c", Entity("Vela Technologies", "Organisation"))])
+    >>> sorted(g.label for g in resolve_seen(seen)[0])
+    ['Globex', 'Globex Technologies', 'Vela Technologies']
+    """
     generic = lexicon().lower("org_generic")
+
+    def join_unless_apart(a: _Key, b: _Key) -> None:
+        if not named.get(a, set()) & named.get(b, set()):
+            join(a, b, "corporate words")
+
     compact: dict[tuple[str, str], tuple[str, str]] = {}
     bases: dict[tuple[str, str], tuple[str, str]] = {}
     for key in sorted(forms):
@@ -519,11 +538,11 @@ def _spelling_and_corporate_words(
             if cut < len(words):
                 base = (family, " ".join(words[:cut]))
                 if base in bases:
-                    join(bases[base], key, "corporate words")
+                    join_unless_apart(bases[base], key)
                 else:
                     bases[base] = key
                 if base in forms:
-                    join(base, key, "corporate words")
+                    join_unless_apart(base, key)
 
 
 def _place_qualifiers(

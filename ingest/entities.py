@@ -54,7 +54,9 @@ __all__ = [
     "SPANS_KEY",
     "EntityRecognizer",
     "author_entities",
+    "begins_name",
     "finish_entities",
+    "introduced_as_unit",
     "make_entity_recognizer",
     "publication_entity",
 ]
@@ -99,7 +101,7 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     texts = [m.name or written(doc, m.start, m.end) for m in names]
     spans: list[Span] = []
     entities: list[Entity] = []
-    for members in _groups(names, texts):
+    for members in _groups(doc, names, texts):
         typed = _group_entity(doc, [names[i] for i in members], [texts[i] for i in members])
         if typed is not None:
             spans += typed[0]
@@ -110,17 +112,86 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     doc._.ng_entities = sorted(entities + countries, key=lambda e: (e.type, e.name))
 
 
-def _groups(names: list[Mention], texts: list[str]) -> list[list[int]]:
+def _groups(doc: Doc, names: list[Mention], texts: list[str]) -> list[list[int]]:
     """The mentions of one thing, by index, in the order of their first mention."""
     position = {id(m): i for i, m in enumerate(names)}
     defined = [(i, position[id(m.alias_of)]) for i, m in enumerate(names)
                if m.alias_of is not None and id(m.alias_of) in position]
     roots = group_mentions([(t, _evidenced_label(m)) for t, m in zip(texts, names, strict=True)],
-                           same=defined)  # another name the text gives a name joins it
+                           same=defined,  # another name the text gives a name joins it
+                           apart=_units_apart(doc, names, texts))
     groups: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         groups[root].append(i)
     return list(groups.values())
+
+
+def introduced_as_unit(span: Span) -> bool:
+    """Whether the text introduces a name as a unit of a company: a unit noun just before it
+    or, by the parse, before it as a modifier or with the name in apposition ("patent unit
+    Globex Technologies", "its unit, Globex Optics"), or after it in apposition ("Globex
+    Optics, a unit of Globex"); a name joined to one so introduced is one too ("its units
+    Globex Optics and Globex Chips"). A name before a unit noun is not ("the Globex unit" is
+    Globex's).
+
+    >>> from spacy.lang.en import English
+    >>> doc = Doc(English().vocab, words=["its", "unit", "Globex", "Optics", "grew"],
+    ...           heads=[1, 4, 3, 1, 4], deps=["poss", "nsubj", "compound", "appos", "ROOT"])
+    >>> introduced_as_unit(doc[2:4]), introduced_as_unit(doc[0:2])
+    (True, False)
+    """
+    units = lexicon().lower("unit_noun")
+    before = span.doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in units and before.pos_ == "NOUN":
+        return True  # whatever the parse: "lift patent unit Globex Technologies' sales"
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    for child in root.children:
+        if child.lower_ in units and not span.start <= child.i < span.end and (
+                (child.dep_ == "compound" and child.i < span.start) or child.dep_ == "appos"):
+            return True
+    return root.dep_ == "appos" and root.head.lower_ in units and root.head.i < span.start
+
+
+def _units_apart(doc: Doc, names: list[Mention], texts: list[str]) -> list[tuple[int, int]]:
+    """Pairs of mentions (by index) the text says are two things: a name it introduces as a
+    unit of a company, and a shorter name it begins (by more than legal forms) named in the
+    same sentence, its parent's: "Globex said its patent unit Globex Technologies ..." names
+    Globex and its unit. A shorter name only found elsewhere is most often the unit's own
+    ("Acme's division Picker International ... Picker employs ...").
+
+    >>> from spacy.lang.en import English
+    >>> doc = Doc(English().vocab, words=["Globex", "said", "unit", "Globex", "Chips", "grew"],
+    ...           heads=[1, 1, 4, 4, 5, 1], deps=["nsubj", "ROOT", "compound", "compound",
+    ...                                           "nsubj", "ccomp"])
+    >>> names = [Mention(0, 1, "ORG", defaultdict(float)), Mention(3, 5, "ORG", defaultdict(float))]
+    >>> _units_apart(doc, names, ["Globex", "Globex Chips"])
+    [(1, 0)]
+    """
+    pairs = []
+    for i, unit in enumerate(names):
+        if not introduced_as_unit(doc[unit.start:unit.end]):
+            continue
+        sentence = doc[unit.start].sent
+        for j, other in enumerate(names):
+            if sentence.start <= other.start < sentence.end \
+                    and (other.end <= unit.start or other.start >= unit.end) \
+                    and begins_name(texts[j], texts[i]):
+                pairs.append((i, j))
+    return pairs
+
+
+def begins_name(short: str, longer: str) -> bool:
+    """Whether a name begins a longer one that adds more than legal forms to it.
+
+    >>> [begins_name("Globex", n) for n in ("Globex Chips", "Globex Inc.", "Globex", "Globe X")]
+    [True, False, False, False]
+    """
+    short_key, longer_key = name_key(short), name_key(longer)
+    added = longer_key.removeprefix(f"{short_key} ")
+    legal = lexicon().lower("legal_form")
+    return added != longer_key and not all(w in legal for w in added.split())
 
 
 def _evidenced_label(mention: Mention) -> str:

@@ -35,7 +35,8 @@ _PERSON_LABELS = ("PERSON", EntityType.PERSON)  # the model's label, or our type
 
 
 def group_mentions(
-    mentions: Sequence[tuple[str, str]], *, same: Iterable[tuple[int, int]] = ()
+    mentions: Sequence[tuple[str, str]], *, same: Iterable[tuple[int, int]] = (),
+    apart: Iterable[tuple[int, int]] = (),
 ) -> list[int]:
     """Group the (surface form, model label or type) mentions of one document.
 
@@ -63,7 +64,9 @@ def group_mentions(
       Research Institute").
 
     ``same`` are pairs of mentions (by index) the text says are one, such as an acronym
-    defined beside its name.
+    defined beside its name; ``apart`` are pairs it says are two, such as a company and the
+    unit it names after it ("Globex said its unit Globex Optics ..."): no rule, nor ``same``,
+    puts their names in one group. Mentions of one name are always one group.
 
     >>> group_mentions([("Jane Smith", "PERSON"), ("Smith", "ORG"), ("Globex", "ORG"),
     ...                 ("Globex Technologies Co.", "ORG"), ("RMA", "ORG"),
@@ -75,9 +78,11 @@ def group_mentions(
     >>> board = [("US International Ocean Trade Board", "ORG"), ("OTB", "ORG")]
     >>> group_mentions(board), group_mentions(board, same=[(1, 0)])
     ([0, 1], [0, 0])
+    >>> group_mentions([("Wanli", "ORG"), ("Wanli Optics", "ORG")], apart=[(1, 0)])
+    [0, 1]
     """
-    names = _names_of(mentions)
-    sets = UnionFind(range(len(mentions)))
+    names = _names_of(mentions, apart)
+    sets = _Groups(names)
     for i, key in enumerate(names.keys):  # one name
         sets.union(names.first[key], i)
     for key, i in names.first.items():
@@ -101,6 +106,33 @@ def group_mentions(
     return [group_first.setdefault(sets[i], i) for i in range(len(mentions))]
 
 
+class _Groups:
+    """Mentions in disjoint sets (networkx's union-find) that never join two names the text
+    keeps apart."""
+
+    def __init__(self, names: _Names) -> None:
+        self._sets = UnionFind(range(len(names.keys)))
+        self._apart = names.apart
+        self._held = {i: {key} for i, key in enumerate(names.keys)}  # a set's name -> its names
+
+    def __getitem__(self, i: int) -> int:
+        root: int = self._sets[i]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        """Join the sets of mentions ``a`` and ``b`` unless they hold names kept apart."""
+        root_a, root_b = self._sets[a], self._sets[b]
+        if root_a == root_b:
+            return
+        held_a, held_b = self._held[root_a], self._held[root_b]
+        if self._apart and any(frozenset((x, y)) in self._apart
+                               for x in held_a for y in held_b):
+            return
+        self._sets.union(root_a, root_b)
+        del self._held[root_a], self._held[root_b]
+        self._held[self._sets[root_a]] = held_a | held_b
+
+
 @dataclass(frozen=True)
 class _Names:
     """What the rules read about the names of a document's mentions; a name is its key."""
@@ -118,9 +150,10 @@ class _Names:
     base: dict[str, str]  # a name -> its words without a leading country or corporate words
     qualified: dict[str, tuple[str, str]]  # a body's name -> (its country, the name without)
     legal: set[str]  # names that end with a legal form ("Globex Inc")
+    apart: frozenset[frozenset[str]]  # pairs of names the text says are two things
 
 
-def _names_of(mentions: Sequence[tuple[str, str]]) -> _Names:
+def _names_of(mentions: Sequence[tuple[str, str]], apart: Iterable[tuple[int, int]]) -> _Names:
     keys = [name_key(text) for text, _ in mentions]
     first: dict[str, int] = {}
     for i, key in enumerate(keys):
@@ -144,7 +177,8 @@ def _names_of(mentions: Sequence[tuple[str, str]]) -> _Names:
     legal = {key for key, text in texts.items() if _legal_form(text)}
     base = {key: _corporate_stem(qualified[key][1] if key in qualified else key) for key in texts}
     return _Names(mentions, keys, first, people, full_people, given, _initials_index(texts),
-                  *_longer_names(texts, qualified), _last_words(texts), base, qualified, legal)
+                  *_longer_names(texts, qualified), _last_words(texts), base, qualified, legal,
+                  frozenset(frozenset((keys[a], keys[b])) for a, b in apart if keys[a] != keys[b]))
 
 
 def _surname_of(key: str) -> str:
@@ -349,8 +383,11 @@ def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | N
     longer name that extends another counts as that one: "Globex" is "Globex Group", not
     "Globex Merchant Banking Division"), unless the words added may name another company
     ("Globex SDI"), the short name is a person's or a country's, or a longer name is a
-    person's. With ``legal_only`` the longer name must end with a legal form."""
-    begun = {k for k in names.starts.get(key, set()) if not _sub_body(k, key)}
+    person's. A longer name the text keeps apart from it counts for nothing ("Globex" joins
+    "Globex Motor Corp" beside its unit "Globex Financial Services"). With ``legal_only``
+    the longer name must end with a legal form."""
+    begun = {k for k in names.starts.get(key, set())
+             if not _sub_body(k, key) and frozenset((k, key)) not in names.apart}
     if not begun or any(k in names.people for k in begun) or key in names.full_people \
             or key in names.given or country_of(names.mentions[i][0]):
         return None
@@ -454,10 +491,11 @@ def _acronym(names: _Names, i: int) -> int | None:
     return names.first[found[0]] if len(found) == 1 else None
 
 
-def _corporate_base(names: _Names, sets: UnionFind, key: str, i: int) -> int | None:
+def _corporate_base(names: _Names, sets: _Groups, key: str, i: int) -> int | None:
     """"Globex" = "Globex Technologies Co. Ltd": a company name joins its longer forms that
     only add corporate words, when those are one group already."""
-    longer = {k for k in names.shorter.get(key, set()) if k in names.first}
+    longer = {k for k in names.shorter.get(key, set())
+              if k in names.first and frozenset((k, key)) not in names.apart}
     if not longer or names.mentions[i][1] in _PERSON_LABELS:
         return None
     if len({sets[names.first[k]] for k in longer}) != 1:

@@ -57,7 +57,9 @@ their kind the sentence leaves them (:mod:`~newsgraph.ingest.anaphora`). A relat
 ends are not of the types the contract gives it (an organisation ``supplies`` an organisation,
 ...) is dropped, and so is a ``basedIn`` for a public body ("India's railway ministry" is
 India's, not based there). An organisation named after its country ("Korea Institute of
-Geology") is based there. Share moves are read by :mod:`~newsgraph.ingest.moves`; measures
+Geology") is based there. A unit the text introduces under a name that begins with the name of
+a company of its sentence is that company's ("Globex said the deal would lift patent unit Globex
+Technologies' sales"). Share moves are read by :mod:`~newsgraph.ingest.moves`; measures
 become policies in :mod:`~newsgraph.ingest.policies`.
 
 Examples
@@ -93,7 +95,7 @@ from newsgraph.ingest.anaphora import (
 from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
-from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
 from newsgraph.ingest.events import mark_event_parties
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
@@ -303,6 +305,7 @@ class RelationExtractor:
         yield from _premodifier_nationalities(doc, state)
         yield from _listed_bases(doc, state)
         yield from _state_holdings(doc, state)
+        yield from _units_named_after_parents(doc, state)
         yield from _ministers(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
@@ -599,6 +602,28 @@ def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
                    if t.pos_ == "PROPN" and (country := nation_of(t.text))]
         if places:
             yield Found(places[0], Predicate.INVESTS_IN, node, root.sent, "state-owned-premodifier")
+
+
+def _units_named_after_parents(doc: Doc, state: DocState) -> Iterator[Found]:
+    """A name the text introduces as a unit of a company ("patent unit Globex Technologies")
+    is held by the one company of its sentence whose name begins it, written as the
+    sentence writes it: "Globex's shares fell after the firm said the deal would lift patent
+    unit Globex Technologies' sales" (Globex holds Globex Technologies)."""
+    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == EntityType.ORGANISATION]
+    for unit in spans:
+        node = state.nodes.get(unit.root.i)
+        if node is None or not introduced_as_unit(unit):
+            continue
+        sentence = unit.root.sent
+        parents = {parent.name: parent for other in spans
+                   if sentence.start <= other.start < sentence.end
+                   and (other.end <= unit.start or other.start >= unit.end)
+                   and begins_name(other.text, unit.text)
+                   and (parent := state.nodes.get(other.root.i)) is not None
+                   and parent.name != node.name}
+        if len(parents) == 1:
+            yield Found(next(iter(parents.values())), Predicate.INVESTS_IN, node, sentence,
+                        "unit-named-after-parent")
 
 
 #: Title words of a ministry's head, words naming a ministry, and words making a title a deputy's.

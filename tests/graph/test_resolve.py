@@ -192,6 +192,17 @@ def test_place_qualifier_joins_the_bare_name():
     assert [m.rule for m in log] == ["place qualifier"]
 
 
+def test_corporate_words_named_apart_stay_apart():
+    # a document named a company and its "patent unit Globex Technologies" apart
+    groups, _ = resolve([
+        ("a", Entity("Globex", "Organisation", votes=ORG)),
+        ("a", Entity("Globex Technologies", "Organisation", votes=ORG)),
+        ("b", Entity("Globex Technologies", "Organisation", votes=ORG)),
+        ("c", Entity("Globex", "Organisation", votes=ORG)),
+    ])
+    assert sorted(g.label for g in groups) == ["Globex", "Globex Technologies"]
+
+
 def test_place_qualifier_named_apart_stays_apart():
     groups, _ = resolve([
         ("a", Entity("China Chip Makers Association", "Organisation",

@@ -133,6 +133,25 @@ def test_other_names_the_text_gives(nlp, text, expected):
     assert expected in {(e.name, e.aliases) for e in nlp(text)._.ng_entities}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit named after its company, named in its sentence, is another company
+        ("Globex said on Monday the deal would lift patent unit Globex Technologies' sales. "
+         "Globex shares rose.", {"Globex", "Globex Technologies"}),
+        ("Globex said its venture arm Globex Ventures invested in Initech. Globex shares rose.",
+         {"Globex", "Globex Ventures", "Initech"}),
+        ("Krupp said subsidiary Krupp Industrietechnik GmbH won an order.",
+         {"Krupp", "Krupp Industrietechnik GmbH"}),
+        # named elsewhere only, the short name is the unit's own
+        ("Acme Corp's medical division Picker International won the order. Picker employs "
+         "6,000 people.", {"Acme Corp", "Picker International"}),
+    ],
+)
+def test_a_unit_stays_apart_from_its_company_named_beside_it(nlp, text, expected):
+    assert {e.name for e in nlp(text)._.ng_entities} == expected
+
+
 def test_a_name_or_another_name_is_two_names(nlp):
     names = {e.name for e in nlp("Apple, or Google, may win the contract.")._.ng_entities}
     assert names == {"Apple", "Google"}

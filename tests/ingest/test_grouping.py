@@ -103,6 +103,21 @@ def test_mentions_the_text_says_are_one_join_whole_groups():
     assert group_mentions(mentions, same=[(4, 3)]) == [0, 1, 0, 1, 1]
 
 
+def test_names_the_text_keeps_apart_join_no_group():
+    mentions = [("Globex", "ORG"), ("Globex Technologies", "ORG"), ("Globex", "ORG")]
+    assert group_mentions(mentions) == [0, 0, 0]
+    assert group_mentions(mentions, apart=[(1, 0)]) == [0, 1, 0]
+    # not even where the text says a mention of one of them is the other's
+    assert group_mentions(mentions, same=[(1, 2)], apart=[(1, 0)]) == [0, 1, 0]
+
+
+def test_a_short_name_kept_apart_from_a_unit_joins_the_other_name_it_begins():
+    mentions = [("Globex Motor Corp", "ORG"), ("Globex Financial Services", "ORG"),
+                ("Globex", "ORG")]
+    assert group_mentions(mentions) == [0, 1, 2]  # two longer names: it joins neither
+    assert group_mentions(mentions, apart=[(1, 2)]) == [0, 1, 0]
+
+
 def test_each_mention_names_the_first_of_its_group():
     assert group_mentions([("Smith", "PERSON"), ("Acme", "ORG"), ("Jane Smith", "PERSON")]) == [
         0, 1, 0]

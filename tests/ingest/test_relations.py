@@ -717,6 +717,12 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Initech, a joint venture of Acme Corp and Globex Inc, won the order.",
          [("Acme Corp", "investsIn", "Initech"), ("Acme Corp", "partnersWith", "Globex Inc"),
           ("Globex Inc", "investsIn", "Initech")]),
+        # a unit named after the company its sentence names is that company's
+        ("Globex's shares fell after the firm said the deal would lift patent unit Globex "
+         "Technologies' sales.",
+         [("Globex", "fellOnNews", "@article"), ("Globex", "investsIn", "Globex Technologies")]),
+        ("Krupp said subsidiary Krupp Industrietechnik GmbH won an order.",
+         [("Krupp", "investsIn", "Krupp Industrietechnik GmbH")]),
         # rivals and partners said with "is"
         ("Acme Corp is a rival of Globex Inc.", [("Acme Corp", "competesWith", "Globex Inc.")]),
         ("Acme Corp and Globex Inc are rivals in cloud computing.",
