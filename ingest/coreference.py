@@ -17,19 +17,27 @@ country) and the person last named as the subject of a clause, else the first na
   "the company" there stands for that organisation.
 
 A reference is left alone where the sentence itself settles it. A description that names (in
-apposition, "the company, Initech") or restricts ("the company that makes ...", "the company
-of ...") is another entity; a clause set off by a comma ("the company, which makes ...,")
-restricts nothing. Any "-maker" word of a firm ("the drugmaker") is a description. One with
-modifiers ("the U.S. chipmaker", "the display maker") stands for the organisation in focus
-too if that is also the organisation named last, and not the subject of the description's
-own clause ("Acme sold a stake to the Taiwanese firm" brings in another entity); one with a
-country word stands for the organisation named in its sentence or the one before that the
-document says is of that country ("Japan's Sharp ... Foxconn. The Japanese firm"), else for
-the one left once those it says are of another country are set aside ("... The Taiwanese
-firm" is Foxconn), and never one the document does not say is of that country where it says
-another is. A pronoun after an entity of its kind in its sentence is read by the rules
-(:mod:`~newsgraph.ingest.anaphora`). "It" as an empty subject ("it is likely that ...")
-refers to nothing.
+apposition, "the company, Initech") or restricts ("the company that makes ...", "the company of
+...") is another entity; a clause set off by a comma ("the company, which makes ...,")
+restricts nothing. Any "-maker" word of a firm ("the drugmaker") is a description, and so is a
+noun with the word before it that ``org_description`` lists ("the asset manager"). One with
+modifiers ("the U.S. chipmaker", "the display maker") stands for the organisation in focus too
+if that is also the organisation named last, and not the subject of the description's own
+clause ("Acme sold a stake to the Taiwanese firm" brings in another entity); one with a country
+word stands for the organisation named in its sentence or the one before that the document says
+is of that country ("Japan's Sharp ... Foxconn. The Japanese firm"), else for the one left once
+those it says are of another country are set aside ("... The Taiwanese firm" is Foxconn), and
+never one the document says is of another country, nor one it does not say is of that country
+where it says another is. Where none of that settles it, one with a country word stands for the
+subject of its sentence's main clause, named before it, if the description is the subject of a
+clause of its own or in one whose subject is no organisation ("Pfizer is buying Anacor, a month
+after the U.S. drug major scrapped ..."; not "Acme said it would sell a stake to the Taiwanese
+firm"), and as the speaker after a reported clause, for the subject of that clause ("PDVSA has
+sought credit, the Venezuelan company said"); of subjects joined by "and", for the one the
+document says is of that country, else the one in focus. A description linked with a country
+word says which country its organisation is of, as "U.S. firm Acme" does. A pronoun after an
+entity of its kind in its sentence is read by the rules (:mod:`~newsgraph.ingest.anaphora`).
+"It" as an empty subject ("it is likely that ...") refers to nothing.
 
 Each reference becomes a span of ``doc.spans["ng_references"]``, labelled with the entity's
 type, ``span._.ng_name`` the entity's name. ``doc._.ng_focus`` keeps, by the first token of
@@ -128,14 +136,14 @@ def ng_coreference(doc: Doc) -> Doc:
             # it ("a spokeswoman for Acme said the company would ...")
             reference = _speakers_organisation(token, mentions) \
                 or _reference(token, seen, {**focus, **subjects})
-            if reference is not None and _describes_firm(token.lower_) \
+            if reference is not None and _describes_firm(token) \
                     and reference == subjects.get("thing") \
                     and _clause_subject_is(token, reference[0], mentions, pronoun=False):
                 # "the Commission fined the company": the clause's subject is not named
                 # again by a description in its own clause; the one in focus before it is
                 before = focus.get("thing")
                 reference = before if before != reference else None
-            if reference is not None and _describes_firm(token.lower_) \
+            if reference is not None and _describes_firm(token) \
                     and not _definite(token):
                 # "the Taiwanese firm" is the one named lately that is not based elsewhere
                 by_country = _of_its_country(token, previous + named, countries, mentions)
@@ -144,10 +152,14 @@ def ng_coreference(doc: Doc) -> Doc:
                 elif reference != last.get("thing") \
                         or not _may_be_of_its_country(token, reference, countries, mentions) \
                         or _clause_subject_is(token, reference[0], mentions):
-                    # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech"
-                    reference = None
+                    # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech",
+                    # unless the sentence's own subject settles it
+                    reference = _main_subject(token, focus.get("thing"), countries, mentions)
             if reference is not None:
                 name, label = reference
+                if (country := _country_word(token, mentions)) is not None:
+                    # "the U.S. drug major" says of its organisation what "U.S. firm Acme" does
+                    countries.setdefault(name, set()).add(country)
                 linked = Span(doc, token.i, token.i + 1, label=label)
                 linked._.ng_name = name
                 references.append(linked)
@@ -197,15 +209,72 @@ def _of_its_country(token: Token, named: list[tuple[str, str]],
     return left[0] if len(left) == 1 and not of_it and elsewhere else None
 
 
+def _main_subject(token: Token, before: tuple[str, str] | None,
+                  countries: dict[str, set[str]],
+                  mentions: dict[int, Span]) -> tuple[str, str] | None:
+    """The organisation a description with a country word stands for within its sentence: the
+    subject of the sentence's main clause, named before it, where the description is not in
+    that subject's clause and its own clause has no organisation for subject ("Pfizer is
+    buying Anacor, a month after the U.S. drug major scrapped ..."); the subject of the clause
+    it reports, as the speaker after it ("PDVSA has sought credit, the Venezuelan company
+    said"). Of subjects joined by "and", the one the document says is of that country, else
+    the one in focus before the sentence; never one the country word does not allow
+    (:func:`_may_be_of_its_country`)."""
+    country = _country_word(token, mentions)
+    if country is None:
+        return None
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.i == token.i:
+        clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i < token.i), None)
+        subject = None if clause is None \
+            else next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    elif subject is None or subject.i > token.i or not _apart_from_main_clause(token, mentions):
+        return None
+    if subject is None:
+        return None
+    parties = [(str(span._.ng_name or span.text), span.label_)
+               for t in (subject, *subject.conjuncts)
+               if (span := mentions.get(t.i)) is not None and span.label_ in _THING]
+    parties = [e for e in dict.fromkeys(parties)
+               if _may_be_of_its_country(token, e, countries, mentions)]
+    of_it = [e for e in parties if country in countries.get(e[0], ())]
+    if len(parties) == 1 or len(of_it) == 1:
+        return of_it[0] if of_it else parties[0]
+    return before if before in parties else None
+
+
+def _apart_from_main_clause(token: Token, mentions: dict[int, Span]) -> bool:
+    """Whether ``token`` is the subject of a clause below the sentence's main one ("after the
+    drug major scrapped ..."), or in one whose subject is no organisation and may stand for
+    none ("a deal that could cost the U.S. asset manager"): not an object of the main clause
+    ("Acme sold a stake to the Taiwanese firm"), nor of a clause whose subject is a pronoun
+    or another name ("Acme said it would sell a stake to the Taiwanese firm")."""
+    head = token.head
+    while head.head.i != head.i:
+        subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None) \
+            if head.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            if subject.i == token.i:
+                return True
+            if subject.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+                subject = head.head
+            span = mentions.get(subject.i)
+            return subject.tag_ != "PRP" and (span is None or span.label_ not in _THING)
+        head = head.head
+    return False
+
+
 def _may_be_of_its_country(token: Token, entity: tuple[str, str],
                            countries: dict[str, set[str]], mentions: dict[int, Span]) -> bool:
     """Whether the country word on a description allows ``entity``: the document says it is
     of that country, or says no organisation is ("Japan's Acme ... Initech said ... The
-    Japanese company" is not Initech, though in focus)."""
+    Japanese company" is not Initech, though in focus) and does not say it is of another
+    ("Japan's Acme rose after the U.S. firm said" is not Acme)."""
     country = _country_word(token, mentions)
     if country is None or country in countries.get(entity[0], ()):
         return True
-    return not any(country in of for of in countries.values())
+    return not countries.get(entity[0]) and not any(country in of for of in countries.values())
 
 
 def _country_word(token: Token, mentions: dict[int, Span]) -> str | None:
@@ -231,9 +300,9 @@ def _reference(token: Token, seen: set[str],
     # a singular common noun; the tagger may call one a proper noun after a name ("the U.S.
     # software titan"), but a proper noun is not written in lower case
     singular = token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower)
-    if _describes_firm(lower) and singular and _definite(token):
+    if _describes_firm(token) and singular and _definite(token):
         return focus.get("thing")
-    if _describes_firm(lower) and singular and _described(token):
+    if _describes_firm(token) and singular and _described(token):
         return focus.get("thing")
     if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
         return focus.get("thing")
@@ -243,10 +312,15 @@ def _reference(token: Token, seen: set[str],
     return None
 
 
-def _describes_firm(word: str) -> bool:
-    """Whether a lower-case noun, after "the", may stand for an organisation: a word of
-    ``org_description`` or any "-maker" word of a firm ("the drugmaker")."""
-    return word in _DESCRIPTIONS or maker_noun(word)
+def _describes_firm(token: Token) -> bool:
+    """Whether a noun, after "the", may stand for an organisation: a word of
+    ``org_description``, or one with the word before it ("asset manager"), or any "-maker"
+    word of a firm ("the drugmaker")."""
+    word = token.lower_
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return word in _DESCRIPTIONS or maker_noun(word) or (
+        before is not None and before.head.i == token.i and before.dep_ == "compound"
+        and f"{before.lower_} {word}" in _DESCRIPTIONS)
 
 
 def _speakers_organisation(token: Token,
@@ -255,7 +329,7 @@ def _speakers_organisation(token: Token,
     for when the speaker is no entity but speaks for one: "a spokeswoman for Acme", "an Acme
     spokesman", "Acme's spokesman" (a speaker named is read by the rules)."""
     if token.dep_ not in _SUBJECTS or not _reported(token) \
-            or not (token.lower_ == "it" or (_describes_firm(token.lower_) and _definite(token))):
+            or not (token.lower_ == "it" or (_describes_firm(token) and _definite(token))):
         return None
     speaker = next((c for c in token.head.head.children if c.dep_ in _SUBJECTS), None)
     if speaker is None or speaker.i in mentions or speaker.lower_ not in _SPEAKS_FOR:

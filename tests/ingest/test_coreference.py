@@ -82,6 +82,46 @@ def test_a_description_with_a_country_word_is_the_organisation_of_that_country(
     assert expected in references(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected", "based"), [
+    # the subject of the main clause, the description the subject of a clause below it
+    ("Globex Inc is buying Initech Corp in a $5 billion deal, a month after the U.S. drug "
+     "major scrapped plans to buy Acme Plc.", ("major", "Organisation", "Globex Inc"),
+     ("Globex Inc", "basedIn", "United States")),
+    # in a clause whose subject is no organisation; a description of two words
+    ("Acme Group LP is buying Initech Ltd from Globex Co, in a deal that could cost the U.S. "
+     "asset manager up to $1 billion.", ("manager", "Organisation", "Acme Group LP"),
+     ("Acme Group LP", "basedIn", "United States")),
+    # the speaker after a reported clause: of its subjects, the one in focus
+    ("Initech Corp rose 5 pct. Globex Inc and Initech Corp have sought a loan from banks, the "
+     "Venezuelan company said.", ("company", "Organisation", "Initech Corp"),
+     ("Initech Corp", "basedIn", "Venezuela")),
+])
+def test_a_description_with_a_country_word_is_the_subject_of_its_sentence(
+        nlp, text, expected, based):
+    assert expected in references(nlp, text)
+    assert based in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # an object in the clause of the subject, or of a pronoun, or of another name
+    "Acme Corp said it would sell a stake to the Taiwanese firm.",
+    "Acme Corp said Initech Corp would sell chips to the Taiwanese firm.",
+    # the document says the subject is of another country
+    "Japan's Acme Corp rose 5 pct after the U.S. firm said profit fell.",
+])
+def test_a_description_the_sentence_does_not_settle_is_left_alone(nlp, text):
+    assert references(nlp, text) == []
+
+
+def test_a_linked_description_says_the_country_of_its_organisation(nlp):
+    # the first "U.S. asset manager" is Acme: the second is not Globex, though in focus
+    text = ("Acme Group LP is buying Initech Ltd from Globex Co, in a deal that could cost the "
+            "U.S. asset manager up to $1 billion. Globex Co had been looking to exit. The U.S. "
+            "asset manager is not alone in such deals.")
+    assert references(nlp, text) == [("manager", "Organisation", "Acme Group LP")]
+    assert ("Globex Co", "basedIn", "United States") not in triples(nlp, text)
+
+
 def test_any_maker_word_of_a_firm_is_a_description(nlp):
     text = "Pfizer Inc is buying Anacor Inc. The drugmaker said the deal would close."
     assert references(nlp, text) == [("drugmaker", "Organisation", "Pfizer Inc")]
