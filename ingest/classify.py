@@ -200,9 +200,9 @@ def _label_of_name(span: Span, label: str) -> str | None:
         if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
                 and text.replace(" ", "").isalpha() and (
                     object_of_role(span) or sanctioned(span)
-                    or (label == "NORP" and _owns(span))
-                    or (label == "NORP" and not _describes(span)
-                        and _near_noun(span, lexicon().lower("org_context")))):
+                    or (label == "NORP" and (_owns(span) or (
+                        not _describes(span)
+                        and _near_noun(span, lexicon().lower("org_context")))))):
             return "NAME"
         if label in ("NORP", "LOC", "FAC") or place_key(text) in subdivisions():
             return None
