@@ -634,12 +634,31 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
                 and doc[start + 1].pos_ == "PROPN" and doc[start + 1].text[:1].isupper() \
                 and doc[start + 1].text not in lex.words("legal_form"):
             start += 1  # "Chipmaker Nvidia rose": a noun capitalised as the sentence begins
+        end = _before_base(doc, start, end)
         trailers = lex.lower("org_trailer")
         while end - start > 1 and doc[end - 1].lower_ in trailers and doc[end - 1].is_title:
             end -= 1
         if end - start > 1 and _headline_verb(doc, end - 1):  # "Globex Secures $5 Million"
             end -= 1
     return start, _and_company(doc, end), titled
+
+
+#: Legal forms that close a name: "of" after one begins where the company is, not more of
+#: its name ("Hanwha Ltd of Seoul"), as it may after "Co" or "Corp" ("Trust Co of New York").
+_CLOSING_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc",
+                                  "GmbH", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "LLC",
+                                  "SpA", "S.p.A.", "Bhd", "Berhad", "Tbk", "Oyj", "ASA"})
+
+
+def _before_base(doc: Doc, start: int, end: int) -> int:
+    """The end of a company's name the model read on into the place it is based in: "of" and
+    a town or a country after a legal form that closes a name ("Hanwha Ltd of Seoul")."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "of" and doc[k - 1].text in _CLOSING_LEGAL_FORMS:
+            place = doc[k + 1:end].text
+            if is_place(place) or country_of(place) is not None:
+                return k
+    return end
 
 
 def _bracketed_legal_end(doc: Doc, i: int) -> int | None:

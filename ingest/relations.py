@@ -541,7 +541,8 @@ def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
     for token in state.tokens_of(doc):
         if token.dep_ == "appos" and (token.tag_ in ("NNS", "NNPS")
                                       or token.lower_ in _BOTH_WORDS):
-            listed = _conjoined_organisations(token.head, state)
+            listed = _organisations_listed_before(token.left_edge.i, state) \
+                or _conjoined_organisations(token.head, state)
         elif token.dep_ == "nsubj" and token.head.lower_ in _BE and token.tag_ in ("NNS", "NNPS"):
             listed = [org for attr in token.head.rights if attr.dep_ == "attr"
                       for org in _conjoined_organisations(attr, state)]
@@ -565,6 +566,45 @@ def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
 _BE = frozenset(verb_forms("be"))
 #: Words that, in apposition to organisations listed, speak of each ("A and B, both of Japan").
 _BOTH_WORDS = frozenset({"both", "all", "each"})
+
+
+#: What separates the names of a list as written ("A, B, and C"), and what is no word of it
+#: (the blanked markup around a name).
+_LIST_SEPARATORS = frozenset({",", "and", "&"})
+
+
+def _organisations_listed_before(end: int, state: DocState) -> list[Node]:
+    """The organisations named in the list written just before token ``end`` and its comma
+    ("<A and Co>, <B Corp> and <C Corp>, three Japanese firms"), read from the words as
+    written, where names holding "and" mislead the parser: two or more of them, or none if
+    fewer, or if a name of the list is a person's, a place's or a public body's.
+    """
+    tokens = state.tokens
+    i = end - 1
+    while i >= 0 and tokens[i].is_space:
+        i -= 1
+    if i < 0 or tokens[i].text != ",":
+        return []
+    i -= 1
+    listed: list[Node] = []
+    while i >= 0:
+        while i >= 0 and tokens[i].is_space:
+            i -= 1
+        root = state.inside.get(i)
+        node = state.nodes.get(root) if root is not None else None
+        if node is None:
+            break
+        if node.type != EntityType.ORGANISATION or _public(node.name):
+            return []  # a list of more than organisations: whose description it is is unclear
+        listed.append(node)
+        while i >= 0 and state.inside.get(i) == root:
+            i -= 1
+        before = i
+        while i >= 0 and (tokens[i].is_space or tokens[i].lower_ in _LIST_SEPARATORS):
+            i -= 1
+        if i == before:  # no separator: the list begins with this name
+            break
+    return listed[::-1] if len(listed) >= 2 else []
 
 
 def _conjoined_organisations(token: Token, state: DocState) -> list[Node]:

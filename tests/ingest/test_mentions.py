@@ -88,6 +88,28 @@ def test_a_name_read_up_to_a_joining_word_ends_before_it():
     """) == [("Vertex Rocketry Inc", "ORG", False), ("Ohio", "GPE", False)]
 
 
+def test_a_place_after_a_legal_form_that_closes_a_name_is_no_part_of_it():
+    assert _names("""
+        Vertex      PROPN NNP B-ORG compound 1
+        Ltd         PROPN NNP I-ORG nsubj    4
+        of          ADP   IN  I-ORG prep     1
+        Seoul       PROPN NNP I-ORG pobj     2
+        won         VERB  VBD O     ROOT     4
+    """) == [("Vertex Ltd", "ORG", False)]
+
+
+def test_of_and_a_place_after_co_may_be_part_of_a_name():
+    assert _names("""
+        Vertex      PROPN NNP B-ORG compound 2
+        Trust       PROPN NNP I-ORG compound 2
+        Co          PROPN NNP I-ORG nsubj    6
+        of          ADP   IN  I-ORG prep     2
+        New         PROPN NNP I-ORG compound 5
+        York        PROPN NNP I-ORG pobj     3
+        won         VERB  VBD O     ROOT     6
+    """) == [("Vertex Trust Co of New York", "ORG", False)]
+
+
 def test_a_name_begun_in_another_script_is_read_whole(nlp):
     doc = nlp("华为 Technologies Co. shares rose 5% on Monday.")
     assert [(s.text, s.label_) for s in doc.spans["ng_entities"]] == [

@@ -238,6 +238,16 @@ def test_roles(nlp, text, expected):
          "hold shares.",
          [("Merrill Lynch and Co Inc", "basedIn", "United States"),
           ("Pacific Telesis International Inc", "basedIn", "United States")]),
+        # read as written where names holding "and" mislead the parser; not a mixed list
+        ("The rest, he said, comes from <Acme and Co Ltd>, <Globex Corp> and <Initech Corp>, "
+         "three Japanese trading firms.",
+         [("Acme and Co Ltd", "basedIn", "Japan"), ("Globex Corp", "basedIn", "Japan"),
+          ("Initech Corp", "basedIn", "Japan")]),
+        ("Acme and Co Inc <ACM> and Globex International Inc <GLX>, both of the U.S., Hold "
+         "shares.",
+         [("Acme and Co Inc", "basedIn", "United States"),
+          ("Globex International Inc", "basedIn", "United States")]),
+        ("The deal was signed by John Smith, Acme Corp and Globex Inc, both of the U.S.", []),
         # a unit, a venture or a newspaper described by its country or its base beside its name
         ("The group sold its Swiss bank subsidiary, Banca Rossa, last year.",
          [("Banca Rossa", "basedIn", "Switzerland")]),
