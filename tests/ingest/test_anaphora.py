@@ -104,6 +104,10 @@ def test_conjuncts_and_nodes_before():
          [("Globex Corporation", "investsIn", "Initech"),
           ("Globex Corporation", "opposes", "Initech"),
           ("Initech", "opposes", "Globex Corporation")]),
+        # a unit noun stands for the company it names before it
+        ("Apple said Jane Doe has been named president of its Beats Electronics subsidiary.",
+         [("Apple", "investsIn", "Beats Electronics"),
+          ("Jane Doe", "leads", "Beats Electronics")]),
     ],
 )
 def test_references_and_pronouns(nlp, text, expected):

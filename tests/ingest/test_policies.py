@@ -382,7 +382,8 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("European Commission", "imposes", _EC_SALE),
           (_EC_SALE, "targets", "Globex Corp"),
           (_EC_SALE, "targets", "Talvora Systems Inc."),
-          ("Globex Corp", "investsIn", "Initech")]),
+          ("Globex Corp", "investsIn", "Initech"),
+          ("Talvora Systems Inc.", "investsIn", "Initech")]),
         ("Talvora Systems Inc agreed to merge with Globex Corp. The transaction requires "
          "approval from the Federal Trade Commission.",
          [(_FTC_MERGER, "OtherPolicy")],
