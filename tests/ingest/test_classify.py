@@ -242,6 +242,8 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Veltrix has been out-manoeuvred by upstart Asian rivals and African lenders.",
          {("Veltrix", "Organisation")}),
         # the parse says organisation where the model says nothing or person
+        ("\"I think it fits,\" Harris Quint analyst Tom Reed said.",
+         {("Harris Quint", "Organisation"), ("Tom Reed", "Person")}),
         ("Li Wen, chairman of Sunhe Unigroup, spoke on Friday.",
          {("Li Wen", "Person"), ("Sunhe Unigroup", "Organisation")}),
         ("It was led by the founder of Acme Corp. and leaders of Quorvex, Tanglin Memory...",
