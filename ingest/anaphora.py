@@ -57,7 +57,8 @@ _LEADER_BODIES = _WORDS.lower("leader_body")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
-_UNITS = _WORDS.lower("unit_noun")
+#: Nouns that stand for the one company named just before them ("its Initech unit").
+_NAMED_BEFORE = _WORDS.lower("unit_noun") | _DESCRIBING | {"consortium", "venture"}
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 #: Nouns of the ``government`` set that, after the name of a body that sets policy, stand
 #: for that body ("EU regulators", "European Union antitrust authorities").
@@ -158,9 +159,9 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         elif token.tag_ == "PRP$" and token.lower_ in _ANAPHORIC:
             node = entity_of(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
-            node = named_in_apposition(token, state)
-        elif token.pos_ == "NOUN" and token.lower_ in _UNITS and token.dep_ != "compound":
-            node = _unit_named_before(token, state)
+            node = named_in_apposition(token, state) or _named_before(token, state)
+        elif token.pos_ == "NOUN" and token.lower_ in _NAMED_BEFORE:
+            node = _named_before(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN":
             node = _formed_by(token, state)
         if node is not None:
@@ -168,9 +169,12 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
 
 
-def _unit_named_before(token: Token, state: DocState) -> Node | None:
-    """The company a unit noun names before it ("named president of its Initech Corp
-    subsidiary": Initech Corp), if one organisation is so named and it is no public body."""
+def _named_before(token: Token, state: DocState) -> Node | None:
+    """The company a noun of a unit or of what a company is names before it ("named
+    president of its Initech Corp subsidiary", "the Globex Industrie consortium signed"), if
+    one organisation is so named and it is no public body."""
+    if token.dep_ == "compound":
+        return None
     named = [state.nodes[c.i] for c in token.children if c.dep_ == "compound"
              and c.i in state.nodes and state.nodes[c.i].type == EntityType.ORGANISATION]
     return named[0] if len(named) == 1 and not sets_policy(named[0].name) else None

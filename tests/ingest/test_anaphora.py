@@ -108,6 +108,11 @@ def test_conjuncts_and_nodes_before():
         ("Apple said Jane Doe has been named president of its Beats Electronics subsidiary.",
          [("Apple", "investsIn", "Beats Electronics"),
           ("Jane Doe", "leads", "Beats Electronics")]),
+        # so does a noun of what a company is
+        ("The Marlow Industrie consortium has signed a contract to sell 10 trains to Ryanair.",
+         [("Marlow Industrie", "supplies", "Ryanair")]),
+        ("The Vexcor Motors venture will supply engines to Volvo.",
+         [("Vexcor Motors", "supplies", "Volvo")]),
     ],
 )
 def test_references_and_pronouns(nlp, text, expected):
