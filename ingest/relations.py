@@ -303,6 +303,7 @@ class RelationExtractor:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
         yield from _premodifier_nationalities(doc, state)
+        yield from _described_nationalities(doc, state)
         yield from _listed_bases(doc, state)
         yield from _state_holdings(doc, state)
         yield from _units_named_after_parents(doc, state)
@@ -532,6 +533,59 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
                         and _premodifies(candidate, span.root.i, state):
                     yield Found(node, Predicate.BASED_IN, place, span.root.sent,
                                 "nationality-premodifier")
+
+
+#: Nouns of what a company is ("group", "lender"), the last word of a description before a name.
+_DESCRIBING_NOUNS = _WORDS.lower("org_description")
+
+
+def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
+    """An organisation is based in the country whose word begins the description written just
+    before its name ("Goldman Sachs, South African telecoms group MTN and ..."): a country
+    or nationality, then up to three lower-case words ending with a noun of what a company is,
+    then the name. Read from the words as written, where a list misleads the parser; only
+    names (not a public body's, nor one holding the country's word).
+    """
+    tokens = state.tokens_of(doc)
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
+            continue
+        i = span.start - 1
+        if i < 1 or not (tokens[i].lower_ in _DESCRIBING_NOUNS or maker_noun(tokens[i].lower_)):
+            continue
+        first = i
+        while first > i - 3 and tokens[first - 1].is_lower and tokens[first - 1].is_alpha:
+            first -= 1
+        place = state.nodes.get(state.inside.get(first - 1, -1))
+        if place is None or place.type != EntityType.COUNTRY \
+                or tokens[first - 1].lower_ in node.name.lower():
+            continue
+        # a plural noun describes each name listed after it ("Japanese carmakers A and B")
+        named = _organisations_listed_after(span.end, state) if tokens[i].tag_ == "NNS" else []
+        for org in [node, *named]:
+            yield Found(org, Predicate.BASED_IN, place, span.root.sent, "nationality-description")
+
+
+def _organisations_listed_after(end: int, state: DocState) -> list[Node]:
+    """The organisations named in the list that goes on at token ``end`` after a name ("A, B
+    and C"), read from the words as written; none if a name of it is not an organisation's."""
+    tokens = state.tokens
+    listed: list[Node] = []
+    i = end
+    while True:
+        start = i
+        while i < len(tokens) and (tokens[i].is_space or tokens[i].lower_ in _LIST_SEPARATORS):
+            i += 1
+        root = state.inside.get(i) if i > start else None
+        node = state.nodes.get(root) if root is not None else None
+        if node is None:
+            return listed
+        if node.type != EntityType.ORGANISATION or _public(node.name):
+            return []
+        listed.append(node)
+        while i < len(tokens) and state.inside.get(i) == root:
+            i += 1
 
 
 def _listed_bases(doc: Doc, state: DocState) -> Iterator[Found]:
@@ -1198,6 +1252,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
            if t.head == token and t != token and t.dep_ in _MODIFIERS}
     if any(t.head == token and t != token and t.dep_ == "prep" for t in tokens.values()):
         return found  # "Tom Brown of Reuters and Mary Lee": the phrase is the name's own
+    if token.dep_ == "appos" and token.head.tag_ == "NN" and token.head in tokens.values():
+        return found  # "Japanese carmaker Toyota and Acme": a noun in the singular names one
     for other in conjuncts(token):
         if any(c.dep_ in own and state.inside.get(c.i) != other.i for c in other.children):
             continue

@@ -248,6 +248,16 @@ def test_roles(nlp, text, expected):
          [("Acme and Co Inc", "basedIn", "United States"),
           ("Globex International Inc", "basedIn", "United States")]),
         ("The deal was signed by John Smith, Acme Corp and Globex Inc, both of the U.S.", []),
+        # a description written just before a name, where a list misleads the parser; a noun
+        # in the plural describes each name listed after it, one in the singular only the first
+        ("Initech already counts Goldman Sachs, South African telecoms group MTN and "
+         "Germany's Rocket Internet among its shareholders.",
+         [("Goldman Sachs", "investsIn", "Initech"), ("MTN", "basedIn", "South Africa")]),
+        ("The deal with Japanese carmakers Toyota, Nissan and Honda was signed.",
+         [("Honda", "basedIn", "Japan"), ("Nissan", "basedIn", "Japan"),
+          ("Toyota", "basedIn", "Japan")]),
+        ("The deal with Japanese carmaker Toyota and Goldman Sachs was signed.",
+         [("Toyota", "basedIn", "Japan")]),
         # a unit, a venture or a newspaper described by its country or its base beside its name
         ("The group sold its Swiss bank subsidiary, Banca Rossa, last year.",
          [("Banca Rossa", "basedIn", "Switzerland")]),
