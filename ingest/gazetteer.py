@@ -21,7 +21,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -66,6 +66,7 @@ class Gazetteer:
     codes: dict[str, str] = field(default_factory=dict)  # canonical label -> ISO alpha-2
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """A case- and punctuation-insensitive key of a place name; a leading "the" goes.
 
@@ -126,11 +127,18 @@ def _short_form(name: str) -> str | None:
     table = gazetteer().short_forms
     if text in table:
         return table[text]
-    # "America", "Britain" and "Mainland China" also read in other cases; "US" only in capitals
-    lowered = {k.casefold(): v for k, v in table.items() if not k.replace(".", "").isupper()}
-    return lowered.get(text.casefold())
+    return _caseless_short_forms().get(text.casefold())
 
 
+@cache
+def _caseless_short_forms() -> dict[str, str]:
+    """The short forms also read in other cases ("America", "Britain", "Mainland China"), by
+    their case-folded text; those in capitals ("US") only as written."""
+    table = gazetteer().short_forms
+    return {k.casefold(): v for k, v in table.items() if not k.replace(".", "").isupper()}
+
+
+@lru_cache(maxsize=1 << 16)
 def country_of(name: str) -> str | None:
     """The canonical label of the ISO 3166-1 entry ``name`` names, or None.
 
