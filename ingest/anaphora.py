@@ -58,7 +58,7 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 #: Nouns that stand for the one company named just before them ("its Initech unit").
-_NAMED_BEFORE = _WORDS.lower("unit_noun") | _DESCRIBING | {"consortium", "venture"}
+_NAMED_BEFORE = _WORDS.lower("unit_noun") | _DESCRIBING | _WORDS.lower("venture_noun")
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 #: Nouns of the ``government`` set that, after the name of a body that sets policy, stand
 #: for that body ("EU regulators", "European Union antitrust authorities").

@@ -643,18 +643,12 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     return start, _and_company(doc, end), titled
 
 
-#: Legal forms that close a name: "of" after one begins where the company is, not more of
-#: its name ("Hanwha Ltd of Seoul"), as it may after "Co" or "Corp" ("Trust Co of New York").
-_CLOSING_LEGAL_FORMS = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc",
-                                  "GmbH", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "LLC",
-                                  "SpA", "S.p.A.", "Bhd", "Berhad", "Tbk", "Oyj", "ASA"})
-
-
 def _before_base(doc: Doc, start: int, end: int) -> int:
     """The end of a company's name the model read on into the place it is based in: "of" and
-    a town or a country after a legal form that closes a name ("Hanwha Ltd of Seoul")."""
+    a town or a country after a legal form that closes a name ("Hanwha Ltd of Seoul", not
+    "Vertex Trust Co of New York")."""
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ == "of" and doc[k - 1].text in _CLOSING_LEGAL_FORMS:
+        if doc[k].lower_ == "of" and doc[k - 1].text in lexicon().words("closing_legal_form"):
             place = doc[k + 1:end].text
             if is_place(place) or country_of(place) is not None:
                 return k
