@@ -22,6 +22,10 @@ relations, which carry their own probability, are left out. It writes
 ``--built`` reads the builds already in ``--work`` (one folder per source) instead of building
 again; ``--check`` writes nothing and fails if the shipped file differs; ``--report`` writes
 the held-out figures and the reliability tables as Markdown.
+
+The golden Turtle file of the tests (``tests/graph/data/handbuilt.ttl``) carries confidences
+from this table: write it again after a new measurement, and check that only
+``ng:confidence`` lines changed.
 """
 
 from __future__ import annotations
