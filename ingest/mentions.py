@@ -25,12 +25,14 @@ from spacy.util import filter_spans
 from newsgraph.ingest.credits import credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place, place_key
+from newsgraph.ingest.gazetteer import country_of as country_named
 from newsgraph.ingest.geo import country_of
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
     ACRONYM,
     acronym_of,
     expletive_verbs,
+    given_names,
     initials,
     lexicon,
     name_key,
@@ -923,6 +925,10 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
         before = _word_before(doc, i)
         before2 = _word_before(doc, i - 1) if i > 0 and doc[i - 1].text != "-" else ""
         after = doc[j].lower_ if j < len(doc) else ""
+        if _country_named(doc, i, j):
+            spans.append(Span(doc, i, j, label="GPE"))
+            i = j
+            continue
         span = Span(doc, i, j, label="ORG")
         headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
                   and doc[i].text not in titles and not _headline_case(span.sent))
@@ -938,6 +944,14 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             spans.append(span)  # the last: "Bernard Arnault of LVMH", whose firm it is
         i = j
     return spans
+
+
+def _country_named(doc: Doc, start: int, end: int) -> bool:
+    """Whether the proper nouns from ``start`` to ``end`` are a country's name, by the
+    gazetteer, where the model saw none ("WELLINGTON, Oct 19 - New Zealand has imposed");
+    a one-word name that is also a given name ("Jordan", "Chad") is left to the model."""
+    text = doc[start:end].text
+    return country_named(text) is not None and (end - start > 1 or text not in given_names())
 
 
 def _place_name(text: str) -> bool:

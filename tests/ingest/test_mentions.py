@@ -449,3 +449,15 @@ def test_a_title_ending_with_general_before_a_name_proposes_no_organisation():
         case      NOUN  NN  O        pobj     8
     """
     assert _names(table.format(word="Attorney")) == [("Ann Vela", "PERSON", False)]
+
+
+def test_a_country_the_model_missed_is_read_from_the_gazetteer():
+    # the model tags no entity here; "Jordan" is also a given name, left to the model
+    assert _names("""
+        New      PROPN NNP O compound 1
+        Zealand  PROPN NNP O nsubj    2
+        fined    VERB  VBD O ROOT     2
+        Jordan   PROPN NNP O dobj     2
+        and      CCONJ CC  O cc       3
+        Fiji     PROPN NNP O conj     3
+    """) == [("New Zealand", "GPE", False), ("Fiji", "GPE", False)]
