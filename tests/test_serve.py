@@ -250,7 +250,8 @@ def test_a_query_past_its_time_gets_503_and_the_others_are_answered(tmp_path):
 
     (tmp_path / "graph.ttl").write_text(TURTLE, encoding="utf-8")
     update_store(tmp_path, None)
-    server, base = _server(tmp_path, limits=Limits(timeout=3), workers=2)
+    server, base = _server(tmp_path, limits=Limits(timeout=8), workers=2)
+    # the limit leaves the other query room to be answered on a busy machine
     try:
         slow: dict[str, object] = {}
         thread = threading.Thread(target=lambda: slow.update(
@@ -261,7 +262,7 @@ def test_a_query_past_its_time_gets_503_and_the_others_are_answered(tmp_path):
         assert (status, body.decode().splitlines()[1]) == (200, f"{LI},Li Keqiang")
         thread.join()
         assert slow["answer"] == (503, "text/plain", (
-            b"the query was stopped at the time limit of 3 s (serve --timeout sets it)\n"))
+            b"the query was stopped at the time limit of 8 s (serve --timeout sets it)\n"))
         # a real client sees the error, and the endpoint answers it next time
         remote = Graph(store=SPARQLStore(f"{base}/sparql", returnFormat="json"))
         with pytest.raises(ValueError) as raised:  # rdflib's wrapping of the HTTP error
@@ -269,7 +270,7 @@ def test_a_query_past_its_time_gets_503_and_the_others_are_answered(tmp_path):
         cause = raised.value.__context__
         assert isinstance(cause, urllib.error.HTTPError)
         assert (cause.code, cause.read()) == (
-            503, b"the query was stopped at the time limit of 3 s (serve --timeout sets it)\n")
+            503, b"the query was stopped at the time limit of 8 s (serve --timeout sets it)\n")
         assert [str(n) for (n,) in remote.query(
             "SELECT ?n WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?n " + OWN
             + " } ORDER BY ?n")] == ["Li Keqiang", "SMIC"]
