@@ -360,7 +360,7 @@ class RelationExtractor:
             if rule.id.endswith("-anywhere") and _describes_another(tokens.get("target"), state):
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
-                continue  # "X settled its patent dispute with Y"
+                continue  # "X settled the lawsuit against Y"
             if predicate in _ROLES and _title_of_another(tokens, state):
                 continue  # "Alphabet named X as chief executive of Google": Google's title
             if predicate == Predicate.PARTNERS_WITH and _agreed_sale(tokens.get("noun")):
@@ -1159,8 +1159,10 @@ def _describes_another(token: Token | None, state: DocState) -> bool:
 
 
 def _settled(tokens: Iterable[Token]) -> bool:
-    """Whether the dispute or suit a rule read is one settled, resolved or dropped."""
-    return any(t._.ng_trigger in ("conflict", "lawsuit") and t.dep_ in ("dobj", "nsubjpass")
+    """Whether the suit a rule read is one settled or resolved. A dispute settled still says
+    there was one, and the annotation reads it both ways ("X settled its patent dispute with
+    Y"), as it reads past events stated as fact."""
+    return any(t._.ng_trigger == "lawsuit" and t.dep_ in ("dobj", "nsubjpass")
                and t.head.lower_ in _SETTLING for t in tokens)
 
 

@@ -1085,8 +1085,16 @@ def test_opposed_in_the_passive(nlp, text, expected):
           ("United Kingdom", "imposes", "United Kingdom ban on Huawei"),
           ("United Kingdom", "sanctions", "Huawei"),
           ("United Kingdom ban on Huawei", "targets", "Huawei")]),
-        # a dispute settled states no opposition now; complaints withdrawn say there were some
-        ("Nokia said it had settled a lengthy patent dispute with Samsung on Monday.", []),
+        # a dispute is two-sided, read both ways, settled or not; a suit settled is read no more
+        ("Acme Corp said it had settled a lengthy patent dispute with Globex Inc on Monday.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
+        ("Initech currently has a similar dispute with Hooli Inc.",
+         [("Hooli Inc.", "opposes", "Initech"), ("Initech", "opposes", "Hooli Inc.")]),
+        ("Acme Corp is in dispute with Globex Inc over the plan.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
+        ("Acme Corp's dispute with Globex Inc dragged on.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
+        ("Acme Corp settled the lawsuit with Globex Inc.", []),
         ("Germany rejected the US proposal.", [("Germany", "opposes", "United States")]),
         ("Google said it would challenge the fine imposed by the European Commission.",
          [("Google", "opposes", "European Commission")]),
