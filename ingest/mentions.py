@@ -390,7 +390,8 @@ def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
-    spans += [ent for ent in doc.ents if ent.label_ in _LABELS]
+    spans += [_whole_country(ent) if ent.label_ == "GPE" else ent
+              for ent in doc.ents if ent.label_ in _LABELS]
     spans += [named for ent in doc.ents if ent.label_ in _AMOUNT_LABELS
               and (named := _name_before_amount(ent)) is not None]
     credits = credit_names(doc)  # a credit line's names win over the model's reading of it
@@ -569,6 +570,22 @@ def _name_before_amount(ent: Span) -> Span | None:
                                  for t in ent.doc[ent.start:end]):
         return None
     return Span(ent.doc, ent.start, end, label="NAME")
+
+
+def _whole_country(ent: Span) -> Span:
+    """``ent`` with the proper nouns after it where together they name a country of the
+    gazetteer that ``ent`` alone does not ("U.S." of "U.S. Virgin Islands")."""
+    doc = ent.doc
+    end = ent.end
+    while end < min(len(doc), ent.end + 3) and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1
+    whole = ent.text
+    for last in range(end, ent.end, -1):
+        country = country_named(doc[ent.start:last].text)
+        if country is not None and country != country_named(whole):
+            return Span(doc, ent.start, last, label=ent.label_)
+    return ent
 
 
 def _out_of_datelines(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -461,3 +461,15 @@ def test_a_country_the_model_missed_is_read_from_the_gazetteer():
         and      CCONJ CC  O cc       3
         Fiji     PROPN NNP O conj     3
     """) == [("New Zealand", "GPE", False), ("Fiji", "GPE", False)]
+
+
+def test_a_country_the_model_cut_short_is_read_whole():
+    assert _names("""
+        The      DET   DT  O     det      3
+        U.S.     PROPN NNP B-GPE compound 3
+        Virgin   PROPN NNP O     compound 3
+        Islands  PROPN NNP O     nsubj    4
+        sued     VERB  VBD O     ROOT     4
+        Canada   PROPN NNP B-GPE dobj     4
+        Tuesday  PROPN NNP B-DATE npadvmod 4
+    """) == [("U.S. Virgin Islands", "GPE", False), ("Canada", "GPE", False)]
