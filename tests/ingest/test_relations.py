@@ -1355,3 +1355,28 @@ def test_ministers_of_a_field(nlp, text, expected):
 def test_readings_that_state_no_relation(nlp, text):
     assert [t for t in triples(nlp, text) if t[1] in ("investsIn", "supplies",
                                                      "partnersWith")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a merger of one company with another
+        ("Acme Holdings was formed from the merger of Globex Corp with Initech Inc.",
+         [("Globex Corp", "partnersWith", "Initech Inc.")]),
+        ("The merger of Globex Corp with Initech Inc was approved.",
+         [("Globex Corp", "partnersWith", "Initech Inc")]),
+        # a memorandum or letter "of understanding" signed with a party
+        ("Acme Corp has signed a memorandum of understanding with Globex Inc.",
+         [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # joining a consortium another party leads
+        ("Acme Corp said it would participate in a consortium led by Globex Inc.",
+         [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        ("Acme Corp joined a consortium headed by Globex Inc to bid for the airport.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        # pooling a business with a party
+        ("Acme Corp planned to pool sales and marketing of equipment with Globex Inc.",
+         [("Acme Corp", "partnersWith", "Globex Inc.")]),
+    ],
+)
+def test_mergers_memoranda_and_consortia(nlp, text, expected):
+    assert triples(nlp, text) == expected
