@@ -1380,3 +1380,11 @@ def test_readings_that_state_no_relation(nlp, text):
 )
 def test_mergers_memoranda_and_consortia(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_a_memorandum_with_a_party_described_before_its_name(nlp):
+    # the affiliate is kept apart as a unit noun, so the name in apposition is the party
+    text = ("Globex Corp's Acme Trucks unit has signed a memorandum of understanding with its "
+            "affiliate Initech Motors Ltd.")
+    assert [t for t in triples(nlp, text) if t[1] == "partnersWith"] == [
+        ("Acme Trucks", "partnersWith", "Initech Motors Ltd.")]
