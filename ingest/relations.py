@@ -1114,9 +1114,10 @@ def _public(name: str) -> bool:
 
 
 def _quoted_between(doc: Doc, one: Node, other: Node) -> bool:
-    """Whether a quotation mark stands between two ends (Korea's "little Apple")."""
+    """Whether a quotation mark stands between two ends (Korea's "little Apple"); the
+    apostrophe of a possessive is none ("the Philippines' largest brewer Acme")."""
     start, end = sorted((one.token, other.token))
-    return start >= 0 and any(t.is_quote for t in doc[start + 1:end])
+    return start >= 0 and any(t.is_quote and t.tag_ != "POS" for t in doc[start + 1:end])
 
 
 def _with_another(verb: Token, state: DocState) -> bool:

@@ -234,6 +234,14 @@ def test_roles(nlp, text, expected):
          [("Chaiyo Motor Industries Co Ltd.", "basedIn", "Thailand"),
           ("Sittipol Motor Co", "basedIn", "Thailand")]),
         ("Renault and Nissan, both of France and Japan, said sales rose.", []),
+        # the apostrophe of a plural country's possessive is no quotation mark
+        ("Globex has joined bidders for shares of the Philippines' largest food and beverage "
+         "maker Hooli Corp, the head of a panel said.",
+         [("Hooli Corp", "basedIn", "Philippines")]),
+        # a description in apposition the parser reads as a second subject of the clause
+        ("A spokesman said that Hooli Ltd, an Australian firm owned 30 pct by Initech Ltd, "
+         "was planning a branch.",
+         [("Hooli Ltd", "basedIn", "Australia")]),
         ("Merrill Lynch and Co Inc and Pacific Telesis International Inc, both of the U.S., "
          "hold shares.",
          [("Merrill Lynch and Co Inc", "basedIn", "United States"),
