@@ -702,13 +702,27 @@ def _not_here(span: Span, label: str) -> bool:
         return True  # "Automakers", "Digital": a common word the text also writes in lower case
     if label != "PERSON" and len(span) == 2 and "." in words[0] and country_of(words[0]) \
             and span[1].is_title and words[1] not in lex.words("org_head") \
-            and span[1].lower_ in _lower_case_words(doc):
-        return True  # "harming U.S. Firms": wire copy's capital after a dotted abbreviation
+            and (span[1].lower_ in _lower_case_words(doc)
+                 or span[1].lower_.rstrip("s") in lex.lower("org_description")
+                 or _common_noun_follows(span)):
+        # "harming U.S. Firms", "the U.S. Firm <Acme>", "U.K. Truck makers": wire copy's
+        # capital after a dotted abbreviation, a word of what a firm is or a noun's modifier
+        return True
     if prev is not None and prev.lower_ in lex.lower("set_quantifier"):
         plural_head = words[-1].endswith("s") and words[-1][:-1] in lex.words("org_head")
         if plural_head or (nxt is not None and nxt.tag_ == "NNS"):
             return True
     return False
+
+
+def _common_noun_follows(span: Span) -> bool:
+    """Whether a common noun in lower case, or a possessive and one, follows ``span``
+    ("U.K. Truck manufacturers", "the U.S. Firm's chips"): the span modifies it."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    return i < len(doc) and doc[i].is_lower and doc[i].tag_ in ("NN", "NNS")
 
 
 def _lower_case_words(doc: Doc) -> frozenset[str]:

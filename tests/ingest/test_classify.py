@@ -238,6 +238,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         # wire copy's capital on a common word after a dotted country abbreviation
         ("Rivals could end up harming U.S. Firms, analysts said. Many firms agreed. U.S. Steel "
          "said steel prices rose.", {("U.S. Steel", "Organisation")}),
+        # a word of what a firm is, or a modifier of a noun, after a dotted abbreviation
+        ("Initech sold the U.S. Firm's chips. The deal was an attempt by U.K. Truck "
+         "manufacturers to cut costs.", {("Initech", "Organisation")}),
         # a continent's adjective describes its noun; it names no organisation
         ("Veltrix has been out-manoeuvred by upstart Asian rivals and African lenders.",
          {("Veltrix", "Organisation")}),
