@@ -361,6 +361,8 @@ class RelationExtractor:
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled the lawsuit against Y"
+            if rule.id.startswith("appointer") and _title_of_its_own(tokens.get("title")):
+                continue  # "X named Y president of its Acme unit": the unit's title
             if predicate in _ROLES and _title_of_another(tokens, state):
                 continue  # "Alphabet named X as chief executive of Google": Google's title
             if predicate == Predicate.PARTNERS_WITH and _agreed_sale(tokens.get("noun")):
@@ -408,6 +410,9 @@ class RelationExtractor:
             if any(c.dep_ in ("compound", "poss", "nmod", "amod") and c._.ng_type
                    for c in conjunct.children):
                 continue  # "Acme chairman and Globex chief executive": Globex's title
+            if spec == "@title" and _title_of_its_own(conjunct) \
+                    and "of" not in {c.lower_ for c in tokens[node].children}:
+                continue  # "named X vice chairman and head of a new unit": the unit's head
             read = self._predicate(spec, {node: conjunct})
             if read in _ROLES and read != predicate and read not in found \
                     and not _past_title(conjunct):
@@ -902,6 +907,14 @@ def _title_before(doc: Doc, start: int, first: int) -> str | None:
             past = before is not None and before.lower_ in _PAST_ROLES
             best = (len(title), predicate if alone and not past else None)
     return best[1]
+
+
+def _title_of_its_own(title: Token | None) -> bool:
+    """Whether a title given by an appointer says whose it is ("named X head of its banking
+    unit"): not the appointer's then."""
+    if title is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children)
 
 
 def _past_title(token: Token) -> bool:

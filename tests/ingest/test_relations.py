@@ -170,6 +170,15 @@ from tests.ingest.relation_views import triples
          [("Edson Spencer", "chairs", "Honeywell"), ("Edson Spencer", "leads", "Honeywell")]),
         ("Acme chairman and Globex chief executive, Jane Doe, said so.",
          [("Jane Doe", "chairs", "Acme")]),
+        # who names someone to a title may be the speaker, as "it" ("X said it named Y as")
+        ("Acme Corp said it named Bob Stone as vice chairman.",
+         [("Bob Stone", "memberOf", "Acme Corp")]),
+        ("Globex Inc said on Monday it named Jane Doe as president.",
+         [("Jane Doe", "leads", "Globex Inc")]),
+        # a title coordinated with it that says whose it is is not the appointer's
+        ("Acme Corp said it named Bob Stone as vice chairman and head of a newly designated "
+         "retail banking group.",
+         [("Bob Stone", "memberOf", "Acme Corp")]),
     ],
 )
 def test_roles(nlp, text, expected):
