@@ -161,7 +161,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
             node = named_in_apposition(token, state) or _named_before(token, state)
         elif token.pos_ == "NOUN" and token.lower_ in _NAMED_BEFORE:
-            node = _named_before(token, state)
+            node = (named_in_apposition(token, state) if token.tag_ == "NN" else None) \
+                or _named_before(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN":
             node = _formed_by(token, state)
         if node is not None:
@@ -368,12 +369,19 @@ def clause_subject(token: Token) -> Token | None:
 
 
 def named_in_apposition(token: Token, state: DocState) -> Node | None:
-    """The entity a common noun is named by, in apposition: in "Initech and its parent,
-    Globex, sued" the second subject is Globex."""
+    """The entity a common noun is named by, in apposition or by "named"/"called": in
+    "Initech and its parent, Globex, sued" the second subject is Globex, in "the new company,
+    named Globex, is owned by ..." the subject is Globex."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return next((state.nodes[c.i] for c in token.children
-                 if c.dep_ == "appos" and c.i in state.nodes), None)
+    named = [c for c in token.children if c.dep_ == "appos"]
+    named += [n for c in token.children if c.dep_ == "acl" and c.lower_ in _NAMING
+              for n in c.children if n.dep_ == "oprd"]
+    return next((state.nodes[n.i] for n in named if n.i in state.nodes), None)
+
+
+#: Participles that give a noun its name ("a company named Globex", "a unit called Initech").
+_NAMING = frozenset({"named", "called"})
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -113,6 +113,14 @@ def test_conjuncts_and_nodes_before():
          [("Marlow Industrie", "supplies", "Ryanair")]),
         ("The Vexcor Motors venture will supply engines to Volvo.",
          [("Vexcor Motors", "supplies", "Volvo")]),
+        # a unit or venture noun named in apposition stands for that name, and so does a
+        # noun given its name by "named" or "called"
+        ("The joint venture, Globex Holdings, will be 60 pct owned by Initech Inc and 40 pct "
+         "owned by Acme Corp, it said.",
+         [("Acme Corp", "investsIn", "Globex Holdings"),
+          ("Initech Inc", "investsIn", "Globex Holdings")]),
+        ("The new company, named Globex Holdings, is owned by Initech Inc.",
+         [("Initech Inc.", "investsIn", "Globex Holdings")]),
     ],
 )
 def test_references_and_pronouns(nlp, text, expected):
