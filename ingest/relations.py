@@ -1270,7 +1270,7 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         return found  # "Tom Brown of Reuters and Mary Lee": the phrase is the name's own
     if token.dep_ == "appos" and token.head.tag_ == "NN" and token.head in tokens.values():
         return found  # "Japanese carmaker Toyota and Acme": a noun in the singular names one
-    for other in conjuncts(token):
+    for other in [*conjuncts(token), *_listed_in_apposition(token, node, state)]:
         if any(c.dep_ in own and state.inside.get(c.i) != other.i for c in other.children):
             continue
         extra = entity_of(other, state)
@@ -1281,6 +1281,22 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
                 and extra not in found:
             found.append(extra)
     return found
+
+
+def _listed_in_apposition(token: Token, node: Node, state: DocState) -> list[Token]:
+    """The rest of a list "A, B and C" the parser read as B in apposition to A and C a
+    conjunct of B: B and its conjuncts, if B names an entity of A's type and has a conjunct
+    (a lone name in apposition is another name of A, or what A is). A is a name itself: a
+    noun that stands for a name has its own appositions ("a company, owned half by Acme, ...")."""
+    if token.i in state.references:
+        return []
+    for appos in token.children:
+        if appos.dep_ != "appos" or not appos.conjuncts:
+            continue
+        named = state.nodes.get(state.inside.get(appos.i, -1))
+        if named is not None and named.type == node.type and named != node:
+            return [appos, *conjuncts(appos)]
+    return []
 
 
 # ---------------------------------------------------------------------- output

@@ -270,6 +270,10 @@ def test_roles(nlp, text, expected):
         ("Initech already counts Goldman Sachs, South African telecoms group MTN and "
          "Germany's Rocket Internet among its shareholders.",
          [("Goldman Sachs", "investsIn", "Initech"), ("MTN", "basedIn", "South Africa")]),
+        # a list "A, B and C" read as B in apposition to A, C a conjunct of B: all of them
+        ("Globex Corp counts Acme Corp, Initech Inc and Hooli Inc among its shareholders.",
+         [("Acme Corp", "investsIn", "Globex Corp"), ("Hooli Inc", "investsIn", "Globex Corp"),
+          ("Initech Inc", "investsIn", "Globex Corp")]),
         ("The deal with Japanese carmakers Toyota, Nissan and Honda was signed.",
          [("Honda", "basedIn", "Japan"), ("Nissan", "basedIn", "Japan"),
           ("Toyota", "basedIn", "Japan")]),
