@@ -43,6 +43,18 @@ from tests.ingest.relation_views import triples
             "Hooli Inc made an offer for the 24 pct of Globex Holdings held by Initech Inc.",
             [("Initech Inc.", "investsIn", "Globex Holdings")],
         ),
+        # "X, a firm owned 30 pct by Y", where the parser reads "owned" as X's verb and "by Y"
+        # as the share's
+        (
+            "Globex Holdings, an Australian firm owned 30 pct by Initech Inc, was planning a "
+            "branch.",
+            [("Initech Inc", "investsIn", "Globex Holdings")],
+        ),
+        # a share owned by a date is the subject's
+        (
+            "Acme Corp owned 30 pct of Globex Corp by 1990.",
+            [("Acme Corp", "investsIn", "Globex Corp")],
+        ),
         # a share of holders that are no names is nobody's
         (
             "Globex Corp is 40 pct owned by Initech Inc and 25 pct by its managers.",
