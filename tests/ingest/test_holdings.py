@@ -48,7 +48,8 @@ from tests.ingest.relation_views import triples
         (
             "Globex Holdings, an Australian firm owned 30 pct by Initech Inc, was planning a "
             "branch.",
-            [("Initech Inc", "investsIn", "Globex Holdings")],
+            [("Globex Holdings", "basedIn", "Australia"),
+             ("Initech Inc", "investsIn", "Globex Holdings")],
         ),
         # a share owned by a date is the subject's
         (

@@ -250,7 +250,7 @@ def test_roles(nlp, text, expected):
         # a description in apposition the parser reads as a second subject of the clause
         ("A spokesman said that Hooli Ltd, an Australian firm owned 30 pct by Initech Ltd, "
          "was planning a branch.",
-         [("Hooli Ltd", "basedIn", "Australia")]),
+         [("Hooli Ltd", "basedIn", "Australia"), ("Initech Ltd", "investsIn", "Hooli Ltd")]),
         ("Merrill Lynch and Co Inc and Pacific Telesis International Inc, both of the U.S., "
          "hold shares.",
          [("Merrill Lynch and Co Inc", "basedIn", "United States"),
