@@ -122,6 +122,10 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     whose kind needs a word of a lexicon set ("an anti-dumping investigation", "a probe into
     steel imports") is an OtherPolicy without one ("an antitrust investigation of Google"),
     under its other head if it has one ("sanctions on North Korea" are no export controls)."""
+    if measure.kind == PolicyKind.EXPORT_CONTROL and not measure.direct \
+            and _own_restraint(phrase):
+        return replace(measure, kind=PolicyKind.OTHER_POLICY,
+                       head=measure.head_otherwise or measure.head)
     if measure.kind_needs is None:
         return measure
     words = lexicon().lower(measure.kind_needs)
@@ -157,6 +161,19 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
         return measure
     return replace(measure, kind=PolicyKind.OTHER_POLICY,
                    head=measure.head_otherwise or measure.head)
+
+
+def _own_restraint(phrase: Span) -> bool:
+    """Whether restrictions or curbs are on what comes in, or a restraint of one's own
+    trade, and so control no exports to anyone: a word of the lexicon's ``own_restraint``
+    before the measure, in it, or heading what it is on ("import curbs", "restrictions on
+    citrus imports", "Japan's self-imposed restrictions on exports")."""
+    root = phrase.root
+    words = lexicon().lower("own_restraint")
+    before = [t for c in root.children if c.i < phrase.start for t in c.subtree]
+    objects = [o for c in root.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+               for o in c.children if o.dep_ == "pobj"]
+    return any(t.lower_ in words for t in (*phrase, *before, *objects))
 
 
 def mark_laws(doc: Doc, state: DocState) -> None:

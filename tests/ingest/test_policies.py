@@ -741,3 +741,30 @@ def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected)
 )
 def test_an_inquiry_into_a_company_is_a_trade_case_only_by_a_trade_remedy(nlp, text, policies):
     assert policy_view(nlp, text)[0] == policies
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        ("The deal was delayed by U.S. import restrictions on Acme Corp's chips.",
+         [("United States restrictions on Acme Corp's chips", "OtherPolicy")],
+         [("United States", "imposes", "United States restrictions on Acme Corp's chips"),
+          ("United States restrictions on Acme Corp's chips", "targets", "Acme Corp")]),
+        ("Globex complained about EC restrictions on U.S. citrus imports.",
+         [("EC restrictions on U.S. citrus imports", "OtherPolicy")],
+         [("EC", "imposes", "EC restrictions on U.S. citrus imports"),
+          ("EC restrictions on U.S. citrus imports", "targets", "United States")]),
+        ("The strong yen and Japan's self-imposed restrictions on exports to the U.S. hurt "
+         "Initech.",
+         [("Japan restrictions on exports to the U.S.", "OtherPolicy")],
+         [("Japan", "imposes", "Japan restrictions on exports to the U.S."),
+          ("Japan restrictions on exports to the U.S.", "targets", "United States")]),
+        ("The United States imposed export restrictions on Hooli.",
+         [("United States export controls on Hooli", "ExportControl")],
+         [("United States", "imposes", "United States export controls on Hooli"),
+          ("United States export controls on Hooli", "targets", "Hooli")]),
+    ],
+)
+def test_restrictions_on_imports_or_of_ones_own_exports_are_no_export_controls(
+        nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
