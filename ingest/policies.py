@@ -541,10 +541,41 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
             phrase = _phrase(objects[0], state, measure) if objects else None
             if phrase:
                 return f"{child.lower_} {phrase}{_origin(child, root, state)}"
+    under = _under_measure(root)
+    if under is not None and not measure.verb \
+            and measure.head.split()[-1] in lexicon().lower("measure_of"):
+        phrase = _phrase(under, state, measure)
+        if phrase:
+            return f"{_preposition(measure)} {phrase}"
     named = sorted({t.name for t in targets if t.type != MEASURE})
     if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
     return None
+
+
+def _under_measure(root: Token) -> Token | None:
+    """What a clause says is "under" a measure ("the drug is under review by the FDA",
+    "a gel, zorbamycin, which is under review"): the clause's subject, or the noun its
+    relative clause describes, by the name it is given beside it if it has one. (Only an
+    inquiry's or an approval's, see :func:`_object_of`: what is "under Indian law" is only
+    bound by it.)"""
+    if root.dep_ != "pobj" or root.head.lower_ != "under":
+        return None
+    clause = root.head.head
+    # "placed Acme under review": what is under it is the object; else the subject
+    subjects = [c for c in clause.children if c.dep_ == "dobj"] \
+        or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.tag_ in ("WDT", "WP") or subject.lower_ in ("which", "that", "who"):
+        if clause.dep_ != "relcl":
+            return None
+        subject = clause.head
+    if subject.pos_ == "PRON":
+        return None
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")]
+    return names[0] if names else subject
 
 
 def _origin(preposition: Token, root: Token, state: DocState) -> str:

@@ -768,3 +768,24 @@ def test_an_inquiry_into_a_company_is_a_trade_case_only_by_a_trade_remedy(nlp, t
 def test_restrictions_on_imports_or_of_ones_own_exports_are_no_export_controls(
         nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        ("The deal gives Globex a topical gel, zorbamycin, which is currently under review by "
+         "the U.S. Food and Drug Administration.",
+         [("U.S. Food and Drug Administration review of zorbamycin", "OtherPolicy")],
+         [("U.S. Food and Drug Administration", "imposes",
+           "U.S. Food and Drug Administration review of zorbamycin")]),
+        ("The merger is under investigation by the Justice Department.",
+         [("Justice Department probe of merger", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department probe of merger")]),
+        # what is under a law is only bound by it: the law is on no one
+        ("Under Indian laws, Hooli also made an open offer for a stake in Globex.",
+         [("India law", "OtherPolicy")],
+         [("India", "imposes", "India law")]),
+    ],
+)
+def test_an_inquiry_is_named_by_what_a_clause_says_is_under_it(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
