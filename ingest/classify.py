@@ -8,6 +8,8 @@ Evidence, each a vote for a type (see :data:`~newsgraph.ingest.names.WEIGHTS`):
 * the name: a legal form ("... Inc", "... GmbH"), which outweighs the parse; head words
   ("... Association", "... Technologies"), an acronym
   in capitals, a leading place name ("Shanghai ...") or a plural noun, which no person's name has;
+  another language's company word or article ("... Energi", "La ..."), and a legal form the
+  article writes with the name elsewhere ("<Globex Ltd>", "PT Globex");
 * the parse: a neighbouring noun ("chipmaker X", "companies such as X"), what the name
   possesses ("X's shares"), a title ("President X"), a role or kin only a person has
   ("co-CEOs X", "her father X"), where an analyst works ("an analyst with X"), the pronoun
@@ -62,7 +64,7 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ontology import EntityType
 
-__all__ = ["DEFINED_PRODUCT", "PRODUCT", "classify", "vote_lists"]
+__all__ = ["DEFINED_PRODUCT", "PRODUCT", "classify", "given_name_vote", "vote_lists"]
 
 #: The vote that a name is a product or an asset ("the Orion chip"), which is no entity.
 PRODUCT = "Product"
@@ -230,6 +232,8 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _person_role(span),
         _credit(span),
         _given_name(span),
+        _foreign_name(span, label),
+        _written_with_legal_form(span),
         _listed_company(span),
         _pronoun_back(span),
         _relative_pronoun(span),
@@ -500,6 +504,47 @@ def _given_name(span: Span) -> _Votes:
             or last in lex.words("org_suffix") or country_of(last) or demonym_of(last):
         return {}
     return {EntityType.PERSON: WEIGHTS["given_name"]}
+
+
+def _foreign_name(span: Span, label: str) -> _Votes:
+    """A "person" whose name holds a word of another language's company vocabulary ("Norsk
+    Vind Energi", "Sinar Utama") or begins with another language's article ("La Estrella",
+    "El Siglo"): a firm's or a newspaper's name, no person's."""
+    words = span.text.split()
+    lex = lexicon()
+    if label == "PERSON" and len(words) > 1 and (
+            any(w in lex.words("foreign_org_word") for w in words)
+            or words[0] in lex.words("name_article")):
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    return {}
+
+
+def _written_with_legal_form(span: Span) -> _Votes:
+    """A name the article writes elsewhere, whole, with a legal form after it or one that
+    leads names before it ("<Globex Ltd>", "<PT Hooli Utama>", "NV Initech"), a form the markup
+    may hide from the model: a company. A name that ends a longer one ("Acme Hooli Inc") is
+    not written so."""
+    source: str | None = span.doc._.ng_source_text
+    text = source if source is not None else span.doc.text
+    name = span.text.split()
+    if not name or not name[0][:1].isupper() or len(" ".join(name)) < 3:
+        return {}
+    lex = lexicon()
+    words = r"\s+".join(re.escape(w) for w in name)
+    after = "|".join(re.escape(f) for f in sorted(lex.words("legal_form"), key=len, reverse=True))
+    before = "|".join(re.escape(f) for f in lex.words("leading_legal_form"))
+    if re.search(rf"(?<![\w.])(?:{before})\s+{words}(?!\w)", text):
+        return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    for found in re.finditer(rf"(?<![\w.&'-]){words}\s+(?:{after})(?!\w)", text):
+        preceding = text[:found.start()].split()
+        if not preceding or not preceding[-1][:1].isupper() or preceding[-1].endswith("."):
+            return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    return {}
+
+
+def given_name_vote(span: Span) -> float:
+    """The person vote a mention has from its first name (see :func:`_given_name`)."""
+    return _given_name(span).get(EntityType.PERSON, 0.0)
 
 
 def _listed_company(span: Span) -> _Votes:

@@ -34,7 +34,13 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
-from newsgraph.ingest.classify import DEFINED_PRODUCT, PRODUCT, classify, vote_lists
+from newsgraph.ingest.classify import (
+    DEFINED_PRODUCT,
+    PRODUCT,
+    classify,
+    given_name_vote,
+    vote_lists,
+)
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.gazetteer import adjective_of, country_of, leading_country, place_key
 from newsgraph.ingest.grouping import fullest_name, group_mentions, surname_with_particles
@@ -230,6 +236,8 @@ def _group_entity(
     if defined and defined >= max(_beyond_model(members, votes, EntityType.ORGANISATION, "ORG"),
                                   _beyond_model(members, votes, EntityType.PERSON, "PERSON")):
         return None  # what the text says the thing is outweighs the model's labels
+    if _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") > 0:
+        votes[EntityType.PERSON] -= _repeated_given_name(doc, members)
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
     votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
     if _person_by_label_alone(members, texts, votes) and not _named_in_full(doc, texts) \
@@ -294,6 +302,15 @@ def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:
 #: A nationality word that is an adjective: "Chinese", "North Korean", "British", "Dutch",
 #: "Israeli", "Swiss", "Greek"; not a noun for a person ("Icelander", "Motswana").
 _ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+ )*[A-Z][a-z]*(?:ese|an|ish|ch|i|ss|ek)$")
+
+
+def _repeated_given_name(doc: Doc, members: list[Mention]) -> float:
+    """The first name's votes beyond the first: a name written in full again and again is
+    one piece of evidence about the name, weighed once against evidence beyond the model's
+    labels that it is an organisation ("luxury goods firm Globex Vane", "Globex Vane's
+    shares"); against the model's labels alone, each mention's first name answers its own."""
+    found = [w for m in members if (w := given_name_vote(doc[m.start:m.end]))]
+    return sum(found) - max(found, default=0.0)
 
 
 def _beyond_model(

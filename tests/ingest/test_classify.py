@@ -349,7 +349,19 @@ def test_a_pattern_match_counts_for_an_organisation():
         # label; a legal form makes a name the model read as a building a company's
         ("Jane Doe, an economist at Tarvell Quenby, said so.",
          {("Jane Doe", "Person"), ("Tarvell Quenby", "Organisation")}),
+        # another language's company word in the name, or its article first: no person
+        ("He met Dewi Sari Utama in Jakarta.",
+         {("Dewi Sari Utama", "Organisation"), ("Indonesia", "Country")}),
+        ("The bank owned two newspapers: La Gaceta and El Faro.",
+         {("La Gaceta", "Organisation"), ("El Faro", "Organisation")}),
     ],
 )
 def test_sentences_exactly(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+def test_a_name_written_elsewhere_with_a_legal_form_is_a_company(nlp):
+    # the markup hides "<Zorvic Ltd>" from the model, which reads the later "Zorvic" alone
+    text = ("Victoria's <Zorvic Ltd> will hold a stake. Zorvic would have the right to "
+            "appoint managers, he said.")
+    assert ("Zorvic", "Organisation") in read_entities(nlp, text)

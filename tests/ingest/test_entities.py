@@ -3,17 +3,22 @@ keeps, and the component on a few sentences read by the real model."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pytest
 import spacy
 
 from newsgraph.ingest.documents import Entity, Evidence, Relation
 from newsgraph.ingest.entities import (
     EntityRecognizer,
+    _group_entity,
     _named_in_full,
     author_entities,
     finish_entities,
     publication_entity,
 )
+from newsgraph.ingest.mentions import Mention
+from newsgraph.ontology import EntityType
 from tests.ingest.parses import parse, read_entities
 
 
@@ -312,3 +317,28 @@ def test_a_word_written_after_another_proper_noun_is_named_in_full():
                            spaces=[True, False, False, True, False],
                            pos=["NOUN", "PROPN", "SPACE", "PROPN", "VERB"])
     assert (_named_in_full(doc, ["Wu"]), _named_in_full(doc, ["Gordon"])) == (True, False)
+
+
+def _mention(start: int, label: str, organisation: float, person: float) -> Mention:
+    votes: defaultdict[str, float] = defaultdict(float)
+    votes[EntityType.ORGANISATION], votes[EntityType.PERSON] = organisation, person
+    return Mention(start, start + 2, label, votes)
+
+
+@pytest.mark.parametrize(
+    ("parse_vote", "expected"),
+    [
+        # the parse says once that "Louis Quenby" is a firm: its first name, written three
+        # times, is one piece of evidence, weighed once against it
+        (2.0, EntityType.ORGANISATION),
+        # against the model's labels alone, each mention's first name answers its own
+        (0.0, EntityType.PERSON),
+    ],
+)
+def test_a_first_name_repeated_counts_once_against_evidence(parse_vote, expected):
+    doc = spacy.blank("en")("Louis Quenby said . Louis Quenby rose . Louis Quenby fell .")
+    members = [_mention(0, "ORG", 1.0 + parse_vote, 2.0), _mention(4, "ORG", 1.0, 2.0),
+               _mention(8, "PERSON", 0.0, 3.0)]
+    typed = _group_entity(doc, members, ["Louis Quenby"] * 3)
+    assert typed is not None
+    assert typed[1].type == expected
