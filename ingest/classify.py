@@ -410,13 +410,21 @@ def _title(span: Span, titled: bool) -> _Votes:
     return {}
 
 
+def _word_before(span: Span) -> Token | None:
+    """The word before a name, over the line break of wrapped wire copy ("ITJ president\n
+    Jane Doe")."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return span.doc[i] if i >= 0 else None
+
+
 def _person_role(span: Span) -> _Votes:
     """A role or a kin only a person has, in lower case, just before the name or in
     apposition to it: "co-CEOs Jane Doe", "Jane Doe, head of Acme's unit", "her father Tom
     Vela"; or the role a verb makes its object "as": "named Jane Doe as chief executive"."""
-    doc = span.doc
     roles = lexicon().lower("person_role")
-    before = doc[span.start - 1] if span.start > 0 else None
+    before = _word_before(span)
     if before is not None and before.lower_ in roles and not before.is_title:
         return {EntityType.PERSON: WEIGHTS["parse"]}
     for child in span.root.children:

@@ -240,6 +240,7 @@ def _group_entity(
         votes[EntityType.PERSON] -= _repeated_given_name(doc, members)
     votes[EntityType.PERSON] += _surname_votes(members, texts, votes[EntityType.PERSON])
     votes[EntityType.PERSON] -= _lone_word_votes(members, texts, votes)
+    votes[EntityType.PERSON] -= _unsupported_person_labels(members)
     if _person_by_label_alone(members, texts, votes) and not _named_in_full(doc, texts) \
             and not _acting(doc, members):
         return None
@@ -336,6 +337,21 @@ def _lone_word_votes(
     word, with evidence that it is an organisation, is no person the model knows of (news
     introduces people by their full name; "Kuka", read as a person, is "robotics maker Kuka")."""
     if any(len(text.split()) > 1 for text in texts) or not votes[EntityType.ORGANISATION]:
+        return 0.0
+    return WEIGHTS["model"] * sum(1 for m in members if m.label == "PERSON")
+
+
+def _unsupported_person_labels(members: list[Mention]) -> float:
+    """The model's person votes that do not count: where evidence beyond the model's labels
+    says in two mentions or more that a name is an organisation ("ride-hailing start-up X",
+    "X, which is backed by") and no evidence beyond them that it is a person (no title, role,
+    first name or pronoun), the model's labels are its guess at a name it does not know."""
+    person = sum(m.votes[EntityType.PERSON] - (WEIGHTS["model"] if m.label == "PERSON" else 0.0)
+                 for m in members)
+    organisation = sum(
+        1 for m in members
+        if m.votes[EntityType.ORGANISATION] - (WEIGHTS["model"] if m.label == "ORG" else 0.0) > 0)
+    if person > 0 or organisation < 2:
         return 0.0
     return WEIGHTS["model"] * sum(1 for m in members if m.label == "PERSON")
 

@@ -350,6 +350,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Jane Doe, an economist at Tarvell Quenby, said so.",
          {("Jane Doe", "Person"), ("Tarvell Quenby", "Organisation")}),
         # another language's company word in the name, or its article first: no person
+        # a platform named by its kind is a company's service
+        ("Globex signed up with online payment platform Zelpay to let travellers pay.",
+         {("Zelpay", "Organisation")}),
         ("He met Dewi Sari Utama in Jakarta.",
          {("Dewi Sari Utama", "Organisation"), ("Indonesia", "Country")}),
         ("The bank owned two newspapers: La Gaceta and El Faro.",
@@ -365,3 +368,10 @@ def test_a_name_written_elsewhere_with_a_legal_form_is_a_company(nlp):
     text = ("Victoria's <Zorvic Ltd> will hold a stake. Zorvic would have the right to "
             "appoint managers, he said.")
     assert ("Zorvic", "Organisation") in read_entities(nlp, text)
+
+
+def test_a_role_before_a_name_over_a_line_break_is_a_persons(nlp):
+    # wrapped wire copy: "president" and the name are on two lines
+    text = ("Hooli offered a stake to eight firms and two European companies, Hooli president"
+            "\nTadao Kuroki said.")
+    assert ("Tadao Kuroki", "Person") in read_entities(nlp, text)

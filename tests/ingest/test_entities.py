@@ -342,3 +342,23 @@ def test_a_first_name_repeated_counts_once_against_evidence(parse_vote, expected
     typed = _group_entity(doc, members, ["Louis Quenby"] * 3)
     assert typed is not None
     assert typed[1].type == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # "ride-hailing start-up Zelkuai Dai", "Zelkuai Dai, which is backed by": the model's
+        # person labels are its guess at a name it does not know
+        (0.0, EntityType.ORGANISATION),
+        # a title or a role says person: the labels stand
+        (2.0, EntityType.PERSON),
+    ],
+)
+def test_the_models_person_labels_against_evidence_in_two_mentions(title, expected):
+    doc = spacy.blank("en")("Zelkuai Dai rose . Zelkuai Dai fell . Zelkuai Dai said . Zelkuai "
+                            "Dai grew . Zelkuai Dai won .")
+    members = [_mention(0, "PERSON", 2.0, 1.0 + title), _mention(4, "PERSON", 2.0, 1.0),
+               *(_mention(i, "PERSON", 0.0, 1.0) for i in (8, 12, 16))]
+    typed = _group_entity(doc, members, ["Zelkuai Dai"] * 5)
+    assert typed is not None
+    assert typed[1].type == expected
