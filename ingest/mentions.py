@@ -822,7 +822,8 @@ def possesses(span: Span, things: frozenset[str]) -> bool:
 def object_of_role(span: Span) -> bool:
     """Whether the span is the object of "of" after a role noun, or of "at", "with" or "for"
     after a noun of those who work at an organisation, or a conjunct of one: "chairman of
-    X", "leaders of X, Y and Z", "an analyst with X" say X, Y, Z are organisations."""
+    X", "leaders of X, Y and Z", "an analyst with X", "analyst Jane Doe of X" say X, Y, Z are
+    organisations."""
     token = span.root
     for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
         if token.head is token or not (token.dep_ in ("conj", "appos")
@@ -833,8 +834,13 @@ def object_of_role(span: Span) -> bool:
     if token.dep_ != "pobj":
         return False
     lex = lexicon()
+    workers = lex.lower("org_worker")
+    if prep.lower_ in ("of", "at", "with") and prep.head.pos_ == "PROPN" and any(
+            c.dep_ in ("compound", "appos") and c.lower_ in workers and c.i < prep.head.i
+            for c in prep.head.children):
+        return True  # "analyst Jane Doe of X": where the worker the name introduces works
     return (prep.lower_ == "of" and prep.head.lower_ in lex.lower("org_role")) or (
-        prep.lower_ in ("at", "with", "for") and prep.head.lower_ in lex.lower("org_worker"))
+        prep.lower_ in ("at", "with", "for") and prep.head.lower_ in workers)
 
 
 def pronoun_back(span: Span) -> tuple[str, bool] | None:

@@ -350,6 +350,9 @@ def test_a_pattern_match_counts_for_an_organisation():
         ("Jane Doe, an economist at Tarvell Quenby, said so.",
          {("Jane Doe", "Person"), ("Tarvell Quenby", "Organisation")}),
         # another language's company word in the name, or its article first: no person
+        # where the worker a name introduces works is an organisation
+        ('"Demand will fall," analyst Rosa Quenby of L.T. Marlowe said.',
+         {("Rosa Quenby", "Person"), ("L.T. Marlowe", "Organisation")}),
         # a platform named by its kind is a company's service
         ("Globex signed up with online payment platform Zelpay to let travellers pay.",
          {("Zelpay", "Organisation")}),
