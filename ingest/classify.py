@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -532,22 +533,65 @@ def _written_with_legal_form(span: Span) -> _Votes:
     leads names before it ("<Globex Ltd>", "<PT Hooli Utama>", "NV Initech"), a form the markup
     may hide from the model: a company. A name that ends a longer one ("Acme Hooli Inc") is
     not written so."""
-    source: str | None = span.doc._.ng_source_text
-    text = source if source is not None else span.doc.text
     name = span.text.split()
     if not name or not name[0][:1].isupper() or len(" ".join(name)) < 3:
         return {}
-    lex = lexicon()
-    words = r"\s+".join(re.escape(w) for w in name)
-    after = "|".join(re.escape(f) for f in sorted(lex.words("legal_form"), key=len, reverse=True))
-    before = "|".join(re.escape(f) for f in lex.words("leading_legal_form"))
-    if re.search(rf"(?<![\w.])(?:{before})\s+{words}(?!\w)", text):
-        return {EntityType.ORGANISATION: WEIGHTS["name"]}
-    for found in re.finditer(rf"(?<![\w.&'-]){words}\s+(?:{after})(?!\w)", text):
-        preceding = text[:found.start()].split()
-        if not preceding or not preceding[-1][:1].isupper() or preceding[-1].endswith("."):
+    before_forms, after_forms = _legal_form_places(span.doc)
+    n = len(name)
+    for words in before_forms:
+        if words[:n - 1] == name[:-1] and len(words) >= n and _starts_word(words[n - 1], name[-1]):
+            return {EntityType.ORGANISATION: WEIGHTS["name"]}
+    for words in after_forms:
+        if len(words) < n:
+            continue
+        first = words[-n].lstrip(_OPENING)
+        opened = first != words[-n]  # "Victoria's <Globex Ltd>": the bracket begins the name
+        if [first, *words[len(words) - n + 1:]] == name and (
+                opened or len(words) == n or not words[-n - 1][:1].isupper()
+                or words[-n - 1].endswith(".")):
             return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}
+
+
+#: What may open a name written in the text ("<Globex Ltd>", "(Globex Ltd)").
+_OPENING = "<([{\"'\u201c\u2018"
+
+
+#: How many words before a legal form, or after a leading one, a name can have.
+_LONGEST_NAME = 12
+
+
+def _legal_form_places(doc: Doc) -> tuple[list[list[str]], list[list[str]]]:
+    """The words after each leading legal form ("PT", "NV") and before each legal form that
+    ends a name ("Ltd", "Corp") in the text as written, found once per document (kept with
+    it): a name of the document is compared with these, not searched for again."""
+    found = doc.user_data.get("ng_legal_form_places")
+    if found is None:
+        source: str | None = doc._.ng_source_text
+        text = source if source is not None else doc.text
+        leading, ending = _legal_form_patterns()
+        before = [text[m.end():m.end() + 400].split()[:_LONGEST_NAME]
+                  for m in leading.finditer(text)]
+        after = [text[max(m.start() - 400, 0):m.start()].split()[-_LONGEST_NAME - 1:]
+                 for m in ending.finditer(text)]
+        found = doc.user_data["ng_legal_form_places"] = (before, after)
+    return cast(tuple[list[list[str]], list[list[str]]], found)
+
+
+@cache
+def _legal_form_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A leading legal form before a name, and a legal form after one."""
+    lex = lexicon()
+    after = "|".join(re.escape(f) for f in sorted(lex.words("legal_form"), key=len, reverse=True))
+    before = "|".join(re.escape(f) for f in lex.words("leading_legal_form"))
+    return (re.compile(rf"(?<![\w.])(?:{before})\s+(?=\S)"),
+            re.compile(rf"(?<=\s)(?:{after})(?!\w)"))
+
+
+def _starts_word(word: str, start: str) -> bool:
+    """Whether ``word`` is ``start``, or ``start`` then no letter or digit ("Globex's")."""
+    return word == start or (word.startswith(start) and not word[len(start)].isalnum()
+                             and word[len(start)] != "_")
 
 
 def given_name_vote(span: Span) -> float:
