@@ -580,10 +580,10 @@ def _whole_country(ent: Span) -> Span:
     while end < min(len(doc), ent.end + 3) and doc[end].pos_ == "PROPN" \
             and doc[end].text[:1].isupper() and not doc[end].ent_type_:
         end += 1
-    whole = ent.text
+    alone = country_named(ent.text)
     for last in range(end, ent.end, -1):
         country = country_named(doc[ent.start:last].text)
-        if country is not None and country != country_named(whole):
+        if country is not None and country != alone:
             return Span(doc, ent.start, last, label=ent.label_)
     return ent
 

@@ -411,7 +411,7 @@ class RelationExtractor:
                    for c in conjunct.children):
                 continue  # "Acme chairman and Globex chief executive": Globex's title
             if spec == "@title" and _title_of_its_own(conjunct) \
-                    and "of" not in {c.lower_ for c in tokens[node].children}:
+                    and not _title_of_its_own(tokens[node]):
                 continue  # "named X vice chairman and head of a new unit": the unit's head
             read = self._predicate(spec, {node: conjunct})
             if read in _ROLES and read != predicate and read not in found \
