@@ -55,7 +55,7 @@ from networkx.utils import UnionFind
 from newsgraph.graph.aliases import Aliases
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
-from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, name_key
+from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, listed_short_form, name_key
 from newsgraph.ontology import EntityType
 
 __all__ = [
@@ -398,6 +398,7 @@ def resolve_seen(
         join(a, b, "document")
     _spelling_and_corporate_words(seen.forms, seen.votes, seen.named, join)
     _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
+    _listed_short_names(seen.forms, seen.votes, seen.named, join)
     _place_qualifiers(seen.forms, seen.votes, seen.named, join)
     _aliases_file(seen.forms, aliases, join, on_refused)
     return _groups(seen.forms, seen.documents, seen.votes, seen.kinds, sets, merges, aliases)
@@ -570,6 +571,35 @@ def _place_qualifiers(
             key = next(iter(keys))
             if not named.get(key, set()) & named.get(bare, set()):
                 join(bare, key, "place qualifier")
+
+
+def _listed_short_names(
+    forms: Mapping[tuple[str, str], Counter[str]],
+    votes: Mapping[tuple[str, str], Mapping[str, float]],
+    named: Mapping[tuple[str, str], set[str]],
+    join: _Join,
+) -> None:
+    """A company's first word alone joins the company the exchanges list under a longer
+    name that begins with it ("Ford" = "Ford Motor Co" of another document), where they list
+    one such company and none named by the word alone, both are organisations and no
+    document names the two apart.
+
+    >>> seen = read_entities([("a", Entity("Ford", "Organisation")),
+    ...                       ("b", Entity("Ford Motor Co", "Organisation"))])
+    >>> [g.label for g in resolve_seen(seen)[0]]
+    ['Ford Motor']
+    """
+    def organisation(key: _Key) -> bool:
+        return _agent_type(votes.get(key, {})) == EntityType.ORGANISATION
+
+    for key in sorted(forms):
+        if key[0] != _AGENT or " " in key[1] or not organisation(key):
+            continue
+        listed = listed_short_form(key[1])
+        target = (_AGENT, listed) if listed is not None else None
+        if target is not None and target in forms and organisation(target) \
+                and not named.get(key, set()) & named.get(target, set()):
+            join(target, key, "listed company")
 
 
 def _one_word_names(

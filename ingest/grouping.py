@@ -86,7 +86,7 @@ def group_mentions(
     for i, key in enumerate(names.keys):  # one name
         sets.union(names.first[key], i)
     for key, i in names.first.items():
-        personal = mentions[i][1] in _PERSON_LABELS or key in names.people
+        personal = _personal(names, key, i)
         found = [_begun_name(names, key, i, legal_only=personal)]
         if not personal:
             found += [_country_qualified(names, key), _research_arm(names, key)]
@@ -141,6 +141,7 @@ class _Names:
     keys: list[str]  # each mention's name key
     first: dict[str, int]  # a name -> its first mention
     people: set[str]  # names labelled a person more often than not
+    others: set[str]  # names labelled something else more often than not
     full_people: dict[str, set[str]]  # a surname -> the people named in full with it
     given: dict[str, set[str]]  # a first name -> the people (by label) named in full with it
     by_initials: dict[str, dict[str, int]]  # initials -> the names they spell, how far read
@@ -167,6 +168,7 @@ def _names_of(mentions: Sequence[tuple[str, str]], apart: Iterable[tuple[int, in
             if (surname := surname_with_particles(key)) is not None:
                 full_people[surname].add(key)
     people = {key for key, balance in personal.items() if balance > 0}
+    others = {key for key, balance in personal.items() if balance < 0}
     given: dict[str, set[str]] = defaultdict(set)
     for key in people:
         if " " in key:
@@ -176,9 +178,17 @@ def _names_of(mentions: Sequence[tuple[str, str]], apart: Iterable[tuple[int, in
                  if (found := _without_country(text)) is not None}
     legal = {key for key, text in texts.items() if _legal_form(text)}
     base = {key: _corporate_stem(qualified[key][1] if key in qualified else key) for key in texts}
-    return _Names(mentions, keys, first, people, full_people, given, _initials_index(texts),
+    return _Names(mentions, keys, first, people, others, full_people, given, _initials_index(texts),
                   *_longer_names(texts, qualified), _last_words(texts), base, qualified, legal,
                   frozenset(frozenset((keys[a], keys[b])) for a, b in apart if keys[a] != keys[b]))
+
+
+def _personal(names: _Names, key: str, i: int) -> bool:
+    """Whether a name is read as a person's: labelled one more often than not, or, as often
+    as not, at its first mention ("Cruise" the model took for a person in three mentions of
+    seven is the company "Cruise Automation")."""
+    return key in names.people \
+        or (key not in names.others and names.mentions[i][1] in _PERSON_LABELS)
 
 
 def _surname_of(key: str) -> str:
@@ -427,7 +437,8 @@ def _person_part(names: _Names, key: str) -> int | None:
     elif " " in key:
         if key not in names.people:
             return None
-        found = {k for k in names.people if k.startswith(f"{key} ")}
+        found = {k for k in names.people if k.startswith(f"{key} ")} \
+            or {k for k in names.people if k.endswith(f" {key}")}  # "O'Donnell", "Le Pen"
     elif key in names.full_people:
         found = names.full_people[key]
     else:

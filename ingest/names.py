@@ -34,6 +34,7 @@ __all__ = [
     "initials",
     "lexicon",
     "listed_company",
+    "listed_short_form",
     "load_jsonl",
     "maker_noun",
     "name_key",
@@ -303,6 +304,30 @@ def listed_company(name: str) -> bool:
     False
     """
     return company_key(name) in _listed_companies()
+
+
+def listed_short_form(word: str) -> str | None:
+    """The key of the one listed company whose name of several words begins with the one-word
+    name key ``word`` ("ford": "ford motor"), if the exchanges list exactly one such company
+    and none named ``word`` alone; else None.
+
+    >>> listed_short_form("ford"), listed_short_form("general")
+    ('ford motor', None)
+    """
+    if word in _listed_companies():
+        return None
+    found = _listed_by_first_word().get(word, ())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _listed_by_first_word() -> dict[str, frozenset[str]]:
+    """The keys of listed companies of several words, by their first word."""
+    found: dict[str, set[str]] = {}
+    for key in _listed_companies():
+        if " " in key:
+            found.setdefault(key.split()[0], set()).add(key)
+    return {word: frozenset(keys) for word, keys in found.items()}
 
 
 @cache

@@ -272,3 +272,24 @@ def test_names_told_apart_by_a_sign_stay_apart():
     keys = {match_key(name, "Organisation") for name in ("C++ Foundation", "C# Foundation",
                                                           "C Foundation")}
     assert len(keys) == 3
+
+
+def test_a_first_word_joins_the_one_listed_company_it_begins(monkeypatch):
+    listed = {"globex": "globex motor"}
+    monkeypatch.setattr("newsgraph.graph.resolve.listed_short_form", listed.get)
+    labels = _labels([
+        ("a", Entity("Globex", "Organisation", votes=ORG)),
+        ("b", Entity("Globex Motor Co", "Organisation", votes=ORG)),
+        ("c", Entity("Initech", "Organisation", votes=ORG)),
+        ("d", Entity("Initech Motor Co", "Organisation", votes=ORG)),
+    ])
+    assert [label for label, _, _ in labels] == ["Globex Motor", "Initech", "Initech Motor"]
+
+
+def test_a_first_word_joins_no_listed_company_a_document_names_apart(monkeypatch):
+    monkeypatch.setattr("newsgraph.graph.resolve.listed_short_form", {"globex": "globex motor"}.get)
+    labels = _labels([
+        ("a", Entity("Globex", "Organisation", votes=ORG)),
+        ("a", Entity("Globex Motor Co", "Organisation", votes=ORG)),
+    ])
+    assert [label for label, _, _ in labels] == ["Globex", "Globex Motor"]

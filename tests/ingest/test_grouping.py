@@ -118,6 +118,19 @@ def test_a_short_name_kept_apart_from_a_unit_joins_the_other_name_it_begins():
     assert group_mentions(mentions, apart=[(1, 2)]) == [0, 1, 0]
 
 
+def test_a_name_labelled_a_person_less_often_than_not_joins_the_longer_name_it_begins():
+    mentions = [("Borealis Vane", "ORG"), ("Borealis", "PERSON"), ("Borealis", "ORG"),
+                ("Borealis", "PERSON"), ("Borealis", "ORG"), ("Borealis", "ORG")]
+    assert group_mentions(mentions) == [0, 0, 0, 0, 0, 0]
+    # labelled a person more often than not, it joins only a name with a legal form
+    assert group_mentions(mentions[:4]) == [0, 1, 1, 1]
+
+
+def test_a_surname_of_two_words_joins_the_person_named_in_full():
+    mentions = [("Jane O'Malley", "PERSON"), ("O\u2019Malley", "PERSON")]
+    assert group_mentions(mentions) == [0, 0]
+
+
 def test_each_mention_names_the_first_of_its_group():
     assert group_mentions([("Smith", "PERSON"), ("Acme", "ORG"), ("Jane Smith", "PERSON")]) == [
         0, 1, 0]

@@ -11,6 +11,7 @@ from newsgraph.ingest.names import (
     given_names,
     initials,
     lexicon,
+    listed_short_form,
     name_key,
     subdivisions,
     undotted,
@@ -93,3 +94,10 @@ def test_given_names(name, known):
 def test_a_chinese_province_is_a_subdivision_as_english_writes_it():
     keys = subdivisions()
     assert {place_key("Guizhou"), place_key("Guizhou province"), place_key("Chongqing")} <= keys
+
+
+def test_listed_short_form_is_the_one_listed_company_a_first_word_begins():
+    # the exchanges list one company whose name begins "Ford" and many beginning "General"
+    assert listed_short_form("ford") == "ford motor"
+    assert listed_short_form("general") is None
+    assert listed_short_form("borealisx") is None
