@@ -52,6 +52,7 @@ from newsgraph.ingest.mentions import (
     object_of_role,
     possesses,
     pronoun_back,
+    region_follows,
     sanctioned,
 )
 from newsgraph.ingest.names import (
@@ -751,21 +752,7 @@ def _place_with_region(span: Span) -> bool:
         return True
     if words[-1] in lex.words("legal_form") or words[-1] in lex.words("org_head"):
         return False
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
-    region = doc[span.end + 1]
-    if region.text in states:
-        return True
-    # the region's words up to the next punctuation: "Texas", "West Germany"
-    end = span.end + 1
-    while end < len(doc) and end - span.end <= 3 and doc[end].is_title:
-        end += 1
-    text = doc[span.end + 1:end].text
-    # "Acme, Japan's biggest ...", "Acme, China and Brazil": a list or an apposition
-    listed = end < len(doc) and doc[end].lower_ in ("'s", "\u2019s", "and", "or", "&")
-    return bool(text) and not listed and (
-        place_key(text) in subdivisions() or country_of(text) is not None)
+    return region_follows(span.doc, span.end)
 
 
 def _not_here(span: Span, label: str) -> bool:

@@ -51,6 +51,7 @@ __all__ = [
     "object_of_role",
     "possesses",
     "pronoun_back",
+    "region_follows",
     "sanctioned",
     "written",
 ]
@@ -665,13 +666,44 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
 def _before_base(doc: Doc, start: int, end: int) -> int:
     """The end of a company's name the model read on into the place it is based in: "of" and
     a town or a country after a legal form that closes a name ("Hanwha Ltd of Seoul", not
-    "Vertex Trust Co of New York")."""
+    "Vertex Trust Co of New York"), or a town with its state or country after any legal form
+    ("Acme Co of Maynard, Mass.")."""
+    lex = lexicon()
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ == "of" and doc[k - 1].text in lexicon().words("closing_legal_form"):
-            place = doc[k + 1:end].text
-            if is_place(place) or country_of(place) is not None:
-                return k
+        if doc[k].lower_ != "of" or doc[k - 1].text not in lex.words("legal_form"):
+            continue
+        if region_follows(doc, end):
+            return k  # "Acme Co of Maynard, Mass.": a town, whether or not the gazetteer knows it
+        place = doc[k + 1:end].text
+        if doc[k - 1].text in lex.words("closing_legal_form") and (
+                is_place(place) or country_of(place) is not None):
+            return k
     return end
+
+
+def region_follows(doc: Doc, end: int) -> bool:
+    """Whether a comma and a state or a country follow ``end``, as they follow a town ("...,
+    Mass.", "..., Texas", "..., West Germany"), and not as a list or an apposition goes on
+    ("..., Japan's biggest ...", "..., China and Brazil").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("made by Acme Co of Maynard, Mass., it said")
+    >>> region_follows(doc, 6), region_follows(doc, 4)
+    (True, False)
+    """
+    lex = lexicon()
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].text in lex.words("state_abbreviation"):
+        return True
+    # the region's words up to the next punctuation: "Texas", "West Germany"
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 3 and doc[stop].is_title:
+        stop += 1
+    text = doc[end + 1:stop].text
+    listed = stop < len(doc) and doc[stop].lower_ in ("'s", "\u2019s", "and", "or", "&")
+    return bool(text) and not listed and (
+        place_key(text) in subdivisions() or country_named(text) is not None)
 
 
 def _bracketed_legal_end(doc: Doc, i: int) -> int | None:

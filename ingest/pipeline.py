@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 # imported for their side effect: registering the components with spaCy
@@ -143,22 +143,41 @@ def _lower_word_follows(doc: Doc, i: int) -> bool:
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
+def _indented_paragraph(space: Token) -> bool:
+    """Whether a line break and an indent start a paragraph: the line before ends with a full
+    stop, a question or an exclamation mark (a closing quote after it too), and the next
+    begins with a capital or a quote."""
+    indent = space.text.rsplit("\n", 1)[-1] if "\n" in space.text else ""
+    if len(indent.expandtabs(4)) < 2 or space.i == 0:
+        return False
+    before, after = space.doc[space.i - 1], space.doc[space.i + 1]
+    if before.is_quote and before.i > 0:
+        before = space.doc[before.i - 1]
+    return before.text[-1:] in (".", "?", "!") and (
+        after.text[:1].isupper() or after.is_quote)
+
+
 @Language.component("ng_paragraphs", assigns=["token.is_sent_start"])
 def ng_paragraphs(doc: Doc) -> Doc:
-    r"""Start a sentence after every blank line: a headline or a paragraph never runs on; and
-    after a dateline, which the parser would otherwise read into the sentence ("OSLO, March
-    16 - Norway's parliament has approved": "OSLO" was its subject).
+    r"""Start a sentence after every blank line: a headline or a paragraph never runs on; at
+    an indented line after one that ends a sentence, as wire copy starts its paragraphs (the
+    full stop of "Mass." or "Inc." ends the sentence there too); and after a dateline, which
+    the parser would otherwise read into the sentence ("OSLO, March 16 - Norway's parliament
+    has approved": "OSLO" was its subject).
 
     >>> import spacy
     >>> doc = ng_paragraphs(spacy.blank("en")("Chips rally\n\nIntel rose."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Chips', 'Intel']
+    >>> doc = ng_paragraphs(spacy.blank("en")("Acme of Maynard, Mass.\n    High sales."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['Acme', 'High']
     >>> doc = ng_paragraphs(spacy.blank("en")("OSLO, March 16 - Norway approved a ban."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['OSLO', 'Norway']
     """
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if token.is_space and (token.text.count("\n") >= 2 or _indented_paragraph(token)):
             doc[token.i + 1].is_sent_start = True
     # only after a dash: the model reads a name run on to a bare dateline ("SEOUL Samsung
     # Electronics said") only in one sentence with it

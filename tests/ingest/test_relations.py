@@ -207,6 +207,9 @@ def test_roles(nlp, text, expected):
          [("Vertex Rocketry Inc", "basedIn", "United States")]),
         ("The sales included computers made by Vertex Rocketry Inc of Maynard, Mass.",
          [("Vertex Rocketry Inc", "basedIn", "United States")]),
+        # after any legal form, where a town's state follows ("Co" may go on: "Trust Co of X")
+        ("The sales included computers made by Vertex Rocketry Co of Maynard, Mass.",
+         [("Vertex Rocketry Co", "basedIn", "United States")]),
         # a modifier read on one name is its conjunct's only if that has none of its own
         ("Norway's Velmora and Sweden's Tarkon reported results.",
          [("Tarkon", "basedIn", "Sweden"), ("Velmora", "basedIn", "Norway")]),

@@ -1,0 +1,38 @@
+"""Tests of newsgraph.ingest.pipeline: where our components start sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsgraph.ingest.pipeline import ng_paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # an indented line after a full stop starts a paragraph, an abbreviation's too
+        ("Acme of Maynard, Mass.\n    High sales.", ["Acme", "High"]),
+        ('He said "no."\n    Sales rose.', ["He", "Sales"]),
+        ("Acme rose.\n\tSales rose.", ["Acme", "Sales"]),
+        # an indented line that goes on with the sentence, or a line with no indent
+        ("Acme was bought by\n    Globex Inc.", ["Acme"]),
+        ("Acme of Maynard, Mass.\nHigh sales.", ["Acme"]),
+        ("Acme rose 5 pct.\n    and fell.", ["Acme"]),
+        # a blank line always starts one
+        ("Chips rally\n\nIntel rose.", ["Chips", "Intel"]),
+    ],
+)
+def test_paragraph_starts(text, starts):
+    doc = ng_paragraphs(spacy.blank("en")(text))
+    assert [t.text for t in doc if t.is_sent_start] == starts
+
+
+def test_a_wire_paragraph_after_a_town_and_its_state_is_a_sentence_of_its_own(nlp):
+    text = ("The sales included computers made by Vertex Rocketry Inc of Maynard, Mass.\n"
+            "    High-technology exports must be approved by the departments of Commerce, "
+            "Defense and State.")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "The sales included computers made by Vertex Rocketry Inc of Maynard, Mass.",
+        "High-technology exports must be approved by the departments of Commerce, "
+        "Defense and State."]
