@@ -24,6 +24,7 @@ from newsgraph.ingest.names import (
     initials,
     lexicon,
     listed_company,
+    listed_short_form,
     name_key,
     undotted,
 )
@@ -391,7 +392,8 @@ def _units() -> list[str]:
 def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | None:
     """"Wanli" = "Wanli Optics Ltd": a short name joins the one longer name it begins (a
     longer name that extends another counts as that one: "Globex" is "Globex Group", not
-    "Globex Merchant Banking Division"), unless the words added may name another company
+    "Globex Merchant Banking Division"; of several, the one company the exchanges list
+    under a name it begins), unless the words added may name another company
     ("Globex SDI"), the short name is a person's or a country's, or a longer name is a
     person's. A longer name the text keeps apart from it counts for nothing ("Globex" joins
     "Globex Motor Corp" beside its unit "Globex Financial Services"). With ``legal_only``
@@ -403,6 +405,8 @@ def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | N
         return None
     stems = {names.base[k] for k in begun}
     least = {s for s in stems if not any(s.startswith(f"{o} ") for o in stems)}
+    if len(least) > 1 and (listed := listed_short_form(key)) in least:
+        least = {listed}  # "Toyota" beside its unit "Toyota Financial Services": the listed parent
     if len(least) != 1:
         return None
     stem = least.pop()

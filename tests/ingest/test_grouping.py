@@ -131,6 +131,15 @@ def test_a_surname_of_two_words_joins_the_person_named_in_full():
     assert group_mentions(mentions) == [0, 0]
 
 
+def test_a_short_name_of_several_longer_ones_joins_the_listed_company(monkeypatch):
+    mentions = [("Globex Motor Corp", "ORG"), ("Globex", "ORG"),
+                ("Globex Financial Services Corp", "ORG")]
+    assert group_mentions(mentions) == [0, 1, 2]  # two longer names: it joins neither
+    monkeypatch.setattr("newsgraph.ingest.grouping.listed_short_form",
+                        {"globex": "globex motor"}.get)
+    assert group_mentions(mentions) == [0, 0, 2]
+
+
 def test_each_mention_names_the_first_of_its_group():
     assert group_mentions([("Smith", "PERSON"), ("Acme", "ORG"), ("Jane Smith", "PERSON")]) == [
         0, 1, 0]
