@@ -454,6 +454,17 @@ def test_lists_and_trade(nlp, text, expected):
         ("The US has taken the EU to the World Trade Organization over beef.",
          [("United States", "opposes", "EU")]),
         ("She took the delegation to the World Bank.", []),
+        # a verb of criticising or disputing whatever a party owns opposes the party
+        ("Acme Corp has been disputing Globex Inc's patent rights since 2012.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp criticised Globex Inc's accounting on Monday.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        # a party said or alleged to have done wrong is accused by the speaker, unless denied
+        ("Acme Corp alleged that Globex Inc violated the contract.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp said Globex Inc had infringed its patents.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp said Globex Inc did not violate the contract.", []),
         # complaining about a party or its action; the body complained to is no party
         ("Germany complained about France's decision.", [("Germany", "opposes", "France")]),
         ("Airbus complained to the World Trade Organization about Boeing.",
