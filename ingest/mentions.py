@@ -399,7 +399,7 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
     spans = _out_of_datelines(doc, spans)
-    spans = [_with_particles(span) if span.label_ == "PERSON" else span
+    spans = [_with_first_word(_with_particles(span)) if span.label_ == "PERSON" else span
              for span in _wrapped_people(spans)]
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
@@ -1088,22 +1088,46 @@ def _proposed_foreign(doc: Doc, taken: set[int]) -> list[Span]:
 
 def _proposed_people(doc: Doc, taken: set[int]) -> list[Span]:
     """Two or three capitalised words after a title or role that the model did not tag."""
-    lex = lexicon()
-    titles = lex.words("person_title")
-    roles = lex.lower("role_after")
+    titles = lexicon().words("person_title")
     spans = []
     for token in doc:
-        if not ((token.text in titles and token.is_title) or token.lower_ in roles):
+        if not _role_word(token):
             continue
         j = token.i + 1
         while j < len(doc) and j - token.i <= 3 and j not in taken and doc[j].is_alpha \
                 and doc[j].text[:1].isupper() and not (doc[j].is_upper and len(doc[j]) > 1) \
-                and doc[j].text not in titles and doc[j].pos_ not in ("VERB", "AUX", "ADP"):
+                and doc[j].text not in titles and (doc[j].pos_ not in ("VERB", "AUX", "ADP")
+                                                   or _given_name_read_as_word(doc, j, token)):
             j += 1
         if j - token.i >= 3 and (j == len(doc) or not doc[j].text[:1].isupper()) \
                 and not _headline_case(doc[token.i:j].sent):
             spans.append(Span(doc, token.i + 1, j, label="PERSON"))
     return spans
+
+
+def _given_name_read_as_word(doc: Doc, j: int, role: Token) -> bool:
+    """A first name the tagger read as a preposition, right after a role and before a
+    capitalised surname ("spokesman Per Paust told"): no preposition is written capitalised
+    there."""
+    return j == role.i + 1 and doc[j].pos_ == "ADP" and j + 1 < len(doc) \
+        and doc[j + 1].is_title and doc[j + 1].pos_ in ("PROPN", "NOUN")
+
+
+def _role_word(token: Token) -> bool:
+    """A title or a role written before a person's name ("spokesman", "Chairman")."""
+    lex = lexicon()
+    return (token.text in lex.words("person_title") and token.is_title) \
+        or token.lower_ in lex.lower("role_after")
+
+
+def _with_first_word(span: Span) -> Span:
+    """A person's name the model began after its first name, which the tagger read as a
+    preposition ("spokesman Per Strand": the model tagged "Strand")."""
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].pos_ == "ADP" and doc[start - 1].is_title \
+            and not doc[start - 1].is_sent_start and _role_word(doc[start - 2]):
+        return Span(doc, start - 1, span.end, label=span.label)
+    return span
 
 
 def _proposed_acronyms(doc: Doc, taken: set[int]) -> list[Span]:

@@ -174,6 +174,11 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
          {("Ningbo Tin Market", "Organisation")}),
         ("Acme chairman and CEO J K Tan said demand was strong.",
          {("Acme", "Organisation"), ("J K Tan", "Person")}),
+        # a first name the tagger read as a preposition ("Per"), the surname tagged or not
+        ("Foreign Ministry spokesman Per Strand told reporters the law works.",
+         {("Foreign Ministry", "Organisation"), ("Per Strand", "Person")}),
+        ("Foreign Ministry spokesman Per Paulsen told reporters the law works.",
+         {("Foreign Ministry", "Organisation"), ("Per Paulsen", "Person")}),
         # a headline's verb is not part of the name
         ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
         # "and" and a legal form after a name are part of it
