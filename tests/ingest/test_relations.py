@@ -374,6 +374,11 @@ def test_verbs(nlp, text, expected):
         ("US officials said Apple sold chips.", []),
         ("Epic Games filed a lawsuit against Apple in California.",
          [("Epic Games", "opposes", "Apple")]),
+        # litigation and legal proceedings are lawsuits too
+        ("Acme Corp launched litigation against Globex Inc over the patents.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp began legal proceedings against Globex Inc over the patents.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
         ("Nexperia, a subsidiary of Wingtech, makes chips.",
          [("Wingtech", "investsIn", "Nexperia")]),
         ("Mazda is a unit of Ford.", [("Ford", "investsIn", "Mazda")]),
