@@ -152,8 +152,19 @@ _PAST_HOLDING = _WORDS.lower("past_holding")
 _SELL_FORMS = frozenset(verb_forms("sell"))
 _SETTLING = frozenset(form for verb in _WORDS.lower("settling_verb") for form in verb_forms(verb))
 _STATE_WORDS = _WORDS.lower("state_owner")
+_CHIEF_OF_BODY = _WORDS.lower("chief_of_body") | _WORDS.lower("org_description")
 #: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
 _ORG_NOUN = "orgnoun"
+
+
+def _field_chief(title: Token) -> bool:
+    """Whether a "chief" or "boss" is titled by a field of the body, not by the body itself:
+    "its finance chief", "Acme's autonomous-driving chief" works for Acme; a "company chief" or
+    "police chief" heads it."""
+    return title.lower_ in ("chief", "boss") and any(
+        child.dep_ in ("compound", "amod") and child.is_lower and child.i < title.i
+        and child.pos_ in ("NOUN", "ADJ", "VERB") and child.lower_ not in _CHIEF_OF_BODY
+        for child in title.children)
 
 
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -251,6 +262,7 @@ class RelationExtractor:
         state = self._mark(doc)
         found = list(self._match(doc, state))
         found += _titles_alone(doc, state, found)
+        found = _head_roles_first(found)
         found = resolve_policies(found, state)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
@@ -292,6 +304,8 @@ class RelationExtractor:
         for token in state.tokens_of(doc):  # "planemaker", "drugmaker": a maker is a firm
             if token._.ng_trigger is None and token.pos_ == "NOUN" and maker_noun(token.lower_):
                 token._.ng_trigger = _ORG_NOUN
+            elif token._.ng_trigger == "leads" and _field_chief(token):
+                token._.ng_trigger = "worksFor"
         mark_event_parties(doc, state)
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
         mark_laws(doc, state)
@@ -838,6 +852,16 @@ _ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Pred
 #: Roles that head an organisation, and those a title naming one also ends with.
 _HEAD_ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS})
 _LESSER_ROLES = frozenset({Predicate.WORKS_FOR, Predicate.MEMBER_OF})
+
+
+def _head_roles_first(found: list[Found]) -> list[Found]:
+    """Without the ``worksFor`` a sentence also reads as heading the same organisation: the
+    head's title says more ("Chief Executive Jane Doe of Acme" leads Acme; "of Acme" alone
+    would say she works for it)."""
+    heads = {(f.subject.name, f.object.name, f.sentence.start)
+             for f in found if f.predicate in _HEAD_ROLES}
+    return [f for f in found if f.predicate != Predicate.WORKS_FOR
+            or (f.subject.name, f.object.name, f.sentence.start) not in heads]
 
 
 def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:

@@ -179,6 +179,23 @@ from tests.ingest.relation_views import triples
         ("Acme Corp said it named Bob Stone as vice chairman and head of a newly designated "
          "retail banking group.",
          [("Bob Stone", "memberOf", "Acme Corp")]),
+        # a title before the name, and whose it is after it; the head's title says more
+        ("President Ivan Petrov of Russia refused to attend the summit.",
+         [("Ivan Petrov", "leads", "Russia")]),
+        ("Chief Executive Jane Doe of Acme Corp said sales rose.",
+         [("Jane Doe", "leads", "Acme Corp")]),
+        # the chief of a field of the company works for it; the body's own chief heads it
+        ("Acme Corp's autonomous-driving chief, Erik Lund, said tests went well.",
+         [("Erik Lund", "worksFor", "Acme Corp")]),
+        ("Erik Lund, Acme Corp's finance chief, said sales rose.",
+         [("Erik Lund", "worksFor", "Acme Corp")]),
+        ("Acme Corp chief Erik Lund said sales rose.", [("Erik Lund", "leads", "Acme Corp")]),
+        # the titles of the lemma family of jobs, an agency's head
+        ("Associated Press writer Jane Roe contributed to this report.",
+         [("Jane Roe", "worksFor", "Associated Press")]),
+        ("Acme general counselor Tom Jones said the suit has no merit.",
+         [("Tom Jones", "worksFor", "Acme")]),
+        ("EPA Administrator Ann Lee said the rule stands.", [("Ann Lee", "leads", "EPA")]),
     ],
 )
 def test_roles(nlp, text, expected):
