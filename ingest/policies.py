@@ -738,6 +738,9 @@ def _named_by_its_target(modifier: Token, root: Token, state: DocState) -> bool:
     imposes them. A measure that says what it is on ("Japan tariffs
     on U.S. cars") is its modifier's."""
     measure = state.measures[root.i]
+    node = state.nodes.get(state.inside.get(modifier.i, modifier.i))
+    if node is None or node.type != EntityType.COUNTRY:
+        return False  # a body that sets policy imposes what it names ("European Union sanctions")
     if measure.head not in lexicon().lower("targeted_measure") \
             or not any(c.islower() for c in modifier.text):  # "U.S.", "EU": short forms
         return False

@@ -789,3 +789,21 @@ def test_restrictions_on_imports_or_of_ones_own_exports_are_no_export_controls(
 )
 def test_an_inquiry_is_named_by_what_a_clause_says_is_under_it(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a body that sets policy, named in full before sanctions, imposes them
+        ("European Union sanctions hurt Freedonia's economy.",
+         [("European Union sanctions", "OtherPolicy")],
+         [("European Union", "imposes", "European Union sanctions")]),
+        # a country named in full before them is whom they hit
+        ("Iran sanctions hurt Freedonia's economy. The Iran sanctions were imposed by the "
+         "United States.",
+         [], [("United States", "sanctions", "Iran")]),
+    ],
+)
+def test_only_a_country_named_in_full_before_sanctions_is_their_target(
+        nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
