@@ -25,8 +25,10 @@ modifiers ("the U.S. chipmaker", "the display maker") stands for the organisatio
 if that is also the organisation named last, and not the subject of the description's own
 clause ("Acme sold a stake to the Taiwanese firm" brings in another entity); one with a country
 word stands for the organisation named in its sentence or the one before that the document says
-is of that country ("Japan's Sharp ... Foxconn. The Japanese firm"), else for the one left once
-those it says are of another country are set aside ("... The Taiwanese firm" is Foxconn), and
+is of that country ("Japan's Sharp ... Foxconn. The Japanese firm"), else for the one
+organisation of that country the document names before, however far back, else for the one
+left once those it says are of another country are set aside ("... The Taiwanese firm" is
+Foxconn), and
 never one the document says is of another country, nor one it does not say is of that country
 where it says another is. Where none of that settles it, one with a country word stands for the
 subject of its sentence's main clause, named before it, if the description is the subject of a
@@ -35,7 +37,8 @@ after the U.S. drug major scrapped ..."; not "Acme said it would sell a stake to
 firm"), and as the speaker after a reported clause, for the subject of that clause ("PDVSA has
 sought credit, the Venezuelan company said"); of subjects joined by "and", for the one the
 document says is of that country, else the one in focus. A description linked with a country
-word says which country its organisation is of, as "U.S. firm Acme" does. A pronoun after an
+word says which country its organisation is of, as "U.S. firm Acme" and "Canadian gold
+producer Acme Ltd" do (and of a shorter form of the name the document writes, "Acme"). A pronoun after an
 entity of its kind in its sentence is read by the rules (:mod:`~newsgraph.ingest.anaphora`).
 "It" as an empty subject ("it is likely that ...") refers to nothing.
 
@@ -109,6 +112,7 @@ def ng_coreference(doc: Doc) -> Doc:
     focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
     previous: list[tuple[str, str]] = []  # the organisations of the sentence before
+    earlier: list[tuple[str, str]] = []  # the organisations of the sentences before
     for sentence in doc.sents:
         if "thing" in focus:
             in_focus[sentence.start] = focus["thing"]
@@ -146,7 +150,8 @@ def ng_coreference(doc: Doc) -> Doc:
             if reference is not None and _describes_firm(token) \
                     and not _definite(token):
                 # "the Taiwanese firm" is the one named lately that is not based elsewhere
-                by_country = _of_its_country(token, previous + named, countries, mentions)
+                by_country = _of_its_country(token, previous + named, earlier + named,
+                                             countries, mentions)
                 if by_country is not None:
                     reference = by_country
                 elif reference != last.get("thing") \
@@ -165,6 +170,7 @@ def ng_coreference(doc: Doc) -> Doc:
                 references.append(linked)
         focus.update(subjects)
         previous = named
+        earlier += named
     doc.spans[REFERENCES_KEY] = references
     return doc
 
@@ -182,20 +188,40 @@ def _countries_of(mentions: Iterable[Span]) -> dict[str, set[str]]:
         if owner is None:  # "U.S. firm Acme": the country is on the noun beside the name
             owner = next((by_root[c.i] for c in head.children
                           if c.dep_ == "appos" and c.i in by_root), None)
+        if owner is None and _describes_firm(head) and head.dep_ in ("compound", "appos") \
+                and head.i not in by_root:
+            # "Canadian gold producer Dome Mines Ltd", "U.S. Firm Acme Inc": the noun of what
+            # the firm is, before its name
+            owner = by_root.get(head.head.i)
         if owner is not None and owner.label_ in _THING:
             name = str(owner._.ng_name or owner.text)
             countries.setdefault(name, set()).add(str(span._.ng_name or span.text))
+    # a short form the document writes again ("Fluke" of "John Fluke Mfg Co Inc") is of the
+    # country of the one organisation whose name has it
+    names = {str(span._.ng_name or span.text) for span in by_root.values()
+             if span.label_ in _THING}
+    for short in names - countries.keys():
+        longer = [name for name in names if name != short and _within(short, name)]
+        if len(longer) == 1 and longer[0] in countries:
+            countries[short] = set(countries[longer[0]])
     return countries
 
 
+def _within(short: str, name: str) -> bool:
+    """Whether the words of ``short`` are a run of the words of ``name``."""
+    part, whole = short.split(), name.split()
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
 def _of_its_country(token: Token, named: list[tuple[str, str]],
-                    countries: dict[str, set[str]],
+                    earlier: list[tuple[str, str]], countries: dict[str, set[str]],
                     mentions: dict[int, Span]) -> tuple[str, str] | None:
     """The organisation a description with a country word stands for ("the Taiwanese firm"),
     where that word settles it: the one organisation named lately (in this sentence and the
-    one before) that the document says is of that country, else the one left when those it
-    says are of another country are set aside, and never the subject of the description's own
-    clause ("Acme sold a stake to the Taiwanese firm")."""
+    one before) that the document says is of that country, else the one of all named
+    ``earlier`` in the document, else the one named lately left when those it says are of
+    another country are set aside, and never the subject of the description's own clause
+    ("Acme sold a stake to the Taiwanese firm")."""
     country = _country_word(token, mentions)
     if country is None:
         return None
@@ -204,6 +230,15 @@ def _of_its_country(token: Token, named: list[tuple[str, str]],
     of_it = [e for e in candidates if country in countries.get(e[0], ())]
     if len(of_it) == 1:
         return of_it[0]
+    if not of_it:
+        # "Japan's Acme ... Initech ... Globex. The Japanese firm": the one of that country
+        # the document names, however far back
+        before = list(dict.fromkeys(e for e in earlier if country in countries.get(e[0], ())))
+        if len(before) == 1:
+            return None if _clause_subject_is(token, before[0][0], mentions, pronoun=False) \
+                else before[0]
+        if before:
+            return None
     elsewhere = [e for e in candidates if countries.get(e[0])]
     left = [e for e in candidates if e not in elsewhere]
     return left[0] if len(left) == 1 and not of_it and elsewhere else None

@@ -114,11 +114,11 @@ def test_a_description_the_sentence_does_not_settle_is_left_alone(nlp, text):
 
 
 def test_a_linked_description_says_the_country_of_its_organisation(nlp):
-    # the first "U.S. asset manager" is Acme: the second is not Globex, though in focus
+    # the first "U.S. asset manager" is Acme: the second is Acme again, not Globex in focus
     text = ("Acme Group LP is buying Initech Ltd from Globex Co, in a deal that could cost the "
             "U.S. asset manager up to $1 billion. Globex Co had been looking to exit. The U.S. "
             "asset manager is not alone in such deals.")
-    assert references(nlp, text) == [("manager", "Organisation", "Acme Group LP")]
+    assert references(nlp, text) == [("manager", "Organisation", "Acme Group LP")] * 2
     assert ("Globex Co", "basedIn", "United States") not in triples(nlp, text)
 
 
@@ -128,11 +128,27 @@ def test_any_maker_word_of_a_firm_is_a_description(nlp):
 
 
 def test_a_country_word_is_no_organisation_s_the_document_does_not_say_is_of_it(nlp):
-    # the document says another is Japanese: "the Japanese company" is not Dell in focus
+    # the document says another is Japanese: "the Japanese company" is not Dell in focus, but
+    # the one Japanese organisation it names, two sentences back
     text = ("Japan's Toshi Data Corp agreed to buy Dell Inc's unit. The deal was announced on "
             "Monday. Dell Inc said it would use the money. The Japanese company said it would "
             "pay 3 billion dollars.")
-    assert references(nlp, text) == []
+    assert references(nlp, text) == [("company", "Organisation", "Toshi Data Corp")]
+
+
+def test_a_country_word_on_the_noun_before_a_name_says_its_country(nlp):
+    # "U.S. firm Initech Corp", written again as "Initech": the Dutch company is the other one
+    text = ("Acme NV said it would pool sales with U.S. firm Initech Corp. Acme will sell "
+            "products for Initech. The Dutch company said it will buy a stake in Initech.")
+    assert references(nlp, text) == [("company", "Organisation", "Acme NV")]
+    assert ("Acme NV", "investsIn", "Initech Corp.") in triples(nlp, text)
+    assert ("Acme NV", "basedIn", "Netherlands") in triples(nlp, text)
+
+
+def test_a_country_word_reaches_the_one_organisation_of_that_country_however_far_back(nlp):
+    text = ("Taiwan's Globex Corp rose 5 pct. Initech Inc said it would cut jobs. Acme Inc "
+            "sued Initech Inc. The Taiwanese firm said it will buy Hooli Inc.")
+    assert references(nlp, text) == [("firm", "Organisation", "Globex Corp")]
 
 
 def test_a_country_word_settles_nothing_where_no_organisation_is_known_to_be_elsewhere(nlp):
@@ -180,3 +196,39 @@ def test_a_text_without_a_parse_gets_no_references(nlp):
         if name in ("ng_coreference",):
             doc = component(doc)
     assert list(doc.spans[REFERENCES_KEY]) == []
+
+
+def test_a_short_form_is_of_the_country_of_the_one_name_that_has_it():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.ingest.coreference import ng_coreference
+
+    # "Acme NV pooled sales with U.S. firm Initech Corp. Acme sold to Initech. The Dutch
+    # company bought Initech.": "Initech", not grouped with "Initech Corp", is American too
+    words = ["Acme", "NV", "pooled", "with", "U.S.", "firm", "Initech", "Corp", ".",
+             "Acme", "sold", "to", "Initech", ".",
+             "The", "Dutch", "company", "bought", "Initech", "."]
+    heads = [1, 2, 2, 2, 5, 7, 7, 3, 2, 10, 10, 10, 11, 10, 16, 16, 17, 17, 17, 17]
+    deps = ["compound", "nsubj", "ROOT", "prep", "compound", "compound", "compound", "pobj",
+            "punct", "nsubj", "ROOT", "prep", "pobj", "punct",
+            "det", "amod", "nsubj", "ROOT", "dobj", "punct"]
+    tags = ["NNP", "NNP", "VBD", "IN", "NNP", "NN", "NNP", "NNP", ".", "NNP", "VBD", "IN",
+            "NNP", ".", "DT", "JJ", "NN", "VBD", "NNP", "."]
+    pos = ["PROPN", "PROPN", "VERB", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "PUNCT",
+           "PROPN", "VERB", "ADP", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "PROPN",
+           "PUNCT"]
+    starts = [1] + [0] * 8 + [1] + [0] * 4 + [1] + [0] * 5
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              sent_starts=starts)
+    spans = [Span(doc, 0, 2, "Organisation"), Span(doc, 4, 5, "Country"),
+             Span(doc, 6, 8, "Organisation"), Span(doc, 9, 10, "Organisation"),
+             Span(doc, 12, 13, "Organisation"), Span(doc, 15, 16, "Country"),
+             Span(doc, 18, 19, "Organisation")]
+    names = ["Acme NV", "United States", "Initech Corp", "Acme NV", "Initech", "Netherlands",
+             "Initech"]
+    for span, name in zip(spans, names, strict=True):
+        span._.ng_name = name
+    doc.spans["ng_entities"] = spans
+    linked = ng_coreference(doc).spans[REFERENCES_KEY]
+    assert [(s.text, s._.ng_name) for s in linked] == [("company", "Acme NV")]
