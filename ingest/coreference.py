@@ -38,8 +38,9 @@ firm"), and as the speaker after a reported clause, for the subject of that clau
 sought credit, the Venezuelan company said"); of subjects joined by "and", for the one the
 document says is of that country, else the one in focus. A description linked with a country
 word says which country its organisation is of, as "U.S. firm Acme" and "Canadian gold
-producer Acme Ltd" do (and of a shorter form of the name the document writes, "Acme"). A pronoun after an
-entity of its kind in its sentence is read by the rules (:mod:`~newsgraph.ingest.anaphora`).
+producer Acme Ltd" do (and of a shorter form of the name the document writes, "Acme"). A
+pronoun after an entity of its kind in its sentence is read by the rules
+(:mod:`~newsgraph.ingest.anaphora`).
 "It" as an empty subject ("it is likely that ...") refers to nothing.
 
 Each reference becomes a span of ``doc.spans["ng_references"]``, labelled with the entity's
