@@ -1304,7 +1304,135 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         if extra is not None and (extra.type == node.type or appositions) \
                 and extra not in found:
             found.append(extra)
+    if not own:
+        found += [n for n in _listed_in_text(token, node, state) if n not in found]
     return found
+
+
+def _listed_in_text(token: Token, node: Node, state: DocState) -> list[Node]:
+    """The other organisations of a list "A, [description] B and [description] C" that
+    ``token``'s name belongs to, read from the words where the parser broke the list ("counts
+    Hooli Capital, Kenyan telecoms group Initech and Germany's Globex Ventures among its
+    shareholders").
+
+    Each item is a name, with at most a few describing words before it (common nouns,
+    adjectives, a country's name or possessive); items are parted by commas and the list
+    closed by "and" or "or" before its last item. A name followed by one other name and no
+    conjunction is none (another name of it, or what it is).
+    """
+    if node.type != EntityType.ORGANISATION or state.inside.get(token.i) != node.token \
+            or token.i in state.references:
+        return []
+    doc = token.doc
+    sentence = doc[token.sent.start:token.sent.end]
+    span = [t.i for t in sentence if state.inside.get(t.i) == node.token]
+    if not span or (span[-1] + 1 < len(doc) and doc[span[-1] + 1].tag_ == "POS"):
+        return []  # "Acme and Hooli's Globex": the possessive is one name's
+    before = _items_before(doc, span[0], state)
+    after, closed = _items_after(doc, span[-1] + 1, state)
+    if not closed:  # the list closes before this name: "A, B and C" read from C
+        closed = bool(before) and before[0][1]
+    if not closed:
+        return []
+    nodes = [n for n, _ in before] + [n for n, _ in after]
+    return [n for n in dict.fromkeys(nodes) if n.type == node.type and n != node]
+
+
+#: How many describing words an item of a list may have before its name.
+_LIST_DESCRIPTION = 5
+
+
+def _describes(token: Token, state: DocState) -> bool:
+    """Whether ``token`` may describe a listed name: a lower-case noun or adjective, a
+    country's name or its possessive ending."""
+    if token.is_space:
+        return True
+    if token.text[:1].isupper() and token.i not in state.inside:
+        return False
+    if token.tag_ == "POS" or token.lower_ in ("\u2019s", "'s"):
+        return True
+    inside = state.inside.get(token.i)
+    if inside is not None:  # a noun standing for the name it describes ("group X") is a word
+        return state.nodes[inside].type == EntityType.COUNTRY or token.i in state.references
+    return token.pos_ in ("NOUN", "ADJ", "VERB", "NUM") and token.tag_ in _DESCRIBING_TAGS
+
+
+#: The tags of words that may describe a listed name ("online retailer", "booking").
+_DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "VBG", "VBN", "CD"})
+#: The words that part the items of a list; the last two close it.
+_SEPARATORS = frozenset({",", "and", "or"})
+
+
+def _org_ending_at(doc: Doc, end: int, state: DocState) -> tuple[Node, int] | None:
+    """The organisation whose name ends at token ``end`` (inclusive), with its first token."""
+    root = state.inside.get(end)
+    if root is None or state.nodes[root].type != EntityType.ORGANISATION:
+        return None
+    start = end
+    while start > doc[end].sent.start and state.inside.get(start - 1) == root:
+        start -= 1
+    return state.nodes[root], start
+
+
+def _items_before(doc: Doc, start: int, state: DocState) -> list[tuple[Node, bool]]:
+    """The items of a list before the name beginning at ``start``, nearest first, each with
+    whether the separator after it closes the list."""
+    items: list[tuple[Node, bool]] = []
+    sent_start = doc[start].sent.start
+    i = start - 1
+    while True:
+        steps = 0
+        while i >= sent_start and steps < _LIST_DESCRIPTION and doc[i].lower_ not in _SEPARATORS \
+                and _describes(doc[i], state):
+            i -= 1
+            steps += 0 if doc[i + 1].is_space else 1
+        closing = False
+        seps = 0
+        while i >= sent_start and (doc[i].lower_ in _SEPARATORS or doc[i].is_space):
+            if doc[i].lower_ in ("and", "or"):
+                closing = True
+            seps += doc[i].lower_ in _SEPARATORS
+            i -= 1
+        if not seps or i < sent_start or (closing and items):
+            return items
+        found = _org_ending_at(doc, i, state)
+        if found is None:
+            return items
+        items.append((found[0], closing))
+        i = found[1] - 1
+
+
+def _items_after(doc: Doc, end: int, state: DocState) -> tuple[list[tuple[Node, bool]], bool]:
+    """The items of a list after the name ending before ``end``, and whether "and" or "or"
+    closed the list before its last item."""
+    items: list[tuple[Node, bool]] = []
+    sent_end = doc[end - 1].sent.end
+    i = end
+    while True:
+        closing = False
+        seps = 0
+        while i < sent_end and (doc[i].lower_ in _SEPARATORS or doc[i].is_space):
+            closing = closing or doc[i].lower_ in ("and", "or")
+            seps += doc[i].lower_ in _SEPARATORS
+            i += 1
+        if not seps:
+            return items, False
+        steps = 0
+        while i < sent_end and steps < _LIST_DESCRIPTION and doc[i].lower_ not in _SEPARATORS \
+                and _describes(doc[i], state):
+            steps += 0 if doc[i].is_space else 1
+            i += 1
+        root = state.inside.get(i) if i < sent_end else None
+        if root is None or state.nodes[root].type != EntityType.ORGANISATION:
+            return (items, closing) if closing else ([], False)
+        while i < sent_end and state.inside.get(i) == root:
+            i += 1
+        # an item ends where the list goes on or ends: not inside a longer phrase ("A's unit")
+        if i < sent_end and (doc[i].tag_ == "POS" or doc[i].lower_ == "of"):
+            return (items, closing) if closing else ([], False)
+        items.append((state.nodes[root], closing))
+        if closing:
+            return items, True
 
 
 def _listed_in_apposition(token: Token, node: Node, state: DocState) -> list[Token]:

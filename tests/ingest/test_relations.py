@@ -289,7 +289,8 @@ def test_roles(nlp, text, expected):
         # in the plural describes each name listed after it, one in the singular only the first
         ("Initech already counts Goldman Sachs, South African telecoms group MTN and "
          "Germany's Rocket Internet among its shareholders.",
-         [("Goldman Sachs", "investsIn", "Initech"), ("MTN", "basedIn", "South Africa")]),
+         [("Goldman Sachs", "investsIn", "Initech"), ("MTN", "basedIn", "South Africa"),
+          ("MTN", "investsIn", "Initech")]),
         # a list "A, B and C" read as B in apposition to A, C a conjunct of B: all of them
         ("Globex Corp counts Acme Corp, Initech Inc and Hooli Inc among its shareholders.",
          [("Acme Corp", "investsIn", "Globex Corp"), ("Hooli Inc", "investsIn", "Globex Corp"),
@@ -689,6 +690,14 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         # investors listed: counted among a company's shareholders, or in its funding round
         ("Globex Inc already counts Acme Corp among its shareholders.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
+        # a list the parser broke at the describing words before its names: each name of it
+        ("Initech already counts Goldman Sachs, Kenyan telecoms group Safaricom and Germany's "
+         "Rocket Internet among its shareholders.",
+         [("Goldman Sachs", "investsIn", "Initech"), ("Safaricom", "basedIn", "Kenya"),
+          ("Safaricom", "investsIn", "Initech")]),
+        # a possessive after "and" is the last name's alone
+        ("Acme Corp and Hooli Inc's Globex have reached a deal to withdraw all the regulatory "
+         "complaints against each other, the companies told Reuters.", []),
         ("Investors in the funding round of Globex Inc include Acme Corp, Alibaba said.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
         ("Investors in Globex Inc include Acme Corp and Initech Corp.",
