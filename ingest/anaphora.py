@@ -141,7 +141,9 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
     stake"), a reflexive ("agreed to sell itself to Thoma Bravo"), a possessive ("Acme said
     Jane Doe would become its chief executive") and a describing noun named in apposition
     ("bought security company Blue Coat") and a company described by who formed it ("a
-    partnership formed by AFG Industries").
+    partnership formed by AFG Industries"). A common noun that lists names ("rivals such as
+    A and B") or a plural one with names in apposition ("the largest carriers, A and B")
+    stands for each of them.
     """
     lists = {t.head.i: t for t in state.tokens_of(doc)
              if t.lower_ in _LIST_WORDS and t.dep_ == "prep" and _lists(t)}
@@ -150,7 +152,7 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             continue
         node = None
         listed = _listed(lists[token.i], state) \
-            if token.i in lists and token.pos_ == "NOUN" else []
+            if token.i in lists and token.pos_ == "NOUN" else _named_after_plural(token, state)
         if listed:
             node = listed[0]
             state.listed[token.i] = listed
@@ -216,6 +218,25 @@ def _listed(prep: Token, state: DocState) -> list[Node]:
     items = [t for t in prep.children if t.dep_ == "pobj"]
     items += [c for t in items for c in conjuncts(t)]
     nodes = [state.nodes[t.i] for t in sorted(items, key=lambda t: t.i) if t.i in state.nodes]
+    return list(dict.fromkeys(nodes)) if nodes and len({n.type for n in nodes}) == 1 else []
+
+
+def _named_after_plural(token: Token, state: DocState) -> list[Node]:
+    """The entities a plural common noun names in apposition ("the largest carriers, A and
+    B", "ride-hailing apps A and B"), all of one type, or that a number of them names ("three
+    of the carriers - A, B and C"); none if it names none or mixes types."""
+    if token.tag_ == "CD":
+        nouns = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        return _named_after_plural(nouns[0], state) if len(nouns) == 1 else []
+    if token.tag_ != "NNS" or token.pos_ != "NOUN":
+        return []
+    items = [c for c in token.children if c.dep_ == "appos"]
+    if not items or any(c.dep_ in ("acl", "relcl") and c.i > items[0].i for c in token.children):
+        return []  # a clause after the names may be the last one's ("A and B, owned by C")
+    items += [c for t in items for c in conjuncts(t)]
+    roots = (state.inside.get(t.i) for t in sorted(items, key=lambda t: t.i))
+    nodes = [state.nodes[r] for r in roots if r is not None and r in state.nodes]
     return list(dict.fromkeys(nodes)) if nodes and len({n.type for n in nodes}) == 1 else []
 
 

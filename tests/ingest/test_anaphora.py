@@ -121,6 +121,13 @@ def test_conjuncts_and_nodes_before():
           ("Initech Inc", "investsIn", "Globex Holdings")]),
         ("The new company, named Globex Holdings, is owned by Initech Inc.",
          [("Initech Inc.", "investsIn", "Globex Holdings")]),
+        # a plural noun stands for the names in apposition to it, and a number of them too
+        ("Globex Inc sells handsets to the largest carriers, Acme Corp and Initech Inc.",
+         [("Globex Inc", "supplies", "Acme Corp"), ("Globex Inc", "supplies", "Initech Inc.")]),
+        ("Globex Inc sells handsets to three of the four largest mobile carriers - Acme Corp, "
+         "Initech Inc and Hooli Inc.",
+         [("Globex Inc", "supplies", "Acme Corp"), ("Globex Inc", "supplies", "Hooli Inc."),
+          ("Globex Inc", "supplies", "Initech Inc")]),
     ],
 )
 def test_references_and_pronouns(nlp, text, expected):
