@@ -28,7 +28,9 @@ The rules are data: ``ingest/patterns/*.jsonl``, one file per relation family. A
   at node ``b`` begin right after node ``a`` ("president Bob Stone");
 * a token-sequence rule, ``{"id": ..., "predicate": ..., "subject": TYPE, "object": TYPE,
   "sequence": [token patterns]}``, for what the parser often breaks ("ACME (AC) Chairman
-  X"): the ends are the first entities of those types in the match (``token._.ng_in``).
+  X"): the ends are the first entities of those types in the match (``token._.ng_in``);
+  with ``"first"`` and ``"last"`` for ``subject`` and ``object``, the ends are the two
+  entities the match names, in the order given ("Acme's rival Globex").
 
 Word lists (the nouns that refer back to a named organisation, the heads of public bodies,
 ...) are named sets of ``ingest/patterns/lexicon.jsonl``, read through
@@ -195,6 +197,11 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
     return load_jsonl(f"{name}.jsonl")
 
 
+#: The ends of a token-sequence rule between two names: the first named in the match, and
+#: the last ("Acme's rival Globex").
+_NAME_ORDER = frozenset({"first", "last"})
+
+
 @dataclass(frozen=True)
 class _Rule:
     id: str
@@ -338,6 +345,13 @@ class RelationExtractor:
                 continue  # "Former Acme Corp chairman Bob Stone"
             # the parser may split a sentence inside the match: quote both parts then
             sentence = doc[doc[start].sent.start:doc[end - 1].sent.end]
+            if rule.subject in _NAME_ORDER:
+                named = list(dict.fromkeys(state.nodes[state.inside[t.i]] for t in span
+                                           if t.i in state.inside))
+                if len(named) == 2 and named[0].name != named[1].name:
+                    subject, obj = named if rule.subject == "first" else named[::-1]
+                    yield Found(subject, rule.predicate, obj, sentence, rule.id)
+                continue
             ends = {}
             for token in span:  # the name nearest the role ("that Apple Chief Executive X")
                 if token._.ng_in in (rule.subject, rule.object):

@@ -743,6 +743,12 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Acme Corp", "partnersWith", "Globex Inc")]),
         ("Acme Corp concluded a licence agreement with Globex Inc.",
          [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # "X's <relation> Y" read from the words where the parser breaks the phrase
+        ("Acme Corp's supplier Globex Inc cut prices.", [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Globex Inc's rival Acme Corp cut prices.",
+         [("Globex Inc", "competesWith", "Acme Corp")]),
+        ("Acme Corp's chief executive John Smith said Globex Inc would pay.",
+         [("John Smith", "leads", "Acme Corp")]),
         # a company founded jointly by several is held by each of them
         ("Globex Inc, founded jointly by Acme Corp and Initech Corp, has grown.",
          [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "partnersWith", "Initech Corp"),
