@@ -743,6 +743,15 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
          [("Acme Corp", "partnersWith", "Globex Inc")]),
         ("Acme Corp concluded a licence agreement with Globex Inc.",
          [("Acme Corp", "partnersWith", "Globex Inc.")]),
+        # lending and financing a named company: the lender or investor invests in it
+        ("Globex Inc extended a $50 million loan to Acme Corp.",
+         [("Globex Inc", "investsIn", "Acme Corp.")]),
+        ("Globex Inc lent $50 million to Acme Corp.", [("Globex Inc", "investsIn", "Acme Corp.")]),
+        ("Globex Inc lent support to Acme Corp.", []),
+        ("Acme Corp received a $50 million loan from Globex Inc.",
+         [("Globex Inc.", "investsIn", "Acme Corp")]),
+        ("Globex Inc led a $50 million funding round in Acme Corp.",
+         [("Globex Inc", "investsIn", "Acme Corp.")]),
         # "X's <relation> Y" read from the words where the parser breaks the phrase
         ("Acme Corp's supplier Globex Inc cut prices.", [("Globex Inc", "supplies", "Acme Corp")]),
         ("Globex Inc's rival Acme Corp cut prices.",
