@@ -3,7 +3,8 @@
     python scripts/train_relations.py --silver PATH          # writes ingest/data/...model.json
     python scripts/train_relations.py --silver PATH --check  # exit 1 if the shipped file differs
 
-Reads only ``corpus/tune/*/docs`` and their ``gold.json``: the test part is never read. Each
+Reads only the ``docs`` and ``gold.json`` of the tune sources in ``SOURCES``: the test part is
+never read. Each
 document is run through the pipeline without the classifier; every candidate pair
 (``newsgraph.ingest.classifier.candidates``) is described by its features and labelled from
 the gold (``newsgraph.ingest.training.labels``). A multinomial logistic regression
@@ -50,6 +51,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TUNE = ROOT / "corpus" / "tune"
+#: The tune sources the model learns from: the two of wire copy. The web news source
+#: (``web2016``) is kept out, as the check of the model on the writing of other outlets: with
+#: it among the sources thresholds are chosen on, no relation passes (relation-classifier.md).
+SOURCES = ("modern", "reuters21578")
 OUT = ROOT / "ingest" / "data" / "relation_model.json"
 
 #: The inverse of the L2 regularisation strength.
@@ -353,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsgraph.ingest.training import UNSURE, model_json
 
-    sources = sorted(p.name for p in TUNE.iterdir() if (p / "gold.json").exists())
+    sources = sorted(SOURCES)
     nlp = pipeline()
     rows = [row for source in sources for row in examples(source, nlp)]
     silver_header: dict[str, Any] | None = None
