@@ -134,7 +134,9 @@ def _kind_in_context(measure: Measure, phrase: Span) -> Measure:
     # what the measure is on, attached to it or to the verb that brings it in ("issued rules
     # on chip exports")
     preps = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
-    after = [t for c in preps if c.dep_ == "prep" for t in c.subtree]
+    # the agent says who acts, not what on ("an investigation by the FTC, which probed
+    # Acme over its sales")
+    after = [t for c in preps if c.dep_ == "prep" and c.lower_ != "by" for t in c.subtree]
     if measure.verb:  # what a clause restricts or bans, its head alone ("curbed exports")
         after += [c for c in root.children if c.dep_ == "dobj"]
     # a country the measure is on, or whose goods or sector it is ("a probe into Japan's

@@ -737,6 +737,10 @@ def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected)
            "TradeInvestigation")]),
         ("The Commerce Department opened an investigation into steel imports from Japan.",
          [("Commerce Department probe into steel imports from Japan", "TradeInvestigation")]),
+        # the agent's clause says who looks, not what the inquiry is on
+        ("The fine follows a two-year investigation by the Federal Trade Commission, which "
+         "has probed Acme Corp over its sales of imported goods.",
+         [("Federal Trade Commission probe of Acme Corp", "OtherPolicy")]),
     ],
 )
 def test_an_inquiry_into_a_company_is_a_trade_case_only_by_a_trade_remedy(nlp, text, policies):
