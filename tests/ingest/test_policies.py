@@ -811,3 +811,28 @@ def test_an_inquiry_is_named_by_what_a_clause_says_is_under_it(nlp, text, polici
 def test_only_a_country_named_in_full_before_sanctions_is_their_target(
         nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a regulator's antitrust complaint against a company is a measure it brings, as
+        # well as its opposition to the company
+        ("The European Commission filed a formal antitrust complaint against Acme Corp over "
+         "its app store.",
+         [("European Commission antitrust charges against Acme Corp", "OtherPolicy")],
+         [("European Commission", "imposes",
+           "European Commission antitrust charges against Acme Corp"),
+          ("European Commission", "opposes", "Acme Corp"),
+          ("European Commission antitrust charges against Acme Corp", "targets", "Acme Corp")]),
+        ("The European Commission leveled antitrust charges against Acme Corp over its app "
+         "store.",
+         [("European Commission antitrust charges against Acme Corp", "OtherPolicy")],
+         [("European Commission", "imposes",
+           "European Commission antitrust charges against Acme Corp"),
+          ("European Commission", "opposes", "Acme Corp"),
+          ("European Commission antitrust charges against Acme Corp", "targets", "Acme Corp")]),
+    ],
+)
+def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
