@@ -342,14 +342,16 @@ def _count(text: str, words: list[str]) -> int:
 def _split_lists(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """A candidate that lists names the document gives on their own elsewhere is those names:
     "Lyft, Uber" beside "Lyft" and "Uber", and so is an organisation's span of names with
-    commas alone; "Hambrecht and Quist", given only whole, and an institution's name stay."""
+    commas alone, or as many names as a plural noun before them counts ("two rivals, A and
+    B"); "Hambrecht and Quist", given only whole, and an institution's name stay."""
     alone = {name_key(doc[c.start:c.end].text) for c in found}
     kept = []
     for candidate in found:
         parts = _list_parts(doc, candidate.start, candidate.end)
         if len(parts) > 1 and not _one_institution(doc, candidate.start, candidate.end, parts) \
                 and (all(name_key(doc[a:b].text) in alone for a, b in parts)
-                     or _comma_list(doc, candidate, parts)):
+                     or _comma_list(doc, candidate, parts)
+                     or _counted_list(doc, candidate, parts)):
             kept += [candidate._replace(start=a, end=b) for a, b in parts]
         else:
             kept.append(candidate)
@@ -365,6 +367,22 @@ def _comma_list(doc: Doc, candidate: Candidate, parts: list[tuple[int, int]]) ->
         and not any(t.lower_ in ("and", "&") for t in span) \
         and span[-1].text not in lexicon().words("legal_form") \
         and all(doc[a].text[:1].isupper() for a, _ in parts)
+
+
+def _counted_list(doc: Doc, candidate: Candidate, parts: list[tuple[int, int]]) -> bool:
+    """Whether an organisation's span names as many things as the plural noun it stands in
+    apposition to counts: "two internet companies, Alibaba and Tencent"."""
+    span = doc[candidate.start:candidate.end]
+    head = span.root.head
+    if candidate.label != "ORG" or span.root.dep_ != "appos" or head.tag_ != "NNS" \
+            or not all(doc[a].text[:1].isupper() for a, _ in parts):
+        return False
+    count = {str(len(parts)), _NUMBER_WORDS.get(len(parts), "")}
+    return any(c.dep_ == "nummod" and c.lower_ in count for c in head.children)
+
+
+#: Small numbers as words, for a noun that counts the names after it.
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 def _one_institution(doc: Doc, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
@@ -505,7 +523,8 @@ def _repeated(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
     """A name found once is the same name wherever the document repeats it as written, where
     the model missed it ("Symantec Corp bought Blue Coat. ... Symantec competes with"): the
     words of an organisation's or a person's name, and of an organisation's name less its
-    legal form, standing alone (no capitalised word just before or after them).
+    legal form, standing alone (no capitalised word just before or after them); a name the
+    model read with its possessive ("Facebook's boss") is read again without it.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Acme Corp grew and the Acme unit fell .")
@@ -520,6 +539,8 @@ def _repeated(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         if span.label_ not in _REPEATED_LABELS:
             continue
         words = tuple(t.text for t in span)
+        if len(words) > 1 and words[-1] in _POSSESSIVES:
+            words = words[:-1]  # the model's "Facebook's" is the name "Facebook"
         stem = words
         while len(stem) > 1 and stem[-1] in legal:
             stem = stem[:-1]
@@ -554,6 +575,8 @@ def _repeated(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
     return found
 
 
+#: The possessive endings the model may read as part of a name.
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 #: The most names a document is read again for.
 _MOST_REPEATS = 200
 

@@ -221,6 +221,32 @@ def test_a_list_of_names_given_alone_elsewhere_is_split():
              ("Brevik", "ORG", False)]
 
 
+def test_names_a_plural_noun_counts_before_them_are_split():
+    # "two rivals, Tarvo and Brevik": as many names as the noun counts
+    assert _names("""
+        Acme       PROPN NNP B-ORG  nsubj    1
+        joined     VERB  VBD O      ROOT     1
+        two        NUM   CD  O      nummod   3
+        rivals     NOUN  NNS O      dobj     1
+        ,          PUNCT ,   O      punct    3
+        Tarvo      PROPN NNP B-ORG  appos    3
+        and        CCONJ CC  I-ORG  cc       5
+        Brevik     PROPN NNP I-ORG  conj     5
+        .          PUNCT .   O      punct    1
+    """) == [("Acme", "ORG", False), ("Tarvo", "ORG", False), ("Brevik", "ORG", False)]
+    # a plural noun that counts none keeps the name whole
+    assert _names("""
+        Acme       PROPN NNP B-ORG  nsubj    1
+        hired      VERB  VBD O      ROOT     1
+        advisers   NOUN  NNS O      dobj     1
+        ,          PUNCT ,   O      punct    2
+        Hambrecht  PROPN NNP B-ORG  appos    2
+        and        CCONJ CC  I-ORG  cc       4
+        Quist      PROPN NNP I-ORG  conj     4
+        .          PUNCT .   O      punct    1
+    """)[1] == ("Hambrecht and Quist", "ORG", False)
+
+
 def test_partners_given_only_together_stay_one_name():
     assert _names("""
         Hambrecht  PROPN NNP B-ORG  nsubj    3
@@ -310,6 +336,8 @@ def _repeats(text, found):
         # a name found once is read again where the document repeats it, less its legal form
         ("Acme Corp grew and the Acme unit fell", [(0, 2, "ORG")], [("Acme", "ORG")]),
         ("Jane Doe spoke and then Jane Doe left", [(0, 2, "PERSON")], [("Jane Doe", "PERSON")]),
+        # a name the model read with its possessive is read again without it
+        ("Acme-owned Initech grew and Acme 's boss left", [(6, 8, "ORG")], [("Acme", "ORG")]),
         # not inside a longer name, nor a person's surname alone
         ("Acme Corp grew and Acme Tower fell", [(0, 2, "ORG")], []),
         ("Jane Doe spoke and then Doe left", [(0, 2, "PERSON")], []),
