@@ -1469,3 +1469,42 @@ def test_a_memorandum_with_a_party_described_before_its_name(nlp):
             "affiliate Initech Motors Ltd.")
     assert [t for t in triples(nlp, text) if t[1] == "partnersWith"] == [
         ("Acme Trucks", "partnersWith", "Initech Motors Ltd.")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the members a consortium or alliance includes are partners of each other
+        ("A consortium of carmakers, which includes Toyota, Honda and Mazda, filed a suit.",
+         [("Honda", "partnersWith", "Mazda"), ("Toyota", "partnersWith", "Honda"),
+          ("Toyota", "partnersWith", "Mazda")]),
+        # and of one that is part of it or joins it
+        ("Acme Corp is part of an alliance that includes Toyota and Honda.",
+         [("Acme Corp", "partnersWith", "Honda"), ("Acme Corp", "partnersWith", "Toyota"),
+          ("Toyota", "partnersWith", "Honda")]),
+        ("Acme Corp joined an alliance that includes Toyota and Honda.",
+         [("Acme Corp", "partnersWith", "Honda"), ("Acme Corp", "partnersWith", "Toyota"),
+          ("Toyota", "partnersWith", "Honda")]),
+        # a consortium called by a name has the members it includes
+        ("In 2013, a consortium of companies called OpenRoad Group, which includes Toyota and "
+         "Honda, sued Google.",
+         [("Honda", "memberOf", "OpenRoad Group"), ("Toyota", "memberOf", "OpenRoad Group"),
+          ("Toyota", "partnersWith", "Honda")]),
+        # joining others in backing a company: partners, and each backs it
+        ("Toyota joined Honda in backing Uber Technologies.",
+         [("Honda", "investsIn", "Uber Technologies"), ("Toyota", "investsIn", "Uber Technologies"),
+          ("Toyota", "partnersWith", "Honda")]),
+        ("Toyota joined Honda in investing in Uber Technologies.",
+         [("Honda", "investsIn", "Uber Technologies"), ("Toyota", "investsIn", "Uber Technologies"),
+          ("Toyota", "partnersWith", "Honda")]),
+        ("Toyota joined Honda in calling for lower tariffs.",
+         [("Toyota", "partnersWith", "Honda")]),
+        # united parties, and parties agreeing to act together
+        ("India and France are united in their determination to fight terrorism.",
+         [("India", "partnersWith", "France")]),
+        ("Toyota and Honda agreed to work together on batteries.",
+         [("Toyota", "partnersWith", "Honda")]),
+    ],
+)
+def test_groups_and_joint_action(nlp, text, expected):
+    assert triples(nlp, text) == expected
