@@ -1056,9 +1056,11 @@ def _hedged(token: Token) -> bool:
     # join Acme", "who used to work for Acme"); nor what one denies ("denied it would halt
     # trade") or has no plans to do
     while clause.dep_ in ("xcomp", "ccomp", "acl") and clause.head.i != clause.i:
-        dep, clause = clause.dep_, clause.head
+        embedded, dep, clause = clause, clause.dep_, clause.head
         if dep == "acl":
             return _none(clause)
+        if dep == "ccomp" and clause.lower_ in _TELLING and _asks_what(embedded):
+            break  # "did not disclose how much it invested in X": the investment is so
         if clause.lower_ in _NOT_DONE or any(c.dep_ == "neg" for c in clause.children) or (
                 dep == "xcomp" and clause.lower_ == "used"
                 and not any(c.dep_ == "dobj" for c in clause.children)):
@@ -1066,6 +1068,13 @@ def _hedged(token: Token) -> bool:
         if dep == "ccomp":
             break
     return False
+
+
+def _asks_what(clause: Token) -> bool:
+    """Whether a clause is a question word's ("how much money it invested", "when it would
+    close"): what it asks about is taken as so, whether or not the answer is told."""
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ not in ("whether", "if")
 
 
 def _none(token: Token) -> bool:
@@ -1080,6 +1089,11 @@ def _no_longer(token: Token) -> bool:
 
 #: Modals that say a thing may happen, not that it does ("may cut ties").
 _MAYBE = frozenset({"may", "might"})
+#: Verbs of telling, whose negation leaves what a question word's clause asks about so ("did
+#: not disclose how much it paid").
+_TELLING = frozenset(f for lemma in ("disclose", "say", "reveal", "specify", "detail", "tell",
+                                     "comment", "elaborate", "confirm", "explain")
+                     for f in verb_forms(lemma))
 #: Verbs whose complement did not happen, or no longer holds ("declined to", "used to").
 _NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
                       for f in verb_forms(lemma))

@@ -1508,3 +1508,18 @@ def test_a_memorandum_with_a_party_described_before_its_name(nlp):
 )
 def test_groups_and_joint_action(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what a question word's clause under a negated verb of telling asks about is so
+        ("Toyota did not disclose how much money it invested in Uber Technologies.",
+         [("Toyota", "investsIn", "Uber Technologies")]),
+        # not what one did not say, nor whether it happened
+        ("Toyota did not say it invested in Uber Technologies.", []),
+        ("Toyota did not say whether it invested in Uber Technologies.", []),
+    ],
+)
+def test_a_question_under_a_negated_telling_is_stated(nlp, text, expected):
+    assert triples(nlp, text) == expected
