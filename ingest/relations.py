@@ -421,6 +421,9 @@ class RelationExtractor:
                 for subject, obj in _pairs(doc, read, subjects, objects):
                     if rule.id == "block-party" and not _of_state(subject):
                         continue  # "Apple blocked Meta from tracking users": no state's act
+                    if read == Predicate.INVESTS_IN and _public(subject.name) \
+                            and _pronoun(tokens.get(rule.subject)):
+                        continue  # "the FCC approved its acquisition of X": the buyer's "its"
                     if read == Predicate.LEADS and obj.type == EntityType.COUNTRY \
                             and "title" in tokens and not _leads_a_state(tokens["title"]):
                         continue  # "French chief executive Jean Dupont" leads no country
@@ -1068,6 +1071,11 @@ def _hedged(token: Token) -> bool:
         if dep == "ccomp":
             break
     return False
+
+
+def _pronoun(token: Token | None) -> bool:
+    """Whether a rule's end is a pronoun ("its", "it") rather than a name."""
+    return token is not None and token.pos_ == "PRON"
 
 
 def _asks_what(clause: Token) -> bool:

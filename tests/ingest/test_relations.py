@@ -1523,3 +1523,10 @@ def test_groups_and_joint_action(nlp, text, expected):
 )
 def test_a_question_under_a_negated_telling_is_stated(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_a_regulator_approving_its_acquisition_is_no_buyer(nlp):
+    # "its" of a deal a public body approves is the buyer's, not the body's
+    text = ("Comcast was bound by terms when the Federal Communications Commission approved "
+            "its acquisition of NBC Universal in 2011.")
+    assert [t for t in triples(nlp, text) if t[1] == "investsIn"] == []
