@@ -408,6 +408,8 @@ class RelationExtractor:
             if mutual and (_with_another(first, state) or (
                     first.dep_ == "dobj" and _with_another(first.head, state))):
                 continue  # "A and B signed a deal with C": not with each other
+            if mutual and _apart(first):
+                continue  # "A and B each launched a phone": not together
             # a name read only where it follows its title is read alone, not with its
             # conjuncts ("A Ford spokesman, Tom Jones and Ann Lee attended")
             alone = set(rule.next_to or ())
@@ -1071,6 +1073,19 @@ def _hedged(token: Token) -> bool:
         if dep == "ccomp":
             break
     return False
+
+
+def _apart(verb: Token) -> bool:
+    """Whether a verb's parties act each on its own ("A and B each launched a phone", "both
+    opened a plant", "separately")."""
+    return any(c.lower_ in _EACH_APART and c.dep_ in ("advmod", "dep", "det", "cc", "nsubj",
+                                                       "appos", "preconj")
+               for c in [*verb.children, *(g for s in verb.children if s.dep_ == "nsubj"
+                                            for g in s.children)])
+
+
+#: Words that say parties act each on its own.
+_EACH_APART = frozenset({"both", "each", "separately", "respectively", "independently"})
 
 
 def _pronoun(token: Token | None) -> bool:

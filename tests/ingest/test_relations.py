@@ -1499,6 +1499,16 @@ def test_a_memorandum_with_a_party_described_before_its_name(nlp):
           ("Toyota", "partnersWith", "Honda")]),
         ("Toyota joined Honda in calling for lower tariffs.",
          [("Toyota", "partnersWith", "Honda")]),
+        # those joined are partners of each other too
+        ("Apple joined Toyota and Honda in backing Uber Technologies.",
+         [("Apple", "investsIn", "Uber Technologies"), ("Apple", "partnersWith", "Honda"),
+          ("Apple", "partnersWith", "Toyota"), ("Honda", "investsIn", "Uber Technologies"),
+          ("Toyota", "investsIn", "Uber Technologies"), ("Toyota", "partnersWith", "Honda")]),
+        # parties that create one thing together are partners, unless each acts on its own
+        ("Microsoft and Intel developed a standard for chips.",
+         [("Microsoft", "partnersWith", "Intel")]),
+        ("Microsoft and Intel each developed a standard for chips.", []),
+        ("Both Microsoft and Intel developed a standard for chips.", []),
         # united parties, and parties agreeing to act together
         ("India and France are united in their determination to fight terrorism.",
          [("India", "partnersWith", "France")]),
