@@ -420,12 +420,19 @@ def _nonrestrictive(clause: Token) -> bool:
 def _clause_subject_is(token: Token, name: str, mentions: dict[int, Span], *,
                        pronoun: bool = True) -> bool:
     """Whether the subject of the clause ``token`` is in is ``name`` (or, with ``pronoun``,
-    "it", which may stand for it): news does not name the subject again by a description in
-    its own clause."""
+    "it", which may stand for it), a clause with no subject of its own taking its controller's
+    ("plans to sue the company"): news does not name the subject again by a description in its
+    own clause."""
     head = token
     for _ in range(8):
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
+        head = head.head
+    # "the DOJ plans to sue the company": a verb's subject is its controller's, where no
+    # object of the controller stands between them ("asked Acme to buy the company")
+    while head.dep_ == "xcomp" and head.head is not head \
+            and not any(c.dep_ in _SUBJECTS for c in head.children) \
+            and not any(c.dep_ in ("dobj", "dative") for c in head.head.children):
         head = head.head
     for child in head.children:
         if child.dep_ in _SUBJECTS and child.i != token.i:

@@ -190,6 +190,16 @@ def test_a_reported_pronoun_is_still_the_speaker(nlp):
     assert ("Acme Corp", "opposes", "China") not in triples(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Globex Corp recalled cars. The Trade Commission plans to sue the company over them.",
+    "Globex Corp recalled cars. The Trade Commission wants to try to sue the company.",
+])
+def test_a_clause_with_no_subject_takes_its_controllers(nlp, text):
+    # the subject of "plans" is the one who would sue: "the company" is another
+    assert references(nlp, text) == [("company", "Organisation", "Globex Corp")]
+    assert ("Trade Commission", "opposes", "Globex Corp") in triples(nlp, text)
+
+
 def test_a_text_without_a_parse_gets_no_references(nlp):
     doc = nlp.make_doc("Acme rose. It fell.")
     for name, component in nlp.pipeline:
