@@ -213,10 +213,12 @@ def _lists(prep: Token) -> bool:
 
 def _listed(prep: Token, state: DocState) -> list[Node]:
     """The entities a common noun lists after ``prep`` ("rivals such as A and B", "customers
-    including A, B and C", "carriers like A"), all of one type; none if it lists none or mixes
-    types."""
+    including A, B and C", "carriers like A"), all of one type, with a last item the parser
+    coordinated with the noun itself; none if it lists none or mixes types."""
     items = [t for t in prep.children if t.dep_ == "pobj"]
     items += [c for t in items for c in conjuncts(t)]
+    # "competitors like A, B, and C": the parser may hang the last item on the noun
+    items += [c for c in prep.head.children if c.dep_ == "conj" and c.i > prep.i and items]
     nodes = [state.nodes[t.i] for t in sorted(items, key=lambda t: t.i) if t.i in state.nodes]
     return list(dict.fromkeys(nodes)) if nodes and len({n.type for n in nodes}) == 1 else []
 

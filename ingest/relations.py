@@ -157,6 +157,8 @@ _STATE_WORDS = _WORDS.lower("state_owner")
 _CHIEF_OF_BODY = _WORDS.lower("chief_of_body") | _WORDS.lower("org_description")
 #: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
 _ORG_NOUN = "orgnoun"
+#: The trigger label of nouns of a rival (``patterns/trade.jsonl``).
+_RIVAL = "rival"
 
 
 def _field_chief(title: Token) -> bool:
@@ -269,6 +271,7 @@ class RelationExtractor:
         state = self._mark(doc)
         found = list(self._match(doc, state))
         found += _titles_alone(doc, state, found)
+        found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
         found = resolve_policies(found, state)
         relations, used = _relations(found)
@@ -929,6 +932,48 @@ def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
         if _public(org.name) or (person.name, org.name) in held:
             continue  # a company's title: a ministry's head is no chief executive
         added.append(Found(person, predicate, org, sentence, "title-alone"))
+    return added
+
+
+def _rivals_of_focus(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """Rivals listed with no owner ("competitors like A and B have entered the market") are
+    the rivals of the organisation that is the subject of the sentence's main clause, else of
+    the one in focus (``doc._.ng_focus``) where the sentence names it, by its words or a
+    pronoun ("since its service began, competitors like ..."), if that is no public body and
+    none of them; a name that is another's product ("Google's Gmail") is no rival listed, and
+    a sentence where a rule read a rivalry for them leaves them alone."""
+    focus = doc._.ng_focus or {}
+    read = {(name, f.sentence.start) for f in found if f.predicate == Predicate.COMPETES_WITH
+            for name in (f.subject.name, f.object.name)}
+    added: list[Found] = []
+    for token_i, listed in state.listed.items():
+        token = doc[token_i]
+        sentence = token.sent
+        if token._.ng_trigger != _RIVAL or token.tag_ != "NNS" \
+                or any(c.dep_ in _MODIFIERS or (c.dep_ == "prep" and c.lower_ == "of")
+                       for c in token.children):
+            continue  # "Acme's rivals such as A", "rivals of Acme such as A": the rules'
+        rivals = [n for n in listed if n.type == EntityType.ORGANISATION
+                  and not any(c.dep_ in ("poss", "compound") and c.i in state.nodes
+                              for c in doc[n.token].children)]
+        subject = next((state.nodes[c.i] for c in sentence.root.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i in state.nodes), None)
+        if subject is not None and subject.type == EntityType.ORGANISATION \
+                and all(n.name != subject.name for n in listed):
+            owner = subject
+        elif sentence.start in focus and (focus[sentence.start][0] in sentence.text or any(
+                state.nodes[t.i].name == focus[sentence.start][0]
+                for t in sentence if t.i in state.nodes)):
+            name, label = focus[sentence.start]
+            owner = Node(name, label, sentence.start)
+        else:
+            continue
+        if owner.type != EntityType.ORGANISATION or _public(owner.name) \
+                or any(n.name == owner.name for n in listed) \
+                or any((n.name, sentence.start) in read for n in listed):
+            continue
+        added += [Found(n, Predicate.COMPETES_WITH, owner, sentence, "rivals-of-focus")
+                  for n in rivals]
     return added
 
 

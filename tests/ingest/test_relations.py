@@ -1540,3 +1540,35 @@ def test_a_regulator_approving_its_acquisition_is_no_buyer(nlp):
     text = ("Comcast was bound by terms when the Federal Communications Commission approved "
             "its acquisition of NBC Universal in 2011.")
     assert [t for t in triples(nlp, text) if t[1] == "investsIn"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # rivals listed with no owner are the rivals of the company in focus
+        ("Globex Corp sells inflight Wi-Fi. Since its service began, competitors like Acme "
+         "Inc and Initech Inc have entered the market.",
+         [("Acme Inc", "competesWith", "Globex Corp"),
+          ("Initech Inc", "competesWith", "Globex Corp")]),
+        # ... or of the subject of the sentence's main clause
+        ("Globex Corp sells chips. Hooli Inc lost money amid fierce price cuts by rivals "
+         "such as Acme Inc and Initech Inc.",
+         [("Acme Inc", "competesWith", "Hooli Inc"),
+          ("Initech Inc.", "competesWith", "Hooli Inc")]),
+        # the last item the parser hangs on the noun is listed too
+        ("Globex Corp sells inflight Wi-Fi. Since Globex's service first launched, Acme says, "
+         "competitors like Initech, Hooli, ViaTel, and Orbital Falcon have entered the "
+         "market.",
+         [("Hooli", "competesWith", "Globex Corp"),
+          ("Initech", "competesWith", "Globex Corp"),
+          ("Orbital Falcon", "competesWith", "Globex Corp")]),
+        # the company in focus, not named in the sentence, is not read as their rival
+        ("Globex Corp sells chips. He says competitors like Acme Inc and Initech Inc have "
+         "grown.", []),
+        # a product of another company is no rival listed
+        ("Globex Corp sells mail. Customers may leave it for competitors such as Acme's "
+         "Mailbox.", []),
+    ],
+)
+def test_rivals_listed_with_no_owner(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "competesWith"] == expected
