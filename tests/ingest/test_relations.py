@@ -1572,3 +1572,19 @@ def test_a_regulator_approving_its_acquisition_is_no_buyer(nlp):
 )
 def test_rivals_listed_with_no_owner(nlp, text, expected):
     assert [t for t in triples(nlp, text) if t[1] == "competesWith"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # forcing or compelling a party to act is acting against it
+        ("Through the courts, the FBI is trying to force Acme Inc to help unlock a phone.",
+         [("FBI", "opposes", "Acme Inc")]),
+        ("The Justice Department sought orders to compel Globex Corp to unlock the phone.",
+         [("Justice Department", "opposes", "Globex Corp")]),
+        # forcing without a party made to act says nothing of one
+        ("The Trade Commission forced a change at Globex Corp.", []),
+    ],
+)
+def test_forcing_a_party_to_act(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "opposes"] == expected
