@@ -394,11 +394,16 @@ def clause_subject(token: Token) -> Token | None:
 def named_in_apposition(token: Token, state: DocState) -> Node | None:
     """The entity a common noun is named by, in apposition or by "named"/"called": in
     "Initech and its parent, Globex, sued" the second subject is Globex, in "the new company,
-    named Globex, is owned by ..." the subject is Globex."""
+    named Globex, is owned by ..." and "a consortium of companies called Globex sued" the
+    subject is Globex."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     named = [c for c in token.children if c.dep_ == "appos"]
-    named += [n for c in token.children if c.dep_ == "acl" and c.lower_ in _NAMING
+    # "a consortium of companies called Globex": the parser names the members, not the body
+    members = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj" and p.tag_ == "NNS"]
+    named += [n for noun in (token, *members) for c in noun.children
+              if c.dep_ == "acl" and c.lower_ in _NAMING
               for n in c.children if n.dep_ == "oprd"]
     return next((state.nodes[n.i] for n in named if n.i in state.nodes), None)
 

@@ -121,6 +121,9 @@ def test_conjuncts_and_nodes_before():
           ("Initech Inc", "investsIn", "Globex Holdings")]),
         ("The new company, named Globex Holdings, is owned by Initech Inc.",
          [("Initech Inc.", "investsIn", "Globex Holdings")]),
+        # ... and where the parser gives the name to the members ("of companies called X")
+        ("Last year a consortium of companies called OpenRank sued Acme Inc.",
+         [("OpenRank", "opposes", "Acme Inc.")]),
         # a plural noun stands for the names in apposition to it, and a number of them too
         ("Globex Inc sells handsets to the largest carriers, Acme Corp and Initech Inc.",
          [("Globex Inc", "supplies", "Acme Corp"), ("Globex Inc", "supplies", "Initech Inc.")]),
