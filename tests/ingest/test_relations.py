@@ -1588,3 +1588,19 @@ def test_rivals_listed_with_no_owner(nlp, text, expected):
 )
 def test_forcing_a_party_to_act(nlp, text, expected):
     assert [t for t in triples(nlp, text) if t[1] == "opposes"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a critique one offers, issues or delivers of a party or of its action
+        ("Judge Jane Roe offers a scathing critique of the Trade Commission's use of the law.",
+         [("Jane Roe", "opposes", "Trade Commission")]),
+        ("Senator Jane Roe issued a sharp rebuke of Acme Inc on Monday.",
+         [("Jane Roe", "opposes", "Acme Inc")]),
+        # criticism a party faces is not its own
+        ("Acme Inc faced criticism of its handling of the recall.", []),
+    ],
+)
+def test_a_critique_offered(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "opposes"] == expected
