@@ -1488,8 +1488,8 @@ def test_a_memorandum_with_a_party_described_before_its_name(nlp):
         # a consortium called by a name has the members it includes
         ("In 2013, a consortium of companies called OpenRoad Group, which includes Toyota and "
          "Honda, sued Google.",
-         [("Honda", "memberOf", "OpenRoad Group"), ("Toyota", "memberOf", "OpenRoad Group"),
-          ("Toyota", "partnersWith", "Honda")]),
+         [("Honda", "memberOf", "OpenRoad Group"), ("OpenRoad Group", "opposes", "Google"),
+          ("Toyota", "memberOf", "OpenRoad Group"), ("Toyota", "partnersWith", "Honda")]),
         # joining others in backing a company: partners, and each backs it
         ("Toyota joined Honda in backing Uber Technologies.",
          [("Honda", "investsIn", "Uber Technologies"), ("Toyota", "investsIn", "Uber Technologies"),
