@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.names import lexicon
 
-__all__ = ["credit_line_part", "credit_names"]
+__all__ = ["agency_credits", "agency_names", "credit_line_part", "credit_names"]
 
 
 def credit_line_part(span: Span) -> str | None:
@@ -31,6 +31,8 @@ def credit_line_part(span: Span) -> str | None:
     if len(span) == 1 and span[0].lower_ in lexicon().lower("credit_line") \
             and span.end < len(doc) and doc[span.end].lower_ == "by":
         return "role"
+    if _agency_credited(span):
+        return "name"
     place = span.start > 0 and doc[span.start - 1].lower_ == "in"
     if not _credited(doc, span.start - (2 if place else 1)):
         return None
@@ -90,6 +92,78 @@ def credit_names(doc: Doc) -> list[Span]:
                 spans.append(Span(doc, j, k, label="PERSON"))
             j = max(k, j + 1)
     return spans
+
+
+def agency_credits(doc: Doc) -> list[tuple[int, int]]:
+    """The names web news credits to an agency, as (a token of the name, the agency's first
+    token): a byline "By Jane Doe | Acme News" at the start of a line, and a photograph's
+    credit "(Photo: Jane Doe, Acme News)". The agency is the last part of the credit."""
+    pairs = []
+    for mark in doc:
+        if mark.text == "|" and mark.i + 1 < len(doc) and _capitalised(doc[mark.i + 1]):
+            start = _name_back(doc, mark.i - 1)
+            if start is not None and start > 0 and doc[start - 1].lower_ == "by" \
+                    and _line_start(doc, start - 1):
+                pairs.append((mark.i - 1, mark.i + 1))
+        elif mark.text == ":" and mark.i > 0 and mark.i + 1 < len(doc) \
+                and _photo_credit(doc[mark.i - 1]):
+            k = mark.i + 1
+            while k < len(doc) and (_capitalised(doc[k]) or _inner_mark(doc, k)):
+                k += 1
+            if k > mark.i + 1 and k + 1 < len(doc) and doc[k].text == "," \
+                    and _capitalised(doc[k + 1]):
+                pairs.append((k - 1, k + 1))
+    return pairs
+
+
+def agency_names(doc: Doc) -> list[Span]:
+    """The agencies bylines and photographs' credits name after a person ("| Acme News",
+    ", Acme News)"), up to a date or the line's end, as organisations."""
+    spans = []
+    for _, first in agency_credits(doc):
+        k = first
+        while k < len(doc) and _capitalised(doc[k]) and doc[k].ent_type_ not in ("DATE", "TIME"):
+            k += 1
+            if "\n" in doc[k - 1].whitespace_:
+                break
+        if k > first:
+            spans.append(Span(doc, first, k, label="ORG"))
+    return spans
+
+
+def _agency_credited(span: Span) -> bool:
+    """Whether ``span`` is the name of a byline or a photograph's credit that names an
+    agency after it ("By Jane Doe | Acme", "(Photo: Jane Doe, Acme)")."""
+    doc, start, end = span.doc, span.start, span.end
+    if end + 1 >= len(doc) or not _capitalised(doc[end + 1]) or start < 1:
+        return False
+    if doc[end].text == "|":
+        return doc[start - 1].lower_ == "by" and _line_start(doc, start - 1)
+    return start > 1 and doc[end].text == "," and doc[start - 1].text == ":" \
+        and _photo_credit(doc[start - 2])
+
+
+def _name_back(doc: Doc, i: int) -> int | None:
+    """The first token of the run of capitalised words ending at token ``i``, if any."""
+    start = i
+    while start >= 0 and doc[start].lower_ != "by" \
+            and (_capitalised(doc[start]) or _inner_mark(doc, start)):
+        start -= 1
+    return start + 1 if start < i else None
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` begins a line (or the text)."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
+def _photo_credit(token: Token) -> bool:
+    """A photograph's credit word opening a bracket: "(Photo", "Herbalife.(Photo" (a word
+    the tokenizer kept whole), "( Image"."""
+    text = token.text
+    word = text[text.rfind("(") + 1:].lower() if "(" in text else text.lower()
+    opened = "(" in text or (token.i > 0 and token.doc[token.i - 1].text == "(")
+    return opened and word in lexicon().lower("photo_credit")
 
 
 def _starts_credit(doc: Doc, k: int) -> bool:

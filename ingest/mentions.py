@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newsgraph.ingest.credits import credit_names
+from newsgraph.ingest.credits import agency_names, credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place, place_key
 from newsgraph.ingest.gazetteer import country_of as country_named
@@ -416,6 +416,8 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     credits = credit_names(doc)  # a credit line's names win over the model's reading of it
     credited = {i for span in credits for i in range(span.start, span.end)}
     spans = [s for s in spans if credited.isdisjoint(range(s.start, s.end))] + credits
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    spans += [s for s in agency_names(doc) if taken.isdisjoint(range(s.start, s.end))]
     spans = _out_of_datelines(doc, spans)
     spans = [_with_first_word(_with_particles(span)) if span.label_ == "PERSON" else span
              for span in _wrapped_people(spans)]

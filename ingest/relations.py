@@ -95,6 +95,7 @@ from newsgraph.ingest.anaphora import (
     reference_matcher,
 )
 from newsgraph.ingest.coreference import REFERENCES_KEY
+from newsgraph.ingest.credits import agency_credits
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
@@ -332,6 +333,7 @@ class RelationExtractor:
         yield from _state_holdings(doc, state)
         yield from _units_named_after_parents(doc, state)
         yield from _ministers(doc, state)
+        yield from _credited_to_agencies(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -759,6 +761,18 @@ def _units_named_after_parents(doc: Doc, state: DocState) -> Iterator[Found]:
         if len(parents) == 1:
             yield Found(next(iter(parents.values())), Predicate.INVESTS_IN, node, sentence,
                         "unit-named-after-parent")
+
+
+def _credited_to_agencies(doc: Doc, state: DocState) -> Iterator[Found]:
+    """A person a byline or a photograph's credit names with an agency ("By Jane Doe |
+    Acme News", "(Photo: Jane Doe, Acme News)") works for the agency."""
+    for name, agency in agency_credits(doc):
+        person = state.nodes.get(state.inside.get(name, -1))
+        org = state.nodes.get(state.inside.get(agency, -1))
+        if person is not None and org is not None and person.type == EntityType.PERSON \
+                and org.type == EntityType.ORGANISATION:
+            sentence = doc[doc[name].sent.start:doc[agency].sent.end]
+            yield Found(person, Predicate.WORKS_FOR, org, sentence, "agency-credit")
 
 
 #: Title words of a ministry's head, words naming a ministry, and words making a title a deputy's.

@@ -1604,3 +1604,25 @@ def test_forcing_a_party_to_act(nlp, text, expected):
 )
 def test_a_critique_offered(nlp, text, expected):
     assert [t for t in triples(nlp, text) if t[1] == "opposes"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a byline naming the agency after a bar, at the start of a line
+        ("Storm closes ports\n\nBy Mara Lind | Nordpress April 1 at 9:10 AM\n\n"
+         "OSLO — The storm closed three ports on Friday.",
+         [("Mara Lind", "worksFor", "Nordpress")]),
+        # a photograph's credit, the bracket glued to the caption's last word
+        ("Dockers unload a ship at the port of Tromso.(Photo: Mara Lind, Nordpress)\n\n"
+         "The storm closed three ports on Friday.",
+         [("Mara Lind", "worksFor", "Nordpress")]),
+    ],
+)
+def test_bylines_and_photo_credits_name_the_agency(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "worksFor"] == expected
+
+
+def test_a_bar_inside_a_sentence_is_no_byline(nlp):
+    text = "The vote was won by Mara Lind | Nordpress reported the count."
+    assert [t for t in triples(nlp, text) if t[1] == "worksFor"] == []
