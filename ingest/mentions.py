@@ -788,6 +788,17 @@ def _headline_verb(doc: Doc, i: int) -> bool:
             and (token.tag_ == "VBZ" or nxt.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")))
 
 
+def _titled_person_at(doc: Doc, k: int, end: int) -> bool:
+    """Whether token ``k`` of a span is an officer's title written as a word of its own
+    ("CFO", "Chairman") with a given name and a surname after it up to the span's end."""
+    lex = lexicon()
+    titles = lex.lower("title_alone_leads") | lex.lower("title_alone_worksFor") \
+        | lex.lower("title_alone_chairs")
+    token = doc[k]
+    return end - k == 3 and token.lower_ in titles and not token.is_lower \
+        and doc[k + 1].text in given_names() and doc[k + 2].is_title
+
+
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """The names in a span the model read as one: an owner and what it owns ("Department of
     Trade's Bureau of Export Review"), two institutions joined by "and" ("the Halden Centre
@@ -797,8 +808,12 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     lower case ("Alphabet named Sundar Pichai"); "Bureau of Health and Safety" and "the Trade
     Commissioner's Office" stay whole."""
     lex = lexicon()
+    if _titled_person_at(doc, start, end):  # "CTO Jane Roe": the title is no part of a name
+        return [(start + 1, end)]
     for k in range(start + 1, end - 1):
         token = doc[k]
+        if _titled_person_at(doc, k, end):
+            return [(start, k), (k + 1, end)]  # "Acme CFO Jane Roe": a company and a person
         if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
                 and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")):
             return [(start, k), *_split(doc, k + 1, end)]  # not "the Trade Representative's Office"

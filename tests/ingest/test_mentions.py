@@ -506,3 +506,23 @@ def test_a_country_the_model_cut_short_is_read_whole():
         Canada   PROPN NNP B-GPE dobj     4
         Tuesday  PROPN NNP B-DATE npadvmod 4
     """) == [("U.S. Virgin Islands", "GPE", False), ("Canada", "GPE", False)]
+
+
+def test_an_officers_title_splits_a_name_the_model_read_as_one():
+    # "Initech CFO Karen Olsavsky said": a company and a person, the title in neither
+    assert _names("""
+        Initech   PROPN NNP B-ORG compound 3
+        CFO       PROPN NNP I-ORG compound 3
+        Karen     PROPN NNP I-ORG compound 3
+        Olsavsky  PROPN NNP I-ORG nsubj    4
+        said      VERB  VBD O     ROOT     4
+    """) == [("Initech", "ORG", False), ("Karen Olsavsky", "ORG", False)]
+
+
+def test_an_officers_title_opening_a_name_is_left_out():
+    assert _names("""
+        CTO       PROPN NNP B-ORG compound 2
+        Karen     PROPN NNP I-ORG compound 2
+        Olsavsky  PROPN NNP I-ORG nsubj    3
+        said      VERB  VBD O     ROOT     3
+    """) == [("Karen Olsavsky", "ORG", False)]
