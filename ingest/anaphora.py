@@ -161,7 +161,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         elif token.tag_ == "PRP$" and token.lower_ in _ANAPHORIC:
             node = entity_of(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
-            node = named_in_apposition(token, state) or _named_before(token, state)
+            node = named_in_apposition(token, state) or _named_right_after(token, state) \
+                or _named_before(token, state)
         elif token.pos_ == "NOUN" and token.lower_ in _NAMED_BEFORE:
             node = (named_in_apposition(token, state) if token.tag_ == "NN" else None) \
                 or _named_before(token, state)
@@ -181,6 +182,16 @@ def _named_before(token: Token, state: DocState) -> Node | None:
     named = [state.nodes[c.i] for c in token.children if c.dep_ == "compound"
              and c.i in state.nodes and state.nodes[c.i].type == EntityType.ORGANISATION]
     return named[0] if len(named) == 1 and not sets_policy(named[0].name) else None
+
+
+def _named_right_after(token: Token, state: DocState) -> Node | None:
+    """The organisation whose name follows a describing noun directly, where the parser hung
+    the name elsewhere ("Jane Doe of the advocacy group Acme Watch said": Acme Watch)."""
+    after = token.i + 1
+    if after >= len(token.doc) or after not in state.inside:
+        return None
+    node = state.nodes.get(state.inside[after])
+    return node if node is not None and node.type == EntityType.ORGANISATION else None
 
 
 def _formed_by(token: Token, state: DocState) -> Node | None:

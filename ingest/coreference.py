@@ -402,12 +402,22 @@ def _the_noun(token: Token, *, modified: bool) -> bool:
     children = list(token.children)
     if token.dep_ == "appos" or not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
         return False
+    if _name_follows(token):
+        return False  # "the advocacy group Acme Watch": the name says which
     if any(c.dep_ in _MODIFIERS for c in children) != modified:
         return False
     return not any((c.dep_ in _RESTRICTING and not _nonrestrictive(c))
                    or (c.dep_ == "prep" and c.lower_ == "of")
                    or c.tag_ == "CD" or (not modified and c.tag_ in ("NNP", "NNPS"))
                    for c in children)
+
+
+def _name_follows(token: Token) -> bool:
+    """Whether a proper noun written in capitals follows ``token`` directly, naming it
+    ("the law firm Roe Lind"), however the parser attached it."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("NNP", "NNPS") \
+        and doc[token.i + 1].text[:1].isupper()
 
 
 def _nonrestrictive(clause: Token) -> bool:

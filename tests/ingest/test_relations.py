@@ -1626,3 +1626,10 @@ def test_bylines_and_photo_credits_name_the_agency(nlp, text, expected):
 def test_a_bar_inside_a_sentence_is_no_byline(nlp):
     text = "The vote was won by Mara Lind | Nordpress reported the count."
     assert [t for t in triples(nlp, text) if t[1] == "worksFor"] == []
+
+
+def test_a_describing_noun_stands_for_the_name_right_after_it(nlp):
+    # the parser hangs the name on the speaker; the noun is not the body named before
+    text = ("“It is hard to cheer for more airline mergers, whatever conditions the FAA might "
+            "adopt,” Tom Reed of the advocacy group Flyers First said.")
+    assert triples(nlp, text) == [("Tom Reed", "worksFor", "Flyers First")]
