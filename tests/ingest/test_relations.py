@@ -1633,3 +1633,17 @@ def test_a_describing_noun_stands_for_the_name_right_after_it(nlp):
     text = ("“It is hard to cheer for more airline mergers, whatever conditions the FAA might "
             "adopt,” Tom Reed of the advocacy group Flyers First said.")
     assert triples(nlp, text) == [("Tom Reed", "worksFor", "Flyers First")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "at" hangs on the verb, not on "board"
+        "Jane Roe sits on the board at Initech Corp.",
+        # the verb of a clause that says what a fact is
+        "What makes it harder is the fact that Jane Roe sits on the board at Initech Corp.",
+    ],
+)
+def test_sitting_on_the_board_at_a_company(nlp, text):
+    assert [t for t in triples(nlp, text) if t[1] == "memberOf"] == [
+        ("Jane Roe", "memberOf", "Initech Corp.")]
