@@ -186,10 +186,13 @@ def _named_before(token: Token, state: DocState) -> Node | None:
 
 def _named_right_after(token: Token, state: DocState) -> Node | None:
     """The organisation whose name follows a describing noun directly, where the parser hung
-    the name elsewhere ("Jane Doe of the advocacy group Acme Watch said": Acme Watch)."""
+    the name elsewhere ("Jane Doe of the advocacy group Acme Watch said": Acme Watch), after
+    a determiner and no owner."""
     after = token.i + 1
-    if after >= len(token.doc) or after not in state.inside:
-        return None
+    if after >= len(token.doc) or after not in state.inside \
+            or not any(c.dep_ == "det" for c in token.children) \
+            or any(c.dep_ == "poss" for c in token.children):
+        return None  # "Acme's supplier Globex" is read as the relation it states
     node = state.nodes.get(state.inside[after])
     return node if node is not None and node.type == EntityType.ORGANISATION else None
 
