@@ -371,6 +371,11 @@ class RelationExtractor:
                 if token._.ng_in is None and predicate and not title_goes_on:
                     yield Found(ends[rule.subject], predicate, ends[rule.object],
                                 sentence, rule.id)
+                    if _plural_title(token) and ends[rule.subject].type == EntityType.PERSON:
+                        # "Acme writers Jane Roe in Oslo and Tom Reed contributed"
+                        for person in _people_listed_after(doc, ends[rule.subject], state):
+                            yield Found(person, predicate, ends[rule.object], sentence,
+                                        rule.id)
                 before = predicate
 
     def _match_dependencies(self, doc: Doc, state: DocState) -> Iterator[Found]:
@@ -1543,6 +1548,50 @@ def _items_after(doc: Doc, end: int, state: DocState) -> tuple[list[tuple[Node, 
         items.append((state.nodes[root], closing))
         if closing:
             return items, True
+
+
+def _plural_title(token: Token) -> bool:
+    """Whether a title is plural ("writers", "analysts"), whatever the tagger made of it."""
+    return token.tag_ in ("NNS", "NNPS") or (
+        token.lower_.endswith("s") and token.lemma_.lower() != token.lower_)
+
+
+def _people_listed_after(doc: Doc, first: Node, state: DocState) -> list[Node]:
+    """The other people of a list a plural title opens, as written after its first name,
+    each with the place after "in" it may have ("Jane Roe in Oslo, Tom Reed in Bergen and
+    Ann Lee"); none unless "and" closes the list."""
+    sent_end = doc[first.token].sent.end
+    i = first.token
+    while i < sent_end and state.inside.get(i) == first.token:
+        i += 1
+    people: list[Node] = []
+    while i < sent_end:
+        if doc[i].lower_ == "in":  # the place each is in: capitalised words, not a person
+            i += 1
+            while i < sent_end and (doc[i].text[:1].isupper() or (
+                    doc[i].text == "," and i + 1 < sent_end and doc[i + 1].text[:1].isupper()
+                    and not _person_at(doc, i + 1, state))) and not _person_at(doc, i, state):
+                i += 1
+        closing, seps = False, 0
+        while i < sent_end and doc[i].lower_ in _SEPARATORS:
+            closing = closing or doc[i].lower_ == "and"
+            seps += 1
+            i += 1
+        if not seps or not _person_at(doc, i, state):
+            return []
+        root = state.inside[i]
+        people.append(state.nodes[root])
+        while i < sent_end and state.inside.get(i) == root:
+            i += 1
+        if closing:
+            return people
+    return []
+
+
+def _person_at(doc: Doc, i: int, state: DocState) -> bool:
+    """Whether token ``i`` is inside a person's name."""
+    root = state.inside.get(i)
+    return root is not None and state.nodes[root].type == EntityType.PERSON
 
 
 def _listed_in_apposition(token: Token, node: Node, state: DocState) -> list[Token]:

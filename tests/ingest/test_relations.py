@@ -1647,3 +1647,12 @@ def test_a_describing_noun_stands_for_the_name_right_after_it(nlp):
 def test_sitting_on_the_board_at_a_company(nlp, text):
     assert [t for t in triples(nlp, text) if t[1] == "memberOf"] == [
         ("Jane Roe", "memberOf", "Initech Corp.")]
+
+
+def test_a_plural_title_before_a_list_of_people_with_their_places(nlp):
+    text = ("Nordic News Agency writers Jane Roe in Oslo, Tom Reed in Bergen and Ann Lee in "
+            "Tromso, Norway, contributed to this report.")
+    assert [t for t in triples(nlp, text) if t[1] == "worksFor"] == [
+        ("Ann Lee", "worksFor", "Nordic News Agency"),
+        ("Jane Roe", "worksFor", "Nordic News Agency"),
+        ("Tom Reed", "worksFor", "Nordic News Agency")]
