@@ -354,9 +354,14 @@ def _describing_noun(span: Span) -> Token | None:
 
 
 def _role_of(span: Span) -> _Votes:
-    """A role the name is the organisation of: "chairman of X", "X chairman"."""
+    """A role the name is the organisation of: "chairman of X", "X chairman"; twice the
+    evidence where another name follows the role ("X analyst Jane Roe": the role is that
+    person's, so X is no person, whatever its first word)."""
     doc, end = span.doc, span.end
     role_after = end < len(doc) and doc[end].lower_ in lexicon().lower("role_after")
+    if role_after and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" \
+            and doc[end + 1].is_title and doc[end + 1].ent_type_ == "PERSON":
+        return {EntityType.ORGANISATION: 2 * WEIGHTS["parse"]}
     if object_of_role(span) or role_after:
         return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}

@@ -673,6 +673,10 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         while end - start > 1 and doc[start].text in titles:
             start += 1
             titled = True
+        if _employer_before_role(doc, end):  # "Maybank [Kim Eng] analyst Jane Roe"
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and not doc[start - 1].ent_type_ and doc[start - 1].text not in titles:
+                start -= 1
     elif label == "ORG":  # "Morgan Stanley Chief"
         if end - start > 1 and doc[start].is_sent_start and doc[start].is_title \
                 and doc[start].lower_ in lex.lower("leading_descriptor") \
@@ -786,6 +790,14 @@ def _headline_verb(doc: Doc, i: int) -> bool:
     return (token.lower_.endswith("s") and token.is_title and nxt is not None
             and not (nxt.is_punct or nxt.is_space)
             and (token.tag_ == "VBZ" or nxt.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")))
+
+
+def _employer_before_role(doc: Doc, end: int) -> bool:
+    """Whether the name ending before ``end`` is followed by a role and a person's name
+    ("X analyst Jane Roe"): it is the employer's, and capitalised words the model left
+    before it belong to it."""
+    return end + 1 < len(doc) and doc[end].lower_ in lexicon().lower("role_after") \
+        and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].is_title
 
 
 def _titled_person_at(doc: Doc, k: int, end: int) -> bool:

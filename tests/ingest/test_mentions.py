@@ -526,3 +526,16 @@ def test_an_officers_title_opening_a_name_is_left_out():
         Olsavsky  PROPN NNP I-ORG nsubj    3
         said      VERB  VBD O     ROOT     3
     """) == [("Karen Olsavsky", "ORG", False)]
+
+
+def test_a_name_before_a_role_and_a_person_takes_the_capitalised_words_before_it():
+    # "Norbank Kim Eng analyst Jane Roe said": the model tagged only "Kim Eng"
+    assert _names("""
+        Norbank   PROPN NNP O        compound 2
+        Kim       PROPN NNP B-PERSON compound 2
+        Eng       PROPN NNP I-PERSON compound 3
+        analyst   NOUN  NN  O        compound 5
+        Jane      PROPN NNP B-PERSON compound 5
+        Roe       PROPN NNP I-PERSON nsubj    6
+        said      VERB  VBD O        ROOT     6
+    """) == [("Norbank Kim Eng", "PERSON", False), ("Jane Roe", "PERSON", False)]

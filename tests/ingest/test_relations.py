@@ -1656,3 +1656,10 @@ def test_a_plural_title_before_a_list_of_people_with_their_places(nlp):
         ("Ann Lee", "worksFor", "Nordic News Agency"),
         ("Jane Roe", "worksFor", "Nordic News Agency"),
         ("Tom Reed", "worksFor", "Nordic News Agency")]
+
+
+def test_a_name_before_a_role_and_a_persons_name_is_the_employer(nlp):
+    # the model reads "Kelly Green Guide" as a person, its first word a given name
+    text = ("It may be a “very costly fix,” says Kelly Green Guide analyst Karl Brenner, but "
+            "it\u2019s “a necessary step.”")
+    assert triples(nlp, text) == [("Karl Brenner", "worksFor", "Kelly Green Guide")]
