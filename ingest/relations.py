@@ -1130,7 +1130,11 @@ def _hedged(token: Token) -> bool:
             return _none(clause)
         if dep == "ccomp" and clause.lower_ in _TELLING and _asks_what(embedded):
             break  # "did not disclose how much it invested in X": the investment is so
-        if clause.lower_ in _NOT_DONE or any(c.dep_ == "neg" for c in clause.children) or (
+        # one refuses or fails to do a thing (xcomp), and denies what is said (ccomp): a
+        # clause the parser hangs on "refused" as said ("X, whose ... is rivaled, refused")
+        # is no refusal
+        if (clause.lower_ in _NOT_DONE and (dep == "xcomp" or clause.lower_ in _DENIED)) \
+                or any(c.dep_ == "neg" for c in clause.children) or (
                 dep == "xcomp" and clause.lower_ == "used"
                 and not any(c.dep_ == "dobj" for c in clause.children)):
             return True
@@ -1184,6 +1188,8 @@ _TELLING = frozenset(f for lemma in ("disclose", "say", "reveal", "specify", "de
 #: Verbs whose complement did not happen, or no longer holds ("declined to", "used to").
 _NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
                       for f in verb_forms(lemma))
+#: Of those, the verbs whose reported clause is not so ("denied it would halt trade").
+_DENIED = frozenset(f for lemma in ("deny", "reject") for f in verb_forms(lemma))
 
 
 #: The relations a deal states, which a bid or an attempt does not.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from newsgraph.ingest.documents import Article
 from newsgraph.ingest.extract import extract
@@ -12,6 +13,7 @@ from newsgraph.ingest.relations import (
     _SIGNATURE,
     PATTERN_FILES,
     RelationExtractor,
+    _hedged,
     _only_bid,
     load_patterns,
 )
@@ -1663,3 +1665,21 @@ def test_a_name_before_a_role_and_a_persons_name_is_the_employer(nlp):
     text = ("It may be a “very costly fix,” says Kelly Green Guide analyst Karl Brenner, but "
             "it\u2019s “a necessary step.”")
     assert triples(nlp, text) == [("Karl Brenner", "worksFor", "Kelly Green Guide")]
+
+
+def _clause_parse(verb: str) -> Doc:
+    """ "Novak , whose stockpile is rivaled , <verb> to attend ." with the parser's mistake
+    of hanging "rivaled" (and Novak with it) on the main verb as its reported clause."""
+    words = ["Novak", ",", "whose", "stockpile", "is", "rivaled", ",", verb, "to", "attend", "."]
+    heads = [5, 0, 3, 5, 5, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubjpass", "punct", "poss", "nsubjpass", "auxpass", "ccomp", "punct", "ROOT",
+            "aux", "xcomp", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT", "VERB", "PART", "VERB",
+           "PUNCT"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(("verb", "hedged"), [("refused", False), ("denied", True)])
+def test_a_clause_hung_on_a_refusal_is_no_refusal(verb, hedged):
+    # one refuses to do a thing; only a denial makes what is said not so
+    assert _hedged(_clause_parse(verb)[0]) is hedged
