@@ -800,6 +800,13 @@ def _employer_before_role(doc: Doc, end: int) -> bool:
         and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].is_title
 
 
+def _opening_word_apart(doc: Doc, i: int, j: int) -> bool:
+    """Whether the words from ``i`` to ``j`` open a sentence with a capitalised word before
+    words all in capitals ("Follow ACME NEWS"): the first is the sentence's, not the name's."""
+    return j - i >= 2 and doc[i].is_sent_start is True and doc[i].is_title \
+        and all(t.is_upper for t in doc[i + 1:j])
+
+
 def _titled_person_at(doc: Doc, k: int, end: int) -> bool:
     """Whether token ``k`` of a span is an officer's title written as a word of its own
     ("CFO", "Chairman") with a given name and a surname after it up to the span's end."""
@@ -1036,11 +1043,15 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             spans.append(Span(doc, i, j, label="GPE"))
             i = j
             continue
+        if j - i <= 3 and _employer_before_role(doc, j) and _opening_word_apart(doc, i, j):
+            i += 1  # "Follow ACME NEWS reporter Jane Roe": the sentence's verb is no name
         span = Span(doc, i, j, label="ORG")
         headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
                   and doc[i].text not in titles and not _headline_case(span.sent))
         if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
                 or (after in trailers and j - i <= 3 and not _general_title(doc, j)) \
+                or (j - i <= 3 and _employer_before_role(doc, j)
+                    and not _opening_word_apart(doc, i, j)) \
                 or headed or object_of_role(span) \
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))

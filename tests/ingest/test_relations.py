@@ -1683,3 +1683,9 @@ def _clause_parse(verb: str) -> Doc:
 def test_a_clause_hung_on_a_refusal_is_no_refusal(verb, hedged):
     # one refuses to do a thing; only a denial makes what is said not so
     assert _hedged(_clause_parse(verb)[0]) is hedged
+
+
+def test_a_name_the_model_missed_before_a_reporters_title_and_name(nlp):
+    # the model tags no organisation; the sentence's opening verb is no part of the name
+    text = "Follow NORDIC DAILY reporter Jane Roe on Twitter @JaneRoe."
+    assert triples(nlp, text) == [("Jane Roe", "worksFor", "NORDIC DAILY")]
