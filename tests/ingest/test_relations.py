@@ -949,13 +949,13 @@ def test_suppliers_and_customers(nlp, text, expected):
         ("Israel launched air strikes against Hamas.", [("Israel", "opposes", "Hamas")]),
         # taking a hard line, a stand or a stance against a party or what it does
         ("Norland has taken a firm stand against Vexia.", [("Norland", "opposes", "Vexia")]),
-        ("Norland has taken a firm stand against Vexia’s claims.",
+        ("Norland has taken a firm stand against Vexia's claims.",
          [("Norland", "opposes", "Vexia")]),
-        ("Jane Roe has taken a hard line against tariffs and the Norland Union’s rules.",
+        ("Jane Roe has taken a hard line against tariffs and the Norland Union's rules.",
          [("Jane Roe", "opposes", "Norland Union"),
           ("Jane Roe", "opposes", "Norland Union rules"),
           ("Norland Union", "imposes", "Norland Union rules")]),
-        ("Norland has taken a firm stand on Vexia’s claims.", []),
+        ("Norland has taken a firm stand on Vexia's claims.", []),
         # the parser reads the party as the subject of the participle after it
         ("Apple filed a lawsuit against Samsung alleging patent infringement.",
          [("Apple", "opposes", "Samsung")]),
