@@ -160,6 +160,13 @@ _CHIEF_OF_BODY = _WORDS.lower("chief_of_body") | _WORDS.lower("org_description")
 _ORG_NOUN = "orgnoun"
 #: The trigger label of nouns of a rival (``patterns/trade.jsonl``).
 _RIVAL = "rival"
+#: What a party denies when it denies a charge against it ("any wrongdoing").
+_DENIED_CHARGE = _WORDS.lower("denied_charge")
+#: Verbs of denying a charge.
+_DENYING = frozenset(form for verb in ("deny", "refute", "rebut", "dispute", "contest")
+                     for form in verb_forms(verb))
+#: How many sentences back a denied charge is the measure just told of.
+_RECENT = 3
 
 
 def _field_chief(title: Token) -> bool:
@@ -275,6 +282,7 @@ class RelationExtractor:
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
         found = resolve_policies(found, state)
+        found += _denied_measures(state, found)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
         used += [Node(m.head, EntityType.POLICY, token)
@@ -993,6 +1001,43 @@ def _rivals_of_focus(doc: Doc, state: DocState, found: list[Found]) -> list[Foun
             continue
         added += [Found(n, Predicate.COMPETES_WITH, owner, sentence, "rivals-of-focus")
                   for n in rivals]
+    return added
+
+
+def _denied_measures(state: DocState, found: list[Found]) -> list[Found]:
+    """A party that denies a charge with no owner of its own ("Acme denies any wrongdoing",
+    "Acme disputed the allegations") opposes the policy that targets it named last in its
+    sentence or the few before (the charge, complaint or probe just told of); a charge
+    of a named party ("denied the EU's allegations") is the rules', and a denial negated or
+    hypothetical is none."""
+    targeting = [f for f in found if f.predicate == Predicate.TARGETS
+                 and f.subject.type == EntityType.POLICY]
+    if not targeting:
+        return []
+    doc = targeting[0].sentence.doc
+    starts = [sent.start for sent in doc.sents]
+    added: list[Found] = []
+    for token in doc:
+        if token.lower_ not in _DENYING or token.pos_ != "VERB" or _hedged(token):
+            continue
+        charge = next((c for c in token.children if c.dep_ == "dobj"
+                       and c.lower_ in _DENIED_CHARGE), None)
+        if charge is None or any(c.dep_ in ("poss", "compound") or (
+                c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
+                for c in charge.children):
+            continue
+        subject = clause_subject(token)
+        party = entity_of(subject, state) if subject is not None else None
+        if party is None:
+            continue
+        sentence = token.sent
+        at = starts.index(sentence.start)
+        policies = [t for t in targeting if t.object.name == party.name
+                    and sentence.start >= t.sentence.start >= starts[max(at - _RECENT, 0)]]
+        if not policies:
+            continue
+        policy = max(policies, key=lambda t: (t.sentence.start, t.subject.token)).subject
+        added.append(Found(party, Predicate.OPPOSES, policy, sentence, "deny-charge-of-policy"))
     return added
 
 

@@ -1698,3 +1698,27 @@ def test_a_name_the_model_missed_before_a_reporters_title_and_name(nlp):
     # the model tags no organisation; the sentence's opening verb is no part of the name
     text = "Follow NORDIC DAILY reporter Jane Roe on Twitter @JaneRoe."
     assert triples(nlp, text) == [("Jane Roe", "worksFor", "NORDIC DAILY")]
+
+
+_COMPLAINT = ("The Norland Commission filed a formal antitrust complaint against Acme over its "
+              "search engine. ")
+_DENIED = ("Acme", "opposes", "Norland Commission antitrust charges against Acme")
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        # a party denying a charge with no owner opposes the measure just told of that targets it
+        (_COMPLAINT + "Acme denies any wrongdoing.", True),
+        (_COMPLAINT + "Rivals welcomed the move. Acme disputed the allegations.", True),
+        # a denial negated, a charge of a named party, a measure told of long before: none
+        (_COMPLAINT + "Acme did not deny any wrongdoing.", False),
+        (_COMPLAINT + "Acme denied Globex's allegations.", False),
+        (_COMPLAINT + "Rivals welcomed the move. Prices fell. Sales rose. Costs rose. "
+         "Acme denies any wrongdoing.", False),
+    ],
+)
+def test_a_denied_charge_opposes_the_measure_that_targets_the_denier(nlp, text, denied):
+    found = triples(nlp, text)
+    assert ("Norland Commission", "imposes", _DENIED[2]) in found
+    assert (_DENIED in found) is denied
