@@ -167,6 +167,8 @@ _DENYING = frozenset(form for verb in ("deny", "refute", "rebut", "dispute", "co
                      for form in verb_forms(verb))
 #: How many sentences back a denied charge is the measure just told of.
 _RECENT = 3
+#: The forms of suing.
+_SUING = frozenset(verb_forms("sue"))
 
 
 def _field_chief(title: Token) -> bool:
@@ -283,6 +285,7 @@ class RelationExtractor:
         found = _head_roles_first(found)
         found = resolve_policies(found, state)
         found += _denied_measures(state, found)
+        found += _suing_the_same(doc, state)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
         used += [Node(m.head, EntityType.POLICY, token)
@@ -1038,6 +1041,28 @@ def _denied_measures(state: DocState, found: list[Found]) -> list[Found]:
             continue
         policy = max(policies, key=lambda t: (t.sentence.start, t.subject.token)).subject
         added.append(Found(party, Predicate.OPPOSES, policy, sentence, "deny-charge-of-policy"))
+    return added
+
+
+def _suing_the_same(doc: Doc, state: DocState) -> list[Found]:
+    """A party that sues with no party named for it, in a clause joined to one that sues a
+    party ("the DOJ plans to sue the company ..., and the FTC is suing for false
+    advertising"), sues that party too."""
+    added: list[Found] = []
+    for verb in doc:
+        if verb.lower_ not in _SUING or verb.pos_ != "VERB" or verb.dep_ != "conj" \
+                or _hedged(verb) or any(c.dep_ in ("dobj", "nsubjpass") or (
+                    c.dep_ == "prep" and c.lower_ in ("against", "over")) for c in verb.children):
+            continue
+        clause = verb.head
+        suits = [t for t in (clause, *(c for c in clause.children if c.dep_ == "xcomp"))
+                 if t.lower_ in _SUING and t.pos_ == "VERB" and not _hedged(t)]
+        sued = [entity_of(c, state) for t in suits for c in t.children if c.dep_ == "dobj"]
+        subject = clause_subject(verb)
+        party = entity_of(subject, state) if subject is not None else None
+        for other in sued[:1]:
+            if party is not None and other is not None and other.name != party.name:
+                added.append(Found(party, Predicate.OPPOSES, other, verb.sent, "sue-the-same"))
     return added
 
 

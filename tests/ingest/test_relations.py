@@ -1722,3 +1722,21 @@ def test_a_denied_charge_opposes_the_measure_that_targets_the_denier(nlp, text, 
     found = triples(nlp, text)
     assert ("Norland Commission", "imposes", _DENIED[2]) in found
     assert (_DENIED in found) is denied
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a party that sues with no party of its own sues the party a joined clause sues
+        ("The Norland Justice Department plans to sue Acme for fraud, and the Vexian Trade "
+         "Board is suing for false advertising.",
+         [("Norland Justice Department", "opposes", "Acme"),
+          ("Vexian Trade Board", "opposes", "Acme")]),
+        # nor where it does not sue
+        ("The Norland Justice Department plans to sue Acme for fraud, and the Vexian Trade "
+         "Board is not suing.",
+         [("Norland Justice Department", "opposes", "Acme")]),
+    ],
+)
+def test_a_suit_with_no_party_of_its_own_sues_the_joined_clauses_party(nlp, text, expected):
+    assert triples(nlp, text) == expected
