@@ -184,6 +184,19 @@ def _government_of(text: str) -> str | None:
     return country_of(place) or (demonym_of(place) if place[:1].isupper() else None)
 
 
+def _headed(span: Span) -> bool:
+    """Whether a name of two or more capitalised words ends with a word that makes a name an
+    organisation's ("Gawker Media", "Acme Industries") and begins with none, outside a
+    title-case headline."""
+    heads = lexicon().words("org_head")
+    words = [t for t in span if not t.is_punct]
+    sentence = span.sent
+    capitals = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.is_title for t in words) \
+        and words[-1].text in heads and words[0].text not in heads \
+        and sum(t.is_title or t.is_upper for t in capitals) <= 0.7 * len(capitals)
+
+
 def _label_of_name(span: Span, label: str) -> str | None:
     """The label a mention that names no country keeps; None for no entity: a city that does
     not stand for its country, a region, a nationality, a label of none of our types.
@@ -201,6 +214,8 @@ def _label_of_name(span: Span, label: str) -> str | None:
             return "NAME"
         if city_of(text) is not None or is_place(text):
             return None
+        if label in ("LOC", "FAC") and _headed(span):
+            return "NAME"  # "Gawker Media", "Acme Industries" the model read as a place
         if label in ("NORP", "FAC", "LOC") and text[:1].isupper() \
                 and text.replace(" ", "").isalpha() and (
                     object_of_role(span) or sanctioned(span)

@@ -378,3 +378,11 @@ def test_a_role_before_a_name_over_a_line_break_is_a_persons(nlp):
     text = ("Hooli offered a stake to eight firms and two European companies, Hooli president"
             "\nTadao Kuroki said.")
     assert ("Tadao Kuroki", "Person") in read_entities(nlp, text)
+
+
+def test_a_place_label_on_a_name_ending_in_an_organisations_word_is_a_name(nlp):
+    # the model reads both as places; only the one ending in "Media" names a company
+    entities = read_entities(nlp, "Jane Roe funded a lawsuit against Tarn Valley Media.")
+    assert ("Tarn Valley Media", "Organisation") in entities
+    assert read_entities(nlp, "Jane Roe funded a lawsuit against Lake Vorlan.") == {
+        ("Jane Roe", "Person")}
