@@ -213,7 +213,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     leaders = {f.subject.name: f.object for f in found
                if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [_origin_of_goods(f) for f in _topics_are_targets(found, state)
-             if not _only_located(f, state) and not _judged(f)]
+             if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
     imposers = _imposers(found, leaders)
@@ -254,6 +254,18 @@ def _origin_of_goods(f: Found) -> Found:
            for c in doc[f.object.token].children):
         return replace(f, subject=f.object, predicate=Predicate.TARGETS, object=f.subject)
     return f
+
+
+#: The rules that read a settlement as a sanction of its party ("Acme agreed to a settlement
+#: with the FTC", "paid $5 million to settle the EPA's claims"): only one with a country or a
+#: body that sets policy is (a settlement with a rival ends a private dispute).
+_SETTLEMENTS = frozenset({"settlement-with", "settle-claims-of"})
+
+
+def _settled_privately(f: Found) -> bool:
+    """Whether a settlement read as a sanction is with a party that sets no policy."""
+    return f.rule in _SETTLEMENTS and f.subject.type == EntityType.ORGANISATION \
+        and not sets_policy(f.subject.name)
 
 
 def _judged(f: Found) -> bool:

@@ -1130,6 +1130,22 @@ def test_penalties_paid_to_a_regulator(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a settlement with a regulator, or one that settles its claims, sanctions the party
+        ("Talvora Systems Inc agreed to a $40 million settlement with the Federal Trade "
+         "Commission.", [("Federal Trade Commission", "sanctions", "Talvora Systems Inc")]),
+        ("Talvora Systems Inc will pay $20 million to settle the EPA's claims that it "
+         "polluted rivers.", [("EPA", "sanctions", "Talvora Systems Inc")]),
+        # one with a rival ends a private dispute
+        ("Talvora Systems Inc agreed to a $40 million settlement with Globex Corp.", []),
+    ],
+)
+def test_a_settlement_with_a_regulator_sanctions_the_party(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Brandt Holdings Corp was criticised by the European Commission on Monday.",
          [("European Commission", "opposes", "Brandt Holdings Corp")]),
         ("Brandt Holdings Corp was sued by Orvana Capital Corp on Monday.",
