@@ -624,7 +624,11 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
             or any(c.dep_ == "nummod" for c in head.children):
         return None
     left_out = {t.i for c in head.children if c.dep_ in _OBJECT_CUT for t in c.subtree}
+    left_out |= {t.i for t in head.subtree if t.is_quote}  # "the "Autopilot" system"
     kept = [t for t in head.subtree if t.i not in left_out]
+    thing = _aspect_of(head)
+    if len(kept) > _LONGEST_OBJECT and thing is not None:
+        return _phrase(thing, state, measure)  # "the design and performance of X": X
     if len(kept) > _LONGEST_OBJECT:  # less what its own phrases add ("engines for rockets")
         inner = [t for t in kept if t.dep_ == "prep" and t.head.i != head.i]
         left_out |= {d.i for t in inner for d in t.subtree}
@@ -632,12 +636,23 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
     while kept and kept[0].pos_ in ("DET", "PRON") and kept[0].tag_ != "NNP":
         kept = kept[1:]
     people = {t for t, n in state.nodes.items() if n.type == EntityType.PERSON}
-    if not kept or len(kept) > _LONGEST_OBJECT or kept[-1].i - kept[0].i + 1 != len(kept) \
+    span = kept[0].doc[kept[0].i:kept[-1].i + 1] if kept else None
+    if span is None or len(kept) > _LONGEST_OBJECT \
+            or len(span) != len(kept) + sum(1 for t in span if t.is_quote) \
             or any(t.ent_type_ in ("DATE", "TIME") or not _WORD.match(t.text) or t.i in people
                    for t in kept):
         return None  # "on next week's shipments", "on <script", "on ${alert(1"
-    text = " ".join(kept[0].doc[kept[0].i:kept[-1].i + 1].text.split())
+    text = " ".join("".join(t.whitespace_ if t.is_quote else t.text_with_ws for t in span).split())
     return text if len(text) <= _LONGEST_OBJECT_CHARACTERS else None
+
+
+def _aspect_of(head: Token) -> Token | None:
+    """The thing an aspect noun is of ("the design and performance of the Acme X1's brakes":
+    the brakes), where the noun names an aspect of the lexicon's ``aspect_of``; else none."""
+    if head.lower_ not in lexicon().lower("aspect_of"):
+        return None
+    return next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _preposition(measure: Measure) -> str:

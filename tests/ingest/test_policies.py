@@ -184,6 +184,7 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Tarvex Corp agreed to pay $50 million to resolve a U.S. investigation into its sales.",
          [("United States probe into sales", "OtherPolicy")],
          [("United States", "imposes", "United States probe into sales"),
+          ("United States", "sanctions", "Tarvex Corp"),
           ("United States probe into sales", "targets", "Tarvex Corp")]),
         # limits, taxes, laws, prohibitions and stress tests are measures; a limit on what
         # foreigners own restricts investment; a law firm is no law
@@ -836,3 +837,22 @@ def test_only_a_country_named_in_full_before_sanctions_is_their_target(
 )
 def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    "text, policies",
+    [
+        # an inquiry into an aspect of a thing, the phrase running long, is named by the thing
+        ("The Federal Trade Commission is investigating the design and performance of the "
+         "Zephyr Model T vehicle's braking system after a crash in Ohio.",
+         [("Federal Trade Commission probe of Zephyr Model T vehicle's braking system",
+           "OtherPolicy")]),
+        # quotation marks around a word of the phrase are left out of the name
+        ("The Federal Trade Commission is investigating the design and performance of the "
+         'Zephyr Model T vehicle\'s "Cruise" system after a crash in Ohio.',
+         [("Federal Trade Commission probe of Zephyr Model T vehicle's Cruise system",
+           "OtherPolicy")]),
+    ],
+)
+def test_an_inquiry_into_an_aspect_of_a_thing_is_named_by_the_thing(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == policies
