@@ -502,8 +502,13 @@ def _named_by_object(policies: dict[int, Node], found: list[Found],
         own = [objects[t] for t in tokens if t in objects and (t not in imposers or any(
             name == f"{f.subject.name} {state.measures[t].head}" for f in imposers[t]))]
         if own:
-            widest = _widest(set(objects.values()))[own[0]]
-            renamed.update((t, Node(f"{name} {widest}", EntityType.POLICY, t)) for t in tokens)
+            widest = _widest(set(objects.values()))
+            first = widest[own[0]]
+            for t in tokens:
+                # one introduced as new on another thing is another policy ("a complaint
+                # against Acme over its app store", then "a complaint ... over its search")
+                mine = widest[objects[t]] if t in objects and _new_measure(doc[t]) else first
+                renamed[t] = Node(f"{name} {mine}", EntityType.POLICY, t)
     return renamed
 
 
@@ -554,7 +559,8 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             phrase = _phrase(objects[0], state, measure) if objects else None
             if phrase:
-                return f"{child.lower_} {phrase}{_origin(child, root, state)}"
+                return f"{child.lower_} {phrase}{_matter(child, objects[0], root, state)}" \
+                    f"{_origin(child, root, state)}"
     under = _under_measure(root)
     if under is not None and not measure.verb \
             and measure.head.split()[-1] in lexicon().lower("measure_of"):
@@ -565,6 +571,20 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
     return None
+
+
+def _matter(preposition: Token, party: Token, root: Token, state: DocState) -> str:
+    """What a measure against a named party is over, said after the party ("a complaint
+    against Acme over its app store": " over app store"); else nothing."""
+    node = state.nodes.get(party.i)
+    if node is None or node.type not in _IMPOSERS:
+        return ""
+    # the parser may hang it on the verb that brings the measure in ("filed a complaint")
+    heads = [root, *((root.head,) if root.dep_ == "dobj" else ())]
+    later = [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "over"
+             and c.i > preposition.i for o in c.children if o.dep_ == "pobj"]
+    phrase = _phrase(later[0], state, state.measures[root.i]) if later else None
+    return f" over {phrase}" if phrase else ""
 
 
 def _under_measure(root: Token) -> Token | None:

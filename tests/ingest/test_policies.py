@@ -730,7 +730,8 @@ def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected)
         ("The Commerce Department investigated Acme Corp for alleged export-control "
          "violations.", [("Commerce Department probe of Acme Corp", "OtherPolicy")]),
         ("The Commerce Department opened an investigation into Acme Corp over its exports "
-         "to Iran.", [("Commerce Department probe into Acme Corp", "OtherPolicy")]),
+         "to Iran.", [("Commerce Department probe into Acme Corp over exports to Iran",
+                        "OtherPolicy")]),
         # unless a word of a trade remedy says it is one, or it looks into a country's trade
         ("The Commerce Department opened an anti-dumping investigation into Acme Corp's "
          "steel exports.",
@@ -821,18 +822,18 @@ def test_only_a_country_named_in_full_before_sanctions_is_their_target(
         # well as its opposition to the company
         ("The European Commission filed a formal antitrust complaint against Acme Corp over "
          "its app store.",
-         [("European Commission antitrust charges against Acme Corp", "OtherPolicy")],
+         [("European Commission antitrust charges against Acme Corp over app store", "OtherPolicy")],
          [("European Commission", "imposes",
-           "European Commission antitrust charges against Acme Corp"),
+           "European Commission antitrust charges against Acme Corp over app store"),
           ("European Commission", "opposes", "Acme Corp"),
-          ("European Commission antitrust charges against Acme Corp", "targets", "Acme Corp")]),
+          ("European Commission antitrust charges against Acme Corp over app store", "targets", "Acme Corp")]),
         ("The European Commission leveled antitrust charges against Acme Corp over its app "
          "store.",
-         [("European Commission antitrust charges against Acme Corp", "OtherPolicy")],
+         [("European Commission antitrust charges against Acme Corp over app store", "OtherPolicy")],
          [("European Commission", "imposes",
-           "European Commission antitrust charges against Acme Corp"),
+           "European Commission antitrust charges against Acme Corp over app store"),
           ("European Commission", "opposes", "Acme Corp"),
-          ("European Commission antitrust charges against Acme Corp", "targets", "Acme Corp")]),
+          ("European Commission antitrust charges against Acme Corp over app store", "targets", "Acme Corp")]),
     ],
 )
 def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relations):
@@ -855,4 +856,22 @@ def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relation
     ],
 )
 def test_an_inquiry_into_an_aspect_of_a_thing_is_named_by_the_thing(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == policies
+
+
+@pytest.mark.parametrize(
+    ("text", "policies"),
+    [
+        # two complaints one regulator brings against a party over two things are two
+        # policies, each named by what it is over; a definite mention is the first
+        ("The European Commission filed an antitrust complaint against Acme Corp over its "
+         "app store. A year ago, the Commission leveled an antitrust complaint against Acme "
+         "Corp over its search engine. The complaint could cost Acme Corp $1 billion.",
+         [("European Commission antitrust charges against Acme Corp over app store",
+           "OtherPolicy"),
+          ("European Commission antitrust charges against Acme Corp over search engine",
+           "OtherPolicy")]),
+    ],
+)
+def test_two_measures_introduced_on_two_things_are_two_policies(nlp, text, policies):
     assert policy_view(nlp, text)[0] == policies
