@@ -822,18 +822,22 @@ def test_only_a_country_named_in_full_before_sanctions_is_their_target(
         # well as its opposition to the company
         ("The European Commission filed a formal antitrust complaint against Acme Corp over "
          "its app store.",
-         [("European Commission antitrust charges against Acme Corp over app store", "OtherPolicy")],
+         [("European Commission antitrust charges against Acme Corp over app store",
+           "OtherPolicy")],
          [("European Commission", "imposes",
            "European Commission antitrust charges against Acme Corp over app store"),
           ("European Commission", "opposes", "Acme Corp"),
-          ("European Commission antitrust charges against Acme Corp over app store", "targets", "Acme Corp")]),
+          ("European Commission antitrust charges against Acme Corp over app store",
+           "targets", "Acme Corp")]),
         ("The European Commission leveled antitrust charges against Acme Corp over its app "
          "store.",
-         [("European Commission antitrust charges against Acme Corp over app store", "OtherPolicy")],
+         [("European Commission antitrust charges against Acme Corp over app store",
+           "OtherPolicy")],
          [("European Commission", "imposes",
            "European Commission antitrust charges against Acme Corp over app store"),
           ("European Commission", "opposes", "Acme Corp"),
-          ("European Commission antitrust charges against Acme Corp over app store", "targets", "Acme Corp")]),
+          ("European Commission antitrust charges against Acme Corp over app store",
+           "targets", "Acme Corp")]),
     ],
 )
 def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relations):
