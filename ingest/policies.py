@@ -507,9 +507,19 @@ def _named_by_object(policies: dict[int, Node], found: list[Found],
             for t in tokens:
                 # one introduced as new on another thing is another policy ("a complaint
                 # against Acme over its app store", then "a complaint ... over its search")
-                mine = widest[objects[t]] if t in objects and _new_measure(doc[t]) else first
+                mine = widest[objects[t]] if t in objects and (
+                    _new_measure(doc[t]) or _on_a_deal(doc[t], state)) else first
                 renamed[t] = Node(f"{name} {mine}", EntityType.POLICY, t)
     return renamed
+
+
+def _on_a_deal(root: Token, state: DocState) -> bool:
+    """Whether a clause measure acts on a deal it names ("the FCC approved Acme's purchase of
+    Globex"): each deal so named is one review or approval of its own."""
+    return state.measures[root.i].verb and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _DEAL_NOUNS
+        and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+        for c in root.children)
 
 
 def _widest(objects: set[str]) -> dict[str, str]:

@@ -879,3 +879,14 @@ def test_an_inquiry_into_an_aspect_of_a_thing_is_named_by_the_thing(nlp, text, p
 )
 def test_two_measures_introduced_on_two_things_are_two_policies(nlp, text, policies):
     assert policy_view(nlp, text)[0] == policies
+
+
+def test_a_regulator_approving_two_named_deals_gives_two_approvals(nlp):
+    text = ("The Federal Communications Commission is set to approve Talvora Systems Inc's "
+            "takeover of Globex Inc. The terms are like those Initech Corp faced when the "
+            "Federal Communications Commission approved its acquisition of Vela Media in 2011.")
+    assert policy_view(nlp, text)[0] == [
+        ("Federal Communications Commission approval of Talvora Systems Inc's takeover of "
+         "Globex Inc", "OtherPolicy"),
+        ("Federal Communications Commission approval of acquisition of Vela Media",
+         "OtherPolicy")]
