@@ -775,9 +775,12 @@ def _topics_are_targets(found: list[Found], state: DocState) -> list[Found]:
     """In "Trump's China trade plan" the possessor imposes; the bare modifier is the target.
     So is a company named before a measure it cannot impose ("the Toshiba investigation"),
     and a country named in full before sanctions or tariffs ("Iran sanctions")."""
+    # (a possessor owns the measure it is written on, not a conjunct with its own words:
+    # "its own investigation and a Senate inquiry")
     owners = {f.object.token for f in found
               if f.predicate == Predicate.IMPOSES and f.object.type == MEASURE
-              and f.rule == _MODIFIER and f.sentence.doc[f.subject.token].dep_ == "poss"}
+              and f.rule == _MODIFIER and f.sentence.doc[f.subject.token].dep_ == "poss"
+              and f.sentence.doc[f.subject.token].head.i == f.object.token}
     result = []
     for f in found:
         doc = f.sentence.doc

@@ -890,3 +890,18 @@ def test_a_regulator_approving_two_named_deals_gives_two_approvals(nlp):
          "Globex Inc", "OtherPolicy"),
         ("Federal Communications Commission approval of acquisition of Vela Media",
          "OtherPolicy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a possessor owns the measure it is written on, not a conjunct with words of its own
+        ("Following its own internal investigation and a Senate inquiry, Acme Corp denied "
+         "that any such bias exists.",
+         [("Senate probe", "OtherPolicy")], [("Senate", "imposes", "Senate probe")]),
+        ("Acme Corp's own internal review and a Senate inquiry found no bias.",
+         [("Senate probe", "OtherPolicy")], [("Senate", "imposes", "Senate probe")]),
+    ],
+)
+def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
