@@ -67,7 +67,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.names import expletive_verbs, lexicon, maker_noun
+from newsgraph.ingest.names import expletive_verbs, lexicon, maker_noun, sets_policy
 from newsgraph.ontology import EntityType
 
 __all__ = ["REFERENCES_KEY", "ng_coreference"]
@@ -80,6 +80,7 @@ if not Doc.has_extension("ng_focus"):
 
 _WORDS = lexicon()
 _DESCRIPTIONS = _WORDS.lower("org_description")
+_BODY_DESCRIPTIONS = _WORDS.lower("body_description")
 _THING_PRONOUNS = _WORDS.lower("pronoun_thing")
 _PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
 _SPEAKS_FOR = _WORDS.lower("speaks_for")
@@ -114,6 +115,7 @@ def ng_coreference(doc: Doc) -> Doc:
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
     previous: list[tuple[str, str]] = []  # the organisations of the sentence before
     earlier: list[tuple[str, str]] = []  # the organisations of the sentences before
+    bodies: list[tuple[str, str]] = []  # the public bodies of the sentences before
     for sentence in doc.sents:
         if "thing" in focus:
             in_focus[sentence.start] = focus["thing"]
@@ -140,7 +142,7 @@ def ng_coreference(doc: Doc) -> Doc:
             # the company's president, said"); one who speaks for an organisation speaks of
             # it ("a spokeswoman for Acme said the company would ...")
             reference = _speakers_organisation(token, mentions) \
-                or _reference(token, seen, {**focus, **subjects})
+                or _reference(token, seen, {**focus, **subjects}) or _body(token, bodies)
             if reference is not None and _describes_firm(token) \
                     and reference == subjects.get("thing") \
                     and _clause_subject_is(token, reference[0], mentions, pronoun=False):
@@ -170,6 +172,7 @@ def ng_coreference(doc: Doc) -> Doc:
                 linked._.ng_name = name
                 references.append(linked)
         focus.update(subjects)
+        bodies += [entity for entity in named if sets_policy(entity[0])]
         previous = named
         earlier += named
     doc.spans[REFERENCES_KEY] = references
@@ -346,6 +349,17 @@ def _reference(token: Token, seen: set[str],
             and (token.dep_ == "poss" or (token.dep_ in _SUBJECTS and not _reported(token))):
         return focus.get("person")
     return None
+
+
+def _body(token: Token, bodies: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The public body "the agency" or "the regulator" (alone after "the") stands for: the
+    one the sentences before name ("the Consumer Financial Protection Bureau ... The agency's
+    proposed rule"), if they name only one (after the FDIC and the Federal Reserve, "the
+    agency" is either)."""
+    if token.lower_ not in _BODY_DESCRIPTIONS or token.tag_ != "NN" or not _definite(token) \
+            or len(set(bodies)) != 1:
+        return None
+    return bodies[-1]
 
 
 def _describes_firm(token: Token) -> bool:

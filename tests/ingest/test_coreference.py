@@ -242,3 +242,21 @@ def test_a_short_form_is_of_the_country_of_the_one_name_that_has_it():
     doc.spans["ng_entities"] = spans
     linked = ng_coreference(doc).spans[REFERENCES_KEY]
     assert [(s.text, s._.ng_name) for s in linked] == [("company", "Acme NV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the agency" is the one public body named before, whatever its name's last word
+        ("Jane Doe is director of the Consumer Product Safety Bureau. The agency's proposed "
+         "rule would bar Acme Corp from selling lawn darts.",
+         {("agency", "Consumer Product Safety Bureau")}),
+        # and none where two were named
+        ("The Federal Reserve and the Consumer Product Safety Bureau met on Monday. The "
+         "agency's vice chairman, John Roe, spoke.", set()),
+    ],
+)
+def test_a_description_of_a_body_is_the_one_public_body_named_before(nlp, text, expected):
+    doc = nlp(text)
+    found = {(s.text, s._.ng_name) for s in doc.spans[REFERENCES_KEY] if s.text == "agency"}
+    assert found == expected
