@@ -48,6 +48,8 @@ from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.mentions import (
     Candidate,
     Mention,
+    employer_before_role,
+    headline_case,
     is_junk,
     object_of_role,
     possesses,
@@ -190,11 +192,9 @@ def _headed(span: Span) -> bool:
     title-case headline."""
     heads = lexicon().words("org_head")
     words = [t for t in span if not t.is_punct]
-    sentence = span.sent
-    capitals = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and all(t.is_title for t in words) \
         and words[-1].text in heads and words[0].text not in heads \
-        and sum(t.is_title or t.is_upper for t in capitals) <= 0.7 * len(capitals)
+        and not headline_case(span.sent)
 
 
 def _label_of_name(span: Span, label: str) -> str | None:
@@ -374,8 +374,7 @@ def _role_of(span: Span) -> _Votes:
     person's, so X is no person, whatever its first word)."""
     doc, end = span.doc, span.end
     role_after = end < len(doc) and doc[end].lower_ in lexicon().lower("role_after")
-    if role_after and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" \
-            and doc[end + 1].is_title and doc[end + 1].ent_type_ == "PERSON":
+    if employer_before_role(doc, end) and doc[end + 1].pos_ == "PROPN":
         return {EntityType.ORGANISATION: 2 * WEIGHTS["parse"]}
     if object_of_role(span) or role_after:
         return {EntityType.ORGANISATION: WEIGHTS["parse"]}

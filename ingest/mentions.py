@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
@@ -46,7 +47,9 @@ __all__ = [
     "Mention",
     "alias_definitions",
     "candidate_names",
+    "employer_before_role",
     "foreign_word",
+    "headline_case",
     "is_junk",
     "object_of_role",
     "possesses",
@@ -673,7 +676,7 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         while end - start > 1 and doc[start].text in titles:
             start += 1
             titled = True
-        if _employer_before_role(doc, end):  # "Maybank [Kim Eng] analyst Jane Roe"
+        if employer_before_role(doc, end):  # "Maybank [Kim Eng] analyst Jane Roe"
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                     and not doc[start - 1].ent_type_ and doc[start - 1].text not in titles:
                 start -= 1
@@ -792,7 +795,7 @@ def _headline_verb(doc: Doc, i: int) -> bool:
             and (token.tag_ == "VBZ" or nxt.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")))
 
 
-def _employer_before_role(doc: Doc, end: int) -> bool:
+def employer_before_role(doc: Doc, end: int) -> bool:
     """Whether the name ending before ``end`` is followed by a role and a person's name
     ("X analyst Jane Roe"): it is the employer's, and capitalised words the model left
     before it belong to it."""
@@ -807,14 +810,19 @@ def _opening_word_apart(doc: Doc, i: int, j: int) -> bool:
         and all(t.is_upper for t in doc[i + 1:j])
 
 
+@cache
+def _officer_titles() -> frozenset[str]:
+    """The titles an officer is given alone ("CEO", "CFO", "Chairman"), casefolded."""
+    lex = lexicon()
+    return lex.lower("title_alone_leads") | lex.lower("title_alone_worksFor") \
+        | lex.lower("title_alone_chairs")
+
+
 def _titled_person_at(doc: Doc, k: int, end: int) -> bool:
     """Whether token ``k`` of a span is an officer's title written as a word of its own
     ("CFO", "Chairman") with a given name and a surname after it up to the span's end."""
-    lex = lexicon()
-    titles = lex.lower("title_alone_leads") | lex.lower("title_alone_worksFor") \
-        | lex.lower("title_alone_chairs")
     token = doc[k]
-    return end - k == 3 and token.lower_ in titles and not token.is_lower \
+    return end - k == 3 and token.lower_ in _officer_titles() and not token.is_lower \
         and doc[k + 1].text in given_names() and doc[k + 2].is_title
 
 
@@ -999,7 +1007,7 @@ def _word_before(doc: Doc, i: int) -> str:
     return doc[i - 1].lower_
 
 
-def _headline_case(sentence: Span) -> bool:
+def headline_case(sentence: Span) -> bool:
     """Whether a sentence is a title-case headline, where capitals say nothing about names."""
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) > 0.7 * len(words)
@@ -1043,15 +1051,15 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             spans.append(Span(doc, i, j, label="GPE"))
             i = j
             continue
-        if j - i <= 3 and _employer_before_role(doc, j) and _opening_word_apart(doc, i, j):
+        employer = j - i <= 3 and employer_before_role(doc, j)
+        if employer and _opening_word_apart(doc, i, j):
             i += 1  # "Follow ACME NEWS reporter Jane Roe": the sentence's verb is no name
         span = Span(doc, i, j, label="ORG")
         headed = (j - i >= 2 and doc[j - 1].text in heads and doc[i].text not in heads
-                  and doc[i].text not in titles and not _headline_case(span.sent))
+                  and doc[i].text not in titles and not headline_case(span.sent))
         if before in nouns or (before in ("like", "as") and before2 in nouns | {"such"}) \
                 or (after in trailers and j - i <= 3 and not _general_title(doc, j)) \
-                or (j - i <= 3 and _employer_before_role(doc, j)
-                    and not _opening_word_apart(doc, i, j)) \
+                or employer \
                 or headed or object_of_role(span) \
                 or code_follows(span) \
                 or (possesses(span, lex.lower("org_possessed"))
@@ -1107,7 +1115,7 @@ def _referred_to_as_thing(span: Span) -> bool:
         return False  # the end of a longer name ("Regie Nationale des Usines Renault")
     found = pronoun_back(span)
     return found is not None and found[0] == EntityType.ORGANISATION \
-        and not any(t.ent_type_ for t in span) and not _headline_case(span.sent)
+        and not any(t.ent_type_ for t in span) and not headline_case(span.sent)
 
 
 #: Small words inside names in other languages ("Banque de France", "Usines Renault").
@@ -1163,7 +1171,7 @@ def _proposed_people(doc: Doc, taken: set[int]) -> list[Span]:
                                                    or _given_name_read_as_word(doc, j, token)):
             j += 1
         if j - token.i >= 3 and (j == len(doc) or not doc[j].text[:1].isupper()) \
-                and not _headline_case(doc[token.i:j].sent):
+                and not headline_case(doc[token.i:j].sent):
             spans.append(Span(doc, token.i + 1, j, label="PERSON"))
     return spans
 

@@ -284,7 +284,7 @@ class RelationExtractor:
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
         found = resolve_policies(found, state)
-        found += _denied_measures(state, found)
+        found += _denied_measures(doc, state, found)
         found += _suing_the_same(doc, state)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
@@ -1007,7 +1007,7 @@ def _rivals_of_focus(doc: Doc, state: DocState, found: list[Found]) -> list[Foun
     return added
 
 
-def _denied_measures(state: DocState, found: list[Found]) -> list[Found]:
+def _denied_measures(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
     """A party that denies a charge with no owner of its own ("Acme denies any wrongdoing",
     "Acme disputed the allegations") opposes the policy that targets it named last in its
     sentence or the few before (the charge, complaint or probe just told of); a charge
@@ -1017,7 +1017,6 @@ def _denied_measures(state: DocState, found: list[Found]) -> list[Found]:
                  and f.subject.type == EntityType.POLICY]
     if not targeting:
         return []
-    doc = targeting[0].sentence.doc
     starts = [sent.start for sent in doc.sents]
     added: list[Found] = []
     for token in doc:
@@ -1060,9 +1059,9 @@ def _suing_the_same(doc: Doc, state: DocState) -> list[Found]:
         sued = [entity_of(c, state) for t in suits for c in t.children if c.dep_ == "dobj"]
         subject = clause_subject(verb)
         party = entity_of(subject, state) if subject is not None else None
-        for other in sued[:1]:
-            if party is not None and other is not None and other.name != party.name:
-                added.append(Found(party, Predicate.OPPOSES, other, verb.sent, "sue-the-same"))
+        other = sued[0] if sued else None
+        if party is not None and other is not None and other.name != party.name:
+            added.append(Found(party, Predicate.OPPOSES, other, verb.sent, "sue-the-same"))
     return added
 
 
