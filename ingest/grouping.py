@@ -21,7 +21,7 @@ from newsgraph.ingest.gazetteer import country_of, demonym_of
 from newsgraph.ingest.names import (
     ACRONYM,
     given_names,
-    initials,
+    initial_spellings,
     lexicon,
     listed_company,
     listed_short_form,
@@ -58,7 +58,8 @@ def group_mentions(
       ("Dell said it" is the company, not "Michael Dell");
     * an acronym and the one name whose initials it is, as written, less its legal forms or
       less a leading country ("RMA"; "GM" = "General Motors Co"; "EPA" = "US Environmental
-      Protection Agency");
+      Protection Agency"), small words and abbreviations spelt out or not ("DOJ" =
+      "Department of Justice", "UKIP" = "U.K. Independence Party");
     * a head word alone and the one name that ends with it ("Commission");
     * a company name and its forms that only add corporate words ("Globex" = "Globex
       Technologies Co. Ltd", "Vela" = "Vela and Co"), a research arm and its firm ("Globex
@@ -145,7 +146,7 @@ class _Names:
     others: set[str]  # names labelled something else more often than not
     full_people: dict[str, set[str]]  # a surname -> the people named in full with it
     given: dict[str, set[str]]  # a first name -> the people (by label) named in full with it
-    by_initials: dict[str, dict[str, int]]  # initials -> the names they spell, how far read
+    by_initials: dict[str, dict[str, tuple[int, int]]]  # initials -> the names they spell
     shorter: dict[str, set[str]]  # a name -> the longer ones that only add corporate words
     starts: dict[str, set[str]]  # a name -> the longer ones it begins (without their country)
     ends: dict[str, set[str]]  # a word -> the organisations' names it ends, corporate words aside
@@ -259,16 +260,18 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$")
 _LINKING_WORDS = frozenset({"of", "for", "on", "in", "at", "and", "&"})
 
 
-def _initials_index(texts: dict[str, str]) -> dict[str, dict[str, int]]:
-    """Initials -> the names of several words they spell, each with how far it is read: 0 as
-    written, 1 less trailing legal forms ("GM" for "General Motors Co"), 2 less a leading
-    country as well ("EPA" for "US Environmental Protection Agency")."""
-    by_initials: dict[str, dict[str, int]] = defaultdict(dict)
+def _initials_index(texts: dict[str, str]) -> dict[str, dict[str, tuple[int, int]]]:
+    """Initials -> the names of several words they spell, each with how it is read: by which
+    of its :func:`initial_spellings` (the plain initials first), and how far, 0 as written,
+    1 less trailing legal forms ("GM" for "General Motors Co"), 2 less a leading country as
+    well ("EPA" for "US Environmental Protection Agency")."""
+    by_initials: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
     for key, text in texts.items():
         for reach, form in _initial_forms(text):
             if len(form.split()) > 1:
-                found = by_initials[initials(form)]
-                found[key] = min(found.get(key, reach), reach)
+                for spelling, letters in enumerate(initial_spellings(form)):
+                    found = by_initials[letters]
+                    found[key] = min(found.get(key, (spelling, reach)), (spelling, reach))
     return by_initials
 
 
@@ -501,7 +504,7 @@ def _acronym(names: _Names, i: int) -> int | None:
     spelled = names.by_initials.get(text, {})
     if not ACRONYM.match(text) or not spelled:
         return None
-    nearest = min(spelled.values())  # as written before less legal forms before less country
+    nearest = min(spelled.values())  # plain initials first; as written before less legal forms
     found = [key for key, reach in spelled.items() if reach == nearest]
     return names.first[found[0]] if len(found) == 1 else None
 

@@ -31,6 +31,7 @@ __all__ = [
     "company_key",
     "expletive_verbs",
     "given_names",
+    "initial_spellings",
     "initials",
     "lexicon",
     "listed_company",
@@ -407,6 +408,33 @@ def initials(name: str, *, skip: Iterable[str] | None = None) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalnum())
 
 
+def initial_spellings(name: str) -> tuple[str, ...]:
+    """Each way an acronym may spell a name: its :func:`initials`, then, where they differ,
+    the initials with a dotted abbreviation spelt out ("U.K." gives "UK") and with the small
+    words of a name of several words read too ("Department of Justice" is "DOJ").
+
+    >>> initial_spellings("Department of Justice")
+    ('DJ', 'DOJ')
+    >>> initial_spellings("U.K. Independence Party")
+    ('UIP', 'UKIP')
+    >>> initial_spellings("Robot Makers Association")
+    ('RMA',)
+    """
+    small = lexicon().lower("initials_skip")
+    words = [w for w in re.split(r"[\s\-]+", undotted(name)) if w and w[0].isalnum()]
+
+    def spelt(read_small: bool) -> str:
+        return "".join(
+            w if w.isupper() and w.isalpha() and len(w) <= 4
+            else w[0].upper() for w in words if read_small or w.casefold() not in small)
+
+    found = [initials(name)]
+    for form in (spelt(False), spelt(True)) if len(words) > 1 else ():
+        if form not in found and len(form) <= 6:
+            found.append(form)
+    return tuple(found)
+
+
 def acronym_of(acronym: str, name: str) -> bool:
     """Whether ``acronym`` abbreviates ``name`` or the last words of it.
 
@@ -416,7 +444,11 @@ def acronym_of(acronym: str, name: str) -> bool:
     True
     >>> acronym_of("EU", "Eastfield University Press")
     False
+    >>> acronym_of("DOT", "Department of Transportation")
+    True
     """
     letters = acronym.replace("&", "")
-    full = initials(name)
-    return len(letters) >= 2 and (full == letters or (len(letters) >= 3 and full.endswith(letters)))
+    if len(letters) < 2:
+        return False
+    full, *others = initial_spellings(name)
+    return full == letters or (len(letters) >= 3 and full.endswith(letters)) or letters in others

@@ -90,6 +90,10 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         # a name spelled as written wins over one spelled less its country
         ([("US Coastal Marine Office", "ORG"), ("Clean Metals Organisation", "ORG"),
           ("CMO", "ORG")], [0, 1, 1]),
+        # small words and abbreviations spelt out; plain initials win over those spellings
+        ([("Office of Marine Trade", "ORG"), ("OOMT", "ORG")], [0, 0]),
+        ([("N.Z. Timber Products", "ORG"), ("NZTP", "ORG")], [0, 0]),
+        ([("Kestrel Vela Optics", "ORG"), ("KV Optics", "ORG"), ("KVO", "ORG")], [0, 1, 0]),
     ],
 )
 def test_group_mentions(mentions, expected):

@@ -9,6 +9,7 @@ from newsgraph.ingest.names import (
     Lexicon,
     acronym_of,
     given_names,
+    initial_spellings,
     initials,
     lexicon,
     listed_short_form,
@@ -51,10 +52,22 @@ def test_initials(name, expected):
 @pytest.mark.parametrize(
     ("acronym", "name", "expected"),
     [("OTB", "US International Ocean Trade Board", True), ("RMA", "Robot Makers Association", True),
-     ("EU", "Eastfield University Press", False), ("A", "Acme", False)],
+     ("EU", "Eastfield University Press", False), ("A", "Acme", False),
+     ("DOMT", "Department of Marine Trade", True), ("NZTP", "N.Z. Timber Products", True),
+     ("ACME", "ACME", False)],
 )
 def test_acronym_of(acronym, name, expected):
     assert acronym_of(acronym, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Robot Makers Association", ("RMA",)), ("Department of Marine Trade", ("DMT", "DOMT")),
+     ("U.K. Timber Board", ("UTB", "UKTB")), ("Acme", ("A",)),
+     ("Council for the Promotion of Fair Trade", ("CPFT",))],
+)
+def test_initial_spellings(name, expected):
+    assert initial_spellings(name) == expected
 
 
 def test_lexicon_reads_word_sets_as_written_and_casefolded():
