@@ -386,8 +386,11 @@ def _product(span: Span) -> _Votes:
     :func:`_defined_product`)."""
     if _defined_product(span):
         return {PRODUCT: WEIGHTS["parse"], DEFINED_PRODUCT: WEIGHTS["parse"]}
-    weight = _product_weight(span)
-    return {PRODUCT: weight} if weight else {}
+    weight, kind_after = _product_weight(span)
+    votes = {PRODUCT: weight} if weight else {}
+    if kind_after:  # "its Falcon platform" says what Falcon is, unless more says it is a maker
+        votes[DEFINED_PRODUCT] = WEIGHTS["model"]
+    return votes
 
 
 def _defined_product(span: Span) -> bool:
@@ -689,17 +692,17 @@ def _metonym_next(span: Span) -> bool:
     return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in metonym_next)
 
 
-def _product_weight(span: Span) -> float:
-    """Evidence that a name is a product, a model or an asset rather than an organisation:
-    a model's designator in the name or just before it ("the Orion S3", "the 737 Vega"),
-    and a name owned or determined and followed by a product noun ("X's Falcon platform",
-    "Y's Kopje clay deposit", "the Orion chip") count most; "chips Orion" or an owner alone
-    ("X's Falcon") count less. A designator after the name is left alone: "Boeing 737"
-    names the maker too.
+def _product_weight(span: Span) -> tuple[float, bool]:
+    """Evidence that a name is a product, a model or an asset rather than an organisation,
+    and whether a product noun after the name says what it is: a model's designator in the
+    name or just before it ("the Orion S3", "the 737 Vega"), and a name owned or determined
+    and followed by a product noun ("X's Falcon platform", "Y's Kopje clay deposit", "the
+    Orion chip") count most; "chips Orion" or an owner alone ("X's Falcon") count less. A
+    designator after the name is left alone: "Boeing 737" names the maker too.
     """
     doc = span.doc
     if _designated(span):
-        return WEIGHTS["parse"]
+        return WEIGHTS["parse"], False
     lex = lexicon()
     products = lex.lower("product_head")
     follows = False
@@ -723,11 +726,11 @@ def _product_weight(span: Span) -> float:
     determiner = before is not None and before.lower_ in lex.lower("product_determiner")
     listed = span.start > 0 and doc[span.start - 1].lower_ in products
     if follows and (owner or determiner):
-        return WEIGHTS["parse"]
+        return WEIGHTS["parse"], True
     if listed or (owner and span.root.dep_ != "compound"
                                              and span[-1].text not in lex.words("org_head")):
-        return WEIGHTS["model"]
-    return 0.0
+        return WEIGHTS["model"], False
+    return 0.0, False
 
 
 def _designated(span: Span) -> bool:

@@ -125,8 +125,9 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (CITY_GOVERNMENT, 1, 2, "ORG", ("ORG", {}, "Norway", False)),
         # a capital the model took for an organisation, as the subject of a verb
         (BEIJING, 0, 1, "ORG", ("ORG", {}, "China", False)),
-        # a product noun after a determiner and the name
-        (PRODUCT, 3, 4, "ORG", ("ORG", {"Organisation": 1.0, "Product": 2.0}, None, False)),
+        # a product noun after a determiner and the name, which says what the name is
+        (PRODUCT, 3, 4, "ORG",
+         ("ORG", {"Organisation": 1.0, "Product": 2.0, "DefinedProduct": 1.0}, None, False)),
         # a product noun after the name alone says nothing ("Nvidia chips")
         (PRODUCT_LIST, 6, 7, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
         # a legal form makes a building's name a company's

@@ -311,6 +311,22 @@ def test_people_the_text_names(nlp, text, expected):
     assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product noun after a name owned or determined says what it is: no entity, even
+        # where the name acts elsewhere
+        ("Regulators faulted Kestrel Corp over its Vonda operating system. Vonda has helped "
+         "the market grow, the company said.", {("Kestrel Corp", "Organisation", ())}),
+        # unless more evidence than the model's label says it is a maker
+        ("Analysts praised the Vonda Inc platform. Vonda Inc said sales rose.",
+         {("Vonda Inc", "Organisation", ())}),
+    ],
+)
+def test_products_the_text_names(nlp, text, expected):
+    assert {(e.name, e.type, e.aliases) for e in nlp(text)._.ng_entities} == expected
+
+
 def test_a_word_written_after_another_proper_noun_is_named_in_full():
     vocab = spacy.blank("en").vocab
     doc = spacy.tokens.Doc(vocab, words=["chairman", "Gordon", "\n", "Wu", "said"],
