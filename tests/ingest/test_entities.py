@@ -118,6 +118,10 @@ def test_finish_entities_adds_the_publication():
          {("NEC Corp", "Organisation"), ("Tokyo District Court", "Organisation")}),
         ("The suit was filed in the U.S. District Court for the District of Columbia.",
          {("U.S. District Court for the District of Columbia", "Organisation")}),
+        # a court named with its district after a comma is one court
+        ("A judge of the U.S. District Court, Northern District of Ohio, ruled for Vela Inc.",
+         {("U.S. District Court, Northern District of Ohio", "Organisation"),
+          ("Vela Inc.", "Organisation")}),
     ],
 )
 def test_sentences(nlp, text, expected):
