@@ -922,7 +922,8 @@ def object_of_role(span: Span) -> bool:
     """Whether the span is the object of "of" after a role noun, or of "at", "with" or "for"
     after a noun of those who work at an organisation, or a conjunct of one: "chairman of
     X", "leaders of X, Y and Z", "an analyst with X", "analyst Jane Doe of X" say X, Y, Z are
-    organisations."""
+    organisations; not a name after a field the role is of ("director of copyright policy
+    Jane Doe"), unless the field's noun says what the name is ("head of chipmaker X")."""
     token = span.root
     for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
         if token.head is token or not (token.dep_ in ("conj", "appos")
@@ -933,6 +934,10 @@ def object_of_role(span: Span) -> bool:
     if token.dep_ != "pobj":
         return False
     lex = lexicon()
+    before = span.doc[span.start - 1] if span.start > prep.i + 1 else None
+    if before is not None and before.pos_ == "NOUN" and before.is_lower \
+            and before.lower_ not in lex.lower("org_context") | lex.lower("org_kind"):
+        return False  # "director of copyright policy Jane Doe": a field, then the role's holder
     workers = lex.lower("org_worker")
     if prep.lower_ in ("of", "at", "with") and prep.head.pos_ == "PROPN" and any(
             c.dep_ in ("compound", "appos") and c.lower_ in workers and c.i < prep.head.i
