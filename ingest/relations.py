@@ -59,10 +59,13 @@ their kind the sentence leaves them (:mod:`~newsgraph.ingest.anaphora`). A relat
 ends are not of the types the contract gives it (an organisation ``supplies`` an organisation,
 ...) is dropped, and so is a ``basedIn`` for a public body ("India's railway ministry" is
 India's, not based there). An organisation named after its country ("Korea Institute of
-Geology") is based there. A unit the text introduces under a name that begins with the name of
-a company of its sentence is that company's ("Globex said the deal would lift patent unit Globex
-Technologies' sales"). Share moves are read by :mod:`~newsgraph.ingest.moves`; measures
-become policies in :mod:`~newsgraph.ingest.policies`.
+Geology") is based there, and so is one written with "from" and a country ("Acme Partners
+from the United States"). A legislator's title ("Senator Jane Doe", "Rep. John Roe") makes
+the person a member of the chamber of that title the document names. A unit the text
+introduces under a name that begins with the name of a company of its sentence is that
+company's ("Globex said the deal would lift patent unit Globex Technologies' sales"). Share
+moves are read by :mod:`~newsgraph.ingest.moves`; measures become policies in
+:mod:`~newsgraph.ingest.policies`.
 
 Examples
 --------
@@ -341,9 +344,11 @@ class RelationExtractor:
         yield from _premodifier_nationalities(doc, state)
         yield from _described_nationalities(doc, state)
         yield from _listed_bases(doc, state)
+        yield from _organisations_from_countries(doc, state)
         yield from _state_holdings(doc, state)
         yield from _units_named_after_parents(doc, state)
         yield from _ministers(doc, state)
+        yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
@@ -626,6 +631,39 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
             yield Found(org, Predicate.BASED_IN, place, span.root.sent, "nationality-description")
 
 
+#: Words after "X from <country>" that make it a route or a source, not where X is.
+_ROUTE_WORDS = frozenset({"to", "into", "toward", "towards", "through", "via"})
+
+
+def _organisations_from_countries(doc: Doc, state: DocState) -> Iterator[Found]:
+    """An organisation's name followed by "from" and a country's name is based there
+    ("private equity firms Acme Partners from the United States and Globex Capital from
+    China"), read from the words as written, where the parser hangs the second phrase on the
+    first name. A town is no country here ("Jane Roe from Leeds" reports from it), nor is a
+    route ("shipments by Acme from China to Mexico") or a country's own body ("a letter to
+    Acme from China's ministry").
+    """
+    tokens = state.tokens_of(doc)
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name) \
+                or span.end + 1 >= len(tokens) or tokens[span.end].lower_ != "from":
+            continue
+        start = span.end + 1 + (tokens[span.end + 1].lower_ == "the")
+        root = state.inside.get(start)
+        place = state.nodes.get(root) if root is not None else None
+        if place is None or place.type != EntityType.COUNTRY:
+            continue
+        end = start
+        while end < len(tokens) and state.inside.get(end) == root:
+            end += 1
+        after = tokens[end] if end < len(tokens) else None
+        if nation_of(doc[start:end].text) is None or (after is not None and (
+                after.tag_ == "POS" or after.lower_ in _ROUTE_WORDS)):
+            continue
+        yield Found(node, Predicate.BASED_IN, place, span.root.sent, "organisation-from-country")
+
+
 def _organisations_listed_after(end: int, state: DocState) -> list[Node]:
     """The organisations named in the list that goes on at token ``end`` after a name ("A, B
     and C"), read from the words as written; none if a name of it is not an organisation's."""
@@ -835,6 +873,59 @@ def _ministers(doc: Doc, state: DocState) -> Iterator[Found]:
         if len(held) == 1:
             predicate = Predicate.WORKS_FOR if junior else Predicate.LEADS
             yield Found(person, predicate, held[0], sentence, "minister-of-field")
+
+
+#: Titles of a legislator written before the name, with the names of the chamber they sit in.
+_CHAMBERS = (
+    (_WORDS.lower("senate_member_title"), _WORDS.lower("senate_name")),
+    (_WORDS.lower("house_member_title"), _WORDS.lower("house_name")),
+)
+_LOWER_LEGISLATURES = _WORDS.lower("lower_legislature")
+_LIST_DEPS = frozenset({"conj", "appos"})
+
+
+def _legislators(doc: Doc, state: DocState) -> Iterator[Found]:
+    """A person given a legislator's title before the name ("Senator Jane Doe", "Rep. John
+    Roe", "Republican Representative Ann Lee") is a member of the chamber of that title the
+    document names, if it names one ("the Senate", "the U.S. House of Representatives"); a
+    title in the plural is each listed person's ("Senators A of Utah, B of Ohio and C"). A past
+    title, and a state's chamber ("state Senator X"), give nothing.
+    """
+    chambers: list[dict[str, Node]] = [{} for _ in _CHAMBERS]
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION:
+            continue
+        written = node.name.split()
+        # "U.S. Senate", "United States Senate": the country's own chamber
+        lead = next((k for k in (3, 2, 1) if len(written) > k
+                     and nation_of(" ".join(written[:k]))), 0)
+        words = [w.lower() for w in written[lead:]]
+        for (_, names), found in zip(_CHAMBERS, chambers, strict=True):
+            if " ".join(words) in names:
+                found.setdefault(node.name, node)
+    if not any(chambers):
+        return
+    for span in doc.spans.get(SPANS_KEY, []):
+        first = state.nodes.get(span.root.i)
+        if first is None or first.type != EntityType.PERSON or span.start == 0:
+            continue
+        title = doc[span.start - 1]
+        before = doc[span.start - 2].lower_ if span.start > 1 else ""
+        if before in _PAST_ROLES or before in _LOWER_LEGISLATURES:
+            continue
+        for (titles, _), found in zip(_CHAMBERS, chambers, strict=True):
+            if title.lower_ not in titles or len(found) != 1:
+                continue
+            chamber = next(iter(found.values()))
+            people = [first]
+            if title.tag_ in ("NNS", "NNPS") or title.lower_.endswith("s."):
+                people += [node for t in span.root.subtree if t.dep_ in _LIST_DEPS
+                           and (node := state.nodes.get(t.i)) is not None
+                           and node.type == EntityType.PERSON]
+            for person in people:
+                yield Found(person, Predicate.MEMBER_OF, chamber, span.root.sent,
+                            "legislator-of-chamber")
 
 
 def _country_before(tokens: Iterable[Token]) -> str | None:

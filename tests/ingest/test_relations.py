@@ -1757,3 +1757,69 @@ def test_a_denied_charge_opposes_the_measure_that_targets_the_denier(nlp, text, 
 )
 def test_a_suit_with_no_party_of_its_own_sues_the_joined_clauses_party(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a legislator's title before the name: a member of the chamber the text names; a
+        # title in the plural is each listed person's
+        ("Senators Jane Doe of Utah, Bob Stone of Ohio and John Roe of Iowa said they would "
+         "back the bill in the Senate.",
+         [("Bob Stone", "memberOf", "Senate"), ("Jane Doe", "memberOf", "Senate"),
+          ("John Roe", "memberOf", "Senate")]),
+        ("Rep. John Roe said the House of Representatives would vote next week.",
+         [("John Roe", "memberOf", "House of Representatives")]),
+        # a state's chamber, a past title, or no chamber named, give nothing
+        ("State Senator Jane Doe said the Senate would vote on the bill.", []),
+        ("Former Senator Jane Doe said the Senate would vote on the bill.", []),
+        ("Senator Jane Doe said the bill would pass.", []),
+        ("Representative Jane Doe spoke at the White House on Monday.", []),
+    ],
+)
+def test_legislators_sit_in_the_chamber_named(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "memberOf"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a title after a name and a comma, where the parser splits the apposition
+        ("In a statement, Jane Doe, Acme chairman said the sale was a success.",
+         [("Jane Doe", "chairs", "Acme")]),
+        ("Jane Doe, Acme Corp chief executive, said the sale was a success.",
+         [("Jane Doe", "leads", "Acme Corp")]),
+        ("Jane Doe, Acme Corp chief executive and chairman, said the sale was a success.",
+         [("Jane Doe", "chairs", "Acme Corp"), ("Jane Doe", "leads", "Acme Corp")]),
+        # the title of the name after it, and a past title, are not the first name's
+        ("Analysts including Jane Doe, Acme Corp chief executive Bob Stone and others met.",
+         [("Bob Stone", "leads", "Acme Corp")]),
+        ("Jane Doe, former Acme Corp chairman, said the sale was a success.", []),
+    ],
+)
+def test_a_title_after_a_name_and_a_comma(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X from <country>": where the organisation is, each of a list
+        ("The consortium includes private equity firms Acme Partners from the United States "
+         "and Globex Capital from China - and has bid $78 per share.",
+         [("Acme Partners", "basedIn", "United States"), ("Globex Capital", "basedIn", "China")]),
+        # a route, a country's own body, a town a reporter files from: none
+        ("Shipments by Acme Corp from China to Mexico rose.", []),
+        ("A letter to Acme Corp from China's commerce ministry arrived.", []),
+        ("Globex Inc reported from Washington and Acme Corp from Los Angeles.", []),
+    ],
+)
+def test_organisations_from_countries(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "basedIn"] == expected
+
+
+def test_a_sale_to_some_of_the_buyers_listed_after_a_dash(nlp):
+    text = ("Acme Corp makes phones. It sells handset devices to three of the four largest "
+            "U.S. mobile carriers - AT&T, T-Mobile US and Sprint Corp.")
+    assert [t for t in triples(nlp, text) if t[1] == "supplies"] == [
+        ("Acme Corp", "supplies", "AT&T"), ("Acme Corp", "supplies", "Sprint Corp.")]
