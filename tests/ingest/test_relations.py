@@ -1823,3 +1823,21 @@ def test_a_sale_to_some_of_the_buyers_listed_after_a_dash(nlp):
             "U.S. mobile carriers - AT&T, T-Mobile US and Sprint Corp.")
     assert [t for t in triples(nlp, text) if t[1] == "supplies"] == [
         ("Acme Corp", "supplies", "AT&T"), ("Acme Corp", "supplies", "Sprint Corp.")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a general manager runs the business; an assistant or deputy one works there
+        ("Acme Bank Ltd reported a profit. General manager Jane Doe declined to give a "
+         "forecast.", [("Jane Doe", "leads", "Acme Bank Ltd")]),
+        ("Acme Bank Ltd reported a profit. Assistant general manager Jane Doe said loans rose.",
+         [("Jane Doe", "worksFor", "Acme Bank Ltd")]),
+        ("Jane Doe, general manager of Acme Bank Ltd, said loans rose.",
+         [("Jane Doe", "leads", "Acme Bank Ltd")]),
+        ("Jane Doe, deputy general manager of Acme Bank Ltd, said loans rose.",
+         [("Jane Doe", "worksFor", "Acme Bank Ltd")]),
+    ],
+)
+def test_general_managers(nlp, text, expected):
+    assert triples(nlp, text) == expected
