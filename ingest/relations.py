@@ -126,6 +126,12 @@ from newsgraph.ingest.relation_data import (
 )
 from newsgraph.ingest.tokenmatch import FixedMatcher
 from newsgraph.ingest.treematch import TreeMatcher
+from newsgraph.ingest.ventures import (
+    partner_lists,
+    possessed_companies,
+    share_lists,
+    venture_founders,
+)
 from newsgraph.ontology import RELATIONS, SYMMETRIC, EntityType, PolicyKind, Predicate
 
 __all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns", "make_relation_extractor"]
@@ -283,6 +289,8 @@ class RelationExtractor:
         """Attach ``doc._.ng_relations`` and ``doc._.ng_relation_entities``."""
         state = self._mark(doc)
         found = list(self._match(doc, state))
+        found += share_lists(doc, state, found)
+        found += partner_lists(doc, state, found)
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
@@ -347,6 +355,8 @@ class RelationExtractor:
         yield from _organisations_from_countries(doc, state)
         yield from _state_holdings(doc, state)
         yield from _units_named_after_parents(doc, state)
+        yield from possessed_companies(doc, state)
+        yield from venture_founders(doc, state)
         yield from _ministers(doc, state)
         yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)

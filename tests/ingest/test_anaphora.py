@@ -118,7 +118,8 @@ def test_conjuncts_and_nodes_before():
         ("The joint venture, Globex Holdings, will be 60 pct owned by Initech Inc and 40 pct "
          "owned by Acme Corp, it said.",
          [("Acme Corp", "investsIn", "Globex Holdings"),
-          ("Initech Inc", "investsIn", "Globex Holdings")]),
+          ("Initech Inc", "investsIn", "Globex Holdings"),
+          ("Initech Inc", "partnersWith", "Acme Corp")]),
         ("The new company, named Globex Holdings, is owned by Initech Inc.",
          [("Initech Inc.", "investsIn", "Globex Holdings")]),
         # ... and where the parser gives the name to the members ("of companies called X")

@@ -1,0 +1,154 @@
+"""Holdings listed with their shares, and the partners of a joint venture, on made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.relation_views import triples
+
+
+def _family(nlp, text: str) -> list[tuple[str, str, str]]:
+    return sorted({t for t in triples(nlp, text) if t[1] in ("investsIn", "partnersWith")})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a share list after a verb of holding, in a document speaking of a venture: each
+        # holder holds the company the sentence says is owned, and they partner
+        (
+            "Globex Ltd is a joint venture company, owned half by Acme Corp with Initech Inc "
+            "holding a 30 pct stake and Hooli Inc a 20 pct stake.",
+            [
+                ("Acme Corp", "investsIn", "Globex Ltd"),
+                ("Acme Corp", "partnersWith", "Hooli Inc"),
+                ("Acme Corp", "partnersWith", "Initech Inc"),
+                ("Hooli Inc", "investsIn", "Globex Ltd"),
+                ("Initech Inc", "investsIn", "Globex Ltd"),
+                ("Initech Inc", "partnersWith", "Hooli Inc"),
+            ],
+        ),
+        # a gapped list: the company is the one the document last read as held
+        (
+            "Acme Corp agreed to buy Initech Inc's stake in Globex Ltd, a joint venture. "
+            "After the sale Acme Corp will own 70 pct, Hooli Inc, 20 pct and Vandelay SA "
+            "of France, ten pct.",
+            [
+                ("Acme Corp", "investsIn", "Globex Ltd"),
+                ("Acme Corp", "partnersWith", "Hooli Inc"),
+                ("Acme Corp", "partnersWith", "Vandelay SA"),
+                ("Hooli Inc", "investsIn", "Globex Ltd"),
+                ("Hooli Inc", "partnersWith", "Vandelay SA"),
+                ("Initech Inc", "investsIn", "Globex Ltd"),
+                ("Vandelay SA", "investsIn", "Globex Ltd"),
+            ],
+        ),
+    ],
+)
+def test_share_lists(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # co-holders with no venture spoken of are no partners
+        (
+            "Acme Corp owns 40 pct of Globex Ltd, with Initech Inc holding 25 pct.",
+            ("Acme Corp", "partnersWith", "Initech Inc"),
+        ),
+        # a holding of two companies: which holder holds which is not read from the list
+        (
+            "Acme Corp, which owns 40 pct of Globex Ltd, and Initech Inc, in which Hooli Inc "
+            "holds a 15 pct stake, fell.",
+            ("Hooli Inc", "investsIn", "Globex Ltd"),
+        ),
+        # a holding of a thing no company falls back on no other company
+        (
+            "Acme Corp bought Globex Ltd. Initech Inc owns 41 pct of the reactor, with Hooli "
+            "Inc owning 18 pct.",
+            ("Hooli Inc", "investsIn", "Globex Ltd"),
+        ),
+    ],
+)
+def test_share_lists_left_alone(nlp, text, absent):
+    assert absent not in _family(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the partners of a venture named in the sentence before: they hold it and partner
+        # each other and its other holders
+        (
+            "Globex Ltd is a joint venture in which Acme Corp holds a 45 pct stake. "
+            "Its local partners are Initech Inc and Hooli Inc.",
+            [
+                ("Acme Corp", "investsIn", "Globex Ltd"),
+                ("Hooli Inc.", "investsIn", "Globex Ltd"),
+                ("Hooli Inc.", "partnersWith", "Acme Corp"),
+                ("Initech Inc", "investsIn", "Globex Ltd"),
+                ("Initech Inc", "partnersWith", "Acme Corp"),
+                ("Initech Inc", "partnersWith", "Hooli Inc."),
+            ],
+        ),
+        # holders of a venture the text does not name: partners of each other only
+        (
+            "Acme Corp will buy a stake in the joint venture. Other interest holders are "
+            "Initech Inc and Hooli Inc.",
+            [("Initech Inc", "partnersWith", "Hooli Inc.")],
+        ),
+    ],
+)
+def test_partner_lists(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+def test_a_companys_partners_are_not_its_holders(nlp):
+    found = _family(nlp, "Acme Corp's partners are Initech Inc and Hooli Inc.")
+    assert ("Initech Inc", "investsIn", "Acme Corp") not in found
+    assert ("Hooli Inc.", "investsIn", "Acme Corp") not in found
+    assert ("Acme Corp", "partnersWith", "Initech Inc") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hooli Inc signed a deal with Dupont Co's Conoco Inc on Monday.",
+         [("Dupont Co", "investsIn", "Conoco Inc"), ("Hooli Inc", "partnersWith", "Conoco Inc")]),
+        # a word between the names says what one is to the other: no holding read here
+        ("Analysts at Acme Corp's rival Globex Inc said sales rose.", []),
+        # a person, a country, a public body: no company held
+        ("Acme Corp's Bob Smith said sales rose.", []),
+        ("Japan's Globex Corp said sales rose.", []),
+        ("The Treasury Department's Office of Foreign Assets Control said so.", []),
+    ],
+)
+def test_possessed_companies(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # founders written before the venture noun, as the text named them before
+        (
+            "Acme Corp and Globex Ltd reported results on Monday. Hooli Inc makes chips with "
+            "the 50/50 Acme/Globex joint venture Initech Ltd in Ohio.",
+            [
+                ("Acme Corp", "investsIn", "Initech Ltd"),
+                ("Acme Corp", "partnersWith", "Globex Ltd"),
+                ("Globex Ltd", "investsIn", "Initech Ltd"),
+            ],
+        ),
+    ],
+)
+def test_venture_founders(nlp, text, expected):
+    assert [t for t in _family(nlp, text)
+            if not (t[0] == "Hooli Inc" and t[2] == "Initech Ltd")] == expected
+
+
+def test_venture_capital_is_no_venture(nlp):
+    doc = nlp("Top venture capital investors including Kleiner Perkins and Hooli Ventures "
+              "backed Initech.")
+    assert not [r for r in doc._.ng_relations if r.evidence.rule.startswith("venture-")]
