@@ -6,7 +6,7 @@ six pct"; "owned half by Acme with Globex holding a 25 pct stake, Initech a 17.5
 names a venture's partners in a sentence of their own ("Its Thai partners are Globex and
 Initech"; "Other interest holders are Globex and Initech"). The annotation guidelines read each
 holder as holding the company (``investsIn``) and the partners of a joint venture as partners of
-each other (``partnersWith``). This module reads both, from the words as written:
+each other (``partnersWith``). This module reads them from the words as written:
 
 * :func:`share_lists`: the organisations of a sentence each followed (or preceded, "40 pct by
   Acme") by a share, two or more of them, hold the company the sentence's holding is of: the
@@ -15,8 +15,9 @@ each other (``partnersWith``). This module reads both, from the words as written
   read as held. Where the document speaks of a venture, the holders are partners of each other.
 * :func:`partner_lists`: the organisations a plural noun of partners or holders is said to be
   ("its partners are A and B", "other partners of the venture comprise a stake by A and B") hold
-  the venture (the company "its" stands for, else the one the document last read as held) and
-  are partners of each other and of its other holders.
+  the venture (the company "its" stands for, else the venture the text named last) and are
+  partners of each other and of its other holders; with no venture named, they are partners of
+  each other where the document speaks of a venture.
 * :func:`venture_founders`: the companies a named venture is said to be of hold it and partner
   each other, where the parser loses the apposition ("Initech, the joint firm set up by Acme
   and Globex"; "the 50/50 Acme/Globex joint venture Initech Ltd").
@@ -66,8 +67,11 @@ _PUBLIC_BODIES = _WORDS.lower("public_body")
 _COMPANY_ENDINGS = _WORDS.words("org_suffix") | _WORDS.words("org_head")
 #: How many words may stand between a holder's name and its share ("Acme Inc <ACM>, of France,").
 _GAP = 4
+#: Words that may stand between a name and its share ("Acme, an estimated 47 pct").
 _SKIPPED = frozenset({",", "of", "an", "a", "estimated", "about", "some", "the", "combined"})
+#: Participles whose subject is the company held ("Globex is owned 40 pct by Acme").
 _OWNED = frozenset({"owned", "held", "controlled"})
+#: Verbs that say what a noun of partners is ("its partners are", "include", "comprise").
 _BE = frozenset(verb_forms("be")) | frozenset(verb_forms("include")) \
     | frozenset(verb_forms("comprise"))
 

@@ -135,3 +135,23 @@ def test_stakes_sold(nlp, text, expected):
 )
 def test_units_in_apposition(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # money put in a company's notes or shares is invested in the company
+        (
+            "Hooli Capital agreed to invest $500 million in convertible notes of Acme Corp, "
+            "doubling its bet.",
+            [("Hooli Capital", "investsIn", "Acme Corp")],
+        ),
+        (
+            "Hooli Capital will invest 20 mln dlrs in new shares of Acme Corp.",
+            [("Hooli Capital", "investsIn", "Acme Corp.")],
+        ),
+        ("Hooli Capital did not invest in bonds of Acme Corp.", []),
+    ],
+)
+def test_invested_in_securities(nlp, text, expected):
+    assert triples(nlp, text) == expected
