@@ -100,7 +100,13 @@ from newsgraph.ingest.anaphora import (
 from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.credits import agency_credits
 from newsgraph.ingest.datelines import dateline_tokens
-from newsgraph.ingest.disputes import acts_opposed, suits_to_stop
+from newsgraph.ingest.disputes import (
+    acts_opposed,
+    critics_of,
+    judged_wrong,
+    moves_opposed,
+    suits_to_stop,
+)
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
 from newsgraph.ingest.events import mark_event_parties
@@ -295,10 +301,12 @@ class RelationExtractor:
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
+        found += judged_wrong(doc, state, found, _hedged)
         found = resolve_policies(found, state)
         found += _denied_measures(doc, state, found)
         found += _suing_the_same(doc, state)
         found += acts_opposed(doc, state, _hedged) + suits_to_stop(doc, state, _hedged)
+        found += critics_of(doc, state, _hedged) + moves_opposed(doc, state, found, _hedged)
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
         used += [Node(m.head, EntityType.POLICY, token)

@@ -621,11 +621,14 @@ def test_policy_mentions_join_the_document_spans(nlp):
          ([("Japan ban on whaling", "OtherPolicy")],
           [("Japan", "imposes", "Japan ban on whaling")])),
         # a measure with no imposer that a later definite mention of its family names is
-        # that policy, with its targets and its party edge
+        # that policy, with its targets and its party edge (and a party that calls it unfair
+        # opposes it)
         ("Talvora Systems Inc's fibres have been banned from the U.S. market. Talvora Systems "
          "Inc said the ban, imposed by the U.S. International Trade Commission, was unfair.",
          ([("U.S. International Trade Commission ban on Talvora Systems Inc", "OtherPolicy")],
-          [("U.S. International Trade Commission", "imposes",
+          [("Talvora Systems Inc", "opposes",
+            "U.S. International Trade Commission ban on Talvora Systems Inc"),
+           ("U.S. International Trade Commission", "imposes",
             "U.S. International Trade Commission ban on Talvora Systems Inc"),
            ("U.S. International Trade Commission", "sanctions", "Talvora Systems Inc"),
            ("U.S. International Trade Commission ban on Talvora Systems Inc", "targets",

@@ -1,0 +1,153 @@
+"""Disputes read through a party's act, a suit's purpose and a critic's description."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.relation_views import triples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb or a voiced noun of opposing, against an act whose party the noun names
+        ("France protested the actions of Acme Corp.", [("France", "opposes", "Acme Corp.")]),
+        ("France protested against the actions by Acme Corp.",
+         [("France", "opposes", "Acme Corp.")]),
+        ("Globex Inc voiced its opposition to Acme Corp's plan.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc lodged an objection to the plan announced by Acme Corp.",
+         [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Acme Corp's bid was rebuffed by Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp turned down Globex Inc's offer.", [("Acme Corp", "opposes", "Globex Inc")]),
+        ("China said it firmly opposes the move by the United States.",
+         [("China", "opposes", "United States")]),
+        # what is done is not a party's act, nor a judge's ruling, nor what is praised
+        ("Acme Corp opposed the sale of Globex Inc to Initech Inc.",
+         [("Initech Inc.", "investsIn", "Globex Inc")]),
+        ("Acme Corp criticised the ruling of the Supreme Court.", []),
+        ("Acme Corp praised the actions of Globex Inc.", []),
+        ("Acme Corp did not protest the actions of Globex Inc.", []),
+    ],
+)
+def test_acts_opposed(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Acme Corp filed suit to block Globex Inc's merger.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp sued to halt the sale of Globex Inc's computers.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp filed suit in a Tokyo court to temporarily halt the manufacture and "
+         "marketing of Globex Inc's computers.", [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp sought an injunction to stop Globex Inc from selling the drug.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Globex Inc urged regulators to block Acme Corp's merger.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        # a deal stopped is against all it names
+        ("Acme Corp asked a court to block the merger of Globex Inc and Initech Inc.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Acme Corp", "opposes", "Initech Inc."),
+          ("Globex Inc", "partnersWith", "Initech Inc.")]),
+        # a state that moves to stop a thing takes a measure; a suit not brought is none;
+        # a plan to block is no suit
+        ("The government moved to block the merger of Globex Inc and Initech Inc.",
+         [("Globex Inc", "partnersWith", "Initech Inc.")]),
+        ("Acme Corp did not sue to block Globex Inc's merger.", []),
+        ("Acme Corp plans to block Globex Inc's ads on its platform.", []),
+    ],
+)
+def test_suits_to_stop(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Greenpeace, a vocal critic of Acme Corp, welcomed the ruling.",
+         [("Greenpeace", "opposes", "Acme Corp")]),
+        ("Greenpeace is among the critics of Acme Corp.",
+         [("Greenpeace", "opposes", "Acme Corp.")]),
+        ("Greenpeace is not a critic of Acme Corp.", []),
+        # whose critics they are, with no critic named, says nothing
+        ("Acme Corp's critics say the plan is flawed.", []),
+    ],
+)
+def test_critics_of(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Acme Corp's takeover of network gear rival Globex Inc was approved.",
+         [("Acme Corp", "competesWith", "Globex Inc"), ("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp won the order as it vies for deals with bigger rival Globex Inc.",
+         [("Acme Corp", "competesWith", "Globex Inc.")]),
+        ("Analysts said Acme Corp-rival Globex Inc would gain.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp could earn more than (rival) Globex Inc.",
+         [("Acme Corp", "competesWith", "Globex Inc.")]),
+        # a takeover of a company that is no rival says nothing of rivalry
+        ("Acme Corp's takeover of network gear maker Globex Inc was approved.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+    ],
+)
+def test_rivals(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The European Union imposed tariffs on Chinese steel. China criticised the move.",
+         [("China", "opposes", "European Union tariffs on Chinese steel"),
+          ("European Union", "imposes", "European Union tariffs on Chinese steel"),
+          ("European Union tariffs on Chinese steel", "targets", "China")]),
+        ("The Commerce Department approved the export licences. The Pentagon opposed the "
+         "decision.",
+         [("Commerce Department", "imposes", "Commerce Department export licences"),
+          ("Pentagon", "opposes", "Commerce Department export licences")]),
+        # the imposer defends its own move; a move welcomed or not opposed is no dispute
+        ("The United States imposed export controls on Huawei on Monday. China welcomed the "
+         "move.",
+         [("United States", "imposes", "United States export controls on Huawei"),
+          ("United States export controls on Huawei", "targets", "Huawei")]),
+        ("The United States imposed export controls on Huawei on Monday. China did not "
+         "oppose the move.",
+         [("United States", "imposes", "United States export controls on Huawei"),
+          ("United States export controls on Huawei", "targets", "Huawei")]),
+    ],
+)
+def test_moves_opposed(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Acme Corp alleged that the ban, imposed by the U.S. International Trade Commission, "
+         "was discriminatory and incompatible with GATT.",
+         [("Acme Corp", "opposes", "U.S. International Trade Commission ban"),
+          ("U.S. International Trade Commission", "imposes",
+           "U.S. International Trade Commission ban")]),
+        ("Acme Corp said it believes strongly that the Environmental Protection Agency's "
+         "claims are unreasonable.",
+         [("Acme Corp", "opposes", "Environmental Protection Agency")]),
+        ("Acme Corp said Globex Inc's offer was inadequate.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        # a judgement that is no wrong, negated or denied, or of no one named, is no dispute
+        ("Acme Corp said Globex Inc's offer was fair.", []),
+        ("Acme Corp said the tariffs imposed by the United States were not unfair.", []),
+        # a person whose role its sentence gives speaks for the organisation
+        ('"We are pleased," John Schultz, general counsel of Acme Corp, said, saying that '
+         "Globex Inc's decision to stop the work was a clear breach of contract.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("John Schultz", "worksFor", "Acme Corp")]),
+        ("Acme Corp denied the tariffs were illegal.", []),
+        ("Analysts said Acme Corp's plan was flawed.", []),
+    ],
+)
+def test_judged_wrong(nlp, text, expected):
+    assert triples(nlp, text) == expected
