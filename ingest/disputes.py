@@ -294,16 +294,24 @@ def suits_to_stop(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) ->
         if asker is None or hedged(head):
             continue
         party = entity_of(asker, state)
-        if party is not None and not at_law and (
+        if party is not None and not at_law and not _addressed(head, state) and (
                 party.type == EntityType.COUNTRY or sets_policy(party.name)):
-            continue
+            continue  # "the government moved to block the merger": a measure of its own
         stopped = [c for c in verb.children if c.dep_ == "dobj"]
         for thing in [*stopped, *(c for t in stopped for c in conjuncts(t))]:
             node = entity_of(thing, state) if thing.i in state.nodes else None
             others = [node] if node is not None else _parties_of_act(thing, state, deals=True)
             for other in others:
-                added += _found(party, other, verb, "sue-to-stop-party")
+                added += _found(party, other, verb,
+                                "sue-to-stop-party" if at_law else "ask-to-stop-party")
     return added
+
+
+def _addressed(verb: Token, state: DocState) -> bool:
+    """Whether a verb of asking names whom it asks ("urged Russia to", "called on China to")."""
+    return any(entity_of(t, state) is not None for c in verb.children
+               for t in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"]
+                         if c.dep_ == "prep" and c.lower_ == "on" else []))
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -51,6 +51,11 @@ def test_acts_opposed(nlp, text, expected):
         ("Acme Corp asked a court to block the merger of Globex Inc and Initech Inc.",
          [("Acme Corp", "opposes", "Globex Inc"), ("Acme Corp", "opposes", "Initech Inc."),
           ("Globex Inc", "partnersWith", "Initech Inc.")]),
+        # a state that asks another to stop its act opposes it
+        ("The United Nations urged Russia to halt its offensive.",
+         [("United Nations", "opposes", "Russia")]),
+        ("The United States asked Japan to halt its whaling program.",
+         [("United States", "opposes", "Japan")]),
         # a state that moves to stop a thing takes a measure; a suit not brought is none;
         # a plan to block is no suit
         ("The government moved to block the merger of Globex Inc and Initech Inc.",
