@@ -305,7 +305,7 @@ def relation_attrs(
 ) -> dict[str, Any]:
     """The attributes of a relation's edge from all its evidence ``items`` (sorted here, in
     place), ``date_of`` giving each article's date."""
-    items.sort(key=lambda e: (e["article"], e["start"], e["rule"]))
+    items.sort(key=_evidence_key)
     dates = sorted(d for e in items if (d := date_of(e["article"])))
     return {
         "predicate": predicate, "evidence": items,
@@ -358,13 +358,14 @@ def sanctions_of_policies(
 
 def add_evidence(found: list[dict[str, Any]], items: Iterable[dict[str, Any]]) -> None:
     """Add to an edge's evidence ``found`` (copies of) the ``items`` it does not hold already
-    (the same article, start and rule)."""
+    (the same article, part, start and rule)."""
     seen = {_evidence_key(e) for e in found}
     found.extend(dict(e) for e in items if _evidence_key(e) not in seen)
 
 
-def _evidence_key(item: dict[str, Any]) -> tuple[str, int, str]:
-    return item["article"], item["start"], item["rule"]
+def _evidence_key(item: dict[str, Any]) -> tuple[str, bool, int, str]:
+    """A piece of evidence by its article, part (the text, then the title), start and rule."""
+    return item["article"], bool(item.get("title")), item["start"], item["rule"]
 
 
 def _entity_iris(groups: list[ResolvedEntity], base: str) -> list[str]:
@@ -559,8 +560,11 @@ def _evidence(relation: Relation) -> dict[str, Any]:
     e = relation.evidence
     confidence = (e.confidence if e.confidence is not None
                   else rule_confidence(relation.predicate, e.rule))
-    return {"sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
+    item = {"sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
             "percent": e.percent, "market": e.market, "confidence": confidence}
+    if e.title:  # only then: the evidence of a graph that read no title stays the same
+        item["title"] = True
+    return item
 
 
 def _ends(

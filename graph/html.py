@@ -421,15 +421,16 @@ def _edge(
         if not isinstance(item, Mapping):
             continue
         article = item.get("article")
-        evidence.append(
-            {
-                "article": index.get(article) if isinstance(article, str) else None,
-                "sentence": _text(item.get("sentence")),
-                "rule": _optional_text(item.get("rule")),
-                "percent": _number(item.get("percent")),
-                "market": _optional_text(item.get("market")),
-            }
-        )
+        shown = {
+            "article": index.get(article) if isinstance(article, str) else None,
+            "sentence": _text(item.get("sentence")),
+            "rule": _optional_text(item.get("rule")),
+            "percent": _number(item.get("percent")),
+            "market": _optional_text(item.get("market")),
+        }
+        if item.get("title") is True:  # the sentence is the article's title
+            shown["title"] = True
+        evidence.append(shown)
     evidence.sort(key=lambda e: (e["article"] is None, e["article"] or 0, e["sentence"]))
     count = data.get("article_count")
     return {

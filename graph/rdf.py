@@ -167,14 +167,14 @@ def _is_iri(text: str) -> bool:
 
 
 _STRING, _INTEGER, _DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
-_DECIMAL = str(XSD.decimal)
+_DECIMAL, _BOOLEAN = str(XSD.decimal), str(XSD.boolean)
 _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 # The IRIs written for each node and edge, as plain strings: looking terms up on the
 # DefinedNamespace for every triple costs more than the rest of the writer.
 _NG = {name: str(NG[name]) for name in (
     NodeType.ARTICLE, "Assertion", "Evidence", "publisher", "author", "policyKind", "articleCount",
     "mentionCount", "firstSeen", "lastSeen", "evidence", "sentence", "startChar", "endChar",
-    "rule", "percent", "market", "confidence", "isoCode")}
+    "rule", "percent", "market", "confidence", "isoCode", "inTitle")}
 _TITLE, _DATE_P, _SOURCE = str(DCTERMS.title), str(DCTERMS.date), str(DCTERMS.source)
 _URL, _MENTIONS, _DERIVED = str(SDO.url), str(SDO.mentions), str(PROV.wasDerivedFrom)
 _AUTHOR, _PUBLISHER = str(SDO.author), str(SDO.publisher)
@@ -274,8 +274,9 @@ def _assertion_iri(subject: str, predicate: str, obj: str, data: dict[str, Any],
 
 def _evidence_iri(subject: str, predicate: str, obj: str, item: dict[str, Any],
                   base: str) -> str:
-    return (f"{base}evidence/"
-            + digest(subject, predicate, obj, item["article"], item["start"], item["rule"]))
+    # the title's evidence apart from the text's at the same offset
+    where = (item["article"], "title") if item.get("title") else (item["article"],)
+    return f"{base}evidence/" + digest(subject, predicate, obj, *where, item["start"], item["rule"])
 
 
 def _assertion_own_rows(assertion: str, subject: str, predicate: str, obj: str,
@@ -305,6 +306,8 @@ def _evidence_rows(evidence: str, item: dict[str, Any]) -> Iterator[Row]:
     yield _literal_row(evidence, _NG["sentence"], item["sentence"], _STRING)
     yield _literal_row(evidence, _NG["startChar"], item["start"], _INTEGER)
     yield _literal_row(evidence, _NG["endChar"], item["end"], _INTEGER)
+    if item.get("title"):
+        yield _literal_row(evidence, _NG["inTitle"], "true", _BOOLEAN)
     yield _literal_row(evidence, _NG["rule"], item["rule"], _STRING)
     if item.get("confidence") is not None:
         yield _literal_row(evidence, _NG["confidence"], _decimal(item["confidence"]),

@@ -11,7 +11,8 @@ partition and table, partition *n* holding the *n*-th run of articles taken by a
                                            mentions, votes (a list of {type, weight})
     records/relations/part-00000.parquet   article, number, subject, predicate, object,
                                            sentence, start, end, rule, percent, market,
-                                           confidence
+                                           confidence, title (whether the sentence is the
+                                           article's title)
 
 ``article`` is the article's ``id``; ``number`` the place of the entity or relation in its
 extraction. Reading a partition back gives the same extractions, equal field for field.
@@ -94,7 +95,8 @@ def _schemas() -> dict[str, pa.Schema]:
         "relations": pa.schema([
             ("article", text), ("number", number), ("subject", text), ("predicate", text),
             ("object", text), ("sentence", text), ("start", number), ("end", number),
-            ("rule", text), ("percent", real), ("market", text), ("confidence", real)]),
+            ("rule", text), ("percent", real), ("market", text), ("confidence", real),
+            ("title", pa.bool_())]),
     }
 
 
@@ -117,7 +119,8 @@ def record_tables(extractions: Iterable[Extraction]) -> dict[str, pa.Table]:
                 "article": article.id, "number": number, "subject": relation.subject,
                 "predicate": relation.predicate, "object": relation.object,
                 "sentence": e.sentence, "start": e.start, "end": e.end, "rule": e.rule,
-                "percent": e.percent, "market": e.market, "confidence": e.confidence})
+                "percent": e.percent, "market": e.market, "confidence": e.confidence,
+                "title": e.title})
     pa = _pyarrow()
     schemas = _schemas()
     return {name: pa.Table.from_pylist(rows[name], schema=schemas[name]) for name in TABLES}
@@ -137,7 +140,7 @@ def extractions_of(tables: dict[str, pa.Table]) -> list[Extraction]:
                       key=lambda r: (r["article"], r["number"])):
         evidence = Evidence(sentence=row["sentence"], start=row["start"], end=row["end"],
                             rule=row["rule"], percent=row["percent"], market=row["market"],
-                            confidence=row["confidence"])
+                            confidence=row["confidence"], title=bool(row.get("title")))
         relations[row["article"]].append(
             Relation(row["subject"], row["predicate"], row["object"], evidence))
     found = []

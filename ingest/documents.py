@@ -130,7 +130,8 @@ class Evidence:
     """Where a relation was read: the sentence, its offsets in the article text, the rule.
 
     ``confidence`` is the probability a learned classifier gave the relation; None for a
-    relation a rule read.
+    relation a rule read. ``title`` is True where the sentence is the article's title, which
+    is no part of its text: ``start`` and ``end`` are then offsets in ``Article.title``.
     """
 
     sentence: str
@@ -140,6 +141,7 @@ class Evidence:
     percent: float | None = None
     market: str | None = None
     confidence: float | None = None
+    title: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,9 +171,11 @@ class Extraction:
         data = asdict(self)
         if self.problem is None:
             del data["problem"]
-        for relation in data["relations"]:  # the cache of a build without it stays the same
+        for relation in data["relations"]:  # the cache of a build without them stays the same
             if relation["evidence"]["confidence"] is None:
                 del relation["evidence"]["confidence"]
+            if not relation["evidence"]["title"]:
+                del relation["evidence"]["title"]
         return data
 
     @classmethod

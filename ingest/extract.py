@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from newsgraph.ingest.documents import Article, Entity, Extraction
 from newsgraph.ingest.entities import SPANS_KEY, finish_entities
+from newsgraph.ingest.headlines import title_document, title_relations
 from newsgraph.ingest.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
@@ -26,13 +27,17 @@ def extract(
     """Read each article with ``nlp`` and yield what it found, in input order.
 
     A component that fails on one document costs that document alone: it comes back as an
-    :class:`Extraction` whose ``problem`` says what went wrong, and the others go on.
+    :class:`Extraction` whose ``problem`` says what went wrong, and the others go on. The
+    title is read as a document of its own (:mod:`newsgraph.ingest.headlines`), just before
+    the text; one that fails costs only what the title says.
     """
     failed: list[tuple[int, Extraction]] = []
 
     def on_error(name: str, component: object, docs: list[Doc], error: Exception) -> None:
         for doc in docs:
-            number, article = doc._context
+            number, article, title = doc._context
+            if title:
+                continue
             reason = f"{name} failed: {type(error).__name__}: {error}"
             failed.append((number, Extraction(article=article, problem=reason)))
 
@@ -44,21 +49,41 @@ def extract(
     # our components take spaCy's default handler (Language.set_error_handler would also reach
     # the compiled parser, which cannot take one)
     nlp.default_error_handler = on_error
-    pairs = ((article.text, (n, article)) for n, article in enumerate(articles))
-    for doc, (number, article) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    read_title: tuple[int, Doc] | None = None  # the last title read, which its text follows
+    pairs = _documents(articles, nlp)
+    for doc, (number, article, title) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        if title:
+            read_title = number, doc
+            continue
         yield from failed_before(number)
         try:
-            yield _extraction(doc, article)
+            yield _extraction(doc, article,
+                              read_title[1] if read_title and read_title[0] == number else None)
         except Exception as error:  # one document's failure must not cost the others
             yield Extraction(article=article, problem=f"{type(error).__name__}: {error}")
     yield from (extraction for _, extraction in sorted(failed, key=lambda f: f[0]))
 
 
-def _extraction(doc: Doc, article: Article) -> Extraction:
-    """The plain data of one processed document."""
+def _documents(
+    articles: Iterable[Article], nlp: Language,
+) -> Iterator[tuple[str | Doc, tuple[int, Article, bool]]]:
+    """What ``nlp`` reads of each article, with its number and whether it is the title: the
+    title's document, where it is read, then the text."""
+    for number, article in enumerate(articles):
+        if (title := title_document(nlp, article)) is not None:
+            yield title, (number, article, True)
+        yield article.text, (number, article, False)
+
+
+def _extraction(doc: Doc, article: Article, title: Doc | None = None) -> Extraction:
+    """The plain data of one processed document, and of its title's where it was read."""
     relations = tuple(doc._.ng_relations)
     spans = doc.spans.get(SPANS_KEY, ())
     found = _merged(doc._.ng_entities, doc._.ng_relation_entities)
+    if title is not None:
+        said, countries = title_relations(title, found, relations)
+        relations += said
+        found += countries
     entities = finish_entities(found, spans, relations, authors=article.authors,
                                publisher=article.publisher)
     return Extraction(article=article, entities=entities, relations=relations)

@@ -43,13 +43,14 @@ class NG(DefinedNamespace):
     chairs: URIRef  # The subject is chairman, chairwoman or chair of the object.
     competesWith: URIRef  # The subject is a rival of or challenges the object.
     confidence: URIRef  # How likely the assertion is true, from 0 to 1: each piece of evidence counts with the precision its rule was measured at on annotated news, or the probability the relation classifier gave it, and an assertion combines its evidence.
-    endChar: URIRef  # Offset just past the sentence's last character in the article text.
+    endChar: URIRef  # Offset just past the sentence's last character in the article text, or in the article's title where the evidence is ng:inTitle.
     evidence: URIRef  # One article's support for the assertion.
     fellOnNews: URIRef  # The subject's shares fell on the news the article reports.
     firstSeen: URIRef  # When it was first reported: the earliest date of an article supporting the assertion (a role, a sanction, any relation), or of an article mentioning the policy.
     hasMember: URIRef  # The object person or organisation is a member of the subject organisation.
     imposedBy: URIRef  # The subject policy is imposed by the object country or organisation.
     imposes: URIRef  # The subject imposes, enacts, announces, approves or launches the policy.
+    inTitle: URIRef  # True where the sentence is the article's title (its dcterms:title), which is no part of the article text: ng:startChar and ng:endChar are then offsets in the title. Stated only where true.
     investsIn: URIRef  # The subject invests in, finances, takes a stake in, owns or acquires the object.
     isoCode: URIRef  # The country's ISO 3166-1 alpha-2 code, the last segment of its IRI.
     lastSeen: URIRef  # When it was last reported: the latest date of an article supporting the assertion, or of an article mentioning the policy.
@@ -68,7 +69,7 @@ class NG(DefinedNamespace):
     sanctionedBy: URIRef  # The subject is sanctioned, blacklisted, banned or restricted by the object.
     sanctions: URIRef  # The subject sanctions, blacklists, bans or restricts the object.
     sentence: URIRef  # The sentence the relation was read from.
-    startChar: URIRef  # Offset of the sentence's first character in the article text.
+    startChar: URIRef  # Offset of the sentence's first character in the article text, or in the article's title where the evidence is ng:inTitle.
     supplies: URIRef  # The subject supplies or sells to the object.
     targetedBy: URIRef  # The subject country or organisation is what the object policy is aimed at.
     targets: URIRef  # The policy is aimed at the object.

@@ -350,6 +350,7 @@
         li.appendChild(move);
       }
       li.appendChild(el("blockquote", "", item.sentence));
+      if (item.title) li.appendChild(el("p", "ng-meta", "The article's title"));
       if (item.article !== null) {
         var article = nodes[item.article];
         var source = el("div");

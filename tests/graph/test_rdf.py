@@ -334,3 +334,25 @@ def test_rows_streamed_are_the_rows_of_a_generated_graph():
     G = build_graph(extractions(0, 150))
     G.graph["build"] = {"newsgraph": "1.0"}
     assert list(iter_rows(G)) == rdf_rows(G)
+
+
+def test_evidence_read_from_the_title_says_so_apart_from_the_text_s():
+    from newsgraph.graph.shapes import validate_graph, validate_store
+    from newsgraph.ingest.documents import Article, Entity, Evidence, Extraction, Relation
+
+    article = Article("a1", "Acme hired Lee Wan.", "a.txt", title="Acme hires Lee Wan")
+    text = Evidence("Acme hired Lee Wan.", 0, 19, "hire")
+    title = Evidence("Acme hires Lee Wan", 0, 18, "hire", title=True)
+    entities = (Entity("Acme", "Organisation"), Entity("Lee Wan", "Person"))
+    extraction = Extraction(article, entities, tuple(
+        Relation("Lee Wan", "worksFor", "Acme", e) for e in (text, title)))
+    rdf = to_rdf(build_graph([extraction]))
+    assertion = next(rdf.subjects(RDF.predicate, NG.worksFor))
+    found = {(str(rdf.value(e, NG.sentence)), rdf.value(e, NG.inTitle))
+             for e in rdf.objects(assertion, NG.evidence)}
+    assert found == {("Acme hired Lee Wan.", None),
+                     ("Acme hires Lee Wan", Literal(True, datatype=XSD.boolean))}
+    assert validate_graph(rdf) == []
+    store = ox.Store()
+    store.bulk_load(to_turtle(build_graph([extraction])), ox.RdfFormat.TURTLE)
+    assert validate_store(store) == []

@@ -48,3 +48,14 @@ def test_evidence_confidence_is_kept_and_left_out_when_none():
     assert "confidence" not in data["relations"][0]["evidence"]
     assert data["relations"][1]["evidence"]["confidence"] == 0.93
     assert Extraction.from_dict(data).relations == (rule, learnt)
+
+
+def test_evidence_in_the_title_says_so_and_the_text_s_is_written_as_before():
+    article = Article("a1", "Acme said it hired Lee.", "a.txt", title="Acme hires Lee")
+    text = Relation("Lee", "worksFor", "Acme", Evidence("Acme said it hired Lee.", 0, 23, "r"))
+    title = Relation("Lee", "worksFor", "Acme",
+                     Evidence("Acme hires Lee", 0, 14, "r", title=True))
+    data = Extraction(article=article, relations=(text, title)).to_dict()
+    assert "title" not in data["relations"][0]["evidence"]
+    assert data["relations"][1]["evidence"]["title"] is True
+    assert Extraction.from_dict(data).relations == (text, title)

@@ -38,3 +38,15 @@ def test_a_problem_survives_the_cache_and_is_absent_when_there_is_none():
     failed = Extraction(article, problem="ng_relations failed: KeyError: 'x'")
     assert Extraction.from_dict(failed.to_dict()) == failed
     assert "problem" not in Extraction(article).to_dict()
+
+
+@pytest.mark.slow
+def test_a_failing_title_costs_only_what_the_title_says():
+    nlp = load_pipeline()
+    nlp.add_pipe("ng_test_fails_on_boom", first=True)
+    article = Article("a1", "Samsung Electronics Co Ltd fell 3% on Monday.", "a.txt",
+                      title="Boom at Samsung Electronics Co Ltd")
+    [found] = extract([article], nlp)
+    assert found.problem is None
+    assert [e.name for e in found.entities] == ["Samsung Electronics Co Ltd"]
+    assert not any(r.evidence.title for r in found.relations)
