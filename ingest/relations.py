@@ -1359,14 +1359,16 @@ def _no_longer(token: Token) -> bool:
 
 
 #: Modals that say a thing may happen, not that it does ("may cut ties").
-_MAYBE = frozenset({"may", "might"})
+_MAYBE = frozenset({"may", "might", "should"})
 #: Verbs of telling, whose negation leaves what a question word's clause asks about so ("did
 #: not disclose how much it paid").
 _TELLING = frozenset(f for lemma in ("disclose", "say", "reveal", "specify", "detail", "tell",
                                      "comment", "elaborate", "confirm", "explain")
                      for f in verb_forms(lemma))
-#: Verbs whose complement did not happen, or no longer holds ("declined to", "used to").
-_NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
+#: Verbs whose complement did not happen, or no longer holds ("declined to", "used to"), or
+#: is only weighed ("discuss fining Acme", "considering suing").
+_NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject", "discuss",
+                                      "consider", "weigh", "mull")
                       for f in verb_forms(lemma))
 #: Of those, the verbs whose reported clause is not so ("denied it would halt trade").
 _DENIED = frozenset(f for lemma in ("deny", "reject") for f in verb_forms(lemma))

@@ -1710,6 +1710,22 @@ def test_a_clause_hung_on_a_refusal_is_no_refusal(verb, hedged):
     assert _hedged(_clause_parse(verb)[0]) is hedged
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what one only weighs doing is not done; what one should do is not yet so
+        ("U.S. regulators discussed fining Globex Inc on Friday, people familiar said.", []),
+        ("U.S. regulators fined Globex Inc on Friday, people familiar said.",
+         [("United States", "sanctions", "Globex Inc")]),
+        ("Acme Corp should cooperate with Globex Inc on the project, Smith said.", []),
+        ("Acme Corp will cooperate with Globex Inc on the project, Smith said.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+    ],
+)
+def test_what_is_weighed_or_only_advised_states_no_relation(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_a_name_the_model_missed_before_a_reporters_title_and_name(nlp):
     # the model tags no organisation; the sentence's opening verb is no part of the name
     text = "Follow NORDIC DAILY reporter Jane Roe on Twitter @JaneRoe."
