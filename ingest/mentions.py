@@ -39,6 +39,7 @@ from newsgraph.ingest.names import (
     name_key,
     stopped_forms,
     subdivisions,
+    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -1100,7 +1101,13 @@ def sanctioned(span: Span) -> bool:
     lex = lexicon()
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against"):
         return root.head.head.lower_ in lex.lower("sanction_noun")
-    return root.dep_ == "dobj" and root.head.lemma_ in lex.lower("sanction_verb")
+    return root.dep_ == "dobj" and root.head.lower_ in _sanction_verb_forms()
+
+
+@cache
+def _sanction_verb_forms() -> frozenset[str]:
+    """Every form of the verbs of sanctioning (the pipeline runs no lemmatizer)."""
+    return frozenset(f for lemma in lexicon().lower("sanction_verb") for f in verb_forms(lemma))
 
 
 def _general_title(doc: Doc, j: int) -> bool:

@@ -1741,7 +1741,7 @@ def _items_after(doc: Doc, end: int, state: DocState) -> tuple[list[tuple[Node, 
 def _plural_title(token: Token) -> bool:
     """Whether a title is plural ("writers", "analysts"), whatever the tagger made of it."""
     return token.tag_ in ("NNS", "NNPS") or (
-        token.lower_.endswith("s") and token.lemma_.lower() != token.lower_)
+        token.lower_.endswith("s") and not token.lower_.endswith("ss"))
 
 
 def _people_listed_after(doc: Doc, first: Node, state: DocState) -> list[Node]:

@@ -7,7 +7,13 @@ from collections import defaultdict
 
 import pytest
 
-from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, is_junk
+from newsgraph.ingest.mentions import (
+    Mention,
+    alias_definitions,
+    candidate_names,
+    is_junk,
+    sanctioned,
+)
 from tests.ingest.parses import entity_patterns, parse, read_entities
 
 
@@ -135,6 +141,17 @@ def test_names_the_model_missed():
         )           PUNCT -RRB- O    punct    13
     """) == [("Quorvex", "ORG", False), ("J K Tan", "PERSON", False),
              ("Ningbo Tin Market", "ORG", False)]
+
+
+@pytest.mark.parametrize("verb", ["blacklisted", "sanctions", "blacklisting"])
+def test_the_object_of_any_form_of_a_verb_of_sanctioning_is_a_party(verb):
+    doc = parse(f'''
+        Treasury    PROPN NNP O nsubj 1
+        {verb}      VERB  VBD O ROOT  1
+        Quorvex     PROPN NNP O dobj  1
+    ''')
+    assert sanctioned(doc[2:3])
+    assert not sanctioned(doc[0:1])
 
 
 def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
