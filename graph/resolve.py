@@ -612,7 +612,8 @@ def _one_word_names(
     """Acronyms and surnames join the one thing every document says they stand for."""
     targets: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for full, word, _ in links:
-        targets[word].add(sets.find(full))
+        if not _typed_apart(votes.get(word, {}), votes.get(full, {})):
+            targets[word].add(sets.find(full))
     for word, roots in sorted(targets.items()):
         if len(roots) == 1:
             join(next(iter(roots)), word, "document")
@@ -631,6 +632,22 @@ def _one_word_names(
         if len(found) == 1 and votes.get(key, {}).get(EntityType.PERSON, 0) > 0 \
                 and _agent_type(votes.get(key, {})) == EntityType.PERSON:
             join(next(iter(found)), key, "surname")
+
+
+def _typed_apart(word: Mapping[str, float], full: Mapping[str, float]) -> bool:
+    """Whether a short form is, where named alone, surely another type than the name it
+    stood for in one document: "Reynolds" was a surname of "A. William Reynolds" there, and
+    "Reynolds Inc", with its legal form, is a company elsewhere.
+
+    >>> _typed_apart({"Organisation": 21.0}, {"Person": 4.0})
+    True
+    >>> _typed_apart({"Organisation": 1.0}, {"Person": 4.0})
+    False
+    """
+    if not word or not full:
+        return False
+    kind = _agent_type(word)
+    return kind != _agent_type(full) and word[kind] >= WEIGHTS["legal_form"]
 
 
 def _groups(

@@ -132,6 +132,16 @@ def test_surname_shared_by_two_people_joins_neither():
     assert [label for label, _, _ in labels] == ["Jane Smith", "John Smith", "Smith"]
 
 
+def test_a_surname_a_company_is_surely_named_by_elsewhere_keeps_the_two_apart():
+    person = Entity("Jane Q. Porter", "Person", ("Porter",), votes=(("Person", 4.0),))
+    company = Entity("Porter Inc", "Organisation", votes=(("Organisation", 21.0),))
+    assert _labels([("a", person), ("b", company)]) == [
+        ("Jane Q. Porter", "Person", ()), ("Porter", "Organisation", ("Porter Inc",))]
+    guessed = Entity("Porter", "Organisation", votes=ORG)  # only the model's label: joined
+    assert _labels([("a", person), ("b", guessed)]) == [
+        ("Jane Q. Porter", "Person", ("Porter",))]
+
+
 def test_user_aliases_and_do_not_merge():
     aliases = Aliases(same=(("Wanli Optics", ("WLO Group",)),),
                       distinct=(("Globex", "Globex Technologies"),))
