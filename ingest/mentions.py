@@ -1071,11 +1071,28 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
                 or (possesses(span, lex.lower("org_possessed"))
                     and j < len(doc) and doc[j].tag_ == "POS") \
                 or _referred_to_as_thing(span) or sanctioned(span) \
+                or _owned_by_place(doc, i, j, titles) \
                 or (before == "of" and i > 1 and doc[i - 2].ent_type_ == "PERSON"
                     and not _place_name(span.text) and not (j < len(doc) and doc[j].ent_type_)):
             spans.append(span)  # the last: "Bernard Arnault of LVMH", whose firm it is
         i = j
     return spans
+
+
+def _owned_by_place(doc: Doc, start: int, end: int, titles: frozenset[str]) -> bool:
+    """Whether the proper nouns from ``start`` to ``end`` follow the possessive of a country
+    or a town ("Germany's Rocket Exchange", "Macau's Banco Delta"): what a place has and
+    the text names is one of its bodies or companies; not where a title or a given name
+    opens it (people are read as people), nor in a headline, whose capitals say nothing."""
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "\u2019s") \
+            or doc[start].text in titles or doc[start].text in given_names() \
+            or headline_case(doc[start:end].sent):
+        return False
+    last, owner = doc[end - 1], doc[start - 2]
+    if last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN":
+        return False  # what describes a thing the place has ("Beijing's H200 AI chips")
+    place = next((e for e in doc.ents if e.start <= owner.i < e.end), owner)
+    return place.end == start - 1 and _place_name(place.text)
 
 
 def _country_named(doc: Doc, start: int, end: int) -> bool:

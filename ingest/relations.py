@@ -307,6 +307,7 @@ class RelationExtractor:
         found += _suing_the_same(doc, state)
         found += acts_opposed(doc, state, _hedged) + suits_to_stop(doc, state, _hedged)
         found += critics_of(doc, state, _hedged) + moves_opposed(doc, state, found, _hedged)
+        found = [f for f in found if not _based_elsewhere(f, state)]
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it
         used += [Node(m.head, EntityType.POLICY, token)
@@ -360,6 +361,7 @@ class RelationExtractor:
         yield from self._match_sequences(doc, state)
         yield from self._match_dependencies(doc, state)
         yield from _premodifier_nationalities(doc, state)
+        yield from _countries_possessive(doc, state)
         yield from _described_nationalities(doc, state)
         yield from _listed_bases(doc, state)
         yield from _organisations_from_countries(doc, state)
@@ -1237,6 +1239,36 @@ def _based_is_anothers(tokens: dict[str, Token], state: DocState) -> bool:
     own = state.inside.get(org.i, org.i)
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
                and state.inside.get(c.i, c.i) != own for c in based.children)
+
+
+def _countries_possessive(doc: Doc, state: DocState) -> Iterator[Found]:
+    """An organisation written right after a country's possessive is based there, by the
+    words' order, where the parser hangs the two apart ("South African group MTN and
+    Germany's Rocket Labs"); not a public body ("China's Commerce Ministry" is China's)."""
+    for span in doc.spans.get(SPANS_KEY, []):
+        node = state.nodes.get(span.root.i)
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name) \
+                or span.start < 2 or doc[span.start - 1].lower_ not in ("'s", "\u2019s"):
+            continue
+        owner = state.nodes.get(state.inside.get(span.start - 2, -1))
+        if owner is not None and owner.type == EntityType.COUNTRY:
+            yield Found(node, Predicate.BASED_IN, owner, span.root.sent, "country-possessive")
+
+
+def _based_elsewhere(found: Found, state: DocState) -> bool:
+    """Whether a base read for an organisation is another country than the one whose
+    possessive it is written after ("South African group MTN and Germany's Rocket Labs":
+    Rocket Labs is German whatever the parser hangs on it)."""
+    if found.predicate != Predicate.BASED_IN or found.subject.token < 0:
+        return False
+    start = found.subject.token
+    while start > 0 and state.inside.get(start - 1) == found.subject.token:
+        start -= 1
+    if start < 2 or found.sentence.doc[start - 1].lower_ not in ("'s", "\u2019s"):
+        return False
+    owner = state.nodes.get(state.inside.get(start - 2, -1))
+    return owner is not None and owner.type == EntityType.COUNTRY \
+        and owner.name != found.object.name
 
 
 def _leads_a_state(title: Token) -> bool:

@@ -143,6 +143,37 @@ def test_names_the_model_missed():
              ("Ningbo Tin Market", "ORG", False)]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [("Quorvex", "Labs", [("Norway", "GPE", False), ("Quorvex Labs", "ORG", False)]),
+     ("Jane", "Roe", [("Norway", "GPE", False)]),  # a given name: left to the people
+     ("Prime", "Minister", [("Norway", "GPE", False)])],
+)
+def test_what_a_country_has_and_names_is_an_organisation(first, second, expected):
+    assert _names(f'''
+        Norway      PROPN NNP B-GPE poss     3
+        's          PART  POS O     case     0
+        {first}     PROPN NNP O     compound 3
+        {second}    PROPN NNP O     nsubj    4
+        rose        VERB  VBD O     ROOT     4
+        sharply     ADV   RB  O     advmod   4
+        on          ADP   IN  O     prep     4
+        Monday      PROPN NNP O     pobj     6
+    ''') == expected
+
+
+def test_what_describes_a_thing_a_country_has_is_no_name():
+    assert _names('''
+        Norway      PROPN NNP B-GPE poss     4
+        's          PART  POS O     case     0
+        Q200        PROPN NNP O     compound 3
+        AI          PROPN NNP O     compound 4
+        chips       NOUN  NNS O     nsubj    5
+        sold        VERB  VBD O     ROOT     5
+        well        ADV   RB  O     advmod   5
+    ''') == [("Norway", "GPE", False)]
+
+
 @pytest.mark.parametrize("verb", ["blacklisted", "sanctions", "blacklisting"])
 def test_the_object_of_any_form_of_a_verb_of_sanctioning_is_a_party(verb):
     doc = parse(f'''

@@ -292,7 +292,8 @@ def test_roles(nlp, text, expected):
         ("Initech already counts Goldman Sachs, South African telecoms group MTN and "
          "Germany's Rocket Internet among its shareholders.",
          [("Goldman Sachs", "investsIn", "Initech"), ("MTN", "basedIn", "South Africa"),
-          ("MTN", "investsIn", "Initech")]),
+          ("MTN", "investsIn", "Initech"), ("Rocket Internet", "basedIn", "Germany"),
+          ("Rocket Internet", "investsIn", "Initech")]),
         # a list "A, B and C" read as B in apposition to A, C a conjunct of B: all of them
         ("Globex Corp counts Acme Corp, Initech Inc and Hooli Inc among its shareholders.",
          [("Acme Corp", "investsIn", "Globex Corp"), ("Hooli Inc", "investsIn", "Globex Corp"),
@@ -312,6 +313,10 @@ def test_roles(nlp, text, expected):
         ("Kenya's Daily Nation newspaper said sales rose.", [("Daily Nation", "basedIn", "Kenya")]),
         # the name before "unit" is its owner's, not the unit's
         ("Globex bought the U.S. Initech unit from Acme.", []),
+        # a country's possessive says the base, whatever the parser hangs on the name
+        ("Initech counts South African telecoms group Quorvex and Germany's Rocket Labs among "
+         "its shareholders.",
+         [("Quorvex", "basedIn", "South Africa"), ("Rocket Labs", "basedIn", "Germany")]),
     ],
 )
 def test_based_in(nlp, text, expected):
@@ -695,7 +700,8 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         # a list the parser broke at the describing words before its names: each name of it
         ("Initech already counts Goldman Sachs, Kenyan telecoms group Safaricom and Germany's "
          "Rocket Internet among its shareholders.",
-         [("Goldman Sachs", "investsIn", "Initech"), ("Safaricom", "basedIn", "Kenya"),
+         [("Goldman Sachs", "investsIn", "Initech"), ("Rocket Internet", "basedIn", "Germany"),
+          ("Rocket Internet", "investsIn", "Initech"), ("Safaricom", "basedIn", "Kenya"),
           ("Safaricom", "investsIn", "Initech")]),
         # a possessive after "and" is the last name's alone
         ("Acme Corp and Hooli Inc's Globex have reached a deal to withdraw all the regulatory "
