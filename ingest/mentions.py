@@ -1091,7 +1091,7 @@ def _owned_by_place(doc: Doc, start: int, end: int, titles: frozenset[str]) -> b
     last, owner = doc[end - 1], doc[start - 2]
     if last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN":
         return False  # what describes a thing the place has ("Beijing's H200 AI chips")
-    place = next((e for e in doc.ents if e.start <= owner.i < e.end), owner)
+    place = next((e for e in doc.ents if e.start <= owner.i < e.end), doc[owner.i:owner.i + 1])
     return place.end == start - 1 and _place_name(place.text)
 
 
