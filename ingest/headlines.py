@@ -37,20 +37,7 @@ from newsgraph.ingest.mentions import headline_case
 from newsgraph.ingest.names import name_key
 from newsgraph.ontology import RELATIONS, EntityType, NodeType, Predicate
 
-__all__ = ["LEDE", "TITLE_BREAK", "repeats_title", "sentence_case", "title_document",
-           "title_relations"]
-
-#: What the NLP reads between the title and the text's lede: a paragraph break.
-TITLE_BREAK = "\n\n"
-#: How many characters of the text's lede the title is read with, at least (to the end of
-#: the sentence, twice as many at most).
-LEDE = 400
-#: The end of a sentence.
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019']?(?=\s)")
-
-if not Doc.has_extension("ng_title_end"):
-    #: Where the title ends in a title's document (its lede begins after TITLE_BREAK).
-    Doc.set_extension("ng_title_end", default=None)
+__all__ = ["repeats_title", "sentence_case", "title_document", "title_relations"]
 
 #: A word: a run of letters and digits ("Globex", "A320", "U" and "S" of "U.S.").
 _WORD = re.compile(r"[^\W_]+")
@@ -59,15 +46,17 @@ _OPENING = frozenset(".!?:;\"'\u201c\u2018([-\u2013\u2014")
 
 
 def title_document(nlp: Language, article: Article) -> Doc | None:
-    """The document ``nlp`` reads of the title of ``article``: the title (in sentence case
-    where it is written in headline case, quoted as written), a blank line and the lede of
-    the text; or None where it has no title or its text repeats the title.
+    """The document ``nlp`` reads of the title of ``article``: the title alone, in sentence
+    case where it is written in headline case (quoted as written); or None where it has no
+    title or its text repeats the title. The title is read without the text's lede, which
+    would cost a fifth of the model's time again for a few relations more: what it names is
+    matched with the text's names afterwards (:func:`title_relations`).
 
     >>> import spacy
     >>> doc = title_document(spacy.blank("en"), Article("a", "Globex said it was sold to "
     ...     "Acme.", "a.txt", title="ACME BUYS GLOBEX"))
-    >>> doc.text.split("\\n")[0], doc._.ng_source_text.split("\\n")[0], doc._.ng_title_end
-    ('Acme buys Globex', 'ACME BUYS GLOBEX', 16)
+    >>> doc.text, doc._.ng_source_text
+    ('Acme buys Globex', 'ACME BUYS GLOBEX')
     >>> title_document(spacy.blank("en"), Article("b", "Acme rose.", "b.txt")) is None
     True
     """
@@ -77,24 +66,10 @@ def title_document(nlp: Language, article: Article) -> Doc | None:
     read = title
     if _headline_cased(nlp.make_doc(title)[:]):
         read = sentence_case(title, article.text)
-    lede = _lede(article.text)
-    written = title + TITLE_BREAK + lede
-    doc = nlp.make_doc(read + TITLE_BREAK + lede)
-    if doc.text != written:  # quoted as written: markup, capitals (the offsets are the same)
-        doc._.ng_source_text = written
-    doc._.ng_title_end = len(title)
+    doc = nlp.make_doc(read)
+    if doc.text != title:  # quoted as written: markup, capitals (the offsets are the same)
+        doc._.ng_source_text = title
     return doc
-
-
-def _lede(text: str) -> str:
-    """The text's first sentences, some LEDE characters of them: what the title is read
-    with, since the lede names in full and again what the title names.
-
-    >>> _lede("Acme Corp said on Monday it bought Globex. " * 20)[-12:]
-    'ught Globex.'
-    """
-    cut = _SENTENCE_END.search(text, LEDE)
-    return text[:cut.end() if cut and cut.end() <= 2 * LEDE else 2 * LEDE]
 
 
 def _headline_cased(title: Span) -> bool:
@@ -225,12 +200,9 @@ def title_relations(
         if found is None and entity.type == EntityType.COUNTRY:
             found = entity
         named.setdefault(entity.name, found)
-    end = title._.ng_title_end
     based = {(r.subject, r.object) for r in relations if r.predicate == Predicate.BASED_IN}
-    said_here = [r for r in _relations_named(  # the blank line after the title ends its sentence
-        (replace(r, evidence=replace(r.evidence, end=min(r.evidence.end, end)))
-         for r in title._.ng_relations if r.evidence.start < end), named)
-        if r.predicate != Predicate.BASED_IN or (r.subject, r.object) in based
+    said_here = [r for r in _relations_named(title._.ng_relations, named)
+                 if r.predicate != Predicate.BASED_IN or (r.subject, r.object) in based
         or not any(subject == r.subject for subject, _ in based)]
     known = {e.name for e in entities}
     used = {n for r in said_here for n in (r.subject, r.object)}
