@@ -1203,7 +1203,21 @@ def _title_of_its_own(title: Token | None) -> bool:
     unit"): not the appointer's then."""
     if title is None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children)
+    return any(c.dep_ == "prep" and c.lower_ == "of" and not _the_company(c)
+               for c in title.children)
+
+
+def _the_company(of: Token) -> bool:
+    """Whether "of" names the company a text speaks of by its noun, with what it does at
+    most ("named X chief executive of the company", "of the life insurance holding
+    company"): the appointer, where nothing says it is another ("of the new company", "of
+    the parent company", "of the company's unit")."""
+    return any(o.dep_ == "pobj" and o.lower_ in _COMPANY_NOUNS
+               and any(d.dep_ == "det" and d.lower_ == "the" for d in o.children)
+               and all((d.dep_ in ("det", "compound", "npadvmod")
+                        or (d.dep_ == "amod" and not d.tag_.startswith("JJ")))
+                       and d.lower_ != "parent" for d in o.children)
+               for o in of.children)
 
 
 def _past_title(token: Token) -> bool:
@@ -1510,13 +1524,19 @@ def _title_of_another(tokens: dict[str, Token], state: DocState) -> bool:
     title, org = tokens.get("title"), tokens.get("org")
     if title is None or org is None:
         return False
+    own = state.inside.get(org.i)
     for prep in title.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj._.ng_in == EntityType.ORGANISATION \
-                        and state.inside.get(obj.i) != state.inside.get(org.i):
+                if obj.dep_ != "pobj" or obj._.ng_in != EntityType.ORGANISATION:
+                    continue
+                if state.inside.get(obj.i) != own and not _the_company(prep):
                     return True
     return False
+
+
+#: What "the company" an appointer names a title of is, where nothing says it is another.
+_COMPANY_NOUNS = frozenset({"company", "firm", "group", "corporation", "concern"})
 
 
 def _describes_another(token: Token | None, state: DocState) -> bool:

@@ -1029,6 +1029,18 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
          [("John Doe", "worksFor", "Orvana Research Foundation")]),
         ("Jane Doe, a non-executive director of Talvora Systems Inc, said so.",
          [("Jane Doe", "memberOf", "Talvora Systems Inc")]),
+        # "of the company" is the appointer's title, whatever the parser hangs the name on;
+        # a title of another kind of company or of its unit is not
+        ("Hooli Corp said it has named John Smith chairman and chief executive officer of the "
+         "company.",
+         [("John Smith", "chairs", "Hooli Corp"), ("John Smith", "leads", "Hooli Corp")]),
+        ("Hooli Corp named John Smith chief executive officer of the company.",
+         [("John Smith", "leads", "Hooli Corp")]),
+        ("Hooli Corp named John Smith chief executive officer of the insurer.", []),
+        ("Hooli Corp named John Smith president of the life insurance holding company.",
+         [("John Smith", "leads", "Hooli Corp")]),
+        ("Hooli Corp named John Smith president of the parent company.", []),
+        ("Hooli Corp named John Smith chief executive of the new company.", []),
     ],
 )
 def test_appointments(nlp, text, expected):
