@@ -286,8 +286,20 @@ def entity_of(token: Token, state: DocState, depth: int = 0) -> Node | None:
     node = state.nodes.get(token.i)
     if node is not None or depth > 3:
         return node
+    if token.lower_ in _GOVERNING_BODIES:  # "the board of Acme said it ...": Acme
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if owner is not None and owner.lower_ in _GOVERNING_BODIES:  # "board of directors"
+            of = next((c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"),
+                      None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return entity_of(owner, state, depth + 1) if owner is not None else None
     found = _referent_in_sentence(token, state, depth)
     return found if found is not None else state.coreferent.get(token.i)
+
+
+#: The bodies that act for an organisation they are "of" ("the board of directors of Acme").
+_GOVERNING_BODIES = frozenset({"board", "directors", "management"})
 
 
 def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | None:

@@ -1040,6 +1040,9 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
         ("Hooli Corp named John Smith president of the life insurance holding company.",
          [("John Smith", "leads", "Hooli Corp")]),
         ("Hooli Corp named John Smith president of the parent company.", []),
+        # the board of a company acts for it
+        ("The board of directors of Hooli Corp said it has named John Smith chairman.",
+         [("John Smith", "chairs", "Hooli Corp")]),
         ("Hooli Corp named John Smith chief executive of the new company.", []),
     ],
 )
