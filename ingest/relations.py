@@ -467,7 +467,7 @@ class RelationExtractor:
                 continue
             for read in (predicate, *self._conjoined_titles(rule.predicate, tokens, predicate)):
                 for subject, obj in _pairs(doc, read, subjects, objects):
-                    if rule.id == "block-party" and not _of_state(subject):
+                    if rule.id in _STATE_ACTS and not _of_state(subject):
                         continue  # "Apple blocked Meta from tracking users": no state's act
                     if read == Predicate.INVESTS_IN and _public(subject.name) \
                             and _pronoun(tokens.get(rule.subject)):
@@ -1376,6 +1376,9 @@ _DENIED = frozenset(f for lemma in ("deny", "reject") for f in verb_forms(lemma)
 
 #: The relations a deal states, which a bid or an attempt does not.
 _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
+# rules whose act sanctions a party only when a state or one of its bodies does it: a
+# company's own list of companies is no blacklist
+_STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list-of-parties-by"})
 #: Modals that, with "have" and a participle, say what did not happen.
 _COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
