@@ -38,6 +38,9 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
             [("U.S. House", "sanctions", "Yahoo Inc")],
         ),
         ("China has blocked Google Inc since 2010.", [("China", "sanctions", "Google Inc")]),
+        # a union of states acts as a state does
+        ("The European Union blocked Globex Inc over data fears.",
+         [("European Union", "sanctions", "Globex Inc")]),
         (
             "Washington moved to block North Korea's access to the financial system.",
             [("United States", "sanctions", "North Korea")],
@@ -222,4 +225,25 @@ def test_rulings_in_favour_of_a_measure(nlp, text, expected):
     ],
 )
 def test_the_origin_of_goods(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fine or penalty named by a noun, with its imposer and the party it is on
+        ("The FTC's fine on Acme Corp was 2 million dollars.",
+         [("FTC", "sanctions", "Acme Corp")]),
+        ("The EU's fine on Globex Inc was 2 billion euros.",
+         [("EU", "sanctions", "Globex Inc")]),
+        ("A fine by the European Commission on Globex Inc was upheld.",
+         [("European Commission", "sanctions", "Globex Inc")]),
+        ("The penalty imposed on Acme Corp by the Securities and Exchange Commission was large.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        # a company's penalty on another is no fine
+        ("Acme Corp's fine on Globex Inc for late delivery was small.", []),
+        ("The penalty imposed on Acme Corp by Globex Inc in the contract dispute was paid.", []),
+    ],
+)
+def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
     assert triples(nlp, text) == expected
