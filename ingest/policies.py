@@ -94,7 +94,10 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     complaint or a text ("its guidelines")."""
     # what it acts on: its object, or the noun a gerund modifies ("approving imports of ...")
     things = [*(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")),
-              *((verb.head,) if verb.dep_ == "amod" else ())]
+              *((verb.head,) if verb.dep_ == "amod" else ()),
+              # the subject of a verbless clause it takes ("declared Acme a threat")
+              *(s for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj")]
     for thing in things:
         if thing.i in state.inside:
             return True
@@ -325,7 +328,9 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
 
 #: The rules that read as a ban's target the party itself, not its goods or trade
 #: ("prohibited Acme from ...", "banned shipments by Acme").
-_PARTY_ITSELF = frozenset({"target-licence-verb", "target-measure-verb", "target-measure-verb-by"})
+_PARTY_ITSELF = frozenset({"target-licence-verb", "target-measure-verb", "target-measure-verb-by",
+                           "target-designation-as", "target-designation-predicative",
+                           "target-designation-clause"})
 
 
 def _bans_of_parties(found: list[Found], state: DocState) -> None:

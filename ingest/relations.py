@@ -185,6 +185,11 @@ _DENYING = frozenset(form for verb in ("deny", "refute", "rebut", "dispute", "co
 _RECENT = 3
 #: The forms of suing.
 _SUING = frozenset(verb_forms("sue"))
+#: The rules of a body's order to a party ("ordered Acme to recall its cars"), and the verbs
+#: of paying that make one a fine instead.
+_ORDER_RULES = frozenset({"imposer-order-verb", "target-order-verb"})
+_PAYING = frozenset(form for verb in ("pay", "repay", "refund", "forfeit")
+                    for form in verb_forms(verb))
 
 
 def _field_chief(title: Token) -> bool:
@@ -431,6 +436,8 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if rule.id in _ORDER_RULES and tokens["action"].lower_ in _PAYING:
+                continue  # "ordered Acme to pay a fine": a fine, read by the sanctions rules
             if rule.id.endswith("-anywhere") and _describes_another(tokens.get("target"), state):
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):

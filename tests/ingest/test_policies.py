@@ -98,6 +98,26 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Tokyo has instructed its chip makers to slash production.",
          [("Japan instruction of chip makers", "OtherPolicy")],
          [("Japan", "imposes", "Japan instruction of chip makers")]),
+        # a public body's order to a named party is its policy on the party; an order to pay
+        # is a fine, and a company's order to another no policy
+        ("The Transport Ministry ordered Acme Corp to submit a full report on its tests.",
+         [("Transport Ministry order on Acme Corp", "OtherPolicy")],
+         [("Transport Ministry", "imposes", "Transport Ministry order on Acme Corp"),
+          ("Transport Ministry order on Acme Corp", "targets", "Acme Corp")]),
+        ("The Securities and Exchange Commission ordered Acme Corp to pay 5 million dollars.",
+         [], [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        ("Acme Corp ordered Globex Inc to stop shipments.", [], []),
+        # declaring a country a threat or a concern is a designation of it; designating a
+        # company as one sanctions it
+        ("The United States on Wednesday declared Brazil a primary money laundering concern.",
+         [("United States designation of Brazil", "OtherPolicy")],
+         [("United States", "imposes", "United States designation of Brazil"),
+          ("United States", "sanctions", "Brazil"),
+          ("United States designation of Brazil", "targets", "Brazil")]),
+        ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
+         [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
+        ("The board designated Jane Doe as chief executive.", [], []),
+        ("Acme Corp declared a dividend.", [], []),
         # a named law is a policy under its own name, with or without an imposer
         ("In an order issued under the Defence Production Act, the president acted.",
          [("Defence Production Act", "OtherPolicy")], []),
