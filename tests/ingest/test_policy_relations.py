@@ -247,3 +247,35 @@ def test_the_origin_of_goods(nlp, text, expected):
 )
 def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ban on trade to a party targets it, as one on trade from it does
+        ("France banned exports to Brazil.",
+         [("France", "imposes", "France ban on exports to Brazil"),
+          ("France", "sanctions", "Brazil"),
+          ("France ban on exports to Brazil", "targets", "Brazil")]),
+        # halting or suspending trade with a party is a ban on it; a company's halt is none
+        ("France halted imports from Brazil.",
+         [("France", "imposes", "France ban on imports from Brazil"),
+          ("France", "sanctions", "Brazil"),
+          ("France ban on imports from Brazil", "targets", "Brazil")]),
+        ("France suspended shipments of jets to Acme Corp.",
+         [("France", "imposes", "France ban on shipments of jets to Acme Corp."),
+          ("France", "sanctions", "Acme Corp."),
+          ("France ban on shipments of jets to Acme Corp.", "targets", "Acme Corp.")]),
+        ("Acme Corp halted shipments to Globex Inc.", []),
+        ("The government halted production at the plant.", []),
+        # what a measure applies to is its target
+        ("Brazil's new tariffs apply to Acme Corp.",
+         [("Brazil", "imposes", "Brazil tariffs on Acme Corp."),
+          ("Brazil tariffs on Acme Corp.", "targets", "Acme Corp.")]),
+        ("France banned sales of jets last week. The ban applies to Acme Corp.",
+         [("France", "imposes", "France ban on sales of jets"),
+          ("France ban on sales of jets", "targets", "Acme Corp.")]),
+    ],
+)
+def test_trade_a_measure_halts_or_applies_to_is_its_target(nlp, text, expected):
+    assert triples(nlp, text) == expected
