@@ -279,3 +279,22 @@ def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
 )
 def test_trade_a_measure_halts_or_applies_to_is_its_target(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whom a measure is meant to hurt, named by a purpose clause, is its target; the
+        # companies a hurt group includes are
+        ("Brazil imposed tariffs on steel to hurt Acme Corp.",
+         [("Brazil", "imposes", "Brazil tariffs on steel"),
+          ("Brazil tariffs on steel", "targets", "Acme Corp.")]),
+        ("Brazil raised tariffs on steel with the goal of hurting steelmakers including "
+         "Acme Corp and Globex Inc.",
+         [("Brazil", "imposes", "Brazil tariffs on steel"),
+          ("Brazil tariffs on steel", "targets", "Acme Corp"),
+          ("Brazil tariffs on steel", "targets", "Globex Inc.")]),
+    ],
+)
+def test_whom_a_measure_is_meant_to_hurt_is_its_target(nlp, text, expected):
+    assert triples(nlp, text) == expected
