@@ -219,6 +219,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
              if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
+    found += [replace(f, subject=country) for f in found
+              if (country := _state_of_legislature(f)) is not None]
     imposers = _imposers(found, leaders)
     doc = found[0].sentence.doc if found else None
     policies = _policies(imposers, state, doc)
@@ -324,6 +326,23 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
                 f.subject = country
             imposers.setdefault(f.object.token, []).append(f)
     return imposers
+
+
+def _state_of_legislature(f: Found) -> Node | None:
+    """The country whose national legislature, named with its country, imposes a measure
+    other than a bill ("the U.S. Congress passed the Act", "Norway's parliament approved a
+    trade ban"): the law is the country's as well; a bill, and a measure of one chamber, are
+    only their body's."""
+    words = f.subject.name.casefold().split()
+    if f.predicate != Predicate.IMPOSES or f.object.type != MEASURE \
+            or f.subject.type != EntityType.ORGANISATION or not words \
+            or words[-1] not in lexicon().lower("legislature"):
+        return None
+    measure_words = f.object.name.casefold().split()
+    if measure_words and measure_words[-1] in lexicon().lower("bill_head"):
+        return None
+    country = leading_country(f.subject.name)
+    return Node(country, EntityType.COUNTRY, f.subject.token) if country else None
 
 
 #: The rules that read as a ban's target the party itself, not its goods or trade

@@ -117,6 +117,26 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
          [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
         ("The board designated Jane Doe as chief executive.", [], []),
+        # a law a national legislature named with its country passes is the country's as
+        # well; a bill it only introduces is the body's; a law is read through a participle
+        # the parser hung elsewhere ("the Act, passed by X")
+        ("The U.S. Congress banned the import of Russian engines for rockets.",
+         [("United States ban on import of Russian engines for rockets", "OtherPolicy")],
+         [("U.S. Congress", "imposes",
+           "United States ban on import of Russian engines for rockets"),
+          ("U.S. Congress", "sanctions", "Russia"),
+          ("United States", "imposes",
+           "United States ban on import of Russian engines for rockets"),
+          ("United States", "sanctions", "Russia"),
+          ("United States ban on import of Russian engines for rockets", "targets", "Russia")]),
+        ("The U.S. Congress introduced a bill to curb steel imports.",
+         [("U.S. Congress bill", "OtherPolicy")],
+         [("U.S. Congress", "imposes", "U.S. Congress bill")]),
+        ('The Treasury acted under the "Acme Sanctions and Policy Act," passed nearly '
+         "unanimously by the U.S. Congress in February.",
+         [("Acme Sanctions and Policy Act", "OtherPolicy")],
+         [("U.S. Congress", "imposes", "Acme Sanctions and Policy Act"),
+          ("United States", "imposes", "Acme Sanctions and Policy Act")]),
         ("Acme Corp declared a dividend.", [], []),
         # a named law is a policy under its own name, with or without an imposer
         ("In an order issued under the Defence Production Act, the president acted.",
