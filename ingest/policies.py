@@ -58,9 +58,6 @@ _IMPOSERS = (EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.PERSON)
 _MODIFIER = "imposer-modifier"
 #: The rule that reads an imposer from "from" after the measure ("a ban from Beijing").
 _FROM = "imposer-from"
-#: The rules that read an imposer from a ruling in favour of a measure.
-_IN_FAVOUR = frozenset({"imposer-decision-in-favour", "imposer-decision-by-in-favour",
-                        "imposer-ruled-in-favour"})
 
 
 def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, int]],
@@ -274,9 +271,10 @@ def _settled_privately(f: Found) -> bool:
 
 
 def _judged(f: Found) -> bool:
-    """Whether a ruling in favour of a measure is a court's or an arbiter's, which judge
-    measures and impose none ("The Supreme Court ruled in favor of the tariffs")."""
-    if f.predicate != Predicate.IMPOSES or f.rule not in _IN_FAVOUR:
+    """Whether a measure is read as a court's or an arbiter's, which judge measures and
+    cases and impose none ("The Supreme Court ruled in favor of the tariffs", "a petition
+    for Supreme Court review")."""
+    if f.predicate != Predicate.IMPOSES or f.object.type != MEASURE:
         return False
     judges = lexicon().words("judging_body")
     return f.subject.name in judges or any(word in judges for word in f.subject.name.split())

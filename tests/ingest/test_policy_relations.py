@@ -199,6 +199,9 @@ def test_a_measure_in_response(nlp, text, expected):
          [("EU", "imposes", "EU tariffs on Chinese steel"),
           ("EU tariffs on Chinese steel", "targets", "China")]),
         ("The Court of International Trade ruled in favor of the tariffs.", []),
+        # nor is a court's review of a case a measure of its own
+        ("Acme Corp said it could file a petition for Supreme Court review of the ruling.",
+         []),
         # a state's ruling in favour of a measure is its own
         ("Canada's ruling in favor of a duty on U.S. corn was a disappointment to growers.",
          [("Canada", "imposes", "Canada tariffs on U.S. corn"),
