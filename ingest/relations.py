@@ -1387,8 +1387,10 @@ _DENIED = frozenset(f for lemma in ("deny", "reject") for f in verb_forms(lemma)
 #: The relations a deal states, which a bid or an attempt does not.
 _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
 # rules whose act sanctions a party only when a state or one of its bodies does it: a
-# company's own list of companies is no blacklist
-_STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list-of-parties-by"})
+# company's own list of companies is no blacklist, nor its patents keeping a rival from a
+# market a sanction
+_STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list-of-parties-by",
+                         "prevent-party-from"})
 # rules whose penalty is a sanction only when a body that sets policy imposes it (a
 # regulator, "the SEC"): a company's penalty on a supplier is no fine
 _BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by"})

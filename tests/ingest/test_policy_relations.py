@@ -38,6 +38,15 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
             [("U.S. House", "sanctions", "Yahoo Inc")],
         ),
         ("China has blocked Google Inc since 2010.", [("China", "sanctions", "Google Inc")]),
+        # a state keeping a party from what it does sanctions it, also through its attempt to;
+        # a company's patents or the weather do not
+        ("Japan prevented Acme Plc from taking a stake in the venture.",
+         [("Japan", "sanctions", "Acme Plc")]),
+        ("Britain would fight the Japanese government's attempt to prevent Acme Plc from "
+         "taking a stake in a new venture.",
+         [("Japan", "sanctions", "Acme Plc"), ("United Kingdom", "opposes", "Japan")]),
+        ("Globex Inc's patents prevent Acme Plc from selling the drug.", []),
+        ("The storm kept Acme Plc from shipping.", []),
         # a union of states acts as a state does
         ("The European Union blocked Globex Inc over data fears.",
          [("European Union", "sanctions", "Globex Inc")]),
