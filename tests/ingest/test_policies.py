@@ -117,6 +117,13 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
          [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
         ("The board designated Jane Doe as chief executive.", [], []),
+        # a body that authorises another to impose a measure imposes it as well
+        ("The Trade Commission voted to authorize the Commerce Department to impose "
+         "duties on Brazilian steel.",
+         [("Trade Commission tariffs on Brazilian steel", "Tariff")],
+         [("Commerce Department", "imposes", "Trade Commission tariffs on Brazilian steel"),
+          ("Trade Commission", "imposes", "Trade Commission tariffs on Brazilian steel"),
+          ("Trade Commission tariffs on Brazilian steel", "targets", "Brazil")]),
         # a law a national legislature named with its country passes is the country's as
         # well; a bill it only introduces is the body's; a law is read through a participle
         # the parser hung elsewhere ("the Act, passed by X")
