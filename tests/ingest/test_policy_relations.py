@@ -47,6 +47,12 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
          [("Japan", "sanctions", "Acme Plc"), ("United Kingdom", "opposes", "Japan")]),
         ("Globex Inc's patents prevent Acme Plc from selling the drug.", []),
         ("The storm kept Acme Plc from shipping.", []),
+        # blocking what a party makes or runs sanctions the party, when a state blocks it
+        ("The Commerce Department blocked apps run by Globex Inc last week.",
+         [("Commerce Department", "sanctions", "Globex Inc")]),
+        ("China has blocked services operated by Globex Inc since 2010.",
+         [("China", "sanctions", "Globex Inc")]),
+        ("Acme Corp blocked services operated by Globex Inc.", []),
         # a union of states acts as a state does
         ("The European Union blocked Globex Inc over data fears.",
          [("European Union", "sanctions", "Globex Inc")]),
@@ -279,6 +285,11 @@ def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
           ("France", "sanctions", "Acme Corp."),
           ("France ban on shipments of jets to Acme Corp.", "targets", "Acme Corp.")]),
         ("Acme Corp halted shipments to Globex Inc.", []),
+        # a ban on goods a party makes is a policy on it and sanctions it
+        ("Britain banned equipment made by Globex Inc from its networks.",
+         [("United Kingdom", "imposes", "United Kingdom ban on equipment"),
+          ("United Kingdom", "sanctions", "Globex Inc"),
+          ("United Kingdom ban on equipment", "targets", "Globex Inc")]),
         ("The government halted production at the plant.", []),
         # what a measure applies to is its target
         ("Brazil's new tariffs apply to Acme Corp.",
