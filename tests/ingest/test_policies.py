@@ -117,6 +117,11 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
          [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
         ("The board designated Jane Doe as chief executive.", [], []),
+        # whom a licence is granted to holds it, not the body that grants it
+        ("The Finance Ministry granted licences to Acme Corp.",
+         [("Finance Ministry licences on Acme Corp.", "Licence")],
+         [("Finance Ministry", "imposes", "Finance Ministry licences on Acme Corp."),
+          ("Finance Ministry licences on Acme Corp.", "targets", "Acme Corp.")]),
         # a body that authorises another to impose a measure imposes it as well
         ("The Trade Commission voted to authorize the Commerce Department to impose "
          "duties on Brazilian steel.",
