@@ -1390,7 +1390,8 @@ _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
 # company's own list of companies is no blacklist, nor its patents keeping a rival from a
 # market a sanction
 _STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list-of-parties-by",
-                         "prevent-party-from", "block-made-goods", "block-goods-made-by"})
+                         "prevent-party-from", "block-made-goods", "block-goods-made-by",
+                         "sanction-object-including"})
 # rules whose penalty is a sanction only when a body that sets policy imposes it (a
 # regulator, "the SEC"): a company's penalty on a supplier is no fine
 _BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by"})

@@ -53,11 +53,13 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
         ("China has blocked services operated by Globex Inc since 2010.",
          [("China", "sanctions", "Globex Inc")]),
         ("Acme Corp blocked services operated by Globex Inc.", []),
-        # a sanctioned group's named members are sanctioned; a company's restriction is none
+        # a sanctioned group's named members are sanctioned, where a state sanctions it
         ("The U.S. Treasury on Thursday blacklisted a money laundering operation that "
          "helped drug groups hide their gains through various companies, including Globex Inc.",
          [("U.S. Treasury", "sanctions", "Globex Inc.")]),
         ("Acme Corp restricted sales to several buyers, including Globex Inc.", []),
+        ("Acme Corp blacklisted an operation that worked through various companies, "
+         "including Globex Inc.", []),
         # a union of states acts as a state does
         ("The European Union blocked Globex Inc over data fears.",
          [("European Union", "sanctions", "Globex Inc")]),
