@@ -117,6 +117,15 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
          [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
         ("The board designated Jane Doe as chief executive.", [], []),
+        # a party barred under a regulator's settlement or order is sanctioned by it; a
+        # company's agreement bars nobody
+        ("Acme Corp is also barred from making deceptive claims, according to a settlement "
+         "with the U.S. Federal Trade Commission announced on Tuesday.",
+         [], [("U.S. Federal Trade Commission", "sanctions", "Acme Corp")]),
+        ("Acme Corp was barred from bidding under an order by the Commerce Department.",
+         [], [("Commerce Department", "sanctions", "Acme Corp")]),
+        ("Acme Corp is barred from selling the drug under an agreement with Globex Inc.",
+         [], []),
         # whom a licence is granted to holds it, not the body that grants it
         ("The Finance Ministry granted licences to Acme Corp.",
          [("Finance Ministry licences on Acme Corp.", "Licence")],
