@@ -307,7 +307,9 @@ def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | N
     if token.tag_ in _RELATIVE:
         clause = _relative_clause(token)
         if clause is None:
-            return None
+            # "which" may stand for what the clause before says ("bought shares in X, which
+            # would give it a stake"); "whose" has a possessor
+            return _named_before_comma(token, state) if token.tag_ == "WP$" else None
         head = clause.head
         if head.i not in state.nodes and head.dep_ == "appos":
             head = head.head  # "X, the movie company which owns ...": X
@@ -328,6 +330,20 @@ def _referent_in_sentence(token: Token, state: DocState, depth: int) -> Node | N
                              or (token.dep_ == "nsubj" and token.head.dep_ == "relcl")):
         return antecedent(token, kind, state, depth)
     return None
+
+
+def _named_before_comma(pronoun: Token, state: DocState) -> Node | None:
+    """The party named just before the comma that opens a relative clause the parser did not
+    hang on it ("a complaint by Acme, whose fibres have been banned", read as a clause of its
+    own): the possessive relative pronoun refers to it."""
+    doc, k = pronoun.doc, pronoun.i - 1
+    if k < pronoun.sent.start or doc[k].text != ",":
+        return None
+    k -= 1
+    while k >= pronoun.sent.start and doc[k].is_space:
+        k -= 1
+    inside = state.inside.get(k) if k >= pronoun.sent.start else None
+    return state.nodes.get(inside) if inside is not None else None
 
 
 def _relative_clause(pronoun: Token) -> Token | None:

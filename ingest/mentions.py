@@ -845,6 +845,12 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
                 and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")):
             return [(start, k), *_split(doc, k + 1, end)]  # not "the Trade Representative's Office"
+        if token.lower_ == "of" and k + 2 < end and doc[k + 1].lower_ == "the" \
+                and doc[k + 2].text in lex.words("org_institution") \
+                and any(doc[j].lower_ == "of" for j in range(start + 1, k)):
+            # a body and the one it is part of: "Bureau of Industry and Security of the
+            # Department of Commerce"; "Bank of the Ryukyus" has one "of"
+            return [(start, k), *_split(doc, k + 2, end)]
         if token.lower_ in ("and", "&") and doc[k + 1].is_title \
                 and doc[k - 1].text in lex.words("org_institution") \
                 and doc[end - 1].text in lex.words("org_head") \

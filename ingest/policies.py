@@ -58,9 +58,6 @@ _IMPOSERS = (EntityType.COUNTRY, EntityType.ORGANISATION, EntityType.PERSON)
 _MODIFIER = "imposer-modifier"
 #: The rule that reads an imposer from "from" after the measure ("a ban from Beijing").
 _FROM = "imposer-from"
-#: The rules that read an imposer from a ruling in favour of a measure.
-_IN_FAVOUR = frozenset({"imposer-decision-in-favour", "imposer-decision-by-in-favour",
-                        "imposer-ruled-in-favour"})
 
 
 def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, int]],
@@ -94,7 +91,10 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     complaint or a text ("its guidelines")."""
     # what it acts on: its object, or the noun a gerund modifies ("approving imports of ...")
     things = [*(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")),
-              *((verb.head,) if verb.dep_ == "amod" else ())]
+              *((verb.head,) if verb.dep_ == "amod" else ()),
+              # the subject of a verbless clause it takes ("declared Acme a threat")
+              *(s for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj")]
     for thing in things:
         if thing.i in state.inside:
             return True
@@ -216,6 +216,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
              if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
+    found += [replace(f, subject=country) for f in found
+              if (country := _state_of_legislature(f)) is not None]
     imposers = _imposers(found, leaders)
     doc = found[0].sentence.doc if found else None
     policies = _policies(imposers, state, doc)
@@ -269,9 +271,10 @@ def _settled_privately(f: Found) -> bool:
 
 
 def _judged(f: Found) -> bool:
-    """Whether a ruling in favour of a measure is a court's or an arbiter's, which judge
-    measures and impose none ("The Supreme Court ruled in favor of the tariffs")."""
-    if f.predicate != Predicate.IMPOSES or f.rule not in _IN_FAVOUR:
+    """Whether a measure is read as a court's or an arbiter's, which judge measures and
+    cases and impose none ("The Supreme Court ruled in favor of the tariffs", "a petition
+    for Supreme Court review")."""
+    if f.predicate != Predicate.IMPOSES or f.object.type != MEASURE:
         return False
     judges = lexicon().words("judging_body")
     return f.subject.name in judges or any(word in judges for word in f.subject.name.split())
@@ -323,9 +326,28 @@ def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Fo
     return imposers
 
 
+def _state_of_legislature(f: Found) -> Node | None:
+    """The country whose national legislature, named with its country, imposes a measure
+    other than a bill ("the U.S. Congress passed the Act", "Norway's parliament approved a
+    trade ban"): the law is the country's as well; a bill, and a measure of one chamber, are
+    only their body's."""
+    words = f.subject.name.casefold().split()
+    if f.predicate != Predicate.IMPOSES or f.object.type != MEASURE \
+            or f.subject.type != EntityType.ORGANISATION or not words \
+            or words[-1] not in lexicon().lower("legislature"):
+        return None
+    measure_words = f.object.name.casefold().split()
+    if measure_words and measure_words[-1] in lexicon().lower("bill_head"):
+        return None
+    country = leading_country(f.subject.name)
+    return Node(country, EntityType.COUNTRY, f.subject.token) if country else None
+
+
 #: The rules that read as a ban's target the party itself, not its goods or trade
 #: ("prohibited Acme from ...", "banned shipments by Acme").
-_PARTY_ITSELF = frozenset({"target-licence-verb", "target-measure-verb", "target-measure-verb-by"})
+_PARTY_ITSELF = frozenset({"target-licence-verb", "target-measure-verb", "target-measure-verb-by",
+                           "target-designation-as", "target-designation-predicative",
+                           "target-designation-clause"})
 
 
 def _bans_of_parties(found: list[Found], state: DocState) -> None:

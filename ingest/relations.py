@@ -114,7 +114,7 @@ from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
 from newsgraph.ingest.moves import share_moves
-from newsgraph.ingest.names import lexicon, load_jsonl, maker_noun, verb_forms
+from newsgraph.ingest.names import lexicon, load_jsonl, maker_noun, sets_policy, verb_forms
 from newsgraph.ingest.policies import (
     add_policy_spans,
     mark_laws,
@@ -185,6 +185,11 @@ _DENYING = frozenset(form for verb in ("deny", "refute", "rebut", "dispute", "co
 _RECENT = 3
 #: The forms of suing.
 _SUING = frozenset(verb_forms("sue"))
+#: The rules of a body's order to a party ("ordered Acme to recall its cars"), and the verbs
+#: of paying that make one a fine instead.
+_ORDER_RULES = frozenset({"imposer-order-verb", "target-order-verb"})
+_PAYING = frozenset(form for verb in ("pay", "repay", "refund", "forfeit")
+                    for form in verb_forms(verb))
 
 
 def _field_chief(title: Token) -> bool:
@@ -433,6 +438,8 @@ class RelationExtractor:
                 continue
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
+            if rule.id in _ORDER_RULES and tokens["action"].lower_ in _PAYING:
+                continue  # "ordered Acme to pay a fine": a fine, read by the sanctions rules
             if rule.id.endswith("-anywhere") and _describes_another(tokens.get("target"), state):
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
@@ -469,8 +476,11 @@ class RelationExtractor:
                 continue
             for read in (predicate, *self._conjoined_titles(rule.predicate, tokens, predicate)):
                 for subject, obj in _pairs(doc, read, subjects, objects):
-                    if rule.id == "block-party" and not _of_state(subject):
+                    if rule.id in _STATE_ACTS and not _of_state(subject):
                         continue  # "Apple blocked Meta from tracking users": no state's act
+                    if rule.id in _BODY_ACTS and not (_of_state(subject)
+                                                      or sets_policy(subject.name)):
+                        continue  # "Acme's penalty on a late supplier": no fine
                     if read == Predicate.INVESTS_IN and _public(subject.name) \
                             and _pronoun(tokens.get(rule.subject)):
                         continue  # "the FCC approved its acquisition of X": the buyer's "its"
@@ -1422,6 +1432,15 @@ _DENIED = frozenset(f for lemma in ("deny", "reject") for f in verb_forms(lemma)
 
 #: The relations a deal states, which a bid or an attempt does not.
 _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
+# rules whose act sanctions a party only when a state or one of its bodies does it: a
+# company's own list of companies is no blacklist, nor its patents keeping a rival from a
+# market a sanction
+_STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list-of-parties-by",
+                         "prevent-party-from", "block-made-goods", "block-goods-made-by",
+                         "sanction-object-including"})
+# rules whose penalty is a sanction only when a body that sets policy imposes it (a
+# regulator, "the SEC"): a company's penalty on a supplier is no fine
+_BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by"})
 #: Modals that, with "have" and a participle, say what did not happen.
 _COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
@@ -1487,11 +1506,12 @@ def _pairs(doc: Doc, predicate: str, subjects: list[Node],
 
 
 def _of_state(node: Node) -> bool:
-    """Whether a party is a state or a body of one ("China", "the U.S. House", "the FTC"...
-    by its name's head word), whose acts against a party may sanction it."""
+    """Whether a party is a state, a body of one or a union of states ("China", "the U.S.
+    House", "the FTC", "the EU"... by its name's head word), whose acts against a party may
+    sanction it."""
     words = set(node.name.lower().split())
     return node.type == EntityType.COUNTRY or _public(node.name) \
-        or bool(words & _WORDS.lower("government_body_head"))
+        or bool(words & (_WORDS.lower("government_body_head") | _WORDS.lower("body_of_states")))
 
 
 def _public(name: str) -> bool:

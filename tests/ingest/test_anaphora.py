@@ -41,6 +41,21 @@ def test_a_relative_pronoun_is_what_its_clause_hangs_on():
     assert name_at(doc, state, 2) == "Acme"
 
 
+def test_whose_after_a_name_and_a_comma_is_that_party_where_no_clause_hangs_on_it():
+    # the parser read the relative clause as one joined to the sentence's verb
+    words = ["Globex", "sued", "Acme", ",", "whose", "fibres", "were", "banned"]
+    heads = [1, 1, 1, 1, 5, 7, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "poss", "nsubjpass", "auxpass", "conj"]
+    tags = ["NNP", "VBD", "NNP", ",", "WP$", "NNS", "VBD", "VBN"]
+    nodes = {0: ("Globex", "Organisation"), 2: ("Acme", "Organisation")}
+    doc, state = parse(words, heads, deps, nodes, tags=tags)
+    assert name_at(doc, state, 4) == "Acme"
+    # "which" may stand for what the clause before says: it is left open
+    doc, state = parse([*words[:4], "which", *words[5:]], heads, deps, nodes,
+                       tags=[*tags[:4], "WDT", *tags[5:]])
+    assert name_at(doc, state, 4) is None
+
+
 def test_the_clause_subject_is_found_through_xcomp():
     doc, _ = parse(["Acme", "agreed", "to", "buy", "Initech"], [1, 1, 3, 1, 3],
                    ["nsubj", "ROOT", "aux", "xcomp", "dobj"], {})

@@ -215,6 +215,11 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
          {("Halden Centre", "Organisation"), ("Marlow University", "Organisation")}),
         ("Exports need approval from the Department of Trade's Bureau of Export Review.",
          {("Department of Trade", "Organisation"), ("Bureau of Export Review", "Organisation")}),
+        # a body "of the" body it is part of; one "of the" alone stays in the name
+        ("Exports need approval from the Bureau of Export Review of the Department of Trade.",
+         {("Department of Trade", "Organisation"), ("Bureau of Export Review", "Organisation")}),
+        ("Acme Corp hired the Bank of the Orient as adviser.",
+         {("Acme Corp", "Organisation"), ("Bank of the Orient", "Organisation")}),
         # names the model missed: a head word, an acronym defined, people after a role
         ("By the close, Qiantang Semiconductor was up more than 6%, and Acme rose 2%.",
          {("Acme", "Organisation"), ("Qiantang Semiconductor", "Organisation")}),

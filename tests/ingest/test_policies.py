@@ -98,6 +98,67 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Tokyo has instructed its chip makers to slash production.",
          [("Japan instruction of chip makers", "OtherPolicy")],
          [("Japan", "imposes", "Japan instruction of chip makers")]),
+        # a public body's order to a named party is its policy on the party; an order to pay
+        # is a fine, and a company's order to another no policy
+        ("The Transport Ministry ordered Acme Corp to submit a full report on its tests.",
+         [("Transport Ministry order on Acme Corp", "OtherPolicy")],
+         [("Transport Ministry", "imposes", "Transport Ministry order on Acme Corp"),
+          ("Transport Ministry order on Acme Corp", "targets", "Acme Corp")]),
+        ("The Securities and Exchange Commission ordered Acme Corp to pay 5 million dollars.",
+         [], [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        ("Acme Corp ordered Globex Inc to stop shipments.", [], []),
+        # declaring a country a threat or a concern is a designation of it; designating a
+        # company as one sanctions it
+        ("The United States on Wednesday declared Brazil a primary money laundering concern.",
+         [("United States designation of Brazil", "OtherPolicy")],
+         [("United States", "imposes", "United States designation of Brazil"),
+          ("United States", "sanctions", "Brazil"),
+          ("United States designation of Brazil", "targets", "Brazil")]),
+        ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
+         [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
+        ("The board designated Jane Doe as chief executive.", [], []),
+        # a party barred under a regulator's settlement or order is sanctioned by it; a
+        # company's agreement bars nobody
+        ("Acme Corp is also barred from making deceptive claims, according to a settlement "
+         "with the U.S. Federal Trade Commission announced on Tuesday.",
+         [], [("U.S. Federal Trade Commission", "sanctions", "Acme Corp")]),
+        ("Acme Corp was barred from bidding under an order by the Commerce Department.",
+         [], [("Commerce Department", "sanctions", "Acme Corp")]),
+        ("Acme Corp is barred from selling the drug under an agreement with Globex Inc.",
+         [], []),
+        # whom a licence is granted to holds it, not the body that grants it
+        ("The Finance Ministry granted licences to Acme Corp.",
+         [("Finance Ministry licences on Acme Corp.", "Licence")],
+         [("Finance Ministry", "imposes", "Finance Ministry licences on Acme Corp."),
+          ("Finance Ministry licences on Acme Corp.", "targets", "Acme Corp.")]),
+        # a body that authorises another to impose a measure imposes it as well
+        ("The Trade Commission voted to authorize the Commerce Department to impose "
+         "duties on Brazilian steel.",
+         [("Trade Commission tariffs on Brazilian steel", "Tariff")],
+         [("Commerce Department", "imposes", "Trade Commission tariffs on Brazilian steel"),
+          ("Trade Commission", "imposes", "Trade Commission tariffs on Brazilian steel"),
+          ("Trade Commission tariffs on Brazilian steel", "targets", "Brazil")]),
+        # a law a national legislature named with its country passes is the country's as
+        # well; a bill it only introduces is the body's; a law is read through a participle
+        # the parser hung elsewhere ("the Act, passed by X")
+        ("The U.S. Congress banned the import of Russian engines for rockets.",
+         [("United States ban on import of Russian engines for rockets", "OtherPolicy")],
+         [("U.S. Congress", "imposes",
+           "United States ban on import of Russian engines for rockets"),
+          ("U.S. Congress", "sanctions", "Russia"),
+          ("United States", "imposes",
+           "United States ban on import of Russian engines for rockets"),
+          ("United States", "sanctions", "Russia"),
+          ("United States ban on import of Russian engines for rockets", "targets", "Russia")]),
+        ("The U.S. Congress introduced a bill to curb steel imports.",
+         [("U.S. Congress bill", "OtherPolicy")],
+         [("U.S. Congress", "imposes", "U.S. Congress bill")]),
+        ('The Treasury acted under the "Acme Sanctions and Policy Act," passed nearly '
+         "unanimously by the U.S. Congress in February.",
+         [("Acme Sanctions and Policy Act", "OtherPolicy")],
+         [("U.S. Congress", "imposes", "Acme Sanctions and Policy Act"),
+          ("United States", "imposes", "Acme Sanctions and Policy Act")]),
+        ("Acme Corp declared a dividend.", [], []),
         # a named law is a policy under its own name, with or without an imposer
         ("In an order issued under the Defence Production Act, the president acted.",
          [("Defence Production Act", "OtherPolicy")], []),

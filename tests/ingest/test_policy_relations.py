@@ -38,6 +38,31 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
             [("U.S. House", "sanctions", "Yahoo Inc")],
         ),
         ("China has blocked Google Inc since 2010.", [("China", "sanctions", "Google Inc")]),
+        # a state keeping a party from what it does sanctions it, also through its attempt to;
+        # a company's patents or the weather do not
+        ("Japan prevented Acme Plc from taking a stake in the venture.",
+         [("Japan", "sanctions", "Acme Plc")]),
+        ("Britain would fight the Japanese government's attempt to prevent Acme Plc from "
+         "taking a stake in a new venture.",
+         [("Japan", "sanctions", "Acme Plc"), ("United Kingdom", "opposes", "Japan")]),
+        ("Globex Inc's patents prevent Acme Plc from selling the drug.", []),
+        ("The storm kept Acme Plc from shipping.", []),
+        # blocking what a party makes or runs sanctions the party, when a state blocks it
+        ("The Commerce Department blocked apps run by Globex Inc last week.",
+         [("Commerce Department", "sanctions", "Globex Inc")]),
+        ("China has blocked services operated by Globex Inc since 2010.",
+         [("China", "sanctions", "Globex Inc")]),
+        ("Acme Corp blocked services operated by Globex Inc.", []),
+        # a sanctioned group's named members are sanctioned, where a state sanctions it
+        ("The U.S. Treasury on Thursday blacklisted a money laundering operation that "
+         "helped drug groups hide their gains through various companies, including Globex Inc.",
+         [("U.S. Treasury", "sanctions", "Globex Inc.")]),
+        ("Acme Corp restricted sales to several buyers, including Globex Inc.", []),
+        ("Acme Corp blacklisted an operation that worked through various companies, "
+         "including Globex Inc.", []),
+        # a union of states acts as a state does
+        ("The European Union blocked Globex Inc over data fears.",
+         [("European Union", "sanctions", "Globex Inc")]),
         (
             "Washington moved to block North Korea's access to the financial system.",
             [("United States", "sanctions", "North Korea")],
@@ -196,6 +221,9 @@ def test_a_measure_in_response(nlp, text, expected):
          [("EU", "imposes", "EU tariffs on Chinese steel"),
           ("EU tariffs on Chinese steel", "targets", "China")]),
         ("The Court of International Trade ruled in favor of the tariffs.", []),
+        # nor is a court's review of a case a measure of its own
+        ("Acme Corp said it could file a petition for Supreme Court review of the ruling.",
+         []),
         # a state's ruling in favour of a measure is its own
         ("Canada's ruling in favor of a duty on U.S. corn was a disappointment to growers.",
          [("Canada", "imposes", "Canada tariffs on U.S. corn"),
@@ -222,4 +250,81 @@ def test_rulings_in_favour_of_a_measure(nlp, text, expected):
     ],
 )
 def test_the_origin_of_goods(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fine or penalty named by a noun, with its imposer and the party it is on
+        ("The FTC's fine on Acme Corp was 2 million dollars.",
+         [("FTC", "sanctions", "Acme Corp")]),
+        ("The EU's fine on Globex Inc was 2 billion euros.",
+         [("EU", "sanctions", "Globex Inc")]),
+        ("A fine by the European Commission on Globex Inc was upheld.",
+         [("European Commission", "sanctions", "Globex Inc")]),
+        ("The penalty imposed on Acme Corp by the Securities and Exchange Commission was large.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        # a company's penalty on another is no fine
+        ("Acme Corp's fine on Globex Inc for late delivery was small.", []),
+        ("The penalty imposed on Acme Corp by Globex Inc in the contract dispute was paid.", []),
+    ],
+)
+def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ban on trade to a party targets it, as one on trade from it does
+        ("France banned exports to Brazil.",
+         [("France", "imposes", "France ban on exports to Brazil"),
+          ("France", "sanctions", "Brazil"),
+          ("France ban on exports to Brazil", "targets", "Brazil")]),
+        # halting or suspending trade with a party is a ban on it; a company's halt is none
+        ("France halted imports from Brazil.",
+         [("France", "imposes", "France ban on imports from Brazil"),
+          ("France", "sanctions", "Brazil"),
+          ("France ban on imports from Brazil", "targets", "Brazil")]),
+        ("France suspended shipments of jets to Acme Corp.",
+         [("France", "imposes", "France ban on shipments of jets to Acme Corp."),
+          ("France", "sanctions", "Acme Corp."),
+          ("France ban on shipments of jets to Acme Corp.", "targets", "Acme Corp.")]),
+        ("Acme Corp halted shipments to Globex Inc.", []),
+        # a ban on goods a party makes is a policy on it and sanctions it
+        ("Britain banned equipment made by Globex Inc from its networks.",
+         [("United Kingdom", "imposes", "United Kingdom ban on equipment"),
+          ("United Kingdom", "sanctions", "Globex Inc"),
+          ("United Kingdom ban on equipment", "targets", "Globex Inc")]),
+        ("The government halted production at the plant.", []),
+        # what a measure applies to is its target
+        ("Brazil's new tariffs apply to Acme Corp.",
+         [("Brazil", "imposes", "Brazil tariffs on Acme Corp."),
+          ("Brazil tariffs on Acme Corp.", "targets", "Acme Corp.")]),
+        ("France banned sales of jets last week. The ban applies to Acme Corp.",
+         [("France", "imposes", "France ban on sales of jets"),
+          ("France ban on sales of jets", "targets", "Acme Corp.")]),
+    ],
+)
+def test_trade_a_measure_halts_or_applies_to_is_its_target(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whom a measure is meant to hurt, named by a purpose clause, is its target; the
+        # companies a hurt group includes are
+        ("Brazil imposed tariffs on steel to hurt Acme Corp.",
+         [("Brazil", "imposes", "Brazil tariffs on steel"),
+          ("Brazil tariffs on steel", "targets", "Acme Corp.")]),
+        ("Brazil raised tariffs on steel with the goal of hurting steelmakers including "
+         "Acme Corp and Globex Inc.",
+         [("Brazil", "imposes", "Brazil tariffs on steel"),
+          ("Brazil tariffs on steel", "targets", "Acme Corp"),
+          ("Brazil tariffs on steel", "targets", "Globex Inc.")]),
+    ],
+)
+def test_whom_a_measure_is_meant_to_hurt_is_its_target(nlp, text, expected):
     assert triples(nlp, text) == expected

@@ -1056,6 +1056,15 @@ def test_appointments(nlp, text, expected):
         ("Washington put Talvora Systems Inc on its trade blacklist in May.",
          [("United States", "imposes", "United States blacklist"),
           ("United States", "sanctions", "Talvora Systems Inc")]),
+        # adding parties to a state body's list of companies or entities sanctions them; a
+        # company's list of its partners does not
+        ("The U.S. Commerce Department added Acme Corp and Globex Inc to its list of "
+         "companies barred from buying parts.",
+         [("U.S. Commerce Department", "sanctions", "Acme Corp"),
+          ("U.S. Commerce Department", "sanctions", "Globex Inc")]),
+        ("Globex Inc was added to a list of entities by the U.S. Commerce Department.",
+         [("U.S. Commerce Department", "sanctions", "Globex Inc")]),
+        ("Acme Corp added Globex Inc to its list of companies it buys from.", []),
         ("The European Commission hit Brandt Holdings Corp and Talvora Systems Inc with "
          "penalties.",
          [("European Commission", "sanctions", "Brandt Holdings Corp"),
