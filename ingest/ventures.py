@@ -41,7 +41,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.ingest.anaphora import entity_of
+from newsgraph.ingest.anaphora import clause_subject, entity_of
 from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
@@ -326,9 +326,43 @@ def partner_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
             partners += others.values()
         elif not _speaks_of_venture(doc):
             continue  # "the holders are A and B": co-holders, partners only of a venture
+        elif not ventures and _of_venture(token):
+            # "other partners of the venture": the one venture the text names by no name,
+            # whose holders it told of before
+            partners += [n for n in _unnamed_venture_holders(doc, state, token.i)
+                         if n.name not in names and n not in partners]
         added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "partner-list-partners")
                   for a, b in combinations(partners, 2) if a.name != b.name]
     return added
+
+
+def _of_venture(noun: Token) -> bool:
+    """Whether a noun of partners is of a venture that has no name ("partners of the joint
+    venture", "the consortium's other members")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lower_ in _VENTURE_WORDS for o in c.children)
+        for c in noun.children)
+
+
+def _unnamed_venture_holders(doc: Doc, state: DocState, before: int) -> list[Node]:
+    """The organisations said before token ``before`` to hold a stake in a venture with no
+    name ("Acme will take a stake in the joint venture", "Globex owns 20 pct of the
+    consortium"): the subjects of a verb of holding whose stake is in a venture word."""
+    holders: list[Node] = []
+    for token in doc[:before]:
+        if token.lower_ not in _VENTURE_WORDS or token.dep_ != "pobj" \
+                or token.head.lower_ not in ("in", "of"):
+            continue
+        stake = token.head.head
+        verb = stake.head
+        if stake.lower_ not in _HOLDING_NOUNS | _SHARE_UNITS or stake.dep_ != "dobj" \
+                or verb.lower_ not in _HOLDING_VERBS:
+            continue
+        subject = clause_subject(verb)
+        node = entity_of(subject, state) if subject is not None else None
+        if _is_org(node) and node is not None and node not in holders:
+            holders.append(node)
+    return holders
 
 
 def _public(node: Node) -> bool:

@@ -98,6 +98,20 @@ def test_share_lists_left_alone(nlp, text, absent):
             "Initech Inc and Hooli Inc.",
             [("Initech Inc", "partnersWith", "Hooli Inc.")],
         ),
+        # "other partners of the venture" with no name: its holders told of before too
+        (
+            "Acme Corp will take up a five pct stake in the joint venture. Globex Inc owns a "
+            "20 pct stake in the consortium. Other partners of the joint venture comprise a "
+            "combined 20 pct stake by Initech Ltd and Hooli Ltd.",
+            [
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Hooli Ltd.", "partnersWith", "Acme Corp"),
+                ("Hooli Ltd.", "partnersWith", "Globex Inc"),
+                ("Initech Ltd", "partnersWith", "Acme Corp"),
+                ("Initech Ltd", "partnersWith", "Globex Inc"),
+                ("Initech Ltd", "partnersWith", "Hooli Ltd."),
+            ],
+        ),
     ],
 )
 def test_partner_lists(nlp, text, expected):
