@@ -136,6 +136,7 @@ from newsgraph.ingest.treematch import TreeMatcher
 from newsgraph.ingest.ventures import (
     partner_lists,
     possessed_companies,
+    round_investors,
     share_lists,
     venture_founders,
 )
@@ -298,6 +299,7 @@ class RelationExtractor:
         found = list(self._match(doc, state))
         found += share_lists(doc, state, found)
         found += partner_lists(doc, state, found)
+        found += round_investors(doc, state, found)
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)

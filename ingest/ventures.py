@@ -18,6 +18,11 @@ each other (``partnersWith``). This module reads them from the words as written:
   the venture (the company "its" stands for, else the venture the text named last) and are
   partners of each other and of its other holders; with no venture named, they are partners of
   each other where the document speaks of a venture.
+* :func:`round_investors`: the organisations the investors in a funding round are said to be
+  ("Investors in the round were A, B and C") invest in the company whose round it is: the one
+  its own phrase names ("Acme's round"), else, for "the round", the one company a sentence
+  before that names a round says is invested in ("Globex will invest $5 mln in Acme as part
+  of its funding round").
 * :func:`venture_founders`: the companies a named venture is said to be of hold it and partner
   each other, where the parser loses the apposition ("Initech, the joint firm set up by Acme
   and Globex"; "the 50/50 Acme/Globex joint venture Initech Ltd").
@@ -46,7 +51,8 @@ from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["partner_lists", "possessed_companies", "share_lists", "venture_founders"]
+__all__ = ["partner_lists", "possessed_companies", "round_investors", "share_lists",
+           "venture_founders"]
 
 _WORDS = lexicon()
 #: Units of a share ("pct", "percent") and the nouns of a holding ("stake", "share").
@@ -59,6 +65,9 @@ _HOLDING_VERBS = frozenset(form for verb in _WORDS.lower("holding_verb")
                            for form in verb_forms(verb))
 #: Plural nouns of the partners or holders of a company ("partners", "interest holders").
 _PARTNER_NOUNS = _WORDS.lower("partner_noun")
+#: Nouns of the investors in a funding round, and of the round.
+_INVESTOR_NOUNS = _WORDS.lower("investor_noun")
+_ROUND_NOUNS = _WORDS.lower("round_noun")
 #: Words that make a document speak of a venture ("joint venture", "consortium").
 _VENTURE_WORDS = _WORDS.lower("venture_word")
 #: Words of a public body's name: a part of one is held by no one ("the Treasury's OFAC").
@@ -334,6 +343,58 @@ def partner_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
         added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "partner-list-partners")
                   for a, b in combinations(partners, 2) if a.name != b.name]
     return added
+
+
+def round_investors(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """The organisations the investors in a funding round are said to be invest in the
+    company whose round it is ("Globex will invest in Acme as part of its funding round.
+    Other investors in the round were Initech and Hooli")."""
+    added: list[Found] = []
+    tokens = state.tokens_of(doc)
+    for i, token in enumerate(tokens):
+        # read from the word order, which the parser often breaks ("Previously disclosed
+        # investors in the round were A, B and C": "disclosed" taken for the verb)
+        if token.lower_ not in _INVESTOR_NOUNS or i + 3 >= len(tokens) \
+                or tokens[i + 1].lower_ != "in":
+            continue
+        at = i + 2
+        while at < len(tokens) and tokens[at].lower_ not in _ROUND_NOUNS \
+                and tokens[at].head.i != tokens[i + 1].i and at - i < 6:
+            at += 1
+        round_ = tokens[at] if at < len(tokens) else None
+        if round_ is None or round_.lower_ not in _ROUND_NOUNS \
+                or round_.sent.start != token.sent.start:
+            continue
+        verb = tokens[at + 1] if at + 1 < len(tokens) else None
+        if verb is None or verb.lower_ not in _BE:
+            continue
+        company = _round_company(round_, state, found)
+        if company is None:
+            continue
+        listed = [node for _, _, node in _named_ends(token.sent, state)
+                  if _is_org(node) and node.token > verb.i]
+        added += [Found(n, Predicate.INVESTS_IN, company, token.sent, "round-investors")
+                  for n in listed if n.name != company.name]
+    return added
+
+
+def _round_company(round_: Token, state: DocState, found: list[Found]) -> Node | None:
+    """The company whose round ``round_`` is: its possessive ("Acme's round"), else, for a
+    definite one, the one company invested in in the last sentence before it that names a
+    round and states an investment."""
+    owner = next((c for c in round_.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        node = entity_of(owner, state)
+        return node if _is_org(node) else None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in round_.children):
+        return None
+    for sentence in reversed([s for s in round_.doc.sents if s.end <= round_.sent.start
+                              and any(t.lower_ in _ROUND_NOUNS for t in s)]):
+        held = {f.object.name: f.object for f in found if f.predicate == Predicate.INVESTS_IN
+                and f.sentence.start == sentence.start and _is_org(f.object)}
+        if held:
+            return next(iter(held.values())) if len(held) == 1 else None
+    return None
 
 
 def _of_venture(noun: Token) -> bool:

@@ -166,3 +166,42 @@ def test_venture_capital_is_no_venture(nlp):
     doc = nlp("Top venture capital investors including Kleiner Perkins and Hooli Ventures "
               "backed Initech.")
     assert not [r for r in doc._.ng_relations if r.evidence.rule.startswith("venture-")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the investors in "the round" invest in the company the last sentence naming a
+        # round and an investment says is invested in, however the parser reads the list
+        (
+            "Globex Inc has agreed to invest $200 million in Acme Corp as part of its latest "
+            "$3 billion fundraising round, a person said. With $3 billion of funding, Acme "
+            "wants to pick investors well. Previously disclosed investors in the round were "
+            "Initech Corp, Hooli Ltd and Vandelay Industries.",
+            [
+                ("Globex Inc", "investsIn", "Acme Corp"),
+                ("Hooli Ltd", "investsIn", "Acme Corp"),
+                ("Initech Corp", "investsIn", "Acme Corp"),
+                ("Vandelay Industries", "investsIn", "Acme Corp"),
+            ],
+        ),
+        # a round its own phrase says is a company's
+        (
+            "Investors in Acme Corp's round included Initech Corp and Hooli Ltd.",
+            [("Hooli Ltd.", "investsIn", "Acme Corp"), ("Initech Corp", "investsIn", "Acme Corp")],
+        ),
+        # a round with no investment told of before it, or two companies invested in
+        (
+            "Acme Corp plans a new funding round. Investors in the round were Initech Corp "
+            "and Hooli Ltd.",
+            [],
+        ),
+        (
+            "Globex Inc invested in Acme Corp and Wayne Corp in a funding round. Other "
+            "investors in the round were Initech Corp and Hooli Ltd.",
+            [("Globex Inc", "investsIn", "Acme Corp"), ("Globex Inc", "investsIn", "Wayne Corp")],
+        ),
+    ],
+)
+def test_round_investors(nlp, text, expected):
+    assert _family(nlp, text) == expected
