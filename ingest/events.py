@@ -16,6 +16,14 @@ with no party of its own stands for the party of the last event of that kind bef
 has one, and every rule reads it as that entity ("Initech rejected the bid": Initech opposes
 Acme).
 
+An agreement "between" two organisations (:func:`agreements_between`, ``agreement_noun``) makes
+them partners, as the guidelines read a licensing or distribution agreement ("a licensing
+agreement between Acme and Globex"); one "between the two companies" (``plural_party_noun``)
+names the two organisations its sentence names before it, else the two ends of the last deal
+the text read in the sentences before ("Acme bought a stake in Globex. The agreement between
+the two companies calls for a joint venture"). An agreement to sell, buy, lend or settle
+(``agreement_not_partners``) is none.
+
 >>> from newsgraph.ingest.pipeline import load_pipeline
 >>> doc = load_pipeline()("Acme Corp offered $80 a share for Initech Inc on Monday. "
 ...                        "On Tuesday, Initech Inc rejected the bid.")
@@ -29,12 +37,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import clause_subject, entity_of
+from newsgraph.ingest.anaphora import clause_subject, conjuncts, entity_of
 from newsgraph.ingest.names import lexicon, verb_forms
-from newsgraph.ingest.relation_data import DocState, Node
-from newsgraph.ontology import EntityType
+from newsgraph.ingest.relation_data import DocState, Found, Node
+from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["mark_event_parties"]
+__all__ = ["agreements_between", "mark_event_parties"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
 _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
@@ -48,6 +56,10 @@ _OPPOSING = frozenset({"oppose", "appeal", "opposition"})
 _PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COUNTRY})
 #: Determiners of a noun that names again an event named before.
 _DEFINITE = frozenset({"the", "this", "that"})
+#: How many sentences before "the agreement between the two companies" its deal may be read.
+_AGREEMENT_SENTENCES_BACK = 5
+#: The relations of a deal whose two ends "the two companies" may name.
+_DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUPPLIES})
 
 
 @cache
@@ -133,3 +145,60 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
         if node is not None and node.type in _PARTIES:
             return node
     return None
+
+
+@cache
+def _agreement_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The agreement nouns, the words that make one no partnership, the plural party nouns."""
+    lex = lexicon()
+    return (lex.lower("agreement_noun"), lex.lower("agreement_not_partners"),
+            lex.lower("plural_party_noun"))
+
+
+def agreements_between(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """The two organisations an agreement is "between" partner each other ("a licensing
+    agreement between Acme and Globex", "the accord between the two companies")."""
+    nouns, excluded, plurals = _agreement_words()
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ not in nouns or token.pos_ != "NOUN" \
+                or any(c.lower_ in excluded for c in token.children
+                       if c.dep_ in ("compound", "amod", "nmod")):
+            continue
+        for pobj in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for o in c.children if o.dep_ == "pobj"):
+            if pobj.lower_ in plurals:
+                parties = _two_told_of(token, state, found)
+            else:
+                nodes = [entity_of(t, state) for t in (pobj, *conjuncts(pobj))]
+                parties = [n for n in nodes if n is not None]
+            names = {p.name for p in parties}
+            if len(parties) == 2 and len(names) == 2 \
+                    and all(p.type == EntityType.ORGANISATION for p in parties):
+                added.append(Found(parties[0], Predicate.PARTNERS_WITH, parties[1], token.sent,
+                                   "agreement-between"))
+    return added
+
+
+def _two_told_of(noun: Token, state: DocState, found: list[Found]) -> list[Node]:
+    """The two organisations "the two companies" after ``noun`` stands for: the two its
+    sentence names before it, else the two ends of the last deal read in the sentences
+    before."""
+    sentence = noun.sent
+    named: dict[str, Node] = {}
+    for i in range(sentence.start, noun.i):
+        node = state.nodes.get(i)
+        if node is not None and node.type == EntityType.ORGANISATION:
+            named.setdefault(node.name, node)
+    if named:
+        return list(named.values())
+    sentences = list(noun.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    earliest = sentences[max(0, here - _AGREEMENT_SENTENCES_BACK)].start
+    deals = [f for f in found if f.predicate in _DEALS and earliest <= f.sentence.start
+             and f.sentence.start < sentence.start
+             and f.subject.type == f.object.type == EntityType.ORGANISATION]
+    if not deals:
+        return []
+    last = max(deals, key=lambda f: (f.sentence.start, max(f.subject.token, f.object.token)))
+    return [last.subject, last.object]
