@@ -14,7 +14,10 @@ and a verb of the kind (``bid_verb``, ``suit_verb``: "Acme offered", "Globex sue
 of that kind whose party is its subject. A definite noun of a kind ("the bid", "this offer")
 with no party of its own stands for the party of the last event of that kind before it that
 has one, and every rule reads it as that entity ("Initech rejected the bid": Initech opposes
-Acme).
+Acme). A bid to buy is a deal of its bidder's too ("A bid by Acme to buy back shares ... the
+transaction"). Where a definite noun is read only as the deal itself, its party is kept
+(``DocState.event_parties``) for the readers that ask whose act is stopped ("asked the SEC to
+block the transaction": the asker opposes the buyer).
 
 An agreement "between" two organisations (:func:`agreements_between`, ``agreement_noun``) makes
 them partners, as the guidelines read a licensing or distribution agreement ("a licensing
@@ -93,9 +96,13 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
         party = _own_party(token, state, makers)
         if party is not None:
             last[kind] = party
-        elif kind in last and any(c.dep_ == "det" and c.lower_ in _DEFINITE
-                                  for c in token.children) \
-                and (kind not in _OPPOSED_ONLY or _opposed(token)):
+            if kind == "bid" and _to_buy(token, verbs):
+                last["deal"] = party  # "a bid by Acme to buy back shares": a deal of Acme's
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        if kind in last and definite:
+            state.event_parties[token.i] = last[kind]
+        if kind in last and definite and (kind not in _OPPOSED_ONLY or _opposed(token)):
             node = last[kind]
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
@@ -115,6 +122,12 @@ def _subject(verb: Token, state: DocState) -> Node | None:
         return entity_of(owner, state) if owner is not None else None
     subject = clause_subject(verb)
     return entity_of(subject, state) if subject is not None else None
+
+
+def _to_buy(noun: Token, verbs: dict[str, str]) -> bool:
+    """Whether a bid noun is a bid to buy ("a bid by Acme to buy back shares")."""
+    return any(c.dep_ in ("acl", "relcl") and verbs.get(c.lower_) == "deal"
+               for c in noun.children)
 
 
 def _opposed(noun: Token) -> bool:

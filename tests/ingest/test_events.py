@@ -45,3 +45,34 @@ def _partners(nlp, text: str) -> list[tuple[str, str, str]]:
 )
 def test_an_agreement_between_two_organisations(nlp, text, expected):
     assert _partners(nlp, text) == expected
+
+
+def _opposes(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [t for t in triples(nlp, text) if t[1] == "opposes"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bid to buy is a deal of the bidder's: "the transaction" asked to be stopped is it
+        (
+            "A bid by Acme Corp to buy back 38 mln shares from Globex Inc has been hit by two "
+            "lawsuits. John Doe asked the SEC to block the transaction, approved last week by "
+            "the company's board.",
+            [("John Doe", "opposes", "Acme Corp")],
+        ),
+        # "transaction" is of the family of deals
+        (
+            "Acme Corp agreed to buy Globex Inc. John Doe opposed the transaction.",
+            [("John Doe", "opposes", "Acme Corp")],
+        ),
+        # a bid that is no bid to buy makes no deal a later "the deal" names
+        (
+            "Acme Corp made a bid for Globex Inc. Globex instead agreed to a deal with Initech "
+            "Corp. John Doe opposed the deal.",
+            [],
+        ),
+    ],
+)
+def test_a_deal_named_again_stands_for_its_buyer_where_opposed(nlp, text, expected):
+    assert _opposes(nlp, text) == expected
