@@ -139,6 +139,7 @@ from newsgraph.ingest.ventures import (
     round_investors,
     share_lists,
     venture_founders,
+    venture_stakes,
 )
 from newsgraph.ontology import RELATIONS, SYMMETRIC, EntityType, PolicyKind, Predicate
 
@@ -298,6 +299,7 @@ class RelationExtractor:
         state = self._mark(doc)
         found = list(self._match(doc, state))
         found += share_lists(doc, state, found)
+        found += venture_stakes(doc, state, found)
         found += partner_lists(doc, state, found)
         found += round_investors(doc, state, found)
         found += agreements_between(doc, state, found)

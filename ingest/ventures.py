@@ -18,6 +18,10 @@ each other (``partnersWith``). This module reads them from the words as written:
   the venture (the company "its" stands for, else the venture the text named last) and are
   partners of each other and of its other holders; with no venture named, they are partners of
   each other where the document speaks of a venture.
+* :func:`venture_stakes`: a holder of a stake in "the venture" or "the joint venture" with no
+  name of its own ("the share in the joint venture of the foreign partner, Acme"; "Acme will
+  take a stake in the venture") holds the one venture the document named before by a name
+  ("Globex, a joint venture bank"), where it named one only.
 * :func:`round_investors`: the organisations the investors in a funding round are said to be
   ("Investors in the round were A, B and C") invest in the company whose round it is: the one
   its own phrase names ("Acme's round"), else, for "the round", the one company a sentence
@@ -52,7 +56,7 @@ from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
 __all__ = ["partner_lists", "possessed_companies", "round_investors", "share_lists",
-           "venture_founders"]
+           "venture_founders", "venture_stakes"]
 
 _WORDS = lexicon()
 #: Units of a share ("pct", "percent") and the nouns of a holding ("stake", "share").
@@ -343,6 +347,53 @@ def partner_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
         added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "partner-list-partners")
                   for a, b in combinations(partners, 2) if a.name != b.name]
     return added
+
+
+def venture_stakes(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """A holder of a stake in "the venture" with no name of its own holds the one venture the
+    document named before ("Globex is a joint venture bank. ... the share in the joint
+    venture of the foreign partner, Acme, was cut": Acme invests in Globex)."""
+    ventures = _ventures(doc, state)
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        noun = token.head if token.dep_ == "compound" else token  # "the joint venture bank"
+        if token.lower_ not in _VENTURE_WORDS or noun.dep_ != "pobj" \
+                or noun.head.lower_ != "in" or entity_of(noun, state) is not None \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                           for c in noun.children):
+            continue
+        stake = noun.head.head
+        if stake.lower_ not in _HOLDING_NOUNS:
+            continue
+        named = {name for name, at in ventures.items() if at < token.i}
+        if len(named) != 1:
+            continue  # none named before, or two: which is meant is unclear
+        venture = next(n for n in state.nodes.values() if n.name in named)
+        holders = _stake_holders(stake, noun, state)
+        added += [Found(h, Predicate.INVESTS_IN, venture, token.sent, "stake-in-the-venture")
+                  for h in holders if h.name != venture.name]
+    return added
+
+
+def _stake_holders(stake: Token, venture: Token, state: DocState) -> list[Node]:
+    """Who holds a stake: its possessive, the one it is "of" (on the stake or the venture:
+    "the share in the venture of the foreign partner, Acme") or the name set off after it,
+    or the subject of a verb of holding whose object it is."""
+    owners = [c for c in stake.children if c.dep_ == "poss"]
+    owners += [o for t in (stake, venture) for c in t.children
+               if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if stake.dep_ == "dobj" and stake.head.lower_ in _HOLDING_VERBS:
+        subject = clause_subject(stake.head)
+        owners += [subject] if subject is not None else []
+    # a name set off after them ("of the foreign partner, Acme"), wherever the parser hangs it
+    named = [a for t in (*owners, stake, venture) for a in t.children if a.dep_ == "appos"]
+    holders: list[Node] = []
+    for owner in owners:
+        for token in (owner, *named):
+            node = entity_of(token, state)
+            if _is_org(node) and node is not None and node not in holders:
+                holders.append(node)
+    return holders
 
 
 def round_investors(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:

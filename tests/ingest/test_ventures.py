@@ -205,3 +205,39 @@ def test_venture_capital_is_no_venture(nlp):
 )
 def test_round_investors(nlp, text, expected):
     assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stake in "the joint venture" is in the one venture named before by a name; its
+        # holder partners the partners the text lists after
+        (
+            "Globex Bank, China's first joint venture bank, reported a profit. Liu said the "
+            "share in the joint venture of the foreign partner, Acme Holdings Ltd, had been "
+            "cut to 49 pct. The Chinese partners are Initech Corp 20 pct and Hooli Corp 31 pct.",
+            [
+                ("Acme Holdings Ltd", "investsIn", "Globex Bank"),
+                ("Hooli Corp", "investsIn", "Globex Bank"),
+                ("Hooli Corp", "partnersWith", "Acme Holdings Ltd"),
+                ("Initech Corp", "investsIn", "Globex Bank"),
+                ("Initech Corp", "partnersWith", "Acme Holdings Ltd"),
+                ("Initech Corp", "partnersWith", "Hooli Corp"),
+            ],
+        ),
+        (
+            "Globex Ltd is a joint venture of Initech Corp. Acme Corp will take a 20 pct stake "
+            "in the venture.",
+            [("Acme Corp", "investsIn", "Globex Ltd")],
+        ),
+        # two ventures named before, or none: which one is meant is unclear
+        (
+            "Globex Ltd is a joint venture. Wayne Ltd is another joint venture. Acme Corp will "
+            "take a 20 pct stake in the venture.",
+            [],
+        ),
+        ("Acme Corp will take a 20 pct stake in the venture.", []),
+    ],
+)
+def test_venture_stakes(nlp, text, expected):
+    assert _family(nlp, text) == expected
