@@ -140,6 +140,7 @@ from newsgraph.ingest.ventures import (
     share_lists,
     venture_founders,
     venture_stakes,
+    ventures_of_deals,
 )
 from newsgraph.ontology import RELATIONS, SYMMETRIC, EntityType, PolicyKind, Predicate
 
@@ -372,6 +373,7 @@ class RelationExtractor:
         yield from _units_named_after_parents(doc, state)
         yield from possessed_companies(doc, state)
         yield from venture_founders(doc, state)
+        yield from ventures_of_deals(doc, state)
         yield from _ministers(doc, state)
         yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)

@@ -22,6 +22,9 @@ each other (``partnersWith``). This module reads them from the words as written:
   name of its own ("the share in the joint venture of the foreign partner, Acme"; "Acme will
   take a stake in the venture") holds the one venture the document named before by a name
   ("Globex, a joint venture bank"), where it named one only.
+* :func:`ventures_of_deals`: the parties of an agreement that creates a named venture ("The
+  contract, to be signed by Acme and Globex, will create a joint venture called Initech") hold
+  it and partner each other.
 * :func:`round_investors`: the organisations the investors in a funding round are said to be
   ("Investors in the round were A, B and C") invest in the company whose round it is: the one
   its own phrase names ("Acme's round"), else, for "the round", the one company a sentence
@@ -56,7 +59,7 @@ from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
 __all__ = ["partner_lists", "possessed_companies", "round_investors", "share_lists",
-           "venture_founders", "venture_stakes"]
+           "venture_founders", "venture_stakes", "ventures_of_deals"]
 
 _WORDS = lexicon()
 #: Units of a share ("pct", "percent") and the nouns of a holding ("stake", "share").
@@ -69,6 +72,11 @@ _HOLDING_VERBS = frozenset(form for verb in _WORDS.lower("holding_verb")
                            for form in verb_forms(verb))
 #: Plural nouns of the partners or holders of a company ("partners", "interest holders").
 _PARTNER_NOUNS = _WORDS.lower("partner_noun")
+#: Verbs by which an agreement creates a venture ("will create a joint venture called X").
+_CREATING = frozenset(form for verb in _WORDS.lower("venture_creating_verb")
+                      for form in verb_forms(verb))
+#: Nouns of an agreement whose parties a "by" or "between" names.
+_AGREEMENTS = _WORDS.lower("agreement_noun") | _WORDS.lower("venture_deal_noun")
 #: Nouns of the investors in a funding round, and of the round.
 _INVESTOR_NOUNS = _WORDS.lower("investor_noun")
 _ROUND_NOUNS = _WORDS.lower("round_noun")
@@ -347,6 +355,55 @@ def partner_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
         added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "partner-list-partners")
                   for a, b in combinations(partners, 2) if a.name != b.name]
     return added
+
+
+def ventures_of_deals(doc: Doc, state: DocState) -> list[Found]:
+    """The parties of an agreement that creates a named venture hold it and partner each
+    other ("The contract, to be signed by Acme and Globex, will create a joint venture called
+    Initech")."""
+    ventures = {at: name for name, at in _ventures(doc, state).items()}
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.i not in ventures:
+            continue
+        noun = token.head if token.dep_ == "compound" else token
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lower_ not in _CREATING:
+            continue
+        deal = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _AGREEMENTS),
+                    None)
+        if deal is None:
+            continue
+        venture = next(n for n in state.nodes.values() if n.name == ventures[token.i])
+        parties = [p for p in _agreement_parties(deal, state) if p.name != venture.name]
+        if len(parties) < 2:
+            continue
+        sentence = token.sent
+        added += [Found(p, Predicate.INVESTS_IN, venture, sentence, "venture-of-deal")
+                  for p in parties]
+        added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "venture-of-deal-partners")
+                  for a, b in combinations(parties, 2)]
+    return added
+
+
+def _agreement_parties(deal: Token, state: DocState) -> list[Node]:
+    """The organisations an agreement's phrase names as its parties: those it is "signed by"
+    or "between", not an owner named with "'s" ("signed by Acme and Globex's parent, Initech":
+    Acme and Initech)."""
+    spans = [p for c in deal.children if c.dep_ in ("acl", "relcl")
+             for p in c.children if p.dep_ == "agent"]
+    spans += [c for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"]
+    parties: list[Node] = []
+    for span in spans:
+        for token in span.subtree:
+            node = state.nodes.get(token.i)
+            if not _is_org(node) or node is None or node.name in {p.name for p in parties}:
+                continue
+            last = state.tokens_of(deal.doc)[token.i]
+            if any(c.dep_ == "case" for c in last.children) or token.dep_ == "poss":
+                continue  # "Globex's parent": an owner named, not a party
+            parties.append(node)
+    return parties
 
 
 def venture_stakes(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:

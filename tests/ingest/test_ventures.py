@@ -241,3 +241,32 @@ def test_round_investors(nlp, text, expected):
 )
 def test_venture_stakes(nlp, text, expected):
     assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parties of an agreement that creates a named venture hold it and partner
+        (
+            "The contract, to be signed by Acme Corp and Globex Inc, will create a new joint "
+            "venture called Hooli Refining Co.",
+            [
+                ("Acme Corp", "investsIn", "Hooli Refining Co."),
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Globex Inc", "investsIn", "Hooli Refining Co."),
+            ],
+        ),
+    ],
+)
+def test_ventures_of_deals(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+def test_an_owner_named_with_its_possessive_is_no_party_of_the_venture(nlp):
+    found = _family(nlp, "The contract, to be signed by Acme Corp and Globex Inc's parent "
+                         "company, the Initech Corp, will create a new joint venture called "
+                         "Hooli Refining Co.")
+    assert ("Acme Corp", "investsIn", "Hooli Refining Co.") in found
+    assert ("Initech Corp", "investsIn", "Hooli Refining Co.") in found
+    assert ("Acme Corp", "partnersWith", "Initech Corp") in found
+    assert not any(t[0].startswith("Globex") and t[2].startswith("Hooli") for t in found)
