@@ -136,6 +136,7 @@ from newsgraph.ingest.treematch import TreeMatcher
 from newsgraph.ingest.ventures import (
     partner_lists,
     possessed_companies,
+    remainder_investors,
     round_investors,
     share_lists,
     venture_founders,
@@ -374,6 +375,7 @@ class RelationExtractor:
         yield from possessed_companies(doc, state)
         yield from venture_founders(doc, state)
         yield from ventures_of_deals(doc, state)
+        yield from remainder_investors(doc, state)
         yield from _ministers(doc, state)
         yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)

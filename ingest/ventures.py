@@ -25,6 +25,10 @@ each other (``partnersWith``). This module reads them from the words as written:
 * :func:`ventures_of_deals`: the parties of an agreement that creates a named venture ("The
   contract, to be signed by Acme and Globex, will create a joint venture called Initech") hold
   it and partner each other.
+* :func:`remainder_investors`: those "the balance" or "the rest" of a financing told of in the
+  sentence just before comes from ("Acme will provide 90 mln dlrs of the venture's
+  financing. The balance will come from Globex and Initech") invest in the company the
+  financing is of.
 * :func:`round_investors`: the organisations the investors in a funding round are said to be
   ("Investors in the round were A, B and C") invest in the company whose round it is: the one
   its own phrase names ("Acme's round"), else, for "the round", the one company a sentence
@@ -58,8 +62,8 @@ from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["partner_lists", "possessed_companies", "round_investors", "share_lists",
-           "venture_founders", "venture_stakes", "ventures_of_deals"]
+__all__ = ["partner_lists", "possessed_companies", "remainder_investors", "round_investors",
+           "share_lists", "venture_founders", "venture_stakes", "ventures_of_deals"]
 
 _WORDS = lexicon()
 #: Units of a share ("pct", "percent") and the nouns of a holding ("stake", "share").
@@ -77,6 +81,9 @@ _CREATING = frozenset(form for verb in _WORDS.lower("venture_creating_verb")
                       for form in verb_forms(verb))
 #: Nouns of an agreement whose parties a "by" or "between" names.
 _AGREEMENTS = _WORDS.lower("agreement_noun") | _WORDS.lower("venture_deal_noun")
+#: Nouns of what is left of a financing ("the balance"), and of a financing.
+_REMAINDER = _WORDS.lower("remainder_noun")
+_FINANCING = _WORDS.lower("financing_noun")
 #: Nouns of the investors in a funding round, and of the round.
 _INVESTOR_NOUNS = _WORDS.lower("investor_noun")
 _ROUND_NOUNS = _WORDS.lower("round_noun")
@@ -451,6 +458,53 @@ def _stake_holders(stake: Token, venture: Token, state: DocState) -> list[Node]:
             if _is_org(node) and node is not None and node not in holders:
                 holders.append(node)
     return holders
+
+
+def remainder_investors(doc: Doc, state: DocState) -> list[Found]:
+    """Those "the balance" of a financing told of just before comes from invest in the
+    company it is of ("... of the venture's financing. The balance will come from Globex,
+    Initech and Hooli")."""
+    ventures = _ventures(doc, state)
+    sentences = list(doc.sents)
+    added: list[Found] = []
+    for n, sentence in enumerate(sentences[1:], start=1):
+        for token in sentence:
+            if token.lower_ not in _REMAINDER or token.dep_ not in ("nsubj", "nsubjpass") \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            verb = token.head
+            if not any(c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                       for c in verb.children):
+                continue
+            held = _financed(sentences[n - 1], ventures, state)
+            if held is None:
+                continue
+            givers = [node for _, _, node in _named_ends(sentence, state)
+                      if _is_org(node) and node.token > verb.i and node.name != held.name]
+            added += [Found(g, Predicate.INVESTS_IN, held, sentence, "remainder-from")
+                      for g in givers]
+    return added
+
+
+def _financed(sentence: Span, ventures: dict[str, int], state: DocState) -> Node | None:
+    """The one company a financing noun of ``sentence`` is of: its possessive or what it is
+    "of" or "for", a company or "the venture" the document named before by a name."""
+    held: dict[str, Node] = {}
+    for token in sentence:
+        if token.lower_ not in _FINANCING:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for o in c.children if o.dep_ == "pobj"]
+        for owner in owners:
+            node = entity_of(owner, state)
+            if node is None and owner.lower_ in _VENTURE_WORDS:
+                named = [name for name, at in ventures.items() if at < owner.i]
+                node = next((n for n in state.nodes.values() if n.name in named), None) \
+                    if len(named) == 1 else None
+            if _is_org(node) and node is not None:
+                held[node.name] = node
+    return next(iter(held.values())) if len(held) == 1 else None
 
 
 def round_investors(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:

@@ -270,3 +270,28 @@ def test_an_owner_named_with_its_possessive_is_no_party_of_the_venture(nlp):
     assert ("Initech Corp", "investsIn", "Hooli Refining Co.") in found
     assert ("Acme Corp", "partnersWith", "Initech Corp") in found
     assert not any(t[0].startswith("Globex") and t[2].startswith("Hooli") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the balance" of the venture's financing told of just before comes from investors
+        (
+            "The joint venture, Initech Ltd, will be 60 pct owned by Acme Corp. Acme Corp will "
+            "provide 150 mln dlrs of the venture's financing. The balance will come from "
+            "Hooli Corp and Vandelay Ltd.",
+            [
+                ("Acme Corp.", "investsIn", "Initech Ltd"),
+                ("Hooli Corp", "investsIn", "Initech Ltd"),
+                ("Vandelay Ltd.", "investsIn", "Initech Ltd"),
+            ],
+        ),
+        # a balance with no financing of a company just before it is none
+        (
+            "Acme Corp reported higher sales. The balance will come from Hooli Corp.",
+            [],
+        ),
+    ],
+)
+def test_remainder_investors(nlp, text, expected):
+    assert _family(nlp, text) == expected
