@@ -25,7 +25,10 @@ agreement between Acme and Globex"); one "between the two companies" (``plural_p
 names the two organisations its sentence names before it, else the two ends of the last deal
 the text read in the sentences before ("Acme bought a stake in Globex. The agreement between
 the two companies calls for a joint venture"). An agreement to sell, buy, lend or settle
-(``agreement_not_partners``) is none.
+(``agreement_not_partners``) is none. "The two companies" or "both companies" that work together
+(:func:`plural_partners`, ``cooperating_verb``) partner each other: as many organisations as
+the number says, named last in its sentence and the one before, else the two ends of the
+last deal read.
 
 >>> from newsgraph.ingest.pipeline import load_pipeline
 >>> doc = load_pipeline()("Acme Corp offered $80 a share for Initech Inc on Monday. "
@@ -45,7 +48,7 @@ from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["agreements_between", "mark_event_parties"]
+__all__ = ["agreements_between", "mark_event_parties", "plural_partners"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
 _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
@@ -215,3 +218,53 @@ def _two_told_of(noun: Token, state: DocState, found: list[Found]) -> list[Node]
         return []
     last = max(deals, key=lambda f: (f.sentence.start, max(f.subject.token, f.object.token)))
     return [last.subject, last.object]
+
+
+#: The numbers a plural party noun may be written with.
+_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def plural_partners(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """The organisations "the two companies" or "both companies" stand for partner each other
+    where they work together ("Acme bought Globex. Both companies, which already work
+    together, ..."; "Acme bought Initech, and the three companies are working together")."""
+    _, _, plurals = _agreement_words()
+    cooperating = frozenset(f for lemma in lexicon().lower("cooperating_verb")
+                            for f in verb_forms(lemma))
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ not in plurals or token.pos_ != "NOUN":
+            continue
+        count = next((_NUMBERS[c.lower_] for c in token.children if c.lower_ in _NUMBERS), None)
+        if count is None:
+            continue
+        verbs = [token.head] if token.dep_ == "nsubj" else []
+        verbs += [c for c in token.children if c.dep_ == "relcl"]  # "which work together"
+        if not any(v.lower_ in cooperating and (v.lemma_ != "work" or any(
+                c.lower_ == "together" for c in v.children)) for v in verbs):
+            continue
+        parties = _told_of(token, count, state, found)
+        added += [Found(a, Predicate.PARTNERS_WITH, b, token.sent, "plural-partners")
+                  for i, a in enumerate(parties) for b in parties[i + 1:]]
+    return added
+
+
+def _told_of(noun: Token, count: int, state: DocState, found: list[Found]) -> list[Node]:
+    """The ``count`` organisations a numbered plural noun stands for: those named last in its
+    sentence before it and then in the sentence before, where that makes ``count`` exactly;
+    for two with none named in its sentence, the two ends of the last deal read."""
+    sentences = list(noun.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start == noun.sent.start)
+    named: dict[str, Node] = {}
+    spans = [(noun.sent.start, noun.i)] + ([(sentences[here - 1].start, sentences[here - 1].end)]
+                                           if here else [])
+    for n, (start, end) in enumerate(spans):
+        if n and not named and count == 2:
+            return _two_told_of(noun, state, found)
+        for i in range(end - 1, start - 1, -1):
+            node = state.nodes.get(i)
+            if node is not None and node.type == EntityType.ORGANISATION:
+                named.setdefault(node.name, node)
+        if len(named) >= count:
+            break
+    return list(named.values()) if len(named) == count else []

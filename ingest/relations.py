@@ -109,7 +109,7 @@ from newsgraph.ingest.disputes import (
 )
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
-from newsgraph.ingest.events import agreements_between, mark_event_parties
+from newsgraph.ingest.events import agreements_between, mark_event_parties, plural_partners
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
@@ -305,6 +305,7 @@ class RelationExtractor:
         found += partner_lists(doc, state, found)
         found += round_investors(doc, state, found)
         found += agreements_between(doc, state, found)
+        found += plural_partners(doc, state, found)
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)

@@ -76,3 +76,37 @@ def _opposes(nlp, text: str) -> list[tuple[str, str, str]]:
 )
 def test_a_deal_named_again_stands_for_its_buyer_where_opposed(nlp, text, expected):
     assert _opposes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "both companies" that work together: the two ends of the deal read before
+        (
+            "Acme Corp bought Globex Inc last year. Both companies, which already work "
+            "together, will share research.",
+            [("Acme Corp", "partnersWith", "Globex Inc")],
+        ),
+        # "the three companies": the three named last in its sentence and the one before
+        (
+            "Acme Corp said it would work with Globex Inc on trucks. Acme later acquired "
+            "startup Initech Corp, and the three companies are working together on cars.",
+            [
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Initech Corp", "partnersWith", "Acme Corp"),
+                ("Initech Corp", "partnersWith", "Globex Inc"),
+            ],
+        ),
+        # as many as the number says, or none; and only where they work together
+        (
+            "Acme Corp bought Globex Inc. The three companies are working together on cars.",
+            [],
+        ),
+        (
+            "Acme Corp bought Globex Inc last year. Both companies reported higher sales.",
+            [],
+        ),
+    ],
+)
+def test_companies_named_by_their_number_working_together(nlp, text, expected):
+    assert sorted(set(_partners(nlp, text))) == expected
