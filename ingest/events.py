@@ -199,7 +199,7 @@ def agreements_between(doc: Doc, state: DocState, found: list[Found]) -> list[Fo
 def _two_told_of(noun: Token, state: DocState, found: list[Found]) -> list[Node]:
     """The two organisations "the two companies" after ``noun`` stands for: the two its
     sentence names before it, else the two ends of the last deal read in the sentences
-    before."""
+    before, or further back where the document read deals between one pair only."""
     sentence = noun.sent
     named: dict[str, Node] = {}
     for i in range(sentence.start, noun.i):
@@ -211,11 +211,15 @@ def _two_told_of(noun: Token, state: DocState, found: list[Found]) -> list[Node]
     sentences = list(noun.doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
     earliest = sentences[max(0, here - _AGREEMENT_SENTENCES_BACK)].start
-    deals = [f for f in found if f.predicate in _DEALS and earliest <= f.sentence.start
-             and f.sentence.start < sentence.start
-             and f.subject.type == f.object.type == EntityType.ORGANISATION]
+    before = [f for f in found if f.predicate in _DEALS and f.sentence.start < sentence.start
+              and f.subject.type == f.object.type == EntityType.ORGANISATION]
+    deals = [f for f in before if earliest <= f.sentence.start]
     if not deals:
-        return []
+        # further back only where the document told of one deal, between one pair
+        pairs = {frozenset((f.subject.name, f.object.name)) for f in before}
+        if len(pairs) != 1:
+            return []
+        deals = before
     last = max(deals, key=lambda f: (f.sentence.start, max(f.subject.token, f.object.token)))
     return [last.subject, last.object]
 

@@ -110,3 +110,15 @@ def test_a_deal_named_again_stands_for_its_buyer_where_opposed(nlp, text, expect
 )
 def test_companies_named_by_their_number_working_together(nlp, text, expected):
     assert sorted(set(_partners(nlp, text))) == expected
+
+
+def test_both_companies_further_back_where_the_text_told_of_one_deal(nlp):
+    text = ("Acme Corp agreed to buy Globex Inc for $3 billion. Acme makes machines. Its "
+            "customers are big. Globex makes tools. Its shares rose. Analysts were pleased. "
+            "Both companies, which already work together, will share research.")
+    assert ("Acme Corp", "partnersWith", "Globex Inc") in _partners(nlp, text)
+    other = ("Acme Corp agreed to buy Globex Inc for $3 billion. Wayne Enterprises Inc "
+             "bought a stake in Vandelay Industries Inc for $1 billion. Acme makes machines. "
+             "Its customers are big. Globex makes tools. Its shares rose. Analysts were "
+             "pleased. Both companies, which already work together, will share research.")
+    assert ("Acme Corp", "partnersWith", "Globex Inc") not in _partners(nlp, other)
