@@ -213,9 +213,10 @@ def test_round_investors(nlp, text, expected):
         # a stake in "the joint venture" is in the one venture named before by a name; its
         # holder partners the partners the text lists after
         (
-            "Globex Bank, China's first joint venture bank, reported a profit. Liu said the "
-            "share in the joint venture of the foreign partner, Acme Holdings Ltd, had been "
-            "cut to 49 pct. The Chinese partners are Initech Corp 20 pct and Hooli Corp 31 pct.",
+            "Globex Bank, Peru's first joint venture bank, reported a profit. Jane Doe said "
+            "the share in the joint venture of the foreign partner, Acme Holdings Ltd, had "
+            "been cut to 49 pct. The Peruvian partners are Initech Corp 20 pct and Hooli Corp "
+            "31 pct.",
             [
                 ("Acme Holdings Ltd", "investsIn", "Globex Bank"),
                 ("Hooli Corp", "investsIn", "Globex Bank"),
