@@ -300,7 +300,8 @@ def suits_to_stop(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) ->
         stopped = [c for c in verb.children if c.dep_ == "dobj"]
         for thing in [*stopped, *(c for t in stopped for c in conjuncts(t))]:
             node = entity_of(thing, state) if thing.i in state.nodes else None
-            others = [node] if node is not None else _parties_of_act(thing, state, deals=True)
+            others = [node] if node is not None else _parties_of_act(thing, state, deals=True) \
+                or ([state.event_parties[thing.i]] if thing.i in state.event_parties else [])
             for other in others:
                 added += _found(party, other, verb,
                                 "sue-to-stop-party" if at_law else "ask-to-stop-party")

@@ -14,7 +14,21 @@ and a verb of the kind (``bid_verb``, ``suit_verb``: "Acme offered", "Globex sue
 of that kind whose party is its subject. A definite noun of a kind ("the bid", "this offer")
 with no party of its own stands for the party of the last event of that kind before it that
 has one, and every rule reads it as that entity ("Initech rejected the bid": Initech opposes
-Acme).
+Acme). A bid to buy is a deal of its bidder's too ("A bid by Acme to buy back shares ... the
+transaction"). Where a definite noun is read only as the deal itself, its party is kept
+(``DocState.event_parties``) for the readers that ask whose act is stopped ("asked the SEC to
+block the transaction": the asker opposes the buyer).
+
+An agreement "between" two organisations (:func:`agreements_between`, ``agreement_noun``) makes
+them partners, as the guidelines read a licensing or distribution agreement ("a licensing
+agreement between Acme and Globex"); one "between the two companies" (``plural_party_noun``)
+names the two organisations its sentence names before it, else the two ends of the last deal
+the text read in the sentences before ("Acme bought a stake in Globex. The agreement between
+the two companies calls for a joint venture"). An agreement to sell, buy, lend or settle
+(``agreement_not_partners``) is none. "The two companies" or "both companies" that work together
+(:func:`plural_partners`, ``cooperating_verb``) partner each other: as many organisations as
+the number says, named last in its sentence and the one before, else the two ends of the
+last deal read.
 
 >>> from newsgraph.ingest.pipeline import load_pipeline
 >>> doc = load_pipeline()("Acme Corp offered $80 a share for Initech Inc on Monday. "
@@ -29,12 +43,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import clause_subject, entity_of
+from newsgraph.ingest.anaphora import clause_subject, conjuncts, entity_of
 from newsgraph.ingest.names import lexicon, verb_forms
-from newsgraph.ingest.relation_data import DocState, Node
-from newsgraph.ontology import EntityType
+from newsgraph.ingest.relation_data import DocState, Found, Node
+from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["mark_event_parties"]
+__all__ = ["agreements_between", "mark_event_parties", "plural_partners"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
 _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
@@ -48,6 +62,10 @@ _OPPOSING = frozenset({"oppose", "appeal", "opposition"})
 _PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COUNTRY})
 #: Determiners of a noun that names again an event named before.
 _DEFINITE = frozenset({"the", "this", "that"})
+#: How many sentences before "the agreement between the two companies" its deal may be read.
+_AGREEMENT_SENTENCES_BACK = 5
+#: The relations of a deal whose two ends "the two companies" may name.
+_DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUPPLIES})
 
 
 @cache
@@ -81,9 +99,13 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
         party = _own_party(token, state, makers)
         if party is not None:
             last[kind] = party
-        elif kind in last and any(c.dep_ == "det" and c.lower_ in _DEFINITE
-                                  for c in token.children) \
-                and (kind not in _OPPOSED_ONLY or _opposed(token)):
+            if kind == "bid" and _to_buy(token, verbs):
+                last["deal"] = party  # "a bid by Acme to buy back shares": a deal of Acme's
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        if kind in last and definite:
+            state.event_parties[token.i] = last[kind]
+        if kind in last and definite and (kind not in _OPPOSED_ONLY or _opposed(token)):
             node = last[kind]
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
@@ -103,6 +125,12 @@ def _subject(verb: Token, state: DocState) -> Node | None:
         return entity_of(owner, state) if owner is not None else None
     subject = clause_subject(verb)
     return entity_of(subject, state) if subject is not None else None
+
+
+def _to_buy(noun: Token, verbs: dict[str, str]) -> bool:
+    """Whether a bid noun is a bid to buy ("a bid by Acme to buy back shares")."""
+    return any(c.dep_ in ("acl", "relcl") and verbs.get(c.lower_) == "deal"
+               for c in noun.children)
 
 
 def _opposed(noun: Token) -> bool:
@@ -133,3 +161,114 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
         if node is not None and node.type in _PARTIES:
             return node
     return None
+
+
+@cache
+def _agreement_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The agreement nouns, the words that make one no partnership, the plural party nouns."""
+    lex = lexicon()
+    return (lex.lower("agreement_noun"), lex.lower("agreement_not_partners"),
+            lex.lower("plural_party_noun"))
+
+
+def agreements_between(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """The two organisations an agreement is "between" partner each other ("a licensing
+    agreement between Acme and Globex", "the accord between the two companies")."""
+    nouns, excluded, plurals = _agreement_words()
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ not in nouns or token.pos_ != "NOUN" \
+                or any(c.lower_ in excluded for c in token.children
+                       if c.dep_ in ("compound", "amod", "nmod")):
+            continue
+        for pobj in (o for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for o in c.children if o.dep_ == "pobj"):
+            if pobj.lower_ in plurals:
+                parties = _two_told_of(token, state, found)
+            else:
+                nodes = [entity_of(t, state) for t in (pobj, *conjuncts(pobj))]
+                parties = [n for n in nodes if n is not None]
+            names = {p.name for p in parties}
+            if len(parties) == 2 and len(names) == 2 \
+                    and all(p.type == EntityType.ORGANISATION for p in parties):
+                added.append(Found(parties[0], Predicate.PARTNERS_WITH, parties[1], token.sent,
+                                   "agreement-between"))
+    return added
+
+
+def _two_told_of(noun: Token, state: DocState, found: list[Found]) -> list[Node]:
+    """The two organisations "the two companies" after ``noun`` stands for: the two its
+    sentence names before it, else the two ends of the last deal read in the sentences
+    before, or further back where the document read deals between one pair only."""
+    sentence = noun.sent
+    named: dict[str, Node] = {}
+    for i in range(sentence.start, noun.i):
+        node = state.nodes.get(i)
+        if node is not None and node.type == EntityType.ORGANISATION:
+            named.setdefault(node.name, node)
+    if named:
+        return list(named.values())
+    sentences = list(noun.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    earliest = sentences[max(0, here - _AGREEMENT_SENTENCES_BACK)].start
+    before = [f for f in found if f.predicate in _DEALS and f.sentence.start < sentence.start
+              and f.subject.type == f.object.type == EntityType.ORGANISATION]
+    deals = [f for f in before if earliest <= f.sentence.start]
+    if not deals:
+        # further back only where the document told of one deal, between one pair
+        pairs = {frozenset((f.subject.name, f.object.name)) for f in before}
+        if len(pairs) != 1:
+            return []
+        deals = before
+    last = max(deals, key=lambda f: (f.sentence.start, max(f.subject.token, f.object.token)))
+    return [last.subject, last.object]
+
+
+#: The numbers a plural party noun may be written with.
+_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def plural_partners(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """The organisations "the two companies" or "both companies" stand for partner each other
+    where they work together ("Acme bought Globex. Both companies, which already work
+    together, ..."; "Acme bought Initech, and the three companies are working together")."""
+    _, _, plurals = _agreement_words()
+    cooperating = frozenset(f for lemma in lexicon().lower("cooperating_verb")
+                            for f in verb_forms(lemma))
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ not in plurals or token.pos_ != "NOUN":
+            continue
+        count = next((_NUMBERS[c.lower_] for c in token.children if c.lower_ in _NUMBERS), None)
+        if count is None:
+            continue
+        verbs = [token.head] if token.dep_ == "nsubj" else []
+        verbs += [c for c in token.children if c.dep_ == "relcl"]  # "which work together"
+        if not any(v.lower_ in cooperating and (v.lemma_ != "work" or any(
+                c.lower_ == "together" for c in v.children)) for v in verbs):
+            continue
+        parties = _told_of(token, count, state, found)
+        added += [Found(a, Predicate.PARTNERS_WITH, b, token.sent, "plural-partners")
+                  for i, a in enumerate(parties) for b in parties[i + 1:]]
+    return added
+
+
+def _told_of(noun: Token, count: int, state: DocState, found: list[Found]) -> list[Node]:
+    """The ``count`` organisations a numbered plural noun stands for: those named last in its
+    sentence before it and then in the sentence before, where that makes ``count`` exactly;
+    for two with none named in its sentence, the two ends of the last deal read."""
+    sentences = list(noun.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start == noun.sent.start)
+    named: dict[str, Node] = {}
+    spans = [(noun.sent.start, noun.i)] + ([(sentences[here - 1].start, sentences[here - 1].end)]
+                                           if here else [])
+    for n, (start, end) in enumerate(spans):
+        if n and not named and count == 2:
+            return _two_told_of(noun, state, found)
+        for i in range(end - 1, start - 1, -1):
+            node = state.nodes.get(i)
+            if node is not None and node.type == EntityType.ORGANISATION:
+                named.setdefault(node.name, node)
+        if len(named) >= count:
+            break
+    return list(named.values()) if len(named) == count else []

@@ -104,6 +104,8 @@ class DocState:
     reviewed: dict[int, str] = field(default_factory=dict)
     # a measure on a deal its own phrase names -> the deal's noun ("the merger of A and B")
     deals: dict[int, int] = field(default_factory=dict)
+    # a definite bid, suit or deal noun -> the party of the event it names again
+    event_parties: dict[int, Node] = field(default_factory=dict)
     # the document's tokens, made once: each iteration of a Doc makes new Token objects
     tokens: list[Token] = field(default_factory=list)
 

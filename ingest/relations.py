@@ -109,7 +109,7 @@ from newsgraph.ingest.disputes import (
 )
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
-from newsgraph.ingest.events import mark_event_parties
+from newsgraph.ingest.events import agreements_between, mark_event_parties, plural_partners
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote
@@ -136,8 +136,12 @@ from newsgraph.ingest.treematch import TreeMatcher
 from newsgraph.ingest.ventures import (
     partner_lists,
     possessed_companies,
+    remainder_investors,
+    round_investors,
     share_lists,
     venture_founders,
+    venture_stakes,
+    ventures_of_deals,
 )
 from newsgraph.ontology import RELATIONS, SYMMETRIC, EntityType, PolicyKind, Predicate
 
@@ -302,7 +306,11 @@ class RelationExtractor:
         state = self._mark(doc)
         found = list(self._match(doc, state))
         found += share_lists(doc, state, found)
+        found += venture_stakes(doc, state, found)
         found += partner_lists(doc, state, found)
+        found += round_investors(doc, state, found)
+        found += agreements_between(doc, state, found)
+        found += plural_partners(doc, state, found)
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
@@ -374,6 +382,8 @@ class RelationExtractor:
         yield from _units_named_after_parents(doc, state)
         yield from possessed_companies(doc, state)
         yield from venture_founders(doc, state)
+        yield from ventures_of_deals(doc, state)
+        yield from remainder_investors(doc, state)
         yield from _ministers(doc, state)
         yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)

@@ -18,6 +18,22 @@ each other (``partnersWith``). This module reads them from the words as written:
   the venture (the company "its" stands for, else the venture the text named last) and are
   partners of each other and of its other holders; with no venture named, they are partners of
   each other where the document speaks of a venture.
+* :func:`venture_stakes`: a holder of a stake in "the venture" or "the joint venture" with no
+  name of its own ("the share in the joint venture of the foreign partner, Acme"; "Acme will
+  take a stake in the venture") holds the one venture the document named before by a name
+  ("Globex, a joint venture bank"), where it named one only.
+* :func:`ventures_of_deals`: the parties of an agreement that creates a named venture ("The
+  contract, to be signed by Acme and Globex, will create a joint venture called Initech") hold
+  it and partner each other.
+* :func:`remainder_investors`: those "the balance" or "the rest" of a financing told of in the
+  sentence just before comes from ("Acme will provide 90 mln dlrs of the venture's
+  financing. The balance will come from Globex and Initech") invest in the company the
+  financing is of.
+* :func:`round_investors`: the organisations the investors in a funding round are said to be
+  ("Investors in the round were A, B and C") invest in the company whose round it is: the one
+  its own phrase names ("Acme's round"), else, for "the round", the one company a sentence
+  before that names a round says is invested in ("Globex will invest $5 mln in Acme as part
+  of its funding round").
 * :func:`venture_founders`: the companies a named venture is said to be of hold it and partner
   each other, where the parser loses the apposition ("Initech, the joint firm set up by Acme
   and Globex"; "the 50/50 Acme/Globex joint venture Initech Ltd").
@@ -41,12 +57,13 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.ingest.anaphora import entity_of
+from newsgraph.ingest.anaphora import clause_subject, entity_of
 from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["partner_lists", "possessed_companies", "share_lists", "venture_founders"]
+__all__ = ["partner_lists", "possessed_companies", "remainder_investors", "round_investors",
+           "share_lists", "venture_founders", "venture_stakes", "ventures_of_deals"]
 
 _WORDS = lexicon()
 #: Units of a share ("pct", "percent") and the nouns of a holding ("stake", "share").
@@ -59,6 +76,17 @@ _HOLDING_VERBS = frozenset(form for verb in _WORDS.lower("holding_verb")
                            for form in verb_forms(verb))
 #: Plural nouns of the partners or holders of a company ("partners", "interest holders").
 _PARTNER_NOUNS = _WORDS.lower("partner_noun")
+#: Verbs by which an agreement creates a venture ("will create a joint venture called X").
+_CREATING = frozenset(form for verb in _WORDS.lower("venture_creating_verb")
+                      for form in verb_forms(verb))
+#: Nouns of an agreement whose parties a "by" or "between" names.
+_AGREEMENTS = _WORDS.lower("agreement_noun") | _WORDS.lower("venture_deal_noun")
+#: Nouns of what is left of a financing ("the balance"), and of a financing.
+_REMAINDER = _WORDS.lower("remainder_noun")
+_FINANCING = _WORDS.lower("financing_noun")
+#: Nouns of the investors in a funding round, and of the round.
+_INVESTOR_NOUNS = _WORDS.lower("investor_noun")
+_ROUND_NOUNS = _WORDS.lower("round_noun")
 #: Words that make a document speak of a venture ("joint venture", "consortium").
 _VENTURE_WORDS = _WORDS.lower("venture_word")
 #: Words of a public body's name: a part of one is held by no one ("the Treasury's OFAC").
@@ -326,9 +354,238 @@ def partner_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
             partners += others.values()
         elif not _speaks_of_venture(doc):
             continue  # "the holders are A and B": co-holders, partners only of a venture
+        elif not ventures and _of_venture(token):
+            # "other partners of the venture": the one venture the text names by no name,
+            # whose holders it told of before
+            partners += [n for n in _unnamed_venture_holders(doc, state, token.i)
+                         if n.name not in names and n not in partners]
         added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "partner-list-partners")
                   for a, b in combinations(partners, 2) if a.name != b.name]
     return added
+
+
+def ventures_of_deals(doc: Doc, state: DocState) -> list[Found]:
+    """The parties of an agreement that creates a named venture hold it and partner each
+    other ("The contract, to be signed by Acme and Globex, will create a joint venture called
+    Initech")."""
+    ventures = {at: name for name, at in _ventures(doc, state).items()}
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.i not in ventures:
+            continue
+        noun = token.head if token.dep_ == "compound" else token
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lower_ not in _CREATING:
+            continue
+        deal = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _AGREEMENTS),
+                    None)
+        if deal is None:
+            continue
+        venture = next(n for n in state.nodes.values() if n.name == ventures[token.i])
+        parties = [p for p in _agreement_parties(deal, state) if p.name != venture.name]
+        if len(parties) < 2:
+            continue
+        sentence = token.sent
+        added += [Found(p, Predicate.INVESTS_IN, venture, sentence, "venture-of-deal")
+                  for p in parties]
+        added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "venture-of-deal-partners")
+                  for a, b in combinations(parties, 2)]
+    return added
+
+
+def _agreement_parties(deal: Token, state: DocState) -> list[Node]:
+    """The organisations an agreement's phrase names as its parties: those it is "signed by"
+    or "between", not an owner named with "'s" ("signed by Acme and Globex's parent, Initech":
+    Acme and Initech)."""
+    spans = [p for c in deal.children if c.dep_ in ("acl", "relcl")
+             for p in c.children if p.dep_ == "agent"]
+    spans += [c for c in deal.children if c.dep_ == "prep" and c.lower_ == "between"]
+    parties: list[Node] = []
+    for span in spans:
+        for token in span.subtree:
+            node = state.nodes.get(token.i)
+            if not _is_org(node) or node is None or node.name in {p.name for p in parties}:
+                continue
+            last = state.tokens_of(deal.doc)[token.i]
+            if any(c.dep_ == "case" for c in last.children) or token.dep_ == "poss":
+                continue  # "Globex's parent": an owner named, not a party
+            parties.append(node)
+    return parties
+
+
+def venture_stakes(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """A holder of a stake in "the venture" with no name of its own holds the one venture the
+    document named before ("Globex is a joint venture bank. ... the share in the joint
+    venture of the foreign partner, Acme, was cut": Acme invests in Globex)."""
+    ventures = _ventures(doc, state)
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        noun = token.head if token.dep_ == "compound" else token  # "the joint venture bank"
+        if token.lower_ not in _VENTURE_WORDS or noun.dep_ != "pobj" \
+                or noun.head.lower_ != "in" or entity_of(noun, state) is not None \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                           for c in noun.children):
+            continue
+        stake = noun.head.head
+        if stake.lower_ not in _HOLDING_NOUNS:
+            continue
+        named = {name for name, at in ventures.items() if at < token.i}
+        if len(named) != 1:
+            continue  # none named before, or two: which is meant is unclear
+        venture = next(n for n in state.nodes.values() if n.name in named)
+        holders = _stake_holders(stake, noun, state)
+        added += [Found(h, Predicate.INVESTS_IN, venture, token.sent, "stake-in-the-venture")
+                  for h in holders if h.name != venture.name]
+    return added
+
+
+def _stake_holders(stake: Token, venture: Token, state: DocState) -> list[Node]:
+    """Who holds a stake: its possessive, the one it is "of" (on the stake or the venture:
+    "the share in the venture of the foreign partner, Acme") or the name set off after it,
+    or the subject of a verb of holding whose object it is."""
+    owners = [c for c in stake.children if c.dep_ == "poss"]
+    owners += [o for t in (stake, venture) for c in t.children
+               if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if stake.dep_ == "dobj" and stake.head.lower_ in _HOLDING_VERBS:
+        subject = clause_subject(stake.head)
+        owners += [subject] if subject is not None else []
+    # a name set off after them ("of the foreign partner, Acme"), wherever the parser hangs it
+    named = [a for t in (*owners, stake, venture) for a in t.children if a.dep_ == "appos"]
+    holders: list[Node] = []
+    for owner in owners:
+        for token in (owner, *named):
+            node = entity_of(token, state)
+            if _is_org(node) and node is not None and node not in holders:
+                holders.append(node)
+    return holders
+
+
+def remainder_investors(doc: Doc, state: DocState) -> list[Found]:
+    """Those "the balance" of a financing told of just before comes from invest in the
+    company it is of ("... of the venture's financing. The balance will come from Globex,
+    Initech and Hooli")."""
+    ventures = _ventures(doc, state)
+    sentences = list(doc.sents)
+    added: list[Found] = []
+    for n, sentence in enumerate(sentences[1:], start=1):
+        for token in sentence:
+            if token.lower_ not in _REMAINDER or token.dep_ not in ("nsubj", "nsubjpass") \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            verb = token.head
+            if not any(c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                       for c in verb.children):
+                continue
+            held = _financed(sentences[n - 1], ventures, state)
+            if held is None:
+                continue
+            givers = [node for _, _, node in _named_ends(sentence, state)
+                      if _is_org(node) and node.token > verb.i and node.name != held.name]
+            added += [Found(g, Predicate.INVESTS_IN, held, sentence, "remainder-from")
+                      for g in givers]
+    return added
+
+
+def _financed(sentence: Span, ventures: dict[str, int], state: DocState) -> Node | None:
+    """The one company a financing noun of ``sentence`` is of: its possessive or what it is
+    "of" or "for", a company or "the venture" the document named before by a name."""
+    held: dict[str, Node] = {}
+    for token in sentence:
+        if token.lower_ not in _FINANCING:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for o in c.children if o.dep_ == "pobj"]
+        for owner in owners:
+            node = entity_of(owner, state)
+            if node is None and owner.lower_ in _VENTURE_WORDS:
+                named = [name for name, at in ventures.items() if at < owner.i]
+                node = next((n for n in state.nodes.values() if n.name in named), None) \
+                    if len(named) == 1 else None
+            if _is_org(node) and node is not None:
+                held[node.name] = node
+    return next(iter(held.values())) if len(held) == 1 else None
+
+
+def round_investors(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """The organisations the investors in a funding round are said to be invest in the
+    company whose round it is ("Globex will invest in Acme as part of its funding round.
+    Other investors in the round were Initech and Hooli")."""
+    added: list[Found] = []
+    tokens = state.tokens_of(doc)
+    for i, token in enumerate(tokens):
+        # read from the word order, which the parser often breaks ("Previously disclosed
+        # investors in the round were A, B and C": "disclosed" taken for the verb)
+        if token.lower_ not in _INVESTOR_NOUNS or i + 3 >= len(tokens) \
+                or tokens[i + 1].lower_ != "in":
+            continue
+        at = i + 2
+        while at < len(tokens) and tokens[at].lower_ not in _ROUND_NOUNS \
+                and tokens[at].head.i != tokens[i + 1].i and at - i < 6:
+            at += 1
+        round_ = tokens[at] if at < len(tokens) else None
+        if round_ is None or round_.lower_ not in _ROUND_NOUNS \
+                or round_.sent.start != token.sent.start:
+            continue
+        verb = tokens[at + 1] if at + 1 < len(tokens) else None
+        if verb is None or verb.lower_ not in _BE:
+            continue
+        company = _round_company(round_, state, found)
+        if company is None:
+            continue
+        listed = [node for _, _, node in _named_ends(token.sent, state)
+                  if _is_org(node) and node.token > verb.i]
+        added += [Found(n, Predicate.INVESTS_IN, company, token.sent, "round-investors")
+                  for n in listed if n.name != company.name]
+    return added
+
+
+def _round_company(round_: Token, state: DocState, found: list[Found]) -> Node | None:
+    """The company whose round ``round_`` is: its possessive ("Acme's round"), else, for a
+    definite one, the one company invested in in the last sentence before it that names a
+    round and states an investment."""
+    owner = next((c for c in round_.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        node = entity_of(owner, state)
+        return node if _is_org(node) else None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in round_.children):
+        return None
+    for sentence in reversed([s for s in round_.doc.sents if s.end <= round_.sent.start
+                              and any(t.lower_ in _ROUND_NOUNS for t in s)]):
+        held = {f.object.name: f.object for f in found if f.predicate == Predicate.INVESTS_IN
+                and f.sentence.start == sentence.start and _is_org(f.object)}
+        if held:
+            return next(iter(held.values())) if len(held) == 1 else None
+    return None
+
+
+def _of_venture(noun: Token) -> bool:
+    """Whether a noun of partners is of a venture that has no name ("partners of the joint
+    venture", "the consortium's other members")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.lower_ in _VENTURE_WORDS for o in c.children)
+        for c in noun.children)
+
+
+def _unnamed_venture_holders(doc: Doc, state: DocState, before: int) -> list[Node]:
+    """The organisations said before token ``before`` to hold a stake in a venture with no
+    name ("Acme will take a stake in the joint venture", "Globex owns 20 pct of the
+    consortium"): the subjects of a verb of holding whose stake is in a venture word."""
+    holders: list[Node] = []
+    for token in doc[:before]:
+        if token.lower_ not in _VENTURE_WORDS or token.dep_ != "pobj" \
+                or token.head.lower_ not in ("in", "of"):
+            continue
+        stake = token.head.head
+        verb = stake.head
+        if stake.lower_ not in _HOLDING_NOUNS | _SHARE_UNITS or stake.dep_ != "dobj" \
+                or verb.lower_ not in _HOLDING_VERBS:
+            continue
+        subject = clause_subject(verb)
+        node = entity_of(subject, state) if subject is not None else None
+        if _is_org(node) and node is not None and node not in holders:
+            holders.append(node)
+    return holders
 
 
 def _public(node: Node) -> bool:

@@ -754,6 +754,20 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
          [("China", "imposes", "China tariffs on soybeans"),
           ("China tariffs on soybeans", "targets", "United States"),
           ("United States", "imposes", "United States tariffs on steel")]),
+        # a measure imposed because of a party's wrong act, or to punish a party, targets it;
+        # the tariffs named again take the target too
+        ("Brazil raised duties last May. Brazil raised the duties because of Talvora Systems "
+         "Inc's dumping of steel.",
+         [("Brazil", "imposes", "Brazil tariffs on Talvora Systems Inc"),
+          ("Brazil", "imposes", "Brazil tariffs on Talvora Systems Inc"),
+          ("Brazil tariffs on Talvora Systems Inc", "targets", "Talvora Systems Inc")]),
+        ("Brazil imposed duties on steel to punish Talvora Systems Inc.",
+         [("Brazil", "imposes", "Brazil tariffs on steel"),
+          ("Brazil", "sanctions", "Talvora Systems Inc."),
+          ("Brazil tariffs on steel", "targets", "Talvora Systems Inc.")]),
+        # a cause that is no wrong act of the party is no target
+        ("Washington imposed tariffs on steel because of Talvora Systems Inc's complaint.",
+         [("United States", "imposes", "United States tariffs on steel")]),
         # who says a measure will be imposed imposes it
         ("The European Commission said duties would be imposed on Chinese bicycles.",
          [("European Commission", "imposes", "European Commission tariffs")]),

@@ -98,6 +98,20 @@ def test_share_lists_left_alone(nlp, text, absent):
             "Initech Inc and Hooli Inc.",
             [("Initech Inc", "partnersWith", "Hooli Inc.")],
         ),
+        # "other partners of the venture" with no name: its holders told of before too
+        (
+            "Acme Corp will take up a five pct stake in the joint venture. Globex Inc owns a "
+            "20 pct stake in the consortium. Other partners of the joint venture comprise a "
+            "combined 20 pct stake by Initech Ltd and Hooli Ltd.",
+            [
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Hooli Ltd.", "partnersWith", "Acme Corp"),
+                ("Hooli Ltd.", "partnersWith", "Globex Inc"),
+                ("Initech Ltd", "partnersWith", "Acme Corp"),
+                ("Initech Ltd", "partnersWith", "Globex Inc"),
+                ("Initech Ltd", "partnersWith", "Hooli Ltd."),
+            ],
+        ),
     ],
 )
 def test_partner_lists(nlp, text, expected):
@@ -152,3 +166,133 @@ def test_venture_capital_is_no_venture(nlp):
     doc = nlp("Top venture capital investors including Kleiner Perkins and Hooli Ventures "
               "backed Initech.")
     assert not [r for r in doc._.ng_relations if r.evidence.rule.startswith("venture-")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the investors in "the round" invest in the company the last sentence naming a
+        # round and an investment says is invested in, however the parser reads the list
+        (
+            "Globex Inc has agreed to invest $200 million in Acme Corp as part of its latest "
+            "$3 billion fundraising round, a person said. With $3 billion of funding, Acme "
+            "wants to pick investors well. Previously disclosed investors in the round were "
+            "Initech Corp, Hooli Ltd and Vandelay Industries.",
+            [
+                ("Globex Inc", "investsIn", "Acme Corp"),
+                ("Hooli Ltd", "investsIn", "Acme Corp"),
+                ("Initech Corp", "investsIn", "Acme Corp"),
+                ("Vandelay Industries", "investsIn", "Acme Corp"),
+            ],
+        ),
+        # a round its own phrase says is a company's
+        (
+            "Investors in Acme Corp's round included Initech Corp and Hooli Ltd.",
+            [("Hooli Ltd.", "investsIn", "Acme Corp"), ("Initech Corp", "investsIn", "Acme Corp")],
+        ),
+        # a round with no investment told of before it, or two companies invested in
+        (
+            "Acme Corp plans a new funding round. Investors in the round were Initech Corp "
+            "and Hooli Ltd.",
+            [],
+        ),
+        (
+            "Globex Inc invested in Acme Corp and Wayne Corp in a funding round. Other "
+            "investors in the round were Initech Corp and Hooli Ltd.",
+            [("Globex Inc", "investsIn", "Acme Corp"), ("Globex Inc", "investsIn", "Wayne Corp")],
+        ),
+    ],
+)
+def test_round_investors(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a stake in "the joint venture" is in the one venture named before by a name; its
+        # holder partners the partners the text lists after
+        (
+            "Globex Bank, Peru's first joint venture bank, reported a profit. Jane Doe said "
+            "the share in the joint venture of the foreign partner, Acme Holdings Ltd, had "
+            "been cut to 49 pct. The Peruvian partners are Initech Corp 20 pct and Hooli Corp "
+            "31 pct.",
+            [
+                ("Acme Holdings Ltd", "investsIn", "Globex Bank"),
+                ("Hooli Corp", "investsIn", "Globex Bank"),
+                ("Hooli Corp", "partnersWith", "Acme Holdings Ltd"),
+                ("Initech Corp", "investsIn", "Globex Bank"),
+                ("Initech Corp", "partnersWith", "Acme Holdings Ltd"),
+                ("Initech Corp", "partnersWith", "Hooli Corp"),
+            ],
+        ),
+        (
+            "Globex Ltd is a joint venture of Initech Corp. Acme Corp will take a 20 pct stake "
+            "in the venture.",
+            [("Acme Corp", "investsIn", "Globex Ltd")],
+        ),
+        # two ventures named before, or none: which one is meant is unclear
+        (
+            "Globex Ltd is a joint venture. Wayne Ltd is another joint venture. Acme Corp will "
+            "take a 20 pct stake in the venture.",
+            [],
+        ),
+        ("Acme Corp will take a 20 pct stake in the venture.", []),
+    ],
+)
+def test_venture_stakes(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parties of an agreement that creates a named venture hold it and partner
+        (
+            "The contract, to be signed by Acme Corp and Globex Inc, will create a new joint "
+            "venture called Hooli Refining Co.",
+            [
+                ("Acme Corp", "investsIn", "Hooli Refining Co."),
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Globex Inc", "investsIn", "Hooli Refining Co."),
+            ],
+        ),
+    ],
+)
+def test_ventures_of_deals(nlp, text, expected):
+    assert _family(nlp, text) == expected
+
+
+def test_an_owner_named_with_its_possessive_is_no_party_of_the_venture(nlp):
+    found = _family(nlp, "The contract, to be signed by Acme Corp and Globex Inc's parent "
+                         "company, the Initech Corp, will create a new joint venture called "
+                         "Hooli Refining Co.")
+    assert ("Acme Corp", "investsIn", "Hooli Refining Co.") in found
+    assert ("Initech Corp", "investsIn", "Hooli Refining Co.") in found
+    assert ("Acme Corp", "partnersWith", "Initech Corp") in found
+    assert not any(t[0].startswith("Globex") and t[2].startswith("Hooli") for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the balance" of the venture's financing told of just before comes from investors
+        (
+            "The joint venture, Initech Ltd, will be 60 pct owned by Acme Corp. Acme Corp will "
+            "provide 150 mln dlrs of the venture's financing. The balance will come from "
+            "Hooli Corp and Vandelay Ltd.",
+            [
+                ("Acme Corp.", "investsIn", "Initech Ltd"),
+                ("Hooli Corp", "investsIn", "Initech Ltd"),
+                ("Vandelay Ltd.", "investsIn", "Initech Ltd"),
+            ],
+        ),
+        # a balance with no financing of a company just before it is none
+        (
+            "Acme Corp reported higher sales. The balance will come from Hooli Corp.",
+            [],
+        ),
+    ],
+)
+def test_remainder_investors(nlp, text, expected):
+    assert _family(nlp, text) == expected

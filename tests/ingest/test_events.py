@@ -1,0 +1,124 @@
+"""Events named again by a definite noun, on made-up sentences read by the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ingest.relation_views import triples
+
+
+def _partners(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [t for t in triples(nlp, text) if t[1] == "partnersWith"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an agreement between two named organisations makes them partners
+        (
+            "Acme Corp said Globex Inc will pay it royalties as part of a licensing agreement "
+            "between Acme Corp and Globex Inc.",
+            [("Acme Corp", "partnersWith", "Globex Inc.")],
+        ),
+        # "between the companies": the two its sentence names before it
+        (
+            "Acme Corp said Globex Inc will pay it royalties on the sale of its drug as part "
+            "of an earlier-reported licensing agreement between the companies.",
+            [("Acme Corp", "partnersWith", "Globex Inc")],
+        ),
+        # "between the two companies" with none named in its sentence: the two ends of the
+        # deal read before
+        (
+            "Acme Corp's purchase of a 13 pct stake in Globex Inc is a shrewd move, analysts "
+            "said. The agreement between the two companies calls for a joint venture in "
+            "London.",
+            [("Acme Corp", "partnersWith", "Globex Inc")],
+        ),
+        # an agreement to sell or to settle is no partnership
+        ("The supply agreement between Acme Corp and Globex Inc runs for five years.", []),
+        (
+            "Acme Corp sued Globex Inc last year. The settlement agreement between the two "
+            "companies was signed on Monday.",
+            [],
+        ),
+    ],
+)
+def test_an_agreement_between_two_organisations(nlp, text, expected):
+    assert _partners(nlp, text) == expected
+
+
+def _opposes(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [t for t in triples(nlp, text) if t[1] == "opposes"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bid to buy is a deal of the bidder's: "the transaction" asked to be stopped is it
+        (
+            "A bid by Acme Corp to buy back 38 mln shares from Globex Inc has been hit by two "
+            "lawsuits. John Doe asked the SEC to block the transaction, approved last week by "
+            "the company's board.",
+            [("John Doe", "opposes", "Acme Corp")],
+        ),
+        # "transaction" is of the family of deals
+        (
+            "Acme Corp agreed to buy Globex Inc. John Doe opposed the transaction.",
+            [("John Doe", "opposes", "Acme Corp")],
+        ),
+        # a bid that is no bid to buy makes no deal a later "the deal" names
+        (
+            "Acme Corp made a bid for Globex Inc. Globex instead agreed to a deal with Initech "
+            "Corp. John Doe opposed the deal.",
+            [],
+        ),
+    ],
+)
+def test_a_deal_named_again_stands_for_its_buyer_where_opposed(nlp, text, expected):
+    assert _opposes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "both companies" that work together: the two ends of the deal read before
+        (
+            "Acme Corp bought Globex Inc last year. Both companies, which already work "
+            "together, will share research.",
+            [("Acme Corp", "partnersWith", "Globex Inc")],
+        ),
+        # "the three companies": the three named last in its sentence and the one before
+        (
+            "Acme Corp said it would work with Globex Inc on trucks. Acme later acquired "
+            "startup Initech Corp, and the three companies are working together on cars.",
+            [
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Initech Corp", "partnersWith", "Acme Corp"),
+                ("Initech Corp", "partnersWith", "Globex Inc"),
+            ],
+        ),
+        # as many as the number says, or none; and only where they work together
+        (
+            "Acme Corp bought Globex Inc. The three companies are working together on cars.",
+            [],
+        ),
+        (
+            "Acme Corp bought Globex Inc last year. Both companies reported higher sales.",
+            [],
+        ),
+    ],
+)
+def test_companies_named_by_their_number_working_together(nlp, text, expected):
+    assert sorted(set(_partners(nlp, text))) == expected
+
+
+def test_both_companies_further_back_where_the_text_told_of_one_deal(nlp):
+    text = ("Acme Corp agreed to buy Globex Inc for $3 billion. Acme makes machines. Its "
+            "customers are big. Globex makes tools. Its shares rose. Analysts were pleased. "
+            "Both companies, which already work together, will share research.")
+    assert ("Acme Corp", "partnersWith", "Globex Inc") in _partners(nlp, text)
+    other = ("Acme Corp agreed to buy Globex Inc for $3 billion. Wayne Enterprises Inc "
+             "bought a stake in Vandelay Industries Inc for $1 billion. Acme makes machines. "
+             "Its customers are big. Globex makes tools. Its shares rose. Analysts were "
+             "pleased. Both companies, which already work together, will share research.")
+    assert ("Acme Corp", "partnersWith", "Globex Inc") not in _partners(nlp, other)
