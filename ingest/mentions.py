@@ -194,9 +194,14 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             continue
         stem = _link_words(doc, start, candidate.start)
         if with_legal:
+            # one word before the legal form names no firm alone ("Hudson Valley Gas and
+            # Electric Corp" is one name); a name of its own before it takes no part of two
+            # words ("Acme Mobility and Globex Communications Inc" are two)
+            own = [t for t in doc[candidate.start:candidate.end] if t.text not in legal]
+            longest = 3 if len(own) == 1 else 1 if own and own[-1].text in complete else 2
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
             # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
-            if not all(doc[b - 1].text not in complete and b - a <= 2
+            if not all(doc[b - 1].text not in complete and b - a <= longest
                        and not _person_in_full(starts.get(a), b)
                        and _named_only_here(doc, a, b, stem) for a, b in parts):
                 continue

@@ -312,6 +312,32 @@ def test_a_company_name_read_in_parts_is_joined(nlp, text, expected):
     assert read_entities(nlp, text) == expected
 
 
+def test_one_word_before_a_legal_form_takes_in_three_words_before_it():
+    assert _names("""
+        Northfield PROPN NNP B-ORG compound 2
+        Valley     PROPN NNP I-ORG compound 2
+        Gas        PROPN NNP I-ORG nsubj    6
+        and        CCONJ CC  O     cc       2
+        Electric   PROPN NNP B-ORG compound 5
+        Corp       PROPN NNP I-ORG conj     2
+        rose       VERB  VBD O     ROOT     6
+        .          PUNCT .   O     punct    6
+    """) == [("Northfield Valley Gas and Electric Corp", "ORG", False)]
+
+
+def test_a_name_ending_with_a_head_word_takes_in_no_two_words_before_it():
+    assert _names("""
+        Valley         PROPN NNP B-ORG compound 1
+        Mobility       PROPN NNP I-ORG nsubj    6
+        and            CCONJ CC  O     cc       1
+        Globex         PROPN NNP B-ORG compound 5
+        Communications PROPN NNP I-ORG compound 5
+        Corp           PROPN NNP I-ORG conj     1
+        rose           VERB  VBD O     ROOT     6
+        .              PUNCT .   O     punct    6
+    """) == [("Valley Mobility", "ORG", False), ("Globex Communications Corp", "ORG", False)]
+
+
 def test_angle_brackets_of_wire_stories_are_no_part_of_a_name(nlp):
     text = "NEC Corp sued <Seiko Epson Corp>'s unit. A Seiko Epson spokesman declined to comment."
     assert read_entities(nlp, text) == {("NEC Corp", "Organisation"),
