@@ -105,13 +105,19 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     """Group the typed mentions, vote each group's type, set the spans and entities."""
     names = [m for m in mentions if m.country is None]
     texts = [m.name or written(doc, m.start, m.end) for m in names]
+    typed_groups = []
+    for members in _groups(doc, names, texts):
+        group = [names[i] for i in members]
+        typed = _group_entity(doc, group, [texts[i] for i in members])
+        if typed is not None:
+            typed_groups.append((group, *typed))
     spans: list[Span] = []
     entities: list[Entity] = []
-    for members in _groups(doc, names, texts):
-        typed = _group_entity(doc, [names[i] for i in members], [texts[i] for i in members])
-        if typed is not None:
-            spans += typed[0]
-            entities.append(typed[1])
+    for group, group_spans, entity in typed_groups:
+        others = [e for _, _, e in typed_groups if e is not entity]
+        if not _maker_product(doc, entity, group, others):
+            spans += group_spans
+            entities.append(entity)
     country_spans, countries = _countries(doc, mentions)
     spans = sorted(spans + country_spans, key=lambda s: (s.start, s.end))
     doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
@@ -259,6 +265,47 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _maker_product(
+    doc: Doc, entity: Entity, members: list[Mention], others: list[Entity]
+) -> bool:
+    """Whether a name is a product named after its maker: an organisation the document names
+    on its own, then words that say nothing of a company (no head word, unit noun, legal form,
+    acronym or place), and nothing in the text beyond the model's labels that it is an
+    organisation or a person, nor a company's legal form listed with it ("Globex launched its
+    mobile payment Globex Pay"; "Globex Chips", "Globex SDI", "Globex Pay Ltd" and "Globex
+    Vela and Initech Ltd" are left alone)."""
+    lex = lexicon()
+    legal = lex.words("legal_form")
+    if any(m.votes[kind] > (WEIGHTS["model"] if m.label == label else 0.0)
+           for m in members for kind, label in ((EntityType.ORGANISATION, "ORG"),
+                                                (EntityType.PERSON, "PERSON"))) \
+            or any(t.text in legal for m in members
+                   for conjunct in doc[m.start:m.end].root.conjuncts
+                   for t in doc[conjunct.left_edge.i:conjunct.i + 1]):
+        return False
+    words = entity.name.split()
+    company_words = lex.words("org_head") | lex.words("org_suffix") | legal \
+        | lex.words("org_generic")
+    company_nouns = lex.lower("unit_noun") | lex.lower("org_kind") | lex.lower("org_context")
+    makers = set()
+    for other in others:
+        if other.type == EntityType.ORGANISATION:
+            for form in (other.name, *other.aliases):
+                maker = form.replace(",", " ").split()
+                while len(maker) > 1 and maker[-1] in lex.words("legal_form"):
+                    maker.pop()  # "Globex Inc" makes "Globex Pay"
+                makers.add(name_key(" ".join(maker)))
+    for cut in range(1, len(words)):
+        rest = words[cut:]
+        if name_key(" ".join(words[:cut])) in makers and not any(
+                word in company_words or word.casefold() in company_nouns
+                or ACRONYM.match(word) or not word[:1].isupper()
+                or country_of(word) or place_key(word) in subdivisions()
+                for word in rest):
+            return True
+    return False
 
 
 def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:

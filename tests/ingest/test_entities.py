@@ -382,3 +382,24 @@ def test_the_models_person_labels_against_evidence_in_two_mentions(title, expect
     typed = _group_entity(doc, members, ["Zelkuai Dai"] * 5)
     assert typed is not None
     assert typed[1].type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product named after its maker, with nothing saying it is a company: no entity
+        ("Globex Inc said it launched its mobile payment Globex Pay in Brazil.",
+         {("Globex Inc", "Organisation"), ("Brazil", "Country")}),
+        # a unit noun, a head word or a company's legal form listed with it says it is one
+        ("Globex Inc said its Globex Merchant Banking Division grew.",
+         {("Globex Inc", "Organisation"), ("Globex Merchant Banking Division", "Organisation")}),
+        ("The Commerce Department on Monday added Globex, Globex Kangxun Telecommunications Ltd, "
+         "Globex Parsian and Beijing 8-Star International Co to a list of firms. Globex said it "
+         "would comply.",
+         {("Commerce Department", "Organisation"), ("Globex", "Organisation"),
+          ("Globex Kangxun Telecommunications Ltd", "Organisation"),
+          ("Globex Parsian", "Person"), ("China", "Country")}),
+    ],
+)
+def test_a_product_named_after_its_maker_is_no_entity(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
