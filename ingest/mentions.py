@@ -1051,7 +1051,8 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
+        while j < len(doc) and j not in taken and (
+                doc[j].pos_ == "PROPN" or _number_in_name(doc, i, j)) \
                 and doc[j].text[:1].isupper() and not (j > i and doc[j].lower_ in trailers):
             j += 1  # a role ends the name before it ("ASML Chief Executive Peter Wenninck")
         before = _word_before(doc, i)
@@ -1080,6 +1081,14 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             spans.append(span)  # the last: "Bernard Arnault of LVMH", whose firm it is
         i = j
     return spans
+
+
+def _number_in_name(doc: Doc, start: int, j: int) -> bool:
+    """Whether token ``j`` is a number word in capitals after a proper noun, outside a
+    headline: part of the name ("Globex One", as "Capital One")."""
+    token = doc[j]
+    return j > start and token.like_num and token.is_alpha and token.is_title \
+        and not headline_case(token.sent)
 
 
 def _country_named(doc: Doc, start: int, end: int) -> bool:

@@ -565,3 +565,18 @@ def test_a_name_before_a_role_and_a_person_takes_the_capitalised_words_before_it
         Roe       PROPN NNP I-PERSON nsubj    6
         said      VERB  VBD O        ROOT     6
     """) == [("Norbank Kim Eng", "PERSON", False), ("Jane Roe", "PERSON", False)]
+
+
+def test_a_number_word_in_capitals_after_a_proper_noun_is_part_of_the_name():
+    assert _names("""
+        The       DET   DT  O det    1
+        leaders   NOUN  NNS O nsubj  6
+        of        ADP   IN  O prep   1
+        Globex    PROPN NNP O pobj   2
+        One       NUM   CD  O nummod 3
+        have      AUX   VBP O aux    6
+        embraced  VERB  VBN O ROOT   6
+        a         DET   DT  O det    8
+        cliche    NOUN  NN  O dobj   6
+        .         PUNCT .   O punct  6
+    """) == [("Globex One", "ORG", False)]
