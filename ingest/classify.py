@@ -322,9 +322,21 @@ def _organisation_context(span: Span) -> _Votes:
     it ("invested $1 billion in X", "a stake in X")."""
     lex = lexicon()
     if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")) \
-            or _held(span):
+            or _held(span) or _of_person(span):
         return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
+
+
+def _of_person(span: Span) -> bool:
+    """Whether the name is what a person named in full is "of", and no place: "Jane Roe of
+    Vane Dunn" names the firm she works for."""
+    root = span.root
+    of, person = root.head, root.head.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.i == span.start - 1 \
+        and person.i == of.i - 1 and person.ent_type_ == "PERSON" and person.pos_ == "PROPN" \
+        and person.i > 0 and person.doc[person.i - 1].ent_type_ == "PERSON" \
+        and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) \
+        and not is_place(span.text) and city_of(span.text) is None
 
 
 def _held(span: Span) -> bool:
@@ -516,10 +528,32 @@ _ACQUIRE_VERBS = frozenset(f for lemma in ("acquire", "buy", "purchase") for f i
 
 
 def _credit(span: Span) -> _Votes:
-    """A name in a reporter credit line is a person's: "(Reporting by X; Editing by Y)"."""
-    if credit_line_part(span) == "name":
+    """A name in a reporter credit line is a person's: "(Reporting by X; Editing by Y)", and
+    so is a reporter's who "reported from" a place ("Roe reported from Oslo and Doe from
+    Lima")."""
+    if credit_line_part(span) == "name" or _reported_from(span):
         return {EntityType.PERSON: WEIGHTS["credit_line"]}
     return {}
+
+
+def _reported_from(span: Span) -> bool:
+    """Whether the name is the subject of "reported" with "from" a place and no object ("Roe
+    reported from Oslo"), or a name joined to that place and followed by "from" another ("and
+    Doe from Lima"): a news agency's line of who wrote the story where."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "conj" and span.end < len(doc) and doc[span.end].lower_ == "from" \
+            and root.head.dep_ == "pobj" and root.head.head.lower_ == "from":
+        root = root.head.head  # "and Doe from Lima": the first "from" of the line
+        verb = root.head
+    elif root.dep_ == "nsubj":
+        verb = root.head
+    else:
+        return False
+    return verb.lower_ == "reported" and not any(c.dep_ == "dobj" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in c.children)
+            for c in verb.children)
 
 
 def _given_name(span: Span) -> _Votes:

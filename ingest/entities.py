@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -111,6 +112,13 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
         typed = _group_entity(doc, group, [texts[i] for i in members])
         if typed is not None:
             typed_groups.append((group, *typed))
+    people = [e for _, _, e in typed_groups if e.type == EntityType.PERSON]
+    for i, (group, group_spans, entity) in enumerate(typed_groups):
+        if _kin_of_person(entity, group, people):
+            typed_groups[i] = (group, _relabelled(doc, group_spans, EntityType.PERSON), replace(
+                entity, type=EntityType.PERSON,
+                votes=((EntityType.PERSON, WEIGHTS["surname"] + dict(entity.votes).get(
+                    EntityType.PERSON, 0.0)),)))
     spans: list[Span] = []
     entities: list[Entity] = []
     for group, group_spans, entity in typed_groups:
@@ -265,6 +273,35 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _kin_of_person(entity: Entity, members: list[Mention], people: list[Entity]) -> bool:
+    """Whether an organisation's name of two or three words is a person's who shares a
+    surname with one the document names in full ("Jane Roe" beside "John Roe"), where only
+    the model's labels say it is an organisation and no word of it says so."""
+    if entity.type != EntityType.ORGANISATION or any(
+            m.votes[EntityType.ORGANISATION] > (WEIGHTS["model"] if m.label == "ORG" else 0.0)
+            for m in members):
+        return False
+    words = entity.name.split()
+    lex = lexicon()
+    company_words = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
+    if not 1 < len(words) < 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha()
+                                         and w not in company_words for w in words):
+        return False
+    return any(len(p := person.name.split()) > 1 and p[-1] == words[-1] and p[0] != words[0]
+               for person in people)
+
+
+def _relabelled(doc: Doc, spans: list[Span], label: str) -> list[Span]:
+    """The spans again with another label, their names kept."""
+    found = []
+    for span in spans:
+        again = Span(doc, span.start, span.end, label=label)
+        again._.ng_name = span._.ng_name
+        found.append(again)
+    return found
 
 
 def _maker_product(

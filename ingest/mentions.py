@@ -114,7 +114,11 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 part_start, part_end, _ = _strip(doc, part_start, part_end, label)
                 if part_start >= part_end:
                     continue
-            found.append(Candidate(part_start, part_end, label, titled, pattern))
+            # "Acme CFO Jane Roe", "CTO Brogan Vane": the model's organisation is a person
+            person = label == "ORG" and part_start > start and _titled_person_at(
+                doc, part_start - 1, part_end, any_name=part_start - 1 == start)
+            found.append(Candidate(part_start, part_end, "PERSON" if person else label,
+                                   titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
     return _place_led(doc, found)
 
@@ -823,12 +827,20 @@ def _officer_titles() -> frozenset[str]:
         | lex.lower("title_alone_chairs")
 
 
-def _titled_person_at(doc: Doc, k: int, end: int) -> bool:
+def _titled_person_at(doc: Doc, k: int, end: int, any_name: bool = False) -> bool:
     """Whether token ``k`` of a span is an officer's title written as a word of its own
-    ("CFO", "Chairman") with a given name and a surname after it up to the span's end."""
+    ("CFO", "Chairman") with a given name and a surname after it up to the span's end; with
+    ``any_name``, where the title starts the span, any two capitalised words that no
+    company's name ends with ("CTO Brogan Vane")."""
     token = doc[k]
-    return end - k == 3 and token.lower_ in _officer_titles() and not token.is_lower \
-        and doc[k + 1].text in given_names() and doc[k + 2].is_title
+    if end - k != 3 or token.lower_ not in _officer_titles() or token.is_lower:
+        return False
+    if doc[k + 1].text in given_names():
+        return doc[k + 2].is_title
+    lex = lexicon()
+    return any_name and all(t.text[:1].isupper() and t.is_alpha for t in doc[k + 1:end]) \
+        and not any(t.text in lex.words("org_head") | lex.words("legal_form") | lex.words(
+            "org_generic") for t in doc[k + 1:end])
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -840,7 +852,7 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     lower case ("Alphabet named Sundar Pichai"); "Bureau of Health and Safety" and "the Trade
     Commissioner's Office" stay whole."""
     lex = lexicon()
-    if _titled_person_at(doc, start, end):  # "CTO Jane Roe": the title is no part of a name
+    if _titled_person_at(doc, start, end, any_name=True):  # "CTO Jane Roe": no part of it
         return [(start + 1, end)]
     for k in range(start + 1, end - 1):
         token = doc[k]

@@ -397,3 +397,17 @@ def test_a_name_after_the_field_a_role_is_of_holds_the_role(nlp):
     # a noun of a kind of organisation says what the name after it is
     assert ("Vonda", "Organisation") in read_entities(
         nlp, "Kestrel Corp said it named Jane Doe as head of chipmaker Vonda.")
+
+
+def test_a_reporter_who_reported_from_a_place_is_a_person(nlp):
+    text = ("Acme Corp recalled 900 cars on Monday. Vane Corlett reported from Washington and "
+            "Tallyard from Los Angeles.")
+    assert read_entities(nlp, text) == {
+        ("Acme Corp", "Organisation"), ("Vane Corlett", "Person"), ("Tallyard", "Person"),
+        ("United States", "Country")}
+
+
+def test_what_a_person_named_in_full_is_of_is_an_organisation(nlp):
+    text = ("In a statement, Jane Roe of Hartley Dunn, the company's lawyer, called the lawsuit "
+            "unfortunate.")
+    assert read_entities(nlp, text) == {("Jane Roe", "Person"), ("Hartley Dunn", "Organisation")}

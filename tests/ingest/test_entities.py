@@ -12,6 +12,7 @@ from newsgraph.ingest.documents import Entity, Evidence, Relation
 from newsgraph.ingest.entities import (
     EntityRecognizer,
     _group_entity,
+    _kin_of_person,
     _named_in_full,
     author_entities,
     finish_entities,
@@ -403,3 +404,20 @@ def test_the_models_person_labels_against_evidence_in_two_mentions(title, expect
 )
 def test_a_product_named_after_its_maker_is_no_entity(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+
+@pytest.mark.parametrize(
+    ("name", "votes", "kin"),
+    [
+        ("Afsar Vanterpool", {"Organisation": 1.0}, True),  # the model's label alone
+        ("Afsar Vanterpool", {"Organisation": 3.0}, False),  # evidence beyond it
+        ("Vanterpool Media", {"Organisation": 1.0}, False),  # a company's head word
+        ("Jane Vanterpool", {"Organisation": 1.0}, False),  # the person named in full
+        ("Afsar Corlett", {"Organisation": 1.0}, False),  # no surname of a person
+    ],
+)
+def test_a_name_sharing_a_surname_with_a_person_is_a_person(name, votes, kin):
+    members = [Mention(0, 2, "ORG", defaultdict(float, votes))]
+    people = [Entity("Jane Vanterpool", "Person")]
+    assert _kin_of_person(Entity(name, "Organisation"), members, people) is kin

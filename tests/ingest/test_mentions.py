@@ -542,7 +542,7 @@ def test_an_officers_title_splits_a_name_the_model_read_as_one():
         Karen     PROPN NNP I-ORG compound 3
         Olsavsky  PROPN NNP I-ORG nsubj    4
         said      VERB  VBD O     ROOT     4
-    """) == [("Initech", "ORG", False), ("Karen Olsavsky", "ORG", False)]
+    """) == [("Initech", "ORG", False), ("Karen Olsavsky", "PERSON", False)]
 
 
 def test_an_officers_title_opening_a_name_is_left_out():
@@ -551,7 +551,7 @@ def test_an_officers_title_opening_a_name_is_left_out():
         Karen     PROPN NNP I-ORG compound 2
         Olsavsky  PROPN NNP I-ORG nsubj    3
         said      VERB  VBD O     ROOT     3
-    """) == [("Karen Olsavsky", "ORG", False)]
+    """) == [("Karen Olsavsky", "PERSON", False)]
 
 
 def test_a_name_before_a_role_and_a_person_takes_the_capitalised_words_before_it():
@@ -565,6 +565,13 @@ def test_a_name_before_a_role_and_a_person_takes_the_capitalised_words_before_it
         Roe       PROPN NNP I-PERSON nsubj    6
         said      VERB  VBD O        ROOT     6
     """) == [("Norbank Kim Eng", "PERSON", False), ("Jane Roe", "PERSON", False)]
+
+
+def test_an_officer_title_before_two_capitalised_words_starts_no_name(nlp):
+    text = ("Co-founder and CTO Brogan VanTerpool has resigned and filed a lawsuit accusing the "
+            "company.")
+    assert read_entities(nlp, text) == {("Brogan VanTerpool", "Person")}
+
 
 
 def test_a_number_word_in_capitals_after_a_proper_noun_is_part_of_the_name():
