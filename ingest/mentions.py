@@ -120,7 +120,46 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
-    return _place_led(doc, found)
+    return _place_led(doc, _wrapped_names(doc, found))
+
+
+def _wrapped_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    r"""Two names that only a line break of wrapped wire copy parts are one: "Long
+    Island\nLighting Co", "Compagnie des Machines\nBull", and so are two a linking word and
+    the break part after an organisation's head word ("Presidential Commission on\nGood
+    Government"). A place after the break ("Vela AG of\nHanover"), a whole company's name
+    before it, and a place after a sentence's opening preposition ("In Tokyo\nToshiba Corp")
+    stay apart, as a new paragraph does."""
+    lex = lexicon()
+    legal = lex.words("legal_form")
+    places = ("GPE", "LOC", "NORP", "FAC")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        gap = doc[before.end:candidate.start] if before is not None else None
+        if before is None or gap is None or not 1 <= len(gap) <= 2 \
+                or sum(t.text.count("\n") for t in gap) != 1 \
+                or any(t.is_space and not t.text.endswith("\n") for t in gap) \
+                or doc[before.end - 1].text in legal \
+                or candidate.label in ("GPE", "LOC", "FAC") \
+                or (candidate.label == "NORP" and before.label not in ("NORP", "ORG")) \
+                or (before.label in places and before.start > 0
+                    and doc[before.start - 1].pos_ == "ADP"
+                    and doc[before.start - 1].is_sent_start):
+            kept.append(candidate)
+            continue
+        words = [t for t in gap if not t.is_space]
+        if words and not (len(words) == 1 and words[0].lower_ in ("of", "on", "for")
+                          and doc[before.end - 1].text in lex.words("org_head")
+                          and candidate.label == "ORG"):
+            kept.append(candidate)
+            continue
+        labels = {before.label, candidate.label}
+        label = before.label if len(labels) == 1 else "ORG" if "ORG" in labels \
+            else candidate.label
+        kept[-1] = Candidate(before.start, candidate.end, label, before.titled,
+                             before.pattern or candidate.pattern)
+    return kept
 
 
 def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:

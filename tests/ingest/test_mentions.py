@@ -587,3 +587,24 @@ def test_a_number_word_in_capitals_after_a_proper_noun_is_part_of_the_name():
         cliche    NOUN  NN  O dobj   6
         .         PUNCT .   O punct  6
     """) == [("Globex One", "ORG", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line break of wrapped wire copy parts no name
+        ("Globex Corp owns 41 pct of the reactor, with Northfield Valley\nLighting Co owning "
+         "18 pct.",
+         {("Globex Corp", "Organisation"), ("Northfield Valley Lighting Co", "Organisation")}),
+        # nor does it after a linking word that follows a head word
+        ("Jane Roe, Secretary of the Presidential Commission on\nFair Markets, said Globex Corp "
+         "had told the government it was interested.",
+         {("Globex Corp", "Organisation"), ("Jane Roe", "Person"),
+          ("Presidential Commission on Fair Markets", "Organisation")}),
+        # a place after a sentence's opening preposition stays apart
+        ("In Tokyo\nGlobex Corp said it would cut output.",
+         {("Globex Corp", "Organisation"), ("Japan", "Country")}),
+    ],
+)
+def test_a_name_wrapped_over_two_lines_is_one(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
