@@ -123,7 +123,8 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     entities: list[Entity] = []
     for group, group_spans, entity in typed_groups:
         others = [e for _, _, e in typed_groups if e is not entity]
-        if not _maker_product(doc, entity, group, others):
+        if not _maker_product(doc, entity, group, others) \
+                and not _capital_after_abbreviation(doc, group):
             spans += group_spans
             entities.append(entity)
     country_spans, countries = _countries(doc, mentions)
@@ -302,6 +303,29 @@ def _relabelled(doc: Doc, spans: list[Span], label: str) -> list[Span]:
         again._.ng_name = span._.ng_name
         found.append(again)
     return found
+
+
+def _capital_after_abbreviation(doc: Doc, members: list[Mention]) -> bool:
+    """Whether a name is only ever a country's dotted abbreviation and one capitalised word
+    that is no body's or company's head word ("U.S. Withdrawal", "the U.S. Market"), with
+    nothing beyond the model's labels saying it is an organisation or a person: wire copy
+    capitalises the word after such an abbreviation ("U.S. Senate", "U.S. Steel said it" are
+    names)."""
+    lex = lexicon()
+    heads = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
+    for mention in members:
+        if mention.votes[EntityType.ORGANISATION] + mention.votes[EntityType.PERSON] > \
+                (WEIGHTS["model"] if mention.label in ("ORG", "PERSON") else 0.0):
+            return False
+        words = [t for t in doc[mention.start:mention.end] if not t.is_space]
+        if words and words[0].lower_ == "the":
+            words = words[1:]
+        if len(words) != 2 or "." not in words[0].text or country_of(words[0].text) is None \
+                or not words[1].is_title or not words[1].is_alpha or words[1].text in heads \
+                or words[1].lower_ in lex.lower("government_body_head"):
+            return False
+    return bool(members)
 
 
 def _maker_product(

@@ -421,3 +421,11 @@ def test_a_name_sharing_a_surname_with_a_person_is_a_person(name, votes, kin):
     members = [Mention(0, 2, "ORG", defaultdict(float, votes))]
     people = [Entity("Jane Vanterpool", "Person")]
     assert _kin_of_person(Entity(name, "Organisation"), members, people) is kin
+
+
+def test_a_capitalised_word_after_a_dotted_country_abbreviation_is_no_name(nlp):
+    text = ("Opening its markets is the key to U.S. Withdrawal of the sanctions, and Tokyo must "
+            "open its markets to U.S. Goods. U.S. Senate leaders agreed. U.S. Steel said it would "
+            "cut output.")
+    assert read_entities(nlp, text) == {
+        ("Japan", "Country"), ("U.S. Senate", "Organisation"), ("U.S. Steel", "Organisation")}
