@@ -408,7 +408,8 @@ def _product(span: Span) -> _Votes:
 def _defined_product(span: Span) -> bool:
     """Whether the text says what kind of product the name is: a noun of a kind of product
     just before the name, itself determined or owned ("its ulcer drug Orvex", "the games
-    console Zephyr 3"), or in apposition to it ("Orvex, the anti-ulcer drug made by X").
+    console Zephyr 3"), in apposition to it ("Orvex, the anti-ulcer drug made by X"), or what
+    the name is ("Orvex is the world's most prescribed drug").
 
     Only kinds that no company's name stands for count ("the app X", "the search engine X"
     name services that are companies too; "the investment vehicle X" a company).
@@ -434,7 +435,10 @@ def _defined_product(span: Span) -> bool:
             if noun.lower_ in kinds and noun.pos_ == "NOUN" and not noun.ent_type_ \
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 return True
-    return False
+    root = span.root  # "Orvex is the world's best-selling drug"
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ in kinds and c.pos_ == "NOUN" and not c.ent_type_
+        and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.head.children)
 
 
 def _title(span: Span, titled: bool) -> _Votes:

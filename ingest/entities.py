@@ -124,7 +124,8 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     for group, group_spans, entity in typed_groups:
         others = [e for _, _, e in typed_groups if e is not entity]
         if not _maker_product(doc, entity, group, others) \
-                and not _capital_after_abbreviation(doc, group):
+                and not _capital_after_abbreviation(doc, group) \
+                and entity.name not in _common_acronyms(doc):
             spans += group_spans
             entities.append(entity)
     country_spans, countries = _countries(doc, mentions)
@@ -303,6 +304,27 @@ def _relabelled(doc: Doc, spans: list[Span], label: str) -> list[Span]:
         again._.ng_name = span._.ng_name
         found.append(again)
     return found
+
+
+def _common_acronyms(doc: Doc) -> frozenset[str]:
+    """The acronyms the text defines for words in lower case, which name a thing and no one
+    ("indium gallium zinc oxide (IGZO)", "a very large crude carrier (VLCC)"), unless a noun
+    after them says they are a company's business ("industrial systems (IS) business")."""
+    found = set()
+    business = lexicon().lower("business_noun")
+    for token in doc[1:-2]:
+        k = token.i
+        if token.text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(doc[k + 1].text) \
+                or (k + 3 < len(doc) and doc[k + 3].lower_ in business):
+            continue
+        acronym = doc[k + 1].text
+        for start in range(max(0, k - 8), k):
+            words = doc[start:k]
+            if all(t.is_lower and t.is_alpha for t in words) \
+                    and initials(words.text) == acronym.replace("&", ""):
+                found.add(acronym)
+                break
+    return frozenset(found)
 
 
 def _capital_after_abbreviation(doc: Doc, members: list[Mention]) -> bool:

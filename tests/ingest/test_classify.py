@@ -411,3 +411,9 @@ def test_what_a_person_named_in_full_is_of_is_an_organisation(nlp):
     text = ("In a statement, Jane Roe of Hartley Dunn, the company's lawyer, called the lawsuit "
             "unfortunate.")
     assert read_entities(nlp, text) == {("Jane Roe", "Person"), ("Hartley Dunn", "Organisation")}
+
+
+def test_what_the_text_says_a_name_is_makes_it_a_product(nlp):
+    text = ("Zantrex is the world's most prescribed drug with annual sales of over one billion "
+            "dollars, accounting for almost 75 pct of Glaxon's earnings.")
+    assert read_entities(nlp, text) == {("Glaxon", "Organisation")}

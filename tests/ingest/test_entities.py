@@ -429,3 +429,20 @@ def test_a_capitalised_word_after_a_dotted_country_abbreviation_is_no_name(nlp):
             "cut output.")
     assert read_entities(nlp, text) == {
         ("Japan", "Country"), ("U.S. Senate", "Organisation"), ("U.S. Steel", "Organisation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym of words in lower case names a thing
+        ("Jane Roe has expressed preference for Globex Corp's strength in indium gallium zinc "
+         "oxide (IGZO) technology.",
+         {("Globex Corp", "Organisation"), ("Jane Roe", "Person")}),
+        # unless a noun after it makes it a company's business
+        ("Jane Roe, head of Globex Corp's automotive and industrial systems (AIS) business, said "
+         "so.",
+         {("AIS", "Organisation"), ("Globex Corp", "Organisation"), ("Jane Roe", "Person")}),
+    ],
+)
+def test_an_acronym_of_words_in_lower_case_is_no_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
