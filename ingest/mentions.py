@@ -460,8 +460,8 @@ def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
-    spans += [_whole_country(ent) if ent.label_ == "GPE" else ent
-              for ent in doc.ents if ent.label_ in _LABELS]
+    spans += [_whole_country(ent) if ent.label_ == "GPE" else _whole_org(ent)
+              if ent.label_ == "ORG" else ent for ent in doc.ents if ent.label_ in _LABELS]
     spans += [named for ent in doc.ents if ent.label_ in _AMOUNT_LABELS
               and (named := _name_before_amount(ent)) is not None]
     credits = credit_names(doc)  # a credit line's names win over the model's reading of it
@@ -647,6 +647,27 @@ def _name_before_amount(ent: Span) -> Span | None:
                                  for t in ent.doc[ent.start:end]):
         return None
     return Span(ent.doc, ent.start, end, label="NAME")
+
+
+def _whole_org(ent: Span) -> Span:
+    """An organisation's name the model cut short inside a run of proper nouns: an acronym
+    right after it that no entity holds ("Globex SDI" read as "Globex"), and the proper nouns
+    before a name of only corporate words ("Vela Global Services" read as "Global
+    Services")."""
+    doc = ent.doc
+    lex = lexicon()
+    start, end = ent.start, ent.end
+    free = [t.pos_ == "PROPN" and not t.ent_type_ for t in doc]
+    if end < len(doc) and free[end] and ACRONYM.match(doc[end].text) \
+            and not is_junk(doc[end].text) \
+            and not (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
+        end += 1
+    corporate = lex.words("org_head") | lex.words("org_generic") | lex.words("legal_form")
+    if all(t.text in corporate for t in ent):
+        while start > 0 and ent.start - start < 3 and free[start - 1] \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
 
 
 def _whole_country(ent: Span) -> Span:

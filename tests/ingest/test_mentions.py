@@ -608,3 +608,27 @@ def test_a_number_word_in_capitals_after_a_proper_noun_is_part_of_the_name():
 )
 def test_a_name_wrapped_over_two_lines_is_one(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+
+def test_an_acronym_after_an_organisation_the_model_cut_short_is_part_of_it():
+    assert _names("""
+        Shares    NOUN  NNS O     nsubj    4
+        of        ADP   IN  O     prep     0
+        Korvo     PROPN NNP B-ORG compound 3
+        SDI       PROPN NNP O     pobj     1
+        jumped    VERB  VBD O     ROOT     4
+        .         PUNCT .   O     punct    4
+    """) == [("Korvo SDI", "ORG", False)]
+
+
+def test_a_name_of_only_corporate_words_takes_the_proper_noun_before_it():
+    assert _names("""
+        a         DET   DT  O     det      1
+        stake     NOUN  NN  O     ROOT     1
+        in        ADP   IN  O     prep     1
+        firm      NOUN  NN  O     compound 6
+        VelA      PROPN NNP O     compound 6
+        Global    PROPN NNP B-ORG compound 6
+        Services  PROPN NNP I-ORG pobj     2
+    """) == [("VelA Global Services", "ORG", False)]
