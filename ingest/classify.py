@@ -119,7 +119,8 @@ def _party(span: Span, label: str) -> Mention | None:
             and _before_politician(span):
         votes: defaultdict[str, float] = defaultdict(float)
         votes[EntityType.ORGANISATION] += WEIGHTS["name"]
-        return Mention(span.start, span.end, "ORG", votes, name=f"{text} Party")
+        adjective = f"{text}ic" if text.endswith("crat") else text  # "Democrat" of Vermont
+        return Mention(span.start, span.end, "ORG", votes, name=f"{adjective} Party")
     return None
 
 
@@ -880,12 +881,18 @@ def _lower_case_words(doc: Doc) -> frozenset[str]:
 
 def _before_politician(span: Span) -> bool:
     """Whether a party adjective qualifies a politician: "Republican Representative X",
-    "the Republican chair of", "Democratic Senator"."""
+    "the Republican chair of", "Democratic Senator", "the Republican presidential nominee";
+    or a party's noun follows a person's name to say whose party and state they are ("Jane
+    Roe, Democrat of Vermont")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
     lex = lexicon()
+    if span.start > 1 and doc[span.start - 1].text == "," \
+            and doc[span.start - 2].ent_type_ == "PERSON" and nxt.lower_ in ("of", "from") \
+            and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":
+        return True
     return (nxt.text in lex.words("person_title") or nxt.lower_ in lex.lower("org_role")
             or nxt.lower_ in lex.lower("politician")
             or nxt.ent_type_ == "PERSON")

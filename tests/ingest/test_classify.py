@@ -417,3 +417,19 @@ def test_what_the_text_says_a_name_is_makes_it_a_product(nlp):
     text = ("Zantrex is the world's most prescribed drug with annual sales of over one billion "
             "dollars, accounting for almost 75 pct of Glaxon's earnings.")
     assert read_entities(nlp, text) == {("Glaxon", "Organisation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party adjective before one who runs for office names the party
+        ("The presumptive Republican presidential nominee Jane Roe sued Globex Corp.",
+         {("Globex Corp.", "Organisation"), ("Republican Party", "Organisation"),
+          ("Jane Roe", "Person")}),
+        # a party's noun after a person's name, with the state they are of
+        ("Officials like Senator Jane Roe, Democrat of Massachusetts, championed the bureau.",
+         {("Democratic Party", "Organisation"), ("Jane Roe", "Person")}),
+    ],
+)
+def test_a_party_word_beside_a_politician_names_the_party(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
