@@ -433,3 +433,11 @@ def test_what_the_text_says_a_name_is_makes_it_a_product(nlp):
 )
 def test_a_party_word_beside_a_politician_names_the_party(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+def test_names_listed_after_a_plural_noun_of_companies_are_organisations(nlp):
+    text = ("Globex Corp offers faster Wi-Fi services to airlines like Acme Air, Vela Jet and "
+            "Initech America, Jane Roe said.")
+    assert read_entities(nlp, text) == {
+        ("Acme Air", "Organisation"), ("Globex Corp", "Organisation"),
+        ("Initech America", "Organisation"), ("Jane Roe", "Person"), ("Vela Jet", "Organisation")}
