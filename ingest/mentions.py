@@ -919,7 +919,8 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if _titled_person_at(doc, k, end):
             return [(start, k), (k + 1, end)]  # "Acme CFO Jane Roe": a company and a person
         if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
-                and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")):
+                and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")) \
+                and not _apostrophe_in_name(doc, start, k, end):
             return [(start, k), *_split(doc, k + 1, end)]  # not "the Trade Representative's Office"
         if token.lower_ in ("and", "&") and doc[k + 1].is_title \
                 and doc[k - 1].text in lex.words("org_institution") \
@@ -943,6 +944,14 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 and doc[k + 1].is_title:
             return [(start, k), *_split(doc, k + 1, end)]  # "Alphabet named Sundar Pichai"
     return [(start, end)]
+
+
+def _apostrophe_in_name(doc: Doc, start: int, k: int, end: int) -> bool:
+    """Whether a bare apostrophe after one word is part of a company's name that ends with a
+    legal form ("Vendors' End Inc"): the word is named nowhere else, as an owner would be."""
+    return doc[k].text in ("'", "\u2019") and k - start == 1 \
+        and doc[end - 1].text in lexicon().words("legal_form") \
+        and _named_only_here(doc, start, k, tuple(t.text for t in doc[start:end]))
 
 
 def _case_switches(word: str) -> int:

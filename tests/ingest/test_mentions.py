@@ -632,3 +632,29 @@ def test_a_name_of_only_corporate_words_takes_the_proper_noun_before_it():
         Global    PROPN NNP B-ORG compound 6
         Services  PROPN NNP I-ORG pobj     2
     """) == [("VelA Global Services", "ORG", False)]
+
+
+@pytest.mark.parametrize(
+    ("again", "expected"),
+    [
+        # the word before a bare apostrophe is named nowhere else: one company's name
+        (False, [("Vendors ' End Inc", "ORG", False)]),
+        # an owner named again on its own owns what follows it
+        (True, [("Vendors", "ORG", False), ("End Inc", "ORG", False), ("Vendors", "ORG", False)]),
+    ],
+)
+def test_a_bare_apostrophe_before_a_legal_form_name_is_part_of_it(again, expected):
+    rows = """
+        Vendors   PROPN NNPS B-ORG poss     2
+        '         PART  POS  I-ORG case     0
+        End       PROPN NNP  I-ORG compound 3
+        Inc       PROPN NNP  I-ORG nsubj    4
+        grew      VERB  VBD  O     ROOT     4
+    """
+    if again:
+        rows += """
+        .         PUNCT .    O     punct    4
+        Vendors   PROPN NNP  B-ORG nsubj    7
+        rose      VERB  VBD  O     ROOT     7
+    """
+    assert _names(rows.replace("\n    \n", "\n")) == expected
