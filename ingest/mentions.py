@@ -475,7 +475,8 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    # nor is a name read again where a dateline repeats it ("OSLO ANNOUNCES ...\n\nOSLO, June 1")
+    taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 

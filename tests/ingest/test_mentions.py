@@ -658,3 +658,9 @@ def test_a_bare_apostrophe_before_a_legal_form_name_is_part_of_it(again, expecte
         rose      VERB  VBD  O     ROOT     7
     """
     assert _names(rows.replace("\n    \n", "\n")) == expected
+
+
+def test_a_name_is_not_read_again_where_a_dateline_repeats_it(nlp):
+    text = ("OSLO ANNOUNCES MORE TARIFF CUTS FOR U.S.\n\nOSLO, June 1 - Norway will cut import "
+            "taxes on 50 items, the finance ministry said.")
+    assert read_entities(nlp, text) == {("Norway", "Country"), ("United States", "Country")}
