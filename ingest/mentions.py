@@ -120,7 +120,34 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
-    return _place_led(doc, _wrapped_names(doc, found))
+    return _place_led(doc, _wrapped_names(doc, _last_partner(doc, found)))
+
+
+def _last_partner(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A firm named after its partners whose last name the model left out: an organisation's
+    name of two words or more, none a company's word, then "and" and one capitalised word that
+    no candidate holds, the text names nowhere else and no proper noun follows ("Vane Tallis
+    Corlett and Byford" read as "Vane Tallis Corlett")."""
+    lex = lexicon()
+    company = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
+    starts = {c.start for c in found}
+    kept = []
+    for candidate in found:
+        end = candidate.end
+        words = doc[candidate.start:end]
+        if candidate.label == "ORG" and len(words) > 1 and end + 2 < len(doc) \
+                and doc[end].lower_ == "and" and end + 1 not in starts \
+                and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title \
+                and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
+                and doc[end + 2].pos_ != "PROPN" \
+                and all(t.is_title and t.text not in company for t in words) \
+                and doc[end + 1].text not in given_names() \
+                and _named_only_here(doc, end + 1, end + 2, tuple(
+                    t.text for t in doc[candidate.start:end + 2])):
+            candidate = candidate._replace(end=end + 2)
+        kept.append(candidate)
+    return kept
 
 
 def _wrapped_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:

@@ -664,3 +664,19 @@ def test_a_name_is_not_read_again_where_a_dateline_repeats_it(nlp):
     text = ("OSLO ANNOUNCES MORE TARIFF CUTS FOR U.S.\n\nOSLO, June 1 - Norway will cut import "
             "taxes on 50 items, the finance ministry said.")
     assert read_entities(nlp, text) == {("Norway", "Country"), ("United States", "Country")}
+
+
+def test_a_partner_the_model_left_out_after_and_is_part_of_the_firm():
+    assert _names("""
+        investors NOUN  NNS O     nsubj    9
+        including VERB  VBG O     prep     0
+        Vane      PROPN NNP B-ORG compound 4
+        Tallis    PROPN NNP I-ORG compound 4
+        Corlett   PROPN NNP I-ORG pobj     1
+        and       CCONJ CC  O     cc       4
+        Byford    PROPN NNP O     conj     4
+        and       CCONJ CC  O     cc       4
+        Initech   PROPN NNP B-ORG conj     4
+        backed    VERB  VBD O     ROOT     9
+        .         PUNCT .   O     punct    9
+    """) == [("Vane Tallis Corlett and Byford", "ORG", False), ("Initech", "ORG", False)]
