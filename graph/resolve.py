@@ -129,6 +129,8 @@ def match_key(name: str, kind: str) -> str:
     'united states export controls'
     >>> match_key("U.S. Department of Commerce", "Organisation")
     'united states commerce department'
+    >>> match_key("Jane Q. Roe", "Person"), match_key("J. Quincy Roe", "Person")
+    ('jane roe', 'j quincy roe')
     """
     if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
@@ -147,6 +149,8 @@ def match_key(name: str, kind: str) -> str:
             words = trimmed(words)
     if agent and len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
         words = words[-2:]
+    if kind == EntityType.PERSON and len(words) > 2 and len(words[0]) > 1:
+        words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]  # "Jane Q. Roe"
     if agent:
         words = _head_last(words)
     return " ".join(words)

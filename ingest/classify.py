@@ -119,7 +119,8 @@ def _party(span: Span, label: str) -> Mention | None:
             and _before_politician(span):
         votes: defaultdict[str, float] = defaultdict(float)
         votes[EntityType.ORGANISATION] += WEIGHTS["name"]
-        return Mention(span.start, span.end, "ORG", votes, name=f"{text} Party")
+        adjective = f"{text}ic" if text.endswith("crat") else text  # "Democrat" of Vermont
+        return Mention(span.start, span.end, "ORG", votes, name=f"{adjective} Party")
     return None
 
 
@@ -322,9 +323,21 @@ def _organisation_context(span: Span) -> _Votes:
     it ("invested $1 billion in X", "a stake in X")."""
     lex = lexicon()
     if _near_noun(span, lex.lower("org_context")) or possesses(span, lex.lower("org_possessed")) \
-            or _held(span):
+            or _held(span) or _of_person(span):
         return {EntityType.ORGANISATION: WEIGHTS["parse"]}
     return {}
+
+
+def _of_person(span: Span) -> bool:
+    """Whether the name is what a person named in full is "of", and no place: "Jane Roe of
+    Vane Dunn" names the firm she works for."""
+    root = span.root
+    of, person = root.head, root.head.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.i == span.start - 1 \
+        and person.i == of.i - 1 and person.ent_type_ == "PERSON" and person.pos_ == "PROPN" \
+        and person.i > 0 and person.doc[person.i - 1].ent_type_ == "PERSON" \
+        and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) \
+        and not is_place(span.text) and city_of(span.text) is None
 
 
 def _held(span: Span) -> bool:
@@ -396,7 +409,8 @@ def _product(span: Span) -> _Votes:
 def _defined_product(span: Span) -> bool:
     """Whether the text says what kind of product the name is: a noun of a kind of product
     just before the name, itself determined or owned ("its ulcer drug Orvex", "the games
-    console Zephyr 3"), or in apposition to it ("Orvex, the anti-ulcer drug made by X").
+    console Zephyr 3"), in apposition to it ("Orvex, the anti-ulcer drug made by X"), or what
+    the name is ("Orvex is the world's most prescribed drug").
 
     Only kinds that no company's name stands for count ("the app X", "the search engine X"
     name services that are companies too; "the investment vehicle X" a company).
@@ -422,7 +436,10 @@ def _defined_product(span: Span) -> bool:
             if noun.lower_ in kinds and noun.pos_ == "NOUN" and not noun.ent_type_ \
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 return True
-    return False
+    root = span.root  # "Orvex is the world's best-selling drug"
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ in kinds and c.pos_ == "NOUN" and not c.ent_type_
+        and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.head.children)
 
 
 def _title(span: Span, titled: bool) -> _Votes:
@@ -516,10 +533,32 @@ _ACQUIRE_VERBS = frozenset(f for lemma in ("acquire", "buy", "purchase") for f i
 
 
 def _credit(span: Span) -> _Votes:
-    """A name in a reporter credit line is a person's: "(Reporting by X; Editing by Y)"."""
-    if credit_line_part(span) == "name":
+    """A name in a reporter credit line is a person's: "(Reporting by X; Editing by Y)", and
+    so is a reporter's who "reported from" a place ("Roe reported from Oslo and Doe from
+    Lima")."""
+    if credit_line_part(span) == "name" or _reported_from(span):
         return {EntityType.PERSON: WEIGHTS["credit_line"]}
     return {}
+
+
+def _reported_from(span: Span) -> bool:
+    """Whether the name is the subject of "reported" with "from" a place and no object ("Roe
+    reported from Oslo"), or a name joined to that place and followed by "from" another ("and
+    Doe from Lima"): a news agency's line of who wrote the story where."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "conj" and span.end < len(doc) and doc[span.end].lower_ == "from" \
+            and root.head.dep_ == "pobj" and root.head.head.lower_ == "from":
+        root = root.head.head  # "and Doe from Lima": the first "from" of the line
+        verb = root.head
+    elif root.dep_ == "nsubj":
+        verb = root.head
+    else:
+        return False
+    return verb.lower_ == "reported" and not any(c.dep_ == "dobj" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC") for o in c.children)
+            for c in verb.children)
 
 
 def _given_name(span: Span) -> _Votes:
@@ -842,12 +881,18 @@ def _lower_case_words(doc: Doc) -> frozenset[str]:
 
 def _before_politician(span: Span) -> bool:
     """Whether a party adjective qualifies a politician: "Republican Representative X",
-    "the Republican chair of", "Democratic Senator"."""
+    "the Republican chair of", "Democratic Senator", "the Republican presidential nominee";
+    or a party's noun follows a person's name to say whose party and state they are ("Jane
+    Roe, Democrat of Vermont")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
     lex = lexicon()
+    if span.start > 1 and doc[span.start - 1].text == "," \
+            and doc[span.start - 2].ent_type_ == "PERSON" and nxt.lower_ in ("of", "from") \
+            and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":
+        return True
     return (nxt.text in lex.words("person_title") or nxt.lower_ in lex.lower("org_role")
             or nxt.lower_ in lex.lower("politician")
             or nxt.ent_type_ == "PERSON")

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -105,13 +106,28 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
     """Group the typed mentions, vote each group's type, set the spans and entities."""
     names = [m for m in mentions if m.country is None]
     texts = [m.name or written(doc, m.start, m.end) for m in names]
+    typed_groups = []
+    for members in _groups(doc, names, texts):
+        group = [names[i] for i in members]
+        typed = _group_entity(doc, group, [texts[i] for i in members])
+        if typed is not None:
+            typed_groups.append((group, *typed))
+    people = [e for _, _, e in typed_groups if e.type == EntityType.PERSON]
+    for i, (group, group_spans, entity) in enumerate(typed_groups):
+        if _kin_of_person(entity, group, people):
+            typed_groups[i] = (group, _relabelled(doc, group_spans, EntityType.PERSON), replace(
+                entity, type=EntityType.PERSON,
+                votes=((EntityType.PERSON, WEIGHTS["surname"] + dict(entity.votes).get(
+                    EntityType.PERSON, 0.0)),)))
     spans: list[Span] = []
     entities: list[Entity] = []
-    for members in _groups(doc, names, texts):
-        typed = _group_entity(doc, [names[i] for i in members], [texts[i] for i in members])
-        if typed is not None:
-            spans += typed[0]
-            entities.append(typed[1])
+    for group, group_spans, entity in typed_groups:
+        others = [e for _, _, e in typed_groups if e is not entity]
+        if not _maker_product(doc, entity, group, others) \
+                and not _capital_after_abbreviation(doc, group) \
+                and entity.name not in _common_acronyms(doc):
+            spans += group_spans
+            entities.append(entity)
     country_spans, countries = _countries(doc, mentions)
     spans = sorted(spans + country_spans, key=lambda s: (s.start, s.end))
     doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
@@ -259,6 +275,120 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _kin_of_person(entity: Entity, members: list[Mention], people: list[Entity]) -> bool:
+    """Whether an organisation's name of two or three words is a person's who shares a
+    surname with one the document names in full ("Jane Roe" beside "John Roe"), where only
+    the model's labels say it is an organisation and no word of it says so."""
+    if entity.type != EntityType.ORGANISATION or any(
+            m.votes[EntityType.ORGANISATION] > (WEIGHTS["model"] if m.label == "ORG" else 0.0)
+            for m in members):
+        return False
+    words = entity.name.split()
+    lex = lexicon()
+    company_words = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
+    if not 1 < len(words) < 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha()
+                                         and w not in company_words for w in words):
+        return False
+    return any(len(p := person.name.split()) > 1 and p[-1] == words[-1] and p[0] != words[0]
+               for person in people)
+
+
+def _relabelled(doc: Doc, spans: list[Span], label: str) -> list[Span]:
+    """The spans again with another label, their names kept."""
+    found = []
+    for span in spans:
+        again = Span(doc, span.start, span.end, label=label)
+        again._.ng_name = span._.ng_name
+        found.append(again)
+    return found
+
+
+def _common_acronyms(doc: Doc) -> frozenset[str]:
+    """The acronyms the text defines for words in lower case, which name a thing and no one
+    ("indium gallium zinc oxide (IGZO)", "a very large crude carrier (VLCC)"), unless a noun
+    after them says they are a company's business ("industrial systems (IS) business")."""
+    found = set()
+    business = lexicon().lower("business_noun")
+    for token in doc[1:-2]:
+        k = token.i
+        if token.text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(doc[k + 1].text) \
+                or (k + 3 < len(doc) and doc[k + 3].lower_ in business):
+            continue
+        acronym = doc[k + 1].text
+        for start in range(max(0, k - 8), k):
+            words = doc[start:k]
+            if all(t.is_lower and t.is_alpha for t in words) \
+                    and initials(words.text) == acronym.replace("&", ""):
+                found.add(acronym)
+                break
+    return frozenset(found)
+
+
+def _capital_after_abbreviation(doc: Doc, members: list[Mention]) -> bool:
+    """Whether a name is only ever a country's dotted abbreviation and one capitalised word
+    that is no body's or company's head word ("U.S. Withdrawal", "the U.S. Market"), with
+    nothing beyond the model's labels saying it is an organisation or a person: wire copy
+    capitalises the word after such an abbreviation ("U.S. Senate", "U.S. Steel said it" are
+    names)."""
+    lex = lexicon()
+    heads = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
+    for mention in members:
+        if mention.votes[EntityType.ORGANISATION] + mention.votes[EntityType.PERSON] > \
+                (WEIGHTS["model"] if mention.label in ("ORG", "PERSON") else 0.0):
+            return False
+        words = [t for t in doc[mention.start:mention.end] if not t.is_space]
+        if words and words[0].lower_ == "the":
+            words = words[1:]
+        if len(words) != 2 or "." not in words[0].text or country_of(words[0].text) is None \
+                or not words[1].is_title or not words[1].is_alpha or words[1].text in heads \
+                or words[1].lower_ in lex.lower("government_body_head"):
+            return False
+    return bool(members)
+
+
+def _maker_product(
+    doc: Doc, entity: Entity, members: list[Mention], others: list[Entity]
+) -> bool:
+    """Whether a name is a product named after its maker: an organisation the document names
+    on its own, then words that say nothing of a company (no head word, unit noun, legal form,
+    acronym or place), and nothing in the text beyond the model's labels that it is an
+    organisation or a person, nor a company's legal form listed with it ("Globex launched its
+    mobile payment Globex Pay"; "Globex Chips", "Globex SDI", "Globex Pay Ltd" and "Globex
+    Vela and Initech Ltd" are left alone)."""
+    lex = lexicon()
+    legal = lex.words("legal_form")
+    if any(m.votes[kind] > (WEIGHTS["model"] if m.label == label else 0.0)
+           for m in members for kind, label in ((EntityType.ORGANISATION, "ORG"),
+                                                (EntityType.PERSON, "PERSON"))) \
+            or any(t.text in legal for m in members
+                   for conjunct in doc[m.start:m.end].root.conjuncts
+                   for t in doc[conjunct.left_edge.i:conjunct.i + 1]):
+        return False
+    words = entity.name.split()
+    company_words = lex.words("org_head") | lex.words("org_suffix") | legal \
+        | lex.words("org_generic")
+    company_nouns = lex.lower("unit_noun") | lex.lower("org_kind") | lex.lower("org_context")
+    makers = set()
+    for other in others:
+        if other.type == EntityType.ORGANISATION:
+            for form in (other.name, *other.aliases):
+                maker = form.replace(",", " ").split()
+                while len(maker) > 1 and maker[-1] in lex.words("legal_form"):
+                    maker.pop()  # "Globex Inc" makes "Globex Pay"
+                makers.add(name_key(" ".join(maker)))
+    for cut in range(1, len(words)):
+        rest = words[cut:]
+        if name_key(" ".join(words[:cut])) in makers and not any(
+                word in company_words or word.casefold() in company_nouns
+                or ACRONYM.match(word) or not word[:1].isupper()
+                or country_of(word) or place_key(word) in subdivisions()
+                for word in rest):
+            return True
+    return False
 
 
 def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:

@@ -115,9 +115,79 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 part_start, part_end, _ = _strip(doc, part_start, part_end, label)
                 if part_start >= part_end:
                     continue
-            found.append(Candidate(part_start, part_end, label, titled, pattern))
+            # "Acme CFO Jane Roe", "CTO Brogan Vane": the model's organisation is a person
+            person = label == "ORG" and part_start > start and _titled_person_at(
+                doc, part_start - 1, part_end, any_name=part_start - 1 == start)
+            found.append(Candidate(part_start, part_end, "PERSON" if person else label,
+                                   titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
-    return _place_led(doc, found)
+    return _place_led(doc, _wrapped_names(doc, _last_partner(doc, found)))
+
+
+def _last_partner(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A firm named after its partners whose last name the model left out: an organisation's
+    name of two words or more, none a company's word, then "and" and one capitalised word that
+    no candidate holds, the text names nowhere else and no proper noun follows ("Vane Tallis
+    Corlett and Byford" read as "Vane Tallis Corlett")."""
+    lex = lexicon()
+    company = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
+    starts = {c.start for c in found}
+    kept = []
+    for candidate in found:
+        end = candidate.end
+        words = doc[candidate.start:end]
+        if candidate.label == "ORG" and len(words) > 1 and end + 2 < len(doc) \
+                and doc[end].lower_ == "and" and end + 1 not in starts \
+                and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title \
+                and doc[end + 1].is_alpha and not doc[end + 1].ent_type_ \
+                and doc[end + 2].pos_ != "PROPN" \
+                and all(t.is_title and t.text not in company for t in words) \
+                and doc[end + 1].text not in given_names() \
+                and _named_only_here(doc, end + 1, end + 2, tuple(
+                    t.text for t in doc[candidate.start:end + 2])):
+            candidate = candidate._replace(end=end + 2)
+        kept.append(candidate)
+    return kept
+
+
+def _wrapped_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    r"""Two names that only a line break of wrapped wire copy parts are one: "Long
+    Island\nLighting Co", "Compagnie des Machines\nBull", and so are two a linking word and
+    the break part after an organisation's head word ("Presidential Commission on\nGood
+    Government"). A place after the break ("Vela AG of\nHanover"), a whole company's name
+    before it, and a place after a sentence's opening preposition ("In Tokyo\nToshiba Corp")
+    stay apart, as a new paragraph does."""
+    lex = lexicon()
+    legal = lex.words("legal_form")
+    places = ("GPE", "LOC", "NORP", "FAC")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        gap = doc[before.end:candidate.start] if before is not None else None
+        if before is None or gap is None or not 1 <= len(gap) <= 2 \
+                or sum(t.text.count("\n") for t in gap) != 1 \
+                or any(t.is_space and not t.text.endswith("\n") for t in gap) \
+                or doc[before.end - 1].text in legal \
+                or candidate.label in ("GPE", "LOC", "FAC") \
+                or (candidate.label == "NORP" and before.label not in ("NORP", "ORG")) \
+                or (before.label in places and before.start > 0
+                    and doc[before.start - 1].pos_ == "ADP"
+                    and doc[before.start - 1].is_sent_start):
+            kept.append(candidate)
+            continue
+        words = [t for t in gap if not t.is_space]
+        if words and not (len(words) == 1 and words[0].lower_ in ("of", "on", "for")
+                          and doc[before.end - 1].text in lex.words("org_head")
+                          and candidate.label == "ORG"):
+            kept.append(candidate)
+            continue
+        labels = {before.label, candidate.label}
+        label = before.label if len(labels) == 1 else "ORG" if "ORG" in labels \
+            else candidate.label
+        kept[-1] = Candidate(before.start, candidate.end, label, before.titled,
+                             before.pattern or candidate.pattern)
+    return kept
 
 
 def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -195,9 +265,14 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             continue
         stem = _link_words(doc, start, candidate.start)
         if with_legal:
+            # one word before the legal form names no firm alone ("Hudson Valley Gas and
+            # Electric Corp" is one name); a name of its own before it takes no part of two
+            # words ("Acme Mobility and Globex Communications Inc" are two)
+            own = [t for t in doc[candidate.start:candidate.end] if t.text not in legal]
+            longest = 3 if len(own) == 1 else 1 if own and own[-1].text in complete else 2
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
             # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
-            if not all(doc[b - 1].text not in complete and b - a <= 2
+            if not all(doc[b - 1].text not in complete and b - a <= longest
                        and not _person_in_full(starts.get(a), b)
                        and _named_only_here(doc, a, b, stem) for a, b in parts):
                 continue
@@ -413,8 +488,8 @@ def _list_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     spans = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in matcher(doc)]
-    spans += [_whole_country(ent) if ent.label_ == "GPE" else ent
-              for ent in doc.ents if ent.label_ in _LABELS]
+    spans += [_whole_country(ent) if ent.label_ == "GPE" else _whole_org(ent)
+              if ent.label_ == "ORG" else ent for ent in doc.ents if ent.label_ in _LABELS]
     spans += [named for ent in doc.ents if ent.label_ in _AMOUNT_LABELS
               and (named := _name_before_amount(ent)) is not None]
     credits = credit_names(doc)  # a credit line's names win over the model's reading of it
@@ -428,7 +503,8 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    # nor is a name read again where a dateline repeats it ("OSLO ANNOUNCES ...\n\nOSLO, June 1")
+    taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
@@ -600,6 +676,27 @@ def _name_before_amount(ent: Span) -> Span | None:
                                  for t in ent.doc[ent.start:end]):
         return None
     return Span(ent.doc, ent.start, end, label="NAME")
+
+
+def _whole_org(ent: Span) -> Span:
+    """An organisation's name the model cut short inside a run of proper nouns: an acronym
+    right after it that no entity holds ("Globex SDI" read as "Globex"), and the proper nouns
+    before a name of only corporate words ("Vela Global Services" read as "Global
+    Services")."""
+    doc = ent.doc
+    lex = lexicon()
+    start, end = ent.start, ent.end
+    free = [t.pos_ == "PROPN" and not t.ent_type_ for t in doc]
+    if end < len(doc) and free[end] and ACRONYM.match(doc[end].text) \
+            and not is_junk(doc[end].text) \
+            and not (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
+        end += 1
+    corporate = lex.words("org_head") | lex.words("org_generic") | lex.words("legal_form")
+    if all(t.text in corporate for t in ent):
+        while start > 0 and ent.start - start < 3 and free[start - 1] \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
 
 
 def _whole_country(ent: Span) -> Span:
@@ -819,12 +916,20 @@ def _officer_titles() -> frozenset[str]:
         | lex.lower("title_alone_chairs")
 
 
-def _titled_person_at(doc: Doc, k: int, end: int) -> bool:
+def _titled_person_at(doc: Doc, k: int, end: int, any_name: bool = False) -> bool:
     """Whether token ``k`` of a span is an officer's title written as a word of its own
-    ("CFO", "Chairman") with a given name and a surname after it up to the span's end."""
+    ("CFO", "Chairman") with a given name and a surname after it up to the span's end; with
+    ``any_name``, where the title starts the span, any two capitalised words that no
+    company's name ends with ("CTO Brogan Vane")."""
     token = doc[k]
-    return end - k == 3 and token.lower_ in _officer_titles() and not token.is_lower \
-        and doc[k + 1].text in given_names() and doc[k + 2].is_title
+    if end - k != 3 or token.lower_ not in _officer_titles() or token.is_lower:
+        return False
+    if doc[k + 1].text in given_names():
+        return doc[k + 2].is_title
+    lex = lexicon()
+    return any_name and all(t.text[:1].isupper() and t.is_alpha for t in doc[k + 1:end]) \
+        and not any(t.text in lex.words("org_head") | lex.words("legal_form") | lex.words(
+            "org_generic") for t in doc[k + 1:end])
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -836,14 +941,15 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     lower case ("Alphabet named Sundar Pichai"); "Bureau of Health and Safety" and "the Trade
     Commissioner's Office" stay whole."""
     lex = lexicon()
-    if _titled_person_at(doc, start, end):  # "CTO Jane Roe": the title is no part of a name
+    if _titled_person_at(doc, start, end, any_name=True):  # "CTO Jane Roe": no part of it
         return [(start + 1, end)]
     for k in range(start + 1, end - 1):
         token = doc[k]
         if _titled_person_at(doc, k, end):
             return [(start, k), (k + 1, end)]  # "Acme CFO Jane Roe": a company and a person
         if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
-                and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")):
+                and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")) \
+                and not _apostrophe_in_name(doc, start, k, end):
             return [(start, k), *_split(doc, k + 1, end)]  # not "the Trade Representative's Office"
         if token.lower_ == "of" and k + 2 < end and doc[k + 1].lower_ == "the" \
                 and doc[k + 2].text in lex.words("org_institution") \
@@ -873,6 +979,14 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 and doc[k + 1].is_title:
             return [(start, k), *_split(doc, k + 1, end)]  # "Alphabet named Sundar Pichai"
     return [(start, end)]
+
+
+def _apostrophe_in_name(doc: Doc, start: int, k: int, end: int) -> bool:
+    """Whether a bare apostrophe after one word is part of a company's name that ends with a
+    legal form ("Vendors' End Inc"): the word is named nowhere else, as an owner would be."""
+    return doc[k].text in ("'", "\u2019") and k - start == 1 \
+        and doc[end - 1].text in lexicon().words("legal_form") \
+        and _named_only_here(doc, start, k, tuple(t.text for t in doc[start:end]))
 
 
 def _case_switches(word: str) -> int:
@@ -1053,7 +1167,8 @@ def _proposed(doc: Doc, taken: set[int]) -> list[Span]:
             i += 1
             continue
         j = i
-        while j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" \
+        while j < len(doc) and j not in taken and (
+                doc[j].pos_ == "PROPN" or _number_in_name(doc, i, j)) \
                 and doc[j].text[:1].isupper() and not (j > i and doc[j].lower_ in trailers):
             j += 1  # a role ends the name before it ("ASML Chief Executive Peter Wenninck")
         before = _word_before(doc, i)
@@ -1099,6 +1214,14 @@ def _owned_by_place(doc: Doc, start: int, end: int, titles: frozenset[str]) -> b
         return False  # what describes a thing the place has ("Beijing's H200 AI chips")
     place = next((e for e in doc.ents if e.start <= owner.i < e.end), doc[owner.i:owner.i + 1])
     return place.end == start - 1 and _place_name(place.text)
+
+
+def _number_in_name(doc: Doc, start: int, j: int) -> bool:
+    """Whether token ``j`` is a number word in capitals after a proper noun, outside a
+    headline: part of the name ("Globex One", as "Capital One")."""
+    token = doc[j]
+    return j > start and token.like_num and token.is_alpha and token.is_title \
+        and not headline_case(token.sent)
 
 
 def _country_named(doc: Doc, start: int, end: int) -> bool:

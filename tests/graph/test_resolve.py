@@ -303,3 +303,11 @@ def test_a_first_word_joins_no_listed_company_a_document_names_apart(monkeypatch
         ("a", Entity("Globex Motor Co", "Organisation", votes=ORG)),
     ])
     assert [label for label, _, _ in labels] == ["Globex", "Globex Motor"]
+
+
+def test_a_person_named_with_a_middle_initial_is_the_person_named_without_it():
+    groups, _ = resolve([("a", Entity("Jane Q. Roe", "Person", votes=(("Person", 3.0),))),
+                         ("b", Entity("Jane Roe", "Person", votes=(("Person", 3.0),))),
+                         ("c", Entity("J. Quincy Roe", "Person", votes=(("Person", 3.0),)))])
+    assert sorted((g.label, g.aliases) for g in groups) == [
+        ("J. Quincy Roe", ()), ("Jane Q. Roe", ("Jane Roe",))]

@@ -397,3 +397,47 @@ def test_a_name_after_the_field_a_role_is_of_holds_the_role(nlp):
     # a noun of a kind of organisation says what the name after it is
     assert ("Vonda", "Organisation") in read_entities(
         nlp, "Kestrel Corp said it named Jane Doe as head of chipmaker Vonda.")
+
+
+def test_a_reporter_who_reported_from_a_place_is_a_person(nlp):
+    text = ("Acme Corp recalled 900 cars on Monday. Vane Corlett reported from Washington and "
+            "Tallyard from Los Angeles.")
+    assert read_entities(nlp, text) == {
+        ("Acme Corp", "Organisation"), ("Vane Corlett", "Person"), ("Tallyard", "Person"),
+        ("United States", "Country")}
+
+
+def test_what_a_person_named_in_full_is_of_is_an_organisation(nlp):
+    text = ("In a statement, Jane Roe of Hartley Dunn, the company's lawyer, called the lawsuit "
+            "unfortunate.")
+    assert read_entities(nlp, text) == {("Jane Roe", "Person"), ("Hartley Dunn", "Organisation")}
+
+
+def test_what_the_text_says_a_name_is_makes_it_a_product(nlp):
+    text = ("Zantrex is the world's most prescribed drug with annual sales of over one billion "
+            "dollars, accounting for almost 75 pct of Glaxon's earnings.")
+    assert read_entities(nlp, text) == {("Glaxon", "Organisation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party adjective before one who runs for office names the party
+        ("The presumptive Republican presidential nominee Jane Roe sued Globex Corp.",
+         {("Globex Corp.", "Organisation"), ("Republican Party", "Organisation"),
+          ("Jane Roe", "Person")}),
+        # a party's noun after a person's name, with the state they are of
+        ("Officials like Senator Jane Roe, Democrat of Massachusetts, championed the bureau.",
+         {("Democratic Party", "Organisation"), ("Jane Roe", "Person")}),
+    ],
+)
+def test_a_party_word_beside_a_politician_names_the_party(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+def test_names_listed_after_a_plural_noun_of_companies_are_organisations(nlp):
+    text = ("Globex Corp offers faster Wi-Fi services to airlines like Acme Air, Vela Jet and "
+            "Initech America, Jane Roe said.")
+    assert read_entities(nlp, text) == {
+        ("Acme Air", "Organisation"), ("Globex Corp", "Organisation"),
+        ("Initech America", "Organisation"), ("Jane Roe", "Person"), ("Vela Jet", "Organisation")}

@@ -12,6 +12,7 @@ from newsgraph.ingest.documents import Entity, Evidence, Relation
 from newsgraph.ingest.entities import (
     EntityRecognizer,
     _group_entity,
+    _kin_of_person,
     _named_in_full,
     author_entities,
     finish_entities,
@@ -382,3 +383,66 @@ def test_the_models_person_labels_against_evidence_in_two_mentions(title, expect
     typed = _group_entity(doc, members, ["Zelkuai Dai"] * 5)
     assert typed is not None
     assert typed[1].type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a product named after its maker, with nothing saying it is a company: no entity
+        ("Globex Inc said it launched its mobile payment Globex Pay in Brazil.",
+         {("Globex Inc", "Organisation"), ("Brazil", "Country")}),
+        # a unit noun, a head word or a company's legal form listed with it says it is one
+        ("Globex Inc said its Globex Merchant Banking Division grew.",
+         {("Globex Inc", "Organisation"), ("Globex Merchant Banking Division", "Organisation")}),
+        ("The Commerce Department on Monday added Globex, Globex Kangxun Telecommunications Ltd, "
+         "Globex Parsian and Beijing 8-Star International Co to a list of firms. Globex said it "
+         "would comply.",
+         {("Commerce Department", "Organisation"), ("Globex", "Organisation"),
+          ("Globex Kangxun Telecommunications Ltd", "Organisation"),
+          ("Globex Parsian", "Person"), ("China", "Country")}),
+    ],
+)
+def test_a_product_named_after_its_maker_is_no_entity(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+
+@pytest.mark.parametrize(
+    ("name", "votes", "kin"),
+    [
+        ("Afsar Vanterpool", {"Organisation": 1.0}, True),  # the model's label alone
+        ("Afsar Vanterpool", {"Organisation": 3.0}, False),  # evidence beyond it
+        ("Vanterpool Media", {"Organisation": 1.0}, False),  # a company's head word
+        ("Jane Vanterpool", {"Organisation": 1.0}, False),  # the person named in full
+        ("Afsar Corlett", {"Organisation": 1.0}, False),  # no surname of a person
+    ],
+)
+def test_a_name_sharing_a_surname_with_a_person_is_a_person(name, votes, kin):
+    members = [Mention(0, 2, "ORG", defaultdict(float, votes))]
+    people = [Entity("Jane Vanterpool", "Person")]
+    assert _kin_of_person(Entity(name, "Organisation"), members, people) is kin
+
+
+def test_a_capitalised_word_after_a_dotted_country_abbreviation_is_no_name(nlp):
+    text = ("Opening its markets is the key to U.S. Withdrawal of the sanctions, and Tokyo must "
+            "open its markets to U.S. Goods. U.S. Senate leaders agreed. U.S. Steel said it would "
+            "cut output.")
+    assert read_entities(nlp, text) == {
+        ("Japan", "Country"), ("U.S. Senate", "Organisation"), ("U.S. Steel", "Organisation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym of words in lower case names a thing
+        ("Jane Roe has expressed preference for Globex Corp's strength in indium gallium zinc "
+         "oxide (IGZO) technology.",
+         {("Globex Corp", "Organisation"), ("Jane Roe", "Person")}),
+        # unless a noun after it makes it a company's business
+        ("Jane Roe, head of Globex Corp's automotive and industrial systems (AIS) business, said "
+         "so.",
+         {("AIS", "Organisation"), ("Globex Corp", "Organisation"), ("Jane Roe", "Person")}),
+    ],
+)
+def test_an_acronym_of_words_in_lower_case_is_no_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected

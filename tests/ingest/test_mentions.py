@@ -365,6 +365,32 @@ def test_a_company_name_read_in_parts_is_joined(nlp, text, expected):
     assert read_entities(nlp, text) == expected
 
 
+def test_one_word_before_a_legal_form_takes_in_three_words_before_it():
+    assert _names("""
+        Northfield PROPN NNP B-ORG compound 2
+        Valley     PROPN NNP I-ORG compound 2
+        Gas        PROPN NNP I-ORG nsubj    6
+        and        CCONJ CC  O     cc       2
+        Electric   PROPN NNP B-ORG compound 5
+        Corp       PROPN NNP I-ORG conj     2
+        rose       VERB  VBD O     ROOT     6
+        .          PUNCT .   O     punct    6
+    """) == [("Northfield Valley Gas and Electric Corp", "ORG", False)]
+
+
+def test_a_name_ending_with_a_head_word_takes_in_no_two_words_before_it():
+    assert _names("""
+        Valley         PROPN NNP B-ORG compound 1
+        Mobility       PROPN NNP I-ORG nsubj    6
+        and            CCONJ CC  O     cc       1
+        Globex         PROPN NNP B-ORG compound 5
+        Communications PROPN NNP I-ORG compound 5
+        Corp           PROPN NNP I-ORG conj     1
+        rose           VERB  VBD O     ROOT     6
+        .              PUNCT .   O     punct    6
+    """) == [("Valley Mobility", "ORG", False), ("Globex Communications Corp", "ORG", False)]
+
+
 def test_angle_brackets_of_wire_stories_are_no_part_of_a_name(nlp):
     text = "NEC Corp sued <Seiko Epson Corp>'s unit. A Seiko Epson spokesman declined to comment."
     assert read_entities(nlp, text) == {("NEC Corp", "Organisation"),
@@ -569,7 +595,7 @@ def test_an_officers_title_splits_a_name_the_model_read_as_one():
         Karen     PROPN NNP I-ORG compound 3
         Olsavsky  PROPN NNP I-ORG nsubj    4
         said      VERB  VBD O     ROOT     4
-    """) == [("Initech", "ORG", False), ("Karen Olsavsky", "ORG", False)]
+    """) == [("Initech", "ORG", False), ("Karen Olsavsky", "PERSON", False)]
 
 
 def test_an_officers_title_opening_a_name_is_left_out():
@@ -578,7 +604,7 @@ def test_an_officers_title_opening_a_name_is_left_out():
         Karen     PROPN NNP I-ORG compound 2
         Olsavsky  PROPN NNP I-ORG nsubj    3
         said      VERB  VBD O     ROOT     3
-    """) == [("Karen Olsavsky", "ORG", False)]
+    """) == [("Karen Olsavsky", "PERSON", False)]
 
 
 def test_a_name_before_a_role_and_a_person_takes_the_capitalised_words_before_it():
@@ -592,3 +618,118 @@ def test_a_name_before_a_role_and_a_person_takes_the_capitalised_words_before_it
         Roe       PROPN NNP I-PERSON nsubj    6
         said      VERB  VBD O        ROOT     6
     """) == [("Norbank Kim Eng", "PERSON", False), ("Jane Roe", "PERSON", False)]
+
+
+def test_an_officer_title_before_two_capitalised_words_starts_no_name(nlp):
+    text = ("Co-founder and CTO Brogan VanTerpool has resigned and filed a lawsuit accusing the "
+            "company.")
+    assert read_entities(nlp, text) == {("Brogan VanTerpool", "Person")}
+
+
+
+def test_a_number_word_in_capitals_after_a_proper_noun_is_part_of_the_name():
+    assert _names("""
+        The       DET   DT  O det    1
+        leaders   NOUN  NNS O nsubj  6
+        of        ADP   IN  O prep   1
+        Globex    PROPN NNP O pobj   2
+        One       NUM   CD  O nummod 3
+        have      AUX   VBP O aux    6
+        embraced  VERB  VBN O ROOT   6
+        a         DET   DT  O det    8
+        cliche    NOUN  NN  O dobj   6
+        .         PUNCT .   O punct  6
+    """) == [("Globex One", "ORG", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line break of wrapped wire copy parts no name
+        ("Globex Corp owns 41 pct of the reactor, with Northfield Valley\nLighting Co owning "
+         "18 pct.",
+         {("Globex Corp", "Organisation"), ("Northfield Valley Lighting Co", "Organisation")}),
+        # nor does it after a linking word that follows a head word
+        ("Jane Roe, Secretary of the Presidential Commission on\nFair Markets, said Globex Corp "
+         "had told the government it was interested.",
+         {("Globex Corp", "Organisation"), ("Jane Roe", "Person"),
+          ("Presidential Commission on Fair Markets", "Organisation")}),
+        # a place after a sentence's opening preposition stays apart
+        ("In Tokyo\nGlobex Corp said it would cut output.",
+         {("Globex Corp", "Organisation"), ("Japan", "Country")}),
+    ],
+)
+def test_a_name_wrapped_over_two_lines_is_one(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+
+def test_an_acronym_after_an_organisation_the_model_cut_short_is_part_of_it():
+    assert _names("""
+        Shares    NOUN  NNS O     nsubj    4
+        of        ADP   IN  O     prep     0
+        Korvo     PROPN NNP B-ORG compound 3
+        SDI       PROPN NNP O     pobj     1
+        jumped    VERB  VBD O     ROOT     4
+        .         PUNCT .   O     punct    4
+    """) == [("Korvo SDI", "ORG", False)]
+
+
+def test_a_name_of_only_corporate_words_takes_the_proper_noun_before_it():
+    assert _names("""
+        a         DET   DT  O     det      1
+        stake     NOUN  NN  O     ROOT     1
+        in        ADP   IN  O     prep     1
+        firm      NOUN  NN  O     compound 6
+        VelA      PROPN NNP O     compound 6
+        Global    PROPN NNP B-ORG compound 6
+        Services  PROPN NNP I-ORG pobj     2
+    """) == [("VelA Global Services", "ORG", False)]
+
+
+@pytest.mark.parametrize(
+    ("again", "expected"),
+    [
+        # the word before a bare apostrophe is named nowhere else: one company's name
+        (False, [("Vendors ' End Inc", "ORG", False)]),
+        # an owner named again on its own owns what follows it
+        (True, [("Vendors", "ORG", False), ("End Inc", "ORG", False), ("Vendors", "ORG", False)]),
+    ],
+)
+def test_a_bare_apostrophe_before_a_legal_form_name_is_part_of_it(again, expected):
+    rows = """
+        Vendors   PROPN NNPS B-ORG poss     2
+        '         PART  POS  I-ORG case     0
+        End       PROPN NNP  I-ORG compound 3
+        Inc       PROPN NNP  I-ORG nsubj    4
+        grew      VERB  VBD  O     ROOT     4
+    """
+    if again:
+        rows += """
+        .         PUNCT .    O     punct    4
+        Vendors   PROPN NNP  B-ORG nsubj    7
+        rose      VERB  VBD  O     ROOT     7
+    """
+    assert _names(rows.replace("\n    \n", "\n")) == expected
+
+
+def test_a_name_is_not_read_again_where_a_dateline_repeats_it(nlp):
+    text = ("OSLO ANNOUNCES MORE TARIFF CUTS FOR U.S.\n\nOSLO, June 1 - Norway will cut import "
+            "taxes on 50 items, the finance ministry said.")
+    assert read_entities(nlp, text) == {("Norway", "Country"), ("United States", "Country")}
+
+
+def test_a_partner_the_model_left_out_after_and_is_part_of_the_firm():
+    assert _names("""
+        investors NOUN  NNS O     nsubj    9
+        including VERB  VBG O     prep     0
+        Vane      PROPN NNP B-ORG compound 4
+        Tallis    PROPN NNP I-ORG compound 4
+        Corlett   PROPN NNP I-ORG pobj     1
+        and       CCONJ CC  O     cc       4
+        Byford    PROPN NNP O     conj     4
+        and       CCONJ CC  O     cc       4
+        Initech   PROPN NNP B-ORG conj     4
+        backed    VERB  VBD O     ROOT     9
+        .         PUNCT .   O     punct    9
+    """) == [("Vane Tallis Corlett and Byford", "ORG", False), ("Initech", "ORG", False)]
