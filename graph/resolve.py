@@ -169,6 +169,8 @@ def _head_last(words: list[str]) -> list[str]:
     return words
 
 
+#: Last words of bodies every country has, whose bare name says nothing of which country's.
+_MANY_COUNTRIES_BODIES = lexicon().lower("many_countries_body")
 #: Heads of government bodies named either way: "Ministry of Finance", "Finance Ministry".
 _OF_HEADS = frozenset({"department", "ministry"})
 
@@ -559,7 +561,8 @@ def _place_qualifiers(
     """A body named with a leading country word ("Dutch Trade Chamber") joins the body
     named without it ("Trade Chamber") when it is the only such form and no document
     names the two apart (one that does, "China X Association" beside "X Association", says
-    they differ)."""
+    they differ); not a ministry, which another document's country has too ("Foreign
+    Ministry" of one document is no other's "French Foreign Ministry")."""
     qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, written in forms.items():
         if key[0] != _AGENT or _agent_type(votes.get(key, {})) != EntityType.ORGANISATION:
@@ -568,7 +571,8 @@ def _place_qualifiers(
             raw = form.split()
             if len(raw) > 1 and (country_of(raw[0].rstrip(",")) or demonym_of(raw[0])):
                 bare = (_AGENT, match_key(" ".join(raw[1:]), EntityType.ORGANISATION))
-                if bare != key and bare in forms and " " in bare[1]:
+                if bare != key and bare in forms and " " in bare[1] \
+                        and raw[-1].casefold() not in _MANY_COUNTRIES_BODIES:
                     qualified[bare].add(key)
     for bare, keys in sorted(qualified.items()):
         if len(keys) == 1 and _agent_type(votes.get(bare, {})) == EntityType.ORGANISATION:
