@@ -111,4 +111,8 @@ def ministry_of_form(name: str) -> str | None:
         cut -= 1
     if cut == len(words) - 1:
         return None
-    return " ".join([*words[:cut], "Ministry", "of", *words[cut:-1]])
+    field = " ".join(words[cut:-1])
+    # "Foreign Ministry" is the "Ministry of Foreign Affairs"
+    field = next((f.title() for f in lexicon().lower("ministry_of_field")
+                  if f.startswith(f"{field.casefold()} ")), field)
+    return " ".join([*words[:cut], "Ministry", "of", field])

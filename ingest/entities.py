@@ -272,8 +272,8 @@ def _group_entity(
         if bodied or named != name:
             # the name less its country is no other name of it: it is as much another country's
             aliases, name = {a for a in aliases if leading_country(a)}, named
-        if bodied and (other := ministry_of_form(name)):
-            aliases.add(other)
+            if other := ministry_of_form(name):  # "Chinese Ministry of Justice"
+                aliases.add(other)
     spans = [Span(doc, m.start, m.end, label=kind) for m in members]
     for span in spans:
         span._.ng_name = name

@@ -37,7 +37,14 @@ def test_lower_case_ministries(nlp, text, expected):
 def test_the_other_name_of_a_ministry_of_a_field():
     assert ministry_of_form("Acmean Trade and Industry Ministry") == \
         "Acmean Ministry of Trade and Industry"
+    assert ministry_of_form("Acmean Foreign Ministry") == "Acmean Ministry of Foreign Affairs"
     assert ministry_of_form("Acme Ministry") is None
+
+
+def test_a_ministry_a_possessive_names_has_its_other_name(nlp):
+    entities = {(e.name, e.aliases) for e in nlp(
+        "Acme Corp was fined. China's Justice Ministry said so.")._.ng_entities}
+    assert ("Chinese Justice Ministry", ("Chinese Ministry of Justice",)) in entities
 
 
 def test_a_lower_case_ministry_has_its_country_and_other_name(nlp):
