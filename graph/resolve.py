@@ -169,6 +169,8 @@ def _head_last(words: list[str]) -> list[str]:
     return words
 
 
+#: Last words of bodies every country has, whose bare name says nothing of which country's.
+_MANY_COUNTRIES_BODIES = lexicon().lower("many_countries_body")
 #: Heads of government bodies named either way: "Ministry of Finance", "Finance Ministry".
 _OF_HEADS = frozenset({"department", "ministry"})
 
@@ -403,7 +405,7 @@ def resolve_seen(
     _spelling_and_corporate_words(seen.forms, seen.votes, seen.named, join)
     _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
     _listed_short_names(seen.forms, seen.votes, seen.named, join)
-    _place_qualifiers(seen.forms, seen.votes, seen.named, join)
+    _place_qualifiers(seen.forms, seen.votes, seen.named, join, seen.documents)
     _aliases_file(seen.forms, aliases, join, on_refused)
     return _groups(seen.forms, seen.documents, seen.votes, seen.kinds, sets, merges, aliases)
 
@@ -555,26 +557,40 @@ def _place_qualifiers(
     votes: Mapping[tuple[str, str], Mapping[str, float]],
     named: Mapping[tuple[str, str], set[str]],
     join: _Join,
+    documents: Mapping[tuple[str, str], set[str]] | None = None,
 ) -> None:
     """A body named with a leading country word ("Dutch Trade Chamber") joins the body
     named without it ("Trade Chamber") when it is the only such form and no document
     names the two apart (one that does, "China X Association" beside "X Association", says
-    they differ)."""
+    they differ); a ministry, which every country has, only where each document of the bare
+    name names that country ("Foreign Ministry" of a text on Norway is no "French Foreign
+    Ministry")."""
     qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for key, written in forms.items():
         if key[0] != _AGENT or _agent_type(votes.get(key, {})) != EntityType.ORGANISATION:
             continue
         for form in written:
             raw = form.split()
-            if len(raw) > 1 and (country_of(raw[0].rstrip(",")) or demonym_of(raw[0])):
+            country = country_of(raw[0].rstrip(",")) or demonym_of(raw[0]) \
+                if len(raw) > 1 else None
+            if country:
                 bare = (_AGENT, match_key(" ".join(raw[1:]), EntityType.ORGANISATION))
-                if bare != key and bare in forms and " " in bare[1]:
+                if bare != key and bare in forms and " " in bare[1] and (
+                        bare[1].split()[-1] not in _MANY_COUNTRIES_BODIES
+                        or _of_country(documents or {}, named.get(bare, set()), country)):
                     qualified[bare].add(key)
     for bare, keys in sorted(qualified.items()):
         if len(keys) == 1 and _agent_type(votes.get(bare, {})) == EntityType.ORGANISATION:
             key = next(iter(keys))
             if not named.get(key, set()) & named.get(bare, set()):
                 join(bare, key, "place qualifier")
+
+
+def _of_country(documents: Mapping[tuple[str, str], set[str]], of: set[str],
+                country: str) -> bool:
+    """Whether every one of the documents ``of`` names ``country`` as a country."""
+    naming = documents.get(entity_key(country, EntityType.COUNTRY), set())
+    return bool(of) and of <= naming
 
 
 def _listed_short_names(

@@ -35,6 +35,7 @@ from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.bodies import body_name
 from newsgraph.ingest.credits import credit_line_part
 from newsgraph.ingest.gazetteer import (
     city_of,
@@ -100,6 +101,9 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
     if credit_line_part(span) in ("place", "desk", "role"):  # "X in Tokyo", "Y ... Desk"
         return None
     mention = _party(span, candidate.label)
+    if mention is None and candidate.label == "ORG" and (body := body_name(span)):
+        mention = Mention(span.start, span.end, "ORG", defaultdict(float), name=body)
+        mention.votes[EntityType.ORGANISATION] += WEIGHTS["name"]
     if mention is None:
         mention = _country(span, candidate.label)
     if mention is None:

@@ -82,6 +82,7 @@ _WORDS = lexicon()
 _DESCRIPTIONS = _WORDS.lower("org_description")
 _BODY_DESCRIPTIONS = _WORDS.lower("body_description")
 _THING_PRONOUNS = _WORDS.lower("pronoun_thing")
+_PUBLIC_BODIES = _WORDS.lower("public_body")
 _PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
 _SPEAKS_FOR = _WORDS.lower("speaks_for")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -199,6 +200,8 @@ def _countries_of(mentions: Iterable[Span]) -> dict[str, set[str]]:
             owner = by_root.get(head.head.i)
         if owner is not None and owner.label_ in _THING:
             name = str(owner._.ng_name or owner.text)
+            if name.split()[-1].casefold() in _PUBLIC_BODIES:
+                continue  # "Japan's transport ministry" is no Japanese firm to describe
             countries.setdefault(name, set()).add(str(span._.ng_name or span.text))
     # a short form the document writes again ("Fluke" of "John Fluke Mfg Co Inc") is of the
     # country of the one organisation whose name has it

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, SpanGroup
 
+from newsgraph.ingest.bodies import ministry_of_form
 from newsgraph.ingest.classify import (
     DEFINED_PRODUCT,
     PRODUCT,
@@ -264,9 +265,15 @@ def _group_entity(
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
     aliases = (set(forms) | surfaces) - {name}
-    if kind == EntityType.ORGANISATION and (named := _of_its_country(doc, members, name)) != name:
-        # the name less its country is no other name of it: it is as much another country's
-        aliases, name = {a for a in aliases if leading_country(a)}, named
+    if kind == EntityType.ORGANISATION:
+        # a lower-case ministry named with its country already (ingest/bodies.py)
+        bodied = any(m.name == name and doc[m.start].is_lower for m in members)
+        named = name if bodied else _of_its_country(doc, members, name)
+        if bodied or named != name:
+            # the name less its country is no other name of it: it is as much another country's
+            aliases, name = {a for a in aliases if leading_country(a)}, named
+            if other := ministry_of_form(name):  # "Chinese Ministry of Justice"
+                aliases.add(other)
     spans = [Span(doc, m.start, m.end, label=kind) for m in members]
     for span in spans:
         span._.ng_name = name

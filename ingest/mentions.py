@@ -23,6 +23,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from newsgraph.ingest.bodies import lower_case_bodies
 from newsgraph.ingest.credits import agency_names, credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place, place_key
@@ -503,6 +504,7 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
+    spans += lower_case_bodies(doc, {i for span in spans for i in range(span.start, span.end)})
     # nor is a name read again where a dateline repeats it ("OSLO ANNOUNCES ...\n\nOSLO, June 1")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _repeated(doc, spans, taken)

@@ -79,7 +79,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -660,9 +660,12 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
         i = span.start - 1
         if i < 1 or not (tokens[i].lower_ in _DESCRIBING_NOUNS or maker_noun(tokens[i].lower_)):
             continue
-        first = i
-        while first > i - 3 and tokens[first - 1].is_lower and tokens[first - 1].is_alpha:
+        first, words = i, 0
+        while words < 3 and first > 1 and (
+                (tokens[first - 1].is_lower and tokens[first - 1].is_alpha)
+                or _joining_hyphen(tokens, first - 1)):
             first -= 1
+            words += tokens[first].is_alpha
         place = state.nodes.get(state.inside.get(first - 1, -1))
         if place is None or place.type != EntityType.COUNTRY \
                 or tokens[first - 1].lower_ in node.name.lower():
@@ -671,6 +674,12 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
         named = _organisations_listed_after(span.end, state) if tokens[i].tag_ == "NNS" else []
         for org in [node, *named]:
             yield Found(org, Predicate.BASED_IN, place, span.root.sent, "nationality-description")
+
+
+def _joining_hyphen(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a hyphen within a lower-case compound ("ride-hail")."""
+    return tokens[i].text == "-" and not tokens[i].whitespace_ and i + 1 < len(tokens) \
+        and tokens[i + 1].is_lower and not tokens[i - 1].whitespace_ and tokens[i - 1].is_lower
 
 
 #: Words after "X from <country>" that make it a route or a source, not where X is.

@@ -202,6 +202,29 @@ def test_place_qualifier_joins_the_bare_name():
     assert [m.rule for m in log] == ["place qualifier"]
 
 
+def test_a_bare_ministry_joins_no_other_document_s_ministry_of_a_country():
+    groups, _ = resolve([
+        ("a", Entity("French Foreign Ministry", "Organisation", votes=(("Organisation", 3),))),
+        ("b", Entity("Foreign Ministry", "Organisation", votes=(("Organisation", 3),))),
+    ])
+    assert sorted(g.label for g in groups) == ["Foreign Ministry", "French Foreign Ministry"]
+    groups, _ = resolve([
+        ("a", Entity("French Ministry of Trade", "Organisation", votes=(("Organisation", 3),))),
+        ("b", Entity("Trade Ministry", "Organisation", votes=(("Organisation", 3),))),
+    ])
+    assert sorted(g.label for g in groups) == ["French Ministry of Trade", "Trade Ministry"]
+
+
+def test_a_bare_ministry_joins_the_one_of_the_country_its_document_names():
+    groups, log = resolve([
+        ("a", Entity("French Foreign Ministry", "Organisation", votes=(("Organisation", 3),))),
+        ("b", Entity("Foreign Ministry", "Organisation", votes=(("Organisation", 3),))),
+        ("b", Entity("France", "Country")),
+    ])
+    assert sorted(g.label for g in groups) == ["France", "French Foreign Ministry"]
+    assert [m.rule for m in log] == ["place qualifier"]
+
+
 def test_corporate_words_named_apart_stay_apart():
     # a document named a company and its "patent unit Globex Technologies" apart
     groups, _ = resolve([

@@ -260,3 +260,10 @@ def test_a_description_of_a_body_is_the_one_public_body_named_before(nlp, text, 
     doc = nlp(text)
     found = {(s.text, s._.ng_name) for s in doc.spans[REFERENCES_KEY] if s.text == "agency"}
     assert found == expected
+
+
+def test_a_ministry_of_a_country_is_no_firm_of_it_a_description_stands_for(nlp):
+    text = ("Acme Motors Corp's shares fell on Thursday after the Japanese automaker admitted "
+            "to manipulating test data. Japan's transport ministry ordered the company to "
+            "submit a report.")
+    assert ("automaker", "Organisation", "Acme Motors Corp") in references(nlp, text)

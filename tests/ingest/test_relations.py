@@ -317,6 +317,9 @@ def test_roles(nlp, text, expected):
         ("Initech counts South African telecoms group Quorvex and Germany's Rocket Labs among "
          "its shareholders.",
          [("Quorvex", "basedIn", "South Africa"), ("Rocket Labs", "basedIn", "Germany")]),
+        # a hyphenated compound among the words of the description
+        ("Acme is investing $300 million in Israeli ride-hail startup Globex.",
+         [("Globex", "basedIn", "Israel")]),
     ],
 )
 def test_based_in(nlp, text, expected):
