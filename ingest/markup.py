@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["blank_markup", "code_follows", "markup_blind", "quote"]
+__all__ = ["blank_markup", "code_follows", "markup_blind", "quote", "trimmed"]
 
 #: An exchange code in angle brackets, square brackets or parentheses: a ticker and perhaps its
 #: market ("<GE>", "<TSBA.T>", "[UVN.UL]", "(AAPL.O)", "(005930.KS)"), or a market and a
@@ -94,6 +94,23 @@ class _MarkupBlindTokenizer:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
+
+
+def trimmed(span: Span) -> Span:
+    """``span`` without the whitespace tokens at its ends, so that its offsets are those of
+    the words it quotes (a title line is a sentence with the blank line after it).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme rose\\n\\nGlobex fell")
+    >>> trimmed(doc[0:3]).end_char
+    9
+    """
+    start, end = span.start, span.end
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    while start < end and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end] if end > start else span
 
 
 def quote(span: Span) -> str:

@@ -112,7 +112,7 @@ from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
 from newsgraph.ingest.events import agreements_between, mark_event_parties, plural_partners
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
-from newsgraph.ingest.markup import quote
+from newsgraph.ingest.markup import quote, trimmed
 from newsgraph.ingest.moves import share_moves
 from newsgraph.ingest.names import lexicon, load_jsonl, maker_noun, sets_policy, verb_forms
 from newsgraph.ingest.policies import (
@@ -1907,8 +1907,9 @@ def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
         if key in seen:
             continue
         seen.add(key)
-        evidence = Evidence(sentence=quote(f.sentence), start=f.sentence.start_char,
-                            end=f.sentence.end_char, rule=f.rule, percent=f.percent,
+        sentence = trimmed(f.sentence)
+        evidence = Evidence(sentence=quote(sentence), start=sentence.start_char,
+                            end=sentence.end_char, rule=f.rule, percent=f.percent,
                             market=f.market)
         relations.append(Relation(f.subject.name, str(f.predicate), f.object.name, evidence))
         used += [f.subject, f.object]

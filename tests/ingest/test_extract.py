@@ -50,3 +50,15 @@ def test_a_failing_title_costs_only_what_the_title_says():
     assert found.problem is None
     assert [e.name for e in found.entities] == ["Samsung Electronics Co Ltd"]
     assert not any(r.evidence.title for r in found.relations)
+
+
+@pytest.mark.slow
+def test_evidence_offsets_quote_a_line_without_the_blank_line_after_it(nlp):
+    text = ("Acme Corp sues Globex Inc over chip patents\n\nAcme Corp said on Tuesday it had "
+            "filed a complaint in a federal court in Delaware.")
+    [found] = extract([Article("a1", text, "a.txt")], nlp)
+    first = [r.evidence for r in found.relations if r.evidence.start == 0]
+    assert [(e.end, e.sentence) for e in first] == [
+        (43, "Acme Corp sues Globex Inc over chip patents")]
+    assert all(text[r.evidence.start:r.evidence.end] == r.evidence.sentence
+               for r in found.relations)
