@@ -37,7 +37,12 @@ from newsgraph.ingest.mentions import headline_case
 from newsgraph.ingest.names import name_key
 from newsgraph.ontology import RELATIONS, EntityType, NodeType, Predicate
 
-__all__ = ["repeats_title", "sentence_case", "title_document", "title_relations"]
+__all__ = ["LONGEST_TITLE", "repeats_title", "sentence_case", "title_document",
+           "title_relations"]
+
+#: The longest title read, in characters: a longer one is no headline (a feed may put a
+#: whole text in it), and the text is read all the same.
+LONGEST_TITLE = 1_000
 
 #: A word: a run of letters and digits ("Globex", "A320", "U" and "S" of "U.S.").
 _WORD = re.compile(r"[^\W_]+")
@@ -48,9 +53,10 @@ _OPENING = frozenset(".!?:;\"'\u201c\u2018([-\u2013\u2014")
 def title_document(nlp: Language, article: Article) -> Doc | None:
     """The document ``nlp`` reads of the title of ``article``: the title alone, in sentence
     case where it is written in headline case (quoted as written); or None where it has no
-    title or its text repeats the title. The title is read without the text's lede, which
-    would cost a fifth of the model's time again for a few relations more: what it names is
-    matched with the text's names afterwards (:func:`title_relations`).
+    title, a title longer than :data:`LONGEST_TITLE` or one its text repeats. The title is
+    read without the text's lede, which would cost a fifth of the model's time again for a
+    few relations more: what it names is matched with the text's names afterwards
+    (:func:`title_relations`).
 
     >>> import spacy
     >>> doc = title_document(spacy.blank("en"), Article("a", "Globex said it was sold to "
@@ -61,7 +67,7 @@ def title_document(nlp: Language, article: Article) -> Doc | None:
     True
     """
     title = article.title
-    if not title.strip() or repeats_title(title, article.text):
+    if not title.strip() or len(title) > LONGEST_TITLE or repeats_title(title, article.text):
         return None
     read = title
     if _headline_cased(nlp.make_doc(title)[:]):

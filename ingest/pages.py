@@ -31,7 +31,7 @@ _BLOCKS = frozenset({
 #: Characters that break a line in Unicode but not for most tools: line/paragraph separators,
 #: NEL, vertical tab, form feed.
 _ODD_BREAKS = re.compile(r"[\u2028\u2029\x85\x0b\x0c]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff\u200b]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufeff\u200b\ud800-\udfff\ufffe\uffff]")
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
 
 
@@ -87,7 +87,9 @@ def html_to_text(markup: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Normalise whitespace: odd line breaks to newlines, controls dropped, blank runs folded.
+    """Normalise whitespace: odd line breaks to newlines, controls and what XML cannot hold
+    (lone surrogates, U+FFFE, U+FFFF: a feed's character references may name them) dropped,
+    blank runs folded.
 
     >>> clean_text("  a\\u2028b \\t c\\n\\n\\n\\nd\\x00 ")
     'a\\nb c\\n\\nd'

@@ -134,3 +134,11 @@ def test_opml_feeds_in_order():
 def test_unusable_opml(data, error):
     with pytest.raises(error):
         opml_feeds(data, source="s.opml")
+
+
+def test_a_title_referring_to_a_character_xml_cannot_hold_drops_it():
+    feed = (b'<rss version="2.0"><channel><title>W</title><item><title>Acme sues Globex'
+            b' &#xFFFE;</title><guid>m1</guid><description>Acme sued.</description></item>'
+            b'</channel></rss>')
+    [article] = read_feed(feed, source="f.xml")
+    assert article.title == "Acme sues Globex"

@@ -53,6 +53,13 @@ def test_a_title_the_text_repeats_as_its_first_line_is_not_read_again(title, tex
     assert repeats_title(title, text) is repeated
 
 
+def test_a_title_longer_than_any_headline_is_not_read(nlp):
+    article = Article("a1", _SUIT, "a.txt", title="Acme Corp sues Globex Inc " * 50_000)
+    assert title_document(nlp, article) is None
+    [found] = extract([article], nlp)
+    assert found.problem is None and not any(r.evidence.title for r in found.relations)
+
+
 def test_no_title_or_a_repeated_one_gives_no_title_document(nlp):
     assert title_document(nlp, Article("a1", _SUIT, "a.txt")) is None
     repeated = Article("a2", "Acme Corp Sues Globex Inc\n\n" + _SUIT, "a.txt",

@@ -30,6 +30,8 @@ def test_html_to_text(markup, expected):
         ("a\r\nb\rc", "a\nb\nc"),
         ("x\x00y\x1bz", "xyz"),
         ("  lots   of \t space  ", "lots of space"),
+        # what XML cannot hold, as a feed's character references may name it
+        ("Acme\ufffe sues\uffff Globex\ud800", "Acme sues Globex"),
     ],
 )
 def test_clean_text(text, expected):
