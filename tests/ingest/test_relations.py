@@ -1887,3 +1887,36 @@ def test_a_sale_to_some_of_the_buyers_listed_after_a_dash(nlp):
 )
 def test_general_managers(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a supplier described with its customers, by a copula or in apposition
+        ("Acme Corp is the world's biggest chipmaking equipment supplier, with customers "
+         "including Globex Co Ltd, Initech Corp and Hooli Co Ltd.",
+         [("Acme Corp", "supplies", "Globex Co Ltd"), ("Acme Corp", "supplies", "Hooli Co Ltd."),
+          ("Acme Corp", "supplies", "Initech Corp")]),
+        ("Acme Corp, a major supplier with customers including Globex Inc and Initech Inc, "
+         "said it would grow.",
+         [("Acme Corp", "supplies", "Globex Inc"), ("Acme Corp", "supplies", "Initech Inc")]),
+        # a verb of serving a customer "with" what it gets, whatever else the verb may mean
+        ("Globex Inc will provide Acme Corp with engines.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        # a "tie-up", however it is tokenised, is a partnership
+        ("A tie-up between Acme Corp and Globex Inc was announced.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        # backing or funding a company, by its investors or by investors listed after a noun
+        ("Acme Corp and Initech Inc funded Globex Inc, a startup.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Inc", "investsIn", "Globex Inc")]),
+        ("Venture capital investors including Acme Capital and Initech Ventures backed Globex "
+         "Inc, which set out to build a thermostat.",
+         [("Acme Capital", "investsIn", "Globex Inc"),
+          ("Initech Ventures", "investsIn", "Globex Inc")]),
+        # backing a company's bid is no stake in it
+        ("Acme Corp backed Globex Inc's bid.", []),
+    ],
+)
+def test_deals_stated_by_nouns_and_buyers(nlp, text, expected):
+    assert sorted(t for t in triples(nlp, text)
+                  if t[1] in ("supplies", "partnersWith", "investsIn")) == expected
