@@ -1915,6 +1915,14 @@ def test_general_managers(nlp, text, expected):
           ("Initech Ventures", "investsIn", "Globex Inc")]),
         # backing a company's bid is no stake in it
         ("Acme Corp backed Globex Inc's bid.", []),
+        # a stake held along with another company is held by both
+        ("Acme Corp holds a 20 pct stake in Globex Inc, along with Initech Corp.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp.", "investsIn", "Globex Inc")]),
+        ("Along with Initech Corp, Acme Corp bought a stake in Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc."), ("Initech Corp", "investsIn", "Globex Inc.")]),
+        # stakes in companies a plural noun describes
+        ("Acme Corp has taken stakes in two startups, Globex Inc and Initech Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "investsIn", "Initech Inc.")]),
     ],
 )
 def test_deals_stated_by_nouns_and_buyers(nlp, text, expected):
