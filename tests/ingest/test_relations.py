@@ -1900,6 +1900,11 @@ def test_general_managers(nlp, text, expected):
         ("Acme Corp, a major supplier with customers including Globex Inc and Initech Inc, "
          "said it would grow.",
          [("Acme Corp", "supplies", "Globex Inc"), ("Acme Corp", "supplies", "Initech Inc")]),
+        # parts made for a customer's products
+        ("Globex Inc, which makes the screens for Acme Corp's phones, said sales rose.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Globex Inc builds engines for Acme Corp's jets.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
         # a verb of serving a customer "with" what it gets, whatever else the verb may mean
         ("Globex Inc will provide Acme Corp with engines.",
          [("Globex Inc", "supplies", "Acme Corp")]),
