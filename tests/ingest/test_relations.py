@@ -1905,6 +1905,16 @@ def test_general_managers(nlp, text, expected):
          [("Globex Inc", "supplies", "Acme Corp")]),
         ("Globex Inc builds engines for Acme Corp's jets.",
          [("Globex Inc", "supplies", "Acme Corp")]),
+        # the maker of a company's products supplies it; a user of a company's products buys
+        # from it
+        ("Globex Inc is the sole manufacturer of Acme Corp's new chip.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Globex Inc, the sole maker of Acme Corp's chips, rose.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Acme Corp is the biggest buyer of Globex Inc's chips.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Hawaii sued Globex Inc and Acme Corp, the largest user of recalled Globex air bags.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
         # a verb of serving a customer "with" what it gets, whatever else the verb may mean
         ("Globex Inc will provide Acme Corp with engines.",
          [("Globex Inc", "supplies", "Acme Corp")]),
