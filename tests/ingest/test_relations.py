@@ -1930,6 +1930,11 @@ def test_general_managers(nlp, text, expected):
           ("Initech Ventures", "investsIn", "Globex Inc")]),
         # backing a company's bid is no stake in it
         ("Acme Corp backed Globex Inc's bid.", []),
+        # money put into a company is an investment in it; pressure put on it is not
+        ("Acme Corp poured money into Globex Inc.", [("Acme Corp", "investsIn", "Globex Inc.")]),
+        ("Acme Corp has put $500 million into Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc.")]),
+        ("Acme Corp put pressure on Globex Inc.", []),
         # a stake held along with another company is held by both
         ("Acme Corp holds a 20 pct stake in Globex Inc, along with Initech Corp.",
          [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp.", "investsIn", "Globex Inc")]),
