@@ -1935,6 +1935,14 @@ def test_general_managers(nlp, text, expected):
         ("Acme Corp has put $500 million into Globex Inc.",
          [("Acme Corp", "investsIn", "Globex Inc.")]),
         ("Acme Corp put pressure on Globex Inc.", []),
+        # the leader of a group partners each member the group is said to include
+        ("A consortium led by Acme Corp that includes Globex Inc won the tender.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("A consortium led by Acme Corp that includes private equity firms Globex Capital and "
+         "Initech Partners won the tender.",
+         [("Acme Corp", "partnersWith", "Globex Capital"),
+          ("Acme Corp", "partnersWith", "Initech Partners"),
+          ("Globex Capital", "partnersWith", "Initech Partners")]),
         # a stake held along with another company is held by both
         ("Acme Corp holds a 20 pct stake in Globex Inc, along with Initech Corp.",
          [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp.", "investsIn", "Globex Inc")]),
