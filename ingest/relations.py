@@ -91,6 +91,7 @@ from newsgraph.ingest.anaphora import (
     clause_subject,
     conjuncts,
     entity_of,
+    mark_hyphen_prefixes,
     mark_leader_bodies,
     mark_references,
     mark_stand_ins,
@@ -340,6 +341,7 @@ class RelationExtractor:
         _mark_countries(doc, state)
         mark_references(doc, state, self.references(doc))
         mark_leader_bodies(doc, state)
+        mark_hyphen_prefixes(doc, state)
         # references across sentences: a description is a node; a pronoun is read by the
         # rules within its sentence first ("Acme said it would ..."), and linked only if not
         for span in doc.spans.get(REFERENCES_KEY, []):

@@ -202,3 +202,24 @@ def test_references_and_pronouns(nlp, text, expected):
 )
 def test_references_name_imposers(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a short name joined by a hyphen to a participle is the organisation it begins
+        ("Globex Inc said sales rose. Acme Corp and Hooli Inc have followed suit, integrating "
+         "Globex-produced components into their servers.",
+         [("Globex Inc", "supplies", "Acme Corp"), ("Globex Inc", "supplies", "Hooli Inc")]),
+        ("Initech Group Co bid for Hooli Inc. The Initech-led consortium, which also includes "
+         "Globex Capital and Vandelay Partners, has bid $78 per share.",
+         [("Globex Capital", "partnersWith", "Vandelay Partners"),
+          ("Initech Group Co", "partnersWith", "Globex Capital"),
+          ("Initech Group Co", "partnersWith", "Vandelay Partners")]),
+        # two organisations the short name may begin: neither
+        ("Globex Inc and Globex Bank said sales rose. Acme Corp uses Globex-made chips.", []),
+    ],
+)
+def test_a_short_name_before_a_hyphen_and_a_participle(nlp, text, expected):
+    assert sorted(t for t in triples(nlp, text)
+                  if t[1] in ("supplies", "partnersWith")) == expected

@@ -1890,3 +1890,72 @@ def test_a_sale_to_some_of_the_buyers_listed_after_a_dash(nlp):
 )
 def test_general_managers(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a supplier described with its customers, by a copula or in apposition
+        ("Acme Corp is the world's biggest chipmaking equipment supplier, with customers "
+         "including Globex Co Ltd, Initech Corp and Hooli Co Ltd.",
+         [("Acme Corp", "supplies", "Globex Co Ltd"), ("Acme Corp", "supplies", "Hooli Co Ltd."),
+          ("Acme Corp", "supplies", "Initech Corp")]),
+        ("Acme Corp, a major supplier with customers including Globex Inc and Initech Inc, "
+         "said it would grow.",
+         [("Acme Corp", "supplies", "Globex Inc"), ("Acme Corp", "supplies", "Initech Inc")]),
+        # parts made for a customer's products
+        ("Globex Inc, which makes the screens for Acme Corp's phones, said sales rose.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Globex Inc builds engines for Acme Corp's jets.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        # the maker of a company's products supplies it; a user of a company's products buys
+        # from it
+        ("Globex Inc is the sole manufacturer of Acme Corp's new chip.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Globex Inc, the sole maker of Acme Corp's chips, rose.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Acme Corp is the biggest buyer of Globex Inc's chips.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        ("Hawaii sued Globex Inc and Acme Corp, the largest user of recalled Globex air bags.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        # a verb of serving a customer "with" what it gets, whatever else the verb may mean
+        ("Globex Inc will provide Acme Corp with engines.",
+         [("Globex Inc", "supplies", "Acme Corp")]),
+        # a "tie-up", however it is tokenised, is a partnership
+        ("A tie-up between Acme Corp and Globex Inc was announced.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        # backing or funding a company, by its investors or by investors listed after a noun
+        ("Acme Corp and Initech Inc funded Globex Inc, a startup.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Inc", "investsIn", "Globex Inc")]),
+        ("Venture capital investors including Acme Capital and Initech Ventures backed Globex "
+         "Inc, which set out to build a thermostat.",
+         [("Acme Capital", "investsIn", "Globex Inc"),
+          ("Initech Ventures", "investsIn", "Globex Inc")]),
+        # backing a company's bid is no stake in it
+        ("Acme Corp backed Globex Inc's bid.", []),
+        # money put into a company is an investment in it; pressure put on it is not
+        ("Acme Corp poured money into Globex Inc.", [("Acme Corp", "investsIn", "Globex Inc.")]),
+        ("Acme Corp has put $500 million into Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc.")]),
+        ("Acme Corp put pressure on Globex Inc.", []),
+        # the leader of a group partners each member the group is said to include
+        ("A consortium led by Acme Corp that includes Globex Inc won the tender.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("A consortium led by Acme Corp that includes private equity firms Globex Capital and "
+         "Initech Partners won the tender.",
+         [("Acme Corp", "partnersWith", "Globex Capital"),
+          ("Acme Corp", "partnersWith", "Initech Partners"),
+          ("Globex Capital", "partnersWith", "Initech Partners")]),
+        # a stake held along with another company is held by both
+        ("Acme Corp holds a 20 pct stake in Globex Inc, along with Initech Corp.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp.", "investsIn", "Globex Inc")]),
+        ("Along with Initech Corp, Acme Corp bought a stake in Globex Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc."), ("Initech Corp", "investsIn", "Globex Inc.")]),
+        # stakes in companies a plural noun describes
+        ("Acme Corp has taken stakes in two startups, Globex Inc and Initech Inc.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "investsIn", "Initech Inc.")]),
+    ],
+)
+def test_deals_stated_by_nouns_and_buyers(nlp, text, expected):
+    assert sorted(t for t in triples(nlp, text)
+                  if t[1] in ("supplies", "partnersWith", "investsIn")) == expected
