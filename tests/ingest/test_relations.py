@@ -527,6 +527,9 @@ def test_lists_and_trade(nlp, text, expected):
          [("Globex Inc", "opposes", "Acme Corp")]),
         ("Globex Inc will challenge the European Commission's ruling.",
          [("Globex Inc", "opposes", "European Commission")]),
+        # challenging a company's patent is a legal challenge, no rivalry
+        ("Globex Inc said it would challenge Acme Corp's patent.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
         ("Acme Corp rejected a hostile bid from Globex Inc on Monday.",
          [("Acme Corp", "opposes", "Globex Inc")]),
         ("Globex Inc's hostile bid for Acme Corp failed.",
@@ -535,6 +538,11 @@ def test_lists_and_trade(nlp, text, expected):
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+def test_challenging_a_standing_in_a_market_is_rivalry(nlp):
+    relations = triples(nlp, "Globex Inc said it would challenge Acme Corp's dominance in phones.")
+    assert ("Globex Inc", "competesWith", "Acme Corp") in relations
 
 
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
