@@ -545,6 +545,25 @@ def test_challenging_a_standing_in_a_market_is_rivalry(nlp):
     assert ("Globex Inc", "competesWith", "Acme Corp") in relations
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # besting a rival, or breaking its hold on a market, is rivalry
+        ("Acme Corp sometimes beats broadcasters such as Globex Inc in the ratings race.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp outsold Globex Inc in Europe last year.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp is working to break Globex Inc's monopoly on military launches.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        # beating a forecast is no rivalry, nor a public body's ending a monopoly
+        ("Acme Corp's results beat Globex Inc's forecast.", []),
+        ("The European Commission wants to break Globex Inc's monopoly.", []),
+    ],
+)
+def test_besting_a_rival(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
