@@ -55,6 +55,7 @@ _PRONOUNS = _WORDS.lower("speaker_pronoun")
 _REFERENCES = {name: _WORDS.lower(name) for name in ("anaphor", "government", "country_anaphor")}
 _LEADER_BODIES = _WORDS.lower("leader_body")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_RAISING = _WORDS.lower("raising_participle")
 _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 #: Nouns that stand for the one company named just before them ("its Initech unit").
@@ -391,8 +392,13 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
 def clause_subject(token: Token) -> Token | None:
     """Who does what ``token`` (a verb or a noun in its clause) says, climbing to the clause."""
     node = token
+    controlled = False
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if controlled and not subjects:
+            # "Acme was forced to halt sales", "Acme is positioned to compete": the passive's
+            # subject does what its complement says, whoever forces it
+            subjects = [c for c in node.children if c.dep_ == "nsubjpass"]
         if subjects:
             # of two subjects the parser gives one verb ("OSLO, March 16 - Norway's parliament
             # has approved"), the one next to it; a name it splits into several ("Wal - Mart")
@@ -429,6 +435,8 @@ def clause_subject(token: Token) -> Token | None:
                                and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
             if controller is not None and controller.i < node.i:
                 return controller
+        controlled = node.dep_ == "xcomp" and node.head.tag_ == "VBN" \
+            and node.head.lower_ not in _RAISING
         node = node.head
     return None
 

@@ -527,6 +527,9 @@ def test_lists_and_trade(nlp, text, expected):
          [("Globex Inc", "opposes", "Acme Corp")]),
         ("Globex Inc will challenge the European Commission's ruling.",
          [("Globex Inc", "opposes", "European Commission")]),
+        # who was forced to act is who a complaint was from opposes
+        ("Acme Corp was forced to halt sales after a complaint from Globex Inc in May.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
         # challenging a company's patent is a legal challenge, no rivalry
         ("Globex Inc said it would challenge Acme Corp's patent.",
          [("Globex Inc", "opposes", "Acme Corp")]),
