@@ -567,6 +567,25 @@ def test_besting_a_rival(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names coordinated before a relative clause of a plural verb are its subjects
+        ("Acme Corp and Globex Inc, which compete in the phone market, reported results.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc, which compete with Initech Inc, reported results.",
+         [("Acme Corp", "competesWith", "Initech Inc"),
+          ("Globex Inc", "competesWith", "Initech Inc")]),
+        # a singular verb's relative pronoun stands for the one name it follows
+        ("Hooli Inc bought Acme Corp, which competes with Globex Inc in Europe.",
+         [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Inc", "investsIn", "Acme Corp")]),
+        ("Acme Corp and Globex Inc, which make phones, reported results.", []),
+    ],
+)
+def test_rivals_in_a_relative_clause(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
