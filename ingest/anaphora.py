@@ -168,7 +168,10 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             node = (named_in_apposition(token, state) if token.tag_ == "NN" else None) \
                 or _named_before(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN":
-            node = _formed_by(token, state)
+            formers = _formed_by(token, state)
+            node = formers[0] if formers else None
+            if len(formers) > 1:  # "a partnership formed by Acme and Globex": each of them
+                state.listed[token.i] = formers
         if node is not None:
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
@@ -198,18 +201,22 @@ def _named_right_after(token: Token, state: DocState) -> Node | None:
     return node if node is not None and node.type == EntityType.ORGANISATION else None
 
 
-def _formed_by(token: Token, state: DocState) -> Node | None:
-    """The entity that forms a company described by its founder, the first named ("a
+def _formed_by(token: Token, state: DocState) -> list[Node]:
+    """The entities that form a company described by its founders, in the order named ("a
     partnership formed by Acme and Globex", "a company to be set up by Acme")."""
     for verb in token.children:
         if verb.dep_ == "acl" and verb.lower_ in _FORMED:
             for agent in verb.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                    node = next((state.nodes[c.i] for c in agent.children
-                                 if c.dep_ == "pobj" and c.i in state.nodes), None)
-                    if node is not None and node.type == EntityType.ORGANISATION:
-                        return node
-    return None
+                    first = next((c for c in agent.children
+                                  if c.dep_ == "pobj" and c.i in state.nodes), None)
+                    if first is None or state.nodes[first.i].type != EntityType.ORGANISATION:
+                        continue
+                    formers = [state.nodes[t.i] for t in (first, *conjuncts(first))
+                               if t.i in state.nodes
+                               and state.nodes[t.i].type == EntityType.ORGANISATION]
+                    return list(dict.fromkeys(formers))
+    return []
 
 
 #: Participles that say who founded a company ("a partnership formed by Acme").

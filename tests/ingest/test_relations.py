@@ -1443,7 +1443,8 @@ def test_only_bid(nlp, text, bid):
         ("Globex Corp thwarted a takeover by a partnership formed by AFG Industries Inc and "
          "Initech Corp.",
          [("AFG Industries Inc", "partnersWith", "Initech Corp."),
-          ("Globex Corp", "opposes", "AFG Industries Inc")]),
+          ("Globex Corp", "opposes", "AFG Industries Inc"),
+          ("Globex Corp", "opposes", "Initech Corp.")]),
         ("The rest would be owned by a holding company made up of Acme Corp, Globex Corp and "
          "Initech Inc.",
          [("Acme Corp", "partnersWith", "Globex Corp"),
