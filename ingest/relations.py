@@ -454,6 +454,9 @@ class RelationExtractor:
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled the lawsuit against Y"
+            if predicate == Predicate.COMPETES_WITH and rule.subject.startswith("^") \
+                    and "noun" in tokens and any(c.dep_ == "poss" for c in tokens["noun"].children):
+                continue  # "Hooli invested in Globex, Acme's rival": Acme's rival, not Hooli's
             if rule.id.startswith("appointer") and _title_of_its_own(tokens.get("title")):
                 continue  # "X named Y president of its Acme unit": the unit's title
             if predicate in _ROLES and _title_of_another(tokens, state):

@@ -580,6 +580,9 @@ def test_besting_a_rival(nlp, text, expected):
         ("Hooli Inc bought Acme Corp, which competes with Globex Inc in Europe.",
          [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Inc", "investsIn", "Acme Corp")]),
         ("Acme Corp and Globex Inc, which make phones, reported results.", []),
+        # a rival in apposition that has its owner is the owner's, not the clause subject's
+        ("Hooli Corp invested $1 billion in Globex Inc, Acme Corp's biggest rival in China.",
+         [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Corp", "investsIn", "Globex Inc")]),
     ],
 )
 def test_rivals_in_a_relative_clause(nlp, text, expected):
