@@ -55,6 +55,7 @@ _PRONOUNS = _WORDS.lower("speaker_pronoun")
 _REFERENCES = {name: _WORDS.lower(name) for name in ("anaphor", "government", "country_anaphor")}
 _LEADER_BODIES = _WORDS.lower("leader_body")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
+_RAISING = _WORDS.lower("raising_participle")
 _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 #: Nouns that stand for the one company named just before them ("its Initech unit").
@@ -167,7 +168,10 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             node = (named_in_apposition(token, state) if token.tag_ == "NN" else None) \
                 or _named_before(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN":
-            node = _formed_by(token, state)
+            formers = _formed_by(token, state)
+            node = formers[0] if formers else None
+            if len(formers) > 1:  # "a partnership formed by Acme and Globex": each of them
+                state.listed[token.i] = formers
         if node is not None:
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
@@ -197,18 +201,22 @@ def _named_right_after(token: Token, state: DocState) -> Node | None:
     return node if node is not None and node.type == EntityType.ORGANISATION else None
 
 
-def _formed_by(token: Token, state: DocState) -> Node | None:
-    """The entity that forms a company described by its founder, the first named ("a
+def _formed_by(token: Token, state: DocState) -> list[Node]:
+    """The entities that form a company described by its founders, in the order named ("a
     partnership formed by Acme and Globex", "a company to be set up by Acme")."""
     for verb in token.children:
         if verb.dep_ == "acl" and verb.lower_ in _FORMED:
             for agent in verb.children:
                 if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "by"):
-                    node = next((state.nodes[c.i] for c in agent.children
-                                 if c.dep_ == "pobj" and c.i in state.nodes), None)
-                    if node is not None and node.type == EntityType.ORGANISATION:
-                        return node
-    return None
+                    first = next((c for c in agent.children
+                                  if c.dep_ == "pobj" and c.i in state.nodes), None)
+                    if first is None or state.nodes[first.i].type != EntityType.ORGANISATION:
+                        continue
+                    formers = [state.nodes[t.i] for t in (first, *conjuncts(first))
+                               if t.i in state.nodes
+                               and state.nodes[t.i].type == EntityType.ORGANISATION]
+                    return list(dict.fromkeys(formers))
+    return []
 
 
 #: Participles that say who founded a company ("a partnership formed by Acme").
@@ -417,8 +425,13 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
 def clause_subject(token: Token) -> Token | None:
     """Who does what ``token`` (a verb or a noun in its clause) says, climbing to the clause."""
     node = token
+    controlled = False
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if controlled and not subjects:
+            # "Acme was forced to halt sales", "Acme is positioned to compete": the passive's
+            # subject does what its complement says, whoever forces it
+            subjects = [c for c in node.children if c.dep_ == "nsubjpass"]
         if subjects:
             # of two subjects the parser gives one verb ("OSLO, March 16 - Norway's parliament
             # has approved"), the one next to it; a name it splits into several ("Wal - Mart")
@@ -455,6 +468,8 @@ def clause_subject(token: Token) -> Token | None:
                                and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
             if controller is not None and controller.i < node.i:
                 return controller
+        controlled = node.dep_ == "xcomp" and node.head.tag_ == "VBN" \
+            and node.head.lower_ not in _RAISING
         node = node.head
     return None
 

@@ -456,6 +456,9 @@ class RelationExtractor:
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled the lawsuit against Y"
+            if predicate == Predicate.COMPETES_WITH and rule.subject.startswith("^") \
+                    and "noun" in tokens and any(c.dep_ == "poss" for c in tokens["noun"].children):
+                continue  # "Hooli invested in Globex, Acme's rival": Acme's rival, not Hooli's
             if rule.id.startswith("appointer") and _title_of_its_own(tokens.get("title")):
                 continue  # "X named Y president of its Acme unit": the unit's title
             if predicate in _ROLES and _title_of_another(tokens, state):
@@ -1680,6 +1683,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         return found
     if token.lower_ in _PLURAL_PRONOUNS and node.token != token.i:
         token = token.doc[node.token]  # "Acme and Globex said they would ...": both
+    elif _plural_relative(token):
+        token = token.head.head  # "Acme and Globex, which compete with Initech": both
     if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
         return found
     # a modifier the rule read on this name is not a conjunct's that has its own ("Norway's
@@ -1703,6 +1708,19 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
     if not own:
         found += [n for n in _listed_in_text(token, node, state) if n not in found]
     return found
+
+
+def _plural_relative(token: Token) -> bool:
+    """Whether ``token`` is a relative pronoun of a plural verb, which stands for all the
+    names coordinated where they were named ("Acme and Globex, which both compete")."""
+    verb = token.head
+    return token.tag_ in ("WDT", "WP") and token.dep_ == "nsubj" and verb.dep_ == "relcl" and (
+        verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLURAL_AUX
+                                  for c in verb.children))
+
+
+#: Auxiliaries of a plural subject.
+_PLURAL_AUX = frozenset({"are", "were", "have"})
 
 
 def _listed_in_text(token: Token, node: Node, state: DocState) -> list[Node]:

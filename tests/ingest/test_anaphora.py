@@ -62,6 +62,22 @@ def test_the_clause_subject_is_found_through_xcomp():
     assert clause_subject(doc[3]).text == "Acme"
 
 
+def test_the_subject_of_a_passive_does_what_its_complement_says():
+    # "Acme was forced to halt sales": Acme halts, though the passive has no active subject
+    doc, _ = parse(["Acme", "was", "forced", "to", "halt", "sales"], [2, 2, 2, 4, 2, 4],
+                   ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "dobj"], {},
+                   tags=["NNP", "VBD", "VBN", "TO", "VB", "NNS"])
+    assert clause_subject(doc[4]).text == "Acme"
+
+
+def test_the_subject_of_a_passive_of_report_is_not_made_to_act():
+    # "Acme is reported to be in talks": no one is said to act
+    doc, _ = parse(["Acme", "is", "reported", "to", "be", "in", "talks"], [2, 2, 2, 4, 2, 4, 5],
+                   ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "prep", "pobj"], {},
+                   tags=["NNP", "VBZ", "VBN", "TO", "VB", "IN", "NNS"])
+    assert clause_subject(doc[4]) is None
+
+
 def test_the_subject_of_an_infinitive_after_for_is_its_object():
     # "the agreement for Fujitsu to buy Fairchild": Fujitsu buys, not who agreed
     doc, _ = parse(["Acme", "ended", "a", "deal", "for", "Globex", "to", "buy", "Initech"],

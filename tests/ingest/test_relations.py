@@ -530,6 +530,12 @@ def test_lists_and_trade(nlp, text, expected):
          [("Globex Inc", "opposes", "Acme Corp")]),
         ("Globex Inc will challenge the European Commission's ruling.",
          [("Globex Inc", "opposes", "European Commission")]),
+        # who was forced to act is who a complaint was from opposes
+        ("Acme Corp was forced to halt sales after a complaint from Globex Inc in May.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        # challenging a company's patent is a legal challenge, no rivalry
+        ("Globex Inc said it would challenge Acme Corp's patent.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
         ("Acme Corp rejected a hostile bid from Globex Inc on Monday.",
          [("Acme Corp", "opposes", "Globex Inc")]),
         ("Globex Inc's hostile bid for Acme Corp failed.",
@@ -537,6 +543,52 @@ def test_lists_and_trade(nlp, text, expected):
     ],
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+def test_challenging_a_standing_in_a_market_is_rivalry(nlp):
+    relations = triples(nlp, "Globex Inc said it would challenge Acme Corp's dominance in phones.")
+    assert ("Globex Inc", "competesWith", "Acme Corp") in relations
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # besting a rival, or breaking its hold on a market, is rivalry
+        ("Acme Corp sometimes beats broadcasters such as Globex Inc in the ratings race.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp outsold Globex Inc in Europe last year.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp is working to break Globex Inc's monopoly on military launches.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        # beating a forecast is no rivalry, nor a public body's ending a monopoly
+        ("Acme Corp's results beat Globex Inc's forecast.", []),
+        ("The European Commission wants to break Globex Inc's monopoly.", []),
+    ],
+)
+def test_besting_a_rival(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names coordinated before a relative clause of a plural verb are its subjects
+        ("Acme Corp and Globex Inc, which compete in the phone market, reported results.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc, which compete with Initech Inc, reported results.",
+         [("Acme Corp", "competesWith", "Initech Inc"),
+          ("Globex Inc", "competesWith", "Initech Inc")]),
+        # a singular verb's relative pronoun stands for the one name it follows
+        ("Hooli Inc bought Acme Corp, which competes with Globex Inc in Europe.",
+         [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Inc", "investsIn", "Acme Corp")]),
+        ("Acme Corp and Globex Inc, which make phones, reported results.", []),
+        # a rival in apposition that has its owner is the owner's, not the clause subject's
+        ("Hooli Corp invested $1 billion in Globex Inc, Acme Corp's biggest rival in China.",
+         [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Corp", "investsIn", "Globex Inc")]),
+    ],
+)
+def test_rivals_in_a_relative_clause(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
@@ -1397,7 +1449,8 @@ def test_only_bid(nlp, text, bid):
         ("Globex Corp thwarted a takeover by a partnership formed by AFG Industries Inc and "
          "Initech Corp.",
          [("AFG Industries Inc", "partnersWith", "Initech Corp."),
-          ("Globex Corp", "opposes", "AFG Industries Inc")]),
+          ("Globex Corp", "opposes", "AFG Industries Inc"),
+          ("Globex Corp", "opposes", "Initech Corp.")]),
         ("The rest would be owned by a holding company made up of Acme Corp, Globex Corp and "
          "Initech Inc.",
          [("Acme Corp", "partnersWith", "Globex Corp"),
