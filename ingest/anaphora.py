@@ -34,6 +34,7 @@ __all__ = [
     "clause_subject",
     "conjuncts",
     "entity_of",
+    "mark_hyphen_prefixes",
     "mark_leader_bodies",
     "mark_references",
     "mark_stand_ins",
