@@ -53,6 +53,7 @@ The words (share units, holding verbs, nouns of partners and ventures) are word 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -298,8 +299,7 @@ def share_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
             added += [Found(h, Predicate.INVESTS_IN, held, sentence, "share-list")
                       for h in holders]
         if venture:
-            added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "share-list-partners")
-                      for a, b in combinations(holders, 2) if a.name != b.name]
+            added += _partnered(holders, sentence, "share-list-partners")
     return added
 
 
@@ -359,8 +359,7 @@ def partner_lists(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
             # whose holders it told of before
             partners += [n for n in _unnamed_venture_holders(doc, state, token.i)
                          if n.name not in names and n not in partners]
-        added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "partner-list-partners")
-                  for a, b in combinations(partners, 2) if a.name != b.name]
+        added += _partnered(partners, sentence, "partner-list-partners")
     return added
 
 
@@ -388,8 +387,7 @@ def ventures_of_deals(doc: Doc, state: DocState) -> list[Found]:
         sentence = token.sent
         added += [Found(p, Predicate.INVESTS_IN, venture, sentence, "venture-of-deal")
                   for p in parties]
-        added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "venture-of-deal-partners")
-                  for a, b in combinations(parties, 2)]
+        added += _partnered(parties, sentence, "venture-of-deal-partners")
     return added
 
 
@@ -717,6 +715,11 @@ def venture_founders(doc: Doc, state: DocState) -> list[Found]:
         sentence = token.sent
         added += [Found(f, Predicate.INVESTS_IN, venture, sentence, "venture-founder")
                   for f in founders]
-        added += [Found(a, Predicate.PARTNERS_WITH, b, sentence, "venture-founders-partners")
-                  for a, b in combinations(founders, 2)]
+        added += _partnered(founders, sentence, "venture-founders-partners")
     return added
+
+
+def _partnered(parties: Sequence[Node], sentence: Span, rule: str) -> list[Found]:
+    """Each two of ``parties`` partner each other, once a pair, a name never itself."""
+    return [Found(a, Predicate.PARTNERS_WITH, b, sentence, rule)
+            for a, b in combinations(parties, 2) if a.name != b.name]
