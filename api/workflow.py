@@ -108,6 +108,9 @@ class BuildReport:
     out: Path
     read: int
     skipped: int
+    #: documents the sources gave twice in this build (the same file twice, an item in two
+    #: feeds), read once
+    repeated: int = 0
     problems: tuple[NewsgraphError, ...] = ()
     #: of the documents read, those the folder held read by another model or rule set
     reread: int = 0
@@ -131,7 +134,8 @@ class BuildReport:
                  if self.reread else "")
         parts = [
             f"documents: {self.read} read{again}, {self.skipped} already built, "
-            f"{sum(not isinstance(p, AliasesError) for p in self.problems)} sources failed",
+            + (f"{self.repeated} given twice, " if self.repeated else "")
+            + f"{sum(not isinstance(p, AliasesError) for p in self.problems)} sources failed",
             "nodes: " + ", ".join(f"{n} {t}" for t, n in sorted(self.nodes.items())),
             "relations: "
             + (", ".join(f"{n} {t}" for t, n in sorted(self.relations.items())) or "none"),
@@ -320,10 +324,11 @@ def _build(
         fetcher = Fetcher(cache=validators, allow_private_hosts=allow_private_hosts,
                           budget=fetch_budget)
         with _collector(enabled=True):  # the readers' objects are let go as they go
-            articles, skipped = _new_articles(sources, seen_keys(cached), report, folder,
-                                              fetch_articles=fetch_articles, fetcher=fetcher)
+            articles, skipped, repeated = _new_articles(
+                sources, seen_keys(cached), report, folder, fetch_articles=fetch_articles,
+                fetcher=fetcher)
         named = ", ".join(sources) or SEEDS_SOURCE
-        if not articles and not skipped and (problems or not cached):
+        if not articles and not skipped and not repeated and (problems or not cached):
             raise NewsgraphError(named, "nothing usable was read")
         model_name = model or _default_model()
         current = _provenance(model_name)  # hashes the model's files: once a build
@@ -413,7 +418,8 @@ def _build(
                 (folder / name).unlink(missing_ok=True)
         _records(folder, kept, base_iri)
         built = BuildReport(
-            out=folder, read=read, skipped=skipped, problems=tuple(problems), reread=reread,
+            out=folder, read=read, skipped=skipped, repeated=repeated,
+            problems=tuple(problems), reread=reread,
             nodes=dict(Counter(data["type"] for _, data in G.nodes(data=True))),
             relations=dict(Counter(k for _, _, k in G.edges(keys=True) if k != "mentions")),
             refused=int(G.graph.get("rejected_relations", 0)), outputs=tuple(writers),
@@ -692,8 +698,9 @@ def _collector(*, enabled: bool) -> Iterator[None]:
 def _new_articles(
     sources: Sequence[str], keys: set[str], report: ProblemHandler, out: Path, *,
     fetch_articles: bool, fetcher: Fetcher,
-) -> tuple[list[Article], int]:
-    """The articles of ``sources`` not built before, and how many were skipped as seen.
+) -> tuple[list[Article], int, int]:
+    """The articles of ``sources`` not built before; how many were skipped as built before,
+    and how many as given twice by the sources themselves.
 
     Files inside the output folder are never articles: building a folder that holds its own
     output folder must not read the graph back as news.
@@ -705,7 +712,8 @@ def _new_articles(
                                fetcher=fetcher)
     else:
         results = _read_seeds(fetch_articles=fetch_articles, fetcher=fetcher)
-    articles, skipped = [], 0
+    articles, skipped, repeated = [], 0, 0
+    built = set(keys)
     for result in results:
         for problem in result.errors:
             report(problem)
@@ -713,13 +721,16 @@ def _new_articles(
             if _inside(article.source, out):
                 continue
             if is_seen(article, keys):
-                skipped += 1
+                if is_seen(article, built):
+                    skipped += 1
+                else:
+                    repeated += 1
                 continue
             keys.add(article.id)
             if article.link:
                 keys.add(article.link)
             articles.append(article)
-    return articles, skipped
+    return articles, skipped, repeated
 
 
 def _named_from_sources(extractions: list[Extraction], sources: Sequence[str]) -> list[Extraction]:

@@ -546,3 +546,18 @@ def test_documents_read_by_another_rule_set_are_read_again(tmp_path):
     assert recorded["rules"]["sha256"] == current
     assert build([str(sources)], out).summary().splitlines()[0] == (
         "documents: 0 read, 1 already built, 0 sources failed")
+
+
+def test_a_document_given_twice_in_one_build_is_read_once_and_said_to_be_given_twice(tmp_path):
+    sources = tmp_path / "news"
+    sources.mkdir()
+    text = "Acme Corp agreed to buy Globex Inc for $2 billion on Monday."
+    (sources / "a.txt").write_text(text)
+    (sources / "b.txt").write_text(text)
+    out = tmp_path / "out"
+    report = build([str(sources)], out)
+    assert (report.read, report.skipped, report.repeated) == (1, 0, 1)
+    assert report.summary().splitlines()[0] == (
+        "documents: 1 read, 0 already built, 1 given twice, 0 sources failed")
+    again = build([str(sources)], out)
+    assert (again.read, again.skipped, again.repeated) == (0, 2, 0)  # both built before
