@@ -86,10 +86,10 @@ def _generate(workflow: Any, numbers: range) -> None:
     from newsgraph.outputs import is_seen
 
     def new_articles(sources: Any, keys: set[str], report: Any, folder: Path,
-                     **options: Any) -> tuple[list[Any], int]:
+                     **options: Any) -> tuple[list[Any], int, int]:
         articles = [extraction(n).article for n in numbers]
         fresh = [a for a in articles if not is_seen(a, keys)]
-        return fresh, len(articles) - len(fresh)
+        return fresh, len(articles) - len(fresh), 0
 
     workflow._new_articles = new_articles
     workflow._read_with_nlp = lambda articles, report, **options: [

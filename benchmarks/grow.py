@@ -49,10 +49,10 @@ def _generated_build(out: Path, start: int, stop: int, *, index: bool,
     from newsgraph.outputs import is_seen
 
     def new_articles(sources: Any, keys: set[str], report: Any, folder: Path,
-                     **options: Any) -> tuple[list[Any], int]:
+                     **options: Any) -> tuple[list[Any], int, int]:
         articles = [extraction(n).article for n in range(start, stop)]
         fresh = [a for a in articles if not is_seen(a, keys)]
-        return fresh, len(articles) - len(fresh)
+        return fresh, len(articles) - len(fresh), 0
 
     def read_with_nlp(articles: list[Any], report: Any, **options: Any) -> list[Any]:
         return [extraction(int(a.id.split(":")[1])) for a in articles]

@@ -23,7 +23,7 @@ def generated(monkeypatch):
         start, stop = (int(n) for n in sources[0].split(":")[1].split("-"))
         articles = [extraction(n).article for n in range(start, stop)]
         fresh = [a for a in articles if not is_seen(a, keys)]
-        return fresh, len(articles) - len(fresh)
+        return fresh, len(articles) - len(fresh), 0
 
     monkeypatch.setattr("newsgraph.workflow._new_articles", new_articles)
     monkeypatch.setattr("newsgraph.workflow._read_with_nlp", lambda articles, report, **o: [

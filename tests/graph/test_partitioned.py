@@ -46,7 +46,7 @@ def documents(monkeypatch):
         articles = [extraction(n).article for n in range(start, stop)]
         articles += [x.article for x in extra.values()]
         fresh = [a for a in articles if not is_seen(a, keys)]
-        return fresh, len(articles) - len(fresh)
+        return fresh, len(articles) - len(fresh), 0
 
     monkeypatch.setattr("newsgraph.workflow._new_articles", new_articles)
     monkeypatch.setattr("newsgraph.workflow._read_with_nlp", lambda articles, report, **o: [

@@ -63,7 +63,7 @@ def finds(monkeypatch):
     def new_articles(sources, keys, report, folder, **options):
         articles = [DOCUMENTS[name].article for name in sources[0].split(":")[1].split(",")]
         fresh = [a for a in articles if not is_seen(a, keys)]
-        return fresh, len(articles) - len(fresh)
+        return fresh, len(articles) - len(fresh), 0
 
     monkeypatch.setattr("newsgraph.workflow._new_articles", new_articles)
     monkeypatch.setattr("newsgraph.workflow._read_with_nlp",
