@@ -164,6 +164,15 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
 
 
 @cache
+def _cooperating_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """Every form of the verbs of working with another, and those of "work", which says so
+    only with "together" (the pipeline runs no lemmatizer: forms, not lemmas, are compared)."""
+    cooperating = frozenset(f for lemma in lexicon().lower("cooperating_verb")
+                            for f in verb_forms(lemma))
+    return cooperating, frozenset(verb_forms("work"))
+
+
+@cache
 def _agreement_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The agreement nouns, the words that make one no partnership, the plural party nouns."""
     lex = lexicon()
@@ -233,8 +242,7 @@ def plural_partners(doc: Doc, state: DocState, found: list[Found]) -> list[Found
     where they work together ("Acme bought Globex. Both companies, which already work
     together, ..."; "Acme bought Initech, and the three companies are working together")."""
     _, _, plurals = _agreement_words()
-    cooperating = frozenset(f for lemma in lexicon().lower("cooperating_verb")
-                            for f in verb_forms(lemma))
+    cooperating, working = _cooperating_forms()
     added: list[Found] = []
     for token in state.tokens_of(doc):
         if token.lower_ not in plurals or token.pos_ != "NOUN":
@@ -244,7 +252,7 @@ def plural_partners(doc: Doc, state: DocState, found: list[Found]) -> list[Found
             continue
         verbs = [token.head] if token.dep_ == "nsubj" else []
         verbs += [c for c in token.children if c.dep_ == "relcl"]  # "which work together"
-        if not any(v.lower_ in cooperating and (v.lemma_ != "work" or any(
+        if not any(v.lower_ in cooperating and (v.lower_ not in working or any(
                 c.lower_ == "together" for c in v.children)) for v in verbs):
             continue
         parties = _told_of(token, count, state, found)

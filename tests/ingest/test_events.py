@@ -106,6 +106,12 @@ def test_a_deal_named_again_stands_for_its_buyer_where_opposed(nlp, text, expect
             "Acme Corp bought Globex Inc last year. Both companies reported higher sales.",
             [],
         ),
+        # "work" alone is no partnership ("both companies work in Ohio")
+        (
+            "Acme Corp bought Globex Inc last year. Both companies, which work in Ohio, "
+            "reported higher sales.",
+            [],
+        ),
     ],
 )
 def test_companies_named_by_their_number_working_together(nlp, text, expected):
