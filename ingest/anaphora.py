@@ -321,10 +321,9 @@ def entity_of(token: Token, state: DocState, depth: int = 0) -> Node | None:
     node = state.nodes.get(token.i)
     if node is not None or depth > 3:
         return node
-    if token.lower_ in _GOVERNING_BODIES:  # "the board of Acme said it ...": Acme
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if owner is not None and owner.lower_ in _GOVERNING_BODIES:  # "board of directors"
+    if token.lower_ in _GOVERNING_BODIES:  # "the board (of directors) of Acme said it": Acme
+        owner: Token | None = token
+        while owner is not None and owner.lower_ in _GOVERNING_BODIES:
             of = next((c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"),
                       None)
             owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None

@@ -50,6 +50,7 @@ from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_name
 from newsgraph.ingest.names import (
     ACRONYM,
     WEIGHTS,
+    company_words,
     initials,
     lexicon,
     load_jsonl,
@@ -122,11 +123,12 @@ def _annotate(doc: Doc, mentions: list[Mention]) -> None:
                     EntityType.PERSON, 0.0)),)))
     spans: list[Span] = []
     entities: list[Entity] = []
+    common_acronyms = _common_acronyms(doc)
     for group, group_spans, entity in typed_groups:
         others = [e for _, _, e in typed_groups if e is not entity]
         if not _maker_product(doc, entity, group, others) \
                 and not _capital_after_abbreviation(doc, group) \
-                and entity.name not in _common_acronyms(doc):
+                and entity.name not in common_acronyms:
             spans += group_spans
             entities.append(entity)
     country_spans, countries = _countries(doc, mentions)
@@ -293,11 +295,8 @@ def _kin_of_person(entity: Entity, members: list[Mention], people: list[Entity])
             for m in members):
         return False
     words = entity.name.split()
-    lex = lexicon()
-    company_words = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
-        | lex.words("org_generic")
     if not 1 < len(words) < 4 or not all(w[:1].isupper() and w.replace("-", "").isalpha()
-                                         and w not in company_words for w in words):
+                                         and w not in company_words() for w in words):
         return False
     return any(len(p := person.name.split()) > 1 and p[-1] == words[-1] and p[0] != words[0]
                for person in people)
@@ -341,8 +340,7 @@ def _capital_after_abbreviation(doc: Doc, members: list[Mention]) -> bool:
     capitalises the word after such an abbreviation ("U.S. Senate", "U.S. Steel said it" are
     names)."""
     lex = lexicon()
-    heads = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
-        | lex.words("org_generic")
+    heads = company_words()
     for mention in members:
         if mention.votes[EntityType.ORGANISATION] + mention.votes[EntityType.PERSON] > \
                 (WEIGHTS["model"] if mention.label in ("ORG", "PERSON") else 0.0):

@@ -33,6 +33,7 @@ from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
     ACRONYM,
     acronym_of,
+    company_words,
     expletive_verbs,
     given_names,
     initials,
@@ -130,9 +131,7 @@ def _last_partner(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     name of two words or more, none a company's word, then "and" and one capitalised word that
     no candidate holds, the text names nowhere else and no proper noun follows ("Vane Tallis
     Corlett and Byford" read as "Vane Tallis Corlett")."""
-    lex = lexicon()
-    company = lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
-        | lex.words("org_generic")
+    company = company_words()
     starts = {c.start for c in found}
     kept = []
     for candidate in found:
@@ -686,16 +685,17 @@ def _whole_org(ent: Span) -> Span:
     before a name of only corporate words ("Vela Global Services" read as "Global
     Services")."""
     doc = ent.doc
-    lex = lexicon()
     start, end = ent.start, ent.end
-    free = [t.pos_ == "PROPN" and not t.ent_type_ for t in doc]
-    if end < len(doc) and free[end] and ACRONYM.match(doc[end].text) \
+
+    def free(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" and not doc[i].ent_type_
+
+    if end < len(doc) and free(end) and ACRONYM.match(doc[end].text) \
             and not is_junk(doc[end].text) \
             and not (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
         end += 1
-    corporate = lex.words("org_head") | lex.words("org_generic") | lex.words("legal_form")
-    if all(t.text in corporate for t in ent):
-        while start > 0 and ent.start - start < 3 and free[start - 1] \
+    if all(t.text in _corporate_words() for t in ent):
+        while start > 0 and ent.start - start < 3 and free(start - 1) \
                 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
             start -= 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG")
@@ -928,10 +928,16 @@ def _titled_person_at(doc: Doc, k: int, end: int, any_name: bool = False) -> boo
         return False
     if doc[k + 1].text in given_names():
         return doc[k + 2].is_title
-    lex = lexicon()
     return any_name and all(t.text[:1].isupper() and t.is_alpha for t in doc[k + 1:end]) \
-        and not any(t.text in lex.words("org_head") | lex.words("legal_form") | lex.words(
-            "org_generic") for t in doc[k + 1:end])
+        and not any(t.text in _corporate_words() for t in doc[k + 1:end])
+
+
+@cache
+def _corporate_words() -> frozenset[str]:
+    """Words a company's name may end with and a person's never does ("Corp", "Group",
+    "Services")."""
+    lex = lexicon()
+    return lex.words("org_head") | lex.words("org_generic") | lex.words("legal_form")
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ __all__ = [
     "Lexicon",
     "acronym_of",
     "company_key",
+    "company_words",
     "expletive_verbs",
     "given_names",
     "initial_spellings",
@@ -107,6 +108,19 @@ class Lexicon:
         True
         """
         return _named_set(self.folded, name)
+
+
+@cache
+def company_words() -> frozenset[str]:
+    """The words that say a name is a company's, as written: head words, suffixes, legal
+    forms and generic words ("Bank", "Holdings", "Corp", "Services").
+
+    >>> {"Corp", "Holdings"} <= company_words()
+    True
+    """
+    lex = lexicon()
+    return lex.words("org_head") | lex.words("org_suffix") | lex.words("legal_form") \
+        | lex.words("org_generic")
 
 
 def _named_set(sets: dict[str, frozenset[str]], name: str) -> frozenset[str]:

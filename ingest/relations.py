@@ -1295,11 +1295,10 @@ def _countries_possessive(doc: Doc, state: DocState) -> Iterator[Found]:
     Germany's Rocket Labs"); not a public body ("China's Commerce Ministry" is China's)."""
     for span in doc.spans.get(SPANS_KEY, []):
         node = state.nodes.get(span.root.i)
-        if node is None or node.type != EntityType.ORGANISATION or _public(node.name) \
-                or span.start < 2 or doc[span.start - 1].lower_ not in ("'s", "\u2019s"):
+        if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
             continue
-        owner = state.nodes.get(state.inside.get(span.start - 2, -1))
-        if owner is not None and owner.type == EntityType.COUNTRY:
+        owner = _possessing_country(doc, span.start, state)
+        if owner is not None:
             yield Found(node, Predicate.BASED_IN, owner, span.root.sent, "country-possessive")
 
 
@@ -1312,11 +1311,17 @@ def _based_elsewhere(found: Found, state: DocState) -> bool:
     start = found.subject.token
     while start > 0 and state.inside.get(start - 1) == found.subject.token:
         start -= 1
-    if start < 2 or found.sentence.doc[start - 1].lower_ not in ("'s", "\u2019s"):
-        return False
+    owner = _possessing_country(found.sentence.doc, start, state)
+    return owner is not None and owner.name != found.object.name
+
+
+def _possessing_country(doc: Doc, start: int, state: DocState) -> Node | None:
+    """The country whose possessive is written right before the name that begins at
+    ``start`` ("Germany's Rocket Labs"), or None."""
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "\u2019s"):
+        return None
     owner = state.nodes.get(state.inside.get(start - 2, -1))
-    return owner is not None and owner.type == EntityType.COUNTRY \
-        and owner.name != found.object.name
+    return owner if owner is not None and owner.type == EntityType.COUNTRY else None
 
 
 def _leads_a_state(title: Token) -> bool:
