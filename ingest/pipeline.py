@@ -22,7 +22,7 @@ from newsgraph.ingest import classifier, coreference, entities, relations
 from newsgraph.ingest.datelines import dateline_tokens
 from newsgraph.ingest.markup import markup_blind
 from newsgraph.ingest.models import DEFAULT_MODEL
-from newsgraph.ingest.names import load_jsonl, plain_forms, stopped_forms
+from newsgraph.ingest.names import lexicon, load_jsonl, plain_forms, stopped_forms
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "ng_paragraphs", "ng_sentence_stops"]
 
@@ -116,13 +116,28 @@ def ng_sentence_stops(doc: Doc) -> Doc:
             after = next((t for t in doc[token.i + 1:] if not t.is_space), None)
             if after is not None and ((after.is_title and after.is_stop
                                        and _lower_word_follows(doc, after.i))
-                                      or "\n" in doc[token.i + 1].text):
+                                      or "\n" in doc[token.i + 1].text
+                                      or _legal_name_follows(doc, after.i)):
                 stops.append(token)
     if stops:
         with doc.retokenize() as retokenizer:
             for token in stops:
                 retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 0), (token, 0)])
     return doc
+
+
+def _legal_name_follows(doc: Doc, i: int) -> bool:
+    """Whether another company's name, its legal form written, starts at token ``i``
+    ("... sold it to Initech Ltd. Globex Corp said"): no sentence runs one legal name into
+    the next, so the first ends a sentence. A title or a form read on ("Acme Corp. President
+    Jane Doe", "Acme Co. Ltd.") is no such name."""
+    forms = lexicon().words("legal_form")
+    for words, token in enumerate(doc[i:i + 5]):
+        if not token.is_title or token.is_stop:
+            return False
+        if token.text in forms or token.text.rstrip(".") in forms:
+            return words > 0
+    return False
 
 
 def _lower_word_follows(doc: Doc, i: int) -> bool:

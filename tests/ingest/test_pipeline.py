@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from newsgraph.ingest.pipeline import ng_paragraphs
+from newsgraph.ingest.pipeline import ng_paragraphs, ng_sentence_stops
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,24 @@ def test_a_wire_paragraph_after_a_town_and_its_state_is_a_sentence_of_its_own(nl
         "The sales included computers made by Vertex Rocketry Inc of Maynard, Mass.",
         "High-technology exports must be approved by the departments of Commerce, "
         "Defense and State."]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # another company's name with its legal form ends the sentence before it
+        ("He sold it to Initech Ltd. Globex Corp said so.",
+         ["Initech", "Ltd", ".", "Globex", "Corp"]),
+        ("He sold it to Initech Ltd. Globex Holdings Corp. said so.",
+         ["Initech", "Ltd", ".", "Globex", "Holdings"]),
+        # a form read on, a title, or a name with no form of its own: left as written
+        ("He sold it to Acme Co. Ltd. in May.", ["Acme", "Co.", "Ltd.", "in", "May"]),
+        ("Acme Corp. President Jane Doe said so.", ["Acme", "Corp.", "President", "Jane", "Doe"]),
+        ("Acme Inc. Globex and Initech are rivals.", ["Acme", "Inc.", "Globex", "and", "Initech"]),
+    ],
+)
+def test_a_legal_form_before_another_companys_legal_name_ends_a_sentence(text, tokens):
+    doc = ng_sentence_stops(spacy.blank("en")(text))
+    words = [t.text for t in doc]
+    start = words.index(tokens[0])
+    assert words[start:start + len(tokens)] == tokens
