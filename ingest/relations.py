@@ -79,6 +79,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -238,6 +239,38 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
 #: The ends of a token-sequence rule between two names: the first named in the match, and
 #: the last ("Acme's rival Globex").
 _NAME_ORDER = frozenset({"first", "last"})
+_SENTENCE_STOPS = frozenset({".", "!", "?"})
+#: Operators under which a token of a sequence pattern is in every match.
+_REQUIRED = re.compile(r"\+|\{[1-9][0-9]*(,[0-9]*)?\}")
+
+
+def sequence_anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words (as ``LOWER`` reads them) or trigger labels (``ng_trigger``) of which every
+    match of a token-sequence pattern has one: the test of its first token that is in every
+    match and asks for either; None if no such token.
+
+    >>> sequence_anchor([{"_": {"ng_in": {"IN": ["Organisation"]}}, "OP": "+"},
+    ...                  {"LOWER": "chief", "OP": "?"},
+    ...                  {"LOWER": {"IN": ["rival", "rivals"]}}])
+    (frozenset({'rival', 'rivals'}), frozenset())
+    >>> sequence_anchor([{"_": {"ng_trigger": {"IN": ["leads"]}}, "OP": "{1,3}"}])
+    (frozenset(), frozenset({'leads'}))
+    >>> sequence_anchor([{"LOWER": "chief", "OP": "*"}]) is None
+    True
+    """
+    for token in pattern:
+        operator = token.get("OP", "")
+        if operator and not _REQUIRED.fullmatch(operator):
+            continue
+        word = token.get("LOWER")
+        if isinstance(word, str):
+            return frozenset({word}), frozenset()
+        if isinstance(word, dict) and "IN" in word:
+            return frozenset(word["IN"]), frozenset()
+        trigger = token.get("_", {}).get("ng_trigger")
+        if isinstance(trigger, dict) and "IN" in trigger:
+            return frozenset(), frozenset(trigger["IN"])
+    return None
 
 
 @dataclass(frozen=True)
@@ -258,6 +291,7 @@ class RelationExtractor:
         self.measure_matcher = FixedMatcher()
         self.rules_matcher = TreeMatcher()
         self.sequences = Matcher(nlp.vocab)
+        self.sequence_anchors: list[tuple[frozenset[str], frozenset[str]] | None] = []
         self.references = reference_matcher()
         self.rules: dict[str, _Rule] = {}
         self.measures: dict[str, Measure] = {}
@@ -278,6 +312,7 @@ class RelationExtractor:
             rule = _Rule(line["id"], line["predicate"], line["subject"], line["object"], ())
             self.rules[rule.id] = rule
             self.sequences.add(rule.id, [line["sequence"]])
+            self.sequence_anchors.append(sequence_anchor(line["sequence"]))
         elif "id" in line and "predicate" in line:
             pattern = line["pattern"]
             next_to = line.get("next_to")
@@ -396,7 +431,7 @@ class RelationExtractor:
         The rule's ``subject`` and ``object`` name entity types; each trigger token in the
         match gives one relation (its label is the predicate when the rule says ``@trigger``).
         """
-        for match_id, start, end in self.sequences(doc, as_spans=False):
+        for match_id, start, end in self._sequence_matches(doc, state):
             rule = self.rules[doc.vocab.strings[match_id]]
             span = doc[start:end]
             first = _name_start(doc[start])
@@ -432,6 +467,28 @@ class RelationExtractor:
                             yield Found(person, predicate, ends[rule.object], sentence,
                                         rule.id)
                 before = predicate
+
+    def _sequence_matches(self, doc: Doc, state: DocState) -> list[tuple[int, int, int]]:
+        """The token-sequence matches a rule can read: those within a stretch between full
+        stops (a match across one is never read) that holds two nodes and a token every match
+        of some pattern has (its anchor). The same matches as the whole ``Doc``'s that are
+        read, in the same order; spaCy's ``Matcher`` tries every pattern at every token, and
+        most stretches of news have no anchor."""
+        anchors = self.sequence_anchors
+        words = frozenset().union(*(a[0] for a in anchors if a is not None))
+        labels = frozenset().union(*(a[1] for a in anchors if a is not None))
+        everywhere = None in anchors
+        matches: list[tuple[int, int, int]] = []
+        start = 0
+        for end in [*(t.i for t in doc if t.text in _SENTENCE_STOPS), len(doc)]:
+            stretch = doc[start:end]
+            if len({state.inside[t.i] for t in stretch if t.i in state.inside}) >= 2 and (
+                    everywhere or any(t.lower_ in words or t._.ng_trigger in labels
+                                      for t in stretch)):
+                matches += [(key, first + start, last + start)
+                            for key, first, last in self.sequences(stretch, as_spans=False)]
+            start = end + 1
+        return matches
 
     def _match_dependencies(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Dependency rules: a relation for each pair of entities at the rule's two ends."""

@@ -16,6 +16,7 @@ from newsgraph.ingest.relations import (
     _hedged,
     _only_bid,
     load_patterns,
+    sequence_anchor,
 )
 from newsgraph.ontology import RELATIONS
 from tests.ingest.relation_views import triples
@@ -2012,3 +2013,28 @@ def test_general_managers(nlp, text, expected):
 def test_deals_stated_by_nouns_and_buyers(nlp, text, expected):
     assert sorted(t for t in triples(nlp, text)
                   if t[1] in ("supplies", "partnersWith", "investsIn")) == expected
+
+
+def test_sequence_rules_run_only_where_a_match_can_be_read(nlp):
+    text = ("Globex Corp Chairman Jane Doe said so. Acme rose. Initech's rival Acme Inc fell, "
+            "and Hooli Inc. said it sold a unit.")
+    extractor = nlp.get_pipe("ng_relations")
+    names = [name for name, _ in nlp.pipeline]
+    with nlp.select_pipes(enable=names[:names.index("ng_relations")]):
+        doc = nlp(text)
+    state = extractor._mark(doc)
+    read = extractor._sequence_matches(doc, state)
+    assert [(doc.vocab.strings[key], doc[start:end].text) for key, start, end in read] == [
+        ("role-sequence", "Corp Chairman Jane"), ("role-sequence", "Globex Corp Chairman Jane"),
+        ("possessive-rival-sequence", "Initech's rival Acme"),
+        ("possessive-rival-sequence", "Initech's rival Acme Inc")]
+    # the whole document's matches that a rule reads: none across a full stop
+    every = extractor.sequences(doc, as_spans=False)
+    assert [m for m in every if "." not in doc[m[1]:m[2]].text.split()] == read
+
+
+def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
+    assert sequence_anchor([{"LOWER": "the", "OP": "?"}, {"_": {"ng_in": {"IN": ["Person"]}}},
+                            {"LOWER": {"IN": ["rival"]}, "OP": "{1,2}"}]) == (
+        frozenset({"rival"}), frozenset())
+    assert sequence_anchor([{"LOWER": "rival", "OP": "{0,2}"}]) is None

@@ -229,7 +229,8 @@ def test_round_investors(nlp, text, expected):
         (
             "Globex Ltd is a joint venture of Initech Corp. Acme Corp will take a 20 pct stake "
             "in the venture.",
-            [("Acme Corp", "investsIn", "Globex Ltd")],
+            [("Acme Corp", "investsIn", "Globex Ltd"),
+             ("Initech Corp.", "investsIn", "Globex Ltd")],
         ),
         # two ventures named before, or none: which one is meant is unclear
         (
