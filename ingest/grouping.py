@@ -61,6 +61,11 @@ def group_mentions(
       Protection Agency"), small words and abbreviations spelt out or not ("DOJ" =
       "Department of Justice", "UKIP" = "U.K. Independence Party");
     * a head word alone and the one name that ends with it ("Commission");
+    * a name and the one other name it misspells: one word of at least six letters a
+      letter short, long, or with two letters swapped (eight letters for one letter in place of
+      another), the other words the same, or a name of one word and the one longer name whose
+      first word it so misspells ("Hoechts AG" = "Hoechst AG", "Peidmont Aviation Inc" =
+      "Piedmont"), both a person's or neither;
     * a company name and its forms that only add corporate words ("Globex" = "Globex
       Technologies Co. Ltd", "Vela" = "Vela and Co"), a research arm and its firm ("Globex
       Research Institute").
@@ -94,7 +99,8 @@ def group_mentions(
             found += [_country_qualified(names, key), _research_arm(names, key)]
         if personal or not listed_company(key):  # "Dell said it" is not Michael Dell
             found.append(_person_part(names, key))
-        found += [_acronym(names, i), _head_alone(names, key, i), _ending_name(names, key, i)]
+        found += [_acronym(names, i), _head_alone(names, key, i), _ending_name(names, key, i),
+                  _misspelt(names, key, i)]
         for target in found:
             if target is not None:
                 sets.union(target, i)
@@ -495,6 +501,52 @@ def _ending_name(names: _Names, key: str, i: int) -> int | None:
             and not _organisation_head(names.mentions[names.first[target]][0]):
         return None
     return names.first[target]
+
+
+def _misspelt(names: _Names, key: str, i: int) -> int | None:
+    """The one other name of the document that ``key`` misspells, or that misspells it: the
+    same words but one a single edit away (:func:`one_edit`), or, for a name of one word, the
+    first word of a longer name; of the same kind (a person's or not)."""
+    words = key.split()
+    personal = _personal(names, key, i)
+    found = set()
+    for other, j in names.first.items():
+        if other == key or _personal(names, other, j) != personal:
+            continue
+        others = other.split()
+        if len(others) == len(words):
+            differing = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+            if len(differing) == 1 and one_edit(*differing[0]):
+                found.add(j)
+        elif len(words) == 1 and len(others) > 1 and key not in names.starts \
+                and one_edit(words[0], others[0]):
+            found.add(j)
+    return found.pop() if len(found) == 1 else None
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two words of letters, each at least six long, are a letter short, a letter
+    long or two neighbouring letters swapped apart (a misspelling, not another name), or, at
+    eight letters or more, one letter in place of another.
+
+    >>> one_edit("hoechts", "hoechst"), one_edit("shevin", "shervin")
+    (True, True)
+    >>> one_edit("allianz", "alliant"), one_edit("northrup", "northrop"), one_edit("acme", "acne")
+    (False, True, False)
+    """
+    if min(len(a), len(b)) < 6 or not (a.isalpha() and b.isalpha()) or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        if len(diff) == 1:
+            return len(a) >= 8
+        return len(diff) == 2 and diff[1] == diff[0] + 1 \
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1:]
 
 
 def _acronym(names: _Names, i: int) -> int | None:

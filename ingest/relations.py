@@ -249,10 +249,11 @@ def sequence_anchor(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], froz
     match of a token-sequence pattern has one: the test of its first token that is in every
     match and asks for either; None if no such token.
 
-    >>> sequence_anchor([{"_": {"ng_in": {"IN": ["Organisation"]}}, "OP": "+"},
-    ...                  {"LOWER": "chief", "OP": "?"},
-    ...                  {"LOWER": {"IN": ["rival", "rivals"]}}])
-    (frozenset({'rival', 'rivals'}), frozenset())
+    >>> words, labels = sequence_anchor([{"_": {"ng_in": {"IN": ["Organisation"]}}, "OP": "+"},
+    ...                                  {"LOWER": "chief", "OP": "?"},
+    ...                                  {"LOWER": {"IN": ["rival", "rivals"]}}])
+    >>> sorted(words), sorted(labels)
+    (['rival', 'rivals'], [])
     >>> sequence_anchor([{"_": {"ng_trigger": {"IN": ["leads"]}}, "OP": "{1,3}"}])
     (frozenset(), frozenset({'leads'}))
     >>> sequence_anchor([{"LOWER": "chief", "OP": "*"}]) is None

@@ -94,6 +94,20 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         ([("Office of Marine Trade", "ORG"), ("OOMT", "ORG")], [0, 0]),
         ([("N.Z. Timber Products", "ORG"), ("NZTP", "ORG")], [0, 0]),
         ([("Kestrel Vela Optics", "ORG"), ("KV Optics", "ORG"), ("KVO", "ORG")], [0, 1, 0]),
+        # a misspelt word: two letters swapped, one left out, one word alone
+        ([("Talvora AG", "ORG"), ("Tavlora AG", "ORG"), ("Talvora Optics Corp", "ORG")],
+         [0, 0, 2]),
+        ([("Jane Wolverton", "PERSON"), ("Jane Wolvrton", "PERSON"), ("Mark Wolverton", "PERSON")],
+         [0, 0, 2]),
+        ([("Marlowe Industrial Gas Corp", "ORG"), ("Marlow", "ORG")], [0, 0]),
+        ([("Marlowe Industrial Gas Corp", "ORG"), ("Marlowes", "ORG")], [0, 0]),
+        ([("Kestel Mining", "ORG"), ("Kestl", "ORG")], [0, 1]),
+        # short words, a letter in place of another, two candidates, a person and a firm: apart
+        ([("Acme Rocket", "ORG"), ("Acne Rocket", "ORG")], [0, 1]),
+        ([("Globex Stellar", "ORG"), ("Globex Steller", "ORG")], [0, 1]),
+        ([("Talvorex Group", "ORG"), ("Talvorax Group", "ORG")], [0, 0]),
+        ([("Kestrels", "ORG"), ("Kestrel Optics", "ORG"), ("Kestrel Vela", "ORG")], [0, 1, 2]),
+        ([("Wolverton", "PERSON"), ("Wolvrton Mining", "ORG")], [0, 1]),
     ],
 )
 def test_group_mentions(mentions, expected):
