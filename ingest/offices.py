@@ -78,35 +78,67 @@ def terms() -> tuple[Term, ...]:
                  for row in csv.DictReader(text.splitlines(), delimiter="\t"))
 
 
+@dataclass(frozen=True)
+class Index:
+    """Terms by the last and by the first word of their holder's name."""
+
+    by_last: dict[str, tuple[Term, ...]]
+    by_first: dict[str, tuple[Term, ...]]
+
+
 @cache
-def _by_last_word() -> dict[str, tuple[Term, ...]]:
+def _index() -> Index:
     return index(terms())
 
 
-def index(found: tuple[Term, ...]) -> dict[str, tuple[Term, ...]]:
-    """Terms by the last word of their holder's name, as :func:`led_country` looks them up."""
-    table: dict[str, list[Term]] = {}
+def index(found: tuple[Term, ...]) -> Index:
+    """Terms as :func:`led_country` looks them up."""
+    by_last: dict[str, list[Term]] = {}
+    by_first: dict[str, list[Term]] = {}
     for term in found:
         words = name_words(term.name)
         if words:
-            table.setdefault(words[-1], []).append(term)
-    return {word: tuple(listed) for word, listed in table.items()}
+            by_last.setdefault(words[-1], []).append(term)
+            by_first.setdefault(words[0], []).append(term)
+    return Index({w: tuple(t) for w, t in by_last.items()},
+                 {w: tuple(t) for w, t in by_first.items()})
 
 
 def _names(words: tuple[str, ...], holder: tuple[str, ...]) -> bool:
     """Whether a name as written (``words``) names a holder: the end of the holder's name,
-    or, in two words or more, its first and last words.
+    or, in two words or more, its first and last words, the last spelt alike (one letter
+    more, less or other in a surname of five letters or more: "Rouhani" is "Rohani").
 
     >>> _names(("de", "gaulle"), ("charles", "de", "gaulle"))
     True
     >>> _names(("george", "bush"), ("george", "h", "w", "bush"))
     True
-    >>> _names(("laura", "bush"), ("george", "h", "w", "bush"))
-    False
+    >>> _names(("hassan", "rouhani"), ("hassan", "rohani"))
+    True
+    >>> _names(("laura", "bush"), ("george", "h", "w", "bush")), _names(("bush",), ("bash",))
+    (False, False)
     """
     if holder[-len(words):] == words:
         return True
-    return len(words) >= 2 and words[0] == holder[0] and words[-1] == holder[-1]
+    return len(words) >= 2 and words[0] == holder[0] and (
+        words[-1] == holder[-1] or _spelt_alike(words[-1], holder[-1]))
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Whether two words of five letters or more differ by one letter added, dropped or
+    changed.
+
+    >>> _spelt_alike("rouhani", "rohani"), _spelt_alike("smith", "smyth")
+    (True, True)
+    >>> _spelt_alike("lee", "lei"), _spelt_alike("rouhani", "ruhan")
+    (False, False)
+    """
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def led_country(name: str, offices: Collection[str], date: str | None = None) -> str | None:
@@ -122,7 +154,11 @@ def led_country(name: str, offices: Collection[str], date: str | None = None) ->
     words = name_words(name)
     if not words:
         return None
-    found = {term.code for term in _by_last_word().get(words[-1], ())
+    table = _index()
+    candidates = set(table.by_last.get(words[-1], ()))
+    if len(words) >= 2:
+        candidates.update(table.by_first.get(words[0], ()))
+    found = {term.code for term in candidates
              if term.office in offices and _names(words, name_words(term.name))
              and (date is None or term.covers(date))}
     return found.pop() if len(found) == 1 else None

@@ -22,7 +22,7 @@ _TERMS = (
 
 @pytest.fixture(autouse=True)
 def _invented_holders(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(offices, "_by_last_word", lambda: offices.index(_TERMS))
+    monkeypatch.setattr(offices, "_index", lambda: offices.index(_TERMS))
 
 
 def _leads(nlp: Language, text: str, date: str | None = None) -> list[tuple[str, str, str]]:
