@@ -64,7 +64,13 @@ def titled_heads(doc: Doc, entities: Sequence[Entity], relations: Sequence[Relat
         title = _title_before(span) or _title_after(span)
         if not title or (title in _SHARED_TITLES and (name, sentence.start_char) in roles):
             continue  # "President Jane Doe of Acme": a company's president
-        code = led_country(_unadorned(name), _TITLES[title], date)
+        holder = _unadorned(name)
+        offices = _TITLES[title]
+        if len(offices) > 1 and " " not in holder:
+            # "President Wilson": a surname alone after a title of both offices is a head of
+            # state's; a company's president may share a prime minister's surname
+            offices = frozenset({HEAD_OF_STATE})
+        code = led_country(holder, offices, date)
         label = country_label(code) if code else None
         if label is not None and (name, label) not in found:
             evidence = Evidence(sentence.text, sentence.start_char, sentence.end_char, RULE)

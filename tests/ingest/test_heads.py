@@ -48,6 +48,9 @@ def _countries_led(nlp: Language, text: str, date: str | None = None) -> list[tu
     ("President Roe said Acme would build a plant.", "1992-05-04", [("Roe", "Chile")]),
     ("President Roe said Acme would build a plant.", "2003-05-04", [("Roe", "Peru")]),
     ("President Roe said Acme would build a plant.", None, []),
+    # a surname alone after "President" is a head of state's, a name in full a head's
+    ("President Doe said Acme would build a plant.", None, []),
+    ("President Jane Doe said Acme would build a plant.", None, [("Jane Doe", "Norway")]),
     # a religious honorific is no part of the holder's name
     ("Acme met Supreme Leader Ayatollah Ali Sandur on Monday.", None,
      [("Ayatollah Ali Sandur", "Iceland")]),
