@@ -107,15 +107,16 @@ def _words_before(span: Span, count: int) -> list[Token]:
 def _title_before(span: Span) -> tuple[str, ...]:
     """The title written just before the name, standing alone: after the sentence's start, a
     determiner, punctuation, a verb or preposition or a lower-case word, not after a name, an
-    adjective of a country or a possessive, nor after a past word ("former President")."""
+    adjective of a country or a possessive, nor after a past word ("former President") or as
+    the end of a hyphenated title ("Vice-President", "then-President")."""
     longest = max(map(len, _TITLES))
     before = _words_before(span, longest + 2)
     for words in sorted(_TITLES, key=len, reverse=True):
         if len(words) > len(before) or tuple(t.lower_ for t in before[-len(words):]) != words:
             continue
         rest = before[:-len(words)]
-        if rest and rest[-1].text == "-" and len(rest) > 1:  # "then-President", "ex-President"
-            return () if rest[-2].lower_ in _PAST else words
+        if rest and rest[-1].text == "-":
+            return ()  # "Vice-President", "then-President", "ex-President"
         if not rest or (_alone_after(rest[-1]) and rest[-1].lower_ not in _PAST):
             return words
         return ()

@@ -60,9 +60,11 @@ def test_a_titled_head_leads_the_country_the_office_holders_give(nlp, text, date
 
 
 @pytest.mark.parametrize("text", [
-    # a past title, a title of another office, a head out of office that day
+    # a past title, a title of another office, a title a hyphenated one ends with
     "Former Prime Minister Jane Doe said Acme would build a plant.",
     "King Doe said Acme would build a plant.",
+    "Vice-President Ali Sandur said Acme would build a plant.",
+    "Then-President Ali Sandur said Acme would build a plant.",
 ])
 def test_no_country_without_a_present_title_of_the_office(nlp, text):
     assert _leads(nlp, text) == []
