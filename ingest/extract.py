@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from newsgraph.ingest.documents import Article, Entity, Extraction
 from newsgraph.ingest.entities import SPANS_KEY, finish_entities
 from newsgraph.ingest.headlines import title_document, title_relations
+from newsgraph.ingest.heads import titled_heads
 from newsgraph.ingest.pipeline import load_pipeline
 
 __all__ = ["extract", "load_pipeline"]
@@ -80,6 +81,9 @@ def _extraction(doc: Doc, article: Article, title: Doc | None = None) -> Extract
     relations = tuple(doc._.ng_relations)
     spans = doc.spans.get(SPANS_KEY, ())
     found = _merged(doc._.ng_entities, doc._.ng_relation_entities)
+    heads, countries = titled_heads(doc, found, relations, article.date)
+    relations += heads
+    found += countries
     if title is not None:
         said, countries = title_relations(title, found, relations)
         relations += said

@@ -31,6 +31,7 @@ __all__ = [
     "adjective_of",
     "city_of",
     "country_code",
+    "country_label",
     "country_of",
     "country_wikidata",
     "demonym_of",
@@ -164,6 +165,16 @@ def country_code(label: str) -> str | None:
     ('JP', 'HK', None)
     """
     return gazetteer().codes.get(label)
+
+
+@cache
+def country_label(code: str) -> str | None:
+    """The canonical label of an ISO 3166-1 alpha-2 code, or None.
+
+    >>> country_label("JP"), country_label("XX")
+    ('Japan', None)
+    """
+    return next((label for label, known in gazetteer().codes.items() if known == code), None)
 
 
 @cache
