@@ -19,6 +19,12 @@ transaction"). Where a definite noun is read only as the deal itself, its party 
 (``DocState.event_parties``) for the readers that ask whose act is stopped ("asked the SEC to
 block the transaction": the asker opposes the buyer).
 
+A party's act (``act_verb``: "decide decision", "plan plan", "announce announcement") is an
+event of a kind of its own, told of by its verb ("Acme decided to cut supplies") or by its
+noun with a party ("Acme's plan", "the plan announced by Acme", "Acme announced a plan"); its
+definite noun with no party of its own is only kept as that party's, for the readers of
+disputes ("Globex criticised the decision": Globex opposes Acme; ``ingest/disputes.py``).
+
 An agreement "between" two organisations (:func:`agreements_between`, ``agreement_noun``) makes
 them partners, as the guidelines read a licensing or distribution agreement ("a licensing
 agreement between Acme and Globex"); one "between the two companies" (``plural_party_noun``)
@@ -56,6 +62,9 @@ _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
 #: Kinds whose definite noun stands for the party only where it is opposed ("the sale was
 #: opposed by X", "X fought the deal"): elsewhere "the deal" is read as the deal itself.
 _OPPOSED_ONLY = frozenset({"deal"})
+#: The prefix of the kinds of a party's act ("act:decide"): their definite noun is kept as its
+#: party's (``DocState.event_parties``) for the readers of disputes, never read as the party.
+_ACT = "act:"
 #: Trigger labels (``token._.ng_trigger``) of opposing a thing.
 _OPPOSING = frozenset({"oppose", "appeal", "opposition"})
 #: The types of entity that make a bid or file a suit.
@@ -71,11 +80,17 @@ _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUP
 @cache
 def _words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """The kind of each event noun and of each form of each event verb, and the forms of the
-    verbs that bring an event in."""
+    verbs that bring an event in. A party's act (``act_verb``: "decide decision") is a kind
+    of its own, named by its verb; a bid, a suit or a deal keeps its kind."""
     lex = lexicon()
     nouns = {w: kind for kind, (noun_set, _) in _KINDS.items() for w in lex.lower(noun_set)}
     verbs = {form: kind for kind, (_, verb_set) in _KINDS.items()
              for lemma in lex.lower(verb_set) for form in verb_forms(lemma)}
+    for pair in sorted(lex.lower("act_verb")):
+        lemma, noun = pair.split()
+        nouns.setdefault(noun, _ACT + lemma)
+        for form in verb_forms(lemma):
+            verbs.setdefault(form, _ACT + lemma)
     makers = frozenset(form for lemma in lex.lower("event_maker") for form in verb_forms(lemma))
     return nouns, verbs, makers
 
@@ -105,7 +120,8 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         if kind in last and definite:
             state.event_parties[token.i] = last[kind]
-        if kind in last and definite and (kind not in _OPPOSED_ONLY or _opposed(token)):
+        if kind in last and definite and not kind.startswith(_ACT) \
+                and (kind not in _OPPOSED_ONLY or _opposed(token)):
             node = last[kind]
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
@@ -155,6 +171,12 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
                 node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
                 if node is not None and node.type in _PARTIES:
                     return node
+    for agent in (a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent"):  # "the plan announced by Acme"
+        for pobj in agent.children:
+            node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
+            if node is not None and node.type in _PARTIES:
+                return node
     if noun.dep_ == "dobj" and noun.head.lower_ in makers:
         subject = clause_subject(noun.head)
         node = entity_of(subject, state) if subject is not None else None

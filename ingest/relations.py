@@ -107,6 +107,7 @@ from newsgraph.ingest.disputes import (
     critics_of,
     judged_wrong,
     moves_opposed,
+    policies_not_parties,
     suits_to_stop,
 )
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
@@ -354,8 +355,10 @@ class RelationExtractor:
         found = resolve_policies(found, state)
         found += _denied_measures(doc, state, found)
         found += _suing_the_same(doc, state)
-        found += acts_opposed(doc, state, _hedged) + suits_to_stop(doc, state, _hedged)
+        found += acts_opposed(doc, state, found, _hedged)
+        found += suits_to_stop(doc, state, _hedged)
         found += critics_of(doc, state, _hedged) + moves_opposed(doc, state, found, _hedged)
+        found = policies_not_parties(found)
         found = [f for f in found if not _based_elsewhere(f, state)]
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it

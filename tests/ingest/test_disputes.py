@@ -133,6 +133,44 @@ def test_moves_opposed(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a move whose party imposed a policy just before names that policy again
+        ("France banned imports from Acme Corp. Globex Inc condemned France's decision.",
+         [("France", "imposes", "France ban on imports from Acme Corp."),
+          ("France", "sanctions", "Acme Corp."),
+          ("France ban on imports from Acme Corp.", "targets", "Acme Corp."),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp.")]),
+        ("France banned imports from Acme Corp. Globex Inc criticised the decision by France.",
+         [("France", "imposes", "France ban on imports from Acme Corp."),
+          ("France", "sanctions", "Acme Corp."),
+          ("France ban on imports from Acme Corp.", "targets", "Acme Corp."),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp.")]),
+        # told of later: the one policy the party imposes in the document; of two, neither
+        ("Globex Inc protested over France's decision to close its ports. France banned "
+         "imports from Acme Corp on Monday.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+        ("Globex Inc protested over France's decision to close its ports. France banned "
+         "imports from Acme Corp on Monday. France imposed tariffs on Initech Inc.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "imposes", "France tariffs on Initech Inc."),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("France tariffs on Initech Inc.", "targets", "Initech Inc."),
+          ("Globex Inc", "opposes", "France")]),
+        # a party's move with no policy of that party's told of is the party's
+        ("Globex Inc condemned France's decision to cut aid.",
+         [("Globex Inc", "opposes", "France")]),
+    ],
+)
+def test_a_partys_move_names_its_policy_again(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("Acme Corp alleged that the ban, imposed by the U.S. International Trade Commission, "
          "was discriminatory and incompatible with GATT.",
          [("Acme Corp", "opposes", "U.S. International Trade Commission ban"),

@@ -128,3 +128,44 @@ def test_both_companies_further_back_where_the_text_told_of_one_deal(nlp):
              "Its customers are big. Globex makes tools. Its shares rose. Analysts were "
              "pleased. Both companies, which already work together, will share research.")
     assert ("Acme Corp", "partnersWith", "Globex Inc") not in _partners(nlp, other)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the decision" with no party of its own: the subject of the clause that told of it
+        (
+            "Acme Corp decided to cut supplies to Initech Inc. Globex Inc criticised the "
+            "decision.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # the subject of a verb that brings the act in ("announced a plan")
+        (
+            "Acme Corp announced a plan to cut prices. Globex Inc opposed the plan.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # the party the noun named the first time ("Acme Corp's plan")
+        (
+            "Acme Corp's plan was announced on Monday. Globex Inc protested over the plan.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # a party that judges it wrong opposes its party too
+        (
+            "Acme Corp decided to cut supplies to Initech Inc. Globex Inc said the decision "
+            "was unfair.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # an act welcomed is no dispute; a court's decision is no party's act
+        (
+            "Acme Corp decided to cut supplies to Initech Inc. Globex Inc welcomed the "
+            "decision.",
+            [],
+        ),
+        (
+            "The Supreme Court decided to hear the case. Acme Corp criticised the decision.",
+            [],
+        ),
+    ],
+)
+def test_an_act_named_again_stands_for_its_party_where_opposed(nlp, text, expected):
+    assert _opposes(nlp, text) == expected
