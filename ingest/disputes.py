@@ -49,6 +49,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import clause_subject, conjuncts, entity_of
+from newsgraph.ingest.events import made_by_clause
 from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import MEASURE, DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
@@ -74,7 +75,7 @@ _RECENT = 2
 #: The rule of opposing the policy a move noun whose party the text names names again.
 _MOVE_OF_PARTY = "oppose-move-of-party-policy"
 #: Trigger labels (``token._.ng_trigger``) of a verb of opposing a thing.
-_OPPOSING = frozenset({"oppose", "appeal"})
+_OPPOSING = frozenset({"oppose", "appeal", "challenge"})
 #: Nouns of opposition whose "to", "of" or "over" says what they are against, whatever brings
 #: them in ("U.S. opposition to the merger"); others say it by "against" alone.
 _OPPOSITION = frozenset({"opposition", "objection", "objections", "criticism", "resistance",
@@ -424,9 +425,12 @@ def _parties_of_act(thing: Token, state: DocState, *, deals: bool = False) -> li
 
 def _done_by(thing: Token, state: DocState) -> list[Node]:
     """The parties a participle after a noun names as its doer ("the raid carried out by
-    Globex", "the plan announced by Globex")."""
+    Globex", "the plan announced by Globex"), or the subject of a relative clause that makes
+    it ("the decision, which Globex announced")."""
     heads = [p for child in thing.children if child.dep_ == "acl" and child.lower_ in _MADE
              for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    heads += [s for child in thing.children if child.dep_ == "relcl" and made_by_clause(child)
+              for s in child.children if s.dep_ == "nsubj"]
     nodes = [entity_of(t, state) for head in heads for t in (head, *conjuncts(head))]
     return list(dict.fromkeys(n for n in nodes if n is not None and n.type in _PARTIES
                               and not _judges(n.name)))

@@ -54,7 +54,7 @@ from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["agreements_between", "mark_event_parties", "plural_partners"]
+__all__ = ["agreements_between", "made_by_clause", "mark_event_parties", "plural_partners"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
 _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
@@ -177,12 +177,29 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
             node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
             if node is not None and node.type in _PARTIES:
                 return node
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and made_by_clause(c)):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        node = entity_of(subject, state) if subject is not None else None
+        if node is not None and node.type in _PARTIES:  # "the decision, which Acme announced"
+            return node
     if noun.dep_ == "dobj" and noun.head.lower_ in makers:
         subject = clause_subject(noun.head)
         node = entity_of(subject, state) if subject is not None else None
         if node is not None and node.type in _PARTIES:
             return node
     return None
+
+
+def made_by_clause(clause: Token) -> bool:
+    """Whether a relative clause on a noun makes what the noun names, its subject the maker:
+    a verb that brings an event in (``event_maker``) or tells of an act (``act_verb``), whose
+    object is the relative pronoun or left out ("the decision, which Acme announced", "the
+    plan Acme unveiled")."""
+    _, verbs, makers = _words()
+    if clause.pos_ != "VERB" or (clause.lower_ not in makers and clause.lower_ not in verbs):
+        return False
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    return all(o.tag_ in ("WDT", "WP") for o in objects)
 
 
 @cache

@@ -22,6 +22,13 @@ from tests.ingest.relation_views import triples
         ("Acme Corp turned down Globex Inc's offer.", [("Acme Corp", "opposes", "Globex Inc")]),
         ("China said it firmly opposes the move by the United States.",
          [("China", "opposes", "United States")]),
+        # a relative clause that makes the act names its party; "challenge" opposes too
+        ("Globex Inc vowed to challenge the decision, which Acme Corp announced on Monday.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc criticised the plan Acme Corp unveiled on Monday.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc welcomed the plan Acme Corp unveiled on Monday.", []),
+        ("Globex Inc criticised the plan, which Acme Corp said would cut costs.", []),
         # what is done is not a party's act, nor a judge's ruling, nor what is praised
         ("Acme Corp opposed the sale of Globex Inc to Initech Inc.",
          [("Initech Inc.", "investsIn", "Globex Inc")]),

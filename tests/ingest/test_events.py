@@ -149,6 +149,12 @@ def test_both_companies_further_back_where_the_text_told_of_one_deal(nlp):
             "Acme Corp's plan was announced on Monday. Globex Inc protested over the plan.",
             [("Globex Inc", "opposes", "Acme Corp")],
         ),
+        # the subject of a relative clause that made it
+        (
+            "The plan, which Acme Corp unveiled on Monday, cuts prices. Globex Inc opposed "
+            "the plan.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
         # a party that judges it wrong opposes its party too
         (
             "Acme Corp decided to cut supplies to Initech Inc. Globex Inc said the decision "
