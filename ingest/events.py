@@ -54,7 +54,8 @@ from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["agreements_between", "made_by_clause", "mark_event_parties", "plural_partners"]
+__all__ = ["agreements_between", "made_by_clause", "mark_event_parties", "orders_named_again",
+           "plural_partners"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
 _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
@@ -73,6 +74,8 @@ _PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COU
 _DEFINITE = frozenset({"the", "this", "that"})
 #: How many sentences before "the agreement between the two companies" its deal may be read.
 _AGREEMENT_SENTENCES_BACK = 5
+#: How many sentences before "the order, awarded by X" the order it names again was won.
+_ORDER_SENTENCES_BACK = 2
 #: The relations of a deal whose two ends "the two companies" may name.
 _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUPPLIES})
 
@@ -188,6 +191,82 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
         if node is not None and node.type in _PARTIES:
             return node
     return None
+
+
+@cache
+def _order_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The nouns of an order, and the forms of the verbs of winning and of giving one."""
+    lex = lexicon()
+
+    def forms(name: str) -> frozenset[str]:
+        return frozenset(f for lemma in lex.lower(name) for f in verb_forms(lemma))
+
+    return lex.lower("order_noun"), forms("order_winning_verb"), forms("order_giving_verb")
+
+
+def orders_named_again(doc: Doc, state: DocState) -> list[Found]:
+    """The suppliers that won an order supply the customer a definite "the order" named again
+    gives it ("Acme won an order with Initech for a plant. The order, awarded by Globex,
+    ...": Acme and Initech supply Globex)."""
+    nouns, winning, giving = _order_words()
+    sentences = list(doc.sents)
+    starts = [sent.start for sent in sentences]
+    won: tuple[int, list[Node]] | None = None
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ not in nouns or token.pos_ != "NOUN" or token.i in state.inside:
+            continue
+        here = starts.index(token.sent.start)
+        if token.dep_ == "dobj" and token.head.lower_ in winning:
+            sellers = _winners(token, state)
+            if sellers:
+                won = (here, sellers)
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        if won is None or not definite or here - won[0] > _ORDER_SENTENCES_BACK:
+            continue
+        for buyer in _givers(token, state, giving):
+            added += [Found(seller, Predicate.SUPPLIES, buyer, token.sent, "order-named-again")
+                      for seller in won[1] if seller.name != buyer.name]
+    return added
+
+
+def _winners(order: Token, state: DocState) -> list[Node]:
+    """The organisations that win ``order``: the subject of the verb (or the name on the unit
+    noun it is: "its Acme Industrietechnik subsidiary has won"), and those a joint order is
+    won "with" ("a joint order with Initech"; "a contract with Globex" is Globex's)."""
+    subject = clause_subject(order.head)
+    heads = [subject] if subject is not None else []
+    joint = lexicon().lower("joint_word")
+    if any(c.lower_ in joint for c in (*order.children, *order.head.children)):
+        heads += [p for c in (*order.children, *order.head.children)
+                  if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj"]
+    nodes = [_named(t, state) for head in heads for t in (head, *conjuncts(head))]
+    return list(dict.fromkeys(n for n in nodes
+                              if n is not None and n.type == EntityType.ORGANISATION))
+
+
+def _named(token: Token, state: DocState) -> Node | None:
+    """The entity ``token`` stands for, or the one named on it when it is a noun or a word
+    the parser hung a name on ("its Acme Industrietechnik subsidiary", "the Globex Co.
+    Ltd" with "Ltd" outside the name)."""
+    node = entity_of(token, state)
+    if node is not None:
+        return node
+    named = [state.nodes.get(state.inside[c.i]) for c in token.children
+             if c.dep_ in ("compound", "nmod") and c.i in state.inside]
+    return next((n for n in named if n is not None), None)
+
+
+def _givers(order: Token, state: DocState, giving: frozenset[str]) -> list[Node]:
+    """The organisations that give ``order``: the agent of a participle of giving on it ("the
+    order, awarded by Globex")."""
+    heads = [p for c in order.children if c.dep_ == "acl" and c.lower_ in giving
+             for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    nodes = [_named(t, state) for head in heads for t in (head, *conjuncts(head))]
+    return list(dict.fromkeys(n for n in nodes
+                              if n is not None and n.type == EntityType.ORGANISATION))
 
 
 def made_by_clause(clause: Token) -> bool:

@@ -112,7 +112,12 @@ from newsgraph.ingest.disputes import (
 )
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
-from newsgraph.ingest.events import agreements_between, mark_event_parties, plural_partners
+from newsgraph.ingest.events import (
+    agreements_between,
+    mark_event_parties,
+    orders_named_again,
+    plural_partners,
+)
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote, trimmed
@@ -348,6 +353,7 @@ class RelationExtractor:
         found += round_investors(doc, state, found)
         found += agreements_between(doc, state, found)
         found += plural_partners(doc, state, found)
+        found += orders_named_again(doc, state)
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
