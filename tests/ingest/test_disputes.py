@@ -141,16 +141,18 @@ def test_moves_opposed(nlp, text, expected):
     "text, expected",
     [
         # a move whose party imposed a policy just before names that policy again
-        ("France banned imports from Acme Corp. Globex Inc condemned France's decision.",
-         [("France", "imposes", "France ban on imports from Acme Corp."),
-          ("France", "sanctions", "Acme Corp."),
-          ("France ban on imports from Acme Corp.", "targets", "Acme Corp."),
-          ("Globex Inc", "opposes", "France ban on imports from Acme Corp.")]),
-        ("France banned imports from Acme Corp. Globex Inc criticised the decision by France.",
-         [("France", "imposes", "France ban on imports from Acme Corp."),
-          ("France", "sanctions", "Acme Corp."),
-          ("France ban on imports from Acme Corp.", "targets", "Acme Corp."),
-          ("Globex Inc", "opposes", "France ban on imports from Acme Corp.")]),
+        ("France banned imports from Acme Corp on Monday. Globex Inc condemned France's "
+         "decision.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+        ("France banned imports from Acme Corp on Monday. Globex Inc criticised the decision "
+         "by France.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
         # told of later: the one policy the party imposes in the document; of two, neither
         ("Globex Inc protested over France's decision to close its ports. France banned "
          "imports from Acme Corp on Monday.",
