@@ -13,10 +13,15 @@ describing the opposer ("Greenpeace, a vocal critic of Acme"). Each reader gives
   subject of its passive, is a noun of the ``party_act`` word set whose party is named: a
   possessive ("Globex's plan"), "by" ("the actions by Globex"), "from" for a bid, "of" for an
   act that is no deal ("the actions of Globex"; "the sale of Globex" is of what is sold), or
-  a participle's agent, whatever the noun ("the raid carried out by Globex");
+  a participle's agent, whatever the noun ("the raid carried out by Globex"); a definite
+  noun with no party of its own, the party of the act it names again (``ingest/events.py``:
+  "Globex decided to cut supplies. Acme criticised the decision");
 * :func:`moves_opposed`: the same verbs and nouns against "the move", "the decision" or "the
   step" (``move_noun``) with no party of its own: the policy named last in its sentence or
-  the two before, unless the opposer imposes it;
+  the two before, unless the opposer imposes it; a move whose party is named ("Canada's
+  decision", or one named again) is the policy that party imposed in those sentences, or
+  the one it imposes in the document, and then not the party
+  (:func:`policies_not_parties`);
 * :func:`judged_wrong`: a party that says, believes or alleges a measure, a party or its act
   is wrong (``wrong_judgement``: "unfair", "illegal", "a clear breach"), or calls it so; a
   person whose role at an organisation the sentence gives speaks for it;
@@ -44,11 +49,13 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import clause_subject, conjuncts, entity_of
+from newsgraph.ingest.events import made_by_clause
 from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import MEASURE, DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["acts_opposed", "critics_of", "judged_wrong", "moves_opposed", "suits_to_stop"]
+__all__ = ["acts_opposed", "critics_of", "judged_wrong", "moves_opposed", "policies_not_parties",
+           "suits_to_stop"]
 
 #: The types of entity that oppose, and whose acts are opposed.
 _PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COUNTRY})
@@ -65,8 +72,10 @@ _ROLES = frozenset({Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Pred
 _CALLING = frozenset({"call", "brand", "label", "term", "deem", "describe", "consider", "find"})
 #: How many sentences back "the move" is a policy just told of.
 _RECENT = 2
+#: The rule of opposing the policy a move noun whose party the text names names again.
+_MOVE_OF_PARTY = "oppose-move-of-party-policy"
 #: Trigger labels (``token._.ng_trigger``) of a verb of opposing a thing.
-_OPPOSING = frozenset({"oppose", "appeal"})
+_OPPOSING = frozenset({"oppose", "appeal", "challenge"})
 #: Nouns of opposition whose "to", "of" or "over" says what they are against, whatever brings
 #: them in ("U.S. opposition to the merger"); others say it by "against" alone.
 _OPPOSITION = frozenset({"opposition", "objection", "objections", "criticism", "resistance",
@@ -97,11 +106,15 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
             lex.lower("suit_noun") | lex.lower("legal_action_noun"))
 
 
-def acts_opposed(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> list[Found]:
+def acts_opposed(doc: Doc, state: DocState, found: list[Found],
+                 hedged: Callable[[Token], bool]) -> list[Found]:
     """Each party that opposes another's act named by a noun ("protested the actions of
     Globex", "voiced its opposition to the plan by Globex", "Globex's bid was rebuffed by
-    Acme"): the opposer opposes the act's party."""
+    Acme", "Globex decided to cut supplies. Acme criticised the decision"): the opposer
+    opposes the act's party, or the policy the act names again (:func:`moves_opposed`)."""
     acts = _words()[0]
+    policies = _imposed(found)
+    starts = [sent.start for sent in doc.sents]
     added: list[Found] = []
     for token, party, things in _opposings(doc, state, hedged):
         for thing in things:
@@ -109,9 +122,47 @@ def acts_opposed(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> 
                 continue
             # any deed a participle gives a doer is its doer's ("the execution carried out by")
             done = _done_by(thing, state) if thing.lower_ not in acts else None
-            for other in _parties_of_act(thing, state) if done is None else done:
-                added += _found(party, other, token, "oppose-act-of-party")
+            for other in _act_parties(thing, state) if done is None else done:
+                if _policy_named_again(thing, other.name, policies, starts) is None:
+                    added += _found(party, other, token, "oppose-act-of-party")
     return added
+
+
+def _act_parties(thing: Token, state: DocState) -> list[Node]:
+    """The parties of an act's noun: those its phrase names, else, for a definite noun that
+    names again an act told of before, that act's party (``DocState.event_parties``)."""
+    nodes = _parties_of_act(thing, state)
+    again = state.event_parties.get(thing.i)
+    if nodes or again is None or again.type not in _PARTIES or _judges(again.name):
+        return nodes
+    return [again]
+
+
+def _imposed(found: list[Found]) -> list[tuple[int, int, str, Node]]:
+    """The policies read as imposed, by sentence and place: (sentence start, policy token,
+    imposer's name, policy)."""
+    return sorted({(f.sentence.start, f.object.token, f.subject.name, f.object)
+                   for f in found if f.predicate == Predicate.IMPOSES
+                   and f.object.type == EntityType.POLICY}, key=lambda p: p[:3])
+
+
+def _policy_named_again(thing: Token, imposer: str, policies: list[tuple[int, int, str, Node]],
+                        starts: list[int]) -> Node | None:
+    """The policy a move noun of ``imposer``'s names again ("Canada's decision to close its
+    ports", "France banned imports. Acme criticised the decision"): the last one ``imposer``
+    imposes in the noun's sentence or the few before, else the one policy it imposes in the
+    document, told of later ("Canada's decision to close its ports ... the ban decided by
+    Canada"); none for a noun of another kind."""
+    if thing.lower_ not in lexicon().lower("move_noun"):
+        return None
+    sentence = thing.sent.start
+    earliest = starts[max(starts.index(sentence) - _RECENT, 0)]
+    named = [policy for start, _, by, policy in policies
+             if earliest <= start <= sentence and by == imposer]
+    if named:
+        return named[-1]
+    anywhere = {policy for _, _, by, policy in policies if by == imposer}
+    return anywhere.pop() if len(anywhere) == 1 else None
 
 
 def moves_opposed(doc: Doc, state: DocState, found: list[Found],
@@ -119,9 +170,7 @@ def moves_opposed(doc: Doc, state: DocState, found: list[Found],
     """Each party that opposes "the move", "the decision" or "the step" with no party of its
     own ("The EU imposed tariffs on steel. China criticised the move"): it opposes the policy
     named last in its sentence before it or in the few before, unless it imposes it."""
-    policies = sorted({(f.sentence.start, f.object.token, f.subject.name, f.object)
-                       for f in found if f.predicate == Predicate.IMPOSES
-                       and f.object.type == EntityType.POLICY}, key=lambda p: p[:3])
+    policies = _imposed(found)
     if not policies:
         return []
     moves = lexicon().lower("move_noun")
@@ -129,7 +178,15 @@ def moves_opposed(doc: Doc, state: DocState, found: list[Found],
     added: list[Found] = []
     for token, party, things in _opposings(doc, state, hedged):
         for thing in things:
-            if thing.lower_ not in moves or thing.i in state.inside or not any(
+            if thing.lower_ not in moves or thing.i in state.inside:
+                continue
+            # a move whose party the text names: the policy that party imposed
+            named = [(other, p) for other in _act_parties(thing, state)
+                     if (p := _policy_named_again(thing, other.name, policies, starts))]
+            for other, policy in named:
+                if party is not None and other.name != party.name:
+                    added += _found(party, policy, token, _MOVE_OF_PARTY, kinds=_POLICY)
+            if named or not any(
                     c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
                     for c in thing.children) or any(
                     c.dep_ in ("poss", "compound", "prep", "acl", "relcl", "amod")
@@ -143,6 +200,19 @@ def moves_opposed(doc: Doc, state: DocState, found: list[Found],
                 added += _found(party, before[-1][1], token, "oppose-move-of-policy",
                                 kinds=_POLICY)
     return added
+
+
+def policies_not_parties(found: list[Found]) -> list[Found]:
+    """``found`` without the opposition to a party whose move its opposer is read, in the same
+    sentence, to oppose as the policy that party imposed ("Globex condemned France's
+    decision" after "France banned imports": Globex opposes the ban, not France)."""
+    imposers = {(f.subject.name, f.object.name) for f in found
+                if f.predicate == Predicate.IMPOSES}
+    moved = {(f.sentence.start, f.subject.name, party) for f in found
+             if f.rule == _MOVE_OF_PARTY for party, policy in imposers
+             if policy == f.object.name}
+    return [f for f in found if f.predicate != Predicate.OPPOSES
+            or (f.sentence.start, f.subject.name, f.object.name) not in moved]
 
 
 def _opposings(doc: Doc, state: DocState, hedged: Callable[[Token], bool]
@@ -222,7 +292,7 @@ def judged_wrong(doc: Doc, state: DocState, found: list[Found],
                           and f.object.type == EntityType.ORGANISATION), party)
         for thing in things:
             node = entity_of(thing, state)
-            others = [node] if node is not None else _parties_of_act(thing, state)
+            others = [node] if node is not None else _act_parties(thing, state)
             for other in others:
                 added += _found(party, other, word, "judged-wrong", kinds=_JUDGED)
     return added
@@ -355,9 +425,12 @@ def _parties_of_act(thing: Token, state: DocState, *, deals: bool = False) -> li
 
 def _done_by(thing: Token, state: DocState) -> list[Node]:
     """The parties a participle after a noun names as its doer ("the raid carried out by
-    Globex", "the plan announced by Globex")."""
+    Globex", "the plan announced by Globex"), or the subject of a relative clause that makes
+    it ("the decision, which Globex announced")."""
     heads = [p for child in thing.children if child.dep_ == "acl" and child.lower_ in _MADE
              for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    heads += [s for child in thing.children if child.dep_ == "relcl" and made_by_clause(child)
+              for s in child.children if s.dep_ == "nsubj"]
     nodes = [entity_of(t, state) for head in heads for t in (head, *conjuncts(head))]
     return list(dict.fromkeys(n for n in nodes if n is not None and n.type in _PARTIES
                               and not _judges(n.name)))

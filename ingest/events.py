@@ -19,6 +19,12 @@ transaction"). Where a definite noun is read only as the deal itself, its party 
 (``DocState.event_parties``) for the readers that ask whose act is stopped ("asked the SEC to
 block the transaction": the asker opposes the buyer).
 
+A party's act (``act_verb``: "decide decision", "plan plan", "announce announcement") is an
+event of a kind of its own, told of by its verb ("Acme decided to cut supplies") or by its
+noun with a party ("Acme's plan", "the plan announced by Acme", "Acme announced a plan"); its
+definite noun with no party of its own is only kept as that party's, for the readers of
+disputes ("Globex criticised the decision": Globex opposes Acme; ``ingest/disputes.py``).
+
 An agreement "between" two organisations (:func:`agreements_between`, ``agreement_noun``) makes
 them partners, as the guidelines read a licensing or distribution agreement ("a licensing
 agreement between Acme and Globex"); one "between the two companies" (``plural_party_noun``)
@@ -48,7 +54,8 @@ from newsgraph.ingest.names import lexicon, verb_forms
 from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
-__all__ = ["agreements_between", "mark_event_parties", "plural_partners"]
+__all__ = ["agreements_between", "made_by_clause", "mark_event_parties", "orders_named_again",
+           "plural_partners"]
 
 #: The kinds of event, by the word sets of their nouns and of their verbs.
 _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
@@ -56,6 +63,9 @@ _KINDS = {"bid": ("bid_noun", "bid_verb"), "suit": ("suit_noun", "suit_verb"),
 #: Kinds whose definite noun stands for the party only where it is opposed ("the sale was
 #: opposed by X", "X fought the deal"): elsewhere "the deal" is read as the deal itself.
 _OPPOSED_ONLY = frozenset({"deal"})
+#: The prefix of the kinds of a party's act ("act:decide"): their definite noun is kept as its
+#: party's (``DocState.event_parties``) for the readers of disputes, never read as the party.
+_ACT = "act:"
 #: Trigger labels (``token._.ng_trigger``) of opposing a thing.
 _OPPOSING = frozenset({"oppose", "appeal", "opposition"})
 #: The types of entity that make a bid or file a suit.
@@ -64,6 +74,8 @@ _PARTIES = frozenset({EntityType.ORGANISATION, EntityType.PERSON, EntityType.COU
 _DEFINITE = frozenset({"the", "this", "that"})
 #: How many sentences before "the agreement between the two companies" its deal may be read.
 _AGREEMENT_SENTENCES_BACK = 5
+#: How many sentences before "the order, awarded by X" the order it names again was won.
+_ORDER_SENTENCES_BACK = 2
 #: The relations of a deal whose two ends "the two companies" may name.
 _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUPPLIES})
 
@@ -71,11 +83,17 @@ _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUP
 @cache
 def _words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """The kind of each event noun and of each form of each event verb, and the forms of the
-    verbs that bring an event in."""
+    verbs that bring an event in. A party's act (``act_verb``: "decide decision") is a kind
+    of its own, named by its verb; a bid, a suit or a deal keeps its kind."""
     lex = lexicon()
     nouns = {w: kind for kind, (noun_set, _) in _KINDS.items() for w in lex.lower(noun_set)}
     verbs = {form: kind for kind, (_, verb_set) in _KINDS.items()
              for lemma in lex.lower(verb_set) for form in verb_forms(lemma)}
+    for pair in sorted(lex.lower("act_verb")):
+        lemma, noun = pair.split()
+        nouns.setdefault(noun, _ACT + lemma)
+        for form in verb_forms(lemma):
+            verbs.setdefault(form, _ACT + lemma)
     makers = frozenset(form for lemma in lex.lower("event_maker") for form in verb_forms(lemma))
     return nouns, verbs, makers
 
@@ -105,7 +123,8 @@ def mark_event_parties(doc: Doc, state: DocState) -> None:
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         if kind in last and definite:
             state.event_parties[token.i] = last[kind]
-        if kind in last and definite and (kind not in _OPPOSED_ONLY or _opposed(token)):
+        if kind in last and definite and not kind.startswith(_ACT) \
+                and (kind not in _OPPOSED_ONLY or _opposed(token)):
             node = last[kind]
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
@@ -155,12 +174,111 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
                 node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
                 if node is not None and node.type in _PARTIES:
                     return node
+    for agent in (a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for a in c.children if a.dep_ == "agent"):  # "the plan announced by Acme"
+        for pobj in agent.children:
+            node = entity_of(pobj, state) if pobj.dep_ == "pobj" else None
+            if node is not None and node.type in _PARTIES:
+                return node
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and made_by_clause(c)):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        node = entity_of(subject, state) if subject is not None else None
+        if node is not None and node.type in _PARTIES:  # "the decision, which Acme announced"
+            return node
     if noun.dep_ == "dobj" and noun.head.lower_ in makers:
         subject = clause_subject(noun.head)
         node = entity_of(subject, state) if subject is not None else None
         if node is not None and node.type in _PARTIES:
             return node
     return None
+
+
+@cache
+def _order_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The nouns of an order, and the forms of the verbs of winning and of giving one."""
+    lex = lexicon()
+
+    def forms(name: str) -> frozenset[str]:
+        return frozenset(f for lemma in lex.lower(name) for f in verb_forms(lemma))
+
+    return lex.lower("order_noun"), forms("order_winning_verb"), forms("order_giving_verb")
+
+
+def orders_named_again(doc: Doc, state: DocState) -> list[Found]:
+    """The suppliers that won an order supply the customer a definite "the order" named again
+    gives it ("Acme won an order with Initech for a plant. The order, awarded by Globex,
+    ...": Acme and Initech supply Globex)."""
+    nouns, winning, giving = _order_words()
+    sentences = list(doc.sents)
+    starts = [sent.start for sent in sentences]
+    won: tuple[int, list[Node]] | None = None
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ not in nouns or token.pos_ != "NOUN" or token.i in state.inside:
+            continue
+        here = starts.index(token.sent.start)
+        if token.dep_ == "dobj" and token.head.lower_ in winning:
+            sellers = _winners(token, state)
+            if sellers:
+                won = (here, sellers)
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+        if won is None or not definite or here - won[0] > _ORDER_SENTENCES_BACK:
+            continue
+        for buyer in _givers(token, state, giving):
+            added += [Found(seller, Predicate.SUPPLIES, buyer, token.sent, "order-named-again")
+                      for seller in won[1] if seller.name != buyer.name]
+    return added
+
+
+def _winners(order: Token, state: DocState) -> list[Node]:
+    """The organisations that win ``order``: the subject of the verb (or the name on the unit
+    noun it is: "its Acme Industrietechnik subsidiary has won"), and those a joint order is
+    won "with" ("a joint order with Initech"; "a contract with Globex" is Globex's)."""
+    subject = clause_subject(order.head)
+    heads = [subject] if subject is not None else []
+    joint = lexicon().lower("joint_word")
+    if any(c.lower_ in joint for c in (*order.children, *order.head.children)):
+        heads += [p for c in (*order.children, *order.head.children)
+                  if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj"]
+    nodes = [_named(t, state) for head in heads for t in (head, *conjuncts(head))]
+    return list(dict.fromkeys(n for n in nodes
+                              if n is not None and n.type == EntityType.ORGANISATION))
+
+
+def _named(token: Token, state: DocState) -> Node | None:
+    """The entity ``token`` stands for, or the one named on it when it is a noun or a word
+    the parser hung a name on ("its Acme Industrietechnik subsidiary", "the Globex Co.
+    Ltd" with "Ltd" outside the name)."""
+    node = entity_of(token, state)
+    if node is not None:
+        return node
+    named = [state.nodes.get(state.inside[c.i]) for c in token.children
+             if c.dep_ in ("compound", "nmod") and c.i in state.inside]
+    return next((n for n in named if n is not None), None)
+
+
+def _givers(order: Token, state: DocState, giving: frozenset[str]) -> list[Node]:
+    """The organisations that give ``order``: the agent of a participle of giving on it ("the
+    order, awarded by Globex")."""
+    heads = [p for c in order.children if c.dep_ == "acl" and c.lower_ in giving
+             for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    nodes = [_named(t, state) for head in heads for t in (head, *conjuncts(head))]
+    return list(dict.fromkeys(n for n in nodes
+                              if n is not None and n.type == EntityType.ORGANISATION))
+
+
+def made_by_clause(clause: Token) -> bool:
+    """Whether a relative clause on a noun makes what the noun names, its subject the maker:
+    a verb that brings an event in (``event_maker``) or tells of an act (``act_verb``), whose
+    object is the relative pronoun or left out ("the decision, which Acme announced", "the
+    plan Acme unveiled")."""
+    _, verbs, makers = _words()
+    if clause.pos_ != "VERB" or (clause.lower_ not in makers and clause.lower_ not in verbs):
+        return False
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    return all(o.tag_ in ("WDT", "WP") for o in objects)
 
 
 @cache

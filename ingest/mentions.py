@@ -879,6 +879,11 @@ def _and_company(doc: Doc, end: int) -> int:
     # a legal form the model left out ("Jacobson Burton Kelley PLLC")
     while end < len(doc) and doc[end].text in legal and not doc[end].is_sent_start:
         end += 1
+    # ... or wrapped to the next line after an abbreviated one ("Globex Steel Co.\nLtd"),
+    # whose full stop the pipeline split off
+    if end + 2 < len(doc) and doc[end].text == "." and doc[end - 1].text + "." in legal \
+            and doc[end + 1].text == "\n" and doc[end + 2].text in legal:
+        end += 3
     return end
 
 

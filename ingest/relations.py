@@ -107,11 +107,17 @@ from newsgraph.ingest.disputes import (
     critics_of,
     judged_wrong,
     moves_opposed,
+    policies_not_parties,
     suits_to_stop,
 )
 from newsgraph.ingest.documents import ARTICLE, Entity, Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY, begins_name, introduced_as_unit
-from newsgraph.ingest.events import agreements_between, mark_event_parties, plural_partners
+from newsgraph.ingest.events import (
+    agreements_between,
+    mark_event_parties,
+    orders_named_again,
+    plural_partners,
+)
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote, trimmed
@@ -348,6 +354,7 @@ class RelationExtractor:
         found += round_investors(doc, state, found)
         found += agreements_between(doc, state, found)
         found += plural_partners(doc, state, found)
+        found += orders_named_again(doc, state)
         found += _titles_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
@@ -355,8 +362,10 @@ class RelationExtractor:
         found = resolve_policies(found, state)
         found += _denied_measures(doc, state, found)
         found += _suing_the_same(doc, state)
-        found += acts_opposed(doc, state, _hedged) + suits_to_stop(doc, state, _hedged)
+        found += acts_opposed(doc, state, found, _hedged)
+        found += suits_to_stop(doc, state, _hedged)
         found += critics_of(doc, state, _hedged) + moves_opposed(doc, state, found, _hedged)
+        found = policies_not_parties(found)
         found = [f for f in found if not _based_elsewhere(f, state)]
         relations, used = _relations(found)
         # a named law is a policy of the document even with no relation read for it

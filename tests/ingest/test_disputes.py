@@ -22,6 +22,13 @@ from tests.ingest.relation_views import triples
         ("Acme Corp turned down Globex Inc's offer.", [("Acme Corp", "opposes", "Globex Inc")]),
         ("China said it firmly opposes the move by the United States.",
          [("China", "opposes", "United States")]),
+        # a relative clause that makes the act names its party; "challenge" opposes too
+        ("Globex Inc vowed to challenge the decision, which Acme Corp announced on Monday.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc criticised the plan Acme Corp unveiled on Monday.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc welcomed the plan Acme Corp unveiled on Monday.", []),
+        ("Globex Inc criticised the plan, which Acme Corp said would cut costs.", []),
         # what is done is not a party's act, nor a judge's ruling, nor what is praised
         ("Acme Corp opposed the sale of Globex Inc to Initech Inc.",
          [("Initech Inc.", "investsIn", "Globex Inc")]),
@@ -127,6 +134,46 @@ def test_rivals(nlp, text, expected):
     ],
 )
 def test_moves_opposed(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a move whose party imposed a policy just before names that policy again
+        ("France banned imports from Acme Corp on Monday. Globex Inc condemned France's "
+         "decision.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+        ("France banned imports from Acme Corp on Monday. Globex Inc criticised the decision "
+         "by France.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+        # told of later: the one policy the party imposes in the document; of two, neither
+        ("Globex Inc protested over France's decision to close its ports. France banned "
+         "imports from Acme Corp on Monday.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+        ("Globex Inc protested over France's decision to close its ports. France banned "
+         "imports from Acme Corp on Monday. France imposed tariffs on Initech Inc.",
+         [("France", "imposes", "France ban on imports from Acme Corp"),
+          ("France", "imposes", "France tariffs on Initech Inc."),
+          ("France", "sanctions", "Acme Corp"),
+          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("France tariffs on Initech Inc.", "targets", "Initech Inc."),
+          ("Globex Inc", "opposes", "France")]),
+        # a party's move with no policy of that party's told of is the party's
+        ("Globex Inc condemned France's decision to cut aid.",
+         [("Globex Inc", "opposes", "France")]),
+    ],
+)
+def test_a_partys_move_names_its_policy_again(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 

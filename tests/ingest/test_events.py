@@ -128,3 +128,88 @@ def test_both_companies_further_back_where_the_text_told_of_one_deal(nlp):
              "Its customers are big. Globex makes tools. Its shares rose. Analysts were "
              "pleased. Both companies, which already work together, will share research.")
     assert ("Acme Corp", "partnersWith", "Globex Inc") not in _partners(nlp, other)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the decision" with no party of its own: the subject of the clause that told of it
+        (
+            "Acme Corp decided to cut supplies to Initech Inc. Globex Inc criticised the "
+            "decision.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # the subject of a verb that brings the act in ("announced a plan")
+        (
+            "Acme Corp announced a plan to cut prices. Globex Inc opposed the plan.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # the party the noun named the first time ("Acme Corp's plan")
+        (
+            "Acme Corp's plan was announced on Monday. Globex Inc protested over the plan.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # the subject of a relative clause that made it
+        (
+            "The plan, which Acme Corp unveiled on Monday, cuts prices. Globex Inc opposed "
+            "the plan.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # a party that judges it wrong opposes its party too
+        (
+            "Acme Corp decided to cut supplies to Initech Inc. Globex Inc said the decision "
+            "was unfair.",
+            [("Globex Inc", "opposes", "Acme Corp")],
+        ),
+        # an act welcomed is no dispute; a court's decision is no party's act
+        (
+            "Acme Corp decided to cut supplies to Initech Inc. Globex Inc welcomed the "
+            "decision.",
+            [],
+        ),
+        (
+            "The Supreme Court decided to hear the case. Acme Corp criticised the decision.",
+            [],
+        ),
+    ],
+)
+def test_an_act_named_again_stands_for_its_party_where_opposed(nlp, text, expected):
+    assert _opposes(nlp, text) == expected
+
+
+def _supplies(nlp, text: str) -> list[tuple[str, str, str]]:
+    return [t for t in triples(nlp, text) if t[1] == "supplies"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the order" named again with who gave it: the suppliers that won the order before,
+        # and those a joint order was won with
+        (
+            "Acme Corp said its Initech unit has won a joint order with Globex Inc for a "
+            "plant. It said the order, awarded by Hooli Inc, involves a steel works.",
+            [("Globex Inc", "supplies", "Hooli Inc"), ("Initech", "supplies", "Hooli Inc")],
+        ),
+        (
+            "Acme Corp won a contract on Monday. The contract, awarded by Hooli Inc, runs for "
+            "five years.",
+            [("Acme Corp", "supplies", "Hooli Inc")],
+        ),
+        # a contract won "with" a party is no joint one: that party is not a co-supplier
+        (
+            "Acme Corp won a contract with Globex Inc on Monday. The contract, awarded by "
+            "Hooli Inc, runs for five years.",
+            [("Acme Corp", "supplies", "Hooli Inc")],
+        ),
+        # an order lost, or named again with no one who gave it, says no supply
+        (
+            "Acme Corp lost a contract. The contract, awarded by Hooli Inc, runs for five "
+            "years.",
+            [],
+        ),
+        ("Acme Corp won a contract on Monday. The contract runs for five years.", []),
+    ],
+)
+def test_an_order_named_again_with_who_gave_it(nlp, text, expected):
+    assert sorted(_supplies(nlp, text)) == expected

@@ -733,3 +733,18 @@ def test_a_partner_the_model_left_out_after_and_is_part_of_the_firm():
         backed    VERB  VBD O     ROOT     9
         .         PUNCT .   O     punct    9
     """) == [("Vane Tallis Corlett and Byford", "ORG", False), ("Initech", "ORG", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second legal form wrapped to the next line after an abbreviated one is the name's
+        ("It said the order, awarded by the Globex Steel Co.\nLtd, involves a works.",
+         {("Globex Steel Co. Ltd", "Organisation")}),
+        # not across a blank line, nor after a form with no full stop
+        ("It said the order went to Globex Steel Co.\n\nLtd shares rose.",
+         {("Globex Steel Co.", "Organisation")}),
+    ],
+)
+def test_a_legal_form_wrapped_to_the_next_line_ends_the_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
