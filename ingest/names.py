@@ -154,7 +154,9 @@ def _with_forms(value: Any) -> Any:
         lemmas = list(value.get("FORMS_OF", []))
         nouns: list[str] = []
         if "WORDNET" in value:
-            added = word_family(value["WORDNET"])
+            names = value["WORDNET"]
+            added = [pair for name in ([names] if isinstance(names, str) else names)
+                     for pair in word_family(name)]
             lemmas += [word for word, pos in added if pos == "v"]
             nouns = [word for word, pos in added if pos == "n"]
         forms = {form for lemma in lemmas for form in verb_forms(lemma)}

@@ -2,7 +2,9 @@
 
 A pattern file marks a word family with ``"WORDNET": "<family>"`` beside its words
 (``{"LOWER": {"FORMS_OF": ["oppose", "condemn"], "WORDNET": "opposing"}}``, or a set of
-``lexicon.jsonl`` with ``"wordnet": "<family>"``). Its words are the seeds; for each seed this
+``lexicon.jsonl`` with ``"wordnet": "<family>"``). Its words are the seeds (a list of families,
+``"WORDNET": ["prohibiting", "restricting"]``, reads them where other lines seed them, as a rule
+does that accepts a verb of either class); for each seed this
 script reads the seed's first senses in Open English WordNet (the senses of the part of speech
 and lexicographer files the family allows, in WordNet's order) and adds the other members of
 their synsets and, where the family says so, of their direct hyponyms: single lower-case words
@@ -58,6 +60,11 @@ FAMILIES: dict[str, Family] = {
     # putting a measure on (patterns/policies.jsonl "impose", its narrow seeds)
     "imposing": Family("v", frozenset({"verb.social", "verb.possession",
                                        "verb.communication", "verb.creation"})),
+    # verbs of a ban, a measure of its own (patterns/policies.jsonl "ban")
+    "prohibiting": Family("v", frozenset({"verb.communication", "verb.social"}),
+                          hyponyms=frozenset({"verb.communication", "verb.social"})),
+    # verbs of restricting, export controls where the context says so (patterns/policies.jsonl)
+    "restricting": Family("v", frozenset({"verb.change", "verb.social"})),
     # investing, acquiring (patterns/trade.jsonl "invest", "acquire")
     "investing": Family("v", frozenset({"verb.possession"}),
                         hyponyms=frozenset({"verb.possession"})),
@@ -122,8 +129,11 @@ def _marked(value: Any) -> Iterator[tuple[str, list[str]]]:
         for item in value:
             yield from _marked(item)
     elif isinstance(value, dict):
-        if "WORDNET" in value:
+        if isinstance(value.get("WORDNET"), str):
             yield value["WORDNET"], [*value.get("FORMS_OF", []), *value.get("IN", [])]
+        elif "WORDNET" in value:  # a list reads the families, its words seed none of them
+            for name in value["WORDNET"]:
+                yield name, []
         if "wordnet" in value:
             yield value["wordnet"], list(value.get("terms", []))
         for item in value.values():

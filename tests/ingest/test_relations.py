@@ -18,7 +18,7 @@ from newsgraph.ingest.relations import (
     load_patterns,
 )
 from newsgraph.ontology import RELATIONS
-from tests.ingest.relation_views import triples
+from tests.ingest.relation_views import policy_view, triples
 
 
 @pytest.mark.parametrize(
@@ -2037,3 +2037,24 @@ def test_deals_stated_by_nouns_and_buyers(nlp, text, expected):
 )
 def test_words_wordnet_adds_to_a_family(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb WordNet adds to those of a ban: a measure of its own, which sanctions the party
+        # whose goods it is on
+        ("Germany proscribed sales of Acme Corp's phones.",
+         ([("Germany ban on sales of Acme Corp's phones", "OtherPolicy")],
+          [("Germany", "imposes", "Germany ban on sales of Acme Corp's phones"),
+           ("Germany", "sanctions", "Acme Corp"),
+           ("Germany ban on sales of Acme Corp's phones", "targets", "Acme Corp")])),
+        # and to those of restricting: export controls where the clause is on exports
+        ("The United States curtailed chip exports to China.",
+         ([("United States export controls on chip exports to China", "ExportControl")],
+          [("United States", "imposes", "United States export controls on chip exports to China"),
+           ("United States export controls on chip exports to China", "targets", "China")])),
+    ],
+)
+def test_measure_verbs_wordnet_adds(nlp, text, expected):
+    assert policy_view(nlp, text) == expected

@@ -64,8 +64,11 @@ def test_seeds_are_read_where_the_pattern_files_mark_a_family(tmp_path):
         "FORMS_OF": ["rebuke"], "IN": ["Berated"], "WORDNET": "opposing"}}]}
     word_set = {"set": "critic_noun", "terms": ["critic"], "wordnet": "critics"}
     unmarked = {"label": "supply", "pattern": [{"LOWER": {"FORMS_OF": ["supply"]}}]}
+    # a list of families reads them; its words seed none
+    reader = {"id": "r", "pattern": [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LOWER": {
+        "FORMS_OF": ["block"], "WORDNET": ["opposing", "critics"]}}}]}
     (tmp_path / "a.jsonl").write_text(
-        "\n".join(json.dumps(x) for x in (trigger, unmarked)) + "\n", encoding="utf-8")
+        "\n".join(json.dumps(x) for x in (trigger, unmarked, reader)) + "\n", encoding="utf-8")
     (tmp_path / "lexicon.jsonl").write_text(json.dumps(word_set) + "\n", encoding="utf-8")
     assert make_word_families.family_seeds(tmp_path) == {
         "opposing": {"rebuke", "berated"}, "critics": {"critic"}}
