@@ -65,6 +65,11 @@ FAMILIES: dict[str, Family] = {
                           hyponyms=frozenset({"verb.communication", "verb.social"})),
     # verbs of restricting, export controls where the context says so (patterns/policies.jsonl)
     "restricting": Family("v", frozenset({"verb.change", "verb.social"})),
+    # nouns of measures (patterns/policies.jsonl): tariffs, bans
+    "tariffs": Family("n", frozenset({"noun.possession"}),
+                      hyponyms=frozenset({"noun.possession"})),
+    "bans": Family("n", frozenset({"noun.communication", "noun.act"}),
+                   hyponyms=frozenset({"noun.communication", "noun.act"})),
     # investing, acquiring (patterns/trade.jsonl "invest", "acquire")
     "investing": Family("v", frozenset({"verb.possession"}),
                         hyponyms=frozenset({"verb.possession"})),
@@ -103,6 +108,11 @@ STOP: dict[tuple[str, str], str] = {
     ("opposing", "01061436-v"): "'snub' as 'ignore', 'disregard': no stand taken",
     ("opposition", "offence"): "'offence' is an offence, a crime, more than an offensive",
     ("opposition", "wail"): "a cry, not a complaint lodged",
+    ("tariffs", "13330021-n"): "'tax' under 'levy': a levy on anything, not one on goods that "
+                               "cross a border",
+    ("tariffs", "13336765-n"): "'tithe': a levy of a church",
+    ("tariffs", "13338291-n"): "'tonnage': a ship's capacity in the news",
+    ("tariffs", "customs"): "the customs service in the news ('customs officials')",
     ("supplying", "offer"): "a bid word of patterns/lexicon.jsonl ('offer for Globex')",
 }
 

@@ -2054,7 +2054,17 @@ def test_words_wordnet_adds_to_a_family(nlp, text, expected):
          ([("United States export controls on chip exports to China", "ExportControl")],
           [("United States", "imposes", "United States export controls on chip exports to China"),
            ("United States export controls on chip exports to China", "targets", "China")])),
+        # nouns it adds to those of tariffs (a hyponym of "duty") and of bans (a synonym)
+        ("France imposed an impost on Acme Corp's steel.",
+         ([("France tariffs on Acme Corp's steel", "Tariff")],
+          [("France", "imposes", "France tariffs on Acme Corp's steel"),
+           ("France tariffs on Acme Corp's steel", "targets", "Acme Corp")])),
+        ("Germany announced a proscription on Acme Corp's phones.",
+         ([("Germany ban on Acme Corp's phones", "OtherPolicy")],
+          [("Germany", "imposes", "Germany ban on Acme Corp's phones"),
+           ("Germany", "sanctions", "Acme Corp"),
+           ("Germany ban on Acme Corp's phones", "targets", "Acme Corp")])),
     ],
 )
-def test_measure_verbs_wordnet_adds(nlp, text, expected):
+def test_measures_wordnet_adds(nlp, text, expected):
     assert policy_view(nlp, text) == expected
