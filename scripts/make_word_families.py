@@ -3,7 +3,7 @@
 A pattern file marks a word family with ``"WORDNET": "<family>"`` beside its words
 (``{"LOWER": {"FORMS_OF": ["oppose", "condemn"], "WORDNET": "opposing"}}``, or a set of
 ``lexicon.jsonl`` with ``"wordnet": "<family>"``). Its words are the seeds (a list of families,
-``"WORDNET": ["prohibiting", "restricting"]``, reads them where other lines seed them, as a rule
+``"WORDNET": ["prohibiting"]``, reads them where other lines seed them, as a rule
 does that accepts a verb of either class); for each seed this
 script reads the seed's first senses in Open English WordNet (the senses of the part of speech
 and lexicographer files the family allows, in WordNet's order) and adds the other members of
@@ -63,8 +63,6 @@ FAMILIES: dict[str, Family] = {
     # verbs of a ban, a measure of its own (patterns/policies.jsonl "ban")
     "prohibiting": Family("v", frozenset({"verb.communication", "verb.social"}),
                           hyponyms=frozenset({"verb.communication", "verb.social"})),
-    # verbs of restricting, export controls where the context says so (patterns/policies.jsonl)
-    "restricting": Family("v", frozenset({"verb.change", "verb.social"})),
     # nouns of measures (patterns/policies.jsonl): tariffs, bans
     "tariffs": Family("n", frozenset({"noun.possession"}),
                       hyponyms=frozenset({"noun.possession"})),
