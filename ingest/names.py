@@ -148,11 +148,61 @@ def _with_forms(value: Any) -> Any:
         return [_with_forms(item) for item in value]
     if not isinstance(value, dict):
         return value
-    found = {key: _with_forms(item) for key, item in value.items() if key != "FORMS_OF"}
-    if "FORMS_OF" in value:
-        forms = {form for lemma in value["FORMS_OF"] for form in verb_forms(lemma)}
+    marks = ("FORMS_OF", "WORDNET")
+    found = {key: _with_forms(item) for key, item in value.items() if key not in marks}
+    if "FORMS_OF" in value or "WORDNET" in value:
+        lemmas = list(value.get("FORMS_OF", []))
+        nouns: list[str] = []
+        if "WORDNET" in value:
+            names = value["WORDNET"]
+            added = [pair for name in ([names] if isinstance(names, str) else names)
+                     for pair in word_family(name)]
+            lemmas += [word for word, pos in added if pos == "v"]
+            nouns = [word for word, pos in added if pos == "n"]
+        forms = {form for lemma in lemmas for form in verb_forms(lemma)}
+        forms |= {form for noun in nouns for form in noun_forms(noun)}
         found["IN"] = sorted(forms | set(found.get("IN", [])))
     return found
+
+
+@cache
+def _word_families() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The words WordNet adds to each family, with their part of speech
+    (``data/word_families.tsv``, made by ``scripts/make_word_families.py``)."""
+    text = files("newsgraph.ingest").joinpath("data", "word_families.tsv").read_text(
+        encoding="utf-8")
+    found: dict[str, list[tuple[str, str]]] = {}
+    for line in text.splitlines()[1:]:
+        if line.strip():
+            family, word, pos = line.split("\t")[:3]
+            found.setdefault(family, []).append((word, pos))
+    return {family: tuple(words) for family, words in found.items()}
+
+
+def word_family(name: str) -> tuple[tuple[str, str], ...]:
+    """The words (and their part of speech) WordNet adds to the family a pattern file marks
+    with ``"WORDNET": name`` beside its own words.
+
+    >>> ("prohibit", "v") in word_family("banning")
+    True
+    """
+    return _word_families().get(name, ())
+
+
+def noun_forms(noun: str) -> tuple[str, ...]:
+    """A noun and its regular plural, lower case.
+
+    >>> noun_forms("levy"), noun_forms("tax"), noun_forms("curb")
+    (('levies', 'levy'), ('tax', 'taxes'), ('curb', 'curbs'))
+    """
+    word = noun.lower()
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        plural = word[:-1] + "ies"
+    elif word.endswith(("s", "x", "z", "ch", "sh")):
+        plural = word + "es"
+    else:
+        plural = word + "s"
+    return tuple(sorted({word, plural}))
 
 
 @cache
@@ -199,8 +249,22 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
 
 @cache
 def lexicon() -> Lexicon:
-    """Load the word sets once."""
-    return Lexicon({row["set"]: frozenset(row["terms"]) for row in load_jsonl("lexicon.jsonl")})
+    """Load the word sets once; a set marked ``"wordnet": family`` has that family's words
+    too (a noun with its plural, a verb as its lemma, as the verb sets are written)."""
+    return Lexicon({row["set"]: frozenset(row["terms"]) | _family_terms(row.get("wordnet"))
+                    for row in load_jsonl("lexicon.jsonl")})
+
+
+def _family_terms(name: str | None) -> frozenset[str]:
+    """The words a family adds to a word set of ``lexicon.jsonl``.
+
+    >>> sorted(_family_terms("critics"))[:2]
+    ['depreciator', 'depreciators']
+    """
+    if name is None:
+        return frozenset()
+    return frozenset(form for word, pos in word_family(name)
+                     for form in (noun_forms(word) if pos == "n" else (word,)))
 
 
 def maker_noun(word: str) -> bool:

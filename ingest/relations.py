@@ -37,7 +37,10 @@ Word lists (the nouns that refer back to a named organisation, the heads of publ
 :func:`~newsgraph.ingest.names.lexicon`; a set the code asks for must be there. A verb class
 is written by its lemmas, ``{"LOWER": {"FORMS_OF": ["supply", "sell", "ship"]}}``, and read
 as every form of each (:func:`~newsgraph.ingest.names.verb_forms`: "supplies", "sold",
-"shipping"), so a rule never misses a tense its author did not spell out.
+"shipping"), so a rule never misses a tense its author did not spell out. A family marked
+``"WORDNET": name`` beside its words also has the words WordNet adds to it
+(``data/word_families.tsv``, written by ``scripts/make_word_families.py`` from the marked
+words: "denigrate" beside "disparage"), every form of each.
 
 A word that stands for an entity of its sentence is read as that entity by every rule
 (:func:`~newsgraph.ingest.anaphora.mark_stand_ins`): a relative pronoun ("in which Acme

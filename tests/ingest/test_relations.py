@@ -19,7 +19,7 @@ from newsgraph.ingest.relations import (
     sequence_anchor,
 )
 from newsgraph.ontology import RELATIONS
-from tests.ingest.relation_views import triples
+from tests.ingest.relation_views import policy_view, triples
 
 
 @pytest.mark.parametrize(
@@ -545,6 +545,57 @@ def test_lists_and_trade(nlp, text, expected):
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verbs WordNet adds to the families of opposing (a hyponym of "disparage", a synonym
+        # of "refute", a hyponym of "accuse"), of banning and of imposing
+        ("Globex Inc denigrated Acme Corp.", [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Globex Inc rebutted the claims of Acme Corp.",
+         [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Globex Inc upbraided Acme Corp over its prices.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Washington embargoed Acme Corp.", [("United States", "sanctions", "Acme Corp.")]),
+        ("Germany proscribed Acme Corp.", [("Germany", "sanctions", "Acme Corp.")]),
+        ("France ordained tariffs on Acme Corp's steel.",
+         [("France", "imposes", "France tariffs on Acme Corp's steel"),
+          ("France tariffs on Acme Corp's steel", "targets", "Acme Corp")]),
+        # nouns it adds to those of opposition and of critics
+        ("Acme Corp faced resistance from Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Greenpeace, a vocal disparager of Acme Corp, protested on Monday.",
+         [("Greenpeace", "opposes", "Acme Corp")]),
+    ],
+)
+def test_words_wordnet_adds_to_a_family(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb WordNet adds to those of a ban: a measure of its own, which sanctions the party
+        # whose goods it is on
+        ("Germany proscribed sales of Acme Corp's phones.",
+         ([("Germany ban on sales of Acme Corp's phones", "OtherPolicy")],
+          [("Germany", "imposes", "Germany ban on sales of Acme Corp's phones"),
+           ("Germany", "sanctions", "Acme Corp"),
+           ("Germany ban on sales of Acme Corp's phones", "targets", "Acme Corp")])),
+        # nouns it adds to those of tariffs (a hyponym of "duty") and of bans (a synonym)
+        ("France imposed an impost on Acme Corp's steel.",
+         ([("France tariffs on Acme Corp's steel", "Tariff")],
+          [("France", "imposes", "France tariffs on Acme Corp's steel"),
+           ("France tariffs on Acme Corp's steel", "targets", "Acme Corp")])),
+        ("Germany announced a proscription on Acme Corp's phones.",
+         ([("Germany ban on Acme Corp's phones", "OtherPolicy")],
+          [("Germany", "imposes", "Germany ban on Acme Corp's phones"),
+           ("Germany", "sanctions", "Acme Corp"),
+           ("Germany ban on Acme Corp's phones", "targets", "Acme Corp")])),
+    ],
+)
+def test_measures_wordnet_adds(nlp, text, expected):
+    assert policy_view(nlp, text) == expected
 
 
 def test_challenging_a_standing_in_a_market_is_rivalry(nlp):
