@@ -30,7 +30,7 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ontology import EntityType
 
-__all__ = ["fullest_name", "group_mentions", "surname_with_particles"]
+__all__ = ["fullest_name", "group_mentions", "one_edit", "surname_with_particles"]
 
 _PERSON_LABELS = ("PERSON", EntityType.PERSON)  # the model's label, or our type
 

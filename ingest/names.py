@@ -40,12 +40,14 @@ __all__ = [
     "load_jsonl",
     "maker_noun",
     "name_key",
+    "noun_forms",
     "plain_forms",
     "sets_policy",
     "stopped_forms",
     "subdivisions",
     "undotted",
     "verb_forms",
+    "word_family",
 ]
 
 #: A name written as an acronym: "SMIC", "AT&T".

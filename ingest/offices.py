@@ -24,7 +24,8 @@ from functools import cache
 from importlib.resources import files
 
 __all__ = [
-    "HEAD_OF_GOVERNMENT", "HEAD_OF_STATE", "Term", "index", "led_country", "name_words", "terms",
+    "HEAD_OF_GOVERNMENT", "HEAD_OF_STATE", "Index", "Term", "index", "led_country", "name_words",
+    "terms",
 ]
 
 HEAD_OF_STATE = "head_of_state"

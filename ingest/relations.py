@@ -156,7 +156,8 @@ from newsgraph.ingest.ventures import (
 )
 from newsgraph.ontology import RELATIONS, SYMMETRIC, EntityType, PolicyKind, Predicate
 
-__all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns", "make_relation_extractor"]
+__all__ = ["PATTERN_FILES", "RelationExtractor", "load_patterns", "make_relation_extractor",
+           "sequence_anchor"]
 
 #: The pattern files read by default, one per relation family.
 PATTERN_FILES = ("roles", "based", "moves", "trade", "sanctions", "policies")
