@@ -130,6 +130,7 @@ from newsgraph.ingest.policies import (
     add_policy_spans,
     mark_laws,
     mark_measures,
+    measure_clauses,
     policy_aliases,
     resolve_policies,
 )
@@ -437,6 +438,7 @@ class RelationExtractor:
         yield from _ministers(doc, state)
         yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)
+        yield from measure_clauses(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
