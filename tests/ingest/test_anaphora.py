@@ -221,6 +221,24 @@ def test_references_name_imposers(nlp, text, policies, relations):
 
 
 @pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # the object pronoun of a participle on a noun is the subject of the clause around
+        # the noun, not the participle's agent nor another party named before it
+        ("Acme Corp, a supplier of Globex Inc, will appeal the export restrictions imposed "
+         "on it by Japan.",
+         [("Japan export controls on Acme Corp", "ExportControl")],
+         [("Acme Corp", "opposes", "Japan export controls on Acme Corp"),
+          ("Acme Corp", "supplies", "Globex Inc"),
+          ("Japan", "imposes", "Japan export controls on Acme Corp"),
+          ("Japan export controls on Acme Corp", "targets", "Acme Corp")]),
+    ],
+)
+def test_the_pronoun_of_a_participle_is_the_subject_around_it(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # a short name joined by a hyphen to a participle is the organisation it begins
