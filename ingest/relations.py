@@ -1541,7 +1541,8 @@ _STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list
                          "sanction-object-including"})
 # rules whose penalty is a sanction only when a body that sets policy imposes it (a
 # regulator, "the SEC"): a company's penalty on a supplier is no fine
-_BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by"})
+_BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by",
+                        "fine-noun-relative-on", "fine-noun-relative-on-pronoun"})
 #: Modals that, with "have" and a participle, say what did not happen.
 _COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a
