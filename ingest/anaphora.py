@@ -419,6 +419,10 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
         outer = clause_subject(participle.head)
         around = entity_of(outer, state, depth + 1) \
             if outer is not None and outer.i != token.i else None
+        if around is None and outer is not None:
+            # "the maker ZTE Corp will appeal ...", parsed as a noun with the name in apposition
+            around = next((n for c in outer.children if c.dep_ == "appos"
+                           if (n := entity_of(c, state, depth + 1)) is not None), None)
         if around is not None and around.type in kinds:
             return around
     if token.dep_ == "poss" and not copular:
