@@ -412,6 +412,19 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
     own = entity_of(subject, state, depth + 1) \
         if subject is not None and subject.i != token.i else None
     copular = token.head.dep_ in ("attr", "acomp")
+    participle = _participle_of(token)
+    if participle is not None:
+        # "Acme will appeal the curbs imposed on it (by Japan)": the subject of the clause
+        # around the participle's noun, not the participle's agent
+        outer = clause_subject(participle.head)
+        around = entity_of(outer, state, depth + 1) \
+            if outer is not None and outer.i != token.i else None
+        if around is None and outer is not None:
+            # "the maker ZTE Corp will appeal ...", parsed as a noun with the name in apposition
+            around = next((n for c in outer.children if c.dep_ == "appos"
+                           if (n := entity_of(c, state, depth + 1)) is not None), None)
+        if around is not None and around.type in kinds:
+            return around
     if token.dep_ == "poss" and not copular:
         if own is not None and own.type in kinds:
             return own
@@ -420,6 +433,17 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
     names = {node.name: node for node in nodes_before(token, state)
              if node.type in kinds and (own is None or node.name != own.name)}
     return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _participle_of(pronoun: Token) -> Token | None:
+    """The participle on a noun whose preposition takes an object pronoun ("the curbs imposed
+    on it"), or None: a clause with no subject of its own, so the subject of the clause
+    around the noun may be what the pronoun refers to."""
+    preposition = pronoun.head
+    if pronoun.dep_ == "pobj" and preposition.dep_ == "prep" \
+            and preposition.head.dep_ == "acl" and preposition.head.tag_ in ("VBN", "VBG"):
+        return preposition.head
+    return None
 
 
 def clause_subject(token: Token) -> Token | None:

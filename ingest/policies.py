@@ -24,11 +24,12 @@ mention group, labelled "Policy", with the phrase as written among its aliases.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
+from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country
 from newsgraph.ingest.names import lexicon, sets_policy
@@ -48,6 +49,7 @@ __all__ = [
     "add_policy_spans",
     "mark_laws",
     "mark_measures",
+    "measure_clauses",
     "policy_aliases",
     "resolve_policies",
 ]
@@ -83,6 +85,76 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         state.measures[root.i] = measure
         root._.ng_type = MEASURE
         state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
+
+
+#: The verb class (trigger label of ``policies.jsonl``) of imposing, announcing or lifting.
+_IMPOSING = "impose"
+#: The types of entity a measure's clause may name as its target.
+_TARGETS = (EntityType.COUNTRY, EntityType.ORGANISATION)
+#: The modifiers of the thing a measure is on that name whose it is ("on Acme's chips"); an
+#: adjective of origin ("on Chinese bicycles") is left to the rules of goods' origin.
+_OWNERS = frozenset({"poss", "compound", "nmod"})
+
+
+def measure_clauses(doc: Doc, state: DocState) -> Iterator[Found]:
+    """The imposer and targets a clause of imposing names for the measure it tells of: a
+    participle or relative clause on the measure ("export curbs imposed on Acme by Japan",
+    "the duties Japan levied on Acme", "the sanctions it imposed on them"), or a passive
+    clause of which the measure is the subject ("Tariffs were imposed on Acme by Japan").
+
+    The imposer is the clause's agent or the relative clause's subject, the targets the
+    objects of "on" or "against" or whose they are; a pronoun is what it refers to.
+    """
+    for token, measure_node in list(state.nodes.items()):
+        if token not in state.measures or measure_node.type != MEASURE:
+            continue
+        noun = doc[token]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        clauses = [c for c in noun.children
+                   if c.dep_ in ("acl", "relcl") and c._.ng_trigger == _IMPOSING]
+        if noun.dep_ == "nsubjpass" and noun.head._.ng_trigger == _IMPOSING:
+            clauses.append(noun.head)
+        for verb in clauses:
+            sentence = noun.sent
+            for imposer in _clause_imposers(verb, state):
+                yield Found(imposer, Predicate.IMPOSES, measure_node, sentence,
+                            "imposer-measure-clause")
+            for target in _clause_targets(verb, state):
+                yield Found(measure_node, Predicate.TARGETS, target, sentence,
+                            "target-measure-clause")
+
+
+def _clause_imposers(verb: Token, state: DocState) -> list[Node]:
+    """Who a clause of imposing says imposes: its agent ("by Japan", which the parser may
+    hang as a plain preposition), or the subject of a relative clause ("the tariffs it
+    imposed")."""
+    words = [o for c in verb.children
+             if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+             for o in c.children if o.dep_ == "pobj"]
+    if verb.dep_ == "relcl":
+        words += [c for c in verb.children if c.dep_ == "nsubj"]
+    nodes = [entity_of(w, state) for w in words]
+    return [n for n in nodes if n is not None and n.type in _IMPOSERS]
+
+
+def _clause_targets(verb: Token, state: DocState) -> list[Node]:
+    """What a clause of imposing puts its measure on: the party "on" or "against" which it is
+    imposed, or whose goods those are ("imposed on Acme's chips")."""
+    found: list[Node] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+            continue
+        for thing in prep.children:
+            if thing.dep_ != "pobj":
+                continue
+            node = entity_of(thing, state)
+            if node is None:
+                node = next((n for c in thing.children if c.dep_ in _OWNERS
+                             if (n := entity_of(c, state)) is not None), None)
+            if node is not None and node.type in _TARGETS and node not in found:
+                found.append(node)
+    return found
 
 
 def _acts_on_a_party(verb: Token, state: DocState) -> bool:

@@ -130,6 +130,7 @@ from newsgraph.ingest.policies import (
     add_policy_spans,
     mark_laws,
     mark_measures,
+    measure_clauses,
     policy_aliases,
     resolve_policies,
 )
@@ -438,6 +439,7 @@ class RelationExtractor:
         yield from _ministers(doc, state)
         yield from _legislators(doc, state)
         yield from _credited_to_agencies(doc, state)
+        yield from measure_clauses(doc, state)
 
     def _match_sequences(self, doc: Doc, state: DocState) -> Iterator[Found]:
         """Token-sequence rules, for what the parser often breaks ("ACME (AC) Chairman X").
@@ -1540,7 +1542,8 @@ _STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list
                          "sanction-object-including"})
 # rules whose penalty is a sanction only when a body that sets policy imposes it (a
 # regulator, "the SEC"): a company's penalty on a supplier is no fine
-_BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by"})
+_BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by",
+                        "fine-noun-relative-on", "fine-noun-relative-on-pronoun"})
 #: Modals that, with "have" and a participle, say what did not happen.
 _COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a

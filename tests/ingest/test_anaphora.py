@@ -34,6 +34,21 @@ def test_a_reported_subject_pronoun_is_the_speaker():
     assert name_at(doc, state, 2) == "Acme"
 
 
+def test_the_pronoun_of_a_participle_is_the_subject_around_it_or_its_apposition():
+    # "Globex said the maker, Acme, will appeal curbs imposed on it by Japan": Acme, the name
+    # in apposition to the subject around the participle, not its agent
+    doc, state = parse(
+        ["Globex", "said", "the", "maker", ",", "Acme", ",", "will", "appeal", "curbs",
+         "imposed", "on", "it", "by", "Japan"],
+        [1, 1, 3, 8, 3, 3, 3, 8, 1, 8, 9, 10, 11, 10, 13],
+        ["nsubj", "ROOT", "det", "nsubj", "punct", "appos", "punct", "aux", "ccomp", "dobj",
+         "acl", "prep", "pobj", "agent", "pobj"],
+        {0: ("Globex", "Organisation"), 5: ("Acme", "Organisation"), 14: ("Japan", "Country")},
+        tags=["NNP", "VBD", "DT", "NN", ",", "NNP", ",", "MD", "VB", "NNS", "VBN", "IN", "PRP",
+              "IN", "NNP"])
+    assert name_at(doc, state, 12) == "Acme"
+
+
 def test_a_relative_pronoun_is_what_its_clause_hangs_on():
     doc, state = parse(["Acme", ",", "which", "makes", "chips"], [0, 0, 3, 0, 3],
                        ["ROOT", "punct", "nsubj", "relcl", "dobj"], {0: ("Acme", "Organisation")},
@@ -217,6 +232,24 @@ def test_references_and_pronouns(nlp, text, expected):
     ],
 )
 def test_references_name_imposers(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # the object pronoun of a participle on a noun is the subject of the clause around
+        # the noun, not the participle's agent nor another party named before it
+        ("Acme Corp, a supplier of Globex Inc, will appeal the export restrictions imposed "
+         "on it by Japan.",
+         [("Japan export controls on Acme Corp", "ExportControl")],
+         [("Acme Corp", "opposes", "Japan export controls on Acme Corp"),
+          ("Acme Corp", "supplies", "Globex Inc"),
+          ("Japan", "imposes", "Japan export controls on Acme Corp"),
+          ("Japan export controls on Acme Corp", "targets", "Acme Corp")]),
+    ],
+)
+def test_the_pronoun_of_a_participle_is_the_subject_around_it(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
 
 

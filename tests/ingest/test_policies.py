@@ -801,6 +801,44 @@ def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected)
 
 
 @pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # the measure is the subject of a passive clause of imposing: its agent imposes it,
+        # its "on" object is its target, also with "by" hung as a plain preposition
+        ("Tariffs were imposed on Acme Corp by Japan last year.",
+         [("Japan tariffs on Acme Corp", "Tariff")],
+         [("Japan", "imposes", "Japan tariffs on Acme Corp"),
+          ("Japan tariffs on Acme Corp", "targets", "Acme Corp")]),
+        ("New duties were levied on Globex Inc last week by the European Union.",
+         [("European Union tariffs on Globex Inc", "Tariff")],
+         [("European Union", "imposes", "European Union tariffs on Globex Inc"),
+          ("European Union tariffs on Globex Inc", "targets", "Globex Inc")]),
+        # or whose goods it is on
+        ("Tariffs were imposed on Acme Corp's chips by Japan last year.",
+         [("Japan tariffs on Acme Corp", "Tariff")],
+         [("Japan", "imposes", "Japan tariffs on Acme Corp"),
+          ("Japan tariffs on Acme Corp", "targets", "Acme Corp")]),
+        # a participle or relative clause on the measure puts it on a pronoun's referent;
+        # opposing the measure opposes that policy
+        ("Acme Corp will appeal the export restrictions imposed on it by Japan.",
+         [("Japan export controls on Acme Corp", "ExportControl")],
+         [("Acme Corp", "opposes", "Japan export controls on Acme Corp"),
+          ("Japan", "imposes", "Japan export controls on Acme Corp"),
+          ("Japan export controls on Acme Corp", "targets", "Acme Corp")]),
+        # sanctions a relative clause puts on a party sanction it
+        ("Globex Inc said it would fight the sanctions Japan imposed on it.",
+         [("Japan sanctions", "OtherPolicy")],
+         [("Globex Inc", "opposes", "Japan sanctions"), ("Japan", "sanctions", "Globex Inc")]),
+        # a clause of another verb names no imposer nor target
+        ("Tariffs were discussed with Acme Corp by Japan.", [], []),
+    ],
+)
+def test_a_clause_of_imposing_on_the_measure_names_imposer_and_target(nlp, text, policies,
+                                                                      relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
     "text, policies",
     [
         # an inquiry into a named company's conduct is no trade case, whatever trade it

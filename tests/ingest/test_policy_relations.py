@@ -265,7 +265,14 @@ def test_the_origin_of_goods(nlp, text, expected):
          [("European Commission", "sanctions", "Globex Inc")]),
         ("The penalty imposed on Acme Corp by the Securities and Exchange Commission was large.",
          [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        # the subject of a relative clause of imposing on the fine imposes it, on a pronoun's
+        # referent too
+        ("The penalties that Japan slapped on Acme Corp were large.",
+         [("Japan", "sanctions", "Acme Corp")]),
+        ("Acme Corp will appeal the fine the SEC imposed on it.",
+         [("SEC", "sanctions", "Acme Corp")]),
         # a company's penalty on another is no fine
+        ("The penalty Acme Corp levied on Globex Inc was small.", []),
         ("Acme Corp's fine on Globex Inc for late delivery was small.", []),
         ("The penalty imposed on Acme Corp by Globex Inc in the contract dispute was paid.", []),
     ],
