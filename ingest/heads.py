@@ -110,7 +110,9 @@ def _title_before(span: Span) -> tuple[str, ...]:
     adjective of a country or a possessive, nor after a past word ("former President") or as
     the end of a hyphenated title ("Vice-President", "then-President")."""
     longest = max(map(len, _TITLES))
-    before = _words_before(span, longest + 2)
+    before = _words_before(span, longest + 4)
+    while before and before[-1].lower_ in _HONORIFICS:
+        before.pop()  # "Supreme Leader Ayatollah [Jane Doe]": the name begins after it
     for words in sorted(_TITLES, key=len, reverse=True):
         if len(words) > len(before) or tuple(t.lower_ for t in before[-len(words):]) != words:
             continue

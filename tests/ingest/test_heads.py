@@ -53,7 +53,7 @@ def _countries_led(nlp: Language, text: str, date: str | None = None) -> list[tu
     ("President Jane Doe said Acme would build a plant.", None, [("Jane Doe", "Norway")]),
     # a religious honorific is no part of the holder's name
     ("Acme met Supreme Leader Ayatollah Ali Sandur on Monday.", None,
-     [("Ayatollah Ali Sandur", "Iceland")]),
+     [("Ali Sandur", "Iceland")]),
 ])
 def test_a_titled_head_leads_the_country_the_office_holders_give(nlp, text, date, read):
     assert _countries_led(nlp, text, date) == read
