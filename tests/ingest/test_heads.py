@@ -70,6 +70,12 @@ def test_no_country_without_a_present_title_of_the_office(nlp, text):
     assert _leads(nlp, text) == []
 
 
+def test_a_chancellor_in_a_text_that_names_a_finance_chancellor_leads_nothing(nlp):
+    text = "Chancellor Jane Doe said Acme would build a plant."
+    assert _countries_led(nlp, text) == [("Jane Doe", "Norway")]
+    assert _countries_led(nlp, "The Chancellor of the Exchequer spoke on Monday. " + text) == []
+
+
 def test_no_country_for_a_head_out_of_office_on_the_articles_date(nlp):
     assert _leads(nlp, "Prime Minister Jane Doe said Acme would build a plant.",
                   "2012-01-01") == []

@@ -115,7 +115,8 @@ from tests.ingest.relation_views import policy_view, triples
          [("King Oberon", "leads", "Norway")]),
         ("Peru's President Jane Doe said on Monday that her government would buy a stake.",
          [("Jane Doe", "leads", "Peru")]),
-        # a head's title "chancellor"
+        # a finance minister's title "chancellor" leads no country, a head's does
+        ("Britain's finance chancellor Jane Doe said the economy would grow faster.", []),
         ("Germany's Chancellor Jane Doe said the economy would grow faster.",
          [("Jane Doe", "leads", "Germany")]),
         ("Sheikh Zayed bin Acme, the emir of Qatar, said the country would invest in the port.",
