@@ -56,6 +56,7 @@ from newsgraph.ingest.mentions import (
     possesses,
     pronoun_back,
     region_follows,
+    ruler_words,
     sanctioned,
 )
 from newsgraph.ingest.names import (
@@ -450,6 +451,7 @@ def _title(span: Span, titled: bool) -> _Votes:
     """A person's title, stripped from the name or just before it: "President X"."""
     doc, start = span.doc, span.start
     if titled or (start > 0 and doc[start - 1].text in lexicon().words("person_title")
+                                                    | ruler_words()
                   and doc[start - 1].is_title):
         return {EntityType.PERSON: WEIGHTS["parse"]}
     return {}

@@ -6,7 +6,8 @@ whose head of that name :mod:`~newsgraph.ingest.offices` gives, in office on the
 date where it has one, else the one country all heads of that name and office led. A title
 with a word before it that says whose it is ("French President", "Acme President", "Globex's
 president") is left to the rules, and so is a person the rules gave a role in the sentence or
-a country anywhere in the document; a past title ("former President") says nothing now.
+a country anywhere in the document; a past title ("former President") says nothing now, nor
+does "Chancellor" in a text that names a finance minister so ("Chancellor of the Exchequer").
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _TITLES = _titles()
 _SHARED_TITLES = frozenset(t for t in _TITLES if " ".join(t) in lexicon().lower("org_role"))
 _PAST = lexicon().lower("past_role") | {"then"}
 _HONORIFICS = lexicon().lower("name_honorific")
+_CHANCELLOR = ("chancellor",)
 
 
 def titled_heads(doc: Doc, entities: Sequence[Entity], relations: Sequence[Relation],
@@ -56,6 +58,8 @@ def titled_heads(doc: Doc, entities: Sequence[Entity], relations: Sequence[Relat
               if r.predicate == Predicate.LEADS and r.object in _countries(entities)}
     roles = {(r.subject, r.evidence.start) for r in relations if r.predicate in _ROLES}
     found: dict[tuple[str, str], Relation] = {}
+    text = " ".join(doc.text.lower().split())
+    finance = any(title in text for title in lexicon().lower("finance_chancellor"))
     for span in doc.spans.get(SPANS_KEY, ()):
         name = span._.ng_name or span.text
         sentence = span.sent
@@ -64,6 +68,8 @@ def titled_heads(doc: Doc, entities: Sequence[Entity], relations: Sequence[Relat
         title = _title_before(span) or _title_after(span)
         if not title or (title in _SHARED_TITLES and (name, sentence.start_char) in roles):
             continue  # "President Jane Doe of Acme": a company's president
+        if finance and title == _CHANCELLOR:
+            continue  # "Chancellor Doe" where the text says "Chancellor of the Exchequer"
         holder = _unadorned(name)
         offices = _TITLES[title]
         if len(offices) > 1 and " " not in holder:
@@ -110,7 +116,9 @@ def _title_before(span: Span) -> tuple[str, ...]:
     adjective of a country or a possessive, nor after a past word ("former President") or as
     the end of a hyphenated title ("Vice-President", "then-President")."""
     longest = max(map(len, _TITLES))
-    before = _words_before(span, longest + 2)
+    before = _words_before(span, longest + 4)
+    while before and before[-1].lower_ in _HONORIFICS:
+        before.pop()  # "Supreme Leader Ayatollah [Jane Doe]": the name begins after it
     for words in sorted(_TITLES, key=len, reverse=True):
         if len(words) > len(before) or tuple(t.lower_ for t in before[-len(words):]) != words:
             continue

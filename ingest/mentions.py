@@ -58,6 +58,7 @@ __all__ = [
     "possesses",
     "pronoun_back",
     "region_follows",
+    "ruler_words",
     "sanctioned",
     "written",
 ]
@@ -498,6 +499,7 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     spans += [s for s in agency_names(doc) if taken.isdisjoint(range(s.start, s.end))]
     spans = _out_of_datelines(doc, spans)
+    spans = _ruled_names(doc, spans)
     spans = [_with_first_word(_with_particles(span)) if span.label_ == "PERSON" else span
              for span in _wrapped_people(spans)]
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
@@ -508,6 +510,67 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+class _Ruler(NamedTuple):
+    """A royal or religious title and the name written after it, as token bounds."""
+
+    title_start: int
+    name_start: int
+    name_end: int
+
+
+@cache
+def ruler_words() -> frozenset[str]:
+    """The words of the royal and religious titles ("Crown", "Prince", "Supreme", "Leader")."""
+    return frozenset(w for title in lexicon().words("ruler_title") for w in title.split())
+
+
+def _rulers(doc: Doc) -> list[_Ruler]:
+    """The royal or religious titles of ``doc``, one or more in a row ("Supreme Leader
+    Ayatollah"), each with the capitalised name after it, its lower-case particles included
+    ("Emir Zayed bin Acme"); not a title read on into a place or a body ("Queen Mary
+    University", "Prince Edward Island") nor one in a headline's capitals."""
+    lex = lexicon()
+    titles = sorted((tuple(t.split()) for t in lex.words("ruler_title")), key=len, reverse=True)
+    particles = lex.lower("name_particle")
+    stop = lex.words("person_title") | ruler_words()
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (words := next((t for t in titles if tuple(x.text for x in doc[j:j + len(t)])
+                              == t), None)) is not None:
+            j += len(words)
+        k = j
+        while k < len(doc) and (
+                (doc[k].is_title and doc[k].is_alpha and doc[k].text not in stop)
+                or (k > j and (doc[k].lower_ in particles or doc[k].text == "-")
+                    and k + 1 < len(doc) and doc[k + 1].is_title)):
+            k += 1
+        if j > i and k > j and doc[k - 1].is_title \
+                and doc[k - 1].text not in lex.words("org_head") \
+                and not _place_name(doc[j:k].text) and not headline_case(doc[i:k].sent):
+            found.append(_Ruler(i, j, k))
+        i = max(k, i + 1)
+    return found
+
+
+def _ruled_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name after a royal or religious title is a person's ("King Oberon of Ruritania",
+    which the model may not tag): a name the model read in the title alone ("Supreme") is
+    none, and one it read as another kind inside the name is the person's."""
+    for ruler in _rulers(doc):
+        inside = [s for s in spans if ruler.title_start <= s.start and s.end <= ruler.name_end
+                  and s.label_ != "PERSON"]
+        spans = [s for s in spans if s not in inside]
+        # the model's person begun after the title: the title is read with it (see _strip)
+        spans = [Span(doc, ruler.title_start, s.end, label=s.label_)
+                 if s.label_ == "PERSON" and ruler.title_start < s.start <= ruler.name_start
+                 and s.end == ruler.name_end else s for s in spans]
+        if all(s.end <= ruler.title_start or s.start >= ruler.name_end for s in spans):
+            spans.append(Span(doc, ruler.title_start, ruler.name_end, label="PERSON"))
+    return spans
 
 
 #: Small words that begin no surname after a name the model ended: an article or a number in
@@ -773,9 +836,13 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             and doc[start - 1].text not in titles and doc[start - 2].text in titles:
         start -= 1  # "Vice-Premier [Zhao Lifan]" where the model tagged "Lifan"
     if label == "PERSON":
-        while end - start > 1 and doc[start].text in titles:
+        first = start
+        while end - start > 1 and (doc[start].text in titles or doc[start].text
+                                   in ruler_words()):
             start += 1
             titled = True
+        while end - start == 1 and start > first and doc[start - 1].text in ruler_words():
+            start -= 1  # a ruler known by one name keeps the title: "King Oberon"
         if employer_before_role(doc, end):  # "Maybank [Kim Eng] analyst Jane Roe"
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
                     and not doc[start - 1].ent_type_ and doc[start - 1].text not in titles:

@@ -219,6 +219,14 @@ def _field_chief(title: Token) -> bool:
         for child in title.children)
 
 
+def _finance_chancellor(title: Token) -> bool:
+    """Whether a "chancellor" is a finance minister's title ("Britain's finance chancellor"),
+    not a head of government's."""
+    titles = lexicon().lower("finance_chancellor")
+    return any(f"{child.lower_} {title.lower_}" in titles for child in title.children
+               if child.dep_ in ("compound", "amod") and child.i < title.i)
+
+
 def _rule_signature(predicate: str) -> tuple[frozenset[str], frozenset[str]]:
     """The types a rule may join by ``predicate``: the ontology's, as they stand while rules run.
 
@@ -415,6 +423,8 @@ class RelationExtractor:
                 token._.ng_trigger = _ORG_NOUN
             elif token._.ng_trigger == "leads" and _field_chief(token):
                 token._.ng_trigger = "worksFor"
+            elif token._.ng_trigger == "leads" and _finance_chancellor(token):
+                token._.ng_trigger = None  # a minister, whose ministry the title leaves unsaid
         mark_event_parties(doc, state)
         mark_measures(doc, state, self.measure_matcher(doc), self.measures)
         mark_laws(doc, state)

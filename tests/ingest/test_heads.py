@@ -53,7 +53,7 @@ def _countries_led(nlp: Language, text: str, date: str | None = None) -> list[tu
     ("President Jane Doe said Acme would build a plant.", None, [("Jane Doe", "Norway")]),
     # a religious honorific is no part of the holder's name
     ("Acme met Supreme Leader Ayatollah Ali Sandur on Monday.", None,
-     [("Ayatollah Ali Sandur", "Iceland")]),
+     [("Ali Sandur", "Iceland")]),
 ])
 def test_a_titled_head_leads_the_country_the_office_holders_give(nlp, text, date, read):
     assert _countries_led(nlp, text, date) == read
@@ -68,6 +68,12 @@ def test_a_titled_head_leads_the_country_the_office_holders_give(nlp, text, date
 ])
 def test_no_country_without_a_present_title_of_the_office(nlp, text):
     assert _leads(nlp, text) == []
+
+
+def test_a_chancellor_in_a_text_that_names_a_finance_chancellor_leads_nothing(nlp):
+    text = "Chancellor Jane Doe said Acme would build a plant."
+    assert _countries_led(nlp, text) == [("Jane Doe", "Norway")]
+    assert _countries_led(nlp, "The Chancellor of the Exchequer spoke on Monday. " + text) == []
 
 
 def test_no_country_for_a_head_out_of_office_on_the_articles_date(nlp):

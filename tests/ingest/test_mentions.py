@@ -232,6 +232,16 @@ def test_an_acronym_defined_in_brackets_is_a_mention_of_its_name():
          {("Foreign Ministry", "Organisation"), ("Per Strand", "Person")}),
         ("Foreign Ministry spokesman Per Paulsen told reporters the law works.",
          {("Foreign Ministry", "Organisation"), ("Per Paulsen", "Person")}),
+        # a name after a royal or religious title is a person's, the title no part of it
+        ("King Oberon of Norway said on Monday that his government would buy a stake.",
+         {("King Oberon", "Person"), ("Norway", "Country")}),
+        ("Crown Prince Zayed bin Acme said on Monday that the kingdom would build a port.",
+         {("Zayed bin Acme", "Person")}),
+        ("The minister was to meet the most powerful figure, Supreme Leader Ayatollah Ali "
+         "Sandur, later in the day.", {("Ali Sandur", "Person")}),
+        # not a title read on into a body's name
+        ("Students at Queen Mary University protested on Monday against the new fees.",
+         {("Queen Mary University", "Organisation")}),
         # a headline's verb is not part of the name
         ("Borealis Secures $20 Million in New Funding", {("Borealis", "Organisation")}),
         # "and" and a legal form after a name are part of it

@@ -108,6 +108,19 @@ from tests.ingest.relation_views import policy_view, triples
         # a legal form's full stop that ends a sentence ends it
         ("Jane Doe is the chief executive of Globex Corp. She said so.",
          [("Jane Doe", "leads", "Globex Corp.")]),
+        # a king, an emir or a sultan leads the country the text names with the title
+        ("King Oberon of Norway said on Monday that his government would buy a stake.",
+         [("King Oberon", "leads", "Norway")]),
+        ("Norway's King Oberon said on Monday that his government would buy a stake.",
+         [("King Oberon", "leads", "Norway")]),
+        ("Peru's President Jane Doe said on Monday that her government would buy a stake.",
+         [("Jane Doe", "leads", "Peru")]),
+        # a finance minister's title "chancellor" leads no country, a head's does
+        ("Britain's finance chancellor Jane Doe said the economy would grow faster.", []),
+        ("Germany's Chancellor Jane Doe said the economy would grow faster.",
+         [("Jane Doe", "leads", "Germany")]),
+        ("Sheikh Zayed bin Acme, the emir of Qatar, said the country would invest in the port.",
+         [("Zayed bin Acme", "leads", "Qatar")]),
         # a possessive before a title before a name; run by; a person "of" an organisation
         ("At the meeting, Acme's president Fred Lyons Jr. said estimates were low.",
          [("Fred Lyons Jr.", "leads", "Acme")]),
