@@ -192,7 +192,9 @@ def test_a_partys_move_names_its_policy_again(nlp, text, expected):
          [("Acme Corp", "opposes", "Globex Inc")]),
         # a judgement that is no wrong, negated or denied, or of no one named, is no dispute
         ("Acme Corp said Globex Inc's offer was fair.", []),
-        ("Acme Corp said the tariffs imposed by the United States were not unfair.", []),
+        # (the clause of imposing names the tariffs' imposer: no dispute for all that)
+        ("Acme Corp said the tariffs imposed by the United States were not unfair.",
+         [("United States", "imposes", "United States tariffs")]),
         # a person whose role its sentence gives speaks for the organisation
         ('"We are pleased," John Schultz, general counsel of Acme Corp, said, saying that '
          "Globex Inc's decision to stop the work was a clear breach of contract.",
