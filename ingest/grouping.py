@@ -62,10 +62,10 @@ def group_mentions(
       "Department of Justice", "UKIP" = "U.K. Independence Party");
     * a head word alone and the one name that ends with it ("Commission");
     * a name and the one other name it misspells: one word of at least six letters a
-      letter short, long, or with two letters swapped (eight letters for one letter in place of
-      another), the other words the same, or a name of one word and the one longer name whose
-      first word it so misspells ("Hoechts AG" = "Hoechst AG", "Peidmont Aviation Inc" =
-      "Piedmont"), both a person's or neither;
+      letter short or long (at its end only an "s"), or with two letters swapped (eight
+      letters for one letter in place of another), the other words the same, or a name of
+      one word and the one longer name whose first word it so misspells ("Hoechts AG" =
+      "Hoechst AG", "Peidmont Aviation Inc" = "Piedmont"), both a person's or neither;
     * a company name and its forms that only add corporate words ("Globex" = "Globex
       Technologies Co. Ltd", "Vela" = "Vela and Co"), a research arm and its firm ("Globex
       Research Institute").
@@ -525,14 +525,17 @@ def _misspelt(names: _Names, key: str, i: int) -> int | None:
 
 
 def one_edit(a: str, b: str) -> bool:
-    """Whether two words of letters, each at least six long, are a letter short, a letter
-    long or two neighbouring letters swapped apart (a misspelling, not another name), or, at
-    eight letters or more, one letter in place of another.
+    """Whether two words of letters, each at least six long, are a letter short or long (not
+    at the end, but for a plural's "s") or two neighbouring letters swapped apart (a
+    misspelling, not another name), or, at eight letters or more, one letter in place of
+    another.
 
     >>> one_edit("hoechts", "hoechst"), one_edit("shevin", "shervin")
     (True, True)
     >>> one_edit("allianz", "alliant"), one_edit("northrup", "northrop"), one_edit("acme", "acne")
     (False, True, False)
+    >>> one_edit("pacific", "pacifica"), one_edit("frontiers", "frontier")
+    (False, True)
     """
     if min(len(a), len(b)) < 6 or not (a.isalpha() and b.isalpha()) or a == b:
         return False
@@ -546,7 +549,9 @@ def one_edit(a: str, b: str) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[k:] == long_[k + 1:]
+    # a letter added at the end makes another name as often as a misspelling ("Pacific",
+    # "Pacifica"; "Marlow", "Marlowe"): only a plural's "s" is read as one
+    return short[k:] == long_[k + 1:] and (k < len(short) or long_[-1] == "s")
 
 
 def _acronym(names: _Names, i: int) -> int | None:

@@ -106,6 +106,9 @@ STOP: dict[tuple[str, str], str] = {
     ("opposing", "01061436-v"): "'snub' as 'ignore', 'disregard': no stand taken",
     ("opposition", "offence"): "'offence' is an offence, a crime, more than an offensive",
     ("opposition", "wail"): "a cry, not a complaint lodged",
+    ("opposition", "onrush"): "a rush of orders or buyers in the news, not an attack",
+    ("banning", "enjoin"): "'enjoin' as 'urge', 'command' of one party to another, not a ban",
+    ("prohibiting", "enjoin"): "'enjoin' as 'urge', 'command' of one party to another, not a ban",
     ("tariffs", "13330021-n"): "'tax' under 'levy': a levy on anything, not one on goods that "
                                "cross a border",
     ("tariffs", "13336765-n"): "'tithe': a levy of a church",

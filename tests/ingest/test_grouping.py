@@ -99,7 +99,9 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
          [0, 0, 2]),
         ([("Jane Wolverton", "PERSON"), ("Jane Wolvrton", "PERSON"), ("Mark Wolverton", "PERSON")],
          [0, 0, 2]),
-        ([("Marlowe Industrial Gas Corp", "ORG"), ("Marlow", "ORG")], [0, 0]),
+        ([("Marlowe Industrial Gas Corp", "ORG"), ("Marlow", "ORG")], [0, 1]),
+        ([("Marlowe Capital", "ORG"), ("Marlow Capital", "ORG")], [0, 1]),
+        ([("Marlowe Capital", "ORG"), ("Marlwoe Capital", "ORG")], [0, 0]),
         ([("Marlowe Industrial Gas Corp", "ORG"), ("Marlowes", "ORG")], [0, 0]),
         ([("Kestel Mining", "ORG"), ("Kestl", "ORG")], [0, 1]),
         # short words, a letter in place of another, two candidates, a person and a firm: apart
