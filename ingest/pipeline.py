@@ -158,6 +158,19 @@ def _lower_word_follows(doc: Doc, i: int) -> bool:
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
+def _after_stop_alone(space: Token) -> bool:
+    """Whether a line break follows a full stop that is a token of its own (a sentence's, not
+    an abbreviation's, which the tokenizer keeps in its word) and a capital starts the line,
+    not with a legal form."""
+    if "\n" not in space.text or space.i == 0:
+        return False
+    after = space.doc[space.i + 1]
+    # a legal form wrapped to the line goes on with the name ("Samsung Co.\nLtd of Seoul")
+    forms = lexicon().words("legal_form")
+    return space.doc[space.i - 1].text == "." and after.text[:1].isupper() \
+        and after.text not in forms and after.text.rstrip(".") not in forms
+
+
 def _indented_paragraph(space: Token) -> bool:
     """Whether a line break and an indent start a paragraph: the line before ends with a full
     stop, a question or an exclamation mark (a closing quote after it too), and the next
@@ -176,7 +189,9 @@ def _indented_paragraph(space: Token) -> bool:
 def ng_paragraphs(doc: Doc) -> Doc:
     r"""Start a sentence after every blank line: a headline or a paragraph never runs on; at
     an indented line after one that ends a sentence, as wire copy starts its paragraphs (the
-    full stop of "Mass." or "Inc." ends the sentence there too); and after a dateline, which
+    full stop of "Mass." or "Inc." ends the sentence there too); at a line that starts with a
+    capital after a full stop that stands alone (no abbreviation's: "Globex Inc.\nHooli Corp
+    said", once the legal form's stop is split off); and after a dateline, which
     the parser would otherwise read into the sentence ("OSLO, March 16 - Norway's parliament
     has approved": "OSLO" was its subject).
 
@@ -187,12 +202,16 @@ def ng_paragraphs(doc: Doc) -> Doc:
     >>> doc = ng_paragraphs(spacy.blank("en")("Acme of Maynard, Mass.\n    High sales."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Acme', 'High']
+    >>> doc = ng_paragraphs(spacy.blank("en")("Acme sold it to Globex Inc .\nHooli fell."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['Acme', 'Hooli']
     >>> doc = ng_paragraphs(spacy.blank("en")("OSLO, March 16 - Norway approved a ban."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['OSLO', 'Norway']
     """
     for token in doc[:-1]:
-        if token.is_space and (token.text.count("\n") >= 2 or _indented_paragraph(token)):
+        if token.is_space and (token.text.count("\n") >= 2 or _indented_paragraph(token)
+                               or _after_stop_alone(token)):
             doc[token.i + 1].is_sent_start = True
     # only after a dash: the model reads a name run on to a bare dateline ("SEOUL Samsung
     # Electronics said") only in one sentence with it

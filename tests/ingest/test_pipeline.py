@@ -21,6 +21,10 @@ from newsgraph.ingest.pipeline import ng_paragraphs, ng_sentence_stops
         ("Acme rose 5 pct.\n    and fell.", ["Acme"]),
         # a blank line always starts one
         ("Chips rally\n\nIntel rose.", ["Chips", "Intel"]),
+        # a line after a full stop that stands alone, starting with a capital
+        ("Acme sold a unit.\nHooli fell.", ["Acme", "Hooli"]),
+        ("Acme sold a unit.\nand fell.", ["Acme"]),
+        ("Acme sold it to Globex Co .\nLtd of Oslo.", ["Acme"]),
     ],
 )
 def test_paragraph_starts(text, starts):
