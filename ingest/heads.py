@@ -41,6 +41,7 @@ def _titles() -> dict[tuple[str, ...], frozenset[str]]:
 
 
 _TITLES = _titles()
+_LONGEST_FIRST = sorted(_TITLES, key=len, reverse=True)
 #: Titles organisations give too ("president"): a role the rules read for the person in the
 #: sentence may be that title's.
 _SHARED_TITLES = frozenset(t for t in _TITLES if " ".join(t) in lexicon().lower("org_role"))
@@ -54,12 +55,12 @@ def titled_heads(doc: Doc, entities: Sequence[Entity], relations: Sequence[Relat
     """The ``leads`` relations from the people ``doc`` titles as heads of a country it does not
     name with them, to that country; and the countries among them ``entities`` lacks."""
     people = {e.name for e in entities if e.type == EntityType.PERSON}
+    countries = {e.name for e in entities if e.type == EntityType.COUNTRY}
     placed = {r.subject for r in relations
-              if r.predicate == Predicate.LEADS and r.object in _countries(entities)}
+              if r.predicate == Predicate.LEADS and r.object in countries}
     roles = {(r.subject, r.evidence.start) for r in relations if r.predicate in _ROLES}
     found: dict[tuple[str, str], Relation] = {}
-    text = " ".join(doc.text.lower().split())
-    finance = any(title in text for title in lexicon().lower("finance_chancellor"))
+    finance: bool | None = None  # whether the text names a finance chancellor, read once
     for span in doc.spans.get(SPANS_KEY, ()):
         name = span._.ng_name or span.text
         sentence = span.sent
@@ -68,8 +69,12 @@ def titled_heads(doc: Doc, entities: Sequence[Entity], relations: Sequence[Relat
         title = _title_before(span) or _title_after(span)
         if not title or (title in _SHARED_TITLES and (name, sentence.start_char) in roles):
             continue  # "President Jane Doe of Acme": a company's president
-        if finance and title == _CHANCELLOR:
-            continue  # "Chancellor Doe" where the text says "Chancellor of the Exchequer"
+        if title == _CHANCELLOR:
+            if finance is None:
+                text = " ".join(doc.text.lower().split())
+                finance = any(t in text for t in lexicon().lower("finance_chancellor"))
+            if finance:
+                continue  # "Chancellor Doe" where the text says "Chancellor of the Exchequer"
         holder = _unadorned(name)
         offices = _TITLES[title]
         if len(offices) > 1 and " " not in holder:
@@ -94,10 +99,6 @@ def _unadorned(name: str) -> str:
     return " ".join(words)
 
 
-def _countries(entities: Sequence[Entity]) -> frozenset[str]:
-    return frozenset(e.name for e in entities if e.type == EntityType.COUNTRY)
-
-
 def _words_before(span: Span, count: int) -> list[Token]:
     """Up to ``count`` tokens of the sentence before ``span``, nearest last, line breaks left
     out (a title may be cut by a wire line: "Prime\\nMinister")."""
@@ -119,7 +120,7 @@ def _title_before(span: Span) -> tuple[str, ...]:
     before = _words_before(span, longest + 4)
     while before and before[-1].lower_ in _HONORIFICS:
         before.pop()  # "Supreme Leader Ayatollah [Jane Doe]": the name begins after it
-    for words in sorted(_TITLES, key=len, reverse=True):
+    for words in _LONGEST_FIRST:
         if len(words) > len(before) or tuple(t.lower_ for t in before[-len(words):]) != words:
             continue
         rest = before[:-len(words)]
@@ -147,7 +148,7 @@ def _title_after(span: Span) -> tuple[str, ...]:
     after = after[1:]
     if after and after[0].lower_ == "the":
         after = after[1:]
-    for words in sorted(_TITLES, key=len, reverse=True):
+    for words in _LONGEST_FIRST:
         if tuple(t.lower_ for t in after[:len(words)]) == words:
             following = after[len(words)] if len(after) > len(words) else None
             if following is None or (following.is_punct and following.text != "'s"):

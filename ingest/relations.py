@@ -319,6 +319,11 @@ class RelationExtractor:
         for name in pattern_files:
             for line in load_patterns(name):
                 self._add(line)
+        anchors = self.sequence_anchors
+        # the words and triggers any sequence pattern's match must have (None: no such test)
+        self.anchor_words = frozenset().union(*(a[0] for a in anchors if a is not None))
+        self.anchor_labels = frozenset().union(*(a[1] for a in anchors if a is not None))
+        self.unanchored = None in anchors
 
     def _add(self, line: dict[str, Any]) -> None:
         """Add one line of a pattern file to the matcher of its kind."""
@@ -500,10 +505,7 @@ class RelationExtractor:
         of some pattern has (its anchor). The same matches as the whole ``Doc``'s that are
         read, in the same order; spaCy's ``Matcher`` tries every pattern at every token, and
         most stretches of news have no anchor."""
-        anchors = self.sequence_anchors
-        words = frozenset().union(*(a[0] for a in anchors if a is not None))
-        labels = frozenset().union(*(a[1] for a in anchors if a is not None))
-        everywhere = None in anchors
+        words, labels, everywhere = self.anchor_words, self.anchor_labels, self.unanchored
         matches: list[tuple[int, int, int]] = []
         start = 0
         for end in [*(t.i for t in doc if t.text in _SENTENCE_STOPS), len(doc)]:
