@@ -2103,3 +2103,32 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
                             {"LOWER": {"IN": ["rival"]}, "OP": "{1,2}"}]) == (
         frozenset({"rival"}), frozenset())
     assert sequence_anchor([{"LOWER": "rival", "OP": "{0,2}"}]) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's rivals said to include others, also through "whose"
+        ("Acme Corp's rivals include Globex Corp and Initech Inc.",
+         [("Acme Corp", "competesWith", "Globex Corp"),
+          ("Acme Corp", "competesWith", "Initech Inc.")]),
+        ("Acme Corp, whose rivals include Globex Corp, said sales rose.",
+         [("Acme Corp", "competesWith", "Globex Corp")]),
+        # refusing to deal with a party opposes it; not refusing does not
+        ("Globex Inc has refused to negotiate with Acme Corp since April.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc did not refuse to negotiate with Acme Corp.", []),
+        # a passive conjunct says the subject of the verb before it, unless it has its own
+        ("Acme Corp made an offer but was rejected by Globex Inc.",
+         [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp made an offer, and Initech Inc was rejected by Globex Inc.",
+         [("Globex Inc.", "opposes", "Initech Inc")]),
+        # a body that finds or judges that a party broke the rules, in any clause it says
+        ("The Acme Authority found that Globex Inc had violated the rules.",
+         [("Acme Authority", "opposes", "Globex Inc")]),
+        ("The Acme Authority judged that the fees are legal and that Globex Inc breached the law.",
+         [("Acme Authority", "opposes", "Globex Inc")]),
+    ],
+)
+def test_rivals_refusals_and_findings(nlp, text, expected):
+    assert triples(nlp, text) == expected
