@@ -19,6 +19,7 @@ Acme
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -487,15 +488,27 @@ def clause_subject(token: Token) -> Token | None:
                 return owner
         if node.dep_ == "xcomp":
             # "Kenya urged Brazil to scrap its tariffs": who scraps is the object, when it
-            # names a party ("took steps to limit" is still the subject's doing)
-            controller = next((c for c in node.head.children if c.dep_ == "dobj"
-                               and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
+            # names a party or a body ("urged the government to", which may be no entity of
+            # the text: then the asker does not do it either); "took steps to limit" is still
+            # the subject's doing
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and (
+                               c._.ng_type
+                               or c.tag_ in ("NNP", "NNPS", "PRP")
+                               or c.lower_ in _asked_bodies())), None)
             if controller is not None and controller.i < node.i:
                 return controller
         controlled = node.dep_ == "xcomp" and node.head.tag_ == "VBN" \
             and node.head.lower_ not in _RAISING
         node = node.head
     return None
+
+
+@cache
+def _asked_bodies() -> frozenset[str]:
+    """Nouns of a body that, asked to act, does what it is asked ("urged the government to
+    impose sanctions"): the words of ``government`` and ``body_description``."""
+    words = lexicon()
+    return words.lower("government") | words.lower("body_description")
 
 
 def named_in_apposition(token: Token, state: DocState) -> Node | None:

@@ -2132,3 +2132,21 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
 )
 def test_rivals_refusals_and_findings(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who asks another to impose a measure on a party opposes the party; the one asked,
+        # named or a body, is who would impose it, not the asker
+        ("The Senate called on Jane Doe to impose penalties on Japanese exports.",
+         [("Senate", "opposes", "Japan")]),
+        ("Brazil urged the government to impose sanctions on Argentina.",
+         [("Brazil", "opposes", "Argentina")]),
+        ("Globex Inc urged the regulator to impose a fine on Acme Corp.",
+         [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Brazil did not urge the government to impose sanctions on Argentina.", []),
+    ],
+)
+def test_asking_for_a_measure_on_a_party(nlp, text, expected):
+    assert triples(nlp, text) == expected
