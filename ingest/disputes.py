@@ -271,6 +271,8 @@ def judged_wrong(doc: Doc, state: DocState, found: list[Found],
         first = word
         while first.dep_ == "conj" and first.head.i != first.i:  # "discriminatory and unfair"
             first = first.head
+        if first.dep_ == "amod" and first.head.dep_ == "attr":  # "is a dangerous bill"
+            first = first.head
         if first.dep_ in ("acomp", "attr") and first.head.lower_ in _BE:
             copula = first.head
             things = [c for c in copula.children if c.dep_ == "nsubj"]
