@@ -2150,3 +2150,18 @@ def test_rivals_refusals_and_findings(nlp, text, expected):
 )
 def test_asking_for_a_measure_on_a_party(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # paying to resolve a body's investigation or charges: the body sanctions the payer
+        ("Acme Corp agreed to pay $10 million to settle charges brought by the Securities and "
+         "Exchange Commission.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        ("Acme Corp did not pay to settle charges brought by the Securities and Exchange "
+         "Commission.", []),
+    ],
+)
+def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
+    assert triples(nlp, text) == expected
