@@ -62,6 +62,9 @@ _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 #: Nouns that stand for the one company named just before them ("its Initech unit").
 _NAMED_BEFORE = _WORDS.lower("unit_noun") | _DESCRIBING | _WORDS.lower("venture_noun")
+#: Nouns of the organ that acts for the organisation whose possessive it has, as a clause's
+#: subject or agent ("Acme's board rejected the offer").
+_ORGANS = _WORDS.lower("governing_organ")
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 #: Nouns of the ``government`` set that, after the name of a body that sets policy, stand
 #: for that body ("EU regulators", "European Union antitrust authorities").
@@ -163,6 +166,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             node = _referent_in_sentence(token, state, 0)
         elif token.tag_ == "PRP$" and token.lower_ in _ANAPHORIC:
             node = entity_of(token, state)
+        elif token.pos_ == "NOUN" and token.lower_ in _ORGANS:
+            node = _acting_for(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
             node = named_in_apposition(token, state) or _named_right_after(token, state) \
                 or _named_before(token, state)
@@ -177,6 +182,19 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         if node is not None:
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
+
+
+def _acting_for(organ: Token, state: DocState) -> Node | None:
+    """The organisation whose board or management, the subject or agent of its clause, acts
+    for it ("Acme's board rejected the offer", "the offer was rejected by Acme's directors");
+    elsewhere the organ is not the organisation ("elected to Acme's board")."""
+    # the agent of a participle that describes a noun says what the noun is ("the deal,
+    # approved by Acme's board"), not what the organisation does
+    acting = organ.dep_ in ("nsubj", "nsubjpass") or (
+        organ.dep_ == "pobj" and organ.head.dep_ == "agent" and organ.head.head.dep_ != "acl")
+    owner = next((c for c in organ.children if c.dep_ == "poss"), None)
+    node = entity_of(owner, state) if acting and owner is not None else None
+    return node if node is not None and node.type == EntityType.ORGANISATION else None
 
 
 def _named_before(token: Token, state: DocState) -> Node | None:

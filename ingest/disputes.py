@@ -79,7 +79,7 @@ _OPPOSING = frozenset({"oppose", "appeal", "challenge"})
 #: Nouns of opposition whose "to", "of" or "over" says what they are against, whatever brings
 #: them in ("U.S. opposition to the merger"); others say it by "against" alone.
 _OPPOSITION = frozenset({"opposition", "objection", "objections", "criticism", "resistance",
-                         "hostility", "condemnation"})
+                         "hostility", "condemnation", "rejection", "rejections"})
 #: Prepositions that bring in what a verb or noun of opposing is against.
 _AGAINST = frozenset({"against", "to", "at", "over", "on", "about", "of"})
 #: Verbs of going to law, whose subject may be a state: what else a state moves or asks to

@@ -287,3 +287,21 @@ def test_a_short_name_before_a_hyphen_and_a_participle(nlp, text, expected):
 def test_the_one_asked_to_act_is_the_subject_of_the_act(nlp, text, verb, subject):
     doc = nlp(text)
     assert clause_subject(next(t for t in doc if t.text == verb)).text == subject
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's board or directors, subject or agent of their clause, act for it
+        ("Acme Corp's board rejected Globex Inc's offer.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Globex Inc's offer was rejected by Acme Corp's directors.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp said its board rejected Globex Inc's offer.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        # a seat on the board is no act of the company
+        ("Jane Doe was elected to Acme Corp's board.", [("Jane Doe", "memberOf", "Acme Corp")]),
+    ],
+)
+def test_a_companys_board_acts_for_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -223,3 +223,16 @@ def test_judged_wrong(nlp, text, expected):
 )
 def test_judged_wrong_by_more_words(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # urging or recommending the rejection of a party's act opposes the party
+        ("Acme Corp has urged rejection of Globex Inc's offer.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp has not urged rejection of Globex Inc's offer.", []),
+    ],
+)
+def test_urging_rejection(nlp, text, expected):
+    assert triples(nlp, text) == expected
