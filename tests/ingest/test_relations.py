@@ -2165,3 +2165,27 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
 )
 def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who faces or is hit with a suit is opposed by who brings it
+        ("Acme Corp is facing lawsuits from Globex Inc and Initech Inc.",
+         [("Globex Inc", "opposes", "Acme Corp"), ("Initech Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp is facing a lawsuit filed by Globex Inc.",
+         [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp was hit with a lawsuit by Globex Inc.",
+         [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp does not face a lawsuit from Globex Inc.", []),
+        # a court ruling won against a party; a party taken to court, however parsed
+        ("Globex Inc won a court ruling against Acme Corp.",
+         [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Acme Corp won a court ruling in its favour.", []),
+        ("Globex Inc took Acme Corp to court over unpaid bills.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc took Acme Corp to dinner.", []),
+    ],
+)
+def test_suits_faced_and_rulings_won(nlp, text, expected):
+    assert triples(nlp, text) == expected
