@@ -19,6 +19,7 @@ Acme
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -61,6 +62,9 @@ _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 #: Nouns that stand for the one company named just before them ("its Initech unit").
 _NAMED_BEFORE = _WORDS.lower("unit_noun") | _DESCRIBING | _WORDS.lower("venture_noun")
+#: Nouns of the organ that acts for the organisation whose possessive it has, as a clause's
+#: subject or agent ("Acme's board rejected the offer").
+_ORGANS = _WORDS.lower("governing_organ")
 _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pcomp", "acomp"})
 #: Nouns of the ``government`` set that, after the name of a body that sets policy, stand
 #: for that body ("EU regulators", "European Union antitrust authorities").
@@ -162,6 +166,8 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
             node = _referent_in_sentence(token, state, 0)
         elif token.tag_ == "PRP$" and token.lower_ in _ANAPHORIC:
             node = entity_of(token, state)
+        elif token.pos_ == "NOUN" and token.lower_ in _ORGANS:
+            node = _acting_for(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _DESCRIBING:
             node = named_in_apposition(token, state) or _named_right_after(token, state) \
                 or _named_before(token, state)
@@ -176,6 +182,19 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         if node is not None:
             state.references.add(token.i)
             state.mark(doc[token.i:token.i + 1], Node(node.name, node.type, token.i))
+
+
+def _acting_for(organ: Token, state: DocState) -> Node | None:
+    """The organisation whose board or management, the subject or agent of its clause, acts
+    for it ("Acme's board rejected the offer", "the offer was rejected by Acme's directors");
+    elsewhere the organ is not the organisation ("elected to Acme's board")."""
+    # the agent of a participle that describes a noun says what the noun is ("the deal,
+    # approved by Acme's board"), not what the organisation does
+    acting = organ.dep_ in ("nsubj", "nsubjpass") or (
+        organ.dep_ == "pobj" and organ.head.dep_ == "agent" and organ.head.head.dep_ != "acl")
+    owner = next((c for c in organ.children if c.dep_ == "poss"), None)
+    node = entity_of(owner, state) if acting and owner is not None else None
+    return node if node is not None and node.type == EntityType.ORGANISATION else None
 
 
 def _named_before(token: Token, state: DocState) -> Node | None:
@@ -487,15 +506,27 @@ def clause_subject(token: Token) -> Token | None:
                 return owner
         if node.dep_ == "xcomp":
             # "Kenya urged Brazil to scrap its tariffs": who scraps is the object, when it
-            # names a party ("took steps to limit" is still the subject's doing)
-            controller = next((c for c in node.head.children if c.dep_ == "dobj"
-                               and (c._.ng_type or c.tag_ in ("NNP", "NNPS", "PRP"))), None)
+            # names a party or a body ("urged the government to", which may be no entity of
+            # the text: then the asker does not do it either); "took steps to limit" is still
+            # the subject's doing
+            controller = next((c for c in node.head.children if c.dep_ == "dobj" and (
+                               c._.ng_type
+                               or c.tag_ in ("NNP", "NNPS", "PRP")
+                               or c.lower_ in _asked_bodies())), None)
             if controller is not None and controller.i < node.i:
                 return controller
         controlled = node.dep_ == "xcomp" and node.head.tag_ == "VBN" \
             and node.head.lower_ not in _RAISING
         node = node.head
     return None
+
+
+@cache
+def _asked_bodies() -> frozenset[str]:
+    """Nouns of a body that, asked to act, does what it is asked ("urged the government to
+    impose sanctions"): the words of ``government`` and ``body_description``."""
+    words = lexicon()
+    return words.lower("government") | words.lower("body_description")
 
 
 def named_in_apposition(token: Token, state: DocState) -> Node | None:

@@ -79,7 +79,7 @@ _OPPOSING = frozenset({"oppose", "appeal", "challenge"})
 #: Nouns of opposition whose "to", "of" or "over" says what they are against, whatever brings
 #: them in ("U.S. opposition to the merger"); others say it by "against" alone.
 _OPPOSITION = frozenset({"opposition", "objection", "objections", "criticism", "resistance",
-                         "hostility", "condemnation"})
+                         "hostility", "condemnation", "rejection", "rejections"})
 #: Prepositions that bring in what a verb or noun of opposing is against.
 _AGAINST = frozenset({"against", "to", "at", "over", "on", "about", "of"})
 #: Verbs of going to law, whose subject may be a state: what else a state moves or asks to
@@ -270,6 +270,8 @@ def judged_wrong(doc: Doc, state: DocState, found: list[Found],
         judged = [word, *(c for c in word.children if c.dep_ == "amod")]  # "a clear breach"
         first = word
         while first.dep_ == "conj" and first.head.i != first.i:  # "discriminatory and unfair"
+            first = first.head
+        if first.dep_ == "amod" and first.head.dep_ == "attr":  # "is a dangerous bill"
             first = first.head
         if first.dep_ in ("acomp", "attr") and first.head.lower_ in _BE:
             copula = first.head

@@ -207,6 +207,9 @@ _SUING = frozenset(verb_forms("sue"))
 _ORDER_RULES = frozenset({"imposer-order-verb", "target-order-verb"})
 _PAYING = frozenset(form for verb in ("pay", "repay", "refund", "forfeit")
                     for form in verb_forms(verb))
+#: The dependencies of a verb's own subject: a rule whose id ends "-shared-subject" reads a
+#: conjunct verb as saying the subject of the verb before it, only where it has none of these.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _field_chief(title: Token) -> bool:
@@ -539,6 +542,9 @@ class RelationExtractor:
                 continue  # "ordered Acme to pay a fine": a fine, read by the sanctions rules
             if rule.id.endswith("-anywhere") and _describes_another(tokens.get("target"), state):
                 continue  # "sanctions on Volkov Metals, a Russian steel maker": not on Russia
+            if rule.id.endswith("-shared-subject") and any(
+                    c.dep_ in _SUBJECTS for c in tokens["verb"].children):
+                continue  # the conjunct's own subject is what it says, not the first verb's
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled the lawsuit against Y"
             if predicate == Predicate.COMPETES_WITH and rule.subject.startswith("^") \

@@ -272,3 +272,36 @@ def test_the_pronoun_of_a_participle_is_the_subject_around_it(nlp, text, policie
 def test_a_short_name_before_a_hyphen_and_a_participle(nlp, text, expected):
     assert sorted(t for t in triples(nlp, text)
                   if t[1] in ("supplies", "partnersWith")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        # the one urged, a name or a body, does what it is asked
+        ("Acme urged Globex to cut prices.", "cut", "Globex"),
+        ("Acme urged the government to cut prices.", "cut", "government"),
+        # the asker does what it takes steps to do
+        ("Acme took steps to cut prices.", "cut", "Acme"),
+    ],
+)
+def test_the_one_asked_to_act_is_the_subject_of_the_act(nlp, text, verb, subject):
+    doc = nlp(text)
+    assert clause_subject(next(t for t in doc if t.text == verb)).text == subject
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's board or directors, subject or agent of their clause, act for it
+        ("Acme Corp's board rejected Globex Inc's offer.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Globex Inc's offer was rejected by Acme Corp's directors.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp said its board rejected Globex Inc's offer.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        # a seat on the board is no act of the company
+        ("Jane Doe was elected to Acme Corp's board.", [("Jane Doe", "memberOf", "Acme Corp")]),
+    ],
+)
+def test_a_companys_board_acts_for_it(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -205,3 +205,34 @@ def test_a_partys_move_names_its_policy_again(nlp, text, expected):
 )
 def test_judged_wrong(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plan judged unworkable, or a noun of a plan judged by its adjective
+        ("Acme Corp said Globex Inc's claims were unworkable.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("John Roe, chairman of the Acme Council, said Globex Inc's plan is a very dangerous "
+         "plan for the industry.",
+         [("Acme Council", "opposes", "Globex Inc"), ("John Roe", "chairs", "Acme Council")]),
+        # an adjective of no wrong, or a judgement of what is no party's act, is no dispute
+        ("Acme Corp said Globex Inc's plan was a bold plan.", []),
+        ("Acme Corp said the weather was dangerous.", []),
+    ],
+)
+def test_judged_wrong_by_more_words(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # urging or recommending the rejection of a party's act opposes the party
+        ("Acme Corp has urged rejection of Globex Inc's offer.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp has not urged rejection of Globex Inc's offer.", []),
+    ],
+)
+def test_urging_rejection(nlp, text, expected):
+    assert triples(nlp, text) == expected

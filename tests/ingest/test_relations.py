@@ -2103,3 +2103,89 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
                             {"LOWER": {"IN": ["rival"]}, "OP": "{1,2}"}]) == (
         frozenset({"rival"}), frozenset())
     assert sequence_anchor([{"LOWER": "rival", "OP": "{0,2}"}]) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's rivals said to include others, also through "whose"
+        ("Acme Corp's rivals include Globex Corp and Initech Inc.",
+         [("Acme Corp", "competesWith", "Globex Corp"),
+          ("Acme Corp", "competesWith", "Initech Inc.")]),
+        ("Acme Corp, whose rivals include Globex Corp, said sales rose.",
+         [("Acme Corp", "competesWith", "Globex Corp")]),
+        # refusing to deal with a party opposes it; not refusing does not
+        ("Globex Inc has refused to negotiate with Acme Corp since April.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc did not refuse to negotiate with Acme Corp.", []),
+        # a passive conjunct says the subject of the verb before it, unless it has its own
+        ("Acme Corp made an offer but was rejected by Globex Inc.",
+         [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp made an offer, and Initech Inc was rejected by Globex Inc.",
+         [("Globex Inc.", "opposes", "Initech Inc")]),
+        # a body that finds or judges that a party broke the rules, in any clause it says
+        ("The Acme Authority found that Globex Inc had violated the rules.",
+         [("Acme Authority", "opposes", "Globex Inc")]),
+        ("The Acme Authority judged that the fees are legal and that Globex Inc breached the law.",
+         [("Acme Authority", "opposes", "Globex Inc")]),
+    ],
+)
+def test_rivals_refusals_and_findings(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who asks another to impose a measure on a party opposes the party; the one asked,
+        # named or a body, is who would impose it, not the asker
+        ("The Senate called on Jane Doe to impose penalties on Japanese exports.",
+         [("Senate", "opposes", "Japan")]),
+        ("Brazil urged the government to impose sanctions on Argentina.",
+         [("Brazil", "opposes", "Argentina")]),
+        ("Globex Inc urged the regulator to impose a fine on Acme Corp.",
+         [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Brazil did not urge the government to impose sanctions on Argentina.", []),
+    ],
+)
+def test_asking_for_a_measure_on_a_party(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # paying to resolve a body's investigation or charges: the body sanctions the payer
+        ("Acme Corp agreed to pay $10 million to settle charges brought by the Securities and "
+         "Exchange Commission.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        ("Acme Corp did not pay to settle charges brought by the Securities and Exchange "
+         "Commission.", []),
+    ],
+)
+def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # who faces or is hit with a suit is opposed by who brings it
+        ("Acme Corp is facing lawsuits from Globex Inc and Initech Inc.",
+         [("Globex Inc", "opposes", "Acme Corp"), ("Initech Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp is facing a lawsuit filed by Globex Inc.",
+         [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp was hit with a lawsuit by Globex Inc.",
+         [("Globex Inc.", "opposes", "Acme Corp")]),
+        ("Acme Corp does not face a lawsuit from Globex Inc.", []),
+        # a court ruling won against a party; a party taken to court, however parsed
+        ("Globex Inc won a court ruling against Acme Corp.",
+         [("Globex Inc", "opposes", "Acme Corp.")]),
+        ("Acme Corp won a court ruling in its favour.", []),
+        ("Globex Inc took Acme Corp to court over unpaid bills.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Globex Inc took Acme Corp to dinner.", []),
+    ],
+)
+def test_suits_faced_and_rulings_won(nlp, text, expected):
+    assert triples(nlp, text) == expected
