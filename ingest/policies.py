@@ -166,7 +166,10 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
               *((verb.head,) if verb.dep_ == "amod" else ()),
               # the subject of a verbless clause it takes ("declared Acme a threat")
               *(s for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
-                and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj")]
+                and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj"),
+              # the subject of a question it weighs ("reviewing whether Acme broke the law")
+              *(s for c in _whether_clauses(verb) for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass"))]
     for thing in things:
         if thing.i in state.inside:
             return True
@@ -181,6 +184,14 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     return False
 
 
+def _whether_clauses(verb: Token) -> list[Token]:
+    """The clauses of an open question ``verb`` takes ("whether Acme broke the law")."""
+    return [c for c in verb.children if c.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children)]
+
+
+#: The words that open a clause of an open question a review weighs.
+_QUESTION_MARKS = frozenset({"whether", "if"})
 #: What a regulator reviews that names its parties ("the merger of Sirius and XM").
 _DEAL_NOUNS = frozenset({"merger", "mergers", "deal", "deals", "acquisition", "acquisitions",
                          "takeover", "takeovers", "bid", "bids", "tie-up", "purchase", "sale"})

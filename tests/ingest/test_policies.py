@@ -1021,3 +1021,33 @@ def test_a_regulator_approving_two_named_deals_gives_two_approvals(nlp):
 )
 def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a regulator weighing whether a party broke a rule reviews that party
+        ("The Justice Department is reviewing whether Acme Corp and Globex Inc violated "
+         "antitrust law.",
+         [("Justice Department review of Acme Corp and Globex Inc", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department review of Acme Corp and Globex Inc"),
+          ("Justice Department review of Acme Corp and Globex Inc", "targets", "Acme Corp"),
+          ("Justice Department review of Acme Corp and Globex Inc", "targets", "Globex Inc")]),
+        ("The Ohio Securities Commission is weighing whether Acme Corp needs to provide more "
+         "disclosures.",
+         [("Ohio Securities Commission review of Acme Corp", "OtherPolicy")],
+         [("Ohio Securities Commission", "imposes", "Ohio Securities Commission review of Acme Corp"),
+          ("Ohio Securities Commission review of Acme Corp", "targets", "Acme Corp")]),
+        ("The Securities and Exchange Commission is investigating whether Acme Corp violated "
+         "securities laws.",
+         [("Securities and Exchange Commission probe of Acme Corp", "OtherPolicy")],
+         [("Securities and Exchange Commission", "imposes",
+           "Securities and Exchange Commission probe of Acme Corp"),
+          ("Securities and Exchange Commission probe of Acme Corp", "targets", "Acme Corp")]),
+        # a company weighing a question sets no policy
+        ("Acme Corp is weighing whether Globex Inc should be sold.", [], []),
+    ],
+)
+def test_a_regulator_weighing_whether_a_party_did_something_reviews_it(nlp, text, policies,
+                                                                       relations):
+    assert policy_view(nlp, text) == (policies, relations)
