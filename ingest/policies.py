@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country
-from newsgraph.ingest.names import lexicon, sets_policy
+from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import (
     DEFINITE,
     MEASURE,
@@ -169,7 +170,11 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
                 and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj"),
               # the subject of a question it weighs ("reviewing whether Acme broke the law")
               *(s for c in _whether_clauses(verb) for s in c.children
-                if s.dep_ in ("nsubj", "nsubjpass"))]
+                if s.dep_ in ("nsubj", "nsubjpass")),
+              # whom an order or ruling allows or requires to act ("an order requiring Acme to
+              # sell", "a ruling allowing Acme to buy")
+              *(p for c in verb.children if c.dep_ in ("acl", "relcl")
+                and c.lower_ in _directing_forms() for p in _directed(c))]
     for thing in things:
         if thing.i in state.inside:
             return True
@@ -189,6 +194,19 @@ def _whether_clauses(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "ccomp"
             and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children)]
 
+
+@cache
+def _directing_forms() -> frozenset[str]:
+    """Every form of the verbs by which an order or a ruling directs a party."""
+    return frozenset(f for lemma in lexicon().lower("directing_verb") for f in verb_forms(lemma))
+
+
+def _directed(clause: Token) -> list[Token]:
+    """Whom a clause of allowing or requiring directs: its object, or the subject of the act
+    it allows ("requiring Acme to sell", "allowing Acme to buy")."""
+    return [*(c for c in clause.children if c.dep_ == "dobj"),
+            *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+              for s in c.children if s.dep_ == "nsubj")]
 
 #: The words that open a clause of an open question a review weighs.
 _QUESTION_MARKS = frozenset({"whether", "if"})

@@ -1030,13 +1030,15 @@ def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relat
         ("The Justice Department is reviewing whether Acme Corp and Globex Inc violated "
          "antitrust law.",
          [("Justice Department review of Acme Corp and Globex Inc", "OtherPolicy")],
-         [("Justice Department", "imposes", "Justice Department review of Acme Corp and Globex Inc"),
+         [("Justice Department", "imposes",
+           "Justice Department review of Acme Corp and Globex Inc"),
           ("Justice Department review of Acme Corp and Globex Inc", "targets", "Acme Corp"),
           ("Justice Department review of Acme Corp and Globex Inc", "targets", "Globex Inc")]),
         ("The Ohio Securities Commission is weighing whether Acme Corp needs to provide more "
          "disclosures.",
          [("Ohio Securities Commission review of Acme Corp", "OtherPolicy")],
-         [("Ohio Securities Commission", "imposes", "Ohio Securities Commission review of Acme Corp"),
+         [("Ohio Securities Commission", "imposes",
+           "Ohio Securities Commission review of Acme Corp"),
           ("Ohio Securities Commission review of Acme Corp", "targets", "Acme Corp")]),
         ("The Securities and Exchange Commission is investigating whether Acme Corp violated "
          "securities laws.",
@@ -1050,4 +1052,46 @@ def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relat
 )
 def test_a_regulator_weighing_whether_a_party_did_something_reviews_it(nlp, text, policies,
                                                                        relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # an order or ruling requiring or allowing a party to act is a measure on the party,
+        # and on the company whose shares it deals with
+        ("The Commerce Department issued an order requiring Acme Corp to sell its Globex Inc "
+         "shares.",
+         [("Commerce Department order on Acme Corp and Globex Inc", "OtherPolicy")],
+         [("Commerce Department", "imposes",
+           "Commerce Department order on Acme Corp and Globex Inc"),
+          ("Commerce Department order on Acme Corp and Globex Inc", "targets", "Acme Corp"),
+          ("Commerce Department order on Acme Corp and Globex Inc", "targets", "Globex Inc")]),
+        ("The Globex Commission issued a ruling allowing Acme Corp to buy Initech Inc.",
+         [("Globex Commission order on Acme Corp", "OtherPolicy")],
+         [("Acme Corp", "investsIn", "Initech Inc."),
+          ("Globex Commission", "imposes", "Globex Commission order on Acme Corp"),
+          ("Globex Commission order on Acme Corp", "targets", "Acme Corp")]),
+        # an order for goods is no measure
+        ("Acme Corp received an order for 20 aircraft from Globex Inc.", [], []),
+    ],
+)
+def test_an_order_directing_a_party_is_a_measure_on_it(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a body that votes or agrees to ban or review imposes the ban or review
+        ("The Senate Finance Committee agreed to ban imports of Globex Inc chips.",
+         [("Senate Finance Committee ban on Globex Inc", "OtherPolicy")],
+         [("Senate Finance Committee", "imposes", "Senate Finance Committee ban on Globex Inc"),
+          ("Senate Finance Committee", "sanctions", "Globex Inc"),
+          ("Senate Finance Committee ban on Globex Inc", "targets", "Globex Inc")]),
+        # a company agreeing to restrain itself imposes nothing
+        ("Acme Corp agreed to restrict its exports.", [], []),
+    ],
+)
+def test_a_body_voting_to_ban_imposes_the_ban(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
