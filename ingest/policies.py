@@ -474,6 +474,17 @@ def _new_measure(root: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in root.children)
 
 
+#: The heads of the measures by which a body looks into something: each body's its own.
+_INQUIRY_HEADS = frozenset({"probe", "anti-dumping probe", "review"})
+
+
+def _own_inquiry(root: Token, head: str) -> bool:
+    """Whether a measure is introduced as a new one ("a ban on imports of X"), or is an
+    inquiry introduced as new ("launched an investigation"), which a body conducts itself."""
+    return _new_measure(root) or (head in _INQUIRY_HEADS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children))
+
+
 def _policies(imposers: dict[int, list[Found]], state: DocState,
               doc: Doc | None = None) -> dict[int, Node]:
     """The policy each measure is, by its token.
@@ -498,11 +509,13 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
     for token, items in sorted(imposers.items()):
         head = state.measures[token].head
         if token not in policies:
-            # an agency acting on its country's measure: "the trade office will raise the tariffs"
+            # an agency acting on its country's measure: "the trade office will raise the
+            # tariffs"; not one it introduces as new ("launched an inquiry into X")
             same = national.get(head, set())
             first = min((f.subject for f in items), key=lambda n: n.token)
             name = next(iter(same)) if len(same) == 1 and all(
                 _may_act_for(f.subject.name, next(iter(same))) for f in items) \
+                and not (doc is not None and _own_inquiry(doc[token], head)) \
                 else f"{first.name} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
         by_head.setdefault(head, set()).add(policies[token].name)

@@ -1095,3 +1095,38 @@ def test_an_order_directing_a_party_is_a_measure_on_it(nlp, text, policies, rela
 )
 def test_a_body_voting_to_ban_imposes_the_ban(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a party said to be the target or subject of an inquiry is its target
+        ("Acme Corp is now the target of a U.S. Federal Trade Commission investigation, "
+         "executives said.",
+         [("U.S. Federal Trade Commission probe of Acme Corp", "OtherPolicy")],
+         [("U.S. Federal Trade Commission", "imposes",
+           "U.S. Federal Trade Commission probe of Acme Corp"),
+          ("U.S. Federal Trade Commission probe of Acme Corp", "targets", "Acme Corp")]),
+        ("Acme Corp is the subject of an investigation by the Federal Trade Commission.",
+         [("Federal Trade Commission probe of Acme Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", "Federal Trade Commission probe of Acme Corp"),
+          ("Federal Trade Commission probe of Acme Corp", "targets", "Acme Corp")]),
+        # the party of an inquiry "into" it is its target where the parser hangs "into" on
+        # the verb
+        ("The Competition Bureau dropped its investigation into Acme Corp on Tuesday.",
+         [("Competition Bureau probe into Acme Corp", "OtherPolicy")],
+         [("Competition Bureau", "imposes", "Competition Bureau probe into Acme Corp"),
+          ("Competition Bureau probe into Acme Corp", "targets", "Acme Corp")]),
+        # an agency's inquiry introduced as new is its own, not its country's named before
+        ("Canada opened its own investigation into the issue. And the company isn't safe in "
+         "the US, as the Federal Trade Commission launched an antitrust investigation into "
+         "Acme Corp last year.",
+         [("Canada probe", "OtherPolicy"),
+          ("Federal Trade Commission probe into Acme Corp", "OtherPolicy")],
+         [("Canada", "imposes", "Canada probe"),
+          ("Federal Trade Commission", "imposes", "Federal Trade Commission probe into Acme Corp"),
+          ("Federal Trade Commission probe into Acme Corp", "targets", "Acme Corp")]),
+    ],
+)
+def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
