@@ -174,7 +174,10 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
               # whom an order or ruling allows or requires to act ("an order requiring Acme to
               # sell", "a ruling allowing Acme to buy")
               *(p for c in verb.children if c.dep_ in ("acl", "relcl")
-                and c.lower_ in _directing_forms() for p in _directed(c))]
+                and c.lower_ in _directing_forms() for p in _directed(c)),
+              # who it finds broke a rule ("found that Acme breached the law")
+              *(s for c in verb.children if c.dep_ == "ccomp" for b in (c, *c.conjuncts)
+                if b.lower_ in _breach_forms() for s in b.children if s.dep_ == "nsubj")]
     for thing in things:
         if thing.i in state.inside:
             return True
@@ -199,6 +202,12 @@ def _whether_clauses(verb: Token) -> list[Token]:
 def _directing_forms() -> frozenset[str]:
     """Every form of the verbs by which an order or a ruling directs a party."""
     return frozenset(f for lemma in lexicon().lower("directing_verb") for f in verb_forms(lemma))
+
+
+@cache
+def _breach_forms() -> frozenset[str]:
+    """Every form of the verbs of breaking a rule."""
+    return frozenset(f for lemma in lexicon().lower("breach_verb") for f in verb_forms(lemma))
 
 
 def _directed(clause: Token) -> list[Token]:

@@ -1130,3 +1130,27 @@ def test_a_body_voting_to_ban_imposes_the_ban(nlp, text, policies, relations):
 )
 def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a regulator finding that a party broke a rule rules on that party
+        ("The Federal Trade Commission found that Acme Corp violated consumer protection rules.",
+         [("Federal Trade Commission ruling on Acme Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", "Federal Trade Commission ruling on Acme Corp"),
+          ("Federal Trade Commission ruling on Acme Corp", "targets", "Acme Corp")]),
+        ('The Globex Bureau judged that the tokens used in the game are a "prepaid form of '
+         'payment" and that Acme Corp breached the settlement law by failing to notify '
+         "authorities.",
+         [("Globex Bureau ruling on Acme Corp", "OtherPolicy")],
+         [("Globex Bureau", "imposes", "Globex Bureau ruling on Acme Corp"),
+          ("Globex Bureau ruling on Acme Corp", "targets", "Acme Corp")]),
+        # a company's or a court's finding is no policy
+        ("Acme Corp found that Globex Inc violated its contract.", [], []),
+        ("The Supreme Court ruled that Acme Corp infringed Globex Inc patents.", [], []),
+    ],
+)
+def test_a_regulator_finding_that_a_party_broke_a_rule_rules_on_it(nlp, text, policies,
+                                                                   relations):
+    assert policy_view(nlp, text) == (policies, relations)
