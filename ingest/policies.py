@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country
-from newsgraph.ingest.names import lexicon, sets_policy
+from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import (
     DEFINITE,
     MEASURE,
@@ -166,7 +167,17 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
               *((verb.head,) if verb.dep_ == "amod" else ()),
               # the subject of a verbless clause it takes ("declared Acme a threat")
               *(s for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd")
-                and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj")]
+                and c.pos_ in ("NOUN", "PROPN") for s in c.children if s.dep_ == "nsubj"),
+              # the subject of a question it weighs ("reviewing whether Acme broke the law")
+              *(s for c in _whether_clauses(verb) for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass")),
+              # whom an order or ruling allows or requires to act ("an order requiring Acme to
+              # sell", "a ruling allowing Acme to buy")
+              *(p for c in verb.children if c.dep_ in ("acl", "relcl")
+                and c.lower_ in _directing_forms() for p in _directed(c)),
+              # who it finds broke a rule ("found that Acme breached the law")
+              *(s for c in verb.children if c.dep_ == "ccomp" for b in (c, *c.conjuncts)
+                if b.lower_ in _breach_forms() for s in b.children if s.dep_ == "nsubj")]
     for thing in things:
         if thing.i in state.inside:
             return True
@@ -181,6 +192,33 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     return False
 
 
+def _whether_clauses(verb: Token) -> list[Token]:
+    """The clauses of an open question ``verb`` takes ("whether Acme broke the law")."""
+    return [c for c in verb.children if c.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children)]
+
+
+@cache
+def _directing_forms() -> frozenset[str]:
+    """Every form of the verbs by which an order or a ruling directs a party."""
+    return frozenset(f for lemma in lexicon().lower("directing_verb") for f in verb_forms(lemma))
+
+
+@cache
+def _breach_forms() -> frozenset[str]:
+    """Every form of the verbs of breaking a rule."""
+    return frozenset(f for lemma in lexicon().lower("breach_verb") for f in verb_forms(lemma))
+
+
+def _directed(clause: Token) -> list[Token]:
+    """Whom a clause of allowing or requiring directs: its object, or the subject of the act
+    it allows ("requiring Acme to sell", "allowing Acme to buy")."""
+    return [*(c for c in clause.children if c.dep_ == "dobj"),
+            *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+              for s in c.children if s.dep_ == "nsubj")]
+
+#: The words that open a clause of an open question a review weighs.
+_QUESTION_MARKS = frozenset({"whether", "if"})
 #: What a regulator reviews that names its parties ("the merger of Sirius and XM").
 _DEAL_NOUNS = frozenset({"merger", "mergers", "deal", "deals", "acquisition", "acquisitions",
                          "takeover", "takeovers", "bid", "bids", "tie-up", "purchase", "sale"})
@@ -445,6 +483,17 @@ def _new_measure(root: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in root.children)
 
 
+#: The heads of the measures by which a body looks into something: each body's its own.
+_INQUIRY_HEADS = frozenset({"probe", "anti-dumping probe", "review"})
+
+
+def _own_inquiry(root: Token, head: str) -> bool:
+    """Whether a measure is introduced as a new one ("a ban on imports of X"), or is an
+    inquiry introduced as new ("launched an investigation"), which a body conducts itself."""
+    return _new_measure(root) or (head in _INQUIRY_HEADS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children))
+
+
 def _policies(imposers: dict[int, list[Found]], state: DocState,
               doc: Doc | None = None) -> dict[int, Node]:
     """The policy each measure is, by its token.
@@ -469,11 +518,13 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
     for token, items in sorted(imposers.items()):
         head = state.measures[token].head
         if token not in policies:
-            # an agency acting on its country's measure: "the trade office will raise the tariffs"
+            # an agency acting on its country's measure: "the trade office will raise the
+            # tariffs"; not one it introduces as new ("launched an inquiry into X")
             same = national.get(head, set())
             first = min((f.subject for f in items), key=lambda n: n.token)
             name = next(iter(same)) if len(same) == 1 and all(
                 _may_act_for(f.subject.name, next(iter(same))) for f in items) \
+                and not (doc is not None and _own_inquiry(doc[token], head)) \
                 else f"{first.name} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
         by_head.setdefault(head, set()).add(policies[token].name)

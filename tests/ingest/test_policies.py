@@ -1021,3 +1021,136 @@ def test_a_regulator_approving_two_named_deals_gives_two_approvals(nlp):
 )
 def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a regulator weighing whether a party broke a rule reviews that party
+        ("The Justice Department is reviewing whether Acme Corp and Globex Inc violated "
+         "antitrust law.",
+         [("Justice Department review of Acme Corp and Globex Inc", "OtherPolicy")],
+         [("Justice Department", "imposes",
+           "Justice Department review of Acme Corp and Globex Inc"),
+          ("Justice Department review of Acme Corp and Globex Inc", "targets", "Acme Corp"),
+          ("Justice Department review of Acme Corp and Globex Inc", "targets", "Globex Inc")]),
+        ("The Ohio Securities Commission is weighing whether Acme Corp needs to provide more "
+         "disclosures.",
+         [("Ohio Securities Commission review of Acme Corp", "OtherPolicy")],
+         [("Ohio Securities Commission", "imposes",
+           "Ohio Securities Commission review of Acme Corp"),
+          ("Ohio Securities Commission review of Acme Corp", "targets", "Acme Corp")]),
+        ("The Securities and Exchange Commission is investigating whether Acme Corp violated "
+         "securities laws.",
+         [("Securities and Exchange Commission probe of Acme Corp", "OtherPolicy")],
+         [("Securities and Exchange Commission", "imposes",
+           "Securities and Exchange Commission probe of Acme Corp"),
+          ("Securities and Exchange Commission probe of Acme Corp", "targets", "Acme Corp")]),
+        # a company weighing a question sets no policy
+        ("Acme Corp is weighing whether Globex Inc should be sold.", [], []),
+    ],
+)
+def test_a_regulator_weighing_whether_a_party_did_something_reviews_it(nlp, text, policies,
+                                                                       relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # an order or ruling requiring or allowing a party to act is a measure on the party,
+        # and on the company whose shares it deals with
+        ("The Commerce Department issued an order requiring Acme Corp to sell its Globex Inc "
+         "shares.",
+         [("Commerce Department order on Acme Corp and Globex Inc", "OtherPolicy")],
+         [("Commerce Department", "imposes",
+           "Commerce Department order on Acme Corp and Globex Inc"),
+          ("Commerce Department order on Acme Corp and Globex Inc", "targets", "Acme Corp"),
+          ("Commerce Department order on Acme Corp and Globex Inc", "targets", "Globex Inc")]),
+        ("The Globex Commission issued a ruling allowing Acme Corp to buy Initech Inc.",
+         [("Globex Commission order on Acme Corp", "OtherPolicy")],
+         [("Acme Corp", "investsIn", "Initech Inc."),
+          ("Globex Commission", "imposes", "Globex Commission order on Acme Corp"),
+          ("Globex Commission order on Acme Corp", "targets", "Acme Corp")]),
+        # an order for goods is no measure
+        ("Acme Corp received an order for 20 aircraft from Globex Inc.", [], []),
+    ],
+)
+def test_an_order_directing_a_party_is_a_measure_on_it(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a body that votes or agrees to ban or review imposes the ban or review
+        ("The Senate Finance Committee agreed to ban imports of Globex Inc chips.",
+         [("Senate Finance Committee ban on Globex Inc", "OtherPolicy")],
+         [("Senate Finance Committee", "imposes", "Senate Finance Committee ban on Globex Inc"),
+          ("Senate Finance Committee", "sanctions", "Globex Inc"),
+          ("Senate Finance Committee ban on Globex Inc", "targets", "Globex Inc")]),
+        # a company agreeing to restrain itself imposes nothing
+        ("Acme Corp agreed to restrict its exports.", [], []),
+    ],
+)
+def test_a_body_voting_to_ban_imposes_the_ban(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a party said to be the target or subject of an inquiry is its target
+        ("Acme Corp is now the target of a U.S. Federal Trade Commission investigation, "
+         "executives said.",
+         [("U.S. Federal Trade Commission probe of Acme Corp", "OtherPolicy")],
+         [("U.S. Federal Trade Commission", "imposes",
+           "U.S. Federal Trade Commission probe of Acme Corp"),
+          ("U.S. Federal Trade Commission probe of Acme Corp", "targets", "Acme Corp")]),
+        ("Acme Corp is the subject of an investigation by the Federal Trade Commission.",
+         [("Federal Trade Commission probe of Acme Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", "Federal Trade Commission probe of Acme Corp"),
+          ("Federal Trade Commission probe of Acme Corp", "targets", "Acme Corp")]),
+        # the party of an inquiry "into" it is its target where the parser hangs "into" on
+        # the verb
+        ("The Competition Bureau dropped its investigation into Acme Corp on Tuesday.",
+         [("Competition Bureau probe into Acme Corp", "OtherPolicy")],
+         [("Competition Bureau", "imposes", "Competition Bureau probe into Acme Corp"),
+          ("Competition Bureau probe into Acme Corp", "targets", "Acme Corp")]),
+        # an agency's inquiry introduced as new is its own, not its country's named before
+        ("Canada opened its own investigation into the issue. And the company isn't safe in "
+         "the US, as the Federal Trade Commission launched an antitrust investigation into "
+         "Acme Corp last year.",
+         [("Canada probe", "OtherPolicy"),
+          ("Federal Trade Commission probe into Acme Corp", "OtherPolicy")],
+         [("Canada", "imposes", "Canada probe"),
+          ("Federal Trade Commission", "imposes", "Federal Trade Commission probe into Acme Corp"),
+          ("Federal Trade Commission probe into Acme Corp", "targets", "Acme Corp")]),
+    ],
+)
+def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (policies, relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "policies", "relations"),
+    [
+        # a regulator finding that a party broke a rule rules on that party
+        ("The Federal Trade Commission found that Acme Corp violated consumer protection rules.",
+         [("Federal Trade Commission ruling on Acme Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes", "Federal Trade Commission ruling on Acme Corp"),
+          ("Federal Trade Commission ruling on Acme Corp", "targets", "Acme Corp")]),
+        ('The Globex Bureau judged that the tokens used in the game are a "prepaid form of '
+         'payment" and that Acme Corp breached the settlement law by failing to notify '
+         "authorities.",
+         [("Globex Bureau ruling on Acme Corp", "OtherPolicy")],
+         [("Globex Bureau", "imposes", "Globex Bureau ruling on Acme Corp"),
+          ("Globex Bureau ruling on Acme Corp", "targets", "Acme Corp")]),
+        # a company's or a court's finding is no policy
+        ("Acme Corp found that Globex Inc violated its contract.", [], []),
+        ("The Supreme Court ruled that Acme Corp infringed Globex Inc patents.", [], []),
+    ],
+)
+def test_a_regulator_finding_that_a_party_broke_a_rule_rules_on_it(nlp, text, policies,
+                                                                   relations):
+    assert policy_view(nlp, text) == (policies, relations)
