@@ -155,3 +155,37 @@ def test_units_in_apposition(nlp, text, expected):
 )
 def test_invested_in_securities(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the units a company's possessive owns, listed after "are" or "include"
+        (
+            "Acme Corp said sales rose. The company's other subsidiaries are Globex Inc, "
+            "Initech Ltd and Hooli Corp.",
+            [
+                ("Acme Corp", "investsIn", "Globex Inc"),
+                ("Acme Corp", "investsIn", "Hooli Corp."),
+                ("Acme Corp", "investsIn", "Initech Ltd"),
+            ],
+        ),
+        (
+            "Acme Corp's units include Globex Inc and Initech Ltd.",
+            [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "investsIn", "Initech Ltd.")],
+        ),
+        # the holding company for a list of companies holds each
+        (
+            "Acme Corp is the holding company for Globex Bank, Initech Ltd and Hooli Corp.",
+            [
+                ("Acme Corp", "investsIn", "Globex Bank"),
+                ("Acme Corp", "investsIn", "Hooli Corp."),
+                ("Acme Corp", "investsIn", "Initech Ltd"),
+            ],
+        ),
+        # a company's rivals or customers listed so are no units of it
+        ("Acme Corp's rivals include Globex Inc and Initech Ltd.", []),
+    ],
+)
+def test_units_listed(nlp, text, expected):
+    assert triples(nlp, text) == expected
