@@ -189,3 +189,43 @@ def test_invested_in_securities(nlp, text, expected):
 )
 def test_units_listed(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a seller held what it sells or spins off
+        (
+            "Acme Corp sold Globex Inc to Initech Ltd last year.",
+            [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Ltd", "investsIn", "Globex Inc")],
+        ),
+        ("Acme Corp will spin off Globex Inc to shareholders.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp sells Globex Inc products in Europe.", []),
+        # control, a share had, a price paid for a company
+        (
+            "Acme Corp, which controls Globex Inc and Initech Inc, is keen to expand.",
+            [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "investsIn", "Initech Inc")],
+        ),
+        ("Acme Corp has 4.9 pct of Globex Inc and is studying a bid.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp last year paid 240 mln dlrs for Globex Inc, which makes carbon black.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        # money raised from investors
+        (
+            "Globex Inc raised $80 million from Acme Capital and Initech Partners.",
+            [
+                ("Acme Capital", "investsIn", "Globex Inc"),
+                ("Initech Partners", "investsIn", "Globex Inc"),
+            ],
+        ),
+        # a company formed by another; a holder named before its holding's name
+        (
+            "Globex Holdings Corp, a concern formed by Acme Partners, said profit rose.",
+            [("Acme Partners", "investsIn", "Globex Holdings Corp")],
+        ),
+        ("Acme Corp is a Globex Inc shareholder.", [("Acme Corp", "investsIn", "Globex Inc")]),
+    ],
+)
+def test_holdings_by_verb_and_noun(nlp, text, expected):
+    assert triples(nlp, text) == expected
