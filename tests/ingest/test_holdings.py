@@ -225,6 +225,9 @@ def test_units_listed(nlp, text, expected):
             [("Acme Partners", "investsIn", "Globex Holdings Corp")],
         ),
         ("Acme Corp is a Globex Inc shareholder.", [("Acme Corp", "investsIn", "Globex Inc")]),
+        # the holder of a stake named after it
+        ("Hooli bought the stake in Globex Inc held by Initech Corp.",
+         [("Initech Corp.", "investsIn", "Globex Inc")]),
     ],
 )
 def test_holdings_by_verb_and_noun(nlp, text, expected):
