@@ -232,3 +232,35 @@ def test_units_listed(nlp, text, expected):
 )
 def test_holdings_by_verb_and_noun(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # customers listed after "including": the company supplies each
+        (
+            "Acme Software Inc said sales rose. The company offers software to its customers "
+            "including Globex Corp and Initech Inc.",
+            [("Acme Software Inc", "supplies", "Globex Corp"),
+             ("Acme Software Inc", "supplies", "Initech Inc.")],
+        ),
+        # an order placed with a company: it supplies the one placing it
+        ("Globex Corp has placed orders for three ships with Acme Shipbuilding Corp.",
+         [("Acme Shipbuilding Corp.", "supplies", "Globex Corp")]),
+        # two companies that sign an agreement together, or buy a company together
+        ("Acme Corp and Globex Inc signed an agreement on Monday.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        (
+            "Acme Corp and Globex Inc bought Hooli Maps.",
+            [
+                ("Acme Corp", "investsIn", "Hooli Maps"),
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Globex Inc", "investsIn", "Hooli Maps"),
+            ],
+        ),
+        # a deal signed with no second party named is no partnership
+        ("Acme Corp signed an agreement on Monday.", []),
+    ],
+)
+def test_deals_and_orders(nlp, text, expected):
+    assert triples(nlp, text) == expected
