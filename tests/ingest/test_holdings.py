@@ -264,3 +264,31 @@ def test_holdings_by_verb_and_noun(nlp, text, expected):
 )
 def test_deals_and_orders(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit after its parent's possessive, with a country word and other words between
+        (
+            "Statoil will share the licence with Acme Corp's <ACM.N> Norwegian subsidiary "
+            "Globex Norge A/S, Shell and Hooli.",
+            [("Acme Corp", "investsIn", "Globex Norge")],
+        ),
+        (
+            "The plant brings together Acme AB's wholly-owned U.S. Subsidiary Globex Bit Corp of "
+            "Houston and Initech's activities.",
+            [("Acme AB", "investsIn", "Globex Bit Corp"),
+             ("Globex Bit Corp", "basedIn", "United States")],
+        ),
+        # a share "of which" a holder holds
+        ("It also markets sands produced by Globex Corp, of which Acme Ltd holds 17.5 pct.",
+         [("Acme Ltd", "investsIn", "Globex Corp")]),
+        # a rival so described is no unit
+        ("Acme Corp's U.S. rival Globex Inc said sales fell.",
+         [("Acme Corp", "competesWith", "Globex Inc"),
+          ("Globex Inc", "basedIn", "United States")]),
+    ],
+)
+def test_units_after_possessive(nlp, text, expected):
+    assert triples(nlp, text) == expected
