@@ -475,8 +475,11 @@ class RelationExtractor:
             # the parser may split a sentence inside the match: quote both parts then
             sentence = doc[doc[start].sent.start:doc[end - 1].sent.end]
             if rule.subject in _NAME_ORDER:
-                named = list(dict.fromkeys(state.nodes[state.inside[t.i]] for t in span
-                                           if t.i in state.inside))
+                # a country named between the two says where one is ("Acme's Norwegian unit")
+                named = list(dict.fromkeys(
+                    node for t in span if t.i in state.inside
+                    and ((node := state.nodes[state.inside[t.i]]).type != EntityType.COUNTRY
+                         or t.i in (span.start, span.end - 1))))
                 if len(named) == 2 and named[0].name != named[1].name:
                     subject, obj = named if rule.subject == "first" else named[::-1]
                     yield Found(subject, rule.predicate, obj, sentence, rule.id)
@@ -1709,7 +1712,15 @@ def _agreed_sale(noun: Token | None) -> bool:
     # with Boeing to supply jets")
     purposes = [*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ())]
     return any(c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c._.ng_trigger in ("supply", "buy")
-               and not _distributes(c) for c in purposes)
+               and not _distributes(c) for c in purposes) or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _SALE_WORDS for c in noun.children
+        if noun.lower_ in _AGREEMENTS)
+
+
+#: Words before an agreement's noun that make it a sale ("a supply agreement"), and the nouns
+#: they are read before (not "its export agency").
+_SALE_WORDS = _WORDS.lower("sale_agreement")
+_AGREEMENTS = _WORDS.lower("agreement_noun") | _WORDS.lower("venture_deal_noun")
 
 
 def _distributes(verb: Token) -> bool:

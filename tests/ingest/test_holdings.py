@@ -155,3 +155,140 @@ def test_units_in_apposition(nlp, text, expected):
 )
 def test_invested_in_securities(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the units a company's possessive owns, listed after "are" or "include"
+        (
+            "Acme Corp said sales rose. The company's other subsidiaries are Globex Inc, "
+            "Initech Ltd and Hooli Corp.",
+            [
+                ("Acme Corp", "investsIn", "Globex Inc"),
+                ("Acme Corp", "investsIn", "Hooli Corp."),
+                ("Acme Corp", "investsIn", "Initech Ltd"),
+            ],
+        ),
+        (
+            "Acme Corp's units include Globex Inc and Initech Ltd.",
+            [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "investsIn", "Initech Ltd.")],
+        ),
+        # the holding company for a list of companies holds each
+        (
+            "Acme Corp is the holding company for Globex Bank, Initech Ltd and Hooli Corp.",
+            [
+                ("Acme Corp", "investsIn", "Globex Bank"),
+                ("Acme Corp", "investsIn", "Hooli Corp."),
+                ("Acme Corp", "investsIn", "Initech Ltd"),
+            ],
+        ),
+        # a company's rivals or customers listed so are no units of it
+        ("Acme Corp's rivals include Globex Inc and Initech Ltd.", []),
+    ],
+)
+def test_units_listed(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a seller held what it sells or spins off
+        (
+            "Acme Corp sold Globex Inc to Initech Ltd last year.",
+            [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Ltd", "investsIn", "Globex Inc")],
+        ),
+        ("Acme Corp will spin off Globex Inc to shareholders.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp sells Globex Inc products in Europe.", []),
+        # control, a share had, a price paid for a company
+        (
+            "Acme Corp, which controls Globex Inc and Initech Inc, is keen to expand.",
+            [("Acme Corp", "investsIn", "Globex Inc"), ("Acme Corp", "investsIn", "Initech Inc")],
+        ),
+        ("Acme Corp has 4.9 pct of Globex Inc and is studying a bid.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp last year paid 240 mln dlrs for Globex Inc, which makes carbon black.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        # money raised from investors
+        (
+            "Globex Inc raised $80 million from Acme Capital and Initech Partners.",
+            [
+                ("Acme Capital", "investsIn", "Globex Inc"),
+                ("Initech Partners", "investsIn", "Globex Inc"),
+            ],
+        ),
+        # a company formed by another; a holder named before its holding's name
+        (
+            "Globex Holdings Corp, a concern formed by Acme Partners, said profit rose.",
+            [("Acme Partners", "investsIn", "Globex Holdings Corp")],
+        ),
+        ("Acme Corp is a Globex Inc shareholder.", [("Acme Corp", "investsIn", "Globex Inc")]),
+        # the holder of a stake named after it
+        ("Hooli bought the stake in Globex Inc held by Initech Corp.",
+         [("Initech Corp.", "investsIn", "Globex Inc")]),
+    ],
+)
+def test_holdings_by_verb_and_noun(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # customers listed after "including": the company supplies each
+        (
+            "Acme Software Inc said sales rose. The company offers software to its customers "
+            "including Globex Corp and Initech Inc.",
+            [("Acme Software Inc", "supplies", "Globex Corp"),
+             ("Acme Software Inc", "supplies", "Initech Inc.")],
+        ),
+        # an order placed with a company: it supplies the one placing it
+        ("Globex Corp has placed orders for three ships with Acme Shipbuilding Corp.",
+         [("Acme Shipbuilding Corp.", "supplies", "Globex Corp")]),
+        # two companies that sign an agreement together, or buy a company together
+        ("Acme Corp and Globex Inc signed an agreement on Monday.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        (
+            "Acme Corp and Globex Inc bought Hooli Maps.",
+            [
+                ("Acme Corp", "investsIn", "Hooli Maps"),
+                ("Acme Corp", "partnersWith", "Globex Inc"),
+                ("Globex Inc", "investsIn", "Hooli Maps"),
+            ],
+        ),
+        # a deal signed with no second party named is no partnership
+        ("Acme Corp signed an agreement on Monday.", []),
+    ],
+)
+def test_deals_and_orders(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit after its parent's possessive, with a country word and other words between
+        (
+            "Statoil will share the licence with Acme Corp's <ACM.N> Norwegian subsidiary "
+            "Globex Norge A/S, Shell and Hooli.",
+            [("Acme Corp", "investsIn", "Globex Norge")],
+        ),
+        (
+            "The plant brings together Acme AB's wholly-owned U.S. Subsidiary Globex Bit Corp of "
+            "Houston and Initech's activities.",
+            [("Acme AB", "investsIn", "Globex Bit Corp"),
+             ("Globex Bit Corp", "basedIn", "United States")],
+        ),
+        # a share "of which" a holder holds
+        ("It also markets sands produced by Globex Corp, of which Acme Ltd holds 17.5 pct.",
+         [("Acme Ltd", "investsIn", "Globex Corp")]),
+        # a rival so described is no unit
+        ("Acme Corp's U.S. rival Globex Inc said sales fell.",
+         [("Acme Corp", "competesWith", "Globex Inc"),
+          ("Globex Inc", "basedIn", "United States")]),
+    ],
+)
+def test_units_after_possessive(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -920,8 +920,9 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
         ("Acme Corp and Globex Inc will merge to form the largest chipmaker.",
          [("Acme Corp", "partnersWith", "Globex Inc")]),
         # a company sold to a buyer named as the indirect object
+        # (the seller held it: both hold it, one before the other)
         ("GenCorp agreed to sell Acme Corp to Walt Disney Co for 217 mln dlrs.",
-         [("Walt Disney Co", "investsIn", "Acme Corp")]),
+         [("GenCorp", "investsIn", "Acme Corp"), ("Walt Disney Co", "investsIn", "Acme Corp")]),
         # a holder's percentage interest; an interest with no percentage is no holding
         ("Globex said Initech's 40 percent stake in Acme Corp would be sold.",
          [("Initech", "investsIn", "Acme Corp")]),
@@ -1028,7 +1029,7 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
         ("Acme Corp will supply Globex Inc with engines.",
          [("Acme Corp", "supplies", "Globex Inc")]),
         ("Acme Corp sold Globex Inc to Initech Corp.",
-         [("Initech Corp.", "investsIn", "Globex Inc")]),
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp.", "investsIn", "Globex Inc")]),
         # rivals said with a possessive, a copula or competing with each other; two that
         # compete with a third are that one's rivals, not each other's
         ("Acme Corp's rival Globex Inc fell.",
