@@ -183,8 +183,14 @@ def test_invested_in_securities(nlp, text, expected):
                 ("Acme Corp", "investsIn", "Initech Ltd"),
             ],
         ),
-        # a company's rivals or customers listed so are no units of it
-        ("Acme Corp's rivals include Globex Inc and Initech Ltd.", []),
+        # a company's rivals listed so are no units of it: its rivals, not its holdings
+        (
+            "Acme Corp's rivals include Globex Inc and Initech Ltd.",
+            [
+                ("Acme Corp", "competesWith", "Globex Inc"),
+                ("Acme Corp", "competesWith", "Initech Ltd."),
+            ],
+        ),
     ],
 )
 def test_units_listed(nlp, text, expected):

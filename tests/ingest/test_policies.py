@@ -1135,19 +1135,23 @@ def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, r
 @pytest.mark.parametrize(
     ("text", "policies", "relations"),
     [
-        # a regulator finding that a party broke a rule rules on that party
+        # a regulator finding that a party broke a rule rules on that party (and, as its
+        # accuser, opposes it: ingest/patterns/sanctions.jsonl)
         ("The Federal Trade Commission found that Acme Corp violated consumer protection rules.",
          [("Federal Trade Commission ruling on Acme Corp", "OtherPolicy")],
          [("Federal Trade Commission", "imposes", "Federal Trade Commission ruling on Acme Corp"),
+          ("Federal Trade Commission", "opposes", "Acme Corp"),
           ("Federal Trade Commission ruling on Acme Corp", "targets", "Acme Corp")]),
         ('The Globex Bureau judged that the tokens used in the game are a "prepaid form of '
          'payment" and that Acme Corp breached the settlement law by failing to notify '
          "authorities.",
          [("Globex Bureau ruling on Acme Corp", "OtherPolicy")],
          [("Globex Bureau", "imposes", "Globex Bureau ruling on Acme Corp"),
+          ("Globex Bureau", "opposes", "Acme Corp"),
           ("Globex Bureau ruling on Acme Corp", "targets", "Acme Corp")]),
-        # a company's or a court's finding is no policy
-        ("Acme Corp found that Globex Inc violated its contract.", [], []),
+        # a company's or a court's finding is no policy (a company's is an accusation)
+        ("Acme Corp found that Globex Inc violated its contract.", [],
+         [("Acme Corp", "opposes", "Globex Inc")]),
         ("The Supreme Court ruled that Acme Corp infringed Globex Inc patents.", [], []),
     ],
 )

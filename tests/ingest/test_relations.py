@@ -2125,10 +2125,17 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
         ("Acme Corp made an offer, and Initech Inc was rejected by Globex Inc.",
          [("Globex Inc.", "opposes", "Initech Inc")]),
         # a body that finds or judges that a party broke the rules, in any clause it says
+        # a regulator's finding is also its ruling on the party (ingest/policies.py)
         ("The Acme Authority found that Globex Inc had violated the rules.",
-         [("Acme Authority", "opposes", "Globex Inc")]),
+         [("Acme Authority", "imposes", "Acme Authority ruling on Globex Inc"),
+          ("Acme Authority", "opposes", "Globex Inc"),
+          ("Acme Authority ruling on Globex Inc", "targets", "Globex Inc")]),
         ("The Acme Authority judged that the fees are legal and that Globex Inc breached the law.",
-         [("Acme Authority", "opposes", "Globex Inc")]),
+         [("Acme Authority", "imposes", "Acme Authority ruling on Globex Inc"),
+          ("Acme Authority", "opposes", "Globex Inc"),
+          ("Acme Authority ruling on Globex Inc", "targets", "Globex Inc")]),
+        # a court's ruling is no party's accusation
+        ("The Acme Court ruled that Globex Inc had violated the rules.", []),
     ],
 )
 def test_rivals_refusals_and_findings(nlp, text, expected):
