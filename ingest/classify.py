@@ -889,12 +889,16 @@ def _before_politician(span: Span) -> bool:
     """Whether a party adjective qualifies a politician: "Republican Representative X",
     "the Republican chair of", "Democratic Senator", "the Republican presidential nominee";
     or a party's noun follows a person's name to say whose party and state they are ("Jane
-    Roe, Democrat of Vermont")."""
+    Roe, Democrat of Vermont", "Jane Roe, a Vermont Democrat")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
     lex = lexicon()
+    root = span.root
+    if root.dep_ == "appos" and root.pos_ in ("PROPN", "NOUN") \
+            and root.head.ent_type_ == "PERSON" and root.head.i < span.start:
+        return True  # "Jane Roe, a Vermont Democrat,": the party the person is of
     if span.start > 1 and doc[span.start - 1].text == "," \
             and doc[span.start - 2].ent_type_ == "PERSON" and nxt.lower_ in ("of", "from") \
             and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":

@@ -1126,6 +1126,8 @@ def object_of_role(span: Span) -> bool:
     organisations; not a name after a field the role is of ("director of copyright policy
     Jane Doe"), unless the field's noun says what the name is ("head of chipmaker X")."""
     token = span.root
+    if _holder_set_off(span):
+        return False
     for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
         if token.head is token or not (token.dep_ in ("conj", "appos")
                                        or (token.dep_ == "nmod" and token.head.pos_ == "PROPN")):
@@ -1146,6 +1148,21 @@ def object_of_role(span: Span) -> bool:
         return True  # "analyst Jane Doe of X": where the worker the name introduces works
     return (prep.lower_ == "of" and prep.head.lower_ in lex.lower("org_role")) or (
         prep.lower_ in ("at", "with", "for") and prep.head.lower_ in workers)
+
+
+def _holder_set_off(span: Span) -> bool:
+    """Whether a person's name set off by commas after "the <role> of <organisation>" holds
+    the role, though the parser hangs it on the organisation: "the president of Acme, Jane
+    Doe, said" (not a list: "leaders of Acme, Globex and Initech")."""
+    doc, root = span.doc, span.root
+    if root.dep_ != "appos" or root.ent_type_ != "PERSON" or span.start == 0 \
+            or span.end >= len(doc) or doc[span.start - 1].text != "," \
+            or doc[span.end].text != ",":
+        return False
+    org = root.head
+    prep = org.head
+    return org.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ == "NN" \
+        and prep.head.lower_ in lexicon().lower("org_role")
 
 
 def pronoun_back(span: Span) -> tuple[str, bool] | None:

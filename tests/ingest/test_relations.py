@@ -519,6 +519,14 @@ def test_lists_and_trade(nlp, text, expected):
         # a party adjective before a politician names the party
         ("Democratic Senator Maria Lopez criticised the deal.",
          [("Maria Lopez", "memberOf", "Democratic Party")]),
+        # a party's noun in apposition to a person's name
+        ("Jane Roe, a Vermont Democrat, criticised the deal.",
+         [("Jane Roe", "memberOf", "Democratic Party")]),
+        ("Jane Roe, a Vermont lawyer, criticised the deal.", []),
+        # "the <role> of <organisation>, <name>,": the parser hangs the name on the
+        # organisation; the name holds the role
+        ("If approved, the president of Globex, Jane Doe, will be nominated as chairman.",
+         [("Jane Doe", "leads", "Globex")]),
         # the subject of a predicate adjective does what its complement says
         ("Acme Corp is committed to working with Globex Corporation on chips.",
          [("Acme Corp", "partnersWith", "Globex Corporation")]),
