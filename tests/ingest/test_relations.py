@@ -317,6 +317,11 @@ def test_roles(nlp, text, expected):
           ("Toyota", "basedIn", "Japan")]),
         ("The deal with Japanese carmaker Toyota and Goldman Sachs was signed.",
          [("Toyota", "basedIn", "Japan")]),
+        # the plural of a noun of what a company is, as the first words of a sentence
+        ("French companies Acme Petroles SA and Globex Industries SA were not offered "
+         "licences.",
+         [("Acme Petroles SA", "basedIn", "France"),
+          ("Globex Industries SA", "basedIn", "France")]),
         # a unit, a venture or a newspaper described by its country or its base beside its name
         ("The group sold its Swiss bank subsidiary, Banca Rossa, last year.",
          [("Banca Rossa", "basedIn", "Switzerland")]),
