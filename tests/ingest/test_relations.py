@@ -317,6 +317,15 @@ def test_roles(nlp, text, expected):
           ("Toyota", "basedIn", "Japan")]),
         ("The deal with Japanese carmaker Toyota and Goldman Sachs was signed.",
          [("Toyota", "basedIn", "Japan")]),
+        # "based in" after a description of the organisation: in apposition to its name, or
+        # its complement after "is"; a town, then the state or country it is in
+        ("Wexley Capital, a private investment firm based in Paris, said it would bid.",
+         [("Wexley Capital", "basedIn", "France")]),
+        ("Wexley Capital is a private investment firm based in Morristown, New Jersey.",
+         [("Wexley Capital", "basedIn", "United States")]),
+        ("Wexley Capital is based in Morristown, New Jersey.",
+         [("Wexley Capital", "basedIn", "United States")]),
+        ("Wexley Capital hired Jane Doe, a lawyer based in Paris.", []),
         # the plural of a noun of what a company is, as the first words of a sentence
         ("French companies Acme Petroles SA and Globex Industries SA were not offered "
          "licences.",
