@@ -124,7 +124,7 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
-    return _place_led(doc, _wrapped_names(doc, _last_partner(doc, found)))
+    return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
 def _last_partner(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -189,6 +189,51 @@ def _wrapped_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         kept[-1] = Candidate(before.start, candidate.end, label, before.titled,
                              before.pattern or candidate.pattern)
     return kept
+
+
+#: Words that may end a wrapped line inside an organisation's name ("Accounts and\nBudget").
+_WRAPPED_LINKS = frozenset({"and", "of", "for", "on"})
+
+
+def _wrapped_heads(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    r"""An organisation's name the model read only after a line break of wrapped wire copy
+    begins with the capitalised words before the break: "the National Corn
+Growers
+    Association", "the National Accounts and
+Budget Commission" (its last word one that
+    makes a name an organisation's). A nationality word the model read there is part of it
+    ("the Australian Petroleum
+Exploration Association"); another name, a lower-case word or
+    a new paragraph ends it."""
+    heads = lexicon().words("org_head")
+    by_end = {c.end: c for c in found}
+    dropped: set[Candidate] = set()
+    kept: list[Candidate] = []
+    for candidate in found:
+        brk = candidate.start - 1
+        if candidate.label != "ORG" or doc[candidate.end - 1].text not in heads or brk < 1 \
+                or not doc[brk].is_space or doc[brk].text.count("\n") != 1:
+            kept.append(candidate)
+            continue
+        k = brk - 1
+        if doc[k].lower_ in _WRAPPED_LINKS:
+            k -= 1
+        start = k + 1
+        while k >= 0 and doc[k].is_title and doc[k].is_alpha and not doc[k].is_stop:
+            other = by_end.get(k + 1)
+            if other is not None:
+                if other.label != "NORP":
+                    break
+                dropped.add(other)
+                k = other.start - 1
+            else:
+                k -= 1
+            start = k + 1
+        if start < brk and doc[start].is_title:
+            kept.append(candidate._replace(start=start))
+        else:
+            kept.append(candidate)
+    return [c for c in kept if c not in dropped]
 
 
 def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:
