@@ -118,8 +118,17 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
 
 
 def _party(span: Span, label: str) -> Mention | None:
-    """A party adjective before a politician names the party: "Republican Senator X"."""
+    """A party adjective before a politician names the party: "Republican Senator X"; so
+    does a party's initial in brackets after one ("X (D-Ohio)")."""
     text = span.text
+    parties = {party[0]: party for party in lexicon().words("party_initial")}
+    if label == "NORP" and text in parties and span.start > 0 \
+            and span.doc[span.start - 1].text == "(" and span.end < len(span.doc) \
+            and span.doc[span.end].text == "-":
+        votes_of_initial: defaultdict[str, float] = defaultdict(float)
+        votes_of_initial[EntityType.ORGANISATION] += WEIGHTS["name"]
+        return Mention(span.start, span.end, "ORG", votes_of_initial,
+                       name=f"{parties[text]} Party")
     if label == "NORP" and text in lexicon().words("party_adjective") \
             and _before_politician(span):
         votes: defaultdict[str, float] = defaultdict(float)

@@ -28,7 +28,7 @@ from newsgraph.ingest.credits import agency_names, credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place, place_key
 from newsgraph.ingest.gazetteer import country_of as country_named
-from newsgraph.ingest.geo import country_of
+from newsgraph.ingest.geo import country_of, us_state
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
     ACRONYM,
@@ -550,11 +550,26 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
+    spans += _party_initials(doc, {i for span in spans for i in range(span.start, span.end)})
     spans += lower_case_bodies(doc, {i for span in spans for i in range(span.start, span.end)})
     # nor is a name read again where a dateline repeats it ("OSLO ANNOUNCES ...\n\nOSLO, June 1")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _party_initials(doc: Doc, taken: set[int]) -> list[Span]:
+    """A party's initial and a US state in brackets after a person's name ("Jane Roe
+    (D-Ohio)", "Rep. John Doe (R-NY)"): the initial names the party (``party_initial``)."""
+    initials = {party[0] for party in lexicon().words("party_initial")}
+    found = []
+    for token in doc[1:-4]:
+        i = token.i
+        if token.text in initials and i not in taken and doc[i - 1].text == "(" \
+                and doc[i - 2].ent_type_ == "PERSON" and doc[i + 1].text == "-" \
+                and doc[i + 3].text == ")" and us_state(doc[i + 2].text):
+            found.append(Span(doc, i, i + 1, label="NORP"))
+    return found
 
 
 class _Ruler(NamedTuple):

@@ -439,6 +439,11 @@ def test_what_the_text_says_a_name_is_makes_it_a_product(nlp):
         # a party's noun after a person's name, with the state they are of
         ("Officials like Senator Jane Roe, Democrat of Massachusetts, championed the bureau.",
          {("Democratic Party", "Organisation"), ("Jane Roe", "Person")}),
+        # a party's initial and a US state in brackets after a politician's name
+        ("Under questioning by Rep. Mary Poe (R-NY), the secretary said nothing.",
+         {("Mary Poe", "Person"), ("Republican Party", "Organisation")}),
+        ("Under questioning by Mary Poe (R-Lyon), the secretary said nothing.",
+         {("Mary Poe", "Person")}),
         # a party's noun in apposition to a person's name, after the state they are of
         ("Jane Roe, a Vermont Democrat, criticised the bill yesterday.",
          {("Democratic Party", "Organisation"), ("Jane Roe", "Person")}),

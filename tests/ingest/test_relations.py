@@ -533,6 +533,9 @@ def test_lists_and_trade(nlp, text, expected):
         # a party adjective before a politician names the party
         ("Democratic Senator Maria Lopez criticised the deal.",
          [("Maria Lopez", "memberOf", "Democratic Party")]),
+        # a party's initial and a US state in brackets after a politician's name
+        ("The plan was criticised by Senator John Doe (D-Ohio) on Monday.",
+         [("John Doe", "memberOf", "Democratic Party")]),
         # a party's noun in apposition to a person's name
         ("Jane Roe, a Vermont Democrat, criticised the deal.",
          [("Jane Roe", "memberOf", "Democratic Party")]),
