@@ -76,16 +76,19 @@ def _add_law_names(nlp: Language) -> None:
 
 
 def _split_after_abbreviations(nlp: Language) -> None:
-    """Split a hyphen after a capital's full stop, as one between words is split: "U.K.-based"
-    reads as "U.K. - based" as "Panama-based" reads as "Panama - based", and "U.S.-China"
-    names two countries.
+    """Split a hyphen after an abbreviation's full stop, as one between words is split:
+    "U.K.-based" reads as "U.K. - based" as "Panama-based" reads as "Panama - based",
+    "U.S.-China" names two countries, and "Hartford, Conn.-based" a town and its state.
 
     >>> nlp = spacy.blank("en")
     >>> _split_after_abbreviations(nlp)
     >>> [t.text for t in nlp("a U.K.-based firm")]
     ['a', 'U.K.', '-', 'based', 'firm']
+    >>> [t.text for t in nlp("a Hartford, Conn.-based firm")]
+    ['a', 'Hartford', ',', 'Conn.', '-', 'based', 'firm']
     """
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])",
+               r"(?<=[a-z]\.)-(?=[a-z])"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 

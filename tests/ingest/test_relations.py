@@ -326,6 +326,9 @@ def test_roles(nlp, text, expected):
         ("Wexley Capital is based in Morristown, New Jersey.",
          [("Wexley Capital", "basedIn", "United States")]),
         ("Wexley Capital hired Jane Doe, a lawyer based in Paris.", []),
+        # a town and its state's abbreviation before "-based"
+        ("The fund will buy 5.1 pct of Hartford, Conn.-based Initech Corp.",
+         [("Initech Corp.", "basedIn", "United States")]),
         # the plural of a noun of what a company is, as the first words of a sentence
         ("French companies Acme Petroles SA and Globex Industries SA were not offered "
          "licences.",
