@@ -118,8 +118,17 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
 
 
 def _party(span: Span, label: str) -> Mention | None:
-    """A party adjective before a politician names the party: "Republican Senator X"."""
+    """A party adjective before a politician names the party: "Republican Senator X"; so
+    does a party's initial in brackets after one ("X (D-Ohio)")."""
     text = span.text
+    parties = {party[0]: party for party in lexicon().words("party_initial")}
+    if label == "NORP" and text in parties and span.start > 0 \
+            and span.doc[span.start - 1].text == "(" and span.end < len(span.doc) \
+            and span.doc[span.end].text == "-":
+        votes_of_initial: defaultdict[str, float] = defaultdict(float)
+        votes_of_initial[EntityType.ORGANISATION] += WEIGHTS["name"]
+        return Mention(span.start, span.end, "ORG", votes_of_initial,
+                       name=f"{parties[text]} Party")
     if label == "NORP" and text in lexicon().words("party_adjective") \
             and _before_politician(span):
         votes: defaultdict[str, float] = defaultdict(float)
@@ -889,12 +898,16 @@ def _before_politician(span: Span) -> bool:
     """Whether a party adjective qualifies a politician: "Republican Representative X",
     "the Republican chair of", "Democratic Senator", "the Republican presidential nominee";
     or a party's noun follows a person's name to say whose party and state they are ("Jane
-    Roe, Democrat of Vermont")."""
+    Roe, Democrat of Vermont", "Jane Roe, a Vermont Democrat")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
     nxt = doc[span.end]
     lex = lexicon()
+    root = span.root
+    if root.dep_ == "appos" and root.pos_ in ("PROPN", "NOUN") \
+            and root.head.ent_type_ == "PERSON" and root.head.i < span.start:
+        return True  # "Jane Roe, a Vermont Democrat,": the party the person is of
     if span.start > 1 and doc[span.start - 1].text == "," \
             and doc[span.start - 2].ent_type_ == "PERSON" and nxt.lower_ in ("of", "from") \
             and span.end + 1 < len(doc) and doc[span.end + 1].ent_type_ == "GPE":

@@ -32,7 +32,7 @@ from newsgraph.ingest.gazetteer import city_of, demonym_of, seat_of
 from newsgraph.ingest.gazetteer import country_of as country_named
 from newsgraph.ingest.names import lexicon
 
-__all__ = ["country_of", "nation_of"]
+__all__ = ["country_of", "nation_of", "us_state"]
 
 # Federations whose states or provinces news names as a base ("Delaware-registered"); other
 # countries' subdivision names collide too often with ordinary words.
@@ -92,3 +92,20 @@ def country_of(text: str) -> str | None:
     if name in lexicon().words("state_abbreviation"):
         return country_named("United States")
     return _subdivision_country(name)
+
+
+def us_state(text: str) -> bool:
+    """Whether ``text`` names a US state by its name, its abbreviation or its postal code.
+
+    >>> us_state("Ohio"), us_state("N.Y."), us_state("NY"), us_state("Lyon")
+    (True, True, True, False)
+    """
+    return text in _us_postal_codes() or text in lexicon().words("state_abbreviation") \
+        or "US" in _subdivision_countries().get(text, set())
+
+
+@cache
+def _us_postal_codes() -> frozenset[str]:
+    """The two-letter postal codes of the US states and districts (ISO 3166-2 "US-NY")."""
+    return frozenset(str(s.code).split("-")[1] for s in pycountry.subdivisions
+                     if s.country_code == "US")

@@ -402,11 +402,12 @@ def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | N
     """"Wanli" = "Wanli Optics Ltd": a short name joins the one longer name it begins (a
     longer name that extends another counts as that one: "Globex" is "Globex Group", not
     "Globex Merchant Banking Division"; of several, the one company the exchanges list
-    under a name it begins), unless the words added may name another company
-    ("Globex SDI"), the short name is a person's or a country's, or a longer name is a
-    person's. A longer name the text keeps apart from it counts for nothing ("Globex" joins
-    "Globex Motor Corp" beside its unit "Globex Financial Services"). With ``legal_only``
-    the longer name must end with a legal form."""
+    under a name it begins, or the one the text names before the short name first comes:
+    "Orvex Financial Corp ... Orvex ... Orvex Securities Corp"), unless the words added may
+    name another company ("Globex SDI"), the short name is a person's or a country's, or a
+    longer name is a person's. A longer name the text keeps apart from it counts for nothing
+    ("Globex" joins "Globex Motor Corp" beside its unit "Globex Financial Services"). With
+    ``legal_only`` the longer name must end with a legal form."""
     begun = {k for k in names.starts.get(key, set())
              if not _sub_body(k, key) and frozenset((k, key)) not in names.apart}
     if not begun or any(k in names.people for k in begun) or key in names.full_people \
@@ -416,6 +417,9 @@ def _begun_name(names: _Names, key: str, i: int, *, legal_only: bool) -> int | N
     least = {s for s in stems if not any(s.startswith(f"{o} ") for o in stems)}
     if len(least) > 1 and (listed := listed_short_form(key)) in least:
         least = {listed}  # "Toyota" beside its unit "Toyota Financial Services": the listed parent
+    if len(least) > 1:  # of several, the one the text had introduced when it first wrote it
+        least = {s for s in least
+                 if any(names.base[k] == s and names.first[k] < i for k in begun)}
     if len(least) != 1:
         return None
     stem = least.pop()

@@ -28,7 +28,7 @@ from newsgraph.ingest.credits import agency_names, credit_names
 from newsgraph.ingest.datelines import dateline_tokens, is_exchange_code
 from newsgraph.ingest.gazetteer import city_of, demonym_of, is_place, place_key
 from newsgraph.ingest.gazetteer import country_of as country_named
-from newsgraph.ingest.geo import country_of
+from newsgraph.ingest.geo import country_of, us_state
 from newsgraph.ingest.markup import code_follows
 from newsgraph.ingest.names import (
     ACRONYM,
@@ -124,7 +124,7 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
-    return _place_led(doc, _wrapped_names(doc, _last_partner(doc, found)))
+    return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
 def _last_partner(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -189,6 +189,51 @@ def _wrapped_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         kept[-1] = Candidate(before.start, candidate.end, label, before.titled,
                              before.pattern or candidate.pattern)
     return kept
+
+
+#: Words that may end a wrapped line inside an organisation's name ("Accounts and\nBudget").
+_WRAPPED_LINKS = frozenset({"and", "of", "for", "on"})
+
+
+def _wrapped_heads(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    r"""An organisation's name the model read only after a line break of wrapped wire copy
+    begins with the capitalised words before the break: "the National Corn
+Growers
+    Association", "the National Accounts and
+Budget Commission" (its last word one that
+    makes a name an organisation's). A nationality word the model read there is part of it
+    ("the Australian Petroleum
+Exploration Association"); another name, a lower-case word or
+    a new paragraph ends it."""
+    heads = lexicon().words("org_head")
+    by_end = {c.end: c for c in found}
+    dropped: set[Candidate] = set()
+    kept: list[Candidate] = []
+    for candidate in found:
+        brk = candidate.start - 1
+        if candidate.label != "ORG" or doc[candidate.end - 1].text not in heads or brk < 1 \
+                or not doc[brk].is_space or doc[brk].text.count("\n") != 1:
+            kept.append(candidate)
+            continue
+        k = brk - 1
+        if doc[k].lower_ in _WRAPPED_LINKS:
+            k -= 1
+        start = k + 1
+        while k >= 0 and doc[k].is_title and doc[k].is_alpha and not doc[k].is_stop:
+            other = by_end.get(k + 1)
+            if other is not None:
+                if other.label != "NORP":
+                    break
+                dropped.add(other)
+                k = other.start - 1
+            else:
+                k -= 1
+            start = k + 1
+        if start < brk and doc[start].is_title:
+            kept.append(candidate._replace(start=start))
+        else:
+            kept.append(candidate)
+    return [c for c in kept if c not in dropped]
 
 
 def _place_led(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -505,11 +550,26 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
     # a dateline is no part of the name the parse may propose after it ("DETROIT General")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _proposed(doc, taken)
+    spans += _party_initials(doc, {i for span in spans for i in range(span.start, span.end)})
     spans += lower_case_bodies(doc, {i for span in spans for i in range(span.start, span.end)})
     # nor is a name read again where a dateline repeats it ("OSLO ANNOUNCES ...\n\nOSLO, June 1")
     taken = {i for span in spans for i in range(span.start, span.end)} | dateline_tokens(doc)
     spans += _repeated(doc, spans, taken)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _party_initials(doc: Doc, taken: set[int]) -> list[Span]:
+    """A party's initial and a US state in brackets after a person's name ("Jane Roe
+    (D-Ohio)", "Rep. John Doe (R-NY)"): the initial names the party (``party_initial``)."""
+    initials = {party[0] for party in lexicon().words("party_initial")}
+    found = []
+    for token in doc[1:-4]:
+        i = token.i
+        if token.text in initials and i not in taken and doc[i - 1].text == "(" \
+                and doc[i - 2].ent_type_ == "PERSON" and doc[i + 1].text == "-" \
+                and doc[i + 3].text == ")" and us_state(doc[i + 2].text):
+            found.append(Span(doc, i, i + 1, label="NORP"))
+    return found
 
 
 class _Ruler(NamedTuple):
@@ -1126,6 +1186,8 @@ def object_of_role(span: Span) -> bool:
     organisations; not a name after a field the role is of ("director of copyright policy
     Jane Doe"), unless the field's noun says what the name is ("head of chipmaker X")."""
     token = span.root
+    if _holder_set_off(span):
+        return False
     for _ in range(8):  # up a list: "of A, B Memory": A is nmod of Memory
         if token.head is token or not (token.dep_ in ("conj", "appos")
                                        or (token.dep_ == "nmod" and token.head.pos_ == "PROPN")):
@@ -1146,6 +1208,21 @@ def object_of_role(span: Span) -> bool:
         return True  # "analyst Jane Doe of X": where the worker the name introduces works
     return (prep.lower_ == "of" and prep.head.lower_ in lex.lower("org_role")) or (
         prep.lower_ in ("at", "with", "for") and prep.head.lower_ in workers)
+
+
+def _holder_set_off(span: Span) -> bool:
+    """Whether a person's name set off by commas after "the <role> of <organisation>" holds
+    the role, though the parser hangs it on the organisation: "the president of Acme, Jane
+    Doe, said" (not a list: "leaders of Acme, Globex and Initech")."""
+    doc, root = span.doc, span.root
+    if root.dep_ != "appos" or root.ent_type_ != "PERSON" or span.start == 0 \
+            or span.end >= len(doc) or doc[span.start - 1].text != "," \
+            or doc[span.end].text != ",":
+        return False
+    org = root.head
+    prep = org.head
+    return org.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ == "NN" \
+        and prep.head.lower_ in lexicon().lower("org_role")
 
 
 def pronoun_back(span: Span) -> tuple[str, bool] | None:

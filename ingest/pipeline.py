@@ -46,6 +46,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         )
         raise ModelError(model, message) from error
     _split_after_abbreviations(nlp)
+    _keep_legal_forms(nlp)
     nlp.tokenizer = markup_blind(nlp.tokenizer)
     nlp.add_pipe("ng_sentence_stops", first=True)
     if "parser" in nlp.pipe_names:
@@ -75,18 +76,41 @@ def _add_law_names(nlp: Language) -> None:
 
 
 def _split_after_abbreviations(nlp: Language) -> None:
-    """Split a hyphen after a capital's full stop, as one between words is split: "U.K.-based"
-    reads as "U.K. - based" as "Panama-based" reads as "Panama - based", and "U.S.-China"
-    names two countries.
+    """Split a hyphen after an abbreviation's full stop, as one between words is split:
+    "U.K.-based" reads as "U.K. - based" as "Panama-based" reads as "Panama - based",
+    "U.S.-China" names two countries, and "Hartford, Conn.-based" a town and its state.
 
     >>> nlp = spacy.blank("en")
     >>> _split_after_abbreviations(nlp)
     >>> [t.text for t in nlp("a U.K.-based firm")]
     ['a', 'U.K.', '-', 'based', 'firm']
+    >>> [t.text for t in nlp("a Hartford, Conn.-based firm")]
+    ['a', 'Hartford', ',', 'Conn.', '-', 'based', 'firm']
     """
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])",
+               r"(?<=[a-z]\.)-(?=[a-z])"]
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _keep_legal_forms(nlp: Language) -> None:
+    """Keep a legal form that holds a slash or inner full stops one token ("A/S", "S.p.A."),
+    as the name it ends needs it whole: the tokenizer splits "Vexa Norge A/S" into "A / S"
+    and the model reads "Vexa Norge" as a person. A full stop after a form written without
+    one is the sentence's ("A/S." is "A/S" and ".").
+
+    >>> nlp = spacy.blank("en")
+    >>> _keep_legal_forms(nlp)
+    >>> [t.text for t in nlp("Vexa Norge A/S said so, as did Saga A/S.")]
+    ['Vexa', 'Norge', 'A/S', 'said', 'so', ',', 'as', 'did', 'Saga', 'A/S', '.']
+    """
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for form in lexicon().words("legal_form"):
+        if " " in form or len(tokenizer(form)) == 1:
+            continue
+        tokenizer.add_special_case(form, [{"ORTH": form}])
+        if not form.endswith("."):
+            tokenizer.add_special_case(f"{form}.", [{"ORTH": form}, {"ORTH": "."}])
 
 
 @Language.component("ng_sentence_stops")

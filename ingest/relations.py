@@ -125,7 +125,14 @@ from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
 from newsgraph.ingest.markup import quote, trimmed
 from newsgraph.ingest.moves import share_moves
-from newsgraph.ingest.names import lexicon, load_jsonl, maker_noun, sets_policy, verb_forms
+from newsgraph.ingest.names import (
+    lexicon,
+    load_jsonl,
+    maker_noun,
+    noun_forms,
+    sets_policy,
+    verb_forms,
+)
 from newsgraph.ingest.policies import (
     add_policy_spans,
     mark_laws,
@@ -742,6 +749,9 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
 
 #: Nouns of what a company is ("group", "lender"), the last word of a description before a name.
 _DESCRIBING_NOUNS = _WORDS.lower("org_description")
+#: Their plurals, which describe each name listed after them ("French companies A and B").
+_DESCRIBING_PLURALS = frozenset(f for n in _DESCRIBING_NOUNS for f in noun_forms(n)) \
+    - _DESCRIBING_NOUNS
 
 
 def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
@@ -757,7 +767,8 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
         if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
             continue
         i = span.start - 1
-        if i < 1 or not (tokens[i].lower_ in _DESCRIBING_NOUNS or maker_noun(tokens[i].lower_)):
+        if i < 1 or not (tokens[i].lower_ in _DESCRIBING_NOUNS | _DESCRIBING_PLURALS
+                         or maker_noun(tokens[i].lower_)):
             continue
         first, words = i, 0
         while words < 3 and first > 1 and (

@@ -51,6 +51,13 @@ LEGAL = """
     said       VERB  VBD O        ROOT     2
 """
 
+LEGAL_NO_LIABILITY = """
+    Zorbite    PROPN NNP B-PERSON compound 2
+    Corp       PROPN NNP I-PERSON compound 2
+    N.L.       PROPN NNP I-PERSON nsubj    3
+    said       VERB  VBD O        ROOT     3
+"""
+
 GIVEN = """
     Carl       PROPN NNP B-ORG    compound 1
     Vostrand   PROPN NNP I-ORG    nsubj    2
@@ -152,6 +159,9 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (GIVEN, 7, 9, "ORG", ("ORG", {"Organisation": 3.0}, None, False)),
         # a legal form outweighs the parse (and it is a head word too)
         (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
+        # the legal forms of public registers beyond the common ones ("N.L.": no liability)
+        (LEGAL_NO_LIABILITY, 0, 3, "PERSON",
+         ("PERSON", {"Person": 1.0, "Organisation": 20.0}, None, False)),
     ],
 )
 def test_classify(table, start, end, label, expected):
@@ -429,6 +439,17 @@ def test_what_the_text_says_a_name_is_makes_it_a_product(nlp):
         # a party's noun after a person's name, with the state they are of
         ("Officials like Senator Jane Roe, Democrat of Massachusetts, championed the bureau.",
          {("Democratic Party", "Organisation"), ("Jane Roe", "Person")}),
+        # a party's initial and a US state in brackets after a politician's name
+        ("Under questioning by Rep. Mary Poe (R-NY), the secretary said nothing.",
+         {("Mary Poe", "Person"), ("Republican Party", "Organisation")}),
+        ("Under questioning by Mary Poe (R-Lyon), the secretary said nothing.",
+         {("Mary Poe", "Person")}),
+        # a party's noun in apposition to a person's name, after the state they are of
+        ("Jane Roe, a Vermont Democrat, criticised the bill yesterday.",
+         {("Democratic Party", "Organisation"), ("Jane Roe", "Person")}),
+        # a person's name set off after "the <role> of <organisation>" is the role's holder
+        ("If approved, the president of Globex, Jane Doe, will be nominated as chairman.",
+         {("Globex", "Organisation"), ("Jane Doe", "Person")}),
     ],
 )
 def test_a_party_word_beside_a_politician_names_the_party(nlp, text, expected):

@@ -34,6 +34,9 @@ from newsgraph.ingest.grouping import fullest_name, group_mentions
         ([("Vela and Co", "ORG"), ("Vela", "ORG")], [0, 0]),
         ([("Borealis Mining", "ORG"), ("Borealis Metals", "ORG"), ("Borealis", "ORG")],
          [0, 1, 2]),
+        # of several longer names, the short one joins the one named before it first comes
+        ([("Orvex Financial Corp", "ORG"), ("Orvex", "ORG"), ("Orvex Securities Corp", "ORG"),
+          ("Orvex", "ORG")], [0, 0, 2, 0]),
         # a longer name that extends another counts as that one: the group, not its division
         ([("Vela Sachs Group Inc", "ORG"), ("Vela Sachs Merchant Banking Division", "ORG"),
           ("Vela", "ORG")], [0, 1, 0]),
@@ -152,12 +155,12 @@ def test_a_surname_of_two_words_joins_the_person_named_in_full():
 
 
 def test_a_short_name_of_several_longer_ones_joins_the_listed_company(monkeypatch):
-    mentions = [("Globex Motor Corp", "ORG"), ("Globex", "ORG"),
-                ("Globex Financial Services Corp", "ORG")]
-    assert group_mentions(mentions) == [0, 1, 2]  # two longer names: it joins neither
+    mentions = [("Globex Motor Corp", "ORG"), ("Globex Financial Services Corp", "ORG"),
+                ("Globex", "ORG")]
+    assert group_mentions(mentions) == [0, 1, 2]  # two longer names before it: neither
     monkeypatch.setattr("newsgraph.ingest.grouping.listed_short_form",
                         {"globex": "globex motor"}.get)
-    assert group_mentions(mentions) == [0, 0, 2]
+    assert group_mentions(mentions) == [0, 1, 0]
 
 
 def test_each_mention_names_the_first_of_its_group():

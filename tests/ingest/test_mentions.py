@@ -664,6 +664,12 @@ def test_a_number_word_in_capitals_after_a_proper_noun_is_part_of_the_name():
          "had told the government it was interested.",
          {("Globex Corp", "Organisation"), ("Jane Roe", "Person"),
           ("Presidential Commission on Fair Markets", "Organisation")}),
+        # the capitalised words before the break begin the organisation's name the model
+        # read after it, a nationality word among them
+        ("It was a keen disappointment to the Northfield Corn\nGrowers Association.",
+         {("Northfield Corn Growers Association", "Organisation")}),
+        ("He spoke to the Australian Widget\nMakers Association yesterday.",
+         {("Australian Widget Makers Association", "Organisation")}),
         # a place after a sentence's opening preposition stays apart
         ("In Tokyo\nGlobex Corp said it would cut output.",
          {("Globex Corp", "Organisation"), ("Japan", "Country")}),

@@ -61,3 +61,11 @@ def test_a_legal_form_before_another_companys_legal_name_ends_a_sentence(text, t
     words = [t.text for t in doc]
     start = words.index(tokens[0])
     assert words[start:start + len(tokens)] == tokens
+
+
+def test_a_legal_form_with_a_slash_is_one_token_and_its_name_a_company(nlp):
+    doc = nlp("Globex shares the licence with Vexa Norge A/S, Shell and Saga Petroleum A/S.")
+    assert [t.text for t in doc][-4:] == ["Saga", "Petroleum", "A/S", "."]
+    names = {(e.name, e.type) for e in doc._.ng_entities}
+    assert ("Vexa Norge A/S", "Organisation") in names
+    assert ("Saga Petroleum A/S", "Organisation") in names

@@ -317,6 +317,23 @@ def test_roles(nlp, text, expected):
           ("Toyota", "basedIn", "Japan")]),
         ("The deal with Japanese carmaker Toyota and Goldman Sachs was signed.",
          [("Toyota", "basedIn", "Japan")]),
+        # "based in" after a description of the organisation: in apposition to its name, or
+        # its complement after "is"; a town, then the state or country it is in
+        ("Wexley Capital, a private investment firm based in Paris, said it would bid.",
+         [("Wexley Capital", "basedIn", "France")]),
+        ("Wexley Capital is a private investment firm based in Morristown, New Jersey.",
+         [("Wexley Capital", "basedIn", "United States")]),
+        ("Wexley Capital is based in Morristown, New Jersey.",
+         [("Wexley Capital", "basedIn", "United States")]),
+        ("Wexley Capital hired Jane Doe, a lawyer based in Paris.", []),
+        # a town and its state's abbreviation before "-based"
+        ("The fund will buy 5.1 pct of Hartford, Conn.-based Initech Corp.",
+         [("Initech Corp.", "basedIn", "United States")]),
+        # the plural of a noun of what a company is, as the first words of a sentence
+        ("French companies Acme Petroles SA and Globex Industries SA were not offered "
+         "licences.",
+         [("Acme Petroles SA", "basedIn", "France"),
+          ("Globex Industries SA", "basedIn", "France")]),
         # a unit, a venture or a newspaper described by its country or its base beside its name
         ("The group sold its Swiss bank subsidiary, Banca Rossa, last year.",
          [("Banca Rossa", "basedIn", "Switzerland")]),
@@ -519,6 +536,17 @@ def test_lists_and_trade(nlp, text, expected):
         # a party adjective before a politician names the party
         ("Democratic Senator Maria Lopez criticised the deal.",
          [("Maria Lopez", "memberOf", "Democratic Party")]),
+        # a party's initial and a US state in brackets after a politician's name
+        ("The plan was criticised by Senator John Doe (D-Ohio) on Monday.",
+         [("John Doe", "memberOf", "Democratic Party")]),
+        # a party's noun in apposition to a person's name
+        ("Jane Roe, a Vermont Democrat, criticised the deal.",
+         [("Jane Roe", "memberOf", "Democratic Party")]),
+        ("Jane Roe, a Vermont lawyer, criticised the deal.", []),
+        # "the <role> of <organisation>, <name>,": the parser hangs the name on the
+        # organisation; the name holds the role
+        ("If approved, the president of Globex, Jane Doe, will be nominated as chairman.",
+         [("Jane Doe", "leads", "Globex")]),
         # the subject of a predicate adjective does what its complement says
         ("Acme Corp is committed to working with Globex Corporation on chips.",
          [("Acme Corp", "partnersWith", "Globex Corporation")]),
