@@ -279,7 +279,8 @@ def test_deals_and_orders(nlp, text, expected):
         (
             "Statoil will share the licence with Acme Corp's <ACM.N> Norwegian subsidiary "
             "Globex Norge A/S, Shell and Hooli.",
-            [("Acme Corp", "investsIn", "Globex Norge")],
+            [("Acme Corp", "investsIn", "Globex Norge A/S"),
+             ("Globex Norge A/S", "basedIn", "Norway")],
         ),
         (
             "The plant brings together Acme AB's wholly-owned U.S. Subsidiary Globex Bit Corp of "
