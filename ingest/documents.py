@@ -184,16 +184,31 @@ class Extraction:
         return cls(
             article=Article.from_dict(data["article"]),
             entities=tuple(
-                Entity(**{**e, "aliases": tuple(e["aliases"]),
+                Entity(**{**e, "aliases": tuple(e.get("aliases", ())),
                             "votes": tuple((t, float(v)) for t, v in e.get("votes", ()))})
-                for e in data["entities"]
+                for e in data.get("entities", ())
             ),
             relations=tuple(
-                Relation(**{**r, "evidence": Evidence(**r["evidence"])})
-                for r in data["relations"]
+                Relation(**{**r, "evidence": Evidence(**_floats(r["evidence"]))})
+                for r in data.get("relations", ())
             ),
             problem=data.get("problem"),
         )
+
+
+def _floats(evidence: dict[str, Any]) -> dict[str, Any]:
+    """``evidence`` (JSON data) with a whole number where a float is declared read as a float,
+    as every reader of the cache reads it.
+
+    >>> _floats({"percent": 2, "confidence": None})
+    {'percent': 2.0, 'confidence': None}
+    """
+    found = {**evidence}
+    for name in ("percent", "confidence"):
+        value = found.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            found[name] = float(value)
+    return found
 
 
 def without_userinfo(url: str) -> str:
