@@ -214,8 +214,11 @@ def entity_key(name: str, kind: str) -> tuple[str, str]:
 
     >>> entity_key("Smith", "Organisation") == entity_key("Smith", "Person")
     True
+    >>> type(entity_key("Japan", EntityType.COUNTRY)[0]), entity_key("Japan", "Country")
+    (<class 'str'>, ('Country', 'japan'))
     """
-    return (_family(kind), match_key(name, kind))
+    # a plain str: the cache answers a type given as an EntityType and as its value alike
+    return (str(_family(kind)), match_key(name, kind))
 
 
 @cache
