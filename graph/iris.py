@@ -179,8 +179,23 @@ def name_iri(kind: str, label: str, *, base: str = DEFAULT_BASE) -> str:
     return f"{base}{kind.lower()}/{_spelt(unicodedata.normalize('NFC', label))}"
 
 
+#: A label whose every character an IRI holds as it is, but its spaces.
+_PLAIN = re.compile(r"[A-Za-z0-9 -]+")
+
+
 def _spelt(label: str) -> str:
-    """A label as one IRI path segment, reversibly."""
+    """A label as one IRI path segment, reversibly.
+
+    >>> _spelt("Acme-Beta Corp"), _spelt("C++ Co"), _spelt("")
+    ('Acme-Beta_Corp', 'C%2B%2B_Co', '_')
+    """
+    if _PLAIN.fullmatch(label):  # most labels: spelt as _spelt_each spells them
+        return label.replace(" ", "_")
+    return _spelt_each(label)
+
+
+def _spelt_each(label: str) -> str:
+    """:func:`_spelt`, a character at a time."""
     out = []
     for char in label:
         if char == " ":

@@ -41,10 +41,14 @@ def bounded_view(G: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     if G.number_of_nodes() <= limit:
         return G
     relations: dict[str, int] = dict.fromkeys(G.nodes, 0)
-    for u, v, key in G.edges(keys=True):
-        if key != _MENTIONS:
-            relations[u] += 1
-            relations[v] += 1
+    # networkx's own dictionaries: a million mentions at 100,000 documents, each an edge
+    # view's tuple before
+    for u, out in G._succ.items():
+        for v, keys in out.items():
+            count = len(keys) - (_MENTIONS in keys)
+            if count:
+                relations[u] += count
+                relations[v] += count
     articles, entities = [], []
     for node, data in G.nodes(data=True):
         if data.get("type") == NodeType.ARTICLE:

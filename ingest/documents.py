@@ -44,7 +44,7 @@ def calendar_date(text: str | None) -> str | None:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news document: a file, a web page or one feed item.
 
@@ -108,7 +108,7 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(stripped) <= _TITLE_MAX and not stripped.endswith((".", ",", ";", ":"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing as one document names it.
 
@@ -125,7 +125,7 @@ class Entity:
     votes: tuple[tuple[str, float], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a relation was read: the sentence, its offsets in the article text, the rule.
 
@@ -144,7 +144,7 @@ class Evidence:
     title: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed relation between two entities of one document (by ``Entity.name``).
 
@@ -157,7 +157,7 @@ class Relation:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """What the NLP read in one article; ``problem`` says why it read nothing, if it failed."""
 
@@ -184,16 +184,31 @@ class Extraction:
         return cls(
             article=Article.from_dict(data["article"]),
             entities=tuple(
-                Entity(**{**e, "aliases": tuple(e["aliases"]),
+                Entity(**{**e, "aliases": tuple(e.get("aliases", ())),
                             "votes": tuple((t, float(v)) for t, v in e.get("votes", ()))})
-                for e in data["entities"]
+                for e in data.get("entities", ())
             ),
             relations=tuple(
-                Relation(**{**r, "evidence": Evidence(**r["evidence"])})
-                for r in data["relations"]
+                Relation(**{**r, "evidence": Evidence(**_floats(r["evidence"]))})
+                for r in data.get("relations", ())
             ),
             problem=data.get("problem"),
         )
+
+
+def _floats(evidence: dict[str, Any]) -> dict[str, Any]:
+    """``evidence`` (JSON data) with a whole number where a float is declared read as a float,
+    as every reader of the cache reads it.
+
+    >>> _floats({"percent": 2, "confidence": None})
+    {'percent': 2.0, 'confidence': None}
+    """
+    found = {**evidence}
+    for name in ("percent", "confidence"):
+        value = found.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            found[name] = float(value)
+    return found
 
 
 def without_userinfo(url: str) -> str:

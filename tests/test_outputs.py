@@ -1,4 +1,5 @@
 import io
+import json
 import os
 
 import pytest
@@ -147,3 +148,63 @@ def test_the_quick_type_test_agrees_with_the_one_that_says_why(data, new):
     assert _fits(Extraction)(value) == (_mistyped(value, Extraction, "") is None)
     for kind in (Article, Entity, Relation, Evidence):
         assert _fits(kind)(new) == (_mistyped(new, kind, "") is None)
+
+
+def _slow(line):
+    """The extraction of ``line`` as the slow reader reads it (or its ValueError)."""
+    import newsgraph.outputs as outputs
+
+    quick = outputs._quick_extraction
+    outputs._quick_extraction = lambda line: None
+    try:
+        return outputs._extraction(line)
+    finally:
+        outputs._quick_extraction = quick
+
+
+@given(st.data(), _JSON)
+def test_the_quick_reader_reads_a_line_as_the_slow_one_or_leaves_it_to_it(data, new):
+    from newsgraph.outputs import _quick_extraction
+
+    path = data.draw(st.sampled_from(list(_paths(_VALID))))
+    line = json.dumps(_replaced(_VALID, path, new)).encode("utf-8")
+    quick = _quick_extraction(line)
+    try:
+        slow = _slow(line)
+    except ValueError:
+        assert quick is None
+    else:
+        assert quick is None or quick == slow
+
+
+@pytest.mark.parametrize("line", [
+    b'{"article": {"id": "a", "text": "", "source": "s", "x": 1}}',
+    b'{"article": {"id": "a", "text": "", "source": "s"}, "x": null}',
+    b'{"article": {"id": "a", "text": "", "source": "s"}, "entities": '
+    b'[{"name": "A", "type": "Person", "x": 1}]}',
+    b'{"article": {"id": "a", "text": "", "source": "s"}, "relations": [{"subject": "A", '
+    b'"predicate": "p", "object": "B", "evidence": {"sentence": "", "start": 0, "end": 1, '
+    b'"rule": "r", "x": 1}}]}',
+    b'{"article": {"id": "a", "text": "", "source": "s"}, "entities": '
+    b'[{"name": " ", "type": "Person"}]}',
+    b'{"article": {"id": "a", "text": "\\ud800", "source": "s"}}',
+])
+def test_the_quick_reader_leaves_a_line_that_is_no_extraction_to_the_slow_one(line):
+    from newsgraph.outputs import _quick_extraction
+
+    assert _quick_extraction(line) is None
+    with pytest.raises(ValueError, match="not an extraction"):
+        _slow(line)
+
+
+def test_a_whole_number_where_a_float_is_declared_is_read_as_a_float_by_either_reader():
+    from newsgraph.outputs import _quick_extraction
+
+    line = (b'{"article": {"id": "a", "text": "", "source": "s"}, "relations": [{"subject": '
+            b'"A", "predicate": "p", "object": "B", "evidence": {"sentence": "", "start": 0, '
+            b'"end": 1, "rule": "r", "percent": 2, "confidence": 1}}], "entities": '
+            b'[{"name": "A", "type": "Person", "votes": [["Person", 3]]}]}')
+    for read in (_quick_extraction(line), _slow(line)):
+        evidence = read.relations[0].evidence
+        assert (repr(evidence.percent), repr(evidence.confidence)) == ("2.0", "1.0")
+        assert repr(read.entities[0].votes) == "(('Person', 3.0),)"

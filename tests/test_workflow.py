@@ -515,12 +515,33 @@ def test_overlapping_builds_put_the_collector_back_as_it_was(order, was_enabled)
         second.enter_context(_collector(enabled=False))
         with _collector(enabled=True):  # one of them reads with the NLP
             assert gc.isenabled() is was_enabled
+            # what was made before is no collection's to walk, while the collector runs
+            assert (gc.get_freeze_count() > 0) is was_enabled
         assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
         (first if order == "first-ends-first" else second).close()
         assert not gc.isenabled()  # the other still runs
         (second if order == "first-ends-first" else first).close()
         assert gc.isenabled() is was_enabled
     finally:
+        gc.enable() if before else gc.disable()
+
+
+def test_objects_frozen_by_others_stay_frozen_after_a_build_s_nlp():
+    import gc
+
+    from newsgraph.workflow import _collector
+
+    before = gc.isenabled()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        gc.enable()
+        with _collector(enabled=False), _collector(enabled=True):
+            assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
         gc.enable() if before else gc.disable()
 
 

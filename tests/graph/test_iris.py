@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
@@ -193,3 +195,10 @@ def test_names_and_file_names_no_iri_may_hold_are_percent_encoded():
 def test_a_base_that_is_no_iri_is_refused(base):
     with pytest.raises(ValueError, match="not a valid IRI"):
         check_base(base)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09 -_.+%é中\u0301\u200f\U000e0100"), max_size=8))
+def test_a_label_is_spelt_alike_whole_or_a_character_at_a_time(label):
+    from newsgraph.graph.iris import _spelt, _spelt_each
+
+    assert _spelt(label) == _spelt_each(label)

@@ -59,3 +59,15 @@ def test_evidence_in_the_title_says_so_and_the_text_s_is_written_as_before():
     assert "title" not in data["relations"][0]["evidence"]
     assert data["relations"][1]["evidence"]["title"] is True
     assert Extraction.from_dict(data).relations == (text, title)
+
+
+def test_the_plain_data_has_no_dict_of_its_own_and_crosses_processes_whole():
+    import pickle
+
+    x = Extraction(Article("a1", "Acme hired Lee.", "a.txt", date="2024-01-02"),
+                   (Entity("Acme", "Organisation", votes=(("Organisation", 1.0),)),),
+                   (Relation("Lee", "worksFor", "Acme", Evidence("Acme hired Lee.", 0, 15, "r")),))
+    # a large cache holds millions of these: slots, not a dict each
+    for value in (x, x.article, x.entities[0], x.relations[0], x.relations[0].evidence):
+        assert not hasattr(value, "__dict__")
+    assert pickle.loads(pickle.dumps(x)) == x
