@@ -1573,9 +1573,13 @@ _STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list
                          "prevent-party-from", "block-made-goods", "block-goods-made-by",
                          "sanction-object-including"})
 # rules whose penalty is a sanction only when a body that sets policy imposes it (a
-# regulator, "the SEC"): a company's penalty on a supplier is no fine
+# regulator, "the SEC"): a company's penalty on a supplier is no fine; and whose finding is
+# an accusation only when such a body finds it
 _BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by",
-                        "fine-noun-relative-on", "fine-noun-relative-on-pronoun"})
+                        "fine-noun-relative-on", "fine-noun-relative-on-pronoun",
+                        # a finding of wrongdoing is an accusation only by a body that sets
+                        # policy: an auditor's or a company's finding is neither
+                        "found-wrongdoing", "found-wrongdoing-conjunct"})
 #: Modals that, with "have" and a participle, say what did not happen.
 _COUNTERFACTUAL = frozenset({"would", "could", "might", "should"})
 #: How a deal word hangs from a bid that governs it ("an offer to acquire", "a bid for a

@@ -1149,9 +1149,8 @@ def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, r
          [("Globex Bureau", "imposes", "Globex Bureau ruling on Acme Corp"),
           ("Globex Bureau", "opposes", "Acme Corp"),
           ("Globex Bureau ruling on Acme Corp", "targets", "Acme Corp")]),
-        # a company's or a court's finding is no policy (a company's is an accusation)
-        ("Acme Corp found that Globex Inc violated its contract.", [],
-         [("Acme Corp", "opposes", "Globex Inc")]),
+        # a company's or a court's finding is no policy, nor an accusation
+        ("Acme Corp found that Globex Inc violated its contract.", [], []),
         ("The Supreme Court ruled that Acme Corp infringed Globex Inc patents.", [], []),
     ],
 )

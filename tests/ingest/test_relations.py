@@ -2164,6 +2164,11 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
           ("Acme Authority ruling on Globex Inc", "targets", "Globex Inc")]),
         # a court's ruling is no party's accusation
         ("The Acme Court ruled that Globex Inc had violated the rules.", []),
+        # an auditor's finding is no accusation: only a body that sets policy accuses so
+        ("Deloitte found that Globex Inc breached accounting rules.", []),
+        # saying a party broke a rule is an accusation, whoever says it
+        ("Acme Corp said that Globex Inc violated the contract.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
     ],
 )
 def test_rivals_refusals_and_findings(nlp, text, expected):
