@@ -701,8 +701,9 @@ def _collector(*, enabled: bool) -> Iterator[None]:
                     gc.enable()
             elif _PAUSES["builds"]:
                 gc.disable()
-                if _PAUSES.pop("frozen", False):
+                if _PAUSES["frozen"]:
                     gc.unfreeze()
+                    _PAUSES["frozen"] = False
 
 
 def _new_articles(

@@ -65,6 +65,7 @@ from newsgraph.ingest.names import (
     given_names,
     lexicon,
     listed_company,
+    party_initials,
     subdivisions,
     verb_forms,
 )
@@ -121,7 +122,7 @@ def _party(span: Span, label: str) -> Mention | None:
     """A party adjective before a politician names the party: "Republican Senator X"; so
     does a party's initial in brackets after one ("X (D-Ohio)")."""
     text = span.text
-    parties = {party[0]: party for party in lexicon().words("party_initial")}
+    parties = party_initials()
     if label == "NORP" and text in parties and span.start > 0 \
             and span.doc[span.start - 1].text == "(" and span.end < len(span.doc) \
             and span.doc[span.end].text == "-":

@@ -39,6 +39,7 @@ from newsgraph.ingest.names import (
     initials,
     lexicon,
     name_key,
+    party_initials,
     stopped_forms,
     subdivisions,
     verb_forms,
@@ -561,7 +562,7 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
 def _party_initials(doc: Doc, taken: set[int]) -> list[Span]:
     """A party's initial and a US state in brackets after a person's name ("Jane Roe
     (D-Ohio)", "Rep. John Doe (R-NY)"): the initial names the party (``party_initial``)."""
-    initials = {party[0] for party in lexicon().words("party_initial")}
+    initials = party_initials()
     found = []
     for token in doc[1:-4]:
         i = token.i

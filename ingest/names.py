@@ -41,6 +41,7 @@ __all__ = [
     "maker_noun",
     "name_key",
     "noun_forms",
+    "party_initials",
     "plain_forms",
     "sets_policy",
     "stopped_forms",
@@ -267,6 +268,17 @@ def _family_terms(name: str | None) -> frozenset[str]:
         return frozenset()
     return frozenset(form for word, pos in word_family(name)
                      for form in (noun_forms(word) if pos == "n" else (word,)))
+
+
+@cache
+def party_initials() -> dict[str, str]:
+    """The parties whose initial follows a politician's name in brackets with a US state
+    ("Jane Roe (D-Ohio)"), by that initial (the ``party_initial`` word list).
+
+    >>> party_initials()["D"], party_initials()["R"]
+    ('Democratic', 'Republican')
+    """
+    return {party[0]: party for party in lexicon().words("party_initial")}
 
 
 def maker_noun(word: str) -> bool:

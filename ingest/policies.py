@@ -192,6 +192,10 @@ def _acts_on_a_party(verb: Token, state: DocState) -> bool:
     return False
 
 
+#: The words that open a clause of an open question a review weighs.
+_QUESTION_MARKS = frozenset({"whether", "if"})
+
+
 def _whether_clauses(verb: Token) -> list[Token]:
     """The clauses of an open question ``verb`` takes ("whether Acme broke the law")."""
     return [c for c in verb.children if c.dep_ == "ccomp"
@@ -217,8 +221,7 @@ def _directed(clause: Token) -> list[Token]:
             *(s for c in clause.children if c.dep_ in ("ccomp", "xcomp")
               for s in c.children if s.dep_ == "nsubj")]
 
-#: The words that open a clause of an open question a review weighs.
-_QUESTION_MARKS = frozenset({"whether", "if"})
+
 #: What a regulator reviews that names its parties ("the merger of Sirius and XM").
 _DEAL_NOUNS = frozenset({"merger", "mergers", "deal", "deals", "acquisition", "acquisitions",
                          "takeover", "takeovers", "bid", "bids", "tie-up", "purchase", "sale"})

@@ -749,9 +749,9 @@ def _premodifier_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
 
 #: Nouns of what a company is ("group", "lender"), the last word of a description before a name.
 _DESCRIBING_NOUNS = _WORDS.lower("org_description")
-#: Their plurals, which describe each name listed after them ("French companies A and B").
-_DESCRIBING_PLURALS = frozenset(f for n in _DESCRIBING_NOUNS for f in noun_forms(n)) \
-    - _DESCRIBING_NOUNS
+#: With their plurals, which describe each name listed after them ("French companies A and B").
+_DESCRIBING_FORMS = frozenset(f for n in _DESCRIBING_NOUNS for f in noun_forms(n)) \
+    | _DESCRIBING_NOUNS
 
 
 def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
@@ -767,7 +767,7 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
         if node is None or node.type != EntityType.ORGANISATION or _public(node.name):
             continue
         i = span.start - 1
-        if i < 1 or not (tokens[i].lower_ in _DESCRIBING_NOUNS | _DESCRIBING_PLURALS
+        if i < 1 or not (tokens[i].lower_ in _DESCRIBING_FORMS
                          or maker_noun(tokens[i].lower_)):
             continue
         first, words = i, 0
