@@ -147,18 +147,19 @@ def build_graph(
         refusals.extend(part.refusals)
         for edge, item in part.evidence:
             evidence.setdefault(edge, []).append(item)
-    for edge, _, items in sanctions_of_policies(evidence, lambda node: G.nodes[node]):
+    node_data = G._node  # networkx's own dictionary, not a view's lookup for each evidence
+    for edge, _, items in sanctions_of_policies(evidence, node_data.__getitem__):
         add_evidence(evidence.setdefault(edge, []), items)
 
     for (subject, predicate, obj), items in sorted(evidence.items()):
         kind = edge_type(predicate)
         G.add_edge(subject, obj, key=kind, type=kind,
-                   **relation_attrs(predicate, items, lambda a: G.nodes[a]["date"]))
-    for node, data in G.nodes(data=True):
+                   **relation_attrs(predicate, items, lambda a: node_data[a]["date"]))
+    for data in node_data.values():
         if "articles" in data:
             data["articles"].sort()
             if data["type"] == EntityType.POLICY:
-                _reported(G, node)
+                _reported(data, node_data)
     G.graph["rejected_relations"] = len(refusals)
     G.graph["refusals"] = sorted(refusals)
     return G
@@ -337,12 +338,13 @@ def relation_attrs(
     }
 
 
-def _reported(G: nx.MultiDiGraph, node: str) -> None:
-    """Set ``first_seen`` and ``last_seen`` of a policy: the dates of the first and the last
-    article that mentions it, where the articles have dates."""
-    dates = sorted(d for a in G.nodes[node]["articles"] if (d := G.nodes[a].get("date")))
+def _reported(data: dict[str, Any], nodes: Mapping[str, Mapping[str, Any]]) -> None:
+    """Set ``first_seen`` and ``last_seen`` of a policy (its attributes ``data``): the dates of
+    the first and the last article that mentions it, where the articles have dates
+    (``nodes``: each node's attributes)."""
+    dates = sorted(d for a in data["articles"] if (d := nodes[a].get("date")))
     if dates:
-        G.nodes[node]["first_seen"], G.nodes[node]["last_seen"] = dates[0], dates[-1]
+        data["first_seen"], data["last_seen"] = dates[0], dates[-1]
 
 
 def sanctions_of_policies(
@@ -366,8 +368,10 @@ def sanctions_of_policies(
         if predicate == Predicate.IMPOSES:
             imposers.setdefault(obj, []).append(subject)
     found: list[tuple[Edge, str, list[dict[str, Any]]]] = []
-    for (policy, predicate, target), items in sorted(evidence.items()):
-        if predicate != Predicate.TARGETS or attrs(policy).get("kind") not in SANCTION_KINDS:
+    # the targets alone sorted, not every relation (as many as the graph's edges but mentions)
+    targeted = sorted(item for item in evidence.items() if item[0][1] == Predicate.TARGETS)
+    for (policy, _, target), items in targeted:
+        if attrs(policy).get("kind") not in SANCTION_KINDS:
             continue
         for imposer in sorted(imposers.get(policy, ())):
             types = attrs(imposer)["type"], attrs(target)["type"]

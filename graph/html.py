@@ -86,7 +86,6 @@ _JSON_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
-_JSON_TABLE = str.maketrans(_JSON_ESCAPES)
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 
 
@@ -182,7 +181,12 @@ def script_json(value: Any) -> str:
     {"t":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.translate(_JSON_TABLE)
+    # one replace a character: str.translate looks every character up in its table (1.0 s
+    # for the page of a graph of 100,000 documents, the five replaces 0.03 s); no escape
+    # holds a character another replaces
+    for character, escape in _JSON_ESCAPES.items():
+        text = text.replace(character, escape)
+    return text
 
 
 def safe_link(url: object) -> str | None:

@@ -948,8 +948,12 @@ def write_jsonld(G: nx.MultiDiGraph, stream: IO[bytes]) -> None:
 _JSONLD_END = b"]}\n"
 #: Where a node object of the ``@graph`` array starts, after the first: a node's ``@id``
 #: is followed by its other keys; an IRI value's, inside a node, by the end of its object.
-#: (Within a JSON string a quotation mark is always escaped.)
-_JSONLD_NEXT = re.compile(rb'(?<=\}),(?=\{"@id":"(?:[^"\\]|\\.)*",)')
+#: (Within a JSON string a quotation mark is always escaped.) Every other key of a node
+#: holds a list, so a node object ends with ``]}``: the literal start lets the regular
+#: expression look for that alone, not at every byte (3.1 s against 0.7 for the 220 MB of
+#: a graph of 100,000 documents), and passes over the million lists of IRI values
+#: (``…"},{"@id":…``) at once.
+_JSONLD_NEXT = re.compile(rb'\]\},(?=\{"@id":"(?:[^"\\]|\\.)*",)')
 
 
 def jsonld_header(G: nx.MultiDiGraph) -> bytes:
@@ -973,7 +977,7 @@ def jsonld_objects(chunks: Iterable[bytes]) -> Iterator[bytes]:
         pending += chunk
         at = 0
         for found in _JSONLD_NEXT.finditer(pending):
-            yield pending[at:found.start()]
+            yield pending[at:found.end() - 1]  # up to the comma: the object ends with "]}"
             at = found.end()
         pending = pending[at:]
     if not pending.endswith(_JSONLD_END):

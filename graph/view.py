@@ -61,7 +61,32 @@ def bounded_view(G: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     entity_share = min(len(entities), max(limit - len(articles), limit * 3 // 4))
     kept = [node for *_, node in entities[:entity_share]]
     kept += [node for _, node in articles[:limit - entity_share]]
-    return G.subgraph(kept).copy()
+    return _induced(G, kept)
+
+
+def _induced(G: nx.MultiDiGraph, nodes: list[str]) -> nx.MultiDiGraph:
+    """The subgraph of ``G`` on ``nodes`` (in ``G``'s order) and every edge between them, its
+    attributes copied: what ``G.subgraph(nodes).copy()`` holds, made from ``G``'s own
+    dictionaries (networkx's filtered views call a function for every neighbour and key:
+    1.2 s of the view of a graph of 100,000 documents).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", key="k", w=1)
+    'k'
+    >>> _ = G.add_edge("b", "c", key="k")
+    >>> H = _induced(G, ["b", "a"])
+    >>> list(H.nodes), list(H.edges(keys=True, data=True))
+    (['a', 'b'], [('a', 'b', 'k', {'w': 1})])
+    """
+    kept = set(nodes)
+    ordered = [node for node in G._node if node in kept]
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    H.add_nodes_from((node, G._node[node].copy()) for node in ordered)
+    H.add_edges_from(
+        (u, v, key, data.copy()) for u in ordered for v, keys in G._succ[u].items()
+        if v in kept for key, data in keys.items())
+    return H
 
 
 def view_title(shown: int, total: int) -> str:

@@ -272,6 +272,16 @@ def test_script_json_escapes_every_dangerous_character() -> None:
     assert json.loads(text) == {"k": "<>&\u2028\u2029 é"}
 
 
+def test_script_json_escapes_each_character_once_wherever_it_stands() -> None:
+    value = {"<&>": ["&lt;", "\\u003c<", "\u2028\u2029\u2028", "a>b&c<d", "plain"], "&": "<<"}
+    text = script_json(value)
+    assert text == (
+        '{"\\u0026":"\\u003c\\u003c","\\u003c\\u0026\\u003e":["\\u0026lt;",'
+        '"\\\\u003c\\u003c","\\u2028\\u2029\\u2028","a\\u003eb\\u0026c\\u003cd","plain"]}')
+    assert json.loads(text) == value
+    assert not any(character in text for character in "<>&\u2028\u2029")
+
+
 def test_same_graph_gives_identical_bytes() -> None:
     forward = small_graph()
     backward = nx.MultiDiGraph()

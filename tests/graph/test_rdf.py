@@ -327,6 +327,23 @@ def test_the_blocks_and_objects_of_a_file_are_one_per_subject_whatever_the_chunk
     assert b",".join(objects) + b"]}\n" == body
 
 
+@pytest.mark.parametrize("size", [3, 4096, 1 << 20])
+def test_the_objects_of_a_generated_graph_s_json_ld_are_its_nodes_as_written(size):
+    from benchmarks.records import extractions
+    from newsgraph.graph.rdf import jsonld_header, jsonld_objects
+
+    G = build_graph(extractions(0, 150))
+    G.graph["build"] = {"newsgraph": "1.0"}
+    jsonld = to_jsonld(G)
+    body = jsonld[len(jsonld_header(G)):]
+    nodes = json.loads(jsonld)["@graph"]
+    # lists of IRI values ("},{"@id":…) in most nodes, which are no node's start
+    assert body.count(b'},{"@id":"') > 2 * len(nodes)
+    objects = list(jsonld_objects(body[at:at + size] for at in range(0, len(body), size)))
+    assert objects == [json.dumps(node, ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":")).encode("utf-8") for node in nodes]
+
+
 def test_rows_streamed_are_the_rows_of_a_generated_graph():
     from benchmarks.records import extractions
     from newsgraph.graph.rdf import iter_rows
