@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -51,6 +52,7 @@ __all__ = [
     "Mention",
     "alias_definitions",
     "candidate_names",
+    "common_nouns",
     "employer_before_role",
     "foreign_word",
     "headline_case",
@@ -103,9 +105,11 @@ class Candidate(NamedTuple):
     pattern: bool
 
 
-def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
+def candidate_names(doc: Doc, matcher: Matcher,
+                    nouns: frozenset[str] = frozenset()) -> list[Candidate]:
     """The candidate names of ``doc`` in order, stripped, and split where the model read two
-    names as one."""
+    names as one; ``nouns`` are the common nouns of English (:func:`common_nouns`), which
+    tell a word cut from a longer name ("Development Corp")."""
     found = []
     for span in _candidates(doc, matcher):
         start, end, titled = _strip(doc, span.start, span.end, span.label_)
@@ -124,7 +128,7 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 doc, part_start - 1, part_end, any_name=part_start - 1 == start)
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
-    found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
+    found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)), nouns)
     return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
@@ -268,7 +272,29 @@ def _outside_others(found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def common_nouns(nlp: Language) -> frozenset[str]:
+    """The common nouns of English in lower case, from the index of spaCy's rule lemmatizer
+    (WordNet's nouns), loaded disabled with the model; none without one.
+
+    Proper nouns are among them too ("toyota"): only a word cut from a longer name is asked.
+    """
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for w in index.get("noun", ()) if w.isalpha())
+
+
+def _common_noun(word: str, nouns: frozenset[str]) -> bool:
+    """Whether a capitalised word is a common noun or its plural ("Sons", "Development")."""
+    lower = word.lower()
+    return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
+
+
+def _joined_by_and(doc: Doc, found: list[Candidate],
+                   nouns: frozenset[str] = frozenset()) -> list[Candidate]:
     """One company's name the model read as parts: "Cable and Wireless Plc", "Gulf and
     Western Industries Inc", "Sears, Roebuck and Co", and a firm named after its partners
     ("Hambrecht and Quist", "Prescott, Ball and Turben").
@@ -317,9 +343,16 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             # words ("Acme Mobility and Globex Communications Inc" are two)
             own = [t for t in doc[candidate.start:candidate.end] if t.text not in legal]
             longest = 3 if len(own) == 1 else 1 if own and own[-1].text in complete else 2
+            # a common noun the text writes nowhere but after the part is no name alone: the
+            # part's head word does not end a name there ("Vantor Energy and Development
+            # Corp"); a name of its own does ("Vantor Motors and Globex Corp" are two)
+            whole = tuple(t.text for t in doc[start:candidate.end] if not t.is_space)
+            fragment = len(own) == 1 and _common_noun(own[0].text, nouns) \
+                and _named_only_here(doc, own[0].i, own[0].i + 1, whole)
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
             # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
-            if not all(doc[b - 1].text not in complete and b - a <= longest
+            if not all((doc[b - 1].text not in complete
+                        or (fragment and doc[b - 1].text not in legal)) and b - a <= longest
                        and not _person_in_full(starts.get(a), b)
                        and _named_only_here(doc, a, b, stem) for a, b in parts):
                 continue
@@ -444,9 +477,10 @@ def _named_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> 
     part = doc[start:end].text
     if country_of(part) is not None:
         return False
+    # the part's tokens, as ``whole`` holds them: "Alex. Brown" is three ("Alex", ".", ...)
+    words = [t.text for t in doc[start:end] if not t.is_space]
     text = _text(doc)
-    return _count(text, part.split()) == _count(text, list(whole)) * _count(
-        " ".join(whole), part.split())
+    return _count(text, words) == _count(text, list(whole)) * _count(" ".join(whole), words)
 
 
 def _text(doc: Doc) -> str:

@@ -764,3 +764,68 @@ def test_a_partner_the_model_left_out_after_and_is_part_of_the_firm():
 )
 def test_a_legal_form_wrapped_to_the_next_line_ends_the_name(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+_CUT_NAME = """
+    Vantor     PROPN NNP B-ORG compound 1
+    Energy     PROPN NNP I-ORG nsubj    6
+    and        CCONJ CC  O     cc       1
+    {word}     PROPN NNP B-ORG compound 5
+    Corp       PROPN NNP I-ORG conj     1
+    rose       VERB  VBD O     ROOT     6
+    .          PUNCT .   O     punct    6
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "nouns", "expected"),
+    [
+        # a common noun named nowhere else, cut from the name by "and": one name
+        ("Development", frozenset({"development"}),
+         [("Vantor Energy and Development Corp", "ORG", False)]),
+        # a plural of one ("Sons")
+        ("Sons", frozenset({"son"}), [("Vantor Energy and Sons Corp", "ORG", False)]),
+        # a word that is no common noun is a name of its own: two companies
+        ("Globex", frozenset({"development"}),
+         [("Vantor Energy", "ORG", False), ("Globex Corp", "ORG", False)]),
+        # without the lexicon of common nouns, the head word ends the first name
+        ("Development", frozenset(),
+         [("Vantor Energy", "ORG", False), ("Development Corp", "ORG", False)]),
+    ],
+)
+def test_a_common_noun_cut_from_a_name_by_and_joins_the_part_before_it(word, nouns, expected):
+    doc = parse(_CUT_NAME.format(word=word))
+    found = candidate_names(doc, entity_patterns(), nouns)
+    assert [(doc[c.start:c.end].text, c.label, c.titled) for c in found] == expected
+
+
+def test_a_common_noun_named_on_its_own_elsewhere_stays_apart():
+    doc = parse(_CUT_NAME.format(word="Development") + """\
+        Development PROPN NNP B-ORG nsubj 8
+        fell        VERB  VBD O     ROOT  8
+    """)
+    found = candidate_names(doc, entity_patterns(), frozenset({"development"}))
+    assert [doc[c.start:c.end].text for c in found][:2] == ["Vantor Energy", "Development Corp"]
+
+
+def test_a_dotted_first_name_is_part_of_the_name_the_and_joins():
+    from spacy.tokens import Doc
+
+    base = parse("""
+        by     ADP   IN  O     ROOT     0
+        Jax    PROPN NNP B-ORG compound 3
+        .      PUNCT .   I-ORG punct    3
+        Brown  PROPN NNP I-ORG pobj     0
+        and    CCONJ CC  O     cc       3
+        Sons   PROPN NNP B-ORG compound 7
+        Inc    PROPN NNP I-ORG conj     3
+        said   VERB  VBD O     dep      0
+    """)
+    # "Jax. Brown", as written, not "Jax . Brown"
+    spaces = [True, False, True, True, True, True, True, False]
+    doc = Doc(base.vocab, words=[t.text for t in base], spaces=spaces,
+              pos=[t.pos_ for t in base], tags=[t.tag_ for t in base],
+              deps=[t.dep_ for t in base], heads=[t.head.i for t in base],
+              ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in base])
+    found = candidate_names(doc, entity_patterns())
+    assert [doc[c.start:c.end].text for c in found] == ["Jax. Brown and Sons Inc"]
