@@ -129,6 +129,7 @@ def candidate_names(doc: Doc, matcher: Matcher,
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)), nouns)
+    found = _joined_fragments(doc, found, nouns)
     return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
@@ -363,6 +364,61 @@ def _joined_by_and(doc: Doc, found: list[Candidate],
         links.append(stem)
     kept = [joined.get(c.start, c) for c in found if c.start not in dropped]
     return _joined_again(doc, kept, set(joined.values()), links)
+
+
+def _joined_fragments(doc: Doc, found: list[Candidate], nouns: frozenset[str]) -> list[Candidate]:
+    """Two candidates only "and" or "&" part, one a run of common nouns and the other ending
+    with an organisation's head word, both written nowhere else but together, are one name
+    the model cut: "the Census and Statistics Department", "the National Accounts and Budget
+    Commission". A name of its own on either side ("the Treasury and Federal Reserve Board",
+    "Globex and Acme Bank"), a place, or a name written elsewhere ("Vantor Japan and Acme
+    Group" beside "Acme") keeps them apart; a legal form is :func:`_joined_by_and`'s."""
+    lex = lexicon()
+    heads = lex.words("org_head") - lex.words("legal_form")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        if before is not None and _only_and(doc, before.end, candidate.start):
+            whole = tuple(t.text for t in doc[before.start:candidate.end] if not t.is_space)
+            if (doc[candidate.end - 1].text in heads
+                    and _common_fragment(doc, before, whole, nouns)
+                    and _rest_only_here(doc, candidate.start, candidate.end - 1, whole)) \
+                    or (doc[before.end - 1].text in heads
+                        and _common_fragment(doc, candidate, whole, nouns)
+                        and _rest_only_here(doc, before.start, before.end - 1, whole)):
+                kept[-1] = Candidate(before.start, candidate.end, "ORG", before.titled,
+                                     before.pattern or candidate.pattern)
+                continue
+        kept.append(candidate)
+    return kept
+
+
+def _rest_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> bool:
+    """Whether the words of a name before its head word, if any, occur only inside ``whole``."""
+    return start >= end or _named_only_here(doc, start, end, whole)
+
+
+def _only_and(doc: Doc, end: int, start: int) -> bool:
+    """Whether "and" or "&" alone (and a wrapped line's break) stands between two names."""
+    words = [t for t in doc[end:start] if not (t.is_space and t.text.count("\n") <= 1)]
+    return len(words) == 1 and words[0].lower_ in ("and", "&")
+
+
+def _common_fragment(doc: Doc, candidate: Candidate, whole: tuple[str, ...],
+                     nouns: frozenset[str]) -> bool:
+    """Whether a candidate is one to three capitalised common nouns, none a word of a company's
+    name, that the text writes only inside the name ``whole``: no name of its own."""
+    words = [t for t in doc[candidate.start:candidate.end] if not t.is_space]
+    return 1 <= len(words) <= 3 and all(
+        t.is_title and t.is_alpha and t.text not in company_words()
+        and _common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
+        and _named_only_here(doc, candidate.start, candidate.end, whole)
+
+
+def _place_word(word: str) -> bool:
+    """Whether a word names a country, a nationality, a state or a town."""
+    return bool(country_named(word) or demonym_of(word) or city_of(word) or is_place(word)
+                or place_key(word) in subdivisions())
 
 
 def _person_in_full(candidate: Candidate | None, end: int) -> bool:

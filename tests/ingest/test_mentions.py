@@ -27,7 +27,7 @@ def _names(table):
     ("text", "junk"),
     [("AI", True), ("who's", True), ("Hang Seng Tech Index", True), ("TMzcqdJdNvg", True),
      ("Company B and Company D", True), ("Corp.", True), ("x", True), ("DeepMind", False),
-     ("Acme Corp.", False)],
+     ("Acme Corp.", False), ("Sunday", True), ("Sunday Globex", False)],
 )
 def test_is_junk(text, junk):
     assert is_junk(text) is junk
@@ -829,3 +829,43 @@ def test_a_dotted_first_name_is_part_of_the_name_the_and_joins():
               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in base])
     found = candidate_names(doc, entity_patterns())
     assert [doc[c.start:c.end].text for c in found] == ["Jax. Brown and Sons Inc"]
+
+
+_CUT_BODY = """
+    the        DET   DT  O     det      3
+    {first}    PROPN NNP B-ORG nmod     3
+    and        CCONJ CC  O     cc       1
+    Budget     PROPN NNP B-ORG compound 4
+    {head}     PROPN NNP I-ORG nsubj    5
+    said       VERB  VBD O     ROOT     5
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "head", "expected"),
+    [
+        # a common noun named nowhere else, then "and" and a body's name: one name
+        ("Census", "Commission", ["Census and Budget Commission"]),
+        # a name of its own before "and", or no head word after it: two
+        ("Globex", "Commission", ["Globex", "Budget Commission"]),
+        ("Census", "Vane", ["Census", "Budget Vane"]),
+    ],
+)
+def test_a_common_noun_and_a_body_the_model_cut_apart_are_one_name(first, head, expected):
+    doc = parse(_CUT_BODY.format(first=first, head=head))
+    found = candidate_names(doc, entity_patterns(), frozenset({"census", "budget"}))
+    assert [doc[c.start:c.end].text for c in found] == expected
+
+
+def test_a_body_written_elsewhere_or_a_place_before_and_stays_apart():
+    # "Budget" of the body is written on its own again: the body is a name of its own
+    doc = parse(_CUT_BODY.format(first="Census", head="Commission") + """\
+        Budget PROPN NNP B-ORG nsubj 7
+        rose   VERB  VBD O     ROOT  7
+    """)
+    found = candidate_names(doc, entity_patterns(), frozenset({"census", "budget"}))
+    assert [doc[c.start:c.end].text for c in found][:2] == ["Census", "Budget Commission"]
+    # a town is no fragment of a name, though a common noun be spelt as it
+    doc = parse(_CUT_BODY.format(first="Genoa", head="Commission"))
+    found = candidate_names(doc, entity_patterns(), frozenset({"genoa", "budget"}))
+    assert [doc[c.start:c.end].text for c in found] == ["Genoa", "Budget Commission"]
