@@ -474,12 +474,12 @@ def _beyond_model(
 
 def _place_alone(members: list[Mention], votes: defaultdict[str, float], name: str) -> bool:
     """Whether a name read once is a town, a city or a state of the reference data with no
-    more evidence of an organisation than the model's label and one neighbour ("a plant in
-    Vantorburg, northern Ruritania"): the place, which is no entity; a name with a legal form,
-    a head word or a second mention ("Orange said ... Orange's shares") stays."""
+    evidence of an organisation but the model's label ("a plant in Sendai, northern Japan"):
+    the place, which is no entity; a name with a legal form, a head word, a noun saying what
+    it is ("telecoms company Orange") or a second mention stays."""
     return len(members) == 1 and (is_place(name) or city_of(name) is not None
                                   or place_key(name) in subdivisions()) \
-        and _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") <= WEIGHTS["parse"]
+        and _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") < WEIGHTS["parse"]
 
 
 def _head_word_only(forms: Counter[str]) -> bool:
