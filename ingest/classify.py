@@ -846,8 +846,9 @@ def _not_here(span: Span, label: str) -> bool:
     if label != "PERSON" and (_in_law_name(doc, span.end) or words[-1] in lex.words("law_head")
                               or words[-1] in lex.words("list_head")):
         return True
-    if label != "PERSON" and nxt is not None and nxt.is_alpha \
-            and nxt.lower_ in lex.lower("office_title"):
+    if label != "PERSON" and nxt is not None and (
+            (nxt.is_title and nxt.text in lex.words("office_title"))
+            or nxt.lower_ in lex.lower("portfolio_title")):
         return True  # "Treasury Secretary X", "the Corporate Affairs minister"
     incomplete = words[-1] in lex.words("org_head_incomplete")
     if incomplete and len(words) == 2 and (country_of(words[0]) or demonym_of(words[0])):

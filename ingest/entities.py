@@ -66,6 +66,8 @@ from newsgraph.ingest.names import (
     company_words,
     initials,
     lexicon,
+    listed_company,
+    listed_short_form,
     load_jsonl,
     name_key,
     subdivisions,
@@ -476,10 +478,12 @@ def _place_alone(members: list[Mention], votes: defaultdict[str, float], name: s
     """Whether a name read once is a town, a city or a state of the reference data with no
     evidence of an organisation but the model's label ("a plant in Sendai, northern Japan"):
     the place, which is no entity; a name with a legal form, a head word, a noun saying what
-    it is ("telecoms company Orange") or a second mention stays."""
+    it is ("telecoms company Orange") or a second mention stays, and so does the name of a
+    listed company or the first word of one ("Toyota")."""
     return len(members) == 1 and (is_place(name) or city_of(name) is not None
                                   or place_key(name) in subdivisions()) \
-        and _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") < WEIGHTS["parse"]
+        and _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") < WEIGHTS["parse"] \
+        and not listed_company(name) and listed_short_form(name_key(name)) is None
 
 
 def _head_word_only(forms: Counter[str]) -> bool:

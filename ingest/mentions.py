@@ -367,35 +367,29 @@ def _joined_by_and(doc: Doc, found: list[Candidate],
 
 
 def _joined_fragments(doc: Doc, found: list[Candidate], nouns: frozenset[str]) -> list[Candidate]:
-    """Two candidates only "and" or "&" part, one a run of common nouns and the other ending
-    with an organisation's head word, both written nowhere else but together, are one name
-    the model cut: "the Census and Statistics Department", "the National Accounts and Budget
-    Commission". A name of its own on either side ("the Treasury and Federal Reserve Board",
-    "Globex and Acme Bank"), a place, or a name written elsewhere ("Vantor Japan and Acme
-    Group" beside "Acme") keeps them apart; a legal form is :func:`_joined_by_and`'s."""
+    """Two fields of one body that "and" or "&" alone parts, the head word written once after
+    both, are one name the model cut: "the Census and Statistics Department", "the National
+    Accounts and Budget Commission" (one or two capitalised common nouns, then common nouns
+    and an organisation's head word, all written nowhere else but together). A name of its
+    own on either side ("the Treasury and Federal Reserve Board", "Blue Origin and United
+    Launch Alliance"), a place, or a name written elsewhere ("Vantor and Acme Group" beside
+    "Acme") keeps them apart; a legal form is :func:`_joined_by_and`'s."""
     lex = lexicon()
     heads = lex.words("org_head") - lex.words("legal_form")
     kept: list[Candidate] = []
     for candidate in found:
         before = kept[-1] if kept else None
-        if before is not None and _only_and(doc, before.end, candidate.start):
+        if before is not None and _only_and(doc, before.end, candidate.start) \
+                and doc[candidate.end - 1].text in heads and candidate.end - candidate.start > 1:
             whole = tuple(t.text for t in doc[before.start:candidate.end] if not t.is_space)
-            if (doc[candidate.end - 1].text in heads
-                    and _common_fragment(doc, before, whole, nouns)
-                    and _rest_only_here(doc, candidate.start, candidate.end - 1, whole)) \
-                    or (doc[before.end - 1].text in heads
-                        and _common_fragment(doc, candidate, whole, nouns)
-                        and _rest_only_here(doc, before.start, before.end - 1, whole)):
+            field = candidate._replace(end=candidate.end - 1)
+            if _common_fragment(doc, before, whole, nouns, longest=2) \
+                    and _common_fragment(doc, field, whole, nouns, longest=2):
                 kept[-1] = Candidate(before.start, candidate.end, "ORG", before.titled,
                                      before.pattern or candidate.pattern)
                 continue
         kept.append(candidate)
     return kept
-
-
-def _rest_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> bool:
-    """Whether the words of a name before its head word, if any, occur only inside ``whole``."""
-    return start >= end or _named_only_here(doc, start, end, whole)
 
 
 def _only_and(doc: Doc, end: int, start: int) -> bool:
@@ -405,11 +399,11 @@ def _only_and(doc: Doc, end: int, start: int) -> bool:
 
 
 def _common_fragment(doc: Doc, candidate: Candidate, whole: tuple[str, ...],
-                     nouns: frozenset[str]) -> bool:
-    """Whether a candidate is one to three capitalised common nouns, none a word of a company's
-    name, that the text writes only inside the name ``whole``: no name of its own."""
+                     nouns: frozenset[str], longest: int = 3) -> bool:
+    """Whether a candidate is one to ``longest`` capitalised common nouns, none a word of a
+    company's name, that the text writes only inside the name ``whole``: no name of its own."""
     words = [t for t in doc[candidate.start:candidate.end] if not t.is_space]
-    return 1 <= len(words) <= 3 and all(
+    return 1 <= len(words) <= longest and all(
         t.is_title and t.is_alpha and t.text not in company_words()
         and _common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
         and _named_only_here(doc, candidate.start, candidate.end, whole)

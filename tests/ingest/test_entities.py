@@ -472,3 +472,17 @@ def test_a_city_the_model_reads_as_an_organisation_is_no_entity(nlp):
     text = "Globex Corp said it would build a plant in Sendai, northern Japan."
     assert ("Sendai", "Organisation") not in read_entities(nlp, text)
     assert ("Globex Corp", "Organisation") in read_entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        # a town's name that a listed company's begins with ("Toyota Motor") stays
+        ("Toyota", True),
+        ("Sendai", False),
+    ],
+)
+def test_a_town_named_as_a_listed_company_is_begun_stays(name, kept):
+    doc = spacy.blank("en")(f"a plant in {name} today")
+    members = [_mention(3, "ORG", 1.0, 0.0)]
+    assert (_group_entity(doc, members, [name]) is not None) is kept

@@ -869,3 +869,10 @@ def test_a_body_written_elsewhere_or_a_place_before_and_stays_apart():
     doc = parse(_CUT_BODY.format(first="Genoa", head="Commission"))
     found = candidate_names(doc, entity_patterns(), frozenset({"genoa", "budget"}))
     assert [doc[c.start:c.end].text for c in found] == ["Genoa", "Budget Commission"]
+
+
+def test_a_body_whose_field_is_no_common_noun_stays_apart_from_the_word_before_and():
+    # "Census and Vantor Commission": the body's name is a name of its own
+    doc = parse(_CUT_BODY.format(first="Census", head="Commission"))
+    found = candidate_names(doc, entity_patterns(), frozenset({"census"}))
+    assert [doc[c.start:c.end].text for c in found] == ["Census", "Budget Commission"]
