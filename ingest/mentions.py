@@ -124,8 +124,9 @@ def candidate_names(doc: Doc, matcher: Matcher,
                 if part_start >= part_end:
                     continue
             # "Acme CFO Jane Roe", "CTO Brogan Vane": the model's organisation is a person
-            person = label == "ORG" and part_start > start and _titled_person_at(
+            person = label == "ORG" and part_start > start and (_titled_person_at(
                 doc, part_start - 1, part_end, any_name=part_start - 1 == start)
+                or _named_person_at(doc, start, part_start, part_end))
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)), nouns)
@@ -1149,6 +1150,21 @@ def _titled_person_at(doc: Doc, k: int, end: int, any_name: bool = False) -> boo
         and not any(t.text in _corporate_words() for t in doc[k + 1:end])
 
 
+def _named_person_at(doc: Doc, start: int, k: int, end: int) -> bool:
+    """Whether a span the model read as one organisation ends at ``k`` with a given name and a
+    surname, the name before them and the surname each written on their own elsewhere in the
+    text: "GATT Jane Roe" beside "GATT" and "Roe said" is a body and a person."""
+    if not start < k or end - k != 2 or doc[k].text not in given_names() \
+            or doc[k - 1].text in given_names() or not doc[k + 1].is_title \
+            or not doc[k + 1].is_alpha or doc[k + 1].text in _corporate_words():
+        return False
+    text = _text(doc)
+    whole = [t.text for t in doc[start:end] if not t.is_space]
+    before = [t.text for t in doc[start:k] if not t.is_space]
+    times = _count(text, whole)
+    return _count(text, [doc[k + 1].text]) > times and _count(text, before) > times
+
+
 @cache
 def _corporate_words() -> frozenset[str]:
     """Words a company's name may end with and a person's never does ("Corp", "Group",
@@ -1172,6 +1188,8 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         token = doc[k]
         if _titled_person_at(doc, k, end):
             return [(start, k), (k + 1, end)]  # "Acme CFO Jane Roe": a company and a person
+        if _named_person_at(doc, start, k, end):
+            return [(start, k), (k, end)]  # "Ambassador to ACR Jane Roe": a body and a person
         if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
                 and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")) \
                 and not _apostrophe_in_name(doc, start, k, end):

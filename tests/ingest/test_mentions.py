@@ -876,3 +876,34 @@ def test_a_body_whose_field_is_no_common_noun_stays_apart_from_the_word_before_a
     doc = parse(_CUT_BODY.format(first="Census", head="Commission"))
     found = candidate_names(doc, entity_patterns(), frozenset({"census"}))
     assert [doc[c.start:c.end].text for c in found] == ["Census", "Budget Commission"]
+
+
+_BODY_AND_PERSON = """
+    GATT       PROPN NNP B-ORG    nsubj    1
+    rose       VERB  VBD O        ROOT     1
+    .          PUNCT .   O        punct    1
+    {surname}  PROPN NNP B-PERSON nsubj    4
+    said       VERB  VBD O        ROOT     4
+    ,          PUNCT ,   O        punct    4
+    envoy      NOUN  NN  O        nsubj    11
+    to         ADP   IN  O        prep     6
+    GATT       PROPN NNP B-ORG    compound 10
+    Jane       PROPN NNP I-ORG    compound 10
+    Roe        PROPN NNP I-ORG    pobj     7
+    said       VERB  VBD O        ROOT     11
+"""
+
+
+@pytest.mark.parametrize(
+    ("surname", "expected"),
+    [
+        # the body and the surname each written alone elsewhere: a body and a person
+        ("Roe", [("GATT", "ORG"), ("Roe", "PERSON"), ("GATT", "ORG"), ("Jane Roe", "PERSON")]),
+        # the surname nowhere else: the model's one name stands
+        ("Doe", [("GATT", "ORG"), ("Doe", "PERSON"), ("GATT Jane Roe", "ORG")]),
+    ],
+)
+def test_a_body_and_a_person_the_model_read_as_one_name_are_two(surname, expected):
+    doc = parse(_BODY_AND_PERSON.format(surname=surname))
+    found = candidate_names(doc, entity_patterns())
+    assert [(doc[c.start:c.end].text, c.label) for c in found] == expected
