@@ -846,9 +846,10 @@ def _not_here(span: Span, label: str) -> bool:
     if label != "PERSON" and (_in_law_name(doc, span.end) or words[-1] in lex.words("law_head")
                               or words[-1] in lex.words("list_head")):
         return True
-    if label != "PERSON" and nxt is not None and nxt.is_title \
-            and nxt.text in lex.words("office_title"):
-        return True
+    if label != "PERSON" and nxt is not None and (
+            (nxt.is_title and nxt.text in lex.words("office_title"))
+            or nxt.lower_ in lex.lower("portfolio_title")):
+        return True  # "Treasury Secretary X", "the Corporate Affairs minister"
     incomplete = words[-1] in lex.words("org_head_incomplete")
     if incomplete and len(words) == 2 and (country_of(words[0]) or demonym_of(words[0])):
         return True
@@ -861,13 +862,15 @@ def _not_here(span: Span, label: str) -> bool:
     if label != "PERSON" and len(span) == 1 and span[0].is_title \
             and span[0].lower_ in _lower_case_words(doc):
         return True  # "Automakers", "Digital": a common word the text also writes in lower case
-    if label != "PERSON" and len(span) == 2 and "." in words[0] and country_of(words[0]) \
+    if len(span) == 2 and "." in words[0] and country_of(words[0]) \
             and span[1].is_title and words[1] not in lex.words("org_head") \
             and (span[1].lower_ in _lower_case_words(doc)
                  or span[1].lower_.rstrip("s") in lex.lower("org_description")
+                 or span[1].lower_ in lex.lower("amount_word")
                  or _common_noun_follows(span)):
-        # "harming U.S. Firms", "the U.S. Firm <Acme>", "U.K. Truck makers": wire copy's
-        # capital after a dotted abbreviation, a word of what a firm is or a noun's modifier
+        # "harming U.S. Firms", "the U.S. Firm <Acme>", "U.K. Truck makers", "30 mln U.S.
+        # Dlrs": wire copy's capital after a dotted abbreviation, a word of what a firm is, a
+        # currency or a noun's modifier; no person's name begins with a country's abbreviation
         return True
     if prev is not None and prev.lower_ in lex.lower("set_quantifier"):
         plural_head = words[-1].endswith("s") and words[-1][:-1] in lex.words("org_head")

@@ -44,15 +44,30 @@ from newsgraph.ingest.classify import (
     vote_lists,
 )
 from newsgraph.ingest.documents import Entity, Relation
-from newsgraph.ingest.gazetteer import adjective_of, country_of, leading_country, place_key
+from newsgraph.ingest.gazetteer import (
+    adjective_of,
+    city_of,
+    country_of,
+    is_place,
+    leading_country,
+    place_key,
+)
 from newsgraph.ingest.grouping import fullest_name, group_mentions, surname_with_particles
-from newsgraph.ingest.mentions import Mention, alias_definitions, candidate_names, written
+from newsgraph.ingest.mentions import (
+    Mention,
+    alias_definitions,
+    candidate_names,
+    common_nouns,
+    written,
+)
 from newsgraph.ingest.names import (
     ACRONYM,
     WEIGHTS,
     company_words,
     initials,
     lexicon,
+    listed_company,
+    listed_short_form,
     load_jsonl,
     name_key,
     subdivisions,
@@ -92,10 +107,11 @@ class EntityRecognizer:
         self.matcher = Matcher(nlp.vocab)
         for row in load_jsonl("entities.jsonl"):
             self.matcher.add(row["label"], [row["pattern"]])
+        self.nouns = common_nouns(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         """Find, type and group the entity mentions of ``doc``."""
-        mentions = [mention for candidate in candidate_names(doc, self.matcher)
+        mentions = [mention for candidate in candidate_names(doc, self.matcher, self.nouns)
                     if (mention := classify(doc, candidate)) is not None]
         vote_lists(doc, mentions)
         mentions += alias_definitions(doc, mentions)
@@ -266,6 +282,8 @@ def _group_entity(
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
+    if kind == EntityType.ORGANISATION and _place_alone(members, votes, name):
+        return None
     aliases = (set(forms) | surfaces) - {name}
     if kind == EntityType.ORGANISATION:
         # a lower-case ministry named with its country already (ingest/bodies.py)
@@ -454,6 +472,18 @@ def _beyond_model(
 ) -> float:
     """The votes for ``kind`` that are not the model's ``label`` of a mention."""
     return votes[kind] - WEIGHTS["model"] * sum(1 for m in members if m.label == label)
+
+
+def _place_alone(members: list[Mention], votes: defaultdict[str, float], name: str) -> bool:
+    """Whether a name read once is a town, a city or a state of the reference data with no
+    evidence of an organisation but the model's label ("a plant in Sendai, northern Japan"):
+    the place, which is no entity; a name with a legal form, a head word, a noun saying what
+    it is ("telecoms company Orange") or a second mention stays, and so does the name of a
+    listed company or the first word of one ("Toyota")."""
+    return len(members) == 1 and (is_place(name) or city_of(name) is not None
+                                  or place_key(name) in subdivisions()) \
+        and _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") < WEIGHTS["parse"] \
+        and not listed_company(name) and listed_short_form(name_key(name)) is None
 
 
 def _head_word_only(forms: Counter[str]) -> bool:

@@ -169,12 +169,14 @@ def _names_of(mentions: Sequence[tuple[str, str]], apart: Iterable[tuple[int, in
         first.setdefault(key, i)
     personal: Counter[str] = Counter()
     full_people: dict[str, set[str]] = defaultdict(set)
-    for key, (_, label) in zip(keys, mentions, strict=True):
+    for key, (text, label) in zip(keys, mentions, strict=True):
         personal[key] += 1 if label in _PERSON_LABELS else -1
         if label in _PERSON_LABELS and " " in key:
             full_people[_surname_of(key)].add(key)
             if (surname := surname_with_particles(key)) is not None:
                 full_people[surname].add(key)
+            if "-" in (last := text.split()[-1]) and " " in name_key(last):
+                full_people[name_key(last)].add(key)  # "Vane-Tallis", keyed "vane tallis"
     people = {key for key, balance in personal.items() if balance > 0}
     others = {key for key, balance in personal.items() if balance < 0}
     given: dict[str, set[str]] = defaultdict(set)
@@ -453,9 +455,12 @@ def _person_part(names: _Names, key: str) -> int | None:
         found = names.full_people[key]  # "von der Leyen", whatever the model took it for
     elif " " in key:
         if key not in names.people:
-            return None
-        found = {k for k in names.people if k.startswith(f"{key} ")} \
-            or {k for k in names.people if k.endswith(f" {key}")}  # "O'Donnell", "Le Pen"
+            if key not in names.full_people:
+                return None
+            found = names.full_people[key]  # a hyphenated surname alone, whatever the label
+        else:
+            found = {k for k in names.people if k.startswith(f"{key} ")} \
+                or {k for k in names.people if k.endswith(f" {key}")}  # "O'Donnell", "Le Pen"
     elif key in names.full_people:
         found = names.full_people[key]
     else:

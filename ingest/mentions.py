@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -51,6 +52,7 @@ __all__ = [
     "Mention",
     "alias_definitions",
     "candidate_names",
+    "common_nouns",
     "employer_before_role",
     "foreign_word",
     "headline_case",
@@ -103,9 +105,11 @@ class Candidate(NamedTuple):
     pattern: bool
 
 
-def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
+def candidate_names(doc: Doc, matcher: Matcher,
+                    nouns: frozenset[str] = frozenset()) -> list[Candidate]:
     """The candidate names of ``doc`` in order, stripped, and split where the model read two
-    names as one."""
+    names as one; ``nouns`` are the common nouns of English (:func:`common_nouns`), which
+    tell a word cut from a longer name ("Development Corp")."""
     found = []
     for span in _candidates(doc, matcher):
         start, end, titled = _strip(doc, span.start, span.end, span.label_)
@@ -120,11 +124,13 @@ def candidate_names(doc: Doc, matcher: Matcher) -> list[Candidate]:
                 if part_start >= part_end:
                     continue
             # "Acme CFO Jane Roe", "CTO Brogan Vane": the model's organisation is a person
-            person = label == "ORG" and part_start > start and _titled_person_at(
+            person = label == "ORG" and part_start > start and (_titled_person_at(
                 doc, part_start - 1, part_end, any_name=part_start - 1 == start)
+                or _named_person_at(doc, start, part_start, part_end))
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
-    found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)))
+    found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)), nouns)
+    found = _joined_fragments(doc, found, nouns)
     return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
@@ -268,7 +274,29 @@ def _outside_others(found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def common_nouns(nlp: Language) -> frozenset[str]:
+    """The common nouns of English in lower case, from the index of spaCy's rule lemmatizer
+    (WordNet's nouns), loaded disabled with the model; none without one.
+
+    Proper nouns are among them too ("toyota"): only a word cut from a longer name is asked.
+    """
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for w in index.get("noun", ()) if w.isalpha())
+
+
+def _common_noun(word: str, nouns: frozenset[str]) -> bool:
+    """Whether a capitalised word is a common noun or its plural ("Sons", "Development")."""
+    lower = word.lower()
+    return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
+
+
+def _joined_by_and(doc: Doc, found: list[Candidate],
+                   nouns: frozenset[str] = frozenset()) -> list[Candidate]:
     """One company's name the model read as parts: "Cable and Wireless Plc", "Gulf and
     Western Industries Inc", "Sears, Roebuck and Co", and a firm named after its partners
     ("Hambrecht and Quist", "Prescott, Ball and Turben").
@@ -317,9 +345,16 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             # words ("Acme Mobility and Globex Communications Inc" are two)
             own = [t for t in doc[candidate.start:candidate.end] if t.text not in legal]
             longest = 3 if len(own) == 1 else 1 if own and own[-1].text in complete else 2
+            # a common noun the text writes nowhere but after the part is no name alone: the
+            # part's head word does not end a name there ("Vantor Energy and Development
+            # Corp"); a name of its own does ("Vantor Motors and Globex Corp" are two)
+            whole = tuple(t.text for t in doc[start:candidate.end] if not t.is_space)
+            fragment = len(own) == 1 and _common_noun(own[0].text, nouns) \
+                and _named_only_here(doc, own[0].i, own[0].i + 1, whole)
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
             # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
-            if not all(doc[b - 1].text not in complete and b - a <= longest
+            if not all((doc[b - 1].text not in complete
+                        or (fragment and doc[b - 1].text not in legal)) and b - a <= longest
                        and not _person_in_full(starts.get(a), b)
                        and _named_only_here(doc, a, b, stem) for a, b in parts):
                 continue
@@ -330,6 +365,55 @@ def _joined_by_and(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         links.append(stem)
     kept = [joined.get(c.start, c) for c in found if c.start not in dropped]
     return _joined_again(doc, kept, set(joined.values()), links)
+
+
+def _joined_fragments(doc: Doc, found: list[Candidate], nouns: frozenset[str]) -> list[Candidate]:
+    """Two fields of one body that "and" or "&" alone parts, the head word written once after
+    both, are one name the model cut: "the Census and Statistics Department", "the National
+    Accounts and Budget Commission" (one or two capitalised common nouns, then common nouns
+    and an organisation's head word, all written nowhere else but together). A name of its
+    own on either side ("the Treasury and Federal Reserve Board", "Blue Origin and United
+    Launch Alliance"), a place, or a name written elsewhere ("Vantor and Acme Group" beside
+    "Acme") keeps them apart; a legal form is :func:`_joined_by_and`'s."""
+    lex = lexicon()
+    heads = lex.words("org_head") - lex.words("legal_form")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        if before is not None and _only_and(doc, before.end, candidate.start) \
+                and doc[candidate.end - 1].text in heads and candidate.end - candidate.start > 1:
+            whole = tuple(t.text for t in doc[before.start:candidate.end] if not t.is_space)
+            field = candidate._replace(end=candidate.end - 1)
+            if _common_fragment(doc, before, whole, nouns, longest=2) \
+                    and _common_fragment(doc, field, whole, nouns, longest=2):
+                kept[-1] = Candidate(before.start, candidate.end, "ORG", before.titled,
+                                     before.pattern or candidate.pattern)
+                continue
+        kept.append(candidate)
+    return kept
+
+
+def _only_and(doc: Doc, end: int, start: int) -> bool:
+    """Whether "and" or "&" alone (and a wrapped line's break) stands between two names."""
+    words = [t for t in doc[end:start] if not (t.is_space and t.text.count("\n") <= 1)]
+    return len(words) == 1 and words[0].lower_ in ("and", "&")
+
+
+def _common_fragment(doc: Doc, candidate: Candidate, whole: tuple[str, ...],
+                     nouns: frozenset[str], longest: int = 3) -> bool:
+    """Whether a candidate is one to ``longest`` capitalised common nouns, none a word of a
+    company's name, that the text writes only inside the name ``whole``: no name of its own."""
+    words = [t for t in doc[candidate.start:candidate.end] if not t.is_space]
+    return 1 <= len(words) <= longest and all(
+        t.is_title and t.is_alpha and t.text not in company_words()
+        and _common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
+        and _named_only_here(doc, candidate.start, candidate.end, whole)
+
+
+def _place_word(word: str) -> bool:
+    """Whether a word names a country, a nationality, a state or a town."""
+    return bool(country_named(word) or demonym_of(word) or city_of(word) or is_place(word)
+                or place_key(word) in subdivisions())
 
 
 def _person_in_full(candidate: Candidate | None, end: int) -> bool:
@@ -444,9 +528,10 @@ def _named_only_here(doc: Doc, start: int, end: int, whole: tuple[str, ...]) -> 
     part = doc[start:end].text
     if country_of(part) is not None:
         return False
+    # the part's tokens, as ``whole`` holds them: "Alex. Brown" is three ("Alex", ".", ...)
+    words = [t.text for t in doc[start:end] if not t.is_space]
     text = _text(doc)
-    return _count(text, part.split()) == _count(text, list(whole)) * _count(
-        " ".join(whole), part.split())
+    return _count(text, words) == _count(text, list(whole)) * _count(" ".join(whole), words)
 
 
 def _text(doc: Doc) -> str:
@@ -1065,6 +1150,21 @@ def _titled_person_at(doc: Doc, k: int, end: int, any_name: bool = False) -> boo
         and not any(t.text in _corporate_words() for t in doc[k + 1:end])
 
 
+def _named_person_at(doc: Doc, start: int, k: int, end: int) -> bool:
+    """Whether a span the model read as one organisation ends at ``k`` with a given name and a
+    surname, the name before them and the surname each written on their own elsewhere in the
+    text: "GATT Jane Roe" beside "GATT" and "Roe said" is a body and a person."""
+    if not start < k or end - k != 2 or doc[k].text not in given_names() \
+            or doc[k - 1].text in given_names() or not doc[k + 1].is_title \
+            or not doc[k + 1].is_alpha or doc[k + 1].text in _corporate_words():
+        return False
+    text = _text(doc)
+    whole = [t.text for t in doc[start:end] if not t.is_space]
+    before = [t.text for t in doc[start:k] if not t.is_space]
+    times = _count(text, whole)
+    return _count(text, [doc[k + 1].text]) > times and _count(text, before) > times
+
+
 @cache
 def _corporate_words() -> frozenset[str]:
     """Words a company's name may end with and a person's never does ("Corp", "Group",
@@ -1088,6 +1188,8 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         token = doc[k]
         if _titled_person_at(doc, k, end):
             return [(start, k), (k + 1, end)]  # "Acme CFO Jane Roe": a company and a person
+        if _named_person_at(doc, start, k, end):
+            return [(start, k), (k, end)]  # "Ambassador to ACR Jane Roe": a body and a person
         if (token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")) and doc[k + 1].is_title \
                 and not (end - k == 2 and doc[k + 1].text in lex.words("org_head")) \
                 and not _apostrophe_in_name(doc, start, k, end):

@@ -462,3 +462,36 @@ def test_names_listed_after_a_plural_noun_of_companies_are_organisations(nlp):
     assert read_entities(nlp, text) == {
         ("Acme Air", "Organisation"), ("Globex Corp", "Organisation"),
         ("Initech America", "Organisation"), ("Jane Roe", "Person"), ("Vela Jet", "Organisation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a portfolio before a minister's title in lower case names the office, no body
+        ("British Corporate Affairs minister Jane Roe leaves for Japan on Friday, Globex Corp "
+         "said.", {("Japan", "Country"), ("Jane Roe", "Person"), ("Globex Corp", "Organisation")}),
+        ("The report was submitted to Cabinet ministers, Globex Corp said.",
+         {("Globex Corp", "Organisation")}),
+    ],
+)
+def test_a_body_before_a_ministers_title_in_lower_case_names_the_office(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+_DOTTED = """
+    30      NUM   CD  O        nummod   1
+    mln     NUM   CD  O        nummod   3
+    U.K.    PROPN NNP B-PERSON compound 3
+    {word}  PROPN NNP I-PERSON nsubj    4
+    {after} ROOT
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "after"),
+    [("Dlrs", "were AUX VBD O"), ("Truck", "makers NOUN NNS O")],
+)
+def test_a_capital_after_a_dotted_abbreviation_is_no_person_either(word, after):
+    # a currency, or a modifier of a noun: the model's person label changes nothing
+    table = _DOTTED.format(word=word, after=after).replace("ROOT", "ROOT 4")
+    assert _typed(table, 2, 4, "PERSON") is None

@@ -446,3 +446,43 @@ def test_a_capitalised_word_after_a_dotted_country_abbreviation_is_no_name(nlp):
 )
 def test_an_acronym_of_words_in_lower_case_is_no_name(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "votes", "kept"),
+    [
+        # a town of the reference data named once, on the model's label alone: the place
+        ("a plant in San Francisco", [1.0], False),
+        # a head word, a noun saying what it is, a legal form or a second mention says
+        # organisation
+        ("a plant in San Francisco", [3.0], True),
+        ("a plant in San Francisco and San Francisco", [1.0, 1.0], True),
+        # a name that is no place of the reference data
+        ("a plant in Vantorburg Quay", [1.0], True),
+    ],
+)
+def test_a_place_named_once_with_no_evidence_of_an_organisation_is_no_entity(text, votes, kept):
+    doc = spacy.blank("en")(text)
+    members = [_mention(i, "ORG", vote, 0.0) for i, vote in zip((3, 6), votes, strict=False)]
+    name = doc[3:5].text
+    assert (_group_entity(doc, members, [name] * len(members)) is not None) is kept
+
+
+def test_a_city_the_model_reads_as_an_organisation_is_no_entity(nlp):
+    text = "Globex Corp said it would build a plant in Sendai, northern Japan."
+    assert ("Sendai", "Organisation") not in read_entities(nlp, text)
+    assert ("Globex Corp", "Organisation") in read_entities(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        # a town's name that a listed company's begins with ("Toyota Motor") stays
+        ("Toyota", True),
+        ("Sendai", False),
+    ],
+)
+def test_a_town_named_as_a_listed_company_is_begun_stays(name, kept):
+    doc = spacy.blank("en")(f"a plant in {name} today")
+    members = [_mention(3, "ORG", 1.0, 0.0)]
+    assert (_group_entity(doc, members, [name]) is not None) is kept

@@ -180,3 +180,21 @@ def test_each_mention_names_the_first_of_its_group():
 )
 def test_fullest_name(forms, expected):
     assert fullest_name(Counter(forms)) == expected
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # a hyphenated surname alone joins the one person named in full with it, whatever
+        # the model took it for
+        ([("Robin Vane-Tallis", "PERSON"), ("Vane-Tallis", "ORG"), ("Vane-Tallis", "ORG")],
+         [0, 0, 0]),
+        # two people with that surname: it joins neither
+        ([("Robin Vane-Tallis", "PERSON"), ("Jane Vane-Tallis", "PERSON"),
+          ("Vane-Tallis", "ORG")], [0, 1, 2]),
+        # no person named in full with it
+        ([("Globex Vane-Tallis", "ORG"), ("Vane-Tallis", "ORG")], [0, 1]),
+    ],
+)
+def test_a_hyphenated_surname_joins_the_person_named_in_full(mentions, expected):
+    assert group_mentions(mentions) == expected

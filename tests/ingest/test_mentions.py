@@ -27,7 +27,7 @@ def _names(table):
     ("text", "junk"),
     [("AI", True), ("who's", True), ("Hang Seng Tech Index", True), ("TMzcqdJdNvg", True),
      ("Company B and Company D", True), ("Corp.", True), ("x", True), ("DeepMind", False),
-     ("Acme Corp.", False)],
+     ("Acme Corp.", False), ("Sunday", True), ("Sunday Globex", False)],
 )
 def test_is_junk(text, junk):
     assert is_junk(text) is junk
@@ -764,3 +764,146 @@ def test_a_partner_the_model_left_out_after_and_is_part_of_the_firm():
 )
 def test_a_legal_form_wrapped_to_the_next_line_ends_the_name(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+_CUT_NAME = """
+    Vantor     PROPN NNP B-ORG compound 1
+    Energy     PROPN NNP I-ORG nsubj    6
+    and        CCONJ CC  O     cc       1
+    {word}     PROPN NNP B-ORG compound 5
+    Corp       PROPN NNP I-ORG conj     1
+    rose       VERB  VBD O     ROOT     6
+    .          PUNCT .   O     punct    6
+"""
+
+
+@pytest.mark.parametrize(
+    ("word", "nouns", "expected"),
+    [
+        # a common noun named nowhere else, cut from the name by "and": one name
+        ("Development", frozenset({"development"}),
+         [("Vantor Energy and Development Corp", "ORG", False)]),
+        # a plural of one ("Sons")
+        ("Sons", frozenset({"son"}), [("Vantor Energy and Sons Corp", "ORG", False)]),
+        # a word that is no common noun is a name of its own: two companies
+        ("Globex", frozenset({"development"}),
+         [("Vantor Energy", "ORG", False), ("Globex Corp", "ORG", False)]),
+        # without the lexicon of common nouns, the head word ends the first name
+        ("Development", frozenset(),
+         [("Vantor Energy", "ORG", False), ("Development Corp", "ORG", False)]),
+    ],
+)
+def test_a_common_noun_cut_from_a_name_by_and_joins_the_part_before_it(word, nouns, expected):
+    doc = parse(_CUT_NAME.format(word=word))
+    found = candidate_names(doc, entity_patterns(), nouns)
+    assert [(doc[c.start:c.end].text, c.label, c.titled) for c in found] == expected
+
+
+def test_a_common_noun_named_on_its_own_elsewhere_stays_apart():
+    doc = parse(_CUT_NAME.format(word="Development") + """\
+        Development PROPN NNP B-ORG nsubj 8
+        fell        VERB  VBD O     ROOT  8
+    """)
+    found = candidate_names(doc, entity_patterns(), frozenset({"development"}))
+    assert [doc[c.start:c.end].text for c in found][:2] == ["Vantor Energy", "Development Corp"]
+
+
+def test_a_dotted_first_name_is_part_of_the_name_the_and_joins():
+    from spacy.tokens import Doc
+
+    base = parse("""
+        by     ADP   IN  O     ROOT     0
+        Jax    PROPN NNP B-ORG compound 3
+        .      PUNCT .   I-ORG punct    3
+        Brown  PROPN NNP I-ORG pobj     0
+        and    CCONJ CC  O     cc       3
+        Sons   PROPN NNP B-ORG compound 7
+        Inc    PROPN NNP I-ORG conj     3
+        said   VERB  VBD O     dep      0
+    """)
+    # "Jax. Brown", as written, not "Jax . Brown"
+    spaces = [True, False, True, True, True, True, True, False]
+    doc = Doc(base.vocab, words=[t.text for t in base], spaces=spaces,
+              pos=[t.pos_ for t in base], tags=[t.tag_ for t in base],
+              deps=[t.dep_ for t in base], heads=[t.head.i for t in base],
+              ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in base])
+    found = candidate_names(doc, entity_patterns())
+    assert [doc[c.start:c.end].text for c in found] == ["Jax. Brown and Sons Inc"]
+
+
+_CUT_BODY = """
+    the        DET   DT  O     det      3
+    {first}    PROPN NNP B-ORG nmod     3
+    and        CCONJ CC  O     cc       1
+    Budget     PROPN NNP B-ORG compound 4
+    {head}     PROPN NNP I-ORG nsubj    5
+    said       VERB  VBD O     ROOT     5
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "head", "expected"),
+    [
+        # a common noun named nowhere else, then "and" and a body's name: one name
+        ("Census", "Commission", ["Census and Budget Commission"]),
+        # a name of its own before "and", or no head word after it: two
+        ("Globex", "Commission", ["Globex", "Budget Commission"]),
+        ("Census", "Vane", ["Census", "Budget Vane"]),
+    ],
+)
+def test_a_common_noun_and_a_body_the_model_cut_apart_are_one_name(first, head, expected):
+    doc = parse(_CUT_BODY.format(first=first, head=head))
+    found = candidate_names(doc, entity_patterns(), frozenset({"census", "budget"}))
+    assert [doc[c.start:c.end].text for c in found] == expected
+
+
+def test_a_body_written_elsewhere_or_a_place_before_and_stays_apart():
+    # "Budget" of the body is written on its own again: the body is a name of its own
+    doc = parse(_CUT_BODY.format(first="Census", head="Commission") + """\
+        Budget PROPN NNP B-ORG nsubj 7
+        rose   VERB  VBD O     ROOT  7
+    """)
+    found = candidate_names(doc, entity_patterns(), frozenset({"census", "budget"}))
+    assert [doc[c.start:c.end].text for c in found][:2] == ["Census", "Budget Commission"]
+    # a town is no fragment of a name, though a common noun be spelt as it
+    doc = parse(_CUT_BODY.format(first="Genoa", head="Commission"))
+    found = candidate_names(doc, entity_patterns(), frozenset({"genoa", "budget"}))
+    assert [doc[c.start:c.end].text for c in found] == ["Genoa", "Budget Commission"]
+
+
+def test_a_body_whose_field_is_no_common_noun_stays_apart_from_the_word_before_and():
+    # "Census and Vantor Commission": the body's name is a name of its own
+    doc = parse(_CUT_BODY.format(first="Census", head="Commission"))
+    found = candidate_names(doc, entity_patterns(), frozenset({"census"}))
+    assert [doc[c.start:c.end].text for c in found] == ["Census", "Budget Commission"]
+
+
+_BODY_AND_PERSON = """
+    GATT       PROPN NNP B-ORG    nsubj    1
+    rose       VERB  VBD O        ROOT     1
+    .          PUNCT .   O        punct    1
+    {surname}  PROPN NNP B-PERSON nsubj    4
+    said       VERB  VBD O        ROOT     4
+    ,          PUNCT ,   O        punct    4
+    envoy      NOUN  NN  O        nsubj    11
+    to         ADP   IN  O        prep     6
+    GATT       PROPN NNP B-ORG    compound 10
+    Jane       PROPN NNP I-ORG    compound 10
+    Roe        PROPN NNP I-ORG    pobj     7
+    said       VERB  VBD O        ROOT     11
+"""
+
+
+@pytest.mark.parametrize(
+    ("surname", "expected"),
+    [
+        # the body and the surname each written alone elsewhere: a body and a person
+        ("Roe", [("GATT", "ORG"), ("Roe", "PERSON"), ("GATT", "ORG"), ("Jane Roe", "PERSON")]),
+        # the surname nowhere else: the model's one name stands
+        ("Doe", [("GATT", "ORG"), ("Doe", "PERSON"), ("GATT Jane Roe", "ORG")]),
+    ],
+)
+def test_a_body_and_a_person_the_model_read_as_one_name_are_two(surname, expected):
+    doc = parse(_BODY_AND_PERSON.format(surname=surname))
+    found = candidate_names(doc, entity_patterns())
+    assert [(doc[c.start:c.end].text, c.label) for c in found] == expected
