@@ -476,7 +476,8 @@ class RelationExtractor:
             rule = self.rules[doc.vocab.strings[match_id]]
             span = doc[start:end]
             first = _name_start(doc[start])
-            if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]) \
+            if any(t.text in (".", "!", "?") for t in span) \
+                    or (_hedged(doc[end - 1]) and not _named_by_phrase(span)) \
                     or any(t.lower_ in _PAST_ROLES for t in doc[max(first - 1, 0):end]):
                 continue  # "Former Acme Corp chairman Bob Stone"
             # the parser may split a sentence inside the match: quote both parts then
@@ -536,10 +537,12 @@ class RelationExtractor:
         for rule_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
-            if _hedged(doc[token_ids[0]]) or (
-                    rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to))):
+            if rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to)):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
+            if _hedged(doc[token_ids[0]]) and not (
+                    predicate in _HELD_STATES and _named_by_phrase(tokens.values())):
+                continue
             if predicate is None or (predicate == Predicate.SUPPLIES
                                      and _sells_assets(tokens, state)) \
                     or (predicate in _ROLES and (any(map(_past_title, tokens.values()))
@@ -1536,6 +1539,38 @@ def _asks_what(clause: Token) -> bool:
     close"): what it asks about is taken as so, whether or not the answer is told."""
     first = min(clause.subtree, key=lambda t: t.i)
     return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ not in ("whether", "if")
+
+
+def _named_by_phrase(tokens: Iterable[Token]) -> bool:
+    """Whether a match lies within one noun phrase that names a thing, so that what its clause
+    denies or supposes is not about it ("Acme chief executive Jane Doe did not comment", "Jane
+    Doe, chief executive of Acme, declined to say"); a phrase the clause predicates ("was not
+    Acme's chief", "did not sign a partnership with Globex") is the clause's claim."""
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
+    if any(t.pos_ in ("VERB", "AUX") or _none(t) or any(c.dep_ == "neg" for c in t.children)
+           for t in tokens):
+        return False
+    tops = {t for t in tokens if t.head.i not in inside or t.head.i == t.i}
+    if len(tops) != 1:
+        return False
+    top = tops.pop()
+    if top.dep_ in _PREDICATED:
+        return False
+    return top.pos_ == "PROPN" or top.dep_ in _NAMING_PHRASE
+
+
+#: What a noun phrase says holds whatever its clause supposes ("Acme's unit Globex", "Acme
+#: chief Jane Doe"); a measure or a dispute it names may be the clause's supposition ("if
+#: U.S. tariffs were imposed").
+_HELD_STATES = frozenset({
+    Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF,
+    Predicate.BASED_IN, Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUPPLIES,
+    Predicate.COMPETES_WITH})
+#: Where a phrase is what its clause says of a thing ("is not a partner", "named her chief").
+_PREDICATED = frozenset({"attr", "oprd", "acomp", "xcomp", "ccomp", "ROOT", "conj"})
+#: Where a common noun's phrase names a party of its clause rather than its claim.
+_NAMING_PHRASE = frozenset({"nsubj", "nsubjpass", "appos", "compound", "poss", "nmod"})
 
 
 def _none(token: Token) -> bool:

@@ -685,6 +685,26 @@ def test_rivals_in_a_relative_clause(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a role or a holding a noun phrase names holds whatever its clause denies or supposes
+        ("Acme Chief Executive Jane Doe did not comment.", [("Jane Doe", "leads", "Acme")]),
+        ("Jane Doe, chief executive of Acme, did not return calls.",
+         [("Jane Doe", "leads", "Acme")]),
+        ("It was not clear what a deal would mean for Acme Chief Executive Jane Doe.",
+         [("Jane Doe", "leads", "Acme")]),
+        # a phrase the clause predicates is its claim, and is denied with it
+        ("Jane Doe was not chief executive of Acme.", []),
+        ("Jane Doe, who is not a member of the Labour Party, declined to comment.", []),
+        # a measure a clause supposes is not imposed
+        ("If U.S. tariffs on Globex Ltd chips were imposed, sales would fall.", []),
+    ],
+)
+def test_what_a_noun_phrase_names_is_not_hedged_by_its_clause(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
