@@ -571,10 +571,10 @@ class RelationExtractor:
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
                 continue  # "Acme, whose lawyer is based in Leipzig"
-            if predicate == Predicate.INVESTS_IN and any(
+            if predicate in _DEALS and any(
                     c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
                     for c in doc[token_ids[0]].children):
-                continue  # "was formerly owned by X": a past holding
+                continue  # "was formerly owned by X (and Y)": a past holding
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object

@@ -705,6 +705,33 @@ def test_what_a_noun_phrase_names_is_not_hedged_by_its_clause(nlp, text, expecte
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parties that founded, sponsored, planned or own a body together are partners
+        ("Money came from Hooli Fund, a partnership sponsored by Acme Corp and Initech Corp, "
+         "the company said.", [("Acme Corp", "partnersWith", "Initech Corp")]),
+        ("The new bank planned by Acme Corp and Initech Corp will open in May.",
+         [("Acme Corp", "partnersWith", "Initech Corp")]),
+        ("Hooli Fund was set up by Acme Corp and Initech Corp in 1990.",
+         [("Acme Corp", "partnersWith", "Initech Corp")]),
+        ("Globex Ltd is owned by Acme Corp, Initech Corp and Hooli Inc, it said.",
+         [("Acme Corp", "investsIn", "Globex Ltd"), ("Acme Corp", "partnersWith", "Hooli Inc"),
+          ("Acme Corp", "partnersWith", "Initech Corp"), ("Hooli Inc", "investsIn", "Globex Ltd"),
+          ("Initech Corp", "investsIn", "Globex Ltd"),
+          ("Initech Corp", "partnersWith", "Hooli Inc")]),
+        # nor those that owned one once
+        ("Globex Ltd was formerly owned by Acme Corp and Initech Corp, it said.", []),
+        # what two own that is no body makes them no partners, nor one owner alone
+        ("Shares owned by Acme Corp and Initech Corp will be sold.", []),
+        ("Hooli Bank, owned by Acme Corp, said sales rose.",
+         [("Acme Corp", "investsIn", "Hooli Bank")]),
+    ],
+)
+def test_the_founders_of_a_body_are_partners(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
