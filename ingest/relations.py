@@ -186,6 +186,8 @@ _WORDS = lexicon()
 _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _HEDGES = _WORDS.lower("hedge")
+_MARKET_STAKES = _WORDS.lower("market_stake")
+_FIGHTING = frozenset(f for lemma in ("fight", "battle") for f in verb_forms(lemma))
 _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
 _UNAGREED = _WORDS.lower("unagreed_deal")
@@ -549,6 +551,8 @@ class RelationExtractor:
                                                  or _said_past(tokens.values())
                                                  or _past_before_name(tokens.values()))):
                 continue
+            if predicate == Predicate.OPPOSES and _over_a_market(doc[token_ids[0]]):
+                predicate = Predicate.COMPETES_WITH  # "a price war", "a battle for customers"
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
             if rule.id in _ORDER_RULES and tokens["action"].lower_ in _PAYING:
@@ -1539,6 +1543,28 @@ def _asks_what(clause: Token) -> bool:
     close"): what it asks about is taken as so, whether or not the answer is told."""
     first = min(clause.subtree, key=lambda t: t.i)
     return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ not in ("whether", "if")
+
+
+def _over_a_market(fight: Token) -> bool:
+    """Whether a fight is over a market, which makes its parties rivals rather than
+    adversaries: a war of prices or of ratings ("a price war"), one for or over customers or
+    a share of a market ("locked in a battle with Globex for market share", "fighting Acme
+    for customers", "a battle with Acme to win market share")."""
+    if fight._.ng_trigger != "conflict" and fight.lower_ not in _FIGHTING:
+        return False
+    holders = [fight]
+    if fight.dep_ == "pobj" and fight.head.dep_ == "prep":  # "locked in a battle ..."
+        holders.append(fight.head.head)
+    elif fight.dep_ in ("dobj", "nsubj", "attr"):  # "waged a price war", "the battle is ..."
+        holders.append(fight.head)
+    stakes = [c for c in fight.children if c.dep_ in ("compound", "amod", "nmod")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "over"):
+                stakes += [p for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ in ("xcomp", "advcl", "acl", "relcl"):  # "to gain market share"
+                stakes += [o for o in child.children if o.dep_ == "dobj"]
+    return any(t.lower_ in _MARKET_STAKES for t in stakes)
 
 
 def _named_by_phrase(tokens: Iterable[Token]) -> bool:

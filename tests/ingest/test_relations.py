@@ -732,6 +732,27 @@ def test_the_founders_of_a_body_are_partners(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fight over a market, its customers or prices is rivalry, not a dispute
+        ("Acme Corp is locked in a battle with Globex Inc for market share in China, it said.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp is locked in a battle with Globex Inc to gain market share in China.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp is fighting Globex Inc for customers in Europe.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc are locked in a price war.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        # a fight over anything else stays a dispute
+        ("Acme Corp is embroiled in a legal battle with Globex Inc over patents.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+    ],
+)
+def test_a_fight_over_a_market_is_rivalry(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
