@@ -753,6 +753,27 @@ def test_a_fight_over_a_market_is_rivalry(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person who is a partner at or with a firm works for it
+        ("Jane Doe, a partner at law firm Acme LLP, said the deal would close.",
+         [("Jane Doe", "worksFor", "Acme LLP")]),
+        ("Jane Doe is a partner with Acme LLP, the firm said.",
+         [("Jane Doe", "worksFor", "Acme LLP")]),
+        ("Globex Capital partner Jane Doe said the deal would close.",
+         [("Jane Doe", "worksFor", "Globex Capital")]),
+        # a past partner no longer does, and companies partnering are partners, not staff
+        ("Jane Doe, a former partner at Acme LLP, said the deal would close.", []),
+        ("Acme Corp's partners Globex Inc and Initech Corp said the deal would close.",
+         [("Acme Corp", "partnersWith", "Globex Inc"),
+          ("Acme Corp", "partnersWith", "Initech Corp")]),
+    ],
+)
+def test_a_partner_of_a_firm_works_for_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
