@@ -774,6 +774,24 @@ def test_a_partner_of_a_firm_works_for_it(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's brand, newspaper, channel or airline named is held as its unit is
+        ("Acme Corp's luxury brand Globex Inc responded by developing a limousine.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Globex Daily, the official newspaper of Acme Corp, said sales rose.",
+         [("Acme Corp", "investsIn", "Globex Daily")]),
+        ("Globex Inc is the news channel of Acme Corp, it said.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        # a network that names nothing is none
+        ("Acme Corp's network of 400 million users grew.", []),
+    ],
+)
+def test_a_companys_brand_or_title_is_held_by_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
