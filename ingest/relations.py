@@ -186,6 +186,8 @@ _WORDS = lexicon()
 _ORG_HEADS = _WORDS.words("org_head")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _HEDGES = _WORDS.lower("hedge")
+_MARKET_STAKES = _WORDS.lower("market_stake")
+_FIGHTING = frozenset(f for lemma in ("fight", "battle") for f in verb_forms(lemma))
 _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
 _UNAGREED = _WORDS.lower("unagreed_deal")
@@ -476,7 +478,8 @@ class RelationExtractor:
             rule = self.rules[doc.vocab.strings[match_id]]
             span = doc[start:end]
             first = _name_start(doc[start])
-            if any(t.text in (".", "!", "?") for t in span) or _hedged(doc[end - 1]) \
+            if any(t.text in (".", "!", "?") for t in span) \
+                    or (_hedged(doc[end - 1]) and not _named_by_phrase(span)) \
                     or any(t.lower_ in _PAST_ROLES for t in doc[max(first - 1, 0):end]):
                 continue  # "Former Acme Corp chairman Bob Stone"
             # the parser may split a sentence inside the match: quote both parts then
@@ -536,16 +539,20 @@ class RelationExtractor:
         for rule_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
-            if _hedged(doc[token_ids[0]]) or (
-                    rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to))):
+            if rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to)):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
+            if _hedged(doc[token_ids[0]]) and not (
+                    predicate in _HELD_STATES and _named_by_phrase(tokens.values())):
+                continue
             if predicate is None or (predicate == Predicate.SUPPLIES
                                      and _sells_assets(tokens, state)) \
                     or (predicate in _ROLES and (any(map(_past_title, tokens.values()))
                                                  or _said_past(tokens.values())
                                                  or _past_before_name(tokens.values()))):
                 continue
+            if predicate == Predicate.OPPOSES and _over_a_market(doc[token_ids[0]]):
+                predicate = Predicate.COMPETES_WITH  # "a price war", "a battle for customers"
             if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
                 continue
             if rule.id in _ORDER_RULES and tokens["action"].lower_ in _PAYING:
@@ -568,10 +575,10 @@ class RelationExtractor:
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
                 continue  # "Acme, whose lawyer is based in Leipzig"
-            if predicate == Predicate.INVESTS_IN and any(
+            if predicate in _DEALS and any(
                     c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
                     for c in doc[token_ids[0]].children):
-                continue  # "was formerly owned by X": a past holding
+                continue  # "was formerly owned by X (and Y)": a past holding
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object
@@ -1536,6 +1543,60 @@ def _asks_what(clause: Token) -> bool:
     close"): what it asks about is taken as so, whether or not the answer is told."""
     first = min(clause.subtree, key=lambda t: t.i)
     return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ not in ("whether", "if")
+
+
+def _over_a_market(fight: Token) -> bool:
+    """Whether a fight is over a market, which makes its parties rivals rather than
+    adversaries: a war of prices or of ratings ("a price war"), one for or over customers or
+    a share of a market ("locked in a battle with Globex for market share", "fighting Acme
+    for customers", "a battle with Acme to win market share")."""
+    if fight._.ng_trigger != "conflict" and fight.lower_ not in _FIGHTING:
+        return False
+    holders = [fight]
+    if fight.dep_ == "pobj" and fight.head.dep_ == "prep":  # "locked in a battle ..."
+        holders.append(fight.head.head)
+    elif fight.dep_ in ("dobj", "nsubj", "attr"):  # "waged a price war", "the battle is ..."
+        holders.append(fight.head)
+    stakes = [c for c in fight.children if c.dep_ in ("compound", "amod", "nmod")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "over"):
+                stakes += [p for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ in ("xcomp", "advcl", "acl", "relcl"):  # "to gain market share"
+                stakes += [o for o in child.children if o.dep_ == "dobj"]
+    return any(t.lower_ in _MARKET_STAKES for t in stakes)
+
+
+def _named_by_phrase(tokens: Iterable[Token]) -> bool:
+    """Whether a match lies within one noun phrase that names a thing, so that what its clause
+    denies or supposes is not about it ("Acme chief executive Jane Doe did not comment", "Jane
+    Doe, chief executive of Acme, declined to say"); a phrase the clause predicates ("was not
+    Acme's chief", "did not sign a partnership with Globex") is the clause's claim."""
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
+    if any(t.pos_ in ("VERB", "AUX") or _none(t) or any(c.dep_ == "neg" for c in t.children)
+           for t in tokens):
+        return False
+    tops = {t for t in tokens if t.head.i not in inside or t.head.i == t.i}
+    if len(tops) != 1:
+        return False
+    top = tops.pop()
+    if top.dep_ in _PREDICATED:
+        return False
+    return top.pos_ == "PROPN" or top.dep_ in _NAMING_PHRASE
+
+
+#: What a noun phrase says holds whatever its clause supposes ("Acme's unit Globex", "Acme
+#: chief Jane Doe"); a measure or a dispute it names may be the clause's supposition ("if
+#: U.S. tariffs were imposed").
+_HELD_STATES = frozenset({
+    Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR, Predicate.MEMBER_OF,
+    Predicate.BASED_IN, Predicate.INVESTS_IN, Predicate.PARTNERS_WITH, Predicate.SUPPLIES,
+    Predicate.COMPETES_WITH})
+#: Where a phrase is what its clause says of a thing ("is not a partner", "named her chief").
+_PREDICATED = frozenset({"attr", "oprd", "acomp", "xcomp", "ccomp", "ROOT", "conj"})
+#: Where a common noun's phrase names a party of its clause rather than its claim.
+_NAMING_PHRASE = frozenset({"nsubj", "nsubjpass", "appos", "compound", "poss", "nmod"})
 
 
 def _none(token: Token) -> bool:

@@ -685,6 +685,113 @@ def test_rivals_in_a_relative_clause(nlp, text, expected):
     assert triples(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a role or a holding a noun phrase names holds whatever its clause denies or supposes
+        ("Acme Chief Executive Jane Doe did not comment.", [("Jane Doe", "leads", "Acme")]),
+        ("Jane Doe, chief executive of Acme, did not return calls.",
+         [("Jane Doe", "leads", "Acme")]),
+        ("It was not clear what a deal would mean for Acme Chief Executive Jane Doe.",
+         [("Jane Doe", "leads", "Acme")]),
+        # a phrase the clause predicates is its claim, and is denied with it
+        ("Jane Doe was not chief executive of Acme.", []),
+        ("Jane Doe, who is not a member of the Labour Party, declined to comment.", []),
+        # a measure a clause supposes is not imposed
+        ("If U.S. tariffs on Globex Ltd chips were imposed, sales would fall.", []),
+    ],
+)
+def test_what_a_noun_phrase_names_is_not_hedged_by_its_clause(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parties that founded, sponsored, planned or own a body together are partners
+        ("Money came from Hooli Fund, a partnership sponsored by Acme Corp and Initech Corp, "
+         "the company said.", [("Acme Corp", "partnersWith", "Initech Corp")]),
+        ("The new bank planned by Acme Corp and Initech Corp will open in May.",
+         [("Acme Corp", "partnersWith", "Initech Corp")]),
+        ("Hooli Fund was set up by Acme Corp and Initech Corp in 1990.",
+         [("Acme Corp", "partnersWith", "Initech Corp")]),
+        ("Globex Ltd is owned by Acme Corp, Initech Corp and Hooli Inc, it said.",
+         [("Acme Corp", "investsIn", "Globex Ltd"), ("Acme Corp", "partnersWith", "Hooli Inc"),
+          ("Acme Corp", "partnersWith", "Initech Corp"), ("Hooli Inc", "investsIn", "Globex Ltd"),
+          ("Initech Corp", "investsIn", "Globex Ltd"),
+          ("Initech Corp", "partnersWith", "Hooli Inc")]),
+        # nor those that owned one once
+        ("Globex Ltd was formerly owned by Acme Corp and Initech Corp, it said.", []),
+        # what two own that is no body makes them no partners, nor one owner alone
+        ("Shares owned by Acme Corp and Initech Corp will be sold.", []),
+        ("Hooli Bank, owned by Acme Corp, said sales rose.",
+         [("Acme Corp", "investsIn", "Hooli Bank")]),
+    ],
+)
+def test_the_founders_of_a_body_are_partners(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fight over a market, its customers or prices is rivalry, not a dispute
+        ("Acme Corp is locked in a battle with Globex Inc for market share in China, it said.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp is locked in a battle with Globex Inc to gain market share in China.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp is fighting Globex Inc for customers in Europe.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc are locked in a price war.",
+         [("Acme Corp", "competesWith", "Globex Inc")]),
+        # a fight over anything else stays a dispute
+        ("Acme Corp is embroiled in a legal battle with Globex Inc over patents.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+    ],
+)
+def test_a_fight_over_a_market_is_rivalry(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person who is a partner at or with a firm works for it
+        ("Jane Doe, a partner at law firm Acme LLP, said the deal would close.",
+         [("Jane Doe", "worksFor", "Acme LLP")]),
+        ("Jane Doe is a partner with Acme LLP, the firm said.",
+         [("Jane Doe", "worksFor", "Acme LLP")]),
+        ("Globex Capital partner Jane Doe said the deal would close.",
+         [("Jane Doe", "worksFor", "Globex Capital")]),
+        # a past partner no longer does, and companies partnering are partners, not staff
+        ("Jane Doe, a former partner at Acme LLP, said the deal would close.", []),
+        ("Acme Corp's partners Globex Inc and Initech Corp said the deal would close.",
+         [("Acme Corp", "partnersWith", "Globex Inc"),
+          ("Acme Corp", "partnersWith", "Initech Corp")]),
+    ],
+)
+def test_a_partner_of_a_firm_works_for_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a company's brand, newspaper, channel or airline named is held as its unit is
+        ("Acme Corp's luxury brand Globex Inc responded by developing a limousine.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        ("Globex Daily, the official newspaper of Acme Corp, said sales rose.",
+         [("Acme Corp", "investsIn", "Globex Daily")]),
+        ("Globex Inc is the news channel of Acme Corp, it said.",
+         [("Acme Corp", "investsIn", "Globex Inc")]),
+        # a network that names nothing is none
+        ("Acme Corp's network of 400 million users grew.", []),
+    ],
+)
+def test_a_companys_brand_or_title_is_held_by_it(nlp, text, expected):
+    assert triples(nlp, text) == expected
+
+
 def test_evidence_is_the_sentence_with_its_offsets_and_rule(nlp):
     text = "Markets were calm. Zhou Zixue, chairman of Acme Holdings, spoke on Monday."
     doc = nlp(text)
