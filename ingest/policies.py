@@ -2,7 +2,8 @@
 
 A measure is a phrase of ``ingest/patterns/policies.jsonl`` ("export controls", "an
 anti-dumping probe"); it becomes a policy, named ``"<imposer> <head> <what it is on>"``
-("United States export controls on Huawei's suppliers"), once a rule reads who imposes it. A
+("U.S. export controls on Huawei's suppliers": a country by its modifier, an inquiry by the
+family's word "investigation"), once a rule reads who imposes it. A
 measure that names a party of its own ("sanctions on Huawei") is a direct edge instead
 (``sanctions``). A law the text names ("the
 Clean Air Act") is a policy under its own name. A measure with no imposer of its own is the
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.gazetteer import leading_country
+from newsgraph.ingest.gazetteer import leading_country, modifier_of
 from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import (
     DEFINITE,
@@ -393,20 +394,27 @@ def _judged(f: Found) -> bool:
     return f.subject.name in judges or any(word in judges for word in f.subject.name.split())
 
 
+def _imposer_word(imposer: Node) -> str:
+    """The word a policy's name begins with for its imposer: a country's modifier ("Japanese
+    tariffs", "U.S. export controls"), as a country's measure is named; another imposer's
+    name ("Commerce Department export controls")."""
+    return modifier_of(imposer.name) if imposer.type == EntityType.COUNTRY else imposer.name
+
+
 def _may_act_for(body: str, policy: str) -> bool:
     """Whether an organisation imposing a measure may be acting on the country's policy of
     that name: not a body of states ("European Union sanctions" are not Britain's, whoever
     imposed theirs first) nor one whose name says it is of another country.
 
-    >>> _may_act_for("Commerce Department", "United States tariffs")
+    >>> _may_act_for("Commerce Department", "U.S. tariffs")
     True
-    >>> _may_act_for("European Union", "United Kingdom sanctions")
+    >>> _may_act_for("European Union", "British sanctions")
     False
-    >>> _may_act_for("Japanese Trade Ministry", "United States tariffs")
+    >>> _may_act_for("Japanese Trade Ministry", "U.S. tariffs")
     False
-    >>> _may_act_for("Union Finance Ministry", "India tariffs")
+    >>> _may_act_for("Union Finance Ministry", "Indian tariffs")
     True
-    >>> _may_act_for("European Commission", "United States tariffs")
+    >>> _may_act_for("European Commission", "U.S. tariffs")
     False
     """
     words = [w.strip(".,'()").casefold() for w in body.split()]
@@ -416,7 +424,7 @@ def _may_act_for(body: str, policy: str) -> bool:
             and words[-1] not in lex.lower("government_body_head")):
         return False  # the "European Commission" is the EU's; the "Union Finance Ministry" India's
     home = leading_country(body)
-    return home is None or policy.startswith(f"{home} ")
+    return home is None or policy.startswith(f"{modifier_of(home)} ")
 
 
 def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
@@ -487,7 +495,7 @@ def _new_measure(root: Token) -> bool:
 
 
 #: The heads of the measures by which a body looks into something: each body's its own.
-_INQUIRY_HEADS = frozenset({"probe", "anti-dumping probe", "review"})
+_INQUIRY_HEADS = frozenset({"investigation", "anti-dumping investigation", "review"})
 
 
 def _own_inquiry(root: Token, head: str) -> bool:
@@ -514,7 +522,7 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
         countries = [f.subject for f in items if f.subject.type == EntityType.COUNTRY]
         if countries and token not in policies:
             head = state.measures[token].head
-            name = f"{min(countries, key=lambda n: n.token).name} {head}"
+            name = f"{_imposer_word(min(countries, key=lambda n: n.token))} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
             national.setdefault(head, set()).add(name)
     by_head: dict[str, set[str]] = {}
@@ -528,7 +536,7 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
             name = next(iter(same)) if len(same) == 1 and all(
                 _may_act_for(f.subject.name, next(iter(same))) for f in items) \
                 and not (doc is not None and _own_inquiry(doc[token], head)) \
-                else f"{first.name} {head}"
+                else f"{_imposer_word(first)} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
@@ -623,8 +631,8 @@ _WORD = re.compile(r"^(?:[^\W_]+(?:['\u2019.&-][^\W_]*)*|['\u2019]s?)$")
 
 def _named_by_object(policies: dict[int, Node], found: list[Found],
                      imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:
-    """Each policy named by what it is on as well as by its imposer and head: "United
-    States tariffs on Japanese cars", "Commerce Department probe of ZTE Corp".
+    """Each policy named by what it is on as well as by its imposer and head: "U.S.
+    tariffs on Japanese cars", "Commerce Department investigation of ZTE Corp".
 
     What a measure is on is the phrase its preposition brings in, as written, else the
     targets read for it. The mentions of one policy in a document (its imposer's, with one
@@ -648,7 +656,7 @@ def _named_by_object(policies: dict[int, Node], found: list[Found],
         objects = {t: o for t in tokens
                    if (o := _object_of(doc[t], state, targets.get(t, [])))}
         own = [objects[t] for t in tokens if t in objects and (t not in imposers or any(
-            name == f"{f.subject.name} {state.measures[t].head}" for f in imposers[t]))]
+            name == f"{_imposer_word(f.subject)} {state.measures[t].head}" for f in imposers[t]))]
         if own:
             widest = _widest(set(objects.values()))
             first = widest[own[0]]
