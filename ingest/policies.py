@@ -71,6 +71,8 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
     ``matches`` are ``(key, start, end)`` of the measure patterns, ``measures`` their measures
     by key. A phrase inside a longer one, or rooted at an entity, is no measure.
     """
+    matches = list(matches)
+    measured = {i for _, start, end in matches for i in range(start, end)}
     taken: set[int] = set()
     for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         if taken & set(range(start, end)):
@@ -84,9 +86,46 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         measure = _kind_in_context(replace(declared, family=family), doc[start:end])
         if measure.needs_party and not _acts_on_a_party(root, state):
             continue  # "the Commission is reviewing its guidelines": no measure on anyone
+        if measure.needs_object and (not _says_what(root) or _plans_a_measure(root, measured)):
+            continue  # "Acme's plans", "the proposal": it could be anything
+        if measure.needs_object:  # what it is said by the nouns before it: "a budget proposal"
+            measure = replace(measure, head=" ".join([*_nouns_before(root), measure.head]))
         state.measures[root.i] = measure
         root._.ng_type = MEASURE
         state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
+
+
+def _says_what(root: Token) -> bool:
+    """Whether a measure noun's phrase says what the measure is: a noun before it ("a budget
+    proposal"), what it is on or for ("a plan for farm aid"), or what it is to do ("a plan
+    to cut subsidies")."""
+    return any(
+        (c.dep_ == "compound" and c.pos_ == "NOUN" and c._.ng_type is None)
+        or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+            and any(o.dep_ == "pobj" for o in c.children))
+        or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in root.children)
+
+
+def _nouns_before(root: Token) -> list[str]:
+    """The common nouns just before a measure noun that say what it is ("a sales tax
+    proposal": "sales", "tax"), as written; none that name an entity."""
+    nouns: list[str] = []
+    i = root.i - 1
+    while i >= 0 and root.doc[i].pos_ == "NOUN" and root.doc[i].dep_ == "compound" \
+            and root.doc[i]._.ng_type is None and root.doc[i].head.i <= root.i \
+            and root.doc[i].head.i > i:
+        nouns.insert(0, root.doc[i].lower_)
+        i -= 1
+    return nouns
+
+
+def _plans_a_measure(root: Token, measured: set[int]) -> bool:
+    """Whether a plan or proposal is to impose a measure ("plans to slap tariffs on steel",
+    "a proposal to ban imports"): the measure is the policy, not the plan (one to lift a
+    measure is one of its own). ``measured`` are the tokens of measure phrases."""
+    return any(c.dep_ == "acl" and (c._.ng_trigger == _IMPOSING or c.i in measured)
+               for c in root.children)
 
 
 #: The verb class (trigger label of ``policies.jsonl``) of imposing, announcing or lifting.
@@ -727,6 +766,9 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
             if phrase:
                 return f"{child.lower_} {phrase}{_matter(child, objects[0], root, state)}" \
                     f"{_origin(child, root, state)}"
+    purpose = _purpose(root, state, measure)
+    if purpose is not None:
+        return purpose
     under = _under_measure(root)
     if under is not None and not measure.verb \
             and measure.head.split()[-1] in lexicon().lower("measure_of"):
@@ -736,6 +778,22 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     named = sorted({t.name for t in targets if t.type != MEASURE})
     if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
+    return None
+
+
+def _purpose(root: Token, state: DocState, measure: Measure) -> str | None:
+    """What a plan, proposal or bill is to do, from its infinitive clause, where its head is
+    a word of the lexicon's ``measure_to`` ("a plan to cut farm subsidies": "to cut farm
+    subsidies"); else none."""
+    if measure.verb or measure.head.split()[-1] not in lexicon().lower("measure_to"):
+        return None
+    for clause in root.children:
+        if clause.dep_ != "acl" or clause.pos_ != "VERB" \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        phrase = _phrase(objects[0], state, measure) if objects else None
+        return f"to {clause.lower_} {phrase}" if phrase else None
     return None
 
 

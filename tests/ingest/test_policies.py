@@ -1173,6 +1173,40 @@ def test_a_regulator_finding_that_a_party_broke_a_rule_rules_on_it(nlp, text, po
 
 
 @pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a plan is a policy where its phrase says what it is to do
+        ("Japan's cabinet approved a plan to help the troubled Acme ventures in Brazil.",
+         [("Japanese plan to help troubled Acme ventures in Brazil", "OtherPolicy")],
+         [("Japan", "imposes", "Japanese plan to help troubled Acme ventures in Brazil")]),
+        # the nouns before a proposal say what it is
+        ("Japan's sales tax proposal met criticism from Acme Corp.",
+         [("Japanese sales tax proposal", "OtherPolicy")],
+         [("Acme Corp.", "opposes", "Japanese sales tax proposal"),
+          ("Japan", "imposes", "Japanese sales tax proposal")]),
+        # a plan that says nothing of what it is, or a company's, is none
+        ("Acme's plans were unclear, but Norway's plan was praised.", [], []),
+        # a plan to impose a measure is the measure
+        ("Washington announced plans to slap tariffs on Japanese imports.",
+         [("U.S. tariffs on Japanese imports", "Tariff")],
+         [("U.S. tariffs on Japanese imports", "targets", "Japan"),
+          ("United States", "imposes", "U.S. tariffs on Japanese imports")]),
+        # import quotas, and an aid package for a company
+        ("The Chilean government imposed import quotas on Globex Inc's steel.",
+         [("Chilean quotas on Globex Inc's steel", "OtherPolicy")],
+         [("Chile", "imposes", "Chilean quotas on Globex Inc's steel"),
+          ("Chilean quotas on Globex Inc's steel", "targets", "Globex Inc")]),
+        ("The Chilean government approved an aid package for Acme Corp.",
+         [("Chilean aid for Acme Corp.", "Subsidy")],
+         [("Chile", "imposes", "Chilean aid for Acme Corp."),
+          ("Chilean aid for Acme Corp.", "targets", "Acme Corp.")]),
+    ],
+)
+def test_plans_proposals_quotas_and_aid_are_measures(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
     "text, policies",
     [
         # a policy is named with its country's modifier, an inquiry an investigation
