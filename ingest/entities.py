@@ -45,11 +45,11 @@ from newsgraph.ingest.classify import (
 )
 from newsgraph.ingest.documents import Entity, Relation
 from newsgraph.ingest.gazetteer import (
-    adjective_of,
     city_of,
     country_of,
     is_place,
     leading_country,
+    modifier_of,
     place_key,
 )
 from newsgraph.ingest.grouping import fullest_name, group_mentions, surname_with_particles
@@ -445,17 +445,8 @@ def _of_its_country(doc: Doc, members: list[Mention], name: str) -> str:
         return name
     country = found.pop()
     assert country is not None
-    if country == "United States":
-        return f"U.S. {name}"
-    adjective = adjective_of(country)
-    if not _ADJECTIVE.match(adjective):
-        return name
-    return f"{adjective} {name}"
-
-
-#: A nationality word that is an adjective: "Chinese", "North Korean", "British", "Dutch",
-#: "Israeli", "Swiss", "Greek"; not a noun for a person ("Icelander", "Motswana").
-_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+ )*[A-Z][a-z]*(?:ese|an|ish|ch|i|ss|ek)$")
+    modifier = modifier_of(country)
+    return name if modifier == country else f"{modifier} {name}"
 
 
 def _repeated_given_name(doc: Doc, members: list[Mention]) -> float:

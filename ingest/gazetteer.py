@@ -38,6 +38,7 @@ __all__ = [
     "gazetteer",
     "is_place",
     "leading_country",
+    "modifier_of",
     "place_country",
     "place_key",
     "seat_of",
@@ -227,6 +228,25 @@ def adjective_of(country: str) -> str:
     ('Chinese', 'South Korean', 'Atlantis')
     """
     return _adjectives().get(country) or country
+
+
+#: A nationality word that is an adjective: "Chinese", "North Korean", "British", "Dutch",
+#: "Israeli", "Swiss", "Greek"; not a noun for a person ("Icelander", "Motswana").
+_ADJECTIVE = re.compile(r"^(?:[A-Z][a-z]+ )*[A-Z][a-z]*(?:ese|an|ish|ch|i|ss|ek)$")
+
+
+def modifier_of(country: str) -> str:
+    """The word that stands before a noun to say it is ``country``'s: its nationality
+    adjective, "U.S." for the United States (whose adjective, "American", news reserves for
+    a continent's worth of things), else the country's name.
+
+    >>> modifier_of("Japan"), modifier_of("United States"), modifier_of("Iceland")
+    ('Japanese', 'U.S.', 'Iceland')
+    """
+    if country == "United States":
+        return "U.S."
+    adjective = adjective_of(country)
+    return adjective if _ADJECTIVE.match(adjective) else country
 
 
 def seat_of(name: str) -> str | None:

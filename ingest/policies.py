@@ -2,7 +2,8 @@
 
 A measure is a phrase of ``ingest/patterns/policies.jsonl`` ("export controls", "an
 anti-dumping probe"); it becomes a policy, named ``"<imposer> <head> <what it is on>"``
-("United States export controls on Huawei's suppliers"), once a rule reads who imposes it. A
+("U.S. export controls on Huawei's suppliers": a country by its modifier, an inquiry by the
+family's word "investigation"), once a rule reads who imposes it. A
 measure that names a party of its own ("sanctions on Huawei") is a direct edge instead
 (``sanctions``). A law the text names ("the
 Clean Air Act") is a policy under its own name. A measure with no imposer of its own is the
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.gazetteer import leading_country
+from newsgraph.ingest.gazetteer import leading_country, modifier_of
 from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import (
     DEFINITE,
@@ -70,6 +71,8 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
     ``matches`` are ``(key, start, end)`` of the measure patterns, ``measures`` their measures
     by key. A phrase inside a longer one, or rooted at an entity, is no measure.
     """
+    matches = list(matches)
+    measured = {i for _, start, end in matches for i in range(start, end)}
     taken: set[int] = set()
     for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
         if taken & set(range(start, end)):
@@ -83,9 +86,46 @@ def mark_measures(doc: Doc, state: DocState, matches: Iterable[tuple[str, int, i
         measure = _kind_in_context(replace(declared, family=family), doc[start:end])
         if measure.needs_party and not _acts_on_a_party(root, state):
             continue  # "the Commission is reviewing its guidelines": no measure on anyone
+        if measure.needs_object and (not _says_what(root) or _plans_a_measure(root, measured)):
+            continue  # "Acme's plans", "the proposal": it could be anything
+        if measure.needs_object:  # what it is said by the nouns before it: "a budget proposal"
+            measure = replace(measure, head=" ".join([*_nouns_before(root), measure.head]))
         state.measures[root.i] = measure
         root._.ng_type = MEASURE
         state.nodes[root.i] = Node(measure.head, MEASURE, root.i)
+
+
+def _says_what(root: Token) -> bool:
+    """Whether a measure noun's phrase says what the measure is: a noun before it ("a budget
+    proposal"), what it is on or for ("a plan for farm aid"), or what it is to do ("a plan
+    to cut subsidies")."""
+    return any(
+        (c.dep_ == "compound" and c.pos_ == "NOUN" and c._.ng_type is None)
+        or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
+            and any(o.dep_ == "pobj" for o in c.children))
+        or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in root.children)
+
+
+def _nouns_before(root: Token) -> list[str]:
+    """The common nouns just before a measure noun that say what it is ("a sales tax
+    proposal": "sales", "tax"), as written; none that name an entity."""
+    nouns: list[str] = []
+    i = root.i - 1
+    while i >= 0 and root.doc[i].pos_ == "NOUN" and root.doc[i].dep_ == "compound" \
+            and root.doc[i]._.ng_type is None and root.doc[i].head.i <= root.i \
+            and root.doc[i].head.i > i:
+        nouns.insert(0, root.doc[i].lower_)
+        i -= 1
+    return nouns
+
+
+def _plans_a_measure(root: Token, measured: set[int]) -> bool:
+    """Whether a plan or proposal is to impose a measure ("plans to slap tariffs on steel",
+    "a proposal to ban imports"): the measure is the policy, not the plan (one to lift a
+    measure is one of its own). ``measured`` are the tokens of measure phrases."""
+    return any(c.dep_ == "acl" and (c._.ng_trigger == _IMPOSING or c.i in measured)
+               for c in root.children)
 
 
 #: The verb class (trigger label of ``policies.jsonl``) of imposing, announcing or lifting.
@@ -393,20 +433,27 @@ def _judged(f: Found) -> bool:
     return f.subject.name in judges or any(word in judges for word in f.subject.name.split())
 
 
+def _imposer_word(imposer: Node) -> str:
+    """The word a policy's name begins with for its imposer: a country's modifier ("Japanese
+    tariffs", "U.S. export controls"), as a country's measure is named; another imposer's
+    name ("Commerce Department export controls")."""
+    return modifier_of(imposer.name) if imposer.type == EntityType.COUNTRY else imposer.name
+
+
 def _may_act_for(body: str, policy: str) -> bool:
     """Whether an organisation imposing a measure may be acting on the country's policy of
     that name: not a body of states ("European Union sanctions" are not Britain's, whoever
     imposed theirs first) nor one whose name says it is of another country.
 
-    >>> _may_act_for("Commerce Department", "United States tariffs")
+    >>> _may_act_for("Commerce Department", "U.S. tariffs")
     True
-    >>> _may_act_for("European Union", "United Kingdom sanctions")
+    >>> _may_act_for("European Union", "British sanctions")
     False
-    >>> _may_act_for("Japanese Trade Ministry", "United States tariffs")
+    >>> _may_act_for("Japanese Trade Ministry", "U.S. tariffs")
     False
-    >>> _may_act_for("Union Finance Ministry", "India tariffs")
+    >>> _may_act_for("Union Finance Ministry", "Indian tariffs")
     True
-    >>> _may_act_for("European Commission", "United States tariffs")
+    >>> _may_act_for("European Commission", "U.S. tariffs")
     False
     """
     words = [w.strip(".,'()").casefold() for w in body.split()]
@@ -416,7 +463,7 @@ def _may_act_for(body: str, policy: str) -> bool:
             and words[-1] not in lex.lower("government_body_head")):
         return False  # the "European Commission" is the EU's; the "Union Finance Ministry" India's
     home = leading_country(body)
-    return home is None or policy.startswith(f"{home} ")
+    return home is None or policy.startswith(f"{modifier_of(home)} ")
 
 
 def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
@@ -487,7 +534,7 @@ def _new_measure(root: Token) -> bool:
 
 
 #: The heads of the measures by which a body looks into something: each body's its own.
-_INQUIRY_HEADS = frozenset({"probe", "anti-dumping probe", "review"})
+_INQUIRY_HEADS = frozenset({"investigation", "anti-dumping investigation", "review"})
 
 
 def _own_inquiry(root: Token, head: str) -> bool:
@@ -514,7 +561,7 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
         countries = [f.subject for f in items if f.subject.type == EntityType.COUNTRY]
         if countries and token not in policies:
             head = state.measures[token].head
-            name = f"{min(countries, key=lambda n: n.token).name} {head}"
+            name = f"{_imposer_word(min(countries, key=lambda n: n.token))} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
             national.setdefault(head, set()).add(name)
     by_head: dict[str, set[str]] = {}
@@ -528,7 +575,7 @@ def _policies(imposers: dict[int, list[Found]], state: DocState,
             name = next(iter(same)) if len(same) == 1 and all(
                 _may_act_for(f.subject.name, next(iter(same))) for f in items) \
                 and not (doc is not None and _own_inquiry(doc[token], head)) \
-                else f"{first.name} {head}"
+                else f"{_imposer_word(first)} {head}"
             policies[token] = Node(name, EntityType.POLICY, token)
         by_head.setdefault(head, set()).add(policies[token].name)
     for token, measure in state.measures.items():
@@ -623,8 +670,8 @@ _WORD = re.compile(r"^(?:[^\W_]+(?:['\u2019.&-][^\W_]*)*|['\u2019]s?)$")
 
 def _named_by_object(policies: dict[int, Node], found: list[Found],
                      imposers: dict[int, list[Found]], state: DocState) -> dict[int, Node]:
-    """Each policy named by what it is on as well as by its imposer and head: "United
-    States tariffs on Japanese cars", "Commerce Department probe of ZTE Corp".
+    """Each policy named by what it is on as well as by its imposer and head: "U.S.
+    tariffs on Japanese cars", "Commerce Department investigation of ZTE Corp".
 
     What a measure is on is the phrase its preposition brings in, as written, else the
     targets read for it. The mentions of one policy in a document (its imposer's, with one
@@ -648,7 +695,7 @@ def _named_by_object(policies: dict[int, Node], found: list[Found],
         objects = {t: o for t in tokens
                    if (o := _object_of(doc[t], state, targets.get(t, [])))}
         own = [objects[t] for t in tokens if t in objects and (t not in imposers or any(
-            name == f"{f.subject.name} {state.measures[t].head}" for f in imposers[t]))]
+            name == f"{_imposer_word(f.subject)} {state.measures[t].head}" for f in imposers[t]))]
         if own:
             widest = _widest(set(objects.values()))
             first = widest[own[0]]
@@ -719,6 +766,9 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
             if phrase:
                 return f"{child.lower_} {phrase}{_matter(child, objects[0], root, state)}" \
                     f"{_origin(child, root, state)}"
+    purpose = _purpose(root, state, measure)
+    if purpose is not None:
+        return purpose
     under = _under_measure(root)
     if under is not None and not measure.verb \
             and measure.head.split()[-1] in lexicon().lower("measure_of"):
@@ -728,6 +778,22 @@ def _object_of(root: Token, state: DocState, targets: list[Node]) -> str | None:
     named = sorted({t.name for t in targets if t.type != MEASURE})
     if 0 < len(named) <= 2 and not measure.direct:  # sanctions' parties are edges of their own
         return f"{_preposition(measure)} {' and '.join(named)}"
+    return None
+
+
+def _purpose(root: Token, state: DocState, measure: Measure) -> str | None:
+    """What a plan, proposal or bill is to do, from its infinitive clause, where its head is
+    a word of the lexicon's ``measure_to`` ("a plan to cut farm subsidies": "to cut farm
+    subsidies"); else none."""
+    if measure.verb or measure.head.split()[-1] not in lexicon().lower("measure_to"):
+        return None
+    for clause in root.children:
+        if clause.dep_ != "acl" or clause.pos_ != "VERB" \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        phrase = _phrase(objects[0], state, measure) if objects else None
+        return f"to {clause.lower_} {phrase}" if phrase else None
     return None
 
 

@@ -56,6 +56,10 @@ class Measure:
     # a clause that is a measure only on a named party or a deal naming one ("reviewing
     # Huawei", not "reviewing its guidelines")
     needs_party: bool = False
+    # a noun that is a measure only where its phrase says what it is: what it is on, what it
+    # is to do, or a noun before it ("a plan to cut subsidies", "a budget proposal"; not "the
+    # plan" of anyone)
+    needs_object: bool = False
     # the family of measures it belongs to: the kind its pattern declares, or its head for
     # another policy ("the levy" and "the tariffs" are of one family; "the ban" and "the law"
     # are not)

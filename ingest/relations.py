@@ -363,10 +363,11 @@ class RelationExtractor:
                               verb=line.get("verb", False), kind_needs=line.get("kind_needs"),
                               head_otherwise=line.get("head_otherwise"),
                               party_edge=line.get("party_edge"),
-                              needs_party=line.get("needs_party", False))
+                              needs_party=line.get("needs_party", False),
+                              needs_object=line.get("needs_object", False))
             key = (f"{measure.kind}|{measure.head}|{measure.direct or ''}|{measure.verb}"
                    f"|{measure.kind_needs or ''}|{measure.head_otherwise or ''}"
-                   f"|{measure.party_edge or ''}|{measure.needs_party}")
+                   f"|{measure.party_edge or ''}|{measure.needs_party}|{measure.needs_object}")
             self.measures[key] = measure
             self.measure_matcher.add(key, [line["pattern"]])
         else:

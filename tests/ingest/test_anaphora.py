@@ -181,7 +181,7 @@ def test_conjuncts_and_nodes_before():
     ],
 )
 def test_references_and_pronouns(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 
@@ -191,19 +191,19 @@ def test_references_and_pronouns(nlp, text, expected):
     [
         # "the Taiwan government", "US lawmakers", "US authorities" stand for the country
         ("The Taiwan government has cleared Acme Corp to open a plant.",
-         [("Taiwan approval of Acme Corp", "Licence")],
-         [("Taiwan", "imposes", "Taiwan approval of Acme Corp"),
-          ("Taiwan approval of Acme Corp", "targets", "Acme Corp")]),
+         [("Taiwanese approval of Acme Corp", "Licence")],
+         [("Taiwan", "imposes", "Taiwanese approval of Acme Corp"),
+          ("Taiwanese approval of Acme Corp", "targets", "Acme Corp")]),
         ("The latest bill proposed by US lawmakers to further restrict China's access to "
          "advanced chips marks an escalation.",
-         [("United States bill on China", "OtherPolicy")],
-         [("United States", "imposes", "United States bill on China"),
+         [("U.S. bill on China", "OtherPolicy")],
+         [("United States", "imposes", "U.S. bill on China"),
           ("United States", "sanctions", "China"),
-          ("United States bill on China", "targets", "China")]),
+          ("U.S. bill on China", "targets", "China")]),
         ("Globex Corp's chip has passed reviews by US authorities.",
-         [("United States review of Globex Corp", "OtherPolicy")],
-         [("United States", "imposes", "United States review of Globex Corp"),
-          ("United States review of Globex Corp", "targets", "Globex Corp")]),
+         [("U.S. review of Globex Corp", "OtherPolicy")],
+         [("United States", "imposes", "U.S. review of Globex Corp"),
+          ("U.S. review of Globex Corp", "targets", "Globex Corp")]),
         # the imposer of a relative clause, through "it"
         ("Dealers asked the Reagan Administration for exclusions from the tariffs it is to "
          "impose on Japanese exports.",
@@ -212,8 +212,8 @@ def test_references_and_pronouns(nlp, text, expected):
           ("Reagan Administration tariffs on Japan", "targets", "Japan")]),
         # "the country" is the one country named before it in the sentence
         ("Samsung's chip entrepreneurs in South Korea backed the country's five-year plan.",
-         [("South Korea five-year plan", "Subsidy")],
-         [("South Korea", "imposes", "South Korea five-year plan")]),
+         [("South Korean five-year plan", "Subsidy")],
+         [("South Korea", "imposes", "South Korean five-year plan")]),
         # "the administration of <leader>" is that leader's administration
         ("The administration of US President Jane Doe on Friday unveiled new export controls "
          "on Ruritania.",
@@ -225,14 +225,14 @@ def test_references_and_pronouns(nlp, text, expected):
         ("The administration of the port raised fees.", [], []),
         # "its" in the measure's object is the speaker who opposes it
         ("China said it would hit back against the latest US tariffs targeting its steel sector.",
-         [("United States tariffs on China", "Tariff")],
-         [("China", "opposes", "United States tariffs on China"),
-          ("United States", "imposes", "United States tariffs on China"),
-          ("United States tariffs on China", "targets", "China")]),
+         [("U.S. tariffs on China", "Tariff")],
+         [("China", "opposes", "U.S. tariffs on China"),
+          ("United States", "imposes", "U.S. tariffs on China"),
+          ("U.S. tariffs on China", "targets", "China")]),
     ],
 )
 def test_references_name_imposers(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -242,15 +242,15 @@ def test_references_name_imposers(nlp, text, policies, relations):
         # the noun, not the participle's agent nor another party named before it
         ("Acme Corp, a supplier of Globex Inc, will appeal the export restrictions imposed "
          "on it by Japan.",
-         [("Japan export controls on Acme Corp", "ExportControl")],
-         [("Acme Corp", "opposes", "Japan export controls on Acme Corp"),
+         [("Japanese export controls on Acme Corp", "ExportControl")],
+         [("Acme Corp", "opposes", "Japanese export controls on Acme Corp"),
           ("Acme Corp", "supplies", "Globex Inc"),
-          ("Japan", "imposes", "Japan export controls on Acme Corp"),
-          ("Japan export controls on Acme Corp", "targets", "Acme Corp")]),
+          ("Japan", "imposes", "Japanese export controls on Acme Corp"),
+          ("Japanese export controls on Acme Corp", "targets", "Acme Corp")]),
     ],
 )
 def test_the_pronoun_of_a_participle_is_the_subject_around_it(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -304,4 +304,4 @@ def test_the_one_asked_to_act_is_the_subject_of_the_act(nlp, text, verb, subject
     ],
 )
 def test_a_companys_board_acts_for_it(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)

@@ -38,7 +38,7 @@ from tests.ingest.relation_views import triples
     ],
 )
 def test_acts_opposed(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_acts_opposed(nlp, text, expected):
     ],
 )
 def test_suits_to_stop(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_suits_to_stop(nlp, text, expected):
     ],
 )
 def test_critics_of(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_critics_of(nlp, text, expected):
     ],
 )
 def test_rivals(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -125,16 +125,16 @@ def test_rivals(nlp, text, expected):
         # the imposer defends its own move; a move welcomed or not opposed is no dispute
         ("The United States imposed export controls on Huawei on Monday. China welcomed the "
          "move.",
-         [("United States", "imposes", "United States export controls on Huawei"),
-          ("United States export controls on Huawei", "targets", "Huawei")]),
+         [("United States", "imposes", "U.S. export controls on Huawei"),
+          ("U.S. export controls on Huawei", "targets", "Huawei")]),
         ("The United States imposed export controls on Huawei on Monday. China did not "
          "oppose the move.",
-         [("United States", "imposes", "United States export controls on Huawei"),
-          ("United States export controls on Huawei", "targets", "Huawei")]),
+         [("United States", "imposes", "U.S. export controls on Huawei"),
+          ("U.S. export controls on Huawei", "targets", "Huawei")]),
     ],
 )
 def test_moves_opposed(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -143,30 +143,30 @@ def test_moves_opposed(nlp, text, expected):
         # a move whose party imposed a policy just before names that policy again
         ("France banned imports from Acme Corp on Monday. Globex Inc condemned France's "
          "decision.",
-         [("France", "imposes", "France ban on imports from Acme Corp"),
+         [("France", "imposes", "French ban on imports from Acme Corp"),
           ("France", "sanctions", "Acme Corp"),
-          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
-          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+          ("French ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "French ban on imports from Acme Corp")]),
         ("France banned imports from Acme Corp on Monday. Globex Inc criticised the decision "
          "by France.",
-         [("France", "imposes", "France ban on imports from Acme Corp"),
+         [("France", "imposes", "French ban on imports from Acme Corp"),
           ("France", "sanctions", "Acme Corp"),
-          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
-          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+          ("French ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "French ban on imports from Acme Corp")]),
         # told of later: the one policy the party imposes in the document; of two, neither
         ("Globex Inc protested over France's decision to close its ports. France banned "
          "imports from Acme Corp on Monday.",
-         [("France", "imposes", "France ban on imports from Acme Corp"),
+         [("France", "imposes", "French ban on imports from Acme Corp"),
           ("France", "sanctions", "Acme Corp"),
-          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
-          ("Globex Inc", "opposes", "France ban on imports from Acme Corp")]),
+          ("French ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("Globex Inc", "opposes", "French ban on imports from Acme Corp")]),
         ("Globex Inc protested over France's decision to close its ports. France banned "
          "imports from Acme Corp on Monday. France imposed tariffs on Initech Inc.",
-         [("France", "imposes", "France ban on imports from Acme Corp"),
-          ("France", "imposes", "France tariffs on Initech Inc."),
+         [("France", "imposes", "French ban on imports from Acme Corp"),
+          ("France", "imposes", "French tariffs on Initech Inc."),
           ("France", "sanctions", "Acme Corp"),
-          ("France ban on imports from Acme Corp", "targets", "Acme Corp"),
-          ("France tariffs on Initech Inc.", "targets", "Initech Inc."),
+          ("French ban on imports from Acme Corp", "targets", "Acme Corp"),
+          ("French tariffs on Initech Inc.", "targets", "Initech Inc."),
           ("Globex Inc", "opposes", "France")]),
         # a party's move with no policy of that party's told of is the party's
         ("Globex Inc condemned France's decision to cut aid.",
@@ -174,7 +174,7 @@ def test_moves_opposed(nlp, text, expected):
     ],
 )
 def test_a_partys_move_names_its_policy_again(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_a_partys_move_names_its_policy_again(nlp, text, expected):
         ("Acme Corp said Globex Inc's offer was fair.", []),
         # (the clause of imposing names the tariffs' imposer: no dispute for all that)
         ("Acme Corp said the tariffs imposed by the United States were not unfair.",
-         [("United States", "imposes", "United States tariffs")]),
+         [("United States", "imposes", "U.S. tariffs")]),
         # a person whose role its sentence gives speaks for the organisation
         ('"We are pleased," John Schultz, general counsel of Acme Corp, said, saying that '
          "Globex Inc's decision to stop the work was a clear breach of contract.",
@@ -204,7 +204,7 @@ def test_a_partys_move_names_its_policy_again(nlp, text, expected):
     ],
 )
 def test_judged_wrong(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -222,7 +222,7 @@ def test_judged_wrong(nlp, text, expected):
     ],
 )
 def test_judged_wrong_by_more_words(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -235,4 +235,4 @@ def test_judged_wrong_by_more_words(nlp, text, expected):
     ],
 )
 def test_urging_rejection(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)

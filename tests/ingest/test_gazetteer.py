@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, seat_of
+from newsgraph.ingest.gazetteer import city_of, country_of, demonym_of, modifier_of, seat_of
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,12 @@ def test_small_town_is_no_city():
 )
 def test_seat_of(name, expected):
     assert seat_of(name) == expected
+
+
+@pytest.mark.parametrize(
+    "country, modifier",
+    [("Japan", "Japanese"), ("United States", "U.S."), ("South Korea", "South Korean"),
+     ("Netherlands", "Dutch"), ("Iceland", "Iceland")],
+)
+def test_modifier_of_a_country(country, modifier):
+    assert modifier_of(country) == modifier

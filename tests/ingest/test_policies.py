@@ -25,7 +25,7 @@ _EC_DEAL = "European Commission approval of deal of Talvora Systems Inc and Glob
 _OFTEL = "Office of Telecommunications review of Talvora Systems Inc's application"
 _EU_DEAL = "EU review of Talvora Systems Inc's purchase of Globex Inc"
 _EU_MERGER = "EU review of merger of Talvora Systems Inc and Globex Corp."
-_EC_PROBE = "European Commission probe of Talvora Systems Inc's purchase of Globex Inc"
+_EC_PROBE = "European Commission investigation of Talvora Systems Inc's purchase of Globex Inc"
 _FCC_OF = ("Federal Communications Commission approval of Talvora Systems Inc's purchase of "
            "Globex Inc")
 _FTC_MERGER = "Federal Trade Commission approval of deal of Talvora Systems Inc and Globex Corp."
@@ -57,47 +57,47 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("The European Union imposed sanctions on steel imports. Britain also imposed "
          "sanctions on steel imports.",
          [("European Union sanctions on steel imports", "OtherPolicy"),
-          ("United Kingdom sanctions on steel imports", "OtherPolicy")],
+          ("British sanctions on steel imports", "OtherPolicy")],
          [("European Union", "imposes", "European Union sanctions on steel imports"),
-          ("United Kingdom", "imposes", "United Kingdom sanctions on steel imports")]),
+          ("United Kingdom", "imposes", "British sanctions on steel imports")]),
         ("The European Commission imposed tariffs on steel imports. The United States also "
          "imposed tariffs on steel imports last year.",
          [("European Commission tariffs on steel imports", "Tariff"),
-          ("United States tariffs on steel imports", "Tariff")],
+          ("U.S. tariffs on steel imports", "Tariff")],
          [("European Commission", "imposes", "European Commission tariffs on steel imports"),
-          ("United States", "imposes", "United States tariffs on steel imports")]),
+          ("United States", "imposes", "U.S. tariffs on steel imports")]),
         ("China has launched an anti-dumping investigation against Japan.",
-         [("China anti-dumping probe against Japan", "TradeInvestigation")],
-         [("China", "imposes", "China anti-dumping probe against Japan"),
-          ("China anti-dumping probe against Japan", "targets", "Japan")]),
+         [("Chinese anti-dumping investigation against Japan", "TradeInvestigation")],
+         [("China", "imposes", "Chinese anti-dumping investigation against Japan"),
+          ("Chinese anti-dumping investigation against Japan", "targets", "Japan")]),
         ("Washington announced plans to slap tariffs on Japanese imports.",
-         [("United States tariffs on Japanese imports", "Tariff")],
-         [("United States", "imposes", "United States tariffs on Japanese imports"),
-          ("United States tariffs on Japanese imports", "targets", "Japan")]),
+         [("U.S. tariffs on Japanese imports", "Tariff")],
+         [("United States", "imposes", "U.S. tariffs on Japanese imports"),
+          ("U.S. tariffs on Japanese imports", "targets", "Japan")]),
         ("Demand fell amid increasingly harsh U.S. trade restrictions.",
-         [("United States export controls", "ExportControl")],
-         [("United States", "imposes", "United States export controls")]),
+         [("U.S. export controls", "ExportControl")],
+         [("United States", "imposes", "U.S. export controls")]),
         # the possessor imposes; the bare country modifier is the target
         ("Japan's China tariffs took effect on Monday.",
-         [("Japan tariffs on China", "Tariff")],
-         [("Japan", "imposes", "Japan tariffs on China"),
-          ("Japan tariffs on China", "targets", "China")]),
+         [("Japanese tariffs on China", "Tariff")],
+         [("Japan", "imposes", "Japanese tariffs on China"),
+          ("Japanese tariffs on China", "targets", "China")]),
         # a measure with no imposer is not a node
         ("Tariffs were discussed at length.", [], []),
         ("Beijing has begun approving imports of Micron's memory chips.",
-         [("China approval of Micron", "Licence")],
-         [("China", "imposes", "China approval of Micron"),
-          ("China approval of Micron", "targets", "Micron")]),
+         [("Chinese approval of Micron", "Licence")],
+         [("China", "imposes", "Chinese approval of Micron"),
+          ("Chinese approval of Micron", "targets", "Micron")]),
         ("US President Jane Doe has ordered the forced divestment of assets acquired by "
          "Initech Corporation.",
-         [("United States divestment order on Initech Corporation", "InvestmentRestriction")],
+         [("U.S. divestment order on Initech Corporation", "InvestmentRestriction")],
          [("Jane Doe", "leads", "United States"),
-          ("United States", "imposes", "United States divestment order on Initech Corporation"),
-          ("United States divestment order on Initech Corporation", "targets",
+          ("United States", "imposes", "U.S. divestment order on Initech Corporation"),
+          ("U.S. divestment order on Initech Corporation", "targets",
            "Initech Corporation")]),
         ("Tokyo has instructed its chip makers to slash production.",
-         [("Japan instruction of chip makers", "OtherPolicy")],
-         [("Japan", "imposes", "Japan instruction of chip makers")]),
+         [("Japanese instruction of chip makers", "OtherPolicy")],
+         [("Japan", "imposes", "Japanese instruction of chip makers")]),
         # a public body's order to a named party is its policy on the party; an order to pay
         # is a fine, and a company's order to another no policy
         ("The Transport Ministry ordered Acme Corp to submit a full report on its tests.",
@@ -110,10 +110,10 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         # declaring a country a threat or a concern is a designation of it; designating a
         # company as one sanctions it
         ("The United States on Wednesday declared Brazil a primary money laundering concern.",
-         [("United States designation of Brazil", "OtherPolicy")],
-         [("United States", "imposes", "United States designation of Brazil"),
+         [("U.S. designation of Brazil", "OtherPolicy")],
+         [("United States", "imposes", "U.S. designation of Brazil"),
           ("United States", "sanctions", "Brazil"),
-          ("United States designation of Brazil", "targets", "Brazil")]),
+          ("U.S. designation of Brazil", "targets", "Brazil")]),
         ("The U.S. Treasury designated Acme Corp as a money laundering concern.",
          [], [("U.S. Treasury", "sanctions", "Acme Corp")]),
         ("The board designated Jane Doe as chief executive.", [], []),
@@ -142,14 +142,14 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         # well; a bill it only introduces is the body's; a law is read through a participle
         # the parser hung elsewhere ("the Act, passed by X")
         ("The U.S. Congress banned the import of Russian engines for rockets.",
-         [("United States ban on import of Russian engines for rockets", "OtherPolicy")],
+         [("U.S. ban on import of Russian engines for rockets", "OtherPolicy")],
          [("U.S. Congress", "imposes",
-           "United States ban on import of Russian engines for rockets"),
+           "U.S. ban on import of Russian engines for rockets"),
           ("U.S. Congress", "sanctions", "Russia"),
           ("United States", "imposes",
-           "United States ban on import of Russian engines for rockets"),
+           "U.S. ban on import of Russian engines for rockets"),
           ("United States", "sanctions", "Russia"),
-          ("United States ban on import of Russian engines for rockets", "targets", "Russia")]),
+          ("U.S. ban on import of Russian engines for rockets", "targets", "Russia")]),
         ("The U.S. Congress introduced a bill to curb steel imports.",
          [("U.S. Congress bill", "OtherPolicy")],
          [("U.S. Congress", "imposes", "U.S. Congress bill")]),
@@ -176,26 +176,29 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         # hangs on the phrase around the measure
         ("The findings of a probe into Japan's steel sector, launched in the final month of "
          "the Jane Doe administration, were released.",
-         [("Jane Doe administration probe into Japan's steel sector", "TradeInvestigation")],
+         [("Jane Doe administration investigation into Japan's steel sector",
+           "TradeInvestigation")],
          [("Jane Doe administration", "imposes",
-           "Jane Doe administration probe into Japan's steel sector"),
-          ("Jane Doe administration probe into Japan's steel sector", "targets", "Japan")]),
+           "Jane Doe administration investigation into Japan's steel sector"),
+          ("Jane Doe administration investigation into Japan's steel sector", "targets", "Japan")]),
         # an investigation is a trade case only with a word of one, or into a country
         ("The European Commission opened an investigation into Kestrel Corp last year.",
-         [("European Commission probe into Kestrel Corp", "OtherPolicy")],
-         [("European Commission", "imposes", "European Commission probe into Kestrel Corp"),
-          ("European Commission probe into Kestrel Corp", "targets", "Kestrel Corp")]),
+         [("European Commission investigation into Kestrel Corp", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission investigation into Kestrel Corp"),
+          ("European Commission investigation into Kestrel Corp", "targets", "Kestrel Corp")]),
         ("The European Commission opened an anti-dumping investigation into Kestrel Corp "
          "on Monday.",
-         [("European Commission anti-dumping probe into Kestrel Corp", "TradeInvestigation")],
+         [("European Commission anti-dumping investigation into Kestrel Corp",
+           "TradeInvestigation")],
          [("European Commission", "imposes",
-           "European Commission anti-dumping probe into Kestrel Corp"),
-          ("European Commission anti-dumping probe into Kestrel Corp", "targets", "Kestrel Corp")]),
+           "European Commission anti-dumping investigation into Kestrel Corp"),
+          ("European Commission anti-dumping investigation into Kestrel Corp", "targets",
+           "Kestrel Corp")]),
         # investigating or banning, said with the verb: a policy of whoever sets policy
         ("The Commerce Department investigated ZTE Corp for export violations.",
-         [("Commerce Department probe of ZTE Corp", "OtherPolicy")],
-         [("Commerce Department", "imposes", "Commerce Department probe of ZTE Corp"),
-          ("Commerce Department probe of ZTE Corp", "targets", "ZTE Corp")]),
+         [("Commerce Department investigation of ZTE Corp", "OtherPolicy")],
+         [("Commerce Department", "imposes", "Commerce Department investigation of ZTE Corp"),
+          ("Commerce Department investigation of ZTE Corp", "targets", "ZTE Corp")]),
         ("Congress banned the import of Russian engines for rockets flying U.S. missions.",
          [("Congress ban on import of Russian engines", "OtherPolicy")],
          [("Congress", "imposes", "Congress ban on import of Russian engines"),
@@ -205,53 +208,55 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         # named by what it is on: not a date, an amount or a word that says nothing, and the
         # widest a later mention gives
         ("The United States imposed a ban on Monday.",
-         [("United States ban", "OtherPolicy")],
-         [("United States", "imposes", "United States ban")]),
+         [("U.S. ban", "OtherPolicy")],
+         [("United States", "imposes", "U.S. ban")]),
         ("The U.S. imposed tariffs of 25 percent on Tarvex Corp.",
-         [("United States tariffs on Tarvex Corp.", "Tariff")],
-         [("United States", "imposes", "United States tariffs on Tarvex Corp."),
-          ("United States tariffs on Tarvex Corp.", "targets", "Tarvex Corp.")]),
+         [("U.S. tariffs on Tarvex Corp.", "Tariff")],
+         [("United States", "imposes", "U.S. tariffs on Tarvex Corp."),
+          ("U.S. tariffs on Tarvex Corp.", "targets", "Tarvex Corp.")]),
         ("The European Commission opened a probe into the allegations against Tarvex Corp.",
-         [("European Commission probe of Tarvex Corp.", "OtherPolicy")],
-         [("European Commission", "imposes", "European Commission probe of Tarvex Corp."),
+         [("European Commission investigation of Tarvex Corp.", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission investigation of Tarvex Corp."),
           ("European Commission", "opposes", "Tarvex Corp."),
-          ("European Commission probe of Tarvex Corp.", "targets", "Tarvex Corp.")]),
+          ("European Commission investigation of Tarvex Corp.", "targets", "Tarvex Corp.")]),
         # a country's name in full before sanctions or tariffs is whom they hit, a short form
         # who imposes them; a measure that says what it is on is its modifier's
         ("New Iran sanctions hurt ZTE.", [], []),
         ("Japan tariffs on U.S. cars rose.",
-         [("Japan tariffs on U.S. cars", "Tariff")],
-         [("Japan", "imposes", "Japan tariffs on U.S. cars"),
-          ("Japan tariffs on U.S. cars", "targets", "United States")]),
+         [("Japanese tariffs on U.S. cars", "Tariff")],
+         [("Japan", "imposes", "Japanese tariffs on U.S. cars"),
+          ("Japanese tariffs on U.S. cars", "targets", "United States")]),
         # a trade ban against a country sanctions it; a country's parliament acts for it
         ("Norway's parliament has approved a trade ban against South Africa.",
-         [("Norway ban against South Africa", "OtherPolicy")],
-         [("Norway", "imposes", "Norway ban against South Africa"),
+         [("Norwegian ban against South Africa", "OtherPolicy")],
+         [("Norway", "imposes", "Norwegian ban against South Africa"),
           ("Norway", "sanctions", "South Africa"),
-          ("Norway ban against South Africa", "targets", "South Africa")]),
+          ("Norwegian ban against South Africa", "targets", "South Africa")]),
         # investigating or examining what a company owns targets the company; whoever pays
         # to resolve an inquiry is its target
         ("The Justice Department is investigating Tarvex Corp's accounting practices.",
-         [("Justice Department probe of Tarvex Corp's accounting practices", "OtherPolicy")],
+         [("Justice Department investigation of Tarvex Corp's accounting practices",
+           "OtherPolicy")],
          [("Justice Department", "imposes",
-           "Justice Department probe of Tarvex Corp's accounting practices"),
-          ("Justice Department probe of Tarvex Corp's accounting practices", "targets",
+           "Justice Department investigation of Tarvex Corp's accounting practices"),
+          ("Justice Department investigation of Tarvex Corp's accounting practices", "targets",
            "Tarvex Corp")]),
         ("The Internal Revenue Service is examining Tarvex Corp over its tax returns.",
-         [("Internal Revenue Service probe of Tarvex Corp", "OtherPolicy")],
-         [("Internal Revenue Service", "imposes", "Internal Revenue Service probe of Tarvex Corp"),
-          ("Internal Revenue Service probe of Tarvex Corp", "targets", "Tarvex Corp")]),
+         [("Internal Revenue Service investigation of Tarvex Corp", "OtherPolicy")],
+         [("Internal Revenue Service", "imposes",
+           "Internal Revenue Service investigation of Tarvex Corp"),
+          ("Internal Revenue Service investigation of Tarvex Corp", "targets", "Tarvex Corp")]),
         ("Analysts examined Tarvex Corp's accounts.", [], []),
         ("Tarvex Corp agreed to pay $50 million to resolve a U.S. investigation into its sales.",
-         [("United States probe into sales", "OtherPolicy")],
-         [("United States", "imposes", "United States probe into sales"),
+         [("U.S. investigation into sales", "OtherPolicy")],
+         [("United States", "imposes", "U.S. investigation into sales"),
           ("United States", "sanctions", "Tarvex Corp"),
-          ("United States probe into sales", "targets", "Tarvex Corp")]),
+          ("U.S. investigation into sales", "targets", "Tarvex Corp")]),
         # limits, taxes, laws, prohibitions and stress tests are measures; a limit on what
         # foreigners own restricts investment; a law firm is no law
         ("France set a limit on foreign stakes in privatised companies.",
-         [("France limit on foreign stakes", "InvestmentRestriction")],
-         [("France", "imposes", "France limit on foreign stakes")]),
+         [("French limit on foreign stakes", "InvestmentRestriction")],
+         [("France", "imposes", "French limit on foreign stakes")]),
         ("The Fed raised its ceiling on bank lending.",
          [("Fed limit on bank lending", "OtherPolicy")],
          [("Fed", "imposes", "Fed limit on bank lending")]),
@@ -264,17 +269,17 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Federal Reserve stress tests", "OtherPolicy")],
          [("Federal Reserve", "imposes", "Federal Reserve stress tests")]),
         ("Washington announced a prohibition on transactions with Tarvex Corp.",
-         [("United States ban on transactions with Tarvex Corp.", "OtherPolicy")],
-         [("United States", "imposes", "United States ban on transactions with Tarvex Corp."),
+         [("U.S. ban on transactions with Tarvex Corp.", "OtherPolicy")],
+         [("United States", "imposes", "U.S. ban on transactions with Tarvex Corp."),
           ("United States", "sanctions", "Tarvex Corp."),
-          ("United States ban on transactions with Tarvex Corp.", "targets", "Tarvex Corp.")]),
+          ("U.S. ban on transactions with Tarvex Corp.", "targets", "Tarvex Corp.")]),
         # sanctions lifted or an embargo maintained were imposed by whoever lifts or keeps them
         ("The European Union has lifted sanctions against Libya.", [],
          [("European Union", "sanctions", "Libya")]),
         ("The United States maintains an embargo against Cuba.",
-         [("United States export controls against Cuba", "ExportControl")],
-         [("United States", "imposes", "United States export controls against Cuba"),
-          ("United States export controls against Cuba", "targets", "Cuba")]),
+         [("U.S. export controls against Cuba", "ExportControl")],
+         [("United States", "imposes", "U.S. export controls against Cuba"),
+          ("U.S. export controls against Cuba", "targets", "Cuba")]),
         # a policy is not on its imposer's own country
         ("The U.S. Treasury Department banned the use of U.S. accounts.",
          [("U.S. Treasury Department ban on use of U.S. accounts", "OtherPolicy")],
@@ -282,33 +287,33 @@ def test_a_named_law_is_a_measure_under_its_own_name():
            "U.S. Treasury Department ban on use of U.S. accounts")]),
         # a ban on a company's goods is a policy targeting it and sanctions it
         ("The U.S. imposed a ban on Huawei equipment.",
-         [("United States ban on Huawei equipment", "OtherPolicy")],
-         [("United States", "imposes", "United States ban on Huawei equipment"),
+         [("U.S. ban on Huawei equipment", "OtherPolicy")],
+         [("United States", "imposes", "U.S. ban on Huawei equipment"),
           ("United States", "sanctions", "Huawei"),
-          ("United States ban on Huawei equipment", "targets", "Huawei")]),
+          ("U.S. ban on Huawei equipment", "targets", "Huawei")]),
         # a country where what a probe looks into happened is no target, nor a trade case
         ("The Justice Department opened a probe into a bribery scheme in Uzbekistan.",
-         [("Justice Department probe into bribery scheme in Uzbekistan", "OtherPolicy")],
+         [("Justice Department investigation into bribery scheme in Uzbekistan", "OtherPolicy")],
          [("Justice Department", "imposes",
-           "Justice Department probe into bribery scheme in Uzbekistan")]),
+           "Justice Department investigation into bribery scheme in Uzbekistan")]),
         ("Washington imposed sanctions on banks in North Korea.",
-         [("United States sanctions on banks", "OtherPolicy")],
-         [("United States", "imposes", "United States sanctions on banks")]),
+         [("U.S. sanctions on banks", "OtherPolicy")],
+         [("United States", "imposes", "U.S. sanctions on banks")]),
         ("Brussels imposed tariffs on vegetable oils. The tariffs on vegetable oils and fats "
          "will rise.",
-         [("Belgium tariffs on vegetable oils and fats", "Tariff")],
-         [("Belgium", "imposes", "Belgium tariffs on vegetable oils and fats")]),
+         [("Belgian tariffs on vegetable oils and fats", "Tariff")],
+         [("Belgium", "imposes", "Belgian tariffs on vegetable oils and fats")]),
         # a company named before a measure it cannot impose is what the measure is about
         ("Tokyo has been investigating the case. Orders fell because of the Toshiba "
          "investigation, officials said.",
-         [("Japan probe of Toshiba", "OtherPolicy")],
-         [("Japan", "imposes", "Japan probe of Toshiba"),
-          ("Japan probe of Toshiba", "targets", "Toshiba")]),
+         [("Japanese investigation of Toshiba", "OtherPolicy")],
+         [("Japan", "imposes", "Japanese investigation of Toshiba"),
+          ("Japanese investigation of Toshiba", "targets", "Toshiba")]),
         # a country word on the company looked into says where it is, not a trade case
         ("Microsoft said profit rose. China is investigating the U.S. software titan.",
-         [("China probe of Microsoft", "OtherPolicy")],
-         [("China", "imposes", "China probe of Microsoft"),
-          ("China probe of Microsoft", "targets", "Microsoft"),
+         [("Chinese investigation of Microsoft", "OtherPolicy")],
+         [("China", "imposes", "Chinese investigation of Microsoft"),
+          ("Chinese investigation of Microsoft", "targets", "Microsoft"),
           ("Microsoft", "basedIn", "United States")]),
         # a regulator's review of a company or a deal, whose parties it targets
         ("The Federal Trade Commission is reviewing the merger of Sirius and XM.",
@@ -320,16 +325,16 @@ def test_a_named_law_is_a_measure_under_its_own_name():
           ("Sirius", "partnersWith", "XM")]),
         # bailouts, moratoriums, directives; a subsidy given to a company benefits it
         ("The US government announced a bailout of General Motors.",
-         [("United States bailout of General Motors", "Subsidy")],
-         [("United States", "imposes", "United States bailout of General Motors"),
-          ("United States bailout of General Motors", "targets", "General Motors")]),
+         [("U.S. bailout of General Motors", "Subsidy")],
+         [("United States", "imposes", "U.S. bailout of General Motors"),
+          ("U.S. bailout of General Motors", "targets", "General Motors")]),
         ("Japan offered tax breaks to Toyota.",
-         [("Japan subsidies for Toyota", "Subsidy")],
-         [("Japan", "imposes", "Japan subsidies for Toyota"),
-          ("Japan subsidies for Toyota", "targets", "Toyota")]),
+         [("Japanese subsidies for Toyota", "Subsidy")],
+         [("Japan", "imposes", "Japanese subsidies for Toyota"),
+          ("Japanese subsidies for Toyota", "targets", "Toyota")]),
         ("Germany introduced a moratorium on nuclear power.",
-         [("Germany moratorium on nuclear power", "OtherPolicy")],
-         [("Germany", "imposes", "Germany moratorium on nuclear power")]),
+         [("German moratorium on nuclear power", "OtherPolicy")],
+         [("Germany", "imposes", "German moratorium on nuclear power")]),
         # a review of a text, or of a complaint, is no measure on anyone
         ("The European Commission is reviewing its merger guidelines.", [], []),
         ("The Federal Trade Commission is reviewing Acme Corp's complaint about Globex Corp.",
@@ -337,25 +342,25 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         # curbs are export controls only with a word of exports; removing them is a case of
         # them, as lifting is
         ("India has removed curbs on foreign investment in retail.",
-         [("India curbs on foreign investment in retail", "OtherPolicy")],
-         [("India", "imposes", "India curbs on foreign investment in retail")]),
+         [("Indian curbs on foreign investment in retail", "OtherPolicy")],
+         [("India", "imposes", "Indian curbs on foreign investment in retail")]),
         # a company's own target, or a probe it faces, is no policy it imposes
         ("Talvora Systems Inc set a target of 5 percent growth.", [], []),
         # a party hit by a measure, or hit with one, is its target; who hits it imposes it
         ("Talvora Systems Inc was hit by U.S. tariffs on steel.",
-         [("United States tariffs on steel", "Tariff")],
-         [("United States", "imposes", "United States tariffs on steel"),
-          ("United States tariffs on steel", "targets", "Talvora Systems Inc")]),
+         [("U.S. tariffs on steel", "Tariff")],
+         [("United States", "imposes", "U.S. tariffs on steel"),
+          ("U.S. tariffs on steel", "targets", "Talvora Systems Inc")]),
         ("Washington slapped Talvora Systems Inc with export controls last year.",
-         [("United States export controls on Talvora Systems Inc", "ExportControl")],
-         [("United States", "imposes", "United States export controls on Talvora Systems Inc"),
-          ("United States export controls on Talvora Systems Inc", "targets",
+         [("U.S. export controls on Talvora Systems Inc", "ExportControl")],
+         [("United States", "imposes", "U.S. export controls on Talvora Systems Inc"),
+          ("U.S. export controls on Talvora Systems Inc", "targets",
            "Talvora Systems Inc")]),
         # subjecting a party to a measure, or placing it under one, imposes it on the party
         ("The European Commission subjected Google to an antitrust investigation.",
-         [("European Commission probe of Google", "OtherPolicy")],
-         [("European Commission", "imposes", "European Commission probe of Google"),
-          ("European Commission probe of Google", "targets", "Google")]),
+         [("European Commission investigation of Google", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission investigation of Google"),
+          ("European Commission investigation of Google", "targets", "Google")]),
         ("The Commerce Department placed Globex Corp under review.",
          [("Commerce Department review of Globex Corp", "OtherPolicy")],
          [("Commerce Department", "imposes", "Commerce Department review of Globex Corp"),
@@ -363,18 +368,19 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         # a party under investigation is its target; a measure from a body is its; an
         # inquiry "in" a country is that country's
         ("Globex Corp is under investigation by the Federal Trade Commission.",
-         [("Federal Trade Commission probe of Globex Corp", "OtherPolicy")],
-         [("Federal Trade Commission", "imposes", "Federal Trade Commission probe of Globex Corp"),
-          ("Federal Trade Commission probe of Globex Corp", "targets", "Globex Corp")]),
+         [("Federal Trade Commission investigation of Globex Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation of Globex Corp"),
+          ("Federal Trade Commission investigation of Globex Corp", "targets", "Globex Corp")]),
         ("Under Indian law, Talvora Systems Inc made an open offer.",
-         [("India law", "OtherPolicy")], [("India", "imposes", "India law")]),
+         [("Indian law", "OtherPolicy")], [("India", "imposes", "Indian law")]),
         ("Talvora Systems Inc is seeking clearance from the European Commission.",
          [("European Commission approval", "Licence")],
          [("European Commission", "imposes", "European Commission approval")]),
         ("Volkswagen still faces criminal investigations in Germany.",
-         [("Germany probe of Volkswagen", "OtherPolicy")],
-         [("Germany", "imposes", "Germany probe of Volkswagen"),
-          ("Germany probe of Volkswagen", "targets", "Volkswagen")]),
+         [("German investigation of Volkswagen", "OtherPolicy")],
+         [("Germany", "imposes", "German investigation of Volkswagen"),
+          ("German investigation of Volkswagen", "targets", "Volkswagen")]),
         # barring a party is banning it, which sanctions it and is no policy; restricting,
         # curbing or limiting something is a restriction, export controls where it is exports
         ("The Federal Trade Commission barred Talvora Systems Inc from making deceptive "
@@ -382,8 +388,8 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [],
          [("Federal Trade Commission", "sanctions", "Talvora Systems Inc")]),
         ("China curbed exports of rare earths.",
-         [("China export controls on exports of rare earths", "ExportControl")],
-         [("China", "imposes", "China export controls on exports of rare earths")]),
+         [("Chinese export controls on exports of rare earths", "ExportControl")],
+         [("China", "imposes", "Chinese export controls on exports of rare earths")]),
         ("Talvora Systems Inc limited its exposure to bonds.", [], []),
         # a regulator approving or clearing a party, or a deal naming its parties, is a
         # measure on them; approving anything else is none
@@ -532,51 +538,52 @@ def test_a_named_law_is_a_measure_under_its_own_name():
         ("Mexico introduced a sanction against Talvora Systems Inc.",
          [], [("Mexico", "sanctions", "Talvora Systems Inc.")]),
         ("Japan imposed a restriction on exports of fluorinated polyimide to South Korea.",
-         [("Japan export controls on exports of fluorinated polyimide to South Korea",
+         [("Japanese export controls on exports of fluorinated polyimide to South Korea",
            "ExportControl")],
          [("Japan", "imposes",
-           "Japan export controls on exports of fluorinated polyimide to South Korea"),
-          ("Japan export controls on exports of fluorinated polyimide to South Korea",
+           "Japanese export controls on exports of fluorinated polyimide to South Korea"),
+          ("Japanese export controls on exports of fluorinated polyimide to South Korea",
            "targets", "South Korea")]),
         ("As a rule, the company pays dividends.", [], []),
         # cutting, lowering or requiring a measure is setting it, as raising it is
         ("Brazil agreed to lower tariffs on Kenyan tea.",
-         [("Brazil tariffs on Kenyan tea", "Tariff")],
-         [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
-          ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
+         [("Brazilian tariffs on Kenyan tea", "Tariff")],
+         [("Brazil", "imposes", "Brazilian tariffs on Kenyan tea"),
+          ("Brazilian tariffs on Kenyan tea", "targets", "Kenya")]),
         ("Peru requires a duty on imported cotton.",
-         [("Peru tariffs on imported cotton", "Tariff")],
-         [("Peru", "imposes", "Peru tariffs on imported cotton")]),
+         [("Peruvian tariffs on imported cotton", "Tariff")],
+         [("Peru", "imposes", "Peruvian tariffs on imported cotton")]),
         ("The tariff cuts announced by Chile take effect on Monday.",
-         [("Chile tariffs", "Tariff")], [("Chile", "imposes", "Chile tariffs")]),
+         [("Chilean tariffs", "Tariff")], [("Chile", "imposes", "Chilean tariffs")]),
         # goods from a country that a verb puts a measure on, beside them: the measure
         # targets the country, and its name says so
         ("Mexico raised tariffs on steel from China and South Korea.",
-         [("Mexico tariffs on steel from China and South Korea", "Tariff")],
-         [("Mexico", "imposes", "Mexico tariffs on steel from China and South Korea"),
-          ("Mexico tariffs on steel from China and South Korea", "targets", "China"),
-          ("Mexico tariffs on steel from China and South Korea", "targets", "South Korea")]),
+         [("Mexican tariffs on steel from China and South Korea", "Tariff")],
+         [("Mexico", "imposes", "Mexican tariffs on steel from China and South Korea"),
+          ("Mexican tariffs on steel from China and South Korea", "targets", "China"),
+          ("Mexican tariffs on steel from China and South Korea", "targets", "South Korea")]),
         ("Mexico lifted tariffs on steel from January.",
-         [("Mexico tariffs on steel", "Tariff")],
-         [("Mexico", "imposes", "Mexico tariffs on steel")]),
+         [("Mexican tariffs on steel", "Tariff")],
+         [("Mexico", "imposes", "Mexican tariffs on steel")]),
         # a programme or policy of farm or price support is a subsidy
         ("Peruvian growers charge that U.S. farm programs create an unfair subsidy for corn.",
-         [("United States farm programs", "Subsidy")],
-         [("United States", "imposes", "United States farm programs")]),
+         [("U.S. farm programs", "Subsidy")],
+         [("United States", "imposes", "U.S. farm programs")]),
         ("Canada makes larger payments through its farm stabilization program.",
-         [("Canada farm programs", "Subsidy")], [("Canada", "imposes", "Canada farm programs")]),
+         [("Canadian farm programs", "Subsidy")], [("Canada", "imposes",
+                                                    "Canadian farm programs")]),
         ("The company launched a customer loyalty program.", [], []),
         # a surcharge is a tariff, a boycott a ban
         ("Chile imposed a surcharge on Peruvian wine.",
-         [("Chile tariffs on Peruvian wine", "Tariff")],
-         [("Chile", "imposes", "Chile tariffs on Peruvian wine"),
-          ("Chile tariffs on Peruvian wine", "targets", "Peru")]),
+         [("Chilean tariffs on Peruvian wine", "Tariff")],
+         [("Chile", "imposes", "Chilean tariffs on Peruvian wine"),
+          ("Chilean tariffs on Peruvian wine", "targets", "Peru")]),
         ("The unilateral boycott, proposed by Norway's government, cut trade ties.",
-         [("Norway ban", "OtherPolicy")], [("Norway", "imposes", "Norway ban")]),
+         [("Norwegian ban", "OtherPolicy")], [("Norway", "imposes", "Norwegian ban")]),
     ],
 )
 def test_policies(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -585,24 +592,24 @@ def test_policies(nlp, text, policies, relations):
         # another's measure folded into a policy says nothing of what it is on
         ("The Treasury Department imposed sanctions on three Russian individuals. Japan "
          "tightened export controls on semiconductor materials to South Korea.",
-         "Japan export controls on semiconductor materials"),
+         "Japanese export controls on semiconductor materials"),
         # sanctions' parties are edges of their own, not what the policy is on
         ("Russia sanctions have hurt European companies. The European Union imposed the "
          "sanctions in 2014.", "European Union sanctions"),
         # what the text says it is on only as clean, short words, never markup, direction
         # marks, a date or a word that refers back
-        ("Canada imposed tariffs on \u202eJapanese cars, officials said.", "Canada tariffs"),
-        ("Canada imposed tariffs on " + "x" * 300 + " goods.", "Canada tariffs"),
-        ("Japan imposed tariffs on ${alert(1)} goods.", "Japan tariffs"),
+        ("Canada imposed tariffs on \u202eJapanese cars, officials said.", "Canadian tariffs"),
+        ("Canada imposed tariffs on " + "x" * 300 + " goods.", "Canadian tariffs"),
+        ("Japan imposed tariffs on ${alert(1)} goods.", "Japanese tariffs"),
         ("The Commerce Department opened a probe into <script>alert(1)</script> exports.",
-         "Commerce Department probe"),
-        ("Argentina imposed tariffs on the rest.", "Argentina tariffs"),
-        ("Brazil imposed a ban on next week's shipments.", "Brazil ban"),
+         "Commerce Department investigation"),
+        ("Argentina imposed tariffs on the rest.", "Argentinean tariffs"),
+        ("Brazil imposed a ban on next week's shipments.", "Brazilian ban"),
         # nor why the clause that brings a measure in imposed it
         ("The restrictions, imposed by the Commerce Department on March 7 for alleged "
          "sanctions violations, hurt Acme.", "Commerce Department export controls"),
         # nor a person's name, nor a word in capitals that names nothing known
-        ("Japan imposed a ban on Jane Doe's racehorses.", "Japan ban"),
+        ("Japan imposed a ban on Jane Doe's racehorses.", "Japanese ban"),
     ],
 )
 def test_a_policy_is_named_only_by_what_its_own_text_says_it_is_on(nlp, text, name):
@@ -614,14 +621,14 @@ def test_a_policy_is_named_only_by_what_its_own_text_says_it_is_on(nlp, text, na
     "text, expected",
     [
         ("China's criticism of the US tariffs grew louder.",
-         ("China", "opposes", "United States tariffs")),
+         ("China", "opposes", "U.S. tariffs")),
         ("Beijing voiced strong opposition to Washington's export controls.",
-         ("China", "opposes", "United States export controls")),
+         ("China", "opposes", "U.S. export controls")),
         ("Japan objected to the new US tariffs on chips.",
-         ("Japan", "opposes", "United States tariffs on chips")),
+         ("Japan", "opposes", "U.S. tariffs on chips")),
         # who is urged to scrap a measure imposes it; who urges opposes it
         ("Kenya urged Brazil to scrap its new tariffs on Kenyan tea.",
-         ("Kenya", "opposes", "Brazil tariffs on Kenyan tea")),
+         ("Kenya", "opposes", "Brazilian tariffs on Kenyan tea")),
     ],
 )
 def test_opposition_to_a_policy(nlp, text, expected):
@@ -633,10 +640,10 @@ def test_opposition_to_a_policy(nlp, text, expected):
 def test_sanctions_are_export_controls_only_with_a_word_of_exports(nlp):
     policies, _ = policy_view(nlp, "U.S. technology sanctions hurt Huawei. U.S. export "
                                    "controls widened.")
-    assert policies == [("United States export controls", "ExportControl")]
+    assert policies == [("U.S. export controls", "ExportControl")]
     policies, _ = policy_view(nlp, "U.S. sanctions hurt Huawei. U.S. export controls widened.")
-    assert policies == [("United States export controls", "ExportControl"),
-                        ("United States sanctions", "OtherPolicy")]
+    assert policies == [("U.S. export controls", "ExportControl"),
+                        ("U.S. sanctions", "OtherPolicy")]
 
 
 def test_sanctions_on_a_named_party_are_a_direct_edge(nlp):
@@ -646,9 +653,9 @@ def test_sanctions_on_a_named_party_are_a_direct_edge(nlp):
 
 
 def test_policy_aliases_keep_the_written_imposer(nlp):
-    doc = nlp("Demand fell amid increasingly harsh U.S. trade restrictions.")
+    doc = nlp("Demand fell amid increasingly harsh Japanese trade restrictions on Acme Corp.")
     (policy,) = [e for e in doc._.ng_relation_entities if e.type == "Policy"]
-    assert "U.S. export controls" in policy.aliases
+    assert "Japanese trade restrictions" in policy.aliases
     assert all(len(alias) <= len(policy.name) for alias in policy.aliases)
 
 
@@ -656,7 +663,7 @@ def test_policy_mentions_join_the_document_spans(nlp):
     doc = nlp("Demand fell amid increasingly harsh U.S. trade restrictions.")
     policies = [(s.text, s._.ng_name) for s in doc.spans["ng_entities"] if s.label_ == "Policy"]
     assert policies == [
-        ("increasingly harsh U.S. trade restrictions", "United States export controls")
+        ("increasingly harsh U.S. trade restrictions", "U.S. export controls")
     ]
 
 
@@ -674,13 +681,13 @@ def test_policy_mentions_join_the_document_spans(nlp):
         # its family named before, or of any family where its head says nothing of its kind
         ("Japan imposed export controls on Korean chemicals. The measures hit Samsung "
          "Electronics.",
-         ([("Japan export controls on Korean chemicals", "ExportControl")],
-          [("Japan", "imposes", "Japan export controls on Korean chemicals"),
-           ("Japan export controls on Korean chemicals", "targets", "Samsung Electronics"),
-           ("Japan export controls on Korean chemicals", "targets", "South Korea")])),
+         ([("Japanese export controls on Korean chemicals", "ExportControl")],
+          [("Japan", "imposes", "Japanese export controls on Korean chemicals"),
+           ("Japanese export controls on Korean chemicals", "targets", "Samsung Electronics"),
+           ("Japanese export controls on Korean chemicals", "targets", "South Korea")])),
         ("Japan introduced a ban on whaling. The law hits Talvora Systems Inc.",
-         ([("Japan ban on whaling", "OtherPolicy")],
-          [("Japan", "imposes", "Japan ban on whaling")])),
+         ([("Japanese ban on whaling", "OtherPolicy")],
+          [("Japan", "imposes", "Japanese ban on whaling")])),
         # a measure with no imposer that a later definite mention of its family names is
         # that policy, with its targets and its party edge (and a party that calls it unfair
         # opposes it)
@@ -701,27 +708,27 @@ def test_policy_mentions_join_the_document_spans(nlp):
          ([("House bill", "OtherPolicy")],
           [("House", "imposes", "House bill"), ("House", "imposes", "House bill")])),
         ("Japan imposed tariffs on Korean steel. The Japanese measures took effect on Monday.",
-         ([("Japan tariffs on Korean steel", "Tariff")],
-          [("Japan", "imposes", "Japan tariffs on Korean steel"),
-           ("Japan", "imposes", "Japan tariffs on Korean steel"),
-           ("Japan tariffs on Korean steel", "targets", "South Korea")])),
+         ([("Japanese tariffs on Korean steel", "Tariff")],
+          [("Japan", "imposes", "Japanese tariffs on Korean steel"),
+           ("Japan", "imposes", "Japanese tariffs on Korean steel"),
+           ("Japanese tariffs on Korean steel", "targets", "South Korea")])),
         ("Japan imposed tariffs on Korean steel. Japan also announced new measures on chip "
          "exports.",
-         ([("Japan rules on chip exports", "ExportControl"),
-           ("Japan tariffs on Korean steel", "Tariff")],
-          [("Japan", "imposes", "Japan rules on chip exports"),
-           ("Japan", "imposes", "Japan tariffs on Korean steel"),
-           ("Japan tariffs on Korean steel", "targets", "South Korea")])),
+         ([("Japanese rules on chip exports", "ExportControl"),
+           ("Japanese tariffs on Korean steel", "Tariff")],
+          [("Japan", "imposes", "Japanese rules on chip exports"),
+           ("Japan", "imposes", "Japanese tariffs on Korean steel"),
+           ("Japanese tariffs on Korean steel", "targets", "South Korea")])),
         # fighting a policy is opposing it
         ("Washington announced tariffs on Chinese steel. Beijing vowed to fight the tariffs.",
-         ([("United States tariffs on Chinese steel", "Tariff")],
-          [("China", "opposes", "United States tariffs on Chinese steel"),
-           ("United States", "imposes", "United States tariffs on Chinese steel"),
-           ("United States tariffs on Chinese steel", "targets", "China")])),
+         ([("U.S. tariffs on Chinese steel", "Tariff")],
+          [("China", "opposes", "U.S. tariffs on Chinese steel"),
+           ("United States", "imposes", "U.S. tariffs on Chinese steel"),
+           ("U.S. tariffs on Chinese steel", "targets", "China")])),
     ],
 )
 def test_a_policy_named_again_across_sentences(nlp, text, expected):
-    assert policy_view(nlp, text) == expected
+    assert policy_view(nlp, text) == (sorted(expected[0]), sorted(expected[1]))
 
 
 def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
@@ -745,54 +752,54 @@ def test_a_word_in_capitals_that_names_nothing_known_is_no_object():
           ("Iceland ban on whaling by Japan", "targets", "Japan")]),
         # "by" on a clause that bans is whose activity it bans, never who bans it
         ("Peru protested over Chile's decision to bar further fishing by Peru.",
-         [("Chile", "imposes", "Chile ban on further fishing")]),
+         [("Chile", "imposes", "Chilean ban on further fishing")]),
         ("Japan's plan to impose tariffs on Korean steel angered Seoul.",
-         [("Japan", "imposes", "Japan tariffs on South Korea"),
-          ("Japan tariffs on South Korea", "targets", "South Korea")]),
+         [("Japan", "imposes", "Japanese tariffs on South Korea"),
+          ("Japanese tariffs on South Korea", "targets", "South Korea")]),
         # a measure in retaliation for a party's action, or in response to it, targets it
         ("China imposed tariffs on soybeans in retaliation for U.S. duties on steel.",
-         [("China", "imposes", "China tariffs on soybeans"),
-          ("China tariffs on soybeans", "targets", "United States"),
-          ("United States", "imposes", "United States tariffs on steel")]),
+         [("China", "imposes", "Chinese tariffs on soybeans"),
+          ("Chinese tariffs on soybeans", "targets", "United States"),
+          ("United States", "imposes", "U.S. tariffs on steel")]),
         # a measure imposed because of a party's wrong act, or to punish a party, targets it;
         # the tariffs named again take the target too
         ("Brazil raised duties last May. Brazil raised the duties because of Talvora Systems "
          "Inc's dumping of steel.",
-         [("Brazil", "imposes", "Brazil tariffs on Talvora Systems Inc"),
-          ("Brazil", "imposes", "Brazil tariffs on Talvora Systems Inc"),
-          ("Brazil tariffs on Talvora Systems Inc", "targets", "Talvora Systems Inc")]),
+         [("Brazil", "imposes", "Brazilian tariffs on Talvora Systems Inc"),
+          ("Brazil", "imposes", "Brazilian tariffs on Talvora Systems Inc"),
+          ("Brazilian tariffs on Talvora Systems Inc", "targets", "Talvora Systems Inc")]),
         ("Brazil imposed duties on steel to punish Talvora Systems Inc.",
-         [("Brazil", "imposes", "Brazil tariffs on steel"),
+         [("Brazil", "imposes", "Brazilian tariffs on steel"),
           ("Brazil", "sanctions", "Talvora Systems Inc."),
-          ("Brazil tariffs on steel", "targets", "Talvora Systems Inc.")]),
+          ("Brazilian tariffs on steel", "targets", "Talvora Systems Inc.")]),
         # a cause that is no wrong act of the party is no target
         ("Washington imposed tariffs on steel because of Talvora Systems Inc's complaint.",
-         [("United States", "imposes", "United States tariffs on steel")]),
+         [("United States", "imposes", "U.S. tariffs on steel")]),
         # who says a measure will be imposed imposes it
         ("The European Commission said duties would be imposed on Chinese bicycles.",
          [("European Commission", "imposes", "European Commission tariffs")]),
         # a measure decided or established by a party is its measure, on what the clause
         # that brings it in puts it on
         ("Peru protested against the fishing ban decided by Chile.",
-         [("Chile", "imposes", "Chile ban")]),
+         [("Chile", "imposes", "Chilean ban")]),
         ("Peru protested against the import ban decided by Chile on Peruvian fish.",
-         [("Chile", "imposes", "Chile ban on Peruvian fish"), ("Chile", "sanctions", "Peru"),
-          ("Chile ban on Peruvian fish", "targets", "Peru")]),
+         [("Chile", "imposes", "Chilean ban on Peruvian fish"), ("Chile", "sanctions", "Peru"),
+          ("Chilean ban on Peruvian fish", "targets", "Peru")]),
         ("The Commission has proposed establishing a consumption tax on vegetable oils.",
          [("Commission", "imposes", "Commission tax on vegetable oils")]),
         ("Brazil will establish tariffs on Kenyan tea.",
-         [("Brazil", "imposes", "Brazil tariffs on Kenyan tea"),
-          ("Brazil tariffs on Kenyan tea", "targets", "Kenya")]),
+         [("Brazil", "imposes", "Brazilian tariffs on Kenyan tea"),
+          ("Brazilian tariffs on Kenyan tea", "targets", "Kenya")]),
         # a party's ruling, decision or vote in favour of a measure is its measure
         ("Chile's ruling in favor of a duty on Peruvian corn was a disappointment.",
-         [("Chile", "imposes", "Chile tariffs on Peruvian corn"),
-          ("Chile tariffs on Peruvian corn", "targets", "Peru")]),
+         [("Chile", "imposes", "Chilean tariffs on Peruvian corn"),
+          ("Chilean tariffs on Peruvian corn", "targets", "Peru")]),
         ("The ruling by the Commission in favour of duties on Peruvian corn was a surprise.",
          [("Commission", "imposes", "Commission tariffs on Peruvian corn"),
           ("Commission tariffs on Peruvian corn", "targets", "Peru")]),
         ("Chile ruled in favour of a duty on Peruvian corn.",
-         [("Chile", "imposes", "Chile tariffs on Peruvian corn"),
-          ("Chile tariffs on Peruvian corn", "targets", "Peru")]),
+         [("Chile", "imposes", "Chilean tariffs on Peruvian corn"),
+          ("Chilean tariffs on Peruvian corn", "targets", "Peru")]),
     ],
 )
 def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected):
@@ -806,36 +813,36 @@ def test_an_imposer_read_from_the_clause_around_the_measure(nlp, text, expected)
         # the measure is the subject of a passive clause of imposing: its agent imposes it,
         # its "on" object is its target, also with "by" hung as a plain preposition
         ("Tariffs were imposed on Acme Corp by Japan last year.",
-         [("Japan tariffs on Acme Corp", "Tariff")],
-         [("Japan", "imposes", "Japan tariffs on Acme Corp"),
-          ("Japan tariffs on Acme Corp", "targets", "Acme Corp")]),
+         [("Japanese tariffs on Acme Corp", "Tariff")],
+         [("Japan", "imposes", "Japanese tariffs on Acme Corp"),
+          ("Japanese tariffs on Acme Corp", "targets", "Acme Corp")]),
         ("New duties were levied on Globex Inc last week by the European Union.",
          [("European Union tariffs on Globex Inc", "Tariff")],
          [("European Union", "imposes", "European Union tariffs on Globex Inc"),
           ("European Union tariffs on Globex Inc", "targets", "Globex Inc")]),
         # or whose goods it is on
         ("Tariffs were imposed on Acme Corp's chips by Japan last year.",
-         [("Japan tariffs on Acme Corp", "Tariff")],
-         [("Japan", "imposes", "Japan tariffs on Acme Corp"),
-          ("Japan tariffs on Acme Corp", "targets", "Acme Corp")]),
+         [("Japanese tariffs on Acme Corp", "Tariff")],
+         [("Japan", "imposes", "Japanese tariffs on Acme Corp"),
+          ("Japanese tariffs on Acme Corp", "targets", "Acme Corp")]),
         # a participle or relative clause on the measure puts it on a pronoun's referent;
         # opposing the measure opposes that policy
         ("Acme Corp will appeal the export restrictions imposed on it by Japan.",
-         [("Japan export controls on Acme Corp", "ExportControl")],
-         [("Acme Corp", "opposes", "Japan export controls on Acme Corp"),
-          ("Japan", "imposes", "Japan export controls on Acme Corp"),
-          ("Japan export controls on Acme Corp", "targets", "Acme Corp")]),
+         [("Japanese export controls on Acme Corp", "ExportControl")],
+         [("Acme Corp", "opposes", "Japanese export controls on Acme Corp"),
+          ("Japan", "imposes", "Japanese export controls on Acme Corp"),
+          ("Japanese export controls on Acme Corp", "targets", "Acme Corp")]),
         # sanctions a relative clause puts on a party sanction it
         ("Globex Inc said it would fight the sanctions Japan imposed on it.",
-         [("Japan sanctions", "OtherPolicy")],
-         [("Globex Inc", "opposes", "Japan sanctions"), ("Japan", "sanctions", "Globex Inc")]),
+         [("Japanese sanctions", "OtherPolicy")],
+         [("Globex Inc", "opposes", "Japanese sanctions"), ("Japan", "sanctions", "Globex Inc")]),
         # a clause of another verb names no imposer nor target
         ("Tariffs were discussed with Acme Corp by Japan.", [], []),
     ],
 )
 def test_a_clause_of_imposing_on_the_measure_names_imposer_and_target(nlp, text, policies,
                                                                       relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -844,52 +851,53 @@ def test_a_clause_of_imposing_on_the_measure_names_imposer_and_target(nlp, text,
         # an inquiry into a named company's conduct is no trade case, whatever trade it
         # looks at
         ("The Commerce Department investigated Acme Corp for alleged export-control "
-         "violations.", [("Commerce Department probe of Acme Corp", "OtherPolicy")]),
+         "violations.", [("Commerce Department investigation of Acme Corp", "OtherPolicy")]),
         ("The Commerce Department opened an investigation into Acme Corp over its exports "
-         "to Iran.", [("Commerce Department probe into Acme Corp over exports to Iran",
+         "to Iran.", [("Commerce Department investigation into Acme Corp over exports to Iran",
                         "OtherPolicy")]),
         # unless a word of a trade remedy says it is one, or it looks into a country's trade
         ("The Commerce Department opened an anti-dumping investigation into Acme Corp's "
          "steel exports.",
-         [("Commerce Department anti-dumping probe into Acme Corp's steel exports",
+         [("Commerce Department anti-dumping investigation into Acme Corp's steel exports",
            "TradeInvestigation")]),
         ("The Commerce Department opened an investigation into steel imports from Japan.",
-         [("Commerce Department probe into steel imports from Japan", "TradeInvestigation")]),
+         [("Commerce Department investigation into steel imports from Japan",
+           "TradeInvestigation")]),
         # the agent's clause says who looks, not what the inquiry is on
         ("The fine follows a two-year investigation by the Federal Trade Commission, which "
          "has probed Acme Corp over its sales of imported goods.",
-         [("Federal Trade Commission probe of Acme Corp", "OtherPolicy")]),
+         [("Federal Trade Commission investigation of Acme Corp", "OtherPolicy")]),
     ],
 )
 def test_an_inquiry_into_a_company_is_a_trade_case_only_by_a_trade_remedy(nlp, text, policies):
-    assert policy_view(nlp, text)[0] == policies
+    assert policy_view(nlp, text)[0] == sorted(policies)
 
 
 @pytest.mark.parametrize(
     ("text", "policies", "relations"),
     [
         ("The deal was delayed by U.S. import restrictions on Acme Corp's chips.",
-         [("United States restrictions on Acme Corp's chips", "OtherPolicy")],
-         [("United States", "imposes", "United States restrictions on Acme Corp's chips"),
-          ("United States restrictions on Acme Corp's chips", "targets", "Acme Corp")]),
+         [("U.S. restrictions on Acme Corp's chips", "OtherPolicy")],
+         [("United States", "imposes", "U.S. restrictions on Acme Corp's chips"),
+          ("U.S. restrictions on Acme Corp's chips", "targets", "Acme Corp")]),
         ("Globex complained about EC restrictions on U.S. citrus imports.",
          [("EC restrictions on U.S. citrus imports", "OtherPolicy")],
          [("EC", "imposes", "EC restrictions on U.S. citrus imports"),
           ("EC restrictions on U.S. citrus imports", "targets", "United States")]),
         ("The strong yen and Japan's self-imposed restrictions on exports to the U.S. hurt "
          "Initech.",
-         [("Japan restrictions on exports to the U.S.", "OtherPolicy")],
-         [("Japan", "imposes", "Japan restrictions on exports to the U.S."),
-          ("Japan restrictions on exports to the U.S.", "targets", "United States")]),
+         [("Japanese restrictions on exports to the U.S.", "OtherPolicy")],
+         [("Japan", "imposes", "Japanese restrictions on exports to the U.S."),
+          ("Japanese restrictions on exports to the U.S.", "targets", "United States")]),
         ("The United States imposed export restrictions on Hooli.",
-         [("United States export controls on Hooli", "ExportControl")],
-         [("United States", "imposes", "United States export controls on Hooli"),
-          ("United States export controls on Hooli", "targets", "Hooli")]),
+         [("U.S. export controls on Hooli", "ExportControl")],
+         [("United States", "imposes", "U.S. export controls on Hooli"),
+          ("U.S. export controls on Hooli", "targets", "Hooli")]),
     ],
 )
 def test_restrictions_on_imports_or_of_ones_own_exports_are_no_export_controls(
         nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -901,16 +909,16 @@ def test_restrictions_on_imports_or_of_ones_own_exports_are_no_export_controls(
          [("U.S. Food and Drug Administration", "imposes",
            "U.S. Food and Drug Administration review of zorbamycin")]),
         ("The merger is under investigation by the Justice Department.",
-         [("Justice Department probe of merger", "OtherPolicy")],
-         [("Justice Department", "imposes", "Justice Department probe of merger")]),
+         [("Justice Department investigation of merger", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of merger")]),
         # what is under a law is only bound by it: the law is on no one
         ("Under Indian laws, Hooli also made an open offer for a stake in Globex.",
-         [("India law", "OtherPolicy")],
-         [("India", "imposes", "India law")]),
+         [("Indian law", "OtherPolicy")],
+         [("India", "imposes", "Indian law")]),
     ],
 )
 def test_an_inquiry_is_named_by_what_a_clause_says_is_under_it(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -928,7 +936,7 @@ def test_an_inquiry_is_named_by_what_a_clause_says_is_under_it(nlp, text, polici
 )
 def test_only_a_country_named_in_full_before_sanctions_is_their_target(
         nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -957,7 +965,7 @@ def test_only_a_country_named_in_full_before_sanctions_is_their_target(
     ],
 )
 def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -966,17 +974,17 @@ def test_a_regulator_brings_a_charge_or_an_inquiry(nlp, text, policies, relation
         # an inquiry into an aspect of a thing, the phrase running long, is named by the thing
         ("The Federal Trade Commission is investigating the design and performance of the "
          "Zephyr Model T vehicle's braking system after a crash in Ohio.",
-         [("Federal Trade Commission probe of Zephyr Model T vehicle's braking system",
+         [("Federal Trade Commission investigation of Zephyr Model T vehicle's braking system",
            "OtherPolicy")]),
         # quotation marks around a word of the phrase are left out of the name
         ("The Federal Trade Commission is investigating the design and performance of the "
          'Zephyr Model T vehicle\'s "Cruise" system after a crash in Ohio.',
-         [("Federal Trade Commission probe of Zephyr Model T vehicle's Cruise system",
+         [("Federal Trade Commission investigation of Zephyr Model T vehicle's Cruise system",
            "OtherPolicy")]),
     ],
 )
 def test_an_inquiry_into_an_aspect_of_a_thing_is_named_by_the_thing(nlp, text, policies):
-    assert policy_view(nlp, text)[0] == policies
+    assert policy_view(nlp, text)[0] == sorted(policies)
 
 
 @pytest.mark.parametrize(
@@ -994,7 +1002,7 @@ def test_an_inquiry_into_an_aspect_of_a_thing_is_named_by_the_thing(nlp, text, p
     ],
 )
 def test_two_measures_introduced_on_two_things_are_two_policies(nlp, text, policies):
-    assert policy_view(nlp, text)[0] == policies
+    assert policy_view(nlp, text)[0] == sorted(policies)
 
 
 def test_a_regulator_approving_two_named_deals_gives_two_approvals(nlp):
@@ -1014,13 +1022,15 @@ def test_a_regulator_approving_two_named_deals_gives_two_approvals(nlp):
         # a possessor owns the measure it is written on, not a conjunct with words of its own
         ("Following its own internal investigation and a Senate inquiry, Acme Corp denied "
          "that any such bias exists.",
-         [("Senate probe", "OtherPolicy")], [("Senate", "imposes", "Senate probe")]),
+         [("Senate investigation", "OtherPolicy")], [("Senate", "imposes",
+                                                      "Senate investigation")]),
         ("Acme Corp's own internal review and a Senate inquiry found no bias.",
-         [("Senate probe", "OtherPolicy")], [("Senate", "imposes", "Senate probe")]),
+         [("Senate investigation", "OtherPolicy")], [("Senate", "imposes",
+                                                      "Senate investigation")]),
     ],
 )
 def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -1042,17 +1052,18 @@ def test_a_possessor_does_not_own_a_conjoined_measure(nlp, text, policies, relat
           ("Ohio Securities Commission review of Acme Corp", "targets", "Acme Corp")]),
         ("The Securities and Exchange Commission is investigating whether Acme Corp violated "
          "securities laws.",
-         [("Securities and Exchange Commission probe of Acme Corp", "OtherPolicy")],
+         [("Securities and Exchange Commission investigation of Acme Corp", "OtherPolicy")],
          [("Securities and Exchange Commission", "imposes",
-           "Securities and Exchange Commission probe of Acme Corp"),
-          ("Securities and Exchange Commission probe of Acme Corp", "targets", "Acme Corp")]),
+           "Securities and Exchange Commission investigation of Acme Corp"),
+          ("Securities and Exchange Commission investigation of Acme Corp", "targets",
+           "Acme Corp")]),
         # a company weighing a question sets no policy
         ("Acme Corp is weighing whether Globex Inc should be sold.", [], []),
     ],
 )
 def test_a_regulator_weighing_whether_a_party_did_something_reviews_it(nlp, text, policies,
                                                                        relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -1077,7 +1088,7 @@ def test_a_regulator_weighing_whether_a_party_did_something_reviews_it(nlp, text
     ],
 )
 def test_an_order_directing_a_party_is_a_measure_on_it(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -1094,7 +1105,7 @@ def test_an_order_directing_a_party_is_a_measure_on_it(nlp, text, policies, rela
     ],
 )
 def test_a_body_voting_to_ban_imposes_the_ban(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -1103,33 +1114,35 @@ def test_a_body_voting_to_ban_imposes_the_ban(nlp, text, policies, relations):
         # a party said to be the target or subject of an inquiry is its target
         ("Acme Corp is now the target of a U.S. Federal Trade Commission investigation, "
          "executives said.",
-         [("U.S. Federal Trade Commission probe of Acme Corp", "OtherPolicy")],
+         [("U.S. Federal Trade Commission investigation of Acme Corp", "OtherPolicy")],
          [("U.S. Federal Trade Commission", "imposes",
-           "U.S. Federal Trade Commission probe of Acme Corp"),
-          ("U.S. Federal Trade Commission probe of Acme Corp", "targets", "Acme Corp")]),
+           "U.S. Federal Trade Commission investigation of Acme Corp"),
+          ("U.S. Federal Trade Commission investigation of Acme Corp", "targets", "Acme Corp")]),
         ("Acme Corp is the subject of an investigation by the Federal Trade Commission.",
-         [("Federal Trade Commission probe of Acme Corp", "OtherPolicy")],
-         [("Federal Trade Commission", "imposes", "Federal Trade Commission probe of Acme Corp"),
-          ("Federal Trade Commission probe of Acme Corp", "targets", "Acme Corp")]),
+         [("Federal Trade Commission investigation of Acme Corp", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation of Acme Corp"),
+          ("Federal Trade Commission investigation of Acme Corp", "targets", "Acme Corp")]),
         # the party of an inquiry "into" it is its target where the parser hangs "into" on
         # the verb
         ("The Competition Bureau dropped its investigation into Acme Corp on Tuesday.",
-         [("Competition Bureau probe into Acme Corp", "OtherPolicy")],
-         [("Competition Bureau", "imposes", "Competition Bureau probe into Acme Corp"),
-          ("Competition Bureau probe into Acme Corp", "targets", "Acme Corp")]),
+         [("Competition Bureau investigation into Acme Corp", "OtherPolicy")],
+         [("Competition Bureau", "imposes", "Competition Bureau investigation into Acme Corp"),
+          ("Competition Bureau investigation into Acme Corp", "targets", "Acme Corp")]),
         # an agency's inquiry introduced as new is its own, not its country's named before
         ("Canada opened its own investigation into the issue. And the company isn't safe in "
          "the US, as the Federal Trade Commission launched an antitrust investigation into "
          "Acme Corp last year.",
-         [("Canada probe", "OtherPolicy"),
-          ("Federal Trade Commission probe into Acme Corp", "OtherPolicy")],
-         [("Canada", "imposes", "Canada probe"),
-          ("Federal Trade Commission", "imposes", "Federal Trade Commission probe into Acme Corp"),
-          ("Federal Trade Commission probe into Acme Corp", "targets", "Acme Corp")]),
+         [("Canadian investigation", "OtherPolicy"),
+          ("Federal Trade Commission investigation into Acme Corp", "OtherPolicy")],
+         [("Canada", "imposes", "Canadian investigation"),
+          ("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation into Acme Corp"),
+          ("Federal Trade Commission investigation into Acme Corp", "targets", "Acme Corp")]),
     ],
 )
 def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
 
 @pytest.mark.parametrize(
@@ -1156,4 +1169,52 @@ def test_the_target_of_an_inquiry_and_whose_inquiry_it_is(nlp, text, policies, r
 )
 def test_a_regulator_finding_that_a_party_broke_a_rule_rules_on_it(nlp, text, policies,
                                                                    relations):
-    assert policy_view(nlp, text) == (policies, relations)
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a plan is a policy where its phrase says what it is to do
+        ("Japan's cabinet approved a plan to help the troubled Acme ventures in Brazil.",
+         [("Japanese plan to help troubled Acme ventures in Brazil", "OtherPolicy")],
+         [("Japan", "imposes", "Japanese plan to help troubled Acme ventures in Brazil")]),
+        # the nouns before a proposal say what it is
+        ("Japan's sales tax proposal met criticism from Acme Corp.",
+         [("Japanese sales tax proposal", "OtherPolicy")],
+         [("Acme Corp.", "opposes", "Japanese sales tax proposal"),
+          ("Japan", "imposes", "Japanese sales tax proposal")]),
+        # a plan that says nothing of what it is, or a company's, is none
+        ("Acme's plans were unclear, but Norway's plan was praised.", [], []),
+        # a plan to impose a measure is the measure
+        ("Washington announced plans to slap tariffs on Japanese imports.",
+         [("U.S. tariffs on Japanese imports", "Tariff")],
+         [("U.S. tariffs on Japanese imports", "targets", "Japan"),
+          ("United States", "imposes", "U.S. tariffs on Japanese imports")]),
+        # import quotas, and an aid package for a company
+        ("The Chilean government imposed import quotas on Globex Inc's steel.",
+         [("Chilean quotas on Globex Inc's steel", "OtherPolicy")],
+         [("Chile", "imposes", "Chilean quotas on Globex Inc's steel"),
+          ("Chilean quotas on Globex Inc's steel", "targets", "Globex Inc")]),
+        ("The Chilean government approved an aid package for Acme Corp.",
+         [("Chilean aid for Acme Corp.", "Subsidy")],
+         [("Chile", "imposes", "Chilean aid for Acme Corp."),
+          ("Chilean aid for Acme Corp.", "targets", "Acme Corp.")]),
+    ],
+)
+def test_plans_proposals_quotas_and_aid_are_measures(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies",
+    [
+        # a policy is named with its country's modifier, an inquiry an investigation
+        ("Chile imposed tariffs on Norwegian salmon.",
+         [("Chilean tariffs on Norwegian salmon", "Tariff")]),
+        ("The Commerce Department opened a probe into Acme Corp.",
+         [("Commerce Department investigation into Acme Corp.", "OtherPolicy")]),
+    ],
+)
+def test_a_policy_is_named_with_its_countrys_modifier(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == policies

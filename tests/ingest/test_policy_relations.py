@@ -26,7 +26,7 @@ from tests.ingest.relation_views import triples
     ],
 )
 def test_a_suit_opposes_whom_it_names(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_a_suit_opposes_whom_it_names(nlp, text, expected):
     ],
 )
 def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -92,8 +92,8 @@ def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
         (
             "EU regulators opened an investigation into Acme Corp.",
             [
-                ("EU", "imposes", "EU probe into Acme Corp."),
-                ("EU probe into Acme Corp.", "targets", "Acme Corp."),
+                ("EU", "imposes", "EU investigation into Acme Corp."),
+                ("EU investigation into Acme Corp.", "targets", "Acme Corp."),
             ],
         ),
         # what a clause inside the inquiry's phrase says is not what it looks into
@@ -105,15 +105,15 @@ def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
                 (
                     "European Union",
                     "imposes",
-                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "European Union investigation into plan by Acme Corp and Globex Inc",
                 ),
                 (
-                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "European Union investigation into plan by Acme Corp and Globex Inc",
                     "targets",
                     "Acme Corp",
                 ),
                 (
-                    "European Union probe into plan by Acme Corp and Globex Inc",
+                    "European Union investigation into plan by Acme Corp and Globex Inc",
                     "targets",
                     "Globex Inc",
                 ),
@@ -124,8 +124,8 @@ def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
             "The European Community launched an investigation into allegations of dumping by "
             "Japanese semiconductor makers.",
             [
-                ("European Community", "imposes", "European Community probe of Japan"),
-                ("European Community probe of Japan", "targets", "Japan"),
+                ("European Community", "imposes", "European Community investigation of Japan"),
+                ("European Community investigation of Japan", "targets", "Japan"),
             ],
         ),
         # a company's name before the noun makes no regulator of it
@@ -133,7 +133,7 @@ def test_blocking_and_disciplining_a_party_sanction_it(nlp, text, expected):
     ],
 )
 def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -154,9 +154,9 @@ def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected
         (
             "The Japanese government banned imports of Acme Corp products.",
             [
-                ("Japan", "imposes", "Japan ban on imports of Acme Corp products"),
+                ("Japan", "imposes", "Japanese ban on imports of Acme Corp products"),
                 ("Japan", "sanctions", "Acme Corp"),
-                ("Japan ban on imports of Acme Corp products", "targets", "Acme Corp"),
+                ("Japanese ban on imports of Acme Corp products", "targets", "Acme Corp"),
             ],
         ),
         # a ban introduced as a new one with no imposer is not the one named before
@@ -168,7 +168,7 @@ def test_regulators_of_a_union_of_states_impose_its_measures(nlp, text, expected
     ],
 )
 def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -193,7 +193,7 @@ def test_a_ban_on_a_party_itself_is_a_sanction_not_a_policy(nlp, text, expected)
     ],
 )
 def test_lists_of_parties(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -201,16 +201,16 @@ def test_lists_of_parties(nlp, text, expected):
     [
         # a party that retaliates or responds with a measure imposes it
         ("Canada responded with duties on U.S. steel.",
-         [("Canada", "imposes", "Canada tariffs on U.S. steel"),
-          ("Canada tariffs on U.S. steel", "targets", "United States")]),
+         [("Canada", "imposes", "Canadian tariffs on U.S. steel"),
+          ("Canadian tariffs on U.S. steel", "targets", "United States")]),
         ("Beijing retaliated with tariffs on American soybeans.",
-         [("China", "imposes", "China tariffs on American soybeans"),
-          ("China tariffs on American soybeans", "targets", "United States")]),
+         [("China", "imposes", "Chinese tariffs on American soybeans"),
+          ("Chinese tariffs on American soybeans", "targets", "United States")]),
         ("Vexcor hit back with a lawsuit.", []),
     ],
 )
 def test_a_measure_in_response(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -226,14 +226,14 @@ def test_a_measure_in_response(nlp, text, expected):
          []),
         # a state's ruling in favour of a measure is its own
         ("Canada's ruling in favor of a duty on U.S. corn was a disappointment to growers.",
-         [("Canada", "imposes", "Canada tariffs on U.S. corn"),
-          ("Canada tariffs on U.S. corn", "targets", "United States")]),
+         [("Canada", "imposes", "Canadian tariffs on U.S. corn"),
+          ("Canadian tariffs on U.S. corn", "targets", "United States")]),
         # a country's farm policy is a topic, no programme of support
         ("China's agricultural policy has shifted toward self-sufficiency.", []),
     ],
 )
 def test_rulings_in_favour_of_a_measure(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -242,15 +242,15 @@ def test_rulings_in_favour_of_a_measure(nlp, text, expected):
         # the country goods come from, written after them, is no imposer of a measure on them
         ("Trump raised tariffs on goods from India to 50%.", []),
         ("Japan raised tariffs on beef from the United States.",
-         [("Japan", "imposes", "Japan tariffs on beef from the United States"),
-          ("Japan tariffs on beef from the United States", "targets", "United States")]),
+         [("Japan", "imposes", "Japanese tariffs on beef from the United States"),
+          ("Japanese tariffs on beef from the United States", "targets", "United States")]),
         # before them, it is ("a ban from Beijing")
         ("The move follows a ban from Beijing on exports of gallium.",
-         [("China", "imposes", "China ban on exports of gallium")]),
+         [("China", "imposes", "Chinese ban on exports of gallium")]),
     ],
 )
 def test_the_origin_of_goods(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -278,7 +278,7 @@ def test_the_origin_of_goods(nlp, text, expected):
     ],
 )
 def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -286,36 +286,36 @@ def test_a_fine_named_by_a_noun_sanctions_its_party(nlp, text, expected):
     [
         # a ban on trade to a party targets it, as one on trade from it does
         ("France banned exports to Brazil.",
-         [("France", "imposes", "France ban on exports to Brazil"),
+         [("France", "imposes", "French ban on exports to Brazil"),
           ("France", "sanctions", "Brazil"),
-          ("France ban on exports to Brazil", "targets", "Brazil")]),
+          ("French ban on exports to Brazil", "targets", "Brazil")]),
         # halting or suspending trade with a party is a ban on it; a company's halt is none
         ("France halted imports from Brazil.",
-         [("France", "imposes", "France ban on imports from Brazil"),
+         [("France", "imposes", "French ban on imports from Brazil"),
           ("France", "sanctions", "Brazil"),
-          ("France ban on imports from Brazil", "targets", "Brazil")]),
+          ("French ban on imports from Brazil", "targets", "Brazil")]),
         ("France suspended shipments of jets to Acme Corp.",
-         [("France", "imposes", "France ban on shipments of jets to Acme Corp."),
+         [("France", "imposes", "French ban on shipments of jets to Acme Corp."),
           ("France", "sanctions", "Acme Corp."),
-          ("France ban on shipments of jets to Acme Corp.", "targets", "Acme Corp.")]),
+          ("French ban on shipments of jets to Acme Corp.", "targets", "Acme Corp.")]),
         ("Acme Corp halted shipments to Globex Inc.", []),
         # a ban on goods a party makes is a policy on it and sanctions it
         ("Britain banned equipment made by Globex Inc from its networks.",
-         [("United Kingdom", "imposes", "United Kingdom ban on equipment"),
+         [("United Kingdom", "imposes", "British ban on equipment"),
           ("United Kingdom", "sanctions", "Globex Inc"),
-          ("United Kingdom ban on equipment", "targets", "Globex Inc")]),
+          ("British ban on equipment", "targets", "Globex Inc")]),
         ("The government halted production at the plant.", []),
         # what a measure applies to is its target
         ("Brazil's new tariffs apply to Acme Corp.",
-         [("Brazil", "imposes", "Brazil tariffs on Acme Corp."),
-          ("Brazil tariffs on Acme Corp.", "targets", "Acme Corp.")]),
+         [("Brazil", "imposes", "Brazilian tariffs on Acme Corp."),
+          ("Brazilian tariffs on Acme Corp.", "targets", "Acme Corp.")]),
         ("France banned sales of jets last week. The ban applies to Acme Corp.",
-         [("France", "imposes", "France ban on sales of jets"),
-          ("France ban on sales of jets", "targets", "Acme Corp.")]),
+         [("France", "imposes", "French ban on sales of jets"),
+          ("French ban on sales of jets", "targets", "Acme Corp.")]),
     ],
 )
 def test_trade_a_measure_halts_or_applies_to_is_its_target(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -324,14 +324,14 @@ def test_trade_a_measure_halts_or_applies_to_is_its_target(nlp, text, expected):
         # whom a measure is meant to hurt, named by a purpose clause, is its target; the
         # companies a hurt group includes are
         ("Brazil imposed tariffs on steel to hurt Acme Corp.",
-         [("Brazil", "imposes", "Brazil tariffs on steel"),
-          ("Brazil tariffs on steel", "targets", "Acme Corp.")]),
+         [("Brazil", "imposes", "Brazilian tariffs on steel"),
+          ("Brazilian tariffs on steel", "targets", "Acme Corp.")]),
         ("Brazil raised tariffs on steel with the goal of hurting steelmakers including "
          "Acme Corp and Globex Inc.",
-         [("Brazil", "imposes", "Brazil tariffs on steel"),
-          ("Brazil tariffs on steel", "targets", "Acme Corp"),
-          ("Brazil tariffs on steel", "targets", "Globex Inc.")]),
+         [("Brazil", "imposes", "Brazilian tariffs on steel"),
+          ("Brazilian tariffs on steel", "targets", "Acme Corp"),
+          ("Brazilian tariffs on steel", "targets", "Globex Inc.")]),
     ],
 )
 def test_whom_a_measure_is_meant_to_hurt_is_its_target(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)

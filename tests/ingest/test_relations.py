@@ -215,7 +215,7 @@ from tests.ingest.relation_views import policy_view, triples
     ],
 )
 def test_roles(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -354,7 +354,7 @@ def test_roles(nlp, text, expected):
     ],
 )
 def test_based_in(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
@@ -404,7 +404,7 @@ def test_nationality_word_becomes_a_country_entity_when_a_relation_uses_it(nlp):
     ],
 )
 def test_verbs(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -487,7 +487,7 @@ def test_verbs(nlp, text, expected):
     ],
 )
 def test_lists_and_trade(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -585,7 +585,7 @@ def test_lists_and_trade(nlp, text, expected):
     ],
 )
 def test_opposition_membership_and_trade(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -601,8 +601,8 @@ def test_opposition_membership_and_trade(nlp, text, expected):
         ("Washington embargoed Acme Corp.", [("United States", "sanctions", "Acme Corp.")]),
         ("Germany proscribed Acme Corp.", [("Germany", "sanctions", "Acme Corp.")]),
         ("France ordained tariffs on Acme Corp's steel.",
-         [("France", "imposes", "France tariffs on Acme Corp's steel"),
-          ("France tariffs on Acme Corp's steel", "targets", "Acme Corp")]),
+         [("France", "imposes", "French tariffs on Acme Corp's steel"),
+          ("French tariffs on Acme Corp's steel", "targets", "Acme Corp")]),
         # nouns it adds to those of opposition and of critics
         ("Acme Corp faced resistance from Globex Inc.", [("Globex Inc.", "opposes", "Acme Corp")]),
         ("Greenpeace, a vocal disparager of Acme Corp, protested on Monday.",
@@ -610,7 +610,7 @@ def test_opposition_membership_and_trade(nlp, text, expected):
     ],
 )
 def test_words_wordnet_adds_to_a_family(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -619,24 +619,24 @@ def test_words_wordnet_adds_to_a_family(nlp, text, expected):
         # a verb WordNet adds to those of a ban: a measure of its own, which sanctions the party
         # whose goods it is on
         ("Germany proscribed sales of Acme Corp's phones.",
-         ([("Germany ban on sales of Acme Corp's phones", "OtherPolicy")],
-          [("Germany", "imposes", "Germany ban on sales of Acme Corp's phones"),
+         ([("German ban on sales of Acme Corp's phones", "OtherPolicy")],
+          [("Germany", "imposes", "German ban on sales of Acme Corp's phones"),
            ("Germany", "sanctions", "Acme Corp"),
-           ("Germany ban on sales of Acme Corp's phones", "targets", "Acme Corp")])),
+           ("German ban on sales of Acme Corp's phones", "targets", "Acme Corp")])),
         # nouns it adds to those of tariffs (a hyponym of "duty") and of bans (a synonym)
         ("France imposed an impost on Acme Corp's steel.",
-         ([("France tariffs on Acme Corp's steel", "Tariff")],
-          [("France", "imposes", "France tariffs on Acme Corp's steel"),
-           ("France tariffs on Acme Corp's steel", "targets", "Acme Corp")])),
+         ([("French tariffs on Acme Corp's steel", "Tariff")],
+          [("France", "imposes", "French tariffs on Acme Corp's steel"),
+           ("French tariffs on Acme Corp's steel", "targets", "Acme Corp")])),
         ("Germany announced a proscription on Acme Corp's phones.",
-         ([("Germany ban on Acme Corp's phones", "OtherPolicy")],
-          [("Germany", "imposes", "Germany ban on Acme Corp's phones"),
+         ([("German ban on Acme Corp's phones", "OtherPolicy")],
+          [("Germany", "imposes", "German ban on Acme Corp's phones"),
            ("Germany", "sanctions", "Acme Corp"),
-           ("Germany ban on Acme Corp's phones", "targets", "Acme Corp")])),
+           ("German ban on Acme Corp's phones", "targets", "Acme Corp")])),
     ],
 )
 def test_measures_wordnet_adds(nlp, text, expected):
-    assert policy_view(nlp, text) == expected
+    assert policy_view(nlp, text) == (sorted(expected[0]), sorted(expected[1]))
 
 
 def test_challenging_a_standing_in_a_market_is_rivalry(nlp):
@@ -660,7 +660,7 @@ def test_challenging_a_standing_in_a_market_is_rivalry(nlp):
     ],
 )
 def test_besting_a_rival(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -682,7 +682,7 @@ def test_besting_a_rival(nlp, text, expected):
     ],
 )
 def test_rivals_in_a_relative_clause(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -922,7 +922,7 @@ def test_what_the_component_attaches_is_plain_str(nlp):
     ],
 )
 def test_disputes_fines_and_ventures(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1102,7 +1102,7 @@ def test_disputes_fines_and_ventures(nlp, text, expected):
     ],
 )
 def test_ownership_and_mergers(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1110,30 +1110,31 @@ def test_ownership_and_mergers(nlp, text, expected):
     [
         # whoever the measure's "on"/"into" phrase names, however deep
         ("The United States imposed tariffs on 300 mln dlrs of Japanese electronic goods.",
-         [("United States", "imposes", "United States tariffs on Japan"),
-          ("United States tariffs on Japan", "targets", "Japan")]),
+         [("United States", "imposes", "U.S. tariffs on Japan"),
+          ("U.S. tariffs on Japan", "targets", "Japan")]),
         ("The Commerce Department launched an investigation into imports of Japanese "
          "semiconductors.",
          [("Commerce Department", "imposes",
-           "Commerce Department probe into imports of Japanese semiconductors"),
-          ("Commerce Department probe into imports of Japanese semiconductors", "targets",
+           "Commerce Department investigation into imports of Japanese semiconductors"),
+          ("Commerce Department investigation into imports of Japanese semiconductors", "targets",
            "Japan")]),
         # what an investigation is "of", and whoever conducts it
         ("The U.S. Justice Department opened a criminal investigation of Volkswagen AG.",
-         [("U.S. Justice Department", "imposes", "U.S. Justice Department probe of Volkswagen AG"),
-          ("U.S. Justice Department probe of Volkswagen AG", "targets", "Volkswagen AG")]),
+         [("U.S. Justice Department", "imposes",
+           "U.S. Justice Department investigation of Volkswagen AG"),
+          ("U.S. Justice Department investigation of Volkswagen AG", "targets", "Volkswagen AG")]),
         ("The European Commission is conducting an antitrust investigation into Google.",
-         [("European Commission", "imposes", "European Commission probe into Google"),
-          ("European Commission probe into Google", "targets", "Google")]),
+         [("European Commission", "imposes", "European Commission investigation into Google"),
+          ("European Commission investigation into Google", "targets", "Google")]),
         # a party that faces a measure is its target
         ("Huawei faces a US ban on chip sales.",
-         [("United States", "imposes", "United States ban on chip sales"),
+         [("United States", "imposes", "U.S. ban on chip sales"),
           ("United States", "sanctions", "Huawei"),
-          ("United States ban on chip sales", "targets", "Huawei")]),
+          ("U.S. ban on chip sales", "targets", "Huawei")]),
     ],
 )
 def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1182,7 +1183,7 @@ def test_policy_targets_anywhere_in_the_measure_phrase(nlp, text, expected):
     ],
 )
 def test_suppliers_and_customers(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1231,7 +1232,7 @@ def test_suppliers_and_customers(nlp, text, expected):
     ],
 )
 def test_fighting_a_party_and_suing_it(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1251,7 +1252,7 @@ def test_fighting_a_party_and_suing_it(nlp, text, expected):
     ],
 )
 def test_words_that_stand_for_a_name(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1303,14 +1304,14 @@ def test_words_that_stand_for_a_name(nlp, text, expected):
     ],
 )
 def test_appointments(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("Washington put Talvora Systems Inc on its trade blacklist in May.",
-         [("United States", "imposes", "United States blacklist"),
+         [("United States", "imposes", "U.S. blacklist"),
           ("United States", "sanctions", "Talvora Systems Inc")]),
         # adding parties to a state body's list of companies or entities sanctions them; a
         # company's list of its partners does not
@@ -1347,7 +1348,7 @@ def test_appointments(nlp, text, expected):
     ],
 )
 def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1370,7 +1371,7 @@ def test_blacklists_penalties_and_named_suppliers(nlp, text, expected):
     ],
 )
 def test_partners_acting_together(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1384,7 +1385,7 @@ def test_partners_acting_together(nlp, text, expected):
     ],
 )
 def test_state_ownership_and_holdings(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1410,7 +1411,7 @@ def test_state_ownership_and_holdings(nlp, text, expected):
     ],
 )
 def test_penalties_paid_to_a_regulator(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1426,7 +1427,7 @@ def test_penalties_paid_to_a_regulator(nlp, text, expected):
     ],
 )
 def test_a_settlement_with_a_regulator_sanctions_the_party(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1444,7 +1445,7 @@ def test_a_settlement_with_a_regulator_sanctions_the_party(nlp, text, expected):
     ],
 )
 def test_opposed_in_the_passive(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1476,10 +1477,10 @@ def test_opposed_in_the_passive(nlp, text, expected):
         # the party whose decision it is does what it decides, not its critic; the critic
         # opposes the measure the decision is
         ("China criticised Britain's decision to ban Huawei.",
-         [("China", "opposes", "United Kingdom ban on Huawei"),
-          ("United Kingdom", "imposes", "United Kingdom ban on Huawei"),
+         [("China", "opposes", "British ban on Huawei"),
+          ("United Kingdom", "imposes", "British ban on Huawei"),
           ("United Kingdom", "sanctions", "Huawei"),
-          ("United Kingdom ban on Huawei", "targets", "Huawei")]),
+          ("British ban on Huawei", "targets", "Huawei")]),
         # a dispute is two-sided, read both ways, settled or not; a suit settled is read no more
         ("Acme Corp said it had settled a lengthy patent dispute with Globex Inc on Monday.",
          [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
@@ -1496,7 +1497,7 @@ def test_opposed_in_the_passive(nlp, text, expected):
     ],
 )
 def test_criticism_and_clashes(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1536,7 +1537,7 @@ def test_criticism_and_clashes(nlp, text, expected):
     ],
 )
 def test_lawsuits_pressure_and_damages(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1562,7 +1563,7 @@ def test_lawsuits_pressure_and_damages(nlp, text, expected):
     ],
 )
 def test_a_bid_or_deal_named_again(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1585,7 +1586,7 @@ def test_a_bid_or_deal_named_again(nlp, text, expected):
     ],
 )
 def test_rivals_named_through_a_description(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1669,7 +1670,7 @@ def test_only_bid(nlp, text, bid):
     ],
 )
 def test_deals_rivals_and_supply(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1693,7 +1694,7 @@ def test_deals_rivals_and_supply(nlp, text, expected):
     ],
 )
 def test_ties_and_agents_are_partners(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1734,7 +1735,7 @@ def test_a_holding_bought_is_no_supply(nlp, text, supplies):
     ],
 )
 def test_ministers_of_a_field(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1775,7 +1776,7 @@ def test_readings_that_state_no_relation(nlp, text):
     ],
 )
 def test_mergers_memoranda_and_consortia(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 def test_a_memorandum_with_a_party_described_before_its_name(nlp):
@@ -1832,7 +1833,7 @@ def test_a_memorandum_with_a_party_described_before_its_name(nlp):
     ],
 )
 def test_groups_and_joint_action(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -1847,7 +1848,7 @@ def test_groups_and_joint_action(nlp, text, expected):
     ],
 )
 def test_a_question_under_a_negated_telling_is_stated(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 def test_a_regulator_approving_its_acquisition_is_no_buyer(nlp):
@@ -2011,7 +2012,7 @@ def test_a_clause_hung_on_a_refusal_is_no_refusal(verb, hedged):
     ],
 )
 def test_what_is_weighed_or_only_advised_states_no_relation(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 def test_a_name_the_model_missed_before_a_reporters_title_and_name(nlp):
@@ -2060,7 +2061,7 @@ def test_a_denied_charge_opposes_the_measure_that_targets_the_denier(nlp, text, 
     ],
 )
 def test_a_suit_with_no_party_of_its_own_sues_the_joined_clauses_party(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -2102,7 +2103,7 @@ def test_legislators_sit_in_the_chamber_named(nlp, text, expected):
     ],
 )
 def test_a_title_after_a_name_and_a_comma(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -2144,7 +2145,7 @@ def test_a_sale_to_some_of_the_buyers_listed_after_a_dash(nlp):
     ],
 )
 def test_general_managers(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -2279,7 +2280,7 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
     ],
 )
 def test_rivals_refusals_and_findings(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -2297,7 +2298,7 @@ def test_rivals_refusals_and_findings(nlp, text, expected):
     ],
 )
 def test_asking_for_a_measure_on_a_party(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -2312,7 +2313,7 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
     ],
 )
 def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
 
 
 @pytest.mark.parametrize(
@@ -2336,4 +2337,4 @@ def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
     ],
 )
 def test_suits_faced_and_rulings_won(nlp, text, expected):
-    assert triples(nlp, text) == expected
+    assert triples(nlp, text) == sorted(expected)
