@@ -53,6 +53,7 @@ from newsgraph.ingest.mentions import (
     headline_case,
     is_junk,
     object_of_role,
+    party_initial_set_off,
     possesses,
     pronoun_back,
     region_follows,
@@ -120,12 +121,10 @@ def classify(doc: Doc, candidate: Candidate) -> Mention | None:
 
 def _party(span: Span, label: str) -> Mention | None:
     """A party adjective before a politician names the party: "Republican Senator X"; so
-    does a party's initial in brackets after one ("X (D-Ohio)")."""
+    does a party's initial set off after one ("X (D-Ohio)", "X, D-Ohio,")."""
     text = span.text
     parties = party_initials()
-    if label == "NORP" and text in parties and span.start > 0 \
-            and span.doc[span.start - 1].text == "(" and span.end < len(span.doc) \
-            and span.doc[span.end].text == "-":
+    if label == "NORP" and text in parties and party_initial_set_off(span.doc[span.start]):
         votes_of_initial: defaultdict[str, float] = defaultdict(float)
         votes_of_initial[EntityType.ORGANISATION] += WEIGHTS["name"]
         return Mention(span.start, span.end, "ORG", votes_of_initial,

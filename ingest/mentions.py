@@ -645,17 +645,32 @@ def _candidates(doc: Doc, matcher: Matcher) -> list[Span]:
 
 
 def _party_initials(doc: Doc, taken: set[int]) -> list[Span]:
-    """A party's initial and a US state in brackets after a person's name ("Jane Roe
-    (D-Ohio)", "Rep. John Doe (R-NY)"): the initial names the party (``party_initial``)."""
+    """A party's initial and a US state set off after a person's name ("Jane Roe (D-Ohio)",
+    "Rep. John Doe, R-N.Y., said"): the initial names the party (``party_initial``)."""
     initials = party_initials()
-    found = []
-    for token in doc[1:-4]:
-        i = token.i
-        if token.text in initials and i not in taken and doc[i - 1].text == "(" \
-                and doc[i - 2].ent_type_ == "PERSON" and doc[i + 1].text == "-" \
-                and doc[i + 3].text == ")" and us_state(doc[i + 2].text):
-            found.append(Span(doc, i, i + 1, label="NORP"))
-    return found
+    return [Span(doc, token.i, token.i + 1, label="NORP") for token in doc[2:-3]
+            if token.text in initials and token.i not in taken
+            and doc[token.i - 2].ent_type_ == "PERSON" and party_initial_set_off(token)
+            and us_state(doc[token.i + 2].text)]
+
+
+#: What sets off a party's initial and state after a name, by the mark that opens it.
+_SETTING_OFF = {"(": (")",), ",": (",", ".", ";", ":")}
+
+
+def party_initial_set_off(token: Token) -> bool:
+    """Whether ``token`` opens a party's initial and state set off by brackets or commas
+    after a name: the "D" of "(D-Ohio)" or of ", D-N.Y.,".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Jane Roe, D-Ohio, said")
+    >>> party_initial_set_off(doc[3])
+    True
+    """
+    doc, i = token.doc, token.i
+    closers = _SETTING_OFF.get(doc[i - 1].text) if i > 0 else None
+    return closers is not None and i + 3 < len(doc) and doc[i + 1].text == "-" \
+        and doc[i + 3].text in closers
 
 
 class _Ruler(NamedTuple):

@@ -219,6 +219,9 @@ _PAYING = frozenset(form for verb in ("pay", "repay", "refund", "forfeit")
 #: The dependencies of a verb's own subject: a rule whose id ends "-shared-subject" reads a
 #: conjunct verb as saying the subject of the verb before it, only where it has none of these.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: A rule whose id ends "-shared-agent" reads a passive verb as done by the agent of the verb
+#: conjoined to it ("was sued and fined by the SEC"), only where it has no agent of its own.
+_AGENTS = frozenset({"agent"})
 
 
 def _field_chief(title: Token) -> bool:
@@ -563,6 +566,9 @@ class RelationExtractor:
             if rule.id.endswith("-shared-subject") and any(
                     c.dep_ in _SUBJECTS for c in tokens["verb"].children):
                 continue  # the conjunct's own subject is what it says, not the first verb's
+            if rule.id.endswith("-shared-agent") and any(
+                    c.dep_ in _AGENTS for c in tokens["verb"].children):
+                continue  # "was sued by Acme and fined by Globex": each verb has its own agent
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled the lawsuit against Y"
             if predicate == Predicate.COMPETES_WITH and rule.subject.startswith("^") \

@@ -539,6 +539,10 @@ def test_lists_and_trade(nlp, text, expected):
         # a party's initial and a US state in brackets after a politician's name
         ("The plan was criticised by Senator John Doe (D-Ohio) on Monday.",
          [("John Doe", "memberOf", "Democratic Party")]),
+        # or set off by commas; an organisation's name gives no party
+        ("The plan was criticised by Senator John Doe, D-N.Y., on Monday.",
+         [("John Doe", "memberOf", "Democratic Party")]),
+        ("The plan was criticised by Globex Corp, D-Ohio, on Monday.", []),
         # a party's noun in apposition to a person's name
         ("Jane Roe, a Vermont Democrat, criticised the deal.",
          [("Jane Roe", "memberOf", "Democratic Party")]),
@@ -2260,6 +2264,17 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
          [("Globex Inc.", "opposes", "Acme Corp")]),
         ("Acme Corp made an offer, and Initech Inc was rejected by Globex Inc.",
          [("Globex Inc.", "opposes", "Initech Inc")]),
+        # two passive verbs joined share their subject and their agent, unless each has its own
+        ("Globex Corp was charged and fined by the Acme Authority.",
+         [("Acme Authority", "sanctions", "Globex Corp")]),
+        ("Globex Corp was sued and fined by the Acme Authority.",
+         [("Acme Authority", "opposes", "Globex Corp"),
+          ("Acme Authority", "sanctions", "Globex Corp")]),
+        ("Globex Corp was sued by Initech Inc and fined by the Acme Authority.",
+         [("Acme Authority", "sanctions", "Globex Corp"),
+          ("Initech Inc", "opposes", "Globex Corp")]),
+        ("Globex Corp was praised, and Initech Inc was fined by the Acme Authority.",
+         [("Acme Authority", "sanctions", "Initech Inc")]),
         # a body that finds or judges that a party broke the rules, in any clause it says
         # a regulator's finding is also its ruling on the party (ingest/policies.py)
         ("The Acme Authority found that Globex Inc had violated the rules.",
