@@ -194,6 +194,7 @@ _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
 _ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
 _PAST_HOLDING = _WORDS.lower("past_holding")
+_ENGAGING = frozenset(form for verb in _WORDS.lower("engaging_verb") for form in verb_forms(verb))
 _SELL_FORMS = frozenset(verb_forms("sell"))
 _SETTLING = frozenset(form for verb in _WORDS.lower("settling_verb") for form in verb_forms(verb))
 _STATE_WORDS = _WORDS.lower("state_owner")
@@ -582,6 +583,8 @@ class RelationExtractor:
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
                 continue  # "Acme, whose lawyer is based in Leipzig"
+            if predicate == Predicate.INVESTS_IN and _engaged_to(doc[token_ids[0]]):
+                continue  # "Acme hired Globex Bank to sell Initech": the bank holds nothing
             if predicate in _DEALS and any(
                     c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
                     for c in doc[token_ids[0]].children):
@@ -931,6 +934,18 @@ def _organisations_listed_before(end: int, state: DocState) -> list[Node]:
         if i == before:  # no separator: the list begins with this name
             break
     return listed[::-1] if len(listed) >= 2 else []
+
+
+def _engaged_to(token: Token) -> bool:
+    """Whether ``token`` is in what an agent is engaged to do for another ("hired Globex Bank
+    to sell Initech", "retained Acme to sell its stake"): the agent acts for the one engaging
+    it. A verb conjoined to the clause is the clause's own doing ("... and bought Initech")."""
+    while token.dep_ not in ("conj", "ROOT"):
+        if token.dep_ == "xcomp" and token.head.lower_ in _ENGAGING \
+                and any(c.dep_ == "dobj" for c in token.head.children):
+            return True
+        token = token.head
+    return False
 
 
 def _conjoined_organisations(token: Token, state: DocState) -> list[Node]:

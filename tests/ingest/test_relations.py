@@ -2264,6 +2264,10 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
          [("Globex Inc.", "opposes", "Acme Corp")]),
         ("Acme Corp made an offer, and Initech Inc was rejected by Globex Inc.",
          [("Globex Inc.", "opposes", "Initech Inc")]),
+        # an agent engaged to buy or sell for another holds nothing; who plans to sell does
+        ("Acme Corp hired Globex Bank to sell Initech Inc.", []),
+        ("Acme Corp has retained Globex Bank to sell its stake in Initech Inc.", []),
+        ("Acme Corp plans to sell Initech Inc.", [("Acme Corp", "investsIn", "Initech Inc.")]),
         # two passive verbs joined share their subject and their agent, unless each has its own
         ("Globex Corp was charged and fined by the Acme Authority.",
          [("Acme Authority", "sanctions", "Globex Corp")]),
