@@ -425,7 +425,8 @@ def _defined_product(span: Span) -> bool:
     """Whether the text says what kind of product the name is: a noun of a kind of product
     just before the name, itself determined or owned ("its ulcer drug Orvex", "the games
     console Zephyr 3"), in apposition to it ("Orvex, the anti-ulcer drug made by X"), or what
-    the name is ("Orvex is the world's most prescribed drug").
+    the name is ("Orvex is the world's most prescribed drug"), what its maker is the maker of
+    ("the maker of Orvex"), or a participle of making with its maker ("Orvex, marketed by X").
 
     Only kinds that no company's name stands for count ("the app X", "the search engine X"
     name services that are companies too; "the investment vehicle X" a company).
@@ -452,6 +453,10 @@ def _defined_product(span: Span) -> bool:
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 return True
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1 \
+            and root.head.head.lower_ in lexicon().lower("product_maker") \
+            and root.head.head.pos_ == "NOUN":
+        return True  # "Acme, the maker of Orvex"
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in _product_verbs()
            and any(a.dep_ == "agent" for a in c.children) for c in root.children):
         return True  # "Orvex, marketed by X in Europe": a company is not marketed by another

@@ -332,6 +332,11 @@ def test_people_the_text_names(nlp, text, expected):
         # a participle of making with its maker after the name
         ("Zentrol, marketed by Acme Corp outside Europe, lost patent protection last year.",
          {("Acme Corp", "Organisation", ())}),
+        # what a maker is the maker of, and a medicine's noun after the name
+        ("Acme Corp, the maker of Zentrol, said profit rose.",
+         {("Acme Corp", "Organisation", ())}),
+        ("Acme Corp said sales of its Zentrol tablets rose.",
+         {("Acme Corp", "Organisation", ())}),
         # but what says or announces is a company, whatever the text calls it elsewhere
         ("Zentrol, marketed by Acme Corp outside Europe, lost patent protection last year. "
          "Zentrol said it would appeal.",
