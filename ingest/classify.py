@@ -72,7 +72,7 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ontology import EntityType
 
-__all__ = ["DEFINED_PRODUCT", "PRODUCT", "classify", "given_name_vote", "vote_lists"]
+__all__ = ["DEFINED_PRODUCT", "PRODUCT", "classify", "given_name_vote", "thing_votes", "vote_lists"]
 
 #: The vote that a name is a product or an asset ("the Orion chip"), which is no entity.
 PRODUCT = "Product"
@@ -424,7 +424,8 @@ def _defined_product(span: Span) -> bool:
     """Whether the text says what kind of product the name is: a noun of a kind of product
     just before the name, itself determined or owned ("its ulcer drug Orvex", "the games
     console Zephyr 3"), in apposition to it ("Orvex, the anti-ulcer drug made by X"), or what
-    the name is ("Orvex is the world's most prescribed drug").
+    the name is ("Orvex is the world's most prescribed drug"), what its maker is the maker of
+    ("the maker of Orvex"), or a participle of making with its maker ("Orvex, marketed by X").
 
     Only kinds that no company's name stands for count ("the app X", "the search engine X"
     name services that are companies too; "the investment vehicle X" a company).
@@ -450,10 +451,24 @@ def _defined_product(span: Span) -> bool:
             if noun.lower_ in kinds and noun.pos_ == "NOUN" and not noun.ent_type_ \
                     and any(c.dep_ in ("det", "poss") for c in noun.children):
                 return True
-    root = span.root  # "Orvex is the world's best-selling drug"
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == span.start - 1 \
+            and root.head.head.lower_ in lexicon().lower("product_maker") \
+            and root.head.head.pos_ == "NOUN":
+        return True  # "Acme, the maker of Orvex"
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ in _product_verbs()
+           and any(a.dep_ == "agent" for a in c.children) for c in root.children):
+        return True  # "Orvex, marketed by X in Europe": a company is not marketed by another
+    # "Orvex is the world's best-selling drug"
     return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
         c.dep_ == "attr" and c.lower_ in kinds and c.pos_ == "NOUN" and not c.ent_type_
         and any(d.dep_ in ("det", "poss") for d in c.children) for c in root.head.children)
+
+
+@cache
+def _product_verbs() -> frozenset[str]:
+    """The forms of the verbs of making a product ("marketed", "manufactured")."""
+    return frozenset(f for lemma in lexicon().lower("product_verb") for f in verb_forms(lemma))
 
 
 def _title(span: Span, titled: bool) -> _Votes:
@@ -514,6 +529,18 @@ def _pronoun_back(span: Span) -> _Votes:
         return {}
     kind, own = found
     return {kind: WEIGHTS["parse"] if own else WEIGHTS["model"]}
+
+
+def thing_votes(span: Span) -> float:
+    """The votes for an organisation that say only that the name is a thing, not a person:
+    "which" or "its" back to it, and on a name the text calls a product itself, a company's
+    noun beside it ("the sole maker of the new Orion S3 chips"). A product is a thing too."""
+    weight = sum(_relative_pronoun(span).values()) + sum(
+        v for k, v in _pronoun_back(span).items() if k == EntityType.ORGANISATION)
+    if _product(span).get(PRODUCT, 0.0) >= WEIGHTS["parse"] \
+            and _near_noun(span, lexicon().lower("org_context")):
+        weight += WEIGHTS["parse"]
+    return weight
 
 
 def _relative_pronoun(span: Span) -> _Votes:
@@ -774,7 +801,8 @@ def _product_weight(span: Span) -> tuple[float, bool]:
         i -= 1
     before = doc[i] if i >= 0 else None
     owner = before is not None and (before.tag_ == "POS" or before.lower_ in ("'s", "\u2019s"))
-    if owner and before is not None and before.i > 0:  # "China's Huawei": a place owns no product
+    if owner and not follows and before is not None and before.i > 0:
+        # "China's Huawei": a place owns no product, but "Norway's Vega field" names one
         possessor = doc[before.i - 1].text
         owner = not (country_of(possessor) or city_of(possessor) or demonym_of(possessor))
     determiner = before is not None and before.lower_ in lex.lower("product_determiner")

@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -41,6 +42,7 @@ from newsgraph.ingest.classify import (
     PRODUCT,
     classify,
     given_name_vote,
+    thing_votes,
     vote_lists,
 )
 from newsgraph.ingest.documents import Entity, Relation
@@ -71,6 +73,7 @@ from newsgraph.ingest.names import (
     load_jsonl,
     name_key,
     subdivisions,
+    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -265,6 +268,10 @@ def _group_entity(
         return None
     product = votes.pop(PRODUCT, 0.0)
     defined = votes.pop(DEFINED_PRODUCT, 0.0)
+    if defined and _announcing(doc, members):
+        defined = 0.0  # "Zentrol said ...": what announces is a company of the product's name
+    if defined:  # where the text says it is a product, "which" or "its" says no more than that
+        votes[EntityType.ORGANISATION] -= sum(thing_votes(doc[m.start:m.end]) for m in members)
     if product > max(votes[EntityType.ORGANISATION], votes[EntityType.PERSON]) \
             or not (votes[EntityType.ORGANISATION] or votes[EntityType.PERSON]):
         return None
@@ -522,6 +529,22 @@ def _person_by_label_alone(
     Humatrope"; "the Luton van plant")."""
     return all(" " not in text for text in texts) and not votes[EntityType.ORGANISATION] \
         and _beyond_model(members, votes, EntityType.PERSON, "PERSON") <= 0
+
+
+@cache
+def _announcing_verbs() -> frozenset[str]:
+    """The forms of the verbs only a company or a person is the subject of ("said")."""
+    return frozenset(f for lemma in lexicon().lower("announcing_verb") for f in verb_forms(lemma))
+
+
+def _announcing(doc: Doc, members: list[Mention]) -> bool:
+    """Whether a mention is the subject of a verb of saying or announcing ("Zentrol said")."""
+    verbs = _announcing_verbs()
+    for mention in members:
+        root = doc[mention.start:mention.end].root
+        if root.dep_ == "nsubj" and root.head.lower_ in verbs:
+            return True
+    return False
 
 
 def _acting(doc: Doc, members: list[Mention]) -> bool:

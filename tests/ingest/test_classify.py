@@ -81,6 +81,14 @@ PRODUCT_LIST = """
     vehicles   NOUN  NNS O      dobj     1
 """
 
+FIELD = """
+    from       ADP   IN  O      ROOT     0
+    Norway     PROPN NNP B-GPE  poss     4
+    's         PART  POS O      case     1
+    Vexa       PROPN NNP B-ORG  compound 4
+    field      NOUN  NN  O      pobj     0
+"""
+
 BUILDING = """
     backed     VERB  VBN O      ROOT     0
     by         ADP   IN  O      agent    0
@@ -134,6 +142,9 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (BEIJING, 0, 1, "ORG", ("ORG", {}, "China", False)),
         # a product noun after a determiner and the name, which says what the name is
         (PRODUCT, 3, 4, "ORG",
+         ("ORG", {"Organisation": 1.0, "Product": 2.0, "DefinedProduct": 1.0}, None, False)),
+        # a place owns an asset the noun after the name says it is ("Norway's Vexa field")
+        (FIELD, 3, 4, "ORG",
          ("ORG", {"Organisation": 1.0, "Product": 2.0, "DefinedProduct": 1.0}, None, False)),
         # a product noun after the name alone says nothing ("Nvidia chips")
         (PRODUCT_LIST, 6, 7, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),

@@ -326,6 +326,21 @@ def test_people_the_text_names(nlp, text, expected):
         # unless more evidence than the model's label says it is a maker
         ("Analysts praised the Vonda Inc platform. Vonda Inc said sales rose.",
          {("Vonda Inc", "Organisation", ())}),
+        # "which" says a product is a thing, no more: it is no vote for a company
+        ("Acme Corp will supply the Kelvar processors. Analysts said Kelvar, which uses less "
+         "power, would sell well.", {("Acme Corp", "Organisation", ())}),
+        # a participle of making with its maker after the name
+        ("Zentrol, marketed by Acme Corp outside Europe, lost patent protection last year.",
+         {("Acme Corp", "Organisation", ())}),
+        # what a maker is the maker of, and a medicine's noun after the name
+        ("Acme Corp, the maker of Zentrol, said profit rose.",
+         {("Acme Corp", "Organisation", ())}),
+        ("Acme Corp said sales of its Zentrol tablets rose.",
+         {("Acme Corp", "Organisation", ())}),
+        # but what says or announces is a company, whatever the text calls it elsewhere
+        ("Zentrol, marketed by Acme Corp outside Europe, lost patent protection last year. "
+         "Zentrol said it would appeal.",
+         {("Acme Corp", "Organisation", ()), ("Zentrol", "Organisation", ())}),
     ],
 )
 def test_products_the_text_names(nlp, text, expected):
