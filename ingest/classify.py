@@ -377,11 +377,15 @@ def _held(span: Span) -> bool:
 
 
 def _named_thing(span: Span) -> _Votes:
-    """A noun just before the name that says it is a kind of organisation the model may not
-    know names ("ride-hailing service Didi Chuxing", "online marketplace Lamudi"): the
-    ``org_kind`` word set, beside the company nouns of ``org_context``."""
+    """A noun just before the name, or in apposition after it, that says it is a kind of
+    organisation the model may not know names ("ride-hailing service Didi Chuxing", "online
+    marketplace Lamudi", "Globex, a New York-based website"): the ``org_kind`` word set,
+    beside the company nouns of ``org_context``."""
+    kinds = lexicon().lower("org_kind")
     noun = _describing_noun(span)
-    if noun is None or noun.lower_ not in lexicon().lower("org_kind"):
+    if (noun is None or noun.lower_ not in kinds) and not any(
+            child.dep_ == "appos" and child.i >= span.end and child.lower_ in kinds
+            and child.pos_ == "NOUN" for child in span.root.children):
         return {}
     return {EntityType.ORGANISATION: WEIGHTS["parse"]}
 

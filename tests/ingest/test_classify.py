@@ -462,3 +462,23 @@ def test_names_listed_after_a_plural_noun_of_companies_are_organisations(nlp):
     assert read_entities(nlp, text) == {
         ("Acme Air", "Organisation"), ("Globex Corp", "Organisation"),
         ("Initech America", "Organisation"), ("Jane Roe", "Person"), ("Vela Jet", "Organisation")}
+
+
+def test_a_kind_of_organisation_in_apposition_after_the_name_makes_it_one(nlp):
+    text = ("Jane Roe won a verdict against Tarvin in a privacy lawsuit. Tarvin, a New "
+            "York-based website specializing in celebrity news, is appealing the verdict. "
+            "Tarvin declined to comment.")
+    assert ("Tarvin", "Organisation") in read_entities(nlp, text)
+
+
+def test_a_newspaper_of_another_language_is_no_person(nlp):
+    text = ("Acme Chief Executive Jane Roe told Tarnauer Zeitung on Sunday that the offer "
+            "was too low.")
+    assert ("Tarnauer Zeitung", "Organisation") in read_entities(nlp, text)
+
+
+def test_a_boss_or_premier_before_a_name_is_a_persons(nlp):
+    text = ("Workers met chief executive Jane Roe, labor boss Bernd Varlow and regional "
+            "premier Stephan Kolt at Acme's plant.")
+    entities = read_entities(nlp, text)
+    assert {("Bernd Varlow", "Person"), ("Stephan Kolt", "Person")} <= entities
