@@ -599,13 +599,17 @@ def _given_name(span: Span) -> _Votes:
 
 def _foreign_name(span: Span, label: str) -> _Votes:
     """A "person" whose name holds a word of another language's company vocabulary ("Norsk
-    Vind Energi", "Sinar Utama") or begins with another language's article ("La Estrella",
-    "El Siglo"): a firm's or a newspaper's name, no person's."""
+    Vind Energi", "Sinar Utama", "Gruppo Vela") or begins with another language's article
+    ("La Estrella", "El Siglo"): a firm's or a newspaper's name, no person's. The company
+    word weighs as a legal form does: the model's person labels on the name's short form
+    ("Gruppo Vela ... Vela said") are no evidence against it."""
     words = span.text.split()
     lex = lexicon()
-    if label == "PERSON" and len(words) > 1 and (
-            any(w in lex.words("foreign_org_word") for w in words)
-            or words[0] in lex.words("name_article")):
+    if label != "PERSON" or len(words) < 2:
+        return {}
+    if any(w in lex.words("foreign_org_word") for w in words):
+        return {EntityType.ORGANISATION: WEIGHTS["legal_form"]}
+    if words[0] in lex.words("name_article"):
         return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}
 

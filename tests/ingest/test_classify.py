@@ -482,3 +482,24 @@ def test_a_boss_or_premier_before_a_name_is_a_persons(nlp):
             "premier Stephan Kolt at Acme's plant.")
     entities = read_entities(nlp, text)
     assert {("Bernd Varlow", "Person"), ("Stephan Kolt", "Person")} <= entities
+
+
+GRUPPO = """
+    Gruppo     PROPN NNP B-PERSON compound 1
+    Vela       PROPN NNP I-PERSON nsubj    2
+    said       VERB  VBD O        ROOT     2
+"""
+LA_VELA = """
+    La         PROPN NNP B-PERSON compound 1
+    Vela       PROPN NNP I-PERSON nsubj    2
+    said       VERB  VBD O        ROOT     2
+"""
+
+
+def test_a_company_word_of_another_language_weighs_as_a_legal_form():
+    # the model's person labels on "Vela" alone elsewhere are no evidence against it
+    assert _typed(GRUPPO, 0, 2, "PERSON") == (
+        "PERSON", {"Person": 1.0, "Organisation": 20.0}, None, False)
+    # an article of another language says less: "Le Pen" is a person's name
+    assert _typed(LA_VELA, 0, 2, "PERSON") == (
+        "PERSON", {"Person": 1.0, "Organisation": 2.0}, None, False)

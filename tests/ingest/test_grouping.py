@@ -180,3 +180,12 @@ def test_each_mention_names_the_first_of_its_group():
 )
 def test_fullest_name(forms, expected):
     assert fullest_name(Counter(forms)) == expected
+
+
+def test_a_last_word_joins_a_name_another_language_s_company_word_begins():
+    # "Gruppo" and "Banca" say the longer name is the firm's own, not a unit's
+    assert group_mentions([("Gruppo Tarvelli", "ORG"), ("Tarvelli", "PERSON"),
+                           ("Tarvelli", "ORG")]) == [0, 0, 0]
+    assert group_mentions([("Banca del Vorano", "ORG"), ("Vorano", "ORG")]) == [0, 0]
+    # an English first word may make a unit's name: "Thomson Reuters" and "Reuters"
+    assert group_mentions([("Acme Vorano", "ORG"), ("Vorano", "ORG")]) == [0, 1]
