@@ -413,3 +413,17 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
                   "Acme Ministry of Trade and Industry", "Acme Ministry of Industry and Trade",
                   "Acme Industry and Trade Ministry", "Vela Cos", "Vela")
     assert _labels(pairs) == _labels(list(reversed(pairs)))
+
+
+def test_a_person_named_by_a_nickname_is_the_one_named_by_the_full_given_name():
+    groups, log = resolve([("a", Entity("Rick Vorlan", "Person", votes=PERSON)),
+                           ("b", Entity("Richard Vorlan", "Person", votes=PERSON)),
+                           ("c", Entity("Jim Tarvo", "Person", votes=PERSON)),
+                           ("d", Entity("James Tarvo", "Person", votes=PERSON)),
+                           ("e", Entity("Jimmy Tarvo", "Person", votes=PERSON)),
+                           ("f", Entity("Bob Kesh", "Person", votes=PERSON)),
+                           ("g", Entity("Richard Kesh", "Person", votes=PERSON))])
+    assert sorted((g.label, g.aliases) for g in groups) == [
+        ("Bob Kesh", ()), ("James Tarvo", ()), ("Jim Tarvo", ()), ("Jimmy Tarvo", ()),
+        ("Richard Kesh", ()), ("Richard Vorlan", ("Rick Vorlan",))]
+    assert [m.rule for m in log] == ["nickname"]
