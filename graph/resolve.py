@@ -154,10 +154,14 @@ def match_key(name: str, kind: str) -> str:
     ('jane roe', 'j quincy roe')
     >>> match_key("Jane Q. Roe Jr.", "Person")
     'jane roe'
+    >>> match_key("Acme Defence Organisation", "Organisation")
+    'acme defense organization'
     """
     if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
     key = name_key(name)
+    if kind in (*_AGENT_TYPES, EntityType.POLICY):
+        key = " ".join(map(_american, key.split()))
     agent = kind in _AGENT_TYPES
     if not agent and kind != EntityType.POLICY:
         return key
@@ -181,6 +185,26 @@ def match_key(name: str, kind: str) -> str:
     if agent:
         words = _head_last(words)
     return " ".join(words)
+
+
+#: British endings and the American ones, for the words of ``british_spelling``.
+_AMERICAN_ENDINGS = (("isations", "izations"), ("isation", "ization"), ("ence", "ense"),
+                     ("res", "ers"), ("re", "er"), ("mmes", "ms"), ("mme", "m"), ("our", "or"))
+
+
+@cache
+def _american(word: str) -> str:
+    """A word of the lexicon's ``british_spelling`` in its American spelling, else itself.
+
+    >>> _american("defence"), _american("centres"), _american("programme"), _american("labour")
+    ('defense', 'centers', 'program', 'labour')
+    """
+    if word not in lexicon().lower("british_spelling"):
+        return word
+    for british, american in _AMERICAN_ENDINGS:
+        if word.endswith(british):
+            return word[: -len(british)] + american
+    return word
 
 
 def _head_last(words: list[str]) -> list[str]:

@@ -427,3 +427,14 @@ def test_a_person_named_by_a_nickname_is_the_one_named_by_the_full_given_name():
         ("Bob Kesh", ()), ("James Tarvo", ()), ("Jim Tarvo", ()), ("Jimmy Tarvo", ()),
         ("Richard Kesh", ()), ("Richard Vorlan", ("Rick Vorlan",))]
     assert [m.rule for m in log] == ["nickname"]
+
+
+def test_british_and_american_spellings_of_a_body_s_name_are_one_name():
+    groups, _ = resolve(_orgs("Acme Defence Organisation", "Acme Defense Organization",
+                              "Vela Trade Centre", "Vela Trade Center"))
+    assert sorted(sorted({g.label, *g.aliases}) for g in groups) == [
+        ["Acme Defence Organisation", "Acme Defense Organization"],
+        ["Vela Trade Center", "Vela Trade Centre"]]
+    # parties of labour are not the labor parties of other countries
+    groups, _ = resolve(_orgs("Acme Labour Party", "Acme Labor Party"))
+    assert len(groups) == 2
