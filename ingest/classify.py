@@ -142,7 +142,7 @@ def _party(span: Span, label: str) -> Mention | None:
 def _country(span: Span, label: str) -> Mention | None:
     """A mention of a country: its name or short form, a nationality word ("Dutch"), or a city
     that stands for it ("Beijing said")."""
-    if label not in _PLACE_LABELS:
+    if label not in _PLACE_LABELS and not _country_not_person(span, label):
         return None
     text = span.text
     country = country_of(text) or seat_of(text)
@@ -162,6 +162,24 @@ def _country(span: Span, label: str) -> Mention | None:
                                     or (city.capital and _acting_alone(span))))):
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
+
+
+def _country_not_person(span: Span, label: str) -> bool:
+    """Whether a one-word "person" is a country's name that is no common first name nor the
+    surname of a person the document names in full ("The Bermuda registered Acme Ltd"; not
+    "Jordan", nor "France" beside "Brian France").
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("The Bermuda registered Acme Ltd")
+    >>> _country_not_person(doc[1:2], "PERSON"), _country_not_person(doc[1:2], "ORG")
+    (True, False)
+    """
+    text = span.text
+    if label != "PERSON" or len(span) != 1 or country_of(text) != text \
+            or text in given_names():
+        return False
+    return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text
+                   for e in span.doc.ents)
 
 
 def _adjectival(span: Span) -> bool:

@@ -503,3 +503,29 @@ def test_a_company_word_of_another_language_weighs_as_a_legal_form():
     # an article of another language says less: "Le Pen" is a person's name
     assert _typed(LA_VELA, 0, 2, "PERSON") == (
         "PERSON", {"Person": 1.0, "Organisation": 2.0}, None, False)
+
+
+BERMUDA = """
+    The        DET   DT  O        det      3
+    Bermuda    PROPN NNP B-PERSON npadvmod 2
+    registered VERB  VBN O        amod     3
+    Acme       PROPN NNP B-ORG    nsubj    4
+    said       VERB  VBD O        ROOT     4
+"""
+FRANCE = """
+    Brian      PROPN NNP B-PERSON compound 1
+    France     PROPN NNP I-PERSON nsubj    2
+    spoke      VERB  VBD O        ROOT     2
+    .          PUNCT .   O        punct    2
+    France     PROPN NNP B-PERSON nsubj    5
+    smiled     VERB  VBD O        ROOT     5
+"""
+
+
+def test_a_country_s_name_the_model_took_for_a_person_is_the_country(nlp):
+    assert _typed(BERMUDA, 1, 2, "PERSON") == ("PERSON", {}, "Bermuda", False)
+    entities = read_entities(nlp, "The Bermuda registered Acme Holdings Ltd said it would "
+                                  "join a consortium.")
+    assert ("Bermuda", "Country") in entities
+    # the surname of a person the document names in full stays a person's
+    assert _typed(FRANCE, 4, 5, "PERSON") == ("PERSON", {"Person": 1.0}, None, False)
