@@ -9,6 +9,16 @@ The rules are conservative; each merge is logged with its rule and documents:
 ``spelling``
     the same letters and digits without spaces ("Wan Li" = "Wanli"), so two different
     dates or numbers never merge;
+``misspelt``
+    two names of the same words but one a letter short, long or out of place ("Globex
+    Electornics" = "Globex Electronics", :func:`~newsgraph.ingest.grouping.one_edit`), each
+    the other's only such name, of one type, never named apart by a document;
+``nickname``
+    a person named by a nickname of the given name another document gives with the same
+    surname ("Rick Doe" = "Richard Doe"), each the other's only such name;
+``word order``
+    an organisation's name of the same four or more words but for their order and small
+    words ("Ministry of Trade and Industry" = "Ministry of Industry and Trade");
 ``corporate words``
     a company name that only adds corporate words to another ("Globex Technologies" =
     "Globex"), never a distinguishing word ("Globex SDI" stays apart from "Globex"), nor
@@ -55,7 +65,16 @@ from networkx.utils import UnionFind
 from newsgraph.graph.aliases import Aliases
 from newsgraph.ingest.documents import Entity
 from newsgraph.ingest.gazetteer import country_of, demonym_of, place_key
-from newsgraph.ingest.names import ACRONYM, WEIGHTS, lexicon, listed_short_form, name_key
+from newsgraph.ingest.grouping import one_edit
+from newsgraph.ingest.names import (
+    ACRONYM,
+    WEIGHTS,
+    given_names,
+    lexicon,
+    listed_short_form,
+    name_key,
+    nicknames,
+)
 from newsgraph.ontology import EntityType
 
 __all__ = [
@@ -133,10 +152,16 @@ def match_key(name: str, kind: str) -> str:
     'united states commerce department'
     >>> match_key("Jane Q. Roe", "Person"), match_key("J. Quincy Roe", "Person")
     ('jane roe', 'j quincy roe')
+    >>> match_key("Jane Q. Roe Jr.", "Person")
+    'jane roe'
+    >>> match_key("Acme Defence Organisation", "Organisation")
+    'acme defense organization'
     """
     if kind == EntityType.COUNTRY:
         return place_key(country_of(name) or name)
     key = name_key(name)
+    if kind in (*_AGENT_TYPES, EntityType.POLICY):
+        key = " ".join(map(_american, key.split()))
     agent = kind in _AGENT_TYPES
     if not agent and kind != EntityType.POLICY:
         return key
@@ -151,11 +176,35 @@ def match_key(name: str, kind: str) -> str:
             words = trimmed(words)
     if agent and len(words) > 2 and words[-1] == "administration":  # "Jane Q. Smith administration"
         words = words[-2:]
+    if kind == EntityType.PERSON:
+        suffixes = lexicon().lower("person_suffix")
+        while len(words) > 2 and words[-1] in suffixes:  # "Jane Roe Jr." = "Jane Roe"
+            words = words[:-1]
     if kind == EntityType.PERSON and len(words) > 2 and len(words[0]) > 1:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]  # "Jane Q. Roe"
     if agent:
         words = _head_last(words)
     return " ".join(words)
+
+
+#: British endings and the American ones, for the words of ``british_spelling``.
+_AMERICAN_ENDINGS = (("isations", "izations"), ("isation", "ization"), ("ence", "ense"),
+                     ("res", "ers"), ("re", "er"), ("mmes", "ms"), ("mme", "m"), ("our", "or"))
+
+
+@cache
+def _american(word: str) -> str:
+    """A word of the lexicon's ``british_spelling`` in its American spelling, else itself.
+
+    >>> _american("defence"), _american("centres"), _american("programme"), _american("labour")
+    ('defense', 'centers', 'program', 'labour')
+    """
+    if word not in lexicon().lower("british_spelling"):
+        return word
+    for british, american in _AMERICAN_ENDINGS:
+        if word.endswith(british):
+            return word[: -len(british)] + american
+    return word
 
 
 def _head_last(words: list[str]) -> list[str]:
@@ -409,6 +458,9 @@ def resolve_seen(
     for a, b in seen.pairs:
         join(a, b, "document")
     _spelling_and_corporate_words(seen.forms, seen.votes, seen.named, join)
+    _misspelt_names(seen.forms, seen.votes, seen.named, join)
+    _reordered_names(seen.forms, seen.votes, seen.named, join)
+    _nicknamed_people(seen.forms, seen.votes, seen.named, join)
     _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
     _listed_short_names(seen.forms, seen.votes, seen.named, join)
     _place_qualifiers(seen.forms, seen.votes, seen.named, join, seen.documents)
@@ -558,6 +610,148 @@ def _spelling_and_corporate_words(
                     join_unless_apart(base, key)
 
 
+def _apart(named: Mapping[_Key, set[str]], a: _Key, b: _Key) -> bool:
+    return bool(named.get(a, set()) & named.get(b, set()))
+
+
+def _misspelt_names(
+    forms: Mapping[_Key, Counter[str]],
+    votes: Mapping[_Key, Mapping[str, float]],
+    named: Mapping[_Key, set[str]],
+    join: _Join,
+) -> None:
+    """Names of one type whose words are the same but one, a single slip away from the
+    other's (:func:`~newsgraph.ingest.grouping.one_edit`), join when each is the other's only
+    such name and no document names the two apart: "Globex Electornics" = "Globex
+    Electronics", "Jane Hinkley" = "Jane Hinckley". Two first names both common are two
+    names ("Christian" and "Christina"), and one word alone is a slip only of an
+    organisation (:func:`_slip`).
+
+    >>> seen = read_entities([("a", Entity("Globex Electornics", "Organisation")),
+    ...                       ("b", Entity("Globex Electronics", "Organisation")),
+    ...                       ("c", Entity("Christian Hinkley", "Person")),
+    ...                       ("d", Entity("Christina Hinkley", "Person"))])
+    >>> sorted(g.label for g in resolve_seen(seen)[0])
+    ['Christian Hinkley', 'Christina Hinkley', 'Globex Electronics']
+    """
+    # words one deletion apart share a variant (the symmetric-deletion index): a letter
+    # short or long, in place of another, or two swapped
+    given = given_names()
+    buckets: dict[tuple[Any, ...], list[tuple[_Key, str]]] = defaultdict(list)
+    for key in forms:
+        if key[0] != _AGENT:
+            continue
+        kind = _agent_type(votes.get(key, {}))
+        words = key[1].split()
+        if kind == EntityType.PERSON and len(words) < 2:
+            continue
+        for i, word in enumerate(words):
+            if len(word) < 6 or not word.isalpha():
+                continue
+            context = (kind, len(words), i, tuple(words[:i]), tuple(words[i + 1:]))
+            variants = {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+            for variant in variants:
+                buckets[(*context, variant)].append((key, word))
+    partners: dict[_Key, set[_Key]] = defaultdict(set)
+    for members in buckets.values():
+        for a, word_a in members:
+            for b, word_b in members:
+                if a < b and _slip(word_a, word_b, alone=" " not in a[1]) \
+                        and not _apart(named, a, b) and not (
+                            a[1].split()[0] == word_a and word_a.title() in given
+                            and word_b.title() in given):
+                    partners[a].add(b)
+                    partners[b].add(a)
+    for a, found in sorted(partners.items()):
+        b = next(iter(found))
+        if len(found) == 1 and a < b and partners[b] == {a}:
+            join(a, b, "misspelt")
+
+
+def _slip(a: str, b: str, *, alone: bool) -> bool:
+    """Whether two words are one misspelt as the other (:func:`one_edit`), the first letter
+    the same ("Qatalyst" is no "Catalyst"); a name of one word also ends alike, and is seven
+    letters long ("Reuter" is no "Reuters", "Barney" no "Barneys").
+
+    >>> _slip("genetech", "genentech", alone=True), _slip("reuter", "reuters", alone=True)
+    (True, False)
+    """
+    if a[0] != b[0] or not one_edit(a, b):
+        return False
+    return not alone or (a[-1] == b[-1] and min(len(a), len(b)) >= 7)
+
+
+def _nicknamed_people(
+    forms: Mapping[_Key, Counter[str]],
+    votes: Mapping[_Key, Mapping[str, float]],
+    named: Mapping[_Key, set[str]],
+    join: _Join,
+) -> None:
+    """People of one surname whose given names are a name and its nickname
+    (:func:`~newsgraph.ingest.names.nicknames`) join when each is the other's only such
+    person and no document names the two apart: "Rick Doe" = "Richard Doe".
+
+    >>> seen = read_entities([("a", Entity("Rick Doe", "Person")),
+    ...                       ("b", Entity("Richard Doe", "Person")),
+    ...                       ("c", Entity("Jim Roe", "Person")),
+    ...                       ("d", Entity("James Roe", "Person")),
+    ...                       ("e", Entity("Jimmy Roe", "Person"))])
+    >>> sorted(g.label for g in resolve_seen(seen)[0])
+    ['James Roe', 'Jim Roe', 'Jimmy Roe', 'Richard Doe']
+    """
+    known = nicknames()
+    by_surname: dict[tuple[str, ...], list[_Key]] = defaultdict(list)
+    for key in forms:
+        words = key[1].split()
+        if key[0] == _AGENT and len(words) > 1 and words[0] in known \
+                and _agent_type(votes.get(key, {})) == EntityType.PERSON:
+            by_surname[tuple(words[1:])].append(key)
+    partners: dict[_Key, set[_Key]] = defaultdict(set)
+    for keys in by_surname.values():
+        for a in keys:
+            for b in keys:
+                if a < b and b[1].split()[0] in known[a[1].split()[0]] \
+                        and not _apart(named, a, b):
+                    partners[a].add(b)
+                    partners[b].add(a)
+    for a, found in sorted(partners.items()):
+        b = next(iter(found))
+        if len(found) == 1 and a < b and partners[b] == {a}:
+            join(a, b, "nickname")
+
+
+def _reordered_names(
+    forms: Mapping[_Key, Counter[str]],
+    votes: Mapping[_Key, Mapping[str, float]],
+    named: Mapping[_Key, set[str]],
+    join: _Join,
+) -> None:
+    """Organisations' names of the same four or more words but for their order and the
+    small words between them join, unless a document names two of them apart: "Ministry
+    of International and Trade Industry" = "Ministry of International Trade and Industry",
+    "Acme District Court, Northern District" = "Acme District Court for the Northern
+    District".
+
+    >>> seen = read_entities([("a", Entity("Acme Court for the Eastern District", "Organisation")),
+    ...                       ("b", Entity("Acme Court, Eastern District", "Organisation"))])
+    >>> [g.label for g in resolve_seen(seen)[0]]
+    ['Acme Court for the Eastern District']
+    """
+    small = lexicon().lower("initials_skip")
+    same: dict[tuple[str, ...], list[_Key]] = defaultdict(list)
+    for key in forms:
+        if key[0] != _AGENT or _agent_type(votes.get(key, {})) != EntityType.ORGANISATION:
+            continue
+        words = tuple(sorted(w for w in key[1].split() if w not in small))
+        if len(words) >= 4:
+            same[words].append(key)
+    for keys in same.values():
+        keys.sort()
+        if len(keys) > 1 and not any(_apart(named, a, b) for a in keys for b in keys if a < b):
+            for other in keys[1:]:
+                join(keys[0], other, "word order")
+
+
 def _place_qualifiers(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
@@ -570,8 +764,9 @@ def _place_qualifiers(
     names the two apart (one that does, "China X Association" beside "X Association", says
     they differ); a ministry, which every country has, only where each document of the bare
     name names that country ("Foreign Ministry" of a text on Norway is no "French Foreign
-    Ministry")."""
+    Ministry"), as must a body's head word alone ("Congress" = "Acmeland Congress")."""
     qualified: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    heads = lexicon().lower("org_head")
     for key, written in forms.items():
         if key[0] != _AGENT or _agent_type(votes.get(key, {})) != EntityType.ORGANISATION:
             continue
@@ -581,9 +776,11 @@ def _place_qualifiers(
                 if len(raw) > 1 else None
             if country:
                 bare = (_AGENT, match_key(" ".join(raw[1:]), EntityType.ORGANISATION))
-                if bare != key and bare in forms and " " in bare[1] and (
-                        bare[1].split()[-1] not in _MANY_COUNTRIES_BODIES
-                        or _of_country(documents or {}, named.get(bare, set()), country)):
+                if bare == key or bare not in forms:
+                    continue
+                if (" " in bare[1] and bare[1].split()[-1] not in _MANY_COUNTRIES_BODIES) or (
+                        (" " in bare[1] or bare[1] in heads)
+                        and _of_country(documents or {}, named.get(bare, set()), country)):
                     qualified[bare].add(key)
     for bare, keys in sorted(qualified.items()):
         if len(keys) == 1 and _agent_type(votes.get(bare, {})) == EntityType.ORGANISATION:

@@ -141,7 +141,7 @@ def _party(span: Span, label: str) -> Mention | None:
 def _country(span: Span, label: str) -> Mention | None:
     """A mention of a country: its name or short form, a nationality word ("Dutch"), or a city
     that stands for it ("Beijing said")."""
-    if label not in _PLACE_LABELS:
+    if label not in _PLACE_LABELS and not _country_not_person(span, label):
         return None
     text = span.text
     country = country_of(text) or seat_of(text)
@@ -161,6 +161,24 @@ def _country(span: Span, label: str) -> Mention | None:
                                     or (city.capital and _acting_alone(span))))):
         return Mention(span.start, span.end, label, defaultdict(float), country=city.country)
     return None
+
+
+def _country_not_person(span: Span, label: str) -> bool:
+    """Whether a one-word "person" is a country's name that is no common first name nor the
+    surname of a person the document names in full ("The Bermuda registered Acme Ltd"; not
+    "Jordan", nor "France" beside "Brian France").
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("The Bermuda registered Acme Ltd")
+    >>> _country_not_person(doc[1:2], "PERSON"), _country_not_person(doc[1:2], "ORG")
+    (True, False)
+    """
+    text = span.text
+    if label != "PERSON" or len(span) != 1 or country_of(text) != text \
+            or text in given_names():
+        return False
+    return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == text
+                   for e in span.doc.ents)
 
 
 def _adjectival(span: Span) -> bool:
@@ -376,11 +394,15 @@ def _held(span: Span) -> bool:
 
 
 def _named_thing(span: Span) -> _Votes:
-    """A noun just before the name that says it is a kind of organisation the model may not
-    know names ("ride-hailing service Didi Chuxing", "online marketplace Lamudi"): the
-    ``org_kind`` word set, beside the company nouns of ``org_context``."""
+    """A noun just before the name, or in apposition after it, that says it is a kind of
+    organisation the model may not know names ("ride-hailing service Didi Chuxing", "online
+    marketplace Lamudi", "Globex, a New York-based website"): the ``org_kind`` word set,
+    beside the company nouns of ``org_context``."""
+    kinds = lexicon().lower("org_kind")
     noun = _describing_noun(span)
-    if noun is None or noun.lower_ not in lexicon().lower("org_kind"):
+    if (noun is None or noun.lower_ not in kinds) and not any(
+            child.dep_ == "appos" and child.i >= span.end and child.lower_ in kinds
+            and child.pos_ == "NOUN" for child in span.root.children):
         return {}
     return {EntityType.ORGANISATION: WEIGHTS["parse"]}
 
@@ -621,13 +643,17 @@ def _given_name(span: Span) -> _Votes:
 
 def _foreign_name(span: Span, label: str) -> _Votes:
     """A "person" whose name holds a word of another language's company vocabulary ("Norsk
-    Vind Energi", "Sinar Utama") or begins with another language's article ("La Estrella",
-    "El Siglo"): a firm's or a newspaper's name, no person's."""
+    Vind Energi", "Sinar Utama", "Gruppo Vela") or begins with another language's article
+    ("La Estrella", "El Siglo"): a firm's or a newspaper's name, no person's. The company
+    word weighs as a legal form does: the model's person labels on the name's short form
+    ("Gruppo Vela ... Vela said") are no evidence against it."""
     words = span.text.split()
     lex = lexicon()
-    if label == "PERSON" and len(words) > 1 and (
-            any(w in lex.words("foreign_org_word") for w in words)
-            or words[0] in lex.words("name_article")):
+    if label != "PERSON" or len(words) < 2:
+        return {}
+    if any(w in lex.words("foreign_org_word") for w in words):
+        return {EntityType.ORGANISATION: WEIGHTS["legal_form"]}
+    if words[0] in lex.words("name_article"):
         return {EntityType.ORGANISATION: WEIGHTS["name"]}
     return {}
 

@@ -312,12 +312,16 @@ def _legal_form(text: str) -> bool:
 
 def _organisation_head(text: str) -> bool:
     """Whether a name of several words ends with a word that makes it an organisation's
-    ("Kynikos Associates", "Siris Capital Group", "Balboa Bank & Trust"), not a public body's.
+    ("Kynikos Associates", "Siris Capital Group", "Balboa Bank & Trust"), not a public body's,
+    or begins with another language's company word ("Gruppo Vela").
 
-    >>> [_organisation_head(n) for n in ("Siris Capital Group", "Group", "Reagan Administration")]
-    [True, False, False]
+    >>> [_organisation_head(n) for n in ("Siris Capital Group", "Group", "Reagan Administration",
+    ...                                  "Gruppo Vela")]
+    [True, False, False, True]
     """
     words = text.replace(",", " ").split()
+    if len(words) > 1 and words[0] in lexicon().words("foreign_org_word"):
+        return True
     # a person's name before a public body's head is whose it is ("Reagan Administration")
     return len(words) > 1 and words[-1] in lexicon().words("org_head") \
         and words[-1].lower() not in lexicon().lower("public_body")
@@ -486,9 +490,10 @@ def _ending_name(names: _Names, key: str, i: int) -> int | None:
     legal forms and corporate words aside, unless it begins a longer name, is a country's,
     or is a first name or surname of a person named in full, or that name holds another
     name of the document ("Honeywell Bull" beside "Honeywell": "Bull" may be another
-    company) or a comma. The longer name is written in full (a legal form, corporate words)
-    or after its founder's initials or first name ("W.R. Grace", "James Capel"); else the
-    two may be a company and its unit ("Thomson Reuters", "Reuters"). A name the model took
+    company) or a comma. The longer name is written in full (a legal form, corporate words,
+    another language's company word before it: "Gruppo Vela", "Banca del Vela") or after its
+    founder's initials or first name ("W.R. Grace", "James Capel"); else the two may be a
+    company and its unit ("Thomson Reuters", "Reuters"). A name the model took
     for a person joins only a name with a legal form or an organisation's head word."""
     text = names.mentions[i][0]
     if " " in key or not text[:1].isupper() or key in names.starts or key in names.full_people \
@@ -504,7 +509,8 @@ def _ending_name(names: _Names, key: str, i: int) -> int | None:
         return None  # a list ("Lyft, Uber"), or two names ("Honeywell Bull" beside "Honeywell")
     first = written.split()[0]
     if not (target in names.legal or _corporate_stem(target) != target
-            or _INITIALS.match(first) or first in given_names()):
+            or _INITIALS.match(first) or first in given_names()
+            or first in lexicon().words("foreign_org_word")):
         return None  # "Thomson Reuters" and "Reuters" may be a company and its unit
     if names.mentions[i][1] in _PERSON_LABELS and target not in names.legal \
             and not _organisation_head(names.mentions[names.first[target]][0]):

@@ -506,3 +506,70 @@ def test_a_capital_after_a_dotted_abbreviation_is_no_person_either(word, after):
     # a currency, or a modifier of a noun: the model's person label changes nothing
     table = _DOTTED.format(word=word, after=after).replace("ROOT", "ROOT 4")
     assert _typed(table, 2, 4, "PERSON") is None
+
+
+def test_a_kind_of_organisation_in_apposition_after_the_name_makes_it_one(nlp):
+    text = ("Jane Roe won a verdict against Tarvin in a privacy lawsuit. Tarvin, a New "
+            "York-based website specializing in celebrity news, is appealing the verdict. "
+            "Tarvin declined to comment.")
+    assert ("Tarvin", "Organisation") in read_entities(nlp, text)
+
+
+def test_a_newspaper_of_another_language_is_no_person(nlp):
+    text = ("Acme Chief Executive Jane Roe told Tarnauer Zeitung on Sunday that the offer "
+            "was too low.")
+    assert ("Tarnauer Zeitung", "Organisation") in read_entities(nlp, text)
+
+
+def test_a_boss_or_premier_before_a_name_is_a_persons(nlp):
+    text = ("Workers met chief executive Jane Roe, labor boss Bernd Varlow and regional "
+            "premier Stephan Kolt at Acme's plant.")
+    entities = read_entities(nlp, text)
+    assert {("Bernd Varlow", "Person"), ("Stephan Kolt", "Person")} <= entities
+
+
+GRUPPO = """
+    Gruppo     PROPN NNP B-PERSON compound 1
+    Vela       PROPN NNP I-PERSON nsubj    2
+    said       VERB  VBD O        ROOT     2
+"""
+LA_VELA = """
+    La         PROPN NNP B-PERSON compound 1
+    Vela       PROPN NNP I-PERSON nsubj    2
+    said       VERB  VBD O        ROOT     2
+"""
+
+
+def test_a_company_word_of_another_language_weighs_as_a_legal_form():
+    # the model's person labels on "Vela" alone elsewhere are no evidence against it
+    assert _typed(GRUPPO, 0, 2, "PERSON") == (
+        "PERSON", {"Person": 1.0, "Organisation": 20.0}, None, False)
+    # an article of another language says less: "Le Pen" is a person's name
+    assert _typed(LA_VELA, 0, 2, "PERSON") == (
+        "PERSON", {"Person": 1.0, "Organisation": 2.0}, None, False)
+
+
+BERMUDA = """
+    The        DET   DT  O        det      3
+    Bermuda    PROPN NNP B-PERSON npadvmod 2
+    registered VERB  VBN O        amod     3
+    Acme       PROPN NNP B-ORG    nsubj    4
+    said       VERB  VBD O        ROOT     4
+"""
+FRANCE = """
+    Brian      PROPN NNP B-PERSON compound 1
+    France     PROPN NNP I-PERSON nsubj    2
+    spoke      VERB  VBD O        ROOT     2
+    .          PUNCT .   O        punct    2
+    France     PROPN NNP B-PERSON nsubj    5
+    smiled     VERB  VBD O        ROOT     5
+"""
+
+
+def test_a_country_s_name_the_model_took_for_a_person_is_the_country(nlp):
+    assert _typed(BERMUDA, 1, 2, "PERSON") == ("PERSON", {}, "Bermuda", False)
+    entities = read_entities(nlp, "The Bermuda registered Acme Holdings Ltd said it would "
+                                  "join a consortium.")
+    assert ("Bermuda", "Country") in entities
+    # the surname of a person the document names in full stays a person's
+    assert _typed(FRANCE, 4, 5, "PERSON") == ("PERSON", {"Person": 1.0}, None, False)

@@ -198,3 +198,12 @@ def test_fullest_name(forms, expected):
 )
 def test_a_hyphenated_surname_joins_the_person_named_in_full(mentions, expected):
     assert group_mentions(mentions) == expected
+
+
+def test_a_last_word_joins_a_name_another_language_s_company_word_begins():
+    # "Gruppo" and "Banca" say the longer name is the firm's own, not a unit's
+    assert group_mentions([("Gruppo Tarvelli", "ORG"), ("Tarvelli", "PERSON"),
+                           ("Tarvelli", "ORG")]) == [0, 0, 0]
+    assert group_mentions([("Banca del Vorano", "ORG"), ("Vorano", "ORG")]) == [0, 0]
+    # an English first word may make a unit's name: "Thomson Reuters" and "Reuters"
+    assert group_mentions([("Acme Vorano", "ORG"), ("Vorano", "ORG")]) == [0, 1]
