@@ -215,7 +215,7 @@ class Messages:
     EMPTY_FOLDER = "is a folder with no readable files (expected files in it)"
     EMPTY_OPML = "is an OPML list with no feeds (expected <outline xmlUrl=...>)"
     MALFORMED_FEED = "is a malformed feed ({kind}) with no usable items ({reason})"
-    BLANK_ITEMS = "is a feed ({kind}) whose {count} items have no title and no text"
+    BLANK_ITEMS = "is a feed ({kind}) of {count}, none with a title or a text"
     NOT_A_FEED = (
         "is XML but not a feed (expected RSS, Atom, RDF or OPML; got a <{root}> document)"
     )

@@ -98,7 +98,7 @@ def read_feed(
     )
     if not articles:
         raise EmptySourceError(
-            source, Messages.BLANK_ITEMS.format(kind=kind, count=len(parsed.entries))
+            source, Messages.BLANK_ITEMS.format(kind=kind, count=_items(len(parsed.entries)))
         )
     return articles
 
@@ -278,3 +278,8 @@ def opml_feeds(data: bytes, *, source: str) -> tuple[str, ...]:
     if not urls:
         raise EmptySourceError(source, Messages.EMPTY_OPML)
     return tuple(urls)
+
+
+def _items(count: int) -> str:
+    """``count`` items, in words: "1 item", "3 items"."""
+    return f"{count} item" if count == 1 else f"{count} items"

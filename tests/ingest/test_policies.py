@@ -573,6 +573,14 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Canadian farm programs", "Subsidy")], [("Canada", "imposes",
                                                     "Canadian farm programs")]),
         ("The company launched a customer loyalty program.", [], []),
+        # controls of capital, prices or money laundering control no exports
+        ("Argentina imposed price controls on Acme Corp.",
+         [("Argentinean controls on Acme Corp.", "OtherPolicy")],
+         [("Argentina", "imposes", "Argentinean controls on Acme Corp."),
+          ("Argentinean controls on Acme Corp.", "targets", "Acme Corp.")]),
+        ("China announced controls on gallium and germanium.",
+         [("Chinese export controls on gallium and germanium", "ExportControl")],
+         [("China", "imposes", "Chinese export controls on gallium and germanium")]),
         # a surcharge is a tariff, a boycott a ban
         ("Chile imposed a surcharge on Peruvian wine.",
          [("Chilean tariffs on Peruvian wine", "Tariff")],
