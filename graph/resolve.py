@@ -13,9 +13,6 @@ The rules are conservative; each merge is logged with its rule and documents:
     two names of the same words but one a letter short, long or out of place ("Globex
     Electornics" = "Globex Electronics", :func:`~newsgraph.ingest.grouping.one_edit`), each
     the other's only such name, of one type, never named apart by a document;
-``nickname``
-    a person named by a nickname of the given name another document gives with the same
-    surname ("Rick Doe" = "Richard Doe"), each the other's only such name;
 ``word order``
     an organisation's name of the same four or more words but for their order and small
     words ("Ministry of Trade and Industry" = "Ministry of Industry and Trade");
@@ -73,7 +70,6 @@ from newsgraph.ingest.names import (
     lexicon,
     listed_short_form,
     name_key,
-    nicknames,
 )
 from newsgraph.ontology import EntityType
 
@@ -460,7 +456,6 @@ def resolve_seen(
     _spelling_and_corporate_words(seen.forms, seen.votes, seen.named, join)
     _misspelt_names(seen.forms, seen.votes, seen.named, join)
     _reordered_names(seen.forms, seen.votes, seen.named, join)
-    _nicknamed_people(seen.forms, seen.votes, seen.named, join)
     _one_word_names(seen.forms, seen.votes, seen.links, sets, join)
     _listed_short_names(seen.forms, seen.votes, seen.named, join)
     _place_qualifiers(seen.forms, seen.votes, seen.named, join, seen.documents)
@@ -670,54 +665,15 @@ def _misspelt_names(
 
 def _slip(a: str, b: str, *, alone: bool) -> bool:
     """Whether two words are one misspelt as the other (:func:`one_edit`), the first letter
-    the same ("Qatalyst" is no "Catalyst"); a name of one word also ends alike, and is seven
-    letters long ("Reuter" is no "Reuters", "Barney" no "Barneys").
+    the same ("Qatalyst" is no "Catalyst"), and not one's plural ("Electronic" is no
+    "Electronics"); a name of one word also ends alike, and is seven letters long.
 
-    >>> _slip("genetech", "genentech", alone=True), _slip("reuter", "reuters", alone=True)
+    >>> _slip("genetech", "genentech", alone=True), _slip("electronic", "electronics", alone=False)
     (True, False)
     """
-    if a[0] != b[0] or not one_edit(a, b):
-        return False
+    if a[0] != b[0] or not one_edit(a, b) or a + "s" == b or b + "s" == a:
+        return False  # a word and its plural name two firms as often as one misspelt
     return not alone or (a[-1] == b[-1] and min(len(a), len(b)) >= 7)
-
-
-def _nicknamed_people(
-    forms: Mapping[_Key, Counter[str]],
-    votes: Mapping[_Key, Mapping[str, float]],
-    named: Mapping[_Key, set[str]],
-    join: _Join,
-) -> None:
-    """People of one surname whose given names are a name and its nickname
-    (:func:`~newsgraph.ingest.names.nicknames`) join when each is the other's only such
-    person and no document names the two apart: "Rick Doe" = "Richard Doe".
-
-    >>> seen = read_entities([("a", Entity("Rick Doe", "Person")),
-    ...                       ("b", Entity("Richard Doe", "Person")),
-    ...                       ("c", Entity("Jim Roe", "Person")),
-    ...                       ("d", Entity("James Roe", "Person")),
-    ...                       ("e", Entity("Jimmy Roe", "Person"))])
-    >>> sorted(g.label for g in resolve_seen(seen)[0])
-    ['James Roe', 'Jim Roe', 'Jimmy Roe', 'Richard Doe']
-    """
-    known = nicknames()
-    by_surname: dict[tuple[str, ...], list[_Key]] = defaultdict(list)
-    for key in forms:
-        words = key[1].split()
-        if key[0] == _AGENT and len(words) > 1 and words[0] in known \
-                and _agent_type(votes.get(key, {})) == EntityType.PERSON:
-            by_surname[tuple(words[1:])].append(key)
-    partners: dict[_Key, set[_Key]] = defaultdict(set)
-    for keys in by_surname.values():
-        for a in keys:
-            for b in keys:
-                if a < b and b[1].split()[0] in known[a[1].split()[0]] \
-                        and not _apart(named, a, b):
-                    partners[a].add(b)
-                    partners[b].add(a)
-    for a, found in sorted(partners.items()):
-        b = next(iter(found))
-        if len(found) == 1 and a < b and partners[b] == {a}:
-            join(a, b, "nickname")
 
 
 def _reordered_names(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,7 +40,6 @@ __all__ = [
     "load_jsonl",
     "maker_noun",
     "name_key",
-    "nicknames",
     "noun_forms",
     "party_initials",
     "plain_forms",
@@ -338,25 +336,6 @@ def given_names() -> frozenset[str]:
     text = files("newsgraph.ingest").joinpath("data", "given_names.tsv").read_text(
         encoding="utf-8")
     return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
-
-
-@cache
-def nicknames() -> dict[str, frozenset[str]]:
-    """Given names and their nicknames, each to the others (``ingest/data/nicknames.tsv``,
-    see ``ingest/data/README.md``), in lower case.
-
-    >>> "rick" in nicknames()["richard"], "richard" in nicknames()["rick"]
-    (True, True)
-    """
-    text = files("newsgraph.ingest").joinpath("data", "nicknames.tsv").read_text(
-        encoding="utf-8")
-    found: dict[str, set[str]] = defaultdict(set)
-    for line in text.splitlines()[1:]:
-        if "\t" in line:
-            name, nick = line.split("\t")[:2]
-            found[name].add(nick)
-            found[nick].add(name)
-    return {name: frozenset(others) for name, others in found.items()}
 
 
 def company_key(name: str) -> str:

@@ -351,7 +351,7 @@ def test_a_name_misspelt_in_another_document_joins_it():
 
 
 def test_a_misspelling_of_two_names_or_a_named_apart_pair_joins_none():
-    groups, _ = resolve(_orgs("Globex Hinkley", "Globex Hinckley", "Globex Hinkleys"))
+    groups, _ = resolve(_orgs("Globex Hinkley", "Globex Hinckley", "Globex Hinkly"))
     assert len(groups) == 3
     groups, _ = resolve([("a", Entity("Globex Electornics", "Organisation", votes=ORG)),
                          ("a", Entity("Globex Electronics", "Organisation", votes=ORG))])
@@ -415,20 +415,6 @@ def test_the_new_rules_do_not_depend_on_the_order_of_the_documents():
     assert _labels(pairs) == _labels(list(reversed(pairs)))
 
 
-def test_a_person_named_by_a_nickname_is_the_one_named_by_the_full_given_name():
-    groups, log = resolve([("a", Entity("Rick Vorlan", "Person", votes=PERSON)),
-                           ("b", Entity("Richard Vorlan", "Person", votes=PERSON)),
-                           ("c", Entity("Jim Tarvo", "Person", votes=PERSON)),
-                           ("d", Entity("James Tarvo", "Person", votes=PERSON)),
-                           ("e", Entity("Jimmy Tarvo", "Person", votes=PERSON)),
-                           ("f", Entity("Bob Kesh", "Person", votes=PERSON)),
-                           ("g", Entity("Richard Kesh", "Person", votes=PERSON))])
-    assert sorted((g.label, g.aliases) for g in groups) == [
-        ("Bob Kesh", ()), ("James Tarvo", ()), ("Jim Tarvo", ()), ("Jimmy Tarvo", ()),
-        ("Richard Kesh", ()), ("Richard Vorlan", ("Rick Vorlan",))]
-    assert [m.rule for m in log] == ["nickname"]
-
-
 def test_british_and_american_spellings_of_a_body_s_name_are_one_name():
     groups, _ = resolve(_orgs("Acme Defence Organisation", "Acme Defense Organization",
                               "Vela Trade Centre", "Vela Trade Center"))
@@ -437,4 +423,9 @@ def test_british_and_american_spellings_of_a_body_s_name_are_one_name():
         ["Vela Trade Center", "Vela Trade Centre"]]
     # parties of labour are not the labor parties of other countries
     groups, _ = resolve(_orgs("Acme Labour Party", "Acme Labor Party"))
+    assert len(groups) == 2
+
+
+def test_a_name_and_its_plural_name_two_organisations():
+    groups, _ = resolve(_orgs("Globex Electronics", "Globex Electronic"))
     assert len(groups) == 2
