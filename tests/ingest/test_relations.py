@@ -543,6 +543,12 @@ def test_lists_and_trade(nlp, text, expected):
         ("The plan was criticised by Senator John Doe, D-N.Y., on Monday.",
          [("John Doe", "memberOf", "Democratic Party")]),
         ("The plan was criticised by Globex Corp, D-Ohio, on Monday.", []),
+        # each initial is its own name's, not its conjunct's
+        ("Jane Doe (D-N.Y.) and John Roe (R-Ohio) co-sponsored the bill.",
+         [("Jane Doe", "memberOf", "Democratic Party"),
+          ("John Roe", "memberOf", "Republican Party")]),
+        ("John Roe and Jane Doe, D-N.Y., said the bill would pass.",
+         [("Jane Doe", "memberOf", "Democratic Party")]),
         # a party's noun in apposition to a person's name
         ("Jane Roe, a Vermont Democrat, criticised the deal.",
          [("Jane Roe", "memberOf", "Democratic Party")]),
