@@ -600,7 +600,7 @@ class RelationExtractor:
                 continue  # "A and B each launched a phone": not together
             # a name read only where it follows its title is read alone, not with its
             # conjuncts ("A Ford spokesman, Tom Jones and Ann Lee attended")
-            alone = set(rule.next_to or ())
+            alone = set(rule.next_to or ()) | _described_alone(rule, tokens)
             subjects = _ends(rule.subject, tokens, state, mutual, alone=rule.subject in alone)
             objects = _ends(rule.object, tokens, state, mutual, alone=rule.object in alone)
             sentence = doc[token_ids[0]].sent
@@ -1466,6 +1466,23 @@ def _leads_a_state(title: Token) -> bool:
 
 
 _STATE_TITLES = _WORDS.lower("state_leader")
+
+
+def _described_alone(rule: _Rule, tokens: dict[str, Token]) -> set[str]:
+    """The rule's ends described by a singular noun in apposition among its nodes, which
+    describes that name alone, not its conjuncts ("Jane Doe, chief executive of Acme, and John
+    Roe": John Roe is not; "Jane Doe and John Roe, partners at Acme,": both are).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Doe chief")
+    >>> doc[1].head, doc[1].dep_, doc[1].tag_ = doc[0], "appos", "NN"
+    >>> rule = _Rule("r", "leads", "person", "org", ("person", "role"))
+    >>> _described_alone(rule, {"person": doc[0], "role": doc[1]})
+    {'person'}
+    """
+    return {end for end in (rule.subject, rule.object) if (name := tokens.get(end)) is not None
+            and any(t.dep_ == "appos" and t.head.i == name.i and t.i != name.i
+                    and t.tag_ != "NNS" for t in tokens.values())}
 
 
 def _name_follows(before: Token, name: Token) -> bool:

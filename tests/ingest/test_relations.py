@@ -543,6 +543,11 @@ def test_lists_and_trade(nlp, text, expected):
         ("The plan was criticised by Senator John Doe, D-N.Y., on Monday.",
          [("John Doe", "memberOf", "Democratic Party")]),
         ("The plan was criticised by Globex Corp, D-Ohio, on Monday.", []),
+        # a singular description in apposition is its own name's, a plural one each name's
+        ("Jane Doe, chief executive of Acme Corp, and John Roe said the ruling was wrong.",
+         [("Jane Doe", "leads", "Acme Corp")]),
+        ("Jane Doe and John Roe, partners at Acme LLP, said the ruling was wrong.",
+         [("Jane Doe", "worksFor", "Acme LLP"), ("John Roe", "worksFor", "Acme LLP")]),
         # each initial is its own name's, not its conjunct's
         ("Jane Doe (D-N.Y.) and John Roe (R-Ohio) co-sponsored the bill.",
          [("Jane Doe", "memberOf", "Democratic Party"),
