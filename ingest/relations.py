@@ -1603,7 +1603,9 @@ def _over_a_market(fight: Token) -> bool:
                 stakes += [p for p in child.children if p.dep_ == "pobj"]
             elif child.dep_ in ("xcomp", "advcl", "acl", "relcl"):  # "to gain market share"
                 stakes += [o for o in child.children if o.dep_ == "dobj"]
-    return any(t.lower_ in _MARKET_STAKES for t in stakes)
+    return any(t.lower_ in _MARKET_STAKES or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in _MARKET_STAKES for c in t.children)
+        for t in stakes)
 
 
 def _named_by_phrase(tokens: Iterable[Token]) -> bool:

@@ -762,6 +762,11 @@ def test_the_founders_of_a_body_are_partners(nlp, text, expected):
         # a fight over anything else stays a dispute
         ("Acme Corp is embroiled in a legal battle with Globex Inc over patents.",
          [("Acme Corp", "opposes", "Globex Inc")]),
+        # shares issued and sales of a thing are no market's share
+        ("Acme Corp is locked in a battle with Globex Inc over shares it says were issued "
+         "illegally.", [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp is fighting Globex Inc in court over sales of counterfeit parts.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
     ],
 )
 def test_a_fight_over_a_market_is_rivalry(nlp, text, expected):
