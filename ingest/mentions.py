@@ -59,6 +59,7 @@ __all__ = [
     "is_junk",
     "object_of_role",
     "possesses",
+    "party_initial_set_off",
     "pronoun_back",
     "region_follows",
     "ruler_words",
