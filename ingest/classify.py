@@ -69,6 +69,7 @@ from newsgraph.ingest.names import (
     party_initials,
     subdivisions,
     verb_forms,
+    world_given_names,
 )
 from newsgraph.ontology import EntityType
 
@@ -628,10 +629,13 @@ def _reported_from(span: Span) -> bool:
 def _given_name(span: Span) -> _Votes:
     """A name of two to four words that starts with a common first name, its initials aside,
     and ends with a capitalised word that is no organisation's head word: "James Carver",
-    "A. William Vane", "Eduardo de la Vega"."""
+    "A. William Vane", "Eduardo de la Vega"; the first names of other countries count too
+    ("Jyrki Koivisto")."""
     lex = lexicon()
     words = [w for w in span.text.split() if not (len(w) == 2 and w.endswith("."))]
-    if not 2 <= len(words) <= 4 or words[0] not in given_names() or not words[-1][:1].isupper() \
+    if not 2 <= len(words) <= 4 \
+            or (words[0] not in given_names() and words[0] not in world_given_names()) \
+            or not words[-1][:1].isupper() \
             or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words[1:]):
         return {}
     last = words[-1]
