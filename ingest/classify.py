@@ -516,7 +516,9 @@ def _word_before(span: Span) -> Token | None:
 def _person_role(span: Span) -> _Votes:
     """A role or a kin only a person has, in lower case, just before the name or in
     apposition to it: "co-CEOs Jane Doe", "Jane Doe, head of Acme's unit", "her father Tom
-    Vela"; or the role a verb makes its object "as": "named Jane Doe as chief executive"."""
+    Vela"; a role the name is set off after, in apposition ("his wife, Jane"; not "a
+    spokesman for one of the groups, Acme"); or the role a verb makes its object "as": "named
+    Jane Doe as chief executive"."""
     roles = lexicon().lower("person_role")
     before = _word_before(span)
     if before is not None and before.lower_ in roles and not before.is_title:
@@ -525,6 +527,10 @@ def _person_role(span: Span) -> _Votes:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
                 and not child.is_title and not _speaker_after(child):
             return {EntityType.PERSON: WEIGHTS["parse"]}
+    role = span.root.head
+    if span.root.dep_ == "appos" and role.i < span.start and role.lower_ in roles \
+            and all(t.is_punct for t in span.doc[role.i + 1:span.start]):
+        return {EntityType.PERSON: WEIGHTS["parse"]}
     verb = span.root.head
     if span.root.dep_ in ("dobj", "oprd") and verb.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ == "as" and c.i > span.root.i

@@ -82,6 +82,23 @@ WORLD_GIVEN = """
     Vantaala   PROPN NNP I-ORG    conj     1
 """
 
+WIFE = """
+    his        PRON  PRP$ O        poss     2
+    first      ADJ   JJ   O        amod     2
+    wife       NOUN  NN   O        ROOT     2
+    ,          PUNCT ,    O        punct    2
+    Marla      PROPN NNP  B-ORG    appos    2
+"""
+
+SPOKESPERSON = """
+    spokesperson NOUN  NN  O      ROOT     0
+    for          ADP   IN  O      prep     0
+    the          DET   DT  O      det      3
+    group        NOUN  NN  O      pobj     1
+    ,            PUNCT ,   O      punct    0
+    Quorvex      PROPN NNP B-ORG  appos    0
+"""
+
 PRODUCT_LIST = """
     Acme       PROPN NNP O      nsubj    1
     recalled   VERB  VBD O      ROOT     1
@@ -185,6 +202,10 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         (WORLD_GIVEN, 0, 2, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
         (WORLD_GIVEN, 3, 6, "ORG", ("ORG", {"Organisation": 23.0}, None, False)),
         (WORLD_GIVEN, 7, 9, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
+        # a role only a person has, set off before the name in apposition, but not when more
+        # than a comma stands between them ("a spokesperson for the group, Quorvex")
+        (WIFE, 4, 5, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
+        (SPOKESPERSON, 5, 6, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
         # a legal form outweighs the parse (and it is a head word too)
         (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
         # the legal forms of public registers beyond the common ones ("N.L.": no liability)
