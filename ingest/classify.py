@@ -287,6 +287,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _written_with_legal_form(span),
         _listed_company(span),
         _pronoun_back(span),
+        _pronoun_next(span),
         _relative_pronoun(span),
         _led(span),
     ):
@@ -558,6 +559,25 @@ def _pronoun_back(span: Span) -> _Votes:
         return {}
     kind, own = found
     return {kind: WEIGHTS["parse"] if own else WEIGHTS["model"]}
+
+
+def _pronoun_next(span: Span) -> _Votes:
+    """"He" or "she" as the subject that opens the next sentence, where the name is the
+    subject of its sentence's main verb and the sentence names no other person: "Jane Doe
+    warned of the risks on Friday. She said ..."; as much as the model's label. Only a name
+    of two words or more: a surname alone is its person's by the grouping."""
+    root, sent, doc = span.root, span.sent, span.doc
+    if len(span.text.split()) < 2 or root.dep_ not in ("nsubj", "nsubjpass") \
+            or root.head.i != sent.root.i or any(
+                e.label_ == "PERSON" and not span.start <= e.start < span.end for e in sent.ents):
+        return {}
+    i = sent.end
+    while i < len(doc) and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    if i < len(doc) and doc[i].is_sent_start and doc[i].lower_ in ("he", "she") \
+            and doc[i].dep_ in ("nsubj", "nsubjpass"):
+        return {EntityType.PERSON: WEIGHTS["model"]}
+    return {}
 
 
 def thing_votes(span: Span) -> float:

@@ -99,6 +99,17 @@ SPOKESPERSON = """
     Quorvex      PROPN NNP B-ORG  appos    0
 """
 
+PRONOUN_NEXT = """
+    Quell      PROPN NNP B-ORG    compound 1
+    Tarabi     PROPN NNP I-ORG    nsubj    2
+    warned     VERB  VBD O        ROOT     2
+    .          PUNCT .   O        punct    2
+    He         PRON  PRP O        nsubj    5
+    said       VERB  VBD O        ROOT     5
+    so         ADV   RB  O        advmod   5
+    .          PUNCT .   O        punct    5
+"""
+
 PRODUCT_LIST = """
     Acme       PROPN NNP O      nsubj    1
     recalled   VERB  VBD O      ROOT     1
@@ -206,6 +217,10 @@ def _typed(table, start, end, label, *, titled=False, pattern=False):
         # than a comma stands between them ("a spokesperson for the group, Quorvex")
         (WIFE, 4, 5, "ORG", ("ORG", {"Organisation": 1.0, "Person": 2.0}, None, False)),
         (SPOKESPERSON, 5, 6, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
+        # "he" or "she" opening the next sentence as its subject, after a name of two words
+        # or more that is the subject of its own, counts as much as the model's label
+        (PRONOUN_NEXT, 0, 2, "ORG", ("ORG", {"Organisation": 1.0, "Person": 1.0}, None, False)),
+        (PRONOUN_NEXT, 1, 2, "ORG", ("ORG", {"Organisation": 1.0}, None, False)),
         # a legal form outweighs the parse (and it is a head word too)
         (LEGAL, 0, 2, "PERSON", ("PERSON", {"Person": 1.0, "Organisation": 22.0}, None, False)),
         # the legal forms of public registers beyond the common ones ("N.L.": no liability)
