@@ -566,8 +566,11 @@ def _pronoun_next(span: Span) -> _Votes:
     subject of its sentence's main verb and the sentence names no other person: "Jane Doe
     warned of the risks on Friday. She said ..."; as much as the model's label. Only a name
     of two words or more: a surname alone is its person's by the grouping."""
-    root, sent, doc = span.root, span.sent, span.doc
-    if len(span.text.split()) < 2 or root.dep_ not in ("nsubj", "nsubjpass") \
+    doc = span.doc
+    if len(span.text.split()) < 2 or not doc.has_annotation("DEP"):
+        return {}
+    root, sent = span.root, span.sent
+    if root.dep_ not in ("nsubj", "nsubjpass") \
             or root.head.i != sent.root.i or any(
                 e.label_ == "PERSON" and not span.start <= e.start < span.end for e in sent.ents):
         return {}
