@@ -69,6 +69,7 @@ from newsgraph.ingest.names import (
     party_initials,
     subdivisions,
     verb_forms,
+    world_given_names,
 )
 from newsgraph.ontology import EntityType
 
@@ -286,6 +287,7 @@ def _votes(span: Span, label: str, titled: bool) -> defaultdict[str, float]:
         _written_with_legal_form(span),
         _listed_company(span),
         _pronoun_back(span),
+        _pronoun_next(span),
         _relative_pronoun(span),
         _led(span),
     ):
@@ -515,7 +517,9 @@ def _word_before(span: Span) -> Token | None:
 def _person_role(span: Span) -> _Votes:
     """A role or a kin only a person has, in lower case, just before the name or in
     apposition to it: "co-CEOs Jane Doe", "Jane Doe, head of Acme's unit", "her father Tom
-    Vela"; or the role a verb makes its object "as": "named Jane Doe as chief executive"."""
+    Vela"; a role the name is set off after, in apposition ("his wife, Jane"; not "a
+    spokesman for one of the groups, Acme"); or the role a verb makes its object "as": "named
+    Jane Doe as chief executive"."""
     roles = lexicon().lower("person_role")
     before = _word_before(span)
     if before is not None and before.lower_ in roles and not before.is_title:
@@ -524,6 +528,10 @@ def _person_role(span: Span) -> _Votes:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
                 and not child.is_title and not _speaker_after(child):
             return {EntityType.PERSON: WEIGHTS["parse"]}
+    role = span.root.head
+    if span.root.dep_ == "appos" and role.i < span.start and role.lower_ in roles \
+            and all(t.is_punct for t in span.doc[role.i + 1:span.start]):
+        return {EntityType.PERSON: WEIGHTS["parse"]}
     verb = span.root.head
     if span.root.dep_ in ("dobj", "oprd") and verb.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ == "as" and c.i > span.root.i
@@ -551,6 +559,28 @@ def _pronoun_back(span: Span) -> _Votes:
         return {}
     kind, own = found
     return {kind: WEIGHTS["parse"] if own else WEIGHTS["model"]}
+
+
+def _pronoun_next(span: Span) -> _Votes:
+    """"He" or "she" as the subject that opens the next sentence, where the name is the
+    subject of its sentence's main verb and the sentence names no other person: "Jane Doe
+    warned of the risks on Friday. She said ..."; as much as the model's label. Only a name
+    of two words or more: a surname alone is its person's by the grouping."""
+    doc = span.doc
+    if len(span.text.split()) < 2 or not doc.has_annotation("DEP"):
+        return {}
+    root, sent = span.root, span.sent
+    if root.dep_ not in ("nsubj", "nsubjpass") \
+            or root.head.i != sent.root.i or any(
+                e.label_ == "PERSON" and not span.start <= e.start < span.end for e in sent.ents):
+        return {}
+    i = sent.end
+    while i < len(doc) and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    if i < len(doc) and doc[i].is_sent_start and doc[i].lower_ in ("he", "she") \
+            and doc[i].dep_ in ("nsubj", "nsubjpass"):
+        return {EntityType.PERSON: WEIGHTS["model"]}
+    return {}
 
 
 def thing_votes(span: Span) -> float:
@@ -628,10 +658,13 @@ def _reported_from(span: Span) -> bool:
 def _given_name(span: Span) -> _Votes:
     """A name of two to four words that starts with a common first name, its initials aside,
     and ends with a capitalised word that is no organisation's head word: "James Carver",
-    "A. William Vane", "Eduardo de la Vega"."""
+    "A. William Vane", "Eduardo de la Vega"; the first names of other countries count too
+    ("Jyrki Koivisto")."""
     lex = lexicon()
     words = [w for w in span.text.split() if not (len(w) == 2 and w.endswith("."))]
-    if not 2 <= len(words) <= 4 or words[0] not in given_names() or not words[-1][:1].isupper() \
+    if not 2 <= len(words) <= 4 \
+            or (words[0] not in given_names() and words[0] not in world_given_names()) \
+            or not words[-1][:1].isupper() \
             or not all(w[:1].isupper() or (w.islower() and len(w) <= 3) for w in words[1:]):
         return {}
     last = words[-1]

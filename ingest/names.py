@@ -49,6 +49,7 @@ __all__ = [
     "undotted",
     "verb_forms",
     "word_family",
+    "world_given_names",
 ]
 
 #: A name written as an acronym: "SMIC", "AT&T".
@@ -334,6 +335,20 @@ def given_names() -> frozenset[str]:
     (True, False)
     """
     text = files("newsgraph.ingest").joinpath("data", "given_names.tsv").read_text(
+        encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
+
+
+@cache
+def world_given_names() -> frozenset[str]:
+    """First names of other countries than the US that the census lists miss ("Jyrki",
+    "Helmut", "Kofi"), in title case (``ingest/data/world_given_names.tsv``, see
+    ``ingest/data/README.md``); no English word, place or listed company among them.
+
+    >>> "Jyrki" in world_given_names(), "James" in world_given_names()
+    (True, False)
+    """
+    text = files("newsgraph.ingest").joinpath("data", "world_given_names.tsv").read_text(
         encoding="utf-8")
     return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
 

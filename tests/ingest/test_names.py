@@ -16,6 +16,7 @@ from newsgraph.ingest.names import (
     name_key,
     subdivisions,
     undotted,
+    world_given_names,
 )
 
 
@@ -102,6 +103,17 @@ def test_every_word_set_the_code_reads_is_in_the_lexicon():
 )
 def test_given_names(name, known):
     assert (name in given_names()) is known
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [("Jyrki", True), ("Frederic", True), ("Frédéric", True), ("Kofi", True),
+     # the census lists speak for the names they know; no English word, place or company
+     ("James", False), ("Morgan", False), ("Dean", False), ("Islam", False), ("Paris", False),
+     ("Said", False), ("Ibrahim", True)],
+)
+def test_world_given_names(name, known):
+    assert (name in world_given_names()) is known
 
 
 def test_a_chinese_province_is_a_subdivision_as_english_writes_it():
