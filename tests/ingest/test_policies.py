@@ -1226,3 +1226,37 @@ def test_plans_proposals_quotas_and_aid_are_measures(nlp, text, policies, relati
 )
 def test_a_policy_is_named_with_its_countrys_modifier(nlp, text, policies):
     assert policy_view(nlp, text)[0] == policies
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a measure only weighed is a proposed policy of whoever weighs it
+        ("France is considering imposing tariffs on Acme.",
+         [("French tariffs on Acme", "Tariff")],
+         [("France", "imposes", "French tariffs on Acme"),
+          ("French tariffs on Acme", "targets", "Acme")]),
+        # a party's own act only weighed is still not done
+        ("Globex is considering suing Acme.", [], []),
+        ("France refused to impose tariffs on Acme.", [], []),
+    ],
+)
+def test_a_measure_weighed_is_a_proposed_policy(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies",
+    [
+        # a policy whose phrase says what it is: a noun before it, or what it is of or on
+        ("France announced a new policy on Acme imports.",
+         [("French policy on Acme imports", "OtherPolicy")]),
+        ("The European Union's farm support policies hurt Acme, Jane Doe said.",
+         [("European Union farm support policy", "OtherPolicy")]),
+        # one that says nothing of what it is, or a company's, is none
+        ("France's foreign policy angered Globex.", []),
+        ("Acme's policy of paying dividends pleased Globex.", []),
+    ],
+)
+def test_a_policy_noun_that_says_what_it_is_is_a_measure(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == sorted(policies)
