@@ -1260,3 +1260,24 @@ def test_a_measure_weighed_is_a_proposed_policy(nlp, text, policies, relations):
 )
 def test_a_policy_noun_that_says_what_it_is_is_a_measure(nlp, text, policies):
     assert policy_view(nlp, text)[0] == sorted(policies)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # how many things a measure is on, or by how much a plan cuts, says what it is on
+        ("France cut tariffs on 50 items.", "French tariffs on 50 items"),
+        ("Japan approved a plan to force a 10 pct surplus cutback each year.",
+         "Japanese plan to force 10 pct surplus cutback"),
+        # an amount of money is no object: the party stands instead
+        ("France imposed tariffs on 300 mln dlrs of Acme goods.", "French tariffs on Acme"),
+    ],
+)
+def test_a_count_of_what_a_measure_is_on_is_kept_in_its_name(nlp, text, name):
+    assert [p for p, _ in policy_view(nlp, text)[0]] == [name]
+
+
+def test_a_share_of_what_a_measure_is_on_is_no_object(nlp):
+    # "40 pct of goods" says how much, not what: the party stands instead
+    assert policy_view(nlp, "France imposed export controls on 40 pct of Acme goods.")[0] \
+        == [("French export controls on Acme", "ExportControl")]
