@@ -1281,3 +1281,32 @@ def test_a_share_of_what_a_measure_is_on_is_no_object(nlp):
     # "40 pct of goods" says how much, not what: the party stands instead
     assert policy_view(nlp, "France imposed export controls on 40 pct of Acme goods.")[0] \
         == [("French export controls on Acme", "ExportControl")]
+
+
+@pytest.mark.parametrize(
+    "text, relations",
+    [
+        # a country's negotiators stand for it
+        ("Canadian negotiators agreed to levy a new export tax on Acme lumber.",
+         [("Canada", "imposes", "Canadian tariffs on Acme lumber"),
+          ("Canadian tariffs on Acme lumber", "targets", "Acme")]),
+        ("U.S. negotiators proposed tariffs on Acme.",
+         [("United States", "imposes", "U.S. tariffs on Acme"),
+          ("U.S. tariffs on Acme", "targets", "Acme")]),
+        # what a proposal whose owner is named is to do is the owner's, not its critic's
+        ("U.S. negotiators rejected the Japanese proposal to cut tariffs on Acme chips.",
+         [("Japan", "imposes", "Japanese tariffs on Acme chips"),
+          ("Japanese tariffs on Acme chips", "targets", "Acme"),
+          ("United States", "opposes", "Japan")]),
+        ("The United States made a proposal to cut tariffs on Acme chips.",
+         [("United States", "imposes", "U.S. tariffs on Acme chips"),
+          ("U.S. tariffs on Acme chips", "targets", "Acme")]),
+    ],
+)
+def test_the_imposer_a_proposal_or_negotiators_name(nlp, text, relations):
+    assert policy_view(nlp, text)[1] == sorted(relations)
+
+
+def test_an_export_tax_is_a_tariff(nlp):
+    assert policy_view(nlp, "France imposed an export tax on Acme lumber.")[0] \
+        == [("French tariffs on Acme lumber", "Tariff")]
