@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country, modifier_of
-from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
+from newsgraph.ingest.names import acronym_of, lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import (
     DEFINITE,
     MEASURE,
@@ -393,7 +393,15 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     own |= {(f.subject.name, name) for f in result if f.predicate == Predicate.SANCTIONS
             for name in (f.subject.name, leading_country(f.subject.name)) if name}
     return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
-                                      and (f.subject.name, f.object.name) in own)]
+                                      and ((f.subject.name, f.object.name) in own
+                                           or _by_its_initials(f, own)))]
+
+
+def _by_its_initials(f: Found, own: set[tuple[str, str]]) -> bool:
+    """Whether the party ``f`` puts a policy on is its imposer by the initials of its name
+    ("the European Union's (EU) farm policies" on "EU")."""
+    return f.object.name.isupper() and any(
+        subject == f.subject.name and acronym_of(f.object.name, name) for subject, name in own)
 
 
 def _origin_of_goods(f: Found) -> Found:

@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures
-from newsgraph.ingest.relation_data import DocState, Measure, Node
+from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures, resolve_policies
+from newsgraph.ingest.relation_data import DocState, Found, Measure, Node
 from tests.ingest.relation_views import parse, policy_view
 
 #: The names of the policies of the deal reviews tested below.
@@ -1310,3 +1310,17 @@ def test_the_imposer_a_proposal_or_negotiators_name(nlp, text, relations):
 def test_an_export_tax_is_a_tariff(nlp):
     assert policy_view(nlp, "France imposed an export tax on Acme lumber.")[0] \
         == [("French tariffs on Acme lumber", "Tariff")]
+
+
+def test_a_policy_is_not_on_its_imposer_named_by_initials():
+    doc, state = parse(["Globex", "Trade", "Board", "support", "policies"], [2, 2, 4, 4, 4],
+                       ["compound", "compound", "poss", "compound", "ROOT"],
+                       {2: ("Globex Trade Board", "Organisation")})
+    state.measures[4] = Measure("OtherPolicy", "support policy", None)
+    state.nodes[4] = Node("support policy", "Measure", 4)
+    board, policy = Node("Globex Trade Board", "Organisation", 2), state.nodes[4]
+    found = [Found(board, "imposes", policy, doc[0:5], "imposer-modifier"),
+             Found(policy, "targets", Node("GTB", "Organisation", 0), doc[0:5], "target-prep"),
+             Found(policy, "targets", Node("Acme", "Organisation", 1), doc[0:5], "target-prep")]
+    assert [(f.predicate, f.object.name) for f in resolve_policies(found, state)] == [
+        ("imposes", "Globex Trade Board support policy on Acme and GTB"), ("targets", "Acme")]
