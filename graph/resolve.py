@@ -313,6 +313,12 @@ def _canonical(forms: Counter[str], kind: str) -> str:
     >>> _canonical(Counter(["Vela Securities Research Institute", "Vela Securities"]),
     ...            "Organisation")
     'Vela Securities'
+
+    A policy is named by its imposer's nationality word, as the rules name it, over a form as
+    written ("Japan's ban"):
+
+    >>> _canonical(Counter({"Japan's ban": 2, "Japanese ban": 1}), "Policy")
+    'Japanese ban'
     """
     if kind == EntityType.COUNTRY:  # the ISO entry's label, never "Brazilian" or "Tokyo"
         labels = sorted(f for f in forms if country_of(f) == f)
@@ -335,7 +341,8 @@ def _canonical(forms: Counter[str], kind: str) -> str:
         first = name.split()[0]
         return demonym_of(first) is not None and country_of(first) is None
 
-    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), not country_led(n),
+    policy = kind == EntityType.POLICY
+    return max(counts, key=lambda n: (len(n.split()), n[:1].isupper(), country_led(n) == policy,
                                       len(n), counts[n], n))
 
 

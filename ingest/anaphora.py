@@ -70,6 +70,14 @@ _CLIMB = frozenset({"xcomp", "conj", "acl", "dobj", "pobj", "prep", "attr", "pco
 #: for that body ("EU regulators", "European Union antitrust authorities").
 _REGULATORS = frozenset({"regulators", "regulator", "authorities", "authority"})
 _DECISIONS = _WORDS.lower("decision_noun")
+#: Nouns of a measure one proposes, whose "to" clause is the proposer's doing when its phrase
+#: names whose it is ("the Japanese proposal to cut tariffs": Japan cuts).
+_PROPOSALS = _WORDS.lower("measure_to")
+#: The verb class of imposing a measure (``policies.jsonl``): a proposal to buy or sell is
+#: left to the rules of bids.
+_IMPOSING = "impose"
+#: Entity labels of the parser that name a proposal's owner before it ("the Japanese plan").
+_OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 
 
 def reference_matcher() -> FixedMatcher:
@@ -502,6 +510,14 @@ def clause_subject(token: Token) -> Token | None:
         if node.dep_ == "acl" and infinitive and node.head.lower_ in _DECISIONS:
             # "China criticised Britain's decision to ban Huawei": Britain bans
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner
+        if node.dep_ == "acl" and infinitive and node.head.lower_ in _PROPOSALS \
+                and node._.ng_trigger == _IMPOSING:
+            # "the U.S. rejected the Japanese proposal to cut tariffs": Japan cuts, not the
+            # U.S.; one whose owner is unnamed is the subject's ("the U.S. made a proposal")
+            owner = next((c for c in node.head.children if c.dep_ == "poss" or (
+                c.dep_ in ("amod", "compound") and c.ent_type_ in _OWNER_LABELS)), None)
             if owner is not None:
                 return owner
         if node.dep_ == "xcomp":

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country, modifier_of
-from newsgraph.ingest.names import lexicon, sets_policy, verb_forms
+from newsgraph.ingest.names import acronym_of, lexicon, sets_policy, verb_forms
 from newsgraph.ingest.relation_data import (
     DEFINITE,
     MEASURE,
@@ -393,7 +393,15 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     own |= {(f.subject.name, name) for f in result if f.predicate == Predicate.SANCTIONS
             for name in (f.subject.name, leading_country(f.subject.name)) if name}
     return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
-                                      and (f.subject.name, f.object.name) in own)]
+                                      and ((f.subject.name, f.object.name) in own
+                                           or _by_its_initials(f, own)))]
+
+
+def _by_its_initials(f: Found, own: set[tuple[str, str]]) -> bool:
+    """Whether the party ``f`` puts a policy on is its imposer by the initials of its name
+    ("the European Union's (EU) farm policies" on "EU")."""
+    return f.object.name.isupper() and any(
+        subject == f.subject.name and acronym_of(f.object.name, name) for subject, name in own)
 
 
 def _origin_of_goods(f: Found) -> Found:
@@ -855,7 +863,7 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
     """The noun phrase of ``head`` as written, less its determiner, asides and clauses; the
     entity's own name where the phrase is one ("Beijing", "the software titan"); none if it
     says when or how much ("Monday", "25 percent"), says nothing ("the allegations") or runs
-    past a few words."""
+    past a few words. A count of the things stays ("50 items", "a 10 pct surplus cut")."""
     node = state.nodes.get(head.i)
     if node is not None and node.type in _IMPOSERS:
         # sanctions' parties are edges of their own ("sanctions on them"), not their object;
@@ -865,8 +873,9 @@ def _phrase(head: Token, state: DocState, measure: Measure) -> str | None:
         return None  # a word in capitals that names nothing known ("REUTER")
     if head.ent_type_ in _NOT_OBJECTS or head.like_num or head.pos_ not in ("NOUN", "PROPN") \
             or head.lower_ in lexicon().lower("vague_object") \
-            or any(c.dep_ == "nummod" for c in head.children):
-        return None
+            or any(c.dep_ == "nummod" and c.ent_type_ not in ("CARDINAL", "PERCENT")
+                   for c in head.children):
+        return None  # how many it is on stays ("on 50 items"), not how much or when
     left_out = {t.i for c in head.children if c.dep_ in _OBJECT_CUT for t in c.subtree}
     left_out |= {t.i for t in head.subtree if t.is_quote}  # "the "Autopilot" system"
     kept = [t for t in head.subtree if t.i not in left_out]

@@ -547,7 +547,8 @@ class RelationExtractor:
             if rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to)):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
-            if _hedged(doc[token_ids[0]]) and not (
+            proposed = predicate in (Predicate.IMPOSES, Predicate.TARGETS)
+            if _hedged(doc[token_ids[0]], proposed) and not (
                     predicate in _HELD_STATES and _named_by_phrase(tokens.values())):
                 continue
             if predicate is None or (predicate == Predicate.SUPPLIES
@@ -1523,9 +1524,12 @@ def _past_before_name(tokens: Iterable[Token]) -> bool:
     return False
 
 
-def _hedged(token: Token) -> bool:
+def _hedged(token: Token, proposed: bool = False) -> bool:
     """Whether the clause of ``token`` is negated or hypothetical ("if Ottawa banned ...",
-    "may cut ties"), or ``token`` is a thing said to be none ("no dispute", "no agreement")."""
+    "may cut ties"), or ``token`` is a thing said to be none ("no dispute", "no agreement").
+
+    With ``proposed`` (a measure's imposer or target), a measure only weighed is so: a
+    proposed policy ("Kenya is considering imposing tariffs on Acme")."""
     if _none(token):
         return True
     clause = token
@@ -1549,7 +1553,9 @@ def _hedged(token: Token) -> bool:
         # one refuses or fails to do a thing (xcomp), and denies what is said (ccomp): a
         # clause the parser hangs on "refused" as said ("X, whose ... is rivaled, refused")
         # is no refusal
-        if (clause.lower_ in _NOT_DONE and (dep == "xcomp" or clause.lower_ in _DENIED)) \
+        weighed = proposed and clause.lower_ in _WEIGHING
+        if (clause.lower_ in _NOT_DONE and not weighed
+                and (dep == "xcomp" or clause.lower_ in _DENIED)) \
                 or any(c.dep_ == "neg" for c in clause.children) or (
                 dep == "xcomp" and clause.lower_ == "used"
                 and not any(c.dep_ == "dobj" for c in clause.children)):
@@ -1659,9 +1665,9 @@ _TELLING = frozenset(f for lemma in ("disclose", "say", "reveal", "specify", "de
                      for f in verb_forms(lemma))
 #: Verbs whose complement did not happen, or no longer holds ("declined to", "used to"), or
 #: is only weighed ("discuss fining Acme", "considering suing").
-_NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject", "discuss",
-                                      "consider", "weigh", "mull")
-                      for f in verb_forms(lemma))
+_WEIGHING = frozenset(f for lemma in _WORDS.lower("weighing_verb") for f in verb_forms(lemma))
+_NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
+                      for f in verb_forms(lemma)) | _WEIGHING
 #: Of those, the verbs whose reported clause is not so ("denied it would halt trade").
 _DENIED = frozenset(f for lemma in ("deny", "reject") for f in verb_forms(lemma))
 

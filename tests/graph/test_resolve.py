@@ -3,11 +3,13 @@ do-not-merge pairs, and the merge log."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from newsgraph.graph.aliases import Aliases
 from newsgraph.graph.build import build_graph, merge_log
-from newsgraph.graph.resolve import match_key, resolve
+from newsgraph.graph.resolve import _canonical, match_key, resolve
 from newsgraph.ingest.documents import Article, Entity, Extraction
 
 ORG = (("Organisation", 1.0),)
@@ -429,3 +431,18 @@ def test_british_and_american_spellings_of_a_body_s_name_are_one_name():
 def test_a_name_and_its_plural_name_two_organisations():
     groups, _ = resolve(_orgs("Globex Electronics", "Globex Electronic"))
     assert len(groups) == 2
+
+
+@pytest.mark.parametrize(
+    ("forms", "kind", "label"),
+    [
+        # a policy keeps the nationality word its imposer is named by
+        ({"Norway's ban": 2, "Norwegian ban": 1}, "Policy", "Norwegian ban"),
+        ({"Japan ban": 1, "Japanese ban": 1}, "Policy", "Japanese ban"),
+        # a body is named by its country's name
+        ({"Chinese Robot Association": 1, "China Robot Association": 1}, "Organisation",
+         "China Robot Association"),
+    ],
+)
+def test_the_label_of_a_policy_keeps_its_nationality_word(forms, kind, label):
+    assert _canonical(Counter(forms), kind) == label

@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures
-from newsgraph.ingest.relation_data import DocState, Measure, Node
+from newsgraph.ingest.policies import _object_of, mark_laws, mark_measures, resolve_policies
+from newsgraph.ingest.relation_data import DocState, Found, Measure, Node
 from tests.ingest.relation_views import parse, policy_view
 
 #: The names of the policies of the deal reviews tested below.
@@ -1226,3 +1226,101 @@ def test_plans_proposals_quotas_and_aid_are_measures(nlp, text, policies, relati
 )
 def test_a_policy_is_named_with_its_countrys_modifier(nlp, text, policies):
     assert policy_view(nlp, text)[0] == policies
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a measure only weighed is a proposed policy of whoever weighs it
+        ("France is considering imposing tariffs on Acme.",
+         [("French tariffs on Acme", "Tariff")],
+         [("France", "imposes", "French tariffs on Acme"),
+          ("French tariffs on Acme", "targets", "Acme")]),
+        # a party's own act only weighed is still not done
+        ("Globex is considering suing Acme.", [], []),
+        ("France refused to impose tariffs on Acme.", [], []),
+    ],
+)
+def test_a_measure_weighed_is_a_proposed_policy(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies",
+    [
+        # a policy whose phrase says what it is: a noun before it, or what it is of or on
+        ("France announced a new policy on Acme imports.",
+         [("French policy on Acme imports", "OtherPolicy")]),
+        ("The European Union's farm support policies hurt Acme, Jane Doe said.",
+         [("European Union farm support policy", "OtherPolicy")]),
+        # one that says nothing of what it is, or a company's, is none
+        ("France's foreign policy angered Globex.", []),
+        ("Acme's policy of paying dividends pleased Globex.", []),
+    ],
+)
+def test_a_policy_noun_that_says_what_it_is_is_a_measure(nlp, text, policies):
+    assert policy_view(nlp, text)[0] == sorted(policies)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # how many things a measure is on, or by how much a plan cuts, says what it is on
+        ("France cut tariffs on 50 items.", "French tariffs on 50 items"),
+        ("Japan approved a plan to force a 10 pct surplus cutback each year.",
+         "Japanese plan to force 10 pct surplus cutback"),
+        # an amount of money is no object: the party stands instead
+        ("France imposed tariffs on 300 mln dlrs of Acme goods.", "French tariffs on Acme"),
+    ],
+)
+def test_a_count_of_what_a_measure_is_on_is_kept_in_its_name(nlp, text, name):
+    assert [p for p, _ in policy_view(nlp, text)[0]] == [name]
+
+
+def test_a_share_of_what_a_measure_is_on_is_no_object(nlp):
+    # "40 pct of goods" says how much, not what: the party stands instead
+    assert policy_view(nlp, "France imposed export controls on 40 pct of Acme goods.")[0] \
+        == [("French export controls on Acme", "ExportControl")]
+
+
+@pytest.mark.parametrize(
+    "text, relations",
+    [
+        # a country's negotiators stand for it
+        ("Canadian negotiators agreed to levy a new export tax on Acme lumber.",
+         [("Canada", "imposes", "Canadian tariffs on Acme lumber"),
+          ("Canadian tariffs on Acme lumber", "targets", "Acme")]),
+        ("U.S. negotiators proposed tariffs on Acme.",
+         [("United States", "imposes", "U.S. tariffs on Acme"),
+          ("U.S. tariffs on Acme", "targets", "Acme")]),
+        # what a proposal whose owner is named is to do is the owner's, not its critic's
+        ("U.S. negotiators rejected the Japanese proposal to cut tariffs on Acme chips.",
+         [("Japan", "imposes", "Japanese tariffs on Acme chips"),
+          ("Japanese tariffs on Acme chips", "targets", "Acme"),
+          ("United States", "opposes", "Japan")]),
+        ("The United States made a proposal to cut tariffs on Acme chips.",
+         [("United States", "imposes", "U.S. tariffs on Acme chips"),
+          ("U.S. tariffs on Acme chips", "targets", "Acme")]),
+    ],
+)
+def test_the_imposer_a_proposal_or_negotiators_name(nlp, text, relations):
+    assert policy_view(nlp, text)[1] == sorted(relations)
+
+
+def test_an_export_tax_is_a_tariff(nlp):
+    assert policy_view(nlp, "France imposed an export tax on Acme lumber.")[0] \
+        == [("French tariffs on Acme lumber", "Tariff")]
+
+
+def test_a_policy_is_not_on_its_imposer_named_by_initials():
+    doc, state = parse(["Globex", "Trade", "Board", "support", "policies"], [2, 2, 4, 4, 4],
+                       ["compound", "compound", "poss", "compound", "ROOT"],
+                       {2: ("Globex Trade Board", "Organisation")})
+    state.measures[4] = Measure("OtherPolicy", "support policy", None)
+    state.nodes[4] = Node("support policy", "Measure", 4)
+    board, policy = Node("Globex Trade Board", "Organisation", 2), state.nodes[4]
+    found = [Found(board, "imposes", policy, doc[0:5], "imposer-modifier"),
+             Found(policy, "targets", Node("GTB", "Organisation", 0), doc[0:5], "target-prep"),
+             Found(policy, "targets", Node("Acme", "Organisation", 1), doc[0:5], "target-prep")]
+    assert [(f.predicate, f.object.name) for f in resolve_policies(found, state)] == [
+        ("imposes", "Globex Trade Board support policy on Acme and GTB"), ("targets", "Acme")]
