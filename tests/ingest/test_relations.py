@@ -1463,6 +1463,10 @@ def test_opposed_in_the_passive(nlp, text, expected):
         ("Acme Corp clashed with Globex Inc over prices.",
          [("Acme Corp", "opposes", "Globex Inc")]),
         ("Acme Corp is at odds with Globex Inc.", [("Acme Corp", "opposes", "Globex Inc.")]),
+        # disagreeing with a party, balking at its offer
+        ("Globex Inc strongly disagreed with Acme Inc on the price.",
+         [("Globex Inc", "opposes", "Acme Inc")]),
+        ("Acme Inc balked at the offer from Globex Inc.", [("Acme Inc", "opposes", "Globex Inc.")]),
         # tensions between two parties are no opposition the annotation reads
         ("Tensions between Acme Corp and Globex Inc grew.", []),
         # a dispute between two parties is
