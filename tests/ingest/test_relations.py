@@ -1229,6 +1229,13 @@ def test_suppliers_and_customers(nlp, text, expected):
         # rejecting, disputing or denying a party's claims; tensions with it
         ("Google Inc denied the European Commission's allegations of anticompetitive behaviour.",
          [("Google Inc", "opposes", "European Commission")]),
+        # the charge's party given by "by", "from" or "made by"; none where it is no party
+        ("Acme Inc denied the allegations made by the Globex Commission.",
+         [("Acme Inc", "opposes", "Globex Commission")]),
+        ("Acme Inc dismissed the claims from Globex Inc as baseless.",
+         [("Acme Inc", "opposes", "Globex Inc")]),
+        ("Acme Inc did not deny the allegations made by the Globex Commission.", []),
+        ("Acme Inc denied the allegations made in the report.", []),
         ("Russia condemned NATO's expansion into eastern Europe.", [("Russia", "opposes", "NATO")]),
         ("Japan's tensions with China have grown.", [("Japan", "opposes", "China")]),
         ("Airbus and Boeing have traded accusations over subsidies.",
