@@ -2340,6 +2340,13 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
          [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
         ("Acme Corp did not pay to settle charges brought by the Securities and Exchange "
          "Commission.", []),
+        # "by" hung on the settling verb; a penalty agreed to settle the case
+        ("Acme Inc agreed to pay $200 million to settle charges by the Federal Trade Commission.",
+         [("Federal Trade Commission", "sanctions", "Acme Inc")]),
+        ("Acme Inc agreed to a censure to settle charges by the Globex Commission.",
+         [("Globex Commission", "sanctions", "Acme Inc")]),
+        ("Acme Inc did not agree to pay $200 million to settle charges by the Federal Trade "
+         "Commission.", []),
     ],
 )
 def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
