@@ -1470,6 +1470,13 @@ def test_opposed_in_the_passive(nlp, text, expected):
         ("Acme Corp clashed with Globex Inc over prices.",
          [("Acme Corp", "opposes", "Globex Inc")]),
         ("Acme Corp is at odds with Globex Inc.", [("Acme Corp", "opposes", "Globex Inc.")]),
+        # concern voiced over a party, its act, or being concerned over it; not negated
+        ("The Globex Committee expressed serious concerns over the Acme Bank's ability to "
+         "protect data.", [("Globex Committee", "opposes", "Acme Bank")]),
+        ("China was seriously concerned over the plan by the United States.",
+         [("China", "opposes", "United States")]),
+        ("China did not express concern about Japan.", []),
+        ("Acme Inc was not worried about Globex Inc.", []),
         # disagreeing with a party, balking at its offer
         ("Globex Inc strongly disagreed with Acme Inc on the price.",
          [("Globex Inc", "opposes", "Acme Inc")]),
