@@ -2341,6 +2341,25 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # seizing a party's holdings, or revoking or suspending its licence, sanctions it
+        ("The French government seized the shares from Acme Inc.",
+         [("France", "sanctions", "Acme Inc.")]),
+        ("The Globex Commission sequestered the shares of Acme Inc.",
+         [("Globex Commission", "sanctions", "Acme Inc.")]),
+        ("The Globex Commission suspended Acme Inc's licence.",
+         [("Globex Commission", "sanctions", "Acme Inc")]),
+        ("The Globex Commission revoked the licence of Acme Inc.",
+         [("Globex Commission", "sanctions", "Acme Inc.")]),
+        ("The Globex Commission did not revoke the licence of Acme Inc.", []),
+    ],
+)
+def test_seizing_holdings_and_revoking_licences(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # paying to resolve a body's investigation or charges: the body sanctions the payer
         ("Acme Corp agreed to pay $10 million to settle charges brought by the Securities and "
          "Exchange Commission.",
