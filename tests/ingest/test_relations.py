@@ -2341,6 +2341,13 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a passive's "by" the parser reads as a plain preposition is its agent all the same
+        ("The Globex Authority opened an inquiry into Acme Bank in May. Acme Bank was fined "
+         "£5m by the watchdog.",
+         [("Globex Authority", "imposes", "Globex Authority investigation into Acme Bank"),
+          ("Globex Authority", "sanctions", "Acme Bank"),
+          ("Globex Authority investigation into Acme Bank", "targets", "Acme Bank")]),
+        ("Acme Bank was not fined by the Globex Authority.", []),
         # seizing a party's holdings, or revoking or suspending its licence, sanctions it
         ("The French government seized the shares from Acme Inc.",
          [("France", "sanctions", "Acme Inc.")]),
@@ -2353,7 +2360,7 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
         ("The Globex Commission did not revoke the licence of Acme Inc.", []),
     ],
 )
-def test_seizing_holdings_and_revoking_licences(nlp, text, expected):
+def test_seizing_revoking_and_fining_by_a_prepositional_agent(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
 
 
