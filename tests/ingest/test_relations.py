@@ -2348,6 +2348,13 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
           ("Globex Authority", "sanctions", "Acme Bank"),
           ("Globex Authority investigation into Acme Bank", "targets", "Acme Bank")]),
         ("Acme Bank was not fined by the Globex Authority.", []),
+        # a penalty a party is handed, given or hit with by a body
+        ("Acme Bank was handed a £5m fine by the Globex Authority.",
+         [("Globex Authority", "sanctions", "Acme Bank")]),
+        ("Acme Bank was hit with a $10 million penalty by the Globex Commission.",
+         [("Globex Commission", "sanctions", "Acme Bank")]),
+        ("Acme Bank was not handed a fine by the Globex Authority.", []),
+        ("Acme Bank was handed a contract by the Globex Authority.", []),
         # seizing a party's holdings, or revoking or suspending its licence, sanctions it
         ("The French government seized the shares from Acme Inc.",
          [("France", "sanctions", "Acme Inc.")]),
