@@ -67,7 +67,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.names import expletive_verbs, lexicon, maker_noun, sets_policy
+from newsgraph.ingest.names import (
+    expletive_verbs,
+    lexicon,
+    maker_noun,
+    sets_policy,
+    verb_forms,
+)
 from newsgraph.ontology import EntityType
 
 __all__ = ["REFERENCES_KEY", "ng_coreference"]
@@ -85,6 +91,9 @@ _THING_PRONOUNS = _WORDS.lower("pronoun_thing")
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 _PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
 _SPEAKS_FOR = _WORDS.lower("speaks_for")
+#: Every form of the verbs whose "of" says what their object is charged with or told.
+_OF_COMPLEMENT = frozenset(form for lemma in _WORDS.lower("of_complement_verb")
+                           for form in verb_forms(lemma))
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A description restricted by what follows it is a new entity, not a reference.
 _RESTRICTING = frozenset({"relcl", "acl", "appos"})
@@ -424,9 +433,15 @@ def _the_noun(token: Token, *, modified: bool) -> bool:
     if any(c.dep_ in _MODIFIERS for c in children) != modified:
         return False
     return not any((c.dep_ in _RESTRICTING and not _nonrestrictive(c))
-                   or (c.dep_ == "prep" and c.lower_ == "of")
+                   or (c.dep_ == "prep" and c.lower_ == "of" and not _charged_of(token))
                    or c.tag_ == "CD" or (not modified and c.tag_ in ("NNP", "NNPS"))
                    for c in children)
+
+
+def _charged_of(token: Token) -> bool:
+    """Whether ``token`` is the object of a verb whose "of" says what it is charged with or
+    told ("accused the company of fraud"), an "of" the parser may hang on the noun."""
+    return token.dep_ == "dobj" and token.head.lower_ in _OF_COMPLEMENT
 
 
 def _name_follows(token: Token) -> bool:

@@ -29,6 +29,22 @@ def test_a_person_pronoun_is_the_person_in_focus(nlp):
     assert references(nlp, text) == [("He", "Person", "John Smith")]
 
 
+@pytest.mark.parametrize(("text", "opposer"), [
+    ("Acme Corp makes widgets. Jane Doe filed a lawsuit accusing the company of fraud.",
+     "Jane Doe"),
+    ("Acme Corp makes widgets. Globex Inc accused the company of breaching the contract.",
+     "Globex Inc"),
+])
+def test_the_of_of_what_an_object_is_accused_restricts_no_description(nlp, text, opposer):
+    assert references(nlp, text) == [("company", "Organisation", "Acme Corp")]
+    assert triples(nlp, text) == [(opposer, "opposes", "Acme Corp")]
+
+
+def test_an_of_of_an_owner_still_restricts_a_description(nlp):
+    text = "Acme Corp makes widgets. Globex Inc bought the company of Jane Doe."
+    assert references(nlp, text) == []
+
+
 @pytest.mark.parametrize("text", [
     # an empty subject refers to nothing
     "Acme Corp rose 5 pct. It is likely that prices will rise.",

@@ -1245,6 +1245,13 @@ def test_suppliers_and_customers(nlp, text, expected):
         # rejecting, disputing or denying a party's claims; tensions with it
         ("Google Inc denied the European Commission's allegations of anticompetitive behaviour.",
          [("Google Inc", "opposes", "European Commission")]),
+        # the charge's party given by "by", "from" or "made by"; none where it is no party
+        ("Acme Inc denied the allegations made by the Globex Commission.",
+         [("Acme Inc", "opposes", "Globex Commission")]),
+        ("Acme Inc dismissed the claims from Globex Inc as baseless.",
+         [("Acme Inc", "opposes", "Globex Inc")]),
+        ("Acme Inc did not deny the allegations made by the Globex Commission.", []),
+        ("Acme Inc denied the allegations made in the report.", []),
         ("Russia condemned NATO's expansion into eastern Europe.", [("Russia", "opposes", "NATO")]),
         ("Japan's tensions with China have grown.", [("Japan", "opposes", "China")]),
         ("Airbus and Boeing have traded accusations over subsidies.",
@@ -1479,6 +1486,17 @@ def test_opposed_in_the_passive(nlp, text, expected):
         ("Acme Corp clashed with Globex Inc over prices.",
          [("Acme Corp", "opposes", "Globex Inc")]),
         ("Acme Corp is at odds with Globex Inc.", [("Acme Corp", "opposes", "Globex Inc.")]),
+        # concern voiced over a party, its act, or being concerned over it; not negated
+        ("The Globex Committee expressed serious concerns over the Acme Bank's ability to "
+         "protect data.", [("Globex Committee", "opposes", "Acme Bank")]),
+        ("China was seriously concerned over the plan by the United States.",
+         [("China", "opposes", "United States")]),
+        ("China did not express concern about Japan.", []),
+        ("Acme Inc was not worried about Globex Inc.", []),
+        # disagreeing with a party, balking at its offer
+        ("Globex Inc strongly disagreed with Acme Inc on the price.",
+         [("Globex Inc", "opposes", "Acme Inc")]),
+        ("Acme Inc balked at the offer from Globex Inc.", [("Acme Inc", "opposes", "Globex Inc.")]),
         # tensions between two parties are no opposition the annotation reads
         ("Tensions between Acme Corp and Globex Inc grew.", []),
         # a dispute between two parties is
@@ -2339,11 +2357,51 @@ def test_asking_for_a_measure_on_a_party(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a passive's "by" the parser reads as a plain preposition is its agent all the same
+        ("The Globex Authority opened an inquiry into Acme Bank in May. Acme Bank was fined "
+         "£5m by the watchdog.",
+         [("Globex Authority", "imposes", "Globex Authority investigation into Acme Bank"),
+          ("Globex Authority", "sanctions", "Acme Bank"),
+          ("Globex Authority investigation into Acme Bank", "targets", "Acme Bank")]),
+        ("Acme Bank was not fined by the Globex Authority.", []),
+        # a penalty a party is handed, given or hit with by a body
+        ("Acme Bank was handed a £5m fine by the Globex Authority.",
+         [("Globex Authority", "sanctions", "Acme Bank")]),
+        ("Acme Bank was hit with a $10 million penalty by the Globex Commission.",
+         [("Globex Commission", "sanctions", "Acme Bank")]),
+        ("Acme Bank was not handed a fine by the Globex Authority.", []),
+        ("Acme Bank was handed a contract by the Globex Authority.", []),
+        # seizing a party's holdings, or revoking or suspending its licence, sanctions it
+        ("The French government seized the shares from Acme Inc.",
+         [("France", "sanctions", "Acme Inc.")]),
+        ("The Globex Commission sequestered the shares of Acme Inc.",
+         [("Globex Commission", "sanctions", "Acme Inc.")]),
+        ("The Globex Commission suspended Acme Inc's licence.",
+         [("Globex Commission", "sanctions", "Acme Inc")]),
+        ("The Globex Commission revoked the licence of Acme Inc.",
+         [("Globex Commission", "sanctions", "Acme Inc.")]),
+        ("The Globex Commission did not revoke the licence of Acme Inc.", []),
+    ],
+)
+def test_seizing_revoking_and_fining_by_a_prepositional_agent(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # paying to resolve a body's investigation or charges: the body sanctions the payer
         ("Acme Corp agreed to pay $10 million to settle charges brought by the Securities and "
          "Exchange Commission.",
          [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
         ("Acme Corp did not pay to settle charges brought by the Securities and Exchange "
+         "Commission.", []),
+        # "by" hung on the settling verb; a penalty agreed to settle the case
+        ("Acme Inc agreed to pay $200 million to settle charges by the Federal Trade Commission.",
+         [("Federal Trade Commission", "sanctions", "Acme Inc")]),
+        ("Acme Inc agreed to a censure to settle charges by the Globex Commission.",
+         [("Globex Commission", "sanctions", "Acme Inc")]),
+        ("Acme Inc did not agree to pay $200 million to settle charges by the Federal Trade "
          "Commission.", []),
     ],
 )
