@@ -83,7 +83,7 @@ def test_notebook_runs_on_the_seeds(tmp_path, monkeypatch):
     assert "Organisation" in text(notebook, "entity-types")
     assert "pagerank" in text(notebook, "connected")
     # the one policy of 2021 is named, not drawn years before all the others
-    assert "Left out of the chart, seen long before the rest: United States blacklist " \
+    assert "Left out of the chart, seen long before the rest: U.S. blacklist " \
         "(2021-03-11)" in text(notebook, "policies-chart")
     for view in ("neighbourhood-view", "view"):
         (shown,) = outputs(notebook, view)
