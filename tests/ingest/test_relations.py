@@ -2313,6 +2313,9 @@ def test_a_sequence_patterns_anchor_is_a_token_every_match_has():
           ("Initech Inc", "opposes", "Globex Corp")]),
         ("Globex Corp was praised, and Initech Inc was fined by the Acme Authority.",
          [("Acme Authority", "sanctions", "Initech Inc")]),
+        ("Globex Inc was fined by the Acme Authority and sued by Initech Corp.",
+         [("Acme Authority", "sanctions", "Globex Inc"),
+          ("Initech Corp.", "opposes", "Globex Inc")]),
         # a body that finds or judges that a party broke the rules, in any clause it says
         # a regulator's finding is also its ruling on the party (ingest/policies.py)
         ("The Acme Authority found that Globex Inc had violated the rules.",
