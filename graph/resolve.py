@@ -563,6 +563,11 @@ def _agent_type(votes: Mapping[str, float]) -> str:
     return max(_AGENT_TYPES, key=lambda t: (votes.get(t, 0.0), t == EntityType.ORGANISATION))
 
 
+def _apart(named: Mapping[_Key, set[str]], a: _Key, b: _Key) -> bool:
+    """Whether a document names the two keys apart, each a name of its own there."""
+    return bool(named.get(a, set()) & named.get(b, set()))
+
+
 def _spelling_and_corporate_words(
     forms: Mapping[tuple[str, str], Counter[str]],
     votes: Mapping[tuple[str, str], Mapping[str, float]],
@@ -583,7 +588,7 @@ def _spelling_and_corporate_words(
     generic = lexicon().lower("org_generic")
 
     def join_unless_apart(a: _Key, b: _Key) -> None:
-        if not named.get(a, set()) & named.get(b, set()):
+        if not _apart(named, a, b):
             join(a, b, "corporate words")
 
     compact: dict[tuple[str, str], tuple[str, str]] = {}
@@ -610,10 +615,6 @@ def _spelling_and_corporate_words(
                     bases[base] = key
                 if base in forms:
                     join_unless_apart(base, key)
-
-
-def _apart(named: Mapping[_Key, set[str]], a: _Key, b: _Key) -> bool:
-    return bool(named.get(a, set()) & named.get(b, set()))
 
 
 def _misspelt_names(
@@ -748,7 +749,7 @@ def _place_qualifiers(
     for bare, keys in sorted(qualified.items()):
         if len(keys) == 1 and _agent_type(votes.get(bare, {})) == EntityType.ORGANISATION:
             key = next(iter(keys))
-            if not named.get(key, set()) & named.get(bare, set()):
+            if not _apart(named, key, bare):
                 join(bare, key, "place qualifier")
 
 
@@ -784,7 +785,7 @@ def _listed_short_names(
         listed = listed_short_form(key[1])
         target = (_AGENT, listed) if listed is not None else None
         if target is not None and target in forms and organisation(target) \
-                and not named.get(key, set()) & named.get(target, set()):
+                and not _apart(named, key, target):
             join(target, key, "listed company")
 
 

@@ -492,7 +492,7 @@ def _defined_product(span: Span) -> bool:
 @cache
 def _product_verbs() -> frozenset[str]:
     """The forms of the verbs of making a product ("marketed", "manufactured")."""
-    return frozenset(f for lemma in lexicon().lower("product_verb") for f in verb_forms(lemma))
+    return lexicon().verbs("product_verb")
 
 
 def _title(span: Span, titled: bool) -> _Votes:
@@ -528,15 +528,14 @@ def _person_role(span: Span) -> _Votes:
         if child.dep_ == "appos" and child.i >= span.end and child.lower_ in roles \
                 and not child.is_title and not _speaker_after(child):
             return {EntityType.PERSON: WEIGHTS["parse"]}
-    role = span.root.head
-    if span.root.dep_ == "appos" and role.i < span.start and role.lower_ in roles \
-            and all(t.is_punct for t in span.doc[role.i + 1:span.start]):
+    head = span.root.head  # a role the name is set off after, or the verb naming it
+    if span.root.dep_ == "appos" and head.i < span.start and head.lower_ in roles \
+            and all(t.is_punct for t in span.doc[head.i + 1:span.start]):
         return {EntityType.PERSON: WEIGHTS["parse"]}
-    verb = span.root.head
-    if span.root.dep_ in ("dobj", "oprd") and verb.pos_ == "VERB" and any(
+    if span.root.dep_ in ("dobj", "oprd") and head.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ == "as" and c.i > span.root.i
             and any(o.dep_ == "pobj" and o.lower_ in roles for o in c.children)
-            for c in verb.children):
+            for c in head.children):
         return {EntityType.PERSON: WEIGHTS["parse"]}  # "named Jane Doe as chief executive"
     return {}
 

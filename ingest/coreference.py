@@ -72,7 +72,6 @@ from newsgraph.ingest.names import (
     lexicon,
     maker_noun,
     sets_policy,
-    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -92,8 +91,7 @@ _PUBLIC_BODIES = _WORDS.lower("public_body")
 _PERSON_PRONOUNS = _WORDS.lower("pronoun_person")
 _SPEAKS_FOR = _WORDS.lower("speaks_for")
 #: Every form of the verbs whose "of" says what their object is charged with or told.
-_OF_COMPLEMENT = frozenset(form for lemma in _WORDS.lower("of_complement_verb")
-                           for form in verb_forms(lemma))
+_OF_COMPLEMENT = _WORDS.verbs("of_complement_verb")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: A description restricted by what follows it is a new entity, not a reference.
 _RESTRICTING = frozenset({"relcl", "acl", "appos"})

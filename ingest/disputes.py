@@ -97,10 +97,7 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     """The word sets these readers use: acts, deals, verbs that voice, verbs of stopping,
     verbs of suing or asking, nouns of legal action."""
     lex = lexicon()
-
-    def forms(name: str) -> frozenset[str]:
-        return frozenset(f for lemma in lex.lower(name) for f in verb_forms(lemma))
-
+    forms = lex.verbs
     return (lex.lower("party_act"), lex.lower("deal_noun") | lex.lower("bid_noun"),
             forms("voicing_verb"), forms("stopping_verb"), forms("legal_verb"),
             lex.lower("suit_noun") | lex.lower("legal_action_noun"))
@@ -315,7 +312,7 @@ def _suing() -> frozenset[str]:
 @cache
 def _judging_verbs() -> frozenset[str]:
     """The forms of the verbs of saying or believing whose clause a party judges in."""
-    return frozenset(f for lemma in lexicon().lower("judging_verb") for f in verb_forms(lemma))
+    return lexicon().verbs("judging_verb")
 
 
 def critics_of(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> list[Found]:

@@ -73,7 +73,6 @@ from newsgraph.ingest.names import (
     load_jsonl,
     name_key,
     subdivisions,
-    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -534,7 +533,7 @@ def _person_by_label_alone(
 @cache
 def _announcing_verbs() -> frozenset[str]:
     """The forms of the verbs only a company or a person is the subject of ("said")."""
-    return frozenset(f for lemma in lexicon().lower("announcing_verb") for f in verb_forms(lemma))
+    return lexicon().verbs("announcing_verb")
 
 
 def _announcing(doc: Doc, members: list[Mention]) -> bool:

@@ -94,7 +94,7 @@ def _words() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         nouns.setdefault(noun, _ACT + lemma)
         for form in verb_forms(lemma):
             verbs.setdefault(form, _ACT + lemma)
-    makers = frozenset(form for lemma in lex.lower("event_maker") for form in verb_forms(lemma))
+    makers = lex.verbs("event_maker")
     return nouns, verbs, makers
 
 
@@ -197,10 +197,7 @@ def _own_party(noun: Token, state: DocState, makers: frozenset[str]) -> Node | N
 def _order_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The nouns of an order, and the forms of the verbs of winning and of giving one."""
     lex = lexicon()
-
-    def forms(name: str) -> frozenset[str]:
-        return frozenset(f for lemma in lex.lower(name) for f in verb_forms(lemma))
-
+    forms = lex.verbs
     return lex.lower("order_noun"), forms("order_winning_verb"), forms("order_giving_verb")
 
 
@@ -285,8 +282,7 @@ def made_by_clause(clause: Token) -> bool:
 def _cooperating_forms() -> tuple[frozenset[str], frozenset[str]]:
     """Every form of the verbs of working with another, and those of "work", which says so
     only with "together" (the pipeline runs no lemmatizer: forms, not lemmas, are compared)."""
-    cooperating = frozenset(f for lemma in lexicon().lower("cooperating_verb")
-                            for f in verb_forms(lemma))
+    cooperating = lexicon().verbs("cooperating_verb")
     return cooperating, frozenset(verb_forms("work"))
 
 

@@ -43,7 +43,6 @@ from newsgraph.ingest.names import (
     party_initials,
     stopped_forms,
     subdivisions,
-    verb_forms,
 )
 from newsgraph.ontology import EntityType
 
@@ -1529,7 +1528,7 @@ def sanctioned(span: Span) -> bool:
 @cache
 def _sanction_verb_forms() -> frozenset[str]:
     """Every form of the verbs of sanctioning (the pipeline runs no lemmatizer)."""
-    return frozenset(f for lemma in lexicon().lower("sanction_verb") for f in verb_forms(lemma))
+    return lexicon().verbs("sanction_verb")
 
 
 def _general_title(doc: Doc, j: int) -> bool:

@@ -113,6 +113,15 @@ class Lexicon:
         """
         return _named_set(self.folded, name)
 
+    def verbs(self, name: str) -> frozenset[str]:
+        """Every form of the verbs of one set (:func:`verb_forms`): the pipeline runs no
+        lemmatizer, so forms, not lemmas, are compared.
+
+        >>> {"settled", "settles"} <= lexicon().verbs("settling_verb")
+        True
+        """
+        return frozenset(form for lemma in self.lower(name) for form in verb_forms(lemma))
+
 
 @cache
 def company_words() -> frozenset[str]:
@@ -311,8 +320,7 @@ def expletive_verbs() -> frozenset[str]:
     >>> {"is", "seems", "rained"} <= expletive_verbs(), "bought" in expletive_verbs()
     (True, False)
     """
-    return frozenset(form for lemma in lexicon().lower("expletive_verb")
-                     for form in verb_forms(lemma))
+    return lexicon().verbs("expletive_verb")
 
 
 @cache
@@ -334,9 +342,7 @@ def given_names() -> frozenset[str]:
     >>> "James" in given_names(), "Morgan" in given_names()
     (True, False)
     """
-    text = files("newsgraph.ingest").joinpath("data", "given_names.tsv").read_text(
-        encoding="utf-8")
-    return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
+    return _first_column("given_names.tsv")
 
 
 @cache
@@ -348,8 +354,12 @@ def world_given_names() -> frozenset[str]:
     >>> "Jyrki" in world_given_names(), "James" in world_given_names()
     (True, False)
     """
-    text = files("newsgraph.ingest").joinpath("data", "world_given_names.tsv").read_text(
-        encoding="utf-8")
+    return _first_column("world_given_names.tsv")
+
+
+def _first_column(table: str) -> frozenset[str]:
+    """The first column of a table of ``ingest/data`` with a header line."""
+    text = files("newsgraph.ingest").joinpath("data", table).read_text(encoding="utf-8")
     return frozenset(line.split("\t")[0] for line in text.splitlines()[1:] if line)
 
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from newsgraph.ingest.anaphora import entity_of
 from newsgraph.ingest.entities import SPANS_KEY
 from newsgraph.ingest.gazetteer import leading_country, modifier_of
-from newsgraph.ingest.names import acronym_of, lexicon, sets_policy, verb_forms
+from newsgraph.ingest.names import acronym_of, lexicon, sets_policy
 from newsgraph.ingest.relation_data import (
     DEFINITE,
     MEASURE,
@@ -103,8 +103,13 @@ def _says_what(root: Token) -> bool:
         (c.dep_ == "compound" and c.pos_ == "NOUN" and c._.ng_type is None)
         or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS
             and any(o.dep_ == "pobj" for o in c.children))
-        or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        or (c.dep_ == "acl" and _to_infinitive(c))
         for c in root.children)
+
+
+def _to_infinitive(clause: Token) -> bool:
+    """Whether a clause is a "to" infinitive ("a plan to cut subsidies")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
 def _nouns_before(root: Token) -> list[str]:
@@ -245,13 +250,13 @@ def _whether_clauses(verb: Token) -> list[Token]:
 @cache
 def _directing_forms() -> frozenset[str]:
     """Every form of the verbs by which an order or a ruling directs a party."""
-    return frozenset(f for lemma in lexicon().lower("directing_verb") for f in verb_forms(lemma))
+    return lexicon().verbs("directing_verb")
 
 
 @cache
 def _breach_forms() -> frozenset[str]:
     """Every form of the verbs of breaking a rule."""
-    return frozenset(f for lemma in lexicon().lower("breach_verb") for f in verb_forms(lemma))
+    return lexicon().verbs("breach_verb")
 
 
 def _directed(clause: Token) -> list[Token]:
@@ -796,8 +801,7 @@ def _purpose(root: Token, state: DocState, measure: Measure) -> str | None:
     if measure.verb or measure.head.split()[-1] not in lexicon().lower("measure_to"):
         return None
     for clause in root.children:
-        if clause.dep_ != "acl" or clause.pos_ != "VERB" \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ != "acl" or clause.pos_ != "VERB" or not _to_infinitive(clause):
             continue
         objects = [c for c in clause.children if c.dep_ == "dobj"]
         phrase = _phrase(objects[0], state, measure) if objects else None

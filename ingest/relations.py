@@ -191,12 +191,12 @@ _FIGHTING = frozenset(f for lemma in ("fight", "battle") for f in verb_forms(lem
 _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
 _UNAGREED = _WORDS.lower("unagreed_deal")
-_AGREEING = frozenset(form for verb in _WORDS.lower("agreeing_verb") for form in verb_forms(verb))
-_ENDING = frozenset(form for verb in _WORDS.lower("ending_verb") for form in verb_forms(verb))
+_AGREEING = _WORDS.verbs("agreeing_verb")
+_ENDING = _WORDS.verbs("ending_verb")
 _PAST_HOLDING = _WORDS.lower("past_holding")
-_ENGAGING = frozenset(form for verb in _WORDS.lower("engaging_verb") for form in verb_forms(verb))
+_ENGAGING = _WORDS.verbs("engaging_verb")
 _SELL_FORMS = frozenset(verb_forms("sell"))
-_SETTLING = frozenset(form for verb in _WORDS.lower("settling_verb") for form in verb_forms(verb))
+_SETTLING = _WORDS.verbs("settling_verb")
 _STATE_WORDS = _WORDS.lower("state_owner")
 _CHIEF_OF_BODY = _WORDS.lower("chief_of_body") | _WORDS.lower("org_description")
 #: The trigger label of nouns that describe an organisation (``patterns/based.jsonl``).
@@ -220,9 +220,6 @@ _PAYING = frozenset(form for verb in ("pay", "repay", "refund", "forfeit")
 #: The dependencies of a verb's own subject: a rule whose id ends "-shared-subject" reads a
 #: conjunct verb as saying the subject of the verb before it, only where it has none of these.
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-#: A rule whose id ends "-shared-agent" reads a passive verb as done by the agent of the verb
-#: conjoined to it ("was sued and fined by the SEC"), only where it has no agent of its own.
-_AGENTS = frozenset({"agent"})
 
 
 def _field_chief(title: Token) -> bool:
@@ -544,11 +541,12 @@ class RelationExtractor:
         for rule_id, token_ids in self.rules_matcher(doc):
             rule = self.rules[rule_id]
             tokens = {name: doc[i] for name, i in zip(rule.nodes, token_ids, strict=True)}
+            first = doc[token_ids[0]]
             if rule.next_to and not _name_follows(*(tokens[n] for n in rule.next_to)):
                 continue
             predicate = self._predicate(rule.predicate, tokens)
             proposed = predicate in (Predicate.IMPOSES, Predicate.TARGETS)
-            if _hedged(doc[token_ids[0]], proposed) and not (
+            if _hedged(first, proposed) and not (
                     predicate in _HELD_STATES and _named_by_phrase(tokens.values())):
                 continue
             if predicate is None or (predicate == Predicate.SUPPLIES
@@ -557,9 +555,9 @@ class RelationExtractor:
                                                  or _said_past(tokens.values())
                                                  or _past_before_name(tokens.values()))):
                 continue
-            if predicate == Predicate.OPPOSES and _over_a_market(doc[token_ids[0]]):
+            if predicate == Predicate.OPPOSES and _over_a_market(first):
                 predicate = Predicate.COMPETES_WITH  # "a price war", "a battle for customers"
-            if predicate in _DEALS and _only_bid(doc[token_ids[0]]):
+            if predicate in _DEALS and _only_bid(first):
                 continue
             if rule.id in _ORDER_RULES and tokens["action"].lower_ in _PAYING:
                 continue  # "ordered Acme to pay a fine": a fine, read by the sanctions rules
@@ -569,8 +567,10 @@ class RelationExtractor:
                     c.dep_ in _SUBJECTS for c in tokens["verb"].children):
                 continue  # the conjunct's own subject is what it says, not the first verb's
             if rule.id.endswith("-shared-agent") and any(
-                    c.dep_ in _AGENTS for c in tokens["verb"].children):
-                continue  # "was sued by Acme and fined by Globex": each verb has its own agent
+                    c.dep_ == "agent" for c in tokens["verb"].children):
+                # a passive verb is done by the agent of the verb joined to it ("was sued and
+                # fined by the SEC") only where it has none of its own ("sued by Acme and ...")
+                continue
             if predicate == Predicate.OPPOSES and _settled(tokens.values()):
                 continue  # "X settled the lawsuit against Y"
             if predicate == Predicate.COMPETES_WITH and rule.subject.startswith("^") \
@@ -584,16 +584,15 @@ class RelationExtractor:
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
                 continue  # "Acme, whose lawyer is based in Leipzig"
-            if predicate == Predicate.INVESTS_IN and _engaged_to(doc[token_ids[0]]):
+            if predicate == Predicate.INVESTS_IN and _engaged_to(first):
                 continue  # "Acme hired Globex Bank to sell Initech": the bank holds nothing
             if predicate in _DEALS and any(
                     c.dep_ in ("advmod", "amod") and c.lower_ in _PAST_HOLDING
-                    for c in doc[token_ids[0]].children):
+                    for c in first.children):
                 continue  # "was formerly owned by X (and Y)": a past holding
             # a rule whose two ends are one node reads the parties to each other, unless
             # another party is named with its verb ("A and B compete with C")
             mutual = rule.subject == rule.object
-            first = doc[token_ids[0]]
             if mutual and (_with_another(first, state) or (
                     first.dep_ == "dobj" and _with_another(first.head, state))):
                 continue  # "A and B signed a deal with C": not with each other
@@ -604,7 +603,7 @@ class RelationExtractor:
             alone = set(rule.next_to or ()) | _described_alone(rule, tokens)
             subjects = _ends(rule.subject, tokens, state, mutual, alone=rule.subject in alone)
             objects = _ends(rule.object, tokens, state, mutual, alone=rule.object in alone)
-            sentence = doc[token_ids[0]].sent
+            sentence = first.sent
             if rule.object == ARTICLE:
                 yield from share_moves(subjects, predicate, tokens, state, sentence, rule.id)
                 continue
@@ -1665,7 +1664,7 @@ _TELLING = frozenset(f for lemma in ("disclose", "say", "reveal", "specify", "de
                      for f in verb_forms(lemma))
 #: Verbs whose complement did not happen, or no longer holds ("declined to", "used to"), or
 #: is only weighed ("discuss fining Acme", "considering suing").
-_WEIGHING = frozenset(f for lemma in _WORDS.lower("weighing_verb") for f in verb_forms(lemma))
+_WEIGHING = _WORDS.verbs("weighing_verb")
 _NOT_DONE = frozenset(f for lemma in ("decline", "refuse", "fail", "deny", "reject")
                       for f in verb_forms(lemma)) | _WEIGHING
 #: Of those, the verbs whose reported clause is not so ("denied it would halt trade").

@@ -61,7 +61,7 @@ _BOUGHT = {"acquisition": "of", "takeover": "of", "purchase": "of", "buyout": "o
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """The review heads, the deal nouns, the request nouns and the forms of dealing verbs."""
     lex = lexicon()
-    verbs = frozenset(form for lemma in lex.lower("dealing_verb") for form in verb_forms(lemma))
+    verbs = lex.verbs("dealing_verb")
     return (lex.lower("review_head"), lex.lower("reviewed_deal"),
             lex.lower("reviewed_request"), verbs)
 

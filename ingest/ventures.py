@@ -73,13 +73,11 @@ _HOLDING_NOUNS = _WORDS.lower("holding_noun")
 #: Words that are a share by themselves ("half", "a majority").
 _FRACTIONS = _WORDS.lower("share_fraction")
 #: Verbs of holding a share, in every form ("owns", "holding", "would have").
-_HOLDING_VERBS = frozenset(form for verb in _WORDS.lower("holding_verb")
-                           for form in verb_forms(verb))
+_HOLDING_VERBS = _WORDS.verbs("holding_verb")
 #: Plural nouns of the partners or holders of a company ("partners", "interest holders").
 _PARTNER_NOUNS = _WORDS.lower("partner_noun")
 #: Verbs by which an agreement creates a venture ("will create a joint venture called X").
-_CREATING = frozenset(form for verb in _WORDS.lower("venture_creating_verb")
-                      for form in verb_forms(verb))
+_CREATING = _WORDS.verbs("venture_creating_verb")
 #: Nouns of an agreement whose parties a "by" or "between" names.
 _AGREEMENTS = _WORDS.lower("agreement_noun") | _WORDS.lower("venture_deal_noun")
 #: Nouns of what is left of a financing ("the balance"), and of a financing.
