@@ -64,6 +64,7 @@ _PROLOG = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _ROOT = re.compile(r"\A<([A-Za-z_][\w.:-]*)")
+_START_TAG = re.compile(r"""\A<[^<>]*>""")
 _HTML_ROOTS = frozenset({
     "html", "head", "body", "article", "main", "section", "div", "p", "h1", "h2", "h3", "span",
     "b", "i", "a", "table", "ul", "ol", "meta", "title", "link", "header", "nav"
@@ -282,7 +283,26 @@ def sniff(text: str) -> Kind:
         return Kind.OPML
     if local in _HTML_ROOTS or "<html" in body[:_HEAD].lower():
         return Kind.HTML
-    return Kind.XML
+    if head.lstrip().startswith("<?xml") or _closes(body, match.group(1), text):
+        return Kind.XML
+    return Kind.TEXT
+
+
+def _closes(body: str, root: str, text: str) -> bool:
+    """Whether an element that opens a document is closed, by itself or by its end tag.
+
+    A wire story may open with a company's name in angle brackets ("<ACME CORP> SUES
+    GLOBEX"), which is no element.
+
+    >>> _closes("<catalog/>", "catalog", "<catalog/>")
+    True
+    >>> _closes("<ACME CORP> SUES GLOBEX", "ACME", "<ACME CORP> SUES GLOBEX")
+    False
+    """
+    start = _START_TAG.match(body)
+    if start is not None and start.group(0).endswith("/>"):
+        return True
+    return f"</{root}" in text
 
 
 def _is_json(text: str) -> bool:
