@@ -37,8 +37,11 @@ after the U.S. drug major scrapped ..."; not "Acme said it would sell a stake to
 firm"), and as the speaker after a reported clause, for the subject of that clause ("PDVSA has
 sought credit, the Venezuelan company said"); of subjects joined by "and", for the one the
 document says is of that country, else the one in focus. A description linked with a country
-word says which country its organisation is of, as "U.S. firm Acme" and "Canadian gold
-producer Acme Ltd" do (and of a shorter form of the name the document writes, "Acme"). A
+word says which country its organisation is of, as "U.S. firm Acme", "Canadian gold
+producer Acme Ltd" and "South Korean technology giant Acme" do (and of a shorter form of the
+name the document writes, "Acme"), and so does a name that opens with a country's name or
+adjective ("China Widget Trust Corp"; not "Georgia Widget", which a state or a person may give),
+though where two named lately are of the country, the one a country word is written on. A
 pronoun after an entity of its kind in its sentence is read by the rules
 (:mod:`~newsgraph.ingest.anaphora`).
 "It" as an empty subject ("it is likely that ...") refers to nothing.
@@ -67,11 +70,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.gazetteer import place_key
+from newsgraph.ingest.geo import nation_of
 from newsgraph.ingest.names import (
     expletive_verbs,
+    given_names,
     lexicon,
     maker_noun,
     sets_policy,
+    subdivisions,
 )
 from newsgraph.ontology import EntityType
 
@@ -200,25 +207,48 @@ def _countries_of(mentions: Iterable[Span]) -> dict[str, set[str]]:
         if owner is None:  # "U.S. firm Acme": the country is on the noun beside the name
             owner = next((by_root[c.i] for c in head.children
                           if c.dep_ == "appos" and c.i in by_root), None)
-        if owner is None and _describes_firm(head) and head.dep_ in ("compound", "appos") \
-                and head.i not in by_root:
+        noun = head
+        while noun.dep_ == "compound" and noun.pos_ == "NOUN" and not _describes_firm(noun) \
+                and noun.head.i > noun.i:
+            noun = noun.head  # "South Korean technology giant": the country is the giant's
+        if owner is None and _describes_firm(noun) \
+                and noun.dep_ in ("compound", "appos", "amod") and noun.i not in by_root:
             # "Canadian gold producer Dome Mines Ltd", "U.S. Firm Acme Inc": the noun of what
             # the firm is, before its name
-            owner = by_root.get(head.head.i)
+            owner = by_root.get(noun.head.i)
         if owner is not None and owner.label_ in _THING:
             name = str(owner._.ng_name or owner.text)
             if name.split()[-1].casefold() in _PUBLIC_BODIES:
                 continue  # "Japan's transport ministry" is no Japanese firm to describe
             countries.setdefault(name, set()).add(str(span._.ng_name or span.text))
-    # a short form the document writes again ("Fluke" of "John Fluke Mfg Co Inc") is of the
-    # country of the one organisation whose name has it
     names = {str(span._.ng_name or span.text) for span in by_root.values()
              if span.label_ in _THING}
+    for name in names - countries.keys():
+        if (country := _named_country(name)) is not None:
+            countries[name] = {country}
+    # a short form the document writes again ("Fluke" of "John Fluke Mfg Co Inc") is of the
+    # country of the one organisation whose name has it
     for short in names - countries.keys():
         longer = [name for name in names if name != short and _within(short, name)]
         if len(longer) == 1 and longer[0] in countries:
             countries[short] = set(countries[longer[0]])
     return countries
+
+
+def _named_country(name: str) -> str | None:
+    """The country an organisation's name opens with, by its name or its adjective ("China
+    National Widget Corp", "Korea Electric Power", "Saudi Arabian Oil Co"), if the name says
+    more than that and is no public body's; not a word a state or a person has too."""
+    words = name.split()
+    if len(words) < 2 or sets_policy(name) or words[-1].casefold() in _PUBLIC_BODIES:
+        return None
+    for size in (2, 1):
+        opening = " ".join(words[:size])
+        if len(words) > size and (country := nation_of(opening)) is not None:
+            # "Georgia Gulf", "Jordan Industries": a state or a person may give the name
+            ambiguous = opening in given_names() or place_key(opening) in subdivisions()
+            return None if ambiguous else country
+    return None
 
 
 def _within(short: str, name: str) -> bool:
@@ -242,6 +272,10 @@ def _of_its_country(token: Token, named: list[tuple[str, str]],
     candidates = [entity for entity in dict.fromkeys(reversed(named))
                   if not _clause_subject_is(token, entity[0], mentions, pronoun=False)]
     of_it = [e for e in candidates if country in countries.get(e[0], ())]
+    if len(of_it) > 1:
+        # a country word the text writes outranks a name that opens with the country ("South
+        # Korean Samsung ... the Korea Economic Daily ... The Korean company" is Samsung)
+        of_it = [e for e in of_it if _named_country(e[0]) != country] or of_it
     if len(of_it) == 1:
         return of_it[0]
     if not of_it:
