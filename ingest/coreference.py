@@ -9,7 +9,8 @@ It keeps, sentence by sentence, the entity in focus of each kind: the organisati
 country) and the person last named as the subject of a clause, else the first named. Then
 
 * a definite description, "the" + a noun of the ``org_description`` word set ("the company",
-  "the chipmaker", "the company's"), stands for the organisation in focus;
+  "the chipmaker", "the company's"), stands for the organisation in focus that is no public
+  body (kept apart: "the FAA fined Acme Air. The carrier said" is Acme Air);
 * "it"/"its" and "he"/"she"/"his"/"her" before any entity of their kind is named in their
   sentence stand for the entity of that kind in focus; the subject of a reported clause ("X
   said it would") is left to stand for the speaker, and where the speaker is no entity but
@@ -126,7 +127,8 @@ def ng_coreference(doc: Doc) -> Doc:
     mentions = {span.root.i: span for span in doc.spans.get(SPANS_KEY, [])}
     inside = {i: span for span in mentions.values() for i in range(span.start, span.end)}
     countries = _countries_of(mentions.values())
-    focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
+    # "thing"/"person"/"firm" (an organisation no public body) -> (name, type)
+    focus: dict[str, tuple[str, str]] = {}
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
     previous: list[tuple[str, str]] = []  # the organisations of the sentence before
     earlier: list[tuple[str, str]] = []  # the organisations of the sentences before
@@ -150,6 +152,13 @@ def ng_coreference(doc: Doc) -> Doc:
                         named.append(entity)
                     if token.dep_ in _SUBJECTS and kind not in subjects:
                         subjects[kind] = entity
+                    if kind == "thing" and not _public_body(entity[0]):
+                        # "the carrier" after "the FAA fined Acme Air" is Acme Air: a
+                        # description of a firm is never the public body in focus
+                        focus.setdefault("firm", entity)
+                        last["firm"] = entity
+                        if token.dep_ in _SUBJECTS and "firm" not in subjects:
+                            subjects["firm"] = entity
                 continue
             if token.i in inside:
                 continue
@@ -159,11 +168,11 @@ def ng_coreference(doc: Doc) -> Doc:
             reference = _speakers_organisation(token, mentions) \
                 or _reference(token, seen, {**focus, **subjects}) or _body(token, bodies)
             if reference is not None and _describes_firm(token) \
-                    and reference == subjects.get("thing") \
+                    and reference == subjects.get("firm") \
                     and _clause_subject_is(token, reference[0], mentions, pronoun=False):
-                # "the Commission fined the company": the clause's subject is not named
-                # again by a description in its own clause; the one in focus before it is
-                before = focus.get("thing")
+                # "Globex fined the company": the clause's subject is not named again by a
+                # description in its own clause; the one in focus before it is
+                before = focus.get("firm")
                 reference = before if before != reference else None
             if reference is not None and _describes_firm(token) \
                     and not _definite(token):
@@ -172,12 +181,12 @@ def ng_coreference(doc: Doc) -> Doc:
                                              countries, mentions)
                 if by_country is not None:
                     reference = by_country
-                elif reference != last.get("thing") \
+                elif reference != last.get("firm") \
                         or not _may_be_of_its_country(token, reference, countries, mentions) \
                         or _clause_subject_is(token, reference[0], mentions):
                     # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech",
                     # unless the sentence's own subject settles it
-                    reference = _main_subject(token, focus.get("thing"), countries, mentions)
+                    reference = _main_subject(token, focus.get("firm"), countries, mentions)
             if reference is not None:
                 name, label = reference
                 if (country := _country_word(token, mentions)) is not None:
@@ -218,7 +227,7 @@ def _countries_of(mentions: Iterable[Span]) -> dict[str, set[str]]:
             owner = by_root.get(noun.head.i)
         if owner is not None and owner.label_ in _THING:
             name = str(owner._.ng_name or owner.text)
-            if name.split()[-1].casefold() in _PUBLIC_BODIES:
+            if _public_body(name):
                 continue  # "Japan's transport ministry" is no Japanese firm to describe
             countries.setdefault(name, set()).add(str(span._.ng_name or span.text))
     names = {str(span._.ng_name or span.text) for span in by_root.values()
@@ -367,6 +376,16 @@ def _country_word(token: Token, mentions: dict[int, Span]) -> str | None:
                  and span.label_ == EntityType.COUNTRY), None)
 
 
+def _public_body(name: str) -> bool:
+    """Whether an organisation's name is a public body's, which no description of a firm
+    stands for: it ends in a word of a government body ("the U.S. Commerce Department") or,
+    of more than one word, says it sets policy ("the Internal Revenue Service", "the European
+    Union"; "ZTE" in capitals may be a firm)."""
+    words = name.split()
+    return bool(words) and (words[-1].casefold() in _PUBLIC_BODIES
+                            or (len(words) > 1 and sets_policy(name)))
+
+
 def _kind(label: str) -> str | None:
     """The pronoun kind an entity type is referred to by."""
     if label in _THING:
@@ -383,10 +402,8 @@ def _reference(token: Token, seen: set[str],
     # a singular common noun; the tagger may call one a proper noun after a name ("the U.S.
     # software titan"), but a proper noun is not written in lower case
     singular = token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower)
-    if _describes_firm(token) and singular and _definite(token):
-        return focus.get("thing")
-    if _describes_firm(token) and singular and _described(token):
-        return focus.get("thing")
+    if _describes_firm(token) and singular and (_definite(token) or _described(token)):
+        return focus.get("firm")
     if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
         return focus.get("thing")
     if lower in _PERSON_PRONOUNS and "person" not in seen \

@@ -316,3 +316,20 @@ def test_a_country_word_before_a_noun_of_a_field_says_the_country_of_the_firm_na
             "talks to buy a stake in Chinese automaker Globex. The Korea Widget Daily reported "
             "that Acme agreed to buy shares in Globex. The Korean company's shares firmed.")
     assert ("company", "Organisation", "Acme Electronics Co Ltd") in references(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected", "triple"), [
+    # a description of a firm is the firm in focus, never the public body that is the subject
+    ("The Federal Widget Administration fined Acme Airlines Inc on Monday. The carrier said it "
+     "would appeal the fine.", ("carrier", "Organisation", "Acme Airlines Inc"), None),
+    ("The Securities and Exchange Commission sued Acme Corp on Monday. The company agreed to "
+     "pay a fine to the SEC.", ("company", "Organisation", "Acme Corp"),
+     ("Securities and Exchange Commission", "sanctions", "Acme Corp")),
+    # nor one whose name says it sets policy, whatever its last word
+    ("The Internal Widget Service audited Acme Corp on Monday. The company said it had paid "
+     "its taxes.", ("company", "Organisation", "Acme Corp"), None),
+])
+def test_a_description_of_a_firm_is_no_public_body(nlp, text, expected, triple):
+    assert [r for r in references(nlp, text) if r[0] == expected[0]] == [expected]
+    if triple is not None:
+        assert triple in triples(nlp, text)
