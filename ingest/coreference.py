@@ -10,7 +10,9 @@ country) and the person last named as the subject of a clause, else the first na
 
 * a definite description, "the" + a noun of the ``org_description`` word set ("the company",
   "the chipmaker", "the company's"), stands for the organisation in focus that is no public
-  body (kept apart: "the FAA fined Acme Air. The carrier said" is Acme Air);
+  body (kept apart: "the FAA fined Acme Air. The carrier said" is Acme Air); a "-maker"
+  word the document introduced one organisation by ("Chinese automaker BYD", "BYD, the
+  automaker") stands for that one, wherever the focus is;
 * "it"/"its" and "he"/"she"/"his"/"her" before any entity of their kind is named in their
   sentence stand for the entity of that kind in focus; the subject of a reported clause ("X
   said it would") is left to stand for the speaker, and where the speaker is no entity but
@@ -127,6 +129,7 @@ def ng_coreference(doc: Doc) -> Doc:
     mentions = {span.root.i: span for span in doc.spans.get(SPANS_KEY, [])}
     inside = {i: span for span in mentions.values() for i in range(span.start, span.end)}
     countries = _countries_of(mentions.values())
+    introduced = _introduced(mentions.values(), inside)
     # "thing"/"person"/"firm" (an organisation no public body) -> (name, type)
     focus: dict[str, tuple[str, str]] = {}
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
@@ -187,6 +190,14 @@ def ng_coreference(doc: Doc) -> Doc:
                     # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech",
                     # unless the sentence's own subject settles it
                     reference = _main_subject(token, focus.get("firm"), countries, mentions)
+            if maker_noun(token.lower_) and _describes_firm(token) \
+                    and (_definite(token) or _described(token)):
+                # "Chinese automaker BYD ... a stake in the automaker": the one the document
+                # introduced by that maker noun, wherever the focus is
+                by_noun = {e for i, e in introduced.get(token.lower_, ()) if i < token.i}
+                if len(by_noun) == 1 and not _clause_subject_is(
+                        token, (one := by_noun.pop())[0], mentions, pronoun=False):
+                    reference = one
             if reference is not None:
                 name, label = reference
                 if (country := _country_word(token, mentions)) is not None:
@@ -258,6 +269,25 @@ def _named_country(name: str) -> str | None:
             ambiguous = opening in given_names() or place_key(opening) in subdivisions()
             return None if ambiguous else country
     return None
+
+
+def _introduced(mentions: Iterable[Span],
+                inside: dict[int, Span]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
+    """The organisations the document introduces by a maker noun beside the name ("Chinese
+    automaker BYD", "BYD, the automaker"), by the noun: where it does, and which."""
+    introduced: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for span in mentions:
+        if span.label_ not in _THING:
+            continue
+        root = span.root
+        # the noun on the name, or the name in apposition to the noun ("automaker BYD")
+        nouns = [c for c in root.children if c.dep_ in ("compound", "appos", "nmod")]
+        nouns += [root.head] if root.dep_ in ("appos", "compound") else []
+        for noun in nouns:
+            if noun.i not in inside and noun.pos_ == "NOUN" and maker_noun(noun.lower_):
+                entity = (str(span._.ng_name or span.text), span.label_)
+                introduced.setdefault(noun.lower_, []).append((noun.i, entity))
+    return introduced
 
 
 def _within(short: str, name: str) -> bool:

@@ -333,3 +333,11 @@ def test_a_description_of_a_firm_is_no_public_body(nlp, text, expected, triple):
     assert [r for r in references(nlp, text) if r[0] == expected[0]] == [expected]
     if triple is not None:
         assert triple in triples(nlp, text)
+
+
+def test_a_maker_noun_is_the_one_organisation_the_document_introduced_by_it(nlp):
+    text = ("Acme Electronics Co Ltd said it is in talks to buy a stake in Chinese automaker "
+            "Globex. The Widget Daily reported that Acme agreed to buy new shares worth $449 "
+            "million, which would give Acme a 4 percent stake in the automaker.")
+    assert [r for r in references(nlp, text) if r[0] == "automaker"] == [
+        ("automaker", "Organisation", "Globex")]
