@@ -459,6 +459,17 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
             return None
     names = {node.name: node for node in nodes_before(token, state)
              if node.type in kinds and (own is None or node.name != own.name)}
+    if token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+        # "Globex, of which it holds 17.5 pct": the subject of a relative clause is not what
+        # the clause hangs on; it may be what a pronoun before it stands for ("It sells to
+        # Globex, of which it holds ...")
+        hung = entity_of(token.head.head, state, depth + 1)
+        if hung is not None:
+            names.pop(hung.name, None)
+            names |= {node.name: node for t in token.doc[token.sent.start:token.i]
+                      if t.lower_ in _ANAPHORIC and t.i != token.i
+                      and (node := state.coreferent.get(t.i)) is not None
+                      and node.type in kinds and node.name != hung.name}
     return next(iter(names.values())) if len(names) == 1 else None
 
 

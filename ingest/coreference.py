@@ -9,7 +9,10 @@ It keeps, sentence by sentence, the entity in focus of each kind: the organisati
 country) and the person last named as the subject of a clause, else the first named. Then
 
 * a definite description, "the" + a noun of the ``org_description`` word set ("the company",
-  "the chipmaker", "the company's"), stands for the organisation in focus;
+  "the chipmaker", "the company's"), stands for the organisation in focus that is no public
+  body (kept apart: "the FAA fined Acme Air. The carrier said" is Acme Air); a "-maker"
+  word the document introduced one organisation by ("Chinese automaker BYD", "BYD, the
+  automaker") stands for that one, wherever the focus is;
 * "it"/"its" and "he"/"she"/"his"/"her" before any entity of their kind is named in their
   sentence stand for the entity of that kind in focus; the subject of a reported clause ("X
   said it would") is left to stand for the speaker, and where the speaker is no entity but
@@ -37,8 +40,11 @@ after the U.S. drug major scrapped ..."; not "Acme said it would sell a stake to
 firm"), and as the speaker after a reported clause, for the subject of that clause ("PDVSA has
 sought credit, the Venezuelan company said"); of subjects joined by "and", for the one the
 document says is of that country, else the one in focus. A description linked with a country
-word says which country its organisation is of, as "U.S. firm Acme" and "Canadian gold
-producer Acme Ltd" do (and of a shorter form of the name the document writes, "Acme"). A
+word says which country its organisation is of, as "U.S. firm Acme", "Canadian gold
+producer Acme Ltd" and "South Korean technology giant Acme" do (and of a shorter form of the
+name the document writes, "Acme"), and so does a name that opens with a country's name or
+adjective ("China Widget Trust Corp"; not "Georgia Widget", which a state or a person may give),
+though where two named lately are of the country, the one a country word is written on. A
 pronoun after an entity of its kind in its sentence is read by the rules
 (:mod:`~newsgraph.ingest.anaphora`).
 "It" as an empty subject ("it is likely that ...") refers to nothing.
@@ -67,11 +73,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.entities import SPANS_KEY
+from newsgraph.ingest.gazetteer import place_key
+from newsgraph.ingest.geo import nation_of
 from newsgraph.ingest.names import (
     expletive_verbs,
+    given_names,
     lexicon,
     maker_noun,
     sets_policy,
+    subdivisions,
 )
 from newsgraph.ontology import EntityType
 
@@ -119,7 +129,9 @@ def ng_coreference(doc: Doc) -> Doc:
     mentions = {span.root.i: span for span in doc.spans.get(SPANS_KEY, [])}
     inside = {i: span for span in mentions.values() for i in range(span.start, span.end)}
     countries = _countries_of(mentions.values())
-    focus: dict[str, tuple[str, str]] = {}  # "thing"/"person" -> (name, type)
+    introduced = _introduced(mentions.values(), inside)
+    # "thing"/"person"/"firm" (an organisation no public body) -> (name, type)
+    focus: dict[str, tuple[str, str]] = {}
     last: dict[str, tuple[str, str]] = {}  # the entity of each kind named last
     previous: list[tuple[str, str]] = []  # the organisations of the sentence before
     earlier: list[tuple[str, str]] = []  # the organisations of the sentences before
@@ -143,6 +155,13 @@ def ng_coreference(doc: Doc) -> Doc:
                         named.append(entity)
                     if token.dep_ in _SUBJECTS and kind not in subjects:
                         subjects[kind] = entity
+                    if kind == "thing" and not _public_body(entity[0]):
+                        # "the carrier" after "the FAA fined Acme Air" is Acme Air: a
+                        # description of a firm is never the public body in focus
+                        focus.setdefault("firm", entity)
+                        last["firm"] = entity
+                        if token.dep_ in _SUBJECTS and "firm" not in subjects:
+                            subjects["firm"] = entity
                 continue
             if token.i in inside:
                 continue
@@ -152,11 +171,11 @@ def ng_coreference(doc: Doc) -> Doc:
             reference = _speakers_organisation(token, mentions) \
                 or _reference(token, seen, {**focus, **subjects}) or _body(token, bodies)
             if reference is not None and _describes_firm(token) \
-                    and reference == subjects.get("thing") \
+                    and reference == subjects.get("firm") \
                     and _clause_subject_is(token, reference[0], mentions, pronoun=False):
-                # "the Commission fined the company": the clause's subject is not named
-                # again by a description in its own clause; the one in focus before it is
-                before = focus.get("thing")
+                # "Globex fined the company": the clause's subject is not named again by a
+                # description in its own clause; the one in focus before it is
+                before = focus.get("firm")
                 reference = before if before != reference else None
             if reference is not None and _describes_firm(token) \
                     and not _definite(token):
@@ -165,12 +184,20 @@ def ng_coreference(doc: Doc) -> Doc:
                                              countries, mentions)
                 if by_country is not None:
                     reference = by_country
-                elif reference != last.get("thing") \
+                elif reference != last.get("firm") \
                         or not _may_be_of_its_country(token, reference, countries, mentions) \
                         or _clause_subject_is(token, reference[0], mentions):
                     # "Acme sold a stake to the Taiwanese firm": not Acme; nor after "Initech",
                     # unless the sentence's own subject settles it
-                    reference = _main_subject(token, focus.get("thing"), countries, mentions)
+                    reference = _main_subject(token, focus.get("firm"), countries, mentions)
+            if maker_noun(token.lower_) and _describes_firm(token) \
+                    and (_definite(token) or _described(token)):
+                # "Chinese automaker BYD ... a stake in the automaker": the one the document
+                # introduced by that maker noun, wherever the focus is
+                by_noun = {e for i, e in introduced.get(token.lower_, ()) if i < token.i}
+                if len(by_noun) == 1 and not _clause_subject_is(
+                        token, (one := by_noun.pop())[0], mentions, pronoun=False):
+                    reference = one
             if reference is not None:
                 name, label = reference
                 if (country := _country_word(token, mentions)) is not None:
@@ -200,25 +227,67 @@ def _countries_of(mentions: Iterable[Span]) -> dict[str, set[str]]:
         if owner is None:  # "U.S. firm Acme": the country is on the noun beside the name
             owner = next((by_root[c.i] for c in head.children
                           if c.dep_ == "appos" and c.i in by_root), None)
-        if owner is None and _describes_firm(head) and head.dep_ in ("compound", "appos") \
-                and head.i not in by_root:
+        noun = head
+        while noun.dep_ == "compound" and noun.pos_ == "NOUN" and not _describes_firm(noun) \
+                and noun.head.i > noun.i:
+            noun = noun.head  # "South Korean technology giant": the country is the giant's
+        if owner is None and _describes_firm(noun) \
+                and noun.dep_ in ("compound", "appos", "amod") and noun.i not in by_root:
             # "Canadian gold producer Dome Mines Ltd", "U.S. Firm Acme Inc": the noun of what
             # the firm is, before its name
-            owner = by_root.get(head.head.i)
+            owner = by_root.get(noun.head.i)
         if owner is not None and owner.label_ in _THING:
             name = str(owner._.ng_name or owner.text)
-            if name.split()[-1].casefold() in _PUBLIC_BODIES:
+            if _public_body(name):
                 continue  # "Japan's transport ministry" is no Japanese firm to describe
             countries.setdefault(name, set()).add(str(span._.ng_name or span.text))
-    # a short form the document writes again ("Fluke" of "John Fluke Mfg Co Inc") is of the
-    # country of the one organisation whose name has it
     names = {str(span._.ng_name or span.text) for span in by_root.values()
              if span.label_ in _THING}
+    for name in names - countries.keys():
+        if (country := _named_country(name)) is not None:
+            countries[name] = {country}
+    # a short form the document writes again ("Fluke" of "John Fluke Mfg Co Inc") is of the
+    # country of the one organisation whose name has it
     for short in names - countries.keys():
         longer = [name for name in names if name != short and _within(short, name)]
         if len(longer) == 1 and longer[0] in countries:
             countries[short] = set(countries[longer[0]])
     return countries
+
+
+def _named_country(name: str) -> str | None:
+    """The country an organisation's name opens with, by its name or its adjective ("China
+    National Widget Corp", "Korea Electric Power", "Saudi Arabian Oil Co"), if the name says
+    more than that and is no public body's; not a word a state or a person has too."""
+    words = name.split()
+    if len(words) < 2 or sets_policy(name) or words[-1].casefold() in _PUBLIC_BODIES:
+        return None
+    for size in (2, 1):
+        opening = " ".join(words[:size])
+        if len(words) > size and (country := nation_of(opening)) is not None:
+            # "Georgia Gulf", "Jordan Industries": a state or a person may give the name
+            ambiguous = opening in given_names() or place_key(opening) in subdivisions()
+            return None if ambiguous else country
+    return None
+
+
+def _introduced(mentions: Iterable[Span],
+                inside: dict[int, Span]) -> dict[str, list[tuple[int, tuple[str, str]]]]:
+    """The organisations the document introduces by a maker noun beside the name ("Chinese
+    automaker BYD", "BYD, the automaker"), by the noun: where it does, and which."""
+    introduced: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for span in mentions:
+        if span.label_ not in _THING:
+            continue
+        root = span.root
+        # the noun on the name, or the name in apposition to the noun ("automaker BYD")
+        nouns = [c for c in root.children if c.dep_ in ("compound", "appos", "nmod")]
+        nouns += [root.head] if root.dep_ in ("appos", "compound") else []
+        for noun in nouns:
+            if noun.i not in inside and noun.pos_ == "NOUN" and maker_noun(noun.lower_):
+                entity = (str(span._.ng_name or span.text), span.label_)
+                introduced.setdefault(noun.lower_, []).append((noun.i, entity))
+    return introduced
 
 
 def _within(short: str, name: str) -> bool:
@@ -242,6 +311,10 @@ def _of_its_country(token: Token, named: list[tuple[str, str]],
     candidates = [entity for entity in dict.fromkeys(reversed(named))
                   if not _clause_subject_is(token, entity[0], mentions, pronoun=False)]
     of_it = [e for e in candidates if country in countries.get(e[0], ())]
+    if len(of_it) > 1:
+        # a country word the text writes outranks a name that opens with the country ("South
+        # Korean Samsung ... the Korea Economic Daily ... The Korean company" is Samsung)
+        of_it = [e for e in of_it if _named_country(e[0]) != country] or of_it
     if len(of_it) == 1:
         return of_it[0]
     if not of_it:
@@ -333,6 +406,16 @@ def _country_word(token: Token, mentions: dict[int, Span]) -> str | None:
                  and span.label_ == EntityType.COUNTRY), None)
 
 
+def _public_body(name: str) -> bool:
+    """Whether an organisation's name is a public body's, which no description of a firm
+    stands for: it ends in a word of a government body ("the U.S. Commerce Department") or,
+    of more than one word, says it sets policy ("the Internal Revenue Service", "the European
+    Union"; "ZTE" in capitals may be a firm)."""
+    words = name.split()
+    return bool(words) and (words[-1].casefold() in _PUBLIC_BODIES
+                            or (len(words) > 1 and sets_policy(name)))
+
+
 def _kind(label: str) -> str | None:
     """The pronoun kind an entity type is referred to by."""
     if label in _THING:
@@ -349,10 +432,8 @@ def _reference(token: Token, seen: set[str],
     # a singular common noun; the tagger may call one a proper noun after a name ("the U.S.
     # software titan"), but a proper noun is not written in lower case
     singular = token.tag_ == "NN" or (token.tag_ == "NNP" and token.is_lower)
-    if _describes_firm(token) and singular and _definite(token):
-        return focus.get("thing")
-    if _describes_firm(token) and singular and _described(token):
-        return focus.get("thing")
+    if _describes_firm(token) and singular and (_definite(token) or _described(token)):
+        return focus.get("firm")
     if lower in _THING_PRONOUNS and "thing" not in seen and _referring_it(token):
         return focus.get("thing")
     if lower in _PERSON_PRONOUNS and "person" not in seen \

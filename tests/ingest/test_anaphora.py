@@ -305,3 +305,16 @@ def test_the_one_asked_to_act_is_the_subject_of_the_act(nlp, text, verb, subject
 )
 def test_a_companys_board_acts_for_it(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of a relative clause is not what the clause hangs on
+    ("Acme Ltd has the marketing contract for sands produced by Globex Corp, of which it "
+     "holds 17.5 pct.", [("Acme Ltd", "investsIn", "Globex Corp")]),
+    # but what a pronoun before it in its sentence stands for
+    ("Acme Ltd rose 5 pct on Monday. It also has the marketing contract for sands produced "
+     "by Globex Corp, of which it holds 17.5 pct.",
+     [("Acme Ltd", "investsIn", "Globex Corp"), ("Acme Ltd", "roseOnNews", "@article")]),
+])
+def test_the_subject_of_a_relative_clause_is_not_what_the_clause_hangs_on(nlp, text, expected):
+    assert triples(nlp, text) == expected

@@ -283,3 +283,61 @@ def test_a_ministry_of_a_country_is_no_firm_of_it_a_description_stands_for(nlp):
             "to manipulating test data. Japan's transport ministry ordered the company to "
             "submit a report.")
     assert ("automaker", "Organisation", "Acme Motors Corp") in references(nlp, text)
+
+
+def test_a_name_that_opens_with_a_country_says_the_country_of_its_organisation(nlp):
+    text = ("Acme Ltd will hold a 25 pct stake in the project, officials said. They hoped for "
+            "further investment by China Widget Trust Corp in the state. The Chinese group "
+            "has extensive overseas investments.")
+    assert references(nlp, text) == [("group", "Organisation", "China Widget Trust Corp")]
+    assert ("China Widget Trust Corp", "basedIn", "China") in triples(nlp, text)
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("China Widget Trust Corp", "China"),
+    ("Saudi Arabian Widget Co", "Saudi Arabia"),
+    ("Korea Widget Power Corp", "South Korea"),
+    # a state or a person may give the name; a country's body is no firm
+    ("Georgia Widget Corp", None),
+    ("Jordan Widget Industries", None),
+    ("Chinese Ministry of Widgets", None),
+    ("China", None),
+])
+def test_the_country_a_name_opens_with(name, country):
+    from newsgraph.ingest.coreference import _named_country
+
+    assert _named_country(name) == country
+
+
+def test_a_country_word_before_a_noun_of_a_field_says_the_country_of_the_firm_named(nlp):
+    # the country word is on "technology", the firm's noun "giant" before its name; a paper
+    # whose name opens with the country is not the firm in focus
+    text = ("South Korean technology giant Acme Electronics Co Ltd on Friday said it is in "
+            "talks to buy a stake in Chinese automaker Globex. The Korea Widget Daily reported "
+            "that Acme agreed to buy shares in Globex. The Korean company's shares firmed.")
+    assert ("company", "Organisation", "Acme Electronics Co Ltd") in references(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected", "triple"), [
+    # a description of a firm is the firm in focus, never the public body that is the subject
+    ("The Federal Widget Administration fined Acme Airlines Inc on Monday. The carrier said it "
+     "would appeal the fine.", ("carrier", "Organisation", "Acme Airlines Inc"), None),
+    ("The Securities and Exchange Commission sued Acme Corp on Monday. The company agreed to "
+     "pay a fine to the SEC.", ("company", "Organisation", "Acme Corp"),
+     ("Securities and Exchange Commission", "sanctions", "Acme Corp")),
+    # nor one whose name says it sets policy, whatever its last word
+    ("The Internal Widget Service audited Acme Corp on Monday. The company said it had paid "
+     "its taxes.", ("company", "Organisation", "Acme Corp"), None),
+])
+def test_a_description_of_a_firm_is_no_public_body(nlp, text, expected, triple):
+    assert [r for r in references(nlp, text) if r[0] == expected[0]] == [expected]
+    if triple is not None:
+        assert triple in triples(nlp, text)
+
+
+def test_a_maker_noun_is_the_one_organisation_the_document_introduced_by_it(nlp):
+    text = ("Acme Electronics Co Ltd said it is in talks to buy a stake in Chinese automaker "
+            "Globex. The Widget Daily reported that Acme agreed to buy new shares worth $449 "
+            "million, which would give Acme a 4 percent stake in the automaker.")
+    assert [r for r in references(nlp, text) if r[0] == "automaker"] == [
+        ("automaker", "Organisation", "Globex")]
