@@ -15,7 +15,9 @@ describing the opposer ("Greenpeace, a vocal critic of Acme"). Each reader gives
   act that is no deal ("the actions of Globex"; "the sale of Globex" is of what is sold), or
   a participle's agent, whatever the noun ("the raid carried out by Globex"); a definite
   noun with no party of its own, the party of the act it names again (``ingest/events.py``:
-  "Globex decided to cut supplies. Acme criticised the decision");
+  "Globex decided to cut supplies. Acme criticised the decision"); an act that draws a noun
+  of opposition from a party (``drawing_verb``: "the move by Globex drew criticism from
+  Acme", "Globex's plan faces opposition from Acme");
 * :func:`moves_opposed`: the same verbs and nouns against "the move", "the decision" or "the
   step" (``move_noun``) with no party of its own: the policy named last in its sentence or
   the two before, unless the opposer imposes it; a move whose party is named ("Canada's
@@ -31,7 +33,8 @@ describing the opposer ("Greenpeace, a vocal critic of Acme"). Each reader gives
   asks opposes each party the stopped thing names (itself, its possessive, or its "of"/"by"
   phrase); a state that moves or asks to stop a thing takes a measure, no side;
 * :func:`critics_of`: a party described as a critic or opponent of another, or of its act
-  (``critic_noun``: "Greenpeace, a vocal critic of Acme", "is among the critics of Acme").
+  (``critic_noun``: "Greenpeace, a vocal critic of Acme", "is among the critics of Acme",
+  "among Acme's harshest critics").
 
 A clause negated or hypothetical is no dispute; the caller says which (``hedged``).
 
@@ -101,6 +104,19 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return (lex.lower("party_act"), lex.lower("deal_noun") | lex.lower("bid_noun"),
             forms("voicing_verb"), forms("stopping_verb"), forms("legal_verb"),
             lex.lower("suit_noun") | lex.lower("legal_action_noun"))
+
+
+@cache
+def _drawing() -> frozenset[str]:
+    """The forms of the verbs whose subject draws opposition from a party ("drew criticism
+    from")."""
+    return lexicon().verbs("drawing_verb")
+
+
+def _pobjs(token: Token, preps: set[str]) -> list[Token]:
+    """The objects of ``token``'s prepositions of ``preps``."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def acts_opposed(doc: Doc, state: DocState, found: list[Found],
@@ -236,7 +252,15 @@ def _opposings(doc: Doc, state: DocState, hedged: Callable[[Token], bool]
                       for p in c.children if p.dep_ == "pobj"]
             holder = next((c for c in token.children if c.dep_ in ("poss", "compound", "amod")
                            and entity_of(c, state) is not None), None)
-            if holder is not None:
+            # "the move by Globex drew criticism from Acme": against what draws it
+            froms = [p for t in (token, token.head) for p in _pobjs(t, {"from"})
+                     if entity_of(p, state) is not None]
+            if holder is None and froms and token.dep_ == "dobj" \
+                    and token.head.lower_ in _drawing():
+                opposer = froms[0]
+                things = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                token = token.head
+            elif holder is not None:
                 opposer = holder
             elif token.dep_ == "dobj":
                 opposer = clause_subject(token.head)
@@ -332,8 +356,10 @@ def critics_of(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> li
         else:
             continue
         party = entity_of(holder, state) if holder is not None else None
+        # "a critic of Acme", "among Acme's harshest critics"
         targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"]
+        targets += [c for c in noun.children if c.dep_ == "poss"]
         for target in targets:
             node = entity_of(target, state)
             others = [node] if node is not None else _parties_of_act(target, state)

@@ -85,6 +85,11 @@ def test_suits_to_stop(nlp, text, expected):
         ("Greenpeace is not a critic of Acme Corp.", []),
         # whose critics they are, with no critic named, says nothing
         ("Acme Corp's critics say the plan is flawed.", []),
+        # a possessive says whose critic it is
+        ("Acme Corp was among Globex Inc's harshest critics.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Greenpeace, Acme Corp's fiercest critic, welcomed the ruling.",
+         [("Greenpeace", "opposes", "Acme Corp")]),
     ],
 )
 def test_critics_of(nlp, text, expected):
@@ -102,6 +107,14 @@ def test_critics_of(nlp, text, expected):
          [("Acme Corp", "competesWith", "Globex Inc")]),
         ("Acme Corp could earn more than (rival) Globex Inc.",
          [("Acme Corp", "competesWith", "Globex Inc.")]),
+        # a rival named right after the one it rivals, without a possessive
+        ("Earlier this week Globex Inc rival Initech Corp (INIT.DE) said it was considering "
+         "launching its own service.", [("Globex Inc", "competesWith", "Initech Corp")]),
+        # competition faced from another, "from" on the verb
+        ("Initech Corp faces competition from Globex Inc.",
+         [("Initech Corp", "competesWith", "Globex Inc.")]),
+        ("Initech Corp said it faced internal competition from Globex Inc.",
+         [("Initech Corp", "competesWith", "Globex Inc.")]),
         # a takeover of a company that is no rival says nothing of rivalry
         ("Acme Corp's takeover of network gear maker Globex Inc was approved.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
@@ -236,3 +249,29 @@ def test_judged_wrong_by_more_words(nlp, text, expected):
 )
 def test_urging_rejection(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a noun of opposition an act draws from a party: against the act's party
+        ("The move by Globex Inc drew criticism from Acme Corp.",
+         [("Acme Corp.", "opposes", "Globex Inc")]),
+        ("Globex Inc's decision drew sharp criticism from Acme Corp.",
+         [("Acme Corp.", "opposes", "Globex Inc")]),
+        ("Globex Inc's takeover of Hooli Inc has attracted opposition from Acme Corp.",
+         [("Acme Corp.", "opposes", "Globex Inc"), ("Globex Inc", "investsIn", "Hooli Inc")]),
+        # or against the policy "the move" names again
+        ("The European Union imposed tariffs on Chinese steel. The move drew criticism from "
+         "China.",
+         [("China", "opposes", "European Union tariffs on Chinese steel"),
+          ("European Union", "imposes", "European Union tariffs on Chinese steel"),
+          ("European Union tariffs on Chinese steel", "targets", "China")]),
+        # praise drawn, or criticism not drawn, is no dispute
+        ("The move by Globex Inc drew praise from Acme Corp.", []),
+        ("The move by Globex Inc did not draw criticism from Acme Corp.", []),
+    ],
+)
+def test_opposition_drawn_by_an_act(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
