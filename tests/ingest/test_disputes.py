@@ -275,3 +275,25 @@ def test_urging_rejection(nlp, text, expected):
 def test_opposition_drawn_by_an_act(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
 
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a protest lodged with a state, or its envoy summoned or expelled, is against it
+        ("China lodged a protest with Japan over the visit.", [("China", "opposes", "Japan")]),
+        ("China has lodged a strong protest to Japan.", [("China", "opposes", "Japan")]),
+        ("China summoned Japan's ambassador to protest the visit.",
+         [("China", "opposes", "Japan")]),
+        ("China summoned the Japanese ambassador on Monday.", [("China", "opposes", "Japan")]),
+        ("France expelled two Russian diplomats.", [("France", "opposes", "Russia")]),
+        # a body a complaint is lodged with is no party to it; one's own envoy is no other's
+        ("Acme Corp lodged a complaint with the European Commission against Globex Inc.",
+         [("Acme Corp", "opposes", "Globex Inc.")]),
+        ("China summoned its ambassador to Japan.", []),
+        # an apology demanded from a party, like damages
+        ("Acme Corp demanded an apology from Globex Inc.",
+         [("Acme Corp", "opposes", "Globex Inc.")]),
+    ],
+)
+def test_protests_to_a_state(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
