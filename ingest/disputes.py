@@ -27,11 +27,13 @@ describing the opposer ("Greenpeace, a vocal critic of Acme"). Each reader gives
 * :func:`judged_wrong`: a party that says, believes or alleges a measure, a party or its act
   is wrong (``wrong_judgement``: "unfair", "illegal", "a clear breach"), or calls it so; a
   person whose role at an organisation the sentence gives speaks for it;
-* :func:`suits_to_stop`: a verb of stopping (``stopping_verb``: "block", "halt", "overturn")
-  in a clause that is the purpose of a suit ("sued to block", "filed suit to halt", "sought an
-  injunction to stop") or of an appeal to another ("urged regulators to block"): who sues or
-  asks opposes each party the stopped thing names (itself, its possessive, or its "of"/"by"
-  phrase); a state that moves or asks to stop a thing takes a measure, no side;
+* :func:`suits_to_stop`: a verb of stopping, forcing or undoing (``stopping_verb``: "block",
+  "halt", "compel", "drop") in a clause that is the purpose of a suit ("sued to block", "filed
+  suit to halt", "sought an injunction to stop"), of an appeal to another ("urged regulators
+  to block", "asked Globex to drop its bid") or of a party's attempt (``attempt_noun``:
+  "Acme's bid to block"): who sues, asks or attempts opposes each party the stopped thing
+  names (itself, its possessive, or its "of"/"by" phrase); a state that moves or asks to
+  stop a thing, or attempts to, takes a measure, no side;
 * :func:`critics_of`: a party described as a critic or opponent of another, or of its act
   (``critic_noun``: "Greenpeace, a vocal critic of Acme", "is among the critics of Acme",
   "among Acme's harshest critics").
@@ -369,9 +371,10 @@ def critics_of(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> li
 
 
 def suits_to_stop(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> list[Found]:
-    """Each party that sues, or asks another, to stop what names a party ("filed suit to halt
-    the sale of Globex's computers", "urged regulators to block the merger of Globex and
-    Initech"): it opposes each party so named."""
+    """Each party that sues, asks another or attempts to stop, force or undo what names a
+    party ("filed suit to halt the sale of Globex's computers", "urged regulators to block
+    the merger of Globex and Initech", "asked Globex to drop its bid", "Acme's bid to block
+    Globex's merger"): it opposes each party so named."""
     _, _, _, stopping, legal, suits = _words()
     added: list[Found] = []
     for verb in state.tokens_of(doc):
@@ -383,24 +386,43 @@ def suits_to_stop(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) ->
         at_law = head.pos_ == "NOUN" and head.lower_ in suits  # "a suit to block"
         at_law = at_law or (head.pos_ == "VERB" and (head.lower_ in _suing() or any(
             c.dep_ == "dobj" and c.lower_ in suits for c in head.children)))
-        if not at_law and (head.pos_ != "VERB" or head.lower_ not in legal):
-            continue
-        asker = clause_subject(head)
-        if asker is None or hedged(head):
-            continue
-        party = entity_of(asker, state)
-        if party is not None and not at_law and not _addressed(head, state) and (
-                party.type == EntityType.COUNTRY or sets_policy(party.name)):
-            continue  # "the government moved to block the merger": a measure of its own
         stopped = [c for c in verb.children if c.dep_ == "dobj"]
+        attempter = _attempter(head, state) if not at_law else None
+        if attempter is not None:
+            # "Acme's bid to block the merger": a state's attempt is a measure of its own
+            if hedged(head) or attempter.type == EntityType.COUNTRY \
+                    or sets_policy(attempter.name):
+                continue
+            party: Node | None = attempter
+        else:
+            if not at_law and (head.pos_ != "VERB" or head.lower_ not in legal):
+                continue
+            asker = clause_subject(head)
+            if asker is None or hedged(head):
+                continue
+            party = entity_of(asker, state)
+            if party is not None and not at_law and not _addressed(head, state) and (
+                    party.type == EntityType.COUNTRY or sets_policy(party.name)):
+                continue  # "the government moved to block the merger": a measure of its own
         for thing in [*stopped, *(c for t in stopped for c in conjuncts(t))]:
             node = entity_of(thing, state) if thing.i in state.nodes else None
             others = [node] if node is not None else _parties_of_act(thing, state, deals=True) \
                 or ([state.event_parties[thing.i]] if thing.i in state.event_parties else [])
+            rule = "sue-to-stop-party" if at_law else "attempt-to-stop-party" \
+                if attempter is not None else "ask-to-stop-party"
             for other in others:
-                added += _found(party, other, verb,
-                                "sue-to-stop-party" if at_law else "ask-to-stop-party")
+                added += _found(party, other, verb, rule)
     return added
+
+
+def _attempter(noun: Token, state: DocState) -> Node | None:
+    """The party whose attempt a noun of the ``attempt_noun`` set names by a possessive or by
+    "by" ("Acme's bid to block", "efforts by Acme to force")."""
+    if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().lower("attempt_noun"):
+        return None
+    holders = [c for c in noun.children if c.dep_ == "poss"] + _pobjs(noun, {"by"})
+    nodes = [n for h in holders if (n := entity_of(h, state)) is not None and n.type in _PARTIES]
+    return nodes[0] if nodes else None
 
 
 def _addressed(verb: Token, state: DocState) -> bool:

@@ -297,3 +297,28 @@ def test_opposition_drawn_by_an_act(nlp, text, expected):
 )
 def test_protests_to_a_state(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a party's attempt to stop or force another, by a possessive or "by"
+        ("Globex Inc's bid to stop Acme Corp from selling the drug failed.",
+         [("Globex Inc", "opposes", "Acme Corp")]),
+        ("Acme Corp's bid to block Globex Inc's merger failed.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        # a state's attempt is a measure of its own, no side
+        ("The Japanese government's attempt to block Globex Inc's merger failed.", []),
+        # forcing or undoing, the purpose of a motion or of an appeal to another
+        ("The United States filed a motion to compel Acme Corp's assistance.",
+         [("United States", "opposes", "Acme Corp")]),
+        ("Acme Corp asked Globex Inc to drop its bid.", [("Acme Corp", "opposes", "Globex Inc")]),
+        ("The United Nations urged Russia to withdraw its troops.",
+         [("United Nations", "opposes", "Russia")]),
+        # a plan or decision to drop a thing is no attempt against its party
+        ("Acme Corp's decision to drop Globex Inc as a supplier hurt.", []),
+    ],
+)
+def test_attempts_to_stop_or_force(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
