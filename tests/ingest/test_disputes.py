@@ -322,3 +322,26 @@ def test_protests_to_a_state(nlp, text, expected):
 def test_attempts_to_stop_or_force(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the way a party acts, or how it acts, criticised: against the party
+        ("Acme Corp criticized the way Globex Inc handled the recall.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp criticized how Globex Inc handled the recall.",
+         [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp praised the way Globex Inc handled the recall.", []),
+        # parties that sue or accuse each other oppose each other
+        ("Acme Corp and Globex Inc have sued each other.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
+        ("China and Japan accused each other of provocation.",
+         [("China", "opposes", "Japan"), ("Japan", "opposes", "China")]),
+        ("Acme Corp and Globex Inc have filed lawsuits against each other.",
+         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
+        ("Acme Corp and Globex Inc praised each other.", []),
+    ],
+)
+def test_ways_criticised_and_each_other(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
