@@ -2434,3 +2434,59 @@ def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
 )
 def test_suits_faced_and_rulings_won(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the price paid for a company, the "for" read under the amount
+        ("Acme Corp paid 240 mln dlrs for Globex Chemicals Co.",
+         [("Acme Corp", "investsIn", "Globex Chemicals Co.")]),
+        ("Acme Corp paid a visit to Globex Inc.", []),
+        # a share of a company, or of its shares, said to be owned, held or controlled by another
+        ("Just under 40 pct of Globex Corp is owned by Acme Ltd.",
+         [("Acme Ltd.", "investsIn", "Globex Corp")]),
+        ("The rest of Globex Corp is held by Initech Corp.",
+         [("Initech Corp.", "investsIn", "Globex Corp")]),
+        ("Under the plan, 40 pct of Globex Inc's shares will be controlled by Acme Corp.",
+         [("Acme Corp.", "investsIn", "Globex Inc")]),
+        # a company acquired from its owner, as one bought from it: the owner held it
+        ("Acme Corp agreed to acquire Globex Inc from Initech Corp for $2 billion.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp acquired the rights from Globex Inc.", []),
+        # lending named by its noun, or by the borrower's verb: the lender invests in the borrower
+        ("Acme Bank's $2 billion loan to Globex Inc was repaid.",
+         [("Acme Bank", "investsIn", "Globex Inc")]),
+        ("Another stumbling block would be the loans to Globex Corp advanced by Acme Corp "
+         "of Japan.",
+         [("Acme Corp", "basedIn", "Japan"), ("Acme Corp", "investsIn", "Globex Corp")]),
+        ("Globex Inc borrowed $2 billion from Acme Bank.",
+         [("Acme Bank", "investsIn", "Globex Inc")]),
+    ],
+)
+def test_prices_shares_held_and_loans(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # goods made for a customer (plural goods: "made a bid for" is no supply)
+        ("Acme Corp manufactures phones for Globex Inc.",
+         [("Acme Corp", "supplies", "Globex Inc.")]),
+        ("Acme Corp made a bid for Globex Inc.", []),
+        # goods used, bought or sold that another made
+        ("Globex Inc uses chips made by Acme Corp.",
+         [("Acme Corp.", "supplies", "Globex Inc")]),
+        ("Globex Inc markets a similar model made by Acme Corp.",
+         [("Acme Corp.", "supplies", "Globex Inc")]),
+        # a supplier chosen, to supply or as the supplier
+        ("Globex Inc said it had chosen Acme Corp to supply engines.",
+         [("Acme Corp", "supplies", "Globex Inc")]),
+        ("Globex Inc picked Acme Corp as its supplier.",
+         [("Acme Corp", "supplies", "Globex Inc")]),
+        ("Globex Inc named Acme Corp as its adviser.", []),
+    ],
+)
+def test_goods_made_used_and_suppliers_chosen(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
