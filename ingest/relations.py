@@ -158,6 +158,7 @@ from newsgraph.ingest.ventures import (
     remainder_investors,
     round_investors,
     share_lists,
+    shared_ventures,
     venture_founders,
     venture_stakes,
     ventures_of_deals,
@@ -463,6 +464,7 @@ class RelationExtractor:
         yield from _units_named_after_parents(doc, state)
         yield from possessed_companies(doc, state)
         yield from venture_founders(doc, state)
+        yield from shared_ventures(doc, state)
         yield from ventures_of_deals(doc, state)
         yield from remainder_investors(doc, state)
         yield from _ministers(doc, state)
