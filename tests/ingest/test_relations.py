@@ -2490,3 +2490,25 @@ def test_prices_shares_held_and_loans(nlp, text, expected):
 )
 def test_goods_made_used_and_suppliers_chosen(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # partners named after "with partners": the clause's subject partners each
+        ("Acme Corp will operate the block with partners Globex Inc, Initech AS and Hooli Ltd.",
+         [("Acme Corp", "partnersWith", "Globex Inc"), ("Acme Corp", "partnersWith", "Hooli Ltd."),
+          ("Acme Corp", "partnersWith", "Initech AS")]),
+        ("Acme Corp met with partners in London.", []),
+        # a country's possessive before a company's unit says where the company is, not that
+        # the country holds it
+        ("West Germany's Siemens AG allied with France's Schneider SA subsidiary "
+         "Jeumont-Schneider.",
+         [("Schneider SA", "basedIn", "France"),
+          ("Schneider SA", "investsIn", "Jeumont-Schneider"),
+          ("Siemens AG", "basedIn", "Germany"),
+          ("Siemens AG", "partnersWith", "Jeumont-Schneider")]),
+    ],
+)
+def test_partners_named_and_units_of_a_countrys_company(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
