@@ -2512,3 +2512,21 @@ def test_goods_made_used_and_suppliers_chosen(nlp, text, expected):
 )
 def test_partners_named_and_units_of_a_countrys_company(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state-owned company described in apposition after its name, by the country's
+        # adjective or possessive
+        ("Globex Corp, the Kenyan state-owned utility, raised prices.",
+         [("Globex Corp", "basedIn", "Kenya"), ("Kenya", "investsIn", "Globex Corp")]),
+        ("Globex Corp, Kenya's state-owned utility, raised prices.",
+         [("Kenya", "investsIn", "Globex Corp")]),
+        # a country its description does not name holds nothing
+        ("Kenya said on Monday it would cut taxes. State-owned Globex Corp raised prices.",
+         [("Kenya", "imposes", "Kenyan tax")]),
+    ],
+)
+def test_state_owned_companies_described_after_their_name(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
