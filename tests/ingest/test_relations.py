@@ -2530,3 +2530,24 @@ def test_partners_named_and_units_of_a_countrys_company(nlp, text, expected):
 )
 def test_state_owned_companies_described_after_their_name(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "provide", a verb of imposing too, whose trigger that family takes: goods provided to a
+        # customer are supplied; financing provided is an investment, not a supply
+        ("Globex Inc will provide cloud services to Acme Corp.",
+         [("Globex Inc", "supplies", "Acme Corp.")]),
+        ("Acme Bank will provide bridge financing to Globex Inc.",
+         [("Acme Bank", "investsIn", "Globex Inc.")]),
+        # a customer's goods made or assembled by another
+        ("Acme Corp's jets are made by Globex Inc.", [("Globex Inc.", "supplies", "Acme Corp")]),
+        ("Acme Corp's decision was made by its board.", []),
+        # leasing and chartering are buying's kin: the lessor supplies
+        ("Acme Corp chartered three tankers from Globex Inc.",
+         [("Globex Inc.", "supplies", "Acme Corp")]),
+    ],
+)
+def test_goods_provided_made_for_a_customer_and_leased(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
