@@ -158,6 +158,7 @@ from newsgraph.ingest.ventures import (
     remainder_investors,
     round_investors,
     share_lists,
+    shared_ventures,
     venture_founders,
     venture_stakes,
     ventures_of_deals,
@@ -463,6 +464,7 @@ class RelationExtractor:
         yield from _units_named_after_parents(doc, state)
         yield from possessed_companies(doc, state)
         yield from venture_founders(doc, state)
+        yield from shared_ventures(doc, state)
         yield from ventures_of_deals(doc, state)
         yield from remainder_investors(doc, state)
         yield from _ministers(doc, state)
@@ -961,10 +963,11 @@ def _conjoined_organisations(token: Token, state: DocState) -> list[Node]:
 
 def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
     """A state-owned (-run, -controlled, -backed) organisation is held by its country: the one a
-    nationality word among the words before its name says, else the one its name holds
+    nationality word among the words that describe it says, else the one its name holds
     ("Chinese state-controlled shipper Globex", "the state-owned Agricultural Bank of Kenya").
-    The words before the name are those of the noun it is the name of, too ("the Chinese
-    state-backed Globex Times newspaper").
+    The words that describe it are those before its name, those of the noun it is the name of
+    ("the Chinese state-backed Globex Times newspaper") and those of a description in
+    apposition after it ("Globex, Kenya's state-owned utility").
     """
     for span in doc.spans.get(SPANS_KEY, []):
         node = state.nodes.get(span.root.i)
@@ -975,9 +978,12 @@ def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
             else [root]
         before = [t for head in heads for left in head.lefts for t in left.subtree
                   if t.i < span.start]
-        if not any(t.lower_ in _STATE_WORDS and t.head._.ng_trigger == "owned" for t in before):
+        described = [t for c in root.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and c.i not in state.inside for left in c.lefts for t in left.subtree]
+        words = before + described
+        if not any(t.lower_ in _STATE_WORDS and t.head._.ng_trigger == "owned" for t in words):
             continue
-        places = [state.nodes[t.i] for t in before if t.i in state.nodes
+        places = [state.nodes[t.i] for t in words if t.i in state.nodes
                   and state.nodes[t.i].type == EntityType.COUNTRY]
         places += [Node(country, EntityType.COUNTRY, t.i) for t in span
                    if t.pos_ == "PROPN" and (country := nation_of(t.text))]

@@ -39,6 +39,9 @@ each other (``partnersWith``). This module reads them from the words as written:
   and Globex"; "the 50/50 Acme/Globex joint venture Initech Ltd").
 * :func:`possessed_companies`: a company named right after another company's possessive is
   held by it ("Dupont Co's Conoco Inc").
+* :func:`shared_ventures`: organisations coordinated as a clause's subject partner each other
+  where "their" owns a cooperation ("Acme and Globex ended their alliance") or what a verb of
+  pooling puts together ("Acme and Globex will combine their drilling units").
 
 The words (share units, holding verbs, nouns of partners and ventures) are word sets of
 ``ingest/patterns/lexicon.jsonl``.
@@ -64,7 +67,8 @@ from newsgraph.ingest.relation_data import DocState, Found, Node
 from newsgraph.ontology import EntityType, Predicate
 
 __all__ = ["partner_lists", "possessed_companies", "remainder_investors", "round_investors",
-           "share_lists", "venture_founders", "venture_stakes", "ventures_of_deals"]
+           "share_lists", "shared_ventures", "venture_founders", "venture_stakes",
+           "ventures_of_deals"]
 
 _WORDS = lexicon()
 #: Units of a share ("pct", "percent") and the nouns of a holding ("stake", "share").
@@ -88,6 +92,9 @@ _INVESTOR_NOUNS = _WORDS.lower("investor_noun")
 _ROUND_NOUNS = _WORDS.lower("round_noun")
 #: Words that make a document speak of a venture ("joint venture", "consortium").
 _VENTURE_WORDS = _WORDS.lower("venture_word")
+#: Nouns of a cooperation, and verbs of pooling, that "their" makes the subject's parties'.
+_SHARED_VENTURES = _WORDS.lower("shared_venture_noun")
+_POOLING = _WORDS.verbs("pooling_verb")
 #: Words of a public body's name: a part of one is held by no one ("the Treasury's OFAC").
 _PUBLIC_BODIES = _WORDS.lower("public_body")
 #: Last words that make a name a company's ("Inc", "Bank"), not a product's ("Acme's Gmail").
@@ -714,6 +721,40 @@ def venture_founders(doc: Doc, state: DocState) -> list[Found]:
         added += [Found(f, Predicate.INVESTS_IN, venture, sentence, "venture-founder")
                   for f in founders]
         added += _partnered(founders, sentence, "venture-founders-partners")
+    return added
+
+
+def _their_owners(their: Token, state: DocState) -> list[Node]:
+    """The organisations "their" stands for: those coordinated as the subject of the nearest
+    clause above it that has a named subject, two or more of them ("Acme and Globex have yet
+    to say who owns the data of their collaboration")."""
+    head = their.head
+    while head.dep_ != "ROOT" and head.head != head:
+        head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = clause_subject(head)
+        if subject is None or entity_of(subject, state) is None:
+            continue
+        owners = _with_conjuncts(subject, state)
+        return owners if len(owners) > 1 else []
+    return []
+
+
+def shared_ventures(doc: Doc, state: DocState) -> list[Found]:
+    """Organisations coordinated as a clause's subject partner each other where "their" owns a
+    cooperation ("Acme and Globex said their alliance would end") or what a verb of pooling
+    puts together ("Acme and Globex will combine their drilling units")."""
+    added: list[Found] = []
+    for token in state.tokens_of(doc):
+        if token.lower_ != "their" or token.dep_ != "poss":
+            continue
+        owned = token.head
+        if owned.lower_ not in _SHARED_VENTURES and not (
+                owned.dep_ == "dobj" and owned.head.lower_ in _POOLING):
+            continue
+        owners = [n for n in _their_owners(token, state) if not _public(n)]
+        added += _partnered(owners, token.sent, "their-venture")
     return added
 
 

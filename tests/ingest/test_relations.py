@@ -2434,3 +2434,120 @@ def test_paying_to_resolve_a_bodys_case(nlp, text, expected):
 )
 def test_suits_faced_and_rulings_won(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the price paid for a company, the "for" read under the amount
+        ("Acme Corp paid 240 mln dlrs for Globex Chemicals Co.",
+         [("Acme Corp", "investsIn", "Globex Chemicals Co.")]),
+        ("Acme Corp paid a visit to Globex Inc.", []),
+        # a share of a company, or of its shares, said to be owned, held or controlled by another
+        ("Just under 40 pct of Globex Corp is owned by Acme Ltd.",
+         [("Acme Ltd.", "investsIn", "Globex Corp")]),
+        ("The rest of Globex Corp is held by Initech Corp.",
+         [("Initech Corp.", "investsIn", "Globex Corp")]),
+        ("Under the plan, 40 pct of Globex Inc's shares will be controlled by Acme Corp.",
+         [("Acme Corp.", "investsIn", "Globex Inc")]),
+        # a company acquired from its owner, as one bought from it: the owner held it
+        ("Acme Corp agreed to acquire Globex Inc from Initech Corp for $2 billion.",
+         [("Acme Corp", "investsIn", "Globex Inc"), ("Initech Corp", "investsIn", "Globex Inc")]),
+        ("Acme Corp acquired the rights from Globex Inc.", []),
+        # lending named by its noun, or by the borrower's verb: the lender invests in the borrower
+        ("Acme Bank's $2 billion loan to Globex Inc was repaid.",
+         [("Acme Bank", "investsIn", "Globex Inc")]),
+        ("Another stumbling block would be the loans to Globex Corp advanced by Acme Corp "
+         "of Japan.",
+         [("Acme Corp", "basedIn", "Japan"), ("Acme Corp", "investsIn", "Globex Corp")]),
+        ("Globex Inc borrowed $2 billion from Acme Bank.",
+         [("Acme Bank", "investsIn", "Globex Inc")]),
+    ],
+)
+def test_prices_shares_held_and_loans(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # goods made for a customer (plural goods: "made a bid for" is no supply)
+        ("Acme Corp manufactures phones for Globex Inc.",
+         [("Acme Corp", "supplies", "Globex Inc.")]),
+        ("Acme Corp made a bid for Globex Inc.", []),
+        # goods used, bought or sold that another made
+        ("Globex Inc uses chips made by Acme Corp.",
+         [("Acme Corp.", "supplies", "Globex Inc")]),
+        ("Globex Inc markets a similar model made by Acme Corp.",
+         [("Acme Corp.", "supplies", "Globex Inc")]),
+        # a supplier chosen, to supply or as the supplier
+        ("Globex Inc said it had chosen Acme Corp to supply engines.",
+         [("Acme Corp", "supplies", "Globex Inc")]),
+        ("Globex Inc picked Acme Corp as its supplier.",
+         [("Acme Corp", "supplies", "Globex Inc")]),
+        ("Globex Inc named Acme Corp as its adviser.", []),
+    ],
+)
+def test_goods_made_used_and_suppliers_chosen(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # partners named after "with partners": the clause's subject partners each
+        ("Acme Corp will operate the block with partners Globex Inc, Initech AS and Hooli Ltd.",
+         [("Acme Corp", "partnersWith", "Globex Inc"), ("Acme Corp", "partnersWith", "Hooli Ltd."),
+          ("Acme Corp", "partnersWith", "Initech AS")]),
+        ("Acme Corp met with partners in London.", []),
+        # a country's possessive before a company's unit says where the company is, not that
+        # the country holds it
+        ("West Germany's Siemens AG allied with France's Schneider SA subsidiary "
+         "Jeumont-Schneider.",
+         [("Schneider SA", "basedIn", "France"),
+          ("Schneider SA", "investsIn", "Jeumont-Schneider"),
+          ("Siemens AG", "basedIn", "Germany"),
+          ("Siemens AG", "partnersWith", "Jeumont-Schneider")]),
+    ],
+)
+def test_partners_named_and_units_of_a_countrys_company(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state-owned company described in apposition after its name, by the country's
+        # adjective or possessive
+        ("Globex Corp, the Kenyan state-owned utility, raised prices.",
+         [("Globex Corp", "basedIn", "Kenya"), ("Kenya", "investsIn", "Globex Corp")]),
+        ("Globex Corp, Kenya's state-owned utility, raised prices.",
+         [("Kenya", "investsIn", "Globex Corp")]),
+        # a country its description does not name holds nothing
+        ("Kenya said on Monday it would cut taxes. State-owned Globex Corp raised prices.",
+         [("Kenya", "imposes", "Kenyan tax")]),
+    ],
+)
+def test_state_owned_companies_described_after_their_name(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "provide", a verb of imposing too, whose trigger that family takes: goods provided to a
+        # customer are supplied; financing provided is an investment, not a supply
+        ("Globex Inc will provide cloud services to Acme Corp.",
+         [("Globex Inc", "supplies", "Acme Corp.")]),
+        ("Acme Bank will provide bridge financing to Globex Inc.",
+         [("Acme Bank", "investsIn", "Globex Inc.")]),
+        # a customer's goods made or assembled by another
+        ("Acme Corp's jets are made by Globex Inc.", [("Globex Inc.", "supplies", "Acme Corp")]),
+        ("Acme Corp's decision was made by its board.", []),
+        # leasing and chartering are buying's kin: the lessor supplies
+        ("Acme Corp chartered three tankers from Globex Inc.",
+         [("Globex Inc.", "supplies", "Acme Corp")]),
+    ],
+)
+def test_goods_provided_made_for_a_customer_and_leased(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)

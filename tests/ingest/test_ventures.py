@@ -297,3 +297,25 @@ def test_an_owner_named_with_its_possessive_is_no_party_of_the_venture(nlp):
 )
 def test_remainder_investors(nlp, text, expected):
     assert _family(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "their" owning a cooperation, or what a verb of pooling puts together: the
+        # organisations coordinated as the subject above it partner each other
+        ("Acme Corp and Globex Inc ended their alliance.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc have yet to decide who owns data collected in their "
+         "collaboration on self-driving cars.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme AB and Globex SA have finalised negotiations on merging their drilling tool "
+         "activities.",
+         [("Acme AB", "partnersWith", "Globex SA")]),
+        # what else "their" owns, or a subject of one name, makes no partners
+        ("Acme Corp and Globex Inc reported their results.", []),
+        ("Acme Corp told Globex Inc that their partnership was over.", []),
+    ],
+)
+def test_partners_by_their_venture(nlp, text, expected):
+    assert _family(nlp, text) == sorted(expected)
