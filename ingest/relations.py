@@ -460,6 +460,7 @@ class RelationExtractor:
         yield from _premodifier_nationalities(doc, state)
         yield from _countries_possessive(doc, state)
         yield from _described_nationalities(doc, state)
+        yield from _counted_nationalities(doc, state)
         yield from _listed_bases(doc, state)
         yield from _organisations_from_countries(doc, state)
         yield from _state_holdings(doc, state)
@@ -815,6 +816,44 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
         named = _organisations_listed_after(span.end, state) if tokens[i].tag_ == "NNS" else []
         for org in [node, *named]:
             yield Found(org, Predicate.BASED_IN, place, span.root.sent, "nationality-description")
+
+
+#: How many a counted description names ("the two companies", "both firms").
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+
+def _counted_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
+    """The organisations a counted plural description with a country word names again ("A
+    and B will sell their stake, spokesmen for the two Japanese companies said") are each
+    based in that country: as many organisations as it counts, named before it in its
+    sentence and no other; no public body."""
+    for noun in state.tokens_of(doc):
+        if noun.tag_ != "NNS" or not (noun._.ng_trigger == _ORG_NOUN or maker_noun(noun.lower_)):
+            continue
+        counts = [_COUNTS.get(c.lower_) for c in noun.children
+                  if c.dep_ in ("nummod", "det", "predet")]
+        count = next((n for n in counts if n is not None), None)
+        places = [node for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                  and (node := state.nodes.get(state.inside.get(c.i, -1))) is not None
+                  and node.type == EntityType.COUNTRY]
+        if count is None or len(places) != 1:
+            continue
+        sentence = noun.sent
+        named = {span.root.i: node for span in doc.spans.get(SPANS_KEY, [])
+                 if sentence.start <= span.root.i < noun.i
+                 and (node := state.nodes.get(span.root.i)) is not None
+                 and node.type == EntityType.ORGANISATION}
+        # the names coordinated as many as it counts ("A and B ... a stake in C"), else all
+        groups = [[named[t.i], *(named[c.i] for c in conjuncts(t) if c.i in named)]
+                  for t in (doc[i] for i in named)
+                  if t.dep_ not in ("conj", "appos") and t.head.i not in named]
+        counted = [g for g in groups if len({n.name for n in g}) == count]
+        orgs = counted[0] if len(counted) == 1 else list(named.values())
+        if len({n.name for n in orgs}) != count or any(_public(n.name) for n in orgs):
+            continue
+        for org in orgs:
+            yield Found(org, Predicate.BASED_IN, places[0], sentence,
+                        "counted-nationality-description")
 
 
 def _joining_hyphen(tokens: Sequence[Token], i: int) -> bool:

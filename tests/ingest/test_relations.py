@@ -369,6 +369,14 @@ def test_roles(nlp, text, expected):
         ("Acme Corp, Japan's largest carmaker, said sales rose.",
          [("Acme Corp", "basedIn", "Japan")]),
         ("Acme Corp is Britain's competition regulator.", []),
+        # a counted plural description with a country word names again as many organisations
+        # coordinated before it
+        ("Acme Corp and Globex Corp will sell their stake in Initech, spokesmen for the two "
+         "Japanese companies said.",
+         [("Acme Corp", "basedIn", "Japan"), ("Acme Corp", "investsIn", "Initech"),
+          ("Globex Corp", "basedIn", "Japan"), ("Globex Corp", "investsIn", "Initech")]),
+        ("Acme Corp sued Globex Corp, spokesmen for the two companies said.",
+         [("Acme Corp", "opposes", "Globex Corp")]),
         # an organisation's headquarters, not a region's
         ("Acme Corp has its headquarters in Munich.", [("Acme Corp", "basedIn", "Germany")]),
         ("Protesters gathered outside Acme Corp's headquarters in Munich.",
