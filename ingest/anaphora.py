@@ -426,7 +426,8 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
     """What "it"/"its" (an organisation or country) or "he"/"his" (a person) refers to.
 
     A possessive refers to its clause's subject ("Acme raised its prices"), except in "X is
-    its supplier"; an object pronoun never does ("the bank offered it a loan"). Otherwise (and for
+    its supplier" and on a noun coordinated with a name ("sued Acme and its chairman":
+    Acme); an object pronoun never does ("the bank offered it a loan"). Otherwise (and for
     the subject of a relative clause: "the tariffs it will impose") it is the one entity of
     its kind named before it in the sentence, if there is exactly one.
     """
@@ -452,6 +453,14 @@ def antecedent(token: Token, kinds: frozenset[str], state: DocState,
                            if (n := entity_of(c, state, depth + 1)) is not None), None)
         if around is not None and around.type in kinds:
             return around
+    first = token.head.head
+    if token.dep_ == "poss" and token.head.dep_ == "conj" and first.dep_ != "conj" \
+            and [c for c in first.children if c.dep_ == "conj"] == [token.head]:
+        # "Globex sued Acme and its chairman": the one name the noun is coordinated with,
+        # not the last of a list ("titles include A, B and its namesake C")
+        joined = entity_of(first, state, depth + 1)
+        if joined is not None and joined.type in kinds:
+            return joined
     if token.dep_ == "poss" and not copular:
         if own is not None and own.type in kinds:
             return own

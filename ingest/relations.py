@@ -389,6 +389,7 @@ class RelationExtractor:
         found += plural_partners(doc, state, found)
         found += orders_named_again(doc, state)
         found += _titles_alone(doc, state, found)
+        found += _appointed_alone(doc, state, found)
         found += _rivals_of_focus(doc, state, found)
         found = _head_roles_first(found)
         found += judged_wrong(doc, state, found, _hedged)
@@ -433,9 +434,11 @@ class RelationExtractor:
         for label, start, end in sorted(self.triggers(doc), key=lambda m: m[2] - m[1]):
             span = doc[start:end]
             # a longer phrase outranks the shorter ones inside it, on whichever of its words
-            # the parser hangs the rest ("vice - chairman" is no chairman)
+            # the parser hangs the rest ("vice - chairman" is no chairman); every word of a
+            # title is the title's, so that a run of titles before a name reads as one
+            # ("Acme senior vice-president Jane Doe")
             for token in span:
-                if token._.ng_trigger is not None:
+                if token._.ng_trigger is not None or label in _ROLES:
                     token._.ng_trigger = label
             span.root._.ng_trigger = label
         for token in state.tokens_of(doc):  # "planemaker", "drugmaker": a maker is a firm
@@ -458,6 +461,7 @@ class RelationExtractor:
         yield from _premodifier_nationalities(doc, state)
         yield from _countries_possessive(doc, state)
         yield from _described_nationalities(doc, state)
+        yield from _counted_nationalities(doc, state)
         yield from _listed_bases(doc, state)
         yield from _organisations_from_countries(doc, state)
         yield from _state_holdings(doc, state)
@@ -510,6 +514,8 @@ class RelationExtractor:
                 # "Chief Executive Officer" is one title: its last word is no second role
                 title_goes_on = predicate in _LESSER_ROLES and before in _HEAD_ROLES
                 if token._.ng_in is None and predicate and not title_goes_on:
+                    if _governs_a_bank(token, predicate, ends[rule.object]):
+                        predicate = Predicate.LEADS
                     yield Found(ends[rule.subject], predicate, ends[rule.object],
                                 sentence, rule.id)
                     if _plural_title(token) and ends[rule.subject].type == EntityType.PERSON:
@@ -586,6 +592,10 @@ class RelationExtractor:
                 continue  # "an agreement with X to sell chips": a sale, not a partnership
             if predicate == Predicate.BASED_IN and _based_is_anothers(tokens, state):
                 continue  # "Acme, whose lawyer is based in Leipzig"
+            if "seat" in tokens and (nation_of(tokens["place"].text) or any(
+                    c.dep_ in _PREMODIFIER_DEPS and c != tokens["place"]
+                    for c in tokens["seat"].children)):
+                continue  # "Acme's European (U.S.) headquarters in Paris": a region's seat
             if predicate == Predicate.INVESTS_IN and _engaged_to(first):
                 continue  # "Acme hired Globex Bank to sell Initech": the bank holds nothing
             if predicate in _DEALS and any(
@@ -622,6 +632,8 @@ class RelationExtractor:
                     if read == Predicate.LEADS and obj.type == EntityType.COUNTRY \
                             and "title" in tokens and not _leads_a_state(tokens["title"]):
                         continue  # "French chief executive Jean Dupont" leads no country
+                    if _governs_a_bank(tokens.get("title"), read, obj):
+                        read = Predicate.LEADS
                     yield Found(subject, read, obj, sentence, rule.id)
 
     def _conjoined_titles(self, spec: str, tokens: dict[str, Token],
@@ -708,9 +720,10 @@ def _region_after(ent: Span, starts: dict[int, Span]) -> str | None:
     return country_of(POSSESSIVE.sub("", after.text).strip()) if after is not None else None
 
 
-#: Words whose place is where an organisation is ("Seattle-based", "headquartered in Lyon").
+#: Words whose place is where an organisation is ("Seattle-based", "headquartered in Lyon",
+#: "its Cleveland headquarters").
 _BASE_WORDS = frozenset({"based", "headquartered", "registered", "domiciled", "incorporated",
-                         "located"})
+                         "located", "headquarters"})
 _PLACE_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
@@ -725,7 +738,9 @@ def _names_a_base(place: Token, state: DocState) -> bool:
     if head.lower_ in _BASE_WORDS:
         return place.dep_ in _PLACE_MODIFIER_DEPS
     if head.lower_ == "in" and place.dep_ == "pobj":
-        return head.head.lower_ in _BASE_WORDS
+        # "headquartered in Lyon", "has its headquarters in Lyon", "its headquarters are in Lyon"
+        return head.head.lower_ in _BASE_WORDS or (head.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in _BASE_WORDS for c in head.head.children))
     if head.lower_ == "of" and place.dep_ == "pobj":
         org = state.nodes.get(state.inside.get(head.head.i, -1))
         return org is not None and org.type == EntityType.ORGANISATION
@@ -803,6 +818,44 @@ def _described_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
         named = _organisations_listed_after(span.end, state) if tokens[i].tag_ == "NNS" else []
         for org in [node, *named]:
             yield Found(org, Predicate.BASED_IN, place, span.root.sent, "nationality-description")
+
+
+#: How many a counted description names ("the two companies", "both firms").
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+
+def _counted_nationalities(doc: Doc, state: DocState) -> Iterator[Found]:
+    """The organisations a counted plural description with a country word names again ("A
+    and B will sell their stake, spokesmen for the two Japanese companies said") are each
+    based in that country: as many organisations as it counts, named before it in its
+    sentence and no other; no public body."""
+    for noun in state.tokens_of(doc):
+        if noun.tag_ != "NNS" or not (noun._.ng_trigger == _ORG_NOUN or maker_noun(noun.lower_)):
+            continue
+        counts = [_COUNTS.get(c.lower_) for c in noun.children
+                  if c.dep_ in ("nummod", "det", "predet")]
+        count = next((n for n in counts if n is not None), None)
+        places = [node for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                  and (node := state.nodes.get(state.inside.get(c.i, -1))) is not None
+                  and node.type == EntityType.COUNTRY]
+        if count is None or len(places) != 1:
+            continue
+        sentence = noun.sent
+        named = {span.root.i: node for span in doc.spans.get(SPANS_KEY, [])
+                 if sentence.start <= span.root.i < noun.i
+                 and (node := state.nodes.get(span.root.i)) is not None
+                 and node.type == EntityType.ORGANISATION}
+        # the names coordinated as many as it counts ("A and B ... a stake in C"), else all
+        groups = [[named[t.i], *(named[c.i] for c in conjuncts(t) if c.i in named)]
+                  for t in (doc[i] for i in named)
+                  if t.dep_ not in ("conj", "appos") and t.head.i not in named]
+        counted = [g for g in groups if len({n.name for n in g}) == count]
+        orgs = counted[0] if len(counted) == 1 else list(named.values())
+        if len({n.name for n in orgs}) != count or any(_public(n.name) for n in orgs):
+            continue
+        for org in orgs:
+            yield Found(org, Predicate.BASED_IN, places[0], sentence,
+                        "counted-nationality-description")
 
 
 def _joining_hyphen(tokens: Sequence[Token], i: int) -> bool:
@@ -1252,6 +1305,104 @@ def _titles_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
     return added
 
 
+def _appointed_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
+    """A person named to a title that says no organisation of its own ("it named Jane Doe
+    vice chairman", "Jane Doe was named president and chief executive") holds it at the
+    appointer, else at the organisation whose clause the appointment is said or joined in
+    ("Acme said John Roe has been appointed chief financial officer"), else at the one
+    organisation named in the sentence or the one in focus, if that is no public body. A
+    title with its own "of" or possessive is the rules'; a head's title outranks the lesser
+    ones said with it."""
+    read = {(f.subject.name, f.sentence.start) for f in found if f.predicate in _ROLES}
+    held = {(f.subject.name, f.object.name) for f in found if f.predicate in _ROLES}
+    added: list[Found] = []
+    for verb in doc:
+        if verb._.ng_trigger != "appoint" or verb.pos_ != "VERB" or _hedged(verb):
+            continue
+        appointed = _appointee_and_titles(verb, state)
+        if appointed is None:
+            continue
+        person, titles = appointed
+        predicates = {t._.ng_trigger for t in titles}
+        if predicates & _HEAD_ROLES:
+            predicates -= _LESSER_ROLES
+        sentence = verb.sent
+        org = _appointer(verb, state)
+        if org is None:
+            if (person.name, sentence.start) in read:
+                continue
+            org = _organisation_alone(doc, state, sentence)
+        if org is None or org.name == person.name or (person.name, org.name) in held:
+            continue
+        added += [Found(person, predicate, org, sentence, "appointed-title-alone")
+                  for predicate in sorted(predicates)]
+    return added
+
+
+#: How an appointment's title hangs on its verb ("named X president", "was named president").
+_APPOINTED_TITLE_DEPS = frozenset({"oprd", "dobj", "attr", "xcomp"})
+
+
+def _appointee_and_titles(verb: Token, state: DocState) -> tuple[Node, list[Token]] | None:
+    """The person an appointment verb names and the titles it gives, with their conjuncts
+    ("president and chief executive officer"), or None where a title names whose it is."""
+    person: Node | None = None
+    titles: list[Token] = []
+    for child in verb.children:
+        node = state.nodes.get(child.i)
+        if node is not None and node.type == EntityType.PERSON \
+                and child.dep_ in ("dobj", "nsubjpass"):
+            person = node
+        elif child.dep_ in _APPOINTED_TITLE_DEPS and child._.ng_trigger in _ROLES:
+            titles.append(child)
+            # "named Jane Doe president": the parser may hang the name on the title
+            named = next((node for c in child.children if c.dep_ == "compound"
+                          and (node := state.nodes.get(state.inside.get(c.i, -1))) is not None
+                          and node.type == EntityType.PERSON), None)
+            person = person or named
+    if person is None or not titles:
+        return None
+    titles += [c for t in titles for c in conjuncts(t) if c._.ng_trigger in _ROLES]
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "at", "for"))
+           for t in titles for c in t.children):
+        return None
+    return person, titles
+
+
+def _appointer(verb: Token, state: DocState) -> Node | None:
+    """The organisation that appoints: the verb's subject, else the subject of the clause the
+    appointment is said or joined in ("Acme said X was named", "it named A ..., while B has
+    been named")."""
+    clause: Token | None = verb
+    for _ in range(3):
+        if clause is None:
+            return None
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        node = entity_of(subject, state) if subject is not None else None
+        if node is not None:
+            return node if node.type == EntityType.ORGANISATION else None
+        if clause.dep_ not in ("ccomp", "advcl", "conj") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
+def _organisation_alone(doc: Doc, state: DocState, sentence: Span) -> Node | None:
+    """The one organisation a sentence names, else the one in focus there; no public body."""
+    named = {node.name: node for span in doc.spans.get(SPANS_KEY, [])
+             if sentence.start <= span.root.i < sentence.end
+             and (node := state.nodes.get(span.root.i)) is not None
+             and node.type == EntityType.ORGANISATION}
+    focus = (doc._.ng_focus or {}).get(sentence.start)
+    if len(named) == 1:
+        org = next(iter(named.values()))
+    elif not named and focus is not None and focus[1] == EntityType.ORGANISATION:
+        org = Node(focus[0], focus[1], sentence.start)
+    else:
+        return None
+    return None if _public(org.name) else org
+
+
 def _rivals_of_focus(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
     """Rivals listed with no owner ("competitors like A and B have entered the market") are
     the rivals of the organisation that is the subject of the sentence's main clause, else of
@@ -1462,6 +1613,19 @@ def _possessing_country(doc: Doc, start: int, state: DocState) -> Node | None:
         return None
     owner = state.nodes.get(state.inside.get(start - 2, -1))
     return owner if owner is not None and owner.type == EntityType.COUNTRY else None
+
+
+def _governs_a_bank(title: Token | None, predicate: str, org: Node) -> bool:
+    """Whether a governor's seat is a bank's, which a governor leads ("Bank of England
+    governor X", "its governor" after "the Bank of Japan"), where the governors of a board
+    ("a Federal Reserve governor") are its members."""
+    return title is not None and predicate == Predicate.MEMBER_OF \
+        and title.lower_ in ("governor", "governors") \
+        and any(word in _BANK_WORDS for word in org.name.lower().split())
+
+
+#: The head words of a bank's name ("Bank of Japan", "Bundesbank", "Banque de France").
+_BANK_WORDS = frozenset({"bank", "bundesbank", "banque", "banca", "banco", "banka", "bankas"})
 
 
 def _leads_a_state(title: Token) -> bool:

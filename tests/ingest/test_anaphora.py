@@ -20,10 +20,29 @@ def test_a_possessive_refers_to_its_clause_subject():
 
 
 def test_a_possessive_of_another_kind_than_its_subject_refers_to_nothing():
-    doc, state = parse(["Lopez", "met", "Acme", "and", "its", "chief"], [1, 1, 1, 2, 5, 2],
-                       ["nsubj", "ROOT", "dobj", "cc", "poss", "conj"],
+    doc, state = parse(["Lopez", "met", "Acme", "and", "praised", "its", "chief"],
+                       [1, 1, 1, 1, 1, 6, 4],
+                       ["nsubj", "ROOT", "dobj", "cc", "conj", "poss", "dobj"],
                        {0: ("Lopez", "Person"), 2: ("Acme", "Organisation")})
-    assert name_at(doc, state, 4) is None
+    assert name_at(doc, state, 5) is None
+
+
+def test_a_possessive_on_a_noun_coordinated_with_a_name_refers_to_that_name():
+    # "Globex sued Acme and its chairman": Acme's chairman, not the subject's
+    doc, state = parse(["Globex", "sued", "Acme", "and", "its", "chairman"], [1, 1, 1, 2, 5, 2],
+                       ["nsubj", "ROOT", "dobj", "cc", "poss", "conj"],
+                       {0: ("Globex", "Organisation"), 2: ("Acme", "Organisation")})
+    assert name_at(doc, state, 4) == "Acme"
+
+
+def test_a_possessive_ending_a_list_is_not_the_last_names():
+    # "Globex owns Acme, Initech and its namesake": Globex's namesake
+    doc, state = parse(["Globex", "owns", "Acme", ",", "Initech", "and", "its", "namesake"],
+                       [1, 1, 1, 2, 2, 4, 7, 4],
+                       ["nsubj", "ROOT", "dobj", "punct", "conj", "cc", "poss", "conj"],
+                       {0: ("Globex", "Organisation"), 2: ("Acme", "Organisation"),
+                        4: ("Initech", "Organisation")})
+    assert name_at(doc, state, 6) == "Globex"
 
 
 def test_a_reported_subject_pronoun_is_the_speaker():

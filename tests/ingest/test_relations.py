@@ -212,6 +212,41 @@ from tests.ingest.relation_views import policy_view, triples
         ("Acme general counselor Tom Jones said the suit has no merit.",
          [("Tom Jones", "worksFor", "Acme")]),
         ("EPA Administrator Ann Lee said the rule stands.", [("Ann Lee", "leads", "EPA")]),
+        # every word of a title is the title's: a run of titles before a name reads as one
+        ("Acme Corp senior vice-president Jane Doe told a press conference.",
+         [("Jane Doe", "worksFor", "Acme Corp")]),
+        ("Acme Corp President and Chief Operating Officer Jane Doe said sales rose.",
+         [("Jane Doe", "leads", "Acme Corp")]),
+        ("Acme Corp head of technology Jane Doe said sales rose.",
+         [("Jane Doe", "worksFor", "Acme Corp")]),
+        # a seat on a board said with a copula
+        ("Jane Doe is now a director on Acme's board.", [("Jane Doe", "memberOf", "Acme")]),
+        ("Jane Doe will become a director on the board of Acme Corp.",
+         [("Jane Doe", "memberOf", "Acme Corp.")]),
+        # an appointment whose title names no organisation: the appointer's, or the one of
+        # the clause it is said in, or the one the text is about
+        ("Acme Corp said Jane Doe was named president.", [("Jane Doe", "leads", "Acme Corp")]),
+        ("Acme Corp said John Roe has been appointed chief financial officer.",
+         [("John Roe", "worksFor", "Acme Corp")]),
+        ("Acme Corp reported higher profits. Jane Doe was named president and chief "
+         "executive officer.", [("Jane Doe", "leads", "Acme Corp")]),
+        ("Jane Doe was not named president of Acme Corp.", []),
+        # a governor leads a bank, and is a member of a board of governors
+        ("Bank of Japan Governor Robert Smith said rates would stay low.",
+         [("Robert Smith", "leads", "Bank of Japan")]),
+        ("Robert Smith, governor of the Reserve Bank of India, said rates would stay low.",
+         [("Robert Smith", "leads", "Reserve Bank of India")]),
+        ("Federal Reserve Governor Robert Smith said rates would stay low.",
+         [("Robert Smith", "memberOf", "Federal Reserve")]),
+        # who heads a part of an organisation works for it
+        ("Robert Smith, who leads Deloitte's incident response team, said the breach was "
+         "contained.", [("Robert Smith", "worksFor", "Deloitte")]),
+        # a party's adjective before a member of parliament names the party
+        ("The Conservative Party said it would vote for the bill. Jane Doe, a Conservative "
+         "MP, said the bill was fair.", [("Jane Doe", "memberOf", "Conservative Party")]),
+        # the possessive on a noun coordinated with a name is that name's
+        ("Globex Inc sued Acme Corp and its chairman, John Roe, on Monday.",
+         [("Globex Inc", "opposes", "Acme Corp"), ("John Roe", "chairs", "Acme Corp")]),
     ],
 )
 def test_roles(nlp, text, expected):
@@ -326,6 +361,30 @@ def test_roles(nlp, text, expected):
         ("Wexley Capital is based in Morristown, New Jersey.",
          [("Wexley Capital", "basedIn", "United States")]),
         ("Wexley Capital hired Jane Doe, a lawyer based in Paris.", []),
+        # a description of what a company is, with its country, in apposition or after a copula
+        ("Nippon Acme Co is Japan's largest insurance company.",
+         [("Nippon Acme Co", "basedIn", "Japan")]),
+        ("Acme Corp is the sixth largest U.S. bank holding company.",
+         [("Acme Corp", "basedIn", "United States")]),
+        ("Acme Corp, Japan's largest carmaker, said sales rose.",
+         [("Acme Corp", "basedIn", "Japan")]),
+        ("Acme Corp is Britain's competition regulator.", []),
+        # a counted plural description with a country word names again as many organisations
+        # coordinated before it
+        ("Acme Corp and Globex Corp will sell their stake in Initech, spokesmen for the two "
+         "Japanese companies said.",
+         [("Acme Corp", "basedIn", "Japan"), ("Acme Corp", "investsIn", "Initech"),
+          ("Globex Corp", "basedIn", "Japan"), ("Globex Corp", "investsIn", "Initech")]),
+        ("Acme Corp sued Globex Corp, spokesmen for the two companies said.",
+         [("Acme Corp", "opposes", "Globex Corp")]),
+        # an organisation's headquarters, not a region's
+        ("Acme Corp has its headquarters in Munich.", [("Acme Corp", "basedIn", "Germany")]),
+        ("Protesters gathered outside Acme Corp's headquarters in Munich.",
+         [("Acme Corp", "basedIn", "Germany")]),
+        ("Directors met at Acme Corp's Cleveland headquarters on Thursday.",
+         [("Acme Corp", "basedIn", "United States")]),
+        ("Acme Corp's European headquarters in Paris will close.", []),
+        ("Acme Corp's U.S. headquarters in Boston will close.", []),
         # a town and its state's abbreviation before "-based"
         ("The fund will buy 5.1 pct of Hartford, Conn.-based Initech Corp.",
          [("Initech Corp.", "basedIn", "United States")]),
