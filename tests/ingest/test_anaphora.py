@@ -305,3 +305,17 @@ def test_the_one_asked_to_act_is_the_subject_of_the_act(nlp, text, verb, subject
 )
 def test_a_companys_board_acts_for_it(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a public body's noun named in apposition stands for the name
+        ("Acme Bank was fined by the regulator, the Securities and Exchange Commission.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Bank")]),
+        ("Acme Bank was fined by the US regulator, the Financial Conduct Authority.",
+         [("Financial Conduct Authority", "sanctions", "Acme Bank")]),
+    ],
+)
+def test_a_body_named_in_apposition(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
