@@ -77,6 +77,9 @@ def _background(anchor: Token) -> bool:
     """Whether a share move reads as context (an earlier move) rather than the news."""
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
         return True
+    if any((c.lower_, c.dep_) in (("before", "prep"), ("ahead", "advmod"))
+           for c in anchor.children):
+        return True  # "closed down 1% before (ahead of) the announcement": not on the news
     for child in anchor.children:
         if child.dep_ in ("nsubj", "conj", "ccomp", "advcl"):
             continue

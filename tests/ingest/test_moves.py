@@ -154,6 +154,9 @@ def test_share_moves_a_verb_causes(nlp, text, expected):
         ("Acme Corp lost 500 million.", []),
         ("Acme Corp shed 500 jobs.", []),
         ("Excluding items, Acme Corp lost 21 cents per share.", []),
+        # a move before the news is not on it
+        ("Acme Corp shares closed down 0.8 percent before the announcement.", []),
+        ("Acme Corp shares rose 2 percent ahead of the announcement.", []),
         ("Acme Corp fell 50 cents to 12 dlrs.", [("Acme Corp", "fellOnNews")]),
     ],
 )

@@ -2499,3 +2499,17 @@ def test_a_licence_stripped_or_revoked_sanctions_its_holder(nlp, text, expected)
 )
 def test_banned_from_doing_by_a_body(nlp, text, expected):
     assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline's passive without its auxiliary
+        ("Acme Corp fined 2.4 billion euros by EU",
+         [("EU", "sanctions", "Acme Corp")]),
+        ("Acme Bank fined 5 million pounds by Financial Conduct Authority over failures",
+         [("Financial Conduct Authority", "sanctions", "Acme Bank")]),
+    ],
+)
+def test_a_headline_fine_by_a_body(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
