@@ -62,6 +62,9 @@ _REFLEXIVE = _WORDS.lower("reflexive_pronoun")
 _DESCRIBING = _WORDS.lower("org_description")
 #: Nouns that stand for the one company named just before them ("its Initech unit").
 _NAMED_BEFORE = _WORDS.lower("unit_noun") | _DESCRIBING | _WORDS.lower("venture_noun")
+#: Nouns of a public body ("the regulator", "the watchdog"), named in apposition within their
+#: sentence ("fined by the regulator, the Acme Authority"); elsewhere coreference reads them.
+_BODY_NOUNS = _WORDS.lower("body_description")
 #: Nouns of the organ that acts for the organisation whose possessive it has, as a clause's
 #: subject or agent ("Acme's board rejected the offer").
 _ORGANS = _WORDS.lower("governing_organ")
@@ -182,6 +185,9 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         elif token.pos_ == "NOUN" and token.lower_ in _NAMED_BEFORE:
             node = (named_in_apposition(token, state) if token.tag_ == "NN" else None) \
                 or _named_before(token, state)
+        elif token.pos_ == "NOUN" and token.tag_ == "NN" and token.lower_ in _BODY_NOUNS \
+                and named_in_apposition(token, state) is not None:
+            node = named_in_apposition(token, state)
         elif token.pos_ == "NOUN" and token.tag_ == "NN":
             formers = _formed_by(token, state)
             node = formers[0] if formers else None

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from newsgraph.ingest.names import lexicon
+from newsgraph.ingest.names import lexicon, sets_policy
 from newsgraph.ingest.relation_data import ARTICLE_NODE, DocState, Found, Node
 from newsgraph.ontology import EntityType
 
@@ -38,6 +38,8 @@ _PERCENT = _WORDS.lower("percent_sign")
 _MOST_PERCENT = 1e9
 _BACKGROUND = _WORDS.lower("background_move")
 _INDEX_WORDS = _WORDS.lower("index_head")
+_SHARE_WORDS = _WORDS.lower("share_word")
+_PRICE_UNITS = _WORDS.lower("price_unit")
 _CLAUSE_STOP = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "nsubj", "nsubjpass"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
@@ -53,6 +55,13 @@ def share_moves(
         return
     subjects = [s for s in subjects if s.type == EntityType.ORGANISATION
                 and s.name.split()[-1].casefold() not in _INDEX_WORDS]
+    if rule.endswith("-bare"):
+        # "Acme cut its forecast, sending shares tumbling": the shares of the clause's subject,
+        # unless they are named as another's, or the subject is a public body (a central
+        # bank's rate cut moves the market, not its own shares)
+        if any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tokens["shares"].children):
+            return
+        subjects = [s for s in subjects if not sets_policy(s.name)]
     percents = _percents(verb) or _percents(anchor)
     respectively = any(t.lower_ == "respectively" for t in anchor.children)
     market = _market(anchor, state) or (_market(verb, state) if verb is not anchor else None)
@@ -68,20 +77,40 @@ def _background(anchor: Token) -> bool:
     """Whether a share move reads as context (an earlier move) rather than the news."""
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children):
         return True
+    if any((c.lower_, c.dep_) in (("before", "prep"), ("ahead", "advmod"))
+           for c in anchor.children):
+        return True  # "closed down 1% before (ahead of) the announcement": not on the news
     for child in anchor.children:
         if child.dep_ in ("nsubj", "conj", "ccomp", "advcl"):
             continue
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+            continue  # "closed up 2% after rising 5% earlier": the earlier move is another's
         for t in child.subtree:
-            if t.lower_ in _BACKGROUND or (t.like_num and _YEAR.match(t.text)):
+            if t.lower_ in _BACKGROUND or (t.like_num and _YEAR.match(t.text)
+                                           and t.dep_ != "nummod"):  # "its 2010 IPO price"
                 return True
     return False
 
 
 def _transitive(verb: Token) -> bool:
     """"Advancing the development", "gained market share", "declined to comment": not a move
-    of the share price."""
-    return any((c.dep_ == "dobj" and not any(t.lower_ in _PERCENT for t in c.subtree))
+    of the share price (what a move's verb takes as its object is its size or the shares:
+    "lost 1/4", "fell 50 cents", "sent its shares tumbling")."""
+    return any((c.dep_ == "dobj" and not _amount_or_shares(c))
                or (c.dep_ == "xcomp" and c.tag_ == "VB") for c in verb.children)
+
+
+def _amount_or_shares(obj: Token) -> bool:
+    """Whether a verb's object is the size of a move ("5%", "3/8", "50 cents") or the shares."""
+    if any(t.lower_ in _PERCENT for t in obj.subtree):
+        return True
+    if obj.lower_ in _SHARE_WORDS:
+        return True
+    if any(t.lower_ in ("per", "share") for t in obj.subtree):
+        return False  # "lost 21 cents per share": earnings, not the share price
+    if obj.lower_ in _PRICE_UNITS:
+        return True
+    return obj.like_num and not obj.is_alpha  # "1/4", "28-3/8", not "million"
 
 
 def _percents(verb: Token) -> list[float]:

@@ -623,6 +623,8 @@ class RelationExtractor:
                 for subject, obj in _pairs(doc, read, subjects, objects):
                     if rule.id in _STATE_ACTS and not _of_state(subject):
                         continue  # "Apple blocked Meta from tracking users": no state's act
+                    if rule.id in _GOVERNMENT_ACTS and subject.type != EntityType.COUNTRY:
+                        continue  # "the FTC blocked Acme's acquisition": its ruling
                     if rule.id in _BODY_ACTS and not (_of_state(subject)
                                                       or sets_policy(subject.name)):
                         continue  # "Acme's penalty on a late supplier": no fine
@@ -1849,11 +1851,14 @@ _DEALS = frozenset({Predicate.INVESTS_IN, Predicate.PARTNERS_WITH})
 _STATE_ACTS = frozenset({"block-party", "add-to-list-of-parties", "added-to-list-of-parties-by",
                          "prevent-party-from", "block-made-goods", "block-goods-made-by",
                          "sanction-object-including"})
+# rules whose act is a sanction only when a government does it: a regulator that blocks a
+# bid rules on it (a policy of its own), a company that blocks one opposes it
+_GOVERNMENT_ACTS = frozenset({"block-bid-possessive"})
 # rules whose penalty is a sanction only when a body that sets policy imposes it (a
 # regulator, "the SEC"): a company's penalty on a supplier is no fine; and whose finding is
 # an accusation only when such a body finds it
 _BODY_ACTS = frozenset({"fine-noun-on", "fine-noun-by-on", "fine-noun-imposed-on-by",
-                        "fine-noun-relative-on", "fine-noun-relative-on-pronoun",
+                        "fine-noun-relative-on", "hand-party-fine", "fine-noun-relative-on-pronoun",
                         # a finding of wrongdoing is an accusation only by a body that sets
                         # policy: an auditor's or a company's finding is neither
                         "found-wrongdoing", "found-wrongdoing-conjunct"})

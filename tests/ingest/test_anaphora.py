@@ -337,3 +337,17 @@ def test_a_companys_board_acts_for_it(nlp, text, expected):
 ])
 def test_the_subject_of_a_relative_clause_is_not_what_the_clause_hangs_on(nlp, text, expected):
     assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a public body's noun named in apposition stands for the name
+        ("Acme Bank was fined by the regulator, the Securities and Exchange Commission.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Bank")]),
+        ("Acme Bank was fined by the US regulator, the Financial Conduct Authority.",
+         [("Financial Conduct Authority", "sanctions", "Acme Bank")]),
+    ],
+)
+def test_a_body_named_in_apposition(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected

@@ -107,3 +107,60 @@ def test_share_moves_read_from_an_adverb(nlp, text, expected):
     assert [(r.subject, r.predicate, r.evidence.percent) for r in doc._.ng_relations] == [
         expected
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb that sends the shares: their move is the company's
+        ("Regulators are investigating Acme Corp, the company said, sending its shares "
+         "tumbling nearly 7 percent on Wednesday.", [("Acme Corp", "fellOnNews", 7.0)]),
+        ("Acme Corp said on Wednesday it would cut jobs, sending shares tumbling as much as "
+         "10 percent.", [("Acme Corp", "fellOnNews", 10.0)]),
+        ("The news boosted shares of Acme Corp on Monday.", [("Acme Corp", "roseOnNews", None)]),
+        ("The announcement pushed Acme share price down to 733p.",
+         [("Acme", "fellOnNews", None)]),
+        # a public body's act moves the market, not its own shares
+        ("The Federal Reserve raised rates, sending shares tumbling.", []),
+    ],
+)
+def test_share_moves_a_verb_causes(nlp, text, expected):
+    doc = nlp(text)
+    assert [(r.subject, r.predicate, r.evidence.percent) for r in doc._.ng_relations
+            if r.object == ARTICLE] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a move's size as its verb's object is no transitive verb
+        ("Initech dropped 3-1/2 to 28-3/8 and Globex Inc fell 12-7/8 to 79-3/8.",
+         [("Initech", "fellOnNews"), ("Globex Inc", "fellOnNews")]),
+        # the company's name the parser takes for an adjective of the shares
+        ("Acme common shares opened higher, while Globex shares lost 1/4 to 52-1/4.",
+         [("Globex", "fellOnNews")]),
+        # shares trading up, firming
+        ("Acme Corp shares were trading up 3 percent.", [("Acme Corp", "roseOnNews")]),
+        ("Acme Corp shares firmed 1.2 percent.", [("Acme Corp", "roseOnNews")]),
+        ("Shares of Acme Corp are spiking by 7.7% this morning.", [("Acme Corp", "roseOnNews")]),
+        # a year that dates a price the move is compared with dates no earlier move
+        ("Acme Corp's shares were up 2.8 percent in early trading, about flat with their 2010 "
+         "initial public offering price.", [("Acme Corp", "roseOnNews")]),
+        # the earlier move of a clause after the news is not the news's background
+        ("Shares of Acme Corp closed up 1.7 percent at 107.85 euros after rising as much as "
+         "5 percent earlier in the day.", [("Acme Corp", "roseOnNews")]),
+        # money and jobs lost are no move
+        ("Acme Corp lost 5 million dlrs in the quarter.", []),
+        ("Acme Corp lost 500 million.", []),
+        ("Acme Corp shed 500 jobs.", []),
+        ("Excluding items, Acme Corp lost 21 cents per share.", []),
+        # a move before the news is not on it
+        ("Acme Corp shares closed down 0.8 percent before the announcement.", []),
+        ("Acme Corp shares rose 2 percent ahead of the announcement.", []),
+        ("Acme Corp fell 50 cents to 12 dlrs.", [("Acme Corp", "fellOnNews")]),
+    ],
+)
+def test_share_moves_of_other_phrasings(nlp, text, expected):
+    doc = nlp(text)
+    assert [(r.subject, r.predicate) for r in doc._.ng_relations
+            if r.object == ARTICLE] == expected

@@ -2610,3 +2610,82 @@ def test_state_owned_companies_described_after_their_name(nlp, text, expected):
 )
 def test_goods_provided_made_for_a_customer_and_leased(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fine or a ban handed to a party by a body that sets policy
+        ("The Financial Conduct Authority handed Acme Bank a fine of 5 million pounds.",
+         [("Financial Conduct Authority", "sanctions", "Acme Bank")]),
+        ("The Financial Conduct Authority gave Acme Bank a 5 million pound penalty.",
+         [("Financial Conduct Authority", "sanctions", "Acme Bank")]),
+        # a company's penalty on a supplier is no fine
+        ("Globex Corp gave Acme Bank a penalty for late delivery.", []),
+    ],
+)
+def test_a_fine_handed_to_a_party(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a government that blocks a party's bid sanctions the party
+        ("The British government blocked Globex Corp's bid to acquire Initech.",
+         [("United Kingdom", "sanctions", "Globex Corp")]),
+        # a regulator's blocking is its ruling, a company's its opposition
+        ("The Federal Trade Commission blocked Globex Inc's acquisition of Initech.", []),
+        ("Initech Corp blocked Globex Inc's bid.", []),
+    ],
+)
+def test_a_government_blocking_a_bid_sanctions_the_bidder(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a licence taken from a party, said of the party or of its licence
+        ("Acme Airlines was stripped of its licence by the Civil Aviation Authority.",
+         [("Civil Aviation Authority", "sanctions", "Acme Airlines")]),
+        ("The Civil Aviation Authority stripped Acme Airlines of its licence.",
+         [("Civil Aviation Authority", "sanctions", "Acme Airlines")]),
+        ("Acme Airlines had its licence revoked by the Civil Aviation Authority.",
+         [("Civil Aviation Authority", "sanctions", "Acme Airlines")]),
+        # a title taken is no licence
+        ("Jane Doe was stripped of her title by Globex Corp.", []),
+    ],
+)
+def test_a_licence_stripped_or_revoked_sanctions_its_holder(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the agent the parser hangs on what the party is banned from doing
+        ("Jane Doe was banned from driving for two years by Globex Council.",
+         [("Globex Council", "sanctions", "Jane Doe")]),
+        ("Acme Corp was barred from selling shares by the Securities and Exchange Commission.",
+         [("Securities and Exchange Commission", "sanctions", "Acme Corp")]),
+        # the agent of another verb is not the banning body
+        ("Acme Corp was barred from buying chips made by Globex Corp.", []),
+    ],
+)
+def test_banned_from_doing_by_a_body(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline's passive without its auxiliary
+        ("Acme Corp fined 2.4 billion euros by EU",
+         [("EU", "sanctions", "Acme Corp")]),
+        ("Acme Bank fined 5 million pounds by Financial Conduct Authority over failures",
+         [("Financial Conduct Authority", "sanctions", "Acme Bank")]),
+    ],
+)
+def test_a_headline_fine_by_a_body(nlp, text, expected):
+    assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
