@@ -2581,7 +2581,7 @@ def test_partners_named_and_units_of_a_countrys_company(nlp, text, expected):
         ("Globex Corp, the Kenyan state-owned utility, raised prices.",
          [("Globex Corp", "basedIn", "Kenya"), ("Kenya", "investsIn", "Globex Corp")]),
         ("Globex Corp, Kenya's state-owned utility, raised prices.",
-         [("Kenya", "investsIn", "Globex Corp")]),
+         [("Globex Corp", "basedIn", "Kenya"), ("Kenya", "investsIn", "Globex Corp")]),
         # a country its description does not name holds nothing
         ("Kenya said on Monday it would cut taxes. State-owned Globex Corp raised prices.",
          [("Kenya", "imposes", "Kenyan tax")]),
