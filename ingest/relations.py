@@ -191,6 +191,7 @@ _MARKET_STAKES = _WORDS.lower("market_stake")
 _FIGHTING = frozenset(f for lemma in ("fight", "battle") for f in verb_forms(lemma))
 _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
+_ATTEMPTS = _WORDS.lower("attempt_noun")
 _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = _WORDS.verbs("agreeing_verb")
 _ENDING = _WORDS.verbs("ending_verb")
@@ -623,7 +624,8 @@ class RelationExtractor:
                 for subject, obj in _pairs(doc, read, subjects, objects):
                     if rule.id in _STATE_ACTS and not _of_state(subject):
                         continue  # "Apple blocked Meta from tracking users": no state's act
-                    if rule.id in _GOVERNMENT_ACTS and subject.type != EntityType.COUNTRY:
+                    if rule.id in _GOVERNMENT_ACTS and (subject.type != EntityType.COUNTRY
+                                                        or _only_attempted(first)):
                         continue  # "the FTC blocked Acme's acquisition": its ruling
                     if rule.id in _BODY_ACTS and not (_of_state(subject)
                                                       or sets_policy(subject.name)):
@@ -1734,6 +1736,18 @@ def _hedged(token: Token, proposed: bool = False) -> bool:
         if dep == "ccomp":
             break
     return False
+
+
+def _only_attempted(verb: Token) -> bool:
+    """Whether a verb says only what a party tried to do ("the government's attempt to block
+    Acme's bid", "tried to block it"): the act may not have happened."""
+    head = verb.head
+    return verb.dep_ in ("acl", "xcomp") and (
+        head.lower_ in _ATTEMPTS or head.lemma_ in _TRYING)
+
+
+#: Verbs of trying: what one tries to do is not done.
+_TRYING = frozenset({"try", "seek", "attempt", "strive"})
 
 
 def _apart(verb: Token) -> bool:

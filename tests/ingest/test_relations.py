@@ -2637,6 +2637,8 @@ def test_a_fine_handed_to_a_party(nlp, text, expected):
         # a regulator's blocking is its ruling, a company's its opposition
         ("The Federal Trade Commission blocked Globex Inc's acquisition of Initech.", []),
         ("Initech Corp blocked Globex Inc's bid.", []),
+        # nor does a government's attempt to
+        ("The British government's attempt to block Globex Corp's bid failed.", []),
     ],
 )
 def test_a_government_blocking_a_bid_sanctions_the_bidder(nlp, text, expected):
