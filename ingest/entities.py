@@ -34,7 +34,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.bodies import ministry_of_form
 from newsgraph.ingest.classify import (
@@ -59,6 +59,7 @@ from newsgraph.ingest.mentions import (
     Mention,
     alias_definitions,
     candidate_names,
+    common_noun,
     common_nouns,
     written,
 )
@@ -118,17 +119,20 @@ class EntityRecognizer:
         vote_lists(doc, mentions)
         mentions += alias_definitions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
-        _annotate(doc, mentions)
+        _annotate(doc, mentions, self.nouns)
         return doc
 
 
-def _annotate(doc: Doc, mentions: list[Mention]) -> None:
-    """Group the typed mentions, vote each group's type, set the spans and entities."""
+def _annotate(doc: Doc, mentions: list[Mention], nouns: frozenset[str] = frozenset()) -> None:
+    """Group the typed mentions, vote each group's type, set the spans and entities;
+    ``nouns`` are the common nouns of English (:func:`common_nouns`)."""
     names = [m for m in mentions if m.country is None]
     texts = [m.name or written(doc, m.start, m.end) for m in names]
     typed_groups = []
     for members in _groups(doc, names, texts):
         group = [names[i] for i in members]
+        if _sentence_case_noun(doc, group, nouns):
+            continue
         typed = _group_entity(doc, group, [texts[i] for i in members])
         if typed is not None:
             typed_groups.append((group, *typed))
@@ -308,6 +312,56 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _sentence_case_noun(doc: Doc, members: list[Mention], nouns: frozenset[str]) -> bool:
+    """Whether a group is one common noun capitalised only because it opens a sentence, read
+    as the noun it is: lower-case nouns after it describe a name ("Buyout firm Acme", "Tech
+    giant Globex", "Hedge-fund manager Jane Roe"), or a plural is joined to a lower-case noun
+    ("Automakers and technology companies"). What an organisation has after its name
+    ("Pentagon officials said", "Pentagon chief Jane Roe") and a listed company's name ("Apple
+    shares") leave it a name, and so does a word capitalised anywhere but at a sentence's
+    start."""
+    if not nouns or not members:
+        return False
+    possessed = lexicon().lower("org_possessed")
+    for mention in members:
+        token = doc[mention.start]
+        if mention.end - mention.start != 1 or not token.is_title or not token.is_alpha \
+                or not _opens_sentence(token) or not common_noun(token.text, nouns) \
+                or listed_company(token.text) or listed_short_form(name_key(token.text)):
+            return False
+        after = _word_after(token)
+        if after is None or not after.is_lower or not after.is_alpha:
+            return False
+        if after.pos_ == "CCONJ":
+            if not (token.lower_.endswith("s") and (then := _word_after(after)) is not None
+                    and then.is_lower and then.pos_ == "NOUN"):
+                return False
+            continue
+        while after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ"):
+            if after.lower_ in possessed:
+                return False
+            after = _word_after(after)
+        if after is None or not (after.is_title and after.pos_ == "PROPN"):
+            return False
+    return True
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether only punctuation or a dateline's capitals stand before a token in its
+    sentence ("SEOUL Tech giant ...")."""
+    return all(t.is_punct or t.is_space or (t.is_upper and t.is_alpha and len(t) > 1)
+               for t in token.doc[token.sent.start:token.i])
+
+
+def _word_after(token: Token) -> Token | None:
+    """The word after a token, across a hyphen ("Hedge-fund")."""
+    doc = token.doc
+    i = token.i + 1
+    if i < len(doc) and doc[i].text == "-" and not doc[i].whitespace_ and not token.whitespace_:
+        i += 1
+    return doc[i] if i < len(doc) else None
 
 
 def _kin_of_person(entity: Entity, members: list[Mention], people: list[Entity]) -> bool:

@@ -51,6 +51,7 @@ __all__ = [
     "Mention",
     "alias_definitions",
     "candidate_names",
+    "common_noun",
     "common_nouns",
     "employer_before_role",
     "foreign_word",
@@ -289,7 +290,7 @@ def common_nouns(nlp: Language) -> frozenset[str]:
     return frozenset(w for w in index.get("noun", ()) if w.isalpha())
 
 
-def _common_noun(word: str, nouns: frozenset[str]) -> bool:
+def common_noun(word: str, nouns: frozenset[str]) -> bool:
     """Whether a capitalised word is a common noun or its plural ("Sons", "Development")."""
     lower = word.lower()
     return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
@@ -349,7 +350,7 @@ def _joined_by_and(doc: Doc, found: list[Candidate],
             # part's head word does not end a name there ("Vantor Energy and Development
             # Corp"); a name of its own does ("Vantor Motors and Globex Corp" are two)
             whole = tuple(t.text for t in doc[start:candidate.end] if not t.is_space)
-            fragment = len(own) == 1 and _common_noun(own[0].text, nouns) \
+            fragment = len(own) == 1 and common_noun(own[0].text, nouns) \
                 and _named_only_here(doc, own[0].i, own[0].i + 1, whole)
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
             # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
@@ -406,7 +407,7 @@ def _common_fragment(doc: Doc, candidate: Candidate, whole: tuple[str, ...],
     words = [t for t in doc[candidate.start:candidate.end] if not t.is_space]
     return 1 <= len(words) <= longest and all(
         t.is_title and t.is_alpha and t.text not in company_words()
-        and _common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
+        and common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
         and _named_only_here(doc, candidate.start, candidate.end, whole)
 
 

@@ -501,3 +501,27 @@ def test_a_town_named_as_a_listed_company_is_begun_stays(name, kept):
     doc = spacy.blank("en")(f"a plant in {name} today")
     members = [_mention(3, "ORG", 1.0, 0.0)]
     assert (_group_entity(doc, members, [name]) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun capitalised as a sentence's first word, a lower-case noun after it
+        ("Buyout firm Vantor Partners and the private equity arm of activist fund Globex "
+         "Management Corp are in advanced talks to acquire Initech Inc's software division.",
+         {("Vantor Partners", "Organisation"), ("Globex Management Corp", "Organisation"),
+          ("Initech Inc", "Organisation")}),
+        ("Hedge fund Globex Management Corp, which disclosed an 8.8 percent stake in Initech, "
+         "said it would vote.",
+         {("Globex Management Corp", "Organisation"), ("Initech", "Organisation")}),
+        ("LONDON Tech giant Globex Corp on Tuesday denied a report.",
+         {("Globex Corp", "Organisation")}),
+        # what an organisation has after its name, or a listed company's name: it stays
+        ("Pentagon officials said the contract went to Globex Corp on Monday.",
+         {("Pentagon", "Organisation"), ("Globex Corp", "Organisation")}),
+        ("Grab shares rose 5 percent after Globex Corp said it would buy the company.",
+         {("Grab", "Organisation"), ("Globex Corp", "Organisation")}),
+    ],
+)
+def test_a_common_noun_capitalised_only_to_open_a_sentence_is_no_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
