@@ -998,6 +998,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             and doc[start - 1].text not in titles and doc[start - 2].text in titles:
         start -= 1  # "Vice-Premier [Zhao Lifan]" where the model tagged "Lifan"
     if label == "PERSON":
+        if end - start == 1 and end < len(doc) and doc[end].text == "." \
+                and f"{doc[start].text}." in titles:
+            return start, start, True  # "Sgt. Jane Roe": a title cut from its full stop
         first = start
         while end - start > 1 and (doc[start].text in titles or doc[start].text
                                    in ruler_words()):
@@ -1660,12 +1663,18 @@ def alias_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Another name the text gives a name becomes a mention of it: an acronym or a short name
     in brackets or after ", or" ("Robot Makers Association (RMA)", "Space Exploration
     Technologies, or SpaceX,"). A short name counts when it begins with the name's first word.
+    A name a phrase of another name introduces is one with it ("Globex, formally known as
+    Initech Holdings Co", "Jane Roe (real name Joan Poe)").
     A former name stays a name of its own: it may be another company's ("formerly Globex's
     software unit"), and the newer name is the one to keep."""
     by_start = {m.start: m for m in mentions}
     added = []
     for mention in mentions:
         if mention.country is not None:
+            continue
+        if (named := _named_otherwise(doc, mention, by_start)) is not None:
+            if named.alias_of is None:
+                named.alias_of = mention
             continue
         found = _other_name(doc, mention, by_start)
         if found is None:
@@ -1676,6 +1685,33 @@ def alias_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         else:
             added.append(Mention(found, found + 1, "ORG", defaultdict(float), alias_of=mention))
     return added
+
+
+def _named_otherwise(doc: Doc, mention: Mention, by_start: dict[int, Mention]) -> Mention | None:
+    """The mention a phrase of another name introduces right after ``mention`` ("Globex,
+    formally known as Initech Holdings Co", "Jane Roe (real name Joan Poe)", "Acme's full
+    name is Acme Industrial Machines Corp"); None where none does, or where the name after
+    the phrase is another's possessive ("known as Globex's software unit")."""
+    i = mention.end
+    if i < len(doc) and doc[i].text in (",", "(", "'s", "\u2019s"):
+        i += 1
+    for phrase in _alias_phrases():
+        j = i + len(phrase)
+        if j >= len(doc) or [t.lower_ for t in doc[i:j]] != list(phrase):
+            continue
+        other = by_start.get(j)
+        if other is None or other is mention or other.country is not None \
+                or (other.end < len(doc) and doc[other.end].tag_ == "POS"):
+            return None
+        return other
+    return None
+
+
+@cache
+def _alias_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases that give a name another name of the same thing, longest first."""
+    return tuple(sorted((tuple(p.split()) for p in lexicon().lower("alias_phrase")),
+                        key=lambda p: (-len(p), p)))
 
 
 def _other_name(doc: Doc, mention: Mention, by_start: dict[int, Mention]) -> int | None:

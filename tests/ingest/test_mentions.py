@@ -907,3 +907,35 @@ def test_a_body_and_a_person_the_model_read_as_one_name_are_two(surname, expecte
     doc = parse(_BODY_AND_PERSON.format(surname=surname))
     found = candidate_names(doc, entity_patterns())
     assert [(doc[c.start:c.end].text, c.label) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another name a phrase introduces is one entity with the name
+        ("Acme agreed to buy Globex 21CN, now known as Acme Health Information Technology Ltd, "
+         "for $170 million.",
+         {("Acme Health Information Technology Ltd", ("Globex 21CN",))}),
+        ("The wrestler Hulk Hogan (real name Terry Bollea) won the case against Globex.",
+         {("Terry Bollea", ("Hulk Hogan",))}),
+        # a former name's possessive names another's unit, not the name
+        ("The unit, formerly known as Globex's software division, was sold to Acme Corp.",
+         {("Acme Corp.", ())}),
+    ],
+)
+def test_a_name_a_phrase_says_is_another_name_of_it_joins_it(nlp, text, expected):
+    found = {(e.name, e.aliases) for e in nlp(text)._.ng_entities}
+    assert {f for f in found if f[1] or f[0] == "Acme Corp."} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agency spokeswoman Sgt. Kim Montes said investigators could not confirm it.",
+         {("Kim Montes", "Person")}),
+        ("Globex Vice President and General Counsel Jane Walker said in a statement.",
+         {("Jane Walker", "Person")}),
+    ],
+)
+def test_a_title_is_no_part_of_a_persons_name(nlp, text, expected):
+    assert {e for e in read_entities(nlp, text) if e[1] == "Person"} == expected
