@@ -131,7 +131,7 @@ def candidate_names(doc: Doc, matcher: Matcher,
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)), nouns)
-    found = _joined_fragments(doc, found, nouns)
+    found = _joined_by_particle(doc, _joined_fragments(doc, found, nouns))
     return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
@@ -392,6 +392,36 @@ def _joined_fragments(doc: Doc, found: list[Candidate], nouns: frozenset[str]) -
                 continue
         kept.append(candidate)
     return kept
+
+
+def _joined_by_particle(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """One name of another language the model cut at its lower-case particle: "Banco do
+    Brasil", "Cassa Depositi e Prestiti", "Welt am Sonntag" (the particles are data,
+    ``name_particle``). Each side is a capitalised name of one to three words, the first no
+    country ("Banco do Brasil" ends with one), and the particle stands
+    alone between them; the whole is a person's name where both parts are people's, else an
+    organisation's."""
+    particles = lexicon().lower("name_particle")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        if before is not None and candidate.start == before.end + 1 \
+                and doc[before.end].is_lower and doc[before.end].lower_ in particles \
+                and all(_capitalised_name(doc, c) for c in (before, candidate)) \
+                and country_named(doc[before.start:before.end].text) is None:
+            label = "PERSON" if before.label == candidate.label == "PERSON" else "ORG"
+            kept[-1] = Candidate(before.start, candidate.end, label, before.titled,
+                                 before.pattern or candidate.pattern)
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _capitalised_name(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a candidate is one to three capitalised words, a person's or an organisation's."""
+    words = doc[candidate.start:candidate.end]
+    return 1 <= len(words) <= 3 and candidate.label in ("ORG", "PERSON", "GPE") \
+        and all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
 def _only_and(doc: Doc, end: int, start: int) -> bool:

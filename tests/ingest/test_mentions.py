@@ -939,3 +939,20 @@ def test_a_name_a_phrase_says_is_another_name_of_it_joins_it(nlp, text, expected
 )
 def test_a_title_is_no_part_of_a_persons_name(nlp, text, expected):
     assert {e for e in read_entities(nlp, text) if e[1] == "Person"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of another language the model cut at its particle is one name
+        ("Exports totalled 136 mln dlrs in March, the official Banco do Brasil announced.",
+         {("Banco do Brasil", "Organisation")}),
+        ("The informal bid was presented to state-owned Cassa Depositi e Prestiti (CDP), which "
+         "owns the rest of Globex.",
+         {("Cassa Depositi e Prestiti", "Organisation")}),
+        ("Bild am Sonntag reported that Acme would buy Globex.",
+         {("Acme", "Organisation"), ("Bild am Sonntag", "Organisation")}),
+    ],
+)
+def test_a_name_cut_at_a_particle_of_another_language_is_one_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
