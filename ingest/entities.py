@@ -267,7 +267,7 @@ def _group_entity(
             votes[kind_] += weight
         forms[text] += 1
         surfaces.add(" ".join(doc[mention.start:mention.end].text.split()))
-    if _head_word_only(forms):
+    if _head_word_only(forms) or _event_name(forms):
         return None
     product = votes.pop(PRODUCT, 0.0)
     defined = votes.pop(DEFINED_PRODUCT, 0.0)
@@ -544,6 +544,13 @@ def _head_word_only(forms: Counter[str]) -> bool:
     lex = lexicon()
     return all(form in lex.words("org_head")
                and form.casefold() not in lex.lower("government_body_head") for form in forms)
+
+
+def _event_name(forms: Counter[str]) -> bool:
+    """Whether every form of a group is the name of an event, its last word a head word of
+    events ("the Venice Summit", "the Iowa Caucus"): a meeting or a contest, no organisation."""
+    heads = lexicon().words("event_head")
+    return all(len(words := form.split()) > 1 and words[-1] in heads for form in forms)
 
 
 def _lone_word_votes(

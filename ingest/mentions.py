@@ -394,6 +394,13 @@ def _joined_fragments(doc: Doc, found: list[Candidate], nouns: frozenset[str]) -
     return kept
 
 
+def _participle_opening(token: Token) -> bool:
+    """Whether a word that opens a sentence is a verb's -ing form capitalised there, no first
+    name ("Underpinning", "Echoing", not "Sterling"): no part of the name after it."""
+    return bool(token.is_sent_start) and token.is_title and len(token) > 5 \
+        and token.lower_.endswith("ing") and token.text not in given_names()
+
+
 def _joined_by_particle(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """One name of another language the model cut at its lower-case particle: "Banco do
     Brasil", "Cassa Depositi e Prestiti", "Welt am Sonntag" (the particles are data,
@@ -1031,6 +1038,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         if end - start == 1 and end < len(doc) and doc[end].text == "." \
                 and f"{doc[start].text}." in titles:
             return start, start, True  # "Sgt. Jane Roe": a title cut from its full stop
+        if end - start > 1 and _participle_opening(doc[start]):
+            start += 1  # "Underpinning Vestager's approach": a participle opens the sentence
         first = start
         while end - start > 1 and (doc[start].text in titles or doc[start].text
                                    in ruler_words()):

@@ -525,3 +525,15 @@ def test_a_town_named_as_a_listed_company_is_begun_stays(name, kept):
 )
 def test_a_common_noun_capitalised_only_to_open_a_sentence_is_no_name(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe won the Iowa Caucus on Monday, beating Joe Doe.",
+         {("Jane Roe", "Person"), ("Joe Doe", "Person")}),
+        ("The Munich Security Conference heard Jane Roe on Friday.", {("Jane Roe", "Person")}),
+    ],
+)
+def test_an_event_is_no_organisation(nlp, text, expected):
+    assert read_entities(nlp, text) == expected

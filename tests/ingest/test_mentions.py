@@ -956,3 +956,10 @@ def test_a_title_is_no_part_of_a_persons_name(nlp, text, expected):
 )
 def test_a_name_cut_at_a_particle_of_another_language_is_one_name(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_persons_name(nlp):
+    text = ("Underpinning Vestager's tough approach, and the Commission's case, are scores of "
+            "complaints from rivals.")
+    assert ("Vestager", "Person") in read_entities(nlp, text)
+    assert ("Underpinning Vestager", "Person") not in read_entities(nlp, text)
