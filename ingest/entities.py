@@ -61,6 +61,7 @@ from newsgraph.ingest.mentions import (
     candidate_names,
     common_noun,
     common_nouns,
+    region_follows,
     written,
 )
 from newsgraph.ingest.names import (
@@ -292,7 +293,8 @@ def _group_entity(
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
-    if kind == EntityType.ORGANISATION and _place_alone(members, votes, name):
+    if kind == EntityType.ORGANISATION and (_place_alone(members, votes, name)
+                                            or _town_elsewhere(doc, members, votes, forms)):
         return None
     aliases = (set(forms) | surfaces) - {name}
     if kind == EntityType.ORGANISATION:
@@ -535,6 +537,27 @@ def _place_alone(members: list[Mention], votes: defaultdict[str, float], name: s
                                   or place_key(name) in subdivisions()) \
         and _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") < WEIGHTS["parse"] \
         and not listed_company(name) and listed_short_form(name_key(name)) is None
+
+
+def _town_elsewhere(doc: Doc, members: list[Mention], votes: defaultdict[str, float],
+                    forms: Counter[str]) -> bool:
+    """Whether a name the text writes elsewhere as a town with its state or country ("its
+    Murdochville, Quebec, copper mine ... at Murdochville") has no evidence of an
+    organisation but the model's labels: the place, wherever the text names it. A town's
+    name is written in words of capitals and small letters."""
+    if _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") >= WEIGHTS["parse"]:
+        return False
+    for form in forms:
+        words = form.split()
+        if not all(w.isalpha() and w.istitle() for w in words):
+            continue  # "U.N., U.S., and European Union sanctions" lists, names no town
+        for token in doc:
+            end = token.i + len(words)
+            if token.text == words[0] and end <= len(doc) \
+                    and [t.text for t in doc[token.i:end]] == words and region_follows(doc, end) \
+                    and not (end + 3 < len(doc) and doc[end + 2].text == "-"):  # "X, Texas-based"
+                return True
+    return False
 
 
 def _head_word_only(forms: Counter[str]) -> bool:

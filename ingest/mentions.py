@@ -1086,8 +1086,8 @@ def _before_base(doc: Doc, start: int, end: int) -> int:
 
 def region_follows(doc: Doc, end: int) -> bool:
     """Whether a comma and a state or a country follow ``end``, as they follow a town ("...,
-    Mass.", "..., Texas", "..., West Germany"), and not as a list or an apposition goes on
-    ("..., Japan's biggest ...", "..., China and Brazil").
+    Mass.", "..., Texas", "..., West Germany", "..., central Sweden"), and not as a list or an
+    apposition goes on ("..., Japan's biggest ...", "..., China and Brazil").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("made by Acme Co of Maynard, Mass., it said")
@@ -1099,11 +1099,16 @@ def region_follows(doc: Doc, end: int) -> bool:
         return False
     if doc[end + 1].text in lex.words("state_abbreviation"):
         return True
-    # the region's words up to the next punctuation: "Texas", "West Germany"
-    stop = end + 1
-    while stop < len(doc) and stop - end <= 3 and doc[stop].is_title:
+    # the region's words up to the next punctuation: "Texas", "West Germany", after a part of
+    # it ("central Sweden", "north-west England")
+    first = end + 1
+    while first < len(doc) and first - end <= 3 and (
+            doc[first].lower_ in lex.lower("compass_word") or doc[first].text == "-"):
+        first += 1
+    stop = first
+    while stop < len(doc) and stop - first <= 2 and doc[stop].is_title:
         stop += 1
-    text = doc[end + 1:stop].text
+    text = doc[first:stop].text
     listed = stop < len(doc) and doc[stop].lower_ in ("'s", "\u2019s", "and", "or", "&")
     return bool(text) and not listed and (
         place_key(text) in subdivisions() or country_named(text) is not None)

@@ -537,3 +537,27 @@ def test_a_common_noun_capitalised_only_to_open_a_sentence_is_no_name(nlp, text,
 )
 def test_an_event_is_no_organisation(nlp, text, expected):
     assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town named with its state elsewhere is the place wherever the text names it
+        ("Acme Inc said production at its Vantorville, Quebec, copper mine was shut down by a "
+         "fire. Copper grade was 1.32 pct at Vantorville, Jane Roe said. The smelter at "
+         "Vantorville has not been shut down.",
+         {("Acme Inc", "Organisation"), ("Jane Roe", "Person")}),
+        # a part of the country before it
+        ("In Sweden Globex is buying power from a 22-turbine project near Mariestad, central "
+         "Sweden, which will be completed by early 2018.", {("Sweden", "Country")}),
+    ],
+)
+def test_a_town_with_its_region_is_no_organisation(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+def test_a_name_in_a_list_of_countries_is_no_town(nlp):
+    text = ("Iran emerged from years of isolation this month when the United Nations' nuclear "
+            "watchdog ruled it had curbed its program, clearing the way for the lifting of U.N., "
+            "U.S., and European Union sanctions. Russia backed U.N. sanctions against Iran.")
+    assert ("United Nations", "Organisation") in read_entities(nlp, text)
