@@ -318,8 +318,9 @@ def _group_entity(
 
 def _sentence_case_noun(doc: Doc, members: list[Mention], nouns: frozenset[str]) -> bool:
     """Whether a group is one common noun capitalised only because it opens a sentence, read
-    as the noun it is: lower-case nouns after it describe a name ("Buyout firm Acme", "Tech
-    giant Globex", "Hedge-fund manager Jane Roe"), or a plural is joined to a lower-case noun
+    as the noun it is, alone or with the lower-case nouns the model read with it: lower-case
+    nouns after it describe a name ("Buyout firm Acme", "Tech giant Globex", "Hedge-fund
+    manager Jane Roe", "Ride service Lyft"), or a plural is joined to a lower-case noun
     ("Automakers and technology companies"). What an organisation has after its name
     ("Pentagon officials said", "Pentagon chief Jane Roe") and a listed company's name ("Apple
     shares") leave it a name, and so does a word capitalised anywhere but at a sentence's
@@ -329,12 +330,15 @@ def _sentence_case_noun(doc: Doc, members: list[Mention], nouns: frozenset[str])
     possessed = lexicon().lower("org_possessed")
     for mention in members:
         token = doc[mention.start]
-        if mention.end - mention.start != 1 or not token.is_title or not token.is_alpha \
-                or not _opens_sentence(token) or not common_noun(token.text, nouns) \
-                or listed_company(token.text) or listed_short_form(name_key(token.text)):
+        rest = doc[mention.start + 1:mention.end]  # "Ride service Lyft": nouns in lower case
+        if not token.is_title or not token.is_alpha or not _opens_sentence(token) \
+                or not common_noun(token.text, nouns) or listed_company(token.text) \
+                or listed_short_form(name_key(token.text)) \
+                or not all(t.is_lower and t.pos_ == "NOUN" and t.lower_ not in possessed
+                           for t in rest):
             return False
-        after = _word_after(token)
-        if after is None or not after.is_lower or not after.is_alpha:
+        after = _word_after(doc[mention.end - 1])
+        if after is None or (not rest and not (after.is_lower and after.is_alpha)):
             return False
         if after.pos_ == "CCONJ":
             if not (token.lower_.endswith("s") and (then := _word_after(after)) is not None

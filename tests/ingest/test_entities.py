@@ -516,6 +516,8 @@ def test_a_town_named_as_a_listed_company_is_begun_stays(name, kept):
          {("Globex Management Corp", "Organisation"), ("Initech", "Organisation")}),
         ("LONDON Tech giant Globex Corp on Tuesday denied a report.",
          {("Globex Corp", "Organisation")}),
+        ("LONDON Ride service Vantor on Thursday asked a judge to stop Globex.",
+         {("Vantor", "Organisation")}),
         # what an organisation has after its name, or a listed company's name: it stays
         ("Pentagon officials said the contract went to Globex Corp on Monday.",
          {("Pentagon", "Organisation"), ("Globex Corp", "Organisation")}),
