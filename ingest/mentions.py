@@ -404,11 +404,11 @@ def _participle_opening(token: Token) -> bool:
 def _joined_by_particle(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """One name of another language the model cut at its lower-case particle: "Banco do
     Brasil", "Cassa Depositi e Prestiti", "Welt am Sonntag" (the particles are data,
-    ``name_particle``). Each side is a capitalised name of one to three words, the first no
+    ``org_name_particle``). Each side is a capitalised name of one to three words, the first no
     country ("Banco do Brasil" ends with one), and the particle stands
     alone between them; the whole is a person's name where both parts are people's, else an
     organisation's."""
-    particles = lexicon().lower("name_particle")
+    particles = lexicon().lower("org_name_particle")
     kept: list[Candidate] = []
     for candidate in found:
         before = kept[-1] if kept else None
