@@ -34,7 +34,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from newsgraph.ingest.bodies import ministry_of_form
 from newsgraph.ingest.classify import (
@@ -59,7 +59,9 @@ from newsgraph.ingest.mentions import (
     Mention,
     alias_definitions,
     candidate_names,
+    common_noun,
     common_nouns,
+    region_follows,
     written,
 )
 from newsgraph.ingest.names import (
@@ -118,17 +120,20 @@ class EntityRecognizer:
         vote_lists(doc, mentions)
         mentions += alias_definitions(doc, mentions)
         mentions.sort(key=lambda m: m.start)
-        _annotate(doc, mentions)
+        _annotate(doc, mentions, self.nouns)
         return doc
 
 
-def _annotate(doc: Doc, mentions: list[Mention]) -> None:
-    """Group the typed mentions, vote each group's type, set the spans and entities."""
+def _annotate(doc: Doc, mentions: list[Mention], nouns: frozenset[str] = frozenset()) -> None:
+    """Group the typed mentions, vote each group's type, set the spans and entities;
+    ``nouns`` are the common nouns of English (:func:`common_nouns`)."""
     names = [m for m in mentions if m.country is None]
     texts = [m.name or written(doc, m.start, m.end) for m in names]
     typed_groups = []
     for members in _groups(doc, names, texts):
         group = [names[i] for i in members]
+        if _sentence_case_noun(doc, group, nouns):
+            continue
         typed = _group_entity(doc, group, [texts[i] for i in members])
         if typed is not None:
             typed_groups.append((group, *typed))
@@ -263,7 +268,7 @@ def _group_entity(
             votes[kind_] += weight
         forms[text] += 1
         surfaces.add(" ".join(doc[mention.start:mention.end].text.split()))
-    if _head_word_only(forms):
+    if _head_word_only(forms) or _event_name(forms):
         return None
     product = votes.pop(PRODUCT, 0.0)
     defined = votes.pop(DEFINED_PRODUCT, 0.0)
@@ -288,7 +293,8 @@ def _group_entity(
     kind = max((EntityType.ORGANISATION, EntityType.PERSON),
                key=lambda t: (votes[t], t == EntityType.ORGANISATION))
     name = fullest_name(forms)
-    if kind == EntityType.ORGANISATION and _place_alone(members, votes, name):
+    if kind == EntityType.ORGANISATION and (_place_alone(members, votes, name)
+                                            or _town_elsewhere(doc, members, votes, forms)):
         return None
     aliases = (set(forms) | surfaces) - {name}
     if kind == EntityType.ORGANISATION:
@@ -308,6 +314,60 @@ def _group_entity(
         mentions=sum(forms.values()),
         votes=tuple(sorted((t, round(v, 2)) for t, v in votes.items() if v)),
     )
+
+
+def _sentence_case_noun(doc: Doc, members: list[Mention], nouns: frozenset[str]) -> bool:
+    """Whether a group is one common noun capitalised only because it opens a sentence, read
+    as the noun it is, alone or with the lower-case nouns the model read with it: lower-case
+    nouns after it describe a name ("Buyout firm Acme", "Tech giant Globex", "Hedge-fund
+    manager Jane Roe", "Ride service Lyft"), or a plural is joined to a lower-case noun
+    ("Automakers and technology companies"). What an organisation has after its name
+    ("Pentagon officials said", "Pentagon chief Jane Roe") and a listed company's name ("Apple
+    shares") leave it a name, and so does a word capitalised anywhere but at a sentence's
+    start."""
+    if not nouns or not members:
+        return False
+    possessed = lexicon().lower("org_possessed")
+    for mention in members:
+        token = doc[mention.start]
+        rest = doc[mention.start + 1:mention.end]  # "Ride service Lyft": nouns in lower case
+        if not token.is_title or not token.is_alpha or not _opens_sentence(token) \
+                or not common_noun(token.text, nouns) or listed_company(token.text) \
+                or listed_short_form(name_key(token.text)) \
+                or not all(t.is_lower and t.pos_ == "NOUN" and t.lower_ not in possessed
+                           for t in rest):
+            return False
+        after = _word_after(doc[mention.end - 1])
+        if after is None or (not rest and not (after.is_lower and after.is_alpha)):
+            return False
+        if after.pos_ == "CCONJ":
+            if not (token.lower_.endswith("s") and (then := _word_after(after)) is not None
+                    and then.is_lower and then.pos_ == "NOUN"):
+                return False
+            continue
+        while after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ"):
+            if after.lower_ in possessed:
+                return False
+            after = _word_after(after)
+        if after is None or not (after.is_title and after.pos_ == "PROPN"):
+            return False
+    return True
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether only punctuation or a dateline's capitals stand before a token in its
+    sentence ("SEOUL Tech giant ...")."""
+    return all(t.is_punct or t.is_space or (t.is_upper and t.is_alpha and len(t) > 1)
+               for t in token.doc[token.sent.start:token.i])
+
+
+def _word_after(token: Token) -> Token | None:
+    """The word after a token, across a hyphen ("Hedge-fund")."""
+    doc = token.doc
+    i = token.i + 1
+    if i < len(doc) and doc[i].text == "-" and not doc[i].whitespace_ and not token.whitespace_:
+        i += 1
+    return doc[i] if i < len(doc) else None
 
 
 def _kin_of_person(entity: Entity, members: list[Mention], people: list[Entity]) -> bool:
@@ -483,6 +543,27 @@ def _place_alone(members: list[Mention], votes: defaultdict[str, float], name: s
         and not listed_company(name) and listed_short_form(name_key(name)) is None
 
 
+def _town_elsewhere(doc: Doc, members: list[Mention], votes: defaultdict[str, float],
+                    forms: Counter[str]) -> bool:
+    """Whether a name the text writes elsewhere as a town with its state or country ("its
+    Murdochville, Quebec, copper mine ... at Murdochville") has no evidence of an
+    organisation but the model's labels: the place, wherever the text names it. A town's
+    name is written in words of capitals and small letters."""
+    if _beyond_model(members, votes, EntityType.ORGANISATION, "ORG") >= WEIGHTS["parse"]:
+        return False
+    for form in forms:
+        words = form.split()
+        if not all(w.isalpha() and w.istitle() for w in words):
+            continue  # "U.N., U.S., and European Union sanctions" lists, names no town
+        for token in doc:
+            end = token.i + len(words)
+            if token.text == words[0] and end <= len(doc) \
+                    and [t.text for t in doc[token.i:end]] == words and region_follows(doc, end) \
+                    and not (end + 3 < len(doc) and doc[end + 2].text == "-"):  # "X, Texas-based"
+                return True
+    return False
+
+
 def _head_word_only(forms: Counter[str]) -> bool:
     """Whether a group is only ever an organisation's head word that names no body of a
     state: "the Trust", "Media" with no name in the document that ends with it ("Senate",
@@ -490,6 +571,13 @@ def _head_word_only(forms: Counter[str]) -> bool:
     lex = lexicon()
     return all(form in lex.words("org_head")
                and form.casefold() not in lex.lower("government_body_head") for form in forms)
+
+
+def _event_name(forms: Counter[str]) -> bool:
+    """Whether every form of a group is the name of an event, its last word a head word of
+    events ("the Venice Summit", "the Iowa Caucus"): a meeting or a contest, no organisation."""
+    heads = lexicon().words("event_head")
+    return all(len(words := form.split()) > 1 and words[-1] in heads for form in forms)
 
 
 def _lone_word_votes(

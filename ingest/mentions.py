@@ -51,6 +51,7 @@ __all__ = [
     "Mention",
     "alias_definitions",
     "candidate_names",
+    "common_noun",
     "common_nouns",
     "employer_before_role",
     "foreign_word",
@@ -130,7 +131,7 @@ def candidate_names(doc: Doc, matcher: Matcher,
             found.append(Candidate(part_start, part_end, "PERSON" if person else label,
                                    titled, pattern))
     found = _joined_by_and(doc, _split_lists(doc, _outside_others(found)), nouns)
-    found = _joined_fragments(doc, found, nouns)
+    found = _joined_by_particle(doc, _joined_fragments(doc, found, nouns))
     return _wrapped_heads(doc, _place_led(doc, _wrapped_names(doc, _last_partner(doc, found))))
 
 
@@ -289,7 +290,7 @@ def common_nouns(nlp: Language) -> frozenset[str]:
     return frozenset(w for w in index.get("noun", ()) if w.isalpha())
 
 
-def _common_noun(word: str, nouns: frozenset[str]) -> bool:
+def common_noun(word: str, nouns: frozenset[str]) -> bool:
     """Whether a capitalised word is a common noun or its plural ("Sons", "Development")."""
     lower = word.lower()
     return lower in nouns or (lower.endswith("s") and lower[:-1] in nouns)
@@ -349,7 +350,7 @@ def _joined_by_and(doc: Doc, found: list[Candidate],
             # part's head word does not end a name there ("Vantor Energy and Development
             # Corp"); a name of its own does ("Vantor Motors and Globex Corp" are two)
             whole = tuple(t.text for t in doc[start:candidate.end] if not t.is_space)
-            fragment = len(own) == 1 and _common_noun(own[0].text, nouns) \
+            fragment = len(own) == 1 and common_noun(own[0].text, nouns) \
                 and _named_only_here(doc, own[0].i, own[0].i + 1, whole)
             # a part that is a whole name itself ("Intel Corp and Qualcomm Inc") is listed
             # a person named in full is listed ("Bob Stone and Globex Inc's chairman")
@@ -393,6 +394,43 @@ def _joined_fragments(doc: Doc, found: list[Candidate], nouns: frozenset[str]) -
     return kept
 
 
+def _participle_opening(token: Token) -> bool:
+    """Whether a word that opens a sentence is a verb's -ing form capitalised there, no first
+    name ("Underpinning", "Echoing", not "Sterling"): no part of the name after it."""
+    return bool(token.is_sent_start) and token.is_title and len(token) > 5 \
+        and token.lower_.endswith("ing") and token.text not in given_names()
+
+
+def _joined_by_particle(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """One name of another language the model cut at its lower-case particle: "Banco do
+    Brasil", "Cassa Depositi e Prestiti", "Welt am Sonntag" (the particles are data,
+    ``org_name_particle``). Each side is a capitalised name of one to three words, the first no
+    country ("Banco do Brasil" ends with one), and the particle stands
+    alone between them; the whole is a person's name where both parts are people's, else an
+    organisation's."""
+    particles = lexicon().lower("org_name_particle")
+    kept: list[Candidate] = []
+    for candidate in found:
+        before = kept[-1] if kept else None
+        if before is not None and candidate.start == before.end + 1 \
+                and doc[before.end].is_lower and doc[before.end].lower_ in particles \
+                and all(_capitalised_name(doc, c) for c in (before, candidate)) \
+                and country_named(doc[before.start:before.end].text) is None:
+            label = "PERSON" if before.label == candidate.label == "PERSON" else "ORG"
+            kept[-1] = Candidate(before.start, candidate.end, label, before.titled,
+                                 before.pattern or candidate.pattern)
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _capitalised_name(doc: Doc, candidate: Candidate) -> bool:
+    """Whether a candidate is one to three capitalised words, a person's or an organisation's."""
+    words = doc[candidate.start:candidate.end]
+    return 1 <= len(words) <= 3 and candidate.label in ("ORG", "PERSON", "GPE") \
+        and all(t.text[:1].isupper() and t.is_alpha for t in words)
+
+
 def _only_and(doc: Doc, end: int, start: int) -> bool:
     """Whether "and" or "&" alone (and a wrapped line's break) stands between two names."""
     words = [t for t in doc[end:start] if not (t.is_space and t.text.count("\n") <= 1)]
@@ -406,7 +444,7 @@ def _common_fragment(doc: Doc, candidate: Candidate, whole: tuple[str, ...],
     words = [t for t in doc[candidate.start:candidate.end] if not t.is_space]
     return 1 <= len(words) <= longest and all(
         t.is_title and t.is_alpha and t.text not in company_words()
-        and _common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
+        and common_noun(t.text, nouns) and not _place_word(t.text) for t in words) \
         and _named_only_here(doc, candidate.start, candidate.end, whole)
 
 
@@ -997,6 +1035,11 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             and doc[start - 1].text not in titles and doc[start - 2].text in titles:
         start -= 1  # "Vice-Premier [Zhao Lifan]" where the model tagged "Lifan"
     if label == "PERSON":
+        if end - start == 1 and end < len(doc) and doc[end].text == "." \
+                and f"{doc[start].text}." in titles:
+            return start, start, True  # "Sgt. Jane Roe": a title cut from its full stop
+        if end - start > 1 and _participle_opening(doc[start]):
+            start += 1  # "Underpinning Vestager's approach": a participle opens the sentence
         first = start
         while end - start > 1 and (doc[start].text in titles or doc[start].text
                                    in ruler_words()):
@@ -1043,8 +1086,8 @@ def _before_base(doc: Doc, start: int, end: int) -> int:
 
 def region_follows(doc: Doc, end: int) -> bool:
     """Whether a comma and a state or a country follow ``end``, as they follow a town ("...,
-    Mass.", "..., Texas", "..., West Germany"), and not as a list or an apposition goes on
-    ("..., Japan's biggest ...", "..., China and Brazil").
+    Mass.", "..., Texas", "..., West Germany", "..., central Sweden"), and not as a list or an
+    apposition goes on ("..., Japan's biggest ...", "..., China and Brazil").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("made by Acme Co of Maynard, Mass., it said")
@@ -1056,11 +1099,16 @@ def region_follows(doc: Doc, end: int) -> bool:
         return False
     if doc[end + 1].text in lex.words("state_abbreviation"):
         return True
-    # the region's words up to the next punctuation: "Texas", "West Germany"
-    stop = end + 1
-    while stop < len(doc) and stop - end <= 3 and doc[stop].is_title:
+    # the region's words up to the next punctuation: "Texas", "West Germany", after a part of
+    # it ("central Sweden", "north-west England")
+    first = end + 1
+    while first < len(doc) and first - end <= 3 and (
+            doc[first].lower_ in lex.lower("compass_word") or doc[first].text == "-"):
+        first += 1
+    stop = first
+    while stop < len(doc) and stop - first <= 2 and doc[stop].is_title:
         stop += 1
-    text = doc[end + 1:stop].text
+    text = doc[first:stop].text
     listed = stop < len(doc) and doc[stop].lower_ in ("'s", "\u2019s", "and", "or", "&")
     return bool(text) and not listed and (
         place_key(text) in subdivisions() or country_named(text) is not None)
@@ -1659,12 +1707,18 @@ def alias_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Another name the text gives a name becomes a mention of it: an acronym or a short name
     in brackets or after ", or" ("Robot Makers Association (RMA)", "Space Exploration
     Technologies, or SpaceX,"). A short name counts when it begins with the name's first word.
+    A name a phrase of another name introduces is one with it ("Globex, formally known as
+    Initech Holdings Co", "Jane Roe (real name Joan Poe)").
     A former name stays a name of its own: it may be another company's ("formerly Globex's
     software unit"), and the newer name is the one to keep."""
     by_start = {m.start: m for m in mentions}
     added = []
     for mention in mentions:
         if mention.country is not None:
+            continue
+        if (named := _named_otherwise(doc, mention, by_start)) is not None:
+            if named.alias_of is None:
+                named.alias_of = mention
             continue
         found = _other_name(doc, mention, by_start)
         if found is None:
@@ -1675,6 +1729,33 @@ def alias_definitions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         else:
             added.append(Mention(found, found + 1, "ORG", defaultdict(float), alias_of=mention))
     return added
+
+
+def _named_otherwise(doc: Doc, mention: Mention, by_start: dict[int, Mention]) -> Mention | None:
+    """The mention a phrase of another name introduces right after ``mention`` ("Globex,
+    formally known as Initech Holdings Co", "Jane Roe (real name Joan Poe)", "Acme's full
+    name is Acme Industrial Machines Corp"); None where none does, or where the name after
+    the phrase is another's possessive ("known as Globex's software unit")."""
+    i = mention.end
+    if i < len(doc) and doc[i].text in (",", "(", "'s", "\u2019s"):
+        i += 1
+    for phrase in _alias_phrases():
+        j = i + len(phrase)
+        if j >= len(doc) or [t.lower_ for t in doc[i:j]] != list(phrase):
+            continue
+        other = by_start.get(j)
+        if other is None or other is mention or other.country is not None \
+                or (other.end < len(doc) and doc[other.end].tag_ == "POS"):
+            return None
+        return other
+    return None
+
+
+@cache
+def _alias_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases that give a name another name of the same thing, longest first."""
+    return tuple(sorted((tuple(p.split()) for p in lexicon().lower("alias_phrase")),
+                        key=lambda p: (-len(p), p)))
 
 
 def _other_name(doc: Doc, mention: Mention, by_start: dict[int, Mention]) -> int | None:

@@ -501,3 +501,65 @@ def test_a_town_named_as_a_listed_company_is_begun_stays(name, kept):
     doc = spacy.blank("en")(f"a plant in {name} today")
     members = [_mention(3, "ORG", 1.0, 0.0)]
     assert (_group_entity(doc, members, [name]) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun capitalised as a sentence's first word, a lower-case noun after it
+        ("Buyout firm Vantor Partners and the private equity arm of activist fund Globex "
+         "Management Corp are in advanced talks to acquire Initech Inc's software division.",
+         {("Vantor Partners", "Organisation"), ("Globex Management Corp", "Organisation"),
+          ("Initech Inc", "Organisation")}),
+        ("Hedge fund Globex Management Corp, which disclosed an 8.8 percent stake in Initech, "
+         "said it would vote.",
+         {("Globex Management Corp", "Organisation"), ("Initech", "Organisation")}),
+        ("LONDON Tech giant Globex Corp on Tuesday denied a report.",
+         {("Globex Corp", "Organisation")}),
+        ("LONDON Ride service Vantor on Thursday asked a judge to stop Globex.",
+         {("Vantor", "Organisation")}),
+        # what an organisation has after its name, or a listed company's name: it stays
+        ("Pentagon officials said the contract went to Globex Corp on Monday.",
+         {("Pentagon", "Organisation"), ("Globex Corp", "Organisation")}),
+        ("Grab shares rose 5 percent after Globex Corp said it would buy the company.",
+         {("Grab", "Organisation"), ("Globex Corp", "Organisation")}),
+    ],
+)
+def test_a_common_noun_capitalised_only_to_open_a_sentence_is_no_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe won the Iowa Caucus on Monday, beating Joe Doe.",
+         {("Jane Roe", "Person"), ("Joe Doe", "Person")}),
+        ("The Munich Security Conference heard Jane Roe on Friday.", {("Jane Roe", "Person")}),
+    ],
+)
+def test_an_event_is_no_organisation(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town named with its state elsewhere is the place wherever the text names it
+        ("Acme Inc said production at its Vantorville, Quebec, copper mine was shut down by a "
+         "fire. Copper grade was 1.32 pct at Vantorville, Jane Roe said. The smelter at "
+         "Vantorville has not been shut down.",
+         {("Acme Inc", "Organisation"), ("Jane Roe", "Person")}),
+        # a part of the country before it
+        ("In Sweden Globex is buying power from a 22-turbine project near Mariestad, central "
+         "Sweden, which will be completed by early 2018.", {("Sweden", "Country")}),
+    ],
+)
+def test_a_town_with_its_region_is_no_organisation(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+def test_a_name_in_a_list_of_countries_is_no_town(nlp):
+    text = ("Iran emerged from years of isolation this month when the United Nations' nuclear "
+            "watchdog ruled it had curbed its program, clearing the way for the lifting of U.N., "
+            "U.S., and European Union sanctions. Russia backed U.N. sanctions against Iran.")
+    assert ("United Nations", "Organisation") in read_entities(nlp, text)

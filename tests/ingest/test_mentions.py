@@ -907,3 +907,59 @@ def test_a_body_and_a_person_the_model_read_as_one_name_are_two(surname, expecte
     doc = parse(_BODY_AND_PERSON.format(surname=surname))
     found = candidate_names(doc, entity_patterns())
     assert [(doc[c.start:c.end].text, c.label) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another name a phrase introduces is one entity with the name
+        ("Acme agreed to buy Globex 21CN, now known as Acme Health Information Technology Ltd, "
+         "for $170 million.",
+         {("Acme Health Information Technology Ltd", ("Globex 21CN",))}),
+        ("The wrestler Hulk Hogan (real name Terry Bollea) won the case against Globex.",
+         {("Terry Bollea", ("Hulk Hogan",))}),
+        # a former name's possessive names another's unit, not the name
+        ("The unit, formerly known as Globex's software division, was sold to Acme Corp.",
+         {("Acme Corp.", ())}),
+    ],
+)
+def test_a_name_a_phrase_says_is_another_name_of_it_joins_it(nlp, text, expected):
+    found = {(e.name, e.aliases) for e in nlp(text)._.ng_entities}
+    assert {f for f in found if f[1] or f[0] == "Acme Corp."} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Agency spokeswoman Sgt. Kim Montes said investigators could not confirm it.",
+         {("Kim Montes", "Person")}),
+        ("Globex Vice President and General Counsel Jane Walker said in a statement.",
+         {("Jane Walker", "Person")}),
+    ],
+)
+def test_a_title_is_no_part_of_a_persons_name(nlp, text, expected):
+    assert {e for e in read_entities(nlp, text) if e[1] == "Person"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name of another language the model cut at its particle is one name
+        ("Exports totalled 136 mln dlrs in March, the official Banco do Brasil announced.",
+         {("Banco do Brasil", "Organisation")}),
+        ("The informal bid was presented to state-owned Cassa Depositi e Prestiti (CDP), which "
+         "owns the rest of Globex.",
+         {("Cassa Depositi e Prestiti", "Organisation")}),
+        ("Bild am Sonntag reported that Acme would buy Globex.",
+         {("Acme", "Organisation"), ("Bild am Sonntag", "Organisation")}),
+    ],
+)
+def test_a_name_cut_at_a_particle_of_another_language_is_one_name(nlp, text, expected):
+    assert read_entities(nlp, text) == expected
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_a_persons_name(nlp):
+    text = ("Underpinning Vestager's tough approach, and the Commission's case, are scores of "
+            "complaints from rivals.")
+    assert ("Vestager", "Person") in read_entities(nlp, text)
+    assert ("Underpinning Vestager", "Person") not in read_entities(nlp, text)
