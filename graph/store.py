@@ -36,7 +36,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -49,6 +48,7 @@ from typing import IO, NamedTuple
 import pyoxigraph as ox
 from rdflib import XSD, Graph
 
+from newsgraph.graph import digests
 from newsgraph.graph.iris import DEFAULT_BASE, is_iri, turtle_base
 
 #: One triple as the graph's writers give it (:data:`newsgraph.graph.rdf.Row`).
@@ -91,7 +91,6 @@ EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
     "rdfxml": (ox.RdfFormat.RDF_XML, ".rdf"),
 }
 _GENERATION = f".{STORE_NAME}."
-_DIGEST_LENGTH = 32
 
 
 class StoreChange(NamedTuple):
@@ -116,12 +115,9 @@ def file_digest(path: Path) -> str:
 
 
 def _digest(path: Path) -> str:
-    """The hex SHA-256 of a file, the first :data:`_DIGEST_LENGTH` characters."""
-    sha = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()[:_DIGEST_LENGTH]
+    """The hex SHA-256 of a file, the first 32 characters; not read again while the file is
+    as it was written or last hashed (:mod:`newsgraph.graph.digests`)."""
+    return digests.file_digest(path)
 
 
 def current_generation(folder: Path) -> Path | None:
