@@ -33,6 +33,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -681,20 +682,33 @@ def write_atomically(outputs: Mapping[Path, Writer]) -> None:
     killed at any moment leaves each output whole, old or new. Temporary files a killed build
     left behind are removed first.
     """
+    from newsgraph.graph.digests import HashingStream, forget, remember, settled
+
     for path in outputs:
         for stale in path.parent.glob(f".{path.name}.*"):
             stale.unlink(missing_ok=True)
     staged: list[tuple[str, Path]] = []
+    # each file's digest, hashed on its way out, with its size and time once written: the
+    # add's checks and the store read the digest rather than the file
+    written: dict[Path, tuple[int, int, str]] = {}
     try:
         for path, writer in outputs.items():
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
             staged.append((temporary, path))
             with os.fdopen(handle, "wb") as stream:
-                writer(stream)
+                hashing = HashingStream(stream)
+                writer(hashing)  # type: ignore[arg-type]
                 stream.flush()
                 os.fsync(stream.fileno())
+                stat = os.fstat(stream.fileno())
+            written[path] = (stat.st_size, stat.st_mtime_ns, hashing.digest())
         mode = 0o666 & ~_umask()
+        forget(written)
+        renamed = time.time_ns()
         _rename_all(staged, mode)
+        for path, (size, mtime_ns, digest) in written.items():
+            if settled(mtime_ns, renamed):
+                remember(path, size, mtime_ns, digest)
     finally:
         for temporary, _ in staged:
             for leftover in (temporary, f"{temporary}.old"):

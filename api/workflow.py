@@ -350,6 +350,7 @@ def _build(
             report(AliasesError(str(aliases_path), message))
 
         index, resolved = _resolve_indexed(folder, cached, fresh, user_aliases, refused)
+        _remember_files(index, folder)
         try:
             node_keys: dict[tuple[str, str], str] = {}
             G = _assemble(extractions, user_aliases, user_links, base_iri, refused,
@@ -1410,6 +1411,28 @@ def _write_merged(G: nx.MultiDiGraph, stream: IO[bytes], previous: Path,
         merged.update(runs=runs, rows=changed)
 
 
+#: The files whose digests the index keeps with their size and time.
+_FINGERPRINTED = (TURTLE_EXPORT, JSONLD_EXPORT, GRAPHML_EXPORT, NODE_LINK_EXPORT)
+
+
+def _remember_files(index: sqlite3.Connection | None, folder: Path) -> None:
+    """Take the digests the index keeps of the folder's files, so that a file still of the
+    size and time it was written with is not read to check it
+    (:mod:`newsgraph.graph.digests`)."""
+    import sqlite3
+
+    from newsgraph.graph.digests import remembered
+    from newsgraph.graph.index import files as indexed_files
+
+    if index is None:
+        return
+    try:
+        found = indexed_files(index)
+    except (sqlite3.Error, ValueError):  # ValueError: a row of another form
+        return
+    remembered({name: found[name] for name in _FINGERPRINTED if name in found}, folder)
+
+
 def _store_delta(
     index: sqlite3.Connection | None, folder: Path,
     found: list[SubjectDelta | sqlite3.Error | None], matching: bool, *, jsonld: bool = False,
@@ -1424,7 +1447,8 @@ def _store_delta(
     """
     import sqlite3
 
-    from newsgraph.graph.index import set_export, set_turtle
+    from newsgraph.graph.digests import known
+    from newsgraph.graph.index import set_export, set_file, set_turtle
     from newsgraph.graph.rdf import TURTLE_FORMAT
     from newsgraph.graph.store import file_digest, turtle_digest
 
@@ -1445,6 +1469,10 @@ def _store_delta(
             kept = (written or {}).get(name)
             set_export(index, name, None if kept is None else _export_record(
                 digest, file_digest(folder / name), kept))
+        # the digests of the files as written, by their size and time: the next add checks
+        # them without reading them
+        for name in _FINGERPRINTED:
+            set_file(index, name, known(folder / name))
     except (sqlite3.Error, OSError):
         index.close()  # rolls back; the next build makes the index anew
         return None, None

@@ -74,12 +74,14 @@ __all__ = [
     "delta_rows",
     "export",
     "extraction_rows",
+    "files",
     "indexed_articles",
     "matches",
     "open_index",
     "read_seen",
     "seen_of",
     "set_export",
+    "set_file",
     "set_turtle",
     "subject_count",
     "subject_delta",
@@ -412,6 +414,26 @@ def export(index: sqlite3.Connection, name: str) -> str | None:
     if it was."""
     found = index.execute("SELECT value FROM meta WHERE name = ?", (f"export {name}",)).fetchone()
     return None if found is None else str(found[0])
+
+
+def files(index: sqlite3.Connection) -> dict[str, tuple[int, int, str]]:
+    """The folder's files whose digests the index keeps with their size and modification
+    time (ns), by name (:mod:`newsgraph.graph.digests`)."""
+    found: dict[str, tuple[int, int, str]] = {}
+    for name, value in index.execute("SELECT name, value FROM meta WHERE name LIKE 'file %'"):
+        size, mtime_ns, digest_ = str(value).split(" ")
+        found[str(name)[len("file "):]] = (int(size), int(mtime_ns), digest_)
+    return found
+
+
+def set_file(index: sqlite3.Connection, name: str,
+             known: tuple[int, int, str] | None) -> None:
+    """Record the size, modification time (ns) and digest of the folder's file ``name`` (None:
+    not known)."""
+    index.execute("DELETE FROM meta WHERE name = ?", (f"file {name}",))
+    if known is not None:
+        index.execute("INSERT INTO meta VALUES (?, ?)",
+                      (f"file {name}", " ".join(map(str, known))))
 
 
 def turtle_format(index: sqlite3.Connection) -> str | None:

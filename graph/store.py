@@ -36,7 +36,6 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -49,6 +48,7 @@ from typing import IO, NamedTuple
 import pyoxigraph as ox
 from rdflib import XSD, Graph
 
+from newsgraph.graph import digests
 from newsgraph.graph.iris import DEFAULT_BASE, is_iri, turtle_base
 
 #: One triple as the graph's writers give it (:data:`newsgraph.graph.rdf.Row`).
@@ -91,7 +91,6 @@ EXPORT_FORMATS: dict[str, tuple[ox.RdfFormat, str]] = {
     "rdfxml": (ox.RdfFormat.RDF_XML, ".rdf"),
 }
 _GENERATION = f".{STORE_NAME}."
-_DIGEST_LENGTH = 32
 
 
 class StoreChange(NamedTuple):
@@ -116,12 +115,9 @@ def file_digest(path: Path) -> str:
 
 
 def _digest(path: Path) -> str:
-    """The hex SHA-256 of a file, the first :data:`_DIGEST_LENGTH` characters."""
-    sha = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()[:_DIGEST_LENGTH]
+    """The hex SHA-256 of a file, the first 32 characters; not read again while the file is
+    as it was written or last hashed (:mod:`newsgraph.graph.digests`)."""
+    return digests.file_digest(path)
 
 
 def current_generation(folder: Path) -> Path | None:
@@ -388,12 +384,7 @@ def _apply_subjects(current: Path, staged: Path, delta: SubjectDelta) -> StoreCh
     source.backup(str(staged))
     del source
     store = ox.Store(str(staged))
-    removed = 0
-    for subject in delta.subjects:
-        for quad in list(store.quads_for_pattern(ox.NamedNode(subject), None, None,
-                                                 ox.DefaultGraph())):
-            store.remove(quad)
-            removed += 1
+    removed = _remove_subjects(store, delta.subjects)
     at = 0
     while at < len(delta.triples):  # whole lines, :data:`_PIECE` bytes at a time
         end = delta.triples.find(b"\n", at + _PIECE) + 1 or len(delta.triples)
@@ -403,6 +394,33 @@ def _apply_subjects(current: Path, staged: Path, delta: SubjectDelta) -> StoreCh
     store.flush()
     del store
     return StoreChange(added=delta.triples.count(b"\n"), removed=removed, full=False)
+
+
+#: Subjects whose triples one update removes.
+_REMOVED_AT_ONCE = 2000
+
+
+def _remove_subjects(store: ox.Store, subjects: Iterable[str]) -> int:
+    """Remove every triple of ``subjects`` from the store's default graph; how many there
+    were (counted first: ``len`` of a store reads every quad). A few thousand subjects an
+    update, one transaction each (a triple removed at a time was a transaction each: 1.75 CPU
+    s for 10,000 subjects' 105,000 triples, against 1.27 counted and removed so).
+
+    >>> store = ox.Store()
+    >>> a, b, p = (ox.NamedNode(f"http://a.example/{n}") for n in "abp")
+    >>> store.extend([ox.Quad(a, p, b), ox.Quad(b, p, a), ox.Quad(a, p, a, p)])
+    >>> _remove_subjects(store, ["http://a.example/a"]), len(store)
+    (1, 2)
+    """
+    pending = list(subjects)
+    removed = 0
+    for at in range(0, len(pending), _REMOVED_AT_ONCE):
+        found = f"VALUES ?s {{ {' '.join(f'<{s}>' for s in pending[at:at + _REMOVED_AT_ONCE])} }}"
+        counted = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {found} ?s ?p ?o }}")
+        assert isinstance(counted, ox.QuerySolutions)  # a SELECT's
+        removed += sum(int(row["n"].value) for row in counted)
+        store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ {found} ?s ?p ?o }}")
+    return removed
 
 
 def _swap_link(folder: Path, name: str) -> None:

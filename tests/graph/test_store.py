@@ -269,3 +269,21 @@ def test_an_add_loads_its_triples_in_pieces(tmp_path, monkeypatch):
     _write(tmp_path, A, B, C)
     assert update_store(tmp_path, previous) == StoreChange(added=3, removed=1, full=False)
     assert _content(open_store(tmp_path)) == sorted(canonical_lines(tmp_path / "graph.ttl"))
+
+
+def test_an_add_removes_its_subjects_a_few_at_a_time(tmp_path, monkeypatch):
+    from newsgraph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "_REMOVED_AT_ONCE", 2)
+    old = [f'<http://a.example/s{n}> <http://a.example/p> "{n}" .\n' for n in range(7)]
+    _write(tmp_path, *old)
+    update_store(tmp_path, None)
+    # s2, s4 and s5 gone, s3 made again with two triples, s9 new: three updates of two
+    new = [old[0], old[1], '<http://a.example/s3> <http://a.example/p> "33" .\n',
+           '<http://a.example/s3> <http://a.example/q> "three" .\n', old[6],
+           '<http://a.example/s9> <http://a.example/p> "9" .\n']
+    made = [f"http://a.example/s{n}" for n in (2, 3, 4, 5, 9)]
+    delta = store_module.SubjectDelta(tuple(made), "".join(new[2:4] + new[5:]).encode())
+    _write(tmp_path, *new)
+    assert update_store(tmp_path, delta) == StoreChange(added=3, removed=4, full=False)
+    assert _content(open_store(tmp_path)) == sorted(canonical_lines(tmp_path / "graph.ttl"))

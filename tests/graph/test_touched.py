@@ -4,6 +4,8 @@ same files as one build of every document, where an add changes what older artic
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
 
 import pytest
@@ -167,5 +169,72 @@ def test_graphml_and_json_not_as_the_index_says_are_written_whole(tmp_path, find
     build(["docs:d6"], out)  # written whole, they are merged again
     assert sorted(merges["made"]) == ["graph.graphml", "graph.json"]
     build(["docs:d1,d2,d5,d6"], once)
+    for name in COMPARED:
+        assert (out / name).read_bytes() == (once / name).read_bytes(), name
+
+
+@pytest.fixture
+def settled_now(monkeypatch):
+    """Every file's digest remembered as it is written, however recently (the builds here
+    take milliseconds); the files read to hash them, by name."""
+    import newsgraph.graph.digests as digests
+
+    monkeypatch.setattr(digests, "SETTLED_NS", 0)
+    read: list[str] = []
+    original = digests._hashed
+
+    def hashed(path):
+        read.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(digests, "_hashed", hashed)
+    return read
+
+
+def test_the_files_are_checked_by_the_digests_the_index_keeps(tmp_path, finds, merges,
+                                                               settled_now):
+    import newsgraph.graph.digests as digests
+    from newsgraph.graph.index import files
+
+    steps, read = tmp_path / "steps", []
+    for number, names in enumerate(STEPS[:5]):
+        digests._KNOWN.clear()  # as in a process of its own: only the index remembers
+        settled_now.clear()
+        build([f"docs:{','.join(names)}"], steps, exports=["jsonld", "graphml", "json"])
+        if number:  # the previous files were not read to check them, nor the new ones
+            assert not {"graph.ttl", "graph.jsonld", "graph.graphml",
+                        "graph.json"} & set(settled_now), settled_now
+        read += names
+        once = tmp_path / f"once-{number}"
+        build([f"docs:{','.join(read)}"], once, exports=["jsonld", "graphml", "json"])
+        for name in COMPARED:
+            assert (steps / name).read_bytes() == (once / name).read_bytes(), (names, name)
+    connection = sqlite3.connect(steps / "names.sqlite")
+    kept = files(connection)
+    connection.close()
+    for name in ("graph.ttl", "graph.jsonld", "graph.graphml", "graph.json"):
+        data, stat = (steps / name).read_bytes(), (steps / name).stat()
+        assert kept[name] == (stat.st_size, stat.st_mtime_ns,
+                              hashlib.sha256(data).hexdigest()[:32])
+    assert merges["made"].count("graph.json") == 4
+
+
+def test_a_file_changed_by_hand_is_read_and_written_whole(tmp_path, finds, merges,
+                                                          settled_now):
+    import newsgraph.graph.digests as digests
+
+    out, once = tmp_path / "out", tmp_path / "once"
+    build(["docs:d1,d2"], out)
+    path = out / "graph.json"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"Story 1", b"Story 9"))  # the same size
+    later = stat.st_mtime_ns + 5_000_000_000  # changed after the build, a tick later
+    os.utime(path, ns=(later, later))
+    digests._KNOWN.clear()
+    settled_now.clear()
+    build(["docs:d5"], out)
+    assert "graph.json" in settled_now  # read: its time is not the one the index keeps
+    assert merges["made"] == ["graph.graphml"]  # and written whole
+    build(["docs:d1,d2,d5"], once)
     for name in COMPARED:
         assert (out / name).read_bytes() == (once / name).read_bytes(), name
