@@ -1324,3 +1324,36 @@ def test_a_policy_is_not_on_its_imposer_named_by_initials():
              Found(policy, "targets", Node("Acme", "Organisation", 1), doc[0:5], "target-prep")]
     assert [(f.predicate, f.object.name) for f in resolve_policies(found, state)] == [
         ("imposes", "Globex Trade Board support policy on Acme and GTB"), ("targets", "Acme")]
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a party set off by a participle of being hit by, or facing, a measure is its target
+        ("Acme Corp, hit by Chinese tariffs, cut jobs.",
+         [("Chinese tariffs on Acme Corp", "Tariff")],
+         [("China", "imposes", "Chinese tariffs on Acme Corp"),
+          ("Chinese tariffs on Acme Corp", "targets", "Acme Corp")]),
+        ("Hit by U.S. tariffs, Acme Corp cut jobs.",
+         [("U.S. tariffs on Acme Corp", "Tariff")],
+         [("U.S. tariffs on Acme Corp", "targets", "Acme Corp"),
+          ("United States", "imposes", "U.S. tariffs on Acme Corp")]),
+        ("Facing a European Commission antitrust probe, Acme Corp cut prices.",
+         [("European Commission investigation of Acme Corp", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission investigation of Acme Corp"),
+          ("European Commission investigation of Acme Corp", "targets", "Acme Corp")]),
+        # goods "from" a country after the clause's verb: the country is the target
+        ("Canada slapped duties on steel from Brazil.",
+         [("Canadian tariffs on steel", "Tariff")],
+         [("Canada", "imposes", "Canadian tariffs on steel"),
+          ("Canadian tariffs on steel", "targets", "Brazil")]),
+        ("Canada imposed duties on steel from March.",
+         [("Canadian tariffs on steel", "Tariff")],
+         [("Canada", "imposes", "Canadian tariffs on steel")]),
+        # being hit by what is no measure says nothing
+        ("Acme Corp, hit by the storm, cut jobs.", [], []),
+    ],
+)
+def test_a_party_a_participle_says_is_hit_by_a_measure_is_its_target(nlp, text, policies,
+                                                                       relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
