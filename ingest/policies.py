@@ -368,8 +368,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     A measure that names a party of its own ("sanctions on Huawei") becomes a direct edge
     from each of its imposers to that party, and its policy is dropped.
     """
-    leaders = {f.subject.name: f.object for f in found
-               if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
+    leaders = _bodies_of_people(found)
     found = [_origin_of_goods(f) for f in _topics_are_targets(found, state)
              if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)]
     found = review_deals(found, state)
@@ -479,11 +478,37 @@ def _may_act_for(body: str, policy: str) -> bool:
     return home is None or policy.startswith(f"{modifier_of(home)} ")
 
 
+#: What a person's relation to a body says of whom they act for, the strongest first: the
+#: country they lead, a policy-setting body they lead or chair, one they work for.
+_ACTS_FOR = (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)
+
+
+def _bodies_of_people(found: list[Found]) -> dict[str, Node]:
+    """The body each person named in ``found`` acts for when they impose a measure: the
+    country they lead, else the government body or regulator they lead, chair or work for
+    ("Jane Doe, head of the Federal Trade Commission, opened a probe"); a company sets no
+    policy."""
+    ranked: dict[str, tuple[int, Node]] = {}
+    for f in found:
+        if f.predicate not in _ACTS_FOR or f.subject.type != EntityType.PERSON:
+            continue
+        if f.object.type == EntityType.COUNTRY and f.predicate == Predicate.LEADS:
+            rank = 0
+        elif f.object.type == EntityType.ORGANISATION and sets_policy(f.object.name):
+            rank = 1 + _ACTS_FOR.index(f.predicate) // 2  # leading and chairing rank alike
+        else:
+            continue
+        if f.subject.name not in ranked or rank < ranked[f.subject.name][0]:
+            ranked[f.subject.name] = (rank, f.object)
+    return {name: node for name, (_, node) in ranked.items()}
+
+
 def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
     """The ``imposes`` relations of each measure, by its token.
 
-    A person imposes for the country they lead (``leaders``), which takes their place in the
-    relation; a person who leads no country imposes nothing.
+    A person imposes for the body they act for (``leaders``: the country they lead, a
+    government body they lead, chair or work for), which takes their place in the relation;
+    anyone else imposes nothing.
     """
     imposers: dict[int, list[Found]] = {}
     for f in found:

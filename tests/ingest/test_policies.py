@@ -1357,3 +1357,29 @@ def test_a_policy_is_not_on_its_imposer_named_by_initials():
 def test_a_party_a_participle_says_is_hit_by_a_measure_is_its_target(nlp, text, policies,
                                                                        relations):
     assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a person imposes for the government body or regulator they lead, chair or work for
+        ("Jane Doe, head of the Federal Trade Commission, opened an investigation into Acme "
+         "Corp.",
+         [("Federal Trade Commission investigation into Acme Corp.", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation into Acme Corp."),
+          ("Federal Trade Commission investigation into Acme Corp.", "targets", "Acme Corp."),
+          ("Jane Doe", "leads", "Federal Trade Commission")]),
+        ("Federal Trade Commission Chairwoman Jane Doe launched a probe into Acme Corp.",
+         [("Federal Trade Commission investigation into Acme Corp.", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation into Acme Corp."),
+          ("Federal Trade Commission investigation into Acme Corp.", "targets", "Acme Corp."),
+          ("Jane Doe", "chairs", "Federal Trade Commission")]),
+        # a company sets no policy: its head imposes nothing
+        ("Jane Doe, head of Globex Inc, imposed a ban on Acme Corp.", [],
+         [("Jane Doe", "leads", "Globex Inc")]),
+    ],
+)
+def test_a_person_imposes_for_the_body_they_lead_or_work_for(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
