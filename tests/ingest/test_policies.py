@@ -1383,3 +1383,23 @@ def test_a_party_a_participle_says_is_hit_by_a_measure_is_its_target(nlp, text, 
 )
 def test_a_person_imposes_for_the_body_they_lead_or_work_for(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # whose goods or people a measure hits, by their possessive, is its target
+        ("China imposed tariffs on U.S. soybeans. The tariffs hit Acme Corp's exports.",
+         [("Chinese tariffs on U.S. soybeans", "Tariff")],
+         [("China", "imposes", "Chinese tariffs on U.S. soybeans"),
+          ("Chinese tariffs on U.S. soybeans", "targets", "Acme Corp"),
+          ("Chinese tariffs on U.S. soybeans", "targets", "United States")]),
+        ("Japan imposed export controls on chemicals. The controls hit South Korea's "
+         "chipmakers.",
+         [("Japanese export controls on chemicals", "ExportControl")],
+         [("Japan", "imposes", "Japanese export controls on chemicals"),
+          ("Japanese export controls on chemicals", "targets", "South Korea")]),
+    ],
+)
+def test_whose_goods_a_measure_hits_is_its_target(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
