@@ -1403,3 +1403,28 @@ def test_a_person_imposes_for_the_body_they_lead_or_work_for(nlp, text, policies
 )
 def test_whose_goods_a_measure_hits_is_its_target(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a measure "led by" a body is its; what the measure "focuses on" is its target
+        ("The probe, led by the Justice Department, focuses on Acme Corp.",
+         [("Justice Department investigation of Acme Corp.", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of Acme Corp."),
+          ("Justice Department investigation of Acme Corp.", "targets", "Acme Corp.")]),
+        # the goods of a company a measure covers name the company as its target
+        ("The tariffs proposed by the Commerce Department would cover Acme Corp products.",
+         [("Commerce Department tariffs on Acme Corp", "Tariff")],
+         [("Commerce Department", "imposes", "Commerce Department tariffs on Acme Corp"),
+          ("Commerce Department tariffs on Acme Corp", "targets", "Acme Corp")]),
+        # what a relative clause of the measure says it targets or hits
+        ("The United States imposed tariffs that target Acme Corp.",
+         [("U.S. tariffs on Acme Corp.", "Tariff")],
+         [("U.S. tariffs on Acme Corp.", "targets", "Acme Corp."),
+          ("United States", "imposes", "U.S. tariffs on Acme Corp.")]),
+    ],
+)
+def test_a_measure_led_by_a_body_and_what_it_focuses_on(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
