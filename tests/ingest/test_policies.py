@@ -1428,3 +1428,25 @@ def test_whose_goods_a_measure_hits_is_its_target(nlp, text, policies, relations
 def test_a_measure_led_by_a_body_and_what_it_focuses_on(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
 
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a crackdown is a measure, its imposer's, on what it is on
+        ("China's crackdown on Acme Corp wiped billions off its value.",
+         [("Chinese crackdown on Acme Corp", "OtherPolicy")],
+         [("China", "imposes", "Chinese crackdown on Acme Corp"),
+          ("Chinese crackdown on Acme Corp", "targets", "Acme Corp")]),
+        # what an inquiry named again is looking at is its target
+        ("The U.S. Federal Trade Commission has launched a probe. The investigation is "
+         "looking at Acme Corp.",
+         [("U.S. Federal Trade Commission investigation of Acme Corp.", "OtherPolicy")],
+         [("U.S. Federal Trade Commission", "imposes",
+           "U.S. Federal Trade Commission investigation of Acme Corp."),
+          ("U.S. Federal Trade Commission investigation of Acme Corp.", "targets",
+           "Acme Corp.")]),
+    ],
+)
+def test_a_crackdown_and_what_an_inquiry_looks_at(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
