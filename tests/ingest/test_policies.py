@@ -1379,6 +1379,15 @@ def test_a_party_a_participle_says_is_hit_by_a_measure_is_its_target(nlp, text, 
         # a company sets no policy: its head imposes nothing
         ("Jane Doe, head of Globex Inc, imposed a ban on Acme Corp.", [],
          [("Jane Doe", "leads", "Globex Inc")]),
+        # whoever investigates or orders: the person for their body
+        ("Jane Doe, head of the Federal Trade Commission, is investigating Acme Corp.",
+         [("Federal Trade Commission investigation of Acme Corp.", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation of Acme Corp."),
+          ("Federal Trade Commission investigation of Acme Corp.", "targets", "Acme Corp."),
+          ("Jane Doe", "leads", "Federal Trade Commission")]),
+        ("Jane Doe, chief executive of Globex Inc, is investigating Acme Corp.", [],
+         [("Jane Doe", "leads", "Globex Inc")]),
     ],
 )
 def test_a_person_imposes_for_the_body_they_lead_or_work_for(nlp, text, policies, relations):
