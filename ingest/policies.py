@@ -370,7 +370,8 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     """
     leaders = _bodies_of_people(found)
     found = [_origin_of_goods(f) for f in _topics_are_targets(found, state)
-             if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)]
+             if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)
+             and not _helps_anothers_inquiry(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
     found += [replace(f, subject=country) for f in found
@@ -433,6 +434,19 @@ def _settled_privately(f: Found) -> bool:
     """Whether a settlement read as a sanction is with a party that sets no policy."""
     return f.rule in _SETTLEMENTS and f.subject.type == EntityType.ORGANISATION \
         and not sets_policy(f.subject.name)
+
+
+def _helps_anothers_inquiry(f: Found) -> bool:
+    """Whether a party said to cooperate with an inquiry may only be helping with one into
+    another: the inquiry says what it is into ("cooperating with the probe into Globex"), or
+    is a bare reference to one named before ("cooperating with the probe")."""
+    if f.rule != "target-cooperates-with-inquiry":
+        return False
+    inquiry = f.sentence.doc[f.subject.token]
+    children = list(inquiry.children)
+    return any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in children) or (
+        _definite(inquiry) and not any(c.dep_ in ("poss", "compound", "amod", "nmod")
+                                        for c in children))
 
 
 def _judged(f: Found) -> bool:

@@ -1459,3 +1459,33 @@ def test_a_measure_led_by_a_body_and_what_it_focuses_on(nlp, text, policies, rel
 )
 def test_a_crackdown_and_what_an_inquiry_looks_at(nlp, text, policies, relations):
     assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a party cooperating with an inquiry of its own is its target
+        ("Acme Corp is cooperating with an investigation by the Justice Department.",
+         [("Justice Department investigation of Acme Corp", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of Acme Corp"),
+          ("Justice Department investigation of Acme Corp", "targets", "Acme Corp")]),
+        ("Acme Corp said it was cooperating with the Justice Department's investigation.",
+         [("Justice Department investigation of Acme Corp", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of Acme Corp"),
+          ("Justice Department investigation of Acme Corp", "targets", "Acme Corp")]),
+        # not with one into another, nor the one named before
+        ("Acme Corp is cooperating with an investigation by the Justice Department into "
+         "Globex Inc.",
+         [("Justice Department investigation into Globex Inc.", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation into Globex Inc."),
+          ("Justice Department investigation into Globex Inc.", "targets", "Globex Inc.")]),
+        ("The Justice Department opened a probe into Globex Inc. Acme Corp said it was "
+         "cooperating with the probe.",
+         [("Justice Department investigation into Globex Inc.", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation into Globex Inc."),
+          ("Justice Department investigation into Globex Inc.", "targets", "Globex Inc.")]),
+    ],
+)
+def test_a_party_cooperating_with_its_own_inquiry_is_its_target(nlp, text, policies,
+                                                                 relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
