@@ -1489,3 +1489,23 @@ def test_a_crackdown_and_what_an_inquiry_looks_at(nlp, text, policies, relations
 def test_a_party_cooperating_with_its_own_inquiry_is_its_target(nlp, text, policies,
                                                                  relations):
     assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # whom a country retaliates against or hits back at with a measure is its target
+        ("China retaliated against the United States with tariffs on soybeans.",
+         [("Chinese tariffs on soybeans", "Tariff")],
+         [("China", "imposes", "Chinese tariffs on soybeans"),
+          ("China", "opposes", "United States"),
+          ("Chinese tariffs on soybeans", "targets", "United States")]),
+        ("Canada hit back at the United States with tariffs on steel.",
+         [("Canadian tariffs on steel", "Tariff")],
+         [("Canada", "imposes", "Canadian tariffs on steel"),
+          ("Canada", "opposes", "United States"),
+          ("Canadian tariffs on steel", "targets", "United States")]),
+    ],
+)
+def test_whom_a_measure_retaliates_against_is_its_target(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
