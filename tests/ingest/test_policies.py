@@ -1324,3 +1324,188 @@ def test_a_policy_is_not_on_its_imposer_named_by_initials():
              Found(policy, "targets", Node("Acme", "Organisation", 1), doc[0:5], "target-prep")]
     assert [(f.predicate, f.object.name) for f in resolve_policies(found, state)] == [
         ("imposes", "Globex Trade Board support policy on Acme and GTB"), ("targets", "Acme")]
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a party set off by a participle of being hit by, or facing, a measure is its target
+        ("Acme Corp, hit by Chinese tariffs, cut jobs.",
+         [("Chinese tariffs on Acme Corp", "Tariff")],
+         [("China", "imposes", "Chinese tariffs on Acme Corp"),
+          ("Chinese tariffs on Acme Corp", "targets", "Acme Corp")]),
+        ("Hit by U.S. tariffs, Acme Corp cut jobs.",
+         [("U.S. tariffs on Acme Corp", "Tariff")],
+         [("U.S. tariffs on Acme Corp", "targets", "Acme Corp"),
+          ("United States", "imposes", "U.S. tariffs on Acme Corp")]),
+        ("Facing a European Commission antitrust probe, Acme Corp cut prices.",
+         [("European Commission investigation of Acme Corp", "OtherPolicy")],
+         [("European Commission", "imposes", "European Commission investigation of Acme Corp"),
+          ("European Commission investigation of Acme Corp", "targets", "Acme Corp")]),
+        # goods "from" a country after the clause's verb: the country is the target
+        ("Canada slapped duties on steel from Brazil.",
+         [("Canadian tariffs on steel", "Tariff")],
+         [("Canada", "imposes", "Canadian tariffs on steel"),
+          ("Canadian tariffs on steel", "targets", "Brazil")]),
+        ("Canada imposed duties on steel from March.",
+         [("Canadian tariffs on steel", "Tariff")],
+         [("Canada", "imposes", "Canadian tariffs on steel")]),
+        # being hit by what is no measure says nothing
+        ("Acme Corp, hit by the storm, cut jobs.", [], []),
+    ],
+)
+def test_a_party_a_participle_says_is_hit_by_a_measure_is_its_target(nlp, text, policies,
+                                                                       relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a person imposes for the government body or regulator they lead, chair or work for
+        ("Jane Doe, head of the Federal Trade Commission, opened an investigation into Acme "
+         "Corp.",
+         [("Federal Trade Commission investigation into Acme Corp.", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation into Acme Corp."),
+          ("Federal Trade Commission investigation into Acme Corp.", "targets", "Acme Corp."),
+          ("Jane Doe", "leads", "Federal Trade Commission")]),
+        ("Federal Trade Commission Chairwoman Jane Doe launched a probe into Acme Corp.",
+         [("Federal Trade Commission investigation into Acme Corp.", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation into Acme Corp."),
+          ("Federal Trade Commission investigation into Acme Corp.", "targets", "Acme Corp."),
+          ("Jane Doe", "chairs", "Federal Trade Commission")]),
+        # a company sets no policy: its head imposes nothing
+        ("Jane Doe, head of Globex Inc, imposed a ban on Acme Corp.", [],
+         [("Jane Doe", "leads", "Globex Inc")]),
+        # whoever investigates or orders: the person for their body
+        ("Jane Doe, head of the Federal Trade Commission, is investigating Acme Corp.",
+         [("Federal Trade Commission investigation of Acme Corp.", "OtherPolicy")],
+         [("Federal Trade Commission", "imposes",
+           "Federal Trade Commission investigation of Acme Corp."),
+          ("Federal Trade Commission investigation of Acme Corp.", "targets", "Acme Corp."),
+          ("Jane Doe", "leads", "Federal Trade Commission")]),
+        ("Jane Doe, chief executive of Globex Inc, is investigating Acme Corp.", [],
+         [("Jane Doe", "leads", "Globex Inc")]),
+    ],
+)
+def test_a_person_imposes_for_the_body_they_lead_or_work_for(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # whose goods or people a measure hits, by their possessive, is its target
+        ("China imposed tariffs on U.S. soybeans. The tariffs hit Acme Corp's exports.",
+         [("Chinese tariffs on U.S. soybeans", "Tariff")],
+         [("China", "imposes", "Chinese tariffs on U.S. soybeans"),
+          ("Chinese tariffs on U.S. soybeans", "targets", "Acme Corp"),
+          ("Chinese tariffs on U.S. soybeans", "targets", "United States")]),
+        ("Japan imposed export controls on chemicals. The controls hit South Korea's "
+         "chipmakers.",
+         [("Japanese export controls on chemicals", "ExportControl")],
+         [("Japan", "imposes", "Japanese export controls on chemicals"),
+          ("Japanese export controls on chemicals", "targets", "South Korea")]),
+    ],
+)
+def test_whose_goods_a_measure_hits_is_its_target(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a measure "led by" a body is its; what the measure "focuses on" is its target
+        ("The probe, led by the Justice Department, focuses on Acme Corp.",
+         [("Justice Department investigation of Acme Corp.", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of Acme Corp."),
+          ("Justice Department investigation of Acme Corp.", "targets", "Acme Corp.")]),
+        # the goods of a company a measure covers name the company as its target
+        ("The tariffs proposed by the Commerce Department would cover Acme Corp products.",
+         [("Commerce Department tariffs on Acme Corp", "Tariff")],
+         [("Commerce Department", "imposes", "Commerce Department tariffs on Acme Corp"),
+          ("Commerce Department tariffs on Acme Corp", "targets", "Acme Corp")]),
+        # what a relative clause of the measure says it targets or hits
+        ("The United States imposed tariffs that target Acme Corp.",
+         [("U.S. tariffs on Acme Corp.", "Tariff")],
+         [("U.S. tariffs on Acme Corp.", "targets", "Acme Corp."),
+          ("United States", "imposes", "U.S. tariffs on Acme Corp.")]),
+    ],
+)
+def test_a_measure_led_by_a_body_and_what_it_focuses_on(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a crackdown is a measure, its imposer's, on what it is on
+        ("China's crackdown on Acme Corp wiped billions off its value.",
+         [("Chinese crackdown on Acme Corp", "OtherPolicy")],
+         [("China", "imposes", "Chinese crackdown on Acme Corp"),
+          ("Chinese crackdown on Acme Corp", "targets", "Acme Corp")]),
+        # what an inquiry named again is looking at is its target
+        ("The U.S. Federal Trade Commission has launched a probe. The investigation is "
+         "looking at Acme Corp.",
+         [("U.S. Federal Trade Commission investigation of Acme Corp.", "OtherPolicy")],
+         [("U.S. Federal Trade Commission", "imposes",
+           "U.S. Federal Trade Commission investigation of Acme Corp."),
+          ("U.S. Federal Trade Commission investigation of Acme Corp.", "targets",
+           "Acme Corp.")]),
+    ],
+)
+def test_a_crackdown_and_what_an_inquiry_looks_at(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # a party cooperating with an inquiry of its own is its target
+        ("Acme Corp is cooperating with an investigation by the Justice Department.",
+         [("Justice Department investigation of Acme Corp", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of Acme Corp"),
+          ("Justice Department investigation of Acme Corp", "targets", "Acme Corp")]),
+        ("Acme Corp said it was cooperating with the Justice Department's investigation.",
+         [("Justice Department investigation of Acme Corp", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation of Acme Corp"),
+          ("Justice Department investigation of Acme Corp", "targets", "Acme Corp")]),
+        # not with one into another, nor the one named before
+        ("Acme Corp is cooperating with an investigation by the Justice Department into "
+         "Globex Inc.",
+         [("Justice Department investigation into Globex Inc.", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation into Globex Inc."),
+          ("Justice Department investigation into Globex Inc.", "targets", "Globex Inc.")]),
+        ("The Justice Department opened a probe into Globex Inc. Acme Corp said it was "
+         "cooperating with the probe.",
+         [("Justice Department investigation into Globex Inc.", "OtherPolicy")],
+         [("Justice Department", "imposes", "Justice Department investigation into Globex Inc."),
+          ("Justice Department investigation into Globex Inc.", "targets", "Globex Inc.")]),
+    ],
+)
+def test_a_party_cooperating_with_its_own_inquiry_is_its_target(nlp, text, policies,
+                                                                 relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
+
+
+@pytest.mark.parametrize(
+    "text, policies, relations",
+    [
+        # whom a country retaliates against or hits back at with a measure is its target
+        ("China retaliated against the United States with tariffs on soybeans.",
+         [("Chinese tariffs on soybeans", "Tariff")],
+         [("China", "imposes", "Chinese tariffs on soybeans"),
+          ("China", "opposes", "United States"),
+          ("Chinese tariffs on soybeans", "targets", "United States")]),
+        ("Canada hit back at the United States with tariffs on steel.",
+         [("Canadian tariffs on steel", "Tariff")],
+         [("Canada", "imposes", "Canadian tariffs on steel"),
+          ("Canada", "opposes", "United States"),
+          ("Canadian tariffs on steel", "targets", "United States")]),
+    ],
+)
+def test_whom_a_measure_retaliates_against_is_its_target(nlp, text, policies, relations):
+    assert policy_view(nlp, text) == (sorted(policies), sorted(relations))
