@@ -58,6 +58,7 @@ from newsgraph.outputs import (
 
 if TYPE_CHECKING:
     import sqlite3
+    from importlib.resources.abc import Traversable
 
     from distributed import Client
 
@@ -1513,16 +1514,19 @@ def _provenance(model: str) -> dict[str, Any]:
     return {"newsgraph": __version__, "model": model_provenance(model), "rules": _rules()}
 
 
-def _rules() -> dict[str, str]:
-    """A hash of the rule set: the relation patterns, the classifier's weights and the
-    measured precision of each rule, so that two builds that record it read alike."""
+def _rules(ingest: Traversable | None = None) -> dict[str, str]:
+    """A hash of the rule set: the relation patterns, the classifier's weights, the
+    measured precision of each rule and the code that reads them, so that two builds that
+    record it read alike (a changed reader is a new rule set even within a release)."""
     import hashlib
 
     digest = hashlib.sha256()
-    ingest = files("newsgraph.ingest")
-    for root in (ingest.joinpath("patterns"), ingest.joinpath("data")):
+    ingest = ingest or files("newsgraph.ingest")
+    for root, suffixes in ((ingest.joinpath("patterns"), (".jsonl", ".json")),
+                           (ingest.joinpath("data"), (".jsonl", ".json")),
+                           (ingest, (".py",))):
         for entry in sorted(root.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith((".jsonl", ".json")):
+            if entry.name.endswith(suffixes):
                 digest.update(entry.name.encode("utf-8") + b"\0" + entry.read_bytes())
     return {"sha256": digest.hexdigest()}
 

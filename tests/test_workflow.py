@@ -582,3 +582,22 @@ def test_a_document_given_twice_in_one_build_is_read_once_and_said_to_be_given_t
         "documents: 1 read, 0 already built, 1 given twice, 0 sources failed")
     again = build([str(sources)], out)
     assert (again.read, again.skipped, again.repeated) == (0, 2, 0)  # both built before
+
+
+def test_the_rule_sets_digest_covers_patterns_data_and_the_readers_code(tmp_path):
+    from newsgraph.workflow import _rules
+
+    for folder in ("patterns", "data"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "patterns" / "a.jsonl").write_text("{}\n")
+    (tmp_path / "data" / "b.json").write_text("{}")
+    (tmp_path / "reader.py").write_text("x = 1\n")
+    (tmp_path / "notes.txt").write_text("not read")
+    before = _rules(tmp_path)["sha256"]
+    (tmp_path / "notes.txt").write_text("changed")
+    assert _rules(tmp_path)["sha256"] == before
+    for changed in ("patterns/a.jsonl", "data/b.json", "reader.py"):
+        (tmp_path / changed).write_text("[]")
+        after = _rules(tmp_path)["sha256"]
+        assert after != before
+        before = after
