@@ -1020,11 +1020,10 @@ def _conjoined_organisations(token: Token, state: DocState) -> list[Node]:
 
 def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
     """A state-owned (-run, -controlled, -backed) organisation is held by its country: the one a
-    nationality word among the words that describe it says, else the one its name holds
+    nationality word among the words before its name says, else the one its name holds
     ("Chinese state-controlled shipper Globex", "the state-owned Agricultural Bank of Kenya").
-    The words that describe it are those before its name, those of the noun it is the name of
-    ("the Chinese state-backed Globex Times newspaper") and those of a description in
-    apposition after it ("Globex, Kenya's state-owned utility").
+    The words before the name are those of the noun it is the name of, too ("the Chinese
+    state-backed Globex Times newspaper").
     """
     for span in doc.spans.get(SPANS_KEY, []):
         node = state.nodes.get(span.root.i)
@@ -1035,12 +1034,9 @@ def _state_holdings(doc: Doc, state: DocState) -> Iterator[Found]:
             else [root]
         before = [t for head in heads for left in head.lefts for t in left.subtree
                   if t.i < span.start]
-        described = [t for c in root.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
-                     and c.i not in state.inside for left in c.lefts for t in left.subtree]
-        words = before + described
-        if not any(t.lower_ in _STATE_WORDS and t.head._.ng_trigger == "owned" for t in words):
+        if not any(t.lower_ in _STATE_WORDS and t.head._.ng_trigger == "owned" for t in before):
             continue
-        places = [state.nodes[t.i] for t in words if t.i in state.nodes
+        places = [state.nodes[t.i] for t in before if t.i in state.nodes
                   and state.nodes[t.i].type == EntityType.COUNTRY]
         places += [Node(country, EntityType.COUNTRY, t.i) for t in span
                    if t.pos_ == "PROPN" and (country := nation_of(t.text))]

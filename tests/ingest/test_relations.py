@@ -2576,33 +2576,13 @@ def test_partners_named_and_units_of_a_countrys_company(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a state-owned company described in apposition after its name, by the country's
-        # adjective or possessive
-        ("Globex Corp, the Kenyan state-owned utility, raised prices.",
-         [("Globex Corp", "basedIn", "Kenya"), ("Kenya", "investsIn", "Globex Corp")]),
-        ("Globex Corp, Kenya's state-owned utility, raised prices.",
-         [("Globex Corp", "basedIn", "Kenya"), ("Kenya", "investsIn", "Globex Corp")]),
-        # a country its description does not name holds nothing
-        ("Kenya said on Monday it would cut taxes. State-owned Globex Corp raised prices.",
-         [("Kenya", "imposes", "Kenyan tax")]),
-    ],
-)
-def test_state_owned_companies_described_after_their_name(nlp, text, expected):
-    assert triples(nlp, text) == sorted(expected)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # "provide", a verb of imposing too, whose trigger that family takes: goods provided to a
-        # customer are supplied; financing provided is an investment, not a supply
-        ("Globex Inc will provide cloud services to Acme Corp.",
-         [("Globex Inc", "supplies", "Acme Corp.")]),
+        # financing provided is an investment, not a supply; what is provided or made is no
+        # goods supplied by the verb alone
         ("Acme Bank will provide bridge financing to Globex Inc.",
          [("Acme Bank", "investsIn", "Globex Inc.")]),
-        # a customer's goods made or assembled by another
-        ("Acme Corp's jets are made by Globex Inc.", [("Globex Inc.", "supplies", "Acme Corp")]),
-        ("Acme Corp's decision was made by its board.", []),
+        ("Globex Inc will provide details to Acme Corp.", []),
+        ("Acme Corp's decisions are made by Globex Inc.", []),
+        ("Acme Corp's plans were made public by Globex Inc.", []),
         # leasing and chartering are buying's kin: the lessor supplies
         ("Acme Corp chartered three tankers from Globex Inc.",
          [("Globex Inc.", "supplies", "Acme Corp")]),
