@@ -368,10 +368,10 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     A measure that names a party of its own ("sanctions on Huawei") becomes a direct edge
     from each of its imposers to that party, and its policy is dropped.
     """
-    leaders = _bodies_of_people(found)
+    leaders = {f.subject.name: f.object for f in found
+               if f.predicate == Predicate.LEADS and f.object.type == EntityType.COUNTRY}
     found = [_origin_of_goods(f) for f in _topics_are_targets(found, state)
-             if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)
-             and not _helps_anothers_inquiry(f)]
+             if not _only_located(f, state) and not _judged(f) and not _settled_privately(f)]
     found = review_deals(found, state)
     _bans_of_parties(found, state)
     found += [replace(f, subject=country) for f in found
@@ -436,19 +436,6 @@ def _settled_privately(f: Found) -> bool:
         and not sets_policy(f.subject.name)
 
 
-def _helps_anothers_inquiry(f: Found) -> bool:
-    """Whether a party said to cooperate with an inquiry may only be helping with one into
-    another: the inquiry says what it is into ("cooperating with the probe into Globex"), or
-    is a bare reference to one named before ("cooperating with the probe")."""
-    if f.rule != "target-cooperates-with-inquiry":
-        return False
-    inquiry = f.sentence.doc[f.subject.token]
-    children = list(inquiry.children)
-    return any(c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS for c in children) or (
-        _definite(inquiry) and not any(c.dep_ in ("poss", "compound", "amod", "nmod")
-                                        for c in children))
-
-
 def _judged(f: Found) -> bool:
     """Whether a measure is read as a court's or an arbiter's, which judge measures and
     cases and impose none ("The Supreme Court ruled in favor of the tariffs", "a petition
@@ -492,37 +479,11 @@ def _may_act_for(body: str, policy: str) -> bool:
     return home is None or policy.startswith(f"{modifier_of(home)} ")
 
 
-#: What a person's relation to a body says of whom they act for, the strongest first: the
-#: country they lead, a policy-setting body they lead or chair, one they work for.
-_ACTS_FOR = (Predicate.LEADS, Predicate.CHAIRS, Predicate.WORKS_FOR)
-
-
-def _bodies_of_people(found: list[Found]) -> dict[str, Node]:
-    """The body each person named in ``found`` acts for when they impose a measure: the
-    country they lead, else the government body or regulator they lead, chair or work for
-    ("Jane Doe, head of the Federal Trade Commission, opened a probe"); a company sets no
-    policy."""
-    ranked: dict[str, tuple[int, Node]] = {}
-    for f in found:
-        if f.predicate not in _ACTS_FOR or f.subject.type != EntityType.PERSON:
-            continue
-        if f.object.type == EntityType.COUNTRY and f.predicate == Predicate.LEADS:
-            rank = 0
-        elif f.object.type == EntityType.ORGANISATION and sets_policy(f.object.name):
-            rank = 1 + _ACTS_FOR.index(f.predicate) // 2  # leading and chairing rank alike
-        else:
-            continue
-        if f.subject.name not in ranked or rank < ranked[f.subject.name][0]:
-            ranked[f.subject.name] = (rank, f.object)
-    return {name: node for name, (_, node) in ranked.items()}
-
-
 def _imposers(found: list[Found], leaders: dict[str, Node]) -> dict[int, list[Found]]:
     """The ``imposes`` relations of each measure, by its token.
 
-    A person imposes for the body they act for (``leaders``: the country they lead, a
-    government body they lead, chair or work for), which takes their place in the relation;
-    anyone else imposes nothing.
+    A person imposes for the country they lead (``leaders``), which takes their place in the
+    relation; a person who leads no country imposes nothing.
     """
     imposers: dict[int, list[Found]] = {}
     for f in found:
