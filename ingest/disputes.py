@@ -15,9 +15,7 @@ describing the opposer ("Greenpeace, a vocal critic of Acme"). Each reader gives
   act that is no deal ("the actions of Globex"; "the sale of Globex" is of what is sold), or
   a participle's agent, whatever the noun ("the raid carried out by Globex"); a definite
   noun with no party of its own, the party of the act it names again (``ingest/events.py``:
-  "Globex decided to cut supplies. Acme criticised the decision"); an act that draws a noun
-  of opposition from a party (``drawing_verb``: "the move by Globex drew criticism from
-  Acme", "Globex's plan faces opposition from Acme");
+  "Globex decided to cut supplies. Acme criticised the decision");
 * :func:`moves_opposed`: the same verbs and nouns against "the move", "the decision" or "the
   step" (``move_noun``) with no party of its own: the policy named last in its sentence or
   the two before, unless the opposer imposes it; a move whose party is named ("Canada's
@@ -27,16 +25,13 @@ describing the opposer ("Greenpeace, a vocal critic of Acme"). Each reader gives
 * :func:`judged_wrong`: a party that says, believes or alleges a measure, a party or its act
   is wrong (``wrong_judgement``: "unfair", "illegal", "a clear breach"), or calls it so; a
   person whose role at an organisation the sentence gives speaks for it;
-* :func:`suits_to_stop`: a verb of stopping, forcing or undoing (``stopping_verb``: "block",
-  "halt", "compel", "drop") in a clause that is the purpose of a suit ("sued to block", "filed
-  suit to halt", "sought an injunction to stop"), of an appeal to another ("urged regulators
-  to block", "asked Globex to drop its bid") or of a party's attempt (``attempt_noun``:
-  "Acme's bid to block"): who sues, asks or attempts opposes each party the stopped thing
-  names (itself, its possessive, or its "of"/"by" phrase); a state that moves or asks to
-  stop a thing, or attempts to, takes a measure, no side;
+* :func:`suits_to_stop`: a verb of stopping (``stopping_verb``: "block", "halt", "overturn")
+  in a clause that is the purpose of a suit ("sued to block", "filed suit to halt", "sought an
+  injunction to stop") or of an appeal to another ("urged regulators to block"): who sues or
+  asks opposes each party the stopped thing names (itself, its possessive, or its "of"/"by"
+  phrase); a state that moves or asks to stop a thing takes a measure, no side;
 * :func:`critics_of`: a party described as a critic or opponent of another, or of its act
-  (``critic_noun``: "Greenpeace, a vocal critic of Acme", "is among the critics of Acme",
-  "among Acme's harshest critics").
+  (``critic_noun``: "Greenpeace, a vocal critic of Acme", "is among the critics of Acme").
 
 A clause negated or hypothetical is no dispute; the caller says which (``hedged``).
 
@@ -106,19 +101,6 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
     return (lex.lower("party_act"), lex.lower("deal_noun") | lex.lower("bid_noun"),
             forms("voicing_verb"), forms("stopping_verb"), forms("legal_verb"),
             lex.lower("suit_noun") | lex.lower("legal_action_noun"))
-
-
-@cache
-def _drawing() -> frozenset[str]:
-    """The forms of the verbs whose subject draws opposition from a party ("drew criticism
-    from")."""
-    return lexicon().verbs("drawing_verb")
-
-
-def _pobjs(token: Token, preps: set[str]) -> list[Token]:
-    """The objects of ``token``'s prepositions of ``preps``."""
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
 
 
 def acts_opposed(doc: Doc, state: DocState, found: list[Found],
@@ -254,15 +236,7 @@ def _opposings(doc: Doc, state: DocState, hedged: Callable[[Token], bool]
                       for p in c.children if p.dep_ == "pobj"]
             holder = next((c for c in token.children if c.dep_ in ("poss", "compound", "amod")
                            and entity_of(c, state) is not None), None)
-            # "the move by Globex drew criticism from Acme": against what draws it
-            froms = [p for t in (token, token.head) for p in _pobjs(t, {"from"})
-                     if entity_of(p, state) is not None]
-            if holder is None and froms and token.dep_ == "dobj" \
-                    and token.head.lower_ in _drawing():
-                opposer = froms[0]
-                things = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                token = token.head
-            elif holder is not None:
+            if holder is not None:
                 opposer = holder
             elif token.dep_ == "dobj":
                 opposer = clause_subject(token.head)
@@ -358,10 +332,8 @@ def critics_of(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> li
         else:
             continue
         party = entity_of(holder, state) if holder is not None else None
-        # "a critic of Acme", "among Acme's harshest critics"
         targets = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"]
-        targets += [c for c in noun.children if c.dep_ == "poss"]
         for target in targets:
             node = entity_of(target, state)
             others = [node] if node is not None else _parties_of_act(target, state)
@@ -371,10 +343,9 @@ def critics_of(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> li
 
 
 def suits_to_stop(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) -> list[Found]:
-    """Each party that sues, asks another or attempts to stop, force or undo what names a
-    party ("filed suit to halt the sale of Globex's computers", "urged regulators to block
-    the merger of Globex and Initech", "asked Globex to drop its bid", "Acme's bid to block
-    Globex's merger"): it opposes each party so named."""
+    """Each party that sues, or asks another, to stop what names a party ("filed suit to halt
+    the sale of Globex's computers", "urged regulators to block the merger of Globex and
+    Initech"): it opposes each party so named."""
     _, _, _, stopping, legal, suits = _words()
     added: list[Found] = []
     for verb in state.tokens_of(doc):
@@ -386,43 +357,24 @@ def suits_to_stop(doc: Doc, state: DocState, hedged: Callable[[Token], bool]) ->
         at_law = head.pos_ == "NOUN" and head.lower_ in suits  # "a suit to block"
         at_law = at_law or (head.pos_ == "VERB" and (head.lower_ in _suing() or any(
             c.dep_ == "dobj" and c.lower_ in suits for c in head.children)))
+        if not at_law and (head.pos_ != "VERB" or head.lower_ not in legal):
+            continue
+        asker = clause_subject(head)
+        if asker is None or hedged(head):
+            continue
+        party = entity_of(asker, state)
+        if party is not None and not at_law and not _addressed(head, state) and (
+                party.type == EntityType.COUNTRY or sets_policy(party.name)):
+            continue  # "the government moved to block the merger": a measure of its own
         stopped = [c for c in verb.children if c.dep_ == "dobj"]
-        attempter = _attempter(head, state) if not at_law else None
-        if attempter is not None:
-            # "Acme's bid to block the merger": a state's attempt is a measure of its own
-            if hedged(head) or attempter.type == EntityType.COUNTRY \
-                    or sets_policy(attempter.name):
-                continue
-            party: Node | None = attempter
-        else:
-            if not at_law and (head.pos_ != "VERB" or head.lower_ not in legal):
-                continue
-            asker = clause_subject(head)
-            if asker is None or hedged(head):
-                continue
-            party = entity_of(asker, state)
-            if party is not None and not at_law and not _addressed(head, state) and (
-                    party.type == EntityType.COUNTRY or sets_policy(party.name)):
-                continue  # "the government moved to block the merger": a measure of its own
         for thing in [*stopped, *(c for t in stopped for c in conjuncts(t))]:
             node = entity_of(thing, state) if thing.i in state.nodes else None
             others = [node] if node is not None else _parties_of_act(thing, state, deals=True) \
                 or ([state.event_parties[thing.i]] if thing.i in state.event_parties else [])
-            rule = "sue-to-stop-party" if at_law else "attempt-to-stop-party" \
-                if attempter is not None else "ask-to-stop-party"
             for other in others:
-                added += _found(party, other, verb, rule)
+                added += _found(party, other, verb,
+                                "sue-to-stop-party" if at_law else "ask-to-stop-party")
     return added
-
-
-def _attempter(noun: Token, state: DocState) -> Node | None:
-    """The party whose attempt a noun of the ``attempt_noun`` set names by a possessive or by
-    "by" ("Acme's bid to block", "efforts by Acme to force")."""
-    if noun.pos_ != "NOUN" or noun.lower_ not in lexicon().lower("attempt_noun"):
-        return None
-    holders = [c for c in noun.children if c.dep_ == "poss"] + _pobjs(noun, {"by"})
-    nodes = [n for h in holders if (n := entity_of(h, state)) is not None and n.type in _PARTIES]
-    return nodes[0] if nodes else None
 
 
 def _addressed(verb: Token, state: DocState) -> bool:

@@ -85,11 +85,6 @@ def test_suits_to_stop(nlp, text, expected):
         ("Greenpeace is not a critic of Acme Corp.", []),
         # whose critics they are, with no critic named, says nothing
         ("Acme Corp's critics say the plan is flawed.", []),
-        # a possessive says whose critic it is
-        ("Acme Corp was among Globex Inc's harshest critics.",
-         [("Acme Corp", "opposes", "Globex Inc")]),
-        ("Greenpeace, Acme Corp's fiercest critic, welcomed the ruling.",
-         [("Greenpeace", "opposes", "Acme Corp")]),
     ],
 )
 def test_critics_of(nlp, text, expected):
@@ -107,14 +102,6 @@ def test_critics_of(nlp, text, expected):
          [("Acme Corp", "competesWith", "Globex Inc")]),
         ("Acme Corp could earn more than (rival) Globex Inc.",
          [("Acme Corp", "competesWith", "Globex Inc.")]),
-        # a rival named right after the one it rivals, without a possessive
-        ("Earlier this week Globex Inc rival Initech Corp (INIT.DE) said it was considering "
-         "launching its own service.", [("Globex Inc", "competesWith", "Initech Corp")]),
-        # competition faced from another, "from" on the verb
-        ("Initech Corp faces competition from Globex Inc.",
-         [("Initech Corp", "competesWith", "Globex Inc.")]),
-        ("Initech Corp said it faced internal competition from Globex Inc.",
-         [("Initech Corp", "competesWith", "Globex Inc.")]),
         # a takeover of a company that is no rival says nothing of rivalry
         ("Acme Corp's takeover of network gear maker Globex Inc was approved.",
          [("Acme Corp", "investsIn", "Globex Inc")]),
@@ -248,100 +235,4 @@ def test_judged_wrong_by_more_words(nlp, text, expected):
     ],
 )
 def test_urging_rejection(nlp, text, expected):
-    assert triples(nlp, text) == sorted(expected)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a noun of opposition an act draws from a party: against the act's party
-        ("The move by Globex Inc drew criticism from Acme Corp.",
-         [("Acme Corp.", "opposes", "Globex Inc")]),
-        ("Globex Inc's decision drew sharp criticism from Acme Corp.",
-         [("Acme Corp.", "opposes", "Globex Inc")]),
-        ("Globex Inc's takeover of Hooli Inc has attracted opposition from Acme Corp.",
-         [("Acme Corp.", "opposes", "Globex Inc"), ("Globex Inc", "investsIn", "Hooli Inc")]),
-        # or against the policy "the move" names again
-        ("The European Union imposed tariffs on Chinese steel. The move drew criticism from "
-         "China.",
-         [("China", "opposes", "European Union tariffs on Chinese steel"),
-          ("European Union", "imposes", "European Union tariffs on Chinese steel"),
-          ("European Union tariffs on Chinese steel", "targets", "China")]),
-        # praise drawn, or criticism not drawn, is no dispute
-        ("The move by Globex Inc drew praise from Acme Corp.", []),
-        ("The move by Globex Inc did not draw criticism from Acme Corp.", []),
-    ],
-)
-def test_opposition_drawn_by_an_act(nlp, text, expected):
-    assert triples(nlp, text) == sorted(expected)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a protest lodged with a state, or its envoy summoned or expelled, is against it
-        ("China lodged a protest with Japan over the visit.", [("China", "opposes", "Japan")]),
-        ("China has lodged a strong protest to Japan.", [("China", "opposes", "Japan")]),
-        ("China summoned Japan's ambassador to protest the visit.",
-         [("China", "opposes", "Japan")]),
-        ("China summoned the Japanese ambassador on Monday.", [("China", "opposes", "Japan")]),
-        ("France expelled two Russian diplomats.", [("France", "opposes", "Russia")]),
-        # a body a complaint is lodged with is no party to it; one's own envoy is no other's
-        ("Acme Corp lodged a complaint with the European Commission against Globex Inc.",
-         [("Acme Corp", "opposes", "Globex Inc.")]),
-        ("China summoned its ambassador to Japan.", []),
-        # an apology demanded from a party, like damages
-        ("Acme Corp demanded an apology from Globex Inc.",
-         [("Acme Corp", "opposes", "Globex Inc.")]),
-    ],
-)
-def test_protests_to_a_state(nlp, text, expected):
-    assert triples(nlp, text) == sorted(expected)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # a party's attempt to stop or force another, by a possessive or "by"
-        ("Globex Inc's bid to stop Acme Corp from selling the drug failed.",
-         [("Globex Inc", "opposes", "Acme Corp")]),
-        ("Acme Corp's bid to block Globex Inc's merger failed.",
-         [("Acme Corp", "opposes", "Globex Inc")]),
-        # a state's attempt is a measure of its own, no side
-        ("The Japanese government's attempt to block Globex Inc's merger failed.", []),
-        # forcing or undoing, the purpose of a motion or of an appeal to another
-        ("The United States filed a motion to compel Acme Corp's assistance.",
-         [("United States", "opposes", "Acme Corp")]),
-        ("Acme Corp asked Globex Inc to drop its bid.", [("Acme Corp", "opposes", "Globex Inc")]),
-        ("The United Nations urged Russia to withdraw its troops.",
-         [("United Nations", "opposes", "Russia")]),
-        # a plan or decision to drop a thing is no attempt against its party
-        ("Acme Corp's decision to drop Globex Inc as a supplier hurt.", []),
-    ],
-)
-def test_attempts_to_stop_or_force(nlp, text, expected):
-    assert triples(nlp, text) == sorted(expected)
-
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # the way a party acts, or how it acts, criticised: against the party
-        ("Acme Corp criticized the way Globex Inc handled the recall.",
-         [("Acme Corp", "opposes", "Globex Inc")]),
-        ("Acme Corp criticized how Globex Inc handled the recall.",
-         [("Acme Corp", "opposes", "Globex Inc")]),
-        ("Acme Corp praised the way Globex Inc handled the recall.", []),
-        # parties that sue or accuse each other oppose each other
-        ("Acme Corp and Globex Inc have sued each other.",
-         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
-        ("China and Japan accused each other of provocation.",
-         [("China", "opposes", "Japan"), ("Japan", "opposes", "China")]),
-        ("Acme Corp and Globex Inc have filed lawsuits against each other.",
-         [("Acme Corp", "opposes", "Globex Inc"), ("Globex Inc", "opposes", "Acme Corp")]),
-        ("Acme Corp and Globex Inc praised each other.", []),
-    ],
-)
-def test_ways_criticised_and_each_other(nlp, text, expected):
     assert triples(nlp, text) == sorted(expected)
