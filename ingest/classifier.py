@@ -52,7 +52,7 @@ from newsgraph.ingest.confidence import MOST_CONFIDENT
 from newsgraph.ingest.coreference import REFERENCES_KEY
 from newsgraph.ingest.documents import Evidence, Relation
 from newsgraph.ingest.entities import SPANS_KEY
-from newsgraph.ingest.markup import quote, trimmed
+from newsgraph.ingest.markup import quoted, trimmed
 from newsgraph.ingest.names import lexicon
 from newsgraph.ontology import RELATIONS, SYMMETRIC
 
@@ -465,10 +465,9 @@ class RelationClassifier:
             subject, obj = candidate.names
             if label in SYMMETRIC and candidate.object.start < candidate.subject.start:
                 subject, obj = obj, subject  # the first named is the subject
-            sentence = trimmed(candidate.sentence)
+            text, start, end = quoted(trimmed(candidate.sentence))
             relations.append(Relation(subject, label, obj, Evidence(
-                sentence=quote(sentence), start=sentence.start_char,
-                end=sentence.end_char, rule=RULE,
+                sentence=text, start=start, end=end, rule=RULE,
                 confidence=min(round(p, 4), MOST_CONFIDENT))))
         doc._.ng_relations = relations
         return doc

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["blank_markup", "code_follows", "markup_blind", "quote", "trimmed"]
+__all__ = ["blank_markup", "code_follows", "markup_blind", "quote", "quoted", "trimmed"]
 
 #: An exchange code in angle brackets, square brackets or parentheses: a ticker and perhaps its
 #: market ("<GE>", "<TSBA.T>", "[UVN.UL]", "(AAPL.O)", "(005930.KS)"), or a market and a
@@ -127,6 +127,28 @@ def quote(span: Span) -> str:
     if source is None:
         return span.text.strip()
     return source[span.start_char:span.end_char].strip()
+
+
+def quoted(span: Span) -> tuple[str, int, int]:
+    """The words of a sentence as the article wrote them and their offsets there, with the
+    brackets of a name it opens or ends with ("<ACME CORP> SUES GLOBEX", not "ACME CORP>
+    SUES GLOBEX").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.tokenizer = markup_blind(nlp.tokenizer)
+    >>> quoted(trimmed(nlp("<ACME CORP> SUES <GLOBEX INC>")[:]))
+    ('<ACME CORP> SUES <GLOBEX INC>', 0, 29)
+    """
+    source: str | None = span.doc._.ng_source_text
+    start, end = span.start_char, span.end_char
+    if source is None:
+        return span.text.strip(), start, end
+    if start > 0 and source[start - 1] == "<" and span.doc.text[start - 1] == " ":
+        start -= 1
+    if end < len(source) and source[end] == ">" and span.doc.text[end] == " ":
+        end += 1
+    return source[start:end].strip(), start, end
 
 
 def code_follows(span: Span) -> bool:

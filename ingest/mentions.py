@@ -405,15 +405,17 @@ def _joined_by_particle(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """One name of another language the model cut at its lower-case particle: "Banco do
     Brasil", "Cassa Depositi e Prestiti", "Welt am Sonntag" (the particles are data,
     ``org_name_particle``). Each side is a capitalised name of one to three words, the first no
-    country ("Banco do Brasil" ends with one), and the particle stands
-    alone between them; the whole is a person's name where both parts are people's, else an
-    organisation's."""
+    country ("Banco do Brasil" ends with one) nor ending with a legal form ("Acme Corp y Globex
+    Inc" are two), and the particle stands alone between them; the whole is a person's name
+    where both parts are people's, else an organisation's."""
     particles = lexicon().lower("org_name_particle")
+    legal = lexicon().words("legal_form")
     kept: list[Candidate] = []
     for candidate in found:
         before = kept[-1] if kept else None
         if before is not None and candidate.start == before.end + 1 \
                 and doc[before.end].is_lower and doc[before.end].lower_ in particles \
+                and doc[before.end - 1].text not in legal \
                 and all(_capitalised_name(doc, c) for c in (before, candidate)) \
                 and country_named(doc[before.start:before.end].text) is None:
             label = "PERSON" if before.label == candidate.label == "PERSON" else "ORG"

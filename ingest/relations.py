@@ -123,7 +123,7 @@ from newsgraph.ingest.events import (
 )
 from newsgraph.ingest.gazetteer import demonym_of, place_country
 from newsgraph.ingest.geo import country_of, nation_of
-from newsgraph.ingest.markup import quote, trimmed
+from newsgraph.ingest.markup import quoted, trimmed
 from newsgraph.ingest.moves import share_moves
 from newsgraph.ingest.names import (
     lexicon,
@@ -1317,7 +1317,8 @@ def _appointed_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Foun
     held = {(f.subject.name, f.object.name) for f in found if f.predicate in _ROLES}
     added: list[Found] = []
     for verb in doc:
-        if verb._.ng_trigger != "appoint" or verb.pos_ != "VERB" or _hedged(verb):
+        if verb._.ng_trigger != "appoint" or verb.pos_ != "VERB" or _hedged(verb) \
+                or _hypothetical(verb):
             continue
         appointed = _appointee_and_titles(verb, state)
         if appointed is None:
@@ -1329,8 +1330,8 @@ def _appointed_alone(doc: Doc, state: DocState, found: list[Found]) -> list[Foun
         sentence = verb.sent
         org = _appointer(verb, state)
         if org is None:
-            if (person.name, sentence.start) in read:
-                continue
+            if (person.name, sentence.start) in read or verb.dep_ == "relcl":
+                continue  # "Jane Doe, who was appointed chief executive in 2001, had left"
             org = _organisation_alone(doc, state, sentence)
         if org is None or org.name == person.name or (person.name, org.name) in held:
             continue
@@ -1388,19 +1389,37 @@ def _appointer(verb: Token, state: DocState) -> Node | None:
 
 
 def _organisation_alone(doc: Doc, state: DocState, sentence: Span) -> Node | None:
-    """The one organisation a sentence names, else the one in focus there; no public body."""
-    named = {node.name: node for span in doc.spans.get(SPANS_KEY, [])
-             if sentence.start <= span.root.i < sentence.end
-             and (node := state.nodes.get(span.root.i)) is not None
-             and node.type == EntityType.ORGANISATION}
+    """The one organisation a sentence names, else the one in focus there where the sentence
+    before names no other ("Acme sued Globex. Jane Doe was named chief executive" says not
+    whose); no public body."""
+    named = _organisations_in(doc, state, sentence)
     focus = (doc._.ng_focus or {}).get(sentence.start)
     if len(named) == 1:
         org = next(iter(named.values()))
-    elif not named and focus is not None and focus[1] == EntityType.ORGANISATION:
+    elif not named and focus is not None and focus[1] == EntityType.ORGANISATION and (
+            sentence.start == 0
+            or set(_organisations_in(doc, state, doc[sentence.start - 1].sent)) <= {focus[0]}):
         org = Node(focus[0], focus[1], sentence.start)
     else:
         return None
     return None if _public(org.name) else org
+
+
+def _organisations_in(doc: Doc, state: DocState, sentence: Span) -> dict[str, Node]:
+    """The organisations a sentence names, by name."""
+    return {node.name: node for span in doc.spans.get(SPANS_KEY, [])
+            if sentence.start <= span.root.i < sentence.end
+            and (node := state.nodes.get(span.root.i)) is not None
+            and node.type == EntityType.ORGANISATION}
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Whether a verb's clause is only supposed: a modal of what would or could be, or a
+    condition on it ("would be appointed chief executive if the merger goes through")."""
+    return any((c.dep_ == "aux" and c.lower_ in ("would", "could", *_MAYBE))
+               or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _HEDGES
+                                             for m in c.children))
+               for c in verb.children)
 
 
 def _rivals_of_focus(doc: Doc, state: DocState, found: list[Found]) -> list[Found]:
@@ -1621,6 +1640,7 @@ def _governs_a_bank(title: Token | None, predicate: str, org: Node) -> bool:
     ("a Federal Reserve governor") are its members."""
     return title is not None and predicate == Predicate.MEMBER_OF \
         and title.lower_ in ("governor", "governors") \
+        and not any(t.lower_ in _JUNIOR_TITLES for t in title.lefts) \
         and any(word in _BANK_WORDS for word in org.name.lower().split())
 
 
@@ -1735,15 +1755,18 @@ def _hedged(token: Token, proposed: bool = False) -> bool:
 
 
 def _only_attempted(verb: Token) -> bool:
-    """Whether a verb says only what a party tried to do ("the government's attempt to block
-    Acme's bid", "tried to block it"): the act may not have happened."""
+    """Whether a verb says only what a party tried or threatened to do ("the government's
+    attempt to block Acme's bid", "threatened to block it"): the act may not have happened."""
     head = verb.head
     return verb.dep_ in ("acl", "xcomp") and (
-        head.lower_ in _ATTEMPTS or head.lemma_ in _TRYING)
+        head.lower_ in _ATTEMPTS or head.lower_ in _TRYING)
 
 
-#: Verbs of trying: what one tries to do is not done.
-_TRYING = frozenset({"try", "seek", "attempt", "strive"})
+#: Verbs of trying, threatening or meaning to: what one tries or threatens to do is not done.
+_TRYING = frozenset(form for lemma in ("try", "seek", "attempt", "strive", "threaten", "plan",
+                                       "want", "hope", "aim", "vow", "propose", "consider",
+                                       "intend", "expect", "promise")
+                    for form in verb_forms(lemma))
 
 
 def _apart(verb: Token) -> bool:
@@ -2342,10 +2365,9 @@ def _relations(found: list[Found]) -> tuple[list[Relation], list[Node]]:
         if key in seen:
             continue
         seen.add(key)
-        sentence = trimmed(f.sentence)
-        evidence = Evidence(sentence=quote(sentence), start=sentence.start_char,
-                            end=sentence.end_char, rule=f.rule, percent=f.percent,
-                            market=f.market)
+        text, start, end = quoted(trimmed(f.sentence))
+        evidence = Evidence(sentence=text, start=start, end=end, rule=f.rule,
+                            percent=f.percent, market=f.market)
         relations.append(Relation(f.subject.name, str(f.predicate), f.object.name, evidence))
         used += [f.subject, f.object]
     return relations, used

@@ -753,9 +753,35 @@ def shared_ventures(doc: Doc, state: DocState) -> list[Found]:
         if owned.lower_ not in _SHARED_VENTURES and not (
                 owned.dep_ == "dobj" and owned.head.lower_ in _POOLING):
             continue
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in owned.children):
+            continue  # "their merger with Initech": each with another
+        if _denied_or_apart(token):
+            continue  # "denied reports of their merger", "will not combine", "each announced"
         owners = [n for n in _their_owners(token, state) if not _public(n)]
         added += _partnered(owners, token.sent, "their-venture")
     return added
+
+
+def _denied_or_apart(their: Token) -> bool:
+    """Whether a clause above "their" is negated or denies, or its parties act each apart
+    ("Acme and Globex will not combine their units", "denied reports of their merger", "each
+    announced their merger")."""
+    head = their.head
+    while True:
+        if head.lower_ in _DENYING or any(
+                c.dep_ == "neg" or c.lower_ in _EACH_APART for c in head.children):
+            return True
+        if head.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ in _EACH_APART
+                                                       for c in head.children):
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+
+
+#: Verbs of denying, and words that say parties act each on its own.
+_DENYING = frozenset(form for lemma in ("deny", "reject", "dismiss") for form in verb_forms(lemma))
+_EACH_APART = frozenset({"each", "separately", "respectively", "independently"})
 
 
 def _partnered(parties: Sequence[Node], sentence: Span, rule: str) -> list[Found]:

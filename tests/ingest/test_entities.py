@@ -534,7 +534,10 @@ def test_a_common_noun_capitalised_only_to_open_a_sentence_is_no_name(nlp, text,
     [
         ("Jane Roe won the Iowa Caucus on Monday, beating Joe Doe.",
          {("Jane Roe", "Person"), ("Joe Doe", "Person")}),
-        ("The Munich Security Conference heard Jane Roe on Friday.", {("Jane Roe", "Person")}),
+        ("Jane Roe spoke at the Venice Summit on Friday.", {("Jane Roe", "Person")}),
+        # a conference may be a standing body
+        ("The Acme Conference said it had expelled Globex Inc.",
+         {("Acme Conference", "Organisation"), ("Globex Inc.", "Organisation")}),
     ],
 )
 def test_an_event_is_no_organisation(nlp, text, expected):

@@ -62,3 +62,10 @@ def test_the_model_reads_around_an_exchange_code(nlp: Language) -> None:
     names = {span._.ng_name for span in doc.spans["ng_entities"]}
     assert "Kestrel Corp" in names
     assert not any(" " * 2 in name for name in names)
+
+
+def test_a_sentence_quoted_keeps_the_brackets_of_the_name_it_opens_with(nlp: Language) -> None:
+    text = "<Acme Corp> sued Globex Corp on Monday."
+    [relation] = nlp(text)._.ng_relations
+    evidence = relation.evidence
+    assert (evidence.sentence, evidence.start, evidence.end) == (text, 0, len(text))

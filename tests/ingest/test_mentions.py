@@ -921,6 +921,8 @@ def test_a_body_and_a_person_the_model_read_as_one_name_are_two(surname, expecte
         # a former name's possessive names another's unit, not the name
         ("The unit, formerly known as Globex's software division, was sold to Acme Corp.",
          {("Acme Corp.", ())}),
+        # a former name is no name of the thing now: it stays one of its own
+        ("Acme Corp. bought Globex Inc, formerly known as Initech LLC.", {("Acme Corp.", ())}),
     ],
 )
 def test_a_name_a_phrase_says_is_another_name_of_it_joins_it(nlp, text, expected):
@@ -952,6 +954,9 @@ def test_a_title_is_no_part_of_a_persons_name(nlp, text, expected):
          {("Cassa Depositi e Prestiti", "Organisation")}),
         ("Bild am Sonntag reported that Acme would buy Globex.",
          {("Acme", "Organisation"), ("Bild am Sonntag", "Organisation")}),
+        # not two companies, each with its legal form
+        ("Sales at Acme Corp y Globex Inc rose.",
+         {("Acme Corp", "Organisation"), ("Globex Inc", "Organisation")}),
     ],
 )
 def test_a_name_cut_at_a_particle_of_another_language_is_one_name(nlp, text, expected):

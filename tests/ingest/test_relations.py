@@ -231,6 +231,13 @@ from tests.ingest.relation_views import policy_view, triples
         ("Acme Corp reported higher profits. Jane Doe was named president and chief "
          "executive officer.", [("Jane Doe", "leads", "Acme Corp")]),
         ("Jane Doe was not named president of Acme Corp.", []),
+        # not one the sentence before names with another, one only supposed, nor a past one
+        # told in a relative clause
+        ("Acme Corp sued Globex Inc on Monday. Jane Doe was appointed chief executive on "
+         "Tuesday.", [("Acme Corp", "opposes", "Globex Inc")]),
+        ("Acme Corp said Jane Doe would be appointed chief executive if the merger with Globex "
+         "Inc goes through.", []),
+        ("Acme Corp said Jane Doe, who was appointed chief executive in 2001, had left.", []),
         # a governor leads a bank, and is a member of a board of governors
         ("Bank of Japan Governor Robert Smith said rates would stay low.",
          [("Robert Smith", "leads", "Bank of Japan")]),
@@ -238,6 +245,8 @@ from tests.ingest.relation_views import policy_view, triples
          [("Robert Smith", "leads", "Reserve Bank of India")]),
         ("Federal Reserve Governor Robert Smith said rates would stay low.",
          [("Robert Smith", "memberOf", "Federal Reserve")]),
+        ("Jane Doe, deputy governor of the Bank of Freedonia, said rates would rise.",
+         [("Jane Doe", "memberOf", "Bank of Freedonia")]),
         # who heads a part of an organisation works for it
         ("Robert Smith, who leads Deloitte's incident response team, said the breach was "
          "contained.", [("Robert Smith", "worksFor", "Deloitte")]),
@@ -2521,6 +2530,7 @@ def test_suits_faced_and_rulings_won(nlp, text, expected):
          [("Acme Corp", "basedIn", "Japan"), ("Acme Corp", "investsIn", "Globex Corp")]),
         ("Globex Inc borrowed $2 billion from Acme Bank.",
          [("Acme Bank", "investsIn", "Globex Inc")]),
+        ("Globex Inc borrowed ideas from Acme Corp.", []),
     ],
 )
 def test_prices_shares_held_and_loans(nlp, text, expected):
@@ -2619,6 +2629,7 @@ def test_a_fine_handed_to_a_party(nlp, text, expected):
         ("Initech Corp blocked Globex Inc's bid.", []),
         # nor does a government's attempt to
         ("The British government's attempt to block Globex Corp's bid failed.", []),
+        ("The British government threatened to block Globex Corp's bid for Initech.", []),
     ],
 )
 def test_a_government_blocking_a_bid_sanctions_the_bidder(nlp, text, expected):

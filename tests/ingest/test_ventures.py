@@ -315,6 +315,10 @@ def test_remainder_investors(nlp, text, expected):
         # what else "their" owns, or a subject of one name, makes no partners
         ("Acme Corp and Globex Inc reported their results.", []),
         ("Acme Corp told Globex Inc that their partnership was over.", []),
+        # nor one denied or negated, each's own with another, or one each announced
+        ("Acme Corp and Globex Inc denied reports of their merger.", []),
+        ("Acme Corp and Globex Inc will not combine their businesses.", []),
+        ("Acme Corp and Globex Inc each announced their merger with Initech LLC.", []),
     ],
 )
 def test_partners_by_their_venture(nlp, text, expected):
