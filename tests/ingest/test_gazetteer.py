@@ -80,3 +80,19 @@ def test_seat_of(name, expected):
 )
 def test_modifier_of_a_country(country, modifier):
     assert modifier_of(country) == modifier
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        # a town known by a name the river or region tells apart goes by its short name too
+        ("Frankfurt", "Germany"),
+        ("Frankfurt am Main", "Germany"),
+        ("Halle", "Germany"),
+    ],
+)
+def test_a_town_by_its_short_name(name, country):
+    from newsgraph.ingest.gazetteer import is_place, place_country
+
+    assert is_place(name)
+    assert place_country(name) == country
