@@ -2131,15 +2131,30 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
 
 def _plural_relative(token: Token) -> bool:
     """Whether ``token`` is a relative pronoun of a plural verb, which stands for all the
-    names coordinated where they were named ("Acme and Globex, which both compete")."""
+    names coordinated where they were named ("Acme and Globex, which both compete").
+
+    A verb of no number ("rose", "would") counts when the clause hangs on a list's first
+    name but its pronoun follows the list's last: the parser hangs what the whole list shares
+    on its first item ("shares of Acme and Globex, which fell 5 percent": both fell).
+    """
     verb = token.head
-    return token.tag_ in ("WDT", "WP") and token.dep_ == "nsubj" and verb.dep_ == "relcl" and (
-        verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLURAL_AUX
-                                  for c in verb.children))
+    if token.tag_ not in ("WDT", "WP") or token.dep_ not in ("nsubj", "nsubjpass") \
+            or verb.dep_ != "relcl":
+        return False
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBP" or any(a in _PLURAL_AUX for a in auxiliaries):
+        return True
+    if verb.tag_ == "VBZ" or any(a in _SINGULAR_AUX for a in auxiliaries):
+        return False
+    listed = conjuncts(verb.head) or [
+        t for c in verb.head.children if c.dep_ == "appos" and c.conjuncts
+        for t in (c, *conjuncts(c))]
+    return verb.head.dep_ != "conj" and bool(listed) and all(t.i < token.i for t in listed)
 
 
-#: Auxiliaries of a plural subject.
+#: Auxiliaries of a plural subject, and of a singular one.
 _PLURAL_AUX = frozenset({"are", "were", "have"})
+_SINGULAR_AUX = frozenset({"is", "was", "has", "does", "'s"})
 
 
 def _listed_in_text(token: Token, node: Node, state: DocState) -> list[Node]:
