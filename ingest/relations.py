@@ -2102,6 +2102,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         return found
     if token.lower_ in _PLURAL_PRONOUNS and node.token != token.i:
         token = token.doc[node.token]  # "Acme and Globex said they would ...": both
+        if token.i in state.listed:  # "the two companies said they would ...": both
+            return list(state.listed[token.i])
     elif _plural_relative(token):
         token = token.head.head  # "Acme and Globex, which compete with Initech": both
     if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
