@@ -94,6 +94,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.anaphora import (
     clause_subject,
     conjuncts,
+    coordinated_with_its_place,
     entity_of,
     mark_hyphen_prefixes,
     mark_leader_bodies,
@@ -2116,7 +2117,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         return found  # "Tom Brown of Reuters and Mary Lee": the phrase is the name's own
     if token.dep_ == "appos" and token.head.tag_ == "NN" and token.head in tokens.values():
         return found  # "Japanese carmaker Toyota and Acme": a noun in the singular names one
-    for other in [*conjuncts(token), *_listed_in_apposition(token, node, state)]:
+    for other in [*conjuncts(token), *coordinated_with_its_place(token, state),
+                  *_listed_in_apposition(token, node, state)]:
         if any(c.dep_ in own and state.inside.get(c.i) != other.i for c in other.children):
             continue
         extra = entity_of(other, state)
