@@ -34,6 +34,7 @@ __all__ = [
     "antecedent",
     "clause_subject",
     "conjuncts",
+    "coordinated_with_its_place",
     "entity_of",
     "mark_hyphen_prefixes",
     "mark_leader_bodies",
@@ -170,6 +171,7 @@ def mark_stand_ins(doc: Doc, state: DocState) -> None:
         node = None
         listed = _listed(lists[token.i], state) \
             if token.i in lists and token.pos_ == "NOUN" else _named_after_plural(token, state)
+        listed = listed or _pair_named_before(token, state)
         if listed:
             node = listed[0]
             state.listed[token.i] = listed
@@ -293,11 +295,75 @@ def _named_after_plural(token: Token, state: DocState) -> list[Node]:
     if not items or any(c.dep_ in ("acl", "relcl") and c.i > items[0].i for c in token.children):
         return []  # a clause after the names may be the last one's ("A and B, owned by C")
     items += [c for t in items for c in conjuncts(t)]
+    items += [c for t in items for c in coordinated_with_its_place(t, state)]
     roots = (state.inside.get(t.i) for t in sorted(items, key=lambda t: t.i))
     nodes = [state.nodes[r] for r in roots if r is not None and r in state.nodes]
     return list(dict.fromkeys(nodes)) if nodes and len({n.type for n in nodes}) == 1 else []
 
 
+def _pair_named_before(token: Token, state: DocState) -> list[Node]:
+    """The two organisations a plural noun of companies counted as two stands for ("Acme and
+    Globex bought stakes in Initech. Both companies ...", "the two firms"): the pair
+    coordinated nearest before it, in its sentence or the one before, with no other
+    organisation named between."""
+    if token.tag_ != "NNS" or token.lower_ not in _PLURAL_DESCRIBING or not any(
+            c.lower_ in _PAIR_WORDS and c.dep_ in ("det", "predet", "nummod", "amod")
+            for c in token.children):
+        return []
+    start = token.sent.start
+    if start > 0:
+        start = token.doc[start - 1].sent.start
+    last = next((state.inside[i] for i in range(token.i - 1, start - 1, -1)
+                 if i in state.inside and state.nodes[state.inside[i]].type
+                 == EntityType.ORGANISATION), None)
+    if last is None:
+        return []
+    second = token.doc[last]  # the root of the name, which the parser coordinates
+    first = second.head
+    # "A, B and C", parsed with B in apposition to A: three, not the pair B and C
+    if second.dep_ != "conj" or first.i not in state.inside or conjuncts(first) != [second] \
+            or first.dep_ in ("conj", "appos"):
+        return []
+    pair = [state.nodes[state.inside[first.i]], state.nodes[last]]
+    return pair if pair[0].type == EntityType.ORGANISATION and pair[0] != pair[1] else []
+
+
+def _plural(noun: str) -> str:
+    """The regular plural of a noun ("company" -> "companies")."""
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "es" if noun.endswith(("s", "sh", "ch", "x")) else noun + "s"
+
+
+#: The plurals of the nouns that describe a company ("companies", "firms", "banks").
+_PLURAL_DESCRIBING = frozenset(_plural(noun) for noun in _DESCRIBING if " " not in noun)
+#: The words that count a plural noun as a pair ("both companies", "the two firms").
+_PAIR_WORDS = frozenset({"both", "two"})
+def coordinated_with_its_place(item: Token, state: DocState) -> list[Token]:
+    """The names of a list "A in X and B in Y" the parser coordinated with the place after
+    ``item`` (B hung on X): those of ``item``'s type, after a country or a place named."""
+    node = state.nodes.get(state.inside.get(item.i, -1))
+    if node is None:
+        return []
+    found = []
+    # the place may hang on the noun the name is in apposition to ("its two units A in X")
+    holders = [item, item.head] if item.dep_ == "appos" else [item]
+    for prep in (c for holder in holders for c in holder.children if c.i > item.i):
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPOSITIONS:
+            continue
+        for place in prep.children:
+            placed = state.nodes.get(state.inside.get(place.i, -1))
+            if place.dep_ != "pobj" or not (
+                    place.ent_type_ in ("GPE", "LOC") if placed is None
+                    else placed.type == EntityType.COUNTRY != node.type):
+                continue
+            found += [c for c in conjuncts(place) if c.i in state.inside
+                      and state.nodes[state.inside[c.i]].type == node.type]
+    return found
+
+
+#: The prepositions of the place a listed name is in ("A in Oslo and B in Paris").
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "at", "from"})
 #: Participles a company's short name is joined to by a hyphen ("Acme-led", "Acme-made").
 _HYPHEN_PARTICIPLES = frozenset({
     "led", "backed", "owned", "controlled", "funded", "financed", "made", "produced",

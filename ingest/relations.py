@@ -94,6 +94,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.anaphora import (
     clause_subject,
     conjuncts,
+    coordinated_with_its_place,
     entity_of,
     mark_hyphen_prefixes,
     mark_leader_bodies,
@@ -2121,6 +2122,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         return found
     if token.lower_ in _PLURAL_PRONOUNS and node.token != token.i:
         token = token.doc[node.token]  # "Acme and Globex said they would ...": both
+        if token.i in state.listed:  # "the two companies said they would ...": both
+            return list(state.listed[token.i])
     elif _plural_relative(token):
         token = token.head.head  # "Acme and Globex, which compete with Initech": both
     if token.dep_ == "conj":  # "Foxconn chairman Young Liu" says nothing of the conjunct before
@@ -2133,7 +2136,8 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
         return found  # "Tom Brown of Reuters and Mary Lee": the phrase is the name's own
     if token.dep_ == "appos" and token.head.tag_ == "NN" and token.head in tokens.values():
         return found  # "Japanese carmaker Toyota and Acme": a noun in the singular names one
-    for other in [*conjuncts(token), *_listed_in_apposition(token, node, state)]:
+    for other in [*conjuncts(token), *coordinated_with_its_place(token, state),
+                  *_listed_in_apposition(token, node, state)]:
         if any(c.dep_ in own and state.inside.get(c.i) != other.i for c in other.children):
             continue
         extra = entity_of(other, state)
@@ -2150,15 +2154,30 @@ def _ends(spec: str, tokens: dict[str, Token], state: DocState,
 
 def _plural_relative(token: Token) -> bool:
     """Whether ``token`` is a relative pronoun of a plural verb, which stands for all the
-    names coordinated where they were named ("Acme and Globex, which both compete")."""
+    names coordinated where they were named ("Acme and Globex, which both compete").
+
+    A verb of no number ("rose", "would") counts when the clause hangs on a list's first
+    name but its pronoun follows the list's last: the parser hangs what the whole list shares
+    on its first item ("shares of Acme and Globex, which fell 5 percent": both fell).
+    """
     verb = token.head
-    return token.tag_ in ("WDT", "WP") and token.dep_ == "nsubj" and verb.dep_ == "relcl" and (
-        verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PLURAL_AUX
-                                  for c in verb.children))
+    if token.tag_ not in ("WDT", "WP") or token.dep_ not in ("nsubj", "nsubjpass") \
+            or verb.dep_ != "relcl":
+        return False
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBP" or any(a in _PLURAL_AUX for a in auxiliaries):
+        return True
+    if verb.tag_ == "VBZ" or any(a in _SINGULAR_AUX for a in auxiliaries):
+        return False
+    listed = conjuncts(verb.head) or [
+        t for c in verb.head.children if c.dep_ == "appos" and c.conjuncts
+        for t in (c, *conjuncts(c))]
+    return verb.head.dep_ != "conj" and bool(listed) and all(t.i < token.i for t in listed)
 
 
-#: Auxiliaries of a plural subject.
+#: Auxiliaries of a plural subject, and of a singular one.
 _PLURAL_AUX = frozenset({"are", "were", "have"})
+_SINGULAR_AUX = frozenset({"is", "was", "has", "does", "'s"})
 
 
 def _listed_in_text(token: Token, node: Node, state: DocState) -> list[Node]:

@@ -351,3 +351,43 @@ def test_the_subject_of_a_relative_clause_is_not_what_the_clause_hangs_on(nlp, t
 )
 def test_a_body_named_in_apposition(nlp, text, expected):
     assert [t for t in triples(nlp, text) if t[1] == "sanctions"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural company noun counted as two stands for the pair coordinated just before it
+    ("Acme Corp and Globex Corp make chips in Oslo. Both firms compete with Hooli Inc.",
+     [("Acme Corp", "competesWith", "Hooli Inc."), ("Globex Corp", "competesWith", "Hooli Inc.")]),
+    ("Acme Corp and Globex Corp competed for years. The two companies said they would buy "
+     "Hooli Inc.",
+     [("Acme Corp", "competesWith", "Globex Corp"), ("Acme Corp", "investsIn", "Hooli Inc."),
+      ("Globex Corp", "investsIn", "Hooli Inc.")]),
+    # not a pair with another organisation named after it, nor two of a list of three
+    ("Acme Corp and Globex Corp competed for years. Initech Corp sued Hooli Inc. The two "
+     "companies compete with Vandelay Industries.",
+     [("Acme Corp", "competesWith", "Globex Corp"), ("Initech Corp", "opposes", "Hooli Inc.")]),
+    ("Acme Corp, Globex Corp and Initech Corp competed for years. The two companies compete "
+     "with Vandelay Industries.", []),
+])
+def test_a_pair_of_companies_counted_as_two(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "A in X and B in Y": the parser hangs B on the place X; B is listed all the same
+    ("Hooli Bank rose 5 pct. Most of the profit came from its two subsidiaries Acme Finance "
+     "Co Ltd in Hong Kong and Globex International Bank Ltd in Macao.",
+     [("Hooli Bank", "investsIn", "Acme Finance Co Ltd"),
+      ("Hooli Bank", "investsIn", "Globex International Bank Ltd"),
+      ("Hooli Bank", "roseOnNews", "@article")]),
+    ("Hooli Inc sold its two subsidiaries, Acme Finance Co Ltd in Hong Kong and Globex "
+     "International Bank Ltd in Macao, to Initech Corp.",
+     [("Hooli Inc", "investsIn", "Acme Finance Co Ltd"),
+      ("Hooli Inc", "investsIn", "Globex International Bank Ltd"),
+      ("Initech Corp.", "investsIn", "Acme Finance Co Ltd"),
+      ("Initech Corp.", "investsIn", "Globex International Bank Ltd")]),
+    # after an organisation, a name coordinated with it is not listed with the first
+    ("Jane Doe of Acme Corp and John Roe said the deal was off.",
+     [("Jane Doe", "worksFor", "Acme Corp")]),
+])
+def test_a_name_the_parser_coordinated_with_a_place_is_listed(nlp, text, expected):
+    assert triples(nlp, text) == sorted(expected)

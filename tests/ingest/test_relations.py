@@ -759,6 +759,16 @@ def test_besting_a_rival(nlp, text, expected):
         ("Hooli Inc bought Acme Corp, which competes with Globex Inc in Europe.",
          [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Inc", "investsIn", "Acme Corp")]),
         ("Acme Corp and Globex Inc, which make phones, reported results.", []),
+        # a verb of no number after the list's last name is said of the whole list
+        ("Shares of Acme Corp and Globex Corp, which rose on the news, were traded.",
+         [("Acme Corp", "roseOnNews", "@article"), ("Globex Corp", "roseOnNews", "@article")]),
+        ("Shares of Acme Corp, Globex Corp and Initech Corp, which fell 8 to 17 percent, "
+         "were traded.",
+         [("Acme Corp", "fellOnNews", "@article"), ("Globex Corp", "fellOnNews", "@article"),
+          ("Initech Corp", "fellOnNews", "@article")]),
+        ("Acme Corp and Globex Inc, which agreed to merge last year, compete with Hooli Inc.",
+         [("Acme Corp", "competesWith", "Hooli Inc."),
+          ("Globex Inc", "competesWith", "Hooli Inc.")]),
         # a rival in apposition that has its owner is the owner's, not the clause subject's
         ("Hooli Corp invested $1 billion in Globex Inc, Acme Corp's biggest rival in China.",
          [("Acme Corp", "competesWith", "Globex Inc"), ("Hooli Corp", "investsIn", "Globex Inc")]),
