@@ -614,6 +614,9 @@ class RelationExtractor:
             if predicate == Predicate.PARTNERS_WITH and _coordinated(tokens, rule) \
                     and _apart(tokens.get("verb", first)):
                 continue  # "A and B each signed a deal": a deal each, not with each other
+            if predicate == Predicate.PARTNERS_WITH and _coordinated(tokens, rule) \
+                    and _merger_with_another(tokens, state):
+                continue  # "A and B announced a merger with C": each merges with C
             # a name read only where it follows its title is read alone, not with its
             # conjuncts ("A Ford spokesman, Tom Jones and Ann Lee attended")
             alone = set(rule.next_to or ()) | _described_alone(rule, tokens)
@@ -1760,6 +1763,14 @@ def _apart(verb: Token) -> bool:
     return any(c.lower_ in _EACH_APART and c.dep_ in ("advmod", "dep", "det", "cc", "nsubj",
                                                        "appos", "preconj")
                for c in [*verb.children, *(g for s in subjects for g in s.children)])
+
+
+def _merger_with_another(tokens: dict[str, Token], state: DocState) -> bool:
+    """Whether a rule's noun is a merger named "with" another party, on the noun or on its
+    verb ("announced a merger with C")."""
+    noun = tokens.get("noun")
+    return noun is not None and noun.lower_ in lexicon().lower("merger_noun") and any(
+        _with_another(t, state) for t in (noun, tokens.get("verb", noun)))
 
 
 def _coordinated(tokens: dict[str, Token], rule: _Rule) -> bool:

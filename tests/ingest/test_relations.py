@@ -1746,6 +1746,13 @@ def test_only_bid(nlp, text, bid):
          [("Globex Inc", "partnersWith", "Initech Ltd")]),
         ("Acme Corp and Globex Inc each signed a deal.", []),
         ("Acme Corp and Globex Inc each agreed to a deal.", []),
+        ("Acme Corp and Globex Inc entered into an agreement to develop chips.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc announced a merger.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc have joined forces to build chips.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc announced a merger with Initech Ltd.", []),
         # two with ventures with a third are not partners of each other
         ("Acme Corp and Globex Corp both have joint ventures with Initech Corp.",
          [("Acme Corp", "partnersWith", "Initech Corp."),
