@@ -391,6 +391,7 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
               if not (f.predicate in (Predicate.IMPOSES, Predicate.TARGETS)
                       and f.object.token in direct and f.object.type == EntityType.POLICY)
               and not (f.subject.type == EntityType.POLICY and f.subject.token in direct)]
+    result = _each_its_own(result, state)
     # a policy is not on whoever imposes it nor on their country ("a ban ... shipments on
     # Norwegian tankers", "the U.S. Treasury barred the use of U.S. accounts")
     own = {(f.object.name, name) for f in result if f.predicate == Predicate.IMPOSES
@@ -400,6 +401,59 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
     return [f for f in result if not (f.predicate in (Predicate.TARGETS, Predicate.SANCTIONS)
                                       and ((f.subject.name, f.object.name) in own
                                            or _by_its_initials(f, own)))]
+
+
+def _each_its_own(found: list[Found], state: DocState) -> list[Found]:
+    """Split a policy that coordinated countries impose into one policy of each ("Japan and
+    South Korea imposed tariffs on Acme", "U.S. and Dutch investigations into Acme"), each
+    with the policy's other relations; a measure written as one ("a joint ban") is theirs
+    together, and so is one written in the singular ("a ban")."""
+    by_policy: dict[Node, list[Node]] = {}
+    for f in found:
+        if f.predicate == Predicate.IMPOSES and f.object.type == EntityType.POLICY \
+                and f.subject.type == EntityType.COUNTRY:
+            by_policy.setdefault(f.object, []).append(f.subject)
+    renamed: dict[tuple[Node, str], Node] = {}
+    for policy, countries in by_policy.items():
+        root = found[0].sentence.doc[policy.token]
+        if len(countries) < 2 or not _each_imposes(root, countries, state):
+            continue
+        first = min(countries, key=lambda n: n.token)
+        word = _imposer_word(first)
+        if not policy.name.startswith(f"{word} "):
+            continue
+        rest = policy.name[len(word):]
+        renamed.update({(policy, c.name): Node(f"{_imposer_word(c)}{rest}", EntityType.POLICY,
+                                               policy.token)
+                        for c in countries if c != first})
+    if not renamed:
+        return found
+    split = {policy for policy, _ in renamed}
+    result = []
+    for f in found:
+        if f.predicate == Predicate.IMPOSES and f.object in split:
+            result.append(replace(f, object=renamed.get((f.object, f.subject.name), f.object)))
+            continue
+        result.append(f)
+        for (old, _), new in renamed.items():
+            if f.subject == old:
+                result.append(replace(f, subject=new))
+            elif f.object == old:
+                result.append(replace(f, object=new))
+    return result
+
+
+def _each_imposes(root: Token, countries: list[Node], state: DocState) -> bool:
+    """Whether ``countries`` are written coordinated ("Japan and South Korea") as the
+    imposers of measures each their own: a plural measure ("tariffs") or a clause's act
+    ("Japan and Korea banned ..."), not one called joint."""
+    doc = root.doc
+    tokens = [doc[c.token] for c in countries]
+    if not all(any(t in o.conjuncts for o in tokens if o != t) for t in tokens):
+        return False
+    if any(c.lower_ in lexicon().lower("joint_word") for c in root.children):
+        return False
+    return state.measures[root.i].verb or root.tag_ in ("NNS", "NNPS")
 
 
 def _by_its_initials(f: Found, own: set[tuple[str, str]]) -> bool:
@@ -1060,17 +1114,24 @@ def policy_aliases(root: Token, state: DocState) -> set[str]:
     """The policy phrase as written, from its imposer modifier to its head."""
     measure = state.measures[root.i]
     names: set[str] = set()
-    if measure.verb:
-        return names
+    if measure.verb or any(_imposer_node(c, state) and any(_imposer_node(o, state)
+                                                           for o in c.conjuncts)
+                           for c in root.lefts):
+        return names  # "U.S. and Dutch investigations" names each country's no better
     start = root.left_edge.i
     while start < root.i and root.doc[start].pos_ in ("DET", "PRON", "PUNCT"):
         start += 1
     if start < root.i and not state.references & set(range(start, root.i)):
         names.add(root.doc[start:root.i + 1].text)
     for child in root.lefts:
-        node = state.nodes.get(child.i)
-        if node is not None and node.type in _IMPOSERS and child.i not in state.references:
+        if _imposer_node(child, state) and child.i not in state.references:
             start = child.left_edge.i
             names.add(root.doc[start:root.i + 1].text)
             names.add(f"{state.surfaces.get(child.i, child.text)} {measure.head}")
     return names
+
+
+def _imposer_node(token: Token, state: DocState) -> bool:
+    """Whether ``token`` is the root of an entity that may impose a measure."""
+    node = state.nodes.get(token.i)
+    return node is not None and node.type in _IMPOSERS

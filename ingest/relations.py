@@ -612,6 +612,12 @@ class RelationExtractor:
                 continue  # "A and B signed a deal with C": not with each other
             if mutual and _apart(first):
                 continue  # "A and B each launched a phone": not together
+            if predicate == Predicate.PARTNERS_WITH and _coordinated(tokens, rule) \
+                    and _apart(tokens.get("verb", first)):
+                continue  # "A and B each signed a deal": a deal each, not with each other
+            if predicate == Predicate.PARTNERS_WITH and _coordinated(tokens, rule) \
+                    and _merger_with_another(tokens, state):
+                continue  # "A and B announced a merger with C": each merges with C
             # a name read only where it follows its title is read alone, not with its
             # conjuncts ("A Ford spokesman, Tom Jones and Ann Lee attended")
             alone = set(rule.next_to or ()) | _described_alone(rule, tokens)
@@ -1772,11 +1778,25 @@ _TRYING = frozenset(form for lemma in ("try", "seek", "attempt", "strive", "thre
 
 def _apart(verb: Token) -> bool:
     """Whether a verb's parties act each on its own ("A and B each launched a phone", "both
-    opened a plant", "separately")."""
+    opened a plant", "separately"), the word on the verb or on a subject ("A and B each")."""
+    subjects = [t for s in verb.children if s.dep_ == "nsubj" for t in (s, *s.conjuncts)]
     return any(c.lower_ in _EACH_APART and c.dep_ in ("advmod", "dep", "det", "cc", "nsubj",
                                                        "appos", "preconj")
-               for c in [*verb.children, *(g for s in verb.children if s.dep_ == "nsubj"
-                                            for g in s.children)])
+               for c in [*verb.children, *(g for s in subjects for g in s.children)])
+
+
+def _merger_with_another(tokens: dict[str, Token], state: DocState) -> bool:
+    """Whether a rule's noun is a merger named "with" another party, on the noun or on its
+    verb ("announced a merger with C")."""
+    noun = tokens.get("noun")
+    return noun is not None and noun.lower_ in lexicon().lower("merger_noun") and any(
+        _with_another(t, state) for t in (noun, tokens.get("verb", noun)))
+
+
+def _coordinated(tokens: dict[str, Token], rule: _Rule) -> bool:
+    """Whether a rule's two ends are written coordinated ("A and B")."""
+    one, other = tokens.get(rule.subject), tokens.get(rule.object)
+    return one is not None and other is not None and other in one.conjuncts
 
 
 #: Words that say parties act each on its own.

@@ -562,6 +562,28 @@ def test_a_named_law_is_a_measure_under_its_own_name():
          [("Mexico", "imposes", "Mexican tariffs on steel from China and South Korea"),
           ("Mexican tariffs on steel from China and South Korea", "targets", "China"),
           ("Mexican tariffs on steel from China and South Korea", "targets", "South Korea")]),
+        # coordinated countries imposing measures in the plural, or by a verb, impose one
+        # each, on the same targets; a measure in the singular is theirs together
+        ("Japan and South Korea imposed tariffs on Acme steel.",
+         [("Japanese tariffs on Acme steel", "Tariff"),
+          ("South Korean tariffs on Acme steel", "Tariff")],
+         [("Japan", "imposes", "Japanese tariffs on Acme steel"),
+          ("Japanese tariffs on Acme steel", "targets", "Acme"),
+          ("South Korea", "imposes", "South Korean tariffs on Acme steel"),
+          ("South Korean tariffs on Acme steel", "targets", "Acme")]),
+        ("U.S. and Dutch investigations into Globex have slowed the deal.",
+         [("Dutch investigation into Globex", "OtherPolicy"),
+          ("U.S. investigation into Globex", "OtherPolicy")],
+         [("Netherlands", "imposes", "Dutch investigation into Globex"),
+          ("United States", "imposes", "U.S. investigation into Globex")]),
+        ("Japan and South Korea imposed a joint ban on Acme steel imports.",
+         [("Japanese ban on Acme steel imports", "OtherPolicy")],
+         [("Japan", "imposes", "Japanese ban on Acme steel imports"),
+          ("Japan", "partnersWith", "South Korea"),
+          ("Japan", "sanctions", "Acme"),
+          ("Japanese ban on Acme steel imports", "targets", "Acme"),
+          ("South Korea", "imposes", "Japanese ban on Acme steel imports"),
+          ("South Korea", "sanctions", "Acme")]),
         ("Mexico lifted tariffs on steel from January.",
          [("Mexican tariffs on steel", "Tariff")],
          [("Mexico", "imposes", "Mexican tariffs on steel")]),
@@ -665,6 +687,13 @@ def test_policy_aliases_keep_the_written_imposer(nlp):
     (policy,) = [e for e in doc._.ng_relation_entities if e.type == "Policy"]
     assert "Japanese trade restrictions" in policy.aliases
     assert all(len(alias) <= len(policy.name) for alias in policy.aliases)
+
+
+def test_coordinated_imposers_give_their_policies_no_shared_alias(nlp):
+    doc = nlp("U.S. and Dutch investigations into Globex have slowed the deal.")
+    assert sorted((e.name, e.aliases) for e in doc._.ng_relation_entities
+                  if e.type == "Policy") == [("Dutch investigation into Globex", ()),
+                                             ("U.S. investigation into Globex", ())]
 
 
 def test_policy_mentions_join_the_document_spans(nlp):

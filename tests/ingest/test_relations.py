@@ -1755,6 +1755,23 @@ def test_only_bid(nlp, text, bid):
          [("Federal Reserve", "partnersWith", "Federal Deposit Insurance Corporation")]),
         ("Acme Corp and Globex Corp said in a joint statement that sales rose.",
          [("Acme Corp", "partnersWith", "Globex Corp")]),
+        # two that agree to a deal, or agree one, are partners; each agreeing or signing
+        # its own deal is no deal between them
+        ("Acme Corp and Globex Inc agreed to a deal.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc have agreed a licensing deal.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Globex Inc agreed to a licensing deal with Initech Ltd on Monday.",
+         [("Globex Inc", "partnersWith", "Initech Ltd")]),
+        ("Acme Corp and Globex Inc each signed a deal.", []),
+        ("Acme Corp and Globex Inc each agreed to a deal.", []),
+        ("Acme Corp and Globex Inc entered into an agreement to develop chips.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc announced a merger.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc have joined forces to build chips.",
+         [("Acme Corp", "partnersWith", "Globex Inc")]),
+        ("Acme Corp and Globex Inc announced a merger with Initech Ltd.", []),
         # two with ventures with a third are not partners of each other
         ("Acme Corp and Globex Corp both have joint ventures with Initech Corp.",
          [("Acme Corp", "partnersWith", "Initech Corp."),
