@@ -78,3 +78,19 @@ def seed_extractions() -> list[Extraction]:
 def seed_graph(seed_extractions) -> nx.MultiDiGraph:
     """The graph of the bundled seeds, read by the real pipeline (once per session)."""
     return build_graph(seed_extractions)
+
+
+@pytest.fixture
+def hashing_reads(monkeypatch) -> list[str]:
+    """The names of the files read to hash them, in the order read."""
+    import newsgraph.graph.digests as digests
+
+    read: list[str] = []
+    original = digests._hashed
+
+    def hashed(path):
+        read.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(digests, "_hashed", hashed)
+    return read

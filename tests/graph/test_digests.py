@@ -4,7 +4,6 @@ import os
 
 import pytest
 
-from newsgraph.graph import digests
 from newsgraph.graph.digests import (
     SETTLED_NS,
     HashingStream,
@@ -17,17 +16,9 @@ from newsgraph.graph.digests import (
 
 
 @pytest.fixture
-def reads(monkeypatch):
+def reads(hashing_reads):
     """The files read to hash them, by name."""
-    read = []
-    original = digests._hashed
-
-    def hashed(path):
-        read.append(path.name)
-        return original(path)
-
-    monkeypatch.setattr(digests, "_hashed", hashed)
-    return read
+    return hashing_reads
 
 
 def _sha(data):

@@ -174,21 +174,13 @@ def test_graphml_and_json_not_as_the_index_says_are_written_whole(tmp_path, find
 
 
 @pytest.fixture
-def settled_now(monkeypatch):
+def settled_now(monkeypatch, hashing_reads):
     """Every file's digest remembered as it is written, however recently (the builds here
     take milliseconds); the files read to hash them, by name."""
     import newsgraph.graph.digests as digests
 
     monkeypatch.setattr(digests, "SETTLED_NS", 0)
-    read: list[str] = []
-    original = digests._hashed
-
-    def hashed(path):
-        read.append(path.name)
-        return original(path)
-
-    monkeypatch.setattr(digests, "_hashed", hashed)
-    return read
+    return hashing_reads
 
 
 def test_the_files_are_checked_by_the_digests_the_index_keeps(tmp_path, finds, merges,
