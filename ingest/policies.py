@@ -403,6 +403,10 @@ def resolve_policies(found: list[Found], state: DocState) -> list[Found]:
                                            or _by_its_initials(f, own)))]
 
 
+#: Words that make a measure of several imposers one of them together ("a joint ban").
+_JOINT_WORDS = lexicon().lower("joint_word")
+
+
 def _each_its_own(found: list[Found], state: DocState) -> list[Found]:
     """Split a policy that coordinated countries impose into one policy of each ("Japan and
     South Korea imposed tariffs on Acme", "U.S. and Dutch investigations into Acme"), each
@@ -451,7 +455,7 @@ def _each_imposes(root: Token, countries: list[Node], state: DocState) -> bool:
     tokens = [doc[c.token] for c in countries]
     if not all(any(t in o.conjuncts for o in tokens if o != t) for t in tokens):
         return False
-    if any(c.lower_ in lexicon().lower("joint_word") for c in root.children):
+    if any(c.lower_ in _JOINT_WORDS for c in root.children):
         return False
     return state.measures[root.i].verb or root.tag_ in ("NNS", "NNPS")
 

@@ -193,6 +193,7 @@ _FIGHTING = frozenset(f for lemma in ("fight", "battle") for f in verb_forms(lem
 _PAST_ROLES = _WORDS.lower("past_role")
 _BID_WORDS = _WORDS.lower("bid_word")
 _ATTEMPTS = _WORDS.lower("attempt_noun")
+_MERGER_NOUNS = _WORDS.lower("merger_noun")
 _UNAGREED = _WORDS.lower("unagreed_deal")
 _AGREEING = _WORDS.verbs("agreeing_verb")
 _ENDING = _WORDS.verbs("ending_verb")
@@ -1766,7 +1767,7 @@ def _only_attempted(verb: Token) -> bool:
     attempt to block Acme's bid", "threatened to block it"): the act may not have happened."""
     head = verb.head
     return verb.dep_ in ("acl", "xcomp") and (
-        head.lower_ in _ATTEMPTS or head.lower_ in _TRYING)
+        head.lower_ in _ATTEMPTS | _TRYING)
 
 
 #: Verbs of trying, threatening or meaning to: what one tries or threatens to do is not done.
@@ -1789,7 +1790,7 @@ def _merger_with_another(tokens: dict[str, Token], state: DocState) -> bool:
     """Whether a rule's noun is a merger named "with" another party, on the noun or on its
     verb ("announced a merger with C")."""
     noun = tokens.get("noun")
-    return noun is not None and noun.lower_ in lexicon().lower("merger_noun") and any(
+    return noun is not None and noun.lower_ in _MERGER_NOUNS and any(
         _with_another(t, state) for t in (noun, tokens.get("verb", noun)))
 
 
@@ -1800,7 +1801,7 @@ def _coordinated(tokens: dict[str, Token], rule: _Rule) -> bool:
 
 
 #: Words that say parties act each on its own.
-_EACH_APART = frozenset({"both", "each", "separately", "respectively", "independently"})
+_EACH_APART = _WORDS.lower("apart_word") | {"both"}
 
 
 def _pronoun(token: Token | None) -> bool:

@@ -781,7 +781,7 @@ def _denied_or_apart(their: Token) -> bool:
 
 #: Verbs of denying, and words that say parties act each on its own.
 _DENYING = frozenset(form for lemma in ("deny", "reject", "dismiss") for form in verb_forms(lemma))
-_EACH_APART = frozenset({"each", "separately", "respectively", "independently"})
+_EACH_APART = lexicon().lower("apart_word")
 
 
 def _partnered(parties: Sequence[Node], sentence: Span, rule: str) -> list[Found]:
